@@ -1,0 +1,111 @@
+import { Redis } from 'ioredis';
+import type { Knex } from 'knex';
+import { cookiesAreSecure, type Config } from './config/config';
+import { createKnex } from './db/knex';
+import { createDocumentStore } from './docstore/create-document-store';
+import type { DocumentStore } from './docstore/document-store.port';
+import { AuthService } from './features/auth/auth.service';
+import { LoginThrottle } from './features/auth/login-throttle';
+import { SessionStore } from './features/auth/session.store';
+import { UsersRepo } from './features/auth/users.repo';
+import { AdminService } from './features/admin/admin.service';
+import { NotificationsRepo } from './features/notifications/notifications.repo';
+import { NotificationsService } from './features/notifications/notifications.service';
+import { JobQueues } from './jobs/queues';
+import { RateLimiter } from './lib/rate-limiter';
+import type { Logger } from './lib/logger';
+import { DomainEventPublisher } from './realtime/domain-events';
+
+export interface ContainerInput {
+  config: Config;
+  logger: Logger;
+  databaseUrl: string;
+  redisUrl: string;
+  mongoUrl?: string;
+}
+
+/** Everything a process needs, built once; `close` releases it in reverse order. */
+export interface Container {
+  config: Config;
+  logger: Logger;
+  redisUrl: string;
+  secureCookies: boolean;
+  knex: Knex;
+  redis: Redis;
+  docs: DocumentStore;
+  sessions: SessionStore;
+  rateLimiter: RateLimiter;
+  events: DomainEventPublisher;
+  queues: JobQueues;
+  repos: { users: UsersRepo; notifications: NotificationsRepo };
+  services: { auth: AuthService; notifications: NotificationsService; admin: AdminService };
+  /** A new Redis connection for consumers that block (BullMQ workers, stream readers). */
+  newRedisConnection(): Redis;
+  close(): Promise<void>;
+}
+
+/** Wires the process's dependencies from resolved infrastructure. */
+export async function createContainer(input: ContainerInput): Promise<Container> {
+  const { config, logger } = input;
+  const knex = createKnex(input.databaseUrl);
+  const redis = new Redis(input.redisUrl, { lazyConnect: false });
+  const extraConnections: Redis[] = [];
+  const newRedisConnection = () => {
+    const connection = new Redis(input.redisUrl, { maxRetriesPerRequest: null });
+    extraConnections.push(connection);
+    return connection;
+  };
+  const docs = await createDocumentStore({ mongoUrl: input.mongoUrl, knex });
+  const prefix = config.REDIS_PREFIX;
+  const sessions = new SessionStore(redis, {
+    prefix,
+    idleSeconds: config.SESSION_IDLE_MINUTES * 60,
+    absoluteSeconds: config.SESSION_ABSOLUTE_DAYS * 24 * 3600,
+  });
+  const rateLimiter = new RateLimiter(redis, prefix);
+  const events = new DomainEventPublisher(redis, prefix);
+  const queues = new JobQueues({
+    connection: newRedisConnection(),
+    prefix: `${prefix}bull`,
+    attempts: config.JOB_ATTEMPTS,
+    backoffMs: config.JOB_BACKOFF_MS,
+  });
+  const users = new UsersRepo(knex);
+  const notificationsRepo = new NotificationsRepo(knex);
+  const notifications = new NotificationsService(notificationsRepo, events);
+  const auth = new AuthService({
+    knex,
+    users,
+    sessions,
+    docs,
+    queues,
+    events,
+    adminHandles: config.ADMIN_HANDLES,
+    loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
+    logger,
+  });
+  const admin = new AdminService(queues);
+
+  return {
+    config,
+    logger,
+    redisUrl: input.redisUrl,
+    secureCookies: cookiesAreSecure(config),
+    knex,
+    redis,
+    docs,
+    sessions,
+    rateLimiter,
+    events,
+    queues,
+    repos: { users, notifications: notificationsRepo },
+    services: { auth, notifications, admin },
+    newRedisConnection,
+    async close() {
+      await queues.close();
+      await docs.close();
+      await knex.destroy();
+      await Promise.all([redis, ...extraConnections].map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

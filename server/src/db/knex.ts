@@ -1,0 +1,32 @@
+import knexFactory, { type Knex } from 'knex';
+import { migrations } from './migrations';
+
+/** Opens a knex pool on a Postgres URL. */
+export function createKnex(databaseUrl: string, poolMax = 10): Knex {
+  return knexFactory({
+    client: 'pg',
+    connection: { connectionString: databaseUrl, application_name: 'muse' },
+    pool: { min: 0, max: poolMax },
+  });
+}
+
+const migrationSource: Knex.MigrationSource<readonly [string, { up: Knex.Migration['up']; down?: Knex.Migration['down'] }]> = {
+  getMigrations: async () => [...migrations],
+  getMigrationName: (m) => m[0],
+  getMigration: async (m) => m[1] as Knex.Migration,
+};
+
+const migratorConfig = { migrationSource, tableName: 'knex_migrations' };
+
+/** Applies every pending migration; safe to run from several processes at once (knex locks). */
+export async function migrateLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest(migratorConfig)) as [number, string[]];
+  return applied;
+}
+
+/** Rolls back every migration (used by tests of the `down` functions). */
+export async function migrateRollbackAll(knex: Knex): Promise<void> {
+  await knex.migrate.rollback(migratorConfig, true);
+}
+
+export type { Knex };

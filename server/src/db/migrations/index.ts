@@ -1,0 +1,17 @@
+import type { Knex } from 'knex';
+import * as m20261121000001 from './20261121000001-users-and-notifications';
+import * as m20261121000002 from './20261121000002-document-store-tables';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/**
+ * Every migration in order. Listed explicitly (not read from disk) so that the bundled server
+ * carries them; a test checks that each file in this folder is listed.
+ */
+export const migrations: ReadonlyArray<readonly [string, Migration]> = [
+  ['20261121000001-users-and-notifications', m20261121000001],
+  ['20261121000002-document-store-tables', m20261121000002],
+];

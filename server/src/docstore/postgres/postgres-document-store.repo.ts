@@ -1,0 +1,61 @@
+import type { Knex } from 'knex';
+import { buildActivity, pageLimit, validCursor } from '../activity-input';
+import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../document-store.port';
+
+interface ActivityRow {
+  id: string;
+  doc: Omit<Activity, 'createdAt'> & { createdAt: string };
+}
+
+function toActivity(row: ActivityRow): Activity {
+  return { ...row.doc, createdAt: new Date(row.doc.createdAt) };
+}
+
+class PostgresActivityRepository implements ActivityRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async append(input: ActivityInput): Promise<Activity> {
+    const activity = buildActivity(input);
+    await this.knex('doc_activity').insert({
+      id: activity.id,
+      actor_id: activity.actorId,
+      type: activity.type,
+      created_at: activity.createdAt,
+      doc: JSON.stringify({ ...activity, createdAt: activity.createdAt.toISOString() }),
+    });
+    return activity;
+  }
+
+  async listByActor(actorId: string, options: ActivityPageOptions): Promise<Activity[]> {
+    return this.listByActors([actorId], options);
+  }
+
+  async listByActors(actorIds: string[], options: ActivityPageOptions): Promise<Activity[]> {
+    if (actorIds.length === 0) return [];
+    const query = this.knex<ActivityRow>('doc_activity')
+      .select('id', 'doc')
+      .whereIn('actor_id', actorIds)
+      .orderBy('id', 'desc')
+      .limit(pageLimit(options.limit));
+    const before = validCursor(options.before);
+    if (before) query.where('id', '<', before);
+    return (await query).map(toActivity);
+  }
+
+  async deleteByActor(actorId: string): Promise<number> {
+    return this.knex('doc_activity').where({ actor_id: actorId }).delete();
+  }
+}
+
+/** Document store on JSONB tables in the main Postgres database (the embedded default). */
+export function createPostgresDocumentStore(knex: Knex): DocumentStore {
+  return {
+    kind: 'postgres',
+    activity: new PostgresActivityRepository(knex),
+    async ping() {
+      await knex.raw('SELECT 1 FROM doc_activity LIMIT 0');
+    },
+    // The knex pool belongs to the caller, which closes it.
+    async close() {},
+  };
+}

@@ -1,0 +1,139 @@
+import type { Knex } from 'knex';
+import type { ChangePasswordInput, LoginInput, RegisterInput } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
+import type { Logger } from '../../lib/logger';
+import type { DocumentStore } from '../../docstore/document-store.port';
+import type { JobQueues } from '../../jobs/queues';
+import type { DomainEventPublisher } from '../../realtime/domain-events';
+import { welcomeNotificationJob } from '../notifications/welcome-notification.job';
+import { isPgError, PG } from '../../db/pg-errors';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { isCommonPassword } from './password-policy';
+import type { LoginThrottle } from './login-throttle';
+import type { Session, SessionStore } from './session.store';
+import type { UserRow, UsersRepo } from './users.repo';
+
+export interface AuthServiceDeps {
+  knex: Knex;
+  users: UsersRepo;
+  sessions: SessionStore;
+  docs: DocumentStore;
+  queues: JobQueues;
+  events: DomainEventPublisher;
+  adminHandles: string[];
+  loginThrottle: LoginThrottle;
+  logger: Logger;
+}
+
+export interface SignedIn {
+  user: UserRow;
+  sessionId: string;
+  session: Session;
+}
+
+const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'The handle/email or password is not right.');
+
+function rejectCommon(password: string, path: string): void {
+  if (isCommonPassword(password)) {
+    throw AppError.badRequest('password_too_common', 'This password is among the most common ones; choose another.', [
+      { path, message: 'This password is too common; choose one that is harder to guess' },
+    ]);
+  }
+}
+
+/** Accounts: registration, sign-in, password changes and deletion. */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  /**
+   * Creates the account, its first session, the `account.registered` activity and the welcome
+   * job. The user row commits only after the activity and the job are stored.
+   */
+  async register(input: RegisterInput): Promise<SignedIn> {
+    rejectCommon(input.password, 'password');
+    const passwordHash = await hashPassword(input.password);
+    const role = this.deps.adminHandles.includes(input.handle.toLowerCase()) ? 'admin' : 'user';
+    const user = await this.deps.knex.transaction(async (trx) => {
+      const created = await this.deps.users.insert({ ...input, passwordHash, role }, trx).catch(mapUniqueViolation);
+      await this.deps.docs.activity.append({ actorId: String(created.id), type: 'account.registered', visibility: 'private' });
+      await this.deps.queues.enqueue(welcomeNotificationJob, { userId: String(created.id) }, { jobId: `welcome-${created.id}` });
+      return created;
+    });
+    const { id, session } = await this.deps.sessions.create(String(user.id));
+    return { user, sessionId: id, session };
+  }
+
+  /** Signs in by handle or email; unknown users and wrong passwords look and take the same. */
+  async login(input: LoginInput, previous: Session | null, clientIp: string): Promise<SignedIn> {
+    await this.deps.loginThrottle.assertAllowed(input.identifier, clientIp);
+    const user = await this.deps.users.findByIdentifier(input.identifier);
+    const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+    if (!user || !ok) {
+      await this.deps.loginThrottle.recordFailure(input.identifier, clientIp);
+      throw INVALID_CREDENTIALS;
+    }
+    await this.deps.loginThrottle.reset(input.identifier, clientIp);
+    // A new id on every sign-in defeats session fixation.
+    if (previous) await this.endSessions(previous.userId, [previous.hash]);
+    const { id, session } = await this.deps.sessions.create(String(user.id));
+    await this.deps.docs.activity.append({ actorId: String(user.id), type: 'account.logged_in', visibility: 'private' });
+    return { user, sessionId: id, session };
+  }
+
+  async logout(session: Session): Promise<void> {
+    await this.endSessions(session.userId, [session.hash]);
+  }
+
+  /** Changes the password, ends every session of the user and opens a fresh one for this browser. */
+  async changePassword(user: UserRow, current: Session, input: ChangePasswordInput): Promise<SignedIn> {
+    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+      throw AppError.badRequest('invalid_current_password', 'The current password is not right.', [
+        { path: 'currentPassword', message: 'The current password is not right' },
+      ]);
+    }
+    rejectCommon(input.newPassword, 'newPassword');
+    await this.deps.users.updatePasswordHash(String(user.id), await hashPassword(input.newPassword));
+    const ended = await this.deps.sessions.destroyAllForUser(String(user.id));
+    await this.deps.events.publish({ type: 'sessions.revoked', userId: String(user.id), sessionHashes: ended.filter((h) => h !== current.hash) });
+    const { id, session } = await this.deps.sessions.create(String(user.id));
+    await this.deps.docs.activity.append({ actorId: String(user.id), type: 'account.password_changed', visibility: 'private' });
+    return { user, sessionId: id, session };
+  }
+
+  /** Deletes the account and its data in Postgres and the document store, then ends all sessions. */
+  async deleteAccount(user: UserRow, password: string): Promise<void> {
+    if (!(await verifyPassword(user.password_hash, password))) {
+      throw AppError.badRequest('invalid_password', 'The password is not right.', [{ path: 'password', message: 'The password is not right' }]);
+    }
+    const userId = String(user.id);
+    await this.deps.knex.transaction(async (trx) => {
+      await this.deps.users.deleteById(userId, trx);
+      // Inside the transaction so that a document-store failure leaves the account intact.
+      await this.deps.docs.activity.deleteByActor(userId);
+    });
+    const ended = await this.deps.sessions.destroyAllForUser(userId);
+    await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: ended });
+  }
+
+  /** The user behind a session, or null when the account no longer exists. */
+  currentUser(session: Session): Promise<UserRow | null> {
+    return this.deps.users.findById(session.userId);
+  }
+
+  private async endSessions(userId: string, hashes: string[]): Promise<void> {
+    for (const hash of hashes) await this.deps.sessions.destroyByHash(userId, hash);
+    await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: hashes });
+  }
+}
+
+function mapUniqueViolation(err: unknown): never {
+  if (isPgError(err) && err.code === PG.uniqueViolation) {
+    if (err.constraint === 'users_handle_lower_key') {
+      throw AppError.conflict('handle_taken', 'That handle is taken.', [{ path: 'handle', message: 'That handle is taken' }]);
+    }
+    if (err.constraint === 'users_email_lower_key') {
+      throw AppError.conflict('email_taken', 'An account with that email already exists.', [{ path: 'email', message: 'An account with that email already exists' }]);
+    }
+  }
+  throw err;
+}

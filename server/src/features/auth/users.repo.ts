@@ -1,0 +1,57 @@
+import type { Knex } from 'knex';
+import type { UserRole } from '@muse/shared';
+
+export interface UserRow {
+  id: string;
+  handle: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: UserRole;
+  created_at: Date;
+}
+
+export interface NewUser {
+  handle: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  role: UserRole;
+}
+
+/** The users table: the only place that reads or writes it. */
+export class UsersRepo {
+  constructor(private readonly knex: Knex) {}
+
+  async insert(user: NewUser, trx: Knex = this.knex): Promise<UserRow> {
+    const [row] = await trx<UserRow>('users')
+      .insert({ handle: user.handle, email: user.email, display_name: user.displayName, password_hash: user.passwordHash, role: user.role })
+      .returning('*');
+    return row!;
+  }
+
+  async findById(id: string): Promise<UserRow | null> {
+    return (await this.knex<UserRow>('users').where({ id }).first()) ?? null;
+  }
+
+  /** Finds by handle or, when it contains '@', by email; both case-insensitively. */
+  async findByIdentifier(identifier: string): Promise<UserRow | null> {
+    const column = identifier.includes('@') ? 'email' : 'handle';
+    const row = await this.knex<UserRow>('users').whereRaw(`lower(${column}) = lower(?)`, [identifier]).first();
+    return row ?? null;
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.knex('users').where({ id }).update({ password_hash: passwordHash, password_changed_at: this.knex.fn.now(), updated_at: this.knex.fn.now() });
+  }
+
+  async deleteById(id: string, trx: Knex = this.knex): Promise<number> {
+    return trx('users').where({ id }).delete();
+  }
+
+  /** Gives the admin role to the listed handles (from ADMIN_HANDLES). */
+  async promoteHandles(handles: string[]): Promise<number> {
+    if (!handles.length) return 0;
+    return this.knex('users').whereRaw('lower(handle) = ANY(?)', [handles]).whereNot({ role: 'admin' }).update({ role: 'admin' });
+  }
+}

@@ -1,0 +1,82 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import cors from 'cors';
+import { pinoHttp } from 'pino-http';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Container } from '../container';
+import { createAdminRouter } from '../features/admin/admin.routes';
+import { createAuthRouter } from '../features/auth/auth.routes';
+import { createHealthRouter } from '../features/health/health.routes';
+import { createNotificationsRouter } from '../features/notifications/notifications.routes';
+import { requireCsrf } from './csrf';
+import { apiNotFound, errorHandler } from './error-handler';
+import { byIp, rateLimit } from './rate-limit';
+import { requestId } from './request-id';
+import { loadSession } from './session-middleware';
+
+/** Where the built SPA lives: WEB_DIST_DIR, else web/dist beside the server package. */
+export function resolveWebDist(configured?: string): string | null {
+  const candidates = configured ? [configured] : [path.resolve(__dirname, '../../web/dist'), path.resolve(__dirname, '../../../web/dist')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? null;
+}
+
+/** Builds the Express app: security headers, logging, sessions, CSRF, API routes, SPA. */
+export function createApp(c: Container): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', c.config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+
+  app.use(pinoHttp({ logger: c.logger, genReqId: requestId, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info') }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'https:'],
+          'media-src': ["'self'", 'https:', 'blob:'],
+          'connect-src': ["'self'"],
+          'font-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': c.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: c.secureCookies,
+    }),
+  );
+  app.use(
+    '/api',
+    cors({
+      origin: (origin, cb) => cb(null, !origin || c.config.CORS_ORIGINS.includes(origin)),
+      credentials: true,
+    }),
+  );
+
+  app.use(createHealthRouter(c));
+
+  app.use('/api', express.json({ limit: c.config.BODY_LIMIT, strict: true }));
+  app.use('/api', rateLimit(c.rateLimiter, { name: 'api-ip', max: c.config.API_RATE_IP_MAX, windowSeconds: c.config.API_RATE_WINDOW_SECONDS, key: byIp }));
+  app.use('/api', loadSession(c.sessions, c.secureCookies));
+  app.use('/api', requireCsrf(c.secureCookies));
+  app.use('/api', createAuthRouter(c));
+  app.use('/api/notifications', createNotificationsRouter(c));
+  app.use('/api/admin', createAdminRouter(c));
+  app.use('/api', apiNotFound);
+
+  const webDist = resolveWebDist(c.config.WEB_DIST_DIR);
+  if (webDist) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
+    // Every other GET is a client-side route of the SPA.
+    app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(path.join(webDist, 'index.html'));
+    });
+  } else {
+    c.logger.warn('web/dist not found: the API runs without the web app (run `npm run build -w web`)');
+  }
+
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,79 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import mongoose from 'mongoose';
+import { AppError } from '../lib/app-error';
+import { isPgError, PG } from '../db/pg-errors';
+import { sendProblem } from './problem';
+
+/** Turns zod issues into the `errors` list forms show next to fields. */
+export function zodFieldErrors(error: ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.join('.') : '(root)',
+    message: issue.message,
+  }));
+}
+
+interface HttpParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+function isMongoDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}
+
+/** Answers any unknown /api path with a problem document, not the SPA. */
+export const apiNotFound: RequestHandler = (req, res) => {
+  sendProblem(res, 404, 'not_found', `No API route for ${req.method} ${req.path}.`);
+};
+
+/**
+ * The one error handler: AppError, zod, body-parser, pg and mongoose errors become 4xx problem
+ * documents; anything else is logged with the request id and answered with a bare 500.
+ */
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  if (err instanceof AppError) {
+    return sendProblem(res, err.status, err.code, err.message, err.errors, err.headers);
+  }
+  if (err instanceof ZodError) {
+    return sendProblem(res, 400, 'validation_failed', 'Some fields are not valid.', zodFieldErrors(err));
+  }
+  const parserError = err as HttpParserError;
+  if (parserError?.type === 'entity.too.large') {
+    return sendProblem(res, 413, 'payload_too_large', 'The request body is too large.');
+  }
+  if (parserError?.type === 'entity.parse.failed') {
+    return sendProblem(res, 400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+  if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported') {
+    return sendProblem(res, 415, 'unsupported_encoding', 'The request body encoding is not supported.');
+  }
+  if (isPgError(err)) {
+    switch (err.code) {
+      case PG.uniqueViolation:
+        return sendProblem(res, 409, 'conflict', 'That already exists.');
+      case PG.foreignKeyViolation:
+        return sendProblem(res, 404, 'related_not_found', 'Something this refers to does not exist.');
+      case PG.invalidTextRepresentation:
+      case PG.numericOutOfRange:
+      case PG.stringTooLong:
+      case PG.checkViolation:
+      case PG.notNullViolation:
+        return sendProblem(res, 400, 'invalid_value', 'A value is not valid.');
+    }
+  }
+  if (err instanceof mongoose.Error.ValidationError) {
+    const errors = Object.entries(err.errors).map(([path, e]) => ({ path, message: e.message }));
+    return sendProblem(res, 400, 'validation_failed', 'Some fields are not valid.', errors);
+  }
+  if (err instanceof mongoose.Error.CastError) {
+    return sendProblem(res, 400, 'invalid_value', `Invalid value for ${err.path}.`);
+  }
+  if (isMongoDuplicateKey(err)) {
+    return sendProblem(res, 409, 'conflict', 'That already exists.');
+  }
+  req.log?.error({ err }, 'unhandled error');
+  return sendProblem(res, 500, 'internal');
+};

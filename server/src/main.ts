@@ -1,0 +1,92 @@
+import { ConfigError, loadConfig } from './config/config';
+import { InfrastructureError, resolveInfrastructure } from './config/infrastructure';
+import { createContainer } from './container';
+import { migrateLatest } from './db/knex';
+import { createLogger } from './lib/logger';
+import { startApi } from './roles/api-role';
+import { startWorker } from './roles/worker-role';
+
+type Role = 'api' | 'worker' | 'all';
+
+function parseRole(argv: string[]): Role {
+  const arg = argv.find((a) => a.startsWith('--role='));
+  const role = arg ? arg.slice('--role='.length) : 'all';
+  if (role !== 'api' && role !== 'worker' && role !== 'all') {
+    console.error(`Unknown role "${role}". Use --role=api, --role=worker or --role=all.`);
+    process.exit(2);
+  }
+  return role;
+}
+
+/** Starts Muse in the given role; prints the URL once the api listens. */
+async function main(): Promise<void> {
+  const role = parseRole(process.argv.slice(2));
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL).child({ role });
+
+  let infra;
+  try {
+    infra = await resolveInfrastructure(config, logger);
+  } catch (err: unknown) {
+    if (err instanceof InfrastructureError) {
+      console.error((err as Error).message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const container = await createContainer({ config, logger, databaseUrl: infra.databaseUrl, redisUrl: infra.redisUrl, mongoUrl: infra.mongoUrl });
+  const applied = await migrateLatest(container.knex);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const stoppers: Array<() => Promise<void>> = [];
+  if (role === 'worker' || role === 'all') {
+    const worker = await startWorker(container);
+    stoppers.push(() => worker.stop());
+    logger.info('worker started');
+  }
+  if (role === 'api' || role === 'all') {
+    const api = await startApi(container, { host: config.HOST, port: config.PORT });
+    stoppers.unshift(() => api.stop());
+    // Plain stdout so scripts and people find the URL without parsing JSON logs.
+    process.stdout.write(`Muse is running at ${api.url}\n`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    try {
+      for (const stop of stoppers) await stop();
+      await container.close();
+      await infra.stop();
+      logger.info('shutdown complete');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('Muse failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

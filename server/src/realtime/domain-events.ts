@@ -1,0 +1,108 @@
+import type { Redis } from 'ioredis';
+import { hostname } from 'node:os';
+import { randomToken } from '../lib/ids';
+import type { Logger } from '../lib/logger';
+
+/** What happened, as api and worker processes tell the real-time tier. Ids, not objects. */
+export type DomainEvent =
+  | { type: 'notification.created'; userId: string; notificationId: string }
+  | { type: 'notifications.read'; userId: string }
+  | { type: 'sessions.revoked'; userId: string; sessionHashes: string[] };
+
+const STREAM_MAX_LENGTH = 100_000;
+
+export function domainEventStreamKey(prefix: string): string {
+  return `${prefix}domain-events`;
+}
+
+/** Appends domain events to a Redis stream that every process can write to. */
+export class DomainEventPublisher {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async publish(event: DomainEvent): Promise<void> {
+    await this.redis.xadd(domainEventStreamKey(this.prefix), 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', JSON.stringify(event));
+  }
+}
+
+export type DomainEventHandler = (event: DomainEvent) => Promise<void>;
+
+const GROUP = 'realtime';
+const CLAIM_IDLE_MS = 30_000;
+
+/**
+ * Reads the domain-event stream as one member of the `realtime` consumer group, so each event
+ * is handled by exactly one api node (which then emits through the Socket.IO adapter to every
+ * node). Entries left unacknowledged by a dead node are claimed after 30 s.
+ */
+export class DomainEventConsumer {
+  private running = false;
+  private loop?: Promise<void>;
+  private readonly consumer = `${hostname()}-${process.pid}-${randomToken(4)}`;
+  private readonly key: string;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+    private readonly handle: DomainEventHandler,
+    private readonly logger: Logger,
+  ) {
+    this.key = domainEventStreamKey(prefix);
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.redis.xgroup('CREATE', this.key, GROUP, '$', 'MKSTREAM');
+    } catch (err) {
+      if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await this.redis.xgroup('DELCONSUMER', this.key, GROUP, this.consumer).catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let lastClaim = 0;
+    while (this.running) {
+      try {
+        if (Date.now() - lastClaim > CLAIM_IDLE_MS / 2) {
+          lastClaim = Date.now();
+          await this.claimAbandoned();
+        }
+        const result = (await this.redis.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', 100, 'BLOCK', 500, 'STREAMS', this.key, '>')) as
+          | [string, [string, string[]][]][]
+          | null;
+        for (const [, entries] of result ?? []) await this.process(entries);
+      } catch (err) {
+        if (!this.running) break;
+        this.logger.error({ err }, 'domain event loop failed; retrying');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async claimAbandoned(): Promise<void> {
+    const [, entries] = (await this.redis.xautoclaim(this.key, GROUP, this.consumer, CLAIM_IDLE_MS, '0-0', 'COUNT', 100)) as [string, [string, string[]][]];
+    if (entries.length) await this.process(entries.filter(([, fields]) => fields !== null));
+  }
+
+  private async process(entries: [string, string[]][]): Promise<void> {
+    for (const [id, fields] of entries) {
+      const raw = fields[fields.indexOf('event') + 1];
+      try {
+        if (raw) await this.handle(JSON.parse(raw) as DomainEvent);
+      } catch (err) {
+        // One bad event must not stall the stream: log it and move on.
+        this.logger.error({ err, id }, 'domain event handler failed');
+      }
+      await this.redis.xack(this.key, GROUP, id);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { userRoom } from '@muse/shared';
+import type { Container } from '../container';
+import { presentNotification } from '../features/notifications/notifications.presenter';
+import type { DomainEvent } from './domain-events';
+import { sessionRoom, type MuseSocketServer } from './socket-server';
+
+/**
+ * The one place that turns domain events into Socket.IO emits. Emits go through the adapter,
+ * so the user's sockets receive them whichever api node holds them.
+ */
+export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
+  const { notifications } = c.services;
+  return async (event: DomainEvent): Promise<void> => {
+    switch (event.type) {
+      case 'notification.created': {
+        const row = await notifications.get(event.userId, event.notificationId);
+        if (!row) return;
+        const unread = await notifications.unreadCount(event.userId);
+        io.to(userRoom(event.userId)).emit('notification:new', { notification: presentNotification(row), unread });
+        return;
+      }
+      case 'notifications.read': {
+        io.to(userRoom(event.userId)).emit('notification:unread', { unread: await notifications.unreadCount(event.userId) });
+        return;
+      }
+      case 'sessions.revoked': {
+        if (event.sessionHashes.length) io.in(event.sessionHashes.map(sessionRoom)).disconnectSockets(true);
+        return;
+      }
+    }
+  };
+}

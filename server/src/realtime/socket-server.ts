@@ -1,0 +1,55 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { userRoom, type ClientToServerEvents, type ServerToClientEvents } from '@muse/shared';
+import type { Container } from '../container';
+import { cookieNames, readCookies } from '../http/cookies';
+
+export type MuseSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { userId: string; sessionHash: string }>;
+
+export const sessionRoom = (hash: string): string => `session:${hash}`;
+
+function sameOrigin(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Socket.IO on the api's HTTP server. The handshake must carry a live session cookie and come
+ * from an allowed origin; each socket joins its user's room and its session's room. Rooms are
+ * shared across api nodes by the Redis Streams adapter, which keeps connection-state recovery.
+ */
+export function createSocketServer(httpServer: HttpServer, c: Container): MuseSocketServer {
+  const { session: cookieName } = cookieNames(c.secureCookies);
+  const io: MuseSocketServer = new Server(httpServer, {
+    adapter: createAdapter(c.newRedisConnection(), { streamName: `${c.config.REDIS_PREFIX}socket.io` }),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host, c.config.CORS_ORIGINS)),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const id = readCookies(socket.request)[cookieName];
+      const session = id ? await c.sessions.get(id) : null;
+      if (!session) return next(new Error('unauthenticated'));
+      socket.data.userId = session.userId;
+      socket.data.sessionHash = session.hash;
+      next();
+    } catch (err) {
+      c.logger.error({ err }, 'socket handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionHash)]);
+  });
+
+  return io;
+}

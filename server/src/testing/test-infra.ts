@@ -1,0 +1,48 @@
+import { Client } from 'pg';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+
+/** A throwaway Postgres database on the test server; drop() removes it even with open connections. */
+export async function createTestDatabase(label = 'test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_PG_URL!;
+  const name = `muse_${label}_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A unique Redis key prefix and a way to delete every key under it. */
+export function createTestRedisPrefix(label = 'test'): { url: string; prefix: string; cleanup(): Promise<void> } {
+  const prefix = `muse-${label}-${randomBytes(6).toString('hex')}:`;
+  const url = process.env.TEST_REDIS_URL!;
+  return {
+    url,
+    prefix,
+    async cleanup() {
+      const redis = new Redis(url);
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+          cursor = next;
+          if (keys.length) await redis.del(...keys);
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
+    },
+  };
+}
