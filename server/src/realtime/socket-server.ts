@@ -27,7 +27,12 @@ function sameOrigin(origin: string | undefined, host: string | undefined, allowe
 export function createSocketServer(httpServer: HttpServer, c: Container): MuseSocketServer {
   const { session: cookieName } = cookieNames(c.secureCookies);
   const io: MuseSocketServer = new Server(httpServer, {
-    adapter: createAdapter(c.newRedisConnection(), { streamName: `${c.config.REDIS_PREFIX}socket.io` }),
+    adapter: createAdapter(c.newRedisConnection(), {
+      streamName: `${c.config.REDIS_PREFIX}socket.io`,
+      sessionKeyPrefix: `${c.config.REDIS_PREFIX}sio:session:`,
+      // The reader only notices shutdown between reads; a short block keeps shutdown quick.
+      blockTimeInMs: 1000,
+    }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     serveClient: false,
     allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host, c.config.CORS_ORIGINS)),

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A server process this process started: it is stopped by stop() and also when this process exits. */
+export interface ManagedProcess {
+  readonly pid: number;
+  /** Settles once the child has exited, however that happened. */
+  readonly exited: Promise<ExitStatus>;
+  hasExited(): boolean;
+  /** Asks the child to shut down and waits for it, killing it if it overstays; idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** stdout and stderr are appended here, so the log survives us and does not depend on our pipes. */
+  logFile: string;
+  /** The signal that asks this server for a clean shutdown. */
+  stopSignal: NodeJS.Signals;
+  /** How long stop() waits before SIGKILL. */
+  stopGraceMs: number;
+  runAs?: RunAs;
+}
+
+function spawnLogged(command: string, args: string[], logFile: string, runAs?: RunAs) {
+  const log = openSync(logFile, 'a');
+  try {
+    // Not detached, so a terminal's Ctrl-C reaches the child too.
+    return spawn(command, args, { stdio: ['ignore', log, log], ...runAs });
+  } finally {
+    closeSync(log);
+  }
+}
+
+/** Starts a long-running child; rejects if it cannot be spawned at all. */
+export async function startManagedProcess(command: string, args: string[], options: StartOptions): Promise<ManagedProcess> {
+  const child = spawnLogged(command, args, options.logFile, options.runAs);
+  await new Promise<void>((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+  let done = false;
+  const exited = new Promise<ExitStatus>((resolve) => {
+    child.once('exit', (code, signal) => {
+      done = true;
+      resolve({ code, signal });
+    });
+  });
+  // 'exit' handlers must be synchronous: the signal is all we can do, and the server finishes on its own.
+  const onParentExit = () => {
+    if (!done) child.kill(options.stopSignal);
+  };
+  process.on('exit', onParentExit);
+  void exited.then(() => process.off('exit', onParentExit));
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (done || !done) return;
+      child.kill(options.stopSignal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.stopGraceMs);
+      await exited;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+  if (child.pid === undefined) throw new Error(`${command} started without a pid`);
+  return { pid: child.pid, exited, hasExited: () => done, stop };
+}
+
+/** Runs a command to completion, logging to logFile; resolves with its exit status. */
+export async function runLogged(command: string, args: string[], logFile: string, runAs?: RunAs): Promise<ExitStatus> {
+  const child = spawnLogged(command, args, logFile, runAs);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+}

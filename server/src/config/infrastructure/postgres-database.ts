@@ -1,0 +1,48 @@
+import { Client, type ClientConfig } from 'pg';
+
+/** The database Muse keeps its data in on a local or embedded server. */
+export const MUSE_DATABASE = 'muse';
+
+const DUPLICATE_DATABASE = '42P04';
+// Two concurrent CREATE DATABASE can also collide on pg_database's unique index.
+const UNIQUE_VIOLATION = '23505';
+
+/** A client for connecting as `user` to database `postgres` on host:port; password omitted means none. */
+export function maintenanceConnection(host: string, port: number, timeoutMs: number, password?: string): ClientConfig {
+  return { host, port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: timeoutMs };
+}
+
+/** Runs `use` with a connected client and always closes it; connection errors reject. */
+export async function withClient<T>(connection: ClientConfig, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client(connection);
+  // A server going away mid-query emits 'error' on the client; the query rejects anyway.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return await use(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Makes sure database `name` exists on the server, tolerating another process creating it at the same time. */
+export async function ensureDatabase(connection: ClientConfig, name: string): Promise<'created' | 'existed'> {
+  return withClient(connection, async (client) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount) return 'existed';
+    try {
+      await client.query(`create database ${client.escapeIdentifier(name)}`);
+      return 'created';
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === DUPLICATE_DATABASE || code === UNIQUE_VIOLATION) return 'existed';
+      throw err;
+    }
+  });
+}
+
+/** A Postgres URL with the password percent-encoded; never log the result. */
+export function postgresUrl(host: string, port: number, database: string, password?: string): string {
+  const credentials = password === undefined ? 'postgres' : `postgres:${encodeURIComponent(password)}`;
+  return `postgres://${credentials}@${host}:${port}/${database}`;
+}

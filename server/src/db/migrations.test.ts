@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createKnex, migrateLatest, migrateRollbackAll } from './knex';
+import { migrations } from './migrations';
+import { createTestDatabase } from '../testing/test-infra';
+
+describe('migrations', () => {
+  it('when a migration file exists in the folder, then it is listed in the index', () => {
+    const files = fs
+      .readdirSync(path.join(__dirname, 'migrations'))
+      .filter((f) => /^\d{14}-.+\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
+    expect(migrations.map(([name]) => name)).toEqual(files);
+  });
+
+  it('when migrated up, down and up again, then every table comes and goes cleanly', async () => {
+    const db = await createTestDatabase('migrations');
+    const knex = createKnex(db.url, 2);
+    const tables = async () =>
+      (await knex.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'knex_%' ORDER BY 1`)).rows.map(
+        (r: { tablename: string }) => r.tablename,
+      );
+    try {
+      expect(await migrateLatest(knex)).toHaveLength(migrations.length);
+      expect(await tables()).toEqual(['doc_activity', 'notifications', 'users']);
+      await migrateRollbackAll(knex);
+      expect(await tables()).toEqual([]);
+      await migrateLatest(knex);
+      expect(await migrateLatest(knex)).toEqual([]);
+      expect(await tables()).toEqual(['doc_activity', 'notifications', 'users']);
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
+});

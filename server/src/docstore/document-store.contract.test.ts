@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { createKnex, migrateLatest } from '../db/knex';
+import { createTestDatabase } from '../testing/test-infra';
+import type { DocumentStore } from './document-store.port';
+import { createMongoDocumentStore } from './mongo/mongo-document-store.repo';
+import { createPostgresDocumentStore } from './postgres/postgres-document-store.repo';
+
+interface AdapterHarness {
+  name: string;
+  /** Why this adapter cannot run here, or null when it can. */
+  skipReason: string | null;
+  open(): Promise<{ store: DocumentStore; dispose(): Promise<void> }>;
+}
+
+const mongoUrl = process.env.MONGO_URL;
+
+const adapters: AdapterHarness[] = [
+  {
+    name: 'postgres',
+    skipReason: null,
+    async open() {
+      const db = await createTestDatabase('docs');
+      const knex: Knex = createKnex(db.url, 4);
+      await migrateLatest(knex);
+      return {
+        store: createPostgresDocumentStore(knex),
+        async dispose() {
+          await knex.destroy();
+          await db.drop();
+        },
+      };
+    },
+  },
+  {
+    name: 'mongo',
+    skipReason: mongoUrl ? null : 'MONGO_URL not set',
+    async open() {
+      const prefix = `t${randomBytes(5).toString('hex')}_`;
+      const store = await createMongoDocumentStore(mongoUrl!, { collectionPrefix: prefix });
+      return {
+        store,
+        async dispose() {
+          await store.activity.deleteByActor('__none__');
+          await store.close();
+        },
+      };
+    },
+  },
+];
+
+for (const adapter of adapters) {
+  if (adapter.skipReason) {
+    // Printed so a run shows plainly which adapter was not exercised and why.
+    describe(`document store contract: ${adapter.name}`, () => {
+      it.skip(`skipped: ${adapter.skipReason}`, () => undefined);
+    });
+    console.warn(`document store contract: ${adapter.name} adapter skipped: ${adapter.skipReason}`);
+    continue;
+  }
+
+  describe(`document store contract: ${adapter.name}`, () => {
+    let store: DocumentStore;
+    let dispose: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, dispose } = await adapter.open());
+    });
+    afterAll(async () => {
+      await dispose();
+    });
+
+    const actor = () => `actor-${randomBytes(4).toString('hex')}`;
+
+    it('when the store is reachable, then ping resolves and kind names the adapter', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      expect(store.kind).toBe(adapter.name);
+    });
+
+    it('when an activity is appended, then it reads back exactly, with defaults filled', async () => {
+      const a = actor();
+      const written = await store.activity.append({ actorId: a, type: 'account.registered', data: { note: 'Björk — Homogenic 🎧', n: 3, nested: { ok: true } } });
+      const [read] = await store.activity.listByActor(a, { limit: 10 });
+      expect(read).toEqual(written);
+      expect(read).toMatchObject({ visibility: 'public', subject: null, data: { note: 'Björk — Homogenic 🎧', n: 3, nested: { ok: true } } });
+      expect(read!.createdAt).toBeInstanceOf(Date);
+    });
+
+    it('when listing, then it is newest first and pages with `before` without gaps or repeats', async () => {
+      const a = actor();
+      const base = Date.now() - 60_000;
+      const written = [];
+      for (let i = 0; i < 7; i++) written.push(await store.activity.append({ actorId: a, type: 'rated', createdAt: new Date(base + i * 1000), subject: { kind: 'album', id: String(i) } }));
+      const seen: string[] = [];
+      let before: string | undefined;
+      for (;;) {
+        const page = await store.activity.listByActor(a, { limit: 3, before });
+        if (!page.length) break;
+        seen.push(...page.map((x) => x.id));
+        before = page[page.length - 1]!.id;
+      }
+      expect(seen).toEqual(written.map((w) => w.id).reverse());
+    });
+
+    it('when listing several actors, then only theirs come back, merged by time', async () => {
+      const [a, b, c] = [actor(), actor(), actor()];
+      const t = Date.now() - 10_000;
+      await store.activity.append({ actorId: a, type: 'x', createdAt: new Date(t) });
+      await store.activity.append({ actorId: c, type: 'x', createdAt: new Date(t + 500) });
+      await store.activity.append({ actorId: b, type: 'x', createdAt: new Date(t + 1000) });
+      const items = await store.activity.listByActors([a, b], { limit: 10 });
+      expect(items.map((i) => i.actorId)).toEqual([b, a]);
+      expect(await store.activity.listByActors([], { limit: 10 })).toEqual([]);
+    });
+
+    it('when deleting by actor, then only that actor’s activities go', async () => {
+      const [a, b] = [actor(), actor()];
+      await store.activity.append({ actorId: a, type: 'x' });
+      await store.activity.append({ actorId: a, type: 'y', visibility: 'private' });
+      await store.activity.append({ actorId: b, type: 'x' });
+      expect(await store.activity.deleteByActor(a)).toBe(2);
+      expect(await store.activity.listByActor(a, { limit: 10 })).toEqual([]);
+      expect(await store.activity.listByActor(b, { limit: 10 })).toHaveLength(1);
+    });
+
+    it('when the input is invalid, then append rejects and stores nothing', async () => {
+      const a = actor();
+      await expect(store.activity.append({ actorId: a, type: 'Not A Type!' })).rejects.toThrow();
+      await expect(store.activity.append({ actorId: '', type: 'x' })).rejects.toThrow();
+      await expect(store.activity.append({ actorId: a, type: 'x', visibility: 'everyone' as never })).rejects.toThrow();
+      expect(await store.activity.listByActor(a, { limit: 10 })).toEqual([]);
+    });
+
+    it('when the cursor is garbage or the limit silly, then the answer is still bounded and sane', async () => {
+      const a = actor();
+      await store.activity.append({ actorId: a, type: 'x' });
+      expect(await store.activity.listByActor(a, { limit: 10, before: "'; DROP TABLE x; --" })).toHaveLength(1);
+      expect(await store.activity.listByActor(a, { limit: 0 })).toHaveLength(1);
+      expect(await store.activity.listByActor(a, { limit: 1e9 })).toHaveLength(1);
+    });
+
+    it('when many appends race, then each is stored once', async () => {
+      const a = actor();
+      await Promise.all(Array.from({ length: 25 }, (_, i) => store.activity.append({ actorId: a, type: 'x', data: { i } })));
+      const items = await store.activity.listByActor(a, { limit: 100 });
+      expect(items).toHaveLength(25);
+      expect(new Set(items.map((i) => i.data.i)).size).toBe(25);
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('health', () => {
+  it('when everything is up, then /healthz and /readyz answer 200 with a request id', async () => {
+    const live = await request(app.url).get('/healthz').expect(200);
+    expect(live.body).toEqual({ status: 'ok' });
+    expect(live.headers['x-request-id']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    const ready = await request(app.url).get('/readyz').expect(200);
+    expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'up', redis: 'up', documents: 'up' } });
+  });
+
+  it('when a caller sends a safe X-Request-Id, then it is echoed; an unsafe one is replaced', async () => {
+    expect((await request(app.url).get('/healthz').set('X-Request-Id', 'abc-123-def')).headers['x-request-id']).toBe('abc-123-def');
+    expect((await request(app.url).get('/healthz').set('X-Request-Id', 'bad id with spaces & symbols')).headers['x-request-id']).not.toMatch(/bad/);
+  });
+
+  it('when the document store is unreachable, then /readyz answers 503 naming it', async () => {
+    const original = app.container.docs.ping;
+    (app.container.docs as { ping: () => Promise<void> }).ping = () => Promise.reject(new Error('down'));
+    try {
+      const res = await request(app.url).get('/readyz');
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.detail).toMatch(/documents/);
+      expect(res.body.detail).not.toMatch(/postgres|redis/);
+    } finally {
+      (app.container.docs as { ping: () => Promise<void> }).ping = original;
+    }
+  });
+});
+
+describe('http hardening', () => {
+  it('when any page is served, then security headers and a CSP without inline scripts are set', async () => {
+    const res = await request(app.url).get('/healthz');
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('when an unknown API path is asked, then it answers a 404 problem, not the SPA', async () => {
+    const res = await request(app.url).get('/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'not_found', title: 'Not Found', type: '/problems/not_found' });
+  });
+
+  it('when a foreign origin calls the API, then no CORS grant is given', async () => {
+    const res = await request(app.url).get('/api/csrf').set('Origin', 'https://evil.example');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

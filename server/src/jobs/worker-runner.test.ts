@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createLogger } from '../lib/logger';
+import { createTestRedisPrefix } from '../testing/test-infra';
+import { defineJob } from './job-definition';
+import { JobRegistry } from './job-registry';
+import { JobQueues } from './queues';
+import { WorkerRunner } from './worker-runner';
+
+const redisPrefix = createTestRedisPrefix('jobs');
+const connections: Redis[] = [];
+const conn = () => {
+  const c = new Redis(redisPrefix.url, { maxRetriesPerRequest: null });
+  connections.push(c);
+  return c;
+};
+const logger = createLogger('silent');
+const bullPrefix = `${redisPrefix.prefix}bull`;
+
+afterAll(async () => {
+  await Promise.all(connections.map((c) => c.quit()));
+  await redisPrefix.cleanup();
+});
+
+interface Calls {
+  attempts: number[];
+  times: number[];
+}
+
+function flakyJob(failTimes: number, calls: Calls) {
+  return defineJob({
+    name: 'flaky',
+    queue: 'notifications',
+    schema: z.object({ n: z.number() }),
+    createHandler: () => async (_payload, ctx) => {
+      calls.attempts.push(ctx.attempt);
+      calls.times.push(Date.now());
+      if (calls.attempts.length <= failTimes) throw new Error(`boom ${calls.attempts.length}`);
+    },
+  });
+}
+
+async function waitFor(queueEvents: QueueEvents, jobId: string, state: 'completed' | 'failed'): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const handler = ({ jobId: id }: { jobId: string }) => {
+      if (id === jobId) {
+        queueEvents.off(state, handler);
+        resolve();
+      }
+    };
+    queueEvents.on(state, handler);
+  });
+}
+
+describe('worker retries', () => {
+  it('when a job fails twice, then BullMQ retries it with exponential backoff and it completes', async () => {
+    const calls: Calls = { attempts: [], times: [] };
+    const job = flakyJob(2, calls);
+    const queues = new JobQueues({ connection: conn(), prefix: bullPrefix, attempts: 5, backoffMs: 100 });
+    const events = new QueueEvents('notifications', { connection: conn(), prefix: bullPrefix });
+    await events.waitUntilReady();
+    const runner = new WorkerRunner(new JobRegistry([job], {}), { connection: conn(), prefix: bullPrefix, concurrency: 1, logger });
+    try {
+      const id = await queues.enqueue(job, { n: 1 });
+      await waitFor(events, id, 'completed');
+      expect(calls.attempts).toEqual([1, 2, 3]);
+      // Exponential: the second wait is at least twice the base delay.
+      expect(calls.times[1]! - calls.times[0]!).toBeGreaterThanOrEqual(100);
+      expect(calls.times[2]! - calls.times[1]!).toBeGreaterThanOrEqual(200);
+      const stored = await queues.byName.notifications.getJob(id);
+      expect(stored?.attemptsMade).toBe(3);
+      expect(await stored?.isCompleted()).toBe(true);
+    } finally {
+      await runner.close();
+      await events.close();
+      await queues.close();
+    }
+  });
+
+  it('when a job keeps failing, then it ends failed after its attempts with the reason kept', async () => {
+    const calls: Calls = { attempts: [], times: [] };
+    const job = flakyJob(99, calls);
+    const queues = new JobQueues({ connection: conn(), prefix: `${bullPrefix}2`, attempts: 3, backoffMs: 10 });
+    const events = new QueueEvents('notifications', { connection: conn(), prefix: `${bullPrefix}2` });
+    await events.waitUntilReady();
+    const runner = new WorkerRunner(new JobRegistry([job], {}), { connection: conn(), prefix: `${bullPrefix}2`, concurrency: 1, logger });
+    try {
+      const id = await queues.enqueue(job, { n: 1 });
+      await waitFor(events, id, 'failed');
+      // BullMQ emits 'failed' per attempt; wait until the final attempt has finished the job.
+      for (let i = 0; i < 100 && !(await queues.byName.notifications.getJob(id))?.finishedOn; i++) await new Promise((r) => setTimeout(r, 50));
+      const stored = await queues.byName.notifications.getJob(id);
+      expect(stored?.attemptsMade).toBe(3);
+      expect(stored?.failedReason).toBe('boom 3');
+      expect(calls.attempts).toEqual([1, 2, 3]);
+      expect((await queues.byName.notifications.getFailed()).map((j) => j.id)).toContain(id);
+    } finally {
+      await runner.close();
+      await events.close();
+      await queues.close();
+    }
+  });
+
+  it('when a stored payload does not match the schema, then the job fails at once without retries', async () => {
+    const calls: Calls = { attempts: [], times: [] };
+    const job = flakyJob(0, calls);
+    const raw = new Queue('notifications', { connection: conn(), prefix: `${bullPrefix}3` });
+    const events = new QueueEvents('notifications', { connection: conn(), prefix: `${bullPrefix}3` });
+    await events.waitUntilReady();
+    const runner = new WorkerRunner(new JobRegistry([job], {}), { connection: conn(), prefix: `${bullPrefix}3`, concurrency: 1, logger });
+    try {
+      const added = await raw.add('flaky', { n: 'not a number' }, { attempts: 5, backoff: { type: 'exponential', delay: 10 } });
+      await waitFor(events, added.id!, 'failed');
+      const stored = await raw.getJob(added.id!);
+      expect(stored?.attemptsMade).toBe(1);
+      expect(calls.attempts).toEqual([]);
+    } finally {
+      await runner.close();
+      await events.close();
+      await raw.close();
+    }
+  });
+
+  it('when enqueuing a payload that does not match the schema, then nothing is stored', async () => {
+    const job = flakyJob(0, { attempts: [], times: [] });
+    const queues = new JobQueues({ connection: conn(), prefix: `${bullPrefix}4`, attempts: 1, backoffMs: 10 });
+    try {
+      await expect(queues.enqueue(job, { n: 'x' } as unknown as { n: number })).rejects.toThrow();
+      expect(await queues.byName.notifications.count()).toBe(0);
+    } finally {
+      await queues.close();
+    }
+  });
+});
+
+describe('job registry', () => {
+  it('when a job name is registered twice, then the registry refuses to start', () => {
+    const calls: Calls = { attempts: [], times: [] };
+    expect(() => new JobRegistry([flakyJob(0, calls), flakyJob(0, calls)], {})).toThrow(/registered twice/);
+  });
+
+  it('when a definition yields no handler, then the registry refuses to start', () => {
+    const broken = defineJob({ name: 'broken', queue: 'notifications', schema: z.object({}), createHandler: () => undefined as never });
+    expect(() => new JobRegistry([broken], {})).toThrow(/no handler/);
+  });
+});
