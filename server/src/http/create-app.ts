@@ -13,6 +13,7 @@ import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { byIp, rateLimit } from './rate-limit';
 import { requestId } from './request-id';
+import { runWithRequestId } from '../lib/request-context';
 import { loadSession } from './session-middleware';
 
 /** Where the built SPA lives: WEB_DIST_DIR, else web/dist beside the server package. */
@@ -29,6 +30,7 @@ export function createApp(c: Container): Express {
   app.set('query parser', 'simple');
 
   app.use(pinoHttp({ logger: c.logger, genReqId: requestId, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info') }));
+  app.use((req, _res, next) => runWithRequestId(String(req.id), next));
   app.use(
     helmet({
       contentSecurityPolicy: {

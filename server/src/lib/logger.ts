@@ -1,15 +1,26 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentRequestId } from './request-context';
 
-/** Creates the process logger; every request gets a child carrying its request id. */
-export function createLogger(level: string, name = 'muse'): Logger {
-  return pino({
-    name,
-    level,
-    redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.currentPassword', '*.newPassword'],
-      censor: '[redacted]',
+/**
+ * Creates the process logger. Every line written while a request is served carries its
+ * `reqId`, whichever module logs it.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      name: 'muse',
+      level,
+      mixin() {
+        const reqId = currentRequestId();
+        return reqId ? { reqId } : {};
+      },
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.currentPassword', '*.newPassword'],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }
 
 export type { Logger };
