@@ -1,4 +1,6 @@
-import { ConfigError, cookiesAreSecure, loadConfig } from './config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, ConfigSchema, cookiesAreSecure, loadConfig } from './config';
 
 describe('config', () => {
   it('when nothing is set, then the embedded defaults apply', () => {
@@ -29,4 +31,10 @@ describe('config', () => {
     expect(c.ADMIN_HANDLES).toEqual(['ana', 'bo']);
     expect(c.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
   });
+});
+
+it('when a variable is read, then .env.example documents it (and nothing else)', () => {
+  const example = fs.readFileSync(path.resolve(__dirname, '../../../.env.example'), 'utf8');
+  const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
+  expect(documented).toEqual(Object.keys(ConfigSchema.shape).sort());
 });

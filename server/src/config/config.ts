@@ -28,7 +28,6 @@ export const ConfigSchema = z.object({
   LOCAL_PG_PORT: port.default(5432),
   LOCAL_REDIS_PORT: port.default(6379),
 
-  SESSION_SECRET: z.string().min(32).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(60 * 24 * 7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COOKIE_SECURE: bool.optional(),
@@ -44,6 +43,7 @@ export const ConfigSchema = z.object({
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   WEB_DIST_DIR: z.string().optional(),
   ADMIN_HANDLES: z

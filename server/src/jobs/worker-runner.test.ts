@@ -145,3 +145,24 @@ describe('job registry', () => {
     expect(() => new JobRegistry([broken], {})).toThrow(/no handler/);
   });
 });
+
+describe('worker heartbeat', () => {
+  it('when WORKER_HEARTBEAT_FILE is set, then the running worker touches it; a stopped one does not', async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { createTestApp } = await import('../testing/test-app');
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'muse-hb-')), 'heartbeat');
+    const app = await createTestApp({ worker: true, env: { WORKER_HEARTBEAT_FILE: file } });
+    try {
+      for (let i = 0; i < 100 && !(await fs.stat(file).catch(() => null)); i++) await new Promise((r) => setTimeout(r, 20));
+      const written = Number(await fs.readFile(file, 'utf8'));
+      expect(Date.now() - written).toBeLessThan(60_000);
+      expect(await app.worker!.runner.isHealthy()).toBe(true);
+      await app.worker!.stop();
+      expect(await app.worker!.runner.isHealthy()).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+});

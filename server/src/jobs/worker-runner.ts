@@ -1,11 +1,12 @@
-import { Worker, UnrecoverableError, type ConnectionOptions } from 'bullmq';
+import { Worker, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
 import type { Logger } from '../lib/logger';
 import { QUEUE_NAMES } from './job-definition';
 import { UnknownJobError, type JobRegistry } from './job-registry';
 
 export interface WorkerRunnerOptions {
-  connection: ConnectionOptions;
+  connection: Redis;
   prefix: string;
   concurrency: number;
   logger: Logger;
@@ -17,8 +18,10 @@ export interface WorkerRunnerOptions {
  */
 export class WorkerRunner {
   private readonly workers: Worker[];
+  private readonly connection: Redis;
 
   constructor(registry: JobRegistry, options: WorkerRunnerOptions) {
+    this.connection = options.connection;
     this.workers = QUEUE_NAMES.map((queue) => {
       const worker = new Worker(
         queue,
@@ -44,6 +47,12 @@ export class WorkerRunner {
   /** Resolves once every worker is connected and taking jobs. */
   async ready(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+  }
+
+  /** Whether every worker is running and its Redis connection answers. */
+  async isHealthy(): Promise<boolean> {
+    if (!this.workers.every((w) => w.isRunning())) return false;
+    return (await this.connection.ping()) === 'PONG';
   }
 
   /** Stops taking jobs and waits for running ones to finish; unfinished ones return to the queue. */

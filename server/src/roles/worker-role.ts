@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { Container } from '../container';
 import { JOB_CATALOG } from '../jobs/job-catalog';
 import { JobRegistry } from '../jobs/job-registry';
@@ -26,5 +27,27 @@ export async function startWorker(c: Container): Promise<RunningWorker> {
     logger: c.logger.child({ role: 'worker' }),
   });
   await runner.ready();
-  return { runner, stop: () => runner.close() };
+  const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
+  return {
+    runner,
+    async stop() {
+      if (heartbeat) clearInterval(heartbeat);
+      await runner.close();
+    },
+  };
+}
+
+const HEARTBEAT_MS = 10_000;
+
+/** Touches a file while the worker's Redis connection answers, for container health checks. */
+function startHeartbeat(file: string, runner: WorkerRunner, c: Container): NodeJS.Timeout {
+  const beat = async () => {
+    try {
+      if (await runner.isHealthy()) await fs.writeFile(file, String(Date.now()));
+    } catch (err) {
+      c.logger.warn({ err }, 'worker heartbeat failed');
+    }
+  };
+  void beat();
+  return setInterval(beat, HEARTBEAT_MS).unref();
 }
