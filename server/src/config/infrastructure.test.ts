@@ -75,6 +75,14 @@ async function withRedis<T>(url: string, use: (client: Redis) => Promise<T>): Pr
   }
 }
 
+async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function logged(): string {
   return logLines.join('');
 }
@@ -167,15 +175,22 @@ describe('resolveInfrastructure', () => {
     EMBEDDED_TIMEOUT_MS,
   );
 
-  it('when no Redis answers and no redis-server exists, then it fails with one message saying how to get Redis', async () => {
-    const dataDir = await freshDataDir();
-    const env = { DATA_DIR: dataDir, LOCAL_REDIS_PORT: String(await closedPort()), DATABASE_URL: TEST_PG_URL };
+  it(
+    'when no Redis answers and no redis-server exists, then it fails with one message saying how to get Redis and leaves nothing running',
+    async () => {
+      const dataDir = await freshDataDir();
+      const env = { DATA_DIR: dataDir, LOCAL_PG_PORT: String(await closedPort()), LOCAL_REDIS_PORT: String(await closedPort()) };
 
-    const failure = resolve(env, { redisServerBin: 'muse-no-such-redis-server' });
+      const failure = resolve(env, { redisServerBin: 'muse-no-such-redis-server' });
 
-    await expect(failure).rejects.toBeInstanceOf(InfrastructureError);
-    await expect(failure).rejects.toThrow(/REDIS_URL.*apt-get install redis-server.*docker compose/s);
-  });
+      await expect(failure).rejects.toBeInstanceOf(InfrastructureError);
+      await expect(failure).rejects.toThrow(/REDIS_URL.*apt-get install redis-server.*docker compose/s);
+      // The embedded Postgres started alongside is stopped again.
+      const postgresPort = (await fs.readFile(path.join(dataDir, 'postgres.port'), 'utf8')).trim();
+      expect(await answers(`postgres://127.0.0.1:${postgresPort}`)).toBe(false);
+    },
+    EMBEDDED_TIMEOUT_MS,
+  );
 
   it('when MONGO_URL is set, then documents go to mongo', async () => {
     const env = { DATA_DIR: await freshDataDir(), DATABASE_URL: TEST_PG_URL, REDIS_URL: TEST_REDIS_URL, MONGO_URL: 'mongodb://127.0.0.1:27017/muse' };
@@ -185,6 +200,35 @@ describe('resolveInfrastructure', () => {
     expect(infrastructure.sources.documents).toBe('mongo');
     expect(infrastructure.mongoUrl).toBe(env.MONGO_URL);
   });
+
+  it(
+    'when the process that started the servers exits without calling stop(), then they stop too',
+    async () => {
+      const dataDir = await freshDataDir();
+      const env = { DATA_DIR: dataDir, LOCAL_PG_PORT: String(await closedPort()), LOCAL_REDIS_PORT: String(await closedPort()) };
+      // Jest's sandboxed process never emits 'exit', so the owner has to be a real Node process.
+      const script = path.join(dataDir, 'owner.js');
+      await fs.writeFile(
+        script,
+        `const { resolveInfrastructure } = require(${JSON.stringify(require.resolve('./infrastructure'))});
+         const { loadConfig } = require(${JSON.stringify(require.resolve('./config'))});
+         const pino = require(${JSON.stringify(require.resolve('pino'))});
+         resolveInfrastructure(loadConfig(${JSON.stringify(env)}), pino({ level: 'silent' }))
+           .then((i) => console.log(JSON.stringify({ databaseUrl: i.databaseUrl, redisUrl: i.redisUrl })));`,
+      );
+      const owner = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let output = '';
+      owner.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise((done) => owner.once('exit', done));
+
+      expect(code).toBe(0);
+      const { databaseUrl, redisUrl } = JSON.parse(output) as { databaseUrl: string; redisUrl: string };
+      expect(databaseUrl).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/muse$/);
+      expect(redisUrl).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
+      await eventually(async () => !(await answers(databaseUrl)) && !(await answers(redisUrl)));
+    },
+    EMBEDDED_TIMEOUT_MS,
+  );
 
   const asRoot = process.getuid?.() === 0 ? it : it.skip;
   asRoot('when running as root and the postgres OS user cannot enter DATA_DIR, then it says which directory to open up', async () => {

@@ -60,7 +60,7 @@ async function resolvePostgres(config: Config, logger: Logger, settings: Setting
       logger.info(`postgres: using local server at ${host}:${port} (database ${MUSE_DATABASE}${created === 'created' ? ', just created' : ''})`);
       return { url: postgresUrl(host, port, MUSE_DATABASE), source: 'local', stop: nothingToStop };
     } catch (err) {
-      logger.warn(`postgres: a server answers at ${host}:${port} but connecting as user postgres without a password failed (${describeError(err)}); starting an embedded Postgres instead`);
+      logger.warn(`postgres: a server answers at ${host}:${port} but using it as user postgres without a password failed (${describeError(err)}); starting an embedded Postgres instead`);
     }
   } else {
     logger.warn(`postgres: no DATABASE_URL and nothing answered at ${host}:${port} within ${settings.probeTimeoutMs} ms; starting an embedded Postgres`);

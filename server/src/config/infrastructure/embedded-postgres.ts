@@ -186,12 +186,18 @@ async function waitUntilReady(server: ManagedProcess, port: number, logFile: str
   }
 }
 
-async function launch(bin: Binaries, paths: ClusterPaths, runAs: RunAs | undefined): Promise<{ server: ManagedProcess; port: number }> {
+async function launch(bin: Binaries, paths: ClusterPaths, runAs: RunAs | undefined, logger: Logger): Promise<{ server: ManagedProcess; port: number }> {
   const port = await findFreePort(LOOPBACK, await readPortFile(paths.portFile));
   await writePortFile(paths.portFile, port);
   const args = ['-D', paths.cluster, '-p', String(port), '-c', `listen_addresses=${LOOPBACK}`, '-c', 'unix_socket_directories='];
   // SIGINT is Postgres' fast shutdown: sessions end, data is checkpointed.
-  const server = await startManagedProcess(bin.postgres, args, { logFile: paths.log, stopSignal: 'SIGINT', stopGraceMs: 30_000, runAs });
+  const server = await startManagedProcess(bin.postgres, args, {
+    logFile: paths.log,
+    stopSignal: 'SIGINT',
+    stopGraceMs: 30_000,
+    runAs,
+    onUnexpectedExit: (status) => logger.error(`postgres: the embedded server exited unexpectedly (${status.code ?? status.signal}); see ${paths.log}`),
+  });
   try {
     await waitUntilReady(server, port, paths.log);
   } catch (err) {
@@ -230,7 +236,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     return { url: postgresUrl(LOOPBACK, running.port, MUSE_DATABASE, PASSWORD), port: running.port, adopted: true, stop: async () => undefined };
   }
 
-  const { server, port } = await launch(bin, paths, runAs);
+  const { server, port } = await launch(bin, paths, runAs, logger);
   try {
     await ensureDatabase(maintenanceConnection(LOOPBACK, port, CONNECT_TIMEOUT_MS, PASSWORD), MUSE_DATABASE);
   } catch (err) {

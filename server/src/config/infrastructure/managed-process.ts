@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 
+/** The OS user a child runs as when we are root. */
 export interface RunAs {
   uid: number;
   gid: number;
 }
 
+/** How a child ended: an exit code, or the signal that killed it. */
 export interface ExitStatus {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -21,6 +23,7 @@ export interface ManagedProcess {
   stop(): Promise<void>;
 }
 
+/** How startManagedProcess runs and stops a server. */
 export interface StartOptions {
   /** stdout and stderr are appended here, so the log survives us and does not depend on our pipes. */
   logFile: string;
@@ -29,6 +32,8 @@ export interface StartOptions {
   /** How long stop() waits before SIGKILL. */
   stopGraceMs: number;
   runAs?: RunAs;
+  /** Called when the child exits without stop() having asked it to, e.g. a crash while Muse runs. */
+  onUnexpectedExit?: (status: ExitStatus) => void;
 }
 
 function spawnLogged(command: string, args: string[], logFile: string, runAs?: RunAs) {
@@ -48,10 +53,17 @@ export async function startManagedProcess(command: string, args: string[], optio
     child.once('spawn', resolve);
     child.once('error', reject);
   });
+  if (child.pid === undefined) throw new Error(`${command} started without a pid`);
+  // After a successful spawn 'error' only reports a failed kill(); exited and the SIGKILL fallback cover that.
+  child.on('error', () => undefined);
+  // A forgotten stop() must not keep this process alive; the 'exit' handler below then stops the child.
+  child.unref();
   let done = false;
+  let stopping: Promise<void> | undefined;
   const exited = new Promise<ExitStatus>((resolve) => {
     child.once('exit', (code, signal) => {
       done = true;
+      if (!stopping) options.onUnexpectedExit?.({ code, signal });
       resolve({ code, signal });
     });
   });
@@ -62,10 +74,11 @@ export async function startManagedProcess(command: string, args: string[], optio
   process.on('exit', onParentExit);
   void exited.then(() => process.off('exit', onParentExit));
 
-  let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      if (done || !done) return;
+      if (done) return;
+      // Wait for the child even when nothing else keeps this process alive.
+      child.ref();
       child.kill(options.stopSignal);
       const timer = setTimeout(() => child.kill('SIGKILL'), options.stopGraceMs);
       await exited;
@@ -73,7 +86,6 @@ export async function startManagedProcess(command: string, args: string[], optio
     })();
     return stopping;
   };
-  if (child.pid === undefined) throw new Error(`${command} started without a pid`);
   return { pid: child.pid, exited, hasExited: () => done, stop };
 }
 

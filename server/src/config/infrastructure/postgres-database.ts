@@ -7,7 +7,7 @@ const DUPLICATE_DATABASE = '42P04';
 // Two concurrent CREATE DATABASE can also collide on pg_database's unique index.
 const UNIQUE_VIOLATION = '23505';
 
-/** A client for connecting as `user` to database `postgres` on host:port; password omitted means none. */
+/** Connection settings for user `postgres` and database `postgres` on host:port; no password unless given. */
 export function maintenanceConnection(host: string, port: number, timeoutMs: number, password?: string): ClientConfig {
   return { host, port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: timeoutMs };
 }

@@ -47,8 +47,8 @@ function canSearch(stat: { mode: number; uid: number; gid: number }, user: RunAs
   return (stat.mode & constants.S_IXOTH) !== 0;
 }
 
-/** The first directory on the way to (and including) `dir` that `user` may not enter, if any. */
-export async function firstUnreachableDirectory(dir: string, user: RunAs): Promise<string | undefined> {
+// The first directory on the way to (and including) `dir` that `user` may not enter, if any.
+async function firstUnreachableDirectory(dir: string, user: RunAs): Promise<string | undefined> {
   const chain: string[] = [];
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     chain.unshift(current);

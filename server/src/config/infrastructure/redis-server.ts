@@ -132,7 +132,12 @@ export async function startRedisServer(bin: string, dataDir: string, logger: Log
   const url = `redis://${LOOPBACK}:${port}`;
   const args = ['--port', String(port), '--bind', LOOPBACK, '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'];
   // SIGTERM makes redis-server flush its append-only file and exit.
-  const server = await startManagedProcess(bin, args, { logFile, stopSignal: 'SIGTERM', stopGraceMs: 10_000 });
+  const server = await startManagedProcess(bin, args, {
+    logFile,
+    stopSignal: 'SIGTERM',
+    stopGraceMs: 10_000,
+    onUnexpectedExit: (status) => logger.error(`redis: the spawned redis-server exited unexpectedly (${status.code ?? status.signal}); see ${logFile}`),
+  });
   try {
     await waitForPong(server, url, logFile);
   } catch (err) {
