@@ -36,11 +36,10 @@ export interface StartOptions {
   onUnexpectedExit?: (status: ExitStatus) => void;
 }
 
-function spawnLogged(command: string, args: string[], logFile: string, runAs?: RunAs) {
+function spawnLogged(command: string, args: string[], logFile: string, runAs?: RunAs, detached = false) {
   const log = openSync(logFile, 'a');
   try {
-    // Not detached, so a terminal's Ctrl-C reaches the child too.
-    return spawn(command, args, { stdio: ['ignore', log, log], ...runAs });
+    return spawn(command, args, { stdio: ['ignore', log, log], detached, ...runAs });
   } finally {
     closeSync(log);
   }
@@ -48,7 +47,9 @@ function spawnLogged(command: string, args: string[], logFile: string, runAs?: R
 
 /** Starts a long-running child; rejects if it cannot be spawned at all. */
 export async function startManagedProcess(command: string, args: string[], options: StartOptions): Promise<ManagedProcess> {
-  const child = spawnLogged(command, args, options.logFile, options.runAs);
+  // In its own process group: a terminal's Ctrl-C must reach only Muse, which then drains its
+  // work while Redis and Postgres still answer, and stops them last.
+  const child = spawnLogged(command, args, options.logFile, options.runAs, true);
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', reject);
