@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import * as m20261121000001 from './20261121000001-users-and-notifications';
 import * as m20261121000002 from './20261121000002-document-store-tables';
+import * as m20261121000003 from './20261121000003-catalog';
+import * as m20261121000004 from './20261121000004-ratings-reviews-diary';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -14,4 +16,6 @@ interface Migration {
 export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121000001-users-and-notifications', m20261121000001],
   ['20261121000002-document-store-tables', m20261121000002],
+  ['20261121000003-catalog', m20261121000003],
+  ['20261121000004-ratings-reviews-diary', m20261121000004],
 ];
