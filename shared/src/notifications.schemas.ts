@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 
-export const NotificationTypeSchema = z.enum(['welcome']);
+export const NotificationTypeSchema = z.enum(['welcome', 'review_liked', 'review_commented', 'import_finished']);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 
 export const NotificationSchema = z.object({

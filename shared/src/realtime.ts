@@ -1,11 +1,23 @@
 import type { Notification } from './notifications.schemas';
+import type { RatingStats } from './catalog.schemas';
+import type { ImportStatus } from './imports.schemas';
 
 /** Socket.IO events the server emits to a user's room `user:<id>`. */
 export interface ServerToClientEvents {
   'notification:new': (payload: { notification: Notification; unread: number }) => void;
   'notification:unread': (payload: { unread: number }) => void;
+  /** To viewers of an album page (room `album:<id>`): its aggregate changed. */
+  'album:stats': (payload: { albumId: string; stats: RatingStats }) => void;
+  /** To the importing user: progress of a CSV import. */
+  'import:progress': (payload: { importId: string; status: ImportStatus; processed: number; total: number }) => void;
 }
 
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents {
+  /** Start or stop receiving `album:stats` for one album. */
+  'album:watch': (albumId: string) => void;
+  'album:unwatch': (albumId: string) => void;
+}
+
+export const albumRoom = (albumId: string): string => `album:${albumId}`;
 
 export const userRoom = (userId: string): string => `user:${userId}`;

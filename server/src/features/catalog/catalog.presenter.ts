@@ -1,0 +1,66 @@
+import { bayesianAverage, valueToStars, type AlbumDetail, type AlbumSummary, type RatingStats, type TrackView } from '@muse/shared';
+import type { AlbumRow, CreditRow, StatsRow, TrackRow } from './catalog.repo';
+
+const EMPTY_HISTOGRAM = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/** Mean and Bayesian average in stars from a count and a sum of 1..10 values. */
+export function presentStats(row: StatsRow | null, priorMean: number): RatingStats {
+  const count = row?.count ?? 0;
+  const sumValues = Number(row?.sum ?? 0);
+  if (!count) return { count: 0, mean: null, histogram: [...EMPTY_HISTOGRAM], weighted: null };
+  return {
+    count,
+    mean: round2(valueToStars(sumValues / count)),
+    histogram: row?.histogram?.length === 10 ? row.histogram.map(Number) : [...EMPTY_HISTOGRAM],
+    weighted: round2(bayesianAverage(count, valueToStars(sumValues), priorMean)),
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function presentAlbumSummary(row: AlbumRow): AlbumSummary {
+  return {
+    id: String(row.id),
+    title: row.title,
+    artistCredit: row.artist_credit,
+    releaseYear: row.release_year,
+    type: row.type,
+    coverUrl: row.cover_url,
+    genres: row.genres ?? [],
+  };
+}
+
+export function presentAlbumDetail(row: AlbumRow, credits: CreditRow[]): AlbumDetail {
+  return {
+    ...presentAlbumSummary(row),
+    credits: credits.map((c) => ({ artistId: String(c.artist_id), name: c.credited_name, joinPhrase: c.join_phrase })),
+    releaseDate: row.release_date,
+    releaseDatePrecision: row.release_date_precision,
+    styles: row.styles ?? [],
+    label: row.label,
+    catalogNumber: row.catalog_number,
+    country: row.country,
+    upc: row.upc,
+    spotifyId: row.spotify_id,
+    appleId: row.apple_id,
+    discogsId: row.discogs_id === null ? null : String(row.discogs_id),
+  };
+}
+
+export function presentTrack(row: TrackRow, viewerValue: number | null): TrackView {
+  const count = row.count ?? 0;
+  return {
+    id: String(row.id),
+    disc: row.disc,
+    position: row.position,
+    positionLabel: row.position_label,
+    title: row.title,
+    artistCredit: row.artist_credit,
+    durationMs: row.duration_ms,
+    isrc: row.isrc,
+    stats: { count, mean: count ? round2(valueToStars(Number(row.sum) / count)) : null },
+    viewerRating: viewerValue === null ? null : valueToStars(viewerValue),
+  };
+}

@@ -1,0 +1,120 @@
+import type { Knex } from 'knex';
+import type { AlbumType, DatePrecision } from '@muse/shared';
+
+export interface AlbumRow {
+  id: string;
+  title: string;
+  artist_credit: string;
+  release_date: string | null;
+  release_date_precision: DatePrecision | null;
+  release_year: number | null;
+  type: AlbumType;
+  genres: string[];
+  styles: string[];
+  label: string | null;
+  catalog_number: string | null;
+  country: string | null;
+  upc: string | null;
+  cover_url: string | null;
+  spotify_id: string | null;
+  apple_id: string | null;
+  discogs_id: string | null;
+}
+
+export interface StatsRow {
+  count: number;
+  sum: string | number;
+  histogram: number[];
+}
+
+export interface CreditRow {
+  artist_id: string;
+  credited_name: string;
+  join_phrase: string;
+}
+
+export interface TrackRow {
+  id: string;
+  album_id: string;
+  disc: number;
+  position: number;
+  position_label: string | null;
+  title: string;
+  artist_credit: string;
+  duration_ms: number | null;
+  isrc: string | null;
+  count: number | null;
+  sum: string | number | null;
+}
+
+const ALBUM_COLUMNS = [
+  'a.id', 'a.title', 'a.artist_credit', 'a.release_date_precision', 'a.release_year', 'a.type', 'a.genres', 'a.styles',
+  'a.label', 'a.catalog_number', 'a.country', 'a.upc', 'a.cover_url', 'a.spotify_id', 'a.apple_id', 'a.discogs_id',
+];
+
+// release_date is selected separately as YYYY-MM-DD text: a JS Date would shift it by the server's time zone.
+
+/** Reads of the catalog: albums, their credits and tracks, and their rating aggregates. */
+export class CatalogRepo {
+  constructor(private readonly knex: Knex) {}
+
+  async findAlbum(id: string): Promise<AlbumRow | null> {
+    const row = await this.knex('albums as a')
+      .select(ALBUM_COLUMNS)
+      .select(this.knex.raw(`to_char(a.release_date, 'YYYY-MM-DD') AS release_date`))
+      .where('a.id', id)
+      .first();
+    return (row as AlbumRow | undefined) ?? null;
+  }
+
+  async albumExists(id: string): Promise<boolean> {
+    return Boolean(await this.knex('albums').where({ id }).first('id'));
+  }
+
+  /** Album id of a track, or null when the track does not exist. */
+  async trackAlbumId(trackId: string): Promise<string | null> {
+    const row = await this.knex('tracks').where({ id: trackId }).first('album_id');
+    return row ? String(row.album_id) : null;
+  }
+
+  async albumCredits(albumId: string): Promise<CreditRow[]> {
+    return this.knex('album_artists').select('artist_id', 'credited_name', 'join_phrase').where({ album_id: albumId }).orderBy('position');
+  }
+
+  /** Tracks in disc and position order, each with its rating aggregate. */
+  async listTracks(albumId: string): Promise<TrackRow[]> {
+    return this.knex('tracks as t')
+      .leftJoin('track_rating_stats as s', 's.track_id', 't.id')
+      .select('t.id', 't.album_id', 't.disc', 't.position', 't.position_label', 't.title', 't.artist_credit', 't.duration_ms', 't.isrc', 's.count', 's.sum')
+      .where('t.album_id', albumId)
+      .orderBy([{ column: 't.disc' }, { column: 't.position' }]);
+  }
+
+  async albumStats(albumId: string): Promise<StatsRow | null> {
+    return (await this.knex('album_rating_stats').select('count', 'sum', 'histogram').where({ album_id: albumId }).first()) ?? null;
+  }
+
+  /** Albums by id with their aggregates, in the order asked. */
+  async albumSummaries(ids: string[]): Promise<(AlbumRow & { stats: StatsRow | null })[]> {
+    if (!ids.length) return [];
+    const rows = await this.knex('albums as a')
+      .leftJoin('album_rating_stats as s', 's.album_id', 'a.id')
+      .select(ALBUM_COLUMNS)
+      .select(this.knex.raw(`to_char(a.release_date, 'YYYY-MM-DD') AS release_date`), 's.count', 's.sum', 's.histogram')
+      .whereIn('a.id', ids);
+    const byId = new Map(rows.map((r: AlbumRow & { count: number | null; sum: string | null; histogram: number[] | null }) => [String(r.id), r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const { count, sum, histogram, ...album } = r;
+      return [{ ...album, stats: count === null ? null : { count, sum: sum ?? 0, histogram: histogram ?? [] } }];
+    });
+  }
+
+  /** Mean of every album rating, in stars; the prior of the Bayesian average (3 when none). */
+  async globalAlbumMean(): Promise<number> {
+    const row = await this.knex('album_rating_stats').select(this.knex.raw('sum(sum)::float8 AS s, sum(count)::float8 AS n')).first();
+    const n = Number(row?.n ?? 0);
+    return n > 0 ? Number(row.s) / n / 2 : 3;
+  }
+}

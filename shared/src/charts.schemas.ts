@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { AlbumSummary, RatingStats } from './catalog.schemas';
+
+export const ChartQuerySchema = z.object({
+  kind: z.enum(['all-time', 'year', 'genre', 'trending']).default('all-time'),
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  genre: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(250).default(100),
+});
+export type ChartQuery = z.infer<typeof ChartQuerySchema>;
+
+export interface ChartEntry {
+  rank: number;
+  album: AlbumSummary;
+  stats: RatingStats;
+  /** Ratings in the last 7 days (trending only). */
+  recentCount?: number;
+}
+
+export interface Chart {
+  kind: ChartQuery['kind'];
+  year: number | null;
+  genre: string | null;
+  computedAt: string | null;
+  priorMean: number;
+  priorWeight: number;
+  minCount: number;
+  items: ChartEntry[];
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { AlbumSummary } from './catalog.schemas';
+import { IdSchema } from './catalog.schemas';
+import { COMMENT_BODY_MAX, REVIEW_BODY_MAX } from './reviews.schemas';
+import { ListenedOnSchema, StarsSchema } from './stars';
+
+export const DiaryEntryCreateSchema = z.object({
+  albumId: IdSchema,
+  listenedOn: ListenedOnSchema,
+  rating: StarsSchema.nullable().optional(),
+  isRelisten: z.boolean({ error: 'isRelisten must be true or false' }).default(false),
+  /** Optional review written with the entry. */
+  review: z
+    .string()
+    .max(REVIEW_BODY_MAX, `Review text must be at most ${REVIEW_BODY_MAX.toLocaleString('en')} characters`)
+    .optional()
+    .transform((s) => (s && s.trim() ? s : undefined)),
+});
+export type DiaryEntryCreateInput = z.infer<typeof DiaryEntryCreateSchema>;
+
+export const DiaryListQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type DiaryListQuery = z.infer<typeof DiaryListQuerySchema>;
+
+export interface DiaryEntryView {
+  id: string;
+  album: AlbumSummary;
+  listenedOn: string;
+  rating: number | null;
+  isRelisten: boolean;
+  reviewId: string | null;
+  createdAt: string;
+}
+
+// Re-exported so the comment limit is imported from one place by forms.
+export { COMMENT_BODY_MAX };

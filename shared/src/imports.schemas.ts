@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { AlbumSummary } from './catalog.schemas';
+
+export const IMPORT_CSV_MAX_BYTES = 5 * 1024 * 1024;
+
+export const ImportCreateSchema = z.object({
+  source: z.enum(['letterboxd', 'rym']),
+  csv: z
+    .string({ error: 'CSV text is required' })
+    .min(1, 'The file is empty')
+    .max(IMPORT_CSV_MAX_BYTES, 'The file is larger than 5 MB'),
+});
+export type ImportCreateInput = z.infer<typeof ImportCreateSchema>;
+
+export const ImportStatusSchema = z.enum(['parsing', 'ready', 'applying', 'done', 'failed']);
+export type ImportStatus = z.infer<typeof ImportStatusSchema>;
+
+export interface ImportRowView {
+  line: number;
+  artist: string;
+  title: string;
+  year: number | null;
+  rating: number | null;
+  listenedOn: string | null;
+  isRelisten: boolean;
+  hasReview: boolean;
+  status: 'matched' | 'unmatched' | 'invalid';
+  reason: string | null;
+  match: AlbumSummary | null;
+}
+
+export interface ImportView {
+  id: string;
+  source: 'letterboxd' | 'rym';
+  status: ImportStatus;
+  processed: number;
+  total: number;
+  matched: number;
+  unmatched: number;
+  invalid: number;
+  applied: number;
+  error: string | null;
+  rows: ImportRowView[];
+  createdAt: string;
+}
+
+export const ImportConfirmSchema = z.object({
+  /** Lines to skip even though they matched. */
+  skipLines: z.array(z.number().int().min(1)).max(100_000).default([]),
+});
+export type ImportConfirmInput = z.infer<typeof ImportConfirmSchema>;

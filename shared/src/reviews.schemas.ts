@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { AlbumSummary, UserSummary } from './catalog.schemas';
+import { ListenedOnSchema, StarsSchema } from './stars';
+
+export const REVIEW_BODY_MAX = 10_000;
+export const COMMENT_BODY_MAX = 2_000;
+
+const ReviewBodySchema = z
+  .string({ error: 'Review text is required' })
+  .refine((s) => s.trim().length > 0, 'Review text is required')
+  .refine((s) => s.length <= REVIEW_BODY_MAX, `Review text must be at most ${REVIEW_BODY_MAX.toLocaleString('en')} characters`);
+
+export const ReviewCreateSchema = z.object({
+  body: ReviewBodySchema,
+  rating: StarsSchema.nullable().optional(),
+  listenedOn: ListenedOnSchema.nullable().optional(),
+  isRelisten: z.boolean({ error: 'isRelisten must be true or false' }).default(false),
+});
+export type ReviewCreateInput = z.infer<typeof ReviewCreateSchema>;
+
+export const ReviewUpdateSchema = z
+  .object({
+    body: ReviewBodySchema.optional(),
+    rating: StarsSchema.nullable().optional(),
+    listenedOn: ListenedOnSchema.nullable().optional(),
+    isRelisten: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
+export type ReviewUpdateInput = z.infer<typeof ReviewUpdateSchema>;
+
+export const ReviewListQuerySchema = z.object({
+  sort: z.enum(['popular', 'recent']).default('popular'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>;
+
+export const CommentCreateSchema = z.object({
+  body: z
+    .string({ error: 'Comment text is required' })
+    .refine((s) => s.trim().length > 0, 'Comment text is required')
+    .refine((s) => s.length <= COMMENT_BODY_MAX, `Comment must be at most ${COMMENT_BODY_MAX.toLocaleString('en')} characters`),
+});
+export type CommentCreateInput = z.infer<typeof CommentCreateSchema>;
+
+export interface ReviewView {
+  id: string;
+  album: AlbumSummary;
+  author: UserSummary;
+  body: string;
+  /** Stars, or null when the review carries no rating. */
+  rating: number | null;
+  listenedOn: string | null;
+  isRelisten: boolean;
+  likeCount: number;
+  commentCount: number;
+  likedByViewer: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CommentView {
+  id: string;
+  reviewId: string;
+  author: UserSummary;
+  body: string;
+  createdAt: string;
+  /** Whether the viewer may delete it (its author, or the review's author). */
+  canDelete: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
