@@ -39,6 +39,8 @@ export const ConfigSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   API_RATE_IP_MAX: z.coerce.number().int().min(1).default(600),
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  WRITE_RATE_USER_MAX: z.coerce.number().int().min(1).default(300),
+  WRITE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),

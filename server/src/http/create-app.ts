@@ -29,7 +29,14 @@ export function createApp(c: Container): Express {
   app.set('trust proxy', c.config.TRUST_PROXY);
   app.set('query parser', 'simple');
 
-  app.use(pinoHttp({ logger: c.logger, genReqId: requestId, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info') }));
+  app.use(
+    pinoHttp({
+      logger: c.logger,
+      genReqId: requestId,
+      // A 4xx is the client's business (a signed-out GET /api/me is normal); only 5xx are errors.
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
   app.use((req, _res, next) => runWithRequestId(String(req.id), next));
   app.use(
     helmet({

@@ -111,6 +111,39 @@ describe('register', () => {
   });
 });
 
+describe('register side effects', () => {
+  it('when the welcome job cannot be enqueued, then registration fails and leaves no account behind', async () => {
+    const input = newUserInput();
+    const enqueue = jest.spyOn(app.container.queues, 'enqueue').mockRejectedValueOnce(new Error('redis down'));
+    try {
+      const res = await app.client().post('/api/auth/register', input);
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ type: '/problems/internal', title: 'Internal Server Error', status: 500, code: 'internal' });
+    } finally {
+      enqueue.mockRestore();
+    }
+    expect(await app.container.knex('users').whereRaw('lower(handle) = lower(?)', [input.handle]).first()).toBeUndefined();
+    expect((await app.client().post('/api/auth/register', input)).status).toBe(201);
+  });
+
+  it('when a worker is running while users register, then every new user gets exactly one welcome', async () => {
+    const { startWorker } = await import('../../roles/worker-role');
+    const worker = await startWorker(app.container);
+    try {
+      const users = await Promise.all(Array.from({ length: 8 }, () => registerUser(app)));
+      const ids = users.map((u) => u.session.user.id);
+      let rows: { user_id: string }[] = [];
+      for (let i = 0; i < 200 && rows.length < ids.length; i++) {
+        rows = await app.container.knex('notifications').whereIn('user_id', ids).where({ type: 'welcome' }).select('user_id');
+        if (rows.length < ids.length) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(rows.map((r) => String(r.user_id)).sort()).toEqual([...ids].sort());
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
 describe('csrf', () => {
   it('when a state-changing request has no CSRF token, then it answers 403 csrf_invalid and stores nothing', async () => {
     const input = newUserInput();

@@ -46,8 +46,9 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
   /**
-   * Creates the account, its first session, the `account.registered` activity and the welcome
-   * job. The user row commits only after the activity and the job are stored.
+   * Creates the account, its `account.registered` activity, the welcome job and the first
+   * session. The job is enqueued only after the user row is committed (a worker must be able to
+   * see the user); if enqueueing fails the account is removed again, so nothing half-exists.
    */
   async register(input: RegisterInput): Promise<SignedIn> {
     rejectCommon(input.password, 'password');
@@ -56,10 +57,17 @@ export class AuthService {
     const user = await this.deps.knex.transaction(async (trx) => {
       const created = await this.deps.users.insert({ ...input, passwordHash, role }, trx).catch(mapUniqueViolation);
       await this.deps.docs.activity.append({ actorId: String(created.id), type: 'account.registered', visibility: 'private' });
-      await this.deps.queues.enqueue(welcomeNotificationJob, { userId: String(created.id) }, { jobId: `welcome-${created.id}` });
       return created;
     });
-    const { id, session } = await this.deps.sessions.create(String(user.id));
+    const userId = String(user.id);
+    try {
+      await this.deps.queues.enqueue(welcomeNotificationJob, { userId }, { jobId: `welcome-${userId}` });
+    } catch (err) {
+      await this.deps.users.deleteById(userId);
+      await this.deps.docs.activity.deleteByActor(userId);
+      throw err;
+    }
+    const { id, session } = await this.deps.sessions.create(userId);
     return { user, sessionId: id, session };
   }
 

@@ -1,0 +1,44 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { Logo } from '../../components/ui/logo';
+import { useMe } from '../../features/auth/api/get-me';
+
+/** Header and footer for pages anyone can see: landing, sign-in, sign-up, 404. */
+export function PublicLayout() {
+  const me = useMe();
+  return (
+    <div className="public-layout">
+      <header className="site-header">
+        <div className="container site-header-inner">
+          <Link to={me ? '/home' : '/'} className="brand" aria-label="Muse home">
+            <Logo />
+          </Link>
+          <nav className="public-nav" aria-label="Account">
+            {me ? (
+              <Link className="btn btn-secondary btn-sm" to="/home">
+                Go to Muse
+              </Link>
+            ) : (
+              <>
+                <NavLink className="nav-link" to="/login">
+                  Log in
+                </NavLink>
+                <Link className="btn btn-primary btn-sm" to="/register">
+                  Create account
+                </Link>
+              </>
+            )}
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="public-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container site-footer-inner">
+          <Logo size={20} />
+          <p className="muted">Rate, review and remember the music you love.</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMe } from '../../features/auth/api/get-me';
+import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { DeleteAccountForm } from '../../features/auth/components/delete-account-form';
+
+/** `/settings`: account details, password change and the danger zone. */
+export function SettingsRoute() {
+  const me = useMe();
+
+  return (
+    <div className="page page-narrow">
+      <title>Settings · Muse</title>
+      <header className="page-header">
+        <h1>Settings</h1>
+        <p className="muted">Manage how you sign in to Muse.</p>
+      </header>
+
+      {me && (
+        <section className="card" aria-labelledby="account-title">
+          <h2 id="account-title" className="card-title">
+            Account
+          </h2>
+          <dl className="details">
+            <div>
+              <dt>Display name</dt>
+              <dd>{me.displayName}</dd>
+            </div>
+            <div>
+              <dt>Handle</dt>
+              <dd>@{me.handle}</dd>
+            </div>
+            <div>
+              <dt>Email</dt>
+              <dd>{me.email}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="change-password-title">
+        <h2 id="change-password-title" className="card-title">
+          Change password
+        </h2>
+        <p className="muted">Choose something long and memorable; a short sentence works well.</p>
+        <ChangePasswordForm />
+      </section>
+
+      <section className="card card-danger" aria-labelledby="delete-account-title">
+        <h2 id="delete-account-title" className="card-title">
+          Danger zone: delete account
+        </h2>
+        <p>Deleting your account signs you out everywhere and permanently removes your data.</p>
+        <DeleteAccountForm />
+      </section>
+    </div>
+  );
+}

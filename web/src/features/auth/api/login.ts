@@ -1,0 +1,18 @@
+import { SessionResponseSchema, type LoginInput, type SessionResponse } from '@muse/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { applySession } from './session';
+
+/** Signs in with a handle or email and a password. */
+export async function login(input: LoginInput): Promise<SessionResponse> {
+  return SessionResponseSchema.parse(await api.post('/api/auth/login', input));
+}
+
+/** Mutation that signs in and adopts the new session. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (session) => applySession(queryClient, session),
+  });
+}
