@@ -1,13 +1,14 @@
-// Bundles the server into dist/main.js; npm dependencies stay external, @muse/shared is inlined.
+// Bundles the server into dist/main.js (and the `npm run seed` command into dist/seed.js); npm
+// dependencies stay external, @muse/shared is inlined; the demo catalog files go to dist/seed-data.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@muse/'));
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: { main: 'src/main.ts', seed: 'src/cli/seed.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -16,3 +17,5 @@ await build({
   external,
   logLevel: 'warning',
 });
+
+cpSync('src/seed/data', 'dist/seed-data', { recursive: true });

@@ -9,6 +9,17 @@ import { LoginThrottle } from './features/auth/login-throttle';
 import { SessionStore } from './features/auth/session.store';
 import { UsersRepo } from './features/auth/users.repo';
 import { AdminService } from './features/admin/admin.service';
+import { CatalogRepo } from './features/catalog/catalog.repo';
+import { ChartsCache } from './features/charts/charts.cache';
+import { ChartsRepo } from './features/charts/charts.repo';
+import { requestChartsRefresh } from './features/charts/charts-schedule';
+import { ChartsService } from './features/charts/charts.service';
+import { createImportsService } from './features/imports/imports.factory';
+import { ExportsRepo } from './features/exports/exports.repo';
+import { ExportsService } from './features/exports/exports.service';
+import type { ImportsService } from './features/imports/imports.service';
+import { createListeningServices, type ListeningServices } from './features/albums/listening-services';
+import { createDiscoveryServices, type DiscoveryServices } from './features/search/discovery-services';
 import { NotificationsRepo } from './features/notifications/notifications.repo';
 import { NotificationsService } from './features/notifications/notifications.service';
 import { JobQueues } from './jobs/queues';
@@ -38,7 +49,7 @@ export interface Container {
   events: DomainEventPublisher;
   queues: JobQueues;
   repos: { users: UsersRepo; notifications: NotificationsRepo };
-  services: { auth: AuthService; notifications: NotificationsService; admin: AdminService };
+  services: { auth: AuthService; notifications: NotificationsService; admin: AdminService; charts: ChartsService; imports: ImportsService; exports: ExportsService } & ListeningServices & DiscoveryServices;
   /** A new Redis connection for consumers that block (BullMQ workers, stream readers). */
   newRedisConnection(): Redis;
   close(): Promise<void>;
@@ -74,7 +85,6 @@ export async function createContainer(input: ContainerInput): Promise<Container>
   const notificationsRepo = new NotificationsRepo(knex);
   const notifications = new NotificationsService(notificationsRepo, events);
   const auth = new AuthService({
-    knex,
     users,
     sessions,
     docs,
@@ -85,6 +95,15 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     logger,
   });
   const admin = new AdminService(queues);
+  const charts = new ChartsService({
+    repo: new ChartsRepo(knex),
+    catalog: new CatalogRepo(knex),
+    cache: new ChartsCache(redis, prefix),
+    requestRefresh: () => requestChartsRefresh(queues),
+  });
+  const listening = createListeningServices({ knex, docs, events, queues, users, logger });
+  const discovery = createDiscoveryServices(knex);
+  const imports = createImportsService({ knex, docs, queues, events, notifications, ratings: listening.ratings });
 
   return {
     config,
@@ -99,7 +118,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     events,
     queues,
     repos: { users, notifications: notificationsRepo },
-    services: { auth, notifications, admin },
+    services: { auth, notifications, admin, charts, imports, exports: new ExportsService(new ExportsRepo(knex)), ...listening, ...discovery },
     newRedisConnection,
     async close() {
       await queues.close();

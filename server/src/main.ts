@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { InfrastructureError, resolveInfrastructure } from './config/infrastructure';
 import { createContainer } from './container';
 import { migrateLatest } from './db/knex';
+import { seedOnFirstRun } from './seed/seed-on-first-run';
 import { createLogger } from './lib/logger';
 import { startApi } from './roles/api-role';
 import { startWorker } from './roles/worker-role';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const container = await createContainer({ config, logger, databaseUrl: infra.databaseUrl, redisUrl: infra.redisUrl, mongoUrl: infra.mongoUrl });
   const applied = await migrateLatest(container.knex);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (role === 'api' || role === 'all') await seedOnFirstRun(container);
 
   const stoppers: Array<() => Promise<void>> = [];
   if (role === 'worker' || role === 'all') {

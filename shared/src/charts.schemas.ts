@@ -27,3 +27,9 @@ export interface Chart {
   minCount: number;
   items: ChartEntry[];
 }
+
+/** `GET /api/charts/facets`: the years (newest first) and genres (A–Z) that have a chart. */
+export interface ChartFacets {
+  years: number[];
+  genres: string[];
+}

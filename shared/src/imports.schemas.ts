@@ -49,3 +49,13 @@ export const ImportConfirmSchema = z.object({
   skipLines: z.array(z.number().int().min(1)).max(100_000).default([]),
 });
 export type ImportConfirmInput = z.infer<typeof ImportConfirmSchema>;
+
+/** Rows one import may hold; a longer file is refused as a whole. */
+export const IMPORT_MAX_ROWS = 50_000;
+
+/** An import without its rows, as `GET /api/imports` lists them (newest first). */
+export type ImportSummary = Omit<ImportView, 'rows'>;
+
+export interface ImportList {
+  items: ImportSummary[];
+}

@@ -13,9 +13,13 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  /** Start or stop receiving `album:stats` for one album. */
-  'album:watch': (albumId: string) => void;
-  'album:unwatch': (albumId: string) => void;
+  /**
+   * Start or stop receiving `album:stats` for one album. The optional acknowledgement says
+   * whether the watch is in place (false for a malformed id or too many watched albums), so a
+   * page can refetch once it is and miss no update in between.
+   */
+  'album:watch': (albumId: string, ack?: (watching: boolean) => void) => void;
+  'album:unwatch': (albumId: string, ack?: (watching: boolean) => void) => void;
 }
 
 export const albumRoom = (albumId: string): string => `album:${albumId}`;

@@ -73,3 +73,27 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** GET /api/users/:handle/reviews: like the album list, but newest first unless asked. */
+export const UserReviewListQuerySchema = ReviewListQuerySchema.extend({
+  sort: z.enum(['popular', 'recent']).default('recent'),
+});
+export type UserReviewListQuery = z.infer<typeof UserReviewListQuerySchema>;
+
+/** GET /api/reviews/:id/comments: oldest first. */
+export const CommentListQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type CommentListQuery = z.infer<typeof CommentListQuerySchema>;
+
+/** GET /api/reviews/:id: the review with the first page of its comments. */
+export interface ReviewDetail extends ReviewView {
+  comments: Page<CommentView>;
+}
+
+/** Answer of PUT and DELETE /api/reviews/:id/like. */
+export interface ReviewLikeResult {
+  liked: boolean;
+  likeCount: number;
+}

@@ -48,6 +48,7 @@ export const ConfigSchema = z.object({
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   WEB_DIST_DIR: z.string().optional(),
+  SEED_DEMO_CATALOG: bool.default(true),
   ADMIN_HANDLES: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))

@@ -7,7 +7,16 @@ import path from 'node:path';
 import type { Container } from '../container';
 import { createAdminRouter } from '../features/admin/admin.routes';
 import { createAuthRouter } from '../features/auth/auth.routes';
+import { createChartsRouter } from '../features/charts/charts.routes';
+import { createImportsRouter, importsJsonParser } from '../features/imports/imports.routes';
+import { createExportsRouter } from '../features/exports/exports.routes';
 import { createHealthRouter } from '../features/health/health.routes';
+import { createArtistsRouter } from '../features/artists/artists.routes';
+import { createSearchRouter } from '../features/search/search.routes';
+import { createAlbumsRouter } from '../features/albums/albums.routes';
+import { createDiaryRouter } from '../features/diary/diary.routes';
+import { createRatingsRouter } from '../features/ratings/ratings.routes';
+import { createReviewsRouter } from '../features/reviews/reviews.routes';
 import { createNotificationsRouter } from '../features/notifications/notifications.routes';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -66,6 +75,7 @@ export function createApp(c: Container): Express {
 
   app.use(createHealthRouter(c));
 
+  app.use('/api/imports', importsJsonParser);
   app.use('/api', express.json({ limit: c.config.BODY_LIMIT, strict: true }));
   app.use('/api', rateLimit(c.rateLimiter, { name: 'api-ip', max: c.config.API_RATE_IP_MAX, windowSeconds: c.config.API_RATE_WINDOW_SECONDS, key: byIp }));
   app.use('/api', loadSession(c.sessions, c.secureCookies));
@@ -73,6 +83,15 @@ export function createApp(c: Container): Express {
   app.use('/api', createAuthRouter(c));
   app.use('/api/notifications', createNotificationsRouter(c));
   app.use('/api/admin', createAdminRouter(c));
+  app.use('/api/charts', createChartsRouter(c));
+  app.use('/api/imports', createImportsRouter(c));
+  app.use('/api', createExportsRouter(c));
+  app.use('/api', createAlbumsRouter(c));
+  app.use('/api', createRatingsRouter(c));
+  app.use('/api', createReviewsRouter(c));
+  app.use('/api', createDiaryRouter(c));
+  app.use('/api/search', createSearchRouter(c));
+  app.use('/api/artists', createArtistsRouter(c));
   app.use('/api', apiNotFound);
 
   const webDist = resolveWebDist(c.config.WEB_DIST_DIR);

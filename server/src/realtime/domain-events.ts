@@ -7,7 +7,9 @@ import type { Logger } from '../lib/logger';
 export type DomainEvent =
   | { type: 'notification.created'; userId: string; notificationId: string }
   | { type: 'notifications.read'; userId: string }
-  | { type: 'sessions.revoked'; userId: string; sessionHashes: string[] };
+  | { type: 'sessions.revoked'; userId: string; sessionHashes: string[] }
+  | { type: 'album.stats_changed'; albumId: string }
+  | { type: 'import.progress'; userId: string; importId: string };
 
 const STREAM_MAX_LENGTH = 100_000;
 

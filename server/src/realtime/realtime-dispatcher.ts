@@ -1,4 +1,4 @@
-import { userRoom } from '@muse/shared';
+import { albumRoom, userRoom } from '@muse/shared';
 import type { Container } from '../container';
 import { presentNotification } from '../features/notifications/notifications.presenter';
 import type { DomainEvent } from './domain-events';
@@ -9,7 +9,7 @@ import { sessionRoom, type MuseSocketServer } from './socket-server';
  * so the user's sockets receive them whichever api node holds them.
  */
 export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
-  const { notifications } = c.services;
+  const { notifications, ratings, imports } = c.services;
   return async (event: DomainEvent): Promise<void> => {
     switch (event.type) {
       case 'notification.created': {
@@ -25,6 +25,17 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
       }
       case 'sessions.revoked': {
         if (event.sessionHashes.length) io.in(event.sessionHashes.map(sessionRoom)).disconnectSockets(true);
+        return;
+      }
+      case 'album.stats_changed': {
+        // Read at emit time, so a burst of ratings never shows watchers an older aggregate last.
+        io.to(albumRoom(event.albumId)).emit('album:stats', { albumId: event.albumId, stats: await ratings.albumStats(event.albumId) });
+        return;
+      }
+      case 'import.progress': {
+        // Read at emit time, so the browser always sees the import's latest state.
+        const progress = await imports.progress(event.userId, event.importId);
+        if (progress) io.to(userRoom(event.userId)).emit('import:progress', progress);
         return;
       }
     }

@@ -1,13 +1,16 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { userRoom, type ClientToServerEvents, type ServerToClientEvents } from '@muse/shared';
+import { albumRoom, IdSchema, userRoom, type ClientToServerEvents, type ServerToClientEvents } from '@muse/shared';
 import type { Container } from '../container';
 import { cookieNames, readCookies } from '../http/cookies';
 
 export type MuseSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { userId: string; sessionHash: string }>;
 
 export const sessionRoom = (hash: string): string => `session:${hash}`;
+
+/** Album pages one socket may watch at once (a few tabs' worth); more watches are ignored. */
+export const MAX_WATCHED_ALBUMS = 20;
 
 function sameOrigin(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
   if (!origin) return true;
@@ -54,6 +57,21 @@ export function createSocketServer(httpServer: HttpServer, c: Container): MuseSo
 
   io.on('connection', (socket) => {
     void socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionHash)]);
+    // Album ids arrive from the client unchecked: malformed ones are ignored, never joined.
+    socket.on('album:watch', (albumId, ack) => {
+      const room = IdSchema.safeParse(albumId).success ? albumRoom(albumId) : null;
+      const watching = [...socket.rooms].filter((r) => r.startsWith(albumRoom(''))).length;
+      const allowed = room !== null && (socket.rooms.has(room) || watching < MAX_WATCHED_ALBUMS);
+      Promise.resolve(allowed ? socket.join(room) : undefined)
+        .then(() => typeof ack === 'function' && ack(allowed))
+        .catch((err: unknown) => c.logger.warn({ err }, 'album watch failed'));
+    });
+    socket.on('album:unwatch', (albumId, ack) => {
+      const room = IdSchema.safeParse(albumId).success ? albumRoom(albumId) : null;
+      Promise.resolve(room ? socket.leave(room) : undefined)
+        .then(() => typeof ack === 'function' && ack(false))
+        .catch((err: unknown) => c.logger.warn({ err }, 'album unwatch failed'));
+    });
   });
 
   return io;

@@ -3,6 +3,7 @@ import type { Container } from '../container';
 import { JOB_CATALOG } from '../jobs/job-catalog';
 import { JobRegistry } from '../jobs/job-registry';
 import { WorkerRunner } from '../jobs/worker-runner';
+import { scheduleChartsRefresh } from '../features/charts/charts-schedule';
 
 export interface RunningWorker {
   runner: WorkerRunner;
@@ -13,6 +14,10 @@ export interface RunningWorker {
 export function jobDependencies(c: Container) {
   return {
     notifications: c.services.notifications,
+    reviewNotices: c.services.reviewNotices,
+    charts: c.services.charts,
+    imports: c.services.imports,
+    jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: async (userId: string) => (await c.repos.users.findById(userId)) !== null,
   };
 }
@@ -27,6 +32,7 @@ export async function startWorker(c: Container): Promise<RunningWorker> {
     logger: c.logger.child({ role: 'worker' }),
   });
   await runner.ready();
+  await scheduleChartsRefresh(c.queues);
   const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
   return {
     runner,

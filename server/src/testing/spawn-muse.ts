@@ -15,7 +15,7 @@ const SERVER_ROOT = path.resolve(__dirname, '../..');
 export function spawnMuse(role: string, env: Record<string, string>): MuseProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', `--role=${role}`], {
     cwd: SERVER_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', SEED_DEMO_CATALOG: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -3,6 +3,8 @@ import * as m20261121000001 from './20261121000001-users-and-notifications';
 import * as m20261121000002 from './20261121000002-document-store-tables';
 import * as m20261121000003 from './20261121000003-catalog';
 import * as m20261121000004 from './20261121000004-ratings-reviews-diary';
+import * as m20261121010000 from './20261121010000-search-indexes';
+import * as m20261121030000 from './20261121030000-imports';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -18,4 +20,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121000002-document-store-tables', m20261121000002],
   ['20261121000003-catalog', m20261121000003],
   ['20261121000004-ratings-reviews-diary', m20261121000004],
+  ['20261121010000-search-indexes', m20261121010000],
+  ['20261121030000-imports', m20261121030000],
 ];

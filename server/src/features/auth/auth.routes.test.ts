@@ -101,6 +101,11 @@ describe('register', () => {
     expect(res.body.code).toBe('payload_too_large');
   });
 
+  it('when many people register at once (more than the connection pool), then every one succeeds', async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => app.client().post('/api/auth/register', newUserInput())));
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
+  });
+
   it('when two registrations race for one handle, then exactly one wins', async () => {
     const handle = newUserInput().handle;
     const results = await Promise.all(

@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import type { ChangePasswordInput, LoginInput, RegisterInput } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
@@ -14,7 +13,6 @@ import type { Session, SessionStore } from './session.store';
 import type { UserRow, UsersRepo } from './users.repo';
 
 export interface AuthServiceDeps {
-  knex: Knex;
   users: UsersRepo;
   sessions: SessionStore;
   docs: DocumentStore;
@@ -46,21 +44,18 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
   /**
-   * Creates the account, its `account.registered` activity, the welcome job and the first
-   * session. The job is enqueued only after the user row is committed (a worker must be able to
-   * see the user); if enqueueing fails the account is removed again, so nothing half-exists.
+   * Creates the account, then its `account.registered` activity and welcome job. These follow
+   * the commit (a worker must see the user, and a transaction must not wait on a second pooled
+   * connection); if either fails the account is removed again, so nothing half-exists.
    */
   async register(input: RegisterInput): Promise<SignedIn> {
     rejectCommon(input.password, 'password');
     const passwordHash = await hashPassword(input.password);
     const role = this.deps.adminHandles.includes(input.handle.toLowerCase()) ? 'admin' : 'user';
-    const user = await this.deps.knex.transaction(async (trx) => {
-      const created = await this.deps.users.insert({ ...input, passwordHash, role }, trx).catch(mapUniqueViolation);
-      await this.deps.docs.activity.append({ actorId: String(created.id), type: 'account.registered', visibility: 'private' });
-      return created;
-    });
+    const user = await this.deps.users.insert({ ...input, passwordHash, role }).catch(mapUniqueViolation);
     const userId = String(user.id);
     try {
+      await this.deps.docs.activity.append({ actorId: userId, type: 'account.registered', visibility: 'private' });
       await this.deps.queues.enqueue(welcomeNotificationJob, { userId }, { jobId: `welcome-${userId}` });
     } catch (err) {
       await this.deps.users.deleteById(userId);
@@ -114,11 +109,10 @@ export class AuthService {
       throw AppError.badRequest('invalid_password', 'The password is not right.', [{ path: 'password', message: 'The password is not right' }]);
     }
     const userId = String(user.id);
-    await this.deps.knex.transaction(async (trx) => {
-      await this.deps.users.deleteById(userId, trx);
-      // Inside the transaction so that a document-store failure leaves the account intact.
-      await this.deps.docs.activity.deleteByActor(userId);
-    });
+    // The document store first: if the account row then fails to go, deleting again finishes
+    // the job; the reverse order could leave documents of an account that no longer exists.
+    await this.deps.docs.activity.deleteByActor(userId);
+    await this.deps.users.deleteById(userId);
     const ended = await this.deps.sessions.destroyAllForUser(userId);
     await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: ended });
   }

@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import type { DocumentStore } from '../../docstore/document-store.port';
+import type { JobQueues } from '../../jobs/queues';
+import type { Logger } from '../../lib/logger';
+import type { DomainEventPublisher } from '../../realtime/domain-events';
+import type { UsersRepo } from '../auth/users.repo';
+import { CatalogRepo } from '../catalog/catalog.repo';
+import { DiaryRepo } from '../diary/diary.repo';
+import { DiaryService } from '../diary/diary.service';
+import { ListenLog } from '../diary/listen-log';
+import { PriorMeanCache } from '../ratings/prior-mean.cache';
+import { RatingsRepo } from '../ratings/ratings.repo';
+import { RatingsService } from '../ratings/ratings.service';
+import { ReviewCommentsRepo } from '../reviews/review-comments.repo';
+import { ReviewCommentsService } from '../reviews/review-comments.service';
+import { ReviewLikesRepo } from '../reviews/review-likes.repo';
+import { ReviewLikesService } from '../reviews/review-likes.service';
+import { ReviewNotices } from '../reviews/review-notices';
+import { ReviewsRepo } from '../reviews/reviews.repo';
+import { ReviewsService } from '../reviews/reviews.service';
+import { AlbumPageRepo } from './album-page.repo';
+import { AlbumPageService } from './album-page.service';
+
+/** Ratings, reviews, likes, comments, the diary and the album page. */
+export interface ListeningServices {
+  ratings: RatingsService;
+  reviews: ReviewsService;
+  reviewLikes: ReviewLikesService;
+  reviewComments: ReviewCommentsService;
+  reviewNotices: ReviewNotices;
+  diary: DiaryService;
+  albumPage: AlbumPageService;
+}
+
+export interface ListeningServicesInput {
+  knex: Knex;
+  docs: DocumentStore;
+  events: DomainEventPublisher;
+  queues: JobQueues;
+  users: UsersRepo;
+  logger: Logger;
+}
+
+/** Wires the listening features together; one prior-mean cache is shared by all of them. */
+export function createListeningServices(input: ListeningServicesInput): ListeningServices {
+  const { knex, docs, events, queues, users, logger } = input;
+  const catalog = new CatalogRepo(knex);
+  const priorMean = new PriorMeanCache(() => catalog.globalAlbumMean());
+  const reviewsRepo = new ReviewsRepo(knex);
+  const commentsRepo = new ReviewCommentsRepo(knex);
+  const diaryRepo = new DiaryRepo(knex);
+  const ratings = new RatingsService({ knex, repo: new RatingsRepo(knex), catalog, priorMean, docs, events, logger });
+  const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
+  const reviewComments = new ReviewCommentsService({ reviews: reviewsRepo, comments: commentsRepo, queues, docs, logger });
+  const reviews = new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, users, logger });
+  const diary = new DiaryService({ knex, diary: diaryRepo, listens, catalog, users, logger });
+  return {
+    ratings,
+    reviews,
+    reviewLikes: new ReviewLikesService({ knex, reviews: reviewsRepo, likes: new ReviewLikesRepo(knex), queues, docs, logger }),
+    reviewComments,
+    reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
+    diary,
+    albumPage: new AlbumPageService({ catalog, albumPage: new AlbumPageRepo(knex), priorMean, reviews, diary }),
+  };
+}

@@ -1,0 +1,26 @@
+import type { ArtistPage } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
+import type { CatalogRepo } from '../catalog/catalog.repo';
+import { presentArtistPage } from './artists.presenter';
+import type { ArtistsRepo } from './artists.repo';
+
+export interface ArtistsServiceDeps {
+  repo: ArtistsRepo;
+  catalog: CatalogRepo;
+  /** The Bayesian prior for album stats (cached by the caller). */
+  priorMean: () => Promise<number>;
+}
+
+/** Artist pages. */
+export class ArtistsService {
+  constructor(private readonly deps: ArtistsServiceDeps) {}
+
+  /** The artist and the albums credited to them, newest first; 404 when there is no such artist. */
+  async page(id: string): Promise<ArtistPage> {
+    const { repo, catalog, priorMean } = this.deps;
+    const artist = await repo.findArtist(id);
+    if (!artist) throw AppError.notFound('Artist');
+    const [albums, prior] = await Promise.all([repo.albumIdsCreditedTo(id).then((ids) => catalog.albumSummaries(ids)), priorMean()]);
+    return presentArtistPage(artist, albums, prior);
+  }
+}

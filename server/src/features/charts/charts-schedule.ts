@@ -1,0 +1,24 @@
+import type { JobQueues } from '../../jobs/queues';
+import { refreshChartsJob } from './refresh-charts.job';
+
+/** How often the worker recomputes every chart. */
+export const CHARTS_REFRESH_EVERY_MS = 10 * 60 * 1000;
+const SCHEDULER_ID = 'refresh-charts-every-10-minutes';
+const DEDUPLICATION_ID = 'refresh-charts';
+
+/**
+ * Asks for one refresh. While one is waiting or running, further asks are merged into it, so a
+ * burst of readers finding no charts enqueues a single job.
+ */
+export async function requestChartsRefresh(queues: JobQueues): Promise<void> {
+  await queues.enqueue(refreshChartsJob, {}, { deduplication: { id: DEDUPLICATION_ID } });
+}
+
+/**
+ * Registers the 10-minute refresh with BullMQ's job scheduler (stored in Redis, so every worker
+ * upserting it leaves exactly one schedule) and asks for a refresh now.
+ */
+export async function scheduleChartsRefresh(queues: JobQueues): Promise<void> {
+  await queues.byName[refreshChartsJob.queue].upsertJobScheduler(SCHEDULER_ID, { every: CHARTS_REFRESH_EVERY_MS }, { name: refreshChartsJob.name, data: {} });
+  await requestChartsRefresh(queues);
+}

@@ -1,0 +1,112 @@
+import type { Knex } from 'knex';
+import { CHART_MIN_COUNT, CHART_PRIOR_WEIGHT } from '@muse/shared';
+
+/** One ranked album with its aggregate, as the chart queries return it. */
+export interface RankedRow {
+  album_id: string;
+  count: number;
+  sum: string | number;
+  histogram: number[];
+  /** Ratings created or changed in the last 7 days (trending only). */
+  recent?: number;
+}
+
+/** A ranked row of a per-year or per-genre chart. */
+export interface PartitionedRow extends RankedRow {
+  /** The year, or the genre's display name. */
+  bucket: string | number;
+}
+
+/** The prior (mean of all ratings) and how many albums each chart keeps. */
+export interface ChartQueryOptions {
+  priorMean: number;
+  limit: number;
+  priorWeight?: number;
+  minCount?: number;
+}
+
+// Bayesian average in stars, written once so every chart ranks by the same formula.
+const SCORE = `((?::float8 * ?::float8 + s.sum / 2.0) / (?::float8 + s.count))`;
+const ORDER = `score DESC, s.count DESC, s.album_id ASC`;
+
+function scoreBindings(o: ChartQueryOptions): number[] {
+  const c = o.priorWeight ?? CHART_PRIOR_WEIGHT;
+  return [c, o.priorMean, c];
+}
+
+/**
+ * Chart queries. Top charts read only the aggregates (`album_rating_stats`); trending reads
+ * `album_ratings` through its `updated_at` index for the last 7 days.
+ */
+export class ChartsRepo {
+  constructor(private readonly knex: Knex) {}
+
+  /** Best albums of all time with at least the minimum count. */
+  async topAllTime(o: ChartQueryOptions): Promise<RankedRow[]> {
+    const { rows } = await this.knex.raw<{ rows: RankedRow[] }>(
+      `SELECT s.album_id, s.count, s.sum, s.histogram, ${SCORE} AS score
+         FROM album_rating_stats s
+        WHERE s.count >= ?
+        ORDER BY ${ORDER}
+        LIMIT ?`,
+      [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT, o.limit],
+    );
+    return rows;
+  }
+
+  /** The best `limit` albums of every release year, in one pass. */
+  async topByYear(o: ChartQueryOptions): Promise<PartitionedRow[]> {
+    const { rows } = await this.knex.raw<{ rows: PartitionedRow[] }>(
+      `SELECT bucket, album_id, count, sum, histogram FROM (
+         SELECT a.release_year AS bucket, s.album_id, s.count, s.sum, s.histogram,
+                row_number() OVER (PARTITION BY a.release_year ORDER BY ${ORDER}) AS rn
+           FROM (SELECT s.*, ${SCORE} AS score FROM album_rating_stats s WHERE s.count >= ?) s
+           JOIN albums a ON a.id = s.album_id
+          WHERE a.release_year IS NOT NULL
+       ) ranked
+       WHERE rn <= ?
+       ORDER BY bucket DESC, rn`,
+      [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT, o.limit],
+    );
+    return rows;
+  }
+
+  /**
+   * The best `limit` albums of every genre or style, in one pass. Genres compare without case;
+   * an album listed under "Rock" as genre and style counts once.
+   */
+  async topByGenre(o: ChartQueryOptions): Promise<PartitionedRow[]> {
+    const { rows } = await this.knex.raw<{ rows: PartitionedRow[] }>(
+      `WITH rated AS (
+         SELECT s.*, ${SCORE} AS score FROM album_rating_stats s WHERE s.count >= ?
+       ), tagged AS (
+         SELECT DISTINCT ON (s.album_id, lower(g.name)) lower(g.name) AS key, g.name, s.album_id, s.count, s.sum, s.histogram, s.score
+           FROM rated s
+           JOIN albums a ON a.id = s.album_id
+           CROSS JOIN LATERAL unnest(a.genres || a.styles) AS g(name)
+          WHERE btrim(g.name) <> ''
+          ORDER BY s.album_id, lower(g.name), g.name
+       ), ranked AS (
+         SELECT min(name) OVER (PARTITION BY key) AS bucket, album_id, count, sum, histogram,
+                row_number() OVER (PARTITION BY key ORDER BY score DESC, count DESC, album_id ASC) AS rn
+           FROM tagged
+       )
+       SELECT bucket, album_id, count, sum, histogram FROM ranked WHERE rn <= ? ORDER BY lower(bucket), rn`,
+      [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT, o.limit],
+    );
+    return rows;
+  }
+
+  /** Albums by ratings created or changed since `since`; ties go to the better weighted score. */
+  async trending(o: ChartQueryOptions & { since: Date }): Promise<RankedRow[]> {
+    const { rows } = await this.knex.raw<{ rows: RankedRow[] }>(
+      `SELECT s.album_id, s.count, s.sum, s.histogram, r.recent::int AS recent, ${SCORE} AS score
+         FROM (SELECT album_id, count(*) AS recent FROM album_ratings WHERE updated_at >= ? GROUP BY album_id) r
+         JOIN album_rating_stats s ON s.album_id = r.album_id
+        ORDER BY r.recent DESC, ${ORDER}
+        LIMIT ?`,
+      [...scoreBindings(o), o.since, o.limit],
+    );
+    return rows;
+  }
+}

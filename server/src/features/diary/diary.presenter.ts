@@ -1,0 +1,23 @@
+import { valueToStars, type DiaryEntryView } from '@muse/shared';
+import type { DiaryViewRow } from './diary.repo';
+
+/** A diary entry with its album's summary; the rating in stars. */
+export function presentDiaryEntry(row: DiaryViewRow): DiaryEntryView {
+  return {
+    id: String(row.id),
+    album: {
+      id: String(row.album_id),
+      title: row.album_title,
+      artistCredit: row.album_artist_credit,
+      releaseYear: row.album_release_year,
+      type: row.album_type,
+      coverUrl: row.album_cover_url,
+      genres: row.album_genres ?? [],
+    },
+    listenedOn: row.listened_on,
+    rating: row.rating === null ? null : valueToStars(row.rating),
+    isRelisten: row.is_relisten,
+    reviewId: row.review_id === null ? null : String(row.review_id),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

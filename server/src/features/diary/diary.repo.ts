@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import type { AlbumType } from '@muse/shared';
+
+export interface DiaryViewRow {
+  id: string;
+  user_id: string;
+  album_id: string;
+  listened_on: string;
+  rating: number | null;
+  is_relisten: boolean;
+  review_id: string | null;
+  created_at: Date;
+  album_title: string;
+  album_artist_credit: string;
+  album_release_year: number | null;
+  album_type: AlbumType;
+  album_cover_url: string | null;
+  album_genres: string[];
+}
+
+export interface NewDiaryEntry {
+  userId: string;
+  albumId: string;
+  listenedOn: string;
+  rating: number | null;
+  reviewId: string | null;
+  isRelisten: boolean;
+}
+
+export interface DiaryPatch {
+  listened_on?: string;
+  rating?: number | null;
+  is_relisten?: boolean;
+}
+
+/** The listening diary: the only place that reads or writes diary_entries. */
+export class DiaryRepo {
+  constructor(private readonly knex: Knex) {}
+
+  async insert(trx: Knex, entry: NewDiaryEntry): Promise<string> {
+    const [row] = await trx('diary_entries')
+      .insert({
+        user_id: entry.userId,
+        album_id: entry.albumId,
+        listened_on: entry.listenedOn,
+        rating: entry.rating,
+        review_id: entry.reviewId,
+        is_relisten: entry.isRelisten,
+      })
+      .returning('id');
+    return String(row.id);
+  }
+
+  async findView(id: string): Promise<DiaryViewRow | null> {
+    const rows = await this.viewQuery().where('d.id', id).limit(1);
+    return (rows[0] as DiaryViewRow | undefined) ?? null;
+  }
+
+  /** Deletes one of the user's entries; false when it is someone else's or absent. */
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    return (await this.knex('diary_entries').where({ id, user_id: userId }).delete()) > 0;
+  }
+
+  /** Newest listen first (by day, then by entry); `after` continues a page. */
+  async listForUser(userId: string, limit: number, after?: { listenedOn: string; id: string }): Promise<DiaryViewRow[]> {
+    const q = this.viewQuery()
+      .where('d.user_id', userId)
+      .orderBy([{ column: 'd.listened_on', order: 'desc' }, { column: 'd.id', order: 'desc' }])
+      .limit(limit);
+    if (after) q.whereRaw('(d.listened_on, d.id) < (?::date, ?)', [after.listenedOn, after.id]);
+    return (await q) as DiaryViewRow[];
+  }
+
+  /** The user's listens of one album, newest first. */
+  async listForUserAlbum(userId: string, albumId: string, limit = 100): Promise<DiaryViewRow[]> {
+    return (await this.viewQuery()
+      .where({ 'd.user_id': userId, 'd.album_id': albumId })
+      .orderBy([{ column: 'd.listened_on', order: 'desc' }, { column: 'd.id', order: 'desc' }])
+      .limit(limit)) as DiaryViewRow[];
+  }
+
+  /** The entry a review was written with, if any. */
+  async idForReview(trx: Knex, reviewId: string): Promise<string | null> {
+    const row = await trx('diary_entries').select('id').where({ review_id: reviewId }).orderBy('id').first();
+    return row ? String(row.id) : null;
+  }
+
+  async update(trx: Knex, id: string, patch: DiaryPatch): Promise<void> {
+    if (Object.keys(patch).length) await trx('diary_entries').where({ id }).update(patch);
+  }
+
+  async delete(trx: Knex, id: string): Promise<void> {
+    await trx('diary_entries').where({ id }).delete();
+  }
+
+  private viewQuery() {
+    return this.knex('diary_entries as d')
+      .join('albums as a', 'a.id', 'd.album_id')
+      .select(
+        'd.id', 'd.user_id', 'd.album_id', 'd.rating', 'd.is_relisten', 'd.review_id', 'd.created_at',
+        'a.title as album_title', 'a.artist_credit as album_artist_credit', 'a.release_year as album_release_year', 'a.type as album_type',
+        'a.cover_url as album_cover_url', 'a.genres as album_genres',
+      )
+      .select(this.knex.raw(`to_char(d.listened_on, 'YYYY-MM-DD') AS listened_on`));
+  }
+}

@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { DiaryEntryCreateSchema, DiaryListQuerySchema, HandleSchema, IdParamsSchema, type DiaryEntryCreateInput, type DiaryListQuery } from '@muse/shared';
+import type { Container } from '../../container';
+import { requireAuth } from '../../http/session-middleware';
+import { validate, validBody, validParams, validQuery } from '../../http/validate';
+import { writeRateLimit } from '../ratings/write-rate-limit';
+
+const HandleParamsSchema = z.object({ handle: HandleSchema });
+
+/** Logging listens, deleting them, and reading anyone's diary. */
+export function createDiaryRouter(c: Container): Router {
+  const router = Router();
+  const { diary, auth } = c.services;
+  const limit = writeRateLimit(c);
+  const signedIn = requireAuth((session) => auth.currentUser(session));
+
+  router.post('/diary', limit, signedIn, validate({ body: DiaryEntryCreateSchema }), async (req, res) => {
+    res.status(201).json(await diary.create(String(req.user!.id), validBody<DiaryEntryCreateInput>(req)));
+  });
+
+  router.delete('/diary/:id', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
+    await diary.delete(String(req.user!.id), validParams<{ id: string }>(req).id);
+    res.status(204).end();
+  });
+
+  router.get('/users/:handle/diary', validate({ params: HandleParamsSchema, query: DiaryListQuerySchema }), async (req, res) => {
+    res.json(await diary.listForUser(validParams<{ handle: string }>(req).handle, validQuery<DiaryListQuery>(req)));
+  });
+
+  return router;
+}

@@ -1,0 +1,76 @@
+import { valueToStars } from '@muse/shared';
+import type { AlbumRefRow, CommentExportRow, DiaryExportRow, LikeExportRow, RatingExportRow, ReviewExportRow } from './exports.repo';
+
+const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+const stars = (value: number | null): number | null => (value === null ? null : valueToStars(value));
+const id = (v: string | number | null): string | null => (v === null ? null : String(v));
+
+function albumRef(r: AlbumRefRow) {
+  return {
+    albumId: id(r.album_id),
+    artist: r.album_artist,
+    albumTitle: r.album_title,
+    releaseYear: r.release_year,
+    upc: r.upc,
+    albumSpotifyId: r.album_spotify_id,
+    albumAppleId: r.album_apple_id,
+    discogsId: id(r.discogs_id),
+  };
+}
+
+/** A rating, current or replaced; tracks carry their ISRC and service ids beside the album's. */
+export function presentRatingExport(r: RatingExportRow) {
+  return {
+    itemType: r.item_type,
+    status: r.status,
+    ...albumRef(r),
+    trackId: id(r.track_id),
+    trackTitle: r.track_title,
+    trackArtist: r.track_artist,
+    isrc: r.isrc,
+    trackSpotifyId: r.track_spotify_id,
+    trackAppleId: r.track_apple_id,
+    stars: stars(r.value),
+    ratedAt: iso(r.rated_at),
+    replacedAt: iso(r.replaced_at),
+  };
+}
+
+/** A review the user wrote, with its full text and counters. */
+export function presentReviewExport(r: ReviewExportRow) {
+  return {
+    reviewId: String(r.id),
+    ...albumRef(r),
+    stars: stars(r.rating),
+    listenedOn: r.listened_on,
+    isRelisten: r.is_relisten,
+    likeCount: r.like_count,
+    commentCount: r.comment_count,
+    body: r.body,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** A diary entry, with the review it links to (if any). */
+export function presentDiaryExport(r: DiaryExportRow) {
+  return {
+    entryId: String(r.id),
+    listenedOn: r.listened_on,
+    ...albumRef(r),
+    stars: stars(r.rating),
+    isRelisten: r.is_relisten,
+    reviewId: id(r.review_id),
+    createdAt: iso(r.created_at),
+  };
+}
+
+/** A comment the user wrote, with whose review it answers. */
+export function presentCommentExport(r: CommentExportRow) {
+  return { commentId: String(r.id), reviewId: String(r.review_id), reviewAuthor: r.review_author, ...albumRef(r), body: r.body, createdAt: iso(r.created_at) };
+}
+
+/** A review the user liked, with its author. */
+export function presentLikeExport(r: LikeExportRow) {
+  return { reviewId: String(r.review_id), reviewAuthor: r.review_author, ...albumRef(r), likedAt: iso(r.created_at) };
+}

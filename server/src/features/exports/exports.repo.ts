@@ -1,0 +1,136 @@
+import type { Knex } from 'knex';
+
+/** Album identifiers carried by every exported row, so the data can be matched elsewhere. */
+export interface AlbumRefRow {
+  album_id: string | null;
+  album_title: string | null;
+  album_artist: string | null;
+  release_year: number | null;
+  upc: string | null;
+  album_spotify_id: string | null;
+  album_apple_id: string | null;
+  discogs_id: string | null;
+}
+
+export interface RatingExportRow extends AlbumRefRow {
+  item_type: 'album' | 'track';
+  status: 'current' | 'history';
+  track_id: string | null;
+  track_title: string | null;
+  track_artist: string | null;
+  isrc: string | null;
+  track_spotify_id: string | null;
+  track_apple_id: string | null;
+  value: number;
+  rated_at: Date;
+  replaced_at: Date | null;
+}
+
+export interface ReviewExportRow extends AlbumRefRow {
+  id: string;
+  body: string;
+  rating: number | null;
+  listened_on: string | null;
+  is_relisten: boolean;
+  like_count: number;
+  comment_count: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface DiaryExportRow extends AlbumRefRow {
+  id: string;
+  listened_on: string;
+  rating: number | null;
+  is_relisten: boolean;
+  review_id: string | null;
+  created_at: Date;
+}
+
+export interface CommentExportRow extends AlbumRefRow {
+  id: string;
+  review_id: string;
+  review_author: string;
+  body: string;
+  created_at: Date;
+}
+
+export interface LikeExportRow extends AlbumRefRow {
+  review_id: string;
+  review_author: string;
+  created_at: Date;
+}
+
+const ALBUM_REF = `a.id AS album_id, a.title AS album_title, a.artist_credit AS album_artist, a.release_year, a.upc,
+  a.spotify_id AS album_spotify_id, a.apple_id AS album_apple_id, a.discogs_id`;
+
+/** Reads everything one user has written, for their data export. Always filtered by the user's id. */
+export class ExportsRepo {
+  constructor(private readonly knex: Knex) {}
+
+  /** Current album and track ratings and the history of replaced ones, oldest first. */
+  async ratings(userId: string): Promise<RatingExportRow[]> {
+    const { rows } = await this.knex.raw<{ rows: RatingExportRow[] }>(
+      `SELECT * FROM (
+         SELECT 'album' AS item_type, 'current' AS status, ${ALBUM_REF}, NULL::bigint AS track_id, NULL AS track_title, NULL AS track_artist,
+                NULL AS isrc, NULL AS track_spotify_id, NULL AS track_apple_id, r.value, r.updated_at AS rated_at, NULL::timestamptz AS replaced_at
+           FROM album_ratings r JOIN albums a ON a.id = r.album_id WHERE r.user_id = :user
+         UNION ALL
+         SELECT 'track', 'current', ${ALBUM_REF}, t.id, t.title, t.artist_credit, t.isrc, t.spotify_id, t.apple_id, r.value, r.updated_at, NULL
+           FROM track_ratings r JOIN tracks t ON t.id = r.track_id JOIN albums a ON a.id = t.album_id WHERE r.user_id = :user
+         UNION ALL
+         SELECT 'album', 'history', ${ALBUM_REF}, NULL, NULL, NULL, NULL, NULL, NULL, h.value, h.rated_at, h.replaced_at
+           FROM rating_history h LEFT JOIN albums a ON a.id = h.item_id WHERE h.user_id = :user AND h.item_type = 'album'
+         UNION ALL
+         SELECT 'track', 'history', ${ALBUM_REF}, h.item_id, t.title, t.artist_credit, t.isrc, t.spotify_id, t.apple_id, h.value, h.rated_at, h.replaced_at
+           FROM rating_history h LEFT JOIN tracks t ON t.id = h.item_id LEFT JOIN albums a ON a.id = t.album_id WHERE h.user_id = :user AND h.item_type = 'track'
+       ) all_ratings
+       ORDER BY rated_at, item_type, album_id, track_id`,
+      { user: userId },
+    );
+    return rows;
+  }
+
+  async reviews(userId: string): Promise<ReviewExportRow[]> {
+    const { rows } = await this.knex.raw<{ rows: ReviewExportRow[] }>(
+      `SELECT rv.id, rv.body, rv.rating, to_char(rv.listened_on, 'YYYY-MM-DD') AS listened_on, rv.is_relisten, rv.like_count, rv.comment_count,
+              rv.created_at, rv.updated_at, ${ALBUM_REF}
+         FROM reviews rv JOIN albums a ON a.id = rv.album_id
+        WHERE rv.user_id = ? ORDER BY rv.created_at, rv.id`,
+      [userId],
+    );
+    return rows;
+  }
+
+  async diary(userId: string): Promise<DiaryExportRow[]> {
+    const { rows } = await this.knex.raw<{ rows: DiaryExportRow[] }>(
+      `SELECT d.id, to_char(d.listened_on, 'YYYY-MM-DD') AS listened_on, d.rating, d.is_relisten, d.review_id, d.created_at, ${ALBUM_REF}
+         FROM diary_entries d JOIN albums a ON a.id = d.album_id
+        WHERE d.user_id = ? ORDER BY d.listened_on, d.id`,
+      [userId],
+    );
+    return rows;
+  }
+
+  /** Comments the user wrote, on anyone's review. */
+  async comments(userId: string): Promise<CommentExportRow[]> {
+    const { rows } = await this.knex.raw<{ rows: CommentExportRow[] }>(
+      `SELECT c.id, c.review_id, u.handle AS review_author, c.body, c.created_at, ${ALBUM_REF}
+         FROM review_comments c JOIN reviews rv ON rv.id = c.review_id JOIN users u ON u.id = rv.user_id JOIN albums a ON a.id = rv.album_id
+        WHERE c.user_id = ? ORDER BY c.created_at, c.id`,
+      [userId],
+    );
+    return rows;
+  }
+
+  /** Reviews the user liked. */
+  async likes(userId: string): Promise<LikeExportRow[]> {
+    const { rows } = await this.knex.raw<{ rows: LikeExportRow[] }>(
+      `SELECT l.review_id, u.handle AS review_author, l.created_at, ${ALBUM_REF}
+         FROM review_likes l JOIN reviews rv ON rv.id = l.review_id JOIN users u ON u.id = rv.user_id JOIN albums a ON a.id = rv.album_id
+        WHERE l.user_id = ? ORDER BY l.created_at, l.review_id`,
+      [userId],
+    );
+    return rows;
+  }
+}

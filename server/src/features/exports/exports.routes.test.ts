@@ -1,0 +1,127 @@
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Response } from 'superagent';
+import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { insertAlbum, insertTrack } from '../charts/testing/music-fixtures';
+import { toCsv } from './csv-writer';
+
+let app: TestApp;
+let album: string;
+let other: string;
+let track: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const { knex } = app.container;
+  album = await insertAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997, genres: ['Electronic'], upc: '0075596207825', spotifyId: 'sp-homogenic', appleId: 'ap-homogenic', discogsId: 4242 });
+  other = await insertAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 });
+  track = await insertTrack(knex, album, { title: 'Jóga', position: 2, isrc: 'GBAKW9700012', spotifyId: 'sp-joga', appleId: 'ap-joga' });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+function binary(res: Response, done: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+async function download(client: TestClient) {
+  const res = await client.get('/api/me/export').buffer(true).parse(binary as never);
+  expect(res.status).toBe(200);
+  const files = unzipSync(new Uint8Array(res.body as Buffer));
+  const text = (name: string) => strFromU8(files[name]!);
+  const csv = (name: string) => parse(text(name), { columns: true, bom: true }) as Record<string, string>[];
+  return { res, files, text, csv };
+}
+
+const UNICODE_REVIEW = 'Björk, "live" — ✨\r\nsecond line, 東京\nthird line with a trailing comma,';
+
+describe('GET /api/me/export', () => {
+  it('when a user has rated, reviewed, logged, liked and commented, then the zip holds exactly their data in CSV and JSON', async () => {
+    const me = await registerUser(app);
+    const them = await registerUser(app);
+    const put = (c: TestClient, path: string, body: unknown) => c.send('put', path, body);
+
+    expect((await put(me.client, `/api/albums/${album}/rating`, { rating: 3 })).status).toBe(200);
+    expect((await me.client.post('/api/diary', { albumId: album, listenedOn: '2024-02-03', rating: 4.5, isRelisten: true, review: 'Better the second time.' })).status).toBe(201);
+    expect((await put(me.client, `/api/tracks/${track}/rating`, { rating: 5 })).status).toBe(200);
+    const unicode = await me.client.post(`/api/albums/${other}/reviews`, { body: UNICODE_REVIEW, rating: 2.5 });
+    expect(unicode.status).toBe(201);
+    const theirs = await them.client.post(`/api/albums/${other}/reviews`, { body: 'Their private thoughts', rating: 1 });
+    expect(theirs.status).toBe(201);
+    expect((await put(me.client, `/api/reviews/${theirs.body.id}/like`, {})).status).toBeLessThan(300);
+    expect((await me.client.post(`/api/reviews/${theirs.body.id}/comments`, { body: 'I disagree, "politely"' })).status).toBe(201);
+    await put(them.client, `/api/albums/${album}/rating`, { rating: 0.5 });
+    await them.client.post(`/api/reviews/${unicode.body.id}/comments`, { body: 'Their comment on my review' });
+
+    const dayBefore = new Date().toISOString().slice(0, 10);
+    const { res, files, text, csv } = await download(me.client);
+    const dayAfter = new Date().toISOString().slice(0, 10);
+    expect(res.headers['content-type']).toMatch(/^application\/zip/);
+    const filename = /^attachment; filename="?([^"]+)"?$/.exec(String(res.headers['content-disposition']))?.[1] ?? '';
+    expect([`muse-export-${me.input.handle}-${dayBefore}.zip`, `muse-export-${me.input.handle}-${dayAfter}.zip`]).toContain(filename);
+    expect(Object.keys(files).sort()).toEqual(['comments.csv', 'diary.csv', 'likes.csv', 'muse-export.json', 'profile.json', 'ratings.csv', 'reviews.csv']);
+
+    expect(JSON.parse(text('profile.json'))).toEqual({ ...me.session.user });
+
+    const ratings = csv('ratings.csv').map((r) => [r.item_type, r.status, r.album_title, r.track_title, r.upc, r.isrc, r.album_spotify_id, r.album_apple_id, r.discogs_id, r.track_spotify_id, r.track_apple_id, r.stars]);
+    expect(ratings.sort()).toEqual(
+      [
+        ['album', 'current', 'Homogenic', '', '0075596207825', '', 'sp-homogenic', 'ap-homogenic', '4242', '', '', '4.5'],
+        ['album', 'history', 'Homogenic', '', '0075596207825', '', 'sp-homogenic', 'ap-homogenic', '4242', '', '', '3'],
+        ['album', 'current', 'Kid A', '', '', '', '', '', '', '', '', '2.5'],
+        ['track', 'current', 'Homogenic', 'Jóga', '0075596207825', 'GBAKW9700012', 'sp-homogenic', 'ap-homogenic', '4242', 'sp-joga', 'ap-joga', '5'],
+      ].sort(),
+    );
+
+    const reviews = csv('reviews.csv');
+    expect(reviews.map((r) => [r.album_title, r.body, r.stars, r.listened_on, r.is_relisten])).toEqual([
+      ['Homogenic', 'Better the second time.', '4.5', '2024-02-03', 'true'],
+      ['Kid A', UNICODE_REVIEW, '2.5', '', 'false'],
+    ]);
+    expect(reviews[1]!.comment_count).toBe('1');
+
+    expect(csv('diary.csv').map((d) => [d.listened_on, d.album_title, d.artist, d.stars, d.is_relisten, d.review_id === reviews[0]!.review_id])).toEqual([['2024-02-03', 'Homogenic', 'Björk', '4.5', 'true', true]]);
+    expect(csv('comments.csv').map((c) => [c.review_id, c.review_author, c.body])).toEqual([[String(theirs.body.id), them.input.handle, 'I disagree, "politely"']]);
+    expect(csv('likes.csv').map((l) => [l.review_id, l.review_author, l.album_title])).toEqual([[String(theirs.body.id), them.input.handle, 'Kid A']]);
+
+    const all = JSON.parse(text('muse-export.json'));
+    expect(all).toMatchObject({ format: 'muse-export', version: 1, profile: me.session.user });
+    expect([all.ratings.length, all.reviews.length, all.diary.length, all.comments.length, all.likes.length]).toEqual([4, 2, 1, 1, 1]);
+    expect(all.reviews[1].body).toBe(UNICODE_REVIEW);
+
+    // Nothing the other user wrote is in any file.
+    const everything = Object.keys(files).map(text).join('\n');
+    expect(everything).not.toContain('Their private thoughts');
+    expect(everything).not.toContain('Their comment on my review');
+    expect(everything).not.toContain(them.input.email);
+    expect(ratings.some((r) => r[11] === '0.5')).toBe(false);
+  });
+
+  it('when the user has no data yet, then every CSV has its header and no rows', async () => {
+    const { client } = await registerUser(app);
+    const { csv, text } = await download(client);
+    for (const name of ['ratings.csv', 'reviews.csv', 'diary.csv', 'comments.csv', 'likes.csv']) expect(csv(name)).toEqual([]);
+    expect(text('ratings.csv').split('\r\n')[0]).toBe(
+      'item_type,status,album_id,artist,album_title,release_year,upc,album_spotify_id,album_apple_id,discogs_id,track_id,track_title,track_artist,isrc,track_spotify_id,track_apple_id,stars,rated_at,replaced_at',
+    );
+  });
+
+  it('when signed out, then it answers 401', async () => {
+    const res = await app.client().get('/api/me/export');
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
+describe('toCsv', () => {
+  it('when fields hold commas, quotes, line breaks, edge spaces and unicode, then a CSV parser reads back exactly the same values', () => {
+    const values = ['plain', 'a,b', 'say "hi"', 'line\nbreak', 'crlf\r\nbreak', ' padded ', 'Sigur Rós 東京 🎧', '', '=1+2'];
+    const rows = values.map((v, i) => ({ n: i, text: v }));
+    const back = parse(toCsv(['n', 'text'], rows), { columns: true }) as { n: string; text: string }[];
+    expect(back.map((r) => r.text)).toEqual(values);
+    expect(toCsv(['a', 'b'], [{ a: null, b: true }])).toBe('a,b\r\n,true\r\n');
+  });
+});

@@ -1,0 +1,23 @@
+import { Router, type Request } from 'express';
+import type { Container } from '../../container';
+import { byIp, rateLimit } from '../../http/rate-limit';
+import { requireAuth } from '../../http/session-middleware';
+import { presentMe } from '../auth/auth.presenter';
+
+const EXPORTS_PER_HOUR = 10;
+const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
+
+/** `GET /api/me/export`: the signed-in user's data as a zip download. */
+export function createExportsRouter(c: Container): Router {
+  const router = Router();
+  const { exports, auth } = c.services;
+  const limit = rateLimit(c.rateLimiter, { name: 'exports', max: EXPORTS_PER_HOUR, windowSeconds: 3600, key: byAccount });
+  const signedIn = requireAuth((session) => auth.currentUser(session));
+
+  router.get('/me/export', limit, signedIn, async (req, res) => {
+    const { filename, zip } = await exports.archive(presentMe(req.user!));
+    res.set('Cache-Control', 'no-store').attachment(filename).type('application/zip').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+  });
+
+  return router;
+}

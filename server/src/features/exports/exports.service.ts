@@ -1,0 +1,64 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Me } from '@muse/shared';
+import { toCsv, type CsvValue } from './csv-writer';
+import type { ExportsRepo } from './exports.repo';
+import { presentCommentExport, presentDiaryExport, presentLikeExport, presentRatingExport, presentReviewExport } from './exports.presenter';
+
+/** The download: its file name and bytes. */
+export interface ExportArchive {
+  filename: string;
+  zip: Uint8Array;
+}
+
+/** CSV column name for a JSON key: `albumSpotifyId` → `album_spotify_id`. */
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function csvOf(columns: readonly string[], items: readonly Record<string, unknown>[]): string {
+  const rows = items.map((item) => Object.fromEntries(columns.map((c) => [snake(c), item[c] as CsvValue])));
+  return toCsv(columns.map(snake), rows);
+}
+
+// Column order of each CSV; the JSON file carries the same fields under these (camelCase) names.
+const COLUMNS = {
+  ratings: ['itemType', 'status', 'albumId', 'artist', 'albumTitle', 'releaseYear', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'trackId', 'trackTitle', 'trackArtist', 'isrc', 'trackSpotifyId', 'trackAppleId', 'stars', 'ratedAt', 'replacedAt'],
+  reviews: ['reviewId', 'albumId', 'artist', 'albumTitle', 'releaseYear', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'stars', 'listenedOn', 'isRelisten', 'likeCount', 'commentCount', 'body', 'createdAt', 'updatedAt'],
+  diary: ['entryId', 'listenedOn', 'albumId', 'artist', 'albumTitle', 'releaseYear', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'stars', 'isRelisten', 'reviewId', 'createdAt'],
+  comments: ['commentId', 'reviewId', 'reviewAuthor', 'albumId', 'artist', 'albumTitle', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'body', 'createdAt'],
+  likes: ['reviewId', 'reviewAuthor', 'albumId', 'artist', 'albumTitle', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'likedAt'],
+} as const;
+
+/** A user's own data as a zip: profile, ratings with history, reviews, diary, comments, likes. */
+export class ExportsService {
+  constructor(
+    private readonly repo: ExportsRepo,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Builds `muse-export-<handle>-<date>.zip` with one CSV per kind of data, `profile.json`, and
+   * `muse-export.json` holding everything. Only the given user's rows are read.
+   */
+  async archive(profile: Me): Promise<ExportArchive> {
+    const userId = profile.id;
+    const [ratings, reviews, diary, comments, likes] = await Promise.all([
+      this.repo.ratings(userId).then((rows) => rows.map(presentRatingExport)),
+      this.repo.reviews(userId).then((rows) => rows.map(presentReviewExport)),
+      this.repo.diary(userId).then((rows) => rows.map(presentDiaryExport)),
+      this.repo.comments(userId).then((rows) => rows.map(presentCommentExport)),
+      this.repo.likes(userId).then((rows) => rows.map(presentLikeExport)),
+    ]);
+    const exportedAt = this.now();
+    const everything = { format: 'muse-export', version: 1, exportedAt: exportedAt.toISOString(), profile, ratings, reviews, diary, comments, likes };
+    const files = {
+      'profile.json': JSON.stringify(profile, null, 2),
+      'ratings.csv': csvOf(COLUMNS.ratings, ratings),
+      'reviews.csv': csvOf(COLUMNS.reviews, reviews),
+      'diary.csv': csvOf(COLUMNS.diary, diary),
+      'comments.csv': csvOf(COLUMNS.comments, comments),
+      'likes.csv': csvOf(COLUMNS.likes, likes),
+      'muse-export.json': JSON.stringify(everything, null, 2),
+    };
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6, mtime: exportedAt });
+    return { filename: `muse-export-${profile.handle}-${exportedAt.toISOString().slice(0, 10)}.zip`, zip };
+  }
+}

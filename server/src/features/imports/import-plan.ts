@@ -1,0 +1,20 @@
+import type { StoredRow } from './imports.repo';
+
+/** One step of applying an import: a matched row and its index in the stored rows. */
+export interface ApplyStep {
+  index: number;
+  row: StoredRow & { albumId: string };
+}
+
+/**
+ * The order in which an import is applied: matched rows not skipped, undated ones first, then
+ * by listening date, then by line, so the latest listen's rating ends up current and earlier
+ * ones go to the history. Deterministic, so a resumed job continues the same sequence.
+ */
+export function applyPlan(rows: StoredRow[], skipLines: readonly number[]): ApplyStep[] {
+  const skip = new Set(skipLines);
+  return rows
+    .map((row, index) => ({ index, row }))
+    .filter((s): s is ApplyStep => s.row.status === 'matched' && s.row.albumId !== null && !skip.has(s.row.line))
+    .sort((a, b) => (a.row.listenedOn ?? '').localeCompare(b.row.listenedOn ?? '') || a.row.line - b.row.line);
+}

@@ -1,0 +1,81 @@
+import type { Knex } from 'knex';
+import type { StatsRow } from '../catalog/catalog.repo';
+
+export type RatedItem = 'album' | 'track';
+
+export interface CurrentRatingRow {
+  value: number;
+  updated_at: Date;
+}
+
+export interface HistoryRow {
+  value: number;
+  rated_at: Date;
+  replaced_at: Date;
+}
+
+const TABLES = {
+  album: { ratings: 'album_ratings', stats: 'album_rating_stats', column: 'album_id', items: 'albums' },
+  track: { ratings: 'track_ratings', stats: 'track_rating_stats', column: 'track_id', items: 'tracks' },
+} as const;
+
+/**
+ * Current ratings and their history. Aggregates are never written here: triggers keep them in
+ * step with every change to the ratings tables, in the same transaction.
+ */
+export class RatingsRepo {
+  constructor(private readonly knex: Knex) {}
+
+  async itemExists(item: RatedItem, id: string, trx: Knex = this.knex): Promise<boolean> {
+    return Boolean(await trx(TABLES[item].items).where({ id }).first('id'));
+  }
+
+  /** The user's current rating, row-locked until the transaction ends. */
+  async lockCurrent(trx: Knex.Transaction, item: RatedItem, userId: string, itemId: string): Promise<CurrentRatingRow | null> {
+    const t = TABLES[item];
+    const row = await trx(t.ratings).select('value', 'updated_at').where({ user_id: userId, [t.column]: itemId }).forUpdate().first();
+    return (row as CurrentRatingRow | undefined) ?? null;
+  }
+
+  /**
+   * Inserts or replaces the one current rating. Re-rating with the same value keeps the time it
+   * was first given and touches no aggregate; `changed` says whether anything was written.
+   */
+  async upsert(trx: Knex, item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<{ changed: boolean }> {
+    const t = TABLES[item];
+    const at = ratedAt ?? new Date();
+    const result = await trx.raw<{ rows: unknown[] }>(
+      `INSERT INTO ${t.ratings} AS r (user_id, ${t.column}, value, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, ${t.column}) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+         WHERE r.value <> EXCLUDED.value
+       RETURNING 1`,
+      [userId, itemId, value, at, at],
+    );
+    return { changed: result.rows.length > 0 };
+  }
+
+  /** Removes the current rating; returns the value it had, or null when there was none. */
+  async remove(trx: Knex, item: RatedItem, userId: string, itemId: string): Promise<number | null> {
+    const t = TABLES[item];
+    const rows: { value: number }[] = await trx(t.ratings).where({ user_id: userId, [t.column]: itemId }).delete().returning('value');
+    return rows[0]?.value ?? null;
+  }
+
+  async insertHistory(trx: Knex, entry: { userId: string; item: RatedItem; itemId: string; value: number; ratedAt: Date; replacedAt: Date }): Promise<void> {
+    await trx('rating_history').insert({
+      user_id: entry.userId,
+      item_type: entry.item,
+      item_id: entry.itemId,
+      value: entry.value,
+      rated_at: entry.ratedAt,
+      replaced_at: entry.replacedAt,
+    });
+  }
+
+  /** The item's aggregate as the given connection sees it (inside a transaction: with its own writes). */
+  async stats(item: RatedItem, itemId: string, trx: Knex = this.knex): Promise<StatsRow | null> {
+    const t = TABLES[item];
+    return (await trx(t.stats).select('count', 'sum', 'histogram').where({ [t.column]: itemId }).first()) ?? null;
+  }
+}

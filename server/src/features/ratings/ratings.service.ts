@@ -1,0 +1,135 @@
+import type { Knex } from 'knex';
+import { StarsSchema, starsToValue, valueToStars, type RatingResult, type RatingStats } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
+import type { Logger } from '../../lib/logger';
+import { isPgError, PG } from '../../db/pg-errors';
+import type { DocumentStore } from '../../docstore/document-store.port';
+import type { DomainEventPublisher } from '../../realtime/domain-events';
+import type { CatalogRepo } from '../catalog/catalog.repo';
+import { presentStats } from '../catalog/catalog.presenter';
+import { AfterCommit } from './after-commit';
+import type { PriorMeanCache } from './prior-mean.cache';
+import { presentRatingResult } from './ratings.presenter';
+import type { RatedItem, RatingsRepo } from './ratings.repo';
+
+export interface RatingsServiceDeps {
+  knex: Knex;
+  repo: RatingsRepo;
+  catalog: CatalogRepo;
+  priorMean: PriorMeanCache;
+  docs: DocumentStore;
+  events: DomainEventPublisher;
+  logger: Logger;
+}
+
+export interface RateOptions {
+  /** A relisten keeps a different earlier rating in the history instead of forgetting it. */
+  relisten?: boolean;
+  /** When the rating was given (imports); now by default. */
+  ratedAt?: Date;
+}
+
+const NAMES: Record<RatedItem, string> = { album: 'Album', track: 'Track' };
+
+/** Turns stars into the stored 1..10 value, refusing anything that is not a half star in range. */
+export function starsToStoredValue(stars: number): number {
+  const parsed = StarsSchema.safeParse(stars);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'Rating must be a number of stars from 0.5 to 5';
+    throw AppError.badRequest('rating_out_of_range', message, [{ path: 'rating', message }]);
+  }
+  return starsToValue(parsed.data);
+}
+
+/** A foreign-key violation on insert means the item vanished between the check and the write. */
+function notFoundOnMissingItem(item: RatedItem) {
+  return (err: unknown): never => {
+    if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound(NAMES[item]);
+    throw err;
+  };
+}
+
+/**
+ * Ratings of albums and tracks: one current rating per user and item, history on relistens.
+ * Aggregates follow through triggers in the same transaction; after commit the album's
+ * watchers are told and the activity log gets a `rated` event.
+ */
+export class RatingsService {
+  constructor(private readonly deps: RatingsServiceDeps) {}
+
+  /** Sets the user's current rating of an album (404 `not_found` when the album is missing). */
+  async rateAlbum(userId: string, albumId: string, stars: number, options: RateOptions = {}): Promise<RatingResult> {
+    return this.rate('album', userId, albumId, stars, options);
+  }
+
+  /** Removes the user's rating of an album; harmless when there was none. */
+  async removeAlbumRating(userId: string, albumId: string): Promise<RatingResult> {
+    return this.remove('album', userId, albumId);
+  }
+
+  /** Sets the user's current rating of a track (404 `not_found` when the track is missing). */
+  async rateTrack(userId: string, trackId: string, stars: number): Promise<RatingResult> {
+    return this.rate('track', userId, trackId, stars, {});
+  }
+
+  async removeTrackRating(userId: string, trackId: string): Promise<RatingResult> {
+    return this.remove('track', userId, trackId);
+  }
+
+  /**
+   * Rates an album inside the caller's transaction (diary entries and reviews that carry a
+   * rating); the announcements go to `effects`, to be run once the caller has committed.
+   */
+  async rateAlbumIn(trx: Knex.Transaction, effects: AfterCommit, userId: string, albumId: string, stars: number, options: RateOptions = {}): Promise<void> {
+    await this.writeRating(trx, effects, 'album', userId, albumId, starsToStoredValue(stars), options);
+  }
+
+  /** An album's aggregate as the album page and its live updates show it. */
+  async albumStats(albumId: string): Promise<RatingStats> {
+    const [row, prior] = await Promise.all([this.deps.catalog.albumStats(albumId), this.deps.priorMean.get()]);
+    return presentStats(row, prior);
+  }
+
+  private async rate(item: RatedItem, userId: string, itemId: string, stars: number, options: RateOptions): Promise<RatingResult> {
+    const value = starsToStoredValue(stars);
+    const effects = new AfterCommit();
+    const stats = await this.deps.knex.transaction(async (trx) => {
+      await this.writeRating(trx, effects, item, userId, itemId, value, options);
+      return this.deps.repo.stats(item, itemId, trx);
+    });
+    await effects.run(this.deps.logger);
+    return presentRatingResult(value, stats, await this.deps.priorMean.get());
+  }
+
+  private async writeRating(trx: Knex.Transaction, effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions) {
+    const { repo } = this.deps;
+    if (!(await repo.itemExists(item, itemId, trx))) throw AppError.notFound(NAMES[item]);
+    if (options.relisten) {
+      // The lock makes a concurrent relisten wait and then see this one's result, so each
+      // replaced value is written to the history exactly once.
+      const current = await repo.lockCurrent(trx, item, userId, itemId);
+      if (current && current.value !== value) {
+        await repo.insertHistory(trx, { userId, item, itemId, value: current.value, ratedAt: current.updated_at, replacedAt: options.ratedAt ?? new Date() });
+      }
+    }
+    const { changed } = await repo.upsert(trx, item, userId, itemId, value, options.ratedAt ?? null).catch(notFoundOnMissingItem(item));
+    if (!changed) return;
+    if (item === 'album') effects.add(() => this.deps.events.publish({ type: 'album.stats_changed', albumId: itemId }));
+    effects.add(() =>
+      this.deps.docs.activity.append({ actorId: userId, type: 'rated', visibility: 'public', subject: { kind: item, id: itemId }, data: { rating: valueToStars(value) } }),
+    );
+  }
+
+  private async remove(item: RatedItem, userId: string, itemId: string): Promise<RatingResult> {
+    const { repo } = this.deps;
+    const effects = new AfterCommit();
+    const stats = await this.deps.knex.transaction(async (trx) => {
+      if (!(await repo.itemExists(item, itemId, trx))) throw AppError.notFound(NAMES[item]);
+      const removed = await repo.remove(trx, item, userId, itemId);
+      if (removed !== null && item === 'album') effects.add(() => this.deps.events.publish({ type: 'album.stats_changed', albumId: itemId }));
+      return repo.stats(item, itemId, trx);
+    });
+    await effects.run(this.deps.logger);
+    return presentRatingResult(null, stats, await this.deps.priorMean.get());
+  }
+}

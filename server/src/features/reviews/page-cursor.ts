@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { AppError } from '../../lib/app-error';
+
+/**
+ * Opaque keyset cursors: base64url of a JSON array whose first element names the ordering, so a
+ * cursor from one list or sort order is refused by another instead of silently misreading it.
+ */
+export function encodeCursor(kind: string, keys: ReadonlyArray<string | number>): string {
+  return Buffer.from(JSON.stringify([kind, ...keys])).toString('base64url');
+}
+
+/** Decodes a cursor made by encodeCursor for `kind`; anything else is a 400 `invalid_cursor`. */
+export function decodeCursor<T extends z.ZodTuple>(cursor: string, kind: string, keys: T): z.infer<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    raw = null;
+  }
+  const parsed = z.tuple([z.literal(kind)]).rest(z.unknown()).safeParse(raw);
+  const rest = parsed.success ? keys.safeParse(parsed.data.slice(1)) : null;
+  if (!rest?.success) throw AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
+  return rest.data as z.infer<T>;
+}
+
+/** A bigint id as a decimal string. */
+export const IdKey = z.string().regex(/^[1-9][0-9]{0,17}$/);
+
+/** A Postgres timestamp as `YYYY-MM-DD HH:MM:SS.ffffff` (UTC), microseconds kept so no row is skipped. */
+export const TimestampKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/)
+  .refine((s) => {
+    const iso = `${s.slice(0, 10)}T${s.slice(11, 19)}`;
+    const d = new Date(`${iso}Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === iso;
+  });
+
+/** A calendar day as `YYYY-MM-DD`. */
+export const DateKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  });
+
+/** SQL for the timestamp key of a column, in the format TimestampKey accepts. */
+export const timestampKeySql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;

@@ -1,0 +1,82 @@
+import type { Knex } from 'knex';
+
+export interface CommentViewRow {
+  id: string;
+  review_id: string;
+  user_id: string;
+  body: string;
+  created_at: Date;
+  author_handle: string;
+  author_display_name: string;
+}
+
+export interface CommentOwnersRow {
+  id: string;
+  user_id: string;
+  review_id: string;
+  review_author_id: string;
+}
+
+export interface CommentNoticeRow {
+  comment_id: string;
+  review_id: string;
+  actor_id: string;
+  body: string;
+  author_id: string;
+  album_title: string;
+  actor_name: string;
+}
+
+/** Comments on reviews; the review's comment_count follows by trigger. */
+export class ReviewCommentsRepo {
+  constructor(private readonly knex: Knex) {}
+
+  async insert(reviewId: string, userId: string, body: string, trx: Knex = this.knex): Promise<string> {
+    const [row] = await trx('review_comments').insert({ review_id: reviewId, user_id: userId, body }).returning('id');
+    return String(row.id);
+  }
+
+  async findView(id: string): Promise<CommentViewRow | null> {
+    const rows = await this.viewQuery().where('c.id', id).limit(1);
+    return (rows[0] as CommentViewRow | undefined) ?? null;
+  }
+
+  /** Oldest first; `afterId` continues a page. */
+  async listForReview(reviewId: string, limit: number, afterId?: string): Promise<CommentViewRow[]> {
+    const q = this.viewQuery().where('c.review_id', reviewId).orderBy('c.id', 'asc').limit(limit);
+    if (afterId) q.where('c.id', '>', afterId);
+    return (await q) as CommentViewRow[];
+  }
+
+  /** Who wrote the comment and who wrote the review it is on (the two who may delete it). */
+  async findOwners(id: string): Promise<CommentOwnersRow | null> {
+    const row = await this.knex('review_comments as c')
+      .join('reviews as r', 'r.id', 'c.review_id')
+      .select('c.id', 'c.user_id', 'c.review_id', 'r.user_id as review_author_id')
+      .where('c.id', id)
+      .first();
+    return (row as CommentOwnersRow | undefined) ?? null;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.knex('review_comments').where({ id }).delete()) > 0;
+  }
+
+  /** What a "commented on your review" notification says; null once the comment is gone. */
+  async notice(id: string): Promise<CommentNoticeRow | null> {
+    const row = await this.knex('review_comments as c')
+      .join('reviews as r', 'r.id', 'c.review_id')
+      .join('albums as a', 'a.id', 'r.album_id')
+      .join('users as u', 'u.id', 'c.user_id')
+      .select('c.id as comment_id', 'c.review_id', 'c.user_id as actor_id', 'c.body', 'r.user_id as author_id', 'a.title as album_title', 'u.display_name as actor_name')
+      .where('c.id', id)
+      .first();
+    return (row as CommentNoticeRow | undefined) ?? null;
+  }
+
+  private viewQuery() {
+    return this.knex('review_comments as c')
+      .join('users as u', 'u.id', 'c.user_id')
+      .select('c.id', 'c.review_id', 'c.user_id', 'c.body', 'c.created_at', 'u.handle as author_handle', 'u.display_name as author_display_name');
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { CommentListQuery, CommentView, Page } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
+import type { Logger } from '../../lib/logger';
+import { isPgError, PG } from '../../db/pg-errors';
+import type { DocumentStore } from '../../docstore/document-store.port';
+import type { JobQueues } from '../../jobs/queues';
+import { AfterCommit } from '../ratings/after-commit';
+import { assertStorableText } from './storable-text';
+import { decodeCursor, encodeCursor, IdKey } from './page-cursor';
+import { reviewCommentedNotificationJob } from './review-commented-notification.job';
+import type { ReviewCommentsRepo } from './review-comments.repo';
+import { presentComment } from './reviews.presenter';
+import type { ReviewsRepo } from './reviews.repo';
+
+export interface ReviewCommentsServiceDeps {
+  reviews: ReviewsRepo;
+  comments: ReviewCommentsRepo;
+  queues: JobQueues;
+  docs: DocumentStore;
+  logger: Logger;
+}
+
+const CURSOR = 'comments';
+
+/**
+ * Comments on reviews: anyone signed in may comment; the comment's author and the review's
+ * author may delete it. The review's author hears of each comment through the worker.
+ */
+export class ReviewCommentsService {
+  constructor(private readonly deps: ReviewCommentsServiceDeps) {}
+
+  /** Adds a comment (404 when the review is missing or deleted) and notifies the review's author. */
+  async create(userId: string, reviewId: string, body: string): Promise<CommentView> {
+    assertStorableText(body, 'body');
+    const { reviews, comments } = this.deps;
+    const reviewAuthorId = await reviews.authorOf(reviewId);
+    if (!reviewAuthorId) throw AppError.notFound('Review');
+    const id = await comments.insert(reviewId, userId, body).catch((err: unknown) => {
+      // The review was deleted between the check and the insert.
+      if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
+      throw err;
+    });
+    const effects = new AfterCommit();
+    effects.add(() => this.deps.queues.enqueue(reviewCommentedNotificationJob, { commentId: id }, { jobId: `review-commented-${id}` }));
+    effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'commented', visibility: 'public', subject: { kind: 'review', id: reviewId }, data: { commentId: id } }));
+    await effects.run(this.deps.logger);
+    const row = await comments.findView(id);
+    if (!row) throw AppError.notFound('Comment');
+    return presentComment(row, userId, reviewAuthorId);
+  }
+
+  /** A review's comments, oldest first (404 when the review is missing). */
+  async list(reviewId: string, query: CommentListQuery, viewerId: string | null): Promise<Page<CommentView>> {
+    const reviewAuthorId = await this.deps.reviews.authorOf(reviewId);
+    if (!reviewAuthorId) throw AppError.notFound('Review');
+    return this.page(reviewId, reviewAuthorId, query, viewerId);
+  }
+
+  /** A page of comments of a review whose author is already known. */
+  async page(reviewId: string, reviewAuthorId: string, query: CommentListQuery, viewerId: string | null): Promise<Page<CommentView>> {
+    const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor, CURSOR, z.tuple([IdKey]))[0];
+    // One extra row tells whether another page exists.
+    const rows = await this.deps.comments.listForReview(reviewId, query.limit + 1, afterId);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((row) => presentComment(row, viewerId, reviewAuthorId)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(CURSOR, [String(last.id)]) : null,
+    };
+  }
+
+  /** Deletes a comment: its author or the review's author only (others 403, missing 404). */
+  async delete(userId: string, commentId: string): Promise<void> {
+    const owners = await this.deps.comments.findOwners(commentId);
+    if (!owners) throw AppError.notFound('Comment');
+    if (userId !== String(owners.user_id) && userId !== String(owners.review_author_id)) {
+      throw AppError.forbidden('not_allowed', 'Only the comment’s author or the review’s author can delete it.');
+    }
+    await this.deps.comments.delete(commentId);
+  }
+}

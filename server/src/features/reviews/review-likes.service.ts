@@ -1,0 +1,62 @@
+import type { Knex } from 'knex';
+import type { ReviewLikeResult } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
+import type { Logger } from '../../lib/logger';
+import { isPgError, PG } from '../../db/pg-errors';
+import type { DocumentStore } from '../../docstore/document-store.port';
+import type { JobQueues } from '../../jobs/queues';
+import { AfterCommit } from '../ratings/after-commit';
+import { reviewLikedNotificationJob } from './review-liked-notification.job';
+import type { ReviewLikesRepo } from './review-likes.repo';
+import type { ReviewsRepo } from './reviews.repo';
+
+export interface ReviewLikesServiceDeps {
+  knex: Knex;
+  reviews: ReviewsRepo;
+  likes: ReviewLikesRepo;
+  queues: JobQueues;
+  docs: DocumentStore;
+  logger: Logger;
+}
+
+/**
+ * Likes of reviews: one per user, idempotent both ways. Authors cannot like their own reviews,
+ * which keeps the "popular" order a measure of what others think.
+ */
+export class ReviewLikesService {
+  constructor(private readonly deps: ReviewLikesServiceDeps) {}
+
+  /** Likes a review (a repeat changes nothing); the first like notifies the author. */
+  async like(userId: string, reviewId: string): Promise<ReviewLikeResult> {
+    const { reviews, likes } = this.deps;
+    const effects = new AfterCommit();
+    const likeCount = await this.deps.knex.transaction(async (trx) => {
+      const authorId = await reviews.authorOf(reviewId, trx);
+      if (!authorId) throw AppError.notFound('Review');
+      if (authorId === userId) throw AppError.forbidden('own_review', 'You cannot like your own review.');
+      const added = await likes.insert(trx, reviewId, userId).catch((err: unknown) => {
+        if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
+        throw err;
+      });
+      if (added) {
+        // No job id: the notification's dedupe key already stops like→unlike→like from notifying twice.
+        effects.add(() => this.deps.queues.enqueue(reviewLikedNotificationJob, { reviewId, likerId: userId }));
+        effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'liked_review', visibility: 'public', subject: { kind: 'review', id: reviewId } }));
+      }
+      return reviews.likeCount(reviewId, trx);
+    });
+    await effects.run(this.deps.logger);
+    return { liked: true, likeCount };
+  }
+
+  /** Withdraws the user's like; harmless when there was none (404 only when the review is missing). */
+  async unlike(userId: string, reviewId: string): Promise<ReviewLikeResult> {
+    const { reviews, likes } = this.deps;
+    const likeCount = await this.deps.knex.transaction(async (trx) => {
+      if (!(await reviews.authorOf(reviewId, trx))) throw AppError.notFound('Review');
+      await likes.delete(trx, reviewId, userId);
+      return reviews.likeCount(reviewId, trx);
+    });
+    return { liked: false, likeCount };
+  }
+}

@@ -1,0 +1,50 @@
+import { valueToStars, type AlbumSummary, type CommentView, type ReviewView, type UserSummary } from '@muse/shared';
+import type { CommentViewRow } from './review-comments.repo';
+import type { ReviewViewRow } from './reviews.repo';
+
+function presentAuthor(id: string, handle: string, displayName: string): UserSummary {
+  return { id: String(id), handle, displayName };
+}
+
+function presentReviewAlbum(row: ReviewViewRow): AlbumSummary {
+  return {
+    id: String(row.album_id),
+    title: row.album_title,
+    artistCredit: row.album_artist_credit,
+    releaseYear: row.album_release_year,
+    type: row.album_type,
+    coverUrl: row.album_cover_url,
+    genres: row.album_genres ?? [],
+  };
+}
+
+/** A review card: chosen fields only, the rating in stars. */
+export function presentReview(row: ReviewViewRow): ReviewView {
+  return {
+    id: String(row.id),
+    album: presentReviewAlbum(row),
+    author: presentAuthor(row.user_id, row.author_handle, row.author_display_name),
+    body: row.body,
+    rating: row.rating === null ? null : valueToStars(row.rating),
+    listenedOn: row.listened_on,
+    isRelisten: row.is_relisten,
+    likeCount: Number(row.like_count),
+    commentCount: Number(row.comment_count),
+    likedByViewer: Boolean(row.liked_by_viewer),
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** A comment; `canDelete` when the viewer wrote it or wrote the review it is on. */
+export function presentComment(row: CommentViewRow, viewerId: string | null, reviewAuthorId: string): CommentView {
+  const author = String(row.user_id);
+  return {
+    id: String(row.id),
+    reviewId: String(row.review_id),
+    author: presentAuthor(author, row.author_handle, row.author_display_name),
+    body: row.body,
+    createdAt: new Date(row.created_at).toISOString(),
+    canDelete: viewerId !== null && (viewerId === author || viewerId === String(reviewAuthorId)),
+  };
+}

@@ -1,0 +1,182 @@
+import type { Knex } from 'knex';
+import type { AlbumType } from '@muse/shared';
+import { timestampKeySql } from './page-cursor';
+
+/** A review with what its card shows: author, album, and whether the viewer liked it. */
+export interface ReviewViewRow {
+  id: string;
+  user_id: string;
+  album_id: string;
+  body: string;
+  rating: number | null;
+  listened_on: string | null;
+  is_relisten: boolean;
+  like_count: number;
+  comment_count: number;
+  created_at: Date;
+  updated_at: Date;
+  /** created_at with microseconds, for cursors. */
+  created_key: string;
+  author_handle: string;
+  author_display_name: string;
+  album_title: string;
+  album_artist_credit: string;
+  album_release_year: number | null;
+  album_type: AlbumType;
+  album_cover_url: string | null;
+  album_genres: string[];
+  liked_by_viewer: boolean;
+}
+
+export interface ReviewOwnerRow {
+  id: string;
+  user_id: string;
+  album_id: string;
+  rating: number | null;
+  is_relisten: boolean;
+}
+
+export interface NewReview {
+  userId: string;
+  albumId: string;
+  body: string;
+  rating: number | null;
+  listenedOn: string | null;
+  isRelisten: boolean;
+}
+
+export interface ReviewPatch {
+  body?: string;
+  rating?: number | null;
+  listened_on?: string | null;
+  is_relisten?: boolean;
+}
+
+export type ReviewSort = 'popular' | 'recent';
+
+export interface ReviewListOptions {
+  sort: ReviewSort;
+  limit: number;
+  viewerId: string | null;
+  /** Keyset of the last row of the previous page: [likeCount, createdKey, id] or [createdKey, id]. */
+  after?: { likeCount?: number; createdKey: string; id: string };
+}
+
+export interface LikeNoticeRow {
+  author_id: string;
+  album_title: string;
+  album_artist_credit: string;
+  actor_name: string;
+  still_liked: boolean;
+}
+
+/** Reviews: the only place that reads or writes the reviews table. */
+export class ReviewsRepo {
+  constructor(private readonly knex: Knex) {}
+
+  async insert(trx: Knex, review: NewReview): Promise<string> {
+    const [row] = await trx('reviews')
+      .insert({
+        user_id: review.userId,
+        album_id: review.albumId,
+        body: review.body,
+        rating: review.rating,
+        listened_on: review.listenedOn,
+        is_relisten: review.isRelisten,
+      })
+      .returning('id');
+    return String(row.id);
+  }
+
+  /** Author and album of a review, row-locked so that an edit and a delete cannot interleave. */
+  async lockOwner(trx: Knex.Transaction, id: string): Promise<ReviewOwnerRow | null> {
+    const row = await trx('reviews').select('id', 'user_id', 'album_id', 'rating', 'is_relisten').where({ id }).forUpdate().first();
+    return (row as ReviewOwnerRow | undefined) ?? null;
+  }
+
+  /** The author's id, or null when the review does not exist. */
+  async authorOf(id: string, trx: Knex = this.knex): Promise<string | null> {
+    const row = await trx('reviews').select('user_id').where({ id }).first();
+    return row ? String(row.user_id) : null;
+  }
+
+  async update(trx: Knex, id: string, patch: ReviewPatch): Promise<void> {
+    await trx('reviews').where({ id }).update({ ...patch, updated_at: trx.fn.now() });
+  }
+
+  async delete(trx: Knex, id: string): Promise<void> {
+    await trx('reviews').where({ id }).delete();
+  }
+
+  async likeCount(id: string, trx: Knex = this.knex): Promise<number> {
+    const row = await trx('reviews').select('like_count').where({ id }).first();
+    return Number(row?.like_count ?? 0);
+  }
+
+  async findView(id: string, viewerId: string | null): Promise<ReviewViewRow | null> {
+    const rows = await this.viewQuery(viewerId).where('r.id', id).limit(1);
+    return (rows[0] as ReviewViewRow | undefined) ?? null;
+  }
+
+  /** One album's reviews, most liked or newest first. */
+  async listForAlbum(albumId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
+    return this.list(this.viewQuery(options.viewerId).where('r.album_id', albumId), options);
+  }
+
+  /** One user's reviews, newest or most liked first. */
+  async listForUser(userId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
+    return this.list(this.viewQuery(options.viewerId).where('r.user_id', userId), options);
+  }
+
+  /** The user's newest review of an album, if any. */
+  async latestIdFor(userId: string, albumId: string): Promise<string | null> {
+    const row = await this.knex('reviews').select('id').where({ user_id: userId, album_id: albumId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).first();
+    return row ? String(row.id) : null;
+  }
+
+  /** What a "liked your review" notification says, and whether the like still stands. */
+  async likeNotice(reviewId: string, likerId: string): Promise<LikeNoticeRow | null> {
+    const result = await this.knex.raw<{ rows: LikeNoticeRow[] }>(
+      `SELECT r.user_id AS author_id, a.title AS album_title, a.artist_credit AS album_artist_credit, u.display_name AS actor_name,
+              EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = u.id) AS still_liked
+         FROM reviews r
+         JOIN albums a ON a.id = r.album_id
+         JOIN users u ON u.id = ?
+        WHERE r.id = ?`,
+      [likerId, reviewId],
+    );
+    return result.rows[0] ?? null;
+  }
+
+  private viewQuery(viewerId: string | null) {
+    const k = this.knex;
+    return k('reviews as r')
+      .join('users as u', 'u.id', 'r.user_id')
+      .join('albums as a', 'a.id', 'r.album_id')
+      .select(
+        'r.id', 'r.user_id', 'r.album_id', 'r.body', 'r.rating', 'r.is_relisten', 'r.like_count', 'r.comment_count', 'r.created_at', 'r.updated_at',
+        'u.handle as author_handle', 'u.display_name as author_display_name',
+        'a.title as album_title', 'a.artist_credit as album_artist_credit', 'a.release_year as album_release_year', 'a.type as album_type',
+        'a.cover_url as album_cover_url', 'a.genres as album_genres',
+      )
+      .select(k.raw(`to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on`), k.raw(`${timestampKeySql('r.created_at')} AS created_key`))
+      .select(
+        viewerId
+          ? k.raw('EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = ?) AS liked_by_viewer', [viewerId])
+          : k.raw('false AS liked_by_viewer'),
+      );
+  }
+
+  private async list(query: Knex.QueryBuilder, options: ReviewListOptions): Promise<ReviewViewRow[]> {
+    const { after } = options;
+    const createdAt = `(?::timestamp AT TIME ZONE 'UTC')`;
+    if (options.sort === 'popular') {
+      if (after) query.whereRaw(`(r.like_count, r.created_at, r.id) < (?, ${createdAt}, ?)`, [after.likeCount ?? 0, after.createdKey, after.id]);
+      query.orderBy([{ column: 'r.like_count', order: 'desc' }, { column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]);
+    } else {
+      if (after) query.whereRaw(`(r.created_at, r.id) < (${createdAt}, ?)`, [after.createdKey, after.id]);
+      query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]);
+    }
+    return (await query.limit(options.limit)) as ReviewViewRow[];
+  }
+}

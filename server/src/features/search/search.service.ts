@@ -1,0 +1,45 @@
+import type { SearchQuery, SearchResults } from '@muse/shared';
+import { presentSearchResults, type SearchHits } from './search.presenter';
+import type { SearchRepo } from './search.repo';
+
+export interface SearchServiceDeps {
+  repo: SearchRepo;
+  /** The Bayesian prior for album stats (cached by the caller). */
+  priorMean: () => Promise<number>;
+}
+
+// Postgres text cannot hold NUL, and no control character is worth searching for.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
+/** The one search box: albums, artists, tracks and users in one answer. */
+export class SearchService {
+  constructor(private readonly deps: SearchServiceDeps) {}
+
+  /**
+   * Finds what the text names, best first, in each requested group. A genre or year narrows
+   * albums, tracks (by their album) and artists (by an album of theirs) and leaves users out.
+   */
+  async search(query: SearchQuery): Promise<SearchResults> {
+    const { repo } = this.deps;
+    const text = query.q.replace(CONTROL_CHARACTERS, ' ').trim();
+    const empty: SearchHits = { albums: [], artists: [], tracks: [], users: [] };
+    if (!text) return presentSearchResults(query.q, empty, 0);
+
+    const prepared = await repo.prepare(text);
+    if (!prepared.text.trim()) return presentSearchResults(query.q, empty, 0);
+    const filters = { genre: query.genre?.replace(CONTROL_CHARACTERS, ' '), year: query.year };
+    const filtered = filters.genre !== undefined || filters.year !== undefined;
+    const wants = (type: SearchQuery['type']) => query.type === 'all' || query.type === type;
+    const { limit } = query;
+
+    // Each group has its own transaction (and connection), so the four run side by side.
+    const [albums, artists, tracks, users, priorMean] = await Promise.all([
+      wants('album') ? repo.withQuery(prepared, (s) => s.albums(filters, limit)) : [],
+      wants('artist') ? repo.withQuery(prepared, (s) => s.artists(filters, limit)) : [],
+      wants('track') ? repo.withQuery(prepared, (s) => s.tracks(filters, limit)) : [],
+      wants('user') && !filtered ? repo.withQuery(prepared, (s) => s.users(limit)) : [],
+      wants('album') ? this.deps.priorMean() : 0,
+    ]);
+    return presentSearchResults(query.q, { albums, artists, tracks, users }, priorMean);
+  }
+}
