@@ -75,10 +75,11 @@ export function createApp(c: Container): Express {
 
   app.use(createHealthRouter(c));
 
-  app.use('/api/imports', importsJsonParser);
-  app.use('/api', express.json({ limit: c.config.BODY_LIMIT, strict: true }));
   app.use('/api', rateLimit(c.rateLimiter, { name: 'api-ip', max: c.config.API_RATE_IP_MAX, windowSeconds: c.config.API_RATE_WINDOW_SECONDS, key: byIp }));
   app.use('/api', loadSession(c.sessions, c.secureCookies));
+  // Only signed-in users may make the server read a large import body.
+  app.use('/api/imports', (req, res, next) => (req.session ? importsJsonParser(req, res, next) : next()));
+  app.use('/api', express.json({ limit: c.config.BODY_LIMIT, strict: true }));
   app.use('/api', requireCsrf(c.secureCookies));
   app.use('/api', createAuthRouter(c));
   app.use('/api/notifications', createNotificationsRouter(c));

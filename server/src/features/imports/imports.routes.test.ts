@@ -185,6 +185,11 @@ describe('uploading', () => {
     expect((await anon.post('/api/imports', { source: 'rym', csv: 'x' })).status).toBe(401);
     expect((await anon.get('/api/imports')).status).toBe(401);
   });
+
+  it('when signed out with a large body, then it is refused by the small limit without being read as an import', async () => {
+    const res = await app.client().post('/api/imports', { source: 'rym', csv: 'x'.repeat(1024 * 1024) });
+    expect(res.status).toBe(413);
+  });
 });
 
 describe('who may see an import', () => {
