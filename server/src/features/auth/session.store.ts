@@ -50,7 +50,8 @@ export class SessionStore {
   async get(id: string): Promise<Session | null> {
     if (!id || id.length > 128) return null;
     const hash = sha256(id);
-    const raw = await this.redis.get(this.key(hash));
+    // Read and slide the idle expiry in one round trip; the absolute limit is checked after.
+    const raw = await this.redis.getex(this.key(hash), 'EX', this.options.idleSeconds);
     if (!raw) return null;
     const session = JSON.parse(raw) as Session;
     const now = Date.now();
@@ -58,7 +59,8 @@ export class SessionStore {
       await this.destroyByHash(session.userId, hash);
       return null;
     }
-    await this.redis.expire(this.key(hash), this.ttlFor(session, now));
+    const ttl = this.ttlFor(session, now);
+    if (ttl < this.options.idleSeconds) await this.redis.expire(this.key(hash), ttl);
     return session;
   }
 
