@@ -8,6 +8,16 @@ import './styles/forms.css';
 import './styles/layout.css';
 import './styles/landing.css';
 import './styles/popovers.css';
+import './styles/controls.css';
+import './styles/catalog.css';
+import './styles/album.css';
+import './styles/tracklist.css';
+import './styles/lists.css';
+import './styles/diary.css';
+import './styles/charts.css';
+import './styles/imports.css';
+import './styles/search.css';
+import './styles/search-results.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');

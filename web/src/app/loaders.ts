@@ -1,14 +1,22 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { getFailedJobsQueryOptions } from '../features/admin/api/get-failed-jobs';
+import { getAlbumQueryOptions } from '../features/albums/api/get-album';
+import { getArtistQueryOptions } from '../features/artists/api/get-artist';
 import { getMeQueryOptions } from '../features/auth/api/get-me';
+import { getChartQueryOptions } from '../features/charts/api/get-chart';
+import { getChartFacetsQueryOptions } from '../features/charts/api/get-chart-facets';
+import { getUserDiaryQueryOptions } from '../features/diary/api/get-user-diary';
 import { getNotificationsQueryOptions } from '../features/notifications/api/get-notifications';
 import { getUnreadCountQueryOptions } from '../features/notifications/api/get-unread-count';
+import { getReviewQueryOptions } from '../features/reviews/api/get-review';
 import { loginPathFor, safeNextPath } from '../lib/redirects';
+import { HOME_DIARY_SIZE, HOME_TRENDING_SIZE } from './routes/home-route';
 
 /** Route loaders; each prefetches with the same query options its components read. */
 export function createLoaders(queryClient: QueryClient) {
   const ensureMe = () => queryClient.ensureQueryData(getMeQueryOptions());
+  const param = (args: LoaderFunctionArgs, name: string) => args.params[name] ?? '';
 
   return {
     root: async () => {
@@ -25,13 +33,23 @@ export function createLoaders(queryClient: QueryClient) {
       if (await ensureMe()) throw redirect(safeNextPath(new URL(request.url).searchParams.get('next')));
       return null;
     },
-    /** Everything inside the app shell needs a session. */
+    /** The frame of app pages: the bell's count is wanted whenever someone is signed in. */
+    frame: async () => {
+      if (await ensureMe()) void queryClient.prefetchQuery(getUnreadCountQueryOptions());
+      return null;
+    },
+    /** Pages that need a session. */
     protected: async ({ request }: LoaderFunctionArgs) => {
       if (!(await ensureMe())) {
         const url = new URL(request.url);
         throw redirect(loginPathFor(url.pathname + url.search));
       }
-      void queryClient.prefetchQuery(getUnreadCountQueryOptions());
+      return null;
+    },
+    home: async () => {
+      const me = await ensureMe();
+      void queryClient.prefetchQuery(getChartQueryOptions({ kind: 'trending', limit: HOME_TRENDING_SIZE }));
+      if (me) void queryClient.prefetchInfiniteQuery(getUserDiaryQueryOptions(me.handle, HOME_DIARY_SIZE));
       return null;
     },
     notifications: async () => {
@@ -41,6 +59,26 @@ export function createLoaders(queryClient: QueryClient) {
     adminJobs: async () => {
       const me = await ensureMe();
       if (me?.role === 'admin') void queryClient.prefetchQuery(getFailedJobsQueryOptions());
+      return null;
+    },
+    album: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchQuery(getAlbumQueryOptions(param(args, 'id')));
+      return null;
+    },
+    artist: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchQuery(getArtistQueryOptions(param(args, 'id')));
+      return null;
+    },
+    review: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchQuery(getReviewQueryOptions(param(args, 'id')));
+      return null;
+    },
+    diary: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchInfiniteQuery(getUserDiaryQueryOptions(param(args, 'handle')));
+      return null;
+    },
+    charts: async () => {
+      void queryClient.prefetchQuery(getChartFacetsQueryOptions());
       return null;
     },
   };

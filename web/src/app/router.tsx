@@ -1,18 +1,27 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageSpinner } from '../components/ui/spinner';
-import { AppShell } from './layouts/app-shell';
+import { AppFrame } from './layouts/app-frame';
 import { PublicLayout } from './layouts/public-layout';
+import { RequireSession } from './layouts/require-session';
 import { RootLayout } from './layouts/root-layout';
 import { createLoaders } from './loaders';
 import { AdminJobsRoute } from './routes/admin-jobs-route';
+import { AlbumRoute } from './routes/album-route';
+import { ArtistRoute } from './routes/artist-route';
+import { ChartsRoute } from './routes/charts-route';
+import { DiaryRoute } from './routes/diary-route';
 import { HomeRoute } from './routes/home-route';
+import { ImportRoute } from './routes/import-route';
+import { ImportStatusRoute } from './routes/import-status-route';
 import { LandingRoute } from './routes/landing-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NotificationsRoute } from './routes/notifications-route';
 import { RegisterRoute } from './routes/register-route';
+import { ReviewRoute } from './routes/review-route';
 import { RouteError } from './routes/route-error';
+import { SearchRoute } from './routes/search-route';
 import { SettingsRoute } from './routes/settings-route';
 
 /** The route table; loaders get the app's QueryClient to prefetch and guard. */
@@ -35,13 +44,28 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ],
         },
         {
-          element: <AppShell />,
-          loader: loaders.protected,
+          // One frame for every app page, so moving between them never remounts the header.
+          element: <AppFrame />,
+          loader: loaders.frame,
           children: [
-            { path: 'home', element: <HomeRoute /> },
-            { path: 'notifications', loader: loaders.notifications, element: <NotificationsRoute /> },
-            { path: 'settings', element: <SettingsRoute /> },
-            { path: 'admin/jobs', loader: loaders.adminJobs, element: <AdminJobsRoute /> },
+            {
+              element: <RequireSession />,
+              loader: loaders.protected,
+              children: [
+                { path: 'home', loader: loaders.home, element: <HomeRoute /> },
+                { path: 'notifications', loader: loaders.notifications, element: <NotificationsRoute /> },
+                { path: 'settings', element: <SettingsRoute /> },
+                { path: 'import', element: <ImportRoute /> },
+                { path: 'import/:id', element: <ImportStatusRoute /> },
+                { path: 'admin/jobs', loader: loaders.adminJobs, element: <AdminJobsRoute /> },
+              ],
+            },
+            { path: 'search', element: <SearchRoute /> },
+            { path: 'charts', loader: loaders.charts, element: <ChartsRoute /> },
+            { path: 'albums/:id', loader: loaders.album, element: <AlbumRoute /> },
+            { path: 'artists/:id', loader: loaders.artist, element: <ArtistRoute /> },
+            { path: 'reviews/:id', loader: loaders.review, element: <ReviewRoute /> },
+            { path: 'users/:handle/diary', loader: loaders.diary, element: <DiaryRoute /> },
           ],
         },
         {

@@ -1,28 +1,22 @@
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { Logo } from '../../components/ui/logo';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
-import { getSignOutReason } from '../../features/auth/api/session';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { useNotificationsSocket } from '../../features/notifications/api/use-notifications-socket';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
-import { loginPathFor } from '../../lib/redirects';
+import { SearchBox } from '../../features/search/components/search-box';
 
-/** Frame of every signed-in page: top nav, live notifications, account menu. */
+/** Frame of every page seen while signed in: top nav with search, live notifications, account menu. */
 export function AppShell() {
   const me = useMe();
-  const location = useLocation();
   const logoutMutation = useLogout();
   useNotificationsSocket(me?.id ?? null);
 
   const handleLogout = () => logoutMutation.mutate();
 
-  // The loader guards entry; this handles a session that ends while the user is here.
-  if (!me) {
-    const reason = getSignOutReason();
-    if (reason === 'logged_out' || reason === 'account_deleted') return <Navigate to="/" replace state={{ signedOut: reason }} />;
-    return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
-  }
+  // The frame only renders this while someone is signed in; a session ending here swaps the frame.
+  if (!me) return null;
 
   return (
     <div className="app-layout">
@@ -35,6 +29,12 @@ export function AppShell() {
             <NavLink className="nav-link" to="/home">
               Home
             </NavLink>
+            <NavLink className="nav-link" to={`/users/${encodeURIComponent(me.handle)}/diary`}>
+              Diary
+            </NavLink>
+            <NavLink className="nav-link" to="/charts">
+              Charts
+            </NavLink>
             <NavLink className="nav-link" to="/notifications">
               Notifications
             </NavLink>
@@ -44,6 +44,9 @@ export function AppShell() {
               </NavLink>
             )}
           </nav>
+          <div className="app-header-search">
+            <SearchBox />
+          </div>
           <div className="app-header-actions">
             <NotificationBell />
             <UserMenu user={me} onLogout={handleLogout} loggingOut={logoutMutation.isPending} />

@@ -1,9 +1,10 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { Logo } from '../../components/ui/logo';
 import { useMe } from '../../features/auth/api/get-me';
+import { SearchBox } from '../../features/search/components/search-box';
 
-/** Header and footer for pages anyone can see: landing, sign-in, sign-up, 404. */
-export function PublicLayout() {
+/** Header and footer for pages anyone can see: landing, sign-in, sign-up, 404, and catalog pages while signed out. */
+export function PublicLayout({ framed = false }: { framed?: boolean }) {
   const me = useMe();
   return (
     <div className="public-layout">
@@ -12,6 +13,12 @@ export function PublicLayout() {
           <Link to={me ? '/home' : '/'} className="brand" aria-label="Muse home">
             <Logo />
           </Link>
+          <div className="site-header-search">
+            <SearchBox />
+          </div>
+          <NavLink className="nav-link site-charts-link" to="/charts">
+            Charts
+          </NavLink>
           <nav className="public-nav" aria-label="Account">
             {me ? (
               <Link className="btn btn-secondary btn-sm" to="/home">
@@ -30,7 +37,8 @@ export function PublicLayout() {
           </nav>
         </div>
       </header>
-      <main id="main" className="public-main" tabIndex={-1}>
+      {/* Catalog pages bring no frame of their own; the landing and auth pages do. */}
+      <main id="main" className={framed ? 'public-main app-main container' : 'public-main'} tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="site-footer">

@@ -1,5 +1,13 @@
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me';
+import { useChart } from '../../features/charts/api/get-chart';
+import { ChartList } from '../../features/charts/components/chart-list';
+import { RecentDiary } from '../../features/diary/components/recent-diary';
+import { SearchBox } from '../../features/search/components/search-box';
+
+/** How many trending albums and diary entries the home page shows (the loader prefetches the same). */
+export const HOME_TRENDING_SIZE = 10;
+export const HOME_DIARY_SIZE = 6;
 
 function greeting(hour: number): string {
   if (hour < 5) return 'Up late';
@@ -8,7 +16,21 @@ function greeting(hour: number): string {
   return 'Good evening';
 }
 
-/** `/home`: a greeting and an honest view of what is ready and what is coming. */
+function Trending() {
+  const chart = useChart({ kind: 'trending', limit: HOME_TRENDING_SIZE });
+  if (chart.isPending) return <p className="muted">Loading what’s trending…</p>;
+  if (chart.isError) return <p className="muted">Trending is unavailable right now.</p>;
+  if (chart.data.items.length === 0) {
+    return (
+      <p className="muted">
+        Nothing is trending yet this week. Meanwhile, the <Link to="/charts">all-time chart</Link> is a good place to start.
+      </p>
+    );
+  }
+  return <ChartList items={chart.data.items} compact trending />;
+}
+
+/** `/home`: search, what is trending this week, and the user's latest listens. */
 export function HomeRoute() {
   const me = useMe();
   const location = useLocation();
@@ -23,54 +45,34 @@ export function HomeRoute() {
         <h1>
           {justJoined ? `Welcome to Muse, ${me.displayName}.` : `${greeting(new Date().getHours())}, ${me.displayName}.`}
         </h1>
-        <p className="lead muted">
-          This is where your listening life will live: what you played, what you thought, and what your friends are spinning.
-        </p>
+        <p className="lead muted">What did you listen to today? Find it, rate it, log it.</p>
+        <div className="home-search">
+          <SearchBox variant="hero" placeholder="Search for an album, an artist or a song" />
+        </div>
       </header>
 
-      <div className="grid grid-3">
-        <section className="card tile" aria-labelledby="tile-catalog">
-          <span className="tile-icon tile-icon-rose" aria-hidden="true">
-            ★
-          </span>
-          <h2 id="tile-catalog" className="card-title">
-            The catalog is on its way
-          </h2>
-          <p className="muted">
-            Soon you will search albums and songs, rate them in half stars and log each listen in your diary, right from here.
-          </p>
-          <span className="pill">Coming soon</span>
+      <div className="home-grid">
+        <section className="card" aria-labelledby="home-trending-title">
+          <div className="card-header">
+            <h2 id="home-trending-title" className="card-title">
+              Trending this week
+            </h2>
+            <Link to="/charts?kind=trending" className="card-link">
+              All charts
+            </Link>
+          </div>
+          <Trending />
         </section>
-        <section className="card tile" aria-labelledby="tile-feed">
-          <span className="tile-icon tile-icon-violet" aria-hidden="true">
-            ◎
-          </span>
-          <h2 id="tile-feed" className="card-title">
-            Your friends feed
-          </h2>
-          <p className="muted">
-            Once you can follow people, their ratings, reviews and diary entries will appear here as they happen.
-          </p>
-          <span className="pill">Coming soon</span>
-        </section>
-        <section className="card tile" aria-labelledby="tile-ready">
-          <span className="tile-icon tile-icon-teal" aria-hidden="true">
-            ✓
-          </span>
-          <h2 id="tile-ready" className="card-title">
-            Ready today
-          </h2>
-          <ul className="check-list">
-            <li>
-              Your account, <strong>@{me.handle}</strong>
-            </li>
-            <li>
-              Live <Link to="/notifications">notifications</Link>
-            </li>
-            <li>
-              Password and account controls in <Link to="/settings">settings</Link>
-            </li>
-          </ul>
+        <section className="card" aria-labelledby="home-diary-title">
+          <div className="card-header">
+            <h2 id="home-diary-title" className="card-title">
+              Your recent listens
+            </h2>
+            <Link to={`/users/${encodeURIComponent(me.handle)}/diary`} className="card-link">
+              Your diary
+            </Link>
+          </div>
+          <RecentDiary handle={me.handle} />
         </section>
       </div>
     </div>

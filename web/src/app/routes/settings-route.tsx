@@ -1,8 +1,10 @@
+import { Link } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { DeleteAccountForm } from '../../features/auth/components/delete-account-form';
+import { ExportCard } from '../../features/imports/components/export-card';
 
-/** `/settings`: account details, password change and the danger zone. */
+/** `/settings`: account details, password change, import and export, and the danger zone. */
 export function SettingsRoute() {
   const me = useMe();
 
@@ -11,7 +13,7 @@ export function SettingsRoute() {
       <title>Settings · Muse</title>
       <header className="page-header">
         <h1>Settings</h1>
-        <p className="muted">Manage how you sign in to Muse.</p>
+        <p className="muted">Manage how you sign in to Muse and what you bring in or take out.</p>
       </header>
 
       {me && (
@@ -43,6 +45,18 @@ export function SettingsRoute() {
         <p className="muted">Choose something long and memorable; a short sentence works well.</p>
         <ChangePasswordForm />
       </section>
+
+      <section className="card" aria-labelledby="import-title">
+        <h2 id="import-title" className="card-title">
+          Import ratings and diary
+        </h2>
+        <p className="muted">From a Letterboxd-style diary CSV or a Rate Your Music export. You check every match before it is saved.</p>
+        <Link className="btn btn-secondary" to="/import">
+          Import a CSV
+        </Link>
+      </section>
+
+      <ExportCard />
 
       <section className="card card-danger" aria-labelledby="delete-account-title">
         <h2 id="delete-account-title" className="card-title">

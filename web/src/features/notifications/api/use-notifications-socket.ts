@@ -1,28 +1,33 @@
+import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { createSocket } from '../../../lib/socket';
+import { acquireSocket } from '../../../lib/socket';
 import { applyNewNotification, invalidateNotifications, setUnreadInCache } from './notifications-cache';
 
 /**
- * Keeps notification queries live for the signed-in user over Socket.IO. Connects while
- * `userId` is set and disconnects when it becomes null (logout) or the component unmounts.
+ * Keeps notification queries live for the signed-in user over Socket.IO. Holds the shared
+ * socket while `userId` is set and lets go when it becomes null (logout) or the component unmounts.
  */
 export function useNotificationsSocket(userId: string | null): void {
   const queryClient = useQueryClient();
 
   useEffect(() => {
     if (!userId) return;
-    const socket = createSocket();
-    socket.on('notification:new', (payload) => applyNewNotification(queryClient, payload));
-    socket.on('notification:unread', ({ unread }) => setUnreadInCache(queryClient, unread));
+    const { socket, release } = acquireSocket();
+    const handleNew: ServerToClientEvents['notification:new'] = (payload) => applyNewNotification(queryClient, payload);
+    const handleUnread: ServerToClientEvents['notification:unread'] = ({ unread }) => setUnreadInCache(queryClient, unread);
     // Events sent while we were not connected (including before the first connect) are lost.
-    socket.on('connect', () => {
+    const handleConnect = () => {
       if (!socket.recovered) void invalidateNotifications(queryClient);
-    });
-    socket.connect();
+    };
+    socket.on('notification:new', handleNew);
+    socket.on('notification:unread', handleUnread);
+    socket.on('connect', handleConnect);
     return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
+      socket.off('notification:new', handleNew);
+      socket.off('notification:unread', handleUnread);
+      socket.off('connect', handleConnect);
+      release();
     };
   }, [userId, queryClient]);
 }

@@ -1,0 +1,65 @@
+import { SEARCH_TYPES } from '@muse/shared';
+import { useSearchParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { PageSpinner } from '../../components/ui/spinner';
+import { useChartFacets } from '../../features/charts/api/get-chart-facets';
+import { SEARCH_MIN_CHARS, useSearch } from '../../features/search/api/search';
+import { SearchFilters, type SearchFilterValues } from '../../features/search/components/search-filters';
+import { SearchResults } from '../../features/search/components/search-results';
+import { toQueryString } from '../../lib/query-params';
+
+const ALL_LIMIT = 8;
+const ONE_TYPE_LIMIT = 50;
+
+function readFilters(params: URLSearchParams): SearchFilterValues {
+  const type = params.get('type');
+  const year = params.get('year') ?? '';
+  return {
+    q: params.get('q') ?? '',
+    type: (SEARCH_TYPES as readonly string[]).includes(type ?? '') ? (type as SearchFilterValues['type']) : 'all',
+    genre: params.get('genre') ?? '',
+    year: /^\d{4}$/.test(year) ? year : '',
+  };
+}
+
+/** `/search?q=&type=&genre=&year=`: full results with filters, all kept in the URL. */
+export function SearchRoute() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = readFilters(searchParams);
+  const facets = useChartFacets();
+  const genres = [...(facets.data?.genres ?? [])].sort((a, b) => a.localeCompare(b));
+  const ready = filters.q.trim().length >= SEARCH_MIN_CHARS;
+  const results = useSearch({
+    q: filters.q,
+    type: filters.type,
+    genre: filters.genre || undefined,
+    year: filters.year ? Number(filters.year) : undefined,
+    limit: filters.type === 'all' ? ALL_LIMIT : ONE_TYPE_LIMIT,
+  });
+
+  const handleChange = (next: SearchFilterValues) => {
+    const query = toQueryString({ q: next.q.trim(), type: next.type === 'all' ? undefined : next.type, genre: next.genre, year: /^\d{4}$/.test(next.year) ? next.year : undefined });
+    setSearchParams(new URLSearchParams(query.slice(1)));
+  };
+
+  return (
+    <div className="page page-medium">
+      <title>{ready ? `“${filters.q}” · Search · Muse` : 'Search · Muse'}</title>
+      <header className="page-header">
+        <h1>{ready ? `Results for “${filters.q.trim()}”` : 'Search'}</h1>
+      </header>
+      <SearchFilters values={filters} genres={genres} onChange={handleChange} />
+      {!ready ? (
+        <p className="empty-state">Type at least two letters: an album, an artist, a song or a person. Typos are fine.</p>
+      ) : results.isError ? (
+        <Alert tone="error">Search failed. {results.error.message}</Alert>
+      ) : results.isPending ? (
+        <PageSpinner label="Searching" />
+      ) : (
+        <div aria-busy={results.isFetching} className={results.isPlaceholderData ? 'results-stale' : undefined}>
+          <SearchResults results={results.data} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Chart } from '@muse/shared';
+import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
+
+/** The published ranking formula with this chart's own prior, minimum count and age. */
+export function ChartFormula({ chart }: { chart: Chart }) {
+  return (
+    <aside className="chart-formula" aria-label="How charts are ranked">
+      <p>
+        Ranked by weighted score, a Bayesian average: <code>(C × m + Σ ratings) ÷ (C + n)</code>, where <var>n</var> is the album’s
+        number of ratings, <var>m</var> = {chart.priorMean.toFixed(2)} the average of all album ratings and <var>C</var> = {chart.priorWeight}.
+        {chart.kind === 'trending'
+          ? ' Trending ranks by ratings given in the last seven days.'
+          : ` Albums need at least ${chart.minCount} ratings to chart.`}
+      </p>
+      {chart.computedAt && (
+        <p className="muted">
+          Updated <time dateTime={chart.computedAt} title={formatDateTime(chart.computedAt)}>{formatRelativeTime(chart.computedAt)}</time>.
+        </p>
+      )}
+    </aside>
+  );
+}

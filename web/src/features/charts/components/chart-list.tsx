@@ -1,0 +1,42 @@
+import type { ChartEntry } from '@muse/shared';
+import { Link } from 'react-router';
+import { AlbumCover } from '../../../components/ui/album-cover';
+import { formatAlbumType, formatCount, formatScore } from '../../../lib/format-music';
+
+/** A ranked list of albums: rank, cover, title, artist, weighted score and rating count (and this week's count when trending). */
+export function ChartList({ items, compact = false, trending = false }: { items: ChartEntry[]; compact?: boolean; trending?: boolean }) {
+  return (
+    <ol className={`chart-list${compact ? ' chart-list-compact' : ''}`}>
+      {items.map((entry) => (
+        <li key={entry.album.id} className="chart-row">
+          <span className="chart-rank" aria-label={`Rank ${entry.rank}`}>
+            {entry.rank}
+          </span>
+          <Link to={`/albums/${entry.album.id}`} tabIndex={-1} aria-hidden="true" className="chart-cover">
+            <AlbumCover title={entry.album.title} artist={entry.album.artistCredit} coverUrl={entry.album.coverUrl} size={compact ? 44 : 72} decorative />
+          </Link>
+          <span className="chart-text">
+            <Link to={`/albums/${entry.album.id}`} className="chart-title">
+              {entry.album.title}
+            </Link>
+            <span className="chart-detail">
+              {entry.album.artistCredit}
+              {entry.album.releaseYear ? ` · ${entry.album.releaseYear}` : ''}
+              {!compact && entry.album.type !== 'album' ? ` · ${formatAlbumType(entry.album.type)}` : ''}
+            </span>
+            {!compact && entry.album.genres.length > 0 && <span className="chart-genres">{entry.album.genres.slice(0, 3).join(', ')}</span>}
+          </span>
+          <span className="chart-score">
+            <span className="chart-score-value" title="Weighted score">
+              <span className="sr-only">Weighted score </span>
+              {formatScore(entry.stats.weighted)}
+            </span>
+            <span className="chart-score-count">
+              {trending && entry.recentCount !== undefined ? `${formatCount(entry.recentCount, 'rating')} this week` : formatCount(entry.stats.count, 'rating')}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

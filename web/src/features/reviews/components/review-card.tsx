@@ -1,0 +1,74 @@
+import type { ReviewView } from '@muse/shared';
+import { Link } from 'react-router';
+import { AlbumCover } from '../../../components/ui/album-cover';
+import { Stars } from '../../../components/ui/stars';
+import { formatDay, formatCount } from '../../../lib/format-music';
+import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
+import { LikeButton } from './like-button';
+
+const EXCERPT_CHARS = 700;
+
+/** Cuts long text at a word boundary near `max` characters. */
+export function excerpt(text: string, max = EXCERPT_CHARS): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  const slice = text.slice(0, max);
+  const space = slice.lastIndexOf(' ');
+  return { text: `${(space > max * 0.6 ? slice.slice(0, space) : slice).trimEnd()}…`, cut: true };
+}
+
+/**
+ * A review in a list: author, rating, listen date, the text (long ones cut, with a link to the
+ * whole review), likes and comments. `showAlbum` adds the album for lists spanning many albums.
+ */
+export function ReviewCard({ review, canLike, showAlbum = false }: { review: ReviewView; canLike: boolean; showAlbum?: boolean }) {
+  const body = excerpt(review.body);
+  return (
+    <article className="review-card" aria-labelledby={`review-${review.id}-title`}>
+      {showAlbum && (
+        <Link to={`/albums/${review.album.id}`} className="review-card-album" tabIndex={-1} aria-hidden="true">
+          <AlbumCover title={review.album.title} artist={review.album.artistCredit} coverUrl={review.album.coverUrl} size={64} decorative />
+        </Link>
+      )}
+      <div className="review-card-body">
+        <header className="review-card-header">
+          <h3 id={`review-${review.id}-title`} className="review-card-title">
+            {showAlbum && (
+              <>
+                <Link to={`/albums/${review.album.id}`}>{review.album.title}</Link>
+                <span className="muted"> · </span>
+              </>
+            )}
+            <span className="muted">Review by </span>
+            <Link to={`/users/${encodeURIComponent(review.author.handle)}/diary`}>{review.author.displayName}</Link>
+          </h3>
+          {review.rating !== null && <Stars value={review.rating} size="sm" />}
+          {review.isRelisten && (
+            <span className="relisten-mark" title="Relisten">
+              <span aria-hidden="true">↻</span>
+              <span className="sr-only">Relisten</span>
+            </span>
+          )}
+          <span className="review-card-date muted">
+            {review.listenedOn ? (
+              <>
+                Listened <time dateTime={review.listenedOn}>{formatDay(review.listenedOn)}</time>
+              </>
+            ) : (
+              <time dateTime={review.createdAt} title={formatDateTime(review.createdAt)}>
+                {formatRelativeTime(review.createdAt)}
+              </time>
+            )}
+          </span>
+        </header>
+        <p className="review-text">{body.text}</p>
+        <footer className="review-card-footer">
+          <LikeButton reviewId={review.id} liked={review.likedByViewer} likeCount={review.likeCount} canLike={canLike} />
+          <Link to={`/reviews/${review.id}`} className="review-card-link">
+            {body.cut ? 'Read the whole review' : formatCount(review.commentCount, 'comment')}
+            <span className="sr-only"> by {review.author.displayName}</span>
+          </Link>
+        </footer>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,123 @@
+import type { SearchResults as Results } from '@muse/shared';
+import { Link } from 'react-router';
+import { AlbumCover } from '../../../components/ui/album-cover';
+import { formatAlbumType, formatCount, formatDuration, formatScore } from '../../../lib/format-music';
+
+/** The full results page body: one section per kind of result that has any. */
+export function SearchResults({ results }: { results: Results }) {
+  const { albums, artists, tracks, users } = results;
+  if (albums.length + artists.length + tracks.length + users.length === 0) {
+    return (
+      <p className="empty-state card">
+        Nothing matches “{results.query}”. Check the spelling, or try fewer words or another filter.
+      </p>
+    );
+  }
+  return (
+    <div className="search-results">
+      {albums.length > 0 && (
+        <section aria-labelledby="results-albums">
+          <h2 id="results-albums" className="section-heading">
+            Albums
+          </h2>
+          <ul className="result-list">
+            {albums.map((album) => (
+              <li key={album.id} className="result-row">
+                <AlbumCover title={album.title} artist={album.artistCredit} coverUrl={album.coverUrl} size={56} decorative />
+                <span className="result-text">
+                  <Link to={`/albums/${album.id}`} className="result-title">
+                    {album.title}
+                  </Link>
+                  <span className="result-detail">
+                    {[album.artistCredit, album.releaseYear, album.type !== 'album' ? formatAlbumType(album.type) : null].filter(Boolean).join(' · ')}
+                  </span>
+                  {album.genres.length > 0 && <span className="result-genres">{album.genres.join(', ')}</span>}
+                </span>
+                <span className="result-score">
+                  {album.stats.count > 0 ? (
+                    <>
+                      <strong>{formatScore(album.stats.weighted)}</strong>
+                      <span>{formatCount(album.stats.count, 'rating')}</span>
+                    </>
+                  ) : (
+                    <span className="muted">Unrated</span>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {artists.length > 0 && (
+        <section aria-labelledby="results-artists">
+          <h2 id="results-artists" className="section-heading">
+            Artists
+          </h2>
+          <ul className="result-list">
+            {artists.map((artist) => (
+              <li key={artist.id} className="result-row">
+                <span className="result-icon" aria-hidden="true">
+                  ♪
+                </span>
+                <span className="result-text">
+                  <Link to={`/artists/${artist.id}`} className="result-title">
+                    {artist.name}
+                  </Link>
+                  <span className="result-detail">{formatCount(artist.albumCount, 'album')}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {tracks.length > 0 && (
+        <section aria-labelledby="results-tracks">
+          <h2 id="results-tracks" className="section-heading">
+            Tracks
+          </h2>
+          <ul className="result-list">
+            {tracks.map((track) => (
+              <li key={track.id} className="result-row">
+                <span className="result-icon" aria-hidden="true">
+                  ♫
+                </span>
+                <span className="result-text">
+                  <Link to={`/albums/${track.album.id}#track-${track.id}`} className="result-title">
+                    {track.title}
+                  </Link>
+                  <span className="result-detail">
+                    {track.artistCredit} · on {track.album.title}
+                    {track.album.releaseYear ? ` (${track.album.releaseYear})` : ''}
+                  </span>
+                </span>
+                <span className="result-score muted">{formatDuration(track.durationMs)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {users.length > 0 && (
+        <section aria-labelledby="results-users">
+          <h2 id="results-users" className="section-heading">
+            People
+          </h2>
+          <ul className="result-list">
+            {users.map((user) => (
+              <li key={user.id} className="result-row">
+                <span className="avatar avatar-sm" aria-hidden="true">
+                  {(user.displayName.trim()[0] ?? user.handle[0] ?? '?').toUpperCase()}
+                </span>
+                <span className="result-text">
+                  <Link to={`/users/${encodeURIComponent(user.handle)}/diary`} className="result-title">
+                    {user.displayName}
+                  </Link>
+                  <span className="result-detail">@{user.handle}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

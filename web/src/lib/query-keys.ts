@@ -1,0 +1,25 @@
+/**
+ * Query keys of the catalog pages. They live here, not in a feature, because a write in one
+ * feature (a review with a rating) must refresh queries another feature owns (the album page,
+ * the diary).
+ */
+export const catalogKeys = {
+  search: (params: Record<string, string | number | undefined>) => ['search', params] as const,
+  albums: ['albums'] as const,
+  album: (id: string) => ['albums', id] as const,
+  albumReviews: (id: string, sort: string) => ['albums', id, 'reviews', sort] as const,
+  albumReviewsAll: (id: string) => ['albums', id, 'reviews'] as const,
+  artist: (id: string) => ['artists', id] as const,
+  reviews: ['reviews'] as const,
+  review: (id: string) => ['reviews', id] as const,
+  reviewComments: (id: string) => ['reviews', id, 'comments'] as const,
+  userDiary: (handle: string) => ['users', handle.toLowerCase(), 'diary'] as const,
+  userReviews: (handle: string) => ['users', handle.toLowerCase(), 'reviews'] as const,
+  users: ['users'] as const,
+  charts: ['charts'] as const,
+  chart: (params: Record<string, string | number | undefined>) => ['charts', 'chart', params] as const,
+  chartFacets: () => ['charts', 'facets'] as const,
+  imports: ['imports'] as const,
+  importList: () => ['imports', 'list'] as const,
+  import: (id: string) => ['imports', id] as const,
+};
