@@ -1,0 +1,115 @@
+// `npm run bench`: builds (or reuses) the scale data set, starts the built api and a bare Express
+// baseline on loopback, signs in a pool of users, drives each scenario with autocannon, prints a
+// table against DESIGN.md's budgets and writes the JSON results. See scripts/bench/README.md.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { HelpRequested, parseOptions, UsageError, type BenchOptions } from './cli-options';
+import { ensureDataset } from './dataset/dataset-builder';
+import { BENCH_PASSWORD, FULL_SCALE, SMOKE_SCALE } from './dataset/dataset-scale';
+import type { ChildServer } from './lib/child-server';
+import { dropDatabase, withDatabase } from './lib/pg-admin';
+import { deleteKeys } from './lib/redis-keys';
+import { runScenarios } from './load/run-scenarios';
+import { SCENARIOS } from './load/scenarios';
+import { formatTable, machineInfo, writeReport } from './report/report';
+import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
+import { signInPool } from './server/session-pool';
+
+const ROOT = path.resolve(__dirname, '../..');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Cleanup steps, run once, last registered first, on success, failure or Ctrl-C. */
+class Cleanup {
+  private readonly steps: Array<[string, () => Promise<unknown>]> = [];
+  private done: Promise<void> | null = null;
+
+  add(label: string, step: () => Promise<unknown>): void {
+    this.steps.unshift([label, step]);
+  }
+
+  run(): Promise<void> {
+    this.done ??= (async () => {
+      for (const [label, step] of this.steps) {
+        await step().catch((err: unknown) => log(`cleanup: ${label} failed: ${err instanceof Error ? err.message : String(err)}`));
+      }
+    })();
+    return this.done;
+  }
+}
+
+async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
+  const started = performance.now();
+  const scale = options.scale === 'smoke' ? SMOKE_SCALE : FULL_SCALE;
+  const databaseUrl = options.smoke ? withDatabase(options.databaseUrl, `muse_bench_smoke_${randomBytes(4).toString('hex')}`) : options.databaseUrl;
+  if (options.smoke) cleanup.add('drop the smoke database', () => dropDatabase(databaseUrl));
+
+  const dataset = await ensureDataset({ databaseUrl, scale, rebuild: options.rebuild || options.smoke, log });
+  if (options.datasetOnly) return;
+
+  ensureServerBuilt(ROOT, log);
+  const redisPrefix = `muse-bench-${randomBytes(6).toString('hex')}:`;
+  cleanup.add(`delete Redis keys ${redisPrefix}*`, () => deleteKeys(options.redisUrl, redisPrefix));
+  const stopLater = (server: ChildServer) => cleanup.add(`stop ${server.name}`, () => server.stop());
+  const baseline = await startExpressBaseline(ROOT);
+  stopLater(baseline);
+  const muse = await startMuse({ root: ROOT, databaseUrl, redisUrl: options.redisUrl, redisPrefix });
+  stopLater(muse);
+  log(`server: Muse api at ${muse.url}, Express baseline at ${baseline.url}, Redis prefix ${redisPrefix}`);
+
+  const sessions = await signInPool(muse.url, databaseUrl, options.sessions, BENCH_PASSWORD);
+  log(`sessions: ${sessions.length} users signed in`);
+
+  const chosen = SCENARIOS.filter((s) => s.name === 'express-baseline' || options.scenarios.includes(s.name));
+  const scenarios = await runScenarios(chosen, {
+    urls: { muse: muse.url, baseline: baseline.url },
+    context: { scale, sessions },
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    log,
+  });
+
+  const report = { machine: machineInfo(), scenarios };
+  log('');
+  log(formatTable(report));
+  const baselineRps = scenarios[0]!.max_rps;
+  log('');
+  log(`express-baseline answers ${baselineRps} req/s on this machine; "vs express" is each scenario's maximum throughput divided by that.`);
+  log(`data set: ${scale.name} (${dataset.reused ? 'reused; it was built' : 'built'} in ${dataset.buildSeconds.toFixed(1)} s); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  for (const file of writeReport(report, options.outDir)) log(`wrote ${file.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, file) : file}`);
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2), process.env, ROOT);
+  } catch (err) {
+    if (err instanceof HelpRequested) {
+      log(err.message);
+      process.exit(0);
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const cleanup = new Cleanup();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`\n${signal}: stopping`);
+      void cleanup.run().finally(() => process.exit(130));
+    });
+  }
+  try {
+    await bench(options, cleanup);
+  } catch (err) {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup.run();
+  }
+  // Idle keep-alive sockets of fetch would hold the process open for a few more seconds.
+  process.exit();
+}
+
+void main();

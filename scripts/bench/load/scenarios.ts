@@ -1,0 +1,108 @@
+import type { DatasetScale } from '../dataset/dataset-scale';
+import type { BenchSession } from '../server/session-pool';
+import type { RequestSpec } from './load-runner';
+import { pickFrom, popularId, seededRandom } from './random';
+import { searchQueries } from './search-queries';
+
+/** What a scenario may draw its requests from. */
+export interface ScenarioContext {
+  scale: DatasetScale;
+  sessions: BenchSession[];
+}
+
+/** One measured workload. */
+export interface Scenario {
+  name: string;
+  /** Which process it drives. */
+  target: 'muse' | 'baseline';
+  /** DESIGN.md's budget for p99, or null for the baseline. */
+  budgetP99Ms: number | null;
+  /** Offered requests per second while checking the budget; null = as fast as answered. */
+  rate: number | null;
+  /** Connections of both phases (enough to keep the offered rate when answers slow down). */
+  connections: number;
+  /** Builds the request source; each call of the result gives the next request. */
+  requests(context: ScenarioContext): () => RequestSpec;
+}
+
+
+function withSession(session: BenchSession, headers: Record<string, string> = {}): Record<string, string> {
+  return { ...headers, cookie: session.cookie };
+}
+
+/** The scenarios in the order they run; the baseline comes first so every ratio has it. */
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'express-baseline',
+    target: 'baseline',
+    budgetP99Ms: null,
+    rate: null,
+    // A bare endpoint is saturated by a handful of connections.
+    connections: 10,
+    requests: () => () => ({ method: 'GET', path: '/' }),
+  },
+  {
+    // Half of the visitors are signed in, so the viewer's rating, history and diary are read too.
+    name: 'album-page',
+    target: 'muse',
+    budgetP99Ms: 50,
+    rate: 500,
+    connections: 40,
+    requests: ({ scale, sessions }) => {
+      const random = seededRandom(1);
+      return () => {
+        const path = `/api/albums/${popularId(scale.albums, random)}`;
+        return random() < 0.5 ? { method: 'GET', path } : { method: 'GET', path, headers: withSession(pickFrom(sessions, random)) };
+      };
+    },
+  },
+  {
+    name: 'rate-album',
+    target: 'muse',
+    budgetP99Ms: 30,
+    rate: 500,
+    connections: 40,
+    requests: ({ scale, sessions }) => {
+      const random = seededRandom(2);
+      return () => {
+        const session = pickFrom(sessions, random);
+        const rating = (1 + Math.floor(random() * 10)) / 2;
+        return {
+          method: 'PUT',
+          path: `/api/albums/${popularId(scale.albums, random)}/rating`,
+          headers: withSession(session, { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }),
+          body: JSON.stringify({ rating }),
+        };
+      };
+    },
+  },
+  {
+    // Autocomplete fires on every keystroke, but fewer people search than browse.
+    name: 'search',
+    target: 'muse',
+    budgetP99Ms: 60,
+    rate: 200,
+    connections: 20,
+    requests: () => {
+      const random = seededRandom(3);
+      const queries = searchQueries(5000, random);
+      let i = 0;
+      return () => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(queries[i++ % queries.length]!)}` });
+    },
+  },
+  {
+    // Loaded beside every album page, so offered at the album page's rate.
+    name: 'review-list',
+    target: 'muse',
+    budgetP99Ms: 50,
+    rate: 500,
+    connections: 40,
+    requests: ({ scale }) => {
+      const random = seededRandom(4);
+      return () => ({ method: 'GET', path: `/api/albums/${popularId(scale.albums, random)}/reviews?sort=popular` });
+    },
+  },
+];
+
+/** Names accepted by --scenario. */
+export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);

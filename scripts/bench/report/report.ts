@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** One row of the results, in the JSON's field names. */
+export interface ScenarioResult {
+  name: string;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  budget_p99_ms: number | null;
+  /** Offered requests per second of the budget phase (null: as fast as answered). */
+  target_rate: number | null;
+  /** Closed-loop throughput on the scenario's connections. */
+  max_rps: number;
+  verdict: Verdict;
+  requests: number;
+  status_codes: Record<string, number>;
+}
+
+/** How a scenario fared against its budget; see verdictOf. */
+export type Verdict = 'ok' | 'over' | 'errors' | '-';
+
+/** The JSON written by a run: exactly these two keys. */
+export interface BenchReport {
+  machine: { cpu: string; cores: number; memory_gb: number; node: string; os: string };
+  scenarios: ScenarioResult[];
+}
+
+/** A run keeps its offered rate when it answers at least this share of it. */
+const RATE_KEPT = 0.95;
+
+/**
+ * ok: p99 within budget at the offered rate and no errors; over: p99 above budget or the rate
+ * not kept; errors: any non-2xx answer, timeout or connection error; "-" without a budget.
+ */
+export function verdictOf(r: Pick<ScenarioResult, 'rps' | 'p99_ms' | 'errors' | 'budget_p99_ms' | 'target_rate'>): Verdict {
+  if (r.budget_p99_ms === null) return '-';
+  if (r.errors > 0) return 'errors';
+  if (r.p99_ms > r.budget_p99_ms) return 'over';
+  if (r.target_rate !== null && r.rps < r.target_rate * RATE_KEPT) return 'over';
+  return 'ok';
+}
+
+/** The machine the run measured. */
+export function machineInfo(): BenchReport['machine'] {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memory_gb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+const num = (n: number, digits = 0) => n.toFixed(digits);
+
+/** The results as an aligned text table, with each scenario's throughput as a share of the baseline's. */
+export function formatTable(report: BenchReport): string {
+  const baseline = report.scenarios.find((s) => s.name === 'express-baseline');
+  const header = ['scenario', 'offered/s', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'budget p99', 'verdict', 'max req/s', 'vs express'];
+  const rows = report.scenarios.map((s) => [
+    s.name,
+    s.target_rate === null ? 'max' : String(s.target_rate),
+    num(s.rps),
+    num(s.p50_ms, 1),
+    num(s.p99_ms, 1),
+    String(s.errors),
+    s.budget_p99_ms === null ? '-' : `${s.budget_p99_ms} ms`,
+    s.verdict,
+    num(s.max_rps),
+    baseline && baseline.max_rps > 0 ? `${num(s.max_rps / baseline.max_rps, 2)}x` : '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Writes latest.json and a copy named after the run's time; returns both paths. */
+export function writeReport(report: BenchReport, dir: string, at = new Date()): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  // Colons are not allowed in file names everywhere.
+  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const files = [path.join(dir, 'latest.json'), path.join(dir, `${stamp}.json`)];
+  for (const file of files) fs.writeFileSync(file, json);
+  return files;
+}

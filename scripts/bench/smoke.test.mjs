@@ -1,0 +1,225 @@
+// End-to-end tests of `npm run bench` on a tiny data set, with node's test runner:
+//   node --test scripts/bench/smoke.test.mjs
+// They need the same local Postgres and Redis as the server tests (BENCH_DATABASE_URL and
+// BENCH_REDIS_URL override the defaults).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench';
+const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
+const SCENARIOS = ['express-baseline', 'album-page', 'rate-album', 'search', 'review-list'];
+
+function urlFor(database) {
+  const url = new URL(PG_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Runs the bench CLI; `onStdout` sees every chunk and may return true to send SIGINT. */
+function runBench(args, { env = {}, onStdout } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bench.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      stdout += chunk;
+      if (!interrupted && onStdout?.(stdout)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+async function query(database, sql, params = []) {
+  const client = new pg.Client({ connectionString: urlFor(database) });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function databaseExists(name) {
+  return (await query('postgres', 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length === 1;
+}
+
+async function redisKeys(prefix) {
+  const redis = new Redis(REDIS_URL);
+  try {
+    return await redis.keys(`${prefix}*`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function answers(url) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runFacts(stdout) {
+  return {
+    database: /smoke data set in (muse_bench_smoke_[0-9a-f]+)/.exec(stdout)?.[1],
+    prefix: /Redis prefix (muse-bench-[0-9a-f]+:)/.exec(stdout)?.[1],
+    urls: [...stdout.matchAll(/(?:api|baseline) at (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]),
+  };
+}
+
+describe('npm run bench', { timeout: 240_000 }, () => {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-bench-smoke-'));
+  after(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+  test('when the smoke bench runs, then it prints the table, writes both JSON files with every scenario answered without errors, and leaves nothing behind', async () => {
+    const run = await runBench(['--smoke', '--out', outDir]);
+    assert.equal(run.code, 0, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
+
+    const table = run.stdout.slice(run.stdout.indexOf('scenario  '));
+    assert.match(table, /^scenario\s+offered\/s\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+budget p99\s+verdict\s+max req\/s\s+vs express$/m);
+    for (const name of SCENARIOS) assert.match(table, new RegExp(`^${name} `, 'm'));
+    assert.match(run.stdout, /express-baseline answers \d+(\.\d)? req\/s/);
+
+    const files = fs.readdirSync(outDir).sort();
+    assert.equal(files.length, 2);
+    assert.ok(files.includes('latest.json'));
+    assert.match(files.find((f) => f !== 'latest.json'), /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);
+    const [stamped, latest] = files.map((f) => fs.readFileSync(path.join(outDir, f), 'utf8'));
+    assert.equal(stamped, latest);
+
+    const report = JSON.parse(latest);
+    assert.deepEqual(Object.keys(report), ['machine', 'scenarios']);
+    assert.deepEqual(Object.keys(report.machine).sort(), ['cores', 'cpu', 'memory_gb', 'node', 'os']);
+    assert.equal(report.machine.node, process.version);
+    assert.deepEqual(report.scenarios.map((s) => s.name), SCENARIOS);
+    assert.deepEqual(report.scenarios.map((s) => s.budget_p99_ms), [null, 50, 30, 60, 50]);
+    for (const s of report.scenarios) {
+      for (const field of ['rps', 'p50_ms', 'p99_ms', 'errors', 'max_rps']) assert.equal(typeof s[field], 'number', `${s.name}.${field}`);
+      assert.ok(s.rps > 0 && s.max_rps > 0, `${s.name} answered nothing`);
+      assert.ok(s.p99_ms >= s.p50_ms && s.p50_ms > 0, `${s.name} percentiles`);
+      assert.equal(s.errors, 0, `${s.name} errors: ${JSON.stringify(s.status_codes)}`);
+      assert.ok(Object.keys(s.status_codes).every((code) => code.startsWith('2')), `${s.name}: ${JSON.stringify(s.status_codes)}`);
+      const expected = s.budget_p99_ms === null ? '-' : s.p99_ms > s.budget_p99_ms || (s.target_rate && s.rps < 0.95 * s.target_rate) ? 'over' : 'ok';
+      assert.equal(s.verdict, expected, `${s.name} verdict`);
+      assert.match(table, new RegExp(`^${s.name} .* ${expected === '-' ? '-' : expected} `, 'm'));
+    }
+
+    const facts = runFacts(run.stdout);
+    assert.ok(facts.database && facts.prefix && facts.urls.length === 2, run.stdout);
+    assert.equal(await databaseExists(facts.database), false, 'the smoke database is dropped');
+    assert.deepEqual(await redisKeys(facts.prefix), [], 'the Redis keys are deleted');
+    for (const url of facts.urls) assert.equal(await answers(url), false, `${url} is stopped`);
+  });
+
+  test('when the bench gets Ctrl-C in the middle of a scenario, then it stops both servers, deletes its keys and drops its database', async () => {
+    const run = await runBench(['--smoke', '--out', outDir, '--scenario', 'album-page'], {
+      onStdout: (stdout) => stdout.includes('scenario: album-page'),
+    });
+    assert.equal(run.code, 130, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /SIGINT: stopping/);
+    const facts = runFacts(run.stdout);
+    assert.ok(facts.database && facts.prefix && facts.urls.length === 2, run.stdout);
+    assert.equal(await databaseExists(facts.database), false);
+    assert.deepEqual(await redisKeys(facts.prefix), []);
+    for (const url of facts.urls) assert.equal(await answers(url), false, `${url} is stopped`);
+  });
+
+  test('when the arguments are wrong, then it exits with status 2 and says what is wrong, before touching anything', async () => {
+    const cases = [
+      [['--scenario', 'album-pages'], /unknown scenario "album-pages"; choose from express-baseline, album-page/],
+      [['--duration', '0'], /--duration needs a positive number, got "0"/],
+      [['--duration', 'abc'], /--duration needs a positive number, got "abc"/],
+      [['--duration'], /--duration needs a value/],
+      [['--sessions', '2.5'], /--sessions needs a positive whole number/],
+      [['--scale', 'huge'], /--scale must be full or smoke/],
+      [['--frobnicate'], /unknown argument "--frobnicate"/],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => runBench(args, { env: { BENCH_DATABASE_URL: urlFor('muse_bench_must_not_exist') } })));
+    runs.forEach((run, i) => {
+      const [args, message] = cases[i];
+      assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, message);
+      assert.equal(run.stdout, '');
+    });
+    assert.equal(await databaseExists('muse_bench_must_not_exist'), false);
+
+    const help = await runBench(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^usage: npm run bench -- \[options\]/);
+  });
+
+  test('when the data set is built, then its aggregates, counters, indexes and sequences are what the product would have written, a second run reuses it and --rebuild builds it anew', async () => {
+    const database = `muse_bench_test_${randomBytes(4).toString('hex')}`;
+    const env = { BENCH_DATABASE_URL: urlFor(database) };
+    try {
+      const first = await runBench(['--dataset-only', '--scale', 'smoke'], { env });
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /data set: built in \d+\.\d s/);
+
+      const [counts] = await query(database, `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM albums)::int AS albums,
+        (SELECT count(*) FROM tracks)::int AS tracks, (SELECT count(*) FROM album_ratings)::int AS ratings,
+        (SELECT count(*) FROM reviews)::int AS reviews, (SELECT count(*) FROM doc_activity)::int AS activity,
+        (SELECT count(*) FROM review_likes)::int AS likes, (SELECT count(DISTINCT password_hash) FROM users)::int AS hashes`);
+      assert.deepEqual({ ...counts, likes: counts.likes > 0 }, { users: 400, albums: 300, tracks: 3000, ratings: 8000, reviews: 1000, activity: 5000, likes: true, hashes: 1 });
+
+      const [stats] = await query(database, `SELECT count(*)::int AS wrong FROM album_rating_stats s
+        FULL JOIN (SELECT album_id, count(*)::int AS c, sum(value)::bigint AS total, array_agg(value) AS vs FROM album_ratings GROUP BY album_id) r USING (album_id)
+        WHERE s.count IS DISTINCT FROM r.c OR s.sum IS DISTINCT FROM r.total
+           OR s.histogram IS DISTINCT FROM ARRAY(SELECT (SELECT count(*) FROM unnest(r.vs) v WHERE v = i)::int FROM generate_series(1, 10) i)`);
+      assert.equal(stats.wrong, 0, 'album_rating_stats matches the ratings');
+      const [likes] = await query(database, `SELECT count(*)::int AS wrong FROM reviews r
+        LEFT JOIN (SELECT review_id, count(*)::int AS n FROM review_likes GROUP BY review_id) l ON l.review_id = r.id
+        WHERE r.like_count <> coalesce(l.n, 0)`);
+      assert.equal(likes.wrong, 0, 'reviews.like_count matches the likes');
+      const [docs] = await query(database, `SELECT count(*)::int AS wrong FROM doc_activity
+        WHERE doc->>'id' <> id::text OR doc->>'actorId' <> actor_id OR doc->>'type' <> type OR (doc->>'createdAt')::timestamptz <> created_at`);
+      assert.equal(docs.wrong, 0, 'activity documents agree with their columns');
+      assert.equal((await query(database, `SELECT 1 FROM artists WHERE name = 'Björk'`)).length, 1);
+
+      const indexes = (await query(database, `SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r) => r.indexname);
+      for (const name of ['albums_search_trgm', 'albums_search_fts', 'tracks_search_trgm', 'users_handle_trgm', 'album_ratings_album_idx', 'reviews_album_popular_idx', 'doc_activity_actor_id_idx']) {
+        assert.ok(indexes.includes(name), `index ${name} is back`);
+      }
+
+      // The triggers are on again and the identity sequences continue after the generated ids.
+      const [after] = await query(database, `WITH u AS (INSERT INTO users (handle, email, display_name, password_hash) VALUES ('late_comer', 'late@bench.muse.test', 'Late', 'x') RETURNING id),
+        r AS (INSERT INTO album_ratings (user_id, album_id, value) SELECT id, 1, 10 FROM u RETURNING user_id)
+        SELECT (SELECT id FROM u)::int AS id`);
+      assert.equal(after.id, 401);
+      const [stat] = await query(database, `SELECT s.count = (SELECT count(*) FROM album_ratings WHERE album_id = 1) AS ok FROM album_rating_stats s WHERE album_id = 1`);
+      assert.equal(stat.ok, true, 'the aggregate trigger counted the new rating');
+
+      const second = await runBench(['--dataset-only', '--scale', 'smoke'], { env });
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(second.stdout, /data set: reusing the smoke data set/);
+      assert.equal((await query(database, `SELECT 1 FROM users WHERE handle = 'late_comer'`)).length, 1, 'reused, not rebuilt');
+
+      const third = await runBench(['--dataset-only', '--scale', 'smoke', '--rebuild'], { env });
+      assert.equal(third.code, 0, third.stderr);
+      assert.match(third.stdout, /data set: built in/);
+      assert.equal((await query(database, `SELECT 1 FROM users WHERE handle = 'late_comer'`)).length, 0, 'rebuilt from scratch');
+    } finally {
+      await query('postgres', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { createKnex } from './knex';
+import { preparedQuery } from './prepared';
+import { createTestDatabase } from '../testing/test-infra';
+
+describe('preparedQuery', () => {
+  it('when the same named statement runs many times on several connections, then each answers with its own values', async () => {
+    const db = await createTestDatabase('prepared');
+    const knex = createKnex(db.url, 3);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => preparedQuery<{ n: number }>(knex, 'test_add_one', 'SELECT $1::int + 1 AS n', [i])),
+      );
+      expect(results.map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      // The statement is prepared on the connection: Postgres lists it there.
+      const listed = await preparedQuery<{ name: string }>(knex, 'test_list', 'SELECT name FROM pg_prepared_statements ORDER BY name', []);
+      expect(listed.map((r) => r.name)).toContain('test_list');
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
+
+  it('when the statement fails, then the connection goes back to the pool', async () => {
+    const db = await createTestDatabase('prepared');
+    const knex = createKnex(db.url, 1);
+    try {
+      await expect(preparedQuery(knex, 'test_bad', 'SELECT 1 / $1::int', [0])).rejects.toThrow(/division by zero/);
+      expect((await preparedQuery<{ ok: number }>(knex, 'test_ok', 'SELECT 1 AS ok', []))[0]!.ok).toBe(1);
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
+});
