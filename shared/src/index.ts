@@ -12,3 +12,7 @@ export * from './diary.schemas';
 export * from './search.schemas';
 export * from './charts.schemas';
 export * from './imports.schemas';
+export * from './social.schemas';
+export * from './profile.schemas';
+export * from './feed.schemas';
+export * from './moderation.schemas';

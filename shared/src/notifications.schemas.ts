@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 
-export const NotificationTypeSchema = z.enum(['welcome', 'review_liked', 'review_commented', 'import_finished']);
+export const NotificationTypeSchema = z.enum([
+  'welcome',
+  'review_liked',
+  'review_commented',
+  'import_finished',
+  'new_follower',
+  'follow_request',
+  'follow_accepted',
+  'thread_reply',
+  'report_resolved',
+]);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 
 export const NotificationSchema = z.object({

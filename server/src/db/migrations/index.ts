@@ -5,6 +5,7 @@ import * as m20261121000003 from './20261121000003-catalog';
 import * as m20261121000004 from './20261121000004-ratings-reviews-diary';
 import * as m20261121010000 from './20261121010000-search-indexes';
 import * as m20261121030000 from './20261121030000-imports';
+import * as m20261121040000 from './20261121040000-social';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121000004-ratings-reviews-diary', m20261121000004],
   ['20261121010000-search-indexes', m20261121010000],
   ['20261121030000-imports', m20261121030000],
+  ['20261121040000-social', m20261121040000],
 ];

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { AlbumSummary, UserSummary } from './catalog.schemas';
+import type { Visibility } from './social.schemas';
+
+export const ACTIVITY_TYPES = ['rated', 'reviewed', 'listened', 'liked_review', 'commented', 'followed', 'favourited'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const FeedQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type FeedQuery = z.infer<typeof FeedQuerySchema>;
+
+/** One activity as the feed shows it. */
+export interface ActivityView {
+  id: string;
+  type: ActivityType;
+  actor: UserSummary & { avatarUrl: string | null };
+  visibility: Visibility;
+  createdAt: string;
+  album: AlbumSummary | null;
+  /** Stars for rated / listened; review id and excerpt for reviewed; target user for followed. */
+  rating: number | null;
+  review: { id: string; excerpt: string } | null;
+  targetUser: UserSummary | null;
+}
+
+/** Several activities of one actor and type close in time, shown as one ("Ana rated 5 albums"). */
+export interface FeedItem {
+  id: string;
+  type: ActivityType;
+  actor: ActivityView['actor'];
+  activities: ActivityView[];
+  createdAt: string;
+}
+
+export interface FeedPage {
+  items: FeedItem[];
+  nextCursor: string | null;
+}

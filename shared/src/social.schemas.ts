@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { UserSummary } from './catalog.schemas';
+
+export const VisibilitySchema = z.enum(['public', 'followers', 'private']);
+export type Visibility = z.infer<typeof VisibilitySchema>;
+
+/** Path parameter naming a user by handle. */
+export const HandleParamsSchema = z.object({ handle: z.string().regex(/^[A-Za-z0-9_]{3,30}$/, 'Unknown user') });
+
+/** How the viewer relates to a profile. */
+export interface Relationship {
+  following: boolean;
+  followedBy: boolean;
+  requested: boolean;
+  blocking: boolean;
+  /** The profile's owner blocked the viewer. */
+  blockedBy: boolean;
+}
+
+export interface FollowResult {
+  /** 'following' at once for public profiles, 'requested' for private ones. */
+  status: 'following' | 'requested' | 'none';
+  followerCount: number;
+}
+
+export const FollowListQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type FollowListQuery = z.infer<typeof FollowListQuerySchema>;
+
+export interface FollowListItem {
+  user: UserSummary & { avatarUrl: string | null };
+  followedAt: string;
+  /** Whether the viewer follows this user. */
+  viewerFollows: boolean;
+}
+
+export const MuteCreateSchema = z.object({
+  kind: z.enum(['user', 'artist', 'activity_type']),
+  target: z.string().trim().min(1).max(64),
+});
+export type MuteCreateInput = z.infer<typeof MuteCreateSchema>;
+
+export interface MuteView {
+  kind: MuteCreateInput['kind'];
+  target: string;
+  /** A readable name for the target (handle, artist name or activity label). */
+  label: string;
+}
