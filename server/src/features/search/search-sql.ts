@@ -1,14 +1,17 @@
 /**
  * The search text as Postgres normalised it (muse_norm: unaccented, lower case), its prefix
- * tsquery ('' when it has no words), a LIKE pattern for "starts with it", and its trigram count.
+ * tsquery ('' when it has no words), the end of its prefix range, and its trigram count.
  */
 export interface PreparedQuery {
   text: string;
   tsquery: string;
-  startsWith: string;
+  /** The least string above every string that starts with the text (byte order): the prefix range's end. */
+  prefixEnd: string;
   /** LIKE pattern for the query's longest word anywhere: a cheap necessary condition of a full-text match. */
   contains: string;
   trigrams: number;
+  /** pg_trgm.word_similarity_threshold for the typo pass (see fuzzyThreshold). */
+  threshold: number;
 }
 
 export interface SearchFilters {
@@ -38,6 +41,29 @@ function escapeLike(text: string): string {
 /** LIKE pattern: the text literally (wildcards escaped), then anything. */
 export function startsWithPattern(text: string): string {
   return `${escapeLike(text)}%`;
+}
+
+/**
+ * The end of the range of strings starting with `text`: its last character moved one code point
+ * up (UTF-8 byte order is code point order). Unlike LIKE, a range keeps its index bounds in a
+ * generic plan, where the pattern is a parameter rather than a constant.
+ */
+export function prefixEnd(text: string): string {
+  const points = [...text];
+  while (points.length) {
+    const last = points.pop()!.codePointAt(0)!;
+    if (last < 0x10ffff) return points.join('') + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1);
+  }
+  return `${text}\u{10ffff}`;
+}
+
+/**
+ * "`column` starts with the query" as a range of a text_pattern_ops btree: exactly the strings
+ * that start with it (see prefixEnd). With no further condition, even a plan that cannot see
+ * the bounds walks that index in order and stops at the LIMIT, rather than sorting every match.
+ */
+export function startsWithQuery(column: string): string {
+  return `${column} ~>=~ :text AND ${column} ~<~ :prefixEnd`;
 }
 
 /** LIKE pattern: the longest run of letters and digits of the text, anywhere. */
@@ -86,23 +112,55 @@ export interface PoolParts {
   matches: string | null;
   /** Trigram word-similarity matches, for typos. */
   fuzzy: string | null;
-  /** Selects the output row and its `score` FROM `pool` (a set of ids). */
+  /**
+   * Selects the output row, its `score` and its id as `pool_id` for the rows `WHERE <id> IN pool`
+   * (see poolRows).
+   */
   select: string;
 }
 
 /**
  * One statement that widens the net only while it holds fewer than `:limit` candidates: rows
  * starting with the query and popular matches first (cheap, and they outrank the rest), then
- * full-text matches anywhere, then typo matches; then the pool ranked by score. Each wider step
- * sits behind a one-time filter, so its index scan does not even start when it is not needed.
+ * full-text matches anywhere, then typo matches; then the pool ranked by score, as a JSON array.
+ * Each wider step sits behind a one-time filter, so its index scan does not even start when it
+ * is not needed. The typo step's filter also sets the query's trigram threshold first: set_config
+ * with is_local lasts until the end of the statement's own (implicit) transaction.
  */
 export function rankedPool(parts: PoolParts): string {
   const first = [parts.starts, parts.popular].filter((p): p is string => p !== null).map((p) => `(${p})`).join(' UNION ');
-  const widen = (from: string, step: string | null) => (step ? `UNION SELECT w.id FROM (${step}) w WHERE (SELECT count(*) FROM ${from}) < :limit` : '');
-  return `WITH first AS (${first}),
+  const widen = (from: string, step: string | null, gate = '') =>
+    step ? `UNION SELECT w.id FROM (${step}) w WHERE (SELECT count(*) FROM ${from}) < :limit ${gate}` : '';
+  const threshold = `AND (SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)) IS NOT NULL`;
+  return `(WITH first AS (${first}),
     second AS (SELECT id FROM first ${widen('first', parts.matches)}),
-    pool AS (SELECT id FROM second ${widen('second', parts.fuzzy)})
-    ${parts.select}
-    ORDER BY score DESC, pool.id
-    LIMIT :limit`;
+    pool AS (SELECT id FROM second ${widen('second', parts.fuzzy, threshold)})
+    SELECT coalesce(json_agg(hit ORDER BY hit.score DESC, hit.pool_id), '[]')
+      FROM (${parts.select} ORDER BY score DESC, pool_id LIMIT :limit) hit)`;
+}
+
+/**
+ * Picks the pool's rows by primary key. An array of ids keeps this an index probe per id in a
+ * generic plan, which cannot tell how large the pool is and would otherwise hash a whole table.
+ */
+export function poolRows(id: string): string {
+  return `${id} = ANY (ARRAY(SELECT id FROM pool))`;
+}
+
+/**
+ * Turns `:name` placeholders into `$n` parameters (one per name) for a prepared statement;
+ * `::type` casts are left alone. Each parameter is read through a sub-select: its value then
+ * reaches the plan only at run time, so a custom plan cannot look cheaper than the generic one
+ * (a value-specific plan once chose to scan all tracks), and Postgres keeps the generic plan
+ * after its first five executions instead of planning every search anew.
+ */
+export function toPositional(sql: string, bindings: Record<string, string | number>): { text: string; values: (string | number)[] } {
+  const names: string[] = [];
+  const text = sql.replace(/(?<![:\w]):([A-Za-z_]\w*)/g, (_, name: string) => {
+    const value = bindings[name];
+    if (value === undefined) throw new Error(`search SQL has no binding for :${name}`);
+    const at = names.indexOf(name);
+    return `(SELECT $${at >= 0 ? at + 1 : names.push(name)}::${typeof value === 'number' ? 'int' : 'text'})`;
+  });
+  return { text, values: names.map((name) => bindings[name]!) };
 }

@@ -1,6 +1,24 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { preparedQuery } from '../../db/prepared';
 import type { AlbumRow, StatsRow } from '../catalog/catalog.repo';
-import { ALBUM_FIELDS, albumMatchesFilters, popularity, POOL, POPULAR_POOL, rankedPool, relevance, STARTS_POOL, startsWithPattern, containsPattern, type PreparedQuery, type SearchFilters } from './search-sql';
+import {
+  ALBUM_FIELDS,
+  albumMatchesFilters,
+  containsPattern,
+  popularity,
+  POOL,
+  POPULAR_POOL,
+  prefixEnd,
+  rankedPool,
+  relevance,
+  STARTS_POOL,
+  poolRows,
+  startsWithQuery,
+  toPositional,
+  type PreparedQuery,
+  type SearchFilters,
+} from './search-sql';
 
 export type { PreparedQuery, SearchFilters };
 
@@ -28,6 +46,31 @@ export interface UserHitRow {
   display_name: string;
 }
 
+/** Which groups a search fills; the others come back empty without touching their tables. */
+export interface SearchGroups {
+  albums: boolean;
+  artists: boolean;
+  tracks: boolean;
+  users: boolean;
+}
+
+export interface SearchHitRows {
+  albums: AlbumHitRow[];
+  artists: ArtistHitRow[];
+  tracks: TrackHitRow[];
+  users: UserHitRow[];
+}
+
+/** What decides a statement's text; every other input is a parameter. */
+interface Shape {
+  /** The text has words, so full-text matching applies. */
+  words: boolean;
+  /** The text is long enough for the typo pass. */
+  fuzzy: boolean;
+  /** Genre and year conditions on an album aliased `a` ('' without filters). */
+  filter: string;
+}
+
 // The prefix query is built from the same parser that built the indexed tsvectors, so every
 // query word lines up with a lexeme; backslashes and quotes are escaped for tsquery syntax.
 const PREPARE_SQL = String.raw`
@@ -35,41 +78,81 @@ const PREPARE_SQL = String.raw`
          coalesce((SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':*', ' & ')
                      FROM unnest(to_tsvector('simple', n.text))), '') AS tsquery,
          coalesce(array_length(show_trgm(n.text), 1), 0) AS trigrams
-    FROM (SELECT muse_norm(?::text) AS text) n`;
+    FROM (SELECT muse_norm($1::text) AS text) n`;
 
 /**
  * Search reads over albums, artists, tracks and users. Each finds candidates through indexes
  * (alphabetical prefix, popularity, full-text prefix match, trigram similarity for typos), caps
  * them, and ranks only that pool, so a vague query costs about what a precise one does.
+ *
+ * Both reads are named prepared statements: Postgres plans each shape once per connection, where
+ * planning these statements used to cost more than running them. So every candidate source is
+ * written for a plan that cannot see the parameters: prefix ranges rather than LIKE patterns.
  */
 export class SearchRepo {
   constructor(private readonly knex: Knex) {}
 
   /** Normalises the text the way the indexed columns were (muse_norm) and derives its patterns. */
   async prepare(raw: string): Promise<PreparedQuery> {
-    const { rows } = await this.knex.raw<{ rows: { text: string; tsquery: string; trigrams: number }[] }>(PREPARE_SQL, [raw]);
-    const { text, tsquery, trigrams } = rows[0]!;
-    return { text, tsquery, startsWith: startsWithPattern(text), contains: containsPattern(text), trigrams: Number(trigrams) };
+    const [row] = await preparedQuery<{ text: string; tsquery: string; trigrams: number }>(this.knex, 'search_prepare', PREPARE_SQL, [raw]);
+    const { text, tsquery } = row!;
+    const trigrams = Number(row!.trigrams);
+    return {
+      text,
+      tsquery,
+      prefixEnd: prefixEnd(text),
+      contains: containsPattern(text),
+      trigrams,
+      threshold: fuzzyThreshold(trigrams),
+    };
   }
 
   /**
-   * Runs `work` in a read-only transaction whose trigram threshold suits the query. The settings
-   * are LOCAL, so they never leak to the next user of the pooled connection.
+   * Every requested group in one statement (one round trip, no transaction), each best first
+   * and at most `limit` long.
    */
-  async withQuery<T>(query: PreparedQuery, work: (scope: SearchScope) => Promise<T>): Promise<T> {
-    return this.knex.transaction(
-      async (trx) => {
-        // Every candidate source has an index; a sequential scan would compute a tsvector or a
-        // trigram similarity for each of 500k tracks, so the planner is told not to consider one.
-        await trx.raw(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true), set_config('enable_seqscan', 'off', true)`, [
-          String(fuzzyThreshold(query.trigrams)),
-        ]);
-        return work(new SearchScope(trx, query));
-      },
-      { readOnly: true },
-    );
+  async find(query: PreparedQuery, groups: SearchGroups, filters: SearchFilters, limit: number): Promise<SearchHitRows> {
+    const filter = albumMatchesFilters(filters);
+    // Fuzzy matching is for typos in real words; below 5 trigrams (3 letters) it only adds noise.
+    const shape: Shape = { words: Boolean(query.tsquery), fuzzy: query.trigrams >= 5, filter: filter.sql };
+    const group = (wanted: boolean, sql: () => string) => (wanted ? sql() : `'[]'::json`);
+    const sql = `SELECT ${group(groups.albums, () => albumsSql(shape))} AS albums,
+      ${group(groups.artists, () => artistsSql(shape))} AS artists,
+      ${group(groups.tracks, () => tracksSql(shape))} AS tracks,
+      ${group(groups.users, () => usersSql(shape))} AS users`;
+    const { text: statement, values } = toPositional(sql, { ...query, limit, threshold: String(query.threshold), ...filter.bindings });
+    // The name follows from the text, so a name never carries two texts.
+    const name = `search_${createHash('sha1').update(statement).digest('hex').slice(0, 24)}`;
+    const [row] = await preparedQuery<{ albums: AlbumJson[]; artists: ArtistJson[]; tracks: TrackJson[]; users: UserJson[] }>(this.knex, name, statement, values);
+    const { albums, artists, tracks, users } = row!;
+    return {
+      albums: albums.map(({ count, sum, histogram, score: _score, pool_id: _poolId, ...album }) => ({
+        ...album,
+        id: String(album.id),
+        stats: count === null ? null : { count, sum: sum ?? 0, histogram: histogram ?? [] },
+      })),
+      artists: artists.map((r) => ({ id: String(r.id), name: r.name, album_count: Number(r.album_count) })),
+      tracks: tracks.map(({ track_id, track_title, track_artist_credit, duration_ms, score: _score, pool_id: _poolId, ...album }) => ({
+        id: String(track_id),
+        title: track_title,
+        artist_credit: track_artist_credit,
+        duration_ms,
+        album: { ...album, id: String(album.id) },
+      })),
+      users: users.map((r) => ({ id: String(r.id), handle: r.handle, display_name: r.display_name })),
+    };
   }
 }
+
+/** Ranking leftovers that each JSON hit carries (ids arrive as JSON numbers). */
+interface Ranked {
+  score: number;
+  pool_id: number;
+}
+type AlbumJson = AlbumRow & Ranked & { count: number | null; sum: number | null; histogram: number[] | null };
+type ArtistJson = ArtistHitRow & Ranked;
+type TrackJson = AlbumRow & Ranked & { track_id: string; track_title: string; track_artist_credit: string; duration_ms: number | null };
+type UserJson = UserHitRow & Ranked;
 
 /**
  * The lowest word similarity a fuzzy match needs. One swap of neighbouring letters breaks up to
@@ -82,108 +165,68 @@ export function fuzzyThreshold(trigrams: number): number {
   return Math.round(Math.min(0.6, Math.max(0.3, admitsOneSwap)) * 1000) / 1000;
 }
 
-/** Queries bound to one prepared search text inside the search transaction. */
-export class SearchScope {
-  constructor(
-    private readonly trx: Knex.Transaction,
-    readonly query: PreparedQuery,
-  ) {}
+function albumsSql({ words, fuzzy, filter }: Shape): string {
+  return rankedPool({
+    matches: words ? `SELECT a.id FROM albums a WHERE a.search_vector @@ CAST(:tsquery AS tsquery) ${filter} LIMIT ${POOL}` : null,
+    starts: `SELECT a.id FROM albums a WHERE ${startsWithQuery('a.search_text')} ${filter} ORDER BY a.search_text USING ~<~ LIMIT ${STARTS_POOL}`,
+    // OFFSET 0 keeps this a per-row probe of the top albums: joined by hash instead, the
+    // planner would first collect every match of a vague query.
+    popular: words
+      ? `SELECT x.id FROM (SELECT album_id FROM album_rating_stats ORDER BY count DESC LIMIT ${POPULAR_POOL}) p
+           CROSS JOIN LATERAL (SELECT a.id FROM albums a WHERE a.id = p.album_id AND a.search_vector @@ CAST(:tsquery AS tsquery) ${filter} OFFSET 0) x`
+      : null,
+    fuzzy: fuzzy ? `SELECT a.id FROM albums a WHERE :text <% a.search_text ${filter} LIMIT ${POOL}` : null,
+    select: `SELECT ${ALBUM_FIELDS}, s.count, s.sum, s.histogram, ${relevance('a.search_text')} + ${popularity('s.count')} AS score, a.id AS pool_id
+             FROM albums a LEFT JOIN album_rating_stats s ON s.album_id = a.id
+             WHERE ${poolRows('a.id')}`,
+  });
+}
 
-  /** Fuzzy matching is for typos in real words; below 5 trigrams (3 letters) it only adds noise. */
-  private get fuzzy(): boolean {
-    return this.query.trigrams >= 5;
-  }
+function artistsSql({ words, fuzzy, filter }: Shape): string {
+  // With a genre or year, an artist qualifies through an album of theirs that has it.
+  const credited = filter ? `AND EXISTS (SELECT 1 FROM album_artists aa JOIN albums a ON a.id = aa.album_id WHERE aa.artist_id = ar.id ${filter})` : '';
+  return rankedPool({
+    matches: words ? `SELECT ar.id FROM artists ar WHERE to_tsvector('simple', ar.search_name) @@ CAST(:tsquery AS tsquery) ${credited} LIMIT ${POOL}` : null,
+    starts: `SELECT ar.id FROM artists ar WHERE ${startsWithQuery('ar.search_name')} ${credited} ORDER BY ar.search_name USING ~<~ LIMIT ${STARTS_POOL}`,
+    popular: null,
+    fuzzy: fuzzy ? `SELECT ar.id FROM artists ar WHERE :text <% ar.search_name ${credited} LIMIT ${POOL}` : null,
+    select: `SELECT ar.id, ar.name, c.album_count, ${relevance('ar.search_name')} + ${popularity('c.album_count')} AS score, ar.id AS pool_id
+             FROM artists ar
+             CROSS JOIN LATERAL (SELECT count(DISTINCT aa.album_id)::int AS album_count FROM album_artists aa WHERE aa.artist_id = ar.id) c
+             WHERE ${poolRows('ar.id')}`,
+  });
+}
 
-  private bindings(limit: number, extra: Record<string, string | number> = {}) {
-    const { text, tsquery, startsWith, contains } = this.query;
-    return { text, tsquery, startsWith, contains, limit, ...extra };
-  }
+function tracksSql({ words, fuzzy, filter }: Shape): string {
+  const onAlbum = filter ? `AND EXISTS (SELECT 1 FROM albums a WHERE a.id = t.album_id ${filter})` : '';
+  const fts = `to_tsvector('simple', t.search_text) @@ CAST(:tsquery AS tsquery)`;
+  return rankedPool({
+    matches: words ? `SELECT t.id FROM tracks t WHERE ${fts} ${onAlbum} LIMIT ${POOL}` : null,
+    starts: `SELECT t.id FROM tracks t WHERE ${startsWithQuery('t.search_text')} ${onAlbum} ORDER BY t.search_text USING ~<~ LIMIT ${STARTS_POOL}`,
+    popular: words
+      ? `SELECT x.id FROM (SELECT track_id FROM track_rating_stats ORDER BY count DESC LIMIT ${POPULAR_POOL}) p
+           CROSS JOIN LATERAL (SELECT t.id FROM tracks t WHERE t.id = p.track_id AND t.search_text LIKE :contains AND ${fts} ${onAlbum} OFFSET 0) x`
+      : null,
+    fuzzy: fuzzy ? `SELECT t.id FROM tracks t WHERE :text <% t.search_text ${onAlbum} LIMIT ${POOL}` : null,
+    select: `SELECT t.id AS track_id, t.title AS track_title, t.artist_credit AS track_artist_credit, t.duration_ms, ${ALBUM_FIELDS},
+               ${relevance('t.search_text')} + ${popularity('s.count')} AS score, t.id AS pool_id
+             FROM tracks t JOIN albums a ON a.id = t.album_id
+             LEFT JOIN track_rating_stats s ON s.track_id = t.id
+             WHERE ${poolRows('t.id')}`,
+  });
+}
 
-  async albums(filters: SearchFilters, limit: number): Promise<AlbumHitRow[]> {
-    const words = Boolean(this.query.tsquery);
-    const filter = albumMatchesFilters(filters);
-    const sql = rankedPool({
-      matches: words ? `SELECT a.id FROM albums a WHERE a.search_vector @@ CAST(:tsquery AS tsquery) ${filter.sql} LIMIT ${POOL}` : null,
-      starts: `SELECT a.id FROM albums a WHERE a.search_text LIKE :startsWith ${filter.sql} ORDER BY a.search_text USING ~<~ LIMIT ${STARTS_POOL}`,
-      // OFFSET 0 keeps this a per-row probe of the top albums: joined by hash instead, the
-      // planner would first collect every match of a vague query.
-      popular: words
-        ? `SELECT x.id FROM (SELECT album_id FROM album_rating_stats ORDER BY count DESC LIMIT ${POPULAR_POOL}) p
-             CROSS JOIN LATERAL (SELECT a.id FROM albums a WHERE a.id = p.album_id AND a.search_vector @@ CAST(:tsquery AS tsquery) ${filter.sql} OFFSET 0) x`
-        : null,
-      fuzzy: this.fuzzy ? `SELECT a.id FROM albums a WHERE :text <% a.search_text ${filter.sql} LIMIT ${POOL}` : null,
-      select: `SELECT ${ALBUM_FIELDS}, s.count, s.sum, s.histogram, ${relevance('a.search_text')} + ${popularity('s.count')} AS score
-               FROM pool JOIN albums a ON a.id = pool.id LEFT JOIN album_rating_stats s ON s.album_id = a.id`,
-    });
-    const { rows } = await this.trx.raw(sql, this.bindings(limit, filter.bindings));
-    return rows.map(({ count, sum, histogram, score: _score, ...album }: AlbumRow & { count: number | null; sum: string | null; histogram: number[] | null; score: number }) => ({
-      ...album,
-      stats: count === null ? null : { count, sum: sum ?? 0, histogram: histogram ?? [] },
-    }));
-  }
-
-  async artists(filters: SearchFilters, limit: number): Promise<ArtistHitRow[]> {
-    const words = Boolean(this.query.tsquery);
-    const filter = albumMatchesFilters(filters);
-    // With a genre or year, an artist qualifies through an album of theirs that has it.
-    const credited = filter.sql
-      ? `AND EXISTS (SELECT 1 FROM album_artists aa JOIN albums a ON a.id = aa.album_id WHERE aa.artist_id = ar.id ${filter.sql})`
-      : '';
-    const sql = rankedPool({
-      matches: words ? `SELECT ar.id FROM artists ar WHERE to_tsvector('simple', ar.search_name) @@ CAST(:tsquery AS tsquery) ${credited} LIMIT ${POOL}` : null,
-      starts: `SELECT ar.id FROM artists ar WHERE ar.search_name LIKE :startsWith ${credited} ORDER BY ar.search_name USING ~<~ LIMIT ${STARTS_POOL}`,
-      popular: null,
-      fuzzy: this.fuzzy ? `SELECT ar.id FROM artists ar WHERE :text <% ar.search_name ${credited} LIMIT ${POOL}` : null,
-      select: `SELECT ar.id, ar.name, c.album_count, ${relevance('ar.search_name')} + ${popularity('c.album_count')} AS score
-               FROM pool JOIN artists ar ON ar.id = pool.id
-               CROSS JOIN LATERAL (SELECT count(DISTINCT aa.album_id)::int AS album_count FROM album_artists aa WHERE aa.artist_id = ar.id) c`,
-    });
-    const { rows } = await this.trx.raw(sql, this.bindings(limit, filter.bindings));
-    return rows.map((r: ArtistHitRow) => ({ id: String(r.id), name: r.name, album_count: Number(r.album_count) }));
-  }
-
-  async tracks(filters: SearchFilters, limit: number): Promise<TrackHitRow[]> {
-    const words = Boolean(this.query.tsquery);
-    const filter = albumMatchesFilters(filters);
-    const onAlbum = filter.sql ? `AND EXISTS (SELECT 1 FROM albums a WHERE a.id = t.album_id ${filter.sql})` : '';
-    const fts = `to_tsvector('simple', t.search_text) @@ CAST(:tsquery AS tsquery)`;
-    const sql = rankedPool({
-      matches: words ? `SELECT t.id FROM tracks t WHERE ${fts} ${onAlbum} LIMIT ${POOL}` : null,
-      starts: `SELECT t.id FROM tracks t WHERE t.search_text LIKE :startsWith ${onAlbum} ORDER BY t.search_text USING ~<~ LIMIT ${STARTS_POOL}`,
-      popular: words
-        ? `SELECT x.id FROM (SELECT track_id FROM track_rating_stats ORDER BY count DESC LIMIT ${POPULAR_POOL}) p
-             CROSS JOIN LATERAL (SELECT t.id FROM tracks t WHERE t.id = p.track_id AND t.search_text LIKE :contains AND ${fts} ${onAlbum} OFFSET 0) x`
-        : null,
-      fuzzy: this.fuzzy ? `SELECT t.id FROM tracks t WHERE :text <% t.search_text ${onAlbum} LIMIT ${POOL}` : null,
-      select: `SELECT t.id AS track_id, t.title AS track_title, t.artist_credit AS track_artist_credit, t.duration_ms, ${ALBUM_FIELDS},
-                 ${relevance('t.search_text')} + ${popularity('s.count')} AS score
-               FROM pool JOIN tracks t ON t.id = pool.id JOIN albums a ON a.id = t.album_id
-               LEFT JOIN track_rating_stats s ON s.track_id = t.id`,
-    });
-    const { rows } = await this.trx.raw(sql, this.bindings(limit, filter.bindings));
-    return rows.map(({ track_id, track_title, track_artist_credit, duration_ms, score: _score, ...album }: AlbumRow & { track_id: string; track_title: string; track_artist_credit: string; duration_ms: number | null; score: number }) => ({
-      id: String(track_id),
-      title: track_title,
-      artist_credit: track_artist_credit,
-      duration_ms,
-      album,
-    }));
-  }
-
-  async users(limit: number): Promise<UserHitRow[]> {
-    const words = Boolean(this.query.tsquery);
-    // The same expression as the users_search_* indexes, so the planner can use them.
-    const doc = `muse_norm(u.handle || ' ' || u.display_name)`;
-    const sql = rankedPool({
-      matches: words ? `SELECT u.id FROM users u WHERE to_tsvector('simple', ${doc}) @@ CAST(:tsquery AS tsquery) LIMIT ${POOL}` : null,
-      starts: `SELECT u.id FROM users u WHERE lower(u.handle) LIKE :startsWith ORDER BY lower(u.handle) USING ~<~ LIMIT ${STARTS_POOL}`,
-      popular: null,
-      fuzzy: this.fuzzy ? `SELECT u.id FROM users u WHERE :text <% ${doc} LIMIT ${POOL}` : null,
-      // The handle is the user's unique name: typing it exactly puts them first.
-      select: `SELECT u.id, u.handle, u.display_name, ${relevance(doc)} + CASE WHEN lower(u.handle) = :text THEN 1 ELSE 0 END AS score
-               FROM pool JOIN users u ON u.id = pool.id`,
-    });
-    const { rows } = await this.trx.raw(sql, this.bindings(limit));
-    return rows.map((r: UserHitRow) => ({ id: String(r.id), handle: r.handle, display_name: r.display_name }));
-  }
+function usersSql({ words, fuzzy }: Shape): string {
+  // The same expression as the users_search_* indexes, so the planner can use them.
+  const doc = `muse_norm(u.handle || ' ' || u.display_name)`;
+  return rankedPool({
+    matches: words ? `SELECT u.id FROM users u WHERE to_tsvector('simple', ${doc}) @@ CAST(:tsquery AS tsquery) LIMIT ${POOL}` : null,
+    starts: `SELECT u.id FROM users u WHERE ${startsWithQuery('lower(u.handle)')} ORDER BY lower(u.handle) USING ~<~ LIMIT ${STARTS_POOL}`,
+    popular: null,
+    fuzzy: fuzzy ? `SELECT u.id FROM users u WHERE :text <% ${doc} LIMIT ${POOL}` : null,
+    // The handle is the user's unique name: typing it exactly puts them first.
+    select: `SELECT u.id, u.handle, u.display_name, ${relevance(doc)} + CASE WHEN lower(u.handle) = :text THEN 1 ELSE 0 END AS score, u.id AS pool_id
+             FROM users u
+             WHERE ${poolRows('u.id')}`,
+  });
 }

@@ -139,6 +139,15 @@ describe('GET /api/search: filters, ranking and limits', () => {
     expect(new Set(fifty.albums.map((a) => a.id)).size).toBe(50);
     expect((await search({ q: 'lullaby 7', type: 'album', limit: 1 })).albums.map((a) => a.title)).toEqual(['Lullaby 7']);
   });
+
+  it('when the same searches run many times (Postgres switches to its cached generic plans), then the answers do not change', async () => {
+    const queries = ['bjrok', 'bo', 'homogenic bjork', 'echoes'];
+    const first = await Promise.all(queries.map((q) => search({ q })));
+    for (let round = 0; round < 8; round += 1) {
+      for (const [i, q] of queries.entries()) expect(await search({ q })).toEqual(first[i]);
+    }
+    expect(first[0]!.artists[0]).toMatchObject({ name: 'Björk' });
+  });
 });
 
 describe('GET /api/search: bad and odd input', () => {

@@ -30,16 +30,9 @@ export class SearchService {
     const filters = { genre: query.genre?.replace(CONTROL_CHARACTERS, ' '), year: query.year };
     const filtered = filters.genre !== undefined || filters.year !== undefined;
     const wants = (type: SearchQuery['type']) => query.type === 'all' || query.type === type;
-    const { limit } = query;
+    const groups = { albums: wants('album'), artists: wants('artist'), tracks: wants('track'), users: wants('user') && !filtered };
 
-    // Each group has its own transaction (and connection), so the four run side by side.
-    const [albums, artists, tracks, users, priorMean] = await Promise.all([
-      wants('album') ? repo.withQuery(prepared, (s) => s.albums(filters, limit)) : [],
-      wants('artist') ? repo.withQuery(prepared, (s) => s.artists(filters, limit)) : [],
-      wants('track') ? repo.withQuery(prepared, (s) => s.tracks(filters, limit)) : [],
-      wants('user') && !filtered ? repo.withQuery(prepared, (s) => s.users(limit)) : [],
-      wants('album') ? this.deps.priorMean() : 0,
-    ]);
-    return presentSearchResults(query.q, { albums, artists, tracks, users }, priorMean);
+    const [hits, priorMean] = await Promise.all([repo.find(prepared, groups, filters, query.limit), groups.albums ? this.deps.priorMean() : 0]);
+    return presentSearchResults(query.q, hits, priorMean);
   }
 }
