@@ -15,16 +15,27 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+const HIT_COMMAND = 'museRateLimitHit';
+
+type RedisWithHit = Redis & { [HIT_COMMAND](key: string, windowSeconds: number): Promise<[number, number]> };
+
 /** Fixed-window counters in Redis, shared by every api node. */
 export class RateLimiter {
+  private readonly redis: RedisWithHit;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix: string,
-  ) {}
+  ) {
+    // Sent as EVALSHA (ioredis loads the script again after NOSCRIPT), so each hit carries a
+    // digest instead of the script text. Defining it twice on one connection is harmless.
+    redis.defineCommand(HIT_COMMAND, { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.redis = redis as RedisWithHit;
+  }
 
   /** Counts one hit on `key` and says whether it is within `max` per `windowSeconds`. */
   async hit(key: string, max: number, windowSeconds: number): Promise<RateLimitResult> {
-    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.key(key), windowSeconds)) as [number, number];
+    const [count, ttl] = await this.redis[HIT_COMMAND](this.key(key), windowSeconds);
     return { allowed: count <= max, count, retryAfterSeconds: Math.max(1, ttl) };
   }
 

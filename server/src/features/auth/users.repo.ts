@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { UserRole } from '@muse/shared';
+import { preparedQuery } from '../../db/prepared';
 
 export interface UserRow {
   id: string;
@@ -30,8 +31,10 @@ export class UsersRepo {
     return row!;
   }
 
+  /** The account with this id, or null. Every signed-in request asks, so the statement is prepared. */
   async findById(id: string): Promise<UserRow | null> {
-    return (await this.knex<UserRow>('users').where({ id }).first()) ?? null;
+    const rows = await preparedQuery<UserRow>(this.knex, 'users_find_by_id', 'SELECT * FROM users WHERE id = $1 LIMIT 1', [id]);
+    return rows[0] ?? null;
   }
 
   /** Finds by handle or, when it contains '@', by email; both case-insensitively. */

@@ -27,4 +27,20 @@ export class AfterCommit {
       }
     }
   }
+
+  /**
+   * Starts every task at once and resolves when all have settled, for tasks that do not depend
+   * on each other's order. Failures are logged, as with `run`.
+   */
+  async runTogether(logger: Logger): Promise<void> {
+    await Promise.all(
+      this.tasks.splice(0).map(async (task) => {
+        try {
+          await task();
+        } catch (err) {
+          logger.error({ err }, 'post-commit side effect failed');
+        }
+      }),
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { preparedQuery } from '../../db/prepared';
 import type { StatsRow } from '../catalog/catalog.repo';
 
 export type RatedItem = 'album' | 'track';
@@ -17,6 +18,25 @@ export interface HistoryRow {
 const TABLES = {
   album: { ratings: 'album_ratings', stats: 'album_rating_stats', column: 'album_id', items: 'albums' },
   track: { ratings: 'track_ratings', stats: 'track_rating_stats', column: 'track_id', items: 'tracks' },
+} as const;
+
+type Placeholder = (position: number) => string;
+const numbered: Placeholder = (position) => `$${position}`;
+const knexBinding: Placeholder = () => '?';
+
+// Re-rating with the same value keeps the time it was first given and fires no trigger.
+const upsertSql = (t: (typeof TABLES)[RatedItem], p: Placeholder = numbered) => `INSERT INTO ${t.ratings} AS r (user_id, ${t.column}, value, created_at, updated_at)
+       VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(4)})
+       ON CONFLICT (user_id, ${t.column}) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+         WHERE r.value <> EXCLUDED.value
+       RETURNING 1`;
+
+const statsSql = (t: (typeof TABLES)[RatedItem]) => `SELECT count, sum, histogram FROM ${t.stats} WHERE ${t.column} = $1`;
+
+// Hot-path statements, prepared once per pooled connection: planning them cost more than running them.
+const PREPARED = {
+  album: { upsert: { name: 'ratings_upsert_album', text: upsertSql(TABLES.album) }, stats: { name: 'ratings_stats_album', text: statsSql(TABLES.album) } },
+  track: { upsert: { name: 'ratings_upsert_track', text: upsertSql(TABLES.track) }, stats: { name: 'ratings_stats_track', text: statsSql(TABLES.track) } },
 } as const;
 
 /**
@@ -42,17 +62,20 @@ export class RatingsRepo {
    * was first given and touches no aggregate; `changed` says whether anything was written.
    */
   async upsert(trx: Knex, item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<{ changed: boolean }> {
-    const t = TABLES[item];
     const at = ratedAt ?? new Date();
-    const result = await trx.raw<{ rows: unknown[] }>(
-      `INSERT INTO ${t.ratings} AS r (user_id, ${t.column}, value, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (user_id, ${t.column}) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
-         WHERE r.value <> EXCLUDED.value
-       RETURNING 1`,
-      [userId, itemId, value, at, at],
-    );
+    const result = await trx.raw<{ rows: unknown[] }>(upsertSql(TABLES[item], knexBinding), [userId, itemId, value, at, at]);
     return { changed: result.rows.length > 0 };
+  }
+
+  /**
+   * The same upsert as one autocommitted prepared statement, outside any transaction: the
+   * aggregate triggers run inside it, so the rating and its aggregate still commit together.
+   * A missing item surfaces as a foreign-key violation.
+   */
+  async upsertAlone(item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<{ changed: boolean }> {
+    const { name, text } = PREPARED[item].upsert;
+    const rows = await preparedQuery(this.knex, name, text, [userId, itemId, value, ratedAt ?? new Date()]);
+    return { changed: rows.length > 0 };
   }
 
   /** Removes the current rating; returns the value it had, or null when there was none. */
@@ -75,6 +98,10 @@ export class RatingsRepo {
 
   /** The item's aggregate as the given connection sees it (inside a transaction: with its own writes). */
   async stats(item: RatedItem, itemId: string, trx: Knex = this.knex): Promise<StatsRow | null> {
+    if (trx === this.knex) {
+      const { name, text } = PREPARED[item].stats;
+      return (await preparedQuery<StatsRow>(this.knex, name, text, [itemId]))[0] ?? null;
+    }
     const t = TABLES[item];
     return (await trx(t.stats).select('count', 'sum', 'histogram').where({ [t.column]: itemId }).first()) ?? null;
   }

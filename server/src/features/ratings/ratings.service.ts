@@ -86,19 +86,37 @@ export class RatingsService {
 
   /** An album's aggregate as the album page and its live updates show it. */
   async albumStats(albumId: string): Promise<RatingStats> {
-    const [row, prior] = await Promise.all([this.deps.catalog.albumStats(albumId), this.deps.priorMean.get()]);
+    // The real-time dispatcher calls this after every rating: the repo's prepared read keeps it cheap.
+    const [row, prior] = await Promise.all([this.deps.repo.stats('album', albumId), this.deps.priorMean.get()]);
     return presentStats(row, prior);
   }
 
   private async rate(item: RatedItem, userId: string, itemId: string, stars: number, options: RateOptions): Promise<RatingResult> {
     const value = starsToStoredValue(stars);
+    if (options.relisten) return this.rateInTransaction(item, userId, itemId, value, options);
+    // A plain rating is one autocommitted statement whose triggers move the aggregate in the
+    // same commit: no BEGIN/COMMIT round trips, and the foreign key stands in for an existence check.
+    const { changed } = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null).catch(notFoundOnMissingItem(item));
     const effects = new AfterCommit();
-    const stats = await this.deps.knex.transaction(async (trx) => {
-      await this.writeRating(trx, effects, item, userId, itemId, value, options);
-      return this.deps.repo.stats(item, itemId, trx);
-    });
-    await effects.run(this.deps.logger);
-    return presentRatingResult(value, stats, await this.deps.priorMean.get());
+    if (changed) this.announce(effects, item, userId, itemId, value);
+    return this.answer(item, itemId, value, effects);
+  }
+
+  /** A relisten reads and locks the current rating to move it to the history, so it keeps its transaction. */
+  private async rateInTransaction(item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions): Promise<RatingResult> {
+    const effects = new AfterCommit();
+    await this.deps.knex.transaction((trx) => this.writeRating(trx, effects, item, userId, itemId, value, options));
+    return this.answer(item, itemId, value, effects);
+  }
+
+  /**
+   * Reads the committed aggregate while the announcements go out, all at once: the answer waits
+   * for the slowest of them rather than their sum, and still only comes once the activity is
+   * stored, so the user's next request (deleting the account included) sees it.
+   */
+  private async answer(item: RatedItem, itemId: string, value: number, effects: AfterCommit): Promise<RatingResult> {
+    const [stats, prior] = await Promise.all([this.deps.repo.stats(item, itemId), this.deps.priorMean.get(), effects.runTogether(this.deps.logger)]);
+    return presentRatingResult(value, stats, prior);
   }
 
   private async writeRating(trx: Knex.Transaction, effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions) {
@@ -113,7 +131,11 @@ export class RatingsService {
       }
     }
     const { changed } = await repo.upsert(trx, item, userId, itemId, value, options.ratedAt ?? null).catch(notFoundOnMissingItem(item));
-    if (!changed) return;
+    if (changed) this.announce(effects, item, userId, itemId, value);
+  }
+
+  /** Queues what a changed rating tells others: the album's watchers and the activity log. */
+  private announce(effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number): void {
     if (item === 'album') effects.add(() => this.deps.events.publish({ type: 'album.stats_changed', albumId: itemId }));
     effects.add(() =>
       this.deps.docs.activity.append({ actorId: userId, type: 'rated', visibility: 'public', subject: { kind: item, id: itemId }, data: { rating: valueToStars(value) } }),
