@@ -10,6 +10,8 @@ export interface UserRow {
   password_hash: string;
   role: UserRole;
   created_at: Date;
+  /** Set by moderators; a suspended account cannot sign in. */
+  suspended_at: Date | null;
 }
 
 export interface NewUser {

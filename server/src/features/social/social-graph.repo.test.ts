@@ -29,7 +29,7 @@ describe('SocialGraphRepo', () => {
     expect(await graph.blockedEitherWay(c!, b!)).toBe(true);
     expect(await graph.blockedEitherWay(a!, c!)).toBe(false);
     expect(await graph.blockedIds(b!)).toEqual([c]);
-    const counts = await k('users').whereIn('id', [a, b]).select('id', 'follower_count', 'following_count').orderBy('id');
+    const counts: { follower_count: number; following_count: number }[] = await k('users').whereIn('id', [a!, b!]).orderBy('id').select('follower_count', 'following_count');
     expect(counts.map((r) => [r.follower_count, r.following_count])).toEqual([[1, 1], [1, 1]]);
   });
 
