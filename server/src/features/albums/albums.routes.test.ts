@@ -73,6 +73,45 @@ describe('GET /api/albums/:id', () => {
     expect(page.body.topReviews.slice(1).map((r: { id: string }) => r.id)).toEqual([ids[6], ids[5], ids[4], ids[3]]);
   });
 
+  // The page reads everything in one statement of its own; these answers come from the
+  // features' own reads, so the two must not drift apart.
+  it('when the page is read, then its parts equal what the reviews, diary and rating endpoints answer', async () => {
+    const album = await makeAlbum(knex(), { tracks: [200_000, 180_000, null] });
+    await knex()('tracks').where({ id: album.trackIds[2] }).update({ disc: 2, position: 1 });
+    const me = await registerUser(app);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { client } = await registerUser(app);
+      ids.push((await client.post(`/api/albums/${album.id}/reviews`, { body: `Review "${i}" é 🌊`, rating: 1 + i / 2, listenedOn: '2025-03-01' })).body.id);
+      await client.send('put', `/api/tracks/${album.trackIds[0]}/rating`, { rating: 2 + i / 2 });
+    }
+    // The oldest review, liked, must still make the top five.
+    await me.client.send('put', `/api/reviews/${ids[0]}/like`);
+    await me.client.post('/api/diary', { albumId: album.id, listenedOn: '2024-01-01', rating: 2 });
+    await me.client.post('/api/diary', { albumId: album.id, listenedOn: '2025-01-01', rating: 4, isRelisten: true, review: 'Again' });
+    const rated = await me.client.send('put', `/api/albums/${album.id}/rating`, { rating: 4.5 });
+    await me.client.send('put', `/api/tracks/${album.trackIds[2]}/rating`, { rating: 5 });
+
+    const page = (await me.client.get(`/api/albums/${album.id}`).expect(200)).body;
+    const popular = (await me.client.get(`/api/albums/${album.id}/reviews?sort=popular&limit=5`).expect(200)).body.items;
+    const diary = (await app.client().get(`/api/users/${me.session.user.handle}/diary`).expect(200)).body.items;
+    expect(page.topReviews).toEqual(popular);
+    expect(page.topReviews[0]).toMatchObject({ id: ids[0], likedByViewer: true });
+    expect(page.viewer.diary).toEqual(diary.filter((d: { album: { id: string } }) => d.album.id === album.id));
+    expect(page.viewer.reviewId).toBe(page.viewer.diary[0].reviewId);
+    expect(page.viewer.ratingHistory.map((h: { rating: number }) => h.rating)).toEqual([2]);
+    expect(page.stats).toEqual(rated.body.stats);
+    expect(page.tracks.map((t: { id: string; disc: number; stats: unknown; viewerRating: number | null }) => [t.id, t.disc, t.stats, t.viewerRating])).toEqual([
+      [album.trackIds[0], 1, { count: 6, mean: 3.25 }, null],
+      [album.trackIds[1], 1, { count: 0, mean: null }, null],
+      [album.trackIds[2], 2, { count: 1, mean: 5 }, 5],
+    ]);
+    // Signed out, the same reviews show, none of them liked.
+    const anonymous = (await app.client().get(`/api/albums/${album.id}`).expect(200)).body;
+    expect(anonymous.topReviews.map((r: { id: string; likedByViewer: boolean }) => [r.id, r.likedByViewer])).toEqual(popular.map((r: { id: string }) => [r.id, false]));
+    expect(anonymous.viewer).toBeNull();
+  });
+
   it('when the album does not exist or the id is malformed, then it answers 404 or 400', async () => {
     expect((await app.client().get('/api/albums/987654321')).status).toBe(404);
     expect((await app.client().get('/api/albums/not-a-number')).status).toBe(400);

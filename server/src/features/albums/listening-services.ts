@@ -61,6 +61,6 @@ export function createListeningServices(input: ListeningServicesInput): Listenin
     reviewComments,
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
     diary,
-    albumPage: new AlbumPageService({ catalog, albumPage: new AlbumPageRepo(knex), priorMean, reviews, diary }),
+    albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean }),
   };
 }
