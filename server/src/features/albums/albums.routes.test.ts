@@ -71,6 +71,11 @@ describe('GET /api/albums/:id', () => {
     expect(page.body.topReviews).toHaveLength(5);
     expect(page.body.topReviews[0]).toMatchObject({ id: ids[0], likeCount: 1, likedByViewer: true });
     expect(page.body.topReviews.slice(1).map((r: { id: string }) => r.id)).toEqual([ids[6], ids[5], ids[4], ids[3]]);
+
+    // A review hidden by moderators leaves the page; the next one moves up.
+    await knex()('reviews').where({ id: ids[0] }).update({ hidden_at: new Date() });
+    const after = await fan.client.get(`/api/albums/${album.id}`).expect(200);
+    expect(after.body.topReviews.map((r: { id: string }) => r.id)).toEqual([ids[6], ids[5], ids[4], ids[3], ids[2]]);
   });
 
   // The page reads everything in one statement of its own; these answers come from the

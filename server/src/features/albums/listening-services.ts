@@ -18,6 +18,7 @@ import { ReviewLikesService } from '../reviews/review-likes.service';
 import { ReviewNotices } from '../reviews/review-notices';
 import { ReviewsRepo } from '../reviews/reviews.repo';
 import { ReviewsService } from '../reviews/reviews.service';
+import { SocialGraphRepo } from '../social/social-graph.repo';
 import { AlbumPageRepo } from './album-page.repo';
 import { AlbumPageService } from './album-page.service';
 
@@ -51,13 +52,14 @@ export function createListeningServices(input: ListeningServicesInput): Listenin
   const diaryRepo = new DiaryRepo(knex);
   const ratings = new RatingsService({ knex, repo: new RatingsRepo(knex), catalog, priorMean, docs, events, logger });
   const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
-  const reviewComments = new ReviewCommentsService({ reviews: reviewsRepo, comments: commentsRepo, queues, docs, logger });
+  const graph = new SocialGraphRepo(knex);
+  const reviewComments = new ReviewCommentsService({ reviews: reviewsRepo, comments: commentsRepo, queues, docs, logger, graph });
   const reviews = new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, users, logger });
   const diary = new DiaryService({ knex, diary: diaryRepo, listens, catalog, users, logger });
   return {
     ratings,
     reviews,
-    reviewLikes: new ReviewLikesService({ knex, reviews: reviewsRepo, likes: new ReviewLikesRepo(knex), queues, docs, logger }),
+    reviewLikes: new ReviewLikesService({ knex, reviews: reviewsRepo, likes: new ReviewLikesRepo(knex), queues, docs, logger, graph }),
     reviewComments,
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
     diary,
