@@ -20,8 +20,14 @@ import { ExportsService } from './features/exports/exports.service';
 import type { ImportsService } from './features/imports/imports.service';
 import { createListeningServices, type ListeningServices } from './features/albums/listening-services';
 import { createDiscoveryServices, type DiscoveryServices } from './features/search/discovery-services';
+import { createFeedServices, type FeedServices } from './features/feed/feed-services';
+import { createSocialServices, type SocialServices } from './features/follows/social-services';
 import { NotificationsRepo } from './features/notifications/notifications.repo';
 import { NotificationsService } from './features/notifications/notifications.service';
+import { NotificationPreferencesRepo } from './features/notifications/notification-preferences.repo';
+import { NotificationPreferencesService } from './features/notifications/notification-preferences.service';
+import { ModerationRepo } from './features/moderation/moderation.repo';
+import { ModerationService } from './features/moderation/moderation.service';
 import { JobQueues } from './jobs/queues';
 import { RateLimiter } from './lib/rate-limiter';
 import type { Logger } from './lib/logger';
@@ -33,6 +39,12 @@ export interface ContainerInput {
   databaseUrl: string;
   redisUrl: string;
   mongoUrl?: string;
+}
+
+/** Notification settings and moderation (reports, hiding, suspension). */
+export interface ModerationServices {
+  notificationPreferences: NotificationPreferencesService;
+  moderation: ModerationService;
 }
 
 /** Everything a process needs, built once; `close` releases it in reverse order. */
@@ -49,7 +61,7 @@ export interface Container {
   events: DomainEventPublisher;
   queues: JobQueues;
   repos: { users: UsersRepo; notifications: NotificationsRepo };
-  services: { auth: AuthService; notifications: NotificationsService; admin: AdminService; charts: ChartsService; imports: ImportsService; exports: ExportsService } & ListeningServices & DiscoveryServices;
+  services: { auth: AuthService; notifications: NotificationsService; admin: AdminService; charts: ChartsService; imports: ImportsService; exports: ExportsService } & ListeningServices & DiscoveryServices & FeedServices & ModerationServices & SocialServices;
   /** A new Redis connection for consumers that block (BullMQ workers, stream readers). */
   newRedisConnection(): Redis;
   close(): Promise<void>;
@@ -66,7 +78,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     extraConnections.push(connection);
     return connection;
   };
-  const docs = await createDocumentStore({ mongoUrl: input.mongoUrl, knex });
+  const documentStore = await createDocumentStore({ mongoUrl: input.mongoUrl, knex });
   const prefix = config.REDIS_PREFIX;
   const sessions = new SessionStore(redis, {
     prefix,
@@ -81,9 +93,16 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     attempts: config.JOB_ATTEMPTS,
     backoffMs: config.JOB_BACKOFF_MS,
   });
+  // Every append goes through the activity recorder: default visibility, then feed fan-out.
+  const { docs, ...feedServices } = createFeedServices({ knex, redis, prefix, docs: documentStore, queues, events });
   const users = new UsersRepo(knex);
   const notificationsRepo = new NotificationsRepo(knex);
-  const notifications = new NotificationsService(notificationsRepo, events);
+  const notificationPreferencesRepo = new NotificationPreferencesRepo(knex);
+  const notifications = new NotificationsService(notificationsRepo, events, notificationPreferencesRepo);
+  const moderationServices: ModerationServices = {
+    notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),
+    moderation: new ModerationService({ knex, repo: new ModerationRepo(knex), sessions, events, notifications, logger }),
+  };
   const auth = new AuthService({
     users,
     sessions,
@@ -103,6 +122,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
   });
   const listening = createListeningServices({ knex, docs, events, queues, users, logger });
   const discovery = createDiscoveryServices(knex);
+  const social = createSocialServices({ knex, docs, queues, logger });
   const imports = createImportsService({ knex, docs, queues, events, notifications, ratings: listening.ratings });
 
   return {
@@ -118,7 +138,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     events,
     queues,
     repos: { users, notifications: notificationsRepo },
-    services: { auth, notifications, admin, charts, imports, exports: new ExportsService(new ExportsRepo(knex)), ...listening, ...discovery },
+    services: { auth, notifications, admin, charts, imports, exports: new ExportsService(new ExportsRepo(knex)), ...listening, ...discovery, ...feedServices, ...moderationServices, ...social },
     newRedisConnection,
     async close() {
       await queues.close();

@@ -3,6 +3,7 @@ import type { AlbumSummary } from './catalog.schemas';
 import { IdSchema } from './catalog.schemas';
 import { COMMENT_BODY_MAX, REVIEW_BODY_MAX } from './reviews.schemas';
 import { ListenedOnSchema, StarsSchema } from './stars';
+import { VisibilitySchema } from './social.schemas';
 
 export const DiaryEntryCreateSchema = z.object({
   albumId: IdSchema,
@@ -15,6 +16,8 @@ export const DiaryEntryCreateSchema = z.object({
     .max(REVIEW_BODY_MAX, `Review text must be at most ${REVIEW_BODY_MAX.toLocaleString('en')} characters`)
     .optional()
     .transform((s) => (s && s.trim() ? s : undefined)),
+  /** Who sees this in feeds; the author's default visibility when absent. */
+  visibility: VisibilitySchema.optional(),
 });
 export type DiaryEntryCreateInput = z.infer<typeof DiaryEntryCreateSchema>;
 

@@ -13,6 +13,7 @@ export * from './search.schemas';
 export * from './charts.schemas';
 export * from './imports.schemas';
 export * from './social.schemas';
+export * from './social-graph.schemas';
 export * from './profile.schemas';
 export * from './feed.schemas';
 export * from './moderation.schemas';

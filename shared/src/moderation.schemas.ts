@@ -14,6 +14,14 @@ export const ReportResolveSchema = z.object({
 });
 export type ReportResolveInput = z.infer<typeof ReportResolveSchema>;
 
+/** GET /api/admin/reports: the queue, oldest first; `status` defaults to open. */
+export const ReportListQuerySchema = z.object({
+  status: z.enum(['open', 'actioned', 'dismissed']).default('open'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
+
 export interface ReportView {
   id: string;
   targetType: 'review' | 'comment';
@@ -24,4 +32,14 @@ export interface ReportView {
   reason: string;
   status: 'open' | 'actioned' | 'dismissed';
   createdAt: string;
+  /** How it was resolved (hide, suspend_author, dismiss) and the admin's note; absent while open. */
+  resolution?: { action: ReportResolveInput['action']; note: string | null; resolvedAt: string } | null;
+  /** Whether the reported content is hidden now (it may also have been deleted by its author). */
+  targetHidden?: boolean;
+}
+
+/** GET /api/admin/reports answer. */
+export interface ReportPage {
+  items: ReportView[];
+  nextCursor: string | null;
 }

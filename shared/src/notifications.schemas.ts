@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 
+const UserSummaryShape = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
+
 export const NotificationTypeSchema = z.enum([
   'welcome',
   'review_liked',
@@ -22,11 +24,31 @@ export const NotificationSchema = z.object({
   link: z.string().nullable(),
   readAt: z.string().nullable(),
   createdAt: z.string(),
+  /**
+   * Batching: several events of one kind about one subject share one notification, which the
+   * server updates in place (same id) while it is unread. `actors` are the latest people (up to
+   * 3, newest first), `count` the number of events merged, `updatedAt` the latest event.
+   * A client must upsert notifications by id: a `notification:new` with a known id replaces it.
+   */
+  actors: z.array(UserSummaryShape).optional(),
+  count: z.number().int().optional(),
+  updatedAt: z.string().optional(),
+  /**
+   * Position in the user's stream of changes: grows whenever the notification is created or
+   * updated by batching. Lists are ordered by it; pass the largest seen as `since` to catch up.
+   */
+  seq: z.string().optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 
 export const NotificationListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
+  /**
+   * Catch-up after a reconnect that Socket.IO could not recover: the largest `seq` the client
+   * has seen. The answer holds every notification created or updated after it, oldest change
+   * first; `nextCursor` continues the catch-up. Not combined with `cursor`.
+   */
+  since: z.string().regex(/^(0|[1-9][0-9]{0,17})$/, 'since must be a notification seq').optional(),
   limit: z.coerce
     .number({ error: 'limit must be a number' })
     .int('limit must be a whole number')
@@ -49,3 +71,27 @@ export type UnreadCount = z.infer<typeof UnreadCountSchema>;
 export const NotificationIdParamsSchema = z.object({
   id: z.string().regex(/^[1-9][0-9]{0,17}$/, 'Notification id must be a positive integer'),
 });
+
+/** Types a user may switch off; `welcome` always arrives. */
+export const CONFIGURABLE_NOTIFICATION_TYPES = NotificationTypeSchema.options.filter((t) => t !== 'welcome');
+
+export const NotificationPreferenceSchema = z.object({ type: NotificationTypeSchema, enabled: z.boolean() });
+export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema> & {
+  /** False for types that cannot be switched off (welcome). */
+  configurable?: boolean;
+};
+
+/** PUT /api/me/notification-preferences: the types listed change, the others keep their setting. */
+export const NotificationPreferencesUpdateSchema = z.object({
+  preferences: z
+    .array(NotificationPreferenceSchema)
+    .min(1, 'Nothing to change')
+    .max(NotificationTypeSchema.options.length)
+    .refine((list) => new Set(list.map((p) => p.type)).size === list.length, 'Each type only once'),
+});
+export type NotificationPreferencesUpdateInput = z.infer<typeof NotificationPreferencesUpdateSchema>;
+
+/** GET (and PUT) /api/me/notification-preferences: every type, enabled unless switched off. */
+export interface NotificationPreferences {
+  preferences: NotificationPreference[];
+}

@@ -1,6 +1,7 @@
 import type { Notification } from './notifications.schemas';
 import type { RatingStats } from './catalog.schemas';
 import type { ImportStatus } from './imports.schemas';
+import type { FeedItem } from './feed.schemas';
 
 /** Socket.IO events the server emits to a user's room `user:<id>`. */
 export interface ServerToClientEvents {
@@ -10,6 +11,8 @@ export interface ServerToClientEvents {
   'album:stats': (payload: { albumId: string; stats: RatingStats }) => void;
   /** To the importing user: progress of a CSV import. */
   'import:progress': (payload: { importId: string; status: ImportStatus; processed: number; total: number }) => void;
+  /** To a follower: a new activity of someone they follow, as a one-activity feed item (its id is the activity's). */
+  'feed:new': (payload: { item: FeedItem }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import { ListenedOnSchema, StarsSchema } from './stars';
+import { VisibilitySchema } from './social.schemas';
 
 export const REVIEW_BODY_MAX = 10_000;
 export const COMMENT_BODY_MAX = 2_000;
@@ -15,6 +16,8 @@ export const ReviewCreateSchema = z.object({
   rating: StarsSchema.nullable().optional(),
   listenedOn: ListenedOnSchema.nullable().optional(),
   isRelisten: z.boolean({ error: 'isRelisten must be true or false' }).default(false),
+  /** Who sees this in feeds; the author's default visibility when absent. */
+  visibility: VisibilitySchema.optional(),
 });
 export type ReviewCreateInput = z.infer<typeof ReviewCreateSchema>;
 

@@ -48,3 +48,8 @@ export interface MuteView {
   /** A readable name for the target (handle, artist name or activity label). */
   label: string;
 }
+
+/** GET /api/me/mutes. User mutes name the user by handle in `target` (also what DELETE takes). */
+export interface MuteList {
+  items: MuteView[];
+}

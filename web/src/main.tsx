@@ -18,6 +18,10 @@ import './styles/charts.css';
 import './styles/imports.css';
 import './styles/search.css';
 import './styles/search-results.css';
+import './styles/feed.css';
+import './styles/profile.css';
+import './styles/profile-stats.css';
+import './styles/settings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');

@@ -37,3 +37,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function validCursor(before: string | undefined): string | undefined {
   return before !== undefined && UUID.test(before) ? before : undefined;
 }
+
+/** The well-formed, distinct ids of a `getByIds` call, bounded so one call stays one cheap lookup. */
+export function validIds(ids: string[]): string[] {
+  return [...new Set(ids.filter((id) => UUID.test(id)))].slice(0, 500);
+}

@@ -112,6 +112,26 @@ for (const adapter of adapters) {
       expect(await store.activity.listByActors([], { limit: 10 })).toEqual([]);
     });
 
+    it('when reading by ids, then the existing ones come back newest first, and unknown, repeated or malformed ids are ignored', async () => {
+      const a = actor();
+      const t = Date.now() - 30_000;
+      const first = await store.activity.append({ actorId: a, type: 'rated', createdAt: new Date(t), data: { title: 'Sigur Rós — ( )' } });
+      const second = await store.activity.append({ actorId: a, type: 'listened', createdAt: new Date(t + 1000) });
+      const unknown = '01900000-0000-7000-8000-000000000000';
+      const read = await store.activity.getByIds([first.id, unknown, second.id, first.id, 'not-an-id', "'; DROP TABLE x; --"]);
+      expect(read).toEqual([second, first]);
+      expect(await store.activity.getByIds([])).toEqual([]);
+      expect(await store.activity.getByIds([unknown])).toEqual([]);
+    });
+
+    it('when asked for more ids than one call allows, then the answer stays bounded', async () => {
+      const a = actor();
+      const written = await store.activity.append({ actorId: a, type: 'x' });
+      const many = Array.from({ length: 2000 }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
+      expect(await store.activity.getByIds([...many, written.id])).toEqual([]);
+      expect(await store.activity.getByIds([written.id, ...many])).toEqual([written]);
+    });
+
     it('when deleting by actor, then only that actor’s activities go', async () => {
       const [a, b] = [actor(), actor()];
       await store.activity.append({ actorId: a, type: 'x' });

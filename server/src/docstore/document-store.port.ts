@@ -37,6 +37,8 @@ export interface ActivityRepository {
   append(input: ActivityInput): Promise<Activity>;
   listByActor(actorId: string, options: ActivityPageOptions): Promise<Activity[]>;
   listByActors(actorIds: string[], options: ActivityPageOptions): Promise<Activity[]>;
+  /** The activities with these ids that exist, newest first; malformed ids are ignored. At most 500 ids. */
+  getByIds(ids: string[]): Promise<Activity[]>;
   deleteByActor(actorId: string): Promise<number>;
 }
 

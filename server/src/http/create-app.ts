@@ -18,6 +18,13 @@ import { createDiaryRouter } from '../features/diary/diary.routes';
 import { createRatingsRouter } from '../features/ratings/ratings.routes';
 import { createReviewsRouter } from '../features/reviews/reviews.routes';
 import { createNotificationsRouter } from '../features/notifications/notifications.routes';
+import { createFollowsRouter } from '../features/follows/follows.routes';
+import { createBlocksRouter } from '../features/blocks/blocks.routes';
+import { createProfilesRouter } from '../features/profiles/profiles.routes';
+import { createFeedRouter } from '../features/feed/feed.routes';
+import { createMutesRouter } from '../features/mutes/mutes.routes';
+import { createNotificationPreferencesRouter } from '../features/notifications/notification-preferences.routes';
+import { createModerationRouter } from '../features/moderation/moderation.routes';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { byIp, rateLimit } from './rate-limit';
@@ -83,6 +90,8 @@ export function createApp(c: Container): Express {
   app.use('/api', requireCsrf(c.secureCookies));
   app.use('/api', createAuthRouter(c));
   app.use('/api/notifications', createNotificationsRouter(c));
+  app.use('/api/me/notification-preferences', createNotificationPreferencesRouter(c));
+  app.use('/api', createModerationRouter(c));
   app.use('/api/admin', createAdminRouter(c));
   app.use('/api/charts', createChartsRouter(c));
   app.use('/api/imports', createImportsRouter(c));
@@ -91,7 +100,12 @@ export function createApp(c: Container): Express {
   app.use('/api', createRatingsRouter(c));
   app.use('/api', createReviewsRouter(c));
   app.use('/api', createDiaryRouter(c));
+  app.use('/api', createFeedRouter(c));
+  app.use('/api', createMutesRouter(c));
   app.use('/api/search', createSearchRouter(c));
+  app.use('/api', createFollowsRouter(c));
+  app.use('/api', createBlocksRouter(c));
+  app.use('/api', createProfilesRouter(c));
   app.use('/api/artists', createArtistsRouter(c));
   app.use('/api', apiNotFound);
 

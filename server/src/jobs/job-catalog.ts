@@ -1,10 +1,14 @@
 import type { JobDefinition } from './job-definition';
+import { feedFanOutJob } from '../features/feed/feed-fan-out.job';
 import { welcomeNotificationJob } from '../features/notifications/welcome-notification.job';
 import { reviewCommentedNotificationJob } from '../features/reviews/review-commented-notification.job';
 import { reviewLikedNotificationJob } from '../features/reviews/review-liked-notification.job';
 import { refreshChartsJob } from '../features/charts/refresh-charts.job';
 import { importApplyJob } from '../features/imports/import-apply.job';
 import { importParseJob } from '../features/imports/import-parse.job';
+import { newFollowerNotificationJob } from '../features/follows/new-follower-notification.job';
+import { followRequestNotificationJob } from '../features/follows/follow-request-notification.job';
+import { followAcceptedNotificationJob } from '../features/follows/follow-accepted-notification.job';
 
 /** Every job type the worker runs. A job missing here cannot be processed. */
-export const JOB_CATALOG: ReadonlyArray<JobDefinition<any, any>> = [welcomeNotificationJob, refreshChartsJob, reviewLikedNotificationJob, reviewCommentedNotificationJob, importParseJob, importApplyJob];
+export const JOB_CATALOG: ReadonlyArray<JobDefinition<any, any>> = [welcomeNotificationJob, refreshChartsJob, reviewLikedNotificationJob, reviewCommentedNotificationJob, importParseJob, importApplyJob, feedFanOutJob, newFollowerNotificationJob, followRequestNotificationJob, followAcceptedNotificationJob];

@@ -9,7 +9,9 @@ export type DomainEvent =
   | { type: 'notifications.read'; userId: string }
   | { type: 'sessions.revoked'; userId: string; sessionHashes: string[] }
   | { type: 'album.stats_changed'; albumId: string }
-  | { type: 'import.progress'; userId: string; importId: string };
+  | { type: 'import.progress'; userId: string; importId: string }
+  /** A feed activity was fanned out; `userIds` are (some of) the actor's followers. */
+  | { type: 'feed.activity'; activityId: string; userIds: string[] };
 
 const STREAM_MAX_LENGTH = 100_000;
 

@@ -15,8 +15,10 @@ export function jobDependencies(c: Container) {
   return {
     notifications: c.services.notifications,
     reviewNotices: c.services.reviewNotices,
+    followNotices: c.services.followNotices,
     charts: c.services.charts,
     imports: c.services.imports,
+    feedFanOut: c.services.feedFanOut,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: async (userId: string) => (await c.repos.users.findById(userId)) !== null,
   };

@@ -7,10 +7,15 @@ import { getMeQueryOptions } from '../features/auth/api/get-me';
 import { getChartQueryOptions } from '../features/charts/api/get-chart';
 import { getChartFacetsQueryOptions } from '../features/charts/api/get-chart-facets';
 import { getUserDiaryQueryOptions } from '../features/diary/api/get-user-diary';
+import { getFeedQueryOptions } from '../features/feed/api/get-feed';
+import { getFollowListQueryOptions } from '../features/follows/api/get-follow-list';
+import { getReportsQueryOptions } from '../features/moderation/api/get-reports';
 import { getNotificationsQueryOptions } from '../features/notifications/api/get-notifications';
 import { getUnreadCountQueryOptions } from '../features/notifications/api/get-unread-count';
+import { getProfileQueryOptions } from '../features/profiles/api/get-profile';
 import { getReviewQueryOptions } from '../features/reviews/api/get-review';
 import { loginPathFor, safeNextPath } from '../lib/redirects';
+import { reportStatusFrom } from './routes/admin-reports-route';
 import { HOME_DIARY_SIZE, HOME_TRENDING_SIZE } from './routes/home-route';
 
 /** Route loaders; each prefetches with the same query options its components read. */
@@ -49,7 +54,34 @@ export function createLoaders(queryClient: QueryClient) {
     home: async () => {
       const me = await ensureMe();
       void queryClient.prefetchQuery(getChartQueryOptions({ kind: 'trending', limit: HOME_TRENDING_SIZE }));
-      if (me) void queryClient.prefetchInfiniteQuery(getUserDiaryQueryOptions(me.handle, HOME_DIARY_SIZE));
+      if (me) {
+        void queryClient.prefetchInfiniteQuery(getFeedQueryOptions());
+        void queryClient.prefetchInfiniteQuery(getUserDiaryQueryOptions(me.handle, HOME_DIARY_SIZE));
+      }
+      return null;
+    },
+    /** Settings show the signed-in user's own profile (privacy switches, the edit form). */
+    settings: async () => {
+      const me = await ensureMe();
+      if (me) void queryClient.prefetchQuery(getProfileQueryOptions(me.handle));
+      return null;
+    },
+    profile: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchQuery(getProfileQueryOptions(param(args, 'handle')));
+      return null;
+    },
+    followers: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchInfiniteQuery(getFollowListQueryOptions(param(args, 'handle'), 'followers'));
+      return null;
+    },
+    following: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchInfiniteQuery(getFollowListQueryOptions(param(args, 'handle'), 'following'));
+      return null;
+    },
+    adminReports: async ({ request }: LoaderFunctionArgs) => {
+      const me = await ensureMe();
+      const status = reportStatusFrom(new URL(request.url).searchParams.get('status'));
+      if (me?.role === 'admin') void queryClient.prefetchInfiniteQuery(getReportsQueryOptions(status));
       return null;
     },
     notifications: async () => {

@@ -7,10 +7,12 @@ import { RequireSession } from './layouts/require-session';
 import { RootLayout } from './layouts/root-layout';
 import { createLoaders } from './loaders';
 import { AdminJobsRoute } from './routes/admin-jobs-route';
+import { AdminReportsRoute } from './routes/admin-reports-route';
 import { AlbumRoute } from './routes/album-route';
 import { ArtistRoute } from './routes/artist-route';
 import { ChartsRoute } from './routes/charts-route';
 import { DiaryRoute } from './routes/diary-route';
+import { FollowListRoute } from './routes/follow-list-route';
 import { HomeRoute } from './routes/home-route';
 import { ImportRoute } from './routes/import-route';
 import { ImportStatusRoute } from './routes/import-status-route';
@@ -18,6 +20,8 @@ import { LandingRoute } from './routes/landing-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NotificationsRoute } from './routes/notifications-route';
+import { ProfileRoute } from './routes/profile-route';
+import { ProfileSettingsRoute } from './routes/profile-settings-route';
 import { RegisterRoute } from './routes/register-route';
 import { ReviewRoute } from './routes/review-route';
 import { RouteError } from './routes/route-error';
@@ -54,10 +58,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               children: [
                 { path: 'home', loader: loaders.home, element: <HomeRoute /> },
                 { path: 'notifications', loader: loaders.notifications, element: <NotificationsRoute /> },
-                { path: 'settings', element: <SettingsRoute /> },
+                { path: 'settings', loader: loaders.settings, element: <SettingsRoute /> },
+                { path: 'settings/profile', loader: loaders.settings, element: <ProfileSettingsRoute /> },
                 { path: 'import', element: <ImportRoute /> },
                 { path: 'import/:id', element: <ImportStatusRoute /> },
                 { path: 'admin/jobs', loader: loaders.adminJobs, element: <AdminJobsRoute /> },
+                { path: 'admin/reports', loader: loaders.adminReports, element: <AdminReportsRoute /> },
               ],
             },
             { path: 'search', element: <SearchRoute /> },
@@ -65,6 +71,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'albums/:id', loader: loaders.album, element: <AlbumRoute /> },
             { path: 'artists/:id', loader: loaders.artist, element: <ArtistRoute /> },
             { path: 'reviews/:id', loader: loaders.review, element: <ReviewRoute /> },
+            { path: 'users/:handle', loader: loaders.profile, element: <ProfileRoute /> },
+            { path: 'users/:handle/followers', loader: loaders.followers, element: <FollowListRoute kind="followers" /> },
+            { path: 'users/:handle/following', loader: loaders.following, element: <FollowListRoute kind="following" /> },
             { path: 'users/:handle/diary', loader: loaders.diary, element: <DiaryRoute /> },
           ],
         },

@@ -23,3 +23,21 @@ export const catalogKeys = {
   importList: () => ['imports', 'list'] as const,
   import: (id: string) => ['imports', id] as const,
 };
+
+/**
+ * Query keys of the social pages. A follow changes the profile, both follow lists and the feed,
+ * which belong to different features, so the keys are shared here.
+ */
+export const socialKeys = {
+  profile: (handle: string) => ['users', handle.toLowerCase(), 'profile'] as const,
+  followers: (handle: string) => ['users', handle.toLowerCase(), 'followers'] as const,
+  following: (handle: string) => ['users', handle.toLowerCase(), 'following'] as const,
+  me: ['me'] as const,
+  followRequests: () => ['me', 'follow-requests'] as const,
+  blocks: () => ['me', 'blocks'] as const,
+  mutes: () => ['me', 'mutes'] as const,
+  notificationPreferences: () => ['me', 'notification-preferences'] as const,
+  feed: () => ['feed'] as const,
+  reports: (status: string) => ['admin', 'reports', status] as const,
+  reportsAll: ['admin', 'reports'] as const,
+};

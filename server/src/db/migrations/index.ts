@@ -6,6 +6,8 @@ import * as m20261121000004 from './20261121000004-ratings-reviews-diary';
 import * as m20261121010000 from './20261121010000-search-indexes';
 import * as m20261121030000 from './20261121030000-imports';
 import * as m20261121040000 from './20261121040000-social';
+import * as m20261121042000 from './20261121042000-feed-big-accounts';
+import * as m20261121043000 from './20261121043000-notification-batching-moderation';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -24,4 +26,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121010000-search-indexes', m20261121010000],
   ['20261121030000-imports', m20261121030000],
   ['20261121040000-social', m20261121040000],
+  ['20261121042000-feed-big-accounts', m20261121042000],
+  ['20261121043000-notification-batching-moderation', m20261121043000],
 ];

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import { buildActivity, pageLimit, validCursor } from '../activity-input';
+import { buildActivity, pageLimit, validCursor, validIds } from '../activity-input';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../document-store.port';
 
 interface ActivityDoc {
@@ -58,6 +58,13 @@ class MongoActivityRepository implements ActivityRepository {
     const before = validCursor(options.before);
     if (before) filter._id = { $lt: before };
     const docs = await this.model.find(filter).sort({ _id: -1 }).limit(pageLimit(options.limit)).lean<ActivityDoc[]>();
+    return docs.map(toActivity);
+  }
+
+  async getByIds(ids: string[]): Promise<Activity[]> {
+    const wanted = validIds(ids);
+    if (wanted.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: wanted } }).sort({ _id: -1 }).lean<ActivityDoc[]>();
     return docs.map(toActivity);
   }
 

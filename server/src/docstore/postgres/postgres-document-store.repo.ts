@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { buildActivity, pageLimit, validCursor } from '../activity-input';
+import { preparedQuery } from '../../db/prepared';
+import { buildActivity, pageLimit, validCursor, validIds } from '../activity-input';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../document-store.port';
 
 interface ActivityRow {
@@ -40,6 +41,14 @@ class PostgresActivityRepository implements ActivityRepository {
     const before = validCursor(options.before);
     if (before) query.where('id', '<', before);
     return (await query).map(toActivity);
+  }
+
+  async getByIds(ids: string[]): Promise<Activity[]> {
+    const wanted = validIds(ids);
+    if (wanted.length === 0) return [];
+    // A hot path of the feed: one statement text for any number of ids, planned once per connection.
+    const rows = await preparedQuery<ActivityRow>(this.knex, 'doc_activity_by_ids', 'SELECT id, doc FROM doc_activity WHERE id = ANY($1::uuid[]) ORDER BY id DESC', [wanted]);
+    return rows.map(toActivity);
   }
 
   async deleteByActor(actorId: string): Promise<number> {

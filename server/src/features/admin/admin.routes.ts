@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { JobParamsSchema } from '@muse/shared';
+import { IdParamsSchema, JobParamsSchema, ReportListQuerySchema, ReportResolveSchema, type ReportListQuery, type ReportResolveInput } from '@muse/shared';
 import type { Container } from '../../container';
 import { requireAdmin, requireAuth } from '../../http/session-middleware';
-import { validate, validParams } from '../../http/validate';
+import { validate, validBody, validParams, validQuery } from '../../http/validate';
 
-/** Administrator endpoints: failed background jobs and retrying them. */
+/** Administrator endpoints: failed background jobs and retrying them; the moderation queue. */
 export function createAdminRouter(c: Container): Router {
   const router = Router();
-  const { admin, auth } = c.services;
+  const { admin, auth, moderation } = c.services;
   router.use(requireAuth((session) => auth.currentUser(session)), requireAdmin);
 
   router.get('/jobs/failed', async (_req, res) => {
@@ -18,6 +18,14 @@ export function createAdminRouter(c: Container): Router {
     const { queue, id } = validParams<{ queue: string; id: string }>(req);
     await admin.retry(queue, id);
     res.status(204).end();
+  });
+
+  router.get('/reports', validate({ query: ReportListQuerySchema }), async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await moderation.list(validQuery<ReportListQuery>(req)));
+  });
+
+  router.post('/reports/:id/resolve', validate({ params: IdParamsSchema, body: ReportResolveSchema }), async (req, res) => {
+    res.json(await moderation.resolve(String(req.user!.id), validParams<{ id: string }>(req).id, validBody<ReportResolveInput>(req)));
   });
 
   return router;

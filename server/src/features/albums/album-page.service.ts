@@ -5,24 +5,28 @@ import { presentDiaryEntry } from '../diary/diary.presenter';
 import type { PriorMeanCache } from '../ratings/prior-mean.cache';
 import { presentHistoryEntry } from '../ratings/ratings.presenter';
 import { presentReview } from '../reviews/reviews.presenter';
+import type { FriendsRatingsService } from '../feed/friends-ratings.service';
 import type { AlbumPageRepo } from './album-page.repo';
 
 export interface AlbumPageServiceDeps {
   albumPage: AlbumPageRepo;
   priorMean: PriorMeanCache;
+  /** "Popular with friends": followees who rated the album, as the viewer may see them. */
+  friends: Pick<FriendsRatingsService, 'list'>;
 }
 
-/** The album page in one call: one statement for what everyone sees, one more for a signed-in viewer, side by side. */
+/** The album page in one call: one statement for what everyone sees, and for a signed-in viewer two more (their own data, their friends' ratings), side by side. */
 export class AlbumPageService {
   constructor(private readonly deps: AlbumPageServiceDeps) {}
 
   /** Everything the album page shows; `viewer` is null when signed out. 404 for a missing album. */
   async get(albumId: string, viewerId: string | null): Promise<AlbumPage> {
     const { albumPage } = this.deps;
-    const [page, viewer, priorMean] = await Promise.all([
+    const [page, viewer, priorMean, friends] = await Promise.all([
       albumPage.page(albumId, viewerId),
       viewerId ? albumPage.viewer(viewerId, albumId) : null,
       this.deps.priorMean.get(),
+      viewerId ? this.deps.friends.list(viewerId, albumId) : [],
     ]);
     if (!page) throw AppError.notFound('Album');
     const trackRatings = new Map((viewer?.track_ratings ?? []).map((t) => [String(t.track_id), Number(t.value)]));
@@ -39,8 +43,7 @@ export class AlbumPageService {
           }
         : null,
       topReviews: page.topReviews.map(presentReview),
-      // Filled once follows exist.
-      friends: [],
+      friends,
     };
   }
 }

@@ -19,6 +19,8 @@ import { ReviewNotices } from '../reviews/review-notices';
 import { ReviewsRepo } from '../reviews/reviews.repo';
 import { ReviewsService } from '../reviews/reviews.service';
 import { SocialGraphRepo } from '../social/social-graph.repo';
+import { FriendsRatingsRepo } from '../feed/friends-ratings.repo';
+import { FriendsRatingsService } from '../feed/friends-ratings.service';
 import { AlbumPageRepo } from './album-page.repo';
 import { AlbumPageService } from './album-page.service';
 
@@ -63,6 +65,6 @@ export function createListeningServices(input: ListeningServicesInput): Listenin
     reviewComments,
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
     diary,
-    albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean }),
+    albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean, friends: new FriendsRatingsService(new FriendsRatingsRepo(knex)) }),
   };
 }

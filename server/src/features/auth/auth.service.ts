@@ -31,6 +31,11 @@ export interface SignedIn {
 
 const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'The handle/email or password is not right.');
 
+/** Moderators suspended the account: it may not sign in, and its sessions were ended. */
+function isSuspended(user: UserRow): boolean {
+  return user.suspended_at !== null && user.suspended_at !== undefined;
+}
+
 function rejectCommon(password: string, path: string): void {
   if (isCommonPassword(password)) {
     throw AppError.badRequest('password_too_common', 'This password is among the most common ones; choose another.', [
@@ -76,6 +81,8 @@ export class AuthService {
       throw INVALID_CREDENTIALS;
     }
     await this.deps.loginThrottle.reset(input.identifier, clientIp);
+    // Said only after the right password, so that suspension does not reveal who has an account.
+    if (isSuspended(user)) throw AppError.forbidden('account_suspended', 'This account is suspended.');
     // A new id on every sign-in defeats session fixation.
     if (previous) await this.endSessions(previous.userId, [previous.hash]);
     const { id, session } = await this.deps.sessions.create(String(user.id));
@@ -117,9 +124,13 @@ export class AuthService {
     await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: ended });
   }
 
-  /** The user behind a session, or null when the account no longer exists. */
-  currentUser(session: Session): Promise<UserRow | null> {
-    return this.deps.users.findById(session.userId);
+  /**
+   * The user behind a session, or null when the account no longer exists or is suspended (a
+   * session opened while a suspension was being applied dies here).
+   */
+  async currentUser(session: Session): Promise<UserRow | null> {
+    const user = await this.deps.users.findById(session.userId);
+    return user && !isSuspended(user) ? user : null;
   }
 
   private async endSessions(userId: string, hashes: string[]): Promise<void> {

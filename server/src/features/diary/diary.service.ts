@@ -42,6 +42,7 @@ export class DiaryService {
         isRelisten: input.isRelisten,
         reviewBody: input.review ?? null,
         reviewPath: 'review',
+        visibility: input.visibility,
       }),
     );
     await effects.run(this.deps.logger);

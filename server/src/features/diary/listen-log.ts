@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { valueToStars } from '@muse/shared';
+import { valueToStars, type Visibility } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
@@ -20,6 +20,8 @@ export interface ListenInput {
   reviewBody: string | null;
   /** The field the review text came in, for error messages (`body` unless told). */
   reviewPath?: string;
+  /** Who sees the listen in feeds; the author's default when absent. */
+  visibility?: Visibility;
 }
 
 export interface ListenWritten {
@@ -47,7 +49,7 @@ export class ListenLog {
     const value = input.stars === null ? null : starsToStoredValue(input.stars);
     if (input.reviewBody) assertStorableText(input.reviewBody, input.reviewPath ?? 'body');
     try {
-      if (input.stars !== null) await this.deps.ratings.rateAlbumIn(trx, effects, userId, input.albumId, input.stars, { relisten: input.isRelisten });
+      if (input.stars !== null) await this.deps.ratings.rateAlbumIn(trx, effects, userId, input.albumId, input.stars, { relisten: input.isRelisten, visibility: input.visibility });
       const reviewId = input.reviewBody
         ? await this.deps.reviews.insert(trx, { userId, albumId: input.albumId, body: input.reviewBody, rating: value, listenedOn: input.listenedOn, isRelisten: input.isRelisten })
         : null;
@@ -63,16 +65,17 @@ export class ListenLog {
     }
   }
 
+  // Without a chosen visibility the activity recorder fills in the author's default.
   private announce(effects: AfterCommit, userId: string, input: ListenInput, value: number | null, written: ListenWritten) {
     const rating = value === null ? null : valueToStars(value);
     const { activity } = this.deps.docs;
     if (written.reviewId) {
       const reviewId = written.reviewId;
-      effects.add(() => activity.append({ actorId: userId, type: 'reviewed', visibility: 'public', subject: { kind: 'review', id: reviewId }, data: { albumId: input.albumId, rating } }));
+      effects.add(() => activity.append({ actorId: userId, type: 'reviewed', visibility: input.visibility, subject: { kind: 'review', id: reviewId }, data: { albumId: input.albumId, rating } }));
     }
     if (written.entryId) {
       const data = { entryId: written.entryId, listenedOn: input.listenedOn, rating, isRelisten: input.isRelisten, reviewId: written.reviewId };
-      effects.add(() => activity.append({ actorId: userId, type: 'listened', visibility: 'public', subject: { kind: 'album', id: input.albumId }, data }));
+      effects.add(() => activity.append({ actorId: userId, type: 'listened', visibility: input.visibility, subject: { kind: 'album', id: input.albumId }, data }));
     }
   }
 }

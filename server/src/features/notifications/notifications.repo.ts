@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { NotificationType } from '@muse/shared';
 
+export type { NewNotification } from './notification-batching';
+
 export interface NotificationRow {
   id: string;
   user_id: string;
@@ -8,37 +10,83 @@ export interface NotificationRow {
   title: string;
   body: string;
   link: string | null;
+  data: Record<string, unknown>;
+  group_key: string | null;
+  seq: string;
   read_at: Date | null;
   created_at: Date;
+  updated_at: Date;
 }
 
-export interface NewNotification {
+/** What a new notification row holds once batching has decided its content. */
+export interface NotificationInsert {
   userId: string;
   type: NotificationType;
   title: string;
   body: string;
-  link?: string | null;
-  data?: Record<string, unknown>;
-  /** Makes creation idempotent per user: a second insert with the same key is a no-op. */
-  dedupeKey?: string;
+  link: string | null;
+  data: Record<string, unknown>;
+  groupKey: string | null;
 }
 
-const COLUMNS = ['id', 'user_id', 'type', 'title', 'body', 'link', 'read_at', 'created_at'];
+/** A batched notification's new content; the row also moves to the top of the user's list. */
+export interface NotificationMerge {
+  title: string;
+  body: string;
+  link: string | null;
+  data: Record<string, unknown>;
+}
 
-/** The notifications table. */
+const COLUMNS = ['id', 'user_id', 'type', 'title', 'body', 'link', 'data', 'group_key', 'seq', 'read_at', 'created_at', 'updated_at'];
+
+/** The notifications table and its dedupe keys. */
 export class NotificationsRepo {
   constructor(private readonly knex: Knex) {}
 
-  /** Inserts a notification; returns null when the dedupe key was already used. */
-  async insert(n: NewNotification): Promise<NotificationRow | null> {
-    const rows = await this.knex.raw<{ rows: NotificationRow[] }>(
-      `INSERT INTO notifications (user_id, type, title, body, link, data, dedupe_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-       RETURNING ${COLUMNS.join(', ')}`,
-      [n.userId, n.type, n.title, n.body, n.link ?? null, JSON.stringify(n.data ?? {}), n.dedupeKey ?? null],
-    );
-    return rows.rows[0] ?? null;
+  /**
+   * Runs `work` in a transaction holding the user's notification lock, so that one user's
+   * notifications are written one at a time: batching never splits a group in two, and `seq`
+   * values become visible in the order they were drawn (catch-up by `since` misses nothing).
+   */
+  async inUserLock<T>(userId: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.knex.transaction(async (trx) => {
+      await trx.raw('SELECT pg_advisory_xact_lock(?::int, hashtext(?))', [4_043_000, `notifications:${userId}`]);
+      return work(trx);
+    });
+  }
+
+  /** Records a dedupe key; false when the user was already notified under it. */
+  async claimDedupeKey(trx: Knex, userId: string, key: string): Promise<boolean> {
+    const rows = await trx('notification_dedupe_keys').insert({ user_id: userId, key }).onConflict(['user_id', 'key']).ignore().returning('key');
+    return rows.length > 0;
+  }
+
+  /** The newest unread notification of a group changed since `since`, or null. */
+  async findOpenGroup(trx: Knex, userId: string, type: NotificationType, groupKey: string, since: Date): Promise<NotificationRow | null> {
+    const row = await trx('notifications')
+      .select(COLUMNS)
+      .where({ user_id: userId, type, group_key: groupKey })
+      .whereNull('read_at')
+      .where('updated_at', '>=', since)
+      .orderBy('seq', 'desc')
+      .first();
+    return (row as NotificationRow | undefined) ?? null;
+  }
+
+  async insert(trx: Knex, n: NotificationInsert): Promise<NotificationRow> {
+    const [row] = await trx('notifications')
+      .insert({ user_id: n.userId, type: n.type, title: n.title, body: n.body, link: n.link, data: JSON.stringify(n.data), group_key: n.groupKey })
+      .returning(COLUMNS);
+    return row as NotificationRow;
+  }
+
+  /** Rewrites a batched notification and gives it the next `seq`, keeping its id. */
+  async merge(trx: Knex, id: string, m: NotificationMerge): Promise<NotificationRow> {
+    const [row] = await trx('notifications')
+      .where({ id })
+      .update({ title: m.title, body: m.body, link: m.link, data: JSON.stringify(m.data), seq: trx.raw(`nextval('notifications_seq')`), updated_at: trx.fn.now() })
+      .returning(COLUMNS);
+    return row as NotificationRow;
   }
 
   async findForUser(userId: string, id: string): Promise<NotificationRow | null> {
@@ -46,10 +94,16 @@ export class NotificationsRepo {
     return rows[0] ?? null;
   }
 
-  /** Newest first; `beforeId` continues a page. */
-  async listForUser(userId: string, limit: number, beforeId?: string): Promise<NotificationRow[]> {
-    const q = this.knex('notifications').select(COLUMNS).where({ user_id: userId }).orderBy('id', 'desc').limit(limit);
-    if (beforeId) q.where('id', '<', beforeId);
+  /** Latest change first; `beforeSeq` continues a page. */
+  async listForUser(userId: string, limit: number, beforeSeq?: string): Promise<NotificationRow[]> {
+    const q = this.knex('notifications').select(COLUMNS).where({ user_id: userId }).orderBy('seq', 'desc').limit(limit);
+    if (beforeSeq) q.where('seq', '<', beforeSeq);
+    return (await q) as NotificationRow[];
+  }
+
+  /** Everything created or changed after `afterSeq`, oldest change first. */
+  async listChangedSince(userId: string, limit: number, afterSeq: string): Promise<NotificationRow[]> {
+    const q = this.knex('notifications').select(COLUMNS).where({ user_id: userId }).where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit);
     return (await q) as NotificationRow[];
   }
 

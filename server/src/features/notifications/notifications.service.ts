@@ -1,38 +1,80 @@
 import type { NotificationListQuery, NotificationPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
-import { decodeCursor, encodeCursor } from './notification-cursor';
+import { mergeBatch, startBatch, type NewNotification } from './notification-batching';
+import { decodeCursor, encodeCursor, type CursorDirection } from './notification-cursor';
+import type { NotificationPreferencesRepo } from './notification-preferences.repo';
 import { presentNotification } from './notifications.presenter';
-import type { NewNotification, NotificationRow, NotificationsRepo } from './notifications.repo';
+import type { NotificationRow, NotificationsRepo } from './notifications.repo';
 
-/** Creating, listing and reading notifications; every change is announced as a domain event. */
+export interface NotificationsServiceOptions {
+  /** How long an unread batched notification keeps absorbing events after its latest one. */
+  batchWindowMs: number;
+}
+
+const DEFAULTS: NotificationsServiceOptions = { batchWindowMs: 24 * 3600 * 1000 };
+
+/**
+ * Creating, listing and reading notifications; every change is announced as a domain event.
+ * Creation honours the recipient's preferences, dedupe keys and batching.
+ */
 export class NotificationsService {
+  private readonly options: NotificationsServiceOptions;
+
   constructor(
     private readonly repo: NotificationsRepo,
     private readonly events: DomainEventPublisher,
-  ) {}
+    private readonly preferences: NotificationPreferencesRepo,
+    options: Partial<NotificationsServiceOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
 
-  /** Stores a notification and announces it for live delivery; a deduplicated one is not announced. */
+  /**
+   * Stores a notification and announces it for live delivery. Returns null (and announces
+   * nothing) when the type is switched off or the dedupe key was used. A batched event updates
+   * the group's unread notification instead (same id, next seq) and announces that one again.
+   */
   async create(n: NewNotification): Promise<NotificationRow | null> {
-    const row = await this.repo.insert(n);
+    if (n.type !== 'welcome' && !(await this.preferences.isEnabled(n.userId, n.type))) return null;
+    const row = await this.repo.inUserLock(n.userId, async (trx) => {
+      if (n.dedupeKey && !(await this.repo.claimDedupeKey(trx, n.userId, n.dedupeKey))) return null;
+      if (!n.batch) {
+        return this.repo.insert(trx, { userId: n.userId, type: n.type, title: n.title, body: n.body, link: n.link ?? null, data: n.data ?? {}, groupKey: null });
+      }
+      const batched = { ...n, batch: n.batch };
+      const open = await this.repo.findOpenGroup(trx, n.userId, n.type, n.batch.subject, new Date(Date.now() - this.options.batchWindowMs));
+      if (open) return this.repo.merge(trx, String(open.id), mergeBatch(open.data, batched));
+      return this.repo.insert(trx, { userId: n.userId, type: n.type, groupKey: n.batch.subject, ...startBatch(batched) });
+    });
     if (row) await this.events.publish({ type: 'notification.created', userId: String(row.user_id), notificationId: String(row.id) });
     return row;
   }
 
+  /**
+   * A page of the user's notifications, latest change first; or, with `since`, everything
+   * created or changed after that seq, oldest change first (the catch-up after a reconnect).
+   */
   async list(userId: string, query: NotificationListQuery): Promise<NotificationPage> {
-    let beforeId: string | undefined;
+    if (query.since !== undefined && query.cursor !== undefined) {
+      throw AppError.badRequest('validation_failed', 'Use either since or cursor.', [{ path: 'since', message: 'Use either since or cursor, not both' }]);
+    }
+    let position: { seq: string; direction: CursorDirection } | undefined = query.since !== undefined ? { seq: query.since, direction: 'after' } : undefined;
     if (query.cursor !== undefined) {
       const decoded = decodeCursor(query.cursor);
       if (!decoded) throw AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
-      beforeId = decoded;
+      position = decoded;
     }
     // One extra row tells whether another page exists.
-    const rows = await this.repo.listForUser(userId, query.limit + 1, beforeId);
+    const rows =
+      position?.direction === 'after'
+        ? await this.repo.listChangedSince(userId, query.limit + 1, position.seq)
+        : await this.repo.listForUser(userId, query.limit + 1, position?.seq);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
       items: page.map(presentNotification),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(String(last.id)) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(String(last.seq), position?.direction ?? 'before') : null,
     };
   }
 

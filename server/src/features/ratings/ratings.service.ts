@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { StarsSchema, starsToValue, valueToStars, type RatingResult, type RatingStats } from '@muse/shared';
+import { StarsSchema, starsToValue, valueToStars, type RatingResult, type RatingStats, type Visibility } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import { isPgError, PG } from '../../db/pg-errors';
@@ -27,6 +27,8 @@ export interface RateOptions {
   relisten?: boolean;
   /** When the rating was given (imports); now by default. */
   ratedAt?: Date;
+  /** Who sees the `rated` activity; the activity recorder fills the rater's default when absent. */
+  visibility?: Visibility;
 }
 
 const NAMES: Record<RatedItem, string> = { album: 'Album', track: 'Track' };
@@ -98,7 +100,7 @@ export class RatingsService {
     // same commit: no BEGIN/COMMIT round trips, and the foreign key stands in for an existence check.
     const { changed } = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null).catch(notFoundOnMissingItem(item));
     const effects = new AfterCommit();
-    if (changed) this.announce(effects, item, userId, itemId, value);
+    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility);
     return this.answer(item, itemId, value, effects);
   }
 
@@ -131,15 +133,14 @@ export class RatingsService {
       }
     }
     const { changed } = await repo.upsert(trx, item, userId, itemId, value, options.ratedAt ?? null).catch(notFoundOnMissingItem(item));
-    if (changed) this.announce(effects, item, userId, itemId, value);
+    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility);
   }
 
   /** Queues what a changed rating tells others: the album's watchers and the activity log. */
-  private announce(effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number): void {
+  private announce(effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, visibility: Visibility | undefined): void {
     if (item === 'album') effects.add(() => this.deps.events.publish({ type: 'album.stats_changed', albumId: itemId }));
-    effects.add(() =>
-      this.deps.docs.activity.append({ actorId: userId, type: 'rated', visibility: 'public', subject: { kind: item, id: itemId }, data: { rating: valueToStars(value) } }),
-    );
+    // `docs.activity` is the activity recorder: it fills the default visibility and fans the activity out.
+    effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'rated', visibility, subject: { kind: item, id: itemId }, data: { rating: valueToStars(value) } }));
   }
 
   private async remove(item: RatedItem, userId: string, itemId: string): Promise<RatingResult> {

@@ -25,6 +25,8 @@ export interface CommentNoticeRow {
   author_id: string;
   album_title: string;
   actor_name: string;
+  actor_handle: string;
+  review_author_name: string;
 }
 
 /** Comments on reviews; the review's comment_count follows by trigger. */
@@ -41,9 +43,9 @@ export class ReviewCommentsRepo {
     return (rows[0] as CommentViewRow | undefined) ?? null;
   }
 
-  /** Oldest first; `afterId` continues a page. */
+  /** Visible comments, oldest first; `afterId` continues a page. */
   async listForReview(reviewId: string, limit: number, afterId?: string): Promise<CommentViewRow[]> {
-    const q = this.viewQuery().where('c.review_id', reviewId).orderBy('c.id', 'asc').limit(limit);
+    const q = this.viewQuery().where('c.review_id', reviewId).whereNull('c.hidden_at').orderBy('c.id', 'asc').limit(limit);
     if (afterId) q.where('c.id', '>', afterId);
     return (await q) as CommentViewRow[];
   }
@@ -68,10 +70,37 @@ export class ReviewCommentsRepo {
       .join('reviews as r', 'r.id', 'c.review_id')
       .join('albums as a', 'a.id', 'r.album_id')
       .join('users as u', 'u.id', 'c.user_id')
-      .select('c.id as comment_id', 'c.review_id', 'c.user_id as actor_id', 'c.body', 'r.user_id as author_id', 'a.title as album_title', 'u.display_name as actor_name')
+      .join('users as ra', 'ra.id', 'r.user_id')
+      .select(
+        'c.id as comment_id', 'c.review_id', 'c.user_id as actor_id', 'c.body', 'r.user_id as author_id', 'a.title as album_title',
+        'u.display_name as actor_name', 'u.handle as actor_handle', 'ra.display_name as review_author_name',
+      )
       .where('c.id', id)
+      .whereNull('c.hidden_at')
+      .whereNull('r.hidden_at')
       .first();
     return (row as CommentNoticeRow | undefined) ?? null;
+  }
+
+  /**
+   * Who else is in the thread a comment joined: everyone with a visible earlier comment on the
+   * same review, except the review's author, the commenter, and anyone the commenter is blocked
+   * with either way.
+   */
+  async earlierParticipants(commentId: string): Promise<string[]> {
+    const { rows } = await this.knex.raw<{ rows: { user_id: string }[] }>(
+      `SELECT DISTINCT e.user_id
+         FROM review_comments c
+         JOIN reviews r ON r.id = c.review_id
+         JOIN review_comments e ON e.review_id = c.review_id AND e.id < c.id AND e.hidden_at IS NULL
+        WHERE c.id = ?
+          AND e.user_id <> c.user_id
+          AND e.user_id <> r.user_id
+          AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = e.user_id AND b.blocked_id = c.user_id) OR (b.blocker_id = c.user_id AND b.blocked_id = e.user_id))
+        ORDER BY e.user_id`,
+      [commentId],
+    );
+    return rows.map((r) => String(r.user_id));
   }
 
   private viewQuery() {

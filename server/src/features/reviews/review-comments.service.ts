@@ -12,6 +12,8 @@ import { reviewCommentedNotificationJob } from './review-commented-notification.
 import type { ReviewCommentsRepo } from './review-comments.repo';
 import { presentComment } from './reviews.presenter';
 import type { ReviewsRepo } from './reviews.repo';
+import type { SocialGraphRepo } from '../social/social-graph.repo';
+import { BLOCKED_MESSAGE } from './blocked';
 
 export interface ReviewCommentsServiceDeps {
   reviews: ReviewsRepo;
@@ -19,6 +21,8 @@ export interface ReviewCommentsServiceDeps {
   queues: JobQueues;
   docs: DocumentStore;
   logger: Logger;
+  /** Who blocked whom: comments between blocked users are refused. */
+  graph: Pick<SocialGraphRepo, 'blockedEitherWay'>;
 }
 
 const CURSOR = 'comments';
@@ -30,12 +34,16 @@ const CURSOR = 'comments';
 export class ReviewCommentsService {
   constructor(private readonly deps: ReviewCommentsServiceDeps) {}
 
-  /** Adds a comment (404 when the review is missing or deleted) and notifies the review's author. */
+  /**
+   * Adds a comment (404 when the review is missing or deleted, 403 when the review's author and
+   * the commenter blocked one another) and notifies the review's author.
+   */
   async create(userId: string, reviewId: string, body: string): Promise<CommentView> {
     assertStorableText(body, 'body');
     const { reviews, comments } = this.deps;
     const reviewAuthorId = await reviews.authorOf(reviewId);
     if (!reviewAuthorId) throw AppError.notFound('Review');
+    if (reviewAuthorId !== userId && (await this.deps.graph.blockedEitherWay(reviewAuthorId, userId))) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
     const id = await comments.insert(reviewId, userId, body).catch((err: unknown) => {
       // The review was deleted between the check and the insert.
       if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
@@ -43,7 +51,7 @@ export class ReviewCommentsService {
     });
     const effects = new AfterCommit();
     effects.add(() => this.deps.queues.enqueue(reviewCommentedNotificationJob, { commentId: id }, { jobId: `review-commented-${id}` }));
-    effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'commented', visibility: 'public', subject: { kind: 'review', id: reviewId }, data: { commentId: id } }));
+    effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'commented', subject: { kind: 'review', id: reviewId }, data: { commentId: id } }));
     await effects.run(this.deps.logger);
     const row = await comments.findView(id);
     if (!row) throw AppError.notFound('Comment');

@@ -9,6 +9,8 @@ import { AfterCommit } from '../ratings/after-commit';
 import { reviewLikedNotificationJob } from './review-liked-notification.job';
 import type { ReviewLikesRepo } from './review-likes.repo';
 import type { ReviewsRepo } from './reviews.repo';
+import type { SocialGraphRepo } from '../social/social-graph.repo';
+import { BLOCKED_MESSAGE } from './blocked';
 
 export interface ReviewLikesServiceDeps {
   knex: Knex;
@@ -17,6 +19,8 @@ export interface ReviewLikesServiceDeps {
   queues: JobQueues;
   docs: DocumentStore;
   logger: Logger;
+  /** Who blocked whom: likes between blocked users are refused. */
+  graph: Pick<SocialGraphRepo, 'blockedEitherWay'>;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface ReviewLikesServiceDeps {
 export class ReviewLikesService {
   constructor(private readonly deps: ReviewLikesServiceDeps) {}
 
-  /** Likes a review (a repeat changes nothing); the first like notifies the author. */
+  /** Likes a review (a repeat changes nothing); the first like notifies the author. 403 when either blocked the other. */
   async like(userId: string, reviewId: string): Promise<ReviewLikeResult> {
     const { reviews, likes } = this.deps;
     const effects = new AfterCommit();
@@ -34,6 +38,7 @@ export class ReviewLikesService {
       const authorId = await reviews.authorOf(reviewId, trx);
       if (!authorId) throw AppError.notFound('Review');
       if (authorId === userId) throw AppError.forbidden('own_review', 'You cannot like your own review.');
+      if (await this.deps.graph.blockedEitherWay(authorId, userId)) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
       const added = await likes.insert(trx, reviewId, userId).catch((err: unknown) => {
         if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
         throw err;
@@ -41,7 +46,7 @@ export class ReviewLikesService {
       if (added) {
         // No job id: the notification's dedupe key already stops like→unlike→like from notifying twice.
         effects.add(() => this.deps.queues.enqueue(reviewLikedNotificationJob, { reviewId, likerId: userId }));
-        effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'liked_review', visibility: 'public', subject: { kind: 'review', id: reviewId } }));
+        effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'liked_review', subject: { kind: 'review', id: reviewId } }));
       }
       return reviews.likeCount(reviewId, trx);
     });

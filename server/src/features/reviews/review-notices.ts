@@ -1,4 +1,4 @@
-import type { NewNotification } from '../notifications/notifications.repo';
+import type { NewNotification } from '../notifications/notification-batching';
 import type { ReviewCommentsRepo } from './review-comments.repo';
 import type { ReviewsRepo } from './reviews.repo';
 
@@ -11,8 +11,10 @@ function excerpt(text: string): string {
 }
 
 /**
- * The notifications a review's author gets about likes and comments, read fresh when the job
- * runs: nothing for a withdrawn like, a deleted comment or review, or the author's own action.
+ * The notifications a review's author gets about likes and comments, and the thread replies
+ * earlier commenters get, read fresh when the job runs: nothing for a withdrawn like, a
+ * deleted or hidden comment or review, or the author's own action. Unread ones about one
+ * review batch ("Ana and 3 others liked your review").
  */
 export class ReviewNotices {
   constructor(
@@ -23,29 +25,56 @@ export class ReviewNotices {
   async forLike(reviewId: string, likerId: string): Promise<NewNotification | null> {
     const row = await this.reviews.likeNotice(reviewId, likerId);
     if (!row || !row.still_liked || String(row.author_id) === likerId) return null;
+    const title = (who: string) => `${who} liked your review of ${row.album_title}`;
     return {
       userId: String(row.author_id),
       type: 'review_liked',
-      title: `${row.actor_name} liked your review of ${row.album_title}`,
+      title: title(row.actor_name),
       body: `${row.album_title} by ${row.album_artist_credit}`,
       link: `/reviews/${reviewId}`,
       data: { reviewId, actorId: likerId },
       // Per liker and review: liking again after unliking does not notify again.
       dedupeKey: `review_liked:${reviewId}:${likerId}`,
+      batch: { subject: `review:${reviewId}`, actor: { id: likerId, handle: row.actor_handle, displayName: row.actor_name }, title },
     };
   }
 
   async forComment(commentId: string): Promise<NewNotification | null> {
     const row = await this.comments.notice(commentId);
     if (!row || String(row.author_id) === String(row.actor_id)) return null;
+    const title = (who: string) => `${who} commented on your review of ${row.album_title}`;
     return {
       userId: String(row.author_id),
       type: 'review_commented',
-      title: `${row.actor_name} commented on your review of ${row.album_title}`,
+      title: title(row.actor_name),
       body: excerpt(row.body),
       link: `/reviews/${row.review_id}`,
       data: { reviewId: String(row.review_id), commentId, actorId: String(row.actor_id) },
       dedupeKey: `review_commented:${commentId}`,
+      batch: { subject: `review:${row.review_id}`, actor: { id: String(row.actor_id), handle: row.actor_handle, displayName: row.actor_name }, title },
     };
+  }
+
+  /**
+   * "Reply in a thread you commented on": one notice for each earlier commenter other than the
+   * review's author (who gets review_commented) and the commenter.
+   */
+  async forThread(commentId: string): Promise<NewNotification[]> {
+    const row = await this.comments.notice(commentId);
+    if (!row) return [];
+    const recipients = await this.comments.earlierParticipants(commentId);
+    const reviewId = String(row.review_id);
+    const whose = String(row.author_id) === String(row.actor_id) ? 'their' : `${row.review_author_name}’s`;
+    const title = (who: string) => `${who} replied on ${whose} review of ${row.album_title}`;
+    return recipients.map((userId) => ({
+      userId,
+      type: 'thread_reply' as const,
+      title: title(row.actor_name),
+      body: excerpt(row.body),
+      link: `/reviews/${reviewId}`,
+      data: { reviewId, commentId, actorId: String(row.actor_id) },
+      dedupeKey: `thread_reply:${commentId}`,
+      batch: { subject: `review:${reviewId}`, actor: { id: String(row.actor_id), handle: row.actor_handle, displayName: row.actor_name }, title },
+    }));
   }
 }

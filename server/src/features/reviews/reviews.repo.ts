@@ -26,6 +26,8 @@ export interface ReviewViewRow {
   album_cover_url: string | null;
   album_genres: string[];
   liked_by_viewer: boolean;
+  /** Set when moderators hid the review; hidden reviews are left out of every list. */
+  hidden_at: Date | null;
 }
 
 export interface ReviewOwnerRow {
@@ -67,6 +69,7 @@ export interface LikeNoticeRow {
   album_title: string;
   album_artist_credit: string;
   actor_name: string;
+  actor_handle: string;
   still_liked: boolean;
 }
 
@@ -94,9 +97,9 @@ export class ReviewsRepo {
     return (row as ReviewOwnerRow | undefined) ?? null;
   }
 
-  /** The author's id, or null when the review does not exist. */
+  /** The author's id, or null when the review does not exist or moderators hid it. */
   async authorOf(id: string, trx: Knex = this.knex): Promise<string | null> {
-    const row = await trx('reviews').select('user_id').where({ id }).first();
+    const row = await trx('reviews').select('user_id').where({ id }).whereNull('hidden_at').first();
     return row ? String(row.user_id) : null;
   }
 
@@ -118,14 +121,14 @@ export class ReviewsRepo {
     return (rows[0] as ReviewViewRow | undefined) ?? null;
   }
 
-  /** One album's reviews, most liked or newest first. */
+  /** One album's visible reviews, most liked or newest first. */
   async listForAlbum(albumId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
-    return this.list(this.viewQuery(options.viewerId).where('r.album_id', albumId), options);
+    return this.list(this.viewQuery(options.viewerId).where('r.album_id', albumId).whereNull('r.hidden_at'), options);
   }
 
-  /** One user's reviews, newest or most liked first. */
+  /** One user's visible reviews, newest or most liked first. */
   async listForUser(userId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
-    return this.list(this.viewQuery(options.viewerId).where('r.user_id', userId), options);
+    return this.list(this.viewQuery(options.viewerId).where('r.user_id', userId).whereNull('r.hidden_at'), options);
   }
 
   /** The user's newest review of an album, if any. */
@@ -137,12 +140,12 @@ export class ReviewsRepo {
   /** What a "liked your review" notification says, and whether the like still stands. */
   async likeNotice(reviewId: string, likerId: string): Promise<LikeNoticeRow | null> {
     const result = await this.knex.raw<{ rows: LikeNoticeRow[] }>(
-      `SELECT r.user_id AS author_id, a.title AS album_title, a.artist_credit AS album_artist_credit, u.display_name AS actor_name,
+      `SELECT r.user_id AS author_id, a.title AS album_title, a.artist_credit AS album_artist_credit, u.display_name AS actor_name, u.handle AS actor_handle,
               EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = u.id) AS still_liked
          FROM reviews r
          JOIN albums a ON a.id = r.album_id
          JOIN users u ON u.id = ?
-        WHERE r.id = ?`,
+        WHERE r.id = ? AND r.hidden_at IS NULL`,
       [likerId, reviewId],
     );
     return result.rows[0] ?? null;
@@ -154,7 +157,7 @@ export class ReviewsRepo {
       .join('users as u', 'u.id', 'r.user_id')
       .join('albums as a', 'a.id', 'r.album_id')
       .select(
-        'r.id', 'r.user_id', 'r.album_id', 'r.body', 'r.rating', 'r.is_relisten', 'r.like_count', 'r.comment_count', 'r.created_at', 'r.updated_at',
+        'r.id', 'r.user_id', 'r.album_id', 'r.body', 'r.rating', 'r.is_relisten', 'r.like_count', 'r.comment_count', 'r.created_at', 'r.updated_at', 'r.hidden_at',
         'u.handle as author_handle', 'u.display_name as author_display_name',
         'a.title as album_title', 'a.artist_credit as album_artist_credit', 'a.release_year as album_release_year', 'a.type as album_type',
         'a.cover_url as album_cover_url', 'a.genres as album_genres',

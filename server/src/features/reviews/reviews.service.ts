@@ -77,6 +77,7 @@ export class ReviewsService {
         stars: input.rating ?? null,
         isRelisten: input.isRelisten,
         reviewBody: input.body,
+        visibility: input.visibility,
       }),
     );
     await effects.run(this.deps.logger);
@@ -118,10 +119,10 @@ export class ReviewsService {
     });
   }
 
-  /** One review with the first page of its comments. */
+  /** One review with the first page of its comments; a hidden review is 404 except to administrators. */
   async get(reviewId: string, viewerId: string | null): Promise<ReviewDetail> {
     const row = await this.deps.reviews.findView(reviewId, viewerId);
-    if (!row) throw AppError.notFound('Review');
+    if (!row || (row.hidden_at && !(await this.isAdmin(viewerId)))) throw AppError.notFound('Review');
     const comments = await this.deps.comments.page(reviewId, String(row.user_id), { limit: FIRST_COMMENTS }, viewerId);
     return { ...presentReview(row), comments };
   }
@@ -146,6 +147,10 @@ export class ReviewsService {
   /** The album page's top reviews. */
   async top(albumId: string, viewerId: string | null, limit: number): Promise<ReviewView[]> {
     return (await this.deps.reviews.listForAlbum(albumId, { sort: 'popular', limit, viewerId })).map(presentReview);
+  }
+
+  private async isAdmin(userId: string | null): Promise<boolean> {
+    return userId !== null && (await this.deps.users.findById(userId))?.role === 'admin';
   }
 
   private page(rows: ReviewViewRow[], query: { sort: ReviewSort; limit: number }): Page<ReviewView> {

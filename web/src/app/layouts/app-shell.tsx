@@ -29,6 +29,9 @@ export function AppShell() {
             <NavLink className="nav-link" to="/home">
               Home
             </NavLink>
+            <NavLink className="nav-link" to={`/users/${encodeURIComponent(me.handle)}`} end>
+              My Muse
+            </NavLink>
             <NavLink className="nav-link" to={`/users/${encodeURIComponent(me.handle)}/diary`}>
               Diary
             </NavLink>
@@ -39,9 +42,14 @@ export function AppShell() {
               Notifications
             </NavLink>
             {me.role === 'admin' && (
-              <NavLink className="nav-link" to="/admin/jobs">
-                Jobs
-              </NavLink>
+              <>
+                <NavLink className="nav-link" to="/admin/reports">
+                  Reports
+                </NavLink>
+                <NavLink className="nav-link" to="/admin/jobs">
+                  Jobs
+                </NavLink>
+              </>
             )}
           </nav>
           <div className="app-header-search">

@@ -3,8 +3,10 @@ import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useAlbum } from '../../features/albums/api/get-album';
+import { useAlbumFriends } from '../../features/albums/api/get-album-friends';
 import { useRateTrack } from '../../features/albums/api/rate-track';
 import { useAlbumLiveStats } from '../../features/albums/api/use-album-live-stats';
+import { AlbumFriends } from '../../features/albums/components/album-friends';
 import { AlbumHeader } from '../../features/albums/components/album-header';
 import { AlbumRatingPanel } from '../../features/albums/components/album-rating-panel';
 import { AlbumScores } from '../../features/albums/components/album-scores';
@@ -28,6 +30,7 @@ function AlbumView({ id }: { id: string }) {
   const location = useLocation();
   const album = useAlbum(id);
   const live = useAlbumLiveStats(id, me !== null && album.isSuccess);
+  const friends = useAlbumFriends(id, album.data?.friends, me !== null);
   const rateTrack = useRateTrack(id);
   const [editorOpen, setEditorOpen] = useState(false);
   const [done, setDone] = useState<EditorResult | null>(null);
@@ -73,6 +76,7 @@ function AlbumView({ id }: { id: string }) {
         <aside className="album-aside" aria-label="Ratings">
           <AlbumRatingPanel page={page} onLog={() => setEditorOpen(true)} />
           <AlbumScores stats={page.stats} viewerRating={page.viewer?.rating ?? null} live={live} />
+          <AlbumFriends friends={friends} />
         </aside>
         <div className="album-main">
           <section className="card" aria-labelledby="tracklist-title">

@@ -3,10 +3,11 @@ import { useMe } from '../../features/auth/api/get-me';
 import { useChart } from '../../features/charts/api/get-chart';
 import { ChartList } from '../../features/charts/components/chart-list';
 import { RecentDiary } from '../../features/diary/components/recent-diary';
+import { FeedList } from '../../features/feed/components/feed-list';
 import { SearchBox } from '../../features/search/components/search-box';
 
 /** How many trending albums and diary entries the home page shows (the loader prefetches the same). */
-export const HOME_TRENDING_SIZE = 10;
+export const HOME_TRENDING_SIZE = 5;
 export const HOME_DIARY_SIZE = 6;
 
 function greeting(hour: number): string {
@@ -30,7 +31,7 @@ function Trending() {
   return <ChartList items={chart.data.items} compact trending />;
 }
 
-/** `/home`: search, what is trending this week, and the user's latest listens. */
+/** `/home`: the feed of people you follow (live), with search, trending and your latest listens on the side. */
 export function HomeRoute() {
   const me = useMe();
   const location = useLocation();
@@ -45,35 +46,51 @@ export function HomeRoute() {
         <h1>
           {justJoined ? `Welcome to Muse, ${me.displayName}.` : `${greeting(new Date().getHours())}, ${me.displayName}.`}
         </h1>
-        <p className="lead muted">What did you listen to today? Find it, rate it, log it.</p>
-        <div className="home-search">
-          <SearchBox variant="hero" placeholder="Search for an album, an artist or a song" />
-        </div>
       </header>
 
-      <div className="home-grid">
-        <section className="card" aria-labelledby="home-trending-title">
-          <div className="card-header">
-            <h2 id="home-trending-title" className="card-title">
-              Trending this week
+      <div className="home-layout">
+        <div className="home-feed">
+          <FeedList
+            empty={
+              <>
+                <p>Your feed is quiet. Follow people to see what they rate, review and log here, as it happens.</p>
+                <p>
+                  Find friends with the search box, or open a review you liked and follow its author from <Link to={`/users/${encodeURIComponent(me.handle)}`}>their page</Link>.
+                </p>
+              </>
+            }
+          />
+        </div>
+        <aside className="home-aside" aria-label="Discover">
+          <section className="card" aria-labelledby="home-search-title">
+            <h2 id="home-search-title" className="card-title">
+              Find music or people
             </h2>
-            <Link to="/charts?kind=trending" className="card-link">
-              All charts
-            </Link>
-          </div>
-          <Trending />
-        </section>
-        <section className="card" aria-labelledby="home-diary-title">
-          <div className="card-header">
-            <h2 id="home-diary-title" className="card-title">
-              Your recent listens
-            </h2>
-            <Link to={`/users/${encodeURIComponent(me.handle)}/diary`} className="card-link">
-              Your diary
-            </Link>
-          </div>
-          <RecentDiary handle={me.handle} />
-        </section>
+            <SearchBox placeholder="Album, artist, song or person" />
+          </section>
+          <section className="card" aria-labelledby="home-trending-title">
+            <div className="card-header">
+              <h2 id="home-trending-title" className="card-title">
+                Trending this week
+              </h2>
+              <Link to="/charts?kind=trending" className="card-link">
+                All charts
+              </Link>
+            </div>
+            <Trending />
+          </section>
+          <section className="card" aria-labelledby="home-diary-title">
+            <div className="card-header">
+              <h2 id="home-diary-title" className="card-title">
+                Your recent listens
+              </h2>
+              <Link to={`/users/${encodeURIComponent(me.handle)}/diary`} className="card-link">
+                Your diary
+              </Link>
+            </div>
+            <RecentDiary handle={me.handle} />
+          </section>
+        </aside>
       </div>
     </div>
   );

@@ -3,8 +3,9 @@ import { useMe } from '../../features/auth/api/get-me';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { DeleteAccountForm } from '../../features/auth/components/delete-account-form';
 import { ExportCard } from '../../features/imports/components/export-card';
+import { SocialSettings } from './social-settings';
 
-/** `/settings`: account details, password change, import and export, and the danger zone. */
+/** `/settings`: account details, profile and privacy, follow requests, feed filters, notifications, blocked people, password, import and export, and the danger zone. */
 export function SettingsRoute() {
   const me = useMe();
 
@@ -13,7 +14,7 @@ export function SettingsRoute() {
       <title>Settings · Muse</title>
       <header className="page-header">
         <h1>Settings</h1>
-        <p className="muted">Manage how you sign in to Muse and what you bring in or take out.</p>
+        <p className="muted">Manage who sees what, what reaches you, how you sign in, and what you bring in or take out.</p>
       </header>
 
       {me && (
@@ -37,6 +38,8 @@ export function SettingsRoute() {
           </dl>
         </section>
       )}
+
+      <SocialSettings />
 
       <section className="card" aria-labelledby="change-password-title">
         <h2 id="change-password-title" className="card-title">

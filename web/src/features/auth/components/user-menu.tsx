@@ -2,7 +2,7 @@ import type { Me } from '@muse/shared';
 import { Link } from 'react-router';
 import { useDisclosure } from '../../../lib/use-disclosure';
 
-/** Avatar button opening the account menu: who is signed in, Settings, Log out. */
+/** Avatar button opening the account menu: who is signed in, My Muse, profile and settings, moderation for admins, Log out. */
 export function UserMenu({ user, onLogout, loggingOut }: { user: Me; onLogout: () => void; loggingOut: boolean }) {
   const { open, close, buttonProps, rootProps, panelProps } = useDisclosure();
   const initial = (user.displayName.trim()[0] ?? user.handle[0] ?? '?').toUpperCase();
@@ -22,10 +22,27 @@ export function UserMenu({ user, onLogout, loggingOut }: { user: Me; onLogout: (
           </div>
           <ul className="menu-list">
             <li>
+              <Link className="menu-item" to={`/users/${encodeURIComponent(user.handle)}`} onClick={() => close()}>
+                My Muse
+              </Link>
+            </li>
+            <li>
+              <Link className="menu-item" to="/settings/profile" onClick={() => close()}>
+                Edit profile
+              </Link>
+            </li>
+            <li>
               <Link className="menu-item" to="/settings" onClick={() => close()}>
                 Settings
               </Link>
             </li>
+            {user.role === 'admin' && (
+              <li>
+                <Link className="menu-item" to="/admin/reports" onClick={() => close()}>
+                  Moderation queue
+                </Link>
+              </li>
+            )}
             <li>
               <button type="button" className="menu-item" onClick={onLogout} disabled={loggingOut}>
                 {loggingOut ? 'Logging out…' : 'Log out'}

@@ -6,15 +6,15 @@ import { useUserDiary } from '../api/get-user-diary';
 
 const SHOWN = 6;
 
-/** The latest few diary entries as a compact list, for the home page. */
-export function RecentDiary({ handle }: { handle: string }) {
+/** The latest few diary entries as a compact list, for the home page and profiles; `emptyText` replaces the owner's prompt. */
+export function RecentDiary({ handle, emptyText }: { handle: string; emptyText?: string }) {
   const diary = useUserDiary(handle, SHOWN);
   const entries = diary.data?.pages[0]?.items.slice(0, SHOWN) ?? [];
 
   if (diary.isPending) return <p className="muted">Loading your diary…</p>;
   if (diary.isError) return <p className="muted">Your diary could not be loaded right now.</p>;
   if (entries.length === 0) {
-    return <p className="muted">Nothing logged yet. Find an album you played today and press “Log / review”.</p>;
+    return <p className="muted">{emptyText ?? 'Nothing logged yet. Find an album you played today and press “Log / review”.'}</p>;
   }
   return (
     <ol className="compact-list">

@@ -3,4 +3,5 @@ export const notificationKeys = {
   all: ['notifications'] as const,
   list: () => ['notifications', 'list'] as const,
   unreadCount: () => ['notifications', 'unread-count'] as const,
+  preferences: () => ['notifications', 'preferences'] as const,
 };

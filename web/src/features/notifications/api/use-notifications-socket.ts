@@ -2,7 +2,8 @@ import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { acquireSocket } from '../../../lib/socket';
-import { applyNewNotification, invalidateNotifications, setUnreadInCache } from './notifications-cache';
+import { catchUpNotifications } from './catch-up-notifications';
+import { applyNewNotification, setUnreadInCache } from './notifications-cache';
 
 /**
  * Keeps notification queries live for the signed-in user over Socket.IO. Holds the shared
@@ -16,9 +17,10 @@ export function useNotificationsSocket(userId: string | null): void {
     const { socket, release } = acquireSocket();
     const handleNew: ServerToClientEvents['notification:new'] = (payload) => applyNewNotification(queryClient, payload);
     const handleUnread: ServerToClientEvents['notification:unread'] = ({ unread }) => setUnreadInCache(queryClient, unread);
-    // Events sent while we were not connected (including before the first connect) are lost.
+    // Events sent while we were not connected (including before the first connect) are lost:
+    // fetch what changed since the latest one seen.
     const handleConnect = () => {
-      if (!socket.recovered) void invalidateNotifications(queryClient);
+      if (!socket.recovered) void catchUpNotifications(queryClient);
     };
     socket.on('notification:new', handleNew);
     socket.on('notification:unread', handleUnread);

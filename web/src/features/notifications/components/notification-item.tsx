@@ -1,6 +1,7 @@
 import type { Notification } from '@muse/shared';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { Avatar } from '../../../components/ui/avatar';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 
 interface NotificationItemProps {
@@ -29,6 +30,13 @@ export function NotificationItem({ notification, onMarkRead, marking, onNavigate
   return (
     <li ref={itemRef} tabIndex={-1} className={`notification${unread ? ' notification-unread' : ''}`}>
       <span className="notification-dot" aria-hidden="true" />
+      {notification.actors && notification.actors.length > 0 && (
+        <span className="notification-actors" aria-hidden="true">
+          {notification.actors.slice(0, 3).map((actor) => (
+            <Avatar key={actor.id} displayName={actor.displayName} handle={actor.handle} size={28} decorative />
+          ))}
+        </span>
+      )}
       <div className="notification-body">
         <p className="notification-title">
           {internalLink ? (
@@ -41,8 +49,8 @@ export function NotificationItem({ notification, onMarkRead, marking, onNavigate
           {unread && <span className="sr-only"> (unread)</span>}
         </p>
         <p className="notification-text">{notification.body}</p>
-        <time className="notification-time" dateTime={notification.createdAt} title={formatDateTime(notification.createdAt)}>
-          {formatRelativeTime(notification.createdAt)}
+        <time className="notification-time" dateTime={notification.updatedAt ?? notification.createdAt} title={formatDateTime(notification.updatedAt ?? notification.createdAt)}>
+          {formatRelativeTime(notification.updatedAt ?? notification.createdAt)}
         </time>
       </div>
       {unread && (

@@ -6,9 +6,21 @@ import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { useDeleteComment } from '../api/delete-comment';
 import { useReviewComments } from '../api/get-review-comments';
+import { ReportButton } from './report-button';
 
-/** A review's comments, oldest first, each deletable by whoever the server says may (`canDelete`). */
-export function CommentList({ reviewId, firstPage, firstPageAt }: { reviewId: string; firstPage?: Page<CommentView>; firstPageAt?: number }) {
+interface CommentListProps {
+  reviewId: string;
+  firstPage?: Page<CommentView>;
+  firstPageAt?: number;
+  /** The signed-in viewer, who may report others' comments; null when signed out. */
+  viewerId?: string | null;
+}
+
+/**
+ * A review's comments, oldest first, each deletable by whoever the server says may
+ * (`canDelete`) and reportable by signed-in viewers other than its author.
+ */
+export function CommentList({ reviewId, firstPage, firstPageAt, viewerId = null }: CommentListProps) {
   const comments = useReviewComments(reviewId, firstPage, firstPageAt);
   const remove = useDeleteComment(reviewId);
   const items = comments.data?.pages.flatMap((page) => page.items) ?? [];
@@ -25,13 +37,18 @@ export function CommentList({ reviewId, firstPage, firstPageAt }: { reviewId: st
           {items.map((comment) => (
             <li key={comment.id} className="comment">
               <header className="comment-header">
-                <Link to={`/users/${encodeURIComponent(comment.author.handle)}/diary`} className="comment-author">
+                <Link to={`/users/${encodeURIComponent(comment.author.handle)}`} className="comment-author">
                   {comment.author.displayName}
                 </Link>
                 <span className="muted">@{comment.author.handle}</span>
                 <time className="muted" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
                   {formatRelativeTime(comment.createdAt)}
                 </time>
+                {viewerId !== null && viewerId !== comment.author.id && (
+                  <span className="comment-actions">
+                    <ReportButton targetType="comment" targetId={comment.id} authorName={comment.author.displayName} />
+                  </span>
+                )}
                 {comment.canDelete && (
                   <span className="comment-actions">
                     <ConfirmButton

@@ -39,7 +39,7 @@ export function ReviewCard({ review, canLike, showAlbum = false }: { review: Rev
               </>
             )}
             <span className="muted">Review by </span>
-            <Link to={`/users/${encodeURIComponent(review.author.handle)}/diary`}>{review.author.displayName}</Link>
+            <Link to={`/users/${encodeURIComponent(review.author.handle)}`}>{review.author.displayName}</Link>
           </h3>
           {review.rating !== null && <Stars value={review.rating} size="sm" />}
           {review.isRelisten && (

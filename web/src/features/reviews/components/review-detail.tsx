@@ -13,6 +13,7 @@ import { useDeleteReview } from '../api/delete-review';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { LikeButton } from './like-button';
+import { ReportButton } from './report-button';
 import { ReviewEditorDialog } from './review-editor-dialog';
 
 interface ReviewDetailProps {
@@ -52,7 +53,7 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
         <header className="review-full-header">
           <h1 id="review-title" className="review-full-title">
             <span className="muted">Review by </span>
-            <Link to={`/users/${encodeURIComponent(review.author.handle)}/diary`}>{review.author.displayName}</Link>
+            <Link to={`/users/${encodeURIComponent(review.author.handle)}`}>{review.author.displayName}</Link>
           </h1>
           <div className="review-full-meta">
             {review.rating !== null && <Stars value={review.rating} />}
@@ -76,6 +77,7 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
         </p>
         <footer className="review-full-footer">
           <LikeButton reviewId={review.id} liked={review.likedByViewer} likeCount={review.likeCount} canLike={viewerId !== null} />
+          {viewerId !== null && !isAuthor && <ReportButton targetType="review" targetId={review.id} authorName={review.author.displayName} />}
           {isAuthor && (
             <div className="review-owner-actions">
               <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
@@ -103,7 +105,7 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
         <h2 id="comments-title" className="card-title">
           {formatCount(review.commentCount, 'comment')}
         </h2>
-        <CommentList reviewId={review.id} firstPage={review.comments} firstPageAt={fetchedAt} />
+        <CommentList reviewId={review.id} firstPage={review.comments} firstPageAt={fetchedAt} viewerId={viewerId} />
         {viewerId ? (
           <CommentForm reviewId={review.id} />
         ) : (

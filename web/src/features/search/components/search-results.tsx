@@ -108,7 +108,7 @@ export function SearchResults({ results }: { results: Results }) {
                   {(user.displayName.trim()[0] ?? user.handle[0] ?? '?').toUpperCase()}
                 </span>
                 <span className="result-text">
-                  <Link to={`/users/${encodeURIComponent(user.handle)}/diary`} className="result-title">
+                  <Link to={`/users/${encodeURIComponent(user.handle)}`} className="result-title">
                     {user.displayName}
                   </Link>
                   <span className="result-detail">@{user.handle}</span>

@@ -60,7 +60,7 @@ export function toSuggestions(results: SearchResults | undefined, q: string, per
       });
     }
     for (const user of results.users.slice(0, perGroup)) {
-      rows.push({ id: `user-${user.id}`, group: 'users', label: user.displayName, detail: `@${user.handle}`, to: `/users/${encodeURIComponent(user.handle)}/diary` });
+      rows.push({ id: `user-${user.id}`, group: 'users', label: user.displayName, detail: `@${user.handle}`, to: `/users/${encodeURIComponent(user.handle)}` });
     }
   }
   rows.push({ id: 'all', group: 'all', label: `See all results for “${q.trim()}”`, detail: '', to: searchPagePath(q) });

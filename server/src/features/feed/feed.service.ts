@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { FeedItem, FeedPage, FeedQuery } from '@muse/shared';
+import type { Activity, ActivityRepository } from '../../docstore/document-store.port';
+import { isFeedActivity } from '../activity/feed-activity';
+import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor';
+import { FeedGrouper } from './feed-grouping';
+import { mergeSources, pullSource, timelineSource, type CandidateSource } from './feed-sources';
+import { feedView, lookupRequest } from './feed-view';
+import type { FeedRepo, ViewerContext } from './feed.repo';
+import { idTime, type TimelineStore } from './timeline.store';
+
+/**
+ * Accounts with more followers than this are not pushed to timelines; their activity is merged
+ * on read. Also written into the feed's viewer query and its partial index users_big_accounts_idx.
+ */
+export const PUSH_MAX_FOLLOWERS = 5000;
+/** How much recent activity a cold timeline is rebuilt with. */
+const REBUILD_SIZE = 200;
+/** Reads per page at most, so a feed full of muted activity still answers quickly. */
+const MAX_ROUNDS = 5;
+
+/** Names a set of followees compactly, to notice when the one a timeline was built for changed. */
+function graphFingerprint(actorIds: string[]): string {
+  return createHash('sha1').update([...actorIds].sort().join(',')).digest('base64url');
+}
+
+/** Candidates read per round: a page of single activities with some filtered out; grouping may need another round. */
+function batchSize(limit: number): number {
+  return Math.min(200, Math.ceil(limit * 1.5) + 5);
+}
+
+export interface FeedServiceDeps {
+  repo: FeedRepo;
+  log: ActivityRepository;
+  timelines: TimelineStore;
+}
+
+/** One live feed item for one follower. */
+export interface LiveDelivery {
+  userId: string;
+  item: FeedItem;
+}
+
+/**
+ * The home feed: activity of the people the viewer follows, newest first, grouped, filtered
+ * at read time by visibility, follows, blocks, mutes, hidden content and "hide unlogged takes".
+ */
+export class FeedService {
+  constructor(private readonly deps: FeedServiceDeps) {}
+
+  /** One page of the viewer's feed; a bad cursor is a 400. */
+  async page(viewerId: string, query: FeedQuery): Promise<FeedPage> {
+    const before = query.cursor === undefined ? undefined : decodeFeedCursor(query.cursor);
+    const batch = batchSize(query.limit);
+    const [ctx, timeline] = await Promise.all([this.deps.repo.viewerContext(viewerId), this.deps.timelines.touchAndPage(viewerId, before, batch)]);
+    const pulled = [...ctx.pulled];
+    const pushed = [...ctx.followees].filter((id) => !ctx.pulled.has(id));
+    // A change of followees since the build tops the timeline up once, which brings a new
+    // followee's recent activity in; what an unfollow or block takes away is filtered at read.
+    const graph = graphFingerprint(pushed);
+    const fresh = timeline !== null && timeline.graph === graph;
+    if (!fresh) await this.rebuild(viewerId, pushed, graph);
+    const first = fresh ? { before, count: batch, page: timeline.page } : undefined;
+    const sources: CandidateSource[] = [timelineSource(this.deps.timelines, this.deps.log, viewerId, pushed, first)];
+    if (pulled.length) sources.push(pullSource(this.deps.log, pulled));
+    return this.collect(ctx, mergeSources(sources), before, query.limit, batch);
+  }
+
+  /**
+   * Builds a missing timeline, or tops up one built for another set of followees, from the
+   * document store (opened first, so pushes made meanwhile land in it).
+   */
+  async rebuild(viewerId: string, actorIds: string[], graph = graphFingerprint(actorIds)): Promise<void> {
+    await this.deps.timelines.open(viewerId, graph);
+    if (actorIds.length === 0) return;
+    const recent = await this.deps.log.listByActors(actorIds, { limit: REBUILD_SIZE });
+    await this.deps.timelines.fill(viewerId, recent.filter(isFeedActivity).map((a) => ({ id: a.id, time: idTime(a.id) })));
+  }
+
+  private async collect(ctx: ViewerContext, source: CandidateSource, before: string | undefined, limit: number, batch: number): Promise<FeedPage> {
+    const grouper = new FeedGrouper();
+    let cursor = before;
+    let lastKept: string | undefined;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const page = await source.next(cursor, batch);
+      const look = await this.deps.repo.lookups(lookupRequest(page.activities, ctx));
+      for (const activity of page.activities) {
+        const view = feedView(ctx, activity, look);
+        if (!view) continue;
+        // The first activity of one item too many proves the last item complete.
+        if (grouper.add(view) && grouper.items.length > limit) {
+          grouper.items.pop();
+          return { items: grouper.items, nextCursor: encodeFeedCursor(lastKept!) };
+        }
+        lastKept = activity.id;
+      }
+      if (page.exhausted) return { items: grouper.items, nextCursor: null };
+      cursor = page.covered;
+    }
+    return { items: grouper.items, nextCursor: cursor ? encodeFeedCursor(cursor) : null };
+  }
+
+  /** The feed item each of these followers may see for a new activity (none for the rest). */
+  async liveItems(activityId: string, userIds: string[]): Promise<LiveDelivery[]> {
+    const [activity] = await this.deps.log.getByIds([activityId]);
+    if (!activity || !isFeedActivity(activity)) return [];
+    const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId);
+    if (contexts.length === 0) return [];
+    const look = await this.deps.repo.lookups({ ...lookupRequest([activity], contexts[0]!), loggedBy: null });
+    const albumId = albumOf(activity, look.reviews);
+    const hiders = contexts.filter((c) => c.hideUnloggedTakes).map((c) => c.viewerId);
+    const loggers = albumId && hiders.length ? await this.deps.repo.usersWhoLogged(hiders, albumId) : new Set<string>();
+    const deliveries: LiveDelivery[] = [];
+    for (const ctx of contexts) {
+      const view = feedView(ctx, activity, { ...look, loggedAlbums: albumId && loggers.has(ctx.viewerId) ? new Set([albumId]) : new Set() });
+      if (view) deliveries.push({ userId: ctx.viewerId, item: { id: view.id, type: view.type, actor: view.actor, activities: [view], createdAt: view.createdAt } });
+    }
+    return deliveries;
+  }
+}
+
+function albumOf(a: Activity, reviews: Map<string, { album_id: string }>): string | undefined {
+  if (a.subject?.kind === 'album') return a.subject.id;
+  if (a.subject?.kind === 'review') return reviews.get(a.subject.id)?.album_id;
+  return undefined;
+}

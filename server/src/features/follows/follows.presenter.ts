@@ -1,0 +1,22 @@
+import type { BlockListItem, FollowListItem, FollowRequestItem, SocialUser } from '@muse/shared';
+import type { GraphListRow } from './follows.repo';
+
+/** A user as graph lists show them: public fields only. */
+export function presentSocialUser(row: Pick<GraphListRow, 'id' | 'handle' | 'display_name' | 'avatar_url'>): SocialUser {
+  return { id: String(row.id), handle: row.handle, displayName: row.display_name, avatarUrl: row.avatar_url };
+}
+
+/** One row of a followers or following list, with whether the viewer follows that user. */
+export function presentFollowListItem(row: GraphListRow): FollowListItem {
+  return { user: presentSocialUser(row), followedAt: new Date(row.at).toISOString(), viewerFollows: Boolean(row.viewer_follows) };
+}
+
+/** One pending request, as its target sees it. */
+export function presentFollowRequest(row: GraphListRow): FollowRequestItem {
+  return { user: presentSocialUser(row), requestedAt: new Date(row.at).toISOString() };
+}
+
+/** One blocked user, as the blocker sees them. */
+export function presentBlock(row: GraphListRow): BlockListItem {
+  return { user: presentSocialUser(row), blockedAt: new Date(row.at).toISOString() };
+}

@@ -1,0 +1,22 @@
+import type { ReportView } from '@muse/shared';
+import type { ReportViewRow } from './moderation.repo';
+
+/** A report as the moderation queue (and its reporter) sees it. */
+export function presentReport(row: ReportViewRow): ReportView {
+  return {
+    id: String(row.id),
+    targetType: row.target_type,
+    targetId: String(row.target_id),
+    excerpt: row.excerpt,
+    author: { id: String(row.target_author_id ?? ''), handle: row.author_handle ?? '', displayName: row.author_display_name ?? 'Deleted account' },
+    reporter: { id: String(row.reporter_id), handle: row.reporter_handle, displayName: row.reporter_display_name },
+    reason: row.reason,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+    resolution:
+      row.status === 'open' || !row.resolution
+        ? null
+        : { action: row.resolution, note: row.resolution_note, resolvedAt: new Date(row.resolved_at ?? row.created_at).toISOString() },
+    targetHidden: Boolean(row.target_hidden),
+  };
+}

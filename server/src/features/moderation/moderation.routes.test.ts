@@ -1,0 +1,255 @@
+import type { Notification, ReportView } from '@muse/shared';
+import { createTestApp, newUserInput, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { makeAlbum } from '../albums/albums.factory';
+import { nextEvent, openSocket, type MuseClientSocket } from '../notifications/notification-sockets.testing';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp({ env: { ADMIN_HANDLES: 'mod_boss' } });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const sockets: MuseClientSocket[] = [];
+afterEach(() => {
+  while (sockets.length) sockets.pop()!.disconnect();
+});
+
+let admin: Awaited<ReturnType<typeof registerUser>> | undefined;
+async function theAdmin() {
+  admin ??= await registerUser(app, { handle: 'mod_boss' });
+  return admin;
+}
+
+async function reviewBy(client: TestClient, body = 'Utterly overrated, and here is why') {
+  const album = await makeAlbum(app.container.knex, { title: 'OK Computer' });
+  const res = await client.post(`/api/albums/${album.id}/reviews`, { body });
+  expect(res.status).toBe(201);
+  return { id: res.body.id as string, albumId: String(album.id) };
+}
+
+async function commentBy(client: TestClient, reviewId: string, body = 'You are wrong') {
+  const res = await client.post(`/api/reviews/${reviewId}/comments`, { body });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+async function report(client: TestClient, targetType: 'review' | 'comment', targetId: string, reason = 'Spam') {
+  return client.post('/api/reports', { targetType, targetId, reason });
+}
+
+async function resolve(reportId: string, action: 'hide' | 'dismiss' | 'suspend_author', note?: string) {
+  return (await theAdmin()).client.post(`/api/admin/reports/${reportId}/resolve`, { action, note });
+}
+
+async function outcomes(client: TestClient): Promise<Notification[]> {
+  const res = await client.get('/api/notifications?limit=100').expect(200);
+  return (res.body.items as Notification[]).filter((n) => n.type === 'report_resolved');
+}
+
+describe('POST /api/reports', () => {
+  it('when a user reports a review, then it is queued for admins with an excerpt, author and reporter', async () => {
+    const author = await registerUser(app);
+    const reporter = await registerUser(app);
+    const review = await reviewBy(author.client, '🎸'.repeat(400));
+    const res = await report(reporter.client, 'review', review.id, '  Spam links  ');
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ targetType: 'review', targetId: review.id, reason: 'Spam links', status: 'open', author: { id: author.session.user.id }, reporter: { id: reporter.session.user.id } });
+    expect(Array.from(res.body.excerpt as string)).toHaveLength(281);
+    const queue = await (await theAdmin()).client.get('/api/admin/reports?status=open&limit=100').expect(200);
+    expect(queue.body.items.map((r: ReportView) => r.id)).toContain(res.body.id);
+  });
+
+  it('when the same user reports the same content again, then it answers 409 already_reported and one report exists', async () => {
+    const author = await registerUser(app);
+    const reporter = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const [first, second] = await Promise.all([report(reporter.client, 'review', review.id), report(reporter.client, 'review', review.id)]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    expect([first, second].find((r) => r.status === 409)!.body.code).toBe('already_reported');
+    expect(await app.container.knex('reports').where({ target_type: 'review', target_id: review.id })).toHaveLength(1);
+  });
+
+  it('when reporting one’s own review or comment, then it answers 400 own_content', async () => {
+    const author = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const comment = await commentBy(author.client, review.id);
+    for (const [type, id] of [['review', review.id], ['comment', comment]] as const) {
+      const res = await report(author.client, type, id);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('own_content');
+    }
+  });
+
+  it.each([
+    ['an unknown review', 404, { targetType: 'review', targetId: '999999999' }],
+    ['an unknown comment', 404, { targetType: 'comment', targetId: '999999999' }],
+    ['an unknown target type', 400, { targetType: 'user', targetId: '1' }],
+    ['a non-numeric id', 400, { targetType: 'review', targetId: 'abc' }],
+    ['a numeric id as a number', 400, { targetType: 'review', targetId: 1 }],
+  ])('when reporting %s, then it answers %i', async (_label, status, body) => {
+    const { client } = await registerUser(app);
+    const res = await client.post('/api/reports', { reason: 'bad', ...body });
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it.each([['an empty reason', ''], ['a blank reason', '   '], ['a reason over 1,000 characters', 'x'.repeat(1001)]])('when the report has %s, then it answers 400 and stores nothing', async (_label, reason) => {
+    const author = await registerUser(app);
+    const reporter = await registerUser(app);
+    const review = await reviewBy(author.client);
+    expect((await report(reporter.client, 'review', review.id, reason)).status).toBe(400);
+    expect(await app.container.knex('reports').where({ target_id: review.id })).toEqual([]);
+  });
+
+  it('when signed out, then it answers 401', async () => {
+    const client = app.client();
+    expect((await client.post('/api/reports', { targetType: 'review', targetId: '1', reason: 'x' })).status).toBe(401);
+  });
+});
+
+describe('admin moderation routes', () => {
+  it('when a normal user asks for the queue or resolves, then it answers 403 admin_only and nothing changes', async () => {
+    const author = await registerUser(app);
+    const reporter = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
+    const list = await reporter.client.get('/api/admin/reports');
+    expect(list.status).toBe(403);
+    expect(list.body.code).toBe('admin_only');
+    expect((await author.client.post(`/api/admin/reports/${filed.id}/resolve`, { action: 'dismiss' })).status).toBe(403);
+    expect((await app.container.knex('reports').where({ id: filed.id }).first()).status).toBe('open');
+  });
+
+  it('when resolving an unknown report, twice, or with a bad action, then it answers 404, 409 or 400', async () => {
+    const author = await registerUser(app);
+    const reporter = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
+    expect((await resolve('999999999', 'dismiss')).status).toBe(404);
+    expect((await (await theAdmin()).client.post(`/api/admin/reports/${filed.id}/resolve`, { action: 'delete_everything' })).status).toBe(400);
+    expect((await resolve(filed.id, 'dismiss')).status).toBe(200);
+    const again = await resolve(filed.id, 'hide');
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('already_resolved');
+    expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(200);
+  });
+
+  it('when a report is dismissed, then the content stays and the reporter is told', async () => {
+    const author = await registerUser(app);
+    const reporter = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
+    const res = await resolve(filed.id, 'dismiss', 'Harsh but fair');
+    expect(res.body).toMatchObject({ status: 'dismissed', resolution: { action: 'dismiss', note: 'Harsh but fair' }, targetHidden: false });
+    expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(200);
+    expect((await outcomes(reporter.client)).map((n) => n.title)).toEqual(['We reviewed the review you reported']);
+    const resolved = await (await theAdmin()).client.get('/api/admin/reports?status=dismissed').expect(200);
+    expect(resolved.body.items.map((r: ReportView) => r.id)).toContain(filed.id);
+  });
+});
+
+describe('hiding', () => {
+  it('when a review is hidden, then it leaves album and user lists and its page is 404 except to admins; every reporter is told', async () => {
+    const author = await registerUser(app);
+    const [r1, r2] = [await registerUser(app), await registerUser(app)];
+    const review = await reviewBy(author.client);
+    const kept = await reviewBy(author.client, 'A fair one');
+    const filed = (await report(r1.client, 'review', review.id)).body as ReportView;
+    await report(r2.client, 'review', review.id, 'Hateful');
+
+    const res = await resolve(filed.id, 'hide');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'actioned', targetHidden: true });
+    const viewer = await registerUser(app);
+    expect((await viewer.client.get(`/api/reviews/${review.id}`)).status).toBe(404);
+    expect((await author.client.get(`/api/reviews/${review.id}`)).status).toBe(404);
+    expect((await (await theAdmin()).client.get(`/api/reviews/${review.id}`)).status).toBe(200);
+    expect((await viewer.client.get(`/api/albums/${review.albumId}/reviews`)).body.items).toEqual([]);
+    const mine = await viewer.client.get(`/api/users/${author.input.handle}/reviews`).expect(200);
+    expect(mine.body.items.map((r: { id: string }) => r.id)).toEqual([kept.id]);
+    expect((await viewer.client.get(`/api/reviews/${review.id}/comments`)).status).toBe(404);
+    expect((await viewer.client.send('put', `/api/reviews/${review.id}/like`)).status).toBe(404);
+    expect((await viewer.client.post(`/api/reviews/${review.id}/comments`, { body: 'hi' })).status).toBe(404);
+    expect((await report(viewer.client, 'review', review.id)).status).toBe(404);
+
+    for (const reporter of [r1, r2]) expect((await outcomes(reporter.client)).map((n) => n.title)).toEqual(['We hid the review you reported']);
+    const open = await (await theAdmin()).client.get('/api/admin/reports?limit=100').expect(200);
+    expect(open.body.items.filter((r: ReportView) => r.targetId === review.id)).toEqual([]);
+  });
+
+  it('when a comment is hidden, then it leaves the comment list and the review’s comment count', async () => {
+    const author = await registerUser(app);
+    const troll = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const bad = await commentBy(troll.client, review.id, 'nasty');
+    const good = await commentBy(author.client, review.id, 'kind');
+    const filed = (await report(author.client, 'comment', bad)).body as ReportView;
+    expect((await resolve(filed.id, 'hide')).status).toBe(200);
+    const page = await app.client().get(`/api/reviews/${review.id}`).expect(200);
+    expect(page.body.comments.items.map((c: { id: string }) => c.id)).toEqual([good]);
+    expect(page.body.commentCount).toBe(1);
+    const list = await app.client().get(`/api/reviews/${review.id}/comments`).expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([good]);
+    // Deleting the hidden comment later must not lower the count twice.
+    expect((await troll.client.delete(`/api/comments/${bad}`)).status).toBe(204);
+    expect((await app.client().get(`/api/reviews/${review.id}`)).body.commentCount).toBe(1);
+  });
+});
+
+describe('suspending', () => {
+  it('when the author is suspended, then their sessions end (old cookie 401, socket dropped), login is refused, the content is hidden', async () => {
+    const authorInput = newUserInput();
+    const author = await registerUser(app, authorInput);
+    const reporter = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const other = await reviewBy(author.client, 'Another take');
+    const socket = openSocket(app, author.client);
+    sockets.push(socket);
+    await nextEvent(socket, 'connect');
+    const dropped = nextEvent<string>(socket, 'disconnect');
+
+    const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
+    const res = await resolve(filed.id, 'suspend_author', 'Repeated abuse');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'actioned', resolution: { action: 'suspend_author' }, targetHidden: true });
+
+    expect(await dropped).toBe('io server disconnect');
+    const me = await author.client.get('/api/me');
+    expect(me.status).toBe(401);
+    // The CSRF token was bound to the ended session, so the write is refused before auth (403).
+    expect([401, 403]).toContain((await author.client.post(`/api/albums/${review.albumId}/reviews`, { body: 'sneaky' })).status);
+    expect(await app.container.knex('reviews').where({ body: 'sneaky' })).toEqual([]);
+
+    const login = await app.client().post('/api/auth/login', { identifier: authorInput.handle, password: authorInput.password });
+    expect(login.status).toBe(403);
+    expect(login.body.code).toBe('account_suspended');
+    const wrong = await app.client().post('/api/auth/login', { identifier: authorInput.handle, password: 'not the password at all' });
+    expect(wrong.status).toBe(401);
+
+    expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(404);
+    // Suspension hides what was reported; the author's other content stays up unless reported.
+    expect((await app.client().get(`/api/reviews/${other.id}`)).status).toBe(200);
+    expect((await outcomes(reporter.client)).map((n) => n.title)).toEqual(['We hid the review you reported and suspended its author']);
+  });
+
+  it('when a session is somehow still live for a suspended account, then it is refused', async () => {
+    const user = await registerUser(app);
+    await app.container.knex('users').where({ id: user.session.user.id }).update({ suspended_at: new Date() });
+    expect((await user.client.get('/api/me')).status).toBe(401);
+  });
+
+  it('when the author is an admin, then suspension is refused and nothing changes', async () => {
+    const boss = await theAdmin();
+    const reporter = await registerUser(app);
+    const review = await reviewBy(boss.client);
+    const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
+    const res = await resolve(filed.id, 'suspend_author');
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('cannot_suspend_admin');
+    expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(200);
+    expect((await app.container.knex('reports').where({ id: filed.id }).first()).status).toBe('open');
+    expect((await boss.client.get('/api/me')).status).toBe(200);
+  });
+});

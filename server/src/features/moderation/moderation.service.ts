@@ -1,0 +1,125 @@
+import type { Knex } from 'knex';
+import type { ReportCreateInput, ReportListQuery, ReportPage, ReportResolveInput, ReportView } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
+import type { Logger } from '../../lib/logger';
+import { isPgError, PG } from '../../db/pg-errors';
+import type { DomainEventPublisher } from '../../realtime/domain-events';
+import type { SessionStore } from '../auth/session.store';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { presentReport } from './moderation.presenter';
+import type { ModerationRepo, ReportTargetType } from './moderation.repo';
+import { outcomeNotice } from './report-outcome';
+
+export interface ModerationServiceDeps {
+  knex: Knex;
+  repo: ModerationRepo;
+  sessions: SessionStore;
+  events: DomainEventPublisher;
+  notifications: NotificationsService;
+  logger: Logger;
+}
+
+const EXCERPT_CHARS = 280;
+
+/** Cuts by code points so that an emoji is never split in half. */
+function excerpt(text: string): string {
+  const chars = Array.from(text.trim());
+  return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : chars.join('');
+}
+
+function encodeCursor(id: string): string {
+  return Buffer.from(`r:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const match = /^r:([1-9][0-9]{0,17})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
+  return match[1]!;
+}
+
+/**
+ * Reports of reviews and comments and what administrators do about them: hide the content,
+ * suspend its author (which also hides it and ends every session of the author) or dismiss.
+ * Every reporter of the target hears the outcome.
+ */
+export class ModerationService {
+  constructor(private readonly deps: ModerationServiceDeps) {}
+
+  /**
+   * Files a report: 404 for content that does not exist or is already hidden, 400 for one's
+   * own content, 409 `already_reported` when this reporter already reported it.
+   */
+  async report(reporterId: string, input: ReportCreateInput): Promise<ReportView> {
+    const target = await this.deps.repo.target(input.targetType, input.targetId);
+    if (!target || target.hidden_at || target.parent_hidden) throw AppError.notFound(input.targetType === 'review' ? 'Review' : 'Comment');
+    if (String(target.author_id) === reporterId) {
+      throw AppError.badRequest('own_content', 'You cannot report what you wrote yourself.', [{ path: 'targetId', message: 'This is your own content' }]);
+    }
+    const id = await this.deps.repo
+      .insert({ reporterId, targetType: input.targetType, targetId: input.targetId, targetAuthorId: String(target.author_id), excerpt: excerpt(target.body), reason: input.reason })
+      .catch((err: unknown) => {
+        if (isPgError(err) && err.code === PG.uniqueViolation) throw AppError.conflict('already_reported', 'You already reported this.');
+        // The author's account (or the content) went away between the read and the insert.
+        if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound(input.targetType === 'review' ? 'Review' : 'Comment');
+        throw err;
+      });
+    return this.view(id);
+  }
+
+  /** The moderation queue for administrators. */
+  async list(query: ReportListQuery): Promise<ReportPage> {
+    const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const rows = await this.deps.repo.list(query.status, query.limit + 1, afterId);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return { items: items.map(presentReport), nextCursor: rows.length > query.limit && last ? encodeCursor(String(last.id)) : null };
+  }
+
+  /**
+   * Resolves a report and every other open report about the same content, in one transaction:
+   * 404 for an unknown report, 409 `already_resolved` for a closed one, 403
+   * `cannot_suspend_admin` when the author is an administrator. After the commit a suspended
+   * author's sessions end (their sockets drop) and each reporter is told the outcome.
+   */
+  async resolve(adminId: string, reportId: string, input: ReportResolveInput): Promise<ReportView> {
+    const { repo } = this.deps;
+    const outcome = await this.deps.knex.transaction(async (trx) => {
+      const report = await repo.lock(trx, reportId);
+      if (!report) throw AppError.notFound('Report');
+      if (report.status !== 'open') throw AppError.conflict('already_resolved', 'This report was already resolved.');
+      const type: ReportTargetType = report.target_type;
+      const targetId = String(report.target_id);
+      const target = await repo.target(type, targetId, trx);
+      const authorId = target ? String(target.author_id) : report.target_author_id ? String(report.target_author_id) : null;
+      if (input.action === 'suspend_author' && target?.author_role === 'admin') {
+        throw AppError.forbidden('cannot_suspend_admin', 'Administrators cannot be suspended here.');
+      }
+      if (input.action !== 'dismiss') await repo.hide(trx, type, targetId);
+      if (input.action === 'suspend_author' && authorId) await repo.suspend(trx, authorId);
+      const resolved = await repo.resolveOpenForTarget(
+        trx,
+        { type, id: targetId },
+        { status: input.action === 'dismiss' ? 'dismissed' : 'actioned', action: input.action, note: input.note || null, adminId },
+      );
+      return { type, suspendedId: input.action === 'suspend_author' ? authorId : null, resolved };
+    });
+    if (outcome.suspendedId) await this.endSessions(outcome.suspendedId);
+    for (const r of outcome.resolved) {
+      await this.deps.notifications
+        .create({ userId: r.reporter_id, ...outcomeNotice(outcome.type, input.action), dedupeKey: `report_resolved:${r.id}`, data: { reportId: r.id } })
+        .catch((err: unknown) => this.deps.logger.error({ err, reportId: r.id }, 'report outcome notification failed'));
+    }
+    return this.view(reportId);
+  }
+
+  private async endSessions(userId: string): Promise<void> {
+    const ended = await this.deps.sessions.destroyAllForUser(userId);
+    await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: ended });
+  }
+
+  private async view(id: string): Promise<ReportView> {
+    const row = await this.deps.repo.findView(id);
+    if (!row) throw AppError.notFound('Report');
+    return presentReport(row);
+  }
+}

@@ -1,0 +1,47 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ServerToClientEvents } from '@muse/shared';
+import type { TestApp, TestClient } from '../../testing/test-app';
+
+export type MuseClientSocket = Socket<ServerToClientEvents>;
+
+/** The Cookie header a test client's agent would send to the API. */
+export function cookieHeader(client: TestClient): string {
+  const jar = (client.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar;
+  return jar
+    .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+    .map((c) => c.toValueString())
+    .join('; ');
+}
+
+/** Opens a Socket.IO connection as the client's user; close it with `disconnect()`. */
+export function openSocket(app: TestApp, client: TestClient, options: { reconnection?: boolean } = {}): MuseClientSocket {
+  return connect(app.url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: cookieHeader(client) },
+    reconnection: options.reconnection ?? false,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+}
+
+/** Resolves with the next `event` on the socket, or rejects after `timeoutMs`. */
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs).unref();
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+/** Waits until the notifications queue has nothing waiting or running, so "no notification" is a real answer. */
+export async function drainNotificationJobs(app: TestApp): Promise<void> {
+  const queue = app.container.queues.byName.notifications;
+  for (let i = 0; i < 1000; i++) {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    if (Object.values(counts).every((n) => n === 0)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('notification jobs did not drain');
+}

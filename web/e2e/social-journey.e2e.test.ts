@@ -1,0 +1,277 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { launchBrowser, saveScreenshot, step as runStep, type TestBrowser } from './browser';
+import { startMuse, type MuseServer } from './harness';
+
+const id = randomBytes(4).toString('hex');
+const ana = { handle: `ana_${id}`, name: 'Ana Ardent' };
+const bob = { handle: `bob_${id}`, name: 'Bob Bassline' };
+
+let server: MuseServer;
+const opened: TestBrowser[] = [];
+
+beforeAll(async () => {
+  // Ana moderates too, so the same journey can check the moderation queue.
+  server = await startMuse({ ADMIN_HANDLES: ana.handle });
+});
+
+afterEach(async () => {
+  while (opened.length > 0) await opened.pop()?.close();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const apiLog = new WeakMap<Page, string[]>();
+
+async function browser(): Promise<TestBrowser> {
+  const launched = await launchBrowser({ width: 1280, height: 900 });
+  const log: string[] = [];
+  apiLog.set(launched.page, log);
+  launched.page.on('response', (response) => {
+    if (!response.url().includes('/api/')) return;
+    void response
+      .text()
+      .catch(() => '')
+      .then((text) => log.push(`${response.request().method()} ${response.url()} -> ${response.status()} ${text.slice(0, 300)}`));
+  });
+  opened.push(launched);
+  return launched;
+}
+
+function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  return runStep(page, `social-${name}`, work, () =>
+    [server.exitNote(), `API answers (latest):\n${(apiLog.get(page) ?? []).slice(-12).join('\n')}`, `Server output (tail):\n${server.output().slice(-3000)}`].join('\n'),
+  );
+}
+
+function seriousProblems(problems: string[]): string[] {
+  return problems.filter((p) => !/Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(p));
+}
+
+async function register(page: Page, handle: string, displayName: string): Promise<void> {
+  await page.goto(`${server.url}/register`);
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Email').fill(`${handle}@example.com`);
+  await page.getByLabel('Password', { exact: true }).fill(`listening password ${handle}`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/home');
+}
+
+/** Calls the API from inside the page, with its session cookie and CSRF token, as the SPA would. */
+async function apiFrom<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${await response.text()}`);
+      return response.status === 204 ? null : response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+async function shootBothWidths(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    await saveScreenshot(page, `${name}-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect({ name, width, overflow }).toEqual({ name, width, overflow: 0 });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function unreadCount(page: Page): Promise<number> {
+  return Number((await page.getByTestId('unread-count').getAttribute('data-count')) ?? '0');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface AlbumHit {
+  id: string;
+  title: string;
+  artistCredit: string;
+}
+
+describe('the social journey in two browsers', () => {
+  it('when Ana follows Bob and Bob rates an album and likes her review, then Ana sees both live and their compatibility on his page', async () => {
+    const a = await browser();
+    const b = await browser();
+    const pageA = a.page;
+    const pageB = b.page;
+
+    await step(pageA, '01-register-ana', () => register(pageA, ana.handle, ana.name));
+    await step(pageB, '02-register-bob', () => register(pageB, bob.handle, bob.name));
+
+    let albums: AlbumHit[] = [];
+    await step(pageA, '03-shared-ratings', async () => {
+      const found = await apiFrom<{ albums: AlbumHit[] }>(pageA, 'GET', '/api/search?q=bowie&type=album&limit=8');
+      albums = found.albums;
+      expect(albums.length).toBeGreaterThanOrEqual(5);
+      // Three albums both rate, far apart on one of them, so there is a score and a disagreement.
+      const anas = [5, 4, 1];
+      const bobs = [4.5, 4, 4.5];
+      for (let i = 0; i < 3; i += 1) {
+        await apiFrom(pageA, 'PUT', `/api/albums/${albums[i]!.id}/rating`, { rating: anas[i] });
+        await apiFrom(pageB, 'PUT', `/api/albums/${albums[i]!.id}/rating`, { rating: bobs[i] });
+      }
+    });
+
+    const reviewed = albums[3]!;
+    const live = albums[4]!;
+    let reviewPath = '';
+    await step(pageA, '04-ana-reviews', async () => {
+      await pageA.goto(`${server.url}/albums/${reviewed.id}`);
+      await pageA.getByRole('heading', { level: 1, name: reviewed.title }).waitFor();
+      await pageA.getByRole('button', { name: 'Log / review' }).click();
+      const dialog = pageA.getByRole('dialog', { name: 'Log a listen' });
+      await dialog.getByLabel('Review').fill(`Bob should hear this one ${id}.`);
+      await dialog.getByRole('button', { name: 'Publish review' }).click();
+      await pageA.getByText('Your review is published.').waitFor();
+      await pageA.getByRole('link', { name: 'Open it' }).click();
+      await pageA.waitForURL((url) => url.pathname.startsWith('/reviews/'));
+      reviewPath = new URL(pageA.url()).pathname;
+    });
+
+    await step(pageA, '05-ana-follows-bob', async () => {
+      await pageA.goto(`${server.url}/users/${bob.handle}`);
+      await pageA.getByRole('heading', { level: 1, name: bob.name }).waitFor();
+      await pageA.getByRole('button', { name: `Follow ${bob.name}` }).click();
+      await pageA.getByRole('button', { name: `Unfollow ${bob.name}` }).waitFor();
+      expect(await pageA.getByTestId('follow-button').textContent()).toBe('Following');
+    });
+
+    let anaLoads = 0;
+    let unreadBefore = 0;
+    await step(pageA, '06-ana-opens-feed', async () => {
+      await pageA.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+      await pageA.getByRole('heading', { name: 'From people you follow' }).waitFor();
+      await pageA.waitForLoadState('networkidle');
+      unreadBefore = await unreadCount(pageA);
+      pageA.on('load', () => {
+        anaLoads += 1;
+      });
+    });
+
+    await step(pageB, '07-bob-rates-live', async () => {
+      await pageB.goto(`${server.url}/albums/${live.id}`);
+      await pageB.getByRole('heading', { level: 1, name: live.title }).waitFor();
+      const slider = pageB.getByRole('slider', { name: 'Your rating', exact: true });
+      await slider.focus();
+      const saved = pageB.waitForResponse((r) => r.url().endsWith(`/api/albums/${live.id}/rating`) && r.request().method() === 'PUT');
+      await pageB.keyboard.press('End');
+      expect((await saved).status()).toBe(200);
+    });
+
+    await step(pageA, '08-ana-sees-rating-live', async () => {
+      const first = pageA.getByTestId('feed-item').first();
+      await first.getByRole('heading', { name: `${bob.name} rated ${live.title}` }).waitFor({ timeout: 15_000 });
+      await pageA.getByTestId('feed-new-pill').waitFor();
+      expect(anaLoads).toBe(0);
+    });
+
+    await step(pageB, '09-bob-likes-review', async () => {
+      await pageB.goto(`${server.url}${reviewPath}`);
+      const like = pageB.getByRole('button', { name: /^Like/, pressed: false });
+      await like.click();
+      await pageB.getByRole('button', { name: /^Like/, pressed: true }).waitFor();
+    });
+
+    await step(pageA, '10-ana-sees-like-live', async () => {
+      await pageA.waitForFunction((before) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') ?? '0') > before, unreadBefore, {
+        timeout: 15_000,
+      });
+      await pageA
+        .getByTestId('feed-item')
+        .first()
+        .getByRole('heading', { name: `${bob.name} liked a review of ${reviewed.title}` })
+        .waitFor({ timeout: 15_000 });
+      await pageA.getByRole('button', { name: /^Notifications, \d+ unread/ }).click();
+      await pageA.getByRole('region', { name: 'Recent notifications' }).getByText(new RegExp(`${bob.name}.*liked`)).first().waitFor();
+      await pageA.keyboard.press('Escape');
+      expect(anaLoads).toBe(0);
+      await shootBothWidths(pageA, 'feed');
+    });
+
+    await step(pageA, '11-ana-sees-compatibility', async () => {
+      await pageA.getByTestId('feed-item').first().getByRole('link', { name: bob.name }).click();
+      await pageA.waitForURL((url) => url.pathname === `/users/${bob.handle}`);
+      const score = pageA.getByTestId('compatibility-score');
+      await score.waitFor();
+      expect(await score.textContent()).toMatch(/^\d{1,3}%$/);
+      expect(await pageA.getByTestId('compatibility-shared').textContent()).toMatch(/Based on [3-9] albums you both rated/);
+      await pageA.getByRole('heading', { name: 'Where you disagree most' }).waitFor();
+      await shootBothWidths(pageA, 'profile');
+    });
+
+    await step(pageA, '11b-popular-with-friends', async () => {
+      await pageA.goto(`${server.url}/albums/${albums[0]!.id}`);
+      const friends = pageA.getByRole('region', { name: 'Popular with friends' });
+      await friends.getByRole('link', { name: bob.name }).waitFor();
+      await friends.getByRole('img', { name: `${bob.name}: 4.5 stars` }).waitFor();
+    });
+
+    await step(pageA, '12-own-profile-and-settings', async () => {
+      await pageA.goto(`${server.url}/users/${ana.handle}`);
+      await pageA.getByRole('heading', { level: 1, name: ana.name }).waitFor();
+      await pageA.getByRole('heading', { name: 'Favourite albums' }).waitFor();
+      // Two favourites from the picker, then the second dragged in front of the first with the pointer.
+      for (const album of [albums[0]!, albums[1]!]) {
+        const box = pageA.getByLabel('Add a favourite album');
+        await box.fill(album.title);
+        const saved = pageA.waitForResponse((r) => r.url().endsWith('/api/me/favourites') && r.request().method() === 'PUT');
+        await pageA.getByRole('list', { name: 'Albums to add' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(album.title)}`) }).first().click();
+        expect((await saved).status()).toBe(200);
+      }
+      const favourites = pageA.getByRole('list', { name: 'Your favourite albums, in order' });
+      await favourites.getByRole('listitem').nth(1).waitFor();
+      const handle = favourites.getByRole('button', { name: new RegExp(`^Reorder ${escapeRegExp(albums[1]!.title)}`) });
+      const from = await handle.boundingBox();
+      const to = await favourites.getByRole('listitem').first().boundingBox();
+      if (!from || !to) throw new Error('favourites are not laid out');
+      const reordered = pageA.waitForResponse((r) => r.url().endsWith('/api/me/favourites') && r.request().method() === 'PUT');
+      await pageA.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await pageA.mouse.down();
+      await pageA.mouse.move(to.x + to.width / 3, to.y + to.height / 3, { steps: 8 });
+      await pageA.mouse.up();
+      expect((await reordered).request().postDataJSON()).toEqual({ albumIds: [albums[1]!.id, albums[0]!.id] });
+      expect(await favourites.getByRole('listitem').first().getAttribute('aria-label')).toBe(`1. ${albums[1]!.title} by ${albums[1]!.artistCredit}`);
+      await shootBothWidths(pageA, 'my-muse');
+      await pageA.goto(`${server.url}/settings`);
+      await pageA.getByRole('heading', { name: 'Privacy' }).waitFor();
+      await pageA.getByRole('heading', { name: 'Notify me when' }).waitFor();
+      await pageA.getByLabel('Someone likes your review').waitFor();
+      await shootBothWidths(pageA, 'settings');
+    });
+
+    await step(pageB, '13-bob-reports-review', async () => {
+      await pageB.getByRole('button', { name: `Report review by ${ana.name}` }).click();
+      const dialog = pageB.getByRole('dialog', { name: 'Report this review' });
+      await dialog.getByLabel('What is wrong?').fill('Testing the moderation queue.');
+      await dialog.getByRole('button', { name: 'Send report' }).click();
+      await dialog.getByText('Your report is with the moderators.').waitFor();
+    });
+
+    await step(pageA, '14-moderation-queue', async () => {
+      await pageA.goto(`${server.url}/admin/reports`);
+      const report = pageA.getByTestId('report').filter({ hasText: 'Testing the moderation queue.' });
+      await report.waitFor();
+      await shootBothWidths(pageA, 'moderation');
+      await report.getByRole('button', { name: 'Dismiss' }).click();
+      await report.waitFor({ state: 'detached' });
+    });
+
+    expect(seriousProblems(a.problems)).toEqual([]);
+    expect(seriousProblems(b.problems)).toEqual([]);
+  });
+});

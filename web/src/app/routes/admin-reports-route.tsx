@@ -1,0 +1,48 @@
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { useMe } from '../../features/auth/api/get-me';
+import type { ReportStatus } from '../../features/moderation/api/get-reports';
+import { ReportQueue } from '../../features/moderation/components/report-queue';
+
+const TABS: { status: ReportStatus; label: string }[] = [
+  { status: 'open', label: 'Open' },
+  { status: 'actioned', label: 'Actioned' },
+  { status: 'dismissed', label: 'Dismissed' },
+];
+
+/** Reads `?status=`; anything unknown means the open queue. */
+export function reportStatusFrom(value: string | null): ReportStatus {
+  return TABS.find((tab) => tab.status === value)?.status ?? 'open';
+}
+
+/** `/admin/reports`: the moderation queue, for administrators only. */
+export function AdminReportsRoute() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  const status = reportStatusFrom(params.get('status'));
+  return (
+    <div className="page page-medium">
+      <title>Reports · Muse</title>
+      <header className="page-header">
+        <h1>Moderation queue</h1>
+        <p className="muted">Reported reviews and comments. Hiding removes them from feeds, pages and search; suspending the author ends their sessions.</p>
+      </header>
+      {me?.role === 'admin' ? (
+        <>
+          <nav className="tabs" aria-label="Report status">
+            {TABS.map((tab) => (
+              <Link key={tab.status} to={`/admin/reports?status=${tab.status}`} className="tab" aria-current={tab.status === status ? 'page' : undefined}>
+                {tab.label}
+              </Link>
+            ))}
+          </nav>
+          <ReportQueue key={status} status={status} />
+        </>
+      ) : (
+        <Alert tone="error" title="403: admins only">
+          This page is only for Muse administrators.
+        </Alert>
+      )}
+    </div>
+  );
+}

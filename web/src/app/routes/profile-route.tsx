@@ -1,0 +1,120 @@
+import type { ProfileView } from '@muse/shared';
+import { Link, useLocation, useParams } from 'react-router';
+import { PageSpinner } from '../../components/ui/spinner';
+import { useMe } from '../../features/auth/api/get-me';
+import { RecentDiary } from '../../features/diary/components/recent-diary';
+import { FollowButton } from '../../features/follows/components/follow-button';
+import { ProfileMenu } from '../../features/follows/components/profile-menu';
+import { useProfile } from '../../features/profiles/api/get-profile';
+import { CompatibilityCard } from '../../features/profiles/components/compatibility-card';
+import { FavouritesEditor } from '../../features/profiles/components/favourites-editor';
+import { FavouritesShelf } from '../../features/profiles/components/favourites-shelf';
+import { ProfileHeader } from '../../features/profiles/components/profile-header';
+import { ProfileStats } from '../../features/profiles/components/profile-stats';
+import { UserReviews } from '../../features/reviews/components/user-reviews';
+import { loginPathFor } from '../../lib/redirects';
+import { ResourceError } from './resource-error';
+
+/** `/users/:handle`: My Muse, anyone's profile page. */
+export function ProfileRoute() {
+  const { handle = '' } = useParams();
+  return <ProfilePage key={handle.toLowerCase()} handle={handle} />;
+}
+
+function ProfileActions({ profile }: { profile: ProfileView }) {
+  const me = useMe();
+  const location = useLocation();
+  const { user, relationship } = profile;
+  if (profile.isOwn) {
+    return (
+      <Link className="btn btn-secondary" to="/settings/profile">
+        Edit profile
+      </Link>
+    );
+  }
+  if (!me || !relationship) {
+    return (
+      <Link className="btn btn-primary" to={loginPathFor(location.pathname)}>
+        Log in to follow
+      </Link>
+    );
+  }
+  return (
+    <>
+      <FollowButton handle={user.handle} displayName={user.displayName} relationship={relationship} />
+      <ProfileMenu handle={user.handle} displayName={user.displayName} relationship={relationship} />
+    </>
+  );
+}
+
+function HiddenProfile({ profile }: { profile: ProfileView }) {
+  const relationship = profile.relationship;
+  const name = profile.user.displayName;
+  let text = `${name}’s profile is private. Follow ${name} and, once they approve, you will see their ratings, reviews and diary.`;
+  if (relationship?.requested) text = `You asked to follow ${name}. Once they approve, you will see their ratings, reviews and diary.`;
+  if (relationship?.blocking) text = `You blocked ${name}. Unblock them from the menu to see their page again.`;
+  if (relationship?.blockedBy) text = `You cannot see ${name}’s page.`;
+  return (
+    <section className="card private-profile" aria-label="Private profile">
+      <p className="private-profile-icon" aria-hidden="true">
+        🔒
+      </p>
+      <p>{text}</p>
+    </section>
+  );
+}
+
+function ProfilePage({ handle }: { handle: string }) {
+  const me = useMe();
+  const profile = useProfile(handle);
+
+  if (profile.isPending) return <PageSpinner label="Loading the profile" />;
+  if (profile.isError) return <ResourceError error={profile.error} what="profile" />;
+
+  const view = profile.data;
+  const { user } = view;
+  const name = view.isOwn ? 'You' : user.displayName;
+
+  return (
+    <div className="page profile-page">
+      <title>{`${user.displayName} (@${user.handle}) · Muse`}</title>
+      <ProfileHeader profile={view} actions={<ProfileActions profile={view} />} />
+
+      {!view.visible ? (
+        <HiddenProfile profile={view} />
+      ) : (
+        <div className="profile-layout">
+          <div className="profile-main">
+            <section className="card" aria-labelledby="favourites-title">
+              <h2 id="favourites-title" className="card-title">
+                Favourite albums
+              </h2>
+              {view.isOwn ? <FavouritesEditor handle={user.handle} favourites={view.favourites} /> : <FavouritesShelf favourites={view.favourites} ownerName={user.displayName} />}
+            </section>
+            <section className="card" aria-labelledby="recent-title">
+              <div className="card-header">
+                <h2 id="recent-title" className="card-title">
+                  Recent activity
+                </h2>
+                <Link to={`/users/${encodeURIComponent(user.handle)}/diary`} className="card-link">
+                  {view.isOwn ? 'Your diary' : 'Diary'}
+                </Link>
+              </div>
+              <RecentDiary handle={user.handle} emptyText={view.isOwn ? undefined : `${user.displayName} has not logged a listen yet.`} />
+            </section>
+            <section className="card" aria-labelledby="reviews-title">
+              <h2 id="reviews-title" className="card-title">
+                Reviews
+              </h2>
+              <UserReviews handle={user.handle} canLike={me !== null} emptyText={`${name} ${view.isOwn ? 'have' : 'has'} not written a review yet.`} />
+            </section>
+          </div>
+          <aside className="profile-aside" aria-label="Taste and stats">
+            {view.compatibility && !view.isOwn && <CompatibilityCard compatibility={view.compatibility} theirName={user.displayName} />}
+            {view.stats && <ProfileStats stats={view.stats} />}
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ServerToClientEvents } from '@muse/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { socialKeys } from '../../../lib/query-keys';
+import { acquireSocket } from '../../../lib/socket';
+import { applyNewFeedItem } from './feed-cache';
+
+/**
+ * Keeps the cached feed live while the page is open: each `feed:new` item goes to the top
+ * and `onNew` hears its id; after a connect that did not recover missed events the feed is refetched.
+ */
+export function useFeedSocket(enabled: boolean, onNew: (itemId: string) => void): void {
+  const queryClient = useQueryClient();
+  const onNewRef = useRef(onNew);
+  onNewRef.current = onNew;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const { socket, release } = acquireSocket();
+    const handleNew: ServerToClientEvents['feed:new'] = ({ item }) => {
+      applyNewFeedItem(queryClient, item);
+      onNewRef.current(item.id);
+    };
+    // Items sent while no connection was up (including before the first) are lost: read them again.
+    const handleConnect = () => {
+      if (!socket.recovered) void queryClient.invalidateQueries({ queryKey: socialKeys.feed() });
+    };
+    socket.on('feed:new', handleNew);
+    socket.on('connect', handleConnect);
+    return () => {
+      socket.off('feed:new', handleNew);
+      socket.off('connect', handleConnect);
+      release();
+    };
+  }, [enabled, queryClient]);
+}

@@ -1,0 +1,44 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../../testing/render';
+import { activity, albumSummary, feedItem } from '../../../testing/social-fixtures';
+import { FeedItemCard, MAX_COVERS } from './feed-item-card';
+import { describeFeedItem } from './feed-text';
+
+describe('FeedItemCard', () => {
+  it('when Ana rated five albums close together, then one item reads "Ana rated 5 albums" with five covers and their stars', async () => {
+    const ratings = [1, 2, 3, 4, 5].map((n) => activity(n, 'rated', { rating: n === 5 ? 2 : 4.5 }));
+    renderWithProviders(<FeedItemCard item={feedItem('g1', ratings)} />);
+
+    const item = await screen.findByRole('article', { name: 'Ana rated 5 albums' });
+    expect(within(item).getAllByRole('img', { name: /^Cover of Album \d by Artist \d$/ })).toHaveLength(5);
+    expect(within(item).getAllByRole('img', { name: 'Rated 4.5 stars' })).toHaveLength(4);
+    expect(within(item).getByRole('img', { name: 'Rated 2 stars' })).toBeInTheDocument();
+    expect(within(item).getByRole('link', { name: 'Ana' })).toHaveAttribute('href', '/users/ana');
+    expect(within(item).getAllByRole('link', { name: /Album 3/ })[0]).toHaveAttribute('href', '/albums/103');
+  });
+
+  it('when a group holds more albums than fit, then the first covers show and the rest are counted', async () => {
+    const many = Array.from({ length: MAX_COVERS + 3 }, (_, i) => activity(i + 1));
+    renderWithProviders(<FeedItemCard item={feedItem('g2', many)} />);
+    const item = await screen.findByRole('article', { name: `Ana rated ${MAX_COVERS + 3} albums` });
+    expect(within(item).getAllByRole('img', { name: /^Cover of/ })).toHaveLength(MAX_COVERS);
+    expect(within(item).getByText('and 3 more')).toBeInTheDocument();
+  });
+
+  it('when the item is one review, then it names the album and shows the excerpt with a link to the review', async () => {
+    const review = activity(1, 'reviewed', { album: albumSummary(1, 'Low', 'David Bowie'), review: { id: '900', excerpt: 'Side B is a whole winter.' } });
+    renderWithProviders(<FeedItemCard item={feedItem('r1', [review])} />);
+    const item = await screen.findByRole('article', { name: 'Ana reviewed Low' });
+    expect(within(item).getByText('Side B is a whole winter.')).toBeInTheDocument();
+    expect(within(item).getByRole('link', { name: 'Read the review' })).toHaveAttribute('href', '/reviews/900');
+  });
+
+  it('when Ana followed people or liked a review, then the sentence names whom and whose', () => {
+    const bob = { id: '3', handle: 'bob', displayName: 'Bób 🎧' };
+    expect(describeFeedItem(feedItem('f', [activity(1, 'followed', { album: null, targetUser: bob })]))).toBe('Ana followed Bób 🎧');
+    expect(describeFeedItem(feedItem('f2', [1, 2].map((n) => activity(n, 'followed', { album: null, targetUser: { ...bob, id: String(n) } }))))).toBe('Ana followed 2 people');
+    expect(describeFeedItem(feedItem('l', [activity(1, 'liked_review', { targetUser: bob, album: albumSummary(1, 'Low') })]))).toBe('Ana liked Bób 🎧’s review of Low');
+    expect(describeFeedItem({ ...feedItem('e', [activity(1)]), activities: [] })).toBe('Ana rated an album');
+  });
+});

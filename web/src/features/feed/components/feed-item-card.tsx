@@ -1,0 +1,91 @@
+import type { ActivityView, FeedItem } from '@muse/shared';
+import { Link } from 'react-router';
+import { AlbumCover } from '../../../components/ui/album-cover';
+import { Avatar } from '../../../components/ui/avatar';
+import { Stars } from '../../../components/ui/stars';
+import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
+import { describeAction } from './feed-text';
+
+/** At most this many covers are drawn for one group; the rest are counted. */
+export const MAX_COVERS = 8;
+
+const profilePath = (handle: string) => `/users/${encodeURIComponent(handle)}`;
+
+function AlbumTile({ activity }: { activity: ActivityView }) {
+  const album = activity.album;
+  if (!album) return null;
+  const href = activity.review ? `/reviews/${activity.review.id}` : `/albums/${album.id}`;
+  return (
+    <li className="feed-album">
+      <Link to={href} className="feed-album-link">
+        <AlbumCover title={album.title} artist={album.artistCredit} coverUrl={album.coverUrl} size={96} fluid />
+        <span className="feed-album-title">{album.title}</span>
+        <span className="feed-album-artist">{album.artistCredit}</span>
+      </Link>
+      {activity.rating !== null && <Stars value={activity.rating} size="sm" />}
+    </li>
+  );
+}
+
+function Details({ item }: { item: FeedItem }) {
+  if (item.type === 'followed') {
+    const people = item.activities.flatMap((a) => (a.targetUser ? [a.targetUser] : []));
+    return (
+      <ul className="feed-people">
+        {people.map((user) => (
+          <li key={user.id}>
+            <Link to={profilePath(user.handle)}>{user.displayName}</Link> <span className="muted">@{user.handle}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const withAlbums = item.activities.filter((a) => a.album !== null);
+  const shown = withAlbums.slice(0, MAX_COVERS);
+  const single = item.activities.length === 1 ? item.activities[0] : undefined;
+  return (
+    <>
+      {shown.length > 0 && (
+        <ul className={`feed-albums${shown.length === 1 ? ' feed-albums-single' : ''}`}>
+          {shown.map((activity) => (
+            <AlbumTile key={activity.id} activity={activity} />
+          ))}
+        </ul>
+      )}
+      {withAlbums.length > shown.length && <p className="muted feed-more">and {withAlbums.length - shown.length} more</p>}
+      {single?.review && single.review.excerpt && (
+        <blockquote className="feed-excerpt">
+          <p>{single.review.excerpt}</p>
+          <Link to={`/reviews/${single.review.id}`}>Read the review</Link>
+        </blockquote>
+      )}
+    </>
+  );
+}
+
+/**
+ * One feed entry: who did what ("Ana rated 5 albums"), when, and what it was about: covers
+ * with stars for albums, an excerpt for a single review, names for follows.
+ */
+export function FeedItemCard({ item, fresh = false }: { item: FeedItem; fresh?: boolean }) {
+  const titleId = `feed-item-${item.id}`;
+  return (
+    <article className={`feed-item${fresh ? ' feed-item-fresh' : ''}`} aria-labelledby={titleId} data-testid="feed-item">
+      <Link to={profilePath(item.actor.handle)} className="feed-avatar" tabIndex={-1} aria-hidden="true">
+        <Avatar displayName={item.actor.displayName} handle={item.actor.handle} avatarUrl={item.actor.avatarUrl} size={40} decorative />
+      </Link>
+      <div className="feed-body">
+        <header className="feed-header">
+          <h3 id={titleId} className="feed-title">
+            <Link to={profilePath(item.actor.handle)}>{item.actor.displayName}</Link> {describeAction(item)}
+            {fresh && <span className="pill pill-accent feed-new-mark">New</span>}
+          </h3>
+          <time className="muted feed-time" dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
+            {formatRelativeTime(item.createdAt)}
+          </time>
+        </header>
+        <Details item={item} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReportView } from '@muse/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { jsonResponse, mockFetch } from '../../../testing/mock-fetch';
+import { renderWithProviders } from '../../../testing/render';
+import { ReportQueue } from './report-queue';
+
+const report = (id: string, reason: string): ReportView => ({
+  id,
+  targetType: 'review',
+  targetId: '900',
+  excerpt: 'Buy cheap vinyl at …',
+  author: { id: '5', handle: 'spammer', displayName: 'Spammer' },
+  reporter: { id: '6', handle: 'nina', displayName: 'Nina' },
+  reason,
+  status: 'open',
+  createdAt: '2026-11-20T10:00:00.000Z',
+});
+
+describe('ReportQueue', () => {
+  it('when a report is dismissed, then the API hears the action and note and the report leaves the open queue', async () => {
+    const { requests } = mockFetch({
+      'GET /api/admin/reports': () => jsonResponse({ items: [report('1', 'Spam'), report('2', 'Also spam')], nextCursor: null }),
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'POST /api/admin/reports/1/resolve': () => jsonResponse({ ...report('1', 'Spam'), status: 'dismissed' }),
+    });
+    renderWithProviders(<ReportQueue status="open" />);
+    const first = (await screen.findAllByTestId('report'))[0]!;
+    await userEvent.type(within(first).getByLabelText('Note to the reporter (optional)'), 'Not spam after all');
+    await userEvent.click(within(first).getByRole('button', { name: 'Dismiss' }));
+
+    await waitFor(() => expect(screen.getAllByTestId('report')).toHaveLength(1));
+    expect(screen.getByText('Also spam')).toBeInTheDocument();
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ action: 'dismiss', note: 'Not spam after all' });
+  });
+
+  it('when "Suspend author" is pressed, then it asks first and only the confirmation sends suspend_author', async () => {
+    const { requests } = mockFetch({
+      'GET /api/admin/reports': () => jsonResponse({ items: [report('1', 'Spam')], nextCursor: null }),
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'POST /api/admin/reports/1/resolve': () => jsonResponse({ ...report('1', 'Spam'), status: 'actioned' }),
+    });
+    renderWithProviders(<ReportQueue status="open" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Suspend author' }));
+    expect(requests.filter((r) => r.method === 'POST')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, suspend Spammer' }));
+    await screen.findByText('Nothing to review. The queue is empty.');
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ action: 'suspend_author' });
+  });
+});

@@ -1,0 +1,57 @@
+import type { ProfileView } from '@muse/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Avatar } from '../../../components/ui/avatar';
+
+const MONTH_YEAR = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' });
+
+/**
+ * The top of a My Muse page: avatar, name, handle, bio, follower and following counts (links
+ * to the lists), when they joined, and `actions` (follow, menu, or "Edit profile").
+ */
+export function ProfileHeader({ profile, actions }: { profile: ProfileView; actions?: ReactNode }) {
+  const { user } = profile;
+  const base = `/users/${encodeURIComponent(user.handle)}`;
+  const joined = Date.parse(user.createdAt);
+  const relationship = profile.relationship;
+  return (
+    <header className="profile-header">
+      <Avatar displayName={user.displayName} handle={user.handle} avatarUrl={user.avatarUrl} size={112} />
+      <div className="profile-identity">
+        <p className="eyebrow">{profile.isOwn ? 'My Muse' : 'Muse of'}</p>
+        <h1 className="profile-name">
+          {user.displayName}
+          {user.isPrivate && (
+            <span className="pill profile-private" title="Only approved followers see more than the name and avatar">
+              <span aria-hidden="true">🔒 </span>Private
+            </span>
+          )}
+        </h1>
+        <p className="muted profile-handle">
+          @{user.handle}
+          {relationship?.followedBy && <span className="pill">Follows you</span>}
+        </p>
+        {profile.visible && user.bio && <p className="profile-bio">{user.bio}</p>}
+        <ul className="profile-counts">
+          <li>
+            <Link to={`${base}/followers`}>
+              <strong>{user.followerCount.toLocaleString('en')}</strong> {user.followerCount === 1 ? 'follower' : 'followers'}
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}/following`}>
+              <strong>{user.followingCount.toLocaleString('en')}</strong> following
+            </Link>
+          </li>
+          {profile.visible && (
+            <li>
+              <Link to={`${base}/diary`}>Diary</Link>
+            </li>
+          )}
+          {!Number.isNaN(joined) && <li className="muted">Joined {MONTH_YEAR.format(joined)}</li>}
+        </ul>
+      </div>
+      {actions && <div className="profile-actions">{actions}</div>}
+    </header>
+  );
+}

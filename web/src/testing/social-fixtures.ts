@@ -1,0 +1,56 @@
+import type { ActivityType, ActivityView, AlbumSummary, FeedItem, ProfileView } from '@muse/shared';
+import { statsFrom } from './catalog-fixtures';
+
+/** An album summary with a readable title; ids follow `n`. */
+export function albumSummary(n: number, title = `Album ${n}`, artistCredit = `Artist ${n}`): AlbumSummary {
+  return { id: String(100 + n), title, artistCredit, releaseYear: 1970 + n, type: 'album', coverUrl: null, genres: [] };
+}
+
+const ana = { id: '2', handle: 'ana', displayName: 'Ana', avatarUrl: null };
+
+/** One activity of Ana's; `n` picks the album. */
+export function activity(n: number, type: ActivityType = 'rated', overrides: Partial<ActivityView> = {}): ActivityView {
+  return {
+    id: `a${n}`,
+    type,
+    actor: ana,
+    visibility: 'public',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    album: albumSummary(n),
+    rating: type === 'rated' ? 4.5 : null,
+    review: null,
+    targetUser: null,
+    ...overrides,
+  };
+}
+
+/** A feed item grouping `activities` of their first actor and type. */
+export function feedItem(id: string, activities: ActivityView[]): FeedItem {
+  const first = activities[0] ?? activity(1);
+  return { id, type: first.type, actor: first.actor, activities, createdAt: first.createdAt };
+}
+
+/** A profile as `GET /api/users/:handle` answers it; the signed-in owner's unless overridden. */
+export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
+  return {
+    user: {
+      id: '1',
+      handle: 'nina',
+      displayName: 'Nina',
+      avatarUrl: null,
+      bio: 'Mostly Krautrock.',
+      isPrivate: false,
+      followerCount: 3,
+      followingCount: 5,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    },
+    isOwn: true,
+    relationship: null,
+    visible: true,
+    favourites: [1, 2, 3].map((n) => ({ ...albumSummary(n, ['Low', 'Tago Mago', 'Hosianna Mantra'][n - 1]), stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]) })),
+    stats: null,
+    compatibility: null,
+    settings: { defaultVisibility: 'public', hideUnloggedTakes: false },
+    ...overrides,
+  };
+}
