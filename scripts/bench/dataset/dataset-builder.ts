@@ -7,7 +7,7 @@ import { BENCH_PASSWORD, DATASET_VERSION, type DatasetScale } from './dataset-sc
 import { installGeneratorFunctions } from './generator-functions.sql';
 import { checkReferences } from './reference-check';
 import { deferSecondaryIndexes, restoreIndexes } from './index-deferral';
-import { loadActivity, loadRatings, loadReviews } from './social-load.sql';
+import { loadActivity, loadFollows, loadRatings, loadReviews } from './social-load.sql';
 
 /** Which database gets which data set. */
 export interface DatasetOptions {
@@ -25,7 +25,7 @@ export interface DatasetInfo {
   buildSeconds: number;
 }
 
-const LOADED_TABLES = ['users', 'artists', 'albums', 'album_artists', 'tracks', 'album_ratings', 'album_rating_stats', 'reviews', 'review_likes', 'doc_activity'];
+const LOADED_TABLES = ['users', 'artists', 'albums', 'album_artists', 'tracks', 'album_ratings', 'album_rating_stats', 'reviews', 'review_likes', 'doc_activity', 'follows'];
 const IDENTITY_TABLES = ['users', 'artists', 'albums', 'tracks', 'reviews'];
 
 async function readMarker(db: Client): Promise<{ version: number; scale: DatasetScale; build_seconds: string } | null> {
@@ -96,6 +96,7 @@ export async function ensureDataset(options: DatasetOptions): Promise<DatasetInf
     await step(`ratings + stats (${scale.ratings})`, () => loadRatings(db, scale));
     await step(`reviews + likes (${scale.reviews})`, () => loadReviews(db, scale));
     await step(`activity (${scale.activity})`, () => loadActivity(db, scale));
+    await step(`follows (${scale.feedUsers} x ${scale.followsPerFeedUser})`, () => loadFollows(db, scale));
     await step(`indexes (${deferred.definitions.length})`, () => restoreIndexes(db, deferred));
     await step('reference check', () => checkReferences(db));
     for (const table of IDENTITY_TABLES) {

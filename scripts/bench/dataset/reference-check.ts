@@ -15,6 +15,8 @@ const REFERENCES: ReadonlyArray<readonly [string, string, string]> = [
   ['reviews', 'album_id', 'albums'],
   ['review_likes', 'review_id', 'reviews'],
   ['review_likes', 'user_id', 'users'],
+  ['follows', 'follower_id', 'users'],
+  ['follows', 'followee_id', 'users'],
 ];
 
 /** Throws naming the first foreign key that a generated row breaks. */

@@ -129,15 +129,38 @@ export async function loadActivity(db: ClientBase, scale: DatasetScale): Promise
                    md5(g::text) AS h
           ) a
           CROSS JOIN LATERAL (
-            SELECT CASE WHEN x < 0.6 THEN 'album.rated' WHEN x < 0.75 THEN 'review.created'
-                        WHEN x < 0.9 THEN 'review.liked' ELSE 'diary.logged' END AS type,
+            SELECT CASE WHEN x < 0.6 THEN 'rated' WHEN x < 0.75 THEN 'reviewed'
+                        WHEN x < 0.9 THEN 'liked_review' ELSE 'listened' END AS type,
                    CASE WHEN x < 0.6 OR x >= 0.9 THEN 'album' ELSE 'review' END AS kind,
                    CASE WHEN x < 0.6 OR x >= 0.9 THEN bench.skewed($3, 2.0, 83, g) ELSE bench.skewed($4, 1.0, 84, g) END AS subject_id,
-                   CASE WHEN x < 0.6 THEN jsonb_build_object('rating', (1 + floor(bench.u(85, g) * 10)) / 2.0) ELSE '{}'::jsonb END AS data
+                   CASE WHEN x < 0.6 OR x >= 0.9 THEN jsonb_build_object('rating', (1 + floor(bench.u(85, g) * 10)) / 2.0) ELSE '{}'::jsonb END AS data
           ) t
        ) e
       -- In id order the primary key grows at its right edge instead of splitting pages at random.
       ORDER BY id`,
     [scale.activity, scale.users, scale.albums, scale.reviews],
+  );
+}
+
+/**
+ * The feed scenario's social graph: the first `feedUsers` users in the order the bench signs
+ * users in each follow `followsPerFeedUser` users drawn from those with the most recent
+ * activity. Follow counts are written by aggregate queries, as the trigger would have left them.
+ */
+export async function loadFollows(db: ClientBase, scale: DatasetScale): Promise<void> {
+  await db.query(
+    `WITH feed_users AS (SELECT id FROM users WHERE handle ~ '_[0-9]+$' ORDER BY hashint8(id) LIMIT $1),
+          active AS (SELECT actor_id::bigint AS id FROM doc_activity GROUP BY actor_id ORDER BY max(created_at) DESC LIMIT $3)
+     INSERT INTO follows (follower_id, followee_id, created_at)
+     SELECT f.id, a.id, now() - interval '30 days'
+       FROM feed_users f
+      CROSS JOIN LATERAL (SELECT id FROM active WHERE id <> f.id ORDER BY hashint8(id # f.id) LIMIT $2) a`,
+    [scale.feedUsers, scale.followsPerFeedUser, scale.followsPerFeedUser * 4],
+  );
+  await db.query(
+    `UPDATE users u SET follower_count = c.n FROM (SELECT followee_id, count(*)::int AS n FROM follows GROUP BY followee_id) c WHERE u.id = c.followee_id`,
+  );
+  await db.query(
+    `UPDATE users u SET following_count = c.n FROM (SELECT follower_id, count(*)::int AS n FROM follows GROUP BY follower_id) c WHERE u.id = c.follower_id`,
   );
 }

@@ -102,6 +102,19 @@ export const SCENARIOS: readonly Scenario[] = [
       return () => ({ method: 'GET', path: `/api/albums/${popularId(scale.albums, random)}/reviews?sort=popular` });
     },
   },
+  {
+    // The signed-in home page: the sessions are the data set's feed users, each following 500
+    // recently active people.
+    name: 'feed',
+    target: 'muse',
+    budgetP99Ms: 80,
+    rate: 200,
+    connections: 20,
+    requests: ({ sessions }) => {
+      const random = seededRandom(5);
+      return () => ({ method: 'GET', path: '/api/feed?limit=20', headers: withSession(pickFrom(sessions, random)) });
+    },
+  },
 ];
 
 /** Names accepted by --scenario. */
