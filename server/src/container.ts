@@ -71,7 +71,8 @@ export interface Container {
 export async function createContainer(input: ContainerInput): Promise<Container> {
   const { config, logger } = input;
   const knex = createKnex(input.databaseUrl);
-  const redis = new Redis(input.redisUrl, { lazyConnect: false });
+  // Concurrent requests' commands (sessions, rate limits, events) share round trips.
+  const redis = new Redis(input.redisUrl, { lazyConnect: false, enableAutoPipelining: true });
   const extraConnections: Redis[] = [];
   const newRedisConnection = () => {
     const connection = new Redis(input.redisUrl, { maxRetriesPerRequest: null });
