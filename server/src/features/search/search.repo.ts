@@ -217,8 +217,8 @@ function tracksSql({ words, fuzzy, filter }: Shape): string {
 }
 
 function usersSql({ words, fuzzy }: Shape): string {
-  // The same expression as the users_search_* indexes, so the planner can use them.
-  const doc = `muse_norm(u.handle || ' ' || u.display_name)`;
+  // The stored muse_norm(handle || ' ' || display_name), as the users_search_* indexes have it.
+  const doc = 'u.search_text';
   return rankedPool({
     matches: words ? `SELECT u.id FROM users u WHERE to_tsvector('simple', ${doc}) @@ CAST(:tsquery AS tsquery) LIMIT ${POOL}` : null,
     starts: `SELECT u.id FROM users u WHERE ${startsWithQuery('lower(u.handle)')} ORDER BY lower(u.handle) USING ~<~ LIMIT ${STARTS_POOL}`,
