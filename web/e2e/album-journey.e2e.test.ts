@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot, step as runStep, type TestBrowser } from './browser';
+import { saveScreenshot } from './browser';
+import { journeyKit, seriousProblems } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
 
 /** A misspelling of "David Bowie" that the demo catalog's fuzzy search still resolves. */
@@ -9,58 +10,20 @@ const MISSPELT_QUERY = 'davd bowie';
 const ALBUM_TITLE = 'Space Oddity';
 
 let server: MuseServer;
-const opened: TestBrowser[] = [];
 
 beforeAll(async () => {
   server = await startMuse();
 });
 
 afterEach(async () => {
-  while (opened.length > 0) await opened.pop()?.close();
+  await closeBrowsers();
 });
 
 afterAll(async () => {
   await server?.stop();
 });
 
-/** The latest API answers each page got, so a failed step shows what the server said. */
-const apiLog = new WeakMap<Page, string[]>();
-
-async function browser(width = 1280): Promise<TestBrowser> {
-  const launched = await launchBrowser({ width, height: 900 });
-  const log: string[] = [];
-  apiLog.set(launched.page, log);
-  launched.page.on('response', (response) => {
-    if (!response.url().includes('/api/')) return;
-    void response
-      .text()
-      .catch(() => '')
-      .then((text) => log.push(`${response.request().method()} ${response.url()} -> ${response.status()} ${text.slice(0, 300)}`));
-  });
-  opened.push(launched);
-  return launched;
-}
-
-function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  return runStep(page, `album-${name}`, work, () =>
-    [server.exitNote(), `API answers (latest):\n${(apiLog.get(page) ?? []).slice(-12).join('\n')}`, `Server output (tail):\n${server.output().slice(-3000)}`].join('\n'),
-  );
-}
-
-/** Messages a healthy page never logs; 4xx answers the UI handles are expected, not faults. */
-function seriousProblems(problems: string[]): string[] {
-  return problems.filter((p) => !/Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(p));
-}
-
-async function register(page: Page, handle: string, displayName: string): Promise<void> {
-  await page.goto(`${server.url}/register`);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Handle').fill(handle);
-  await page.getByLabel('Email').fill(`${handle}@example.com`);
-  await page.getByLabel('Password', { exact: true }).fill(`listening password ${handle}`);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/home');
-}
+const { browser, step, register, closeBrowsers } = journeyKit('album', () => server);
 
 /** Screenshots the page at 1280 px and at 360 px, checking that nothing overflows sideways at either width. */
 async function shootBothWidths(page: Page, name: string): Promise<void> {

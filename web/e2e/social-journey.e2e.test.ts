@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot, step as runStep, type TestBrowser } from './browser';
+import { saveScreenshot } from './browser';
+import { journeyKit, seriousProblems } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
 
 const id = randomBytes(4).toString('hex');
@@ -9,7 +10,6 @@ const ana = { handle: `ana_${id}`, name: 'Ana Ardent' };
 const bob = { handle: `bob_${id}`, name: 'Bob Bassline' };
 
 let server: MuseServer;
-const opened: TestBrowser[] = [];
 
 beforeAll(async () => {
   // Ana moderates too, so the same journey can check the moderation queue.
@@ -17,49 +17,14 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  while (opened.length > 0) await opened.pop()?.close();
+  await closeBrowsers();
 });
 
 afterAll(async () => {
   await server?.stop();
 });
 
-const apiLog = new WeakMap<Page, string[]>();
-
-async function browser(): Promise<TestBrowser> {
-  const launched = await launchBrowser({ width: 1280, height: 900 });
-  const log: string[] = [];
-  apiLog.set(launched.page, log);
-  launched.page.on('response', (response) => {
-    if (!response.url().includes('/api/')) return;
-    void response
-      .text()
-      .catch(() => '')
-      .then((text) => log.push(`${response.request().method()} ${response.url()} -> ${response.status()} ${text.slice(0, 300)}`));
-  });
-  opened.push(launched);
-  return launched;
-}
-
-function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  return runStep(page, `social-${name}`, work, () =>
-    [server.exitNote(), `API answers (latest):\n${(apiLog.get(page) ?? []).slice(-12).join('\n')}`, `Server output (tail):\n${server.output().slice(-3000)}`].join('\n'),
-  );
-}
-
-function seriousProblems(problems: string[]): string[] {
-  return problems.filter((p) => !/Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(p));
-}
-
-async function register(page: Page, handle: string, displayName: string): Promise<void> {
-  await page.goto(`${server.url}/register`);
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Handle').fill(handle);
-  await page.getByLabel('Email').fill(`${handle}@example.com`);
-  await page.getByLabel('Password', { exact: true }).fill(`listening password ${handle}`);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/home');
-}
+const { browser, step, register, closeBrowsers } = journeyKit('social', () => server);
 
 /** Calls the API from inside the page, with its session cookie and CSRF token, as the SPA would. */
 async function apiFrom<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {

@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import { launchBrowser, step as runStep, type TestBrowser } from './browser';
+import type { MuseServer } from './harness';
+
+/** Shared pieces of the browser journeys: browsers that log API answers, named steps, sign-up. */
+export interface JourneyKit {
+  /** Opens a browser whose API answers are kept for failure messages. */
+  browser(width?: number): Promise<TestBrowser>;
+  /** Runs a named step; on failure it saves a screenshot and adds the server's side of the story. */
+  step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T>;
+  /** Registers through the real form and waits for the signed-in home page. */
+  register(page: Page, handle: string, displayName: string): Promise<void>;
+  /** Closes every browser the kit opened. */
+  closeBrowsers(): Promise<void>;
+}
+
+/** Builds the kit for one journey; `server` is read lazily because it starts in beforeAll. */
+export function journeyKit(prefix: string, server: () => MuseServer): JourneyKit {
+  const apiLog = new WeakMap<Page, string[]>();
+  const opened: TestBrowser[] = [];
+  return {
+    async browser(width = 1280) {
+      const launched = await launchBrowser({ width, height: 900 });
+      const log: string[] = [];
+      apiLog.set(launched.page, log);
+      launched.page.on('response', (response) => {
+        if (!response.url().includes('/api/')) return;
+        void response
+          .text()
+          .catch(() => '')
+          .then((text) => log.push(`${response.request().method()} ${response.url()} -> ${response.status()} ${text.slice(0, 300)}`));
+      });
+      opened.push(launched);
+      return launched;
+    },
+    step(page, name, work) {
+      return runStep(page, `${prefix}-${name}`, work, () =>
+        [server().exitNote(), `API answers (latest):\n${(apiLog.get(page) ?? []).slice(-12).join('\n')}`, `Server output (tail):\n${server().output().slice(-3000)}`].join('\n'),
+      );
+    },
+    async register(page, handle, displayName) {
+      await page.goto(`${server().url}/register`);
+      await page.getByLabel('Display name').fill(displayName);
+      await page.getByLabel('Handle').fill(handle);
+      await page.getByLabel('Email').fill(`${handle}@example.com`);
+      await page.getByLabel('Password', { exact: true }).fill(`listening password ${handle}`);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL((url) => url.pathname === '/home');
+    },
+    async closeBrowsers() {
+      while (opened.length > 0) await opened.pop()?.close();
+    },
+  };
+}
+
+/** Console messages a healthy page never logs; 4xx answers the UI handles are expected, not faults. */
+export function seriousProblems(problems: string[]): string[] {
+  return problems.filter((p) => !/Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(p));
+}
