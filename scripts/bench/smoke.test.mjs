@@ -204,7 +204,7 @@ describe('npm run bench', { timeout: 240_000 }, () => {
       assert.equal((await query(database, `SELECT 1 FROM artists WHERE name = 'Björk'`)).length, 1);
 
       const indexes = (await query(database, `SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r) => r.indexname);
-      for (const name of ['albums_search_trgm', 'albums_search_fts', 'tracks_search_trgm', 'users_handle_trgm', 'album_ratings_album_idx', 'reviews_album_popular_idx', 'doc_activity_actor_id_idx']) {
+      for (const name of ['albums_search_trgm', 'albums_search_fts', 'tracks_search_trgm', 'users_search_trgm', 'album_ratings_album_idx', 'reviews_album_popular_idx', 'doc_activity_actor_id_idx']) {
         assert.ok(indexes.includes(name), `index ${name} is back`);
       }
 
