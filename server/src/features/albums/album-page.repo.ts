@@ -43,7 +43,7 @@ interface ViewerSqlRow extends Omit<ViewerAlbumRow, 'diary'> {
 // statement settles on still knows how few rows it needs.
 /** How many reviews the page shows, most liked first. */
 const TOP_REVIEWS = 5;
-/** At most this many diary entries of one album, as DiaryRepo.listForUserAlbum reads by default. */
+/** At most this many diary entries of one album on the page. */
 const DIARY_LIMIT = 100;
 
 // Timestamps inside JSON travel as Postgres' own text (`::text`) and go through the driver's
@@ -52,7 +52,7 @@ const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text') a
 
 // Ids go into JSON as text: the driver hands bigint columns over as strings, and JSON numbers
 // would lose digits past 2^53. The ORDER BY and LIMIT of each part match the reads they
-// replace (CatalogRepo, ReviewsRepo.listForAlbum 'popular', DiaryRepo.listForUserAlbum).
+// replace (CatalogRepo, ReviewsRepo.listForAlbum 'popular', the diary's own list).
 const PAGE_SQL = `
 SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS release_date, a.release_date_precision,
        a.release_year, a.type, a.genres, a.styles, a.label, a.catalog_number, a.country, a.upc, a.cover_url,

@@ -71,14 +71,6 @@ export class DiaryRepo {
     return (await q) as DiaryViewRow[];
   }
 
-  /** The user's listens of one album, newest first. */
-  async listForUserAlbum(userId: string, albumId: string, limit = 100): Promise<DiaryViewRow[]> {
-    return (await this.viewQuery()
-      .where({ 'd.user_id': userId, 'd.album_id': albumId })
-      .orderBy([{ column: 'd.listened_on', order: 'desc' }, { column: 'd.id', order: 'desc' }])
-      .limit(limit)) as DiaryViewRow[];
-  }
-
   /** The entry a review was written with, if any. */
   async idForReview(trx: Knex, reviewId: string): Promise<string | null> {
     const row = await trx('diary_entries').select('id').where({ review_id: reviewId }).orderBy('id').first();

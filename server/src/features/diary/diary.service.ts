@@ -65,11 +65,6 @@ export class DiaryService {
     };
   }
 
-  /** The viewer's listens of one album, newest first (for the album page). */
-  async listForUserAlbum(userId: string, albumId: string): Promise<DiaryEntryView[]> {
-    return (await this.deps.diary.listForUserAlbum(userId, albumId)).map(presentDiaryEntry);
-  }
-
   /**
    * Deletes one of the user's entries; someone else's answers 404 like a missing one. A review
    * written with the entry stays (others may have liked or answered it); so does the rating.

@@ -144,11 +144,6 @@ export class ReviewsService {
     return this.page(rows, query);
   }
 
-  /** The album page's top reviews. */
-  async top(albumId: string, viewerId: string | null, limit: number): Promise<ReviewView[]> {
-    return (await this.deps.reviews.listForAlbum(albumId, { sort: 'popular', limit, viewerId })).map(presentReview);
-  }
-
   private async isAdmin(userId: string | null): Promise<boolean> {
     return userId !== null && (await this.deps.users.findById(userId))?.role === 'admin';
   }
