@@ -1,7 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '@muse/shared';
 import { startWorker } from '../roles/worker-role';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../testing/test-app';
+import { createTestApp, registerUser, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,13 +16,6 @@ afterEach(() => {
   while (sockets.length) sockets.pop()!.disconnect();
 });
 
-function cookieHeader(client: TestClient): string {
-  const jar = (client.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar;
-  return jar
-    .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
-    .map((c) => c.toValueString())
-    .join('; ');
-}
 
 function open(cookie?: string): Socket<ServerToClientEvents> {
   const socket = connect(app.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
@@ -53,7 +46,7 @@ describe('socket handshake', () => {
 
   it('when the origin is foreign, then the connection is refused', async () => {
     const { client } = await registerUser(app);
-    const socket = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: cookieHeader(client), origin: 'https://evil.example' }, reconnection: false });
+    const socket = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookieHeader(), origin: 'https://evil.example' }, reconnection: false });
     sockets.push(socket);
     await expect(once(socket, 'connect_error')).resolves.toBeDefined();
   });
@@ -63,7 +56,7 @@ describe('live delivery', () => {
   it('when a user registers, then the worker’s welcome notification reaches their open socket', async () => {
     // No worker runs yet, so the socket is surely open before the job is processed.
     const { client } = await registerUser(app);
-    const socket = open(cookieHeader(client));
+    const socket = open(client.cookieHeader());
     await once(socket, 'connect');
     expect((await client.get('/api/notifications/unread-count')).body).toEqual({ unread: 0 });
     const live = once<{ notification: { title: string }; unread: number }>(socket, 'notification:new', 15_000);
@@ -82,8 +75,8 @@ describe('live delivery', () => {
   it('when a notification is created for A, then only A’s sockets receive it', async () => {
     const a = await registerUser(app);
     const b = await registerUser(app);
-    const sa = open(cookieHeader(a.client));
-    const sb = open(cookieHeader(b.client));
+    const sa = open(a.client.cookieHeader());
+    const sb = open(b.client.cookieHeader());
     await Promise.all([once(sa, 'connect'), once(sb, 'connect')]);
     const leaked: unknown[] = [];
     sb.on('notification:new', (p) => {
@@ -101,7 +94,7 @@ describe('live delivery', () => {
   it('when one tab marks all read, then the other tab gets the new unread count', async () => {
     const { client, session } = await registerUser(app);
     await app.container.services.notifications.create({ userId: session.user.id, type: 'welcome', title: 'x', body: '' });
-    const socket = open(cookieHeader(client));
+    const socket = open(client.cookieHeader());
     await once(socket, 'connect');
     const update = once<{ unread: number }>(socket, 'notification:unread');
     await client.post('/api/notifications/read-all');
@@ -110,7 +103,7 @@ describe('live delivery', () => {
 
   it('when the user logs out, then their sockets are disconnected', async () => {
     const { client } = await registerUser(app);
-    const socket = open(cookieHeader(client));
+    const socket = open(client.cookieHeader());
     await once(socket, 'connect');
     const gone = once<string>(socket, 'disconnect');
     await client.post('/api/auth/logout');

@@ -73,6 +73,15 @@ export class TestClient {
     return this.agent.get(path);
   }
 
+  /** The Cookie header this client would send, for connections made outside supertest (sockets). */
+  cookieHeader(): string {
+    const jar = (this.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar;
+    return jar
+      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+      .map((c) => c.toValueString())
+      .join('; ');
+  }
+
   /** Fetches an anonymous CSRF token unless the client already holds one. */
   async ensureCsrf(): Promise<string> {
     if (!this.csrfToken) {

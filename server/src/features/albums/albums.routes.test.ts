@@ -129,16 +129,9 @@ describe('live album stats', () => {
     while (sockets.length) sockets.pop()!.disconnect();
   });
 
-  function cookieHeader(client: TestClient): string {
-    const jar = (client.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar;
-    return jar
-      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
-      .map((c) => c.toValueString())
-      .join('; ');
-  }
 
   async function openSocket(client: TestClient): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: cookieHeader(client) }, reconnection: false });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookieHeader() }, reconnection: false });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);

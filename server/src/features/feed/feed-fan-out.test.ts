@@ -41,11 +41,7 @@ const timeline = (userId: string) => app.container.redis.zrevrange(app.container
 const excerpts = (page: FeedPage) => page.items.flatMap((i) => i.activities.map((a) => a.review?.excerpt));
 
 async function connected(p: Person): Promise<Socket> {
-  const jar = (p.client.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar;
-  const cookie = jar
-    .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
-    .map((c) => c.toValueString())
-    .join('; ');
+  const cookie = p.client.cookieHeader();
   const socket = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {

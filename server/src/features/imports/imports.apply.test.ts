@@ -218,19 +218,12 @@ describe('live progress', () => {
   const sockets: Socket[] = [];
   afterAll(() => sockets.forEach((s) => s.disconnect()));
 
-  function cookieHeader(client: TestClient): string {
-    const jar = (client.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar;
-    return jar
-      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
-      .map((c) => c.toValueString())
-      .join('; ');
-  }
 
   it('when a worker parses and applies an import, then the owner’s socket hears progress up to ready and then done, and nobody else hears it', async () => {
     const owner = await registerUser(app);
     const stranger = await registerUser(app);
     const open = async (client: TestClient) => {
-      const socket: Socket<ServerToClientEvents> = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: cookieHeader(client) }, reconnection: false });
+      const socket: Socket<ServerToClientEvents> = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookieHeader() }, reconnection: false });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
       return socket;

@@ -5,12 +5,9 @@ import type { TestApp, TestClient } from '../../testing/test-app';
 export type MuseClientSocket = Socket<ServerToClientEvents>;
 
 /** The Cookie header a test client's agent would send to the API. */
+/** The Cookie header of a test client (kept for this folder's tests). */
 export function cookieHeader(client: TestClient): string {
-  const jar = (client.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar;
-  return jar
-    .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
-    .map((c) => c.toValueString())
-    .join('; ');
+  return client.cookieHeader();
 }
 
 /** Opens a Socket.IO connection as the client's user; close it with `disconnect()`. */
