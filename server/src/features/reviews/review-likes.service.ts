@@ -38,7 +38,8 @@ export class ReviewLikesService {
       const authorId = await reviews.authorOf(reviewId, trx);
       if (!authorId) throw AppError.notFound('Review');
       if (authorId === userId) throw AppError.forbidden('own_review', 'You cannot like your own review.');
-      if (await this.deps.graph.blockedEitherWay(authorId, userId)) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
+      // On the transaction's own connection: a second pooled one could deadlock a busy pool.
+      if (await this.deps.graph.blockedEitherWay(authorId, userId, trx)) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
       const added = await likes.insert(trx, reviewId, userId).catch((err: unknown) => {
         if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
         throw err;

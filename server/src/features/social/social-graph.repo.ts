@@ -19,9 +19,9 @@ export class SocialGraphRepo {
     return Boolean(await this.knex('follows').where({ follower_id: followerId, followee_id: followeeId }).first('follower_id'));
   }
 
-  /** Whether either user blocked the other. */
-  async blockedEitherWay(a: string, b: string): Promise<boolean> {
-    const row = await this.knex('blocks')
+  /** Whether either user blocked the other; `db` lets a caller read inside its own transaction. */
+  async blockedEitherWay(a: string, b: string, db: Knex = this.knex): Promise<boolean> {
+    const row = await db('blocks')
       .where((q) => q.where({ blocker_id: a, blocked_id: b }).orWhere({ blocker_id: b, blocked_id: a }))
       .first('blocker_id');
     return Boolean(row);
