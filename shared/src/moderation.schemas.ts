@@ -43,3 +43,26 @@ export interface ReportPage {
   items: ReportView[];
   nextCursor: string | null;
 }
+
+/** GET /api/admin/users/suspended: suspended accounts, most recently suspended first. */
+export const SuspendedAccountListQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type SuspendedAccountListQuery = z.infer<typeof SuspendedAccountListQuerySchema>;
+
+/** A suspended account as the admin page lists it. */
+export interface SuspendedAccountView {
+  user: UserSummary;
+  suspendedAt: string;
+  /** The administrator who suspended it, when known. */
+  suspendedBy: UserSummary | null;
+  /** The report whose resolution suspended it, when known (it goes when its reporter deletes their account). */
+  report: { id: string; targetType: 'review' | 'comment'; targetId: string; excerpt: string; reason: string } | null;
+}
+
+/** GET /api/admin/users/suspended answer. */
+export interface SuspendedAccountPage {
+  items: SuspendedAccountView[];
+  nextCursor: string | null;
+}

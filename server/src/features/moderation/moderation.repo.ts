@@ -46,6 +46,28 @@ export interface NewReport {
   reason: string;
 }
 
+/** Where a page of suspended accounts ends: the exact suspension time (µs since the epoch) and id. */
+export interface SuspendedPosition {
+  suspendedUs: string;
+  id: string;
+}
+
+export interface SuspendedAccountRow {
+  id: string;
+  handle: string;
+  display_name: string;
+  suspended_at: Date;
+  suspended_us: string;
+  admin_id: string | null;
+  admin_handle: string | null;
+  admin_display_name: string | null;
+  report_id: string | null;
+  report_target_type: ReportTargetType | null;
+  report_target_id: string | null;
+  report_excerpt: string | null;
+  report_reason: string | null;
+}
+
 const TARGET_TABLE: Record<ReportTargetType, string> = { review: 'reviews', comment: 'review_comments' };
 
 /** Reports and the moderation state they change: hidden content and suspended accounts. */
@@ -105,9 +127,55 @@ export class ModerationRepo {
     return n > 0;
   }
 
-  /** Marks an account suspended (keeps the first suspension time). */
-  async suspend(trx: Knex, userId: string): Promise<void> {
-    await trx('users').where({ id: userId }).update({ suspended_at: trx.raw('COALESCE(suspended_at, now())'), updated_at: trx.fn.now() });
+  /**
+   * Marks an account suspended by an administrator because of a report. An account already
+   * suspended keeps its first suspension: its time, administrator and report.
+   */
+  async suspend(trx: Knex, userId: string, by: { adminId: string; reportId: string }): Promise<void> {
+    await trx('users')
+      .where({ id: userId })
+      .whereNull('suspended_at')
+      .update({ suspended_at: trx.fn.now(), suspended_by: by.adminId, suspension_report_id: by.reportId, updated_at: trx.fn.now() });
+  }
+
+  /**
+   * Lifts an account's suspension: 'lifted', 'not_suspended' or 'unknown' (no such account).
+   * Content hidden by a moderation decision keeps its own `hidden_at` and stays hidden.
+   */
+  async unsuspend(userId: string): Promise<'lifted' | 'not_suspended' | 'unknown'> {
+    const lifted = await this.knex('users')
+      .where({ id: userId })
+      .whereNotNull('suspended_at')
+      .update({ suspended_at: null, suspended_by: null, suspension_report_id: null, updated_at: this.knex.fn.now() });
+    if (lifted > 0) return 'lifted';
+    const exists = await this.knex('users').where({ id: userId }).first('id');
+    return exists ? 'not_suspended' : 'unknown';
+  }
+
+  /**
+   * Suspended accounts, newest suspension first, after `after` (a position from
+   * `SuspendedAccountRow.position`): keyed on the exact suspension time in microseconds and
+   * the id, so that accounts suspended in the same millisecond are neither skipped nor repeated.
+   */
+  async listSuspended(limit: number, after?: SuspendedPosition): Promise<SuspendedAccountRow[]> {
+    const k = this.knex;
+    const q = k('users as u')
+      .leftJoin('users as adm', 'adm.id', 'u.suspended_by')
+      .leftJoin('reports as p', 'p.id', 'u.suspension_report_id')
+      .whereNotNull('u.suspended_at')
+      .select('u.id', 'u.handle', 'u.display_name', 'u.suspended_at')
+      .select(k.raw(`(extract(epoch FROM u.suspended_at) * 1000000)::bigint::text AS suspended_us`))
+      .select('adm.id as admin_id', 'adm.handle as admin_handle', 'adm.display_name as admin_display_name')
+      .select('p.id as report_id', 'p.target_type as report_target_type', 'p.target_id as report_target_id', 'p.excerpt as report_excerpt', 'p.reason as report_reason')
+      .orderBy([
+        { column: 'u.suspended_at', order: 'desc' },
+        { column: 'u.id', order: 'desc' },
+      ])
+      .limit(limit);
+    if (after) {
+      q.whereRaw(`(u.suspended_at, u.id) < (timestamptz 'epoch' + ?::bigint * interval '1 microsecond', ?::bigint)`, [after.suspendedUs, after.id]);
+    }
+    return (await q) as SuspendedAccountRow[];
   }
 
   async findView(id: string): Promise<ReportViewRow | null> {

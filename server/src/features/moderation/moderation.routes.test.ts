@@ -1,6 +1,7 @@
-import type { Notification, ReportView } from '@muse/shared';
+import type { FeedPage, Notification, ReportView, SuspendedAccountPage, SuspendedAccountView } from '@muse/shared';
 import { createTestApp, newUserInput, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
 import { makeAlbum } from '../albums/albums.factory';
+import { follow } from '../feed/feed-fixtures';
 import { nextEvent, openSocket, type MuseClientSocket } from '../notifications/notification-sockets.testing';
 
 let app: TestApp;
@@ -251,5 +252,210 @@ describe('suspending', () => {
     expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(200);
     expect((await app.container.knex('reports').where({ id: filed.id }).first()).status).toBe('open');
     expect((await boss.client.get('/api/me')).status).toBe(200);
+  });
+});
+
+/** Registers an author, has someone report one of their reviews and suspends them through the report. */
+async function suspendedAuthor() {
+  const input = newUserInput();
+  const author = await registerUser(app, input);
+  const reporter = await registerUser(app);
+  const review = await reviewBy(author.client);
+  const filed = (await report(reporter.client, 'review', review.id, 'Abusive')).body as ReportView;
+  expect((await resolve(filed.id, 'suspend_author')).status).toBe(200);
+  return { ...author, input, id: String(author.session.user.id), reporter, review, reportId: filed.id };
+}
+
+async function login(input: { handle: string; password: string }) {
+  const client = app.client();
+  const res = await client.post('/api/auth/login', { identifier: input.handle, password: input.password });
+  return { client, res };
+}
+
+async function unsuspend(client: TestClient, userId: string) {
+  return client.post(`/api/admin/users/${userId}/unsuspend`);
+}
+
+/** Every suspended account, walking all pages of `limit`. */
+async function allSuspended(limit = 100): Promise<SuspendedAccountView[]> {
+  const { client } = await theAdmin();
+  const seen: SuspendedAccountView[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: SuspendedAccountPage = (await client.get(`/api/admin/users/suspended?${query}`).expect(200)).body;
+    seen.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return seen;
+}
+
+describe('lifting a suspension', () => {
+  it('when signed out, then listing and lifting answer 401 problem+json and the account stays suspended', async () => {
+    const author = await suspendedAuthor();
+    const anon = app.client();
+    const list = await anon.get('/api/admin/users/suspended');
+    expect(list.status).toBe(401);
+    expect(list.headers['content-type']).toMatch(/problem\+json/);
+    const lift = await unsuspend(anon, author.id);
+    expect(lift.status).toBe(401);
+    expect(lift.headers['content-type']).toMatch(/problem\+json/);
+    expect((await app.container.knex('users').where({ id: author.id }).first()).suspended_at).not.toBeNull();
+  });
+
+  it('when a normal user lists or lifts, then it answers 403 admin_only and the account stays suspended', async () => {
+    const author = await suspendedAuthor();
+    const list = await author.reporter.client.get('/api/admin/users/suspended');
+    expect(list.status).toBe(403);
+    expect(list.body.code).toBe('admin_only');
+    const lift = await unsuspend(author.reporter.client, author.id);
+    expect(lift.status).toBe(403);
+    expect(lift.body.code).toBe('admin_only');
+    expect(lift.headers['content-type']).toMatch(/problem\+json/);
+    expect((await login(author.input)).res.status).toBe(403);
+  });
+
+  it('when the account is unknown, the id malformed or the account not suspended, then it answers 404, 400 or 409 not_suspended', async () => {
+    const { client } = await theAdmin();
+    const unknown = await unsuspend(client, '999999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('not_found');
+    expect(unknown.headers['content-type']).toMatch(/problem\+json/);
+    expect((await unsuspend(client, 'abc')).status).toBe(400);
+    expect((await unsuspend(client, '-1')).status).toBe(400);
+    const free = await registerUser(app);
+    const notSuspended = await unsuspend(client, String(free.session.user.id));
+    expect(notSuspended.status).toBe(409);
+    expect(notSuspended.body.code).toBe('not_suspended');
+    expect(notSuspended.headers['content-type']).toMatch(/problem\+json/);
+    expect((await free.client.get('/api/me')).status).toBe(200);
+  });
+
+  it('when a suspension is lifted, then the account can sign in again, old sessions stay ended, and lifting again is a 409', async () => {
+    const author = await suspendedAuthor();
+    expect((await author.client.get('/api/me')).status).toBe(401);
+    const refused = await login(author.input);
+    expect(refused.res.status).toBe(403);
+    expect(refused.res.body.code).toBe('account_suspended');
+
+    const { client } = await theAdmin();
+    const lift = await unsuspend(client, author.id);
+    expect(lift.status).toBe(204);
+    expect(await app.container.knex('users').where({ id: author.id }).first('suspended_at', 'suspended_by', 'suspension_report_id')).toEqual({
+      suspended_at: null,
+      suspended_by: null,
+      suspension_report_id: null,
+    });
+
+    const back = await login(author.input);
+    expect(back.res.status).toBe(200);
+    expect((await back.client.get('/api/me').expect(200)).body.user.id).toBe(author.id);
+    // The cookie from before the suspension was ended with it and stays ended.
+    expect((await author.client.get('/api/me')).status).toBe(401);
+
+    const again = await unsuspend(client, author.id);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('not_suspended');
+    expect((await allSuspended()).map((s) => s.user.id)).not.toContain(author.id);
+  });
+
+  it('when a suspension is lifted, then what only the suspension hid shows again and reviews hidden by reports stay hidden', async () => {
+    const input = newUserInput();
+    const author = await registerUser(app, input);
+    const authorId = String(author.session.user.id);
+    const follower = await registerUser(app);
+    const reporter = await registerUser(app);
+    await follow(app, String(follower.session.user.id), authorId);
+    const reported = await reviewBy(author.client, 'The review that got me suspended');
+    const hiddenAlone = await reviewBy(author.client, 'A review hidden on its own');
+    const fine = await reviewBy(author.client, 'A perfectly fine review');
+    expect((await author.client.send('put', `/api/albums/${fine.albumId}/rating`, { rating: 4 })).status).toBe(200);
+
+    const feedReviews = async () => {
+      const page = (await follower.client.get('/api/feed?limit=50').expect(200)).body as FeedPage;
+      return page.items.flatMap((item) => item.activities).flatMap((a) => (a.review ? [a.review.id] : []));
+    };
+    const friendsOnAlbum = async () =>
+      ((await follower.client.get(`/api/albums/${fine.albumId}/friends`).expect(200)).body.friends as { user: { id: string } }[]).map((f) => f.user.id);
+    expect((await feedReviews()).sort()).toEqual([reported.id, hiddenAlone.id, fine.id].sort());
+    expect(await friendsOnAlbum()).toEqual([authorId]);
+
+    const hideReport = (await report(reporter.client, 'review', hiddenAlone.id)).body as ReportView;
+    expect((await resolve(hideReport.id, 'hide')).status).toBe(200);
+    const suspendReport = (await report(reporter.client, 'review', reported.id)).body as ReportView;
+    expect((await resolve(suspendReport.id, 'suspend_author')).status).toBe(200);
+
+    // While suspended, the author's activity leaves followers' feeds and friends' ratings.
+    expect(await feedReviews()).toEqual([]);
+    expect(await friendsOnAlbum()).toEqual([]);
+
+    expect((await unsuspend((await theAdmin()).client, authorId)).status).toBe(204);
+
+    expect(await feedReviews()).toEqual([fine.id]);
+    expect(await friendsOnAlbum()).toEqual([authorId]);
+    const viewer = app.client();
+    expect((await viewer.get(`/api/reviews/${fine.id}`)).status).toBe(200);
+    for (const hidden of [reported, hiddenAlone]) {
+      expect((await viewer.get(`/api/reviews/${hidden.id}`)).status).toBe(404);
+      expect((await viewer.get(`/api/albums/${hidden.albumId}/reviews`).expect(200)).body.items).toEqual([]);
+    }
+    const theirs = await viewer.get(`/api/users/${input.handle}/reviews`).expect(200);
+    expect(theirs.body.items.map((r: { id: string }) => r.id)).toEqual([fine.id]);
+  });
+
+  it('when accounts are suspended, then admins list them newest first with who suspended them and the report, across pages', async () => {
+    const boss = await theAdmin();
+    const first = await suspendedAuthor();
+    const second = await suspendedAuthor();
+    const third = await suspendedAuthor();
+    // Two suspensions in the same instant must still page without gaps or repeats.
+    const same = new Date();
+    await app.container.knex('users').whereIn('id', [second.id, third.id]).update({ suspended_at: same });
+    await app.container.knex('users').where({ id: first.id }).update({ suspended_at: new Date(same.getTime() - 60_000) });
+
+    const pagedByOne = await allSuspended(1);
+    const ids = pagedByOne.map((s) => s.user.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual((await allSuspended()).map((s) => s.user.id));
+    const ours = ids.filter((id) => [first.id, second.id, third.id].includes(id));
+    expect(ours).toEqual([third.id, second.id, first.id]);
+
+    const entry = pagedByOne.find((s) => s.user.id === first.id)!;
+    expect(entry).toEqual({
+      user: { id: first.id, handle: first.input.handle, displayName: first.input.displayName },
+      suspendedAt: new Date(same.getTime() - 60_000).toISOString(),
+      suspendedBy: { id: String(boss.session.user.id), handle: boss.session.user.handle, displayName: boss.session.user.displayName },
+      report: { id: first.reportId, targetType: 'review', targetId: first.review.id, excerpt: 'Utterly overrated, and here is why', reason: 'Abusive' },
+    });
+    expect((await boss.client.get('/api/admin/users/suspended?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+    expect((await boss.client.get('/api/admin/users/suspended?limit=0')).status).toBe(400);
+  });
+
+  it('when the reporter deletes their account, then the suspension stands and the list shows no report', async () => {
+    const author = await suspendedAuthor();
+    await app.container.knex('users').where({ id: author.reporter.session.user.id }).delete();
+    const entry = (await allSuspended()).find((s) => s.user.id === author.id);
+    expect(entry).toMatchObject({ user: { id: author.id }, report: null });
+    expect((await login(author.input)).res.status).toBe(403);
+  });
+
+  it('when a suspended account is deleted, then it leaves the list', async () => {
+    const author = await suspendedAuthor();
+    await app.container.knex('users').where({ id: author.id }).delete();
+    expect((await allSuspended()).map((s) => s.user.id)).not.toContain(author.id);
+    expect((await unsuspend((await theAdmin()).client, author.id)).status).toBe(404);
+  });
+
+  it('when a lifted account is suspended again, then the list names the new report', async () => {
+    const author = await suspendedAuthor();
+    const { client } = await theAdmin();
+    expect((await unsuspend(client, author.id)).status).toBe(204);
+    const back = await login(author.input);
+    const review = await reviewBy(back.client, 'Back at it');
+    const filed = (await report(author.reporter.client, 'review', review.id, 'Again')).body as ReportView;
+    expect((await resolve(filed.id, 'suspend_author')).status).toBe(200);
+    const entry = (await allSuspended()).find((s) => s.user.id === author.id);
+    expect(entry?.report).toMatchObject({ id: filed.id, reason: 'Again' });
+    expect((await back.client.get('/api/me')).status).toBe(401);
   });
 });

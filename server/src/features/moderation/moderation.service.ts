@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
-import type { ReportCreateInput, ReportListQuery, ReportPage, ReportResolveInput, ReportView } from '@muse/shared';
+import type { ReportCreateInput, ReportListQuery, ReportPage, ReportResolveInput, ReportView, SuspendedAccountListQuery, SuspendedAccountPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import { isPgError, PG } from '../../db/pg-errors';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import type { SessionStore } from '../auth/session.store';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { presentReport } from './moderation.presenter';
-import type { ModerationRepo, ReportTargetType } from './moderation.repo';
+import { presentReport, presentSuspendedAccount } from './moderation.presenter';
+import type { ModerationRepo, ReportTargetType, SuspendedPosition } from './moderation.repo';
 import { outcomeNotice } from './report-outcome';
 
 export interface ModerationServiceDeps {
@@ -31,16 +31,29 @@ function encodeCursor(id: string): string {
   return Buffer.from(`r:${id}`).toString('base64url');
 }
 
+const INVALID_CURSOR = () => AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
+
 function decodeCursor(cursor: string): string {
   const match = /^r:([1-9][0-9]{0,17})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
+  if (!match) throw INVALID_CURSOR();
   return match[1]!;
+}
+
+function encodeSuspendedCursor(position: SuspendedPosition): string {
+  return Buffer.from(`s:${position.suspendedUs}:${position.id}`).toString('base64url');
+}
+
+function decodeSuspendedCursor(cursor: string): SuspendedPosition {
+  const match = /^s:(-?[0-9]{1,18}):([1-9][0-9]{0,17})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw INVALID_CURSOR();
+  return { suspendedUs: match[1]!, id: match[2]! };
 }
 
 /**
  * Reports of reviews and comments and what administrators do about them: hide the content,
  * suspend its author (which also hides it and ends every session of the author) or dismiss.
- * Every reporter of the target hears the outcome.
+ * Every reporter of the target hears the outcome. Administrators list suspended accounts and
+ * may lift a suspension.
  */
 export class ModerationService {
   constructor(private readonly deps: ModerationServiceDeps) {}
@@ -95,7 +108,7 @@ export class ModerationService {
         throw AppError.forbidden('cannot_suspend_admin', 'Administrators cannot be suspended here.');
       }
       if (input.action !== 'dismiss') await repo.hide(trx, type, targetId);
-      if (input.action === 'suspend_author' && authorId) await repo.suspend(trx, authorId);
+      if (input.action === 'suspend_author' && authorId) await repo.suspend(trx, authorId, { adminId, reportId });
       const resolved = await repo.resolveOpenForTarget(
         trx,
         { type, id: targetId },
@@ -110,6 +123,31 @@ export class ModerationService {
         .catch((err: unknown) => this.deps.logger.error({ err, reportId: r.id }, 'report outcome notification failed'));
     }
     return this.view(reportId);
+  }
+
+  /** Suspended accounts for the admin page, most recently suspended first. */
+  async suspended(query: SuspendedAccountListQuery): Promise<SuspendedAccountPage> {
+    const after = query.cursor === undefined ? undefined : decodeSuspendedCursor(query.cursor);
+    const rows = await this.deps.repo.listSuspended(query.limit + 1, after);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(presentSuspendedAccount),
+      nextCursor: rows.length > query.limit && last ? encodeSuspendedCursor({ suspendedUs: last.suspended_us, id: String(last.id) }) : null,
+    };
+  }
+
+  /**
+   * Lifts a suspension, so the account may sign in again: 404 for an unknown account, 409
+   * `not_suspended` when there is nothing to lift. Sessions ended by the suspension stay ended.
+   * What the suspension hid only by the account being suspended (its activity in followers'
+   * feeds, its ratings among friends) shows again; content hidden by a report stays hidden.
+   */
+  async unsuspend(adminId: string, userId: string): Promise<void> {
+    const outcome = await this.deps.repo.unsuspend(userId);
+    if (outcome === 'unknown') throw AppError.notFound('User');
+    if (outcome === 'not_suspended') throw AppError.conflict('not_suspended', 'This account is not suspended.');
+    this.deps.logger.info({ adminId, userId }, 'suspension lifted');
   }
 
   private async endSessions(userId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { Alert } from '../../components/ui/alert';
 import { useMe } from '../../features/auth/api/get-me';
 import type { ReportStatus } from '../../features/moderation/api/get-reports';
 import { ReportQueue } from '../../features/moderation/components/report-queue';
+import { SuspendedAccounts } from '../../features/moderation/components/suspended-accounts';
 
 const TABS: { status: ReportStatus; label: string }[] = [
   { status: 'open', label: 'Open' },
@@ -15,7 +16,7 @@ export function reportStatusFrom(value: string | null): ReportStatus {
   return TABS.find((tab) => tab.status === value)?.status ?? 'open';
 }
 
-/** `/admin/reports`: the moderation queue, for administrators only. */
+/** `/admin/reports`: the moderation queue and the suspended accounts, for administrators only. */
 export function AdminReportsRoute() {
   const me = useMe();
   const [params] = useSearchParams();
@@ -25,7 +26,7 @@ export function AdminReportsRoute() {
       <title>Reports · Muse</title>
       <header className="page-header">
         <h1>Moderation queue</h1>
-        <p className="muted">Reported reviews and comments. Hiding removes them from feeds, pages and search; suspending the author ends their sessions.</p>
+        <p className="muted">Reported reviews and comments. Hiding removes them from feeds, pages and search; suspending the author ends their sessions and keeps them out until the suspension is lifted.</p>
       </header>
       {me?.role === 'admin' ? (
         <>
@@ -37,6 +38,7 @@ export function AdminReportsRoute() {
             ))}
           </nav>
           <ReportQueue key={status} status={status} />
+          <SuspendedAccounts />
         </>
       ) : (
         <Alert tone="error" title="403: admins only">

@@ -1,11 +1,11 @@
-import type { AlbumPage, Me } from '@muse/shared';
+import type { AlbumPage, Me, ReviewView } from '@muse/shared';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setSocketFactory } from '../../lib/socket';
-import { albumPage, statsFrom } from '../../testing/catalog-fixtures';
+import { albumPage, review, statsFrom } from '../../testing/catalog-fixtures';
 import { FakeSocket } from '../../testing/fake-socket';
 import { jsonResponse, mockFetch, problemResponse } from '../../testing/mock-fetch';
 import { createTestQueryClient } from '../../testing/render';
@@ -23,10 +23,10 @@ beforeEach(() => {
 
 afterEach(() => restoreSocket());
 
-function renderAlbum(page: AlbumPage, viewer: Me | null = me) {
+function renderAlbum(page: AlbumPage, viewer: Me | null = me, reviews: ReviewView[] = []) {
   const { requests } = mockFetch({
     'GET /api/albums/42': () => jsonResponse(page),
-    'GET /api/albums/42/reviews': () => jsonResponse({ items: [], nextCursor: null }),
+    'GET /api/albums/42/reviews': () => jsonResponse({ items: reviews, nextCursor: null }),
   });
   const queryClient = createTestQueryClient();
   queryClient.setQueryData(['me'], viewer);
@@ -99,6 +99,22 @@ describe('album page live stats', () => {
 });
 
 describe('album page content', () => {
+  it('when signed in, then a review by someone else offers "Report" and the viewer’s own does not; signed out, none does', async () => {
+    const reviews = [
+      review({ id: '900', author: { id: me.id, handle: me.handle, displayName: me.displayName }, body: 'Mine.' }),
+      review({ id: '901', author: { id: '2', handle: 'otto', displayName: 'Otto' }, body: 'Not mine.' }),
+    ];
+    const signedIn = renderAlbum(albumPage(), me, reviews);
+    const theirs = (await screen.findByText('Not mine.')).closest('article')!;
+    expect(within(theirs).getByRole('button', { name: 'Report review by Otto' })).toBeInTheDocument();
+    expect(within(screen.getByText('Mine.').closest('article')!).queryByRole('button', { name: /Report/ })).not.toBeInTheDocument();
+    signedIn.unmount();
+
+    renderAlbum(albumPage(), null, reviews);
+    await screen.findByText('Not mine.');
+    expect(screen.queryByRole('button', { name: /^Report/ })).not.toBeInTheDocument();
+  });
+
   it('when the album has two discs, then tracks are grouped by disc with positions and m:ss durations', async () => {
     const page = albumPage({
       tracks: [

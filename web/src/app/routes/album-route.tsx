@@ -95,7 +95,7 @@ function AlbumView({ id }: { id: string }) {
               }
             />
           </section>
-          <AlbumReviews albumId={page.album.id} canLike={me !== null} onWrite={me ? () => setEditorOpen(true) : undefined} />
+          <AlbumReviews albumId={page.album.id} canLike={me !== null} viewerId={me?.id ?? null} onWrite={me ? () => setEditorOpen(true) : undefined} />
         </div>
       </div>
 

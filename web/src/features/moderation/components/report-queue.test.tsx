@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockFetch } from '../../../testing/mock-fetch';
 import { renderWithProviders } from '../../../testing/render';
 import { ReportQueue } from './report-queue';
+import { SuspendedAccounts } from './suspended-accounts';
 
 const report = (id: string, reason: string): ReportView => ({
   id,
@@ -47,5 +48,28 @@ describe('ReportQueue', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Yes, suspend Spammer' }));
     await screen.findByText('Nothing to review. The queue is empty.');
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ action: 'suspend_author' });
+  });
+
+  it('when an author is suspended from the queue, then the suspended accounts list is read again and shows them', async () => {
+    let suspended: { user: { id: string; handle: string; displayName: string }; suspendedAt: string; suspendedBy: null; report: null }[] = [];
+    mockFetch({
+      'GET /api/admin/reports': () => jsonResponse({ items: [report('1', 'Spam')], nextCursor: null }),
+      'GET /api/admin/users/suspended': () => jsonResponse({ items: suspended, nextCursor: null }),
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'POST /api/admin/reports/1/resolve': () => {
+        suspended = [{ user: { id: '5', handle: 'spammer', displayName: 'Spammer' }, suspendedAt: '2026-11-20T10:00:00.000Z', suspendedBy: null, report: null }];
+        return jsonResponse({ ...report('1', 'Spam'), status: 'actioned' });
+      },
+    });
+    renderWithProviders(
+      <>
+        <ReportQueue status="open" />
+        <SuspendedAccounts />
+      </>,
+    );
+    expect(await screen.findByText('No account is suspended.')).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Suspend author' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, suspend Spammer' }));
+    expect(await screen.findByRole('button', { name: 'Lift suspension of Spammer' })).toBeInTheDocument();
   });
 });

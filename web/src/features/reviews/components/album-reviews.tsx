@@ -10,8 +10,16 @@ const SORTS: { value: ReviewSort; label: string }[] = [
   { value: 'recent', label: 'Recent' },
 ];
 
+interface AlbumReviewsProps {
+  albumId: string;
+  canLike: boolean;
+  /** The signed-in viewer, or null; cards by others then offer "Report". */
+  viewerId: string | null;
+  onWrite?: () => void;
+}
+
 /** An album's reviews, most liked or newest first, with "load more" and an invitation when there are none. */
-export function AlbumReviews({ albumId, canLike, onWrite }: { albumId: string; canLike: boolean; onWrite?: () => void }) {
+export function AlbumReviews({ albumId, canLike, viewerId, onWrite }: AlbumReviewsProps) {
   const [sort, setSort] = useState<ReviewSort>('popular');
   const reviews = useAlbumReviews(albumId, sort);
   const items = reviews.data?.pages.flatMap((page) => page.items) ?? [];
@@ -53,7 +61,7 @@ export function AlbumReviews({ albumId, canLike, onWrite }: { albumId: string; c
         <ol className="review-list">
           {items.map((review) => (
             <li key={review.id}>
-              <ReviewCard review={review} canLike={canLike} />
+              <ReviewCard review={review} canLike={canLike} viewerId={viewerId} />
             </li>
           ))}
         </ol>

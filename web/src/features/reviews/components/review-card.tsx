@@ -5,6 +5,7 @@ import { Stars } from '../../../components/ui/stars';
 import { formatDay, formatCount } from '../../../lib/format-music';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { LikeButton } from './like-button';
+import { ReportButton } from './report-button';
 
 const EXCERPT_CHARS = 700;
 
@@ -16,12 +17,22 @@ export function excerpt(text: string, max = EXCERPT_CHARS): { text: string; cut:
   return { text: `${(space > max * 0.6 ? slice.slice(0, space) : slice).trimEnd()}…`, cut: true };
 }
 
+interface ReviewCardProps {
+  review: ReviewView;
+  canLike: boolean;
+  /** The signed-in viewer, or null: anyone signed in but the author may report the review. */
+  viewerId: string | null;
+  /** Adds the album, for lists spanning many albums. */
+  showAlbum?: boolean;
+}
+
 /**
  * A review in a list: author, rating, listen date, the text (long ones cut, with a link to the
- * whole review), likes and comments. `showAlbum` adds the album for lists spanning many albums.
+ * whole review), likes, comments and, for signed-in readers other than its author, "Report".
  */
-export function ReviewCard({ review, canLike, showAlbum = false }: { review: ReviewView; canLike: boolean; showAlbum?: boolean }) {
+export function ReviewCard({ review, canLike, viewerId, showAlbum = false }: ReviewCardProps) {
   const body = excerpt(review.body);
+  const canReport = viewerId !== null && viewerId !== review.author.id;
   return (
     <article className="review-card" aria-labelledby={`review-${review.id}-title`}>
       {showAlbum && (
@@ -67,6 +78,7 @@ export function ReviewCard({ review, canLike, showAlbum = false }: { review: Rev
             {body.cut ? 'Read the whole review' : formatCount(review.commentCount, 'comment')}
             <span className="sr-only"> by {review.author.displayName}</span>
           </Link>
+          {canReport && <ReportButton targetType="review" targetId={review.id} authorName={review.author.displayName} />}
         </footer>
       </div>
     </article>
