@@ -202,9 +202,10 @@ describe('npm run bench', { timeout: 240_000 }, () => {
         FROM follows`);
       assert.deepEqual(graph, { follows: 200 * 50, followers: 200, wrong_counts: 0 });
       assert.equal((await query(database, `SELECT 1 FROM artists WHERE name = 'Björk'`)).length, 1);
+      assert.equal((await query(database, `SELECT 1 FROM search_word_variants WHERE variant = word AND word = 'bjork'`)).length, 1, 'the search lexicon knows the loaded names');
 
       const indexes = (await query(database, `SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r) => r.indexname);
-      for (const name of ['albums_search_trgm', 'albums_search_fts', 'tracks_search_trgm', 'users_search_trgm', 'album_ratings_album_idx', 'reviews_album_popular_idx', 'doc_activity_actor_id_idx']) {
+      for (const name of ['albums_search_trgm', 'albums_search_fts', 'tracks_search_fts', 'search_word_variants_pkey', 'album_ratings_album_idx', 'reviews_album_popular_idx', 'doc_activity_actor_id_idx']) {
         assert.ok(indexes.includes(name), `index ${name} is back`);
       }
 
@@ -213,6 +214,7 @@ describe('npm run bench', { timeout: 240_000 }, () => {
         r AS (INSERT INTO album_ratings (user_id, album_id, value) SELECT id, 1, 10 FROM u RETURNING user_id)
         SELECT (SELECT id FROM u)::int AS id`);
       assert.equal(after.id, 401);
+      assert.equal((await query(database, `SELECT 1 FROM search_word_variants WHERE variant = word AND word = 'comer'`)).length, 1, 'the lexicon trigger is on again');
       const [stat] = await query(database, `SELECT s.count = (SELECT count(*) FROM album_ratings WHERE album_id = 1) AS ok FROM album_rating_stats s WHERE album_id = 1`);
       assert.equal(stat.ok, true, 'the aggregate trigger counted the new rating');
 

@@ -97,6 +97,8 @@ export async function ensureDataset(options: DatasetOptions): Promise<DatasetInf
     await step(`reviews + likes (${scale.reviews})`, () => loadReviews(db, scale));
     await step(`activity (${scale.activity})`, () => loadActivity(db, scale));
     await step(`follows (${scale.feedUsers} x ${scale.followsPerFeedUser})`, () => loadFollows(db, scale));
+    // Replica mode skipped the triggers that teach the search lexicon every new word.
+    await step('search lexicon', () => db.query('SELECT muse_refresh_search_words()'));
     await step(`indexes (${deferred.definitions.length})`, () => restoreIndexes(db, deferred));
     await step('reference check', () => checkReferences(db));
     for (const table of IDENTITY_TABLES) {

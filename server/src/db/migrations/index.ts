@@ -10,6 +10,7 @@ import * as m20261121042000 from './20261121042000-feed-big-accounts';
 import * as m20261121043000 from './20261121043000-notification-batching-moderation';
 import * as m20261121050000 from './20261121050000-search-users';
 import * as m20261121060000 from './20261121060000-suspension-provenance';
+import * as m20261121070000 from './20261121070000-search-lexicon';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -32,4 +33,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121043000-notification-batching-moderation', m20261121043000],
   ['20261121050000-search-users', m20261121050000],
   ['20261121060000-suspension-provenance', m20261121060000],
+  ['20261121070000-search-lexicon', m20261121070000],
 ];

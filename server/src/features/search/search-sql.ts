@@ -10,8 +10,6 @@ export interface PreparedQuery {
   /** LIKE pattern for the query's longest word anywhere: a cheap necessary condition of a full-text match. */
   contains: string;
   trigrams: number;
-  /** pg_trgm.word_similarity_threshold for the typo pass (see fuzzyThreshold). */
-  threshold: number;
 }
 
 export interface SearchFilters {
@@ -33,15 +31,6 @@ export const POPULAR_POOL = 200;
 export const ALBUM_FIELDS = `a.id, a.title, a.artist_credit, a.release_date_precision, a.release_year, a.type, a.genres, a.styles,
   a.label, a.catalog_number, a.country, a.upc, a.cover_url, a.spotify_id, a.apple_id, a.discogs_id,
   to_char(a.release_date, 'YYYY-MM-DD') AS release_date`;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** LIKE pattern: the text literally (wildcards escaped), then anything. */
-export function startsWithPattern(text: string): string {
-  return `${escapeLike(text)}%`;
-}
 
 /**
  * The end of the range of strings starting with `text`: its last character moved one code point
@@ -66,10 +55,10 @@ export function startsWithQuery(column: string): string {
   return `${column} ~>=~ :text AND ${column} ~<~ :prefixEnd`;
 }
 
-/** LIKE pattern: the longest run of letters and digits of the text, anywhere. */
+/** LIKE pattern: the longest run of letters and digits of the text (so no wildcard), anywhere. */
 export function containsPattern(text: string): string {
   const longest = (text.match(/[\p{L}\p{N}]+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
-  return `%${escapeLike(longest)}%`;
+  return `%${longest}%`;
 }
 
 /** Extra conditions on an album aliased `a`: genre (in genres or styles, any case) and year. */
@@ -110,7 +99,7 @@ export interface PoolParts {
   popular: string | null;
   /** Full-text prefix matches anywhere in the text (every query word starts a word), capped. */
   matches: string | null;
-  /** Trigram word-similarity matches, for typos. */
+  /** Full-text matches of the query with its words corrected from the lexicon, for typos. */
   fuzzy: string | null;
   /**
    * Selects the output row, its `score` and its id as `pool_id` for the rows `WHERE <id> IN pool`
@@ -124,17 +113,14 @@ export interface PoolParts {
  * starting with the query and popular matches first (cheap, and they outrank the rest), then
  * full-text matches anywhere, then typo matches; then the pool ranked by score, as a JSON array.
  * Each wider step sits behind a one-time filter, so its index scan does not even start when it
- * is not needed. The typo step's filter also sets the query's trigram threshold first: set_config
- * with is_local lasts until the end of the statement's own (implicit) transaction.
+ * is not needed (nor, for the typo step, the lexicon lookup that corrects the query).
  */
 export function rankedPool(parts: PoolParts): string {
   const first = [parts.starts, parts.popular].filter((p): p is string => p !== null).map((p) => `(${p})`).join(' UNION ');
-  const widen = (from: string, step: string | null, gate = '') =>
-    step ? `UNION SELECT w.id FROM (${step}) w WHERE (SELECT count(*) FROM ${from}) < :limit ${gate}` : '';
-  const threshold = `AND (SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)) IS NOT NULL`;
+  const widen = (from: string, step: string | null) => (step ? `UNION SELECT w.id FROM (${step}) w WHERE (SELECT count(*) FROM ${from}) < :limit` : '');
   return `(WITH first AS (${first}),
     second AS (SELECT id FROM first ${widen('first', parts.matches)}),
-    pool AS (SELECT id FROM second ${widen('second', parts.fuzzy, threshold)})
+    pool AS (SELECT id FROM second ${widen('second', parts.fuzzy)})
     SELECT coalesce(json_agg(hit ORDER BY hit.score DESC, hit.pool_id), '[]')
       FROM (${parts.select} ORDER BY score DESC, pool_id LIMIT :limit) hit)`;
 }

@@ -82,7 +82,8 @@ const PREPARE_SQL = String.raw`
 
 /**
  * Search reads over albums, artists, tracks and users. Each finds candidates through indexes
- * (alphabetical prefix, popularity, full-text prefix match, trigram similarity for typos), caps
+ * (alphabetical prefix, popularity, full-text prefix match, full-text match of the query with
+ * its misspelt words corrected from the search_words lexicon), caps
  * them, and ranks only that pool, so a vague query costs about what a precise one does.
  *
  * Both reads are named prepared statements: Postgres plans each shape once per connection, where
@@ -103,7 +104,6 @@ export class SearchRepo {
       prefixEnd: prefixEnd(text),
       contains: containsPattern(text),
       trigrams,
-      threshold: fuzzyThreshold(trigrams),
     };
   }
 
@@ -116,11 +116,13 @@ export class SearchRepo {
     // Fuzzy matching is for typos in real words; below 5 trigrams (3 letters) it only adds noise.
     const shape: Shape = { words: Boolean(query.tsquery), fuzzy: query.trigrams >= 5, filter: filter.sql };
     const group = (wanted: boolean, sql: () => string) => (wanted ? sql() : `'[]'::json`);
-    const sql = `SELECT ${group(groups.albums, () => albumsSql(shape))} AS albums,
+    // Read lazily: only a typo step that runs (too few candidates without it) computes it.
+    const typo = shape.fuzzy ? `WITH typo AS MATERIALIZED (SELECT muse_typo_tsquery(:text) AS q) ` : '';
+    const sql = `${typo}SELECT ${group(groups.albums, () => albumsSql(shape))} AS albums,
       ${group(groups.artists, () => artistsSql(shape))} AS artists,
       ${group(groups.tracks, () => tracksSql(shape))} AS tracks,
       ${group(groups.users, () => usersSql(shape))} AS users`;
-    const { text: statement, values } = toPositional(sql, { ...query, limit, threshold: String(query.threshold), ...filter.bindings });
+    const { text: statement, values } = toPositional(sql, { ...query, limit, ...filter.bindings });
     // The name follows from the text, so a name never carries two texts.
     const name = `search_${createHash('sha1').update(statement).digest('hex').slice(0, 24)}`;
     const [row] = await preparedQuery<{ albums: AlbumJson[]; artists: ArtistJson[]; tracks: TrackJson[]; users: UserJson[] }>(this.knex, name, statement, values);
@@ -154,28 +156,22 @@ type ArtistJson = ArtistHitRow & Ranked;
 type TrackJson = AlbumRow & Ranked & { track_id: string; track_title: string; track_artist_credit: string; duration_ms: number | null };
 type UserJson = UserHitRow & Ranked;
 
-/**
- * The lowest word similarity a fuzzy match needs. One swap of neighbouring letters breaks up to
- * four of the query's trigrams ("bjrok" keeps 2 of "bjork"'s 6: 0.33), so (n - 4) / n admits one
- * transposition; it never goes below 0.3 (noise) nor above 0.6 (pg_trgm's default).
- */
-export function fuzzyThreshold(trigrams: number): number {
-  if (trigrams <= 0) return 0.6;
-  const admitsOneSwap = (trigrams - 4) / trigrams - 0.005;
-  return Math.round(Math.min(0.6, Math.max(0.3, admitsOneSwap)) * 1000) / 1000;
-}
+/** The typed words, each a prefix. */
+const QUERY_TSQUERY = 'CAST(:tsquery AS tsquery)';
+/** The typed words or their nearest lexicon words (muse_typo_tsquery), computed once per search. */
+const TYPO_TSQUERY = '(SELECT q FROM typo)';
 
 function albumsSql({ words, fuzzy, filter }: Shape): string {
   return rankedPool({
-    matches: words ? `SELECT a.id FROM albums a WHERE a.search_vector @@ CAST(:tsquery AS tsquery) ${filter} LIMIT ${POOL}` : null,
+    matches: words ? `SELECT a.id FROM albums a WHERE a.search_vector @@ ${QUERY_TSQUERY} ${filter} LIMIT ${POOL}` : null,
     starts: `SELECT a.id FROM albums a WHERE ${startsWithQuery('a.search_text')} ${filter} ORDER BY a.search_text USING ~<~ LIMIT ${STARTS_POOL}`,
     // OFFSET 0 keeps this a per-row probe of the top albums: joined by hash instead, the
     // planner would first collect every match of a vague query.
     popular: words
       ? `SELECT x.id FROM (SELECT album_id FROM album_rating_stats ORDER BY count DESC LIMIT ${POPULAR_POOL}) p
-           CROSS JOIN LATERAL (SELECT a.id FROM albums a WHERE a.id = p.album_id AND a.search_vector @@ CAST(:tsquery AS tsquery) ${filter} OFFSET 0) x`
+           CROSS JOIN LATERAL (SELECT a.id FROM albums a WHERE a.id = p.album_id AND a.search_vector @@ ${QUERY_TSQUERY} ${filter} OFFSET 0) x`
       : null,
-    fuzzy: fuzzy ? `SELECT a.id FROM albums a WHERE :text <% a.search_text ${filter} LIMIT ${POOL}` : null,
+    fuzzy: fuzzy ? `SELECT a.id FROM albums a WHERE a.search_vector @@ ${TYPO_TSQUERY} ${filter} LIMIT ${POOL}` : null,
     select: `SELECT ${ALBUM_FIELDS}, s.count, s.sum, s.histogram, ${relevance('a.search_text')} + ${popularity('s.count')} AS score, a.id AS pool_id
              FROM albums a LEFT JOIN album_rating_stats s ON s.album_id = a.id
              WHERE ${poolRows('a.id')}`,
@@ -186,10 +182,10 @@ function artistsSql({ words, fuzzy, filter }: Shape): string {
   // With a genre or year, an artist qualifies through an album of theirs that has it.
   const credited = filter ? `AND EXISTS (SELECT 1 FROM album_artists aa JOIN albums a ON a.id = aa.album_id WHERE aa.artist_id = ar.id ${filter})` : '';
   return rankedPool({
-    matches: words ? `SELECT ar.id FROM artists ar WHERE to_tsvector('simple', ar.search_name) @@ CAST(:tsquery AS tsquery) ${credited} LIMIT ${POOL}` : null,
+    matches: words ? `SELECT ar.id FROM artists ar WHERE to_tsvector('simple', ar.search_name) @@ ${QUERY_TSQUERY} ${credited} LIMIT ${POOL}` : null,
     starts: `SELECT ar.id FROM artists ar WHERE ${startsWithQuery('ar.search_name')} ${credited} ORDER BY ar.search_name USING ~<~ LIMIT ${STARTS_POOL}`,
     popular: null,
-    fuzzy: fuzzy ? `SELECT ar.id FROM artists ar WHERE :text <% ar.search_name ${credited} LIMIT ${POOL}` : null,
+    fuzzy: fuzzy ? `SELECT ar.id FROM artists ar WHERE to_tsvector('simple', ar.search_name) @@ ${TYPO_TSQUERY} ${credited} LIMIT ${POOL}` : null,
     select: `SELECT ar.id, ar.name, c.album_count, ${relevance('ar.search_name')} + ${popularity('c.album_count')} AS score, ar.id AS pool_id
              FROM artists ar
              CROSS JOIN LATERAL (SELECT count(DISTINCT aa.album_id)::int AS album_count FROM album_artists aa WHERE aa.artist_id = ar.id) c
@@ -199,15 +195,15 @@ function artistsSql({ words, fuzzy, filter }: Shape): string {
 
 function tracksSql({ words, fuzzy, filter }: Shape): string {
   const onAlbum = filter ? `AND EXISTS (SELECT 1 FROM albums a WHERE a.id = t.album_id ${filter})` : '';
-  const fts = `to_tsvector('simple', t.search_text) @@ CAST(:tsquery AS tsquery)`;
+  const fts = (tsquery: string) => `to_tsvector('simple', t.search_text) @@ ${tsquery}`;
   return rankedPool({
-    matches: words ? `SELECT t.id FROM tracks t WHERE ${fts} ${onAlbum} LIMIT ${POOL}` : null,
+    matches: words ? `SELECT t.id FROM tracks t WHERE ${fts(QUERY_TSQUERY)} ${onAlbum} LIMIT ${POOL}` : null,
     starts: `SELECT t.id FROM tracks t WHERE ${startsWithQuery('t.search_text')} ${onAlbum} ORDER BY t.search_text USING ~<~ LIMIT ${STARTS_POOL}`,
     popular: words
       ? `SELECT x.id FROM (SELECT track_id FROM track_rating_stats ORDER BY count DESC LIMIT ${POPULAR_POOL}) p
-           CROSS JOIN LATERAL (SELECT t.id FROM tracks t WHERE t.id = p.track_id AND t.search_text LIKE :contains AND ${fts} ${onAlbum} OFFSET 0) x`
+           CROSS JOIN LATERAL (SELECT t.id FROM tracks t WHERE t.id = p.track_id AND t.search_text LIKE :contains AND ${fts(QUERY_TSQUERY)} ${onAlbum} OFFSET 0) x`
       : null,
-    fuzzy: fuzzy ? `SELECT t.id FROM tracks t WHERE :text <% t.search_text ${onAlbum} LIMIT ${POOL}` : null,
+    fuzzy: fuzzy ? `SELECT t.id FROM tracks t WHERE ${fts(TYPO_TSQUERY)} ${onAlbum} LIMIT ${POOL}` : null,
     select: `SELECT t.id AS track_id, t.title AS track_title, t.artist_credit AS track_artist_credit, t.duration_ms, ${ALBUM_FIELDS},
                ${relevance('t.search_text')} + ${popularity('s.count')} AS score, t.id AS pool_id
              FROM tracks t JOIN albums a ON a.id = t.album_id
@@ -220,10 +216,10 @@ function usersSql({ words, fuzzy }: Shape): string {
   // The stored muse_norm(handle || ' ' || display_name), as the users_search_* indexes have it.
   const doc = 'u.search_text';
   return rankedPool({
-    matches: words ? `SELECT u.id FROM users u WHERE to_tsvector('simple', ${doc}) @@ CAST(:tsquery AS tsquery) LIMIT ${POOL}` : null,
+    matches: words ? `SELECT u.id FROM users u WHERE to_tsvector('simple', ${doc}) @@ ${QUERY_TSQUERY} LIMIT ${POOL}` : null,
     starts: `SELECT u.id FROM users u WHERE ${startsWithQuery('lower(u.handle)')} ORDER BY lower(u.handle) USING ~<~ LIMIT ${STARTS_POOL}`,
     popular: null,
-    fuzzy: fuzzy ? `SELECT u.id FROM users u WHERE :text <% ${doc} LIMIT ${POOL}` : null,
+    fuzzy: fuzzy ? `SELECT u.id FROM users u WHERE to_tsvector('simple', ${doc}) @@ ${TYPO_TSQUERY} LIMIT ${POOL}` : null,
     // The handle is the user's unique name: typing it exactly puts them first.
     select: `SELECT u.id, u.handle, u.display_name, ${relevance(doc)} + CASE WHEN lower(u.handle) = :text THEN 1 ELSE 0 END AS score, u.id AS pool_id
              FROM users u

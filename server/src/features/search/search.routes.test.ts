@@ -95,6 +95,18 @@ describe('GET /api/search: matching', () => {
     ]);
   });
 
+  it('when a word is misspelt in a track, album, artist or user name, then the lexicon corrects it and the right one is found', async () => {
+    expect((await search({ q: 'hyperbalad', type: 'track' })).tracks.map((t) => t.title)).toEqual(['Hyperballad']);
+    expect((await search({ q: 'mezanine', type: 'album' })).albums.map((a) => a.title)).toEqual(['Mezzanine']);
+    expect((await search({ q: 'massvie atack', type: 'artist' })).artists.map((a) => a.name)).toEqual(['Massive Attack']);
+    expect((await search({ q: 'johana', type: 'user' })).users.map((u) => u.handle)).toEqual(['bjork_fan']);
+  });
+
+  it('when one word is misspelt and the next is half typed, then both count: the typo is corrected and the prefix completes', async () => {
+    expect((await search({ q: 'massvie att', type: 'artist' })).artists.map((a) => a.name)).toEqual(['Massive Attack']);
+    expect((await search({ q: 'massvie zzz', type: 'artist' })).artists).toEqual([]);
+  });
+
   it('when users are searched by handle or by display name, then they are found and the exact handle comes first', async () => {
     expect((await search({ q: 'bjork_fan', type: 'user' })).users[0]).toMatchObject({ handle: 'bjork_fan', displayName: 'Jóhanna Guðrún' });
     expect((await search({ q: 'johanna', type: 'user' })).users.map((u) => u.handle)).toEqual(['bjork_fan']);
