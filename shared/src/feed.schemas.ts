@@ -19,9 +19,11 @@ export interface ActivityView {
   visibility: Visibility;
   createdAt: string;
   album: AlbumSummary | null;
-  /** Stars for rated / listened; review id and excerpt for reviewed; target user for followed. */
+  /** Stars for rated / listened / reviewed. */
   rating: number | null;
-  review: { id: string; excerpt: string } | null;
+  /** The review a reviewed, liked_review or commented activity is about, with whose it is. */
+  review: { id: string; excerpt: string; author: UserSummary } | null;
+  /** The user a followed activity followed. */
   targetUser: UserSummary | null;
 }
 

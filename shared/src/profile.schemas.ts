@@ -4,6 +4,7 @@ import { DisplayNameSchema } from './auth.schemas';
 import { IdSchema } from './catalog.schemas';
 import type { Relationship, Visibility } from './social.schemas';
 import { VisibilitySchema } from './social.schemas';
+import { FeedQuerySchema, type FeedPage } from './feed.schemas';
 
 export const ProfileUpdateSchema = z
   .object({
@@ -64,3 +65,10 @@ export interface ProfileView {
   compatibility: Compatibility | null;
   settings: { defaultVisibility: Visibility; hideUnloggedTakes: boolean } | null;
 }
+
+/** GET /api/users/:handle/activity: pages like the feed (cursor, limit 1..50, default 20). */
+export const ProfileActivityQuerySchema = FeedQuerySchema;
+export type ProfileActivityQuery = z.infer<typeof ProfileActivityQuerySchema>;
+
+/** One user's recent activity as the viewer may see it, grouped like the feed, newest first. */
+export type ProfileActivityPage = FeedPage;

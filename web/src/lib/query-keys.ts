@@ -32,6 +32,7 @@ export const socialKeys = {
   profile: (handle: string) => ['users', handle.toLowerCase(), 'profile'] as const,
   followers: (handle: string) => ['users', handle.toLowerCase(), 'followers'] as const,
   following: (handle: string) => ['users', handle.toLowerCase(), 'following'] as const,
+  userActivity: (handle: string) => ['users', handle.toLowerCase(), 'activity'] as const,
   me: ['me'] as const,
   followRequests: () => ['me', 'follow-requests'] as const,
   blocks: () => ['me', 'blocks'] as const,

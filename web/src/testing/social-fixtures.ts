@@ -1,4 +1,4 @@
-import type { ActivityType, ActivityView, AlbumSummary, FeedItem, ProfileView } from '@muse/shared';
+import type { ActivityType, ActivityView, AlbumSummary, FeedItem, ProfileView, UserSummary } from '@muse/shared';
 import { statsFrom } from './catalog-fixtures';
 
 /** An album summary with a readable title; ids follow `n`. */
@@ -6,14 +6,22 @@ export function albumSummary(n: number, title = `Album ${n}`, artistCredit = `Ar
   return { id: String(100 + n), title, artistCredit, releaseYear: 1970 + n, type: 'album', coverUrl: null, genres: [] };
 }
 
-const ana = { id: '2', handle: 'ana', displayName: 'Ana', avatarUrl: null };
+/** Ana, whose activity the fixtures show. */
+export const ana: UserSummary = { id: '2', handle: 'ana', displayName: 'Ana' };
+/** Ben, whose reviews Ana likes and comments on. */
+export const ben: UserSummary = { id: '3', handle: 'ben', displayName: 'Bén 🎧' };
+
+/** A review as an activity refers to it; Ana's unless another author is given. */
+export function reviewRef(id: string, excerpt: string, author: UserSummary = ana): NonNullable<ActivityView['review']> {
+  return { id, excerpt, author };
+}
 
 /** One activity of Ana's; `n` picks the album. */
 export function activity(n: number, type: ActivityType = 'rated', overrides: Partial<ActivityView> = {}): ActivityView {
   return {
     id: `a${n}`,
     type,
-    actor: ana,
+    actor: { ...ana, avatarUrl: null },
     visibility: 'public',
     createdAt: '2026-11-20T10:00:00.000Z',
     album: albumSummary(n),

@@ -1,15 +1,25 @@
 import type { ActivityType, ActivityView, AlbumSummary } from '@muse/shared';
 import type { Activity } from '../../docstore/document-store.port';
-import { isFeedActivity } from '../activity/feed-activity';
+import { isFeedActivity, isFeedType } from '../activity/feed-activity';
 import { canSeeActivity } from '../social/visibility-policy';
 import type { FeedAlbumRow, FeedLookups, FeedUserRow, LookupRequest, ViewerContext } from './feed.repo';
 
 /** Activity types whose subject is a take on an album (hidden by "hide unlogged takes"). */
 const TAKES: ReadonlySet<ActivityType> = new Set(['rated', 'reviewed', 'listened']);
 
-/** The rows a page of activities refers to; `loggedBy` only when the viewer hides unlogged takes. */
-export function lookupRequest(activities: Activity[], ctx: ViewerContext): LookupRequest {
-  const req: LookupRequest = { userIds: [], reviewIds: [], commentIds: [], albumIds: [], loggedBy: ctx.hideUnloggedTakes ? ctx.viewerId : null };
+/** Who looks at activities, as far as the rules every viewer is held to need to know. */
+export interface ActivityAudience {
+  /** Null for a signed-out visitor. */
+  viewerId: string | null;
+  /** Users the viewer follows (at least the actors being shown). */
+  followees: ReadonlySet<string>;
+  /** Users the viewer blocked or was blocked by. */
+  blocked: ReadonlySet<string>;
+}
+
+/** The rows a page of activities refers to; `loggedBy` names whose logged albums to fetch too. */
+export function lookupRequest(activities: Activity[], loggedBy: string | null = null): LookupRequest {
+  const req: LookupRequest = { userIds: [], reviewIds: [], commentIds: [], albumIds: [], loggedBy };
   for (const a of activities) {
     req.userIds.push(a.actorId);
     if (a.subject?.kind === 'review') req.reviewIds.push(a.subject.id);
@@ -33,19 +43,19 @@ function stars(value: unknown): number | null {
 }
 
 /**
- * The activity as this viewer's feed shows it, or null when the viewer must not or does not
- * want to see it: not a followee (any more), not allowed by `canSeeActivity`, blocked, muted
- * (user, type, or an artist credited on the album), hidden or deleted content, or a take on an
- * album the viewer has not logged while they hide those.
+ * The activity as any viewer may see it, or null when they may not: not an activity the feed
+ * knows (or a track rating), a suspended or missing actor, not allowed by `canSeeActivity`
+ * (which lets the actor see their own private activity), about a review that is hidden, gone
+ * or by someone the viewer has a block with, a hidden or deleted comment, or a follow of a
+ * suspended or blocked user. Feed and profile pages both start from this.
  */
-export function feedView(ctx: ViewerContext, a: Activity, look: FeedLookups): ActivityView | null {
-  if (!isFeedActivity(a)) return null;
-  const type = a.type as ActivityType;
+export function activityView(audience: ActivityAudience, a: Activity, look: FeedLookups): ActivityView | null {
+  if (!isFeedType(a.type) || a.subject?.kind === 'track') return null;
+  const type = a.type;
   const actor = look.users.get(a.actorId);
-  if (!actor || actor.suspended || !ctx.followees.has(a.actorId)) return null;
-  const blocked = ctx.blocked.has(a.actorId);
-  if (!canSeeActivity({ viewerId: ctx.viewerId, actorId: a.actorId, visibility: a.visibility, actorIsPrivate: actor.is_private, viewerFollowsActor: true, blocked })) return null;
-  if (blocked || ctx.mutedUsers.has(a.actorId) || ctx.mutedTypes.has(type)) return null;
+  if (!actor || actor.suspended) return null;
+  const facts = { viewerId: audience.viewerId, actorId: a.actorId, visibility: a.visibility, actorIsPrivate: actor.is_private };
+  if (!canSeeActivity({ ...facts, viewerFollowsActor: audience.followees.has(a.actorId), blocked: audience.blocked.has(a.actorId) })) return null;
 
   let album: FeedAlbumRow | undefined;
   let review: ActivityView['review'] = null;
@@ -53,22 +63,22 @@ export function feedView(ctx: ViewerContext, a: Activity, look: FeedLookups): Ac
   const subject = a.subject;
   if (type === 'reviewed' || type === 'liked_review' || type === 'commented') {
     const r = subject?.kind === 'review' ? look.reviews.get(subject.id) : undefined;
-    if (!r || r.hidden || ctx.blocked.has(r.user_id)) return null;
+    const author = r ? look.users.get(r.user_id) : undefined;
+    // The actor's own review was already allowed above, block or not.
+    if (!r || r.hidden || !author || (r.user_id !== a.actorId && audience.blocked.has(r.user_id))) return null;
     if (type === 'commented' && (typeof a.data.commentId !== 'string' || !look.visibleComments.has(a.data.commentId))) return null;
     album = look.albums.get(r.album_id);
-    review = { id: r.id, excerpt: r.excerpt };
+    review = { id: r.id, excerpt: r.excerpt, author: summary(author) };
   } else if (type === 'followed') {
     const target = subject?.kind === 'user' ? look.users.get(subject.id) : undefined;
-    if (!target || target.suspended || ctx.blocked.has(target.id)) return null;
+    if (!target || target.suspended || audience.blocked.has(target.id)) return null;
     targetUser = summary(target);
   } else {
-    // A listen logged with a review is already in the feed as the review.
+    // A listen logged with a review is already shown as the review.
     if (type === 'listened' && a.data.reviewId) return null;
     album = subject?.kind === 'album' ? look.albums.get(subject.id) : undefined;
   }
   if (type !== 'followed' && !album) return null;
-  if (album && album.artist_ids.some((id) => ctx.mutedArtists.has(id))) return null;
-  if (ctx.hideUnloggedTakes && TAKES.has(type) && album && !look.loggedAlbums.has(album.id)) return null;
 
   return {
     id: a.id,
@@ -81,4 +91,20 @@ export function feedView(ctx: ViewerContext, a: Activity, look: FeedLookups): Ac
     review,
     targetUser,
   };
+}
+
+/**
+ * The activity as this viewer's home feed shows it: what `activityView` allows, from a
+ * followee, never private, with no block either way, and not muted (user, type, or an artist
+ * credited on the album), nor a take on an album the viewer has not logged while they hide those.
+ */
+export function feedView(ctx: ViewerContext, a: Activity, look: FeedLookups): ActivityView | null {
+  if (!isFeedActivity(a) || !ctx.followees.has(a.actorId)) return null;
+  if (ctx.blocked.has(a.actorId) || ctx.mutedUsers.has(a.actorId) || ctx.mutedTypes.has(a.type)) return null;
+  const view = activityView(ctx, a, look);
+  if (!view) return null;
+  const album = view.album ? look.albums.get(view.album.id) : undefined;
+  if (album && album.artist_ids.some((id) => ctx.mutedArtists.has(id))) return null;
+  if (ctx.hideUnloggedTakes && TAKES.has(view.type) && album && !look.loggedAlbums.has(album.id)) return null;
+  return view;
 }

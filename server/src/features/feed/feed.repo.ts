@@ -38,6 +38,7 @@ export type FeedAlbumRow = Pick<AlbumRow, 'id' | 'title' | 'artist_credit' | 're
 
 /** The rows an activity page needs, fetched in one parallel round. */
 export interface FeedLookups {
+  /** The users asked for and the authors of the reviews asked for. */
   users: Map<string, FeedUserRow>;
   reviews: Map<string, FeedReviewRow>;
   /** Comment ids that exist and are not hidden. */
@@ -82,7 +83,7 @@ const LOOKUPS_SQL = `
   SELECT
     (SELECT json_agg(json_build_object('id', id::text, 'handle', handle, 'display_name', display_name, 'avatar_url', avatar_url,
                                        'is_private', is_private, 'suspended', suspended_at IS NOT NULL))
-       FROM users WHERE id = ANY($1::bigint[])) AS users,
+       FROM users WHERE id IN (SELECT unnest($1::bigint[]) UNION SELECT user_id::bigint FROM rv)) AS users,
     (SELECT json_agg(rv) FROM rv) AS reviews,
     (SELECT json_agg(id::text) FROM review_comments WHERE id = ANY($3::bigint[]) AND hidden_at IS NULL) AS comments,
     (SELECT json_agg(al) FROM al) AS albums,

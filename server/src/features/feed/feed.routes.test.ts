@@ -15,11 +15,12 @@ interface Person {
   client: TestClient;
   id: string;
   handle: string;
+  displayName: string;
 }
 
 async function person(): Promise<Person> {
   const { client, session } = await registerUser(app);
-  return { client, id: String(session.user.id), handle: session.user.handle };
+  return { client, id: String(session.user.id), handle: session.user.handle, displayName: session.user.displayName };
 }
 
 async function feedOf(p: Person, query = 'limit=50'): Promise<FeedPage> {
@@ -64,8 +65,9 @@ describe('GET /api/feed', () => {
     const page = await feedOf(v);
     expect(page.items.map((i) => i.type)).toEqual(['liked_review', 'reviewed', 'rated']);
     const [liked, reviewed] = activities(page);
-    expect(liked).toMatchObject({ actor: { id: a.id, handle: a.handle }, album: { id: album.id, title: 'Homogenic', artistCredit: 'Björk' }, review: { id: reviewId, excerpt: 'Jóga — 🎻 strings and beats' } });
-    expect(reviewed).toMatchObject({ type: 'reviewed', rating: 5, review: { excerpt: 'Still a marvel' }, visibility: 'public' });
+    expect(liked).toMatchObject({ actor: { id: a.id, handle: a.handle }, album: { id: album.id, title: 'Homogenic', artistCredit: 'Björk' } });
+    expect(liked!.review).toEqual({ id: reviewId, excerpt: 'Jóga — 🎻 strings and beats', author: { id: b.id, handle: b.handle, displayName: b.displayName } });
+    expect(reviewed).toMatchObject({ type: 'reviewed', rating: 5, review: { excerpt: 'Still a marvel', author: { id: a.id } }, visibility: 'public' });
   });
 
   it('when the actor chose followers-only or private, then a follower sees followers-only and never private, and a stranger sees nothing', async () => {
@@ -132,7 +134,11 @@ describe('GET /api/feed', () => {
     const reviewId = await review(b, album.id, 'contested take');
     await a.client.send('put', `/api/reviews/${reviewId}/like`);
     await a.client.post(`/api/reviews/${reviewId}/comments`, { body: 'hmm' });
-    expect((await feedOf(v)).items.map((i) => i.type)).toEqual(['commented', 'liked_review']);
+    const before = activities(await feedOf(v));
+    expect(before.map((x) => [x.type, x.review?.author.id])).toEqual([
+      ['commented', b.id],
+      ['liked_review', b.id],
+    ]);
     await app.container.knex('reviews').where({ id: reviewId }).update({ hidden_at: new Date() });
     expect((await feedOf(v)).items).toEqual([]);
   });

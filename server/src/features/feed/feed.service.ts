@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { FeedItem, FeedPage, FeedQuery } from '@muse/shared';
 import type { Activity, ActivityRepository } from '../../docstore/document-store.port';
 import { isFeedActivity } from '../activity/feed-activity';
-import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor';
-import { FeedGrouper } from './feed-grouping';
+import { batchSize, collectActivityPage } from './activity-pager';
+import { decodeFeedCursor } from './feed-cursor';
 import { mergeSources, pullSource, timelineSource, type CandidateSource } from './feed-sources';
 import { feedView, lookupRequest } from './feed-view';
-import type { FeedRepo, ViewerContext } from './feed.repo';
+import type { FeedRepo } from './feed.repo';
 import { idTime, type TimelineStore } from './timeline.store';
 
 /**
@@ -16,17 +16,10 @@ import { idTime, type TimelineStore } from './timeline.store';
 export const PUSH_MAX_FOLLOWERS = 5000;
 /** How much recent activity a cold timeline is rebuilt with. */
 const REBUILD_SIZE = 200;
-/** Reads per page at most, so a feed full of muted activity still answers quickly. */
-const MAX_ROUNDS = 5;
 
 /** Names a set of followees compactly, to notice when the one a timeline was built for changed. */
 function graphFingerprint(actorIds: string[]): string {
   return createHash('sha1').update([...actorIds].sort().join(',')).digest('base64url');
-}
-
-/** Candidates read per round: a page of single activities with some filtered out; grouping may need another round. */
-function batchSize(limit: number): number {
-  return Math.min(200, Math.ceil(limit * 1.5) + 5);
 }
 
 export interface FeedServiceDeps {
@@ -63,7 +56,11 @@ export class FeedService {
     const first = fresh ? { before, count: batch, page: timeline.page } : undefined;
     const sources: CandidateSource[] = [timelineSource(this.deps.timelines, this.deps.log, viewerId, pushed, first)];
     if (pulled.length) sources.push(pullSource(this.deps.log, pulled));
-    return this.collect(ctx, mergeSources(sources), before, query.limit, batch);
+    const present = async (activities: Activity[]) => {
+      const look = await this.deps.repo.lookups(lookupRequest(activities, ctx.hideUnloggedTakes ? viewerId : null));
+      return activities.map((a) => feedView(ctx, a, look));
+    };
+    return collectActivityPage({ source: mergeSources(sources), present, before, limit: query.limit, batch });
   }
 
   /**
@@ -77,36 +74,13 @@ export class FeedService {
     await this.deps.timelines.fill(viewerId, recent.filter(isFeedActivity).map((a) => ({ id: a.id, time: idTime(a.id) })));
   }
 
-  private async collect(ctx: ViewerContext, source: CandidateSource, before: string | undefined, limit: number, batch: number): Promise<FeedPage> {
-    const grouper = new FeedGrouper();
-    let cursor = before;
-    let lastKept: string | undefined;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const page = await source.next(cursor, batch);
-      const look = await this.deps.repo.lookups(lookupRequest(page.activities, ctx));
-      for (const activity of page.activities) {
-        const view = feedView(ctx, activity, look);
-        if (!view) continue;
-        // The first activity of one item too many proves the last item complete.
-        if (grouper.add(view) && grouper.items.length > limit) {
-          grouper.items.pop();
-          return { items: grouper.items, nextCursor: encodeFeedCursor(lastKept!) };
-        }
-        lastKept = activity.id;
-      }
-      if (page.exhausted) return { items: grouper.items, nextCursor: null };
-      cursor = page.covered;
-    }
-    return { items: grouper.items, nextCursor: cursor ? encodeFeedCursor(cursor) : null };
-  }
-
   /** The feed item each of these followers may see for a new activity (none for the rest). */
   async liveItems(activityId: string, userIds: string[]): Promise<LiveDelivery[]> {
     const [activity] = await this.deps.log.getByIds([activityId]);
     if (!activity || !isFeedActivity(activity)) return [];
     const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId);
     if (contexts.length === 0) return [];
-    const look = await this.deps.repo.lookups({ ...lookupRequest([activity], contexts[0]!), loggedBy: null });
+    const look = await this.deps.repo.lookups(lookupRequest([activity]));
     const albumId = albumOf(activity, look.reviews);
     const hiders = contexts.filter((c) => c.hideUnloggedTakes).map((c) => c.viewerId);
     const loggers = albumId && hiders.length ? await this.deps.repo.usersWhoLogged(hiders, albumId) : new Set<string>();

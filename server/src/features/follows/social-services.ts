@@ -5,9 +5,11 @@ import type { Logger } from '../../lib/logger';
 import { BlocksRepo } from '../blocks/blocks.repo';
 import { BlocksService } from '../blocks/blocks.service';
 import { CatalogRepo } from '../catalog/catalog.repo';
+import { FeedRepo } from '../feed/feed.repo';
 import { CompatibilityRepo } from '../profiles/compatibility.repo';
 import { FavouritesRepo } from '../profiles/favourites.repo';
 import { ProfileAccess } from '../profiles/profile-access';
+import { ProfileActivity } from '../profiles/profile-activity';
 import { ProfileStatsRepo } from '../profiles/profile-stats.repo';
 import { ProfileUsersRepo } from '../profiles/profile-users.repo';
 import { ProfilesService } from '../profiles/profiles.service';
@@ -37,7 +39,8 @@ export function createSocialServices(input: SocialServicesInput): SocialServices
   const { knex, docs, queues, logger } = input;
   const users = new ProfileUsersRepo(knex);
   const followsRepo = new FollowsRepo(knex);
-  const access = new ProfileAccess(new SocialGraphRepo(knex));
+  const graph = new SocialGraphRepo(knex);
+  const access = new ProfileAccess(graph);
   const catalog = new CatalogRepo(knex);
   const follows = new FollowsService({ follows: followsRepo, users, access, docs, queues, logger });
   return {
@@ -50,6 +53,7 @@ export function createSocialServices(input: SocialServicesInput): SocialServices
       stats: new ProfileStatsRepo(knex),
       compatibility: new CompatibilityRepo(knex),
       favourites: new FavouritesRepo(knex),
+      activity: new ProfileActivity({ access, graph, lookups: new FeedRepo(knex), log: docs.activity }),
       catalog,
       priorMean: new PriorMeanCache(() => catalog.globalAlbumMean()),
       follows: followsRepo,

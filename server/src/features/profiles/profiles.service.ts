@@ -1,4 +1,4 @@
-import type { FavouritesInput, FavouritesResult, PrivacySettingsInput, ProfileUpdateInput, ProfileView } from '@muse/shared';
+import type { FavouritesInput, FavouritesResult, PrivacySettingsInput, ProfileActivityPage, ProfileActivityQuery, ProfileUpdateInput, ProfileView } from '@muse/shared';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
@@ -6,11 +6,13 @@ import type { CatalogRepo } from '../catalog/catalog.repo';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
 import type { FollowsRepo } from '../follows/follows.repo';
 import type { FollowsService } from '../follows/follows.service';
+import { decodeFeedCursor } from '../feed/feed-cursor';
 import { AfterCommit } from '../ratings/after-commit';
 import type { PriorMeanCache } from '../ratings/prior-mean.cache';
 import { assertStorableText } from '../reviews/storable-text';
 import type { CompatibilityRepo } from './compatibility.repo';
 import type { FavouritesRepo } from './favourites.repo';
+import type { ProfileActivity } from './profile-activity';
 import type { ProfileAccess } from './profile-access';
 import type { ProfileStatsRepo } from './profile-stats.repo';
 import type { ProfilePatch, ProfileUserRow, ProfileUsersRepo } from './profile-users.repo';
@@ -22,6 +24,7 @@ export interface ProfilesServiceDeps {
   stats: ProfileStatsRepo;
   compatibility: CompatibilityRepo;
   favourites: FavouritesRepo;
+  activity: ProfileActivity;
   catalog: CatalogRepo;
   priorMean: PriorMeanCache;
   follows: FollowsRepo;
@@ -39,6 +42,17 @@ export class ProfilesService {
     const owner = await this.deps.users.findByHandle(handle);
     if (!owner) throw AppError.notFound('User');
     return this.present(viewerId, owner);
+  }
+
+  /**
+   * One page of what `handle` did (ratings, reviews, listens, likes, comments, follows,
+   * favourites) that `viewerId` may see, grouped like the feed; 404 when unknown, 400 for a bad cursor.
+   */
+  async activity(viewerId: string | null, handle: string, query: ProfileActivityQuery): Promise<ProfileActivityPage> {
+    const before = query.cursor === undefined ? undefined : decodeFeedCursor(query.cursor);
+    const owner = await this.deps.users.findByHandle(handle);
+    if (!owner) throw AppError.notFound('User');
+    return this.deps.activity.page(viewerId, owner, before, query.limit);
   }
 
   /** Edits the owner's name, bio and avatar (an empty avatar clears it). */

@@ -51,6 +51,7 @@ export function HomeRoute() {
       <div className="home-layout">
         <div className="home-feed">
           <FeedList
+            viewerId={me.id}
             empty={
               <>
                 <p>Your feed is quiet. Follow people to see what they rate, review and log here, as it happens.</p>

@@ -1,12 +1,12 @@
 import type { Me, ProfileView } from '@muse/shared';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockFetch } from '../../testing/mock-fetch';
 import { createTestQueryClient } from '../../testing/render';
-import { profileView } from '../../testing/social-fixtures';
+import { activity, albumSummary, feedItem, profileView, reviewRef } from '../../testing/social-fixtures';
 import { ProfileRoute } from './profile-route';
 
 const me: Me = { id: '9', handle: 'viewer', email: 'v@example.com', displayName: 'Vera', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
@@ -15,7 +15,7 @@ const relationship = { following: false, followedBy: false, requested: false, bl
 function renderProfile(profile: ProfileView, routes: Parameters<typeof mockFetch>[0] = {}) {
   const { requests } = mockFetch({
     'GET /api/users/nina': () => jsonResponse(profile),
-    'GET /api/users/nina/diary': () => jsonResponse({ items: [], nextCursor: null }),
+    'GET /api/users/nina/activity': () => jsonResponse({ items: [], nextCursor: null }),
     'GET /api/users/nina/reviews': () => jsonResponse({ items: [], nextCursor: null }),
     'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
     ...routes,
@@ -76,5 +76,24 @@ describe('profile page', () => {
     await screen.findByRole('link', { name: 'Edit profile' });
     expect(screen.queryByRole('button', { name: /Follow/ })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Move Low later' })).toBeInTheDocument();
+  });
+
+  it('when the page shows recent activity, then it reads as in the feed, names the viewer’s own review as "your review", and keeps the diary link', async () => {
+    const nina = { id: '1', handle: 'nina', displayName: 'Nina', avatarUrl: null };
+    const liked = activity(1, 'liked_review', { actor: nina, album: albumSummary(1, 'Blue'), review: reviewRef('77', 'All blue.', { id: me.id, handle: me.handle, displayName: me.displayName }) });
+    renderProfile(profileView({ isOwn: false, relationship, settings: null }), {
+      'GET /api/users/nina/activity': () => jsonResponse({ items: [feedItem('l1', [liked])], nextCursor: null }),
+    });
+    const recent = await screen.findByRole('region', { name: 'Recent activity' });
+    expect(await within(recent).findByRole('article', { name: 'Nina liked your review of Blue' })).toBeInTheDocument();
+    expect(within(recent).getByRole('link', { name: 'Diary' })).toHaveAttribute('href', '/users/nina/diary');
+  });
+
+  it.each([
+    ['the owner', profileView(), 'Nothing here yet. Rate, review or log an album and it shows up here.'],
+    ['someone else', profileView({ isOwn: false, relationship, settings: null }), 'Nothing from Nina to show yet.'],
+  ])('when %s opens a page with no activity, then the empty text fits them', async (_who, profile, text) => {
+    renderProfile(profile);
+    expect(await screen.findByText(text)).toBeInTheDocument();
   });
 });

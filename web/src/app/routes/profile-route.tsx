@@ -2,7 +2,7 @@ import type { ProfileView } from '@muse/shared';
 import { Link, useLocation, useParams } from 'react-router';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
-import { RecentDiary } from '../../features/diary/components/recent-diary';
+import { FeedItemCard } from '../../features/feed/components/feed-item-card';
 import { FollowButton } from '../../features/follows/components/follow-button';
 import { ProfileMenu } from '../../features/follows/components/profile-menu';
 import { useProfile } from '../../features/profiles/api/get-profile';
@@ -10,6 +10,7 @@ import { CompatibilityCard } from '../../features/profiles/components/compatibil
 import { FavouritesEditor } from '../../features/profiles/components/favourites-editor';
 import { FavouritesShelf } from '../../features/profiles/components/favourites-shelf';
 import { ProfileHeader } from '../../features/profiles/components/profile-header';
+import { RecentActivity } from '../../features/profiles/components/recent-activity';
 import { ProfileStats } from '../../features/profiles/components/profile-stats';
 import { UserReviews } from '../../features/reviews/components/user-reviews';
 import { loginPathFor } from '../../lib/redirects';
@@ -100,13 +101,18 @@ function ProfilePage({ handle }: { handle: string }) {
                   {view.isOwn ? 'Your diary' : 'Diary'}
                 </Link>
               </div>
-              <RecentDiary handle={user.handle} emptyText={view.isOwn ? undefined : `${user.displayName} has not logged a listen yet.`} />
+              <RecentActivity
+                handle={user.handle}
+                following={view.relationship?.following ?? false}
+                emptyText={view.isOwn ? 'Nothing here yet. Rate, review or log an album and it shows up here.' : `Nothing from ${user.displayName} to show yet.`}
+                renderItem={(item) => <FeedItemCard item={item} viewerId={me?.id ?? null} />}
+              />
             </section>
             <section className="card" aria-labelledby="reviews-title">
               <h2 id="reviews-title" className="card-title">
                 Reviews
               </h2>
-              <UserReviews handle={user.handle} canLike={me !== null} emptyText={`${name} ${view.isOwn ? 'have' : 'has'} not written a review yet.`} />
+              <UserReviews handle={user.handle} canLike={me !== null} viewerId={me?.id ?? null} emptyText={`${name} ${view.isOwn ? 'have' : 'has'} not written a review yet.`} />
             </section>
           </div>
           <aside className="profile-aside" aria-label="Taste and stats">

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../../testing/render';
-import { activity, albumSummary, feedItem } from '../../../testing/social-fixtures';
+import { activity, albumSummary, ben, feedItem, reviewRef } from '../../../testing/social-fixtures';
 import { FeedItemCard, MAX_COVERS } from './feed-item-card';
 import { describeFeedItem } from './feed-text';
 
@@ -27,18 +27,43 @@ describe('FeedItemCard', () => {
   });
 
   it('when the item is one review, then it names the album and shows the excerpt with a link to the review', async () => {
-    const review = activity(1, 'reviewed', { album: albumSummary(1, 'Low', 'David Bowie'), review: { id: '900', excerpt: 'Side B is a whole winter.' } });
+    const review = activity(1, 'reviewed', { album: albumSummary(1, 'Low', 'David Bowie'), review: reviewRef('900', 'Side B is a whole winter.') });
     renderWithProviders(<FeedItemCard item={feedItem('r1', [review])} />);
     const item = await screen.findByRole('article', { name: 'Ana reviewed Low' });
     expect(within(item).getByText('Side B is a whole winter.')).toBeInTheDocument();
     expect(within(item).getByRole('link', { name: 'Read the review' })).toHaveAttribute('href', '/reviews/900');
   });
 
-  it('when Ana followed people or liked a review, then the sentence names whom and whose', () => {
-    const bob = { id: '3', handle: 'bob', displayName: 'Bób 🎧' };
+  it('when Ana followed people, then the sentence names whom', () => {
+    const bob = { id: '4', handle: 'bob', displayName: 'Bób 🎧' };
     expect(describeFeedItem(feedItem('f', [activity(1, 'followed', { album: null, targetUser: bob })]))).toBe('Ana followed Bób 🎧');
     expect(describeFeedItem(feedItem('f2', [1, 2].map((n) => activity(n, 'followed', { album: null, targetUser: { ...bob, id: String(n) } }))))).toBe('Ana followed 2 people');
-    expect(describeFeedItem(feedItem('l', [activity(1, 'liked_review', { targetUser: bob, album: albumSummary(1, 'Low') })]))).toBe('Ana liked Bób 🎧’s review of Low');
     expect(describeFeedItem({ ...feedItem('e', [activity(1)]), activities: [] })).toBe('Ana rated an album');
+  });
+
+  it('when Ana liked or commented on Ben’s review, then the sentence names Ben and links to his profile', async () => {
+    const liked = activity(1, 'liked_review', { album: albumSummary(1, 'Blue'), review: reviewRef('77', 'All blue.', ben) });
+    const commented = activity(2, 'commented', { album: albumSummary(2, 'Low'), review: reviewRef('78', 'Cold.', ben) });
+    renderWithProviders(
+      <>
+        <FeedItemCard item={feedItem('l', [liked])} viewerId="1" />
+        <FeedItemCard item={feedItem('c', [commented])} viewerId="1" />
+      </>,
+    );
+
+    const likedItem = await screen.findByRole('article', { name: 'Ana liked Bén 🎧’s review of Blue' });
+    expect(within(likedItem).getByRole('link', { name: 'Bén 🎧' })).toHaveAttribute('href', '/users/ben');
+    expect(within(likedItem).getByRole('link', { name: 'Read the review' })).toHaveAttribute('href', '/reviews/77');
+    const commentedItem = screen.getByRole('article', { name: 'Ana commented on Bén 🎧’s review of Low' });
+    expect(within(commentedItem).getByRole('link', { name: 'Bén 🎧' })).toHaveAttribute('href', '/users/ben');
+  });
+
+  it('when the liked review is the viewer’s own, then it reads "your review" with no link to a name', async () => {
+    const liked = activity(1, 'liked_review', { album: albumSummary(1, 'Blue'), review: reviewRef('77', 'All blue.', ben) });
+    renderWithProviders(<FeedItemCard item={feedItem('l', [liked])} viewerId={ben.id} />);
+    const item = await screen.findByRole('article', { name: 'Ana liked your review of Blue' });
+    expect(within(item).queryByRole('link', { name: /Bén/ })).not.toBeInTheDocument();
+    expect(describeFeedItem(feedItem('own', [activity(2, 'commented', { review: reviewRef('5', 'Mine.') })]), ben.id)).toBe('Ana commented on their own review of Album 2');
+    expect(describeFeedItem(feedItem('many', [1, 2, 3].map((n) => activity(n, 'liked_review', { review: reviewRef(String(n), 'x', ben) }))))).toBe('Ana liked 3 reviews');
   });
 });

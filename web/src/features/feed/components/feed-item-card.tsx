@@ -1,10 +1,11 @@
 import type { ActivityView, FeedItem } from '@muse/shared';
+import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { Avatar } from '../../../components/ui/avatar';
 import { Stars } from '../../../components/ui/stars';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
-import { describeAction } from './feed-text';
+import { actionParts } from './feed-text';
 
 /** At most this many covers are drawn for one group; the rest are counted. */
 export const MAX_COVERS = 8;
@@ -63,11 +64,29 @@ function Details({ item }: { item: FeedItem }) {
   );
 }
 
+/** What the actor did, with the people it names linked to their profiles. */
+function Action({ item, viewerId }: { item: FeedItem; viewerId: string | null }) {
+  return (
+    <>
+      {actionParts(item, viewerId).map((part, i) =>
+        typeof part === 'string' ? (
+          <Fragment key={i}>{part}</Fragment>
+        ) : (
+          <Link key={i} to={profilePath(part.user.handle)}>
+            {part.user.displayName}
+          </Link>
+        ),
+      )}
+    </>
+  );
+}
+
 /**
  * One feed entry: who did what ("Ana rated 5 albums"), when, and what it was about: covers
- * with stars for albums, an excerpt for a single review, names for follows.
+ * with stars for albums, an excerpt for a single review, names for follows. `viewerId` lets a
+ * like of the viewer's own review read "liked your review".
  */
-export function FeedItemCard({ item, fresh = false }: { item: FeedItem; fresh?: boolean }) {
+export function FeedItemCard({ item, fresh = false, viewerId = null }: { item: FeedItem; fresh?: boolean; viewerId?: string | null }) {
   const titleId = `feed-item-${item.id}`;
   return (
     <article className={`feed-item${fresh ? ' feed-item-fresh' : ''}`} aria-labelledby={titleId} data-testid="feed-item">
@@ -77,7 +96,7 @@ export function FeedItemCard({ item, fresh = false }: { item: FeedItem; fresh?: 
       <div className="feed-body">
         <header className="feed-header">
           <h3 id={titleId} className="feed-title">
-            <Link to={profilePath(item.actor.handle)}>{item.actor.displayName}</Link> {describeAction(item)}
+            <Link to={profilePath(item.actor.handle)}>{item.actor.displayName}</Link> <Action item={item} viewerId={viewerId} />
             {fresh && <span className="pill pill-accent feed-new-mark">New</span>}
           </h3>
           <time className="muted feed-time" dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>

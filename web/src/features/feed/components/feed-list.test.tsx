@@ -5,7 +5,7 @@ import { setSocketFactory } from '../../../lib/socket';
 import { FakeSocket } from '../../../testing/fake-socket';
 import { jsonResponse, mockFetch } from '../../../testing/mock-fetch';
 import { renderWithProviders } from '../../../testing/render';
-import { activity, feedItem } from '../../../testing/social-fixtures';
+import { activity, feedItem, reviewRef } from '../../../testing/social-fixtures';
 import { FeedList } from './feed-list';
 
 let socket: FakeSocket;
@@ -28,7 +28,7 @@ describe('FeedList', () => {
     await screen.findByRole('heading', { name: 'Ana rated 2 albums' });
     await waitFor(() => expect(socket.listenerCount('feed:new')).toBe(1));
 
-    act(() => socket.serverEmit('feed:new', { item: feedItem('a9', [activity(9, 'reviewed', { review: { id: '5', excerpt: 'Loud.' } })]) }));
+    act(() => socket.serverEmit('feed:new', { item: feedItem('a9', [activity(9, 'reviewed', { review: reviewRef('5', 'Loud.') })]) }));
 
     await waitFor(() => expect(titles()).toEqual(['Ana reviewed Album 9New', 'Ana rated 2 albums']));
     const pill = screen.getByRole('button', { name: /1 new/ });

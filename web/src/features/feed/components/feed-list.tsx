@@ -9,9 +9,9 @@ import { FeedItemCard } from './feed-item-card';
 
 /**
  * The home feed: newest first, live items added at the top and marked "New", a "N new" pill
- * that brings the reader to them, and "Load more" for older pages.
+ * that brings the reader to them, and "Load more" for older pages. `viewerId` is the reader's.
  */
-export function FeedList({ live = true, empty }: { live?: boolean; empty: ReactNode }) {
+export function FeedList({ live = true, empty, viewerId = null }: { live?: boolean; empty: ReactNode; viewerId?: string | null }) {
   const feed = useFeed();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const topRef = useRef<HTMLHeadingElement>(null);
@@ -50,7 +50,7 @@ export function FeedList({ live = true, empty }: { live?: boolean; empty: ReactN
         <ol className="feed-list">
           {items.map((item) => (
             <li key={item.id}>
-              <FeedItemCard item={item} fresh={fresh.has(item.id)} />
+              <FeedItemCard item={item} fresh={fresh.has(item.id)} viewerId={viewerId} />
             </li>
           ))}
         </ol>

@@ -1,13 +1,28 @@
-import type { ActivityType, ActivityView, FeedItem } from '@muse/shared';
+import type { ActivityType, ActivityView, FeedItem, UserSummary } from '@muse/shared';
 
-const SINGLE: Record<ActivityType, (a: ActivityView | undefined) => string> = {
-  rated: (a) => `rated ${a?.album?.title ?? 'an album'}`,
-  reviewed: (a) => `reviewed ${a?.album?.title ?? 'an album'}`,
-  listened: (a) => `listened to ${a?.album?.title ?? 'an album'}`,
-  liked_review: (a) => `liked ${a?.targetUser ? `${a.targetUser.displayName}’s` : 'a'} review${a?.album ? ` of ${a.album.title}` : ''}`,
-  commented: (a) => `commented on ${a?.targetUser ? `${a.targetUser.displayName}’s` : 'a'} review${a?.album ? ` of ${a.album.title}` : ''}`,
-  followed: (a) => `followed ${a?.targetUser?.displayName ?? 'someone'}`,
-  favourited: (a) => `added ${a?.album?.title ?? 'an album'} to their favourites`,
+/** A piece of what an item says: plain text, or a person the card names and links to. */
+export type ActionPart = string | { user: UserSummary };
+
+const albumTitle = (a: ActivityView | undefined) => a?.album?.title ?? 'an album';
+
+/** Whose review a like or comment was about: "Ben’s review of Blue", "your review of Blue". */
+function whoseReview(a: ActivityView | undefined, viewerId: string | null): ActionPart[] {
+  const of = a?.album ? ` of ${a.album.title}` : '';
+  const author = a?.review?.author;
+  if (!a || !author) return [`a review${of}`];
+  if (author.id === viewerId) return [`your review${of}`];
+  if (author.id === a.actor.id) return [`their own review${of}`];
+  return [{ user: author }, `’s review${of}`];
+}
+
+const SINGLE: Record<ActivityType, (a: ActivityView | undefined, viewerId: string | null) => ActionPart[]> = {
+  rated: (a) => [`rated ${albumTitle(a)}`],
+  reviewed: (a) => [`reviewed ${albumTitle(a)}`],
+  listened: (a) => [`listened to ${albumTitle(a)}`],
+  liked_review: (a, viewerId) => ['liked ', ...whoseReview(a, viewerId)],
+  commented: (a, viewerId) => ['commented on ', ...whoseReview(a, viewerId)],
+  followed: (a) => [`followed ${a?.targetUser?.displayName ?? 'someone'}`],
+  favourited: (a) => [`added ${albumTitle(a)} to their favourites`],
 };
 
 const MANY: Record<ActivityType, (n: number) => string> = {
@@ -20,16 +35,26 @@ const MANY: Record<ActivityType, (n: number) => string> = {
   favourited: (n) => `added ${n} albums to their favourites`,
 };
 
-/** What the actor did, without their name: "rated Low", "rated 5 albums". */
-export function describeAction(item: FeedItem): string {
+/**
+ * What the actor did, without their name, in parts: "rated Low", "rated 5 albums", or
+ * "liked ", Ben, "’s review of Low". `viewerId` turns the viewer's own review into "your review".
+ */
+export function actionParts(item: FeedItem, viewerId: string | null = null): ActionPart[] {
   const count = item.activities.length;
-  if (count <= 1) return SINGLE[item.type](item.activities[0]);
-  return MANY[item.type](count);
+  if (count <= 1) return SINGLE[item.type](item.activities[0], viewerId);
+  return [MANY[item.type](count)];
+}
+
+/** What the actor did, as plain text: "rated Low", "liked Ben’s review of Low". */
+export function describeAction(item: FeedItem, viewerId: string | null = null): string {
+  return actionParts(item, viewerId)
+    .map((part) => (typeof part === 'string' ? part : part.user.displayName))
+    .join('');
 }
 
 /** The whole sentence a feed item reads as: "Ana rated 5 albums". */
-export function describeFeedItem(item: FeedItem): string {
-  return `${item.actor.displayName} ${describeAction(item)}`;
+export function describeFeedItem(item: FeedItem, viewerId: string | null = null): string {
+  return `${item.actor.displayName} ${describeAction(item, viewerId)}`;
 }
 
 /** Readable names of activity types, for mutes and filters. */

@@ -30,6 +30,10 @@ export function useUpdateFavourites(handle: string) {
     onError: (_error, _next, context) => {
       if (context?.previous) setFavourites(context.previous);
     },
-    onSuccess: ({ favourites }) => setFavourites(favourites),
+    onSuccess: ({ favourites }) => {
+      setFavourites(favourites);
+      // A newly added favourite is new activity on the page.
+      void queryClient.invalidateQueries({ queryKey: socialKeys.userActivity(handle) });
+    },
   });
 }

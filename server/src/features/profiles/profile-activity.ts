@@ -1,0 +1,46 @@
+import type { ProfileActivityPage } from '@muse/shared';
+import type { Activity, ActivityRepository } from '../../docstore/document-store.port';
+import { collectActivityPage } from '../feed/activity-pager';
+import { pullSource } from '../feed/feed-sources';
+import { activityView, lookupRequest, type ActivityAudience } from '../feed/feed-view';
+import type { FeedRepo } from '../feed/feed.repo';
+import type { SocialGraphRepo } from '../social/social-graph.repo';
+import type { ProfileAccess } from './profile-access';
+import type { ProfileUserRow } from './profile-users.repo';
+
+export interface ProfileActivityDeps {
+  access: ProfileAccess;
+  graph: SocialGraphRepo;
+  /** The feed's lookups, so a profile presents activities exactly as the feed does. */
+  lookups: Pick<FeedRepo, 'lookups'>;
+  log: ActivityRepository;
+}
+
+const NOTHING: ProfileActivityPage = { items: [], nextCursor: null };
+
+/**
+ * One user's own activity stream on their profile. A viewer who may not see the profile (a
+ * private one they do not follow) gets nothing; otherwise each activity passes the same rules
+ * as in the feed, minus what only a feed reader chooses (follows, mutes, unlogged takes). A
+ * block leaves what a signed-out visitor sees, as the profile itself does.
+ */
+export class ProfileActivity {
+  constructor(private readonly deps: ProfileActivityDeps) {}
+
+  async page(viewerId: string | null, owner: ProfileUserRow, before: string | undefined, limit: number): Promise<ProfileActivityPage> {
+    const ownerId = String(owner.id);
+    const { relationship, visible } = await this.deps.access.of(viewerId, owner);
+    if (!visible) return NOTHING;
+    const audience: ActivityAudience = {
+      viewerId,
+      followees: new Set(relationship?.following ? [ownerId] : []),
+      // The viewer's blocks reach past the owner: reviews liked and people followed.
+      blocked: new Set(viewerId ? await this.deps.graph.blockedIds(viewerId) : []),
+    };
+    const present = async (activities: Activity[]) => {
+      const look = await this.deps.lookups.lookups(lookupRequest(activities));
+      return activities.map((a) => activityView(audience, a, look));
+    };
+    return collectActivityPage({ source: pullSource(this.deps.log, [ownerId]), present, before, limit });
+  }
+}
