@@ -80,7 +80,7 @@ describe('the social journey in two browsers', () => {
 
     let albums: AlbumHit[] = [];
     await step(pageA, '03-shared-ratings', async () => {
-      const found = await apiFrom<{ albums: AlbumHit[] }>(pageA, 'GET', '/api/search?q=bowie&type=album&limit=8');
+      const found = await apiFrom<{ albums: AlbumHit[] }>(pageA, 'GET', '/api/search?q=love&type=album&limit=8');
       albums = found.albums;
       expect(albums.length).toBeGreaterThanOrEqual(5);
       // Three albums both rate, far apart on one of them, so there is a score and a disagreement.
@@ -159,7 +159,7 @@ describe('the social journey in two browsers', () => {
       await pageA
         .getByTestId('feed-item')
         .first()
-        .getByRole('heading', { name: `${bob.name} liked a review of ${reviewed.title}` })
+        .getByRole('heading', { name: `${bob.name} liked your review of ${reviewed.title}` })
         .waitFor({ timeout: 15_000 });
       await pageA.getByRole('button', { name: /^Notifications, \d+ unread/ }).click();
       await pageA.getByRole('region', { name: 'Recent notifications' }).getByText(new RegExp(`${bob.name}.*liked`)).first().waitFor();

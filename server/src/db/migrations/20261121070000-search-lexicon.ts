@@ -82,11 +82,22 @@ export async function up(knex: Knex): Promise<void> {
                 UNION ALL SELECT search_text FROM tracks UNION ALL SELECT search_text FROM users) s
       $$;
 
+    -- Edits between two words, counting a swap of neighbouring letters as one (Levenshtein counts two).
+    CREATE FUNCTION muse_typo_edits(typed text, word text) RETURNS int
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$
+        SELECT CASE WHEN length(word) = length(typed) AND EXISTS (
+                      SELECT 1 FROM generate_series(1, length(typed) - 1) i
+                       WHERE overlay(typed PLACING substr(typed, i + 1, 1) || substr(typed, i, 1) FROM i FOR 2) = word)
+                    THEN 1 ELSE levenshtein(typed, word) END
+      $$;
+
     /*
      * The query as a tsquery in which each word of 3 letters or more may also be one of the
-     * lexicon words a typo away (at most 5, closest first): an edit distance of 1 for 3 letters,
-     * up to 2 from 4 letters (a swap of neighbours is 2 edits). Every typed word keeps its
-     * prefix match, so the last, half-typed word still completes. NULL when it has no words.
+     * lexicon words a typo away, the closest ones only (at most 5): one edit for 3 letters, up to
+     * two from 4 letters, a swap of neighbours counting as one (so "bjrok" is "bjork" and not
+     * also "brook", two edits away). Every typed word keeps its prefix match, so the last,
+     * half-typed word still completes. NULL when the query has no words.
      */
     CREATE FUNCTION muse_typo_tsquery(query text) RETURNS tsquery
       LANGUAGE sql STABLE PARALLEL SAFE
@@ -98,12 +109,13 @@ export async function up(knex: Knex): Promise<void> {
              FROM (
                SELECT typed.word AS w, ':*' AS suffix
                UNION ALL
-               (SELECT near.word, ''
-                  FROM (SELECT DISTINCT word FROM search_word_variants
-                         WHERE length(typed.word) >= 3 AND variant = ANY (muse_word_variants(typed.word)) AND word <> typed.word) near
-                 CROSS JOIN LATERAL (SELECT levenshtein(near.word, typed.word) AS edits) d
-                 WHERE d.edits <= CASE WHEN length(typed.word) >= 4 THEN 2 ELSE 1 END
-                 ORDER BY d.edits, near.word
+               (SELECT c.word, ''
+                  FROM (SELECT near.word, e.edits, min(e.edits) OVER () AS fewest
+                          FROM (SELECT DISTINCT word FROM search_word_variants
+                                 WHERE length(typed.word) >= 3 AND variant = ANY (muse_word_variants(typed.word)) AND word <> typed.word) near
+                         CROSS JOIN LATERAL (SELECT muse_typo_edits(typed.word, near.word) AS edits) e) c
+                 WHERE c.edits = c.fewest AND c.edits <= CASE WHEN length(typed.word) >= 4 THEN 2 ELSE 1 END
+                 ORDER BY c.word
                  LIMIT 5)
              ) candidates
          ) corrected
@@ -133,7 +145,7 @@ export async function down(knex: Knex): Promise<void> {
   }
   await knex.raw(`
     DROP FUNCTION muse_typo_tsquery(text), muse_refresh_search_words(), muse_learn_search_words(), muse_add_search_words(text[]),
-      muse_lexicon_words(text[]), muse_word_variants(text);
+      muse_lexicon_words(text[]), muse_word_variants(text), muse_typo_edits(text, text);
     DROP TABLE search_word_variants;
   `);
 }

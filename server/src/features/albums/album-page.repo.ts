@@ -87,7 +87,7 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
                        r.comment_count, r.created_at, r.updated_at, u.handle, u.display_name
                   FROM reviews r
                   JOIN users u ON u.id = r.user_id
-                 WHERE r.album_id = a.id AND r.hidden_at IS NULL
+                 WHERE r.album_id = a.id AND r.hidden_at IS NULL AND u.suspended_at IS NULL
                  ORDER BY r.like_count DESC, r.created_at DESC, r.id DESC
                  LIMIT ${TOP_REVIEWS}) r) AS top_reviews
   FROM albums a

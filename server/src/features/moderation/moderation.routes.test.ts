@@ -230,8 +230,8 @@ describe('suspending', () => {
     expect(wrong.status).toBe(401);
 
     expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(404);
-    // Suspension hides what was reported; the author's other content stays up unless reported.
-    expect((await app.client().get(`/api/reviews/${other.id}`)).status).toBe(200);
+    // Suspension hides what was reported for good; the author's other reviews are withheld only while the suspension lasts.
+    expect((await app.client().get(`/api/reviews/${other.id}`)).status).toBe(404);
     expect((await outcomes(reporter.client)).map((n) => n.title)).toEqual(['We hid the review you reported and suspended its author']);
   });
 
@@ -385,9 +385,19 @@ describe('lifting a suspension', () => {
     const suspendReport = (await report(reporter.client, 'review', reported.id)).body as ReportView;
     expect((await resolve(suspendReport.id, 'suspend_author')).status).toBe(200);
 
-    // While suspended, the author's activity leaves followers' feeds and friends' ratings.
+    // While suspended, the author's activity leaves followers' feeds and friends' ratings, and
+    // their reviews and profile leave review lists, album pages, review pages and user search.
     expect(await feedReviews()).toEqual([]);
     expect(await friendsOnAlbum()).toEqual([]);
+    const anyone = app.client();
+    expect((await anyone.get(`/api/reviews/${fine.id}`)).status).toBe(404);
+    expect((await anyone.get(`/api/albums/${fine.albumId}/reviews`).expect(200)).body.items).toEqual([]);
+    expect((await anyone.get(`/api/albums/${fine.albumId}`).expect(200)).body.topReviews).toEqual([]);
+    expect((await anyone.get(`/api/users/${input.handle}/reviews`).expect(200)).body.items).toEqual([]);
+    const userHits = async () => ((await anyone.get(`/api/search?type=user&q=${input.handle}`).expect(200)).body.users as { id: string }[]).map((u) => u.id);
+    expect(await userHits()).toEqual([]);
+    // Administrators still see the review, to judge the case.
+    expect((await (await theAdmin()).client.get(`/api/reviews/${fine.id}`)).status).toBe(200);
 
     expect((await unsuspend((await theAdmin()).client, authorId)).status).toBe(204);
 
@@ -401,6 +411,9 @@ describe('lifting a suspension', () => {
     }
     const theirs = await viewer.get(`/api/users/${input.handle}/reviews`).expect(200);
     expect(theirs.body.items.map((r: { id: string }) => r.id)).toEqual([fine.id]);
+    expect((await viewer.get(`/api/albums/${fine.albumId}/reviews`).expect(200)).body.items.map((r: { id: string }) => r.id)).toEqual([fine.id]);
+    expect((await viewer.get(`/api/albums/${fine.albumId}`).expect(200)).body.topReviews.map((r: { id: string }) => r.id)).toEqual([fine.id]);
+    expect(await userHits()).toEqual([authorId]);
   });
 
   it('when accounts are suspended, then admins list them newest first with who suspended them and the report, across pages', async () => {

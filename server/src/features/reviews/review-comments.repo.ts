@@ -43,9 +43,9 @@ export class ReviewCommentsRepo {
     return (rows[0] as CommentViewRow | undefined) ?? null;
   }
 
-  /** Visible comments, oldest first; `afterId` continues a page. */
+  /** Visible comments (not hidden, author not suspended), oldest first; `afterId` continues a page. */
   async listForReview(reviewId: string, limit: number, afterId?: string): Promise<CommentViewRow[]> {
-    const q = this.viewQuery().where('c.review_id', reviewId).whereNull('c.hidden_at').orderBy('c.id', 'asc').limit(limit);
+    const q = this.viewQuery().where('c.review_id', reviewId).whereNull('c.hidden_at').whereNull('u.suspended_at').orderBy('c.id', 'asc').limit(limit);
     if (afterId) q.where('c.id', '>', afterId);
     return (await q) as CommentViewRow[];
   }

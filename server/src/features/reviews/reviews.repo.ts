@@ -28,6 +28,8 @@ export interface ReviewViewRow {
   liked_by_viewer: boolean;
   /** Set when moderators hid the review; hidden reviews are left out of every list. */
   hidden_at: Date | null;
+  /** The author's account is suspended: withheld like a hidden review until it is lifted. */
+  author_suspended: boolean;
 }
 
 export interface ReviewOwnerRow {
@@ -121,14 +123,14 @@ export class ReviewsRepo {
     return (rows[0] as ReviewViewRow | undefined) ?? null;
   }
 
-  /** One album's visible reviews, most liked or newest first. */
+  /** One album's visible reviews (not hidden, author not suspended), most liked or newest first. */
   async listForAlbum(albumId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
-    return this.list(this.viewQuery(options.viewerId).where('r.album_id', albumId).whereNull('r.hidden_at'), options);
+    return this.list(this.viewQuery(options.viewerId).where('r.album_id', albumId).whereNull('r.hidden_at').whereNull('u.suspended_at'), options);
   }
 
-  /** One user's visible reviews, newest or most liked first. */
+  /** One user's visible reviews (none while they are suspended), newest or most liked first. */
   async listForUser(userId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
-    return this.list(this.viewQuery(options.viewerId).where('r.user_id', userId).whereNull('r.hidden_at'), options);
+    return this.list(this.viewQuery(options.viewerId).where('r.user_id', userId).whereNull('r.hidden_at').whereNull('u.suspended_at'), options);
   }
 
   /** The user's newest review of an album, if any. */
@@ -162,7 +164,11 @@ export class ReviewsRepo {
         'a.title as album_title', 'a.artist_credit as album_artist_credit', 'a.release_year as album_release_year', 'a.type as album_type',
         'a.cover_url as album_cover_url', 'a.genres as album_genres',
       )
-      .select(k.raw(`to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on`), k.raw(`${timestampKeySql('r.created_at')} AS created_key`))
+      .select(
+        k.raw(`to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on`),
+        k.raw(`${timestampKeySql('r.created_at')} AS created_key`),
+        k.raw('u.suspended_at IS NOT NULL AS author_suspended'),
+      )
       .select(
         viewerId
           ? k.raw('EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = ?) AS liked_by_viewer', [viewerId])

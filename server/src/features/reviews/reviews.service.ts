@@ -119,10 +119,13 @@ export class ReviewsService {
     });
   }
 
-  /** One review with the first page of its comments; a hidden review is 404 except to administrators. */
+  /**
+   * One review with the first page of its comments; a hidden review, or one whose author is
+   * suspended, is 404 except to administrators.
+   */
   async get(reviewId: string, viewerId: string | null): Promise<ReviewDetail> {
     const row = await this.deps.reviews.findView(reviewId, viewerId);
-    if (!row || (row.hidden_at && !(await this.isAdmin(viewerId)))) throw AppError.notFound('Review');
+    if (!row || ((row.hidden_at || row.author_suspended) && !(await this.isAdmin(viewerId)))) throw AppError.notFound('Review');
     const comments = await this.deps.comments.page(reviewId, String(row.user_id), { limit: FIRST_COMMENTS }, viewerId);
     return { ...presentReview(row), comments };
   }

@@ -223,6 +223,6 @@ function usersSql({ words, fuzzy }: Shape): string {
     // The handle is the user's unique name: typing it exactly puts them first.
     select: `SELECT u.id, u.handle, u.display_name, ${relevance(doc)} + CASE WHEN lower(u.handle) = :text THEN 1 ELSE 0 END AS score, u.id AS pool_id
              FROM users u
-             WHERE ${poolRows('u.id')}`,
+             WHERE ${poolRows('u.id')} AND u.suspended_at IS NULL`,
   });
 }
