@@ -1,19 +1,23 @@
 import type { Visibility } from '@muse/shared';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../../docstore/document-store.port';
+import type { ActorFacts } from './activity-defaults.repo';
 import { isFeedActivity } from './feed-activity';
 
 export interface ActivityRecorderDeps {
   /** The raw activity log of the document store. */
   log: ActivityRepository;
-  /** The actor's `users.default_visibility`, or null when the account is gone. */
-  defaultVisibility(actorId: string): Promise<Visibility | null>;
+  /** The actor's default visibility and whether anyone follows them, or null when the account is gone. */
+  actorFacts(actorId: string): Promise<ActorFacts | null>;
   /** Starts fan-out of a feed activity to the actor's followers (a job keyed by the activity id). */
   fanOut(activity: Activity): Promise<void>;
 }
 
 /**
  * The one way features record social actions: fills the actor's default visibility when the
- * caller chose none, appends to the activity log, then starts fan-out for feed activities.
+ * caller chose none, appends to the activity log, then starts fan-out for feed activities of
+ * actors that have followers (most ratings are by people nobody follows; they cost no job).
+ * A follow that lands between that read and the append only misses the live push: the new
+ * follower's timeline is topped up from the log at their next read, which sees the activity.
  * It is itself an `ActivityRepository`, so code that appends through `docs.activity` (ratings,
  * imports) is recorded and fanned out the same way without knowing about feeds.
  */
@@ -22,9 +26,10 @@ export class ActivityRecorder implements ActivityRepository {
 
   /** Records an activity; a fan-out failure is thrown after the append, which stays stored. */
   async append(input: ActivityInput): Promise<Activity> {
-    const visibility = input.visibility ?? (await this.deps.defaultVisibility(input.actorId)) ?? 'private';
+    const actor = await this.deps.actorFacts(input.actorId);
+    const visibility: Visibility = input.visibility ?? actor?.defaultVisibility ?? 'private';
     const activity = await this.deps.log.append({ ...input, visibility });
-    if (isFeedActivity(activity)) await this.deps.fanOut(activity);
+    if (actor?.hasFollowers && isFeedActivity(activity)) await this.deps.fanOut(activity);
     return activity;
   }
 

@@ -46,7 +46,7 @@ export function createFeedServices(input: FeedServicesInput): FeedServices & { d
   const defaults = new ActivityDefaultsRepo(knex);
   const activityRecorder = new ActivityRecorder({
     log,
-    defaultVisibility: (actorId) => defaults.defaultVisibility(actorId),
+    actorFacts: (actorId) => defaults.actorFacts(actorId),
     fanOut: async (activity) => {
       await queues.enqueue(feedFanOutJob, { activityId: activity.id }, { jobId: `fan-out-${activity.id}` });
     },

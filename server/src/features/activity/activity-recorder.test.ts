@@ -1,0 +1,53 @@
+import { makeAlbum } from '../albums/albums.factory';
+import { follow } from '../feed/feed-fixtures';
+import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
+
+// No worker: fan-out jobs stay in the queue where the test can see them.
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+async function person() {
+  const { client, session } = await registerUser(app);
+  return { client, id: String(session.user.id) };
+}
+
+/** Rates a fresh album and answers the activity it recorded and whether its fan-out job was queued. */
+async function rate(p: Awaited<ReturnType<typeof person>>) {
+  const album = await makeAlbum(app.container.knex);
+  expect((await p.client.send('put', `/api/albums/${album.id}/rating`, { rating: 4 })).status).toBe(200);
+  const [activity] = await app.container.docs.activity.listByActor(p.id, { limit: 1 });
+  const job = await app.container.queues.byName.feed.getJob(`fan-out-${activity!.id}`);
+  return { activity: activity!, queued: job !== undefined };
+}
+
+describe('ActivityRecorder', () => {
+  it('when someone nobody follows rates an album, then the activity is stored with their default visibility and no fan-out job is queued', async () => {
+    const loner = await person();
+    const { activity, queued } = await rate(loner);
+    expect(activity).toMatchObject({ type: 'rated', actorId: loner.id, visibility: 'public' });
+    expect(queued).toBe(false);
+  });
+
+  it('when someone with a follower rates an album, then a fan-out job keyed by the activity id is queued', async () => {
+    const star = await person();
+    const fan = await person();
+    await follow(app, fan.id, star.id);
+    const { queued } = await rate(star);
+    expect(queued).toBe(true);
+  });
+
+  it('when the actor chose private by default, then the activity is private and not fanned out even with followers', async () => {
+    const shy = await person();
+    const fan = await person();
+    await follow(app, fan.id, shy.id);
+    expect((await shy.client.send('patch', '/api/me/privacy', { defaultVisibility: 'private' })).status).toBe(200);
+    const { activity, queued } = await rate(shy);
+    expect(activity.visibility).toBe('private');
+    expect(queued).toBe(false);
+  });
+});
