@@ -131,3 +131,17 @@ export async function registerUser(app: TestApp, overrides: Partial<RegisterInpu
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client, input, session: res.body as SessionResponse };
 }
+
+/** A registered, signed-in user as the social tests pass them around. */
+export interface TestPerson {
+  client: TestClient;
+  id: string;
+  handle: string;
+  displayName: string;
+}
+
+/** Registers a user through the API (see registerUser) and answers them as a TestPerson. */
+export async function registerPerson(app: TestApp, overrides: Partial<RegisterInput> = {}): Promise<TestPerson> {
+  const { client, session } = await registerUser(app, overrides);
+  return { client, id: String(session.user.id), handle: session.user.handle, displayName: session.user.displayName };
+}

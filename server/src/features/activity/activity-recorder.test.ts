@@ -1,6 +1,6 @@
 import { makeAlbum } from '../albums/albums.factory';
 import { follow } from '../feed/feed-fixtures';
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
+import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
 
 // No worker: fan-out jobs stay in the queue where the test can see them.
 let app: TestApp;
@@ -11,13 +11,10 @@ afterAll(async () => {
   await app.close();
 });
 
-async function person() {
-  const { client, session } = await registerUser(app);
-  return { client, id: String(session.user.id) };
-}
+const person = () => registerPerson(app);
 
 /** Rates a fresh album and answers the activity it recorded and whether its fan-out job was queued. */
-async function rate(p: Awaited<ReturnType<typeof person>>) {
+async function rate(p: TestPerson) {
   const album = await makeAlbum(app.container.knex);
   expect((await p.client.send('put', `/api/albums/${album.id}/rating`, { rating: 4 })).status).toBe(200);
   const [activity] = await app.container.docs.activity.listByActor(p.id, { limit: 1 });
