@@ -19,6 +19,11 @@ export interface ActivityView {
   visibility: Visibility;
   createdAt: string;
   album: AlbumSummary | null;
+  /**
+   * The artists credited on `album`, in credit order, each once (empty without an album). The
+   * credit line alone cannot say who is credited, and muting an artist needs their id.
+   */
+  albumArtists: { id: string; name: string }[];
   /** Stars for rated / listened / reviewed. */
   rating: number | null;
   /** The review a reviewed, liked_review or commented activity is about, with whose it is. */

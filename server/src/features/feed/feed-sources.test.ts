@@ -59,6 +59,7 @@ describe('FeedGrouper', () => {
     visibility: 'public',
     createdAt: new Date(at).toISOString(),
     album: null,
+    albumArtists: [],
     rating: null,
     review: null,
     targetUser: null,

@@ -87,6 +87,7 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
     visibility: a.visibility,
     createdAt: a.createdAt.toISOString(),
     album: album ? presentAlbum(album) : null,
+    albumArtists: album ? album.artists.map((artist) => ({ id: artist.id, name: artist.name })) : [],
     rating: type === 'rated' || type === 'listened' || type === 'reviewed' ? stars(a.data.rating) : null,
     review,
     targetUser,
@@ -104,7 +105,7 @@ export function feedView(ctx: ViewerContext, a: Activity, look: FeedLookups): Ac
   const view = activityView(ctx, a, look);
   if (!view) return null;
   const album = view.album ? look.albums.get(view.album.id) : undefined;
-  if (album && album.artist_ids.some((id) => ctx.mutedArtists.has(id))) return null;
+  if (album && album.artists.some((artist) => ctx.mutedArtists.has(artist.id))) return null;
   if (ctx.hideUnloggedTakes && TAKES.has(view.type) && album && !look.loggedAlbums.has(album.id)) return null;
   return view;
 }

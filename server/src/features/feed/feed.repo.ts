@@ -34,7 +34,14 @@ export interface FeedReviewRow {
   hidden: boolean;
 }
 
-export type FeedAlbumRow = Pick<AlbumRow, 'id' | 'title' | 'artist_credit' | 'release_year' | 'type' | 'cover_url' | 'genres'> & { artist_ids: string[] };
+/** An artist credited on an album, by id and catalog name (the name mutes are listed under). */
+export interface FeedArtistRow {
+  id: string;
+  name: string;
+}
+
+/** An album as the feed shows it, with its credited artists in credit order, each once. */
+export type FeedAlbumRow = Pick<AlbumRow, 'id' | 'title' | 'artist_credit' | 'release_year' | 'type' | 'cover_url' | 'genres'> & { artists: FeedArtistRow[] };
 
 /** The rows an activity page needs, fetched in one parallel round. */
 export interface FeedLookups {
@@ -76,7 +83,10 @@ const LOOKUPS_SQL = `
       FROM reviews WHERE id = ANY($2::bigint[])
   ), al AS (
     SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.genres,
-           ARRAY(SELECT artist_id::text FROM album_artists WHERE album_id = a.id) AS artist_ids
+           COALESCE((SELECT json_agg(json_build_object('id', c.artist_id::text, 'name', c.name) ORDER BY c.position)
+                       FROM (SELECT DISTINCT ON (aa.artist_id) aa.artist_id, aa.position, ar.name
+                               FROM album_artists aa JOIN artists ar ON ar.id = aa.artist_id
+                              WHERE aa.album_id = a.id ORDER BY aa.artist_id, aa.position) c), '[]'::json) AS artists
       FROM albums a
      WHERE a.id IN (SELECT unnest($4::bigint[]) UNION SELECT album_id::bigint FROM rv)
   )

@@ -66,6 +66,7 @@ describe('GET /api/feed', () => {
     expect(page.items.map((i) => i.type)).toEqual(['liked_review', 'reviewed', 'rated']);
     const [liked, reviewed] = activities(page);
     expect(liked).toMatchObject({ actor: { id: a.id, handle: a.handle }, album: { id: album.id, title: 'Homogenic', artistCredit: 'Björk' } });
+    expect(liked!.albumArtists).toEqual([{ id: album.artistId, name: 'Björk' }]);
     expect(liked!.review).toEqual({ id: reviewId, excerpt: 'Jóga — 🎻 strings and beats', author: { id: b.id, handle: b.handle, displayName: b.displayName } });
     expect(reviewed).toMatchObject({ type: 'reviewed', rating: 5, review: { excerpt: 'Still a marvel', author: { id: a.id } }, visibility: 'public' });
   });
@@ -177,6 +178,39 @@ describe('feed filters', () => {
 
     expect((await v.client.delete(`/api/me/mutes/user/${b.handle}`)).status).toBe(204);
     expect(activities(await feedOf(v)).map((x) => x.actor.id)).toEqual([b.id, a.id]);
+  });
+
+  it('when an album credits several artists, then each item carries them once in credit order, and muting the second one hides it', async () => {
+    const [v, a] = [await person(), await person()];
+    await follow(app, v.id, a.id);
+    const { knex } = app.container;
+    const duet = await makeAlbum(knex, { title: 'Duet', artist: 'Nico' });
+    const solo = await makeAlbum(knex, { title: 'Solo', artist: 'Cale' });
+    const [guest] = await knex('artists').insert({ name: 'John Cale' }).returning('id');
+    const guestId = String(guest.id);
+    await knex('album_artists').insert([
+      { album_id: duet.id, position: 2, artist_id: guestId, credited_name: 'Cale', join_phrase: ' & ' },
+      // The same artist credited twice (say, as a featured guest) is offered once.
+      { album_id: duet.id, position: 3, artist_id: duet.artistId, credited_name: 'Nico' },
+    ]);
+    await review(a, solo.id, 'solo take');
+    await review(a, duet.id, 'duet take');
+    const page = await feedOf(v);
+    expect(activities(page).map((x) => [x.album?.title, x.albumArtists])).toEqual([
+      ['Duet', [{ id: duet.artistId, name: 'Nico' }, { id: guestId, name: 'John Cale' }]],
+      ['Solo', [{ id: solo.artistId, name: 'Cale' }]],
+    ]);
+
+    expect((await v.client.post('/api/me/mutes', { kind: 'artist', target: guestId })).body).toEqual({ kind: 'artist', target: guestId, label: 'John Cale' });
+    expect(activities(await feedOf(v)).map((x) => x.review?.excerpt)).toEqual(['solo take']);
+  });
+
+  it('when a followee follows someone, then the item has no album and no album artists', async () => {
+    const [v, a, b] = [await person(), await person(), await person()];
+    await follow(app, v.id, a.id);
+    expect((await a.client.send('put', `/api/users/${b.handle}/follow`)).status).toBeLessThan(300);
+    const [followed] = activities(await feedOf(v));
+    expect(followed).toMatchObject({ type: 'followed', album: null, albumArtists: [], targetUser: { id: b.id } });
   });
 
   it('when the viewer hides takes on albums they have not logged, then only takes on albums they rated or logged remain', async () => {

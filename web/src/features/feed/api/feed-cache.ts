@@ -1,4 +1,4 @@
-import type { FeedItem, FeedPage } from '@muse/shared';
+import type { ActivityView, FeedItem, FeedPage, MuteCreateInput } from '@muse/shared';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { socialKeys } from '../../../lib/query-keys';
 
@@ -38,4 +38,35 @@ export function feedItems(list: InfiniteData<FeedPage, unknown> | undefined): Fe
     }
   }
   return out;
+}
+
+/** Whether a mute hides this activity, by the rules the server filters the feed with. */
+export function isMutedBy(mute: MuteCreateInput, activity: ActivityView): boolean {
+  if (mute.kind === 'user') return activity.actor.handle.toLowerCase() === mute.target.replace(/^@/, '').toLowerCase();
+  // An item sent before albums carried their artists has none to match.
+  if (mute.kind === 'artist') return (activity.albumArtists ?? []).some((artist) => artist.id === mute.target);
+  return activity.type === mute.target;
+}
+
+/**
+ * The cached feed without what `mute` hides: matching activities leave their items, and items
+ * left with none leave the list ("Ana rated 5 albums" becomes "Ana rated 3 albums" when two of
+ * them were by a muted artist). Returns the same list when nothing is cached.
+ */
+export function withoutMuted(list: FeedList | undefined, mute: MuteCreateInput): FeedList | undefined {
+  if (!list) return list;
+  const pages = list.pages.map((page) => ({
+    ...page,
+    items: page.items.flatMap((item) => {
+      const activities = item.activities.filter((activity) => !isMutedBy(mute, activity));
+      if (activities.length === item.activities.length) return [item];
+      return activities.length > 0 ? [{ ...item, activities }] : [];
+    }),
+  }));
+  return { ...list, pages };
+}
+
+/** Drops what a new mute hides from the cached feed at once, before the feed is read again. */
+export function applyMute(queryClient: QueryClient, mute: MuteCreateInput): void {
+  queryClient.setQueryData<FeedList>(socialKeys.feed(), (list) => withoutMuted(list, mute));
 }

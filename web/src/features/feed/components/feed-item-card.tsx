@@ -5,6 +5,8 @@ import { AlbumCover } from '../../../components/ui/album-cover';
 import { Avatar } from '../../../components/ui/avatar';
 import { Stars } from '../../../components/ui/stars';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
+import { FeedItemMenu } from './feed-item-menu';
+import type { MuteChoice } from './feed-mute-choices';
 import { actionParts } from './feed-text';
 
 /** At most this many covers are drawn for one group; the rest are counted. */
@@ -81,13 +83,22 @@ function Action({ item, viewerId }: { item: FeedItem; viewerId: string | null })
   );
 }
 
+interface FeedItemCardProps {
+  item: FeedItem;
+  fresh?: boolean;
+  viewerId?: string | null;
+  /** When given, a signed-in viewer gets a "More actions" menu to mute from the item (never on their own). */
+  onMute?: (choice: MuteChoice) => void;
+}
+
 /**
  * One feed entry: who did what ("Ana rated 5 albums"), when, and what it was about: covers
  * with stars for albums, an excerpt for a single review, names for follows. `viewerId` lets a
  * like of the viewer's own review read "liked your review".
  */
-export function FeedItemCard({ item, fresh = false, viewerId = null }: { item: FeedItem; fresh?: boolean; viewerId?: string | null }) {
+export function FeedItemCard({ item, fresh = false, viewerId = null, onMute }: FeedItemCardProps) {
   const titleId = `feed-item-${item.id}`;
+  const canMute = onMute !== undefined && viewerId !== null && item.actor.id !== viewerId;
   return (
     <article className={`feed-item${fresh ? ' feed-item-fresh' : ''}`} aria-labelledby={titleId} data-testid="feed-item">
       <Link to={profilePath(item.actor.handle)} className="feed-avatar" tabIndex={-1} aria-hidden="true">
@@ -99,9 +110,12 @@ export function FeedItemCard({ item, fresh = false, viewerId = null }: { item: F
             <Link to={profilePath(item.actor.handle)}>{item.actor.displayName}</Link> <Action item={item} viewerId={viewerId} />
             {fresh && <span className="pill pill-accent feed-new-mark">New</span>}
           </h3>
-          <time className="muted feed-time" dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
-            {formatRelativeTime(item.createdAt)}
-          </time>
+          <div className="feed-header-end">
+            <time className="muted feed-time" dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
+              {formatRelativeTime(item.createdAt)}
+            </time>
+            {canMute && <FeedItemMenu item={item} titleId={titleId} onMute={onMute} />}
+          </div>
         </header>
         <Details item={item} />
       </div>

@@ -6,15 +6,20 @@ import { feedItems } from '../api/feed-cache';
 import { useFeed } from '../api/get-feed';
 import { useFeedSocket } from '../api/use-feed-socket';
 import { FeedItemCard } from './feed-item-card';
+import { MuteNotice } from './mute-notice';
+import { useMuteFromFeed } from './use-mute-from-feed';
 
 /**
  * The home feed: newest first, live items added at the top and marked "New", a "N new" pill
- * that brings the reader to them, and "Load more" for older pages. `viewerId` is the reader's.
+ * that brings the reader to them, and "Load more" for older pages. `viewerId` is the reader's;
+ * with it, each item of someone else's has a menu to mute from it, with a notice to undo.
  */
 export function FeedList({ live = true, empty, viewerId = null }: { live?: boolean; empty: ReactNode; viewerId?: string | null }) {
   const feed = useFeed();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const topRef = useRef<HTMLHeadingElement>(null);
+
+  const muting = useMuteFromFeed();
 
   const handleNew = useCallback((id: string) => setFresh((current) => new Set(current).add(id)), []);
   useFeedSocket(live, handleNew);
@@ -23,6 +28,12 @@ export function FeedList({ live = true, empty, viewerId = null }: { live?: boole
     topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     topRef.current?.focus({ preventScroll: true });
     setFresh(new Set());
+  };
+
+  // The notice held focus (the muted item is gone): hand it to the top of the feed.
+  const handleDismiss = () => {
+    muting.dismiss();
+    topRef.current?.focus({ preventScroll: true });
   };
 
   if (feed.isPending) return <PageSpinner label="Loading your feed" />;
@@ -50,7 +61,7 @@ export function FeedList({ live = true, empty, viewerId = null }: { live?: boole
         <ol className="feed-list">
           {items.map((item) => (
             <li key={item.id}>
-              <FeedItemCard item={item} fresh={fresh.has(item.id)} viewerId={viewerId} />
+              <FeedItemCard item={item} fresh={fresh.has(item.id)} viewerId={viewerId} onMute={viewerId ? muting.mute : undefined} />
             </li>
           ))}
         </ol>
@@ -62,6 +73,7 @@ export function FeedList({ live = true, empty, viewerId = null }: { live?: boole
           </Button>
         </div>
       )}
+      {viewerId && <MuteNotice notice={muting.notice} onUndo={muting.undo} onDismiss={handleDismiss} />}
     </section>
   );
 }
