@@ -13,6 +13,7 @@ export const NotificationTypeSchema = z.enum([
   'follow_accepted',
   'thread_reply',
   'report_resolved',
+  'suspension_lifted',
 ]);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 
@@ -72,12 +73,18 @@ export const NotificationIdParamsSchema = z.object({
   id: z.string().regex(/^[1-9][0-9]{0,17}$/, 'Notification id must be a positive integer'),
 });
 
-/** Types a user may switch off; `welcome` always arrives. */
-export const CONFIGURABLE_NOTIFICATION_TYPES = NotificationTypeSchema.options.filter((t) => t !== 'welcome');
+/**
+ * Notices about the user's own account (the welcome, a lifted suspension): they always arrive
+ * and cannot be switched off.
+ */
+export const ACCOUNT_NOTIFICATION_TYPES: readonly NotificationType[] = ['welcome', 'suspension_lifted'];
+
+/** Types a user may switch off: all but the account notices. */
+export const CONFIGURABLE_NOTIFICATION_TYPES = NotificationTypeSchema.options.filter((t) => !ACCOUNT_NOTIFICATION_TYPES.includes(t));
 
 export const NotificationPreferenceSchema = z.object({ type: NotificationTypeSchema, enabled: z.boolean() });
 export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema> & {
-  /** False for types that cannot be switched off (welcome). */
+  /** False for types that cannot be switched off (the account notices). */
   configurable?: boolean;
 };
 

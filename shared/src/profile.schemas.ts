@@ -53,12 +53,20 @@ export interface Compatibility {
   disagreements: { album: AlbumSummary; yours: number; theirs: number }[];
 }
 
-/** GET /api/users/:handle — a private profile shows only `user` and `relationship` to non-followers. */
+/**
+ * GET /api/users/:handle — a private profile shows only `user` and `relationship` to
+ * non-followers; a suspended account's profile shows only those to everyone but administrators.
+ */
 export interface ProfileView {
   user: UserSummary & { avatarUrl: string | null; bio: string; isPrivate: boolean; followerCount: number; followingCount: number; createdAt: string };
   isOwn: boolean;
   relationship: Relationship | null;
-  /** False when the profile is private and the viewer may not see more than name and avatar. */
+  /**
+   * Moderators suspended the account. Everyone but administrators then sees `visible: false`,
+   * and the profile's lists (diary, activity, followers, following) are withheld too.
+   */
+  suspended: boolean;
+  /** False when the viewer may not see more than name and avatar (a private or suspended profile). */
   visible: boolean;
   favourites: (AlbumSummary & { stats: RatingStats })[];
   stats: ProfileStats | null;

@@ -16,15 +16,22 @@ export function reviewRef(id: string, excerpt: string, author: UserSummary = ana
   return { id, excerpt, author };
 }
 
-/** One activity of Ana's; `n` picks the album. */
+/** The artist an album fixture is credited to: id `200 + n`, named as its credit line. */
+export function albumArtist(n: number, name = `Artist ${n}`): ActivityView['albumArtists'][number] {
+  return { id: String(200 + n), name };
+}
+
+/** One activity of Ana's; `n` picks the album, credited to one artist unless overridden. */
 export function activity(n: number, type: ActivityType = 'rated', overrides: Partial<ActivityView> = {}): ActivityView {
+  const album = overrides.album === undefined ? albumSummary(n) : overrides.album;
   return {
     id: `a${n}`,
     type,
     actor: { ...ana, avatarUrl: null },
     visibility: 'public',
     createdAt: '2026-11-20T10:00:00.000Z',
-    album: albumSummary(n),
+    album,
+    albumArtists: album ? [albumArtist(n, album.artistCredit)] : [],
     rating: type === 'rated' ? 4.5 : null,
     review: null,
     targetUser: null,
@@ -54,6 +61,7 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
     },
     isOwn: true,
     relationship: null,
+    suspended: false,
     visible: true,
     favourites: [1, 2, 3].map((n) => ({ ...albumSummary(n, ['Low', 'Tago Mago', 'Hosianna Mantra'][n - 1]), stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]) })),
     stats: null,

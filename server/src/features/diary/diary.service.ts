@@ -51,11 +51,15 @@ export class DiaryService {
     return presentDiaryEntry(row);
   }
 
-  /** A user's diary by handle, latest listen first (404 for an unknown handle). */
-  async listForUser(handle: string, query: DiaryListQuery): Promise<Page<DiaryEntryView>> {
+  /**
+   * A user's diary by handle, latest listen first (404 for an unknown handle). While the account
+   * is suspended it is an empty page, as its profile activity is, except to administrators.
+   */
+  async listForUser(handle: string, query: DiaryListQuery, viewerId: string | null): Promise<Page<DiaryEntryView>> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, CURSOR, CURSOR_KEYS);
     const user = handle.length <= LIMITS.handle.max && !handle.includes('@') ? await this.deps.users.findByIdentifier(handle) : null;
     if (!user) throw AppError.notFound('User');
+    if (user.suspended_at && !(await this.isAdmin(viewerId))) return { items: [], nextCursor: null };
     const rows = await this.deps.diary.listForUser(String(user.id), query.limit + 1, after && { listenedOn: after[0], id: after[1] });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
@@ -71,5 +75,9 @@ export class DiaryService {
    */
   async delete(userId: string, entryId: string): Promise<void> {
     if (!(await this.deps.diary.deleteOwned(userId, entryId))) throw AppError.notFound('Diary entry');
+  }
+
+  private async isAdmin(userId: string | null): Promise<boolean> {
+    return userId !== null && (await this.deps.users.findById(userId))?.role === 'admin';
   }
 }

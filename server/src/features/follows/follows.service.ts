@@ -28,14 +28,20 @@ const CANNOT_FOLLOW_SELF = () => AppError.badRequest('cannot_follow_self', 'You 
 
 const BLOCKED = () => AppError.forbidden('blocked', BLOCKED_MESSAGE);
 
+const SUSPENDED = () => AppError.conflict('account_suspended', 'This account is suspended.');
+
 /**
  * Following people: at once for public profiles, by request for private ones. Repeats change
- * nothing; a block on either side refuses. Notifications go through the worker after commit.
+ * nothing; a block on either side, or the account being suspended, refuses. Notifications go
+ * through the worker after commit.
  */
 export class FollowsService {
   constructor(private readonly deps: FollowsServiceDeps) {}
 
-  /** Follows (or asks to follow) the user; 400 for oneself, 403 when blocked, 404 when unknown. */
+  /**
+   * Follows (or asks to follow) the user; 400 for oneself, 403 when blocked, 404 when unknown,
+   * 409 `account_suspended` while moderators have the account suspended.
+   */
   async follow(viewerId: string, handle: string): Promise<FollowResult> {
     const { follows, users } = this.deps;
     const target = await this.other(viewerId, handle, CANNOT_FOLLOW_SELF);
@@ -46,6 +52,7 @@ export class FollowsService {
       if (await follows.blockedEitherWay(trx, viewerId, targetId)) throw BLOCKED();
       const fresh = await users.findById(targetId, trx);
       if (!fresh) throw AppError.notFound('User');
+      if (fresh.suspended_at) throw SUSPENDED();
       let status: FollowResult['status'] = 'following';
       let created = false;
       if (await follows.isFollowing(viewerId, targetId, trx)) created = false;
@@ -120,7 +127,10 @@ export class FollowsService {
     await effects.run(this.deps.logger);
   }
 
-  /** Who follows the user; a private profile's list is for its followers and owner only. */
+  /**
+   * Who follows the user; a private profile's list is for its followers and owner only (403
+   * `profile_private`), a suspended account's for administrators only (403 `account_suspended`).
+   */
   async followers(viewerId: string | null, handle: string, query: FollowListQuery): Promise<Page<FollowListItem>> {
     const owner = await this.visibleOwner(viewerId, handle);
     const rows = await this.deps.follows.followers(String(owner.id), viewerId, graphPageRequest('followers', query));
@@ -143,7 +153,9 @@ export class FollowsService {
   private async visibleOwner(viewerId: string | null, handle: string): Promise<ProfileUserRow> {
     const owner = await this.deps.users.findByHandle(handle);
     if (!owner) throw AppError.notFound('User');
-    if (!(await this.deps.access.of(viewerId, owner)).visible) throw AppError.forbidden('profile_private', 'This profile is private.');
+    const { withheld, visible } = await this.deps.access.of(viewerId, owner);
+    if (withheld) throw AppError.forbidden('account_suspended', 'This account is suspended.');
+    if (!visible) throw AppError.forbidden('profile_private', 'This profile is private.');
     return owner;
   }
 

@@ -40,7 +40,7 @@ export function createSocialServices(input: SocialServicesInput): SocialServices
   const users = new ProfileUsersRepo(knex);
   const followsRepo = new FollowsRepo(knex);
   const graph = new SocialGraphRepo(knex);
-  const access = new ProfileAccess(graph);
+  const access = new ProfileAccess(graph, users);
   const catalog = new CatalogRepo(knex);
   const follows = new FollowsService({ follows: followsRepo, users, access, docs, queues, logger });
   return {

@@ -9,6 +9,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { presentReport, presentSuspendedAccount } from './moderation.presenter';
 import type { ModerationRepo, ReportTargetType, SuspendedPosition } from './moderation.repo';
 import { outcomeNotice } from './report-outcome';
+import { suspensionLiftedNotice } from './suspension-lifted-notice';
 
 export interface ModerationServiceDeps {
   knex: Knex;
@@ -53,7 +54,7 @@ function decodeSuspendedCursor(cursor: string): SuspendedPosition {
  * Reports of reviews and comments and what administrators do about them: hide the content,
  * suspend its author (which also hides it and ends every session of the author) or dismiss.
  * Every reporter of the target hears the outcome. Administrators list suspended accounts and
- * may lift a suspension.
+ * may lift a suspension, which the account's owner is told of.
  */
 export class ModerationService {
   constructor(private readonly deps: ModerationServiceDeps) {}
@@ -140,14 +141,20 @@ export class ModerationService {
   /**
    * Lifts a suspension, so the account may sign in again: 404 for an unknown account, 409
    * `not_suspended` when there is nothing to lift. Sessions ended by the suspension stay ended.
-   * What the suspension hid only by the account being suspended (its activity in followers'
-   * feeds, its ratings among friends) shows again; content hidden by a report stays hidden.
+   * What the suspension hid only by the account being suspended (its profile, its activity in
+   * followers' feeds, its ratings among friends) shows again; content hidden by a report stays
+   * hidden. The user is notified; only the call that actually lifted it notifies, so a repeat
+   * (or a race between two administrators) sends one notice.
    */
   async unsuspend(adminId: string, userId: string): Promise<void> {
     const outcome = await this.deps.repo.unsuspend(userId);
     if (outcome === 'unknown') throw AppError.notFound('User');
     if (outcome === 'not_suspended') throw AppError.conflict('not_suspended', 'This account is not suspended.');
     this.deps.logger.info({ adminId, userId }, 'suspension lifted');
+    // The lift stands even if the notice cannot be stored; the failure is logged.
+    await this.deps.notifications
+      .create({ userId, ...suspensionLiftedNotice })
+      .catch((err: unknown) => this.deps.logger.error({ err, userId }, 'suspension lifted notification failed'));
   }
 
   private async endSessions(userId: string): Promise<void> {

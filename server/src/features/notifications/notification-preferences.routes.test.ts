@@ -1,4 +1,4 @@
-import { NotificationTypeSchema } from '@muse/shared';
+import { CONFIGURABLE_NOTIFICATION_TYPES, NotificationTypeSchema } from '@muse/shared';
 import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
 import { nextEvent, openSocket, type MuseClientSocket } from './notification-sockets.testing';
 
@@ -24,12 +24,13 @@ async function put(client: TestClient, body: unknown) {
 }
 
 describe('GET /api/me/notification-preferences', () => {
-  it('when nothing was changed, then every type is listed and enabled, welcome not configurable', async () => {
+  it('when nothing was changed, then every type is listed and enabled, the account notices not configurable', async () => {
     const { client } = await registerUser(app);
     const res = await client.get(PATH).expect(200);
     expect(res.body.preferences.map((p: { type: string }) => p.type)).toEqual(NotificationTypeSchema.options);
     expect(res.body.preferences.every((p: { enabled: boolean }) => p.enabled)).toBe(true);
-    expect(res.body.preferences.find((p: { type: string }) => p.type === 'welcome').configurable).toBe(false);
+    const locked = res.body.preferences.filter((p: { configurable: boolean }) => !p.configurable).map((p: { type: string }) => p.type);
+    expect(locked).toEqual(['welcome', 'suspension_lifted']);
   });
 
   it('when signed out, then it answers 401', async () => {
@@ -115,7 +116,7 @@ describe('preferences honoured', () => {
 
   it('when welcome is created for a user who switched everything else off, then it still arrives', async () => {
     const { client, session } = await registerUser(app);
-    const off = NotificationTypeSchema.options.filter((t) => t !== 'welcome').map((type) => ({ type, enabled: false }));
+    const off = CONFIGURABLE_NOTIFICATION_TYPES.map((type) => ({ type, enabled: false }));
     await put(client, { preferences: off });
     expect(await app.container.services.notifications.create({ userId: session.user.id, type: 'welcome', title: 'Welcome to Muse', body: '' })).not.toBeNull();
   });

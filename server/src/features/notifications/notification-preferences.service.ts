@@ -4,7 +4,7 @@ import type { NotificationPreferencesRepo } from './notification-preferences.rep
 
 const CONFIGURABLE = new Set<string>(CONFIGURABLE_NOTIFICATION_TYPES);
 
-/** Which notification types a user receives: every type, on unless switched off; welcome always on. */
+/** Which notification types a user receives: every type, on unless switched off; account notices always on. */
 export class NotificationPreferencesService {
   constructor(private readonly repo: NotificationPreferencesRepo) {}
 

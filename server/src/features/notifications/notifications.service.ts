@@ -1,4 +1,4 @@
-import type { NotificationListQuery, NotificationPage } from '@muse/shared';
+import { CONFIGURABLE_NOTIFICATION_TYPES, type NotificationListQuery, type NotificationPage, type NotificationType } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import { mergeBatch, startBatch, type NewNotification } from './notification-batching';
@@ -13,6 +13,8 @@ export interface NotificationsServiceOptions {
 }
 
 const DEFAULTS: NotificationsServiceOptions = { batchWindowMs: 24 * 3600 * 1000 };
+
+const CONFIGURABLE = new Set<NotificationType>(CONFIGURABLE_NOTIFICATION_TYPES);
 
 /**
  * Creating, listing and reading notifications; every change is announced as a domain event.
@@ -36,7 +38,8 @@ export class NotificationsService {
    * the group's unread notification instead (same id, next seq) and announces that one again.
    */
   async create(n: NewNotification): Promise<NotificationRow | null> {
-    if (n.type !== 'welcome' && !(await this.preferences.isEnabled(n.userId, n.type))) return null;
+    // Account notices cannot be switched off, so no stored choice may silence them.
+    if (CONFIGURABLE.has(n.type) && !(await this.preferences.isEnabled(n.userId, n.type))) return null;
     const row = await this.repo.inUserLock(n.userId, async (trx) => {
       if (n.dedupeKey && !(await this.repo.claimDedupeKey(trx, n.userId, n.dedupeKey))) return null;
       if (!n.batch) {

@@ -1,12 +1,19 @@
 import type { Relationship } from '@muse/shared';
 import type { SocialGraphRepo } from '../social/social-graph.repo';
 import { canSeeActivity } from '../social/visibility-policy';
-import type { ProfileUserRow } from './profile-users.repo';
+import type { ProfileUserRow, ProfileUsersRepo } from './profile-users.repo';
 
 export interface ProfileAccessResult {
   isOwn: boolean;
   /** How the viewer relates to the owner; null for the owner and for signed-out visitors. */
   relationship: Relationship | null;
+  /** Moderators suspended the owner's account. */
+  suspended: boolean;
+  /**
+   * The owner is suspended and the viewer is not an administrator: the profile shows its name
+   * and avatar only, whoever asks (the owner included).
+   */
+  withheld: boolean;
   /** Whether the viewer may see more than the owner's name and avatar. */
   visible: boolean;
 }
@@ -14,22 +21,32 @@ export interface ProfileAccessResult {
 /**
  * What a viewer may see of a profile. A profile's content counts as its owner's public activity,
  * so the one visibility rule decides: private profiles open to followers and the owner only.
+ * A suspended account's profile is withheld from everyone but administrators, who judge the
+ * case and so see it as they would otherwise.
  */
 export class ProfileAccess {
-  constructor(private readonly graph: SocialGraphRepo) {}
+  constructor(
+    private readonly graph: SocialGraphRepo,
+    private readonly users: Pick<ProfileUsersRepo, 'isAdmin'>,
+  ) {}
 
   async of(viewerId: string | null, owner: ProfileUserRow): Promise<ProfileAccessResult> {
     const ownerId = String(owner.id);
     const isOwn = viewerId !== null && viewerId === ownerId;
+    const suspended = owner.suspended_at !== null;
+    // Only a suspension makes the viewer's role matter, so only then is it looked up.
+    const withheld = suspended && !(viewerId !== null && (await this.users.isAdmin(viewerId)));
     const relationship = viewerId && !isOwn ? await this.graph.relationship(viewerId, ownerId) : null;
-    const visible = canSeeActivity({
-      viewerId,
-      actorId: ownerId,
-      visibility: 'public',
-      actorIsPrivate: owner.is_private,
-      viewerFollowsActor: relationship?.following ?? false,
-      blocked: Boolean(relationship && (relationship.blocking || relationship.blockedBy)),
-    });
-    return { isOwn, relationship, visible };
+    const visible =
+      !withheld &&
+      canSeeActivity({
+        viewerId,
+        actorId: ownerId,
+        visibility: 'public',
+        actorIsPrivate: owner.is_private,
+        viewerFollowsActor: relationship?.following ?? false,
+        blocked: Boolean(relationship && (relationship.blocking || relationship.blockedBy)),
+      });
+    return { isOwn, relationship, suspended, withheld, visible };
   }
 }

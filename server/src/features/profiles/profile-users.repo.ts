@@ -14,6 +14,8 @@ export interface ProfileUserRow {
   follower_count: number;
   following_count: number;
   created_at: Date;
+  /** Set while moderators have the account suspended. */
+  suspended_at: Date | null;
 }
 
 export interface ProfilePatch {
@@ -29,7 +31,7 @@ export interface PrivacyPatch {
 }
 
 const COLUMNS = [
-  'id', 'handle', 'display_name', 'avatar_url', 'bio', 'is_private', 'default_visibility', 'hide_unlogged_takes', 'follower_count', 'following_count', 'created_at',
+  'id', 'handle', 'display_name', 'avatar_url', 'bio', 'is_private', 'default_visibility', 'hide_unlogged_takes', 'follower_count', 'following_count', 'created_at', 'suspended_at',
 ];
 
 /** Users as profiles see them: looked up by handle, edited by their owner. */
@@ -45,6 +47,12 @@ export class ProfileUsersRepo {
   async findById(id: string, trx: Knex = this.knex): Promise<ProfileUserRow | null> {
     const row = await trx('users').select(COLUMNS).where({ id }).first();
     return (row as ProfileUserRow | undefined) ?? null;
+  }
+
+  /** Whether the account is an administrator's; false for an unknown id. */
+  async isAdmin(id: string): Promise<boolean> {
+    const row = await this.knex('users').select('role').where({ id }).first();
+    return row?.role === 'admin';
   }
 
   async updateProfile(id: string, patch: ProfilePatch): Promise<void> {

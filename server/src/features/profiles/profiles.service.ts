@@ -37,7 +37,10 @@ export interface ProfilesServiceDeps {
 export class ProfilesService {
   constructor(private readonly deps: ProfilesServiceDeps) {}
 
-  /** The profile of `handle` as `viewerId` (null when signed out) may see it; 404 when unknown. */
+  /**
+   * The profile of `handle` as `viewerId` (null when signed out) may see it; 404 when unknown.
+   * A suspended account shows only its name and avatar, except to administrators.
+   */
   async view(viewerId: string | null, handle: string): Promise<ProfileView> {
     const owner = await this.deps.users.findByHandle(handle);
     if (!owner) throw AppError.notFound('User');
@@ -46,7 +49,8 @@ export class ProfilesService {
 
   /**
    * One page of what `handle` did (ratings, reviews, listens, likes, comments, follows,
-   * favourites) that `viewerId` may see, grouped like the feed; 404 when unknown, 400 for a bad cursor.
+   * favourites) that `viewerId` may see, grouped like the feed; 404 when unknown, 400 for a bad
+   * cursor; an empty page for a private profile the viewer does not follow, or a suspended account.
    */
   async activity(viewerId: string | null, handle: string, query: ProfileActivityQuery): Promise<ProfileActivityPage> {
     const before = query.cursor === undefined ? undefined : decodeFeedCursor(query.cursor);
@@ -107,7 +111,7 @@ export class ProfilesService {
 
   private async present(viewerId: string | null, owner: ProfileUserRow): Promise<ProfileView> {
     const ownerId = String(owner.id);
-    const { isOwn, relationship, visible } = await this.deps.access.of(viewerId, owner);
+    const { isOwn, relationship, suspended, withheld, visible } = await this.deps.access.of(viewerId, owner);
     const withCompatibility = visible && viewerId !== null && !isOwn;
     const [favourites, stats, compatibility] = await Promise.all([
       visible ? this.favouriteAlbums(ownerId) : [],
@@ -118,11 +122,12 @@ export class ProfilesService {
       user: presentProfileUser(owner, visible),
       isOwn,
       relationship,
+      suspended,
       visible,
       favourites,
       stats,
       compatibility,
-      settings: isOwn ? { defaultVisibility: owner.default_visibility, hideUnloggedTakes: owner.hide_unlogged_takes } : null,
+      settings: isOwn && !withheld ? { defaultVisibility: owner.default_visibility, hideUnloggedTakes: owner.hide_unlogged_takes } : null,
     };
   }
 

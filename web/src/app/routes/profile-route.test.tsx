@@ -12,7 +12,9 @@ import { ProfileRoute } from './profile-route';
 const me: Me = { id: '9', handle: 'viewer', email: 'v@example.com', displayName: 'Vera', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
 const relationship = { following: false, followedBy: false, requested: false, blocking: false, blockedBy: false };
 
-function renderProfile(profile: ProfileView, routes: Parameters<typeof mockFetch>[0] = {}) {
+const admin: Me = { ...me, id: '8', handle: 'mod_boss', displayName: 'Mo', role: 'admin' };
+
+function renderProfile(profile: ProfileView, routes: Parameters<typeof mockFetch>[0] = {}, viewer: Me | null = me) {
   const { requests } = mockFetch({
     'GET /api/users/nina': () => jsonResponse(profile),
     'GET /api/users/nina/activity': () => jsonResponse({ items: [], nextCursor: null }),
@@ -21,7 +23,7 @@ function renderProfile(profile: ProfileView, routes: Parameters<typeof mockFetch
     ...routes,
   });
   const queryClient = createTestQueryClient();
-  queryClient.setQueryData(['me'], me);
+  queryClient.setQueryData(['me'], viewer);
   const router = createMemoryRouter([{ path: '/users/:handle', element: <ProfileRoute /> }], { initialEntries: ['/users/nina'] });
   render(
     <QueryClientProvider client={queryClient}>
@@ -95,5 +97,56 @@ describe('profile page', () => {
   ])('when %s opens a page with no activity, then the empty text fits them', async (_who, profile, text) => {
     renderProfile(profile);
     expect(await screen.findByText(text)).toBeInTheDocument();
+  });
+
+  describe('a suspended account', () => {
+    const suspended = (overrides: Partial<ProfileView> = {}) =>
+      profileView({ isOwn: false, relationship, settings: null, suspended: true, visible: false, favourites: [], stats: null, user: { ...profileView().user, bio: '' }, ...overrides });
+
+    it.each([
+      ['a signed-in user', me],
+      ['a signed-out visitor', null],
+    ])('when %s opens it, then only name, handle and avatar show with "This account is suspended.", and no Follow', async (_who, viewer) => {
+      const { requests } = renderProfile(suspended({ relationship: viewer ? relationship : null }), {}, viewer);
+
+      await screen.findByRole('heading', { level: 1, name: /Nina/ });
+      expect(screen.getByRole('img', { name: 'Nina’s avatar' })).toBeInTheDocument();
+      expect(screen.getByText('@nina')).toBeInTheDocument();
+      expect(within(screen.getByRole('region', { name: 'Suspended account' })).getByText('This account is suspended.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /Follow/ })).not.toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: /Log in to follow/ })).not.toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: /followers/ })).not.toBeInTheDocument();
+      expect(screen.queryByRole('heading', { name: 'Favourite albums' })).not.toBeInTheDocument();
+      expect(screen.queryByText(/profile is private/)).not.toBeInTheDocument();
+      // The badge is for administrators; everyone else reads the notice.
+      expect(screen.queryByText('Suspended')).not.toBeInTheDocument();
+      expect(requests.map((r) => r.path)).not.toContain('/api/users/nina/activity');
+    });
+
+    it('when the suspended account is also private, then the suspension notice shows, not the private one', async () => {
+      renderProfile(suspended({ user: { ...profileView().user, bio: '', isPrivate: true } }));
+      expect(await screen.findByText('This account is suspended.')).toBeInTheDocument();
+      expect(screen.queryByText(/profile is private/)).not.toBeInTheDocument();
+      expect(screen.queryByText('Private')).not.toBeInTheDocument();
+    });
+
+    it('when an administrator opens it, then the normal page shows with a "Suspended" badge and no Follow button', async () => {
+      renderProfile(suspended({ visible: true, favourites: profileView().favourites, user: profileView().user }), {}, admin);
+
+      const heading = await screen.findByRole('heading', { level: 1, name: /Nina/ });
+      expect(within(heading).getByText('Suspended')).toBeInTheDocument();
+      expect(screen.getByText('Mostly Krautrock.')).toBeInTheDocument();
+      expect(screen.getByRole('heading', { name: 'Favourite albums' })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: /3 followers/ })).toHaveAttribute('href', '/users/nina/followers');
+      expect(screen.queryByText('This account is suspended.')).not.toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /Follow/ })).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'More actions for Nina' })).toBeInTheDocument();
+    });
+
+    it('when an administrator opens an account that is not suspended, then there is no badge and Follow is offered', async () => {
+      renderProfile(profileView({ isOwn: false, relationship, settings: null }), {}, admin);
+      await screen.findByRole('button', { name: 'Follow Nina' });
+      expect(screen.queryByText('Suspended')).not.toBeInTheDocument();
+    });
   });
 });

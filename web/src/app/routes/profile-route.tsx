@@ -33,6 +33,10 @@ function ProfileActions({ profile }: { profile: ProfileView }) {
       </Link>
     );
   }
+  if (profile.suspended) {
+    // Following a suspended account is refused; blocking it stays possible.
+    return me && relationship ? <ProfileMenu handle={user.handle} displayName={user.displayName} relationship={relationship} /> : null;
+  }
   if (!me || !relationship) {
     return (
       <Link className="btn btn-primary" to={loginPathFor(location.pathname)}>
@@ -65,6 +69,15 @@ function HiddenProfile({ profile }: { profile: ProfileView }) {
   );
 }
 
+/** In place of a suspended account's page, for everyone but administrators. */
+function SuspendedProfile() {
+  return (
+    <section className="card private-profile" aria-label="Suspended account">
+      <p>This account is suspended.</p>
+    </section>
+  );
+}
+
 function ProfilePage({ handle }: { handle: string }) {
   const me = useMe();
   const profile = useProfile(handle);
@@ -75,13 +88,17 @@ function ProfilePage({ handle }: { handle: string }) {
   const view = profile.data;
   const { user } = view;
   const name = view.isOwn ? 'You' : user.displayName;
+  // Administrators judge suspensions, so they keep seeing the page as it was (with a badge).
+  const withheld = view.suspended && me?.role !== 'admin';
 
   return (
     <div className="page profile-page">
       <title>{`${user.displayName} (@${user.handle}) · Muse`}</title>
-      <ProfileHeader profile={view} actions={<ProfileActions profile={view} />} />
+      <ProfileHeader profile={view} withheld={withheld} actions={<ProfileActions profile={view} />} />
 
-      {!view.visible ? (
+      {withheld ? (
+        <SuspendedProfile />
+      ) : !view.visible ? (
         <HiddenProfile profile={view} />
       ) : (
         <div className="profile-layout">

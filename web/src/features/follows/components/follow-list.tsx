@@ -11,9 +11,10 @@ export function FollowList({ handle, kind }: { handle: string; kind: FollowListK
   if (list.isPending) return <PageSpinner label={`Loading ${kind}`} />;
   if (list.isError) {
     const hidden = isApiError(list.error) && list.error.status === 403;
+    const suspended = hidden && isApiError(list.error) && list.error.code === 'account_suspended';
     return (
       <Alert tone={hidden ? 'info' : 'error'}>
-        {hidden ? 'This profile is private. Follow it to see who is in it.' : `Could not load the list. ${list.error.message}`}
+        {suspended ? 'This account is suspended.' : hidden ? 'This profile is private. Follow it to see who is in it.' : `Could not load the list. ${list.error.message}`}
       </Alert>
     );
   }

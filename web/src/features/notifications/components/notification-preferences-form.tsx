@@ -14,6 +14,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   thread_reply: 'A reply in a thread you commented on',
   import_finished: 'An import has finished',
   report_resolved: 'A report you made was handled',
+  suspension_lifted: 'Your account’s suspension is lifted',
 };
 
 /** One switch per notification type; each change is saved at once. */
