@@ -8,6 +8,8 @@ import { CatalogRepo } from '../catalog/catalog.repo';
 import { DiaryRepo } from '../diary/diary.repo';
 import { DiaryService } from '../diary/diary.service';
 import { ListenLog } from '../diary/listen-log';
+import { ProfileAccess } from '../profiles/profile-access';
+import { ProfileUsersRepo } from '../profiles/profile-users.repo';
 import { PriorMeanCache } from '../ratings/prior-mean.cache';
 import { RatingsRepo } from '../ratings/ratings.repo';
 import { RatingsService } from '../ratings/ratings.service';
@@ -55,9 +57,10 @@ export function createListeningServices(input: ListeningServicesInput): Listenin
   const ratings = new RatingsService({ knex, repo: new RatingsRepo(knex), catalog, priorMean, docs, events, logger });
   const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
   const graph = new SocialGraphRepo(knex);
+  const access = new ProfileAccess(graph, new ProfileUsersRepo(knex));
   const reviewComments = new ReviewCommentsService({ reviews: reviewsRepo, comments: commentsRepo, queues, docs, logger, graph });
-  const reviews = new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, users, logger });
-  const diary = new DiaryService({ knex, diary: diaryRepo, listens, catalog, users, logger });
+  const reviews = new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, users, access, logger });
+  const diary = new DiaryService({ knex, diary: diaryRepo, listens, catalog, access, logger });
   return {
     ratings,
     reviews,

@@ -1,5 +1,6 @@
 import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
 import { makeAlbum, storedAlbumStats } from '../albums/albums.factory';
+import { block, follow, setPrivacy } from '../feed/feed-fixtures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -121,6 +122,36 @@ describe('GET /api/users/:handle/diary', () => {
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(seen.map((e) => e.id)).toEqual([ids[2], ids[0], ids[3], ids[1], ids[4]]);
+  });
+
+  it('when the profile is private, then its diary and reviews lists answer only the owner and followers; others get 403 profile_private', async () => {
+    const owner = await registerUser(app);
+    const ownerId = String(owner.session.user.id);
+    const handle = owner.session.user.handle;
+    const album = await makeAlbum(knex());
+    const entry = (await log(owner.client, { albumId: album.id, listenedOn: '2025-05-05', review: 'Only for my followers' })).body;
+    await setPrivacy(app, ownerId, { isPrivate: true });
+    const follower = await registerUser(app);
+    await follow(app, String(follower.session.user.id), ownerId);
+    const stranger = await registerUser(app);
+    const blocked = await registerUser(app);
+    await follow(app, String(blocked.session.user.id), ownerId);
+    await block(app, ownerId, String(blocked.session.user.id));
+
+    for (const list of ['diary', 'reviews']) {
+      for (const viewer of [app.client(), stranger.client, blocked.client]) {
+        const res = await viewer.get(`/api/users/${handle}/${list}`);
+        expect(res.status).toBe(403);
+        expect(res.headers['content-type']).toMatch(/problem\+json/);
+        expect(res.body.code).toBe('profile_private');
+        expect(JSON.stringify(res.body)).not.toContain('Only for my followers');
+      }
+      for (const viewer of [owner.client, follower.client]) {
+        const res = await viewer.get(`/api/users/${handle}/${list}`).expect(200);
+        expect(res.body.items).toHaveLength(1);
+      }
+    }
+    expect((await follower.client.get(`/api/users/${handle}/diary`)).body.items[0].id).toBe(entry.id);
   });
 
   it('when the handle is unknown or the query is bad, then it answers 404 or 400', async () => {

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { LIMITS, type DiaryEntryCreateInput, type DiaryEntryView, type DiaryListQuery, type Page } from '@muse/shared';
+import { type DiaryEntryCreateInput, type DiaryEntryView, type DiaryListQuery, type Page } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import type { UsersRepo } from '../auth/users.repo';
 import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { ProfileAccess } from '../profiles/profile-access';
 import { AfterCommit } from '../ratings/after-commit';
 import { DateKey, decodeCursor, encodeCursor, IdKey } from '../reviews/page-cursor';
 import { presentDiaryEntry } from './diary.presenter';
@@ -16,7 +16,8 @@ export interface DiaryServiceDeps {
   diary: DiaryRepo;
   listens: ListenLog;
   catalog: CatalogRepo;
-  users: UsersRepo;
+  /** Who may read a user's diary: whoever may see their profile. */
+  access: Pick<ProfileAccess, 'visibleOwner'>;
   logger: Logger;
 }
 
@@ -52,14 +53,12 @@ export class DiaryService {
   }
 
   /**
-   * A user's diary by handle, latest listen first (404 for an unknown handle). While the account
-   * is suspended it is an empty page, as its profile activity is, except to administrators.
+   * A user's diary by handle, latest listen first, for whoever may see their profile (404 for an
+   * unknown handle, 403 for a private profile the viewer does not follow or a suspended account).
    */
   async listForUser(handle: string, query: DiaryListQuery, viewerId: string | null): Promise<Page<DiaryEntryView>> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, CURSOR, CURSOR_KEYS);
-    const user = handle.length <= LIMITS.handle.max && !handle.includes('@') ? await this.deps.users.findByIdentifier(handle) : null;
-    if (!user) throw AppError.notFound('User');
-    if (user.suspended_at && !(await this.isAdmin(viewerId))) return { items: [], nextCursor: null };
+    const user = await this.deps.access.visibleOwner(viewerId, handle);
     const rows = await this.deps.diary.listForUser(String(user.id), query.limit + 1, after && { listenedOn: after[0], id: after[1] });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
@@ -75,9 +74,5 @@ export class DiaryService {
    */
   async delete(userId: string, entryId: string): Promise<void> {
     if (!(await this.deps.diary.deleteOwned(userId, entryId))) throw AppError.notFound('Diary entry');
-  }
-
-  private async isAdmin(userId: string | null): Promise<boolean> {
-    return userId !== null && (await this.deps.users.findById(userId))?.role === 'admin';
   }
 }

@@ -132,14 +132,14 @@ export class FollowsService {
    * `profile_private`), a suspended account's for administrators only (403 `account_suspended`).
    */
   async followers(viewerId: string | null, handle: string, query: FollowListQuery): Promise<Page<FollowListItem>> {
-    const owner = await this.visibleOwner(viewerId, handle);
+    const owner = await this.deps.access.visibleOwner(viewerId, handle);
     const rows = await this.deps.follows.followers(String(owner.id), viewerId, graphPageRequest('followers', query));
     return graphPage('followers', query.limit, rows, presentFollowListItem);
   }
 
   /** Whom the user follows; same visibility as `followers`. */
   async following(viewerId: string | null, handle: string, query: FollowListQuery): Promise<Page<FollowListItem>> {
-    const owner = await this.visibleOwner(viewerId, handle);
+    const owner = await this.deps.access.visibleOwner(viewerId, handle);
     const rows = await this.deps.follows.following(String(owner.id), viewerId, graphPageRequest('following', query));
     return graphPage('following', query.limit, rows, presentFollowListItem);
   }
@@ -148,15 +148,6 @@ export class FollowsService {
   async requests(userId: string, query: FollowListQuery): Promise<Page<FollowRequestItem>> {
     const rows = await this.deps.follows.requests(userId, graphPageRequest('follow-requests', query));
     return graphPage('follow-requests', query.limit, rows, presentFollowRequest);
-  }
-
-  private async visibleOwner(viewerId: string | null, handle: string): Promise<ProfileUserRow> {
-    const owner = await this.deps.users.findByHandle(handle);
-    if (!owner) throw AppError.notFound('User');
-    const { withheld, visible } = await this.deps.access.of(viewerId, owner);
-    if (withheld) throw AppError.forbidden('account_suspended', 'This account is suspended.');
-    if (!visible) throw AppError.forbidden('profile_private', 'This profile is private.');
-    return owner;
   }
 
   /** The user named by handle, who must not be the caller (`onSelf` says what that answers). */

@@ -393,7 +393,7 @@ describe('lifting a suspension', () => {
     expect((await anyone.get(`/api/reviews/${fine.id}`)).status).toBe(404);
     expect((await anyone.get(`/api/albums/${fine.albumId}/reviews`).expect(200)).body.items).toEqual([]);
     expect((await anyone.get(`/api/albums/${fine.albumId}`).expect(200)).body.topReviews).toEqual([]);
-    expect((await anyone.get(`/api/users/${input.handle}/reviews`).expect(200)).body.items).toEqual([]);
+    expect((await anyone.get(`/api/users/${input.handle}/reviews`).expect(403)).body.code).toBe('account_suspended');
     const userHits = async () => ((await anyone.get(`/api/search?type=user&q=${input.handle}`).expect(200)).body.users as { id: string }[]).map((u) => u.id);
     expect(await userHits()).toEqual([]);
     // Administrators still see the review, to judge the case.

@@ -1,4 +1,5 @@
 import type { Relationship } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
 import type { SocialGraphRepo } from '../social/social-graph.repo';
 import { canSeeActivity } from '../social/visibility-policy';
 import type { ProfileUserRow, ProfileUsersRepo } from './profile-users.repo';
@@ -27,7 +28,7 @@ export interface ProfileAccessResult {
 export class ProfileAccess {
   constructor(
     private readonly graph: SocialGraphRepo,
-    private readonly users: Pick<ProfileUsersRepo, 'isAdmin'>,
+    private readonly users: Pick<ProfileUsersRepo, 'isAdmin' | 'findByHandle'>,
   ) {}
 
   async of(viewerId: string | null, owner: ProfileUserRow): Promise<ProfileAccessResult> {
@@ -48,5 +49,19 @@ export class ProfileAccess {
         blocked: Boolean(relationship && (relationship.blocking || relationship.blockedBy)),
       });
     return { isOwn, relationship, suspended, withheld, visible };
+  }
+
+  /**
+   * The owner of a per-user list (diary, reviews, followers, following) when the viewer may see
+   * it: 404 for an unknown handle, 403 `account_suspended` while the account is withheld, 403
+   * `profile_private` for a private profile the viewer does not follow.
+   */
+  async visibleOwner(viewerId: string | null, handle: string): Promise<ProfileUserRow> {
+    const owner = await this.users.findByHandle(handle);
+    if (!owner) throw AppError.notFound('User');
+    const { withheld, visible } = await this.of(viewerId, owner);
+    if (withheld) throw AppError.forbidden('account_suspended', 'This account is suspended.');
+    if (!visible) throw AppError.forbidden('profile_private', 'This profile is private.');
+    return owner;
   }
 }

@@ -105,7 +105,7 @@ describe('GET /api/users/:handle of a suspended account', () => {
 });
 
 describe('the per-user lists of a suspended account', () => {
-  it('when anyone but an administrator asks, then diary and activity are empty pages and the follow lists 403 account_suspended', async () => {
+  it('when anyone but an administrator asks, then activity is an empty page and the diary, reviews and follow lists 403 account_suspended', async () => {
     const { owner, follower, followee, stranger, reviewId } = await scene();
     // Before the suspension the follower sees all four, so the empty answers below are not vacuous.
     expect((await follower.client.get(`/api/users/${owner.handle}/diary`).expect(200)).body.items).toHaveLength(1);
@@ -117,9 +117,8 @@ describe('the per-user lists of a suspended account', () => {
 
     for (const viewer of [null, stranger, follower]) {
       const client = clientOf(viewer);
-      expect((await client.get(`/api/users/${owner.handle}/diary`).expect(200)).body).toEqual({ items: [], nextCursor: null });
       expect((await client.get(`/api/users/${owner.handle}/activity`).expect(200)).body).toEqual({ items: [], nextCursor: null });
-      for (const list of ['followers', 'following']) {
+      for (const list of ['diary', 'reviews', 'followers', 'following']) {
         const res = await client.get(`/api/users/${owner.handle}/${list}`);
         expect(res.status).toBe(403);
         expect(res.headers['content-type']).toMatch(/problem\+json/);

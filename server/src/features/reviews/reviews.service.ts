@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import {
-  LIMITS,
   type Page,
   type ReviewCreateInput,
   type ReviewDetail,
@@ -13,6 +12,7 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { UsersRepo } from '../auth/users.repo';
+import type { ProfileAccess } from '../profiles/profile-access';
 import type { CatalogRepo } from '../catalog/catalog.repo';
 import type { DiaryRepo } from '../diary/diary.repo';
 import type { ListenLog } from '../diary/listen-log';
@@ -33,6 +33,8 @@ export interface ReviewsServiceDeps {
   comments: ReviewCommentsService;
   catalog: CatalogRepo;
   users: UsersRepo;
+  /** Who may read a user's reviews list: whoever may see their profile. */
+  access: Pick<ProfileAccess, 'visibleOwner'>;
   logger: Logger;
 }
 
@@ -138,11 +140,14 @@ export class ReviewsService {
     return this.page(rows, query);
   }
 
-  /** A user's reviews by handle, newest (or most liked) first (404 for an unknown handle). */
+  /**
+   * A user's reviews by handle, newest (or most liked) first, for whoever may see their profile
+   * (404 for an unknown handle, 403 for a private profile the viewer does not follow or a
+   * suspended account).
+   */
   async listForUser(handle: string, query: UserReviewListQuery, viewerId: string | null): Promise<Page<ReviewView>> {
     const after = afterFor(query.sort, query.cursor);
-    const user = handle.length <= LIMITS.handle.max && !handle.includes('@') ? await this.deps.users.findByIdentifier(handle) : null;
-    if (!user) throw AppError.notFound('User');
+    const user = await this.deps.access.visibleOwner(viewerId, handle);
     const rows = await this.deps.reviews.listForUser(String(user.id), { sort: query.sort, limit: query.limit + 1, viewerId, after });
     return this.page(rows, query);
   }

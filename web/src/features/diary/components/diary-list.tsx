@@ -41,6 +41,15 @@ export function DiaryList({ handle, isOwner, emptyText }: DiaryListProps) {
 
   if (diary.isPending) return <PageSpinner label="Loading the diary" />;
   if (diary.isError) {
+    const code = isApiError(diary.error) ? diary.error.code : null;
+    if (code === 'profile_private' || code === 'account_suspended') {
+      return (
+        <p className="empty-state card">
+          {code === 'profile_private' ? `@${handle}’s profile is private: their diary is for the people they let follow them. ` : 'This account is suspended. '}
+          <Link to={`/users/${encodeURIComponent(handle)}`}>Go to the profile</Link>
+        </p>
+      );
+    }
     const missing = isApiError(diary.error) && diary.error.status === 404;
     return <Alert tone="error">{missing ? `There is no one called @${handle} on Muse.` : `Could not load the diary. ${diary.error.message}`}</Alert>;
   }
