@@ -1,7 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { FeedItem, FeedPage } from '@muse/shared';
 import { makeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
 import { block, fanOutSettled, follow, unfollow } from './feed-fixtures';
 
 let app: TestApp;
@@ -17,15 +17,9 @@ afterEach(() => {
   while (sockets.length) sockets.pop()!.disconnect();
 });
 
-interface Person {
-  client: TestClient;
-  id: string;
-}
+type Person = TestPerson;
 
-async function person(): Promise<Person> {
-  const { client, session } = await registerUser(app);
-  return { client, id: String(session.user.id) };
-}
+const person = () => registerPerson(app);
 
 async function review(p: Person, body: string): Promise<void> {
   const album = await makeAlbum(app.container.knex);

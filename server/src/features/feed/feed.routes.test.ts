@@ -1,6 +1,6 @@
 import type { FeedItem, FeedPage } from '@muse/shared';
 import { makeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
 import { block, fanOutSettled, follow, setPrivacy } from './feed-fixtures';
 
 let app: TestApp;
@@ -11,17 +11,9 @@ afterAll(async () => {
   await app.close();
 });
 
-interface Person {
-  client: TestClient;
-  id: string;
-  handle: string;
-  displayName: string;
-}
+type Person = TestPerson;
 
-async function person(): Promise<Person> {
-  const { client, session } = await registerUser(app);
-  return { client, id: String(session.user.id), handle: session.user.handle, displayName: session.user.displayName };
-}
+const person = () => registerPerson(app);
 
 async function feedOf(p: Person, query = 'limit=50'): Promise<FeedPage> {
   await fanOutSettled(app);

@@ -1,5 +1,5 @@
 import { makeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
 import { block, follow, setPrivacy } from './feed-fixtures';
 
 let app: TestApp;
@@ -10,16 +10,9 @@ afterAll(async () => {
   await app.close();
 });
 
-interface Person {
-  client: TestClient;
-  id: string;
-  handle: string;
-}
+type Person = TestPerson;
 
-async function person(): Promise<Person> {
-  const { client, session } = await registerUser(app);
-  return { client, id: String(session.user.id), handle: session.user.handle };
-}
+const person = () => registerPerson(app);
 
 describe('GET /api/albums/:id/friends', () => {
   it('when followees rated the album, then the viewer sees those they may see, with stars, and nobody else', async () => {

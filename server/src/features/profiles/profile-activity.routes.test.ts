@@ -1,7 +1,7 @@
 import type { ActivityView, FeedPage } from '@muse/shared';
 import { makeAlbum } from '../albums/albums.factory';
 import { follow, setPrivacy } from '../feed/feed-fixtures';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,17 +11,9 @@ afterAll(async () => {
   await app.close();
 });
 
-interface Person {
-  client: TestClient;
-  id: string;
-  handle: string;
-  name: string;
-}
+type Person = TestPerson;
 
-async function person(displayName?: string): Promise<Person> {
-  const { client, session } = await registerUser(app, displayName ? { displayName } : {});
-  return { client, id: String(session.user.id), handle: session.user.handle, name: session.user.displayName };
-}
+const person = (displayName?: string) => registerPerson(app, displayName ? { displayName } : {});
 
 const knex = () => app.container.knex;
 
