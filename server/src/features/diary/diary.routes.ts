@@ -25,7 +25,7 @@ export function createDiaryRouter(c: Container): Router {
   });
 
   router.get('/users/:handle/diary', validate({ params: HandleParamsSchema, query: DiaryListQuerySchema }), async (req, res) => {
-    // A suspended account's diary shows to administrators only, so the answer depends on who asks.
+    // Who may read a diary depends on who asks (private profiles, suspended accounts).
     const page = await diary.listForUser(validParams<{ handle: string }>(req).handle, validQuery<DiaryListQuery>(req), req.session?.userId ?? null);
     res.set('Cache-Control', 'private, no-cache').json(page);
   });

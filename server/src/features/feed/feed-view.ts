@@ -104,8 +104,7 @@ export function feedView(ctx: ViewerContext, a: Activity, look: FeedLookups): Ac
   if (ctx.blocked.has(a.actorId) || ctx.mutedUsers.has(a.actorId) || ctx.mutedTypes.has(a.type)) return null;
   const view = activityView(ctx, a, look);
   if (!view) return null;
-  const album = view.album ? look.albums.get(view.album.id) : undefined;
-  if (album && album.artists.some((artist) => ctx.mutedArtists.has(artist.id))) return null;
-  if (ctx.hideUnloggedTakes && TAKES.has(view.type) && album && !look.loggedAlbums.has(album.id)) return null;
+  if (view.albumArtists.some((artist) => ctx.mutedArtists.has(artist.id))) return null;
+  if (ctx.hideUnloggedTakes && TAKES.has(view.type) && view.album && !look.loggedAlbums.has(view.album.id)) return null;
   return view;
 }

@@ -20,9 +20,10 @@ const NOTHING: ProfileActivityPage = { items: [], nextCursor: null };
 
 /**
  * One user's own activity stream on their profile. A viewer who may not see the profile (a
- * private one they do not follow, or a suspended account's) gets nothing; otherwise each activity passes the same rules
- * as in the feed, minus what only a feed reader chooses (follows, mutes, unlogged takes). A
- * block leaves what a signed-out visitor sees, as the profile itself does.
+ * private one they do not follow, or a suspended account's) gets nothing; otherwise each
+ * activity passes the same rules as in the feed, minus what only a feed reader chooses
+ * (follows, mutes, unlogged takes). A block leaves what a signed-out visitor sees, as the
+ * profile itself does.
  */
 export class ProfileActivity {
   constructor(private readonly deps: ProfileActivityDeps) {}

@@ -83,8 +83,8 @@ const PREPARE_SQL = String.raw`
 /**
  * Search reads over albums, artists, tracks and users. Each finds candidates through indexes
  * (alphabetical prefix, popularity, full-text prefix match, full-text match of the query with
- * its misspelt words corrected from the search_words lexicon), caps
- * them, and ranks only that pool, so a vague query costs about what a precise one does.
+ * its misspelt words corrected from the search_word_variants lexicon), caps them, and ranks
+ * only that pool, so a vague query costs about what a precise one does.
  *
  * Both reads are named prepared statements: Postgres plans each shape once per connection, where
  * planning these statements used to cost more than running them. So every candidate source is

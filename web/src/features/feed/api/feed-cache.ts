@@ -43,8 +43,7 @@ export function feedItems(list: InfiniteData<FeedPage, unknown> | undefined): Fe
 /** Whether a mute hides this activity, by the rules the server filters the feed with. */
 export function isMutedBy(mute: MuteCreateInput, activity: ActivityView): boolean {
   if (mute.kind === 'user') return activity.actor.handle.toLowerCase() === mute.target.replace(/^@/, '').toLowerCase();
-  // An item sent before albums carried their artists has none to match.
-  if (mute.kind === 'artist') return (activity.albumArtists ?? []).some((artist) => artist.id === mute.target);
+  if (mute.kind === 'artist') return activity.albumArtists.some((artist) => artist.id === mute.target);
   return activity.type === mute.target;
 }
 

@@ -18,8 +18,7 @@ export interface MuteChoice {
 function distinctArtists(item: FeedItem): ActivityView['albumArtists'] {
   const seen = new Map<string, ActivityView['albumArtists'][number]>();
   for (const activity of item.activities) {
-    // Older cached pages may predate album artists; treat them as having none.
-    for (const artist of activity.albumArtists ?? []) if (!seen.has(artist.id)) seen.set(artist.id, artist);
+    for (const artist of activity.albumArtists) if (!seen.has(artist.id)) seen.set(artist.id, artist);
   }
   return [...seen.values()];
 }
