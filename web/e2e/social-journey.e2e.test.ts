@@ -168,6 +168,27 @@ describe('the social journey in two browsers', () => {
       await shootBothWidths(pageA, 'feed');
     });
 
+    await step(pageA, '10b-ana-mutes-bob-from-the-feed-and-undoes', async () => {
+      const bobsItems = pageA.getByTestId('feed-item').filter({ has: pageA.getByRole('heading', { name: new RegExp(`^${escapeRegExp(bob.name)} `) }) });
+      await bobsItems.first().waitFor();
+      // By keyboard: open the first item's menu, walk to "Mute Bob" and choose it.
+      await pageA.getByTestId('feed-item').first().getByRole('button', { name: 'More actions' }).focus();
+      await pageA.keyboard.press('Enter');
+      const menu = pageA.getByRole('menu');
+      await menu.waitFor();
+      await expect(pageA.evaluate(() => document.activeElement?.textContent)).resolves.toBe(`Mute ${bob.name}`);
+      const muted = pageA.waitForResponse((r) => r.url().endsWith('/api/me/mutes') && r.request().method() === 'POST');
+      await pageA.keyboard.press('Enter');
+      expect((await muted).status()).toBe(201);
+      await pageA.getByTestId('mute-notice').getByText(`Muted ${bob.name}.`).waitFor();
+      await bobsItems.first().waitFor({ state: 'detached' });
+      const undone = pageA.waitForResponse((r) => r.url().includes('/api/me/mutes/') && r.request().method() === 'DELETE');
+      await pageA.getByTestId('mute-notice').getByRole('button', { name: 'Undo' }).click();
+      expect((await undone).status()).toBe(204);
+      await bobsItems.first().waitFor({ timeout: 15_000 });
+      expect(anaLoads).toBe(0);
+    });
+
     await step(pageA, '11-ana-sees-compatibility', async () => {
       await pageA.getByTestId('feed-item').first().getByRole('link', { name: bob.name }).click();
       await pageA.waitForURL((url) => url.pathname === `/users/${bob.handle}`);
