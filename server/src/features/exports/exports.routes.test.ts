@@ -36,6 +36,9 @@ async function download(client: TestClient) {
   return { res, files, text, csv };
 }
 
+/** Text a spreadsheet would run as a formula (OWASP's list: = + - @ tab, carriage return). */
+const FORMULA_STARTS = ['=HYPERLINK("https://evil.test","click")', '+1+2', '-2+3', '@SUM(A1:A2)', '\t=1+2', '\r=1+2'];
+
 const UNICODE_REVIEW = 'Björk, "live" — ✨\r\nsecond line, 東京\nthird line with a trailing comma,';
 
 describe('GET /api/me/export', () => {
@@ -100,6 +103,46 @@ describe('GET /api/me/export', () => {
     expect(ratings.some((r) => r[11] === '0.5')).toBe(false);
   });
 
+  it('when reviews, diary notes and comments start with a formula character, then the CSVs neutralise them and the JSON keeps them exactly', async () => {
+    const me = await registerUser(app);
+    const them = await registerUser(app);
+    const target = await them.client.post(`/api/albums/${other}/reviews`, { body: 'A review to comment on' });
+    expect(target.status).toBe(201);
+    const written: string[] = [];
+    for (const [i, text] of FORMULA_STARTS.entries()) {
+      const albumId = await insertAlbum(app.container.knex, { title: `Formula ${i}`, artist: 'Nobody' });
+      const review = `${text} review`;
+      const note = `${text} diary note`;
+      const comment = `${text} comment`;
+      expect((await me.client.post(`/api/albums/${albumId}/reviews`, { body: review })).status).toBe(201);
+      expect((await me.client.post('/api/diary', { albumId: album, listenedOn: `2024-03-0${i + 1}`, review: note })).status).toBe(201);
+      expect((await me.client.post(`/api/reviews/${target.body.id}/comments`, { body: comment })).status).toBe(201);
+      written.push(review, note, comment);
+    }
+
+    const { csv, text } = await download(me.client);
+    const inCsv = [...csv('reviews.csv').map((r) => r.body), ...csv('comments.csv').map((c) => c.body)];
+    expect(inCsv.sort()).toEqual(written.map((t) => `'${t}`).sort());
+    const raw = text('reviews.csv') + text('comments.csv');
+    for (const t of written) expect(raw).toContain(`"'${t.replace(/"/g, '""')}"`);
+
+    const all = JSON.parse(text('muse-export.json'));
+    const inJson = [...all.reviews.map((r: { body: string }) => r.body), ...all.comments.map((c: { body: string }) => c.body)];
+    expect(inJson.sort()).toEqual([...written].sort());
+  });
+
+  it("when Muse's own CSVs are offered to the import, then both importers refuse them for their columns, so no leading quote needs stripping there", async () => {
+    const me = await registerUser(app);
+    expect((await me.client.post(`/api/albums/${album}/reviews`, { body: '=1+2', rating: 4 })).status).toBe(201);
+    const { text } = await download(me.client);
+    for (const file of ['reviews.csv', 'ratings.csv', 'diary.csv']) {
+      for (const source of ['letterboxd', 'rym']) {
+        const res = await me.client.post('/api/imports', { source, csv: text(file) });
+        expect([file, source, res.status, res.body.code]).toEqual([file, source, 400, 'import_columns_missing']);
+      }
+    }
+  });
+
   it('when the user has no data yet, then every CSV has its header and no rows', async () => {
     const { client } = await registerUser(app);
     const { csv, text } = await download(client);
@@ -118,10 +161,22 @@ describe('GET /api/me/export', () => {
 
 describe('toCsv', () => {
   it('when fields hold commas, quotes, line breaks, edge spaces and unicode, then a CSV parser reads back exactly the same values', () => {
-    const values = ['plain', 'a,b', 'say "hi"', 'line\nbreak', 'crlf\r\nbreak', ' padded ', 'Sigur Rós 東京 🎧', '', '=1+2'];
+    const values = ['plain', 'a,b', 'say "hi"', 'line\nbreak', 'crlf\r\nbreak', ' padded ', 'Sigur Rós 東京 🎧', '', '1+2=3', 'a-b', 'me@example.test'];
     const rows = values.map((v, i) => ({ n: i, text: v }));
     const back = parse(toCsv(['n', 'text'], rows), { columns: true }) as { n: string; text: string }[];
     expect(back.map((r) => r.text)).toEqual(values);
     expect(toCsv(['a', 'b'], [{ a: null, b: true }])).toBe('a,b\r\n,true\r\n');
+  });
+
+  it('when a text cell starts with a character a spreadsheet reads as a formula, then it is quoted behind a single quote', () => {
+    const rows = FORMULA_STARTS.map((text, n) => ({ n, text }));
+    const csv = toCsv(['n', 'text'], rows);
+    for (const text of FORMULA_STARTS) expect(csv).toContain(`"'${text.replace(/"/g, '""')}"`);
+    const back = parse(csv, { columns: true }) as { text: string }[];
+    expect(back.map((r) => r.text)).toEqual(FORMULA_STARTS.map((t) => `'${t}`));
+  });
+
+  it('when a number cell is negative, then it is written as a number, not neutralised', () => {
+    expect(toCsv(['a', 'b'], [{ a: -3, b: -0.5 }])).toBe('a,b\r\n-3,-0.5\r\n');
   });
 });
