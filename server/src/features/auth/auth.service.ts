@@ -73,14 +73,16 @@ export class AuthService {
 
   /** Signs in by handle or email; unknown users and wrong passwords look and take the same. */
   async login(input: LoginInput, previous: Session | null, clientIp: string): Promise<SignedIn> {
-    await this.deps.loginThrottle.assertAllowed(input.identifier, clientIp);
     const user = await this.deps.users.findByIdentifier(input.identifier);
+    // Keyed by the account, so alternating its handle and email does not double the guesses.
+    const subject = user ? { userId: String(user.id) } : { identifier: input.identifier };
+    await this.deps.loginThrottle.assertAllowed(subject, clientIp);
     const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
     if (!user || !ok) {
-      await this.deps.loginThrottle.recordFailure(input.identifier, clientIp);
+      await this.deps.loginThrottle.recordFailure(subject, clientIp);
       throw INVALID_CREDENTIALS;
     }
-    await this.deps.loginThrottle.reset(input.identifier, clientIp);
+    await this.deps.loginThrottle.reset(subject, clientIp);
     // Said only after the right password, so that suspension does not reveal who has an account.
     if (isSuspended(user)) throw AppError.forbidden('account_suspended', 'This account is suspended.');
     // A new id on every sign-in defeats session fixation.
