@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { io as connect } from 'socket.io-client';
 import { CSRF_HEADER } from '@muse/shared';
@@ -23,6 +24,28 @@ describe('entry point', () => {
     expect(code).toBe(1);
     expect(p.output()).toMatch(/PORT/);
     expect(p.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('when DATABASE_URL names a missing database the server will not create, then it exits 1 with one line and no stack', async () => {
+    const admin = await createTestDatabase('nocreate');
+    const role = `muse_no_createdb_${process.pid}_${Date.now()}`;
+    const asAdmin = () => new Client({ connectionString: admin.url });
+    const run = async (text: string) => {
+      const client = asAdmin();
+      await client.connect();
+      await client.query(text).finally(() => client.end());
+    };
+    await run(`create role ${role} login nocreatedb`);
+    try {
+      const p = spawnMuse('api', { DATABASE_URL: `postgres://${role}@127.0.0.1:5432/muse_never_made`, REDIS_URL: createTestRedisPrefix('nocreate').url, LOG_LEVEL: 'silent', PORT: '0' });
+      running.push(p);
+      const { code } = await p.exited;
+      expect(code).toBe(1);
+      expect(p.output().trim().split('\n')).toEqual([expect.stringMatching(/database "muse_never_made" does not exist.*could not create it/)]);
+    } finally {
+      await run(`drop role if exists ${role}`);
+      await admin.drop();
+    }
   });
 
   it('when the role is unknown, then it exits 2 naming the valid roles', async () => {

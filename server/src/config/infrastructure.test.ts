@@ -192,6 +192,35 @@ describe('resolveInfrastructure', () => {
     EMBEDDED_TIMEOUT_MS,
   );
 
+  it('when DATABASE_URL names a database that does not exist, then it is created on that server', async () => {
+    const name = `muse_missing_${process.pid}_${Date.now()}`;
+    const databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
+    try {
+      const infrastructure = await resolve({ DATA_DIR: await freshDataDir(), DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL });
+
+      expect(infrastructure.databaseUrl).toBe(databaseUrl);
+      expect(await sql(databaseUrl, 'select current_database() as db')).toEqual([{ db: name }]);
+      expect(logged()).toContain(`database ${name} did not exist; created it`);
+    } finally {
+      await sql(TEST_PG_URL, `drop database if exists ${name}`);
+    }
+  });
+
+  it('when DATABASE_URL names a missing database its user may not create, then it fails with one line saying what to do', async () => {
+    const role = `muse_no_createdb_${process.pid}_${Date.now()}`;
+    await sql(TEST_PG_URL, `create role ${role} login nocreatedb`);
+    try {
+      const failure = resolve({ DATA_DIR: await freshDataDir(), DATABASE_URL: `postgres://${role}@127.0.0.1:5432/muse_never_made`, REDIS_URL: TEST_REDIS_URL });
+
+      await expect(failure).rejects.toBeInstanceOf(InfrastructureError);
+      const message = await failure.catch((err: Error) => err.message);
+      expect(message).toMatch(/database "muse_never_made" does not exist.*could not create it.*permission denied/);
+      expect(message).not.toContain('\n');
+    } finally {
+      await sql(TEST_PG_URL, `drop role if exists ${role}`);
+    }
+  });
+
   it('when MONGO_URL is set, then documents go to mongo', async () => {
     const env = { DATA_DIR: await freshDataDir(), DATABASE_URL: TEST_PG_URL, REDIS_URL: TEST_REDIS_URL, MONGO_URL: 'mongodb://127.0.0.1:27017/muse' };
 

@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { startEmbeddedPostgres } from './infrastructure/embedded-postgres';
 import { describeError, InfrastructureError } from './infrastructure/infrastructure-error';
 import { probeTcp } from './infrastructure/net';
-import { ensureDatabase, maintenanceConnection, MUSE_DATABASE, postgresUrl } from './infrastructure/postgres-database';
+import { ensureDatabase, ensureDatabaseAtUrl, maintenanceConnection, MUSE_DATABASE, postgresUrl } from './infrastructure/postgres-database';
 import { findExecutable, pingFailure, startRedisServer } from './infrastructure/redis-server';
 
 export { InfrastructureError };
@@ -50,6 +50,9 @@ const LOCAL_CONNECT_TIMEOUT_MS = 3_000;
 async function resolvePostgres(config: Config, logger: Logger, settings: Settings): Promise<Resolved<PostgresSource>> {
   if (config.DATABASE_URL) {
     logger.info('postgres: using DATABASE_URL');
+    const check = await ensureDatabaseAtUrl(config.DATABASE_URL, LOCAL_CONNECT_TIMEOUT_MS);
+    if (check.outcome === 'created') logger.info(`postgres: database ${decodeURIComponent(new URL(config.DATABASE_URL).pathname.slice(1))} did not exist; created it`);
+    if (check.outcome === 'unreachable') logger.warn(`postgres: could not connect with DATABASE_URL yet (${check.reason})`);
     return { url: config.DATABASE_URL, source: 'env', stop: nothingToStop };
   }
   const { host } = settings;

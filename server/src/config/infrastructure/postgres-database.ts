@@ -1,9 +1,11 @@
 import { Client, type ClientConfig } from 'pg';
+import { describeError, InfrastructureError } from './infrastructure-error';
 
 /** The database Muse keeps its data in on a local or embedded server. */
 export const MUSE_DATABASE = 'muse';
 
 const DUPLICATE_DATABASE = '42P04';
+const MISSING_DATABASE = '3D000';
 // Two concurrent CREATE DATABASE can also collide on pg_database's unique index.
 const UNIQUE_VIOLATION = '23505';
 
@@ -39,6 +41,34 @@ export async function ensureDatabase(connection: ClientConfig, name: string): Pr
       throw err;
     }
   });
+}
+
+/** What ensureDatabaseAtUrl found: the database was there, was made, or the server could not be asked. */
+export type DatabaseUrlCheck = { outcome: 'existed' | 'created' } | { outcome: 'unreachable'; reason: string };
+
+/**
+ * Makes sure the database DATABASE_URL names exists: when the server says it does not, creates it through
+ * the maintenance database `postgres` with the same credentials. Rejects with InfrastructureError when the
+ * server refuses to create it; any other failure to connect is reported, not thrown, for the caller to judge.
+ */
+export async function ensureDatabaseAtUrl(url: string, timeoutMs: number): Promise<DatabaseUrlCheck> {
+  try {
+    await withClient({ connectionString: url, connectionTimeoutMillis: timeoutMs }, async () => undefined);
+    return { outcome: 'existed' };
+  } catch (err) {
+    if ((err as { code?: string }).code !== MISSING_DATABASE) return { outcome: 'unreachable', reason: describeError(err) };
+  }
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.slice(1));
+  parsed.pathname = '/postgres';
+  try {
+    return { outcome: await ensureDatabase({ connectionString: parsed.toString(), connectionTimeoutMillis: timeoutMs }, name) };
+  } catch (err) {
+    throw new InfrastructureError(
+      `Postgres at ${parsed.host} says database "${name}" does not exist, and Muse could not create it (${describeError(err)}): ` +
+        `create it (createdb -h ${parsed.hostname} -p ${parsed.port || 5432} ${name}), let that user create databases, or point DATABASE_URL at one that exists.`,
+    );
+  }
 }
 
 /** A Postgres URL with the password percent-encoded; never log the result. */
