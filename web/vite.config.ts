@@ -2,13 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './build/precompress.ts';
 
 const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 // The API server during `npm run dev`; production serves the built SPA itself.
 const apiTarget = process.env.MUSE_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  // The server sends the .br/.gz copies written at build time (server/src/http/web-app.ts).
+  plugins: [react(), precompressPlugin()],
   resolve: {
     // The shared package ships TypeScript source; compile it with the app.
     alias: { '@muse/shared': sharedEntry },
@@ -40,7 +42,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
   },
