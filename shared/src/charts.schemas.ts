@@ -15,6 +15,8 @@ export interface ChartEntry {
   stats: RatingStats;
   /** Ratings in the last 7 days (trending only). */
   recentCount?: number;
+  /** Fewer ratings than the chart's `minCount`: listed after every established entry, its score still settling. */
+  provisional: boolean;
 }
 
 export interface Chart {

@@ -14,6 +14,18 @@ export async function requestChartsRefresh(queues: JobQueues): Promise<void> {
   await queues.enqueue(refreshChartsJob, {}, { deduplication: { id: DEDUPLICATION_ID } });
 }
 
+/** How long after an album rating changes the charts are recomputed; changes within it share one refresh. */
+export const CHARTS_REFRESH_AFTER_RATING_MS = 2_000;
+const AFTER_RATING_DEDUPLICATION_ID = 'refresh-charts-after-rating';
+
+/**
+ * Asks for a refresh shortly after a rating changed, so charts follow ratings without waiting for the
+ * schedule. A burst of ratings shares one delayed job; one made while that job runs gets one more after it.
+ */
+export async function requestChartsRefreshAfterRating(queues: JobQueues): Promise<void> {
+  await queues.enqueue(refreshChartsJob, {}, { delay: CHARTS_REFRESH_AFTER_RATING_MS, deduplication: { id: AFTER_RATING_DEDUPLICATION_ID, keepLastIfActive: true } });
+}
+
 /**
  * Registers the 10-minute refresh with BullMQ's job scheduler (stored in Redis, so every worker
  * upserting it leaves exactly one schedule) and asks for a refresh now.

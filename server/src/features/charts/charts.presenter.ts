@@ -4,6 +4,7 @@ import type { CachedChart, ChartsMeta } from './charts.cache';
 /** A chart as the page shows it; an uncached chart is empty with `computedAt: null`. */
 export function presentChart(query: ChartQuery, cached: { meta: ChartsMeta; chart: CachedChart | null; albums: Map<string, AlbumSummary> } | null): Chart {
   const label = cached?.chart?.label;
+  const minCount = cached?.meta.minCount ?? CHART_MIN_COUNT;
   return {
     kind: query.kind,
     year: query.kind === 'year' ? (query.year ?? null) : null,
@@ -11,12 +12,14 @@ export function presentChart(query: ChartQuery, cached: { meta: ChartsMeta; char
     computedAt: cached?.meta.computedAt ?? null,
     priorMean: cached?.meta.priorMean ?? 0,
     priorWeight: cached?.meta.priorWeight ?? CHART_PRIOR_WEIGHT,
-    minCount: cached?.meta.minCount ?? CHART_MIN_COUNT,
+    minCount,
     items: (cached?.chart?.entries ?? []).flatMap((e) => {
       const album = cached!.albums.get(e.albumId);
       // An album deleted between ranking and summary lookup is left out rather than shown as a hole.
       if (!album) return [];
-      return [{ rank: e.rank, album, stats: e.stats, ...(e.recentCount === undefined ? {} : { recentCount: e.recentCount }) }];
+      // Trending ranks by this week's ratings, not by the score the threshold protects.
+      const provisional = query.kind !== 'trending' && e.stats.count < minCount;
+      return [{ rank: e.rank, album, stats: e.stats, ...(e.recentCount === undefined ? {} : { recentCount: e.recentCount }), provisional }];
     }),
   };
 }

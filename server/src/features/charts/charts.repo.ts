@@ -28,10 +28,18 @@ export interface ChartQueryOptions {
 // Bayesian average in stars, written once so every chart ranks by the same formula.
 const SCORE = `((?::float8 * ?::float8 + s.sum / 2.0) / (?::float8 + s.count))`;
 const ORDER = `score DESC, s.count DESC, s.album_id ASC`;
+// Albums under the minimum count are charted (so a new community has charts from its first
+// rating) but only after every album that reached it.
+const RATED = `SELECT s.*, ${SCORE} AS score, (s.count >= ?) AS established FROM album_rating_stats s WHERE s.count > 0`;
+const RANK_ORDER = `established DESC, ${ORDER}`;
 
 function scoreBindings(o: ChartQueryOptions): number[] {
   const c = o.priorWeight ?? CHART_PRIOR_WEIGHT;
   return [c, o.priorMean, c];
+}
+
+function ratedBindings(o: ChartQueryOptions): number[] {
+  return [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT];
 }
 
 /**
@@ -41,46 +49,43 @@ function scoreBindings(o: ChartQueryOptions): number[] {
 export class ChartsRepo {
   constructor(private readonly knex: Knex) {}
 
-  /** Best albums of all time with at least the minimum count. */
+  /** Best albums of all time: those with the minimum count first, then the provisional ones. */
   async topAllTime(o: ChartQueryOptions): Promise<RankedRow[]> {
     const { rows } = await this.knex.raw<{ rows: RankedRow[] }>(
-      `SELECT s.album_id, s.count, s.sum, s.histogram, ${SCORE} AS score
-         FROM album_rating_stats s
-        WHERE s.count >= ?
-        ORDER BY ${ORDER}
+      `SELECT s.album_id, s.count, s.sum, s.histogram
+         FROM (${RATED}) s
+        ORDER BY ${RANK_ORDER}
         LIMIT ?`,
-      [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT, o.limit],
+      [...ratedBindings(o), o.limit],
     );
     return rows;
   }
 
-  /** The best `limit` albums of every release year, in one pass. */
+  /** The best `limit` albums of every release year, in one pass, provisional ones last. */
   async topByYear(o: ChartQueryOptions): Promise<PartitionedRow[]> {
     const { rows } = await this.knex.raw<{ rows: PartitionedRow[] }>(
       `SELECT bucket, album_id, count, sum, histogram FROM (
          SELECT a.release_year AS bucket, s.album_id, s.count, s.sum, s.histogram,
-                row_number() OVER (PARTITION BY a.release_year ORDER BY ${ORDER}) AS rn
-           FROM (SELECT s.*, ${SCORE} AS score FROM album_rating_stats s WHERE s.count >= ?) s
+                row_number() OVER (PARTITION BY a.release_year ORDER BY ${RANK_ORDER}) AS rn
+           FROM (${RATED}) s
            JOIN albums a ON a.id = s.album_id
           WHERE a.release_year IS NOT NULL
        ) ranked
        WHERE rn <= ?
        ORDER BY bucket DESC, rn`,
-      [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT, o.limit],
+      [...ratedBindings(o), o.limit],
     );
     return rows;
   }
 
   /**
-   * The best `limit` albums of every genre or style, in one pass. Genres compare without case;
+   * The best `limit` albums of every genre or style, in one pass, provisional ones last. Genres compare without case;
    * an album listed under "Rock" as genre and style counts once.
    */
   async topByGenre(o: ChartQueryOptions): Promise<PartitionedRow[]> {
     const { rows } = await this.knex.raw<{ rows: PartitionedRow[] }>(
-      `WITH rated AS (
-         SELECT s.*, ${SCORE} AS score FROM album_rating_stats s WHERE s.count >= ?
-       ), tagged AS (
-         SELECT DISTINCT ON (s.album_id, lower(g.name)) lower(g.name) AS key, g.name, s.album_id, s.count, s.sum, s.histogram, s.score
+      `WITH rated AS (${RATED}), tagged AS (
+         SELECT DISTINCT ON (s.album_id, lower(g.name)) lower(g.name) AS key, g.name, s.album_id, s.count, s.sum, s.histogram, s.score, s.established
            FROM rated s
            JOIN albums a ON a.id = s.album_id
            CROSS JOIN LATERAL unnest(a.genres || a.styles) AS g(name)
@@ -88,11 +93,11 @@ export class ChartsRepo {
           ORDER BY s.album_id, lower(g.name), g.name
        ), ranked AS (
          SELECT min(name) OVER (PARTITION BY key) AS bucket, album_id, count, sum, histogram,
-                row_number() OVER (PARTITION BY key ORDER BY score DESC, count DESC, album_id ASC) AS rn
+                row_number() OVER (PARTITION BY key ORDER BY established DESC, score DESC, count DESC, album_id ASC) AS rn
            FROM tagged
        )
        SELECT bucket, album_id, count, sum, histogram FROM ranked WHERE rn <= ? ORDER BY lower(bucket), rn`,
-      [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT, o.limit],
+      [...ratedBindings(o), o.limit],
     );
     return rows;
   }

@@ -1,5 +1,6 @@
 import type { Chart } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { createTestApp, registerPerson, type TestApp } from '../../testing/test-app';
+import { waitFor } from '../../testing/wait-for';
 import { startWorker } from '../../roles/worker-role';
 import { ChartsCache } from './charts.cache';
 import { insertAlbum, insertUsers, rateAlbum } from './testing/music-fixtures';
@@ -25,7 +26,7 @@ const chart = async (query: string): Promise<Chart> => (await app.client().get(`
 const titles = (c: Chart) => c.items.map((i) => i.album.title);
 
 describe('top albums all-time', () => {
-  it('when two perfect ratings meet twenty 4.5s, then the Bayesian average ranks the many 4.5s first and the too-few are left out', async () => {
+  it('when two perfect ratings meet twenty 4.5s, then the Bayesian average ranks the many 4.5s first and the too-few come last, marked provisional', async () => {
     const { knex } = app.container;
     const few = await insertAlbum(knex, { title: 'Three Fives', artist: 'A' });
     const many = await insertAlbum(knex, { title: 'Twenty 4.5s', artist: 'B' });
@@ -43,11 +44,12 @@ describe('top albums all-time', () => {
     expect(body.priorMean).toBe(4);
     expect(body.priorWeight).toBe(10);
     expect(body.minCount).toBe(3);
-    expect(titles(body)).toEqual(['Twenty 4.5s', 'Three Fives', 'Five Ones']);
-    expect(body.items.map((i) => [i.rank, i.stats.weighted, i.stats.mean, i.stats.count])).toEqual([
-      [1, 4.33, 4.5, 20],
-      [2, 4.23, 5, 3],
-      [3, 3, 1, 5],
+    expect(titles(body)).toEqual(['Twenty 4.5s', 'Three Fives', 'Five Ones', 'Two Fives']);
+    expect(body.items.map((i) => [i.rank, i.stats.weighted, i.stats.mean, i.stats.count, i.provisional])).toEqual([
+      [1, 4.33, 4.5, 20, false],
+      [2, 4.23, 5, 3, false],
+      [3, 3, 1, 5, false],
+      [4, 4.17, 5, 2, true],
     ]);
     expect(body.items[0]!.stats.histogram).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 20, 0]);
     expect(body.computedAt).not.toBeNull();
@@ -105,7 +107,12 @@ describe('charts by year and genre', () => {
     const ambient = await chart('kind=genre&genre=aMbIeNt');
     expect(ambient.genre).toBe('Ambient');
     expect(titles(ambient)).toEqual(['Selected Ambient Works']);
-    expect(titles(await chart('kind=genre&genre=Electronic'))).toEqual(['Selected Ambient Works', 'Listed Twice']);
+    const electronic = await chart('kind=genre&genre=Electronic');
+    expect(electronic.items.map((i) => [i.album.title, i.provisional])).toEqual([
+      ['Selected Ambient Works', false],
+      ['Listed Twice', false],
+      ['Barely Rated', true],
+    ]);
     expect(titles(await chart('kind=genre&genre=Rock'))).toEqual(['Nevermind']);
     expect((await chart('kind=genre&genre=Polka')).items).toEqual([]);
     const facets = (await app.client().get('/api/charts/facets').expect(200)).body;
@@ -203,6 +210,36 @@ describe('the cache', () => {
     const older = { meta: { computedAt: new Date(Date.parse(current.computedAt!) - 60_000).toISOString(), priorMean: 1, priorWeight: 10, minCount: 3 }, facets: { years: [], genres: [] }, charts: new Map(), albums: new Map() };
     expect(await cache.write(older)).toBe(false);
     expect(await chart('kind=all-time')).toEqual(current);
+  });
+});
+
+describe('refreshing after ratings', () => {
+  it('when ratings are written through the API, then one delayed refresh is queued for all of them', async () => {
+    const album = await insertAlbum(app.container.knex, { title: 'Burst', artist: 'B' });
+    for (let i = 0; i < 3; i++) {
+      const rater = await registerPerson(app);
+      expect((await rater.client.send('put', `/api/albums/${album}/rating`, { rating: 4 })).status).toBe(200);
+    }
+    const jobs = await app.container.queues.byName.charts.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
+    expect(jobs.map((j) => [j.name, j.opts.delay! > 0])).toEqual([['refresh-charts', true]]);
+  });
+
+  it('when the first album of a new community is rated, then a running worker charts it soon after, as provisional', async () => {
+    const album = await insertAlbum(app.container.knex, { title: 'First Love', artist: 'N' });
+    const worker = await startWorker(app.container);
+    try {
+      await waitFor('the charts computed at worker start', async () => (await chart('kind=all-time')).computedAt ?? undefined);
+      const rater = await registerPerson(app);
+      expect((await rater.client.send('put', `/api/albums/${album}/rating`, { rating: 5 })).status).toBe(200);
+
+      const body = await waitFor('the rated album in the chart', async () => {
+        const c = await chart('kind=all-time');
+        return c.items.length ? c : undefined;
+      });
+      expect(body.items.map((i) => [i.album.title, i.stats.count, i.provisional])).toEqual([['First Love', 1, true]]);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

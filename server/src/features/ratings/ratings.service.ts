@@ -20,6 +20,8 @@ export interface RatingsServiceDeps {
   docs: DocumentStore;
   events: DomainEventPublisher;
   logger: Logger;
+  /** Asks for the charts to be recomputed soon; repeated asks are merged. */
+  requestChartsRefresh(): Promise<void>;
 }
 
 export interface RateOptions {
@@ -138,9 +140,15 @@ export class RatingsService {
 
   /** Queues what a changed rating tells others: the album's watchers and the activity log. */
   private announce(effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, visibility: Visibility | undefined): void {
-    if (item === 'album') effects.add(() => this.deps.events.publish({ type: 'album.stats_changed', albumId: itemId }));
+    if (item === 'album') this.albumStatsChanged(effects, itemId);
     // `docs.activity` is the activity recorder: it fills the default visibility and fans the activity out.
     effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'rated', visibility, subject: { kind: item, id: itemId }, data: { rating: valueToStars(value) } }));
+  }
+
+  /** The album's watchers hear of it at once; the charts follow after a short delay. */
+  private albumStatsChanged(effects: AfterCommit, albumId: string): void {
+    effects.add(() => this.deps.events.publish({ type: 'album.stats_changed', albumId }));
+    effects.add(() => this.deps.requestChartsRefresh());
   }
 
   private async remove(item: RatedItem, userId: string, itemId: string): Promise<RatingResult> {
@@ -149,7 +157,7 @@ export class RatingsService {
     const stats = await this.deps.knex.transaction(async (trx) => {
       if (!(await repo.itemExists(item, itemId, trx))) throw AppError.notFound(NAMES[item]);
       const removed = await repo.remove(trx, item, userId, itemId);
-      if (removed !== null && item === 'album') effects.add(() => this.deps.events.publish({ type: 'album.stats_changed', albumId: itemId }));
+      if (removed !== null && item === 'album') this.albumStatsChanged(effects, itemId);
       return repo.stats(item, itemId, trx);
     });
     await effects.run(this.deps.logger);

@@ -75,11 +75,11 @@ export function ChartsRoute() {
             <p className="empty-state card">
               {params.kind === 'trending'
                 ? 'No ratings this week as of the last update. Charts are recomputed regularly; new ratings show up after the next update.'
-                : `No album has enough ratings to chart here yet (at least ${chart.data.minCount}).`}
+                : 'No album here has been rated yet. Charts are updated a few seconds after each rating.'}
             </p>
           ) : (
             <section className="card chart-card" aria-label={heading}>
-              <ChartList items={chart.data.items} trending={params.kind === 'trending'} />
+              <ChartList items={chart.data.items} trending={params.kind === 'trending'} minCount={chart.data.minCount} />
             </section>
           )}
           <ChartFormula chart={chart.data} />

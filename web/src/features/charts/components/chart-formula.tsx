@@ -10,7 +10,7 @@ export function ChartFormula({ chart }: { chart: Chart }) {
         number of ratings, <var>m</var> = {chart.priorMean.toFixed(2)} the average of all album ratings and <var>C</var> = {chart.priorWeight}.
         {chart.kind === 'trending'
           ? ' Trending ranks by ratings given in the last seven days.'
-          : ` Albums need at least ${chart.minCount} ratings to chart.`}
+          : ` Albums with fewer than ${chart.minCount} ratings are listed after the rest, marked provisional.`}
       </p>
       {chart.computedAt && (
         <p className="muted">

@@ -1,10 +1,27 @@
-import type { ChartEntry } from '@muse/shared';
+import { CHART_MIN_COUNT, type ChartEntry } from '@muse/shared';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { formatAlbumType, formatCount, formatScore } from '../../../lib/format-music';
 
-/** A ranked list of albums: rank, cover, title, artist, weighted score and rating count (and this week's count when trending). */
-export function ChartList({ items, compact = false, trending = false }: { items: ChartEntry[]; compact?: boolean; trending?: boolean }) {
+/** Marks an entry ranked on too few ratings, saying why in its accessible description. */
+function ProvisionalMark({ minCount }: { minCount: number }) {
+  const hintId = useId();
+  return (
+    <span className="chart-provisional" aria-describedby={hintId}>
+      Provisional
+      <span id={hintId} hidden>
+        Fewer than {minCount} ratings so far: its place may change.
+      </span>
+    </span>
+  );
+}
+
+/**
+ * A ranked list of albums: rank, cover, title, artist, weighted score and rating count (and this week's
+ * count when trending); entries with fewer than `minCount` ratings are marked provisional.
+ */
+export function ChartList({ items, compact = false, trending = false, minCount = CHART_MIN_COUNT }: { items: ChartEntry[]; compact?: boolean; trending?: boolean; minCount?: number }) {
   return (
     <ol className={`chart-list${compact ? ' chart-list-compact' : ''}`}>
       {items.map((entry) => (
@@ -19,6 +36,7 @@ export function ChartList({ items, compact = false, trending = false }: { items:
             <Link to={`/albums/${entry.album.id}`} className="chart-title">
               {entry.album.title}
             </Link>
+            {entry.provisional && <ProvisionalMark minCount={minCount} />}
             <span className="chart-detail">
               {entry.album.artistCredit}
               {entry.album.releaseYear ? ` · ${entry.album.releaseYear}` : ''}
