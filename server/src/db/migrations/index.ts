@@ -11,6 +11,8 @@ import * as m20261121043000 from './20261121043000-notification-batching-moderat
 import * as m20261121050000 from './20261121050000-search-users';
 import * as m20261121060000 from './20261121060000-suspension-provenance';
 import * as m20261121070000 from './20261121070000-search-lexicon';
+import * as m20261121080000 from './20261121080000-search-artist-names-and-typos';
+import * as m20261121090000 from './20261121090000-review-visibility';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -34,4 +36,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121050000-search-users', m20261121050000],
   ['20261121060000-suspension-provenance', m20261121060000],
   ['20261121070000-search-lexicon', m20261121070000],
+  ['20261121080000-search-artist-names-and-typos', m20261121080000],
+  ['20261121090000-review-visibility', m20261121090000],
 ];

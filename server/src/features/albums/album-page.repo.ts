@@ -5,6 +5,7 @@ import type { AlbumRow, CreditRow, StatsRow, TrackRow } from '../catalog/catalog
 import type { DiaryViewRow } from '../diary/diary.repo';
 import type { HistoryRow } from '../ratings/ratings.repo';
 import type { ReviewViewRow } from '../reviews/reviews.repo';
+import { canSeeSql } from '../social/visibility-sql';
 
 /** Everything the album page shows to anyone: the album, its credits, tracks, aggregate and top reviews. */
 export interface AlbumPageRow {
@@ -52,7 +53,8 @@ const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text') a
 
 // Ids go into JSON as text: the driver hands bigint columns over as strings, and JSON numbers
 // would lose digits past 2^53. The ORDER BY and LIMIT of each part match the reads they
-// replace (CatalogRepo, ReviewsRepo.listForAlbum 'popular', the diary's own list).
+// replace (CatalogRepo, ReviewsRepo.listForAlbum 'popular', the diary's own list); top reviews
+// pass the same visibility rule as the album's review list, before the limit.
 const PAGE_SQL = `
 SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS release_date, a.release_date_precision,
        a.release_year, a.type, a.genres, a.styles, a.label, a.catalog_number, a.country, a.upc, a.cover_url,
@@ -88,6 +90,7 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
                   FROM reviews r
                   JOIN users u ON u.id = r.user_id
                  WHERE r.album_id = a.id AND r.hidden_at IS NULL AND u.suspended_at IS NULL
+                   AND ${canSeeSql({ viewer: '$2::bigint', owner: 'r.user_id', visibility: 'r.visibility', ownerIsPrivate: 'u.is_private' })}
                  ORDER BY r.like_count DESC, r.created_at DESC, r.id DESC
                  LIMIT ${TOP_REVIEWS}) r) AS top_reviews
   FROM albums a
@@ -125,7 +128,10 @@ SELECT
 export class AlbumPageRepo {
   constructor(private readonly knex: Knex) {}
 
-  /** The public part of the page (top five reviews), null when the album does not exist; `viewerId` only marks reviews they liked. */
+  /**
+   * The shared part of the page (top five reviews the viewer may see), null when the album does
+   * not exist; `viewerId` decides which reviews are visible and marks those they liked.
+   */
   async page(albumId: string, viewerId: string | null): Promise<AlbumPageRow | null> {
     const [row] = await preparedQuery<PageSqlRow>(this.knex, 'album_page', PAGE_SQL, [albumId, viewerId]);
     if (!row) return null;

@@ -18,6 +18,7 @@ import { ReviewCommentsRepo } from '../reviews/review-comments.repo';
 import { ReviewCommentsService } from '../reviews/review-comments.service';
 import { ReviewLikesRepo } from '../reviews/review-likes.repo';
 import { ReviewLikesService } from '../reviews/review-likes.service';
+import { ReviewAccess } from '../reviews/review-access';
 import { ReviewNotices } from '../reviews/review-notices';
 import { ReviewsRepo } from '../reviews/reviews.repo';
 import { ReviewsService } from '../reviews/reviews.service';
@@ -59,13 +60,14 @@ export function createListeningServices(input: ListeningServicesInput): Listenin
   const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
   const graph = new SocialGraphRepo(knex);
   const access = new ProfileAccess(graph, new ProfileUsersRepo(knex));
-  const reviewComments = new ReviewCommentsService({ reviews: reviewsRepo, comments: commentsRepo, queues, docs, logger, graph });
-  const reviews = new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, users, access, logger });
+  const reviewAccess = new ReviewAccess(reviewsRepo, users);
+  const reviewComments = new ReviewCommentsService({ reviewAccess, comments: commentsRepo, queues, docs, logger, graph });
+  const reviews = new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, reviewAccess, access, logger });
   const diary = new DiaryService({ knex, diary: diaryRepo, listens, catalog, access, logger });
   return {
     ratings,
     reviews,
-    reviewLikes: new ReviewLikesService({ knex, reviews: reviewsRepo, likes: new ReviewLikesRepo(knex), queues, docs, logger, graph }),
+    reviewLikes: new ReviewLikesService({ knex, reviews: reviewsRepo, reviewAccess, likes: new ReviewLikesRepo(knex), queues, docs, logger, graph }),
     reviewComments,
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
     diary,

@@ -51,7 +51,7 @@ export class ListenLog {
     try {
       if (input.stars !== null) await this.deps.ratings.rateAlbumIn(trx, effects, userId, input.albumId, input.stars, { relisten: input.isRelisten, visibility: input.visibility });
       const reviewId = input.reviewBody
-        ? await this.deps.reviews.insert(trx, { userId, albumId: input.albumId, body: input.reviewBody, rating: value, listenedOn: input.listenedOn, isRelisten: input.isRelisten })
+        ? await this.deps.reviews.insert(trx, { userId, albumId: input.albumId, body: input.reviewBody, rating: value, listenedOn: input.listenedOn, isRelisten: input.isRelisten, visibility: input.visibility })
         : null;
       const entryId = input.listenedOn
         ? await this.deps.diary.insert(trx, { userId, albumId: input.albumId, listenedOn: input.listenedOn, rating: value, reviewId, isRelisten: input.isRelisten })

@@ -11,12 +11,13 @@ import { decodeCursor, encodeCursor, IdKey } from './page-cursor';
 import { reviewCommentedNotificationJob } from './review-commented-notification.job';
 import type { ReviewCommentsRepo } from './review-comments.repo';
 import { presentComment } from './reviews.presenter';
-import type { ReviewsRepo } from './reviews.repo';
+import type { ReviewAccess } from './review-access';
 import type { SocialGraphRepo } from '../social/social-graph.repo';
 import { BLOCKED_MESSAGE } from './blocked';
 
 export interface ReviewCommentsServiceDeps {
-  reviews: ReviewsRepo;
+  /** Who may read a review's comments and who may add one. */
+  reviewAccess: Pick<ReviewAccess, 'readableAuthor' | 'interactableAuthor'>;
   comments: ReviewCommentsRepo;
   queues: JobQueues;
   docs: DocumentStore;
@@ -28,21 +29,22 @@ export interface ReviewCommentsServiceDeps {
 const CURSOR = 'comments';
 
 /**
- * Comments on reviews: anyone signed in may comment; the comment's author and the review's
- * author may delete it. The review's author hears of each comment through the worker.
+ * Comments on reviews: anyone signed in who may see the review may comment; the comment's
+ * author and the review's author may delete it. The review's author hears of each comment
+ * through the worker.
  */
 export class ReviewCommentsService {
   constructor(private readonly deps: ReviewCommentsServiceDeps) {}
 
   /**
-   * Adds a comment (404 when the review is missing or deleted, 403 when the review's author and
-   * the commenter blocked one another) and notifies the review's author.
+   * Adds a comment (404 when the review is missing, deleted or not for the commenter to see,
+   * 403 when the review's author and the commenter blocked one another) and notifies the
+   * review's author.
    */
   async create(userId: string, reviewId: string, body: string): Promise<CommentView> {
     assertStorableText(body, 'body');
-    const { reviews, comments } = this.deps;
-    const reviewAuthorId = await reviews.authorOf(reviewId);
-    if (!reviewAuthorId) throw AppError.notFound('Review');
+    const { comments } = this.deps;
+    const reviewAuthorId = await this.deps.reviewAccess.interactableAuthor(reviewId, userId);
     if (reviewAuthorId !== userId && (await this.deps.graph.blockedEitherWay(reviewAuthorId, userId))) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
     const id = await comments.insert(reviewId, userId, body).catch((err: unknown) => {
       // The review was deleted between the check and the insert.
@@ -58,10 +60,9 @@ export class ReviewCommentsService {
     return presentComment(row, userId, reviewAuthorId);
   }
 
-  /** A review's comments, oldest first (404 when the review is missing). */
+  /** A review's comments, oldest first (404 when the review is missing or the viewer may not read it). */
   async list(reviewId: string, query: CommentListQuery, viewerId: string | null): Promise<Page<CommentView>> {
-    const reviewAuthorId = await this.deps.reviews.authorOf(reviewId);
-    if (!reviewAuthorId) throw AppError.notFound('Review');
+    const reviewAuthorId = await this.deps.reviewAccess.readableAuthor(reviewId, viewerId);
     return this.page(reviewId, reviewAuthorId, query, viewerId);
   }
 

@@ -8,6 +8,7 @@ import type { JobQueues } from '../../jobs/queues';
 import { AfterCommit } from '../ratings/after-commit';
 import { reviewLikedNotificationJob } from './review-liked-notification.job';
 import type { ReviewLikesRepo } from './review-likes.repo';
+import type { ReviewAccess } from './review-access';
 import type { ReviewsRepo } from './reviews.repo';
 import type { SocialGraphRepo } from '../social/social-graph.repo';
 import { BLOCKED_MESSAGE } from './blocked';
@@ -15,6 +16,8 @@ import { BLOCKED_MESSAGE } from './blocked';
 export interface ReviewLikesServiceDeps {
   knex: Knex;
   reviews: ReviewsRepo;
+  /** Only a review the user may see can be liked or unliked. */
+  reviewAccess: Pick<ReviewAccess, 'interactableAuthor'>;
   likes: ReviewLikesRepo;
   queues: JobQueues;
   docs: DocumentStore;
@@ -30,15 +33,17 @@ export interface ReviewLikesServiceDeps {
 export class ReviewLikesService {
   constructor(private readonly deps: ReviewLikesServiceDeps) {}
 
-  /** Likes a review (a repeat changes nothing); the first like notifies the author. 403 when either blocked the other. */
+  /**
+   * Likes a review (a repeat changes nothing); the first like notifies the author. 404 when the
+   * user may not see the review, 403 when either blocked the other.
+   */
   async like(userId: string, reviewId: string): Promise<ReviewLikeResult> {
     const { reviews, likes } = this.deps;
     const effects = new AfterCommit();
     const likeCount = await this.deps.knex.transaction(async (trx) => {
-      const authorId = await reviews.authorOf(reviewId, trx);
-      if (!authorId) throw AppError.notFound('Review');
-      if (authorId === userId) throw AppError.forbidden('own_review', 'You cannot like your own review.');
       // On the transaction's own connection: a second pooled one could deadlock a busy pool.
+      const authorId = await this.deps.reviewAccess.interactableAuthor(reviewId, userId, trx);
+      if (authorId === userId) throw AppError.forbidden('own_review', 'You cannot like your own review.');
       if (await this.deps.graph.blockedEitherWay(authorId, userId, trx)) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
       const added = await likes.insert(trx, reviewId, userId).catch((err: unknown) => {
         if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
@@ -55,11 +60,14 @@ export class ReviewLikesService {
     return { liked: true, likeCount };
   }
 
-  /** Withdraws the user's like; harmless when there was none (404 only when the review is missing). */
+  /**
+   * Withdraws the user's like; harmless when there was none (404 when the review is missing or
+   * the user may not see it, so that its existence is not revealed).
+   */
   async unlike(userId: string, reviewId: string): Promise<ReviewLikeResult> {
     const { reviews, likes } = this.deps;
     const likeCount = await this.deps.knex.transaction(async (trx) => {
-      if (!(await reviews.authorOf(reviewId, trx))) throw AppError.notFound('Review');
+      await this.deps.reviewAccess.interactableAuthor(reviewId, userId, trx);
       await likes.delete(trx, reviewId, userId);
       return reviews.likeCount(reviewId, trx);
     });

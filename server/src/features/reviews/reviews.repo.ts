@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
-import type { AlbumType } from '@muse/shared';
+import type { AlbumType, Visibility } from '@muse/shared';
+import { canSeeSql } from '../social/visibility-sql';
 import { timestampKeySql } from './page-cursor';
+
+/** The visibility rule over a review `r`, its author `u` and the viewer row `vw` (see viewerJoin). */
+const CAN_SEE = canSeeSql({ viewer: 'vw.id', owner: 'r.user_id', visibility: 'r.visibility', ownerIsPrivate: 'u.is_private' });
 
 /** A review with what its card shows: author, album, and whether the viewer liked it. */
 export interface ReviewViewRow {
@@ -30,6 +34,16 @@ export interface ReviewViewRow {
   hidden_at: Date | null;
   /** The author's account is suspended: withheld like a hidden review until it is lifted. */
   author_suspended: boolean;
+  /** The visibility rule lets the viewer see it (lists only ever hold such reviews). */
+  visible_to_viewer: boolean;
+}
+
+/** What decides whether a viewer may read, like or comment on a review. */
+export interface ReviewGateRow {
+  user_id: string;
+  hidden_at: Date | null;
+  author_suspended: boolean;
+  visible_to_viewer: boolean;
 }
 
 export interface ReviewOwnerRow {
@@ -47,6 +61,8 @@ export interface NewReview {
   rating: number | null;
   listenedOn: string | null;
   isRelisten: boolean;
+  /** The author's default visibility when absent. */
+  visibility?: Visibility;
 }
 
 export interface ReviewPatch {
@@ -88,6 +104,7 @@ export class ReviewsRepo {
         rating: review.rating,
         listened_on: review.listenedOn,
         is_relisten: review.isRelisten,
+        visibility: review.visibility ?? trx.raw('(SELECT default_visibility FROM users WHERE id = ?)', [review.userId]),
       })
       .returning('id');
     return String(row.id);
@@ -99,10 +116,13 @@ export class ReviewsRepo {
     return (row as ReviewOwnerRow | undefined) ?? null;
   }
 
-  /** The author's id, or null when the review does not exist or moderators hid it. */
-  async authorOf(id: string, trx: Knex = this.knex): Promise<string | null> {
-    const row = await trx('reviews').select('user_id').where({ id }).whereNull('hidden_at').first();
-    return row ? String(row.user_id) : null;
+  /** Who wrote the review and what withholds it from the viewer; null when it does not exist. */
+  async gate(id: string, viewerId: string | null, trx: Knex = this.knex): Promise<ReviewGateRow | null> {
+    const row = await viewerJoin(trx('reviews as r').join('users as u', 'u.id', 'r.user_id'), viewerId)
+      .select('r.user_id', 'r.hidden_at', trx.raw('u.suspended_at IS NOT NULL AS author_suspended'), trx.raw(`${CAN_SEE} AS visible_to_viewer`))
+      .where('r.id', id)
+      .first();
+    return row ? { ...(row as ReviewGateRow), user_id: String(row.user_id) } : null;
   }
 
   async update(trx: Knex, id: string, patch: ReviewPatch): Promise<void> {
@@ -123,14 +143,17 @@ export class ReviewsRepo {
     return (rows[0] as ReviewViewRow | undefined) ?? null;
   }
 
-  /** One album's visible reviews (not hidden, author not suspended), most liked or newest first. */
+  /**
+   * One album's reviews the viewer may see (visibility rule, not hidden, author not suspended),
+   * most liked or newest first.
+   */
   async listForAlbum(albumId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
-    return this.list(this.viewQuery(options.viewerId).where('r.album_id', albumId).whereNull('r.hidden_at').whereNull('u.suspended_at'), options);
+    return this.list(this.visibleQuery(options.viewerId).where('r.album_id', albumId), options);
   }
 
-  /** One user's visible reviews (none while they are suspended), newest or most liked first. */
+  /** One user's reviews the viewer may see (none while they are suspended), newest or most liked first. */
   async listForUser(userId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
-    return this.list(this.viewQuery(options.viewerId).where('r.user_id', userId).whereNull('r.hidden_at').whereNull('u.suspended_at'), options);
+    return this.list(this.visibleQuery(options.viewerId).where('r.user_id', userId), options);
   }
 
   /** The user's newest review of an album, if any. */
@@ -153,11 +176,14 @@ export class ReviewsRepo {
     return result.rows[0] ?? null;
   }
 
+  // The rule is applied in SQL, before the page is cut, so pages stay full and cursors right.
+  private visibleQuery(viewerId: string | null) {
+    return this.viewQuery(viewerId).whereNull('r.hidden_at').whereNull('u.suspended_at').whereRaw(CAN_SEE);
+  }
+
   private viewQuery(viewerId: string | null) {
     const k = this.knex;
-    return k('reviews as r')
-      .join('users as u', 'u.id', 'r.user_id')
-      .join('albums as a', 'a.id', 'r.album_id')
+    return viewerJoin(k('reviews as r').join('users as u', 'u.id', 'r.user_id').join('albums as a', 'a.id', 'r.album_id'), viewerId)
       .select(
         'r.id', 'r.user_id', 'r.album_id', 'r.body', 'r.rating', 'r.is_relisten', 'r.like_count', 'r.comment_count', 'r.created_at', 'r.updated_at', 'r.hidden_at',
         'u.handle as author_handle', 'u.display_name as author_display_name',
@@ -168,11 +194,8 @@ export class ReviewsRepo {
         k.raw(`to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on`),
         k.raw(`${timestampKeySql('r.created_at')} AS created_key`),
         k.raw('u.suspended_at IS NOT NULL AS author_suspended'),
-      )
-      .select(
-        viewerId
-          ? k.raw('EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = ?) AS liked_by_viewer', [viewerId])
-          : k.raw('false AS liked_by_viewer'),
+        k.raw(`${CAN_SEE} AS visible_to_viewer`),
+        k.raw('EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = vw.id) AS liked_by_viewer'),
       );
   }
 
@@ -188,4 +211,9 @@ export class ReviewsRepo {
     }
     return (await query.limit(options.limit)) as ReviewViewRow[];
   }
+}
+
+/** Adds the one-row `vw` (the viewer's id, NULL when signed out) that CAN_SEE reads. */
+function viewerJoin(query: Knex.QueryBuilder, viewerId: string | null): Knex.QueryBuilder {
+  return query.joinRaw('CROSS JOIN (SELECT ?::bigint AS id) AS vw', [viewerId]);
 }

@@ -11,7 +11,6 @@ import {
 } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import type { UsersRepo } from '../auth/users.repo';
 import type { ProfileAccess } from '../profiles/profile-access';
 import type { CatalogRepo } from '../catalog/catalog.repo';
 import type { DiaryRepo } from '../diary/diary.repo';
@@ -19,6 +18,7 @@ import type { ListenLog } from '../diary/listen-log';
 import { AfterCommit } from '../ratings/after-commit';
 import { starsToStoredValue, type RatingsService } from '../ratings/ratings.service';
 import { decodeCursor, encodeCursor, IdKey, TimestampKey } from './page-cursor';
+import type { ReviewAccess } from './review-access';
 import type { ReviewCommentsService } from './review-comments.service';
 import { presentReview } from './reviews.presenter';
 import { assertStorableText } from './storable-text';
@@ -32,7 +32,8 @@ export interface ReviewsServiceDeps {
   ratings: RatingsService;
   comments: ReviewCommentsService;
   catalog: CatalogRepo;
-  users: UsersRepo;
+  /** Who may read one review. */
+  reviewAccess: Pick<ReviewAccess, 'readable'>;
   /** Who may read a user's reviews list: whoever may see their profile. */
   access: Pick<ProfileAccess, 'visibleOwner'>;
   logger: Logger;
@@ -122,17 +123,16 @@ export class ReviewsService {
   }
 
   /**
-   * One review with the first page of its comments; a hidden review, or one whose author is
-   * suspended, is 404 except to administrators.
+   * One review with the first page of its comments; a review the visibility rule keeps from the
+   * viewer, a hidden one, or one whose author is suspended, is 404 except to administrators.
    */
   async get(reviewId: string, viewerId: string | null): Promise<ReviewDetail> {
-    const row = await this.deps.reviews.findView(reviewId, viewerId);
-    if (!row || ((row.hidden_at || row.author_suspended) && !(await this.isAdmin(viewerId)))) throw AppError.notFound('Review');
+    const row = await this.deps.reviewAccess.readable(await this.deps.reviews.findView(reviewId, viewerId), viewerId);
     const comments = await this.deps.comments.page(reviewId, String(row.user_id), { limit: FIRST_COMMENTS }, viewerId);
     return { ...presentReview(row), comments };
   }
 
-  /** An album's reviews, most liked or newest first (404 for a missing album). */
+  /** An album's reviews the viewer may see, most liked or newest first (404 for a missing album). */
   async listForAlbum(albumId: string, query: ReviewListQuery, viewerId: string | null): Promise<Page<ReviewView>> {
     const after = afterFor(query.sort, query.cursor);
     if (!(await this.deps.catalog.albumExists(albumId))) throw AppError.notFound('Album');
@@ -143,17 +143,13 @@ export class ReviewsService {
   /**
    * A user's reviews by handle, newest (or most liked) first, for whoever may see their profile
    * (404 for an unknown handle, 403 for a private profile the viewer does not follow or a
-   * suspended account).
+   * suspended account), each one only if its own visibility lets the viewer see it.
    */
   async listForUser(handle: string, query: UserReviewListQuery, viewerId: string | null): Promise<Page<ReviewView>> {
     const after = afterFor(query.sort, query.cursor);
     const user = await this.deps.access.visibleOwner(viewerId, handle);
     const rows = await this.deps.reviews.listForUser(String(user.id), { sort: query.sort, limit: query.limit + 1, viewerId, after });
     return this.page(rows, query);
-  }
-
-  private async isAdmin(userId: string | null): Promise<boolean> {
-    return userId !== null && (await this.deps.users.findById(userId))?.role === 'admin';
   }
 
   private page(rows: ReviewViewRow[], query: { sort: ReviewSort; limit: number }): Page<ReviewView> {
