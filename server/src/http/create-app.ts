@@ -25,12 +25,14 @@ import { createFeedRouter } from '../features/feed/feed.routes';
 import { createMutesRouter } from '../features/mutes/mutes.routes';
 import { createNotificationPreferencesRouter } from '../features/notifications/notification-preferences.routes';
 import { createModerationRouter } from '../features/moderation/moderation.routes';
+import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
 import { byIp, rateLimit } from './rate-limit';
 import { requestId } from './request-id';
 import { runWithRequestId } from '../lib/request-context';
 import { loadSession } from './session-middleware';
+import { serveWebApp } from './web-app';
 
 /** Where the built SPA lives: WEB_DIST_DIR, else web/dist beside the server package. */
 export function resolveWebDist(configured?: string): string | null {
@@ -81,6 +83,7 @@ export function createApp(c: Container): Express {
   );
 
   app.use(createHealthRouter(c));
+  app.use('/api', compressApi());
 
   app.use('/api', rateLimit(c.rateLimiter, { name: 'api-ip', max: c.config.API_RATE_IP_MAX, windowSeconds: c.config.API_RATE_WINDOW_SECONDS, key: byIp }));
   app.use('/api', loadSession(c.sessions, c.secureCookies));
@@ -111,11 +114,7 @@ export function createApp(c: Container): Express {
 
   const webDist = resolveWebDist(c.config.WEB_DIST_DIR);
   if (webDist) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
-    // Every other GET is a client-side route of the SPA.
-    app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(path.join(webDist, 'index.html'));
-    });
+    app.use(serveWebApp(webDist));
   } else {
     c.logger.warn('web/dist not found: the API runs without the web app (run `npm run build -w web`)');
   }
