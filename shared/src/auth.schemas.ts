@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { userText } from './text';
 
 /** Public handle: letters, digits and underscore; unique case-insensitively. */
 export const HandleSchema = z
@@ -38,7 +39,7 @@ export const RegisterSchema = z.object({
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
 export const LoginSchema = z.object({
-  identifier: z.string({ error: 'Handle or email is required' }).trim().min(1, 'Handle or email is required').max(LIMITS.email.max, 'Handle or email is too long'),
+  identifier: userText('Handle or email', { error: 'Handle or email is required' }).trim().min(1, 'Handle or email is required').max(LIMITS.email.max, 'Handle or email is too long'),
   password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(LIMITS.password.max, 'Password is too long'),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AlbumSummary, RatingStats } from './catalog.schemas';
+import { userText } from './text';
 
 export const ChartQuerySchema = z.object({
   kind: z.enum(['all-time', 'year', 'genre', 'trending']).default('all-time'),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
-  genre: z.string().trim().min(1).max(100).optional(),
+  genre: userText('Genre').trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(250).default(100),
 });
 export type ChartQuery = z.infer<typeof ChartQuerySchema>;

@@ -4,6 +4,7 @@ import { IdSchema } from './catalog.schemas';
 import { COMMENT_BODY_MAX, REVIEW_BODY_MAX } from './reviews.schemas';
 import { ListenedOnSchema, StarsSchema } from './stars';
 import { VisibilitySchema } from './social.schemas';
+import { userText } from './text';
 
 export const DiaryEntryCreateSchema = z.object({
   albumId: IdSchema,
@@ -11,8 +12,7 @@ export const DiaryEntryCreateSchema = z.object({
   rating: StarsSchema.nullable().optional(),
   isRelisten: z.boolean({ error: 'isRelisten must be true or false' }).default(false),
   /** Optional review written with the entry. */
-  review: z
-    .string()
+  review: userText('Review text')
     .max(REVIEW_BODY_MAX, `Review text must be at most ${REVIEW_BODY_MAX.toLocaleString('en')} characters`)
     .optional()
     .transform((s) => (s && s.trim() ? s : undefined)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AlbumSummary } from './catalog.schemas';
+import { hasNoNul } from './text';
 
 export const IMPORT_CSV_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -8,7 +9,9 @@ export const ImportCreateSchema = z.object({
   csv: z
     .string({ error: 'CSV text is required' })
     .min(1, 'The file is empty')
-    .max(IMPORT_CSV_MAX_BYTES, 'The file is larger than 5 MB'),
+    .max(IMPORT_CSV_MAX_BYTES, 'The file is larger than 5 MB')
+    // A UTF-16 export read as UTF-8 is full of NULs; no CSV worth importing holds one.
+    .refine(hasNoNul, 'The file contains NUL characters, so it is not a UTF-8 text CSV; export it again as UTF-8'),
 });
 export type ImportCreateInput = z.infer<typeof ImportCreateSchema>;
 

@@ -5,11 +5,12 @@ import { IdSchema } from './catalog.schemas';
 import type { Relationship, Visibility } from './social.schemas';
 import { VisibilitySchema } from './social.schemas';
 import { FeedQuerySchema, type FeedPage } from './feed.schemas';
+import { userText } from './text';
 
 export const ProfileUpdateSchema = z
   .object({
     displayName: DisplayNameSchema.optional(),
-    bio: z.string().max(1000, 'Bio must be at most 1,000 characters').optional(),
+    bio: userText('Bio').max(1000, 'Bio must be at most 1,000 characters').optional(),
     avatarUrl: z.union([z.url({ protocol: /^https?$/, error: 'Avatar must be an http(s) URL' }).max(2000), z.literal(''), z.null()]).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');

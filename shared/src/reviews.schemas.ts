@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import { ListenedOnSchema, StarsSchema } from './stars';
 import { VisibilitySchema } from './social.schemas';
+import { userText } from './text';
 
 export const REVIEW_BODY_MAX = 10_000;
 export const COMMENT_BODY_MAX = 2_000;
 
-const ReviewBodySchema = z
-  .string({ error: 'Review text is required' })
+const ReviewBodySchema = userText('Review text', { error: 'Review text is required' })
   .refine((s) => s.trim().length > 0, 'Review text is required')
   .refine((s) => s.length <= REVIEW_BODY_MAX, `Review text must be at most ${REVIEW_BODY_MAX.toLocaleString('en')} characters`);
 
@@ -39,8 +39,7 @@ export const ReviewListQuerySchema = z.object({
 export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>;
 
 export const CommentCreateSchema = z.object({
-  body: z
-    .string({ error: 'Comment text is required' })
+  body: userText('Comment', { error: 'Comment text is required' })
     .refine((s) => s.trim().length > 0, 'Comment text is required')
     .refine((s) => s.length <= COMMENT_BODY_MAX, `Comment must be at most ${COMMENT_BODY_MAX.toLocaleString('en')} characters`),
 });

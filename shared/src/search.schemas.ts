@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import type { AlbumSummary, ArtistSummary, RatingStats, UserSummary } from './catalog.schemas';
+import { userText } from './text';
 
 export const SEARCH_TYPES = ['all', 'album', 'artist', 'track', 'user'] as const;
 
 export const SearchQuerySchema = z.object({
-  q: z
-    .string({ error: 'Type at least 2 characters' })
+  q: userText('Search text', { error: 'Type at least 2 characters' })
     .trim()
     .min(2, 'Type at least 2 characters')
     .max(200, 'Search text is too long'),
   type: z.enum(SEARCH_TYPES).default('all'),
-  genre: z.string().trim().min(1).max(100).optional(),
+  genre: userText('Genre').trim().min(1).max(100).optional(),
   year: z.coerce.number().int().min(1000).max(2100).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(8),
 });

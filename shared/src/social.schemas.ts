@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UserSummary } from './catalog.schemas';
+import { userText } from './text';
 
 export const VisibilitySchema = z.enum(['public', 'followers', 'private']);
 export type Visibility = z.infer<typeof VisibilitySchema>;
@@ -38,7 +39,7 @@ export interface FollowListItem {
 
 export const MuteCreateSchema = z.object({
   kind: z.enum(['user', 'artist', 'activity_type']),
-  target: z.string().trim().min(1).max(64),
+  target: userText('Target').trim().min(1).max(64),
 });
 export type MuteCreateInput = z.infer<typeof MuteCreateSchema>;
 

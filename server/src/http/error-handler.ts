@@ -16,7 +16,26 @@ export function zodFieldErrors(error: ZodError): { path: string; message: string
 interface HttpParserError {
   type?: string;
   status?: number;
+  statusCode?: number;
   expose?: boolean;
+  code?: string;
+}
+
+const CLIENT_ERROR_CODES: Record<number, string> = { 400: 'malformed_request', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_encoding' };
+
+/** The 4xx status a library error already carries (router, body-parser, http-errors), if any. */
+function clientErrorStatus(err: HttpParserError | undefined): number | null {
+  const status = err?.status ?? err?.statusCode;
+  return typeof status === 'number' && status >= 400 && status <= 499 ? status : null;
+}
+
+/** Says what is wrong with the request, without passing on internals such as a decoder's own words. */
+function describeClientError(err: HttpParserError): string {
+  if (err instanceof URIError) return 'The URL has malformed percent-encoding.';
+  if (err.code?.startsWith('Z_')) return 'The request body could not be decompressed: it does not match its Content-Encoding.';
+  if (err.type === 'request.aborted') return 'The request was aborted before its body arrived.';
+  if (err.type === 'request.size.invalid') return 'The request body does not match its Content-Length.';
+  return 'The request is not valid.';
 }
 
 function isMongoDuplicateKey(err: unknown): boolean {
@@ -29,8 +48,9 @@ export const apiNotFound: RequestHandler = (req, res) => {
 };
 
 /**
- * The one error handler: AppError, zod, body-parser, pg and mongoose errors become 4xx problem
- * documents; anything else is logged with the request id and answered with a bare 500.
+ * The one error handler: AppError, zod, body-parser, pg and mongoose errors, and any error that
+ * already carries a 4xx status, become 4xx problem documents; anything else is logged with the
+ * request id and answered with a bare 500.
  */
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
@@ -73,6 +93,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   }
   if (isMongoDuplicateKey(err)) {
     return sendProblem(res, 409, 'conflict', 'That already exists.');
+  }
+  const clientStatus = clientErrorStatus(parserError);
+  if (clientStatus) {
+    return sendProblem(res, clientStatus, CLIENT_ERROR_CODES[clientStatus] ?? 'bad_request', describeClientError(parserError));
   }
   req.log?.error({ err }, 'unhandled error');
   return sendProblem(res, 500, 'internal');

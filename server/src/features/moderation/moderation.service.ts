@@ -44,9 +44,12 @@ function encodeSuspendedCursor(position: SuspendedPosition): string {
   return Buffer.from(`s:${position.suspendedUs}:${position.id}`).toString('base64url');
 }
 
+/** Microseconds since the epoch of 0001-01-01 and of the last instant of 9999, the years Postgres and Muse agree on. */
+const SUSPENDED_US_RANGE = [-62135596800000000n, 253402300799999999n] as const;
+
 function decodeSuspendedCursor(cursor: string): SuspendedPosition {
   const match = /^s:(-?[0-9]{1,18}):([1-9][0-9]{0,17})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw INVALID_CURSOR();
+  if (!match || BigInt(match[1]!) < SUSPENDED_US_RANGE[0] || BigInt(match[1]!) > SUSPENDED_US_RANGE[1]) throw INVALID_CURSOR();
   return { suspendedUs: match[1]!, id: match[2]! };
 }
 

@@ -1,12 +1,12 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { MuteCreateSchema, type MuteCreateInput } from '@muse/shared';
+import { MuteCreateSchema, userText, type MuteCreateInput } from '@muse/shared';
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody, validParams } from '../../http/validate';
 import { writeRateLimit } from '../ratings/write-rate-limit';
 
-const MuteParamsSchema = z.object({ kind: z.string().max(32), target: z.string().min(1).max(64) });
+const MuteParamsSchema = z.object({ kind: userText('Kind').max(32), target: userText('Target').min(1).max(64) });
 
 /** The signed-in user's feed filters: list, add and remove mutes. */
 export function createMutesRouter(c: Container): Router {

@@ -26,24 +26,26 @@ export function decodeCursor<T extends z.ZodTuple>(cursor: string, kind: string,
 /** A bigint id as a decimal string. */
 export const IdKey = z.string().regex(/^[1-9][0-9]{0,17}$/);
 
+/**
+ * Whether `YYYY-MM-DDTHH:MM:SS` is a real instant in years 1 to 9999. JavaScript accepts year 0,
+ * which Postgres refuses, so a cursor holding it would fail in the query instead of here.
+ */
+function isStorableInstant(iso: string): boolean {
+  const d = new Date(`${iso}Z`);
+  return Number(iso.slice(0, 4)) >= 1 && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === iso;
+}
+
 /** A Postgres timestamp as `YYYY-MM-DD HH:MM:SS.ffffff` (UTC), microseconds kept so no row is skipped. */
 export const TimestampKey = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/)
-  .refine((s) => {
-    const iso = `${s.slice(0, 10)}T${s.slice(11, 19)}`;
-    const d = new Date(`${iso}Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === iso;
-  });
+  .refine((s) => isStorableInstant(`${s.slice(0, 10)}T${s.slice(11, 19)}`));
 
-/** A calendar day as `YYYY-MM-DD`. */
+/** A calendar day as `YYYY-MM-DD`, in years 1 to 9999. */
 export const DateKey = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  });
+  .refine((s) => isStorableInstant(`${s}T00:00:00`));
 
 /** SQL for the timestamp key of a column, in the format TimestampKey accepts. */
 export const timestampKeySql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
