@@ -1,4 +1,7 @@
+import type { Activity, ActivityInput, ActivityRepository } from '../../docstore/document-store.port';
 import { makeAlbum } from '../albums/albums.factory';
+import { ActivityRecorder } from './activity-recorder';
+import type { ActorFacts } from './activity-defaults.repo';
 import { follow } from '../feed/feed-fixtures';
 import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
 
@@ -46,5 +49,51 @@ describe('ActivityRecorder', () => {
     const { activity, queued } = await rate(shy);
     expect(activity.visibility).toBe('private');
     expect(queued).toBe(false);
+  });
+});
+
+/** An activity log in memory, enough to see what the recorder stores and removes. */
+function memoryLog(): ActivityRepository & { stored: Activity[] } {
+  const stored: Activity[] = [];
+  return {
+    stored,
+    async append(input: ActivityInput) {
+      const activity: Activity = { id: `a${stored.length}`, actorId: input.actorId, type: input.type, visibility: input.visibility ?? 'public', subject: null, data: {}, createdAt: new Date() };
+      stored.push(activity);
+      return activity;
+    },
+    listByActor: async () => [],
+    listByActors: async () => [],
+    getByIds: async () => [],
+    async deleteByActor(actorId: string) {
+      const before = stored.length;
+      stored.splice(0, stored.length, ...stored.filter((a) => a.actorId !== actorId));
+      return before - stored.length;
+    },
+  };
+}
+
+describe('ActivityRecorder and deleted accounts', () => {
+  const facts: ActorFacts = { defaultVisibility: 'public', hasFollowers: true };
+
+  it('when the actor has no account, then nothing is recorded and it answers 401', async () => {
+    const log = memoryLog();
+    const fanOut = jest.fn(async () => undefined);
+    const recorder = new ActivityRecorder({ log, actorFacts: async () => null, fanOut });
+    await expect(recorder.append({ actorId: '42', type: 'rated' })).rejects.toMatchObject({ status: 401 });
+    expect(log.stored).toEqual([]);
+    expect(fanOut).not.toHaveBeenCalled();
+  });
+
+  it('when the account is deleted between the look-up and the append, then what the actor left is removed and nothing is fanned out', async () => {
+    const log = memoryLog();
+    await log.append({ actorId: '42', type: 'rated' });
+    await log.append({ actorId: '7', type: 'rated' });
+    const answers = [facts, null];
+    const fanOut = jest.fn(async () => undefined);
+    const recorder = new ActivityRecorder({ log, actorFacts: async () => answers.shift() ?? null, fanOut });
+    await expect(recorder.append({ actorId: '42', type: 'rated' })).rejects.toMatchObject({ status: 401 });
+    expect(log.stored.map((a) => a.actorId)).toEqual(['7']);
+    expect(fanOut).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import type { Visibility } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../../docstore/document-store.port';
 import type { ActorFacts } from './activity-defaults.repo';
 import { isFeedActivity } from './feed-activity';
@@ -24,12 +24,23 @@ export interface ActivityRecorderDeps {
 export class ActivityRecorder implements ActivityRepository {
   constructor(private readonly deps: ActivityRecorderDeps) {}
 
-  /** Records an activity; a fan-out failure is thrown after the append, which stays stored. */
+  /**
+   * Records an activity; a fan-out failure is thrown after the append, which stays stored.
+   * Refuses an actor whose account does not exist. The account is looked up again after the
+   * append: deleting an account sweeps the log only once the account row is gone, so an
+   * append that raced past the first look and landed after that sweep finds the account gone
+   * here and removes what the actor left.
+   */
   async append(input: ActivityInput): Promise<Activity> {
     const actor = await this.deps.actorFacts(input.actorId);
-    const visibility: Visibility = input.visibility ?? actor?.defaultVisibility ?? 'private';
-    const activity = await this.deps.log.append({ ...input, visibility });
-    if (actor?.hasFollowers && isFeedActivity(activity)) await this.deps.fanOut(activity);
+    if (!actor) throw accountGone();
+    const activity = await this.deps.log.append({ ...input, visibility: input.visibility ?? actor.defaultVisibility });
+    const still = await this.deps.actorFacts(input.actorId);
+    if (!still) {
+      await this.deps.log.deleteByActor(input.actorId);
+      throw accountGone();
+    }
+    if (still.hasFollowers && isFeedActivity(activity)) await this.deps.fanOut(activity);
     return activity;
   }
 
@@ -63,4 +74,8 @@ export function recordingDocumentStore(docs: DocumentStore, recorder: ActivityRe
     ping: () => docs.ping(),
     close: () => docs.close(),
   };
+}
+
+function accountGone(): AppError {
+  return AppError.unauthenticated('Your session has ended. Sign in again.');
 }
