@@ -112,6 +112,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     events,
     adminHandles: config.ADMIN_HANDLES,
     loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
+    timelines: feedServices.timelines,
     logger,
   });
   const admin = new AdminService(queues);

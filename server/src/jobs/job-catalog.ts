@@ -9,6 +9,7 @@ import { importParseJob } from '../features/imports/import-parse.job';
 import { newFollowerNotificationJob } from '../features/follows/new-follower-notification.job';
 import { followRequestNotificationJob } from '../features/follows/follow-request-notification.job';
 import { followAcceptedNotificationJob } from '../features/follows/follow-accepted-notification.job';
+import { accountPurgeJob } from '../features/auth/account-purge.job';
 
 /** Every job type the worker runs. A job missing here cannot be processed. */
-export const JOB_CATALOG: ReadonlyArray<JobDefinition<any, any>> = [welcomeNotificationJob, refreshChartsJob, reviewLikedNotificationJob, reviewCommentedNotificationJob, importParseJob, importApplyJob, feedFanOutJob, newFollowerNotificationJob, followRequestNotificationJob, followAcceptedNotificationJob];
+export const JOB_CATALOG: ReadonlyArray<JobDefinition<any, any>> = [welcomeNotificationJob, refreshChartsJob, reviewLikedNotificationJob, reviewCommentedNotificationJob, importParseJob, importApplyJob, feedFanOutJob, newFollowerNotificationJob, followRequestNotificationJob, followAcceptedNotificationJob, accountPurgeJob];

@@ -19,6 +19,7 @@ export function jobDependencies(c: Container) {
     charts: c.services.charts,
     imports: c.services.imports,
     feedFanOut: c.services.feedFanOut,
+    auth: c.services.auth,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: async (userId: string) => (await c.repos.users.findById(userId)) !== null,
   };

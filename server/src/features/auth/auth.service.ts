@@ -5,6 +5,7 @@ import type { DocumentStore } from '../../docstore/document-store.port';
 import type { JobQueues } from '../../jobs/queues';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import { welcomeNotificationJob } from '../notifications/welcome-notification.job';
+import { accountPurgeJob } from './account-purge.job';
 import { isPgError, PG } from '../../db/pg-errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { isCommonPassword } from './password-policy';
@@ -20,6 +21,8 @@ export interface AuthServiceDeps {
   events: DomainEventPublisher;
   adminHandles: string[];
   loginThrottle: LoginThrottle;
+  /** The users' feed timelines in Redis; a deleted account's own is dropped. */
+  timelines: { drop(userId: string): Promise<void> };
   logger: Logger;
 }
 
@@ -112,18 +115,42 @@ export class AuthService {
     return { user, sessionId: id, session };
   }
 
-  /** Deletes the account and its data in Postgres and the document store, then ends all sessions. */
+  /**
+   * Deletes the account and its data, race-free against the user's own writes. Sessions end
+   * first, so no new request of theirs gets past auth. The row then goes in one retried
+   * transaction whose cascade takes every row keyed to the user, including those of writes
+   * already past auth (they commit before the delete can lock the row, or fail its foreign
+   * key after). What lives outside Postgres is purged once the row is gone, here and again by
+   * a retried `account-purge` job; an activity appended after that sweep is removed by the
+   * activity recorder itself, which looks for the account again after each append.
+   */
   async deleteAccount(user: UserRow, password: string): Promise<void> {
     if (!(await verifyPassword(user.password_hash, password))) {
       throw AppError.badRequest('invalid_password', 'The password is not right.', [{ path: 'password', message: 'The password is not right' }]);
     }
     const userId = String(user.id);
-    // The document store first: if the account row then fails to go, deleting again finishes
-    // the job; the reverse order could leave documents of an account that no longer exists.
-    await this.deps.docs.activity.deleteByActor(userId);
-    await this.deps.users.deleteById(userId);
-    const ended = await this.deps.sessions.destroyAllForUser(userId);
-    await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: ended });
+    await this.endAllSessions(userId);
+    await this.deps.users.deleteAccount(userId);
+    await this.deps.queues.enqueue(accountPurgeJob, { userId }, { jobId: `account-purge-${userId}` });
+    try {
+      await this.purgeDeletedAccount(userId);
+    } catch (err) {
+      // The account is gone; the queued purge finishes the rest, so the answer stays a success.
+      this.deps.logger.warn({ err, userId }, 'account purge left to its job');
+    }
+  }
+
+  /**
+   * Removes what a deleted account leaves outside its Postgres rows: activity documents, its
+   * feed timeline and any session opened while it was being deleted. Safe to run any number of
+   * times; does nothing while the account still exists. Answers how many documents it removed.
+   */
+  async purgeDeletedAccount(userId: string): Promise<number> {
+    if (await this.deps.users.findById(userId)) return 0;
+    const removed = await this.deps.docs.activity.deleteByActor(userId);
+    await this.deps.timelines.drop(userId);
+    await this.endAllSessions(userId);
+    return removed;
   }
 
   /**
@@ -133,6 +160,11 @@ export class AuthService {
   async currentUser(session: Session): Promise<UserRow | null> {
     const user = await this.deps.users.findById(session.userId);
     return user && !isSuspended(user) ? user : null;
+  }
+
+  private async endAllSessions(userId: string): Promise<void> {
+    const ended = await this.deps.sessions.destroyAllForUser(userId);
+    if (ended.length > 0) await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: ended });
   }
 
   private async endSessions(userId: string, hashes: string[]): Promise<void> {

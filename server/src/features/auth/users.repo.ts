@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { UserRole } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
+import { retryingTransaction } from '../../db/retrying-transaction';
 
 export interface UserRow {
   id: string;
@@ -52,6 +53,15 @@ export class UsersRepo {
 
   async deleteById(id: string, trx: Knex = this.knex): Promise<number> {
     return trx('users').where({ id }).delete();
+  }
+
+  /**
+   * Deletes the account row and, by cascade, everything keyed to it, in one transaction run
+   * again when it deadlocks: the cascade moves trigger-kept counters (ratings, follows, likes)
+   * that the user's own in-flight writes may hold. Answers 0 when the row was already gone.
+   */
+  async deleteAccount(id: string): Promise<number> {
+    return retryingTransaction(this.knex, (trx) => this.deleteById(id, trx), { attempts: 8 });
   }
 
   /** Gives the admin role to the listed handles (from ADMIN_HANDLES). */
