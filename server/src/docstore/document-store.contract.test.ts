@@ -142,6 +142,16 @@ for (const adapter of adapters) {
       expect(await store.activity.listByActor(b, { limit: 10 })).toHaveLength(1);
     });
 
+    it('when deleting by actor again, then it removes nothing more, and catches what was appended since', async () => {
+      const a = actor();
+      await store.activity.append({ actorId: a, type: 'x' });
+      expect(await store.activity.deleteByActor(a)).toBe(1);
+      expect(await store.activity.deleteByActor(a)).toBe(0);
+      await Promise.all(Array.from({ length: 5 }, () => store.activity.append({ actorId: a, type: 'late' })));
+      expect(await store.activity.deleteByActor(a)).toBe(5);
+      expect(await store.activity.listByActor(a, { limit: 10 })).toEqual([]);
+    });
+
     it('when the input is invalid, then append rejects and stores nothing', async () => {
       const a = actor();
       await expect(store.activity.append({ actorId: a, type: 'Not A Type!' })).rejects.toThrow();
