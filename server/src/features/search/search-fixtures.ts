@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 /** Test data for search and artist pages: small catalog rows written straight to the tables. */
 export interface FixtureAlbum {
   title: string;
-  artists: { id: string; name: string; join?: string }[];
+  /** `as`: the name printed on the album when it differs from the artist's own (Discogs' name variations). */
+  artists: { id: string; name: string; join?: string; as?: string }[];
   year?: number | null;
   releaseDate?: string | null;
   genres?: string[];
@@ -18,7 +19,7 @@ export async function createArtist(knex: Knex, name: string): Promise<{ id: stri
 
 /** An album credited to the given artists (joined as printed), with its tracks numbered 1… on disc 1. */
 export async function createAlbum(knex: Knex, album: FixtureAlbum): Promise<{ id: string; trackIds: string[] }> {
-  const credit = album.artists.map((a, i) => a.name + (a.join ?? (i < album.artists.length - 1 ? ' & ' : ''))).join('');
+  const credit = album.artists.map((a, i) => (a.as ?? a.name) + (a.join ?? (i < album.artists.length - 1 ? ' & ' : ''))).join('');
   const [row] = await knex('albums')
     .insert({
       title: album.title,
@@ -33,7 +34,7 @@ export async function createAlbum(knex: Knex, album: FixtureAlbum): Promise<{ id
   const albumId = String(row.id);
   if (album.artists.length) {
     await knex('album_artists').insert(
-      album.artists.map((a, i) => ({ album_id: albumId, position: i + 1, artist_id: a.id, credited_name: a.name, join_phrase: a.join ?? (i < album.artists.length - 1 ? ' & ' : '') })),
+      album.artists.map((a, i) => ({ album_id: albumId, position: i + 1, artist_id: a.id, credited_name: a.as ?? a.name, join_phrase: a.join ?? (i < album.artists.length - 1 ? ' & ' : '') })),
     );
   }
   const trackIds: string[] = [];

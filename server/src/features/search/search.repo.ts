@@ -73,10 +73,12 @@ interface Shape {
 
 // The prefix query is built from the same parser that built the indexed tsvectors, so every
 // query word lines up with a lexeme; backslashes and quotes are escaped for tsquery syntax.
+// A hyphenated word is left to its parts (which the parser also emits), so "nord-lys" finds
+// "Nord Lys" as well as "Nord-Lys".
 const PREPARE_SQL = String.raw`
   SELECT n.text,
          coalesce((SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':*', ' & ')
-                     FROM unnest(to_tsvector('simple', n.text))), '') AS tsquery,
+                     FROM unnest(to_tsvector('simple', n.text)) WHERE lexeme !~ '.-.'), '') AS tsquery,
          coalesce(array_length(show_trgm(n.text), 1), 0) AS trigrams
     FROM (SELECT muse_norm($1::text) AS text) n`;
 

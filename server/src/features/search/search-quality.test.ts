@@ -1,0 +1,75 @@
+import type { SearchResults } from '@muse/shared';
+import type { Knex } from 'knex';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { createAlbum, createArtist } from './search-fixtures';
+
+let app: TestApp;
+let knex: Knex;
+
+async function albumTitles(q: string): Promise<string[]> {
+  const res = await app.client().get('/api/search').query({ q, type: 'album' });
+  expect(res.status).toBe(200);
+  return (res.body as SearchResults).albums.map((a) => a.title);
+}
+
+beforeAll(async () => {
+  app = await createTestApp();
+  knex = app.container.knex;
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe('search: albums found by their artists\' own names', () => {
+  let marta: { id: string; name: string };
+
+  beforeAll(async () => {
+    marta = await createArtist(knex, 'Marta Kowalska');
+    const other = await createArtist(knex, 'Harbour Lights');
+    await createAlbum(knex, { title: 'Glass Harbour', artists: [{ ...marta, as: 'M. Kowal' }] });
+    await createAlbum(knex, { title: 'Glass Harbour', artists: [other] });
+    await createAlbum(knex, { title: 'Aurora', artists: [await createArtist(knex, 'Nord Lys')] });
+  });
+
+  it('when an album credits its artist under another name, then "title artist" and "artist title" with the artist\'s own name find it', async () => {
+    expect(await albumTitles('Glass Harbour Marta Kowalska')).toEqual(['Glass Harbour']);
+    expect(await albumTitles('Marta Kowalska Glass Harbour')).toEqual(['Glass Harbour']);
+    expect(await albumTitles('Glass Harbour M. Kowal')).toEqual(['Glass Harbour']);
+  });
+
+  it('when the artist is renamed, then the album is found by the new name and no longer by the old one', async () => {
+    await knex('artists').where({ id: marta.id }).update({ name: 'Marta Nowak' });
+    expect(await albumTitles('Glass Harbour Marta Nowak')).toEqual(['Glass Harbour']);
+    expect(await albumTitles('Glass Harbour Kowalska')).toEqual([]);
+  });
+
+  it('when an album loses a credit, then that artist\'s name no longer finds it', async () => {
+    const guest = await createArtist(knex, 'Ilse Quartett');
+    const { id } = await createAlbum(knex, { title: 'Winter Rooms', artists: [marta, { ...guest, as: 'I.Q.' }] });
+    expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual(['Winter Rooms']);
+    await knex('album_artists').where({ album_id: id, artist_id: guest.id }).delete();
+    expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual([]);
+  });
+
+  it('when a name is typed with a hyphen the catalog lacks, then its parts still find the album', async () => {
+    expect(await albumTitles('Nord-Lys Aurora')).toEqual(['Aurora']);
+    expect(await albumTitles('Aurora Nord-Lsy')).toEqual(['Aurora']);
+  });
+});
+
+describe('search: typos among many near words', () => {
+  beforeAll(async () => {
+    const band = await createArtist(knex, 'Ferry Quintet');
+    // Words one edit from "wan" that sort before "swan": a short alphabetical list of corrections misses it.
+    await createAlbum(knex, { title: 'Ban Can Fan', artists: [band] });
+    await createAlbum(knex, { title: 'Man Pan Ran', artists: [band] });
+    await createAlbum(knex, { title: 'Swan Lake', artists: [await createArtist(knex, 'Pyotr Tchaikovsky')] });
+    await createAlbum(knex, { title: 'Blue Lake', artists: [band] });
+  });
+
+  it('when the misspelt word has more near words than a few, then the one that goes with the other words is found', async () => {
+    expect((await albumTitles('wan lake'))[0]).toBe('Swan Lake');
+    expect((await albumTitles('wan lake tchaikovsky'))[0]).toBe('Swan Lake');
+  });
+});
