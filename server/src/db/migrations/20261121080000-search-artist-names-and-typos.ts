@@ -112,8 +112,9 @@ export async function up(knex: Knex): Promise<void> {
             FROM typed CROSS JOIN query_has
         )
         SELECT to_tsquery('simple', CASE WHEN (SELECT unknown FROM query_has)
-          THEN (SELECT string_agg('(' || alternatives || ')', ' & ') FROM corrected)
-          ELSE (SELECT string_agg('((' || c.alternatives || ')' || coalesce(' & ' || (SELECT string_agg(o.term, ' & ') FROM corrected o WHERE o.ord <> c.ord), '') || ')', ' | ')
+          THEN (SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY ord) FROM corrected)
+          ELSE (SELECT string_agg('((' || c.alternatives || ')' || coalesce(' & ' || (SELECT string_agg(o.term, ' & ' ORDER BY o.ord) FROM corrected o WHERE o.ord <> c.ord), '') || ')',
+                                  ' | ' ORDER BY c.ord)
                   FROM corrected c)
         END)
       $$;
