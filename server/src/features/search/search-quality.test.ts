@@ -66,10 +66,20 @@ describe('search: typos among many near words', () => {
     await createAlbum(knex, { title: 'Man Pan Ran', artists: [band] });
     await createAlbum(knex, { title: 'Swan Lake', artists: [await createArtist(knex, 'Pyotr Tchaikovsky')] });
     await createAlbum(knex, { title: 'Blue Lake', artists: [band] });
+    // "rook" is a word too, with neighbours that sort before "room".
+    await createAlbum(knex, { title: 'Rook Island', artists: [band] });
+    await createAlbum(knex, { title: 'Book Cook Hook', artists: [band] });
+    await createAlbum(knex, { title: 'Look Nook', artists: [band] });
+    await createAlbum(knex, { title: 'Paper Room', artists: [await createArtist(knex, 'Ada Lind')] });
   });
 
   it('when the misspelt word has more near words than a few, then the one that goes with the other words is found', async () => {
     expect((await albumTitles('wan lake'))[0]).toBe('Swan Lake');
     expect((await albumTitles('wan lake tchaikovsky'))[0]).toBe('Swan Lake');
+  });
+
+  it('when the typo made another real word, then each word in turn is corrected with the others as typed', async () => {
+    expect((await albumTitles('paper rook'))[0]).toBe('Paper Room');
+    expect((await albumTitles('ada lind paper rook'))[0]).toBe('Paper Room');
   });
 });
