@@ -80,7 +80,7 @@ describe('NotificationBell', () => {
     expect(await within(panel).findByText('Welcome to Muse')).toBeInTheDocument();
     expect(bell).toHaveAttribute('aria-expanded', 'true');
 
-    await user.click(within(panel).getByRole('button', { name: 'Mark "Welcome to Muse" as read' }));
+    await user.click(within(panel).getByRole('button', { name: 'Mark as read: Welcome to Muse' }));
     expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
     expect(screen.getByTestId('unread-count')).not.toBeVisible();
     expect(within(panel).getByRole('listitem')).toHaveFocus();

@@ -27,12 +27,14 @@ export function NotificationItem({ notification, onMarkRead, marking, onNavigate
     }
   }, [unread]);
 
+  const actors = notification.actors ?? [];
+
   return (
-    <li ref={itemRef} tabIndex={-1} className={`notification${unread ? ' notification-unread' : ''}`}>
+    <li ref={itemRef} tabIndex={-1} className={`notification${unread ? ' notification-unread' : ''}${actors.length > 0 ? ' notification-with-actors' : ''}`}>
       <span className="notification-dot" aria-hidden="true" />
-      {notification.actors && notification.actors.length > 0 && (
+      {actors.length > 0 && (
         <span className="notification-actors" aria-hidden="true">
-          {notification.actors.slice(0, 3).map((actor) => (
+          {actors.slice(0, 3).map((actor) => (
             <Avatar key={actor.id} displayName={actor.displayName} handle={actor.handle} size={28} decorative />
           ))}
         </span>
@@ -62,7 +64,7 @@ export function NotificationItem({ notification, onMarkRead, marking, onNavigate
             onMarkRead(notification.id);
           }}
           disabled={marking}
-          aria-label={`Mark "${notification.title}" as read`}
+          aria-label={`Mark as read: ${notification.title}`}
         >
           Mark as read
         </button>
