@@ -6,8 +6,10 @@ import { UserMenu } from '../../features/auth/components/user-menu';
 import { useNotificationsSocket } from '../../features/notifications/api/use-notifications-socket';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { SearchBox } from '../../features/search/components/search-box';
+import { appDestinations } from './app-destinations';
+import { MobileNav } from './mobile-nav';
 
-/** Frame of every page seen while signed in: top nav with search, live notifications, account menu. */
+/** Frame of every page seen while signed in: top nav (a Menu button on small screens) with search, live notifications, account menu. */
 export function AppShell() {
   const me = useMe();
   const logoutMutation = useLogout();
@@ -17,6 +19,7 @@ export function AppShell() {
 
   // The frame only renders this while someone is signed in; a session ending here swaps the frame.
   if (!me) return null;
+  const destinations = appDestinations(me);
 
   return (
     <div className="app-layout">
@@ -26,36 +29,17 @@ export function AppShell() {
             <Logo />
           </NavLink>
           <nav className="app-nav" aria-label="Main">
-            <NavLink className="nav-link" to="/home">
-              Home
-            </NavLink>
-            <NavLink className="nav-link" to={`/users/${encodeURIComponent(me.handle)}`} end>
-              My Muse
-            </NavLink>
-            <NavLink className="nav-link" to={`/users/${encodeURIComponent(me.handle)}/diary`}>
-              Diary
-            </NavLink>
-            <NavLink className="nav-link" to="/charts">
-              Charts
-            </NavLink>
-            <NavLink className="nav-link" to="/notifications">
-              Notifications
-            </NavLink>
-            {me.role === 'admin' && (
-              <>
-                <NavLink className="nav-link" to="/admin/reports">
-                  Reports
-                </NavLink>
-                <NavLink className="nav-link" to="/admin/jobs">
-                  Jobs
-                </NavLink>
-              </>
-            )}
+            {destinations.map((destination) => (
+              <NavLink key={destination.to} className="nav-link" to={destination.to} end={destination.end}>
+                {destination.label}
+              </NavLink>
+            ))}
           </nav>
           <div className="app-header-search">
             <SearchBox />
           </div>
           <div className="app-header-actions">
+            <MobileNav destinations={destinations} />
             <NotificationBell />
             <UserMenu user={me} onLogout={handleLogout} loggingOut={logoutMutation.isPending} />
           </div>

@@ -1,0 +1,25 @@
+import type { Me } from '@muse/shared';
+
+/** One place in the app the main navigation links to. */
+export interface AppDestination {
+  to: string;
+  label: string;
+  /** Active only on this exact path (My Muse must not light up on the diary below it). */
+  end?: boolean;
+}
+
+/** Every page the main navigation offers `me`, in order; administrators also get the admin pages. */
+export function appDestinations(me: Me): AppDestination[] {
+  const profile = `/users/${encodeURIComponent(me.handle)}`;
+  const destinations: AppDestination[] = [
+    { to: '/home', label: 'Home' },
+    { to: profile, label: 'My Muse', end: true },
+    { to: `${profile}/diary`, label: 'Diary' },
+    { to: '/charts', label: 'Charts' },
+    { to: '/notifications', label: 'Notifications' },
+  ];
+  if (me.role === 'admin') {
+    destinations.push({ to: '/admin/reports', label: 'Reports' }, { to: '/admin/jobs', label: 'Jobs' });
+  }
+  return destinations;
+}
