@@ -53,7 +53,7 @@ describe('profile page', () => {
     expect(screen.queryByRole('heading', { name: 'Favourite albums' })).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Follow Nina' }));
-    await screen.findByRole('button', { name: 'Withdraw follow request to Nina' });
+    await screen.findByRole('button', { name: 'Requested: withdraw follow request to Nina' });
     expect(screen.getByTestId('follow-button')).toHaveTextContent('Requested');
     expect(screen.getByText(/You asked to follow Nina/)).toBeInTheDocument();
     expect(requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual(['/api/users/nina/follow']);
@@ -65,9 +65,9 @@ describe('profile page', () => {
       'DELETE /api/users/nina/follow': () => jsonResponse({ status: 'none', followerCount: 3 }),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Follow Nina' }));
-    await screen.findByRole('button', { name: 'Unfollow Nina' });
+    await screen.findByRole('button', { name: 'Following Nina: unfollow' });
     expect(screen.getByRole('link', { name: /4 followers/ })).toHaveAttribute('href', '/users/nina/followers');
-    await userEvent.click(screen.getByRole('button', { name: 'Unfollow Nina' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Following Nina: unfollow' }));
     await screen.findByRole('button', { name: 'Follow Nina' });
     await waitFor(() => expect(screen.getByRole('link', { name: /3 followers/ })).toBeInTheDocument());
     expect(requests.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['PUT', 'DELETE']);

@@ -12,13 +12,13 @@ export function followButtonState(relationship: Pick<Relationship, 'following' |
 
 /**
  * Follow, unfollow or withdraw a request for one user. The button says the current state
- * ("Following", "Requested") and its name says what pressing it does.
+ * ("Following", "Requested") and its name repeats those words, then says what pressing it does.
  */
 export function FollowButton({ handle, displayName, relationship }: { handle: string; displayName: string; relationship: Relationship }) {
   const follow = useFollowUser(handle);
   const state = followButtonState(relationship);
   if (relationship.blocking || relationship.blockedBy) return null;
-  const action = state.follow ? `Follow ${displayName}` : relationship.requested ? `Withdraw follow request to ${displayName}` : `Unfollow ${displayName}`;
+  const action = state.follow ? `${state.text} ${displayName}` : relationship.requested ? `Requested: withdraw follow request to ${displayName}` : `Following ${displayName}: unfollow`;
   return (
     <div className="follow-control">
       <Button
