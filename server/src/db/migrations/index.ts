@@ -13,6 +13,7 @@ import * as m20261121060000 from './20261121060000-suspension-provenance';
 import * as m20261121070000 from './20261121070000-search-lexicon';
 import * as m20261121080000 from './20261121080000-search-artist-names-and-typos';
 import * as m20261121090000 from './20261121090000-review-visibility';
+import * as m20261121095000 from './20261121095000-notification-actors';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -38,4 +39,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121070000-search-lexicon', m20261121070000],
   ['20261121080000-search-artist-names-and-typos', m20261121080000],
   ['20261121090000-review-visibility', m20261121090000],
+  ['20261121095000-notification-actors', m20261121095000],
 ];

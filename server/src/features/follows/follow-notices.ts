@@ -31,6 +31,7 @@ export class FollowNotices {
       body: `@${follower.handle} now follows you.`,
       link: `/users/${follower.handle}`,
       data: { followerId },
+      actorId: followerId,
       dedupeKey: `new_follower:${followerId}`,
     };
   }
@@ -46,6 +47,7 @@ export class FollowNotices {
       body: `@${requester.handle} wants to follow you. Approve or deny the request.`,
       link: `/users/${requester.handle}`,
       data: { requesterId },
+      actorId: requesterId,
       dedupeKey: `follow_request:${requesterId}`,
     };
   }
@@ -61,6 +63,7 @@ export class FollowNotices {
       body: `You now follow @${target.handle}.`,
       link: `/users/${target.handle}`,
       data: { targetId },
+      actorId: targetId,
       dedupeKey: `follow_accepted:${targetId}`,
     };
   }

@@ -6,7 +6,7 @@ export interface NotificationBatch {
   subject: string;
   /** Who caused this event. */
   actor: UserSummary;
-  /** The title for the people involved, e.g. who = "Ana and 3 others". */
+  /** The title for the people involved, who first: who = "Ana and 3 others" gives "Ana and 3 others liked…". */
   title: (who: string) => string;
 }
 
@@ -20,6 +20,8 @@ export interface NewNotification {
   data?: Record<string, unknown>;
   /** Makes creation idempotent per user: an event with a key already used notifies nobody. */
   dedupeKey?: string;
+  /** Who caused it (a batch names its own): when their account is deleted, the notification goes too. */
+  actorId?: string;
   batch?: NotificationBatch;
 }
 
@@ -33,6 +35,8 @@ export interface BatchData {
   actorCount: number;
   /** Events merged into this notification. */
   count: number;
+  /** The title after `who`, so the database can rewrite it when an actor's account is deleted. */
+  titleRest?: string;
 }
 
 export const SHOWN_ACTORS = 3;
@@ -62,9 +66,15 @@ export function readBatchData(data: Record<string, unknown> | null | undefined):
   };
 }
 
+/** The part of a batch's title that follows `who`, when its title puts who first. */
+function titleRest(batch: NotificationBatch): string | undefined {
+  const rest = batch.title('');
+  return batch.title('Someone') === `Someone${rest}` ? rest : undefined;
+}
+
 /** The stored content of the first event of a batch. */
 export function startBatch(n: NewNotification & { batch: NotificationBatch }) {
-  const batch: BatchData = { actors: [n.batch.actor], actorIds: [n.batch.actor.id], actorCount: 1, count: 1 };
+  const batch: BatchData = { actors: [n.batch.actor], actorIds: [n.batch.actor.id], actorCount: 1, count: 1, titleRest: titleRest(n.batch) };
   return { title: n.batch.title(whoPhrase(batch.actors, 1)), body: n.body, link: n.link ?? null, data: { ...n.data, ...batch } };
 }
 
@@ -81,6 +91,7 @@ export function mergeBatch(existing: Record<string, unknown>, n: NewNotification
     actorIds: [actor.id, ...before.actorIds.filter((id) => id !== actor.id)].slice(0, MAX_ACTOR_IDS),
     actorCount: known ? before.actorCount : before.actorCount + 1,
     count: before.count + 1,
+    titleRest: titleRest(n.batch),
   };
   return { title: n.batch.title(whoPhrase(batch.actors, batch.actorCount)), body: n.body, link: n.link ?? null, data: { ...n.data, ...batch } };
 }

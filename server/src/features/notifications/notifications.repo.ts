@@ -69,6 +69,8 @@ export class NotificationsRepo {
       .whereNull('read_at')
       .where('updated_at', '>=', since)
       .orderBy('seq', 'desc')
+      // Locked so a deleted actor's removal (a trigger) and a merge cannot overwrite each other.
+      .forUpdate()
       .first();
     return (row as NotificationRow | undefined) ?? null;
   }
@@ -78,6 +80,17 @@ export class NotificationsRepo {
       .insert({ user_id: n.userId, type: n.type, title: n.title, body: n.body, link: n.link, data: JSON.stringify(n.data), group_key: n.groupKey })
       .returning(COLUMNS);
     return row as NotificationRow;
+  }
+
+  /** Records one more event by `actorId` behind the notification; deleting their account removes it (see the migration). */
+  async linkActor(trx: Knex, notificationId: string, actorId: string): Promise<void> {
+    // An actor that is not (or no longer) a user links nothing, rather than failing the notification.
+    if (!/^\d+$/.test(actorId)) return;
+    await trx.raw(
+      `INSERT INTO notification_actors (notification_id, actor_id) SELECT ?, id FROM users WHERE id = ?
+       ON CONFLICT (notification_id, actor_id) DO UPDATE SET events = notification_actors.events + 1`,
+      [notificationId, actorId],
+    );
   }
 
   /** Rewrites a batched notification and gives it the next `seq`, keeping its id. */

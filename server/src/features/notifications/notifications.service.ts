@@ -1,4 +1,5 @@
 import { CONFIGURABLE_NOTIFICATION_TYPES, type NotificationListQuery, type NotificationPage, type NotificationType } from '@muse/shared';
+import type { Knex } from 'knex';
 import { AppError } from '../../lib/app-error';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import { mergeBatch, startBatch, type NewNotification } from './notification-batching';
@@ -42,16 +43,24 @@ export class NotificationsService {
     if (CONFIGURABLE.has(n.type) && !(await this.preferences.isEnabled(n.userId, n.type))) return null;
     const row = await this.repo.inUserLock(n.userId, async (trx) => {
       if (n.dedupeKey && !(await this.repo.claimDedupeKey(trx, n.userId, n.dedupeKey))) return null;
-      if (!n.batch) {
-        return this.repo.insert(trx, { userId: n.userId, type: n.type, title: n.title, body: n.body, link: n.link ?? null, data: n.data ?? {}, groupKey: null });
-      }
-      const batched = { ...n, batch: n.batch };
-      const open = await this.repo.findOpenGroup(trx, n.userId, n.type, n.batch.subject, new Date(Date.now() - this.options.batchWindowMs));
-      if (open) return this.repo.merge(trx, String(open.id), mergeBatch(open.data, batched));
-      return this.repo.insert(trx, { userId: n.userId, type: n.type, groupKey: n.batch.subject, ...startBatch(batched) });
+      const stored = await this.store(trx, n);
+      const actorId = n.batch?.actor.id ?? n.actorId;
+      if (actorId) await this.repo.linkActor(trx, String(stored.id), actorId);
+      return stored;
     });
     if (row) await this.events.publish({ type: 'notification.created', userId: String(row.user_id), notificationId: String(row.id) });
     return row;
+  }
+
+  /** Inserts the notification, or merges a batched event into its group's open one. */
+  private async store(trx: Knex.Transaction, n: NewNotification): Promise<NotificationRow> {
+    if (!n.batch) {
+      return this.repo.insert(trx, { userId: n.userId, type: n.type, title: n.title, body: n.body, link: n.link ?? null, data: n.data ?? {}, groupKey: null });
+    }
+    const batched = { ...n, batch: n.batch };
+    const open = await this.repo.findOpenGroup(trx, n.userId, n.type, n.batch.subject, new Date(Date.now() - this.options.batchWindowMs));
+    if (open) return this.repo.merge(trx, String(open.id), mergeBatch(open.data, batched));
+    return this.repo.insert(trx, { userId: n.userId, type: n.type, groupKey: n.batch.subject, ...startBatch(batched) });
   }
 
   /**
