@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './browser';
-import { journeyKit, seriousProblems } from './journey-kit';
+import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
 
 /** A misspelling of "David Bowie" that the demo catalog's fuzzy search still resolves. */
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const { browser, step, register, closeBrowsers } = journeyKit('album', () => server);
 
-/** Screenshots the page at 1280 px and at 360 px, checking that nothing overflows sideways at either width. */
+/** Screenshots the page at 1280 px and at 360 px, checking that nothing overflows sideways and axe finds nothing serious at either width. */
 async function shootBothWidths(page: Page, name: string): Promise<void> {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
@@ -33,6 +33,7 @@ async function shootBothWidths(page: Page, name: string): Promise<void> {
     await saveScreenshot(page, `${name}-${width}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect({ name, width, overflow }).toEqual({ name, width, overflow: 0 });
+    await expectNoSeriousA11yViolations(page, `${name} at ${width}px`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -195,6 +196,7 @@ describe('the album journey in a browser', () => {
 
     await step(page, 'signed-out-album', async () => {
       await page.getByRole('link', { name: 'Log in to rate' }).waitFor();
+      await expectNoSeriousA11yViolations(page, 'signed-out album');
       expect(await page.getByRole('slider', { name: 'Your rating', exact: true }).count()).toBe(0);
       await page.getByRole('link', { name: 'Log in to rate' }).click();
       await page.waitForURL((url) => url.pathname === '/login' && (url.searchParams.get('next') ?? '').startsWith('/albums/'));

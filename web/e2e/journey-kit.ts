@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { launchBrowser, step as runStep, type TestBrowser } from './browser';
 import type { MuseServer } from './harness';
@@ -56,4 +57,23 @@ export function journeyKit(prefix: string, server: () => MuseServer): JourneyKit
 /** Console messages a healthy page never logs; 4xx answers the UI handles are expected, not faults. */
 export function seriousProblems(problems: string[]): string[] {
   return problems.filter((p) => !/Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(p));
+}
+
+/**
+ * Runs axe on the page as it stands and fails, naming each rule and its first elements, when it
+ * finds a serious or critical violation. The experimental label-content-name-mismatch rule is on
+ * too: a control's accessible name must contain its visible label, or speech users cannot say it.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, where = new URL(page.url()).pathname): Promise<void> {
+  const results = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  if (serious.length === 0) return;
+  const report = serious.map((violation) => {
+    const nodes = violation.nodes
+      .slice(0, 3)
+      .map((node) => `    ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`)
+      .join('\n');
+    return `  ${violation.id} (${violation.impact}, ${violation.nodes.length} element(s)): ${violation.help}\n${nodes}`;
+  });
+  throw new Error(`axe found ${serious.length} serious or critical accessibility violation(s) on ${where}:\n${report.join('\n')}`);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot, step as runStep, type TestBrowser } from './browser';
 import { startMuse, type MuseServer } from './harness';
+import { expectNoSeriousA11yViolations } from './journey-kit';
 
 let server: MuseServer;
 
@@ -107,8 +108,10 @@ describe('Muse in a browser', () => {
     await step(page, '01-register', async () => {
       await page.goto(server.url);
       await page.getByRole('heading', { name: /Every album you love/ }).waitFor();
+      await expectNoSeriousA11yViolations(page, 'landing');
       await page.getByRole('link', { name: 'Create your free account' }).click();
       await page.waitForURL((url) => url.pathname === '/register');
+      await expectNoSeriousA11yViolations(page, 'sign-up');
       await page.getByLabel('Display name').fill('Nina Listener');
       await page.getByLabel('Handle').fill(handle);
       await page.getByLabel('Email').fill(`${handle}@example.com`);
@@ -116,6 +119,7 @@ describe('Muse in a browser', () => {
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.waitForURL((url) => url.pathname === '/home');
       await page.getByRole('heading', { name: 'Welcome to Muse, Nina Listener.' }).waitFor();
+      await expectNoSeriousA11yViolations(page, 'home');
     });
 
     await step(page, '02-welcome-arrives-live', async () => {
@@ -131,6 +135,7 @@ describe('Muse in a browser', () => {
       await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
       const panel = page.getByRole('region', { name: 'Recent notifications' });
       await panel.getByText('Welcome to Muse').first().waitFor();
+      await expectNoSeriousA11yViolations(page, 'bell');
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
     });
@@ -140,6 +145,7 @@ describe('Muse in a browser', () => {
     await step(page, '05-log-in-with-handle', async () => {
       await page.getByRole('link', { name: 'Log in' }).first().click();
       await page.waitForURL((url) => url.pathname === '/login');
+      await expectNoSeriousA11yViolations(page, 'log in');
       await logIn(page, handle, firstPassword);
       await page.waitForURL((url) => url.pathname === '/home');
       await page.getByRole('heading', { name: /Nina Listener\.$/ }).waitFor();
@@ -147,6 +153,8 @@ describe('Muse in a browser', () => {
 
     await step(page, '06-change-password', async () => {
       await openSettings(page);
+      await page.getByLabel('Current password').waitFor();
+      await expectNoSeriousA11yViolations(page, 'settings');
       await page.getByLabel('Current password').fill(firstPassword);
       await page.getByLabel('New password').fill(secondPassword);
       await page.getByRole('button', { name: 'Change password' }).click();
@@ -172,6 +180,7 @@ describe('Muse in a browser', () => {
       await page.getByRole('button', { name: 'Delete my account' }).click();
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByText('Your account has been deleted.').waitFor();
+      await expectNoSeriousA11yViolations(page, 'landing after deletion');
     });
 
     await step(page, '10-deleted-account-cannot-log-in', async () => {
@@ -196,6 +205,7 @@ describe('Muse in a browser', () => {
       await page.goto(`${server.url}/this-does-not-exist`);
       await page.getByRole('heading', { name: 'This track isn’t on the record' }).waitFor();
       expect(await page.getByText('404').isVisible()).toBe(true);
+      await expectNoSeriousA11yViolations(page, 'not found');
     });
 
     await step(page, 'protected-route-redirects', async () => {
@@ -218,6 +228,7 @@ describe('Muse in a browser', () => {
           await page.getByRole('heading', { name: /Every album you love/ }).waitFor();
           await saveScreenshot(page, `landing-${width}`);
           expect(await fitsWidth()).toBe(true);
+          await expectNoSeriousA11yViolations(page, `landing at ${width}px`);
         });
         await step(page, `layout-${width}-register`, async () => {
           await page.goto(`${server.url}/register`);
@@ -225,6 +236,7 @@ describe('Muse in a browser', () => {
           await page.getByText('Handle must be at least 3 characters').waitFor();
           await saveScreenshot(page, `register-${width}`);
           expect(await fitsWidth()).toBe(true);
+          await expectNoSeriousA11yViolations(page, `sign-up with errors at ${width}px`);
         });
         await step(page, `layout-${width}-shell`, async () => {
           const handle = `wide_${width}_${id}`;
@@ -243,6 +255,36 @@ describe('Muse in a browser', () => {
           expect(await fitsWidth()).toBe(true);
           const box = await panel.boundingBox();
           expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+          await expectNoSeriousA11yViolations(page, `bell at ${width}px`);
+          await page.keyboard.press('Escape');
+          await panel.waitFor({ state: 'detached' });
+        });
+        await step(page, `layout-${width}-navigation`, async () => {
+          const menuButton = page.getByRole('button', { name: 'Menu', exact: true });
+          const destinations = ['Home', 'My Muse', 'Diary', 'Charts', 'Notifications'];
+          if (width > 640) {
+            // Wide screens show the tabs themselves; the Menu button is for phones.
+            expect(await menuButton.isVisible()).toBe(false);
+            for (const name of destinations) expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+            return;
+          }
+          expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+          await menuButton.focus();
+          await page.keyboard.press('Enter');
+          const menu = page.getByRole('navigation', { name: 'Menu' });
+          await menu.waitFor();
+          expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+          for (const name of destinations) {
+            const box = await menu.getByRole('link', { name, exact: true }).boundingBox();
+            expect({ name, inWindow: Boolean(box && box.x >= 0 && box.x + box.width <= width) }).toEqual({ name, inWindow: true });
+          }
+          expect(await menu.getByRole('link', { name: 'Reports' }).count()).toBe(0);
+          await saveScreenshot(page, `menu-${width}`);
+          await expectNoSeriousA11yViolations(page, `menu at ${width}px`);
+          await page.keyboard.press('Escape');
+          await menu.waitFor({ state: 'detached' });
+          expect(await menuButton.evaluate((button) => button === document.activeElement)).toBe(true);
+          expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
         });
         expect(seriousProblems(sized.problems)).toEqual([]);
       } finally {

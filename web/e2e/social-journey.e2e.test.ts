@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { saveScreenshot } from './browser';
-import { journeyKit, seriousProblems } from './journey-kit';
+import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
 
 const id = randomBytes(4).toString('hex');
@@ -43,6 +43,7 @@ async function apiFrom<T>(page: Page, method: string, path: string, body?: unkno
   ) as Promise<T>;
 }
 
+/** Screenshots the page at 1280 px and at 360 px, checking that nothing overflows sideways and axe finds nothing serious at either width. */
 async function shootBothWidths(page: Page, name: string): Promise<void> {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
@@ -50,8 +51,33 @@ async function shootBothWidths(page: Page, name: string): Promise<void> {
     await saveScreenshot(page, `${name}-${width}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect({ name, width, overflow }).toEqual({ name, width, overflow: 0 });
+    await expectNoSeriousA11yViolations(page, `${name} at ${width}px`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * Checks one notification with avatars is laid out for reading: its text gets at least half the
+ * item's width (not one letter per line) and its "Mark as read" button sits inside the item,
+ * which sits inside the window.
+ */
+async function expectNotificationFits(item: Locator, where: string): Promise<void> {
+  const geometry = await item.evaluate((li) => {
+    const box = (el: Element | null | undefined) => {
+      const r = el?.getBoundingClientRect();
+      return r ? { left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom), width: Math.round(r.width) } : null;
+    };
+    const button = [...li.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Mark as read');
+    return { item: box(li), text: box(li.querySelector('p')), button: box(button), viewport: window.innerWidth };
+  });
+  const { item: itemBox, text, button, viewport } = geometry;
+  if (!itemBox || !text || !button) throw new Error(`${where}: notification parts missing ${JSON.stringify(geometry)}`);
+  const fits = {
+    textHasRoom: text.width >= itemBox.width / 2,
+    buttonInsideItem: button.left >= itemBox.left && button.right <= itemBox.right && button.top >= itemBox.top && button.bottom <= itemBox.bottom,
+    itemInsideWindow: itemBox.left >= 0 && itemBox.right <= viewport,
+  };
+  expect({ where, ...fits, geometry }).toEqual({ where, textHasRoom: true, buttonInsideItem: true, itemInsideWindow: true, geometry });
 }
 
 async function unreadCount(page: Page): Promise<number> {
@@ -106,13 +132,15 @@ describe('the social journey in two browsers', () => {
       await pageA.getByRole('link', { name: 'Open it' }).click();
       await pageA.waitForURL((url) => url.pathname.startsWith('/reviews/'));
       reviewPath = new URL(pageA.url()).pathname;
+      await pageA.getByTestId('review-body').waitFor();
+      await expectNoSeriousA11yViolations(pageA, 'own review');
     });
 
     await step(pageA, '05-ana-follows-bob', async () => {
       await pageA.goto(`${server.url}/users/${bob.handle}`);
       await pageA.getByRole('heading', { level: 1, name: bob.name }).waitFor();
       await pageA.getByRole('button', { name: `Follow ${bob.name}` }).click();
-      await pageA.getByRole('button', { name: `Unfollow ${bob.name}` }).waitFor();
+      await pageA.getByRole('button', { name: `Following ${bob.name}: unfollow` }).waitFor();
       expect(await pageA.getByTestId('follow-button').textContent()).toBe('Following');
     });
 
@@ -207,6 +235,43 @@ describe('the social journey in two browsers', () => {
       await friends.getByRole('img', { name: `${bob.name}: 4.5 stars` }).waitFor();
     });
 
+    await step(pageA, '11c-notifications-fit-phone-and-desktop', async () => {
+      const liked = (scope: Locator) => scope.getByRole('listitem').filter({ hasText: `${bob.name} liked your review` }).first();
+      for (const width of [375, 1280]) {
+        await pageA.setViewportSize({ width, height: 900 });
+        await pageA.getByRole('button', { name: /^Notifications/ }).click();
+        const panel = pageA.getByRole('region', { name: 'Recent notifications' });
+        await liked(panel).waitFor();
+        await expectNotificationFits(liked(panel), `bell at ${width}px`);
+        await expectNoSeriousA11yViolations(pageA, `bell at ${width}px`);
+        await saveScreenshot(pageA, `bell-${width}`);
+        await pageA.keyboard.press('Escape');
+        await panel.waitFor({ state: 'detached' });
+        if (width === 375) {
+          // Phones reach every page, the admin ones included, through the Menu button.
+          const menuButton = pageA.getByRole('button', { name: 'Menu', exact: true });
+          await menuButton.click();
+          const menu = pageA.getByRole('navigation', { name: 'Menu' });
+          for (const name of ['Home', 'My Muse', 'Diary', 'Charts', 'Notifications', 'Reports', 'Jobs']) {
+            const box = await menu.getByRole('link', { name, exact: true }).boundingBox();
+            expect({ name, inWindow: Boolean(box && box.x >= 0 && box.x + box.width <= width) }).toEqual({ name, inWindow: true });
+          }
+          await expectNoSeriousA11yViolations(pageA, 'menu at 375px');
+          await saveScreenshot(pageA, 'menu-375');
+          await menu.getByRole('link', { name: 'Notifications', exact: true }).click();
+          await menu.waitFor({ state: 'detached' });
+        } else {
+          await pageA.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
+        }
+        await pageA.waitForURL((url) => url.pathname === '/notifications');
+        const list = pageA.getByRole('region', { name: /unread|All caught up/ });
+        await liked(list).waitFor();
+        await expectNotificationFits(liked(list), `notifications page at ${width}px`);
+        await expectNoSeriousA11yViolations(pageA, `notifications page at ${width}px`);
+        await saveScreenshot(pageA, `notifications-${width}`);
+      }
+    });
+
     await step(pageA, '12-own-profile-and-settings', async () => {
       await pageA.goto(`${server.url}/users/${ana.handle}`);
       await pageA.getByRole('heading', { level: 1, name: ana.name }).waitFor();
@@ -255,6 +320,16 @@ describe('the social journey in two browsers', () => {
       await shootBothWidths(pageA, 'moderation');
       await report.getByRole('button', { name: 'Dismiss' }).click();
       await report.waitFor({ state: 'detached' });
+    });
+
+    await step(pageA, '15-import-and-jobs-pages', async () => {
+      await pageA.goto(`${server.url}/import`);
+      await pageA.getByRole('heading', { level: 1, name: 'Import ratings and diary' }).waitFor();
+      await shootBothWidths(pageA, 'import');
+      await pageA.goto(`${server.url}/admin/jobs`);
+      await pageA.getByRole('heading', { level: 1, name: 'Failed jobs' }).waitFor();
+      await pageA.waitForLoadState('networkidle');
+      await shootBothWidths(pageA, 'admin-jobs');
     });
 
     expect(seriousProblems(a.problems)).toEqual([]);
