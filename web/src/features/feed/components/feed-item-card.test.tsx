@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../../testing/render';
-import { activity, albumSummary, ben, feedItem, reviewRef } from '../../../testing/social-fixtures';
+import { activity, albumSummary, ana, ben, feedItem, reviewRef } from '../../../testing/social-fixtures';
 import { FeedItemCard, MAX_COVERS } from './feed-item-card';
 import { describeFeedItem } from './feed-text';
 
@@ -65,5 +65,17 @@ describe('FeedItemCard', () => {
     expect(within(item).queryByRole('link', { name: /Bén/ })).not.toBeInTheDocument();
     expect(describeFeedItem(feedItem('own', [activity(2, 'commented', { review: reviewRef('5', 'Mine.') })]), ben.id)).toBe('Ana commented on their own review of Album 2');
     expect(describeFeedItem(feedItem('many', [1, 2, 3].map((n) => activity(n, 'liked_review', { review: reviewRef(String(n), 'x', ben) }))))).toBe('Ana liked 3 reviews');
+  });
+
+  it('when the item is the viewer’s own, then it names them "You" and speaks of "your" things', async () => {
+    renderWithProviders(<FeedItemCard item={feedItem('mine', [activity(1, 'rated')])} viewerId={ana.id} />);
+
+    const item = await screen.findByRole('article', { name: 'You rated Album 1' });
+    expect(within(item).getByRole('link', { name: 'You' })).toHaveAttribute('href', '/users/ana');
+    expect(within(item).queryByText('Ana')).not.toBeInTheDocument();
+    expect(describeFeedItem(feedItem('own', [activity(2, 'commented', { review: reviewRef('5', 'Mine.') })]), ana.id)).toBe('You commented on your own review of Album 2');
+    expect(describeFeedItem(feedItem('fav', [activity(3, 'favourited')]), ana.id)).toBe('You added Album 3 to your favourites');
+    expect(describeFeedItem(feedItem('favs', [3, 4].map((n) => activity(n, 'favourited'))), ana.id)).toBe('You added 2 albums to your favourites');
+    expect(describeFeedItem(feedItem('other', [activity(3, 'favourited')]), ben.id)).toBe('Ana added Album 3 to their favourites');
   });
 });

@@ -7,7 +7,7 @@ import { Stars } from '../../../components/ui/stars';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { FeedItemMenu } from './feed-item-menu';
 import type { MuteChoice } from './feed-mute-choices';
-import { actionParts } from './feed-text';
+import { actionParts, actorName } from './feed-text';
 
 /** At most this many covers are drawn for one group; the rest are counted. */
 export const MAX_COVERS = 8;
@@ -107,7 +107,7 @@ export function FeedItemCard({ item, fresh = false, viewerId = null, onMute }: F
       <div className="feed-body">
         <header className="feed-header">
           <h3 id={titleId} className="feed-title">
-            <Link to={profilePath(item.actor.handle)}>{item.actor.displayName}</Link> <Action item={item} viewerId={viewerId} />
+            <Link to={profilePath(item.actor.handle)}>{actorName(item, viewerId)}</Link> <Action item={item} viewerId={viewerId} />
             {fresh && <span className="pill pill-accent feed-new-mark">New</span>}
           </h3>
           <div className="feed-header-end">

@@ -5,13 +5,16 @@ export type ActionPart = string | { user: UserSummary };
 
 const albumTitle = (a: ActivityView | undefined) => a?.album?.title ?? 'an album';
 
+/** "your" when the viewer is the actor, else "their". */
+const possessive = (actor: { id: string }, viewerId: string | null) => (actor.id === viewerId ? 'your' : 'their');
+
 /** Whose review a like or comment was about: "Ben’s review of Blue", "your review of Blue". */
 function whoseReview(a: ActivityView | undefined, viewerId: string | null): ActionPart[] {
   const of = a?.album ? ` of ${a.album.title}` : '';
   const author = a?.review?.author;
   if (!a || !author) return [`a review${of}`];
+  if (author.id === a.actor.id) return [`${possessive(a.actor, viewerId)} own review${of}`];
   if (author.id === viewerId) return [`your review${of}`];
-  if (author.id === a.actor.id) return [`their own review${of}`];
   return [{ user: author }, `’s review${of}`];
 }
 
@@ -22,27 +25,28 @@ const SINGLE: Record<ActivityType, (a: ActivityView | undefined, viewerId: strin
   liked_review: (a, viewerId) => ['liked ', ...whoseReview(a, viewerId)],
   commented: (a, viewerId) => ['commented on ', ...whoseReview(a, viewerId)],
   followed: (a) => [`followed ${a?.targetUser?.displayName ?? 'someone'}`],
-  favourited: (a) => [`added ${albumTitle(a)} to their favourites`],
+  favourited: (a, viewerId) => [`added ${albumTitle(a)} to ${a ? possessive(a.actor, viewerId) : 'their'} favourites`],
 };
 
-const MANY: Record<ActivityType, (n: number) => string> = {
+const MANY: Record<ActivityType, (n: number, whose: string) => string> = {
   rated: (n) => `rated ${n} albums`,
   reviewed: (n) => `reviewed ${n} albums`,
   listened: (n) => `logged ${n} listens`,
   liked_review: (n) => `liked ${n} reviews`,
   commented: (n) => `commented on ${n} reviews`,
   followed: (n) => `followed ${n} people`,
-  favourited: (n) => `added ${n} albums to their favourites`,
+  favourited: (n, whose) => `added ${n} albums to ${whose} favourites`,
 };
 
 /**
  * What the actor did, without their name, in parts: "rated Low", "rated 5 albums", or
- * "liked ", Ben, "’s review of Low". `viewerId` turns the viewer's own review into "your review".
+ * "liked ", Ben, "’s review of Low". `viewerId` turns the viewer's own review into "your review",
+ * and the viewer's own things into "your" when they are the actor.
  */
 export function actionParts(item: FeedItem, viewerId: string | null = null): ActionPart[] {
   const count = item.activities.length;
   if (count <= 1) return SINGLE[item.type](item.activities[0], viewerId);
-  return [MANY[item.type](count)];
+  return [MANY[item.type](count, possessive(item.actor, viewerId))];
 }
 
 /** What the actor did, as plain text: "rated Low", "liked Ben’s review of Low". */
@@ -52,9 +56,14 @@ export function describeAction(item: FeedItem, viewerId: string | null = null): 
     .join('');
 }
 
-/** The whole sentence a feed item reads as: "Ana rated 5 albums". */
+/** How an item names its actor: "You" for the viewer's own activity, else their display name. */
+export function actorName(item: FeedItem, viewerId: string | null = null): string {
+  return item.actor.id === viewerId ? 'You' : item.actor.displayName;
+}
+
+/** The whole sentence a feed item reads as: "Ana rated 5 albums", or "You rated 5 albums" on the viewer's own. */
 export function describeFeedItem(item: FeedItem, viewerId: string | null = null): string {
-  return `${item.actor.displayName} ${describeAction(item, viewerId)}`;
+  return `${actorName(item, viewerId)} ${describeAction(item, viewerId)}`;
 }
 
 /** Readable names of activity types, for mutes and filters. */
