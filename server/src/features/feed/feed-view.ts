@@ -11,9 +11,9 @@ const TAKES: ReadonlySet<ActivityType> = new Set(['rated', 'reviewed', 'listened
 export interface ActivityAudience {
   /** Null for a signed-out visitor. */
   viewerId: string | null;
-  /** Users the viewer follows (at least the actors being shown). */
+  /** Users the viewer follows (at least the actors being shown and the authors of their reviews). */
   followees: ReadonlySet<string>;
-  /** Users the viewer blocked or was blocked by. */
+  /** Users the viewer blocked or was blocked by (at least among the actors and review authors shown). */
   blocked: ReadonlySet<string>;
 }
 
@@ -45,9 +45,11 @@ function stars(value: unknown): number | null {
 /**
  * The activity as any viewer may see it, or null when they may not: not an activity the feed
  * knows (or a track rating), a suspended or missing actor, not allowed by `canSeeActivity`
- * (which lets the actor see their own private activity), about a review that is hidden, gone
- * or by someone the viewer has a block with, a hidden or deleted comment, or a follow of a
- * suspended or blocked user. Feed and profile pages both start from this.
+ * (which lets the actor see their own private activity), about a review that is hidden, gone,
+ * by a suspended author or someone the viewer has a block with, or that the same rule keeps
+ * from the viewer (its own visibility and its author's privacy: a like of a followers-only
+ * review is no wider than the review), a hidden or deleted comment, or a follow of a suspended
+ * or blocked user. Feed and profile pages both start from this.
  */
 export function activityView(audience: ActivityAudience, a: Activity, look: FeedLookups): ActivityView | null {
   if (!isFeedType(a.type) || a.subject?.kind === 'track') return null;
@@ -65,7 +67,9 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
     const r = subject?.kind === 'review' ? look.reviews.get(subject.id) : undefined;
     const author = r ? look.users.get(r.user_id) : undefined;
     // The actor's own review was already allowed above, block or not.
-    if (!r || r.hidden || !author || (r.user_id !== a.actorId && audience.blocked.has(r.user_id))) return null;
+    if (!r || r.hidden || !author || author.suspended || (r.user_id !== a.actorId && audience.blocked.has(r.user_id))) return null;
+    const reviewFacts = { viewerId: audience.viewerId, actorId: r.user_id, visibility: r.visibility, actorIsPrivate: author.is_private };
+    if (!canSeeActivity({ ...reviewFacts, viewerFollowsActor: audience.followees.has(r.user_id), blocked: audience.blocked.has(r.user_id) })) return null;
     if (type === 'commented' && (typeof a.data.commentId !== 'string' || !look.visibleComments.has(a.data.commentId))) return null;
     album = look.albums.get(r.album_id);
     review = { id: r.id, excerpt: r.excerpt, author: summary(author) };

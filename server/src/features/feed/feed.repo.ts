@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Visibility } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
 import type { AlbumRow } from '../catalog/catalog.repo';
 
@@ -32,6 +33,8 @@ export interface FeedReviewRow {
   album_id: string;
   excerpt: string;
   hidden: boolean;
+  /** The review's own visibility, which every activity about it is held to as well. */
+  visibility: Visibility;
 }
 
 /** An artist credited on an album, by id and catalog name (the name mutes are listed under). */
@@ -79,7 +82,7 @@ const VIEWER_SQL = `
 // The excerpt length is written into the SQL so the statement's text never varies.
 const LOOKUPS_SQL = `
   WITH rv AS (
-    SELECT id::text, user_id::text, album_id::text, left(body, 280) AS excerpt, hidden_at IS NOT NULL AS hidden
+    SELECT id::text, user_id::text, album_id::text, left(body, 280) AS excerpt, hidden_at IS NOT NULL AS hidden, visibility
       FROM reviews WHERE id = ANY($2::bigint[])
   ), al AS (
     SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.genres,
@@ -124,28 +127,30 @@ export class FeedRepo {
   }
 
   /**
-   * Contexts of several followers of one actor, for live delivery: each holds the actor as a
-   * followee only while the follow still stands.
+   * Contexts of several followers of one actor, for live delivery: each holds the actor (and
+   * `others`, such as the author of a review the activity is about) as a followee only while
+   * the follow still stands and the account is not suspended, and as blocked while a block
+   * stands either way.
    */
-  async followerContexts(viewerIds: string[], actorId: string): Promise<ViewerContext[]> {
+  async followerContexts(viewerIds: string[], actorId: string, others: string[] = []): Promise<ViewerContext[]> {
     if (viewerIds.length === 0) return [];
-    const { rows } = await this.knex.raw<{
-      rows: { id: string; hide: boolean; mutes: string[]; follows: boolean; blocked: boolean; actor_suspended: boolean }[];
-    }>(
+    const people = ids([actorId, ...others]);
+    const { rows } = await this.knex.raw<{ rows: { id: string; hide: boolean; mutes: string[]; follows: string[]; blocked: string[] }[] }>(
       `SELECT u.id, u.hide_unlogged_takes AS hide,
               ARRAY(SELECT kind || ':' || target FROM mutes WHERE user_id = u.id) AS mutes,
-              EXISTS (SELECT 1 FROM follows WHERE follower_id = u.id AND followee_id = a.id) AS follows,
-              EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = u.id AND blocked_id = a.id) OR (blocker_id = a.id AND blocked_id = u.id)) AS blocked,
-              a.suspended_at IS NOT NULL AS actor_suspended
-         FROM users u CROSS JOIN users a
-        WHERE u.id = ANY(?::bigint[]) AND a.id = ?`,
-      [viewerIds, actorId],
+              ARRAY(SELECT f.followee_id::text FROM follows f JOIN users o ON o.id = f.followee_id
+                     WHERE f.follower_id = u.id AND f.followee_id = ANY(:people::bigint[]) AND o.suspended_at IS NULL) AS follows,
+              ARRAY(SELECT blocked_id::text FROM blocks WHERE blocker_id = u.id AND blocked_id = ANY(:people::bigint[])
+                    UNION SELECT blocker_id::text FROM blocks WHERE blocked_id = u.id AND blocker_id = ANY(:people::bigint[])) AS blocked
+         FROM users u
+        WHERE u.id = ANY(:viewers::bigint[])`,
+      { people, viewers: viewerIds },
     );
     return rows.map((r) => ({
       viewerId: String(r.id),
-      followees: new Set(r.follows && !r.actor_suspended ? [actorId] : []),
+      followees: new Set(r.follows),
       pulled: new Set<string>(),
-      blocked: new Set(r.blocked ? [actorId] : []),
+      blocked: new Set(r.blocked),
       ...mutesOf(r.mutes),
       hideUnloggedTakes: r.hide,
     }));

@@ -78,9 +78,11 @@ export class FeedService {
   async liveItems(activityId: string, userIds: string[]): Promise<LiveDelivery[]> {
     const [activity] = await this.deps.log.getByIds([activityId]);
     if (!activity || !isFeedActivity(activity)) return [];
-    const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId);
-    if (contexts.length === 0) return [];
     const look = await this.deps.repo.lookups(lookupRequest([activity]));
+    // Whether each follower may see the review a like or comment is about needs their tie to its author too.
+    const reviewAuthor = activity.subject?.kind === 'review' ? look.reviews.get(activity.subject.id)?.user_id : undefined;
+    const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId, reviewAuthor ? [reviewAuthor] : []);
+    if (contexts.length === 0) return [];
     const albumId = albumOf(activity, look.reviews);
     const hiders = contexts.filter((c) => c.hideUnloggedTakes).map((c) => c.viewerId);
     const loggers = albumId && hiders.length ? await this.deps.repo.usersWhoLogged(hiders, albumId) : new Set<string>();

@@ -30,14 +30,12 @@ export class ProfileActivity {
 
   async page(viewerId: string | null, owner: ProfileUserRow, before: string | undefined, limit: number): Promise<ProfileActivityPage> {
     const ownerId = String(owner.id);
-    const { relationship, visible } = await this.deps.access.of(viewerId, owner);
+    const { visible } = await this.deps.access.of(viewerId, owner);
     if (!visible) return NOTHING;
-    const audience: ActivityAudience = {
-      viewerId,
-      followees: new Set(relationship?.following ? [ownerId] : []),
-      // The viewer's blocks reach past the owner: reviews liked and people followed.
-      blocked: new Set(viewerId ? await this.deps.graph.blockedIds(viewerId) : []),
-    };
+    // The viewer's follows and blocks reach past the owner: reviews liked or commented on (which
+    // the viewer may see only as the review's own visibility allows) and people followed.
+    const [followees, blocked] = viewerId ? await Promise.all([this.deps.graph.followeeIds(viewerId), this.deps.graph.blockedIds(viewerId)]) : [[], []];
+    const audience: ActivityAudience = { viewerId, followees: new Set(followees), blocked: new Set(blocked) };
     const present = async (activities: Activity[]) => {
       const look = await this.deps.lookups.lookups(lookupRequest(activities));
       return activities.map((a) => activityView(audience, a, look));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { canSeeSql } from '../social/visibility-sql';
 
 export interface CommentViewRow {
   id: string;
@@ -84,16 +85,19 @@ export class ReviewCommentsRepo {
 
   /**
    * Who else is in the thread a comment joined: everyone with a visible earlier comment on the
-   * same review, except the review's author, the commenter, and anyone the commenter is blocked
-   * with either way.
+   * same review, except the review's author, the commenter, anyone the commenter is blocked
+   * with either way, and anyone who may no longer see the review (an unfollowed private
+   * profile, a followers-only review) and so must not read replies to it.
    */
   async earlierParticipants(commentId: string): Promise<string[]> {
     const { rows } = await this.knex.raw<{ rows: { user_id: string }[] }>(
       `SELECT DISTINCT e.user_id
          FROM review_comments c
          JOIN reviews r ON r.id = c.review_id
+         JOIN users ra ON ra.id = r.user_id
          JOIN review_comments e ON e.review_id = c.review_id AND e.id < c.id AND e.hidden_at IS NULL
         WHERE c.id = ?
+          AND ${canSeeSql({ viewer: 'e.user_id', owner: 'r.user_id', visibility: 'r.visibility', ownerIsPrivate: 'ra.is_private' })}
           AND e.user_id <> c.user_id
           AND e.user_id <> r.user_id
           AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = e.user_id AND b.blocked_id = c.user_id) OR (b.blocker_id = c.user_id AND b.blocked_id = e.user_id))
