@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { canSeeSql } from '../social/visibility-sql';
 
 /** Album identifiers carried by every exported row, so the data can be matched elsewhere. */
 export interface AlbumRefRow {
@@ -50,19 +51,33 @@ export interface DiaryExportRow extends AlbumRefRow {
 export interface CommentExportRow extends AlbumRefRow {
   id: string;
   review_id: string;
-  review_author: string;
+  /** Null, with the album, when the user may no longer see the review. */
+  review_author: string | null;
   body: string;
   created_at: Date;
 }
 
 export interface LikeExportRow extends AlbumRefRow {
   review_id: string;
-  review_author: string;
+  /** Null, with the album, when the user may no longer see the review. */
+  review_author: string | null;
   created_at: Date;
 }
 
 const ALBUM_REF = `a.id AS album_id, a.title AS album_title, a.artist_credit AS album_artist, a.release_year, a.upc,
   a.spotify_id AS album_spotify_id, a.apple_id AS album_apple_id, a.discogs_id`;
+
+/**
+ * Joins a review \`rv\` (by \`u\`) to its album and author only where \`viewer\` may still see it:
+ * the row itself is the viewer's own data (their comment, their like) and stays, but someone
+ * else's review they can no longer see (its visibility, a private profile they left, a block,
+ * moderators, a suspension) is not described to them, so the export leaks nothing the app would not show.
+ */
+function seenReviewSql(viewer: string): string {
+  const canSee = canSeeSql({ viewer, owner: 'rv.user_id', visibility: 'rv.visibility', ownerIsPrivate: 'u.is_private' });
+  return `CROSS JOIN LATERAL (SELECT rv.user_id = ${viewer} OR (rv.hidden_at IS NULL AND u.suspended_at IS NULL AND ${canSee}) AS seen) v
+          LEFT JOIN albums a ON a.id = rv.album_id AND v.seen`;
+}
 
 /** Reads everything one user has written, for their data export. Always filtered by the user's id. */
 export class ExportsRepo {
@@ -112,22 +127,22 @@ export class ExportsRepo {
     return rows;
   }
 
-  /** Comments the user wrote, on anyone's review. */
+  /** Comments the user wrote, on anyone's review (described only while the user may see it). */
   async comments(userId: string): Promise<CommentExportRow[]> {
     const { rows } = await this.knex.raw<{ rows: CommentExportRow[] }>(
-      `SELECT c.id, c.review_id, u.handle AS review_author, c.body, c.created_at, ${ALBUM_REF}
-         FROM review_comments c JOIN reviews rv ON rv.id = c.review_id JOIN users u ON u.id = rv.user_id JOIN albums a ON a.id = rv.album_id
+      `SELECT c.id, c.review_id, CASE WHEN v.seen THEN u.handle END AS review_author, c.body, c.created_at, ${ALBUM_REF}
+         FROM review_comments c JOIN reviews rv ON rv.id = c.review_id JOIN users u ON u.id = rv.user_id ${seenReviewSql('c.user_id')}
         WHERE c.user_id = ? ORDER BY c.created_at, c.id`,
       [userId],
     );
     return rows;
   }
 
-  /** Reviews the user liked. */
+  /** Reviews the user liked (described only while the user may see them). */
   async likes(userId: string): Promise<LikeExportRow[]> {
     const { rows } = await this.knex.raw<{ rows: LikeExportRow[] }>(
-      `SELECT l.review_id, u.handle AS review_author, l.created_at, ${ALBUM_REF}
-         FROM review_likes l JOIN reviews rv ON rv.id = l.review_id JOIN users u ON u.id = rv.user_id JOIN albums a ON a.id = rv.album_id
+      `SELECT l.review_id, CASE WHEN v.seen THEN u.handle END AS review_author, l.created_at, ${ALBUM_REF}
+         FROM review_likes l JOIN reviews rv ON rv.id = l.review_id JOIN users u ON u.id = rv.user_id ${seenReviewSql('l.user_id')}
         WHERE l.user_id = ? ORDER BY l.created_at, l.review_id`,
       [userId],
     );
