@@ -3,6 +3,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { useChart } from '../../features/charts/api/get-chart';
 import { ChartList } from '../../features/charts/components/chart-list';
 import { RecentDiary } from '../../features/diary/components/recent-diary';
+import { FeedEmptyState } from '../../features/feed/components/feed-empty';
 import { FeedList } from '../../features/feed/components/feed-list';
 import { SearchBox } from '../../features/search/components/search-box';
 
@@ -52,14 +53,7 @@ export function HomeRoute() {
         <div className="home-feed">
           <FeedList
             viewerId={me.id}
-            empty={
-              <>
-                <p>Your feed is quiet. Follow people to see what they rate, review and log here, as it happens.</p>
-                <p>
-                  Find friends with the search box, or open a review you liked and follow its author from <Link to={`/users/${encodeURIComponent(me.handle)}`}>their page</Link>.
-                </p>
-              </>
-            }
+            empty={<FeedEmptyState handle={me.handle} viewerId={me.id} />}
           />
         </div>
         <aside className="home-aside" aria-label="Discover">
