@@ -1,6 +1,7 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import { cookiesAreSecure, type Config } from './config/config';
+import { createBlockingRedis, createFailFastRedis, redisReady } from './config/infrastructure/redis-connections';
 import { createKnex } from './db/knex';
 import { createDocumentStore } from './docstore/create-document-store';
 import type { DocumentStore } from './docstore/document-store.port';
@@ -15,6 +16,7 @@ import { ChartsRepo } from './features/charts/charts.repo';
 import { requestChartsRefresh } from './features/charts/charts-schedule';
 import { ChartsService } from './features/charts/charts.service';
 import { createImportsService } from './features/imports/imports.factory';
+import { ReadinessChecks } from './features/health/readiness';
 import { ExportsRepo } from './features/exports/exports.repo';
 import { ExportsService } from './features/exports/exports.service';
 import type { ImportsService } from './features/imports/imports.service';
@@ -60,6 +62,8 @@ export interface Container {
   rateLimiter: RateLimiter;
   events: DomainEventPublisher;
   queues: JobQueues;
+  /** Checks that running parts (the api's domain-event consumer) add to /readyz. */
+  readiness: ReadinessChecks;
   repos: { users: UsersRepo; notifications: NotificationsRepo };
   services: { auth: AuthService; notifications: NotificationsService; admin: AdminService; charts: ChartsService; imports: ImportsService; exports: ExportsService } & ListeningServices & DiscoveryServices & FeedServices & ModerationServices & SocialServices;
   /** A new Redis connection for consumers that block (BullMQ workers, stream readers). */
@@ -72,13 +76,21 @@ export async function createContainer(input: ContainerInput): Promise<Container>
   const { config, logger } = input;
   const knex = createKnex(input.databaseUrl);
   // Concurrent requests' commands (sessions, rate limits, events) share round trips.
-  const redis = new Redis(input.redisUrl, { lazyConnect: false, enableAutoPipelining: true });
-  const extraConnections: Redis[] = [];
+  const redis = createFailFastRedis(input.redisUrl, { enableAutoPipelining: true });
+  // Enqueuing happens inside requests too, so producers fail fast like the request connection.
+  const queueConnection = createFailFastRedis(input.redisUrl);
+  const extraConnections: Redis[] = [queueConnection];
   const newRedisConnection = () => {
-    const connection = new Redis(input.redisUrl, { maxRetriesPerRequest: null });
+    const connection = createBlockingRedis(input.redisUrl);
     extraConnections.push(connection);
     return connection;
   };
+  await Promise.all([redisReady(redis), redisReady(queueConnection)]).catch(async (err: unknown) => {
+    redis.disconnect();
+    queueConnection.disconnect();
+    await knex.destroy();
+    throw err;
+  });
   const documentStore = await createDocumentStore({ mongoUrl: input.mongoUrl, knex });
   const prefix = config.REDIS_PREFIX;
   const sessions = new SessionStore(redis, {
@@ -89,10 +101,11 @@ export async function createContainer(input: ContainerInput): Promise<Container>
   const rateLimiter = new RateLimiter(redis, prefix);
   const events = new DomainEventPublisher(redis, prefix);
   const queues = new JobQueues({
-    connection: newRedisConnection(),
+    connection: queueConnection,
     prefix: `${prefix}bull`,
     attempts: config.JOB_ATTEMPTS,
     backoffMs: config.JOB_BACKOFF_MS,
+    logger,
   });
   // Every append goes through the activity recorder: default visibility, then feed fan-out.
   const { docs, ...feedServices } = createFeedServices({ knex, redis, prefix, docs: documentStore, queues, events });
@@ -139,6 +152,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     rateLimiter,
     events,
     queues,
+    readiness: new ReadinessChecks(),
     repos: { users, notifications: notificationsRepo },
     services: { auth, notifications, admin, charts, imports, exports: new ExportsService(new ExportsRepo(knex)), ...listening, ...discovery, ...feedServices, ...moderationServices, ...social },
     newRedisConnection,

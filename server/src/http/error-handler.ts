@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import mongoose from 'mongoose';
 import { AppError } from '../lib/app-error';
 import { isPgError, PG } from '../db/pg-errors';
+import { isRedisUnavailableError, REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/redis-errors';
 import { sendProblem } from './problem';
 
 /** Turns zod issues into the `errors` list forms show next to fields. */
@@ -97,6 +98,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   const clientStatus = clientErrorStatus(parserError);
   if (clientStatus) {
     return sendProblem(res, clientStatus, CLIENT_ERROR_CODES[clientStatus] ?? 'bad_request', describeClientError(parserError));
+  }
+  if (isRedisUnavailableError(err)) {
+    req.log?.warn({ err }, 'redis unavailable');
+    return sendProblem(res, 503, 'service_unavailable', 'Muse is briefly unavailable. Try again in a few seconds.', undefined, { 'Retry-After': String(REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS) });
   }
   req.log?.error({ err }, 'unhandled error');
   return sendProblem(res, 500, 'internal');

@@ -1,12 +1,15 @@
 import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
 import type { JobDefinition, QueueName } from './job-definition';
 import { QUEUE_NAMES } from './job-definition';
+import type { Logger } from '../lib/logger';
 
 export interface QueueOptions {
   connection: ConnectionOptions;
   prefix: string;
   attempts: number;
   backoffMs: number;
+  /** Where connection errors go (while Redis is unreachable, enqueues fail and are answered 503). */
+  logger?: Logger;
 }
 
 /** Producers for every queue; validates payloads before they are stored. */
@@ -21,7 +24,11 @@ export class JobQueues {
       removeOnFail: { age: 14 * 24 * 3600 },
     };
     this.byName = Object.fromEntries(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: options.connection, prefix: options.prefix, defaultJobOptions })]),
+      QUEUE_NAMES.map((name) => {
+        const queue = new Queue(name, { connection: options.connection, prefix: options.prefix, defaultJobOptions });
+        queue.on('error', (err) => options.logger?.warn({ err: err.message, queue: name }, 'queue connection error'));
+        return [name, queue];
+      }),
     ) as Record<QueueName, Queue>;
   }
 

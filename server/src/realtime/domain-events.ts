@@ -35,17 +35,26 @@ export type DomainEventHandler = (event: DomainEvent) => Promise<void>;
 
 const GROUP = 'realtime';
 const CLAIM_IDLE_MS = 30_000;
+const BLOCK_MS = 500;
+/** A consumer that has not read for this long (ten reads' worth) is not consuming. */
+export const DOMAIN_EVENTS_STALE_AFTER_MS = 10 * BLOCK_MS;
+
+function isMissingGroup(err: unknown): boolean {
+  return String((err as Error)?.message).startsWith('NOGROUP');
+}
 
 /**
  * Reads the domain-event stream as one member of the `realtime` consumer group, so each event
  * is handled by exactly one api node (which then emits through the Socket.IO adapter to every
- * node). Entries left unacknowledged by a dead node are claimed after 30 s.
+ * node). Entries left unacknowledged by a dead node are claimed after 30 s. When Redis lost the
+ * group (a restart without persistence, a flush), the group is created again and reading resumes.
  */
 export class DomainEventConsumer {
   private running = false;
   private loop?: Promise<void>;
   private readonly consumer = `${hostname()}-${process.pid}-${randomToken(4)}`;
   private readonly key: string;
+  private lastReadAt = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -57,13 +66,39 @@ export class DomainEventConsumer {
   }
 
   async start(): Promise<void> {
+    await this.createGroup('$');
+    this.lastReadAt = Date.now();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Rejects unless the consumer is running and has read the stream within DOMAIN_EVENTS_STALE_AFTER_MS. */
+  async assertConsuming(): Promise<void> {
+    if (!this.running) throw new Error('the domain-event consumer is stopped');
+    const idleMs = Date.now() - this.lastReadAt;
+    if (idleMs > DOMAIN_EVENTS_STALE_AFTER_MS) throw new Error(`the domain-event consumer has not read for ${idleMs} ms`);
+  }
+
+  /** After Redis lost the group: true once it exists again. */
+  private async recreateGroup(): Promise<boolean> {
+    this.logger.warn('the domain event group is gone (Redis restarted or was flushed); creating it again');
     try {
-      await this.redis.xgroup('CREATE', this.key, GROUP, '$', 'MKSTREAM');
+      // Whatever a stream without our group holds was appended after Redis lost it: read it all.
+      await this.createGroup('0');
+      return true;
+    } catch (err) {
+      this.logger.error({ err }, 'could not create the domain event group again');
+      return false;
+    }
+  }
+
+  /** Creates the group (and the stream) unless another node already did. */
+  private async createGroup(from: '$' | '0'): Promise<void> {
+    try {
+      await this.redis.xgroup('CREATE', this.key, GROUP, from, 'MKSTREAM');
     } catch (err) {
       if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
     }
-    this.running = true;
-    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
@@ -80,12 +115,14 @@ export class DomainEventConsumer {
           lastClaim = Date.now();
           await this.claimAbandoned();
         }
-        const result = (await this.redis.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', 100, 'BLOCK', 500, 'STREAMS', this.key, '>')) as
+        const result = (await this.redis.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', this.key, '>')) as
           | [string, [string, string[]][]][]
           | null;
+        this.lastReadAt = Date.now();
         for (const [, entries] of result ?? []) await this.process(entries);
       } catch (err) {
         if (!this.running) break;
+        if (isMissingGroup(err) && (await this.recreateGroup())) continue;
         this.logger.error({ err }, 'domain event loop failed; retrying');
         await new Promise((r) => setTimeout(r, 500));
       }
@@ -107,6 +144,7 @@ export class DomainEventConsumer {
         this.logger.error({ err, id }, 'domain event handler failed');
       }
       await this.redis.xack(this.key, GROUP, id);
+      this.lastReadAt = Date.now();
     }
   }
 }

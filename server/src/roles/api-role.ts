@@ -52,6 +52,7 @@ export async function startApi(c: Container, listen: { host: string; port: numbe
   const drain = drainOnShutdown(server);
   const consumer = new DomainEventConsumer(c.newRedisConnection(), c.config.REDIS_PREFIX, createRealtimeDispatcher(io, c), c.logger);
   await consumer.start();
+  const removeReadinessCheck = c.readiness.add('domain-events', () => consumer.assertConsuming());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -70,6 +71,7 @@ export async function startApi(c: Container, listen: { host: string; port: numbe
       drain.begin();
       await io.close();
       await closed;
+      removeReadinessCheck();
       await consumer.stop();
     },
   };

@@ -22,12 +22,14 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   worker?: boolean;
+  /** A Redis of the test's own (e.g. one it stops and restarts); default TEST_REDIS_URL. */
+  redisUrl?: string;
 }
 
 /** Starts a real api (and optionally worker) on a fresh database and Redis prefix. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const redis = createTestRedisPrefix();
+  const redis = createTestRedisPrefix('test', options.redisUrl);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

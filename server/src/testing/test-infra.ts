@@ -25,9 +25,8 @@ export async function createTestDatabase(label = 'test'): Promise<{ url: string;
 }
 
 /** A unique Redis key prefix and a way to delete every key under it. */
-export function createTestRedisPrefix(label = 'test'): { url: string; prefix: string; cleanup(): Promise<void> } {
+export function createTestRedisPrefix(label = 'test', url = process.env.TEST_REDIS_URL!): { url: string; prefix: string; cleanup(): Promise<void> } {
   const prefix = `muse-${label}-${randomBytes(6).toString('hex')}:`;
-  const url = process.env.TEST_REDIS_URL!;
   return {
     url,
     prefix,

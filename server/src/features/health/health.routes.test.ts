@@ -15,7 +15,7 @@ describe('health', () => {
     expect(live.body).toEqual({ status: 'ok' });
     expect(live.headers['x-request-id']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     const ready = await request(app.url).get('/readyz').expect(200);
-    expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'up', redis: 'up', documents: 'up' } });
+    expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'up', redis: 'up', documents: 'up', 'domain-events': 'up' } });
   });
 
   it('when a caller sends a safe X-Request-Id, then it is echoed; an unsafe one is replaced', async () => {
@@ -35,6 +35,18 @@ describe('health', () => {
     } finally {
       (app.container.docs as { ping: () => Promise<void> }).ping = original;
     }
+  });
+
+  it('when a running part reports it is not working, then /readyz answers 503 naming it until it works again', async () => {
+    const remove = app.container.readiness.add('domain-events', () => Promise.reject(new Error('has not read for 9 s')));
+    try {
+      const res = await request(app.url).get('/readyz');
+      expect(res.status).toBe(503);
+      expect(res.body.detail).toBe('Not ready: domain-events not working.');
+    } finally {
+      remove();
+    }
+    expect((await request(app.url).get('/readyz')).status).toBe(200);
   });
 });
 
