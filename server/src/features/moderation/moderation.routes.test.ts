@@ -255,6 +255,23 @@ describe('suspending', () => {
   });
 });
 
+describe('reports about an administrator’s own content', () => {
+  it.each(['hide', 'dismiss'] as const)('when the admin tries to %s a report about their own review, then it answers 403 own_content and the report stays open', async (action) => {
+    const boss = await theAdmin();
+    const reporter = await registerUser(app);
+    const review = await reviewBy(boss.client);
+    const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
+
+    const res = await resolve(filed.id, action);
+
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.body.code).toBe('own_content');
+    expect((await app.container.knex('reports').where({ id: filed.id }).first()).status).toBe('open');
+    expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(200);
+  });
+});
+
 /** Registers an author, has someone report one of their reviews and suspends them through the report. */
 async function suspendedAuthor() {
   const input = newUserInput();

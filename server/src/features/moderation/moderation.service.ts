@@ -111,6 +111,8 @@ export class ModerationService {
       if (input.action === 'suspend_author' && target?.author_role === 'admin') {
         throw AppError.forbidden('cannot_suspend_admin', 'Administrators cannot be suspended here.');
       }
+      // Nobody judges reports about their own writing; another administrator has to.
+      if (authorId === adminId) throw AppError.forbidden('own_content', 'This report is about your own content; another administrator has to resolve it.');
       if (input.action !== 'dismiss') await repo.hide(trx, type, targetId);
       if (input.action === 'suspend_author' && authorId) await repo.suspend(trx, authorId, { adminId, reportId });
       const resolved = await repo.resolveOpenForTarget(

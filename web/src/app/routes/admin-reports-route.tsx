@@ -37,7 +37,7 @@ export function AdminReportsRoute() {
               </Link>
             ))}
           </nav>
-          <ReportQueue key={status} status={status} />
+          <ReportQueue key={status} status={status} viewerId={me.id} />
           <SuspendedAccounts />
         </>
       ) : (

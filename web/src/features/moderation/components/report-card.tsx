@@ -8,8 +8,11 @@ import { useResolveReport } from '../api/resolve-report';
 
 const ACTION_TEXT = { hide: 'Hidden', dismiss: 'Dismissed', suspend_author: 'Author suspended' } as const;
 
-/** One report: what was reported and why, by whom, and (while open) Hide / Dismiss / Suspend author. */
-export function ReportCard({ report }: { report: ReportView }) {
+/**
+ * One report: what was reported and why, by whom, and (while open) Hide / Dismiss / Suspend author.
+ * A report about the viewer's own content offers no action: another administrator has to resolve it.
+ */
+export function ReportCard({ report, viewerId = null }: { report: ReportView; viewerId?: string | null }) {
   const resolve = useResolveReport();
   const [note, setNote] = useState('');
   const [confirmSuspend, setConfirmSuspend] = useState(false);
@@ -39,7 +42,9 @@ export function ReportCard({ report }: { report: ReportView }) {
       <p className="report-reason">
         <strong>Reason from {report.reporter.displayName}:</strong> {report.reason}
       </p>
-      {open ? (
+      {open && report.author.id === viewerId ? (
+        <p className="muted">This report is about your own content; another administrator has to resolve it.</p>
+      ) : open ? (
         <>
           <div className="field">
             <label className="field-label" htmlFor={noteId}>

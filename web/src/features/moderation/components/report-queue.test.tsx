@@ -36,6 +36,16 @@ describe('ReportQueue', () => {
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ action: 'dismiss', note: 'Not spam after all' });
   });
 
+  it('when a report is about the admin’s own review, then it says so and offers no action', async () => {
+    mockFetch({ 'GET /api/admin/reports': () => jsonResponse({ items: [report('1', 'Rude'), report('2', 'Spam')].map((r, i) => (i === 0 ? { ...r, author: { id: '7', handle: 'boss', displayName: 'Boss' } } : r)), nextCursor: null }) });
+    renderWithProviders(<ReportQueue status="open" viewerId="7" />);
+
+    const [own, other] = await screen.findAllByTestId('report');
+    expect(within(own!).getByText(/about your own content/)).toBeInTheDocument();
+    expect(within(own!).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(other!).getByRole('button', { name: 'Dismiss' })).toBeInTheDocument();
+  });
+
   it('when "Suspend author" is pressed, then it asks first and only the confirmation sends suspend_author', async () => {
     const { requests } = mockFetch({
       'GET /api/admin/reports': () => jsonResponse({ items: [report('1', 'Spam')], nextCursor: null }),
