@@ -16,6 +16,8 @@ import { ChartsRepo } from './features/charts/charts.repo';
 import { requestChartsRefresh } from './features/charts/charts-schedule';
 import { ChartsService } from './features/charts/charts.service';
 import { createImportsService } from './features/imports/imports.factory';
+import { ImportRecovery } from './features/imports/import-recovery';
+import { ImportsRepo } from './features/imports/imports.repo';
 import { ReadinessChecks } from './features/health/readiness';
 import { ExportsRepo } from './features/exports/exports.repo';
 import { ExportsService } from './features/exports/exports.service';
@@ -65,7 +67,7 @@ export interface Container {
   /** Checks that running parts (the api's domain-event consumer) add to /readyz. */
   readiness: ReadinessChecks;
   repos: { users: UsersRepo; notifications: NotificationsRepo };
-  services: { auth: AuthService; notifications: NotificationsService; admin: AdminService; charts: ChartsService; imports: ImportsService; exports: ExportsService } & ListeningServices & DiscoveryServices & FeedServices & ModerationServices & SocialServices;
+  services: { auth: AuthService; notifications: NotificationsService; admin: AdminService; charts: ChartsService; imports: ImportsService; importRecovery: ImportRecovery; exports: ExportsService } & ListeningServices & DiscoveryServices & FeedServices & ModerationServices & SocialServices;
   /** A new Redis connection for consumers that block (BullMQ workers, stream readers). */
   newRedisConnection(): Redis;
   close(): Promise<void>;
@@ -154,7 +156,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     queues,
     readiness: new ReadinessChecks(),
     repos: { users, notifications: notificationsRepo },
-    services: { auth, notifications, admin, charts, imports, exports: new ExportsService(new ExportsRepo(knex)), ...listening, ...discovery, ...feedServices, ...moderationServices, ...social },
+    services: { auth, notifications, admin, charts, imports, importRecovery: new ImportRecovery({ repo: new ImportsRepo(knex), queues }), exports: new ExportsService(new ExportsRepo(knex)), ...listening, ...discovery, ...feedServices, ...moderationServices, ...social },
     newRedisConnection,
     async close() {
       await queues.close();

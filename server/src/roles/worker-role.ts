@@ -3,6 +3,7 @@ import type { Container } from '../container';
 import { JOB_CATALOG } from '../jobs/job-catalog';
 import { JobRegistry } from '../jobs/job-registry';
 import { WorkerRunner } from '../jobs/worker-runner';
+import { startPeriodicTask } from '../jobs/periodic-task';
 import { scheduleChartsRefresh } from '../features/charts/charts-schedule';
 
 export interface RunningWorker {
@@ -25,7 +26,7 @@ export function jobDependencies(c: Container) {
   };
 }
 
-/** Starts BullMQ workers for every queue with the full job registry. */
+/** Starts BullMQ workers for every queue with the full job registry, and the sweep that re-queues import jobs Redis lost. */
 export async function startWorker(c: Container): Promise<RunningWorker> {
   const registry = new JobRegistry(JOB_CATALOG, jobDependencies(c));
   const runner = new WorkerRunner(registry, {
@@ -36,17 +37,21 @@ export async function startWorker(c: Container): Promise<RunningWorker> {
   });
   await runner.ready();
   await scheduleChartsRefresh(c.queues);
+  const importRecovery = startPeriodicTask('re-queue lost import jobs', IMPORT_RECOVERY_EVERY_MS, () => c.services.importRecovery.requeueLostJobs(), c.logger.child({ role: 'worker' }));
   const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
   return {
     runner,
     async stop() {
       if (heartbeat) clearInterval(heartbeat);
+      await importRecovery.stop();
       await runner.close();
     },
   };
 }
 
 const HEARTBEAT_MS = 10_000;
+// Imports whose job Redis lost are looked for at start and then this often.
+const IMPORT_RECOVERY_EVERY_MS = 60_000;
 
 /** Touches a file while the worker's Redis connection answers, for container health checks. */
 function startHeartbeat(file: string, runner: WorkerRunner, c: Container): NodeJS.Timeout {

@@ -12,3 +12,6 @@ export const importApplyJob = defineJob({
     await deps.imports.runApply(payload.importId, { finalAttempt: ctx.attempt >= deps.jobAttempts, logger: ctx.logger });
   },
 });
+
+/** The apply job's id: one per import, so queueing it twice is harmless. */
+export const importApplyJobId = (importId: string): string => `import-apply-${importId}`;

@@ -18,3 +18,6 @@ export const importParseJob = defineJob({
     await deps.imports.runParse(payload.importId, { finalAttempt: ctx.attempt >= deps.jobAttempts, logger: ctx.logger });
   },
 });
+
+/** The parse job's id: one per import, so queueing it twice is harmless. */
+export const importParseJobId = (importId: string): string => `import-parse-${importId}`;

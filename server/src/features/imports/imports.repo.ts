@@ -137,6 +137,16 @@ export class ImportsRepo {
     return updated > 0;
   }
 
+  /** Imports still parsing or applying that nothing has advanced for `idleMs`, oldest first. */
+  async unfinishedIdleFor(idleMs: number, limit: number): Promise<Pick<ImportRow, 'id' | 'status'>[]> {
+    return (await this.knex('imports')
+      .select('id', 'status')
+      .whereIn('status', ['parsing', 'applying'])
+      .andWhere('updated_at', '<=', this.knex.raw('now() - make_interval(secs => ?)', [idleMs / 1000]))
+      .orderBy('updated_at')
+      .limit(limit)) as Pick<ImportRow, 'id' | 'status'>[];
+  }
+
   /**
    * Albums whose title and artist resemble the query, through the trigram index on
    * `albums.search_text` (word similarity: the query's trigrams found in the album's text).

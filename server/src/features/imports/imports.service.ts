@@ -4,9 +4,9 @@ import type { JobQueues } from '../../jobs/queues';
 import type { CatalogRepo } from '../catalog/catalog.repo';
 import { presentAlbumSummary } from '../catalog/catalog.presenter';
 import type { ImportApplying } from './import-applying.service';
-import { importApplyJob } from './import-apply.job';
+import { importApplyJob, importApplyJobId } from './import-apply.job';
 import { readCsvHeader } from './import-csv';
-import { importParseJob } from './import-parse.job';
+import { importParseJob, importParseJobId } from './import-parse.job';
 import type { ImportParsing, RunOptions } from './import-parsing.service';
 import { applyPlan } from './import-plan';
 import { missingColumns } from './import-rows';
@@ -54,7 +54,7 @@ export class ImportsService {
     const row = await this.deps.repo.create(userId, input.source, input.csv);
     const importId = String(row.id);
     try {
-      await this.deps.queues.enqueue(importParseJob, { importId }, { jobId: `import-parse-${importId}` });
+      await this.deps.queues.enqueue(importParseJob, { importId }, { jobId: importParseJobId(importId) });
     } catch (err) {
       await this.deps.repo.fail(importId, 'The import could not be queued. Try again.');
       throw err;
@@ -90,7 +90,7 @@ export class ImportsService {
     const planSize = applyPlan(await repo.rows(importId), skipLines).length;
     if (!(await repo.startApplying(userId, importId, skipLines, planSize))) throw notReady();
     try {
-      await this.deps.queues.enqueue(importApplyJob, { importId }, { jobId: `import-apply-${importId}` });
+      await this.deps.queues.enqueue(importApplyJob, { importId }, { jobId: importApplyJobId(importId) });
     } catch (err) {
       await repo.revertToReady(importId);
       throw err;
