@@ -5,6 +5,7 @@ import type { ActivityView, FeedPage, ReviewView, Visibility } from '@muse/share
 import { makeAlbum } from '../albums/albums.factory';
 import { follow, setPrivacy } from '../feed/feed-fixtures';
 import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
+import { up as addReviewVisibility } from '../../db/migrations/20261121090000-review-visibility';
 
 /**
  * Every read path of a review, and likes and comments, against the one visibility rule: the
@@ -276,5 +277,30 @@ describe('paged review lists', () => {
       if (seen.length > 4) throw new Error('the cursor never ends');
     }
     expect(seen).toEqual([newPublic, oldPublic]);
+  });
+});
+
+// Last in this file: it drops and re-adds the column the tests above read.
+describe('reviews written before reviews kept a visibility', () => {
+  it('when the column is added, then each review takes the visibility of its activity, or else its author\'s default', async () => {
+    const [ana, bob] = [await registerPerson(app), await registerPerson(app)];
+    await setPrivacy(app, ana.id, { defaultVisibility: 'followers' });
+    const write = async (p: TestPerson, body: Record<string, unknown>) => {
+      const res = await p.client.post(`/api/albums/${(await makeAlbum(knex())).id}/reviews`, body);
+      expect(res.status).toBe(201);
+      return String(res.body.id);
+    };
+    const chosen = await write(ana, { body: 'chosen private', visibility: 'private' });
+    const byDefault = await write(ana, { body: 'by her default' });
+    const bobsFollowers = await write(bob, { body: 'for followers', visibility: 'followers' });
+    const [noActivity] = await knex()('reviews').insert({ user_id: ana.id, album_id: (await makeAlbum(knex())).id, body: 'imported long ago' }).returning('id');
+    const visibilities = async () => Object.fromEntries((await knex()('reviews').whereIn('id', [chosen, byDefault, bobsFollowers, String(noActivity.id)]).select('id', 'visibility')).map((r) => [String(r.id), r.visibility]));
+    const written = { [chosen]: 'private', [byDefault]: 'followers', [bobsFollowers]: 'followers' };
+    expect(await visibilities()).toMatchObject(written);
+
+    await knex().raw('ALTER TABLE reviews DROP COLUMN visibility');
+    await addReviewVisibility(knex());
+
+    expect(await visibilities()).toEqual({ ...written, [String(noActivity.id)]: 'followers' });
   });
 });
