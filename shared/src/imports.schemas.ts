@@ -42,9 +42,20 @@ export interface ImportView {
   unmatched: number;
   invalid: number;
   applied: number;
+  /**
+   * What the applied rows wrote, once the import is done (else null): a row writes a rating when it has
+   * one, a review when it has text, and a diary entry only when it has a date.
+   */
+  imported: ImportedCounts | null;
   error: string | null;
   rows: ImportRowView[];
   createdAt: string;
+}
+
+export interface ImportedCounts {
+  ratings: number;
+  reviews: number;
+  diaryEntries: number;
 }
 
 export const ImportConfirmSchema = z.object({
@@ -57,7 +68,7 @@ export type ImportConfirmInput = z.infer<typeof ImportConfirmSchema>;
 export const IMPORT_MAX_ROWS = 50_000;
 
 /** An import without its rows, as `GET /api/imports` lists them (newest first). */
-export type ImportSummary = Omit<ImportView, 'rows'>;
+export type ImportSummary = Omit<ImportView, 'rows' | 'imported'>;
 
 export interface ImportList {
   items: ImportSummary[];

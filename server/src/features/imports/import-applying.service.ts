@@ -1,9 +1,10 @@
+import type { ImportedCounts } from '@muse/shared';
 import type { Knex } from 'knex';
 import { AppError } from '../../lib/app-error';
 import type { ListenLog } from '../diary/listen-log';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { AfterCommit } from '../ratings/after-commit';
-import { applyPlan, type ApplyStep } from './import-plan';
+import { applyPlan, importedCounts, type ApplyStep } from './import-plan';
 import type { RunOptions } from './import-parsing.service';
 import type { ImportRow, ImportsRepo } from './imports.repo';
 
@@ -18,6 +19,20 @@ export interface ImportApplyingDeps {
 
 const PROGRESS_EVERY = 20;
 const SOURCE_NAMES: Record<ImportRow['source'], string> = { letterboxd: 'Letterboxd', rym: 'Rate Your Music' };
+
+const counted = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** "5 rows imported: 5 ratings, 1 review and 4 diary entries.", saying so when no row went to the diary. */
+function describeImported(rows: number, counts: ImportedCounts): string {
+  const parts = [
+    counts.ratings ? counted(counts.ratings, 'rating', 'ratings') : null,
+    counts.reviews ? counted(counts.reviews, 'review', 'reviews') : null,
+    counts.diaryEntries ? counted(counts.diaryEntries, 'diary entry', 'diary entries') : null,
+  ].filter((p): p is string => p !== null);
+  const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing new');
+  const undated = rows > 0 && counts.diaryEntries === 0 ? ' No row had a date, so none went to your diary.' : '';
+  return `${counted(rows, 'row', 'rows')} imported: ${what}.${undated}`;
+}
 
 /** Thrown inside a step's transaction when another run has already done that step. */
 class StepTaken extends Error {}
@@ -107,12 +122,11 @@ export class ImportApplying {
     const imp = await this.deps.repo.find(importId);
     await this.deps.announce(userId, importId);
     if (!imp) return;
-    const listens = imp.applied === 1 ? '1 row' : `${imp.applied.toLocaleString('en')} rows`;
     await this.deps.notifications.create({
       userId,
       type: 'import_finished',
       title: `Your ${SOURCE_NAMES[imp.source]} import is done`,
-      body: `${listens} imported into your ratings and diary.`,
+      body: describeImported(imp.applied, importedCounts(applyPlan(await this.deps.repo.rows(importId), imp.skip_lines))),
       link: `/imports/${importId}`,
       data: { importId },
       dedupeKey: `import-finished:${importId}`,

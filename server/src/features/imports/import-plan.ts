@@ -1,3 +1,4 @@
+import type { ImportedCounts } from '@muse/shared';
 import type { StoredRow } from './imports.repo';
 
 /** One step of applying an import: a matched row and its index in the stored rows. */
@@ -17,4 +18,10 @@ export function applyPlan(rows: StoredRow[], skipLines: readonly number[]): Appl
     .map((row, index) => ({ index, row }))
     .filter((s): s is ApplyStep => s.row.status === 'matched' && s.row.albumId !== null && !skip.has(s.row.line))
     .sort((a, b) => (a.row.listenedOn ?? '').localeCompare(b.row.listenedOn ?? '') || a.row.line - b.row.line);
+}
+
+/** What applying the plan writes: ratings, reviews, and diary entries for the dated rows only. */
+export function importedCounts(plan: readonly ApplyStep[]): ImportedCounts {
+  const count = (has: (row: StoredRow) => boolean) => plan.filter((s) => has(s.row)).length;
+  return { ratings: count((r) => r.rating !== null), reviews: count((r) => r.review !== null), diaryEntries: count((r) => r.listenedOn !== null) };
 }

@@ -81,14 +81,14 @@ describe('confirming an import', () => {
     await app.container.services.imports.runApply(view.id, run);
     expect(await stored(session.user.id)).toEqual(LETTERBOXD_RESULT());
     const done = (await client.get(`/api/imports/${view.id}`).expect(200)).body;
-    expect(done).toMatchObject({ status: 'done', applied: 5, processed: 5, total: 5 });
+    expect(done).toMatchObject({ status: 'done', applied: 5, processed: 5, total: 5, imported: { ratings: 5, reviews: 1, diaryEntries: 4 } });
 
     // The job delivered again, or retried after finishing, changes nothing.
     await app.container.services.imports.runApply(view.id, run);
     expect(await stored(session.user.id)).toEqual(LETTERBOXD_RESULT());
     const notes = (await client.get('/api/notifications').expect(200)).body.items.filter((n: { type: string }) => n.type === 'import_finished');
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ title: 'Your Letterboxd import is done', body: '5 rows imported into your ratings and diary.', link: `/imports/${view.id}` });
+    expect(notes[0]).toMatchObject({ title: 'Your Letterboxd import is done', body: '5 rows imported: 5 ratings, 1 review and 4 diary entries.', link: `/imports/${view.id}` });
   });
 
   it('when confirmed twice, then the second answers 409 import_not_ready; confirming one still being read does too', async () => {
@@ -145,6 +145,9 @@ describe('confirming an import', () => {
       ].sort((a, b) => Number(a[0]) - Number(b[0])),
     );
     expect(result.reviews).toEqual([[albums.abbey, 'Side two, "the medley" —\npure joy', 10, null]]);
+    expect((await client.get(`/api/imports/${view.id}`).expect(200)).body.imported).toEqual({ ratings: 3, reviews: 1, diaryEntries: 0 });
+    const notes = (await client.get('/api/notifications').expect(200)).body.items.filter((n: { type: string }) => n.type === 'import_finished');
+    expect(notes.map((n: { body: string }) => n.body)).toEqual(['3 rows imported: 3 ratings and 1 review. No row had a date, so none went to your diary.']);
   });
 });
 

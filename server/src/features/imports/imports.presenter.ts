@@ -1,4 +1,5 @@
 import type { AlbumSummary, ImportRowView, ImportSummary, ImportView } from '@muse/shared';
+import { applyPlan, importedCounts } from './import-plan';
 import type { ImportRow, StoredRow } from './imports.repo';
 
 /** An import's state and counts, without its rows. */
@@ -35,7 +36,8 @@ export function presentImportRow(row: StoredRow, albums: Map<string, AlbumSummar
   };
 }
 
-/** An import with every row and the album each matched row points at. */
+/** An import with every row and the album each matched row points at; once done, what it wrote. */
 export function presentImport(row: ImportRow, rows: StoredRow[], albums: Map<string, AlbumSummary>): ImportView {
-  return { ...presentImportSummary(row), rows: rows.map((r) => presentImportRow(r, albums)) };
+  const imported = row.status === 'done' ? importedCounts(applyPlan(rows, row.skip_lines)) : null;
+  return { ...presentImportSummary(row), imported, rows: rows.map((r) => presentImportRow(r, albums)) };
 }

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Stars } from '../../../components/ui/stars';
-import { formatCount, formatDay } from '../../../lib/format-music';
+import { formatDay } from '../../../lib/format-music';
+import { describePlanned } from './import-outcome';
 
 type Filter = 'all' | ImportRowView['status'];
 const PAGE = 100;
@@ -152,7 +153,7 @@ export function ImportPreview({ view, onConfirm, confirming }: ImportPreviewProp
       )}
       <div className="import-confirm">
         <p>
-          {toApply === 0 ? 'Nothing selected to import.' : `${formatCount(toApply, 'row')} will be added to your ratings and diary.`}
+          {describePlanned(view.rows.filter((row) => row.status === 'matched' && !skipped.has(row.line)))}
         </p>
         <Button onClick={() => onConfirm([...skipped].sort((a, b) => a - b))} pending={confirming} disabled={toApply === 0}>
           Confirm import

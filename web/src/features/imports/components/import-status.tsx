@@ -1,5 +1,4 @@
 import type { ImportView } from '@muse/shared';
-import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { isApiError } from '../../../lib/api-client';
@@ -7,6 +6,7 @@ import { formatCount } from '../../../lib/format-music';
 import { useConfirmImport } from '../api/confirm-import';
 import { useImport } from '../api/get-import';
 import { useImportProgress } from '../api/use-import-progress';
+import { ImportOutcome } from './import-outcome';
 import { ImportPreview } from './import-preview';
 
 function ProgressBar({ processed, total, label }: { processed: number; total: number; label: string }) {
@@ -59,9 +59,7 @@ export function ImportStatus({ importId, handle }: { importId: string; handle: s
       )}
       {view.status === 'applying' && <ProgressBar processed={view.processed} total={view.total} label="Importing" />}
       {view.status === 'done' && (
-        <Alert tone="success" title="Import finished">
-          {formatCount(view.applied, 'entry', 'entries')} added to your ratings and diary. <Link to={`/users/${encodeURIComponent(handle)}/diary`}>Open your diary</Link>
-        </Alert>
+        <ImportOutcome view={view} handle={handle} />
       )}
       {view.status === 'failed' && (
         <Alert tone="error" title="The import failed">
