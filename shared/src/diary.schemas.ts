@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.schemas';
 import type { AlbumSummary } from './catalog.schemas';
 import { IdSchema } from './catalog.schemas';
 import { COMMENT_BODY_MAX, REVIEW_BODY_MAX } from './reviews.schemas';
@@ -21,10 +22,7 @@ export const DiaryEntryCreateSchema = z.object({
 });
 export type DiaryEntryCreateInput = z.infer<typeof DiaryEntryCreateSchema>;
 
-export const DiaryListQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
+export const DiaryListQuerySchema = pageQuery({ default: 30, max: 100 });
 export type DiaryListQuery = z.infer<typeof DiaryListQuerySchema>;
 
 export interface DiaryEntryView {

@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.schemas';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import type { Visibility } from './social.schemas';
 
 export const ACTIVITY_TYPES = ['rated', 'reviewed', 'listened', 'liked_review', 'commented', 'followed', 'favourited'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-export const FeedQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
+export const FeedQuerySchema = pageQuery({ default: 20, max: 50 });
 export type FeedQuery = z.infer<typeof FeedQuerySchema>;
 
 /** One activity as the feed shows it. */

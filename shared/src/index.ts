@@ -1,4 +1,5 @@
 export * from './limits';
+export * from './pagination.schemas';
 export * from './text';
 export * from './problem';
 export * from './auth.schemas';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.schemas';
 import type { UserSummary } from './catalog.schemas';
 import { userText } from './text';
 
@@ -16,10 +17,8 @@ export const ReportResolveSchema = z.object({
 export type ReportResolveInput = z.infer<typeof ReportResolveSchema>;
 
 /** GET /api/admin/reports: the queue, oldest first; `status` defaults to open. */
-export const ReportListQuerySchema = z.object({
+export const ReportListQuerySchema = pageQuery({ default: 50, max: 100 }).extend({
   status: z.enum(['open', 'actioned', 'dismissed']).default('open'),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
 
@@ -46,10 +45,7 @@ export interface ReportPage {
 }
 
 /** GET /api/admin/users/suspended: suspended accounts, most recently suspended first. */
-export const SuspendedAccountListQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const SuspendedAccountListQuerySchema = pageQuery({ default: 50, max: 100 });
 export type SuspendedAccountListQuery = z.infer<typeof SuspendedAccountListQuerySchema>;
 
 /** A suspended account as the admin page lists it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, type Page } from './pagination.schemas';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import { ListenedOnSchema, StarsSchema } from './stars';
 import { VisibilitySchema } from './social.schemas';
@@ -31,10 +32,8 @@ export const ReviewUpdateSchema = z
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
 export type ReviewUpdateInput = z.infer<typeof ReviewUpdateSchema>;
 
-export const ReviewListQuerySchema = z.object({
+export const ReviewListQuerySchema = pageQuery({ default: 10, max: 50 }).extend({
   sort: z.enum(['popular', 'recent']).default('popular'),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>;
 
@@ -71,11 +70,6 @@ export interface CommentView {
   canDelete: boolean;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 /** GET /api/users/:handle/reviews: like the album list, but newest first unless asked. */
 export const UserReviewListQuerySchema = ReviewListQuerySchema.extend({
   sort: z.enum(['popular', 'recent']).default('recent'),
@@ -83,10 +77,7 @@ export const UserReviewListQuerySchema = ReviewListQuerySchema.extend({
 export type UserReviewListQuery = z.infer<typeof UserReviewListQuerySchema>;
 
 /** GET /api/reviews/:id/comments: oldest first. */
-export const CommentListQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const CommentListQuerySchema = pageQuery({ default: 50, max: 100 });
 export type CommentListQuery = z.infer<typeof CommentListQuerySchema>;
 
 /** GET /api/reviews/:id: the review with the first page of its comments. */

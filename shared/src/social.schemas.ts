@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.schemas';
 import type { UserSummary } from './catalog.schemas';
 import { userText } from './text';
 
@@ -24,10 +25,7 @@ export interface FollowResult {
   followerCount: number;
 }
 
-export const FollowListQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
+export const FollowListQuerySchema = pageQuery({ default: 30, max: 100 });
 export type FollowListQuery = z.infer<typeof FollowListQuerySchema>;
 
 export interface FollowListItem {

@@ -1,0 +1,90 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { z, ZodType } from 'zod';
+import type { Session } from '../features/auth/session.store';
+import type { UserRow } from '../features/auth/users.repo';
+import { requireAdmin, requireAuth } from './session-middleware';
+import { validate } from './validate';
+
+/** Who may call a route: anyone, a signed-in account, or an administrator. */
+export type RouteAuth = 'public' | 'signed-in' | 'admin';
+
+type Parsed<S> = S extends ZodType ? z.output<S> : undefined;
+
+/** What a route handler receives: the parsed inputs, typed by the route's own schemas. */
+export interface RouteInput<P, Q, B, A extends RouteAuth> {
+  params: P;
+  query: Q;
+  body: B;
+  /** The signed-in account; always there unless the route is public. */
+  user: A extends 'public' ? undefined : UserRow;
+  /** The id of whoever is signed in, or null: public routes use it to tailor what they show. */
+  viewerId: string | null;
+  req: Request;
+  res: Response;
+}
+
+/** One route: rate limit → auth → validate → one handler whose result is the answer. */
+export interface RouteSpec<PS extends ZodType | undefined, QS extends ZodType | undefined, BS extends ZodType | undefined, A extends RouteAuth> {
+  auth?: A;
+  limit?: RequestHandler | readonly RequestHandler[];
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  /** Status of a successful answer with a body (200 unless said). */
+  status?: number;
+  /**
+   * Returns the answer's body (a presenter's output). Returning undefined answers 204; a handler
+   * that wrote the response itself (a stream, a download) is left alone.
+   */
+  handle(input: RouteInput<Parsed<PS>, Parsed<QS>, Parsed<BS>, A>): unknown;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type Define = <PS extends ZodType | undefined = undefined, QS extends ZodType | undefined = undefined, BS extends ZodType | undefined = undefined, A extends RouteAuth = 'public'>(
+  path: string,
+  spec: RouteSpec<PS, QS, BS, A>,
+) => void;
+
+/** The typed route helper of a router: `routes.get(path, spec)` and so on for each method. */
+export type Routes = Record<Method, Define>;
+
+/** What the route helper needs to resolve the signed-in account. */
+export interface RouteDeps {
+  currentUser(session: Session): Promise<UserRow | null>;
+}
+
+/**
+ * Builds the typed route helper for a router. Every route reads the same way: its rate limits,
+ * its auth level, its params/query/body schemas (whose parsed, inferred types reach the handler),
+ * then one handler whose result is sent as JSON, so no route casts what it validated.
+ */
+export function createRoutes(router: Router, deps: RouteDeps): Routes {
+  const signedIn = requireAuth((session) => deps.currentUser(session));
+  const define =
+    (method: Method): Define =>
+    (path, spec) => {
+      const chain: RequestHandler[] = [];
+      if (spec.limit) chain.push(...(Array.isArray(spec.limit) ? spec.limit : [spec.limit as RequestHandler]));
+      if (spec.auth === 'signed-in' || spec.auth === 'admin') chain.push(signedIn);
+      if (spec.auth === 'admin') chain.push(requireAdmin);
+      if (spec.params || spec.query || spec.body) chain.push(validate({ params: spec.params, query: spec.query, body: spec.body }));
+      const handler: RequestHandler = async (req, res) => {
+        const input = {
+          params: req.valid?.params,
+          query: req.valid?.query,
+          body: req.valid?.body,
+          user: req.user,
+          viewerId: req.session?.userId ?? null,
+          req,
+          res,
+        } as Parameters<typeof spec.handle>[0];
+        const result = await spec.handle(input);
+        if (res.headersSent) return;
+        if (result === undefined) res.status(204).end();
+        else res.status(spec.status ?? 200).json(result);
+      };
+      router[method](path, ...chain, handler);
+    };
+  return { get: define('get'), post: define('post'), put: define('put'), patch: define('patch'), delete: define('delete') };
+}
