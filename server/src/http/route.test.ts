@@ -1,0 +1,95 @@
+import express, { Router } from 'express';
+import request from 'supertest';
+import { z } from 'zod';
+import type { UserRow } from '../features/auth/users.repo';
+import { AppError } from '../lib/app-error';
+import { errorHandler } from './error-handler';
+import { createRoutes } from './route';
+
+const person = (id: string, role: UserRow['role']): UserRow =>
+  ({ id, handle: `p${id}`, email: `p${id}@example.test`, display_name: `P${id}`, password_hash: 'x', role, created_at: new Date(), suspended_at: null }) as UserRow;
+const PEOPLE: Record<string, UserRow> = { '1': person('1', 'user'), '2': person('2', 'admin') };
+
+/** An app whose "session" is the X-Test-User header, so the helper's auth levels can be checked alone. */
+function appWith(define: (routes: ReturnType<typeof createRoutes>) => void) {
+  const app = express();
+  app.use(express.json());
+  app.use((req, _res, next) => {
+    const id = req.header('x-test-user');
+    req.session = id ? { hash: 'h', userId: id, csrfToken: 't', createdAt: 0, absoluteExpiresAt: 0 } : null;
+    next();
+  });
+  const router = Router();
+  define(createRoutes(router, { currentUser: async (s) => PEOPLE[s.userId] ?? null }));
+  app.use(router);
+  app.use(errorHandler);
+  return app;
+}
+
+describe('the typed route helper', () => {
+  const limited: string[] = [];
+  const app = appWith((routes) => {
+    routes.get('/things/:id', {
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      query: z.object({ upper: z.enum(['yes', 'no']).default('no') }),
+      handle: ({ params, query, viewerId }) => ({ id: params.id + 1, upper: query.upper, viewerId }),
+    });
+    routes.post('/things', {
+      auth: 'signed-in',
+      limit: (_req, _res, next) => {
+        limited.push('hit');
+        next();
+      },
+      body: z.object({ name: z.string().min(1) }),
+      status: 201,
+      handle: ({ body, user }) => ({ name: body.name, by: user.handle }),
+    });
+    routes.delete('/things/:id', { auth: 'admin', handle: () => undefined });
+    routes.get('/fails', { handle: () => Promise.reject(AppError.conflict('taken', 'Already taken.')) });
+    routes.get('/download', { handle: ({ res }) => void res.type('text/plain').send('raw') });
+  });
+
+  test('when inputs are valid, then the handler gets them parsed and its result is the JSON answer', async () => {
+    const res = await request(app).get('/things/41?upper=yes').set('x-test-user', '1');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: 42, upper: 'yes', viewerId: '1' });
+  });
+
+  test('when params or query are not valid, then it answers 400 problem+json naming each field', async () => {
+    const res = await request(app).get('/things/zero?upper=maybe');
+    expect(res.status).toBe(400);
+    expect(res.type).toBe('application/problem+json');
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['id', 'upper']);
+  });
+
+  test('when a signed-in route is called signed out, then the rate limit ran first and it answers 401', async () => {
+    limited.length = 0;
+    const res = await request(app).post('/things').send({ name: 'x' });
+    expect(res.status).toBe(401);
+    expect(limited).toEqual(['hit']);
+  });
+
+  test('when signed in, then the status given is used and the handler sees the account', async () => {
+    const res = await request(app).post('/things').set('x-test-user', '1').send({ name: 'Ana' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ name: 'Ana', by: 'p1' });
+  });
+
+  test('when an admin route is called by someone else, then 403; by an admin, a handler returning nothing answers 204', async () => {
+    expect((await request(app).delete('/things/1').set('x-test-user', '1')).status).toBe(403);
+    const res = await request(app).delete('/things/1').set('x-test-user', '2');
+    expect(res.status).toBe(204);
+  });
+
+  test('when the handler throws an AppError, then the error handler answers it', async () => {
+    const res = await request(app).get('/fails');
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('taken');
+  });
+
+  test('when the handler wrote the response itself, then it is left alone', async () => {
+    const res = await request(app).get('/download');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('raw');
+  });
+});
