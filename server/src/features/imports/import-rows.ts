@@ -71,28 +71,27 @@ function emptyRow(line: number): ReadRow {
   return { line, artist: '', altArtist: null, title: '', year: null, rating: null, listenedOn: null, isRelisten: false, review: null, invalid: null };
 }
 
+/** Name written as "Artist - Title" (split at the first dash), or the whole Name as the title. */
+function splitName(name: string): { artist: string; title: string } {
+  const dash = name.indexOf(' - ');
+  return dash > 0 ? { artist: name.slice(0, dash).trim(), title: name.slice(dash + 3).trim() } : { artist: '', title: name };
+}
+
 /**
  * Letterboxd-style diary: Date (or Watched/Listened Date), Name, Year, Rating (0.5–5),
- * Rewatch/Relisten, Tags, Review, and Artist — or Name written as "Artist - Title".
+ * Rewatch/Relisten, Tags, Review, and Artist — or Name written as "Artist - Title", which is
+ * also how a row with an empty Artist is read.
  */
 function readLetterboxdRow(line: number, get: Getter, columns: Columns): ReadRow {
   const row = emptyRow(line);
   const name = get('name').trim();
-  if (columns.has('artist')) {
-    row.artist = get('artist').trim();
-    row.title = name;
-  } else {
-    const dash = name.indexOf(' - ');
-    if (dash > 0) {
-      row.artist = name.slice(0, dash).trim();
-      row.title = name.slice(dash + 3).trim();
-    } else {
-      row.title = name;
-    }
-  }
+  const artist = columns.has('artist') ? get('artist').trim() : '';
+  Object.assign(row, artist ? { artist, title: name } : splitName(name));
   const problems: string[] = [];
   if (!row.title) problems.push('The title (Name) is missing.');
-  else if (!row.artist) problems.push(columns.has('artist') ? 'The artist is missing.' : 'No artist: add an Artist column or write Name as "Artist - Title".');
+  else if (!row.artist) {
+    problems.push(columns.has('artist') ? 'The artist is missing: fill in its Artist or write Name as "Artist - Title".' : 'No artist: add an Artist column or write Name as "Artist - Title".');
+  }
   row.year = readYear(get('year'), problems);
   row.rating = readLetterboxdRating(get('rating'), problems);
   row.listenedOn = readDate(get('listened date', 'watched date', 'date'), problems);

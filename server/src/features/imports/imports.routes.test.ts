@@ -84,6 +84,18 @@ describe('reading a Letterboxd diary CSV', () => {
     expect(view.rows[1]!.reason).toMatch(/add an Artist column/);
   });
 
+  it('when the Artist column is empty on a row, then that row’s Name is read as "Artist - Title"', async () => {
+    const { client } = await registerUser(app);
+    const csv = 'Date,Name,Artist,Rating\n2024-05-01,Radiohead - Kid A,,5\n2024-05-02,Kid A,Radiohead,4\n2024-05-03,Kid A,,4\n';
+    const view = await upload(client, 'letterboxd', csv);
+    expect(view.rows.map((r) => [r.artist, r.title, r.status])).toEqual([
+      ['Radiohead', 'Kid A', 'matched'],
+      ['Radiohead', 'Kid A', 'matched'],
+      ['', 'Kid A', 'invalid'],
+    ]);
+    expect(view.rows[2]!.reason).toMatch(/fill in its Artist or write Name as "Artist - Title"/);
+  });
+
   it('when the catalog has a studio and a live album of one title, then each row matches the version it names', async () => {
     const { client } = await registerUser(app);
     const csv = 'Name,Artist,Rating\nHomogenic (Live),Björk,4\nHomogenic - Live,Bjork,4\nHomogenic,BJÖRK,4\nHomogenic (Remastered),Björk,4\n';
