@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { UserRole } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
-import { retryingTransaction } from '../../db/retrying-transaction';
+import { retryingTransaction } from '../../db/transaction';
 
 export interface UserRow {
   id: string;

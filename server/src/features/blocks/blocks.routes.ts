@@ -3,7 +3,7 @@ import { FollowListQuerySchema, HandleParamsSchema, type FollowListQuery } from 
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validParams, validQuery } from '../../http/validate';
-import { writeRateLimit } from '../ratings/write-rate-limit';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Blocking and unblocking users, and the signed-in user's block list. */
 export function createBlocksRouter(c: Container): Router {

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { CatalogRepo } from '../catalog/catalog.repo';
 import type { ProfileAccess } from '../profiles/profile-access';
-import { AfterCommit } from '../ratings/after-commit';
+import { AfterCommit } from '../../db/after-commit';
 import { DateKey, decodeCursor, encodeCursor, IdKey } from '../reviews/page-cursor';
 import { presentDiaryEntry } from './diary.presenter';
 import type { DiaryRepo } from './diary.repo';

@@ -3,10 +3,10 @@ import { valueToStars, type Visibility } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
-import type { AfterCommit } from '../ratings/after-commit';
+import type { AfterCommit } from '../../db/after-commit';
 import { starsToStoredValue, type RatingsService } from '../ratings/ratings.service';
 import type { ReviewsRepo } from '../reviews/reviews.repo';
-import { assertStorableText } from '../reviews/storable-text';
+import { assertStorableText } from '../../lib/storable-text';
 import type { DiaryRepo } from './diary.repo';
 
 export interface ListenInput {

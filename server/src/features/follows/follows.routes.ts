@@ -3,7 +3,7 @@ import { FollowListQuerySchema, HandleParamsSchema, type FollowListQuery } from 
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validParams, validQuery } from '../../http/validate';
-import { writeRateLimit } from '../ratings/write-rate-limit';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Following, follow requests, and the followers and following lists. */
 export function createFollowsRouter(c: Container): Router {

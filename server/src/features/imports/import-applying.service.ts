@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../../lib/app-error';
 import type { ListenLog } from '../diary/listen-log';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { AfterCommit } from '../ratings/after-commit';
+import { AfterCommit } from '../../db/after-commit';
 import { applyPlan, importedCounts, type ApplyStep } from './import-plan';
 import type { RunOptions } from './import-parsing.service';
 import type { ImportRow, ImportsRepo } from './imports.repo';

@@ -3,7 +3,7 @@ import { ReportCreateSchema, type ReportCreateInput } from '@muse/shared';
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody } from '../../http/validate';
-import { writeRateLimit } from '../ratings/write-rate-limit';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Reporting a review or comment to the moderators. */
 export function createModerationRouter(c: Container): Router {

@@ -4,7 +4,7 @@ import { MuteCreateSchema, userText, type MuteCreateInput } from '@muse/shared';
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody, validParams } from '../../http/validate';
-import { writeRateLimit } from '../ratings/write-rate-limit';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 const MuteParamsSchema = z.object({ kind: userText('Kind').max(32), target: userText('Target').min(1).max(64) });
 

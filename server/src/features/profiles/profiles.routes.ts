@@ -13,7 +13,7 @@ import {
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody, validParams, validQuery } from '../../http/validate';
-import { writeRateLimit } from '../ratings/write-rate-limit';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** My Muse profiles: anyone's page and recent activity, and the owner's profile, privacy and favourites. */
 export function createProfilesRouter(c: Container): Router {

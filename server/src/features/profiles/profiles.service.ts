@@ -7,9 +7,9 @@ import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter'
 import type { FollowsRepo } from '../follows/follows.repo';
 import type { FollowsService } from '../follows/follows.service';
 import { decodeFeedCursor } from '../feed/feed-cursor';
-import { AfterCommit } from '../ratings/after-commit';
+import { AfterCommit } from '../../db/after-commit';
 import type { PriorMeanCache } from '../ratings/prior-mean.cache';
-import { assertStorableText } from '../reviews/storable-text';
+import { assertStorableText } from '../../lib/storable-text';
 import type { CompatibilityRepo } from './compatibility.repo';
 import type { FavouritesRepo } from './favourites.repo';
 import type { ProfileActivity } from './profile-activity';

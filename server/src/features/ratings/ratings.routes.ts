@@ -3,7 +3,7 @@ import { IdParamsSchema, RatingInputSchema, type RatingInput } from '@muse/share
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody, validParams } from '../../http/validate';
-import { writeRateLimit } from './write-rate-limit';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Set or remove the signed-in user's rating of an album or a track. */
 export function createRatingsRouter(c: Container): Router {

@@ -7,7 +7,7 @@ import type { DocumentStore } from '../../docstore/document-store.port';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import type { CatalogRepo } from '../catalog/catalog.repo';
 import { presentStats } from '../catalog/catalog.presenter';
-import { AfterCommit } from './after-commit';
+import { AfterCommit } from '../../db/after-commit';
 import type { PriorMeanCache } from './prior-mean.cache';
 import { presentRatingResult } from './ratings.presenter';
 import type { RatedItem, RatingsRepo } from './ratings.repo';

@@ -1,6 +1,6 @@
 import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
 import { makeAlbum, storedAlbumStats } from '../albums/albums.factory';
-import { AfterCommit } from './after-commit';
+import { AfterCommit } from '../../db/after-commit';
 import type { Logger } from '../../lib/logger';
 
 let app: TestApp;

@@ -5,15 +5,15 @@ import type { Logger } from '../../lib/logger';
 import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { JobQueues } from '../../jobs/queues';
-import { AfterCommit } from '../ratings/after-commit';
-import { assertStorableText } from './storable-text';
+import { AfterCommit } from '../../db/after-commit';
+import { assertStorableText } from '../../lib/storable-text';
 import { decodeCursor, encodeCursor, IdKey } from './page-cursor';
 import { reviewCommentedNotificationJob } from './review-commented-notification.job';
 import type { ReviewCommentsRepo } from './review-comments.repo';
 import { presentComment } from './reviews.presenter';
 import type { ReviewAccess } from './review-access';
 import type { SocialGraphRepo } from '../social/social-graph.repo';
-import { BLOCKED_MESSAGE } from './blocked';
+import { BLOCKED_MESSAGE } from '../../lib/blocked-message';
 
 export interface ReviewCommentsServiceDeps {
   /** Who may read a review's comments and who may add one. */

@@ -5,13 +5,13 @@ import type { Logger } from '../../lib/logger';
 import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { JobQueues } from '../../jobs/queues';
-import { AfterCommit } from '../ratings/after-commit';
+import { AfterCommit } from '../../db/after-commit';
 import { reviewLikedNotificationJob } from './review-liked-notification.job';
 import type { ReviewLikesRepo } from './review-likes.repo';
 import type { ReviewAccess } from './review-access';
 import type { ReviewsRepo } from './reviews.repo';
 import type { SocialGraphRepo } from '../social/social-graph.repo';
-import { BLOCKED_MESSAGE } from './blocked';
+import { BLOCKED_MESSAGE } from '../../lib/blocked-message';
 
 export interface ReviewLikesServiceDeps {
   knex: Knex;

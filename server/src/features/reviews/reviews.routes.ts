@@ -19,7 +19,7 @@ import {
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody, validParams, validQuery } from '../../http/validate';
-import { writeRateLimit } from '../ratings/write-rate-limit';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 const HandleParamsSchema = z.object({ handle: HandleSchema });
 

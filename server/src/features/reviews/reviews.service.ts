@@ -15,13 +15,13 @@ import type { ProfileAccess } from '../profiles/profile-access';
 import type { CatalogRepo } from '../catalog/catalog.repo';
 import type { DiaryRepo } from '../diary/diary.repo';
 import type { ListenLog } from '../diary/listen-log';
-import { AfterCommit } from '../ratings/after-commit';
+import { AfterCommit } from '../../db/after-commit';
 import { starsToStoredValue, type RatingsService } from '../ratings/ratings.service';
 import { decodeCursor, encodeCursor, IdKey, TimestampKey } from './page-cursor';
 import type { ReviewAccess } from './review-access';
 import type { ReviewCommentsService } from './review-comments.service';
 import { presentReview } from './reviews.presenter';
-import { assertStorableText } from './storable-text';
+import { assertStorableText } from '../../lib/storable-text';
 import type { ReviewListOptions, ReviewOwnerRow, ReviewPatch, ReviewSort, ReviewViewRow, ReviewsRepo } from './reviews.repo';
 
 export interface ReviewsServiceDeps {

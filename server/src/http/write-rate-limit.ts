@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import type { Container } from '../../container';
-import { byIp, rateLimit } from '../../http/rate-limit';
+import type { Container } from '../container';
+import { byIp, rateLimit } from './rate-limit';
 
 /** Keys a limit on the signed-in account, falling back to the address for anonymous callers. */
 const byAccount = (req: Request): string => (req.session ? `user:${req.session.userId}` : `ip:${byIp(req)}`);

@@ -1,4 +1,4 @@
-import type { Logger } from '../../lib/logger';
+import type { Logger } from '../lib/logger';
 
 type Task = () => Promise<unknown>;
 
@@ -12,6 +12,11 @@ export class AfterCommit {
 
   add(task: Task): void {
     this.tasks.push(task);
+  }
+
+  /** Forgets every task collected so far (a transaction about to be tried again). */
+  clear(): void {
+    this.tasks.length = 0;
   }
 
   /**

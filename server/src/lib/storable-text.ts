@@ -1,4 +1,4 @@
-import { AppError } from '../../lib/app-error';
+import { AppError } from './app-error';
 
 /**
  * Postgres text cannot hold U+0000; refuse it as a 400 naming the field rather than letting
