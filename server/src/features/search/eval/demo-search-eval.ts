@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import { seedDemoCatalog } from '../../../seed/seed-catalog';
-import { createDiscoveryServices } from '../discovery-services';
+import { CatalogRepo } from '../../catalog/catalog.repo';
+import { PriorMeanCache } from '../../ratings/prior-mean.cache';
+import { SearchRepo } from '../search.repo';
+import { SearchService } from '../search.service';
 import { EvalCatalogRepo } from './eval-catalog.repo';
 import { buildQuerySet, type QuerySetOptions } from './eval-queries';
 import { runSearchEval, type KindResult } from './search-eval';
@@ -16,5 +19,7 @@ export async function evaluateDemoSearch(knex: Knex, options: QuerySetOptions = 
   await seedDemoCatalog(knex);
   const catalog = await new EvalCatalogRepo(knex).albums();
   const queries = buildQuerySet(catalog, options);
-  return runSearchEval(createDiscoveryServices(knex).search, queries, catalog);
+  const prior = new PriorMeanCache(() => new CatalogRepo(knex).globalAlbumMean());
+  const search = new SearchService({ repo: new SearchRepo(knex), priorMean: () => prior.get() });
+  return runSearchEval(search, queries, catalog);
 }

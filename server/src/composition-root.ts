@@ -1,0 +1,244 @@
+import type { Redis } from 'ioredis';
+import type { Knex } from 'knex';
+import type { Config } from './config/config';
+import type { DocumentStore } from './docstore/document-store.port';
+import { ActivityDefaultsRepo } from './features/activity/activity-defaults.repo';
+import { ActivityRecorder, recordingDocumentStore } from './features/activity/activity-recorder';
+import { AdminService } from './features/admin/admin.service';
+import { AlbumPageRepo } from './features/albums/album-page.repo';
+import { AlbumPageService } from './features/albums/album-page.service';
+import { ArtistsRepo } from './features/artists/artists.repo';
+import { ArtistsService } from './features/artists/artists.service';
+import { AuthService } from './features/auth/auth.service';
+import { LoginThrottle } from './features/auth/login-throttle';
+import type { SessionStore } from './features/auth/session.store';
+import { UsersRepo } from './features/auth/users.repo';
+import { BlocksRepo } from './features/blocks/blocks.repo';
+import { BlocksService } from './features/blocks/blocks.service';
+import { CatalogRepo } from './features/catalog/catalog.repo';
+import { ChartsCache } from './features/charts/charts.cache';
+import { requestChartsRefresh, requestChartsRefreshAfterRating } from './features/charts/charts-schedule';
+import { ChartsRepo } from './features/charts/charts.repo';
+import { ChartsService } from './features/charts/charts.service';
+import { DiaryRepo } from './features/diary/diary.repo';
+import { DiaryService } from './features/diary/diary.service';
+import { ListenLog } from './features/diary/listen-log';
+import { ExportsRepo } from './features/exports/exports.repo';
+import { ExportsService } from './features/exports/exports.service';
+import { FeedFanOut } from './features/feed/feed-fan-out';
+import { feedFanOutJob } from './features/feed/feed-fan-out.job';
+import { FeedRepo } from './features/feed/feed.repo';
+import { FeedService } from './features/feed/feed.service';
+import { FriendsRatingsRepo } from './features/feed/friends-ratings.repo';
+import { FriendsRatingsService } from './features/feed/friends-ratings.service';
+import { TimelineStore } from './features/feed/timeline.store';
+import { FollowNotices } from './features/follows/follow-notices';
+import { FollowsRepo } from './features/follows/follows.repo';
+import { FollowsService } from './features/follows/follows.service';
+import { ImportApplying } from './features/imports/import-applying.service';
+import { ImportParsing } from './features/imports/import-parsing.service';
+import { ImportRecovery } from './features/imports/import-recovery';
+import { ImportsRepo } from './features/imports/imports.repo';
+import { ImportsService } from './features/imports/imports.service';
+import { ModerationRepo } from './features/moderation/moderation.repo';
+import { ModerationService } from './features/moderation/moderation.service';
+import { MutesRepo } from './features/mutes/mutes.repo';
+import { MutesService } from './features/mutes/mutes.service';
+import { NotificationPreferencesRepo } from './features/notifications/notification-preferences.repo';
+import { NotificationPreferencesService } from './features/notifications/notification-preferences.service';
+import { NotificationsRepo } from './features/notifications/notifications.repo';
+import { NotificationsService } from './features/notifications/notifications.service';
+import { CompatibilityRepo } from './features/profiles/compatibility.repo';
+import { FavouritesRepo } from './features/profiles/favourites.repo';
+import { ProfileAccess } from './features/profiles/profile-access';
+import { ProfileActivity } from './features/profiles/profile-activity';
+import { ProfileStatsRepo } from './features/profiles/profile-stats.repo';
+import { ProfileUsersRepo } from './features/profiles/profile-users.repo';
+import { ProfilesService } from './features/profiles/profiles.service';
+import { PriorMeanCache } from './features/ratings/prior-mean.cache';
+import { RatingsRepo } from './features/ratings/ratings.repo';
+import { RatingsService } from './features/ratings/ratings.service';
+import { ReviewAccess } from './features/reviews/review-access';
+import { ReviewCommentsRepo } from './features/reviews/review-comments.repo';
+import { ReviewCommentsService } from './features/reviews/review-comments.service';
+import { ReviewLikesRepo } from './features/reviews/review-likes.repo';
+import { ReviewLikesService } from './features/reviews/review-likes.service';
+import { ReviewNotices } from './features/reviews/review-notices';
+import { ReviewsRepo } from './features/reviews/reviews.repo';
+import { ReviewsService } from './features/reviews/reviews.service';
+import { SearchRepo } from './features/search/search.repo';
+import { SearchService } from './features/search/search.service';
+import { SocialGraphRepo } from './features/social/social-graph.repo';
+import type { JobQueues } from './jobs/queues';
+import type { Logger } from './lib/logger';
+import type { RateLimiter } from './lib/rate-limiter';
+import type { DomainEventPublisher } from './realtime/domain-events';
+
+/** The infrastructure services are built on. */
+export interface Infrastructure {
+  config: Config;
+  logger: Logger;
+  knex: Knex;
+  redis: Redis;
+  /** The raw document store; services get it through the activity recorder. */
+  documentStore: DocumentStore;
+  sessions: SessionStore;
+  rateLimiter: RateLimiter;
+  events: DomainEventPublisher;
+  queues: JobQueues;
+}
+
+/** Every service of the process, by the name routes, jobs and the real-time dispatcher use. */
+export interface Services {
+  auth: AuthService;
+  admin: AdminService;
+  notifications: NotificationsService;
+  notificationPreferences: NotificationPreferencesService;
+  moderation: ModerationService;
+  charts: ChartsService;
+  imports: ImportsService;
+  importRecovery: ImportRecovery;
+  exports: ExportsService;
+  ratings: RatingsService;
+  reviews: ReviewsService;
+  reviewLikes: ReviewLikesService;
+  reviewComments: ReviewCommentsService;
+  reviewNotices: ReviewNotices;
+  diary: DiaryService;
+  albumPage: AlbumPageService;
+  search: SearchService;
+  artists: ArtistsService;
+  activityRecorder: ActivityRecorder;
+  feed: FeedService;
+  feedFanOut: FeedFanOut;
+  friendsRatings: FriendsRatingsService;
+  mutes: MutesService;
+  timelines: TimelineStore;
+  follows: FollowsService;
+  followNotices: FollowNotices;
+  blocks: BlocksService;
+  profiles: ProfilesService;
+}
+
+/** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
+export interface Composition {
+  services: Services;
+  /** The document store every feature appends through (its activity log is the recorder). */
+  docs: DocumentStore;
+  repos: { users: UsersRepo; notifications: NotificationsRepo };
+}
+
+/**
+ * The one composition root: every repo is made once and every service wired here, so a
+ * newcomer finds who depends on whom in one file. Features reach each other only through what
+ * is passed in here (services and named read models), never by building each other's repos.
+ */
+export function composeServices(infra: Infrastructure): Composition {
+  const { config, logger, knex, redis, sessions, rateLimiter, events, queues } = infra;
+  const prefix = config.REDIS_PREFIX;
+
+  // Read models shared by several features, made once.
+  const catalog = new CatalogRepo(knex);
+  const priorMean = new PriorMeanCache(() => catalog.globalAlbumMean());
+  const graph = new SocialGraphRepo(knex);
+  const users = new UsersRepo(knex);
+  const profileUsers = new ProfileUsersRepo(knex);
+  const access = new ProfileAccess(graph, profileUsers);
+  const feedRepo = new FeedRepo(knex);
+  const friendsRatings = new FriendsRatingsService(new FriendsRatingsRepo(knex));
+
+  // Activity: every append goes through the recorder (default visibility, then feed fan-out).
+  const defaults = new ActivityDefaultsRepo(knex);
+  const activityRecorder = new ActivityRecorder({
+    log: infra.documentStore.activity,
+    actorFacts: (actorId) => defaults.actorFacts(actorId),
+    fanOut: async (activity) => {
+      await queues.enqueue(feedFanOutJob, { activityId: activity.id }, { jobId: `fan-out-${activity.id}` });
+    },
+  });
+  const docs = recordingDocumentStore(infra.documentStore, activityRecorder);
+  const timelines = new TimelineStore(redis, prefix);
+
+  // Notifications and moderation.
+  const notificationsRepo = new NotificationsRepo(knex);
+  const notificationPreferencesRepo = new NotificationPreferencesRepo(knex);
+  const notifications = new NotificationsService(notificationsRepo, events, notificationPreferencesRepo);
+
+  // Listening: ratings, reviews, likes, comments, the diary and the album page.
+  const reviewsRepo = new ReviewsRepo(knex);
+  const commentsRepo = new ReviewCommentsRepo(knex);
+  const diaryRepo = new DiaryRepo(knex);
+  const ratings = new RatingsService({ knex, repo: new RatingsRepo(knex), catalog, priorMean, docs, events, logger, requestChartsRefresh: () => requestChartsRefreshAfterRating(queues) });
+  const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
+  const reviewAccess = new ReviewAccess(reviewsRepo, users);
+  const reviewComments = new ReviewCommentsService({ reviewAccess, comments: commentsRepo, queues, docs, logger, graph });
+
+  // Social: follows, blocks, profiles.
+  const followsRepo = new FollowsRepo(knex);
+  const follows = new FollowsService({ follows: followsRepo, users: profileUsers, access, docs, queues, logger });
+
+  const importsRepo = new ImportsRepo(knex);
+  const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
+
+  const services: Services = {
+    auth: new AuthService({
+      users,
+      sessions,
+      docs,
+      queues,
+      events,
+      adminHandles: config.ADMIN_HANDLES,
+      loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
+      timelines,
+      logger,
+    }),
+    admin: new AdminService(queues),
+    notifications,
+    notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),
+    moderation: new ModerationService({ knex, repo: new ModerationRepo(knex), sessions, events, notifications, logger }),
+    charts: new ChartsService({ repo: new ChartsRepo(knex), catalog, cache: new ChartsCache(redis, prefix), requestRefresh: () => requestChartsRefresh(queues) }),
+    imports: new ImportsService({
+      repo: importsRepo,
+      catalog,
+      queues,
+      parsing: new ImportParsing({ repo: importsRepo, announce: announceImport }),
+      applying: new ImportApplying({ knex, repo: importsRepo, listens, notifications, announce: announceImport }),
+      announce: announceImport,
+    }),
+    importRecovery: new ImportRecovery({ repo: importsRepo, queues }),
+    exports: new ExportsService(new ExportsRepo(knex)),
+    ratings,
+    reviews: new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, reviewAccess, access, logger }),
+    reviewLikes: new ReviewLikesService({ knex, reviews: reviewsRepo, reviewAccess, likes: new ReviewLikesRepo(knex), queues, docs, logger, graph }),
+    reviewComments,
+    reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
+    diary: new DiaryService({ knex, diary: diaryRepo, listens, catalog, access, logger }),
+    albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean, friends: friendsRatings }),
+    search: new SearchService({ repo: new SearchRepo(knex), priorMean: () => priorMean.get() }),
+    artists: new ArtistsService({ repo: new ArtistsRepo(knex), catalog, priorMean: () => priorMean.get() }),
+    activityRecorder,
+    feed: new FeedService({ repo: feedRepo, log: infra.documentStore.activity, timelines }),
+    feedFanOut: new FeedFanOut({ repo: feedRepo, log: infra.documentStore.activity, timelines, events }),
+    friendsRatings,
+    mutes: new MutesService(new MutesRepo(knex)),
+    timelines,
+    follows,
+    followNotices: new FollowNotices(profileUsers, followsRepo),
+    blocks: new BlocksService({ blocks: new BlocksRepo(), follows: followsRepo, users: profileUsers }),
+    profiles: new ProfilesService({
+      users: profileUsers,
+      access,
+      stats: new ProfileStatsRepo(knex),
+      compatibility: new CompatibilityRepo(knex),
+      favourites: new FavouritesRepo(knex),
+      activity: new ProfileActivity({ access, graph, lookups: feedRepo, log: docs.activity }),
+      catalog,
+      priorMean,
+      follows: followsRepo,
+      followsService: follows,
+      docs,
+      logger,
+    }),
+  };
+  return { services, docs, repos: { users, notifications: notificationsRepo } };
+}
