@@ -10,6 +10,9 @@ export const HandleSchema = z
   .max(LIMITS.handle.max, `Handle must be at most ${LIMITS.handle.max} characters`)
   .regex(/^[A-Za-z0-9_]+$/, 'Handle may contain only letters, digits and underscore');
 
+/** Path parameter naming a user by handle (`/users/:handle/...`): the same rules as registration. */
+export const HandleParamsSchema = z.object({ handle: HandleSchema });
+
 export const EmailSchema = z
   .string({ error: 'Email is required' })
   .trim()

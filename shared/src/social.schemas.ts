@@ -6,9 +6,6 @@ import { userText } from './text';
 export const VisibilitySchema = z.enum(['public', 'followers', 'private']);
 export type Visibility = z.infer<typeof VisibilitySchema>;
 
-/** Path parameter naming a user by handle. */
-export const HandleParamsSchema = z.object({ handle: z.string().regex(/^[A-Za-z0-9_]{3,30}$/, 'Unknown user') });
-
 /** How the viewer relates to a profile. */
 export interface Relationship {
   following: boolean;

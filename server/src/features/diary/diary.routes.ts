@@ -1,12 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { DiaryEntryCreateSchema, DiaryListQuerySchema, HandleSchema, IdParamsSchema, type DiaryEntryCreateInput, type DiaryListQuery } from '@muse/shared';
+import { DiaryEntryCreateSchema, DiaryListQuerySchema, HandleParamsSchema, IdParamsSchema, type DiaryEntryCreateInput, type DiaryListQuery } from '@muse/shared';
 import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody, validParams, validQuery } from '../../http/validate';
 import { writeRateLimit } from '../../http/write-rate-limit';
-
-const HandleParamsSchema = z.object({ handle: HandleSchema });
 
 /** Logging listens, deleting them, and reading anyone's diary. */
 export function createDiaryRouter(c: Container): Router {

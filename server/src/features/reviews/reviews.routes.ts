@@ -1,9 +1,8 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import {
   CommentCreateSchema,
   CommentListQuerySchema,
-  HandleSchema,
+  HandleParamsSchema,
   IdParamsSchema,
   ReviewCreateSchema,
   ReviewListQuerySchema,
@@ -20,8 +19,6 @@ import type { Container } from '../../container';
 import { requireAuth } from '../../http/session-middleware';
 import { validate, validBody, validParams, validQuery } from '../../http/validate';
 import { writeRateLimit } from '../../http/write-rate-limit';
-
-const HandleParamsSchema = z.object({ handle: HandleSchema });
 
 /** Reviews of albums, their likes and comments, and a user's reviews. */
 export function createReviewsRouter(c: Container): Router {
