@@ -12,10 +12,11 @@ import { ArtistsService } from './features/artists/artists.service';
 import { AuthService } from './features/auth/auth.service';
 import { LoginThrottle } from './features/auth/login-throttle';
 import type { SessionStore } from './features/auth/session.store';
+import { AccountsReadModel } from './features/auth/accounts.read-model';
 import { UsersRepo } from './features/auth/users.repo';
 import { BlocksRepo } from './features/blocks/blocks.repo';
 import { BlocksService } from './features/blocks/blocks.service';
-import { CatalogRepo } from './features/catalog/catalog.repo';
+import { CatalogReadModel } from './features/catalog/catalog.read-model';
 import { ChartsCache } from './features/charts/charts.cache';
 import { requestChartsRefresh, requestChartsRefreshAfterRating } from './features/charts/charts-schedule';
 import { ChartsRepo } from './features/charts/charts.repo';
@@ -125,7 +126,7 @@ export interface Composition {
   services: Services;
   /** The document store every feature appends through (its activity log is the recorder). */
   docs: DocumentStore;
-  repos: { users: UsersRepo; notifications: NotificationsRepo };
+  repos: { notifications: NotificationsRepo };
 }
 
 /**
@@ -138,10 +139,10 @@ export function composeServices(infra: Infrastructure): Composition {
   const prefix = config.REDIS_PREFIX;
 
   // Read models shared by several features, made once.
-  const catalog = new CatalogRepo(knex);
+  const catalog = new CatalogReadModel(knex);
   const priorMean = new PriorMeanCache(() => catalog.globalAlbumMean());
   const graph = new SocialGraphRepo(knex);
-  const users = new UsersRepo(knex);
+  const accounts = new AccountsReadModel(knex);
   const profileUsers = new ProfileUsersRepo(knex);
   const access = new ProfileAccess(graph, profileUsers);
   const feedRepo = new FeedRepo(knex);
@@ -170,7 +171,7 @@ export function composeServices(infra: Infrastructure): Composition {
   const diaryRepo = new DiaryRepo(knex);
   const ratings = new RatingsService({ knex, repo: new RatingsRepo(knex), catalog, priorMean, docs, events, logger, requestChartsRefresh: () => requestChartsRefreshAfterRating(queues) });
   const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
-  const reviewAccess = new ReviewAccess(reviewsRepo, users);
+  const reviewAccess = new ReviewAccess(reviewsRepo, accounts);
   const reviewComments = new ReviewCommentsService({ reviewAccess, comments: commentsRepo, queues, docs, logger, graph });
 
   // Social: follows, blocks, profiles.
@@ -182,7 +183,7 @@ export function composeServices(infra: Infrastructure): Composition {
 
   const services: Services = {
     auth: new AuthService({
-      users,
+      users: new UsersRepo(knex),
       sessions,
       docs,
       queues,
@@ -240,5 +241,5 @@ export function composeServices(infra: Infrastructure): Composition {
       logger,
     }),
   };
-  return { services, docs, repos: { users, notifications: notificationsRepo } };
+  return { services, docs, repos: { notifications: notificationsRepo } };
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { types } from 'pg';
 import { preparedQuery } from '../../db/prepared';
-import type { AlbumRow, CreditRow, StatsRow, TrackRow } from '../catalog/catalog.repo';
+import type { AlbumRow, CreditRow, StatsRow, TrackRow } from '../catalog/catalog.read-model';
 import type { DiaryViewRow } from '../diary/diary.repo';
 import type { HistoryRow } from '../ratings/ratings.repo';
 import type { ReviewViewRow } from '../reviews/reviews.repo';
@@ -53,7 +53,7 @@ const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text') a
 
 // Ids go into JSON as text: the driver hands bigint columns over as strings, and JSON numbers
 // would lose digits past 2^53. The ORDER BY and LIMIT of each part match the reads they
-// replace (CatalogRepo, ReviewsRepo.listForAlbum 'popular', the diary's own list); top reviews
+// replace (CatalogReadModel, ReviewsRepo.listForAlbum 'popular', the diary's own list); top reviews
 // pass the same visibility rule as the album's review list, before the limit.
 const PAGE_SQL = `
 SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS release_date, a.release_date_precision,

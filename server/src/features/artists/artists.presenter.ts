@@ -1,6 +1,6 @@
 import type { ArtistPage } from '@muse/shared';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
-import type { AlbumRow, StatsRow } from '../catalog/catalog.repo';
+import type { AlbumRow, StatsRow } from '../catalog/catalog.read-model';
 import type { ArtistRow } from './artists.repo';
 
 /** An artist and their albums, each with rating stats against the prior. */

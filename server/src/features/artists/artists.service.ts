@@ -1,12 +1,12 @@
 import type { ArtistPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentArtistPage } from './artists.presenter';
 import type { ArtistsRepo } from './artists.repo';
 
 export interface ArtistsServiceDeps {
   repo: ArtistsRepo;
-  catalog: CatalogRepo;
+  catalog: CatalogReadModel;
   /** The Bayesian prior for album stats (cached by the caller). */
   priorMean: () => Promise<number>;
 }

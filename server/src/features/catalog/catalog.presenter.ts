@@ -1,5 +1,5 @@
 import { bayesianAverage, valueToStars, type AlbumDetail, type AlbumSummary, type RatingStats, type TrackView } from '@muse/shared';
-import type { AlbumRow, CreditRow, StatsRow, TrackRow } from './catalog.repo';
+import type { AlbumRow, CreditRow, StatsRow, TrackRow } from './catalog.read-model';
 
 const EMPTY_HISTOGRAM = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 

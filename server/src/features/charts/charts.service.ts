@@ -1,5 +1,5 @@
 import { CHART_MIN_COUNT, CHART_PRIOR_WEIGHT, type AlbumSummary, type Chart, type ChartQuery } from '@muse/shared';
-import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
 import { chartField, type CachedChart, type ChartsCache, type ChartsFacets, type ChartsSnapshot } from './charts.cache';
 import { presentChart } from './charts.presenter';
@@ -12,7 +12,7 @@ const SUMMARY_CHUNK = 1000;
 
 export interface ChartsServiceDeps {
   repo: ChartsRepo;
-  catalog: CatalogRepo;
+  catalog: CatalogReadModel;
   cache: ChartsCache;
   /** Asks a worker to refresh the charts; repeated asks while one is pending are merged. */
   requestRefresh(): Promise<void>;

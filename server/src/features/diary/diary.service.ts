@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type DiaryEntryCreateInput, type DiaryEntryView, type DiaryListQuery, type Page } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import type { ProfileAccess } from '../profiles/profile-access';
 import { AfterCommit } from '../../db/after-commit';
 import { DateKey, decodeCursor, encodeCursor, IdKey } from '../reviews/page-cursor';
@@ -15,7 +15,7 @@ export interface DiaryServiceDeps {
   knex: Knex;
   diary: DiaryRepo;
   listens: ListenLog;
-  catalog: CatalogRepo;
+  catalog: CatalogReadModel;
   /** Who may read a user's diary: whoever may see their profile. */
   access: Pick<ProfileAccess, 'visibleOwner'>;
   logger: Logger;

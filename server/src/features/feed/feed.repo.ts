@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Visibility } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
-import type { AlbumRow } from '../catalog/catalog.repo';
+import type { AlbumRow } from '../catalog/catalog.read-model';
 
 /** What one viewer's feed is filtered by. */
 export interface ViewerContext {

@@ -1,7 +1,7 @@
 import { IMPORT_CSV_MAX_BYTES, type AlbumSummary, type ImportConfirmInput, type ImportCreateInput, type ImportList, type ImportStatus, type ImportView } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { JobQueues } from '../../jobs/queues';
-import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentAlbumSummary } from '../catalog/catalog.presenter';
 import type { ImportApplying } from './import-applying.service';
 import { importApplyJob, importApplyJobId } from './import-apply.job';
@@ -15,7 +15,7 @@ import { presentImport, presentImportSummary } from './imports.presenter';
 
 export interface ImportsServiceDeps {
   repo: ImportsRepo;
-  catalog: CatalogRepo;
+  catalog: CatalogReadModel;
   queues: JobQueues;
   parsing: ImportParsing;
   applying: ImportApplying;

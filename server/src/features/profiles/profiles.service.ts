@@ -2,7 +2,7 @@ import type { FavouritesInput, FavouritesResult, PrivacySettingsInput, ProfileAc
 import type { DocumentStore } from '../../docstore/document-store.port';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
 import type { FollowsRepo } from '../follows/follows.repo';
 import type { FollowsService } from '../follows/follows.service';
@@ -25,7 +25,7 @@ export interface ProfilesServiceDeps {
   compatibility: CompatibilityRepo;
   favourites: FavouritesRepo;
   activity: ProfileActivity;
-  catalog: CatalogRepo;
+  catalog: CatalogReadModel;
   priorMean: PriorMeanCache;
   follows: FollowsRepo;
   followsService: FollowsService;

@@ -1,5 +1,5 @@
 import { valueToStars, type RatingHistoryEntry, type RatingResult } from '@muse/shared';
-import type { StatsRow } from '../catalog/catalog.repo';
+import type { StatsRow } from '../catalog/catalog.read-model';
 import { presentStats } from '../catalog/catalog.presenter';
 import type { HistoryRow } from './ratings.repo';
 

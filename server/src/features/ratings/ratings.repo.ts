@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { preparedQuery } from '../../db/prepared';
-import type { StatsRow } from '../catalog/catalog.repo';
+import type { StatsRow } from '../catalog/catalog.read-model';
 
 export type RatedItem = 'album' | 'track';
 

@@ -5,7 +5,7 @@ import type { Logger } from '../../lib/logger';
 import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
-import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentStats } from '../catalog/catalog.presenter';
 import { AfterCommit } from '../../db/after-commit';
 import type { PriorMeanCache } from './prior-mean.cache';
@@ -15,7 +15,7 @@ import type { RatedItem, RatingsRepo } from './ratings.repo';
 export interface RatingsServiceDeps {
   knex: Knex;
   repo: RatingsRepo;
-  catalog: CatalogRepo;
+  catalog: CatalogReadModel;
   priorMean: PriorMeanCache;
   docs: DocumentStore;
   events: DomainEventPublisher;

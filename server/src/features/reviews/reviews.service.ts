@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { ProfileAccess } from '../profiles/profile-access';
-import type { CatalogRepo } from '../catalog/catalog.repo';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import type { DiaryRepo } from '../diary/diary.repo';
 import type { ListenLog } from '../diary/listen-log';
 import { AfterCommit } from '../../db/after-commit';
@@ -31,7 +31,7 @@ export interface ReviewsServiceDeps {
   listens: ListenLog;
   ratings: RatingsService;
   comments: ReviewCommentsService;
-  catalog: CatalogRepo;
+  catalog: CatalogReadModel;
   /** Who may read one review. */
   reviewAccess: Pick<ReviewAccess, 'readable'>;
   /** Who may read a user's reviews list: whoever may see their profile. */

@@ -27,7 +27,7 @@ export const STARTS_POOL = 50;
 /** The most-rated albums (or tracks) always checked for a match, so vague queries show famous ones. */
 export const POPULAR_POOL = 200;
 
-/** Album columns as CatalogRepo's AlbumRow has them (release_date as text: no time-zone shift). */
+/** Album columns as CatalogReadModel's AlbumRow has them (release_date as text: no time-zone shift). */
 export const ALBUM_FIELDS = `a.id, a.title, a.artist_credit, a.release_date_precision, a.release_year, a.type, a.genres, a.styles,
   a.label, a.catalog_number, a.country, a.upc, a.cover_url, a.spotify_id, a.apple_id, a.discogs_id,
   to_char(a.release_date, 'YYYY-MM-DD') AS release_date`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { preparedQuery } from '../../db/prepared';
-import type { AlbumRow, StatsRow } from '../catalog/catalog.repo';
+import type { AlbumRow, StatsRow } from '../catalog/catalog.read-model';
 import {
   ALBUM_FIELDS,
   albumMatchesFilters,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { seedDemoCatalog } from '../../../seed/seed-catalog';
-import { CatalogRepo } from '../../catalog/catalog.repo';
+import { CatalogReadModel } from '../../catalog/catalog.read-model';
 import { PriorMeanCache } from '../../ratings/prior-mean.cache';
 import { SearchRepo } from '../search.repo';
 import { SearchService } from '../search.service';
@@ -19,7 +19,7 @@ export async function evaluateDemoSearch(knex: Knex, options: QuerySetOptions = 
   await seedDemoCatalog(knex);
   const catalog = await new EvalCatalogRepo(knex).albums();
   const queries = buildQuerySet(catalog, options);
-  const prior = new PriorMeanCache(() => new CatalogRepo(knex).globalAlbumMean());
+  const prior = new PriorMeanCache(() => new CatalogReadModel(knex).globalAlbumMean());
   const search = new SearchService({ repo: new SearchRepo(knex), priorMean: () => prior.get() });
   return runSearchEval(search, queries, catalog);
 }

@@ -54,8 +54,8 @@ const ALBUM_COLUMNS = [
 
 // release_date is selected separately as YYYY-MM-DD text: a JS Date would shift it by the server's time zone.
 
-/** Reads of the catalog: albums, their credits and tracks, and their rating aggregates. */
-export class CatalogRepo {
+/** The catalog read model several features share: albums, their credits and tracks, and their rating aggregates. */
+export class CatalogReadModel {
   constructor(private readonly knex: Knex) {}
 
   async findAlbum(id: string): Promise<AlbumRow | null> {
