@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { pageQuery } from './pagination.schemas';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import type { Visibility } from './social.schemas';

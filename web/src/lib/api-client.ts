@@ -67,7 +67,7 @@ function parseRetryAfter(value: string | null): number | null {
  */
 export async function toApiError(response: Response): Promise<ApiError> {
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await response.json();
   } catch {

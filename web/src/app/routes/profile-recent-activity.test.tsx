@@ -2,13 +2,13 @@ import type { FeedItem } from '@muse/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FeedItemCard } from '../../feed/components/feed-item-card';
-import { jsonResponse, mockFetch, problemResponse } from '../../../testing/mock-fetch';
-import { renderWithProviders } from '../../../testing/render';
-import { activity, albumSummary, ben, feedItem, reviewRef } from '../../../testing/social-fixtures';
-import { RecentActivity } from './recent-activity';
+import { FeedItemCard } from '../../features/feed/components/feed-item-card';
+import { jsonResponse, mockFetch, problemResponse } from '../../testing/mock-fetch';
+import { renderWithProviders } from '../../testing/render';
+import { activity, albumSummary, ben, feedItem, reviewRef } from '../../testing/social-fixtures';
+import { RecentActivity } from '../../features/profiles/components/recent-activity';
 
-// The profile page draws items with the feed's card; the tests do the same.
+// The profile page (this route) draws its recent activity with the feed's card; so do these tests.
 const renderItem = (item: FeedItem) => <FeedItemCard item={item} viewerId="1" />;
 const headings = () => screen.getAllByTestId('feed-item').map((item) => within(item).getByRole('heading').textContent);
 const requestedUrls = (spy: ReturnType<typeof mockFetch>['spy']) => spy.mock.calls.map(([input]) => String(input));

@@ -1,0 +1,74 @@
+// Lint for the whole repository: TypeScript rules, Prettier owning the layout, and the
+// import boundaries of the house style (STYLE.md), so they hold without anyone remembering them.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const SERVER_FEATURE_BOUNDARY = {
+  // `../<other-feature>/<file>.repo`: a feature reaches another through its service or a read model.
+  regex: '^\\.\\./[a-z-]+/(?:.*/)?[a-z-]+\\.repo$',
+  message: "A feature uses another feature through its service or a named read model (*.read-model.ts), never through that feature's repo.",
+};
+
+const WEB_FEATURE_BOUNDARY = {
+  // From web/src/features/<a>/<dir>/: `../../<b>/...` reaches into another feature.
+  regex: '^\\.\\./\\.\\./(?!\\.\\.)[a-z-]+/',
+  message: 'Web features do not import each other: move what both need to components/ or lib/.',
+};
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.data/**', 'scripts/bench/results/**', 'web/e2e/artifacts/**', 'web/public/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser }, ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'always'],
+      // User-text validation matches NUL and other control characters on purpose.
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Command-line tools and the benchmark print to the terminal by design.
+    files: ['scripts/**', 'server/src/cli/**', 'server/src/main.ts', 'web/build/**', '**/*.mjs', '**/*.cjs'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['server/src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [SERVER_FEATURE_BOUNDARY] }],
+    },
+  },
+  {
+    // Database access only in repos (and read models): services run atomic work through db/transaction.
+    files: ['server/src/features/**/*.ts'],
+    ignores: ['**/*.repo.ts', '**/*.read-model.ts', '**/*.test.ts', '**/*.testing.ts', '**/*-fixtures.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Open transactions through Transactions.run (server/src/db/transaction.ts), and keep queries in repos.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [WEB_FEATURE_BOUNDARY] }],
+    },
+  },
+  prettier,
+);
