@@ -44,7 +44,7 @@ function drainOnShutdown(server: http.Server): { begin(): void } {
 
 /** Starts Express + Socket.IO on one port and the domain-event consumer that feeds the sockets. */
 export async function startApi(c: Container, listen: { host: string; port: number }): Promise<RunningApi> {
-  await c.repos.users.promoteHandles(c.config.ADMIN_HANDLES);
+  await c.services.auth.promoteConfiguredAdmins();
   const app = createApp(c);
   const server = http.createServer(app);
   server.keepAliveTimeout = 5000;

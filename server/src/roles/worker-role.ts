@@ -22,7 +22,7 @@ export function jobDependencies(c: Container) {
     feedFanOut: c.services.feedFanOut,
     auth: c.services.auth,
     jobAttempts: c.config.JOB_ATTEMPTS,
-    userExists: async (userId: string) => (await c.repos.users.findById(userId)) !== null,
+    userExists: (userId: string) => c.services.auth.accountExists(userId),
   };
 }
 

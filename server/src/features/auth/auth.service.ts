@@ -162,6 +162,16 @@ export class AuthService {
     return user && !isSuspended(user) ? user : null;
   }
 
+  /** Whether the account exists (jobs about a deleted account skip their work). */
+  async accountExists(userId: string): Promise<boolean> {
+    return (await this.deps.users.findById(userId)) !== null;
+  }
+
+  /** Gives the admin role to the accounts named in ADMIN_HANDLES; run when an api process starts. */
+  promoteConfiguredAdmins(): Promise<number> {
+    return this.deps.users.promoteHandles(this.deps.adminHandles);
+  }
+
   private async endAllSessions(userId: string): Promise<void> {
     const ended = await this.deps.sessions.destroyAllForUser(userId);
     if (ended.length > 0) await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: ended });

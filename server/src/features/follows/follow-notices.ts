@@ -1,4 +1,4 @@
-import type { NewNotification } from '../notifications/notifications.repo';
+import type { NewNotification } from '../notifications/notification-batching';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { ProfileUsersRepo } from '../profiles/profile-users.repo';
 import type { FollowsRepo } from './follows.repo';

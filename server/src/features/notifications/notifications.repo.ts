@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
 import type { NotificationType } from '@muse/shared';
 
-export type { NewNotification } from './notification-batching';
-
 export interface NotificationRow {
   id: string;
   user_id: string;

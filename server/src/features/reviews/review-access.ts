@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../lib/app-error';
-import type { UsersRepo } from '../auth/users.repo';
+import type { AccountsReadModel } from '../auth/accounts.read-model';
 import type { ReviewGateRow, ReviewsRepo } from './reviews.repo';
 
 /** Hidden by moderators, by a suspended author, or not for this viewer under the visibility rule. */
@@ -17,7 +17,7 @@ function withheld(row: ReviewGateRow): boolean {
 export class ReviewAccess {
   constructor(
     private readonly reviews: Pick<ReviewsRepo, 'gate'>,
-    private readonly users: Pick<UsersRepo, 'findById'>,
+    private readonly users: Pick<AccountsReadModel, 'findById'>,
   ) {}
 
   /** The row itself when the viewer may read it; 404 otherwise. */
