@@ -1,4 +1,5 @@
-import type { JobDefinition } from './job-definition';
+import type { JobFor } from './job-definition';
+import type { JobDeps } from './job-deps';
 import { feedFanOutJob } from '../features/feed/feed-fan-out.job';
 import { welcomeNotificationJob } from '../features/notifications/welcome-notification.job';
 import { reviewCommentedNotificationJob } from '../features/reviews/review-commented-notification.job';
@@ -11,5 +12,5 @@ import { followRequestNotificationJob } from '../features/follows/follow-request
 import { followAcceptedNotificationJob } from '../features/follows/follow-accepted-notification.job';
 import { accountPurgeJob } from '../features/auth/account-purge.job';
 
-/** Every job type the worker runs. A job missing here cannot be processed. */
-export const JOB_CATALOG: ReadonlyArray<JobDefinition<any, any>> = [welcomeNotificationJob, refreshChartsJob, reviewLikedNotificationJob, reviewCommentedNotificationJob, importParseJob, importApplyJob, feedFanOutJob, newFollowerNotificationJob, followRequestNotificationJob, followAcceptedNotificationJob, accountPurgeJob];
+/** Every job type the worker runs, each built from the one `JobDeps`. A job missing here cannot be processed. */
+export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [welcomeNotificationJob, refreshChartsJob, reviewLikedNotificationJob, reviewCommentedNotificationJob, importParseJob, importApplyJob, feedFanOutJob, newFollowerNotificationJob, followRequestNotificationJob, followAcceptedNotificationJob, accountPurgeJob];

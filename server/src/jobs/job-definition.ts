@@ -10,16 +10,25 @@ export interface JobContext {
   attempt: number;
 }
 
-/** One job type: its name, queue, payload schema (ids, not objects) and handler. */
+/**
+ * One job type: its name, queue, payload schema (ids, not objects) and handler. `D` is what the
+ * handler needs from the worker, usually `Pick<JobDeps, ...>`.
+ */
 export interface JobDefinition<P = unknown, D = unknown> {
   name: string;
   queue: QueueName;
   schema: ZodType<P>;
-  /** Builds the handler from the worker's dependencies. */
-  createHandler(deps: D): (payload: P, ctx: JobContext) => Promise<void>;
+  /**
+   * Builds the handler from the worker's dependencies. A property, not a method, so that its
+   * parameter is checked strictly: a job needing more than a registry is given does not compile.
+   */
+  createHandler: (deps: D) => (payload: P, ctx: JobContext) => Promise<void>;
 }
 
-/** Declares a job type with its payload type inferred from the schema. */
-export function defineJob<P, D>(definition: JobDefinition<P, D>): JobDefinition<P, D> {
+/** A job of any payload (each is checked by its own schema) whose handler can be built from dependencies `D`. */
+export type JobFor<D> = JobDefinition<any, D>;
+
+/** Declares a job type with its payload type inferred from the schema and its dependencies from `createHandler`'s parameter. */
+export function defineJob<P, D = unknown>(definition: JobDefinition<P, D>): JobDefinition<P, D> {
   return definition;
 }

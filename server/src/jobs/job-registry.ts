@@ -1,4 +1,5 @@
-import type { JobContext, JobDefinition } from './job-definition';
+import type { ZodType } from 'zod';
+import type { JobContext, JobFor } from './job-definition';
 
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 
@@ -6,15 +7,16 @@ export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
  * Maps job names to handlers. Refuses to be built when a name appears twice or when a
  * definition yields no handler, so a worker can never start half-wired.
  */
-export class JobRegistry {
-  private readonly handlers = new Map<string, { definition: JobDefinition<unknown, unknown>; handler: JobHandler }>();
+export class JobRegistry<D> {
+  private readonly handlers = new Map<string, { schema: ZodType<unknown>; handler: JobHandler }>();
 
-  constructor(definitions: ReadonlyArray<JobDefinition<any, any>>, deps: unknown) {
+  /** `deps` must hold everything every definition asks for; the compiler checks it. */
+  constructor(definitions: ReadonlyArray<JobFor<D>>, deps: D) {
     for (const definition of definitions) {
       if (this.handlers.has(definition.name)) throw new Error(`Job "${definition.name}" is registered twice`);
       const handler = definition.createHandler(deps);
       if (typeof handler !== 'function') throw new Error(`Job "${definition.name}" has no handler`);
-      this.handlers.set(definition.name, { definition, handler: handler as JobHandler });
+      this.handlers.set(definition.name, { schema: definition.schema, handler: handler as JobHandler });
     }
   }
 
@@ -22,7 +24,7 @@ export class JobRegistry {
   async run(name: string, payload: unknown, ctx: JobContext): Promise<void> {
     const entry = this.handlers.get(name);
     if (!entry) throw new UnknownJobError(name);
-    await entry.handler(entry.definition.schema.parse(payload), ctx);
+    await entry.handler(entry.schema.parse(payload), ctx);
   }
 
   names(): string[] {

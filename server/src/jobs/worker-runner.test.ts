@@ -3,7 +3,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createLogger } from '../lib/logger';
 import { createTestRedisPrefix } from '../testing/test-infra';
-import { defineJob } from './job-definition';
+import { defineJob, type JobFor } from './job-definition';
+import type { JobDeps } from './job-deps';
 import { JobRegistry } from './job-registry';
 import { JobQueues } from './queues';
 import { WorkerRunner } from './worker-runner';
@@ -143,6 +144,23 @@ describe('job registry', () => {
   it('when a definition yields no handler, then the registry refuses to start', () => {
     const broken = defineJob({ name: 'broken', queue: 'notifications', schema: z.object({}), createHandler: () => undefined as never });
     expect(() => new JobRegistry([broken], {})).toThrow(/no handler/);
+  });
+
+  it('when a job needs a dependency the worker does not give, then it does not compile', () => {
+    const needsMailer = defineJob({ name: 'mail', queue: 'notifications', schema: z.object({}), createHandler: (deps: { mailer: { send(): Promise<void> } }) => () => deps.mailer.send() });
+    // @ts-expect-error the worker's JobDeps has no mailer, so the catalog refuses this job
+    const catalog: ReadonlyArray<JobFor<JobDeps>> = [needsMailer];
+    // @ts-expect-error a registry is refused dependencies that lack what a job asks for
+    const registry = new JobRegistry([needsMailer], { notifications: {} });
+    expect(catalog).toHaveLength(1);
+    expect(registry.names()).toEqual(['mail']);
+  });
+
+  it('when the registry gets what each job picks, then it builds every handler with those dependencies', async () => {
+    const seen: string[] = [];
+    const greet = defineJob({ name: 'greet', queue: 'notifications', schema: z.object({ who: z.string() }), createHandler: (deps: Pick<JobDeps, 'jobAttempts'>) => async (p) => void seen.push(`${p.who}/${deps.jobAttempts}`) });
+    await new JobRegistry([greet], { jobAttempts: 3 }).run('greet', { who: 'ana' }, { logger, attempt: 1 });
+    expect(seen).toEqual(['ana/3']);
   });
 });
 

@@ -20,7 +20,7 @@ export class WorkerRunner {
   private readonly workers: Worker[];
   private readonly connection: Redis;
 
-  constructor(registry: JobRegistry, options: WorkerRunnerOptions) {
+  constructor(registry: JobRegistry<unknown>, options: WorkerRunnerOptions) {
     this.connection = options.connection;
     this.workers = QUEUE_NAMES.map((queue) => {
       const worker = new Worker(

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { Container } from '../container';
 import { JOB_CATALOG } from '../jobs/job-catalog';
 import { JobRegistry } from '../jobs/job-registry';
+import type { JobDeps } from '../jobs/job-deps';
 import { WorkerRunner } from '../jobs/worker-runner';
 import { startPeriodicTask } from '../jobs/periodic-task';
 import { scheduleChartsRefresh } from '../features/charts/charts-schedule';
@@ -11,8 +12,8 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Dependencies every job handler may use. */
-export function jobDependencies(c: Container) {
+/** The one dependencies object every job handler is built from; leaving out a field of `JobDeps` does not compile. */
+export function jobDependencies(c: Container): JobDeps {
   return {
     notifications: c.services.notifications,
     reviewNotices: c.services.reviewNotices,

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job-definition';
-
-export interface AccountPurgeJobDeps {
-  auth: { purgeDeletedAccount(userId: string): Promise<number> };
-}
+import type { JobDeps } from '../../jobs/job-deps';
 
 /**
  * After an account is deleted: sweeps what it left outside Postgres (activity documents, its
@@ -14,7 +11,7 @@ export const accountPurgeJob = defineJob({
   name: 'account-purge',
   queue: 'accounts',
   schema: z.object({ userId: z.string().regex(/^[1-9][0-9]*$/) }),
-  createHandler: (deps: AccountPurgeJobDeps) => async (payload, ctx) => {
+  createHandler: (deps: Pick<JobDeps, 'auth'>) => async (payload, ctx) => {
     const removed = await deps.auth.purgeDeletedAccount(payload.userId);
     ctx.logger.info({ ...payload, removed }, 'deleted account purged');
   },

@@ -1,13 +1,6 @@
 import type { NewNotification } from '../notifications/notification-batching';
-import type { NotificationsService } from '../notifications/notifications.service';
-import type { ProfileUsersRepo } from '../profiles/profile-users.repo';
+import type { ProfileUsersReadModel } from '../profiles/profile-users.read-model';
 import type { FollowsRepo } from './follows.repo';
-
-/** What the follow notification jobs need from the worker. */
-export interface FollowNoticeJobDeps {
-  notifications: NotificationsService;
-  followNotices: FollowNotices;
-}
 
 /**
  * What to tell whom about follows, decided when the job runs: an unfollow, a withdrawn request
@@ -16,7 +9,7 @@ export interface FollowNoticeJobDeps {
  */
 export class FollowNotices {
   constructor(
-    private readonly users: ProfileUsersRepo,
+    private readonly users: ProfileUsersReadModel,
     private readonly follows: FollowsRepo,
   ) {}
 

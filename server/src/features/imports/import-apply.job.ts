@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { IdSchema } from '@muse/shared';
 import { defineJob } from '../../jobs/job-definition';
-import type { ImportJobDeps } from './import-parse.job';
+import type { JobDeps } from '../../jobs/job-deps';
 
 /** Writes a confirmed import's ratings, reviews and diary entries; resumable, and exactly once per row. */
 export const importApplyJob = defineJob({
   name: 'import-apply',
   queue: 'imports',
   schema: z.object({ importId: IdSchema }),
-  createHandler: (deps: ImportJobDeps) => async (payload, ctx) => {
+  createHandler: (deps: Pick<JobDeps, 'imports' | 'jobAttempts'>) => async (payload, ctx) => {
     await deps.imports.runApply(payload.importId, { finalAttempt: ctx.attempt >= deps.jobAttempts, logger: ctx.logger });
   },
 });

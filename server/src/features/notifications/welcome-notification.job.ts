@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job-definition';
-import type { NotificationsService } from './notifications.service';
-
-export interface WelcomeJobDeps {
-  notifications: NotificationsService;
-  userExists(userId: string): Promise<boolean>;
-}
+import type { JobDeps } from '../../jobs/job-deps';
 
 /** After registration: greet the new member with their first notification. */
 export const welcomeNotificationJob = defineJob({
   name: 'welcome-notification',
   queue: 'notifications',
   schema: z.object({ userId: z.string().regex(/^[1-9][0-9]*$/) }),
-  createHandler: (deps: WelcomeJobDeps) => async (payload, ctx) => {
+  createHandler: (deps: Pick<JobDeps, 'notifications' | 'userExists'>) => async (payload, ctx) => {
     // The account may be gone by the time the job runs (deleted, or its registration rolled back).
     if (!(await deps.userExists(payload.userId))) {
       ctx.logger.info({ userId: payload.userId }, 'welcome skipped: user no longer exists');

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '@muse/shared';
 import { defineJob } from '../../jobs/job-definition';
-import type { NotificationsService } from '../notifications/notifications.service';
-import type { ReviewNotices } from './review-notices';
-
-export interface ReviewCommentedJobDeps {
-  notifications: NotificationsService;
-  reviewNotices: ReviewNotices;
-}
+import type { JobDeps } from '../../jobs/job-deps';
 
 /**
  * After a comment: tell the review's author (unless the comment is gone or is their own) and
@@ -18,7 +12,7 @@ export const reviewCommentedNotificationJob = defineJob({
   name: 'review-commented-notification',
   queue: 'notifications',
   schema: z.object({ commentId: IdSchema }),
-  createHandler: (deps: ReviewCommentedJobDeps) => async (payload, ctx) => {
+  createHandler: (deps: Pick<JobDeps, 'notifications' | 'reviewNotices'>) => async (payload, ctx) => {
     const notice = await deps.reviewNotices.forComment(payload.commentId);
     if (notice) await deps.notifications.create(notice);
     else ctx.logger.info(payload, 'comment notification skipped: comment gone or own review');
