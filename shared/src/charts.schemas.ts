@@ -10,6 +10,12 @@ export const ChartQuerySchema = z.object({
 });
 export type ChartQuery = z.infer<typeof ChartQuerySchema>;
 
+/** What `GET /api/charts` accepts: a year or genre chart without its year or genre is a mistake worth naming, not an empty page. */
+export const ChartRequestSchema = ChartQuerySchema.superRefine((q, ctx) => {
+  if (q.kind === 'year' && q.year === undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'Choose a year for a year chart' });
+  if (q.kind === 'genre' && q.genre === undefined) ctx.addIssue({ code: 'custom', path: ['genre'], message: 'Choose a genre for a genre chart' });
+});
+
 export interface ChartEntry {
   rank: number;
   album: AlbumSummary;

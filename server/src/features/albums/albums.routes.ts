@@ -1,17 +1,22 @@
 import { Router } from 'express';
 import { IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { validate, validParams } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /** The album page, signed in or out. */
 export function createAlbumsRouter(c: Container): Router {
   const router = Router();
+  const routes = createRoutes(router, c.services.auth);
   const { albumPage } = c.services;
 
-  router.get('/albums/:id', validate({ params: IdParamsSchema }), async (req, res) => {
-    const page = await albumPage.get(validParams<{ id: string }>(req).id, req.session?.userId ?? null);
-    // The answer depends on the viewer's session.
-    res.set('Cache-Control', 'private, no-cache').json(page);
+  routes.get('/albums/:id', {
+    params: IdParamsSchema,
+    handle: async ({ params, viewerId, res }) => {
+      const page = await albumPage.get(params.id, viewerId);
+      // The answer depends on the viewer's session.
+      res.set('Cache-Control', 'private, no-cache');
+      return page;
+    },
   });
 
   return router;

@@ -1,16 +1,15 @@
 import { Router } from 'express';
 import { IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { validate, validParams } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /** `GET /api/artists/:id`: an artist's page; open to everyone. */
 export function createArtistsRouter(c: Container): Router {
   const router = Router();
+  const routes = createRoutes(router, c.services.auth);
   const { artists } = c.services;
 
-  router.get('/:id', validate({ params: IdParamsSchema }), async (req, res) => {
-    res.json(await artists.page(validParams<{ id: string }>(req).id));
-  });
+  routes.get('/:id', { params: IdParamsSchema, handle: ({ params }) => artists.page(params.id) });
 
   return router;
 }

@@ -1,30 +1,40 @@
 import { Router } from 'express';
-import { DiaryEntryCreateSchema, DiaryListQuerySchema, HandleParamsSchema, IdParamsSchema, type DiaryEntryCreateInput, type DiaryListQuery } from '@muse/shared';
+import { DiaryEntryCreateSchema, DiaryListQuerySchema, HandleParamsSchema, IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody, validParams, validQuery } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Logging listens, deleting them, and reading anyone's diary. */
 export function createDiaryRouter(c: Container): Router {
   const router = Router();
-  const { diary, auth } = c.services;
+  const routes = createRoutes(router, c.services.auth);
+  const { diary } = c.services;
   const limit = writeRateLimit(c);
-  const signedIn = requireAuth((session) => auth.currentUser(session));
 
-  router.post('/diary', limit, signedIn, validate({ body: DiaryEntryCreateSchema }), async (req, res) => {
-    res.status(201).json(await diary.create(String(req.user!.id), validBody<DiaryEntryCreateInput>(req)));
+  routes.post('/diary', {
+    auth: 'signed-in',
+    limit,
+    body: DiaryEntryCreateSchema,
+    status: 201,
+    handle: ({ body, user }) => diary.create(String(user.id), body),
   });
 
-  router.delete('/diary/:id', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    await diary.delete(String(req.user!.id), validParams<{ id: string }>(req).id);
-    res.status(204).end();
+  routes.delete('/diary/:id', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    handle: ({ params, user }) => diary.delete(String(user.id), params.id),
   });
 
-  router.get('/users/:handle/diary', validate({ params: HandleParamsSchema, query: DiaryListQuerySchema }), async (req, res) => {
-    // Who may read a diary depends on who asks (private profiles, suspended accounts).
-    const page = await diary.listForUser(validParams<{ handle: string }>(req).handle, validQuery<DiaryListQuery>(req), req.session?.userId ?? null);
-    res.set('Cache-Control', 'private, no-cache').json(page);
+  routes.get('/users/:handle/diary', {
+    params: HandleParamsSchema,
+    query: DiaryListQuerySchema,
+    handle: async ({ params, query, viewerId, res }) => {
+      const page = await diary.listForUser(params.handle, query, viewerId);
+      // Who may read a diary depends on who asks (private profiles, suspended accounts).
+      res.set('Cache-Control', 'private, no-cache');
+      return page;
+    },
   });
 
   return router;

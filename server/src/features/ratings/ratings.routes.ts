@@ -1,32 +1,44 @@
-import { Router, type Request } from 'express';
-import { IdParamsSchema, RatingInputSchema, type RatingInput } from '@muse/shared';
+import { Router } from 'express';
+import { IdParamsSchema, RatingInputSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody, validParams } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Set or remove the signed-in user's rating of an album or a track. */
 export function createRatingsRouter(c: Container): Router {
   const router = Router();
-  const { ratings, auth } = c.services;
+  const routes = createRoutes(router, c.services.auth);
+  const { ratings } = c.services;
   const limit = writeRateLimit(c);
-  const signedIn = requireAuth((session) => auth.currentUser(session));
-  const id = (req: Request) => validParams<{ id: string }>(req).id;
 
-  router.put('/albums/:id/rating', limit, signedIn, validate({ params: IdParamsSchema, body: RatingInputSchema }), async (req, res) => {
-    res.json(await ratings.rateAlbum(String(req.user!.id), id(req), validBody<RatingInput>(req).rating));
+  routes.put('/albums/:id/rating', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    body: RatingInputSchema,
+    handle: ({ params, body, user }) => ratings.rateAlbum(String(user.id), params.id, body.rating),
   });
 
-  router.delete('/albums/:id/rating', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    res.json(await ratings.removeAlbumRating(String(req.user!.id), id(req)));
+  routes.delete('/albums/:id/rating', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    handle: ({ params, user }) => ratings.removeAlbumRating(String(user.id), params.id),
   });
 
-  router.put('/tracks/:id/rating', limit, signedIn, validate({ params: IdParamsSchema, body: RatingInputSchema }), async (req, res) => {
-    res.json(await ratings.rateTrack(String(req.user!.id), id(req), validBody<RatingInput>(req).rating));
+  routes.put('/tracks/:id/rating', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    body: RatingInputSchema,
+    handle: ({ params, body, user }) => ratings.rateTrack(String(user.id), params.id, body.rating),
   });
 
-  router.delete('/tracks/:id/rating', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    res.json(await ratings.removeTrackRating(String(req.user!.id), id(req)));
+  routes.delete('/tracks/:id/rating', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    handle: ({ params, user }) => ratings.removeTrackRating(String(user.id), params.id),
   });
 
   return router;

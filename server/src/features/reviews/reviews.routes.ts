@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import {
   CommentCreateSchema,
   CommentListQuerySchema,
@@ -8,72 +8,90 @@ import {
   ReviewListQuerySchema,
   ReviewUpdateSchema,
   UserReviewListQuerySchema,
-  type CommentCreateInput,
-  type CommentListQuery,
-  type ReviewCreateInput,
-  type ReviewListQuery,
-  type ReviewUpdateInput,
-  type UserReviewListQuery,
 } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody, validParams, validQuery } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Reviews of albums, their likes and comments, and a user's reviews. */
 export function createReviewsRouter(c: Container): Router {
   const router = Router();
-  const { reviews, reviewLikes, reviewComments, auth } = c.services;
+  const routes = createRoutes(router, c.services.auth);
+  const { reviews, reviewLikes, reviewComments } = c.services;
   const limit = writeRateLimit(c);
-  const signedIn = requireAuth((session) => auth.currentUser(session));
-  const id = (req: Request) => validParams<{ id: string }>(req).id;
-  const me = (req: Request) => String(req.user!.id);
-  const viewer = (req: Request) => req.session?.userId ?? null;
 
-  router.get('/albums/:id/reviews', validate({ params: IdParamsSchema, query: ReviewListQuerySchema }), async (req, res) => {
-    res.json(await reviews.listForAlbum(id(req), validQuery<ReviewListQuery>(req), viewer(req)));
+  routes.get('/albums/:id/reviews', {
+    params: IdParamsSchema,
+    query: ReviewListQuerySchema,
+    handle: ({ params, query, viewerId }) => reviews.listForAlbum(params.id, query, viewerId),
   });
 
-  router.post('/albums/:id/reviews', limit, signedIn, validate({ params: IdParamsSchema, body: ReviewCreateSchema }), async (req, res) => {
-    res.status(201).json(await reviews.create(me(req), id(req), validBody<ReviewCreateInput>(req)));
+  routes.post('/albums/:id/reviews', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    body: ReviewCreateSchema,
+    status: 201,
+    handle: ({ params, body, user }) => reviews.create(String(user.id), params.id, body),
   });
 
-  router.get('/reviews/:id', validate({ params: IdParamsSchema }), async (req, res) => {
-    res.json(await reviews.get(id(req), viewer(req)));
+  routes.get('/reviews/:id', { params: IdParamsSchema, handle: ({ params, viewerId }) => reviews.get(params.id, viewerId) });
+
+  routes.patch('/reviews/:id', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    body: ReviewUpdateSchema,
+    handle: ({ params, body, user }) => reviews.update(String(user.id), params.id, body),
   });
 
-  router.patch('/reviews/:id', limit, signedIn, validate({ params: IdParamsSchema, body: ReviewUpdateSchema }), async (req, res) => {
-    res.json(await reviews.update(me(req), id(req), validBody<ReviewUpdateInput>(req)));
+  routes.delete('/reviews/:id', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    handle: ({ params, user }) => reviews.delete(String(user.id), params.id),
   });
 
-  router.delete('/reviews/:id', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    await reviews.delete(me(req), id(req));
-    res.status(204).end();
+  routes.put('/reviews/:id/like', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    handle: ({ params, user }) => reviewLikes.like(String(user.id), params.id),
   });
 
-  router.put('/reviews/:id/like', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    res.json(await reviewLikes.like(me(req), id(req)));
+  routes.delete('/reviews/:id/like', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    handle: ({ params, user }) => reviewLikes.unlike(String(user.id), params.id),
   });
 
-  router.delete('/reviews/:id/like', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    res.json(await reviewLikes.unlike(me(req), id(req)));
+  routes.get('/reviews/:id/comments', {
+    params: IdParamsSchema,
+    query: CommentListQuerySchema,
+    handle: ({ params, query, viewerId }) => reviewComments.list(params.id, query, viewerId),
   });
 
-  router.get('/reviews/:id/comments', validate({ params: IdParamsSchema, query: CommentListQuerySchema }), async (req, res) => {
-    res.json(await reviewComments.list(id(req), validQuery<CommentListQuery>(req), viewer(req)));
+  routes.post('/reviews/:id/comments', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    body: CommentCreateSchema,
+    status: 201,
+    handle: ({ params, body, user }) => reviewComments.create(String(user.id), params.id, body.body),
   });
 
-  router.post('/reviews/:id/comments', limit, signedIn, validate({ params: IdParamsSchema, body: CommentCreateSchema }), async (req, res) => {
-    res.status(201).json(await reviewComments.create(me(req), id(req), validBody<CommentCreateInput>(req).body));
+  routes.delete('/comments/:id', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    handle: ({ params, user }) => reviewComments.delete(String(user.id), params.id),
   });
 
-  router.delete('/comments/:id', limit, signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    await reviewComments.delete(me(req), id(req));
-    res.status(204).end();
-  });
-
-  router.get('/users/:handle/reviews', validate({ params: HandleParamsSchema, query: UserReviewListQuerySchema }), async (req, res) => {
-    res.json(await reviews.listForUser(validParams<{ handle: string }>(req).handle, validQuery<UserReviewListQuery>(req), viewer(req)));
+  routes.get('/users/:handle/reviews', {
+    params: HandleParamsSchema,
+    query: UserReviewListQuerySchema,
+    handle: ({ params, query, viewerId }) => reviews.listForUser(params.handle, query, viewerId),
   });
 
   return router;

@@ -1,16 +1,15 @@
 import { Router } from 'express';
-import { SearchQuerySchema, type SearchQuery } from '@muse/shared';
+import { SearchQuerySchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { validate, validQuery } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /** `GET /api/search`: the search box and its autocomplete; open to everyone. */
 export function createSearchRouter(c: Container): Router {
   const router = Router();
+  const routes = createRoutes(router, c.services.auth);
   const { search } = c.services;
 
-  router.get('/', validate({ query: SearchQuerySchema }), async (req, res) => {
-    res.json(await search.search(validQuery<SearchQuery>(req)));
-  });
+  routes.get('/', { query: SearchQuerySchema, handle: ({ query }) => search.search(query) });
 
   return router;
 }
