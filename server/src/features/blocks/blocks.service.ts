@@ -3,13 +3,13 @@ import { AppError } from '../../lib/app-error';
 import type { FollowsRepo } from '../follows/follows.repo';
 import { graphPage, graphPageRequest } from '../follows/graph-page';
 import { presentBlock } from '../follows/follows.presenter';
-import type { ProfileUserRow, ProfileUsersRepo } from '../profiles/profile-users.repo';
+import type { ProfileUserRow, ProfileUsersReadModel } from '../profiles/profile-users.read-model';
 import type { BlocksRepo } from './blocks.repo';
 
 export interface BlocksServiceDeps {
   blocks: BlocksRepo;
   follows: FollowsRepo;
-  users: ProfileUsersRepo;
+  users: ProfileUsersReadModel;
 }
 
 /**

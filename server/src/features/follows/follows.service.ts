@@ -7,7 +7,7 @@ import type { Logger } from '../../lib/logger';
 import { AfterCommit } from '../../db/after-commit';
 import { BLOCKED_MESSAGE } from '../../lib/blocked-message';
 import type { ProfileAccess } from '../profiles/profile-access';
-import type { ProfileUserRow, ProfileUsersRepo } from '../profiles/profile-users.repo';
+import type { ProfileUserRow, ProfileUsersReadModel } from '../profiles/profile-users.read-model';
 import { followAcceptedNotificationJob } from './follow-accepted-notification.job';
 import { followRequestNotificationJob } from './follow-request-notification.job';
 import { graphPage, graphPageRequest } from './graph-page';
@@ -17,7 +17,7 @@ import { newFollowerNotificationJob } from './new-follower-notification.job';
 
 export interface FollowsServiceDeps {
   follows: FollowsRepo;
-  users: ProfileUsersRepo;
+  users: ProfileUsersReadModel;
   access: ProfileAccess;
   docs: DocumentStore;
   queues: JobQueues;

@@ -1,8 +1,8 @@
 import type { Relationship } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import type { SocialGraphRepo } from '../social/social-graph.repo';
+import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import { canSeeActivity } from '../social/visibility-policy';
-import type { ProfileUserRow, ProfileUsersRepo } from './profile-users.repo';
+import type { ProfileUserRow, ProfileUsersReadModel } from './profile-users.read-model';
 
 export interface ProfileAccessResult {
   isOwn: boolean;
@@ -27,8 +27,8 @@ export interface ProfileAccessResult {
  */
 export class ProfileAccess {
   constructor(
-    private readonly graph: SocialGraphRepo,
-    private readonly users: Pick<ProfileUsersRepo, 'isAdmin' | 'findByHandle'>,
+    private readonly graph: SocialGraphReadModel,
+    private readonly users: Pick<ProfileUsersReadModel, 'isAdmin' | 'findByHandle'>,
   ) {}
 
   async of(viewerId: string | null, owner: ProfileUserRow): Promise<ProfileAccessResult> {

@@ -4,13 +4,13 @@ import { collectActivityPage } from '../feed/activity-pager';
 import { pullSource } from '../feed/feed-sources';
 import { activityView, lookupRequest, type ActivityAudience } from '../feed/feed-view';
 import type { FeedRepo } from '../feed/feed.repo';
-import type { SocialGraphRepo } from '../social/social-graph.repo';
+import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import type { ProfileAccess } from './profile-access';
-import type { ProfileUserRow } from './profile-users.repo';
+import type { ProfileUserRow } from './profile-users.read-model';
 
 export interface ProfileActivityDeps {
   access: ProfileAccess;
-  graph: SocialGraphRepo;
+  graph: SocialGraphReadModel;
   /** The feed's lookups, so a profile presents activities exactly as the feed does. */
   lookups: Pick<FeedRepo, 'lookups'>;
   log: ActivityRepository;

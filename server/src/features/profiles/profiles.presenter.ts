@@ -1,7 +1,7 @@
 import { valueToStars, type AlbumSummary, type Compatibility, type ProfileStats, type ProfileView } from '@muse/shared';
 import type { CompatibilityRow } from './compatibility.repo';
 import type { ProfileStatsRow } from './profile-stats.repo';
-import type { ProfileUserRow } from './profile-users.repo';
+import type { ProfileUserRow } from './profile-users.read-model';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 /** Mean in stars of `count` rating values summing to `sum`. */

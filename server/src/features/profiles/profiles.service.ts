@@ -15,11 +15,11 @@ import type { FavouritesRepo } from './favourites.repo';
 import type { ProfileActivity } from './profile-activity';
 import type { ProfileAccess } from './profile-access';
 import type { ProfileStatsRepo } from './profile-stats.repo';
-import type { ProfilePatch, ProfileUserRow, ProfileUsersRepo } from './profile-users.repo';
+import type { ProfilePatch, ProfileUserRow, ProfileUsersReadModel } from './profile-users.read-model';
 import { presentCompatibility, presentProfileStats, presentProfileUser } from './profiles.presenter';
 
 export interface ProfilesServiceDeps {
-  users: ProfileUsersRepo;
+  users: ProfileUsersReadModel;
   access: ProfileAccess;
   stats: ProfileStatsRepo;
   compatibility: CompatibilityRepo;

@@ -12,7 +12,7 @@ import { reviewCommentedNotificationJob } from './review-commented-notification.
 import type { ReviewCommentsRepo } from './review-comments.repo';
 import { presentComment } from './reviews.presenter';
 import type { ReviewAccess } from './review-access';
-import type { SocialGraphRepo } from '../social/social-graph.repo';
+import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import { BLOCKED_MESSAGE } from '../../lib/blocked-message';
 
 export interface ReviewCommentsServiceDeps {
@@ -23,7 +23,7 @@ export interface ReviewCommentsServiceDeps {
   docs: DocumentStore;
   logger: Logger;
   /** Who blocked whom: comments between blocked users are refused. */
-  graph: Pick<SocialGraphRepo, 'blockedEitherWay'>;
+  graph: Pick<SocialGraphReadModel, 'blockedEitherWay'>;
 }
 
 const CURSOR = 'comments';

@@ -10,7 +10,7 @@ import { reviewLikedNotificationJob } from './review-liked-notification.job';
 import type { ReviewLikesRepo } from './review-likes.repo';
 import type { ReviewAccess } from './review-access';
 import type { ReviewsRepo } from './reviews.repo';
-import type { SocialGraphRepo } from '../social/social-graph.repo';
+import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import { BLOCKED_MESSAGE } from '../../lib/blocked-message';
 
 export interface ReviewLikesServiceDeps {
@@ -23,7 +23,7 @@ export interface ReviewLikesServiceDeps {
   docs: DocumentStore;
   logger: Logger;
   /** Who blocked whom: likes between blocked users are refused. */
-  graph: Pick<SocialGraphRepo, 'blockedEitherWay'>;
+  graph: Pick<SocialGraphReadModel, 'blockedEitherWay'>;
 }
 
 /**

@@ -1,17 +1,17 @@
 import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
-import { SocialGraphRepo } from './social-graph.repo';
+import { SocialGraphReadModel } from './social-graph.read-model';
 
 let app: TestApp;
-let graph: SocialGraphRepo;
+let graph: SocialGraphReadModel;
 beforeAll(async () => {
   app = await createTestApp();
-  graph = new SocialGraphRepo(app.container.knex);
+  graph = new SocialGraphReadModel(app.container.knex);
 });
 afterAll(async () => {
   await app.close();
 });
 
-describe('SocialGraphRepo', () => {
+describe('SocialGraphReadModel', () => {
   it('when users follow, request and block, then each reading reflects exactly the stored rows', async () => {
     const [a, b, c] = await Promise.all([registerUser(app), registerUser(app), registerUser(app)]).then((us) => us.map((u) => u.session.user.id));
     const k = app.container.knex;

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Relationship } from '@muse/shared';
 
 /** Reads of the follow and block graph that feeds, profiles and permissions share. */
-export class SocialGraphRepo {
+export class SocialGraphReadModel {
   constructor(private readonly knex: Knex) {}
 
   async followeeIds(userId: string): Promise<string[]> {

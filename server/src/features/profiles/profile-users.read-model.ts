@@ -35,7 +35,7 @@ const COLUMNS = [
 ];
 
 /** Users as profiles see them: looked up by handle, edited by their owner. */
-export class ProfileUsersRepo {
+export class ProfileUsersReadModel {
   constructor(private readonly knex: Knex) {}
 
   /** The user with this handle, compared case-insensitively (the unique index is on lower(handle)). */
