@@ -1,49 +1,54 @@
 import { Router } from 'express';
-import {
-  IdParamsSchema,
-  JobParamsSchema,
-  ReportListQuerySchema,
-  ReportResolveSchema,
-  SuspendedAccountListQuerySchema,
-  type ReportListQuery,
-  type ReportResolveInput,
-  type SuspendedAccountListQuery,
-} from '@muse/shared';
+import { IdParamsSchema, JobParamsSchema, ReportListQuerySchema, ReportResolveSchema, SuspendedAccountListQuerySchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAdmin, requireAuth } from '../../http/session-middleware';
-import { validate, validBody, validParams, validQuery } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /** Administrator endpoints: failed background jobs and retrying them; the moderation queue; suspended accounts. */
 export function createAdminRouter(c: Container): Router {
   const router = Router();
   const { admin, auth, moderation } = c.services;
-  router.use(requireAuth((session) => auth.currentUser(session)), requireAdmin);
+  const routes = createRoutes(router, auth);
 
-  router.get('/jobs/failed', async (_req, res) => {
-    res.json({ items: await admin.failedJobs() });
+  routes.get('/jobs/failed', {
+    auth: 'admin',
+    handle: async () => ({ items: await admin.failedJobs() }),
   });
 
-  router.post('/jobs/:queue/:id/retry', validate({ params: JobParamsSchema }), async (req, res) => {
-    const { queue, id } = validParams<{ queue: string; id: string }>(req);
-    await admin.retry(queue, id);
-    res.status(204).end();
+  routes.post('/jobs/:queue/:id/retry', {
+    auth: 'admin',
+    params: JobParamsSchema,
+    handle: ({ params }) => admin.retry(params.queue, params.id),
   });
 
-  router.get('/reports', validate({ query: ReportListQuerySchema }), async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await moderation.list(validQuery<ReportListQuery>(req)));
+  routes.get('/reports', {
+    auth: 'admin',
+    query: ReportListQuerySchema,
+    handle: ({ query, res }) => {
+      res.set('Cache-Control', 'no-store');
+      return moderation.list(query);
+    },
   });
 
-  router.post('/reports/:id/resolve', validate({ params: IdParamsSchema, body: ReportResolveSchema }), async (req, res) => {
-    res.json(await moderation.resolve(String(req.user!.id), validParams<{ id: string }>(req).id, validBody<ReportResolveInput>(req)));
+  routes.post('/reports/:id/resolve', {
+    auth: 'admin',
+    params: IdParamsSchema,
+    body: ReportResolveSchema,
+    handle: ({ user, params, body }) => moderation.resolve(String(user.id), params.id, body),
   });
 
-  router.get('/users/suspended', validate({ query: SuspendedAccountListQuerySchema }), async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await moderation.suspended(validQuery<SuspendedAccountListQuery>(req)));
+  routes.get('/users/suspended', {
+    auth: 'admin',
+    query: SuspendedAccountListQuerySchema,
+    handle: ({ query, res }) => {
+      res.set('Cache-Control', 'no-store');
+      return moderation.suspended(query);
+    },
   });
 
-  router.post('/users/:id/unsuspend', validate({ params: IdParamsSchema }), async (req, res) => {
-    await moderation.unsuspend(String(req.user!.id), validParams<{ id: string }>(req).id);
-    res.status(204).end();
+  routes.post('/users/:id/unsuspend', {
+    auth: 'admin',
+    params: IdParamsSchema,
+    handle: ({ user, params }) => moderation.unsuspend(String(user.id), params.id),
   });
 
   return router;

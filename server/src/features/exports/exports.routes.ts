@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
-import { requireAuth } from '../../http/session-middleware';
+import { createRoutes } from '../../http/route';
 import { presentMe } from '../auth/auth.presenter';
 
 const EXPORTS_PER_HOUR = 10;
@@ -11,12 +11,16 @@ const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
 export function createExportsRouter(c: Container): Router {
   const router = Router();
   const { exports, auth } = c.services;
+  const routes = createRoutes(router, auth);
   const limit = rateLimit(c.rateLimiter, { name: 'exports', max: EXPORTS_PER_HOUR, windowSeconds: 3600, key: byAccount });
-  const signedIn = requireAuth((session) => auth.currentUser(session));
 
-  router.get('/me/export', limit, signedIn, async (req, res) => {
-    const { filename, zip } = await exports.archive(presentMe(req.user!));
-    res.set('Cache-Control', 'no-store').attachment(filename).type('application/zip').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+  routes.get('/me/export', {
+    auth: 'signed-in',
+    limit,
+    handle: async ({ user, res }) => {
+      const { filename, zip } = await exports.archive(presentMe(user));
+      res.set('Cache-Control', 'no-store').attachment(filename).type('application/zip').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+    },
   });
 
   return router;

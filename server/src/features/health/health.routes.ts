@@ -1,5 +1,7 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Container } from '../../container';
+import { pingDatabase } from '../../db/ping';
+import { createRoutes } from '../../http/route';
 import { sendProblem } from '../../http/problem';
 import type { ReadinessCheck } from './readiness';
 
@@ -15,29 +17,31 @@ function withTimeout<T>(p: Promise<T>): Promise<T> {
  */
 export function createHealthRouter(c: Container): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/readyz', async (_req, res) => {
-    const checks: { name: string; check: ReadinessCheck }[] = [
-      { name: 'postgres', check: () => c.knex.raw('SELECT 1') },
-      { name: 'redis', check: () => c.redis.ping() },
-      { name: 'documents', check: () => c.docs.ping() },
-      ...c.readiness.list(),
-    ];
-    const results = await Promise.all(
-      checks.map(async ({ name, check }) => {
-        try {
-          await withTimeout(check());
-          return [name, 'up'] as const;
-        } catch {
-          return [name, 'down'] as const;
-        }
-      }),
-    );
-    const down = [...new Set(results.filter(([, s]) => s === 'down').map(([n]) => n))];
-    if (down.length) return sendProblem(res, 503, 'not_ready', `Not ready: ${down.join(', ')} not working.`);
-    res.json({ status: 'ready', checks: Object.fromEntries(results) });
-  });
+  const routes = createRoutes(router, c.services.auth);
+  routes.get('/healthz', { handle: () => ({ status: 'ok' }) });
+  routes.get('/readyz', { handle: ({ res }) => readiness(c, res) });
   return router;
+}
+
+/** Runs every check at once; 200 with each one's state, or 503 naming those that are down. */
+async function readiness(c: Container, res: Response): Promise<unknown> {
+  const checks: { name: string; check: ReadinessCheck }[] = [
+    { name: 'postgres', check: () => pingDatabase(c.knex) },
+    { name: 'redis', check: () => c.redis.ping() },
+    { name: 'documents', check: () => c.docs.ping() },
+    ...c.readiness.list(),
+  ];
+  const results = await Promise.all(
+    checks.map(async ({ name, check }) => {
+      try {
+        await withTimeout(check());
+        return [name, 'up'] as const;
+      } catch {
+        return [name, 'down'] as const;
+      }
+    }),
+  );
+  const down = [...new Set(results.filter(([, s]) => s === 'down').map(([n]) => n))];
+  if (down.length) return sendProblem(res, 503, 'not_ready', `Not ready: ${down.join(', ')} not working.`);
+  return { status: 'ready', checks: Object.fromEntries(results) };
 }

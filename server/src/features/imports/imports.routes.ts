@@ -1,9 +1,8 @@
 import express, { Router, type Request } from 'express';
-import { IdParamsSchema, IMPORT_CSV_MAX_BYTES, ImportConfirmSchema, ImportCreateSchema, type ImportConfirmInput, type ImportCreateInput } from '@muse/shared';
+import { IdParamsSchema, IMPORT_CSV_MAX_BYTES, ImportConfirmSchema, ImportCreateSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody, validParams } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /**
  * JSON parser for /api/imports only: a 5 MB CSV grows when escaped into a JSON string (quotes
@@ -19,23 +18,40 @@ const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
 export function createImportsRouter(c: Container): Router {
   const router = Router();
   const { imports, auth } = c.services;
-  const signedIn = requireAuth((session) => auth.currentUser(session));
+  const routes = createRoutes(router, auth);
   const uploadLimit = rateLimit(c.rateLimiter, { name: 'imports-upload', max: UPLOADS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 
-  router.get('/', signedIn, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await imports.list(String(req.user!.id)));
+  routes.get('/', {
+    auth: 'signed-in',
+    handle: ({ user, res }) => {
+      res.set('Cache-Control', 'no-store');
+      return imports.list(String(user.id));
+    },
   });
 
-  router.post('/', uploadLimit, signedIn, validate({ body: ImportCreateSchema }), async (req, res) => {
-    res.status(202).json(await imports.create(String(req.user!.id), validBody<ImportCreateInput>(req)));
+  routes.post('/', {
+    auth: 'signed-in',
+    limit: uploadLimit,
+    body: ImportCreateSchema,
+    status: 202,
+    handle: ({ user, body }) => imports.create(String(user.id), body),
   });
 
-  router.get('/:id', signedIn, validate({ params: IdParamsSchema }), async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await imports.get(String(req.user!.id), validParams<{ id: string }>(req).id));
+  routes.get('/:id', {
+    auth: 'signed-in',
+    params: IdParamsSchema,
+    handle: ({ user, params, res }) => {
+      res.set('Cache-Control', 'no-store');
+      return imports.get(String(user.id), params.id);
+    },
   });
 
-  router.post('/:id/confirm', signedIn, validate({ params: IdParamsSchema, body: ImportConfirmSchema }), async (req, res) => {
-    res.status(202).json(await imports.confirm(String(req.user!.id), validParams<{ id: string }>(req).id, validBody<ImportConfirmInput>(req)));
+  routes.post('/:id/confirm', {
+    auth: 'signed-in',
+    params: IdParamsSchema,
+    body: ImportConfirmSchema,
+    status: 202,
+    handle: ({ user, params, body }) => imports.confirm(String(user.id), params.id, body),
   });
 
   return router;

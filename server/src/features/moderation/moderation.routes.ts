@@ -1,17 +1,21 @@
 import { Router } from 'express';
-import { ReportCreateSchema, type ReportCreateInput } from '@muse/shared';
+import { ReportCreateSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** Reporting a review or comment to the moderators. */
 export function createModerationRouter(c: Container): Router {
   const router = Router();
   const { moderation, auth } = c.services;
+  const routes = createRoutes(router, auth);
 
-  router.post('/reports', writeRateLimit(c), requireAuth((session) => auth.currentUser(session)), validate({ body: ReportCreateSchema }), async (req, res) => {
-    res.status(201).json(await moderation.report(String(req.user!.id), validBody<ReportCreateInput>(req)));
+  routes.post('/reports', {
+    auth: 'signed-in',
+    limit: writeRateLimit(c),
+    body: ReportCreateSchema,
+    status: 201,
+    handle: ({ user, body }) => moderation.report(String(user.id), body),
   });
 
   return router;

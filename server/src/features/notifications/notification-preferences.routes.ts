@@ -1,21 +1,26 @@
 import { Router } from 'express';
-import { NotificationPreferencesUpdateSchema, type NotificationPreferencesUpdateInput } from '@muse/shared';
+import { NotificationPreferencesUpdateSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /** The signed-in user's notification settings: GET and PUT of the per-type switches. */
 export function createNotificationPreferencesRouter(c: Container): Router {
   const router = Router();
   const { notificationPreferences, auth } = c.services;
-  router.use(requireAuth((session) => auth.currentUser(session)));
+  const routes = createRoutes(router, auth);
 
-  router.get('/', async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await notificationPreferences.get(String(req.user!.id)));
+  routes.get('/', {
+    auth: 'signed-in',
+    handle: ({ user, res }) => {
+      res.set('Cache-Control', 'no-store');
+      return notificationPreferences.get(String(user.id));
+    },
   });
 
-  router.put('/', validate({ body: NotificationPreferencesUpdateSchema }), async (req, res) => {
-    res.json(await notificationPreferences.update(String(req.user!.id), validBody<NotificationPreferencesUpdateInput>(req)));
+  routes.put('/', {
+    auth: 'signed-in',
+    body: NotificationPreferencesUpdateSchema,
+    handle: ({ user, body }) => notificationPreferences.update(String(user.id), body),
   });
 
   return router;

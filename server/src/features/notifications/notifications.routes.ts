@@ -1,29 +1,34 @@
 import { Router } from 'express';
-import { NotificationIdParamsSchema, NotificationListQuerySchema, type NotificationListQuery } from '@muse/shared';
+import { NotificationIdParamsSchema, NotificationListQuerySchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validParams, validQuery } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /** The signed-in user's notifications: list, unread count, mark read. */
 export function createNotificationsRouter(c: Container): Router {
   const router = Router();
   const { notifications, auth } = c.services;
-  router.use(requireAuth((session) => auth.currentUser(session)));
+  const routes = createRoutes(router, auth);
 
-  router.get('/', validate({ query: NotificationListQuerySchema }), async (req, res) => {
-    res.json(await notifications.list(String(req.user!.id), validQuery<NotificationListQuery>(req)));
+  routes.get('/', {
+    auth: 'signed-in',
+    query: NotificationListQuerySchema,
+    handle: ({ user, query }) => notifications.list(String(user.id), query),
   });
 
-  router.get('/unread-count', async (req, res) => {
-    res.json({ unread: await notifications.unreadCount(String(req.user!.id)) });
+  routes.get('/unread-count', {
+    auth: 'signed-in',
+    handle: async ({ user }) => ({ unread: await notifications.unreadCount(String(user.id)) }),
   });
 
-  router.post('/read-all', async (req, res) => {
-    res.json({ unread: await notifications.markAllRead(String(req.user!.id)) });
+  routes.post('/read-all', {
+    auth: 'signed-in',
+    handle: async ({ user }) => ({ unread: await notifications.markAllRead(String(user.id)) }),
   });
 
-  router.post('/:id/read', validate({ params: NotificationIdParamsSchema }), async (req, res) => {
-    res.json({ unread: await notifications.markRead(String(req.user!.id), validParams<{ id: string }>(req).id) });
+  routes.post('/:id/read', {
+    auth: 'signed-in',
+    params: NotificationIdParamsSchema,
+    handle: async ({ user, params }) => ({ unread: await notifications.markRead(String(user.id), params.id) }),
   });
 
   return router;
