@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import type { Config } from './config/config';
+import { Transactions } from './db/transaction';
 import type { DocumentStore } from './docstore/document-store.port';
 import { ActivityDefaultsRepo } from './features/activity/activity-defaults.repo';
 import { ActivityRecorder, recordingDocumentStore } from './features/activity/activity-recorder';
@@ -137,6 +138,7 @@ export interface Composition {
 export function composeServices(infra: Infrastructure): Composition {
   const { config, logger, knex, redis, sessions, rateLimiter, events, queues } = infra;
   const prefix = config.REDIS_PREFIX;
+  const transactions = new Transactions(knex);
 
   // Read models shared by several features, made once.
   const catalog = new CatalogReadModel(knex);
@@ -163,7 +165,7 @@ export function composeServices(infra: Infrastructure): Composition {
   // Notifications and moderation.
   const notificationsRepo = new NotificationsRepo(knex);
   const notificationPreferencesRepo = new NotificationPreferencesRepo(knex);
-  const notifications = new NotificationsService(notificationsRepo, events, notificationPreferencesRepo);
+  const notifications = new NotificationsService(notificationsRepo, transactions, events, notificationPreferencesRepo);
 
   // Listening: ratings, reviews, likes, comments, the diary and the album page.
   const reviewsRepo = new ReviewsRepo(knex);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { pageQuery } from './pagination.schemas';
 
 const UserSummaryShape = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
 
@@ -42,20 +43,13 @@ export const NotificationSchema = z.object({
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 
-export const NotificationListQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
+export const NotificationListQuerySchema = pageQuery({ default: LIMITS.notificationsPage.default, max: LIMITS.notificationsPage.max }).extend({
   /**
    * Catch-up after a reconnect that Socket.IO could not recover: the largest `seq` the client
    * has seen. The answer holds every notification created or updated after it, oldest change
    * first; `nextCursor` continues the catch-up. Not combined with `cursor`.
    */
   since: z.string().regex(/^(0|[1-9][0-9]{0,17})$/, 'since must be a notification seq').optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(LIMITS.notificationsPage.max, `limit must be at most ${LIMITS.notificationsPage.max}`)
-    .default(LIMITS.notificationsPage.default),
 });
 export type NotificationListQuery = z.infer<typeof NotificationListQuerySchema>;
 

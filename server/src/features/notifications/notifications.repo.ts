@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { NotificationType } from '@muse/shared';
+import type { Tx } from '../../db/transaction';
 
 export interface NotificationRow {
   id: string;
@@ -42,15 +43,12 @@ export class NotificationsRepo {
   constructor(private readonly knex: Knex) {}
 
   /**
-   * Runs `work` in a transaction holding the user's notification lock, so that one user's
+   * Takes the user's notification lock for the rest of the transaction, so that one user's
    * notifications are written one at a time: batching never splits a group in two, and `seq`
    * values become visible in the order they were drawn (catch-up by `since` misses nothing).
    */
-  async inUserLock<T>(userId: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction(async (trx) => {
-      await trx.raw('SELECT pg_advisory_xact_lock(?::int, hashtext(?))', [4_043_000, `notifications:${userId}`]);
-      return work(trx);
-    });
+  async lockUser(tx: Tx, userId: string): Promise<void> {
+    await tx.raw('SELECT pg_advisory_xact_lock(?::int, hashtext(?))', [4_043_000, `notifications:${userId}`]);
   }
 
   /** Records a dedupe key; false when the user was already notified under it. */

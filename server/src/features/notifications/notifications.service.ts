@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { CONFIGURABLE_NOTIFICATION_TYPES, type NotificationListQuery, type NotificationPage, type NotificationType } from '@muse/shared';
-import type { Knex } from 'knex';
+import type { Transactions, Tx } from '../../db/transaction';
+import { decodeCursor, encodeCursor, rowsToRead, SeqKey, toPage } from '../../lib/pagination';
 import { AppError } from '../../lib/app-error';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import { mergeBatch, startBatch, type NewNotification } from './notification-batching';
-import { decodeCursor, encodeCursor, type CursorDirection } from './notification-cursor';
 import type { NotificationPreferencesRepo } from './notification-preferences.repo';
 import { presentNotification } from './notifications.presenter';
 import type { NotificationRow, NotificationsRepo } from './notifications.repo';
@@ -17,6 +18,26 @@ const DEFAULTS: NotificationsServiceOptions = { batchWindowMs: 24 * 3600 * 1000 
 
 const CONFIGURABLE = new Set<NotificationType>(CONFIGURABLE_NOTIFICATION_TYPES);
 
+/** Cursor kinds: the list pages towards older changes, the catch-up by `since` towards newer ones. */
+const OLDER = 'notifications';
+const NEWER = 'notifications-since';
+const SEQ = z.tuple([SeqKey]);
+
+/** Where a page starts: after `seq` in the catch-up's direction, or before it in the list's. */
+interface Position {
+  kind: typeof OLDER | typeof NEWER;
+  seq: string;
+}
+
+/** A cursor of either kind; anything else is a 400 `invalid_cursor`. */
+function decodePosition(cursor: string): Position {
+  try {
+    return { kind: NEWER, seq: decodeCursor(cursor, NEWER, SEQ)[0] };
+  } catch {
+    return { kind: OLDER, seq: decodeCursor(cursor, OLDER, SEQ)[0] };
+  }
+}
+
 /**
  * Creating, listing and reading notifications; every change is announced as a domain event.
  * Creation honours the recipient's preferences, dedupe keys and batching.
@@ -26,6 +47,7 @@ export class NotificationsService {
 
   constructor(
     private readonly repo: NotificationsRepo,
+    private readonly transactions: Transactions,
     private readonly events: DomainEventPublisher,
     private readonly preferences: NotificationPreferencesRepo,
     options: Partial<NotificationsServiceOptions> = {},
@@ -41,7 +63,8 @@ export class NotificationsService {
   async create(n: NewNotification): Promise<NotificationRow | null> {
     // Account notices cannot be switched off, so no stored choice may silence them.
     if (CONFIGURABLE.has(n.type) && !(await this.preferences.isEnabled(n.userId, n.type))) return null;
-    const row = await this.repo.inUserLock(n.userId, async (trx) => {
+    const row = await this.transactions.run(async (trx) => {
+      await this.repo.lockUser(trx, n.userId);
       if (n.dedupeKey && !(await this.repo.claimDedupeKey(trx, n.userId, n.dedupeKey))) return null;
       const stored = await this.store(trx, n);
       const actorId = n.batch?.actor.id ?? n.actorId;
@@ -53,7 +76,7 @@ export class NotificationsService {
   }
 
   /** Inserts the notification, or merges a batched event into its group's open one. */
-  private async store(trx: Knex.Transaction, n: NewNotification): Promise<NotificationRow> {
+  private async store(trx: Tx, n: NewNotification): Promise<NotificationRow> {
     if (!n.batch) {
       return this.repo.insert(trx, { userId: n.userId, type: n.type, title: n.title, body: n.body, link: n.link ?? null, data: n.data ?? {}, groupKey: null });
     }
@@ -71,23 +94,12 @@ export class NotificationsService {
     if (query.since !== undefined && query.cursor !== undefined) {
       throw AppError.badRequest('validation_failed', 'Use either since or cursor.', [{ path: 'since', message: 'Use either since or cursor, not both' }]);
     }
-    let position: { seq: string; direction: CursorDirection } | undefined = query.since !== undefined ? { seq: query.since, direction: 'after' } : undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (!decoded) throw AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
-      position = decoded;
-    }
-    // One extra row tells whether another page exists.
+    const position: Position | undefined = query.since !== undefined ? { kind: NEWER, seq: query.since } : query.cursor !== undefined ? decodePosition(query.cursor) : undefined;
     const rows =
-      position?.direction === 'after'
-        ? await this.repo.listChangedSince(userId, query.limit + 1, position.seq)
-        : await this.repo.listForUser(userId, query.limit + 1, position?.seq);
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(presentNotification),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(String(last.seq), position?.direction ?? 'before') : null,
-    };
+      position?.kind === NEWER
+        ? await this.repo.listChangedSince(userId, rowsToRead(query.limit), position.seq)
+        : await this.repo.listForUser(userId, rowsToRead(query.limit), position?.seq);
+    return toPage(rows, query.limit, presentNotification, (last) => encodeCursor(position?.kind ?? OLDER, [String(last.seq)]));
   }
 
   async get(userId: string, id: string): Promise<NotificationRow | null> {
