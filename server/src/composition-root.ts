@@ -178,7 +178,7 @@ export function composeServices(infra: Infrastructure): Composition {
 
   // Social: follows, blocks, profiles.
   const followsRepo = new FollowsRepo(knex);
-  const follows = new FollowsService({ follows: followsRepo, users: profileUsers, access, docs, queues, logger });
+  const follows = new FollowsService({ transactions, follows: followsRepo, users: profileUsers, access, docs, queues, logger });
 
   const importsRepo = new ImportsRepo(knex);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
@@ -227,8 +227,9 @@ export function composeServices(infra: Infrastructure): Composition {
     timelines,
     follows,
     followNotices: new FollowNotices(profileUsers, followsRepo),
-    blocks: new BlocksService({ blocks: new BlocksRepo(), follows: followsRepo, users: profileUsers }),
+    blocks: new BlocksService({ transactions, blocks: new BlocksRepo(knex), follows, users: profileUsers }),
     profiles: new ProfilesService({
+      transactions,
       users: profileUsers,
       access,
       stats: new ProfileStatsRepo(knex),
@@ -237,8 +238,7 @@ export function composeServices(infra: Infrastructure): Composition {
       activity: new ProfileActivity({ access, graph, lookups: feedRepo, log: docs.activity }),
       catalog,
       priorMean,
-      follows: followsRepo,
-      followsService: follows,
+      follows,
       docs,
       logger,
     }),

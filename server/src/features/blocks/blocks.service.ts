@@ -1,16 +1,23 @@
+import { z } from 'zod';
 import type { BlockListItem, BlockResult, FollowListQuery, Page } from '@muse/shared';
+import type { Transactions } from '../../db/transaction';
 import { AppError } from '../../lib/app-error';
-import type { FollowsRepo } from '../follows/follows.repo';
-import { graphPage, graphPageRequest } from '../follows/graph-page';
-import { presentBlock } from '../follows/follows.presenter';
+import { decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, TimestampKey, toPage } from '../../lib/pagination';
+import type { FollowsService } from '../follows/follows.service';
 import type { ProfileUserRow, ProfileUsersReadModel } from '../profiles/profile-users.read-model';
+import { presentBlock } from './blocks.presenter';
 import type { BlocksRepo } from './blocks.repo';
 
 export interface BlocksServiceDeps {
+  transactions: Transactions;
   blocks: BlocksRepo;
-  follows: FollowsRepo;
+  /** Blocks take the locks follows take, so the two never interleave. */
+  follows: Pick<FollowsService, 'lockForBlock' | 'lockPair'>;
   users: ProfileUsersReadModel;
 }
+
+/** The block list continues after the (created at, user id) of the last row shown. */
+const BLOCK_KEY = z.tuple([TimestampKey, IdKey]);
 
 /**
  * Blocking: the block and the end of every follow and request between the two users happen in
@@ -23,10 +30,8 @@ export class BlocksService {
   async block(userId: string, handle: string): Promise<BlockResult> {
     const { blocks, follows } = this.deps;
     const other = String((await this.other(userId, handle)).id);
-    await follows.transaction(async (trx) => {
-      // Both profile locks, in id order, so a profile turning public cannot approve a request this ends.
-      for (const id of [userId, other].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1))) await follows.lockProfileShared(trx, id);
-      await follows.lockPair(trx, userId, other);
+    await this.deps.transactions.run(async (trx) => {
+      await follows.lockForBlock(trx, userId, other);
       await blocks.insert(trx, userId, other);
       await blocks.endTies(trx, userId, other);
     });
@@ -37,17 +42,17 @@ export class BlocksService {
   async unblock(userId: string, handle: string): Promise<BlockResult> {
     const { blocks, follows } = this.deps;
     const other = String((await this.other(userId, handle)).id);
-    await follows.transaction(async (trx) => {
+    await this.deps.transactions.run(async (trx) => {
       await follows.lockPair(trx, userId, other);
       await blocks.delete(trx, userId, other);
     });
     return { blocking: false };
   }
 
-  /** The users the signed-in user blocked, newest first. */
+  /** The users the signed-in user blocked, newest first; a cursor of another list is a 400. */
   async list(userId: string, query: FollowListQuery): Promise<Page<BlockListItem>> {
-    const rows = await this.deps.follows.blocks(userId, graphPageRequest('blocks', query));
-    return graphPage('blocks', query.limit, rows, presentBlock);
+    const rows = await this.deps.blocks.list(userId, { limit: rowsToRead(query.limit), after: decodeOptionalCursor(query.cursor, 'blocks', BLOCK_KEY) });
+    return toPage(rows, query.limit, presentBlock, (last) => encodeCursor('blocks', [last.at_key, String(last.id)]));
   }
 
   private async other(userId: string, handle: string): Promise<ProfileUserRow> {

@@ -1,4 +1,4 @@
-import type { BlockListItem, FollowListItem, FollowRequestItem, SocialUser } from '@muse/shared';
+import type { FollowListItem, FollowRequestItem, SocialUser } from '@muse/shared';
 import type { GraphListRow } from './follows.repo';
 
 /** A user as graph lists show them: public fields only. */
@@ -14,9 +14,4 @@ export function presentFollowListItem(row: GraphListRow): FollowListItem {
 /** One pending request, as its target sees it. */
 export function presentFollowRequest(row: GraphListRow): FollowRequestItem {
   return { user: presentSocialUser(row), requestedAt: new Date(row.at).toISOString() };
-}
-
-/** One blocked user, as the blocker sees them. */
-export function presentBlock(row: GraphListRow): BlockListItem {
-  return { user: presentSocialUser(row), blockedAt: new Date(row.at).toISOString() };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { timestampKeySql } from '../reviews/page-cursor';
+import type { Tx } from '../../db/transaction';
+import { timestampKeySql } from '../../lib/pagination';
 
 /** A user in a list of the graph, with the key that continues the list after them. */
 export interface GraphListRow {
@@ -14,64 +15,47 @@ export interface GraphListRow {
   viewer_follows: boolean;
 }
 
+/** Rows to read for a page of a graph list, and the (created at, user id) key to continue after. */
 export interface ListPage {
   limit: number;
-  after?: { at: string; id: string };
+  after?: readonly [at: string, id: string];
 }
 
-const DEADLOCK_RETRIES = 3;
-const RETRYABLE = new Set(['40P01', '40001']);
-
 /**
- * Follows and follow requests. Every change of the graph runs in `transaction`, which takes
- * advisory locks so that a follow, a block and a profile turning public never interleave for
- * the same pair of users.
+ * Follows and follow requests. Every change of the graph runs in a transaction (Transactions,
+ * whose retry also covers the follow-count trigger locking two user rows: three users following
+ * each other in a ring at the same instant can lock them in a cycle) and takes advisory locks so
+ * that a follow, a block and a profile turning public never interleave for the same pair of users.
  */
 export class FollowsRepo {
   constructor(private readonly knex: Knex) {}
 
   /**
-   * Runs `work` in a transaction, retried when Postgres picks it as a deadlock victim: the
-   * follow-count trigger locks two user rows, and three users following each other in a ring
-   * at the same instant can lock them in a cycle.
-   */
-  async transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.knex.transaction(work);
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (attempt >= DEADLOCK_RETRIES || !code || !RETRYABLE.has(code)) throw err;
-      }
-    }
-  }
-
-  /**
    * Serialises graph changes between two users (follow, approve, block). Taken after
    * `lockProfileShared`, never before, so locks are always acquired in one order.
    */
-  async lockPair(trx: Knex, a: string, b: string): Promise<void> {
+  async lockPair(trx: Tx, a: string, b: string): Promise<void> {
     const [lo, hi] = BigInt(a) < BigInt(b) ? [a, b] : [b, a];
     await trx.raw(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [`muse:pair:${lo}:${hi}`]);
   }
 
   /** Held while a change depends on whether the user's profile is private. */
-  async lockProfileShared(trx: Knex, userId: string): Promise<void> {
+  async lockProfileShared(trx: Tx, userId: string): Promise<void> {
     await trx.raw(`SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))`, [`muse:profile:${userId}`]);
   }
 
   /** Held while the user's privacy changes, so no follow or request is decided on the old setting. */
-  async lockProfileExclusive(trx: Knex, userId: string): Promise<void> {
+  async lockProfileExclusive(trx: Tx, userId: string): Promise<void> {
     await trx.raw(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [`muse:profile:${userId}`]);
   }
 
   /** Inserts a follow; false when it already existed. */
-  async insertFollow(trx: Knex, followerId: string, followeeId: string): Promise<boolean> {
+  async insertFollow(trx: Tx, followerId: string, followeeId: string): Promise<boolean> {
     const rows = await trx('follows').insert({ follower_id: followerId, followee_id: followeeId }).onConflict(['follower_id', 'followee_id']).ignore().returning('follower_id');
     return rows.length > 0;
   }
 
-  async deleteFollow(trx: Knex, followerId: string, followeeId: string): Promise<boolean> {
+  async deleteFollow(trx: Tx, followerId: string, followeeId: string): Promise<boolean> {
     return (await trx('follows').where({ follower_id: followerId, followee_id: followeeId }).delete()) > 0;
   }
 
@@ -84,23 +68,23 @@ export class FollowsRepo {
   }
 
   /** Inserts a follow request; false when one was already pending. */
-  async insertRequest(trx: Knex, requesterId: string, targetId: string): Promise<boolean> {
+  async insertRequest(trx: Tx, requesterId: string, targetId: string): Promise<boolean> {
     const rows = await trx('follow_requests').insert({ requester_id: requesterId, target_id: targetId }).onConflict(['requester_id', 'target_id']).ignore().returning('requester_id');
     return rows.length > 0;
   }
 
-  async deleteRequest(trx: Knex, requesterId: string, targetId: string): Promise<boolean> {
+  async deleteRequest(trx: Tx, requesterId: string, targetId: string): Promise<boolean> {
     return (await trx('follow_requests').where({ requester_id: requesterId, target_id: targetId }).delete()) > 0;
   }
 
   /** Requesters waiting on a user, for locking before they are approved together. */
-  async pendingRequesterIds(trx: Knex, targetId: string): Promise<string[]> {
+  async pendingRequesterIds(trx: Tx, targetId: string): Promise<string[]> {
     const rows = await trx('follow_requests').where({ target_id: targetId }).orderBy('requester_id').select('requester_id');
     return rows.map((r: { requester_id: string }) => String(r.requester_id));
   }
 
   /** Turns the listed pending requests into follows; returns the requesters who now follow. */
-  async approveRequests(trx: Knex, targetId: string, requesterIds: string[]): Promise<string[]> {
+  async approveRequests(trx: Tx, targetId: string, requesterIds: string[]): Promise<string[]> {
     if (!requesterIds.length) return [];
     const { rows } = await trx.raw<{ rows: { requester_id: string }[] }>(
       `WITH gone AS (DELETE FROM follow_requests WHERE target_id = ? AND requester_id = ANY(?::bigint[]) RETURNING requester_id)
@@ -111,14 +95,14 @@ export class FollowsRepo {
     return rows.map((r) => String(r.requester_id));
   }
 
-  async blockedEitherWay(trx: Knex, a: string, b: string): Promise<boolean> {
+  async blockedEitherWay(trx: Tx, a: string, b: string): Promise<boolean> {
     const row = await trx('blocks')
       .where((q) => q.where({ blocker_id: a, blocked_id: b }).orWhere({ blocker_id: b, blocked_id: a }))
       .first('blocker_id');
     return Boolean(row);
   }
 
-  async followerCount(trx: Knex, userId: string): Promise<number> {
+  async followerCount(trx: Tx, userId: string): Promise<number> {
     const row = await trx('users').where({ id: userId }).first('follower_count');
     return Number(row?.follower_count ?? 0);
   }
@@ -138,11 +122,6 @@ export class FollowsRepo {
     return this.list('follow_requests', 'target_id', 'requester_id', userId, null, page);
   }
 
-  /** Users whom the user blocked, newest first. */
-  blocks(userId: string, page: ListPage): Promise<GraphListRow[]> {
-    return this.list('blocks', 'blocker_id', 'blocked_id', userId, null, page);
-  }
-
   /** Keyset page over one side of an edge table, ordered by (created_at, other id) descending. */
   private async list(table: string, ownColumn: string, otherColumn: string, userId: string, viewerId: string | null, page: ListPage): Promise<GraphListRow[]> {
     const q = this.knex(`${table} as e`)
@@ -157,7 +136,7 @@ export class FollowsRepo {
       .orderBy([{ column: 'e.created_at', order: 'desc' }, { column: `e.${otherColumn}`, order: 'desc' }])
       .limit(page.limit);
     if (page.after) {
-      q.whereRaw(`(e.created_at, e.${otherColumn}) < (?::timestamp AT TIME ZONE 'UTC', ?::bigint)`, [page.after.at, page.after.id]);
+      q.whereRaw(`(e.created_at, e.${otherColumn}) < (?::timestamp AT TIME ZONE 'UTC', ?::bigint)`, [...page.after]);
     }
     return (await q) as GraphListRow[];
   }

@@ -4,10 +4,10 @@ import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
-import type { FollowsRepo } from '../follows/follows.repo';
 import type { FollowsService } from '../follows/follows.service';
 import { decodeFeedCursor } from '../feed/feed-cursor';
 import { AfterCommit } from '../../db/after-commit';
+import type { Transactions } from '../../db/transaction';
 import type { PriorMeanCache } from '../ratings/prior-mean.cache';
 import { assertStorableText } from '../../lib/storable-text';
 import type { CompatibilityRepo } from './compatibility.repo';
@@ -19,6 +19,7 @@ import type { ProfilePatch, ProfileUserRow, ProfileUsersReadModel } from './prof
 import { presentCompatibility, presentProfileStats, presentProfileUser } from './profiles.presenter';
 
 export interface ProfilesServiceDeps {
+  transactions: Transactions;
   users: ProfileUsersReadModel;
   access: ProfileAccess;
   stats: ProfileStatsRepo;
@@ -27,8 +28,7 @@ export interface ProfilesServiceDeps {
   activity: ProfileActivity;
   catalog: CatalogReadModel;
   priorMean: PriorMeanCache;
-  follows: FollowsRepo;
-  followsService: FollowsService;
+  follows: FollowsService;
   docs: DocumentStore;
   logger: Logger;
 }
@@ -74,10 +74,10 @@ export class ProfilesService {
 
   /** Changes privacy settings; a profile turning public approves every pending request at once. */
   async updatePrivacy(userId: string, input: PrivacySettingsInput): Promise<ProfileView> {
-    const { follows, followsService, users } = this.deps;
-    const approved = await follows.transaction(async (trx) => {
-      await follows.lockProfileExclusive(trx, userId);
-      const wasApproved = input.isPrivate === false ? await followsService.approveAllPending(trx, userId) : [];
+    const { follows, users } = this.deps;
+    const approved = await this.deps.transactions.run(async (trx) => {
+      await follows.lockForPrivacyChange(trx, userId);
+      const wasApproved = input.isPrivate === false ? await follows.approveAllPending(trx, userId) : [];
       await users.updatePrivacy(trx, userId, {
         is_private: input.isPrivate,
         default_visibility: input.defaultVisibility,
@@ -85,7 +85,7 @@ export class ProfilesService {
       });
       return wasApproved;
     });
-    await followsService.announceApproved(userId, approved);
+    await follows.announceApproved(userId, approved);
     return this.own(userId);
   }
 
