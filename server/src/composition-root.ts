@@ -198,7 +198,7 @@ export function composeServices(infra: Infrastructure): Composition {
     admin: new AdminService(queues),
     notifications,
     notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),
-    moderation: new ModerationService({ knex, repo: new ModerationRepo(knex), sessions, events, notifications, logger }),
+    moderation: new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, logger }),
     charts: new ChartsService({ repo: new ChartsRepo(knex), catalog, cache: new ChartsCache(redis, prefix), requestRefresh: () => requestChartsRefresh(queues) }),
     imports: new ImportsService({
       repo: importsRepo,

@@ -1,4 +1,8 @@
 import type { Knex } from 'knex';
+import { isPgError, PG } from '../../db/pg-errors';
+import type { Tx } from '../../db/transaction';
+import { AppError } from '../../lib/app-error';
+import { timestampKeySql } from '../../lib/pagination';
 import type { ReportCreateInput, ReportResolveInput, ReportView } from '@muse/shared';
 
 export type ReportTargetType = ReportCreateInput['targetType'];
@@ -46,9 +50,9 @@ export interface NewReport {
   reason: string;
 }
 
-/** Where a page of suspended accounts ends: the exact suspension time (µs since the epoch) and id. */
+/** Where a page of suspended accounts ends: the exact suspension time (UTC, microseconds kept, as TimestampKey) and id. */
 export interface SuspendedPosition {
-  suspendedUs: string;
+  suspendedKey: string;
   id: string;
 }
 
@@ -57,7 +61,8 @@ export interface SuspendedAccountRow {
   handle: string;
   display_name: string;
   suspended_at: Date;
-  suspended_us: string;
+  /** The suspension time as a TimestampKey, for the next page's cursor. */
+  suspended_key: string;
   admin_id: string | null;
   admin_handle: string | null;
   admin_display_name: string | null;
@@ -87,7 +92,10 @@ export class ModerationRepo {
     return rows[0] ?? null;
   }
 
-  /** Stores a report; a second one by the same reporter about the same target violates a unique key. */
+  /**
+   * Stores a report: 409 `already_reported` for a second one by the same reporter about the same
+   * target, 404 when the author's account or the content went away since it was read.
+   */
   async insert(report: NewReport): Promise<string> {
     const [row] = await this.knex('reports')
       .insert({
@@ -98,12 +106,17 @@ export class ModerationRepo {
         excerpt: report.excerpt,
         reason: report.reason,
       })
-      .returning('id');
+      .returning('id')
+      .catch((err: unknown) => {
+        if (isPgError(err) && err.code === PG.uniqueViolation) throw AppError.conflict('already_reported', 'You already reported this.');
+        if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound(report.targetType === 'review' ? 'Review' : 'Comment');
+        throw err;
+      });
     return String(row.id);
   }
 
   /** Locks a report for resolving. */
-  async lock(trx: Knex.Transaction, id: string): Promise<ReportRow | null> {
+  async lock(trx: Tx, id: string): Promise<ReportRow | null> {
     const row = await trx('reports').select('*').where({ id }).forUpdate().first();
     return (row as ReportRow | undefined) ?? null;
   }
@@ -164,7 +177,7 @@ export class ModerationRepo {
       .leftJoin('reports as p', 'p.id', 'u.suspension_report_id')
       .whereNotNull('u.suspended_at')
       .select('u.id', 'u.handle', 'u.display_name', 'u.suspended_at')
-      .select(k.raw(`(extract(epoch FROM u.suspended_at) * 1000000)::bigint::text AS suspended_us`))
+      .select(k.raw(`${timestampKeySql('u.suspended_at')} AS suspended_key`))
       .select('adm.id as admin_id', 'adm.handle as admin_handle', 'adm.display_name as admin_display_name')
       .select('p.id as report_id', 'p.target_type as report_target_type', 'p.target_id as report_target_id', 'p.excerpt as report_excerpt', 'p.reason as report_reason')
       .orderBy([
@@ -173,7 +186,7 @@ export class ModerationRepo {
       ])
       .limit(limit);
     if (after) {
-      q.whereRaw(`(u.suspended_at, u.id) < (timestamptz 'epoch' + ?::bigint * interval '1 microsecond', ?::bigint)`, [after.suspendedUs, after.id]);
+      q.whereRaw(`(u.suspended_at, u.id) < (?::timestamp AT TIME ZONE 'UTC', ?::bigint)`, [after.suspendedKey, after.id]);
     }
     return (await q) as SuspendedAccountRow[];
   }

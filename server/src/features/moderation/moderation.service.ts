@@ -1,18 +1,19 @@
-import type { Knex } from 'knex';
+import { z } from 'zod';
 import type { ReportCreateInput, ReportListQuery, ReportPage, ReportResolveInput, ReportView, SuspendedAccountListQuery, SuspendedAccountPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import { isPgError, PG } from '../../db/pg-errors';
+import type { Transactions } from '../../db/transaction';
+import { decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, TimestampKey, toPage } from '../../lib/pagination';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import type { SessionStore } from '../auth/session.store';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { presentReport, presentSuspendedAccount } from './moderation.presenter';
-import type { ModerationRepo, ReportTargetType, SuspendedPosition } from './moderation.repo';
+import type { ModerationRepo, ReportTargetType } from './moderation.repo';
 import { outcomeNotice } from './report-outcome';
 import { suspensionLiftedNotice } from './suspension-lifted-notice';
 
 export interface ModerationServiceDeps {
-  knex: Knex;
+  transactions: Transactions;
   repo: ModerationRepo;
   sessions: SessionStore;
   events: DomainEventPublisher;
@@ -28,30 +29,11 @@ function excerpt(text: string): string {
   return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : chars.join('');
 }
 
-function encodeCursor(id: string): string {
-  return Buffer.from(`r:${id}`).toString('base64url');
-}
-
-const INVALID_CURSOR = () => AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
-
-function decodeCursor(cursor: string): string {
-  const match = /^r:([1-9][0-9]{0,17})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw INVALID_CURSOR();
-  return match[1]!;
-}
-
-function encodeSuspendedCursor(position: SuspendedPosition): string {
-  return Buffer.from(`s:${position.suspendedUs}:${position.id}`).toString('base64url');
-}
-
-/** Microseconds since the epoch of 0001-01-01 and of the last instant of 9999, the years Postgres and Muse agree on. */
-const SUSPENDED_US_RANGE = [-62135596800000000n, 253402300799999999n] as const;
-
-function decodeSuspendedCursor(cursor: string): SuspendedPosition {
-  const match = /^s:(-?[0-9]{1,18}):([1-9][0-9]{0,17})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match || BigInt(match[1]!) < SUSPENDED_US_RANGE[0] || BigInt(match[1]!) > SUSPENDED_US_RANGE[1]) throw INVALID_CURSOR();
-  return { suspendedUs: match[1]!, id: match[2]! };
-}
+/** The moderation queue's cursor kind names the status, since open reports page oldest first and the others newest first. */
+const reportsKind = (status: ReportListQuery['status']) => `reports:${status}`;
+const SUSPENDED = 'suspended-accounts';
+const REPORT_KEYS = z.tuple([IdKey]);
+const SUSPENDED_KEYS = z.tuple([TimestampKey, IdKey]);
 
 /**
  * Reports of reviews and comments and what administrators do about them: hide the content,
@@ -72,24 +54,23 @@ export class ModerationService {
     if (String(target.author_id) === reporterId) {
       throw AppError.badRequest('own_content', 'You cannot report what you wrote yourself.', [{ path: 'targetId', message: 'This is your own content' }]);
     }
-    const id = await this.deps.repo
-      .insert({ reporterId, targetType: input.targetType, targetId: input.targetId, targetAuthorId: String(target.author_id), excerpt: excerpt(target.body), reason: input.reason })
-      .catch((err: unknown) => {
-        if (isPgError(err) && err.code === PG.uniqueViolation) throw AppError.conflict('already_reported', 'You already reported this.');
-        // The author's account (or the content) went away between the read and the insert.
-        if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound(input.targetType === 'review' ? 'Review' : 'Comment');
-        throw err;
-      });
+    const id = await this.deps.repo.insert({
+      reporterId,
+      targetType: input.targetType,
+      targetId: input.targetId,
+      targetAuthorId: String(target.author_id),
+      excerpt: excerpt(target.body),
+      reason: input.reason,
+    });
     return this.view(id);
   }
 
   /** The moderation queue for administrators. */
   async list(query: ReportListQuery): Promise<ReportPage> {
-    const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const rows = await this.deps.repo.list(query.status, query.limit + 1, afterId);
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return { items: items.map(presentReport), nextCursor: rows.length > query.limit && last ? encodeCursor(String(last.id)) : null };
+    const kind = reportsKind(query.status);
+    const after = decodeOptionalCursor(query.cursor, kind, REPORT_KEYS);
+    const rows = await this.deps.repo.list(query.status, rowsToRead(query.limit), after?.[0]);
+    return toPage(rows, query.limit, presentReport, (last) => encodeCursor(kind, [String(last.id)]));
   }
 
   /**
@@ -100,7 +81,7 @@ export class ModerationService {
    */
   async resolve(adminId: string, reportId: string, input: ReportResolveInput): Promise<ReportView> {
     const { repo } = this.deps;
-    const outcome = await this.deps.knex.transaction(async (trx) => {
+    const outcome = await this.deps.transactions.run(async (trx) => {
       const report = await repo.lock(trx, reportId);
       if (!report) throw AppError.notFound('Report');
       if (report.status !== 'open') throw AppError.conflict('already_resolved', 'This report was already resolved.');
@@ -133,14 +114,9 @@ export class ModerationService {
 
   /** Suspended accounts for the admin page, most recently suspended first. */
   async suspended(query: SuspendedAccountListQuery): Promise<SuspendedAccountPage> {
-    const after = query.cursor === undefined ? undefined : decodeSuspendedCursor(query.cursor);
-    const rows = await this.deps.repo.listSuspended(query.limit + 1, after);
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(presentSuspendedAccount),
-      nextCursor: rows.length > query.limit && last ? encodeSuspendedCursor({ suspendedUs: last.suspended_us, id: String(last.id) }) : null,
-    };
+    const after = decodeOptionalCursor(query.cursor, SUSPENDED, SUSPENDED_KEYS);
+    const rows = await this.deps.repo.listSuspended(rowsToRead(query.limit), after && { suspendedKey: after[0], id: after[1] });
+    return toPage(rows, query.limit, presentSuspendedAccount, (last) => encodeCursor(SUSPENDED, [last.suspended_key, String(last.id)]));
   }
 
   /**
