@@ -205,7 +205,7 @@ export function composeServices(infra: Infrastructure): Composition {
       catalog,
       queues,
       parsing: new ImportParsing({ repo: importsRepo, announce: announceImport }),
-      applying: new ImportApplying({ knex, repo: importsRepo, listens, notifications, announce: announceImport }),
+      applying: new ImportApplying({ transactions, repo: importsRepo, listens, notifications, announce: announceImport }),
       announce: announceImport,
     }),
     importRecovery: new ImportRecovery({ repo: importsRepo, queues }),

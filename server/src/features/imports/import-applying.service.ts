@@ -1,15 +1,15 @@
 import type { ImportedCounts } from '@muse/shared';
-import type { Knex } from 'knex';
 import { AppError } from '../../lib/app-error';
 import type { ListenLog } from '../diary/listen-log';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { AfterCommit } from '../../db/after-commit';
+import type { Transactions, Tx } from '../../db/transaction';
 import { applyPlan, importedCounts, type ApplyStep } from './import-plan';
 import type { RunOptions } from './import-parsing.service';
 import type { ImportRow, ImportsRepo } from './imports.repo';
 
 export interface ImportApplyingDeps {
-  knex: Knex;
+  transactions: Transactions;
   repo: ImportsRepo;
   /** The diary's own writer: rating, review and entry of one listen, in the caller's transaction. */
   listens: Pick<ListenLog, 'write'>;
@@ -73,11 +73,11 @@ export class ImportApplying {
 
   /** Applies one step; returns the cursor to continue from, or null when the import left `applying`. */
   private async applyStep(imp: ImportRow, { index, row }: ApplyStep, step: number, options: RunOptions): Promise<number | null> {
-    const { knex, repo, listens } = this.deps;
+    const { transactions, repo, listens } = this.deps;
     const userId = String(imp.user_id);
     const effects = new AfterCommit();
     try {
-      await knex.transaction(async (trx) => {
+      await transactions.run(async (trx) => {
         await this.claim(trx, imp.id, step);
         await listens.write(trx, effects, userId, {
           albumId: row.albumId,
@@ -87,13 +87,13 @@ export class ImportApplying {
           reviewBody: row.review,
         });
         await repo.advanceCursor(trx, imp.id, step + 1, true);
-      });
+      }, { effects });
     } catch (err) {
       if (err instanceof StepTaken) return this.resumePoint(imp.id);
       if (!(err instanceof AppError && err.status === 404)) throw err;
       // The album left the catalog after matching: the row is reported, the rest goes on.
       try {
-        await knex.transaction(async (trx) => {
+        await transactions.run(async (trx) => {
           await this.claim(trx, imp.id, step);
           await repo.markRowUnapplied(trx, imp.id, index, 'The album was removed from the catalog before the import was applied.');
           await repo.advanceCursor(trx, imp.id, step + 1, false);
@@ -108,7 +108,7 @@ export class ImportApplying {
   }
 
   /** Locks the import and checks that this step is still the next one. */
-  private async claim(trx: Knex.Transaction, importId: string, step: number): Promise<void> {
+  private async claim(trx: Tx, importId: string, step: number): Promise<void> {
     const locked = await this.deps.repo.lock(trx, importId);
     if (!locked || locked.status !== 'applying' || locked.apply_cursor !== step) throw new StepTaken();
   }

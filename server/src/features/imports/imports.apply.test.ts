@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ImportView, ServerToClientEvents } from '@muse/shared';
+import { Transactions } from '../../db/transaction';
 import { createLogger } from '../../lib/logger';
 import { startWorker } from '../../roles/worker-role';
 import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
@@ -165,7 +166,7 @@ describe('an interrupted or duplicated apply', () => {
         return written;
       },
     };
-    return new ImportApplying({ knex, repo: new ImportsRepo(knex), listens, notifications: services.notifications, announce: async () => undefined });
+    return new ImportApplying({ transactions: new Transactions(knex), repo: new ImportsRepo(knex), listens, notifications: services.notifications, announce: async () => undefined });
   }
 
   it('when the job dies midway and is retried, then every row is applied exactly once', async () => {
