@@ -171,8 +171,9 @@ export function composeServices(infra: Infrastructure): Composition {
   const reviewsRepo = new ReviewsRepo(knex);
   const commentsRepo = new ReviewCommentsRepo(knex);
   const diaryRepo = new DiaryRepo(knex);
-  const ratings = new RatingsService({ knex, repo: new RatingsRepo(knex), catalog, priorMean, docs, events, logger, requestChartsRefresh: () => requestChartsRefreshAfterRating(queues) });
+  const ratings = new RatingsService({ transactions, repo: new RatingsRepo(knex), priorMean, docs, events, logger, requestChartsRefresh: () => requestChartsRefreshAfterRating(queues) });
   const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
+  const diary = new DiaryService({ transactions, diary: diaryRepo, listens, catalog, access, logger });
   const reviewAccess = new ReviewAccess(reviewsRepo, accounts);
   const reviewComments = new ReviewCommentsService({ reviewAccess, comments: commentsRepo, queues, docs, logger, graph });
 
@@ -211,11 +212,11 @@ export function composeServices(infra: Infrastructure): Composition {
     importRecovery: new ImportRecovery({ repo: importsRepo, queues }),
     exports: new ExportsService(new ExportsRepo(knex)),
     ratings,
-    reviews: new ReviewsService({ knex, reviews: reviewsRepo, diary: diaryRepo, listens, ratings, comments: reviewComments, catalog, reviewAccess, access, logger }),
-    reviewLikes: new ReviewLikesService({ knex, reviews: reviewsRepo, reviewAccess, likes: new ReviewLikesRepo(knex), queues, docs, logger, graph }),
+    reviews: new ReviewsService({ transactions, reviews: reviewsRepo, diary, listens, ratings, comments: reviewComments, catalog, reviewAccess, access, logger }),
+    reviewLikes: new ReviewLikesService({ transactions, reviews: reviewsRepo, reviewAccess, likes: new ReviewLikesRepo(knex), queues, docs, logger, graph }),
     reviewComments,
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
-    diary: new DiaryService({ knex, diary: diaryRepo, listens, catalog, access, logger }),
+    diary,
     albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean, friends: friendsRatings }),
     search: new SearchService({ repo: new SearchRepo(knex), priorMean: () => priorMean.get() }),
     artists: new ArtistsService({ repo: new ArtistsRepo(knex), catalog, priorMean: () => priorMean.get() }),

@@ -17,5 +17,23 @@ export interface PgError {
 
 /** Whether an unknown error is a Postgres error with a SQLSTATE. */
 export function isPgError(err: unknown): err is PgError {
-  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code) && 'severity' in err;
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((err as { code: string }).code) &&
+    'severity' in err
+  );
+}
+
+/**
+ * A `.catch` handler for a write whose foreign key names a row that may vanish between a check
+ * and the write: the violation becomes `missing()` (a domain error, e.g. a 404 naming the row),
+ * anything else is thrown on unchanged.
+ */
+export function onForeignKeyViolation(missing: () => Error): (err: unknown) => never {
+  return (err) => {
+    if (isPgError(err) && err.code === PG.foreignKeyViolation) throw missing();
+    throw err;
+  };
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { AlbumType } from '@muse/shared';
+import { onForeignKeyViolation } from '../../db/pg-errors';
+import { AppError } from '../../lib/app-error';
 
 export interface DiaryViewRow {
   id: string;
@@ -37,6 +39,7 @@ export interface DiaryPatch {
 export class DiaryRepo {
   constructor(private readonly knex: Knex) {}
 
+  /** Logs an entry; 404 when the album was deleted meanwhile. */
   async insert(trx: Knex, entry: NewDiaryEntry): Promise<string> {
     const [row] = await trx('diary_entries')
       .insert({
@@ -47,7 +50,8 @@ export class DiaryRepo {
         review_id: entry.reviewId,
         is_relisten: entry.isRelisten,
       })
-      .returning('id');
+      .returning('id')
+      .catch(onForeignKeyViolation(() => AppError.notFound('Album')));
     return String(row.id);
   }
 
@@ -65,7 +69,10 @@ export class DiaryRepo {
   async listForUser(userId: string, limit: number, after?: { listenedOn: string; id: string }): Promise<DiaryViewRow[]> {
     const q = this.viewQuery()
       .where('d.user_id', userId)
-      .orderBy([{ column: 'd.listened_on', order: 'desc' }, { column: 'd.id', order: 'desc' }])
+      .orderBy([
+        { column: 'd.listened_on', order: 'desc' },
+        { column: 'd.id', order: 'desc' },
+      ])
       .limit(limit);
     if (after) q.whereRaw('(d.listened_on, d.id) < (?::date, ?)', [after.listenedOn, after.id]);
     return (await q) as DiaryViewRow[];
@@ -89,9 +96,19 @@ export class DiaryRepo {
     return this.knex('diary_entries as d')
       .join('albums as a', 'a.id', 'd.album_id')
       .select(
-        'd.id', 'd.user_id', 'd.album_id', 'd.rating', 'd.is_relisten', 'd.review_id', 'd.created_at',
-        'a.title as album_title', 'a.artist_credit as album_artist_credit', 'a.release_year as album_release_year', 'a.type as album_type',
-        'a.cover_url as album_cover_url', 'a.genres as album_genres',
+        'd.id',
+        'd.user_id',
+        'd.album_id',
+        'd.rating',
+        'd.is_relisten',
+        'd.review_id',
+        'd.created_at',
+        'a.title as album_title',
+        'a.artist_credit as album_artist_credit',
+        'a.release_year as album_release_year',
+        'a.type as album_type',
+        'a.cover_url as album_cover_url',
+        'a.genres as album_genres',
       )
       .select(this.knex.raw(`to_char(d.listened_on, 'YYYY-MM-DD') AS listened_on`));
   }

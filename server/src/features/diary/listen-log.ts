@@ -1,11 +1,8 @@
-import type { Knex } from 'knex';
 import { valueToStars, type Visibility } from '@muse/shared';
-import { AppError } from '../../lib/app-error';
-import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { AfterCommit } from '../../db/after-commit';
+import type { Tx } from '../../db/transaction';
 import { starsToStoredValue, type RatingsService } from '../ratings/ratings.service';
-import type { ReviewsRepo } from '../reviews/reviews.repo';
 import { assertStorableText } from '../../lib/storable-text';
 import type { DiaryRepo } from './diary.repo';
 
@@ -29,9 +26,22 @@ export interface ListenWritten {
   entryId: string | null;
 }
 
+/** A review as a listen writes it. */
+export interface ListenReview {
+  userId: string;
+  albumId: string;
+  body: string;
+  rating: number | null;
+  listenedOn: string | null;
+  isRelisten: boolean;
+  /** The author's default visibility when absent. */
+  visibility?: Visibility;
+}
+
 export interface ListenLogDeps {
   ratings: RatingsService;
-  reviews: ReviewsRepo;
+  /** Where a listen's review is written, in the listen's transaction (the reviews feature's store). */
+  reviews: { insert(tx: Tx, review: ListenReview): Promise<string> };
   diary: DiaryRepo;
   docs: DocumentStore;
 }
@@ -45,24 +55,35 @@ export class ListenLog {
   constructor(private readonly deps: ListenLogDeps) {}
 
   /** Writes the listen; a missing album is a 404 `not_found`, a bad rating a 400. */
-  async write(trx: Knex.Transaction, effects: AfterCommit, userId: string, input: ListenInput): Promise<ListenWritten> {
+  async write(tx: Tx, effects: AfterCommit, userId: string, input: ListenInput): Promise<ListenWritten> {
     const value = input.stars === null ? null : starsToStoredValue(input.stars);
     if (input.reviewBody) assertStorableText(input.reviewBody, input.reviewPath ?? 'body');
-    try {
-      if (input.stars !== null) await this.deps.ratings.rateAlbumIn(trx, effects, userId, input.albumId, input.stars, { relisten: input.isRelisten, visibility: input.visibility });
-      const reviewId = input.reviewBody
-        ? await this.deps.reviews.insert(trx, { userId, albumId: input.albumId, body: input.reviewBody, rating: value, listenedOn: input.listenedOn, isRelisten: input.isRelisten, visibility: input.visibility })
-        : null;
-      const entryId = input.listenedOn
-        ? await this.deps.diary.insert(trx, { userId, albumId: input.albumId, listenedOn: input.listenedOn, rating: value, reviewId, isRelisten: input.isRelisten })
-        : null;
-      this.announce(effects, userId, input, value, { reviewId, entryId });
-      return { reviewId, entryId };
-    } catch (err) {
-      // The album (or the author's account) vanished between the checks and the insert.
-      if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Album');
-      throw err;
-    }
+    // A missing album (or author) is a 404 from the repos: it may vanish between the checks and the inserts.
+    if (input.stars !== null)
+      await this.deps.ratings.rateAlbumIn(tx, effects, userId, input.albumId, input.stars, { relisten: input.isRelisten, visibility: input.visibility });
+    const reviewId = input.reviewBody
+      ? await this.deps.reviews.insert(tx, {
+          userId,
+          albumId: input.albumId,
+          body: input.reviewBody,
+          rating: value,
+          listenedOn: input.listenedOn,
+          isRelisten: input.isRelisten,
+          visibility: input.visibility,
+        })
+      : null;
+    const entryId = input.listenedOn
+      ? await this.deps.diary.insert(tx, {
+          userId,
+          albumId: input.albumId,
+          listenedOn: input.listenedOn,
+          rating: value,
+          reviewId,
+          isRelisten: input.isRelisten,
+        })
+      : null;
+    this.announce(effects, userId, input, value, { reviewId, entryId });
+    return { reviewId, entryId };
   }
 
   // Without a chosen visibility the activity recorder fills in the author's default.
@@ -71,12 +92,21 @@ export class ListenLog {
     const { activity } = this.deps.docs;
     if (written.reviewId) {
       const reviewId = written.reviewId;
-      effects.add(() => activity.append({ actorId: userId, type: 'reviewed', visibility: input.visibility, subject: { kind: 'review', id: reviewId }, data: { albumId: input.albumId, rating } }));
+      effects.add(() =>
+        activity.append({
+          actorId: userId,
+          type: 'reviewed',
+          visibility: input.visibility,
+          subject: { kind: 'review', id: reviewId },
+          data: { albumId: input.albumId, rating },
+        }),
+      );
     }
     if (written.entryId) {
       const data = { entryId: written.entryId, listenedOn: input.listenedOn, rating, isRelisten: input.isRelisten, reviewId: written.reviewId };
-      effects.add(() => activity.append({ actorId: userId, type: 'listened', visibility: input.visibility, subject: { kind: 'album', id: input.albumId }, data }));
+      effects.add(() =>
+        activity.append({ actorId: userId, type: 'listened', visibility: input.visibility, subject: { kind: 'album', id: input.albumId }, data }),
+      );
     }
   }
 }
-

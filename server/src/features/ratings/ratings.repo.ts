@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { onForeignKeyViolation } from '../../db/pg-errors';
 import { preparedQuery } from '../../db/prepared';
+import { AppError } from '../../lib/app-error';
 import type { StatsRow } from '../catalog/catalog.read-model';
 
 export type RatedItem = 'album' | 'track';
@@ -15,6 +17,9 @@ export interface HistoryRow {
   replaced_at: Date;
 }
 
+/** A foreign-key violation on a rating write means the item vanished between the check and the write. */
+const itemMissing = (item: RatedItem) => onForeignKeyViolation(() => AppError.notFound(item === 'album' ? 'Album' : 'Track'));
+
 const TABLES = {
   album: { ratings: 'album_ratings', stats: 'album_rating_stats', column: 'album_id', items: 'albums' },
   track: { ratings: 'track_ratings', stats: 'track_rating_stats', column: 'track_id', items: 'tracks' },
@@ -25,7 +30,10 @@ const numbered: Placeholder = (position) => `$${position}`;
 const knexBinding: Placeholder = () => '?';
 
 // Re-rating with the same value keeps the time it was first given and fires no trigger.
-const upsertSql = (t: (typeof TABLES)[RatedItem], p: Placeholder = numbered) => `INSERT INTO ${t.ratings} AS r (user_id, ${t.column}, value, created_at, updated_at)
+const upsertSql = (
+  t: (typeof TABLES)[RatedItem],
+  p: Placeholder = numbered,
+) => `INSERT INTO ${t.ratings} AS r (user_id, ${t.column}, value, created_at, updated_at)
        VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(4)})
        ON CONFLICT (user_id, ${t.column}) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
          WHERE r.value <> EXCLUDED.value
@@ -53,7 +61,11 @@ export class RatingsRepo {
   /** The user's current rating, row-locked until the transaction ends. */
   async lockCurrent(trx: Knex.Transaction, item: RatedItem, userId: string, itemId: string): Promise<CurrentRatingRow | null> {
     const t = TABLES[item];
-    const row = await trx(t.ratings).select('value', 'updated_at').where({ user_id: userId, [t.column]: itemId }).forUpdate().first();
+    const row = await trx(t.ratings)
+      .select('value', 'updated_at')
+      .where({ user_id: userId, [t.column]: itemId })
+      .forUpdate()
+      .first();
     return (row as CurrentRatingRow | undefined) ?? null;
   }
 
@@ -63,25 +75,28 @@ export class RatingsRepo {
    */
   async upsert(trx: Knex, item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<{ changed: boolean }> {
     const at = ratedAt ?? new Date();
-    const result = await trx.raw<{ rows: unknown[] }>(upsertSql(TABLES[item], knexBinding), [userId, itemId, value, at, at]);
+    const result = await trx.raw<{ rows: unknown[] }>(upsertSql(TABLES[item], knexBinding), [userId, itemId, value, at, at]).catch(itemMissing(item));
     return { changed: result.rows.length > 0 };
   }
 
   /**
    * The same upsert as one autocommitted prepared statement, outside any transaction: the
    * aggregate triggers run inside it, so the rating and its aggregate still commit together.
-   * A missing item surfaces as a foreign-key violation.
+   * A missing item surfaces as a foreign-key violation, answered as a 404.
    */
   async upsertAlone(item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<{ changed: boolean }> {
     const { name, text } = PREPARED[item].upsert;
-    const rows = await preparedQuery(this.knex, name, text, [userId, itemId, value, ratedAt ?? new Date()]);
+    const rows = await preparedQuery(this.knex, name, text, [userId, itemId, value, ratedAt ?? new Date()]).catch(itemMissing(item));
     return { changed: rows.length > 0 };
   }
 
   /** Removes the current rating; returns the value it had, or null when there was none. */
   async remove(trx: Knex, item: RatedItem, userId: string, itemId: string): Promise<number | null> {
     const t = TABLES[item];
-    const rows: { value: number }[] = await trx(t.ratings).where({ user_id: userId, [t.column]: itemId }).delete().returning('value');
+    const rows: { value: number }[] = await trx(t.ratings)
+      .where({ user_id: userId, [t.column]: itemId })
+      .delete()
+      .returning('value');
     return rows[0]?.value ?? null;
   }
 
@@ -103,6 +118,11 @@ export class RatingsRepo {
       return (await preparedQuery<StatsRow>(this.knex, name, text, [itemId]))[0] ?? null;
     }
     const t = TABLES[item];
-    return (await trx(t.stats).select('count', 'sum', 'histogram').where({ [t.column]: itemId }).first()) ?? null;
+    return (
+      (await trx(t.stats)
+        .select('count', 'sum', 'histogram')
+        .where({ [t.column]: itemId })
+        .first()) ?? null
+    );
   }
 }

@@ -1,21 +1,18 @@
-import type { Knex } from 'knex';
 import { StarsSchema, starsToValue, valueToStars, type RatingResult, type RatingStats, type Visibility } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
-import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentStats } from '../catalog/catalog.presenter';
 import { AfterCommit } from '../../db/after-commit';
+import type { Transactions, Tx } from '../../db/transaction';
 import type { PriorMeanCache } from './prior-mean.cache';
 import { presentRatingResult } from './ratings.presenter';
 import type { RatedItem, RatingsRepo } from './ratings.repo';
 
 export interface RatingsServiceDeps {
-  knex: Knex;
+  transactions: Transactions;
   repo: RatingsRepo;
-  catalog: CatalogReadModel;
   priorMean: PriorMeanCache;
   docs: DocumentStore;
   events: DomainEventPublisher;
@@ -43,14 +40,6 @@ export function starsToStoredValue(stars: number): number {
     throw AppError.badRequest('rating_out_of_range', message, [{ path: 'rating', message }]);
   }
   return starsToValue(parsed.data);
-}
-
-/** A foreign-key violation on insert means the item vanished between the check and the write. */
-function notFoundOnMissingItem(item: RatedItem) {
-  return (err: unknown): never => {
-    if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound(NAMES[item]);
-    throw err;
-  };
 }
 
 /**
@@ -84,8 +73,8 @@ export class RatingsService {
    * Rates an album inside the caller's transaction (diary entries and reviews that carry a
    * rating); the announcements go to `effects`, to be run once the caller has committed.
    */
-  async rateAlbumIn(trx: Knex.Transaction, effects: AfterCommit, userId: string, albumId: string, stars: number, options: RateOptions = {}): Promise<void> {
-    await this.writeRating(trx, effects, 'album', userId, albumId, starsToStoredValue(stars), options);
+  async rateAlbumIn(tx: Tx, effects: AfterCommit, userId: string, albumId: string, stars: number, options: RateOptions = {}): Promise<void> {
+    await this.writeRating(tx, effects, 'album', userId, albumId, starsToStoredValue(stars), options);
   }
 
   /** An album's aggregate as the album page and its live updates show it. */
@@ -100,7 +89,7 @@ export class RatingsService {
     if (options.relisten) return this.rateInTransaction(item, userId, itemId, value, options);
     // A plain rating is one autocommitted statement whose triggers move the aggregate in the
     // same commit: no BEGIN/COMMIT round trips, and the foreign key stands in for an existence check.
-    const { changed } = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null).catch(notFoundOnMissingItem(item));
+    const { changed } = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null);
     const effects = new AfterCommit();
     if (changed) this.announce(effects, item, userId, itemId, value, options.visibility);
     return this.answer(item, itemId, value, effects);
@@ -109,7 +98,7 @@ export class RatingsService {
   /** A relisten reads and locks the current rating to move it to the history, so it keeps its transaction. */
   private async rateInTransaction(item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions): Promise<RatingResult> {
     const effects = new AfterCommit();
-    await this.deps.knex.transaction((trx) => this.writeRating(trx, effects, item, userId, itemId, value, options));
+    await this.deps.transactions.run((tx) => this.writeRating(tx, effects, item, userId, itemId, value, options), { effects });
     return this.answer(item, itemId, value, effects);
   }
 
@@ -123,18 +112,18 @@ export class RatingsService {
     return presentRatingResult(value, stats, prior);
   }
 
-  private async writeRating(trx: Knex.Transaction, effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions) {
+  private async writeRating(tx: Tx, effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions) {
     const { repo } = this.deps;
-    if (!(await repo.itemExists(item, itemId, trx))) throw AppError.notFound(NAMES[item]);
+    if (!(await repo.itemExists(item, itemId, tx))) throw AppError.notFound(NAMES[item]);
     if (options.relisten) {
       // The lock makes a concurrent relisten wait and then see this one's result, so each
       // replaced value is written to the history exactly once.
-      const current = await repo.lockCurrent(trx, item, userId, itemId);
+      const current = await repo.lockCurrent(tx, item, userId, itemId);
       if (current && current.value !== value) {
-        await repo.insertHistory(trx, { userId, item, itemId, value: current.value, ratedAt: current.updated_at, replacedAt: options.ratedAt ?? new Date() });
+        await repo.insertHistory(tx, { userId, item, itemId, value: current.value, ratedAt: current.updated_at, replacedAt: options.ratedAt ?? new Date() });
       }
     }
-    const { changed } = await repo.upsert(trx, item, userId, itemId, value, options.ratedAt ?? null).catch(notFoundOnMissingItem(item));
+    const { changed } = await repo.upsert(tx, item, userId, itemId, value, options.ratedAt ?? null);
     if (changed) this.announce(effects, item, userId, itemId, value, options.visibility);
   }
 
@@ -142,7 +131,15 @@ export class RatingsService {
   private announce(effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, visibility: Visibility | undefined): void {
     if (item === 'album') this.albumStatsChanged(effects, itemId);
     // `docs.activity` is the activity recorder: it fills the default visibility and fans the activity out.
-    effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'rated', visibility, subject: { kind: item, id: itemId }, data: { rating: valueToStars(value) } }));
+    effects.add(() =>
+      this.deps.docs.activity.append({
+        actorId: userId,
+        type: 'rated',
+        visibility,
+        subject: { kind: item, id: itemId },
+        data: { rating: valueToStars(value) },
+      }),
+    );
   }
 
   /** The album's watchers hear of it at once; the charts follow after a short delay. */
@@ -154,12 +151,15 @@ export class RatingsService {
   private async remove(item: RatedItem, userId: string, itemId: string): Promise<RatingResult> {
     const { repo } = this.deps;
     const effects = new AfterCommit();
-    const stats = await this.deps.knex.transaction(async (trx) => {
-      if (!(await repo.itemExists(item, itemId, trx))) throw AppError.notFound(NAMES[item]);
-      const removed = await repo.remove(trx, item, userId, itemId);
-      if (removed !== null && item === 'album') this.albumStatsChanged(effects, itemId);
-      return repo.stats(item, itemId, trx);
-    });
+    const stats = await this.deps.transactions.run(
+      async (tx) => {
+        if (!(await repo.itemExists(item, itemId, tx))) throw AppError.notFound(NAMES[item]);
+        const removed = await repo.remove(tx, item, userId, itemId);
+        if (removed !== null && item === 'album') this.albumStatsChanged(effects, itemId);
+        return repo.stats(item, itemId, tx);
+      },
+      { effects },
+    );
     await effects.run(this.deps.logger);
     return presentRatingResult(null, stats, await this.deps.priorMean.get());
   }

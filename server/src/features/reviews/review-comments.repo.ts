@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { onForeignKeyViolation } from '../../db/pg-errors';
+import { AppError } from '../../lib/app-error';
 import { canSeeSql } from '../social/visibility-sql';
 
 export interface CommentViewRow {
@@ -34,8 +36,12 @@ export interface CommentNoticeRow {
 export class ReviewCommentsRepo {
   constructor(private readonly knex: Knex) {}
 
+  /** Adds a comment; 404 when the review was deleted meanwhile. */
   async insert(reviewId: string, userId: string, body: string, trx: Knex = this.knex): Promise<string> {
-    const [row] = await trx('review_comments').insert({ review_id: reviewId, user_id: userId, body }).returning('id');
+    const [row] = await trx('review_comments')
+      .insert({ review_id: reviewId, user_id: userId, body })
+      .returning('id')
+      .catch(onForeignKeyViolation(() => AppError.notFound('Review')));
     return String(row.id);
   }
 
@@ -73,8 +79,15 @@ export class ReviewCommentsRepo {
       .join('users as u', 'u.id', 'c.user_id')
       .join('users as ra', 'ra.id', 'r.user_id')
       .select(
-        'c.id as comment_id', 'c.review_id', 'c.user_id as actor_id', 'c.body', 'r.user_id as author_id', 'a.title as album_title',
-        'u.display_name as actor_name', 'u.handle as actor_handle', 'ra.display_name as review_author_name',
+        'c.id as comment_id',
+        'c.review_id',
+        'c.user_id as actor_id',
+        'c.body',
+        'r.user_id as author_id',
+        'a.title as album_title',
+        'u.display_name as actor_name',
+        'u.handle as actor_handle',
+        'ra.display_name as review_author_name',
       )
       .where('c.id', id)
       .whereNull('c.hidden_at')

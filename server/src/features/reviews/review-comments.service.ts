@@ -2,12 +2,11 @@ import { z } from 'zod';
 import type { CommentListQuery, CommentView, Page } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { JobQueues } from '../../jobs/queues';
 import { AfterCommit } from '../../db/after-commit';
+import { decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, toPage } from '../../lib/pagination';
 import { assertStorableText } from '../../lib/storable-text';
-import { decodeCursor, encodeCursor, IdKey } from './page-cursor';
 import { reviewCommentedNotificationJob } from './review-commented-notification.job';
 import type { ReviewCommentsRepo } from './review-comments.repo';
 import { presentComment } from './reviews.presenter';
@@ -46,14 +45,12 @@ export class ReviewCommentsService {
     const { comments } = this.deps;
     const reviewAuthorId = await this.deps.reviewAccess.interactableAuthor(reviewId, userId);
     if (reviewAuthorId !== userId && (await this.deps.graph.blockedEitherWay(reviewAuthorId, userId))) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
-    const id = await comments.insert(reviewId, userId, body).catch((err: unknown) => {
-      // The review was deleted between the check and the insert.
-      if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
-      throw err;
-    });
+    const id = await comments.insert(reviewId, userId, body);
     const effects = new AfterCommit();
     effects.add(() => this.deps.queues.enqueue(reviewCommentedNotificationJob, { commentId: id }, { jobId: `review-commented-${id}` }));
-    effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'commented', subject: { kind: 'review', id: reviewId }, data: { commentId: id } }));
+    effects.add(() =>
+      this.deps.docs.activity.append({ actorId: userId, type: 'commented', subject: { kind: 'review', id: reviewId }, data: { commentId: id } }),
+    );
     await effects.run(this.deps.logger);
     const row = await comments.findView(id);
     if (!row) throw AppError.notFound('Comment');
@@ -68,15 +65,14 @@ export class ReviewCommentsService {
 
   /** A page of comments of a review whose author is already known. */
   async page(reviewId: string, reviewAuthorId: string, query: CommentListQuery, viewerId: string | null): Promise<Page<CommentView>> {
-    const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor, CURSOR, z.tuple([IdKey]))[0];
-    // One extra row tells whether another page exists.
-    const rows = await this.deps.comments.listForReview(reviewId, query.limit + 1, afterId);
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((row) => presentComment(row, viewerId, reviewAuthorId)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(CURSOR, [String(last.id)]) : null,
-    };
+    const after = decodeOptionalCursor(query.cursor, CURSOR, z.tuple([IdKey]));
+    const rows = await this.deps.comments.listForReview(reviewId, rowsToRead(query.limit), after?.[0]);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => presentComment(row, viewerId, reviewAuthorId),
+      (last) => encodeCursor(CURSOR, [String(last.id)]),
+    );
   }
 
   /** Deletes a comment: its author or the review's author only (others 403, missing 404). */

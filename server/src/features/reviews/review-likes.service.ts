@@ -1,11 +1,10 @@
-import type { Knex } from 'knex';
 import type { ReviewLikeResult } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import { isPgError, PG } from '../../db/pg-errors';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { JobQueues } from '../../jobs/queues';
 import { AfterCommit } from '../../db/after-commit';
+import type { Transactions } from '../../db/transaction';
 import { reviewLikedNotificationJob } from './review-liked-notification.job';
 import type { ReviewLikesRepo } from './review-likes.repo';
 import type { ReviewAccess } from './review-access';
@@ -14,7 +13,7 @@ import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import { BLOCKED_MESSAGE } from '../../lib/blocked-message';
 
 export interface ReviewLikesServiceDeps {
-  knex: Knex;
+  transactions: Transactions;
   reviews: ReviewsRepo;
   /** Only a review the user may see can be liked or unliked. */
   reviewAccess: Pick<ReviewAccess, 'interactableAuthor'>;
@@ -40,22 +39,22 @@ export class ReviewLikesService {
   async like(userId: string, reviewId: string): Promise<ReviewLikeResult> {
     const { reviews, likes } = this.deps;
     const effects = new AfterCommit();
-    const likeCount = await this.deps.knex.transaction(async (trx) => {
-      // On the transaction's own connection: a second pooled one could deadlock a busy pool.
-      const authorId = await this.deps.reviewAccess.interactableAuthor(reviewId, userId, trx);
-      if (authorId === userId) throw AppError.forbidden('own_review', 'You cannot like your own review.');
-      if (await this.deps.graph.blockedEitherWay(authorId, userId, trx)) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
-      const added = await likes.insert(trx, reviewId, userId).catch((err: unknown) => {
-        if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound('Review');
-        throw err;
-      });
-      if (added) {
-        // No job id: the notification's dedupe key already stops like→unlike→like from notifying twice.
-        effects.add(() => this.deps.queues.enqueue(reviewLikedNotificationJob, { reviewId, likerId: userId }));
-        effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'liked_review', subject: { kind: 'review', id: reviewId } }));
-      }
-      return reviews.likeCount(reviewId, trx);
-    });
+    const likeCount = await this.deps.transactions.run(
+      async (tx) => {
+        // On the transaction's own connection: a second pooled one could deadlock a busy pool.
+        const authorId = await this.deps.reviewAccess.interactableAuthor(reviewId, userId, tx);
+        if (authorId === userId) throw AppError.forbidden('own_review', 'You cannot like your own review.');
+        if (await this.deps.graph.blockedEitherWay(authorId, userId, tx)) throw AppError.forbidden('blocked', BLOCKED_MESSAGE);
+        const added = await likes.insert(tx, reviewId, userId);
+        if (added) {
+          // No job id: the notification's dedupe key already stops like→unlike→like from notifying twice.
+          effects.add(() => this.deps.queues.enqueue(reviewLikedNotificationJob, { reviewId, likerId: userId }));
+          effects.add(() => this.deps.docs.activity.append({ actorId: userId, type: 'liked_review', subject: { kind: 'review', id: reviewId } }));
+        }
+        return reviews.likeCount(reviewId, tx);
+      },
+      { effects },
+    );
     await effects.run(this.deps.logger);
     return { liked: true, likeCount };
   }
@@ -66,10 +65,10 @@ export class ReviewLikesService {
    */
   async unlike(userId: string, reviewId: string): Promise<ReviewLikeResult> {
     const { reviews, likes } = this.deps;
-    const likeCount = await this.deps.knex.transaction(async (trx) => {
-      await this.deps.reviewAccess.interactableAuthor(reviewId, userId, trx);
-      await likes.delete(trx, reviewId, userId);
-      return reviews.likeCount(reviewId, trx);
+    const likeCount = await this.deps.transactions.run(async (tx) => {
+      await this.deps.reviewAccess.interactableAuthor(reviewId, userId, tx);
+      await likes.delete(tx, reviewId, userId);
+      return reviews.likeCount(reviewId, tx);
     });
     return { liked: false, likeCount };
   }

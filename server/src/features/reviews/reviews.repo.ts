@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { AlbumType, Visibility } from '@muse/shared';
+import { onForeignKeyViolation } from '../../db/pg-errors';
+import { AppError } from '../../lib/app-error';
+import { timestampKeySql } from '../../lib/pagination';
 import { canSeeSql } from '../social/visibility-sql';
-import { timestampKeySql } from './page-cursor';
 
 /** The visibility rule over a review `r`, its author `u` and the viewer row `vw` (see viewerJoin). */
 const CAN_SEE = canSeeSql({ viewer: 'vw.id', owner: 'r.user_id', visibility: 'r.visibility', ownerIsPrivate: 'u.is_private' });
@@ -95,6 +97,7 @@ export interface LikeNoticeRow {
 export class ReviewsRepo {
   constructor(private readonly knex: Knex) {}
 
+  /** Writes a review; 404 when the album was deleted meanwhile. */
   async insert(trx: Knex, review: NewReview): Promise<string> {
     const [row] = await trx('reviews')
       .insert({
@@ -106,7 +109,8 @@ export class ReviewsRepo {
         is_relisten: review.isRelisten,
         visibility: review.visibility ?? trx.raw('(SELECT default_visibility FROM users WHERE id = ?)', [review.userId]),
       })
-      .returning('id');
+      .returning('id')
+      .catch(onForeignKeyViolation(() => AppError.notFound('Album')));
     return String(row.id);
   }
 
@@ -126,7 +130,9 @@ export class ReviewsRepo {
   }
 
   async update(trx: Knex, id: string, patch: ReviewPatch): Promise<void> {
-    await trx('reviews').where({ id }).update({ ...patch, updated_at: trx.fn.now() });
+    await trx('reviews')
+      .where({ id })
+      .update({ ...patch, updated_at: trx.fn.now() });
   }
 
   async delete(trx: Knex, id: string): Promise<void> {
@@ -158,7 +164,14 @@ export class ReviewsRepo {
 
   /** The user's newest review of an album, if any. */
   async latestIdFor(userId: string, albumId: string): Promise<string | null> {
-    const row = await this.knex('reviews').select('id').where({ user_id: userId, album_id: albumId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).first();
+    const row = await this.knex('reviews')
+      .select('id')
+      .where({ user_id: userId, album_id: albumId })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
     return row ? String(row.id) : null;
   }
 
@@ -185,10 +198,25 @@ export class ReviewsRepo {
     const k = this.knex;
     return viewerJoin(k('reviews as r').join('users as u', 'u.id', 'r.user_id').join('albums as a', 'a.id', 'r.album_id'), viewerId)
       .select(
-        'r.id', 'r.user_id', 'r.album_id', 'r.body', 'r.rating', 'r.is_relisten', 'r.like_count', 'r.comment_count', 'r.created_at', 'r.updated_at', 'r.hidden_at',
-        'u.handle as author_handle', 'u.display_name as author_display_name',
-        'a.title as album_title', 'a.artist_credit as album_artist_credit', 'a.release_year as album_release_year', 'a.type as album_type',
-        'a.cover_url as album_cover_url', 'a.genres as album_genres',
+        'r.id',
+        'r.user_id',
+        'r.album_id',
+        'r.body',
+        'r.rating',
+        'r.is_relisten',
+        'r.like_count',
+        'r.comment_count',
+        'r.created_at',
+        'r.updated_at',
+        'r.hidden_at',
+        'u.handle as author_handle',
+        'u.display_name as author_display_name',
+        'a.title as album_title',
+        'a.artist_credit as album_artist_credit',
+        'a.release_year as album_release_year',
+        'a.type as album_type',
+        'a.cover_url as album_cover_url',
+        'a.genres as album_genres',
       )
       .select(
         k.raw(`to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on`),
@@ -204,10 +232,17 @@ export class ReviewsRepo {
     const createdAt = `(?::timestamp AT TIME ZONE 'UTC')`;
     if (options.sort === 'popular') {
       if (after) query.whereRaw(`(r.like_count, r.created_at, r.id) < (?, ${createdAt}, ?)`, [after.likeCount ?? 0, after.createdKey, after.id]);
-      query.orderBy([{ column: 'r.like_count', order: 'desc' }, { column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]);
+      query.orderBy([
+        { column: 'r.like_count', order: 'desc' },
+        { column: 'r.created_at', order: 'desc' },
+        { column: 'r.id', order: 'desc' },
+      ]);
     } else {
       if (after) query.whereRaw(`(r.created_at, r.id) < (${createdAt}, ?)`, [after.createdKey, after.id]);
-      query.orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }]);
+      query.orderBy([
+        { column: 'r.created_at', order: 'desc' },
+        { column: 'r.id', order: 'desc' },
+      ]);
     }
     return (await query.limit(options.limit)) as ReviewViewRow[];
   }

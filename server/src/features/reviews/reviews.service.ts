@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import {
   type Page,
@@ -13,11 +12,12 @@ import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { ProfileAccess } from '../profiles/profile-access';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import type { DiaryRepo } from '../diary/diary.repo';
+import type { DiaryService } from '../diary/diary.service';
 import type { ListenLog } from '../diary/listen-log';
 import { AfterCommit } from '../../db/after-commit';
+import type { Transactions, Tx } from '../../db/transaction';
+import { decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, TimestampKey, toPage } from '../../lib/pagination';
 import { starsToStoredValue, type RatingsService } from '../ratings/ratings.service';
-import { decodeCursor, encodeCursor, IdKey, TimestampKey } from './page-cursor';
 import type { ReviewAccess } from './review-access';
 import type { ReviewCommentsService } from './review-comments.service';
 import { presentReview } from './reviews.presenter';
@@ -25,9 +25,10 @@ import { assertStorableText } from '../../lib/storable-text';
 import type { ReviewListOptions, ReviewOwnerRow, ReviewPatch, ReviewSort, ReviewViewRow, ReviewsRepo } from './reviews.repo';
 
 export interface ReviewsServiceDeps {
-  knex: Knex;
+  transactions: Transactions;
   reviews: ReviewsRepo;
-  diary: DiaryRepo;
+  /** The diary entry written with a review follows the review's edits. */
+  diary: Pick<DiaryService, 'followReviewEdit'>;
   listens: ListenLog;
   ratings: RatingsService;
   comments: ReviewCommentsService;
@@ -53,13 +54,12 @@ function cursorFor(sort: ReviewSort, row: ReviewViewRow): string {
 }
 
 function afterFor(sort: ReviewSort, cursor: string | undefined): ReviewListOptions['after'] {
-  if (cursor === undefined) return undefined;
   if (sort === 'popular') {
-    const [likeCount, createdKey, id] = decodeCursor(cursor, 'reviews.popular', CURSOR_KEYS.popular);
-    return { likeCount, createdKey, id };
+    const keys = decodeOptionalCursor(cursor, 'reviews.popular', CURSOR_KEYS.popular);
+    return keys && { likeCount: keys[0], createdKey: keys[1], id: keys[2] };
   }
-  const [createdKey, id] = decodeCursor(cursor, 'reviews.recent', CURSOR_KEYS.recent);
-  return { createdKey, id };
+  const keys = decodeOptionalCursor(cursor, 'reviews.recent', CURSOR_KEYS.recent);
+  return keys && { createdKey: keys[0], id: keys[1] };
 }
 
 /**
@@ -73,15 +73,17 @@ export class ReviewsService {
   async create(userId: string, albumId: string, input: ReviewCreateInput): Promise<ReviewView> {
     if (!(await this.deps.catalog.albumExists(albumId))) throw AppError.notFound('Album');
     const effects = new AfterCommit();
-    const { reviewId } = await this.deps.knex.transaction((trx) =>
-      this.deps.listens.write(trx, effects, userId, {
-        albumId,
-        listenedOn: input.listenedOn ?? null,
-        stars: input.rating ?? null,
-        isRelisten: input.isRelisten,
-        reviewBody: input.body,
-        visibility: input.visibility,
-      }),
+    const { reviewId } = await this.deps.transactions.run(
+      (tx) =>
+        this.deps.listens.write(tx, effects, userId, {
+          albumId,
+          listenedOn: input.listenedOn ?? null,
+          stars: input.rating ?? null,
+          isRelisten: input.isRelisten,
+          reviewBody: input.body,
+          visibility: input.visibility,
+        }),
+      { effects },
     );
     await effects.run(this.deps.logger);
     return this.view(reviewId!, userId);
@@ -94,31 +96,42 @@ export class ReviewsService {
    */
   async update(userId: string, reviewId: string, input: ReviewUpdateInput): Promise<ReviewView> {
     const effects = new AfterCommit();
-    await this.deps.knex.transaction(async (trx) => {
-      const review = await this.authored(trx, userId, reviewId);
-      const patch: ReviewPatch = {};
-      if (input.body !== undefined) {
-        assertStorableText(input.body, 'body');
-        patch.body = input.body;
-      }
-      if (input.isRelisten !== undefined) patch.is_relisten = input.isRelisten;
-      if (input.listenedOn !== undefined) patch.listened_on = input.listenedOn;
-      if (input.rating !== undefined) {
-        patch.rating = input.rating === null ? null : starsToStoredValue(input.rating);
-        if (input.rating !== null) await this.deps.ratings.rateAlbumIn(trx, effects, userId, String(review.album_id), input.rating);
-      }
-      await this.deps.reviews.update(trx, reviewId, patch);
-      await this.syncDiaryEntry(trx, userId, review, patch);
-    });
+    await this.deps.transactions.run(
+      async (tx) => {
+        const review = await this.authored(tx, userId, reviewId);
+        const patch: ReviewPatch = {};
+        if (input.body !== undefined) {
+          assertStorableText(input.body, 'body');
+          patch.body = input.body;
+        }
+        if (input.isRelisten !== undefined) patch.is_relisten = input.isRelisten;
+        if (input.listenedOn !== undefined) patch.listened_on = input.listenedOn;
+        if (input.rating !== undefined) {
+          patch.rating = input.rating === null ? null : starsToStoredValue(input.rating);
+          if (input.rating !== null) await this.deps.ratings.rateAlbumIn(tx, effects, userId, String(review.album_id), input.rating);
+        }
+        await this.deps.reviews.update(tx, reviewId, patch);
+        await this.deps.diary.followReviewEdit(tx, {
+          userId,
+          reviewId: String(review.id),
+          albumId: String(review.album_id),
+          listenedOn: patch.listened_on,
+          rating: patch.rating,
+          isRelisten: patch.is_relisten,
+          before: { rating: review.rating, isRelisten: review.is_relisten },
+        });
+      },
+      { effects },
+    );
     await effects.run(this.deps.logger);
     return this.view(reviewId, userId);
   }
 
   /** Deletes the author's review with its likes and comments; its diary entry stays as a plain listen. */
   async delete(userId: string, reviewId: string): Promise<void> {
-    await this.deps.knex.transaction(async (trx) => {
-      await this.authored(trx, userId, reviewId);
-      await this.deps.reviews.delete(trx, reviewId);
+    await this.deps.transactions.run(async (tx) => {
+      await this.authored(tx, userId, reviewId);
+      await this.deps.reviews.delete(tx, reviewId);
     });
   }
 
@@ -136,7 +149,7 @@ export class ReviewsService {
   async listForAlbum(albumId: string, query: ReviewListQuery, viewerId: string | null): Promise<Page<ReviewView>> {
     const after = afterFor(query.sort, query.cursor);
     if (!(await this.deps.catalog.albumExists(albumId))) throw AppError.notFound('Album');
-    const rows = await this.deps.reviews.listForAlbum(albumId, { sort: query.sort, limit: query.limit + 1, viewerId, after });
+    const rows = await this.deps.reviews.listForAlbum(albumId, { sort: query.sort, limit: rowsToRead(query.limit), viewerId, after });
     return this.page(rows, query);
   }
 
@@ -148,14 +161,12 @@ export class ReviewsService {
   async listForUser(handle: string, query: UserReviewListQuery, viewerId: string | null): Promise<Page<ReviewView>> {
     const after = afterFor(query.sort, query.cursor);
     const user = await this.deps.access.visibleOwner(viewerId, handle);
-    const rows = await this.deps.reviews.listForUser(String(user.id), { sort: query.sort, limit: query.limit + 1, viewerId, after });
+    const rows = await this.deps.reviews.listForUser(String(user.id), { sort: query.sort, limit: rowsToRead(query.limit), viewerId, after });
     return this.page(rows, query);
   }
 
   private page(rows: ReviewViewRow[], query: { sort: ReviewSort; limit: number }): Page<ReviewView> {
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return { items: items.map(presentReview), nextCursor: rows.length > query.limit && last ? cursorFor(query.sort, last) : null };
+    return toPage(rows, query.limit, presentReview, (last) => cursorFor(query.sort, last));
   }
 
   private async view(reviewId: string, viewerId: string): Promise<ReviewView> {
@@ -165,35 +176,10 @@ export class ReviewsService {
   }
 
   /** Locks the review for a write by its author; 404 when missing, 403 `not_author` for anyone else. */
-  private async authored(trx: Knex.Transaction, userId: string, reviewId: string): Promise<ReviewOwnerRow> {
-    const review = await this.deps.reviews.lockOwner(trx, reviewId);
+  private async authored(tx: Tx, userId: string, reviewId: string): Promise<ReviewOwnerRow> {
+    const review = await this.deps.reviews.lockOwner(tx, reviewId);
     if (!review) throw AppError.notFound('Review');
     if (String(review.user_id) !== userId) throw AppError.forbidden('not_author', 'Only the author can change or delete this review.');
     return review;
-  }
-
-  private async syncDiaryEntry(trx: Knex.Transaction, userId: string, review: ReviewOwnerRow, patch: ReviewPatch): Promise<void> {
-    const { diary } = this.deps;
-    const entryId = await diary.idForReview(trx, String(review.id));
-    if (patch.listened_on === null) {
-      if (entryId) await diary.delete(trx, entryId);
-      return;
-    }
-    if (entryId) {
-      const changes: Parameters<DiaryRepo['update']>[2] = {};
-      if (patch.listened_on !== undefined) changes.listened_on = patch.listened_on;
-      if (patch.rating !== undefined) changes.rating = patch.rating;
-      if (patch.is_relisten !== undefined) changes.is_relisten = patch.is_relisten;
-      await diary.update(trx, entryId, changes);
-    } else if (patch.listened_on) {
-      await diary.insert(trx, {
-        userId,
-        albumId: String(review.album_id),
-        listenedOn: patch.listened_on,
-        rating: patch.rating !== undefined ? patch.rating : review.rating,
-        reviewId: String(review.id),
-        isRelisten: patch.is_relisten ?? review.is_relisten,
-      });
-    }
   }
 }
