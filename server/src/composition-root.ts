@@ -29,6 +29,7 @@ import { ExportsRepo } from './features/exports/exports.repo';
 import { ExportsService } from './features/exports/exports.service';
 import { FeedFanOut } from './features/feed/feed-fan-out';
 import { feedFanOutJob } from './features/feed/feed-fan-out.job';
+import { ActivityLookupsReadModel } from './features/feed/activity-lookups.read-model';
 import { FeedRepo } from './features/feed/feed.repo';
 import { FeedService } from './features/feed/feed.service';
 import { FriendsRatingsRepo } from './features/feed/friends-ratings.repo';
@@ -148,6 +149,7 @@ export function composeServices(infra: Infrastructure): Composition {
   const profileUsers = new ProfileUsersReadModel(knex);
   const access = new ProfileAccess(graph, profileUsers);
   const feedRepo = new FeedRepo(knex);
+  const activityLookups = new ActivityLookupsReadModel(knex);
   const friendsRatings = new FriendsRatingsService(new FriendsRatingsRepo(knex));
 
   // Activity: every append goes through the recorder (default visibility, then feed fan-out).
@@ -221,7 +223,7 @@ export function composeServices(infra: Infrastructure): Composition {
     search: new SearchService({ repo: new SearchRepo(knex), priorMean: () => priorMean.get() }),
     artists: new ArtistsService({ repo: new ArtistsRepo(knex), catalog, priorMean: () => priorMean.get() }),
     activityRecorder,
-    feed: new FeedService({ repo: feedRepo, log: infra.documentStore.activity, timelines }),
+    feed: new FeedService({ repo: feedRepo, lookups: activityLookups, log: infra.documentStore.activity, timelines }),
     feedFanOut: new FeedFanOut({ repo: feedRepo, log: infra.documentStore.activity, timelines, events }),
     friendsRatings,
     mutes: new MutesService(new MutesRepo(knex)),
@@ -236,7 +238,7 @@ export function composeServices(infra: Infrastructure): Composition {
       stats: new ProfileStatsRepo(knex),
       compatibility: new CompatibilityRepo(knex),
       favourites: new FavouritesRepo(knex),
-      activity: new ProfileActivity({ access, graph, lookups: feedRepo, log: docs.activity }),
+      activity: new ProfileActivity({ access, graph, lookups: activityLookups, log: docs.activity }),
       catalog,
       priorMean,
       follows,

@@ -1,8 +1,15 @@
+import { z } from 'zod';
 import type { ActivityView, FeedPage } from '@muse/shared';
 import type { Activity } from '../../docstore/document-store.port';
-import { encodeFeedCursor } from './feed-cursor';
+import { encodeCursor, UuidKey } from '../../lib/pagination';
 import { FeedGrouper } from './feed-grouping';
 import type { CandidateSource } from './feed-sources';
+
+/** The cursor kind of activity pages (the feed and profiles): they continue below the id of the last activity covered. */
+export const ACTIVITY_CURSOR = 'feed';
+
+/** The key an activity page cursor holds: the id of the last activity the page covered. */
+export const ActivityCursorKey = z.tuple([UuidKey]);
 
 /** Reads per page at most, so a stream that is mostly filtered out still answers quickly. */
 const MAX_ROUNDS = 5;
@@ -45,12 +52,12 @@ export async function collectActivityPage(req: ActivityPageRequest): Promise<Fee
       // The first activity of one item too many proves the last item complete.
       if (grouper.add(view) && grouper.items.length > limit) {
         grouper.items.pop();
-        return { items: grouper.items, nextCursor: encodeFeedCursor(lastKept!) };
+        return { items: grouper.items, nextCursor: encodeCursor(ACTIVITY_CURSOR, [lastKept!]) };
       }
       lastKept = activity.id;
     }
     if (page.exhausted) return { items: grouper.items, nextCursor: null };
     cursor = page.covered;
   }
-  return { items: grouper.items, nextCursor: cursor ? encodeFeedCursor(cursor) : null };
+  return { items: grouper.items, nextCursor: cursor ? encodeCursor(ACTIVITY_CURSOR, [cursor]) : null };
 }

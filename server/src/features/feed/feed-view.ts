@@ -2,7 +2,8 @@ import type { ActivityType, ActivityView, AlbumSummary } from '@muse/shared';
 import type { Activity } from '../../docstore/document-store.port';
 import { isFeedActivity, isFeedType } from '../activity/feed-activity';
 import { canSeeActivity } from '../social/visibility-policy';
-import type { FeedAlbumRow, FeedLookups, FeedUserRow, LookupRequest, ViewerContext } from './feed.repo';
+import type { FeedAlbumRow, FeedLookups, FeedUserRow, LookupRequest } from './activity-lookups.read-model';
+import type { ViewerContext } from './feed.repo';
 
 /** Activity types whose subject is a take on an album (hidden by "hide unlogged takes"). */
 const TAKES: ReadonlySet<ActivityType> = new Set(['rated', 'reviewed', 'listened']);

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
-import type { Visibility } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
-import type { AlbumRow } from '../catalog/catalog.read-model';
+import { wellFormedIds as ids } from './activity-lookups.read-model';
 
 /** What one viewer's feed is filtered by. */
 export interface ViewerContext {
@@ -18,55 +17,6 @@ export interface ViewerContext {
   hideUnloggedTakes: boolean;
 }
 
-export interface FeedUserRow {
-  id: string;
-  handle: string;
-  display_name: string;
-  avatar_url: string | null;
-  is_private: boolean;
-  suspended: boolean;
-}
-
-export interface FeedReviewRow {
-  id: string;
-  user_id: string;
-  album_id: string;
-  excerpt: string;
-  hidden: boolean;
-  /** The review's own visibility, which every activity about it is held to as well. */
-  visibility: Visibility;
-}
-
-/** An artist credited on an album, by id and catalog name (the name mutes are listed under). */
-export interface FeedArtistRow {
-  id: string;
-  name: string;
-}
-
-/** An album as the feed shows it, with its credited artists in credit order, each once. */
-export type FeedAlbumRow = Pick<AlbumRow, 'id' | 'title' | 'artist_credit' | 'release_year' | 'type' | 'cover_url' | 'genres'> & { artists: FeedArtistRow[] };
-
-/** The rows an activity page needs, fetched in one parallel round. */
-export interface FeedLookups {
-  /** The users asked for and the authors of the reviews asked for. */
-  users: Map<string, FeedUserRow>;
-  reviews: Map<string, FeedReviewRow>;
-  /** Comment ids that exist and are not hidden. */
-  visibleComments: Set<string>;
-  albums: Map<string, FeedAlbumRow>;
-  /** Albums of the page the viewer rated or logged (filled only when asked). */
-  loggedAlbums: Set<string>;
-}
-
-export interface LookupRequest {
-  userIds: string[];
-  reviewIds: string[];
-  commentIds: string[];
-  albumIds: string[];
-  /** Whose logged albums to return, or null to skip that query. */
-  loggedBy: string | null;
-}
-
 // Followees past this many followers are pulled on read; equal to PUSH_MAX_FOLLOWERS and to the
 // predicate of users_big_accounts_idx, which makes finding them nearly free.
 const VIEWER_SQL = `
@@ -79,38 +29,12 @@ const VIEWER_SQL = `
                 WHERE b.follower_count > 5000) AS pulled
     FROM users u WHERE u.id = $1`;
 
-// The excerpt length is written into the SQL so the statement's text never varies.
-const LOOKUPS_SQL = `
-  WITH rv AS (
-    SELECT id::text, user_id::text, album_id::text, left(body, 280) AS excerpt, hidden_at IS NOT NULL AS hidden, visibility
-      FROM reviews WHERE id = ANY($2::bigint[])
-  ), al AS (
-    SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.genres,
-           COALESCE((SELECT json_agg(json_build_object('id', c.artist_id::text, 'name', c.name) ORDER BY c.position)
-                       FROM (SELECT DISTINCT ON (aa.artist_id) aa.artist_id, aa.position, ar.name
-                               FROM album_artists aa JOIN artists ar ON ar.id = aa.artist_id
-                              WHERE aa.album_id = a.id ORDER BY aa.artist_id, aa.position) c), '[]'::json) AS artists
-      FROM albums a
-     WHERE a.id IN (SELECT unnest($4::bigint[]) UNION SELECT album_id::bigint FROM rv)
-  )
-  SELECT
-    (SELECT json_agg(json_build_object('id', id::text, 'handle', handle, 'display_name', display_name, 'avatar_url', avatar_url,
-                                       'is_private', is_private, 'suspended', suspended_at IS NOT NULL))
-       FROM users WHERE id IN (SELECT unnest($1::bigint[]) UNION SELECT user_id::bigint FROM rv)) AS users,
-    (SELECT json_agg(rv) FROM rv) AS reviews,
-    (SELECT json_agg(id::text) FROM review_comments WHERE id = ANY($3::bigint[]) AND hidden_at IS NULL) AS comments,
-    (SELECT json_agg(al) FROM al) AS albums,
-    (SELECT json_agg(x.album_id) FROM (
-       SELECT album_id::text FROM album_ratings WHERE user_id = $5::bigint AND album_id IN (SELECT id::bigint FROM al)
-       UNION SELECT album_id::text FROM diary_entries WHERE user_id = $5::bigint AND album_id IN (SELECT id::bigint FROM al)
-     ) x) AS logged`;
-
 function mutesOf(mutes: string[]): Pick<ViewerContext, 'mutedUsers' | 'mutedArtists' | 'mutedTypes'> {
   const muted = (kind: string) => new Set(mutes.filter((m) => m.startsWith(`${kind}:`)).map((m) => m.slice(kind.length + 1)));
   return { mutedUsers: muted('user'), mutedArtists: muted('artist'), mutedTypes: muted('activity_type') };
 }
 
-/** Reads for the feed: the viewer's filters and the rows that turn activities into views. */
+/** Reads for the feed: the viewer's filters, followers to push to, and who logged an album. */
 export class FeedRepo {
   constructor(private readonly knex: Knex) {}
 
@@ -156,23 +80,6 @@ export class FeedRepo {
     }));
   }
 
-  /** Everything needed to present and filter a page of activities, in one planned-once statement. */
-  async lookups(req: LookupRequest): Promise<FeedLookups> {
-    const [row] = await preparedQuery<{ users: FeedUserRow[] | null; reviews: FeedReviewRow[] | null; comments: string[] | null; albums: FeedAlbumRow[] | null; logged: string[] | null }>(
-      this.knex,
-      'feed_lookups',
-      LOOKUPS_SQL,
-      [ids(req.userIds), ids(req.reviewIds), ids(req.commentIds), ids(req.albumIds), req.loggedBy],
-    );
-    return {
-      users: new Map((row?.users ?? []).map((u) => [u.id, u])),
-      reviews: new Map((row?.reviews ?? []).map((r) => [r.id, r])),
-      visibleComments: new Set(row?.comments ?? []),
-      albums: new Map((row?.albums ?? []).map((a) => [a.id, a])),
-      loggedAlbums: new Set(row?.logged ?? []),
-    };
-  }
-
   /**
    * Follower ids of a user, and the trigger-kept follower count that the read side also uses
    * to choose between push and pull (so both sides always agree).
@@ -187,7 +94,7 @@ export class FeedRepo {
 
   /** Which of these users rated or logged the album. */
   async usersWhoLogged(userIds: string[], albumId: string): Promise<Set<string>> {
-    if (userIds.length === 0 || !ID.test(albumId)) return new Set();
+    if (userIds.length === 0 || ids([albumId]).length === 0) return new Set();
     const rows = await this.rows<{ user_id: string }>(
       `SELECT user_id::text FROM album_ratings WHERE album_id = ? AND user_id = ANY(?::bigint[])
        UNION SELECT user_id::text FROM diary_entries WHERE album_id = ? AND user_id = ANY(?::bigint[])`,
@@ -202,9 +109,3 @@ export class FeedRepo {
   }
 }
 
-const ID = /^[1-9][0-9]{0,17}$/;
-
-/** Distinct well-formed bigint ids (activity data is free-form, so never trust it in SQL). */
-function ids(values: string[]): string[] {
-  return [...new Set(values.filter((v) => ID.test(v)))];
-}

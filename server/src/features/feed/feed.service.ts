@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FeedItem, FeedPage, FeedQuery } from '@muse/shared';
 import type { Activity, ActivityRepository } from '../../docstore/document-store.port';
 import { isFeedActivity } from '../activity/feed-activity';
-import { batchSize, collectActivityPage } from './activity-pager';
-import { decodeFeedCursor } from './feed-cursor';
+import { decodeOptionalCursor } from '../../lib/pagination';
+import type { ActivityLookupsReadModel } from './activity-lookups.read-model';
+import { ACTIVITY_CURSOR, ActivityCursorKey, batchSize, collectActivityPage } from './activity-pager';
 import { mergeSources, pullSource, timelineSource, type CandidateSource } from './feed-sources';
 import { feedView, lookupRequest } from './feed-view';
 import type { FeedRepo } from './feed.repo';
@@ -24,6 +25,7 @@ function graphFingerprint(actorIds: string[]): string {
 
 export interface FeedServiceDeps {
   repo: FeedRepo;
+  lookups: ActivityLookupsReadModel;
   log: ActivityRepository;
   timelines: TimelineStore;
 }
@@ -43,7 +45,7 @@ export class FeedService {
 
   /** One page of the viewer's feed; a bad cursor is a 400. */
   async page(viewerId: string, query: FeedQuery): Promise<FeedPage> {
-    const before = query.cursor === undefined ? undefined : decodeFeedCursor(query.cursor);
+    const before = decodeOptionalCursor(query.cursor, ACTIVITY_CURSOR, ActivityCursorKey)?.[0];
     const batch = batchSize(query.limit);
     const [ctx, timeline] = await Promise.all([this.deps.repo.viewerContext(viewerId), this.deps.timelines.touchAndPage(viewerId, before, batch)]);
     const pulled = [...ctx.pulled];
@@ -57,7 +59,7 @@ export class FeedService {
     const sources: CandidateSource[] = [timelineSource(this.deps.timelines, this.deps.log, viewerId, pushed, first)];
     if (pulled.length) sources.push(pullSource(this.deps.log, pulled));
     const present = async (activities: Activity[]) => {
-      const look = await this.deps.repo.lookups(lookupRequest(activities, ctx.hideUnloggedTakes ? viewerId : null));
+      const look = await this.deps.lookups.lookups(lookupRequest(activities, ctx.hideUnloggedTakes ? viewerId : null));
       return activities.map((a) => feedView(ctx, a, look));
     };
     return collectActivityPage({ source: mergeSources(sources), present, before, limit: query.limit, batch });
@@ -78,7 +80,7 @@ export class FeedService {
   async liveItems(activityId: string, userIds: string[]): Promise<LiveDelivery[]> {
     const [activity] = await this.deps.log.getByIds([activityId]);
     if (!activity || !isFeedActivity(activity)) return [];
-    const look = await this.deps.repo.lookups(lookupRequest([activity]));
+    const look = await this.deps.lookups.lookups(lookupRequest([activity]));
     // Whether each follower may see the review a like or comment is about needs their tie to its author too.
     const reviewAuthor = activity.subject?.kind === 'review' ? look.reviews.get(activity.subject.id)?.user_id : undefined;
     const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId, reviewAuthor ? [reviewAuthor] : []);

@@ -3,7 +3,7 @@ import type { Activity, ActivityRepository } from '../../docstore/document-store
 import { collectActivityPage } from '../feed/activity-pager';
 import { pullSource } from '../feed/feed-sources';
 import { activityView, lookupRequest, type ActivityAudience } from '../feed/feed-view';
-import type { FeedRepo } from '../feed/feed.repo';
+import type { ActivityLookupsReadModel } from '../feed/activity-lookups.read-model';
 import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import type { ProfileAccess } from './profile-access';
 import type { ProfileUserRow } from './profile-users.read-model';
@@ -12,7 +12,7 @@ export interface ProfileActivityDeps {
   access: ProfileAccess;
   graph: SocialGraphReadModel;
   /** The feed's lookups, so a profile presents activities exactly as the feed does. */
-  lookups: Pick<FeedRepo, 'lookups'>;
+  lookups: ActivityLookupsReadModel;
   log: ActivityRepository;
 }
 

@@ -5,7 +5,8 @@ import type { Logger } from '../../lib/logger';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
 import type { FollowsService } from '../follows/follows.service';
-import { decodeFeedCursor } from '../feed/feed-cursor';
+import { ACTIVITY_CURSOR, ActivityCursorKey } from '../feed/activity-pager';
+import { decodeOptionalCursor } from '../../lib/pagination';
 import { AfterCommit } from '../../db/after-commit';
 import type { Transactions } from '../../db/transaction';
 import type { PriorMeanCache } from '../ratings/prior-mean.cache';
@@ -53,7 +54,7 @@ export class ProfilesService {
    * cursor; an empty page for a private profile the viewer does not follow, or a suspended account.
    */
   async activity(viewerId: string | null, handle: string, query: ProfileActivityQuery): Promise<ProfileActivityPage> {
-    const before = query.cursor === undefined ? undefined : decodeFeedCursor(query.cursor);
+    const before = decodeOptionalCursor(query.cursor, ACTIVITY_CURSOR, ActivityCursorKey)?.[0];
     const owner = await this.deps.users.findByHandle(handle);
     if (!owner) throw AppError.notFound('User');
     return this.deps.activity.page(viewerId, owner, before, query.limit);
