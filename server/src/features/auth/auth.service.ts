@@ -6,7 +6,6 @@ import type { JobQueues } from '../../jobs/queues';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import { welcomeNotificationJob } from '../notifications/welcome-notification.job';
 import { accountPurgeJob } from './account-purge.job';
-import { isPgError, PG } from '../../db/pg-errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { isCommonPassword } from './password-policy';
 import type { LoginThrottle } from './login-throttle';
@@ -60,7 +59,7 @@ export class AuthService {
     rejectCommon(input.password, 'password');
     const passwordHash = await hashPassword(input.password);
     const role = this.deps.adminHandles.includes(input.handle.toLowerCase()) ? 'admin' : 'user';
-    const user = await this.deps.users.insert({ ...input, passwordHash, role }).catch(mapUniqueViolation);
+    const user = await this.deps.users.insert({ ...input, passwordHash, role });
     const userId = String(user.id);
     try {
       await this.deps.docs.activity.append({ actorId: userId, type: 'account.registered', visibility: 'private' });
@@ -181,16 +180,4 @@ export class AuthService {
     for (const hash of hashes) await this.deps.sessions.destroyByHash(userId, hash);
     await this.deps.events.publish({ type: 'sessions.revoked', userId, sessionHashes: hashes });
   }
-}
-
-function mapUniqueViolation(err: unknown): never {
-  if (isPgError(err) && err.code === PG.uniqueViolation) {
-    if (err.constraint === 'users_handle_lower_key') {
-      throw AppError.conflict('handle_taken', 'That handle is taken.', [{ path: 'handle', message: 'That handle is taken' }]);
-    }
-    if (err.constraint === 'users_email_lower_key') {
-      throw AppError.conflict('email_taken', 'An account with that email already exists.', [{ path: 'email', message: 'An account with that email already exists' }]);
-    }
-  }
-  throw err;
 }

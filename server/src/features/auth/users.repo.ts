@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { UserRole } from '@muse/shared';
+import { isPgError, PG } from '../../db/pg-errors';
 import { preparedQuery } from '../../db/prepared';
+import { AppError } from '../../lib/app-error';
 import { retryingTransaction } from '../../db/transaction';
 
 export interface UserRow {
@@ -27,10 +29,12 @@ export interface NewUser {
 export class UsersRepo {
   constructor(private readonly knex: Knex) {}
 
+  /** Stores a new account: 409 `handle_taken` or `email_taken` when either is already in use. */
   async insert(user: NewUser, trx: Knex = this.knex): Promise<UserRow> {
     const [row] = await trx<UserRow>('users')
       .insert({ handle: user.handle, email: user.email, display_name: user.displayName, password_hash: user.passwordHash, role: user.role })
-      .returning('*');
+      .returning('*')
+      .catch(mapUniqueViolation);
     return row!;
   }
 
@@ -69,4 +73,16 @@ export class UsersRepo {
     if (!handles.length) return 0;
     return this.knex('users').whereRaw('lower(handle) = ANY(?)', [handles]).whereNot({ role: 'admin' }).update({ role: 'admin' });
   }
+}
+
+function mapUniqueViolation(err: unknown): never {
+  if (isPgError(err) && err.code === PG.uniqueViolation) {
+    if (err.constraint === 'users_handle_lower_key') {
+      throw AppError.conflict('handle_taken', 'That handle is taken.', [{ path: 'handle', message: 'That handle is taken' }]);
+    }
+    if (err.constraint === 'users_email_lower_key') {
+      throw AppError.conflict('email_taken', 'An account with that email already exists.', [{ path: 'email', message: 'An account with that email already exists' }]);
+    }
+  }
+  throw err;
 }
