@@ -31,4 +31,26 @@ describe('preparedQuery', () => {
       await db.drop();
     }
   });
+
+  it('when given a transaction, then the statement runs on its connection and sees its uncommitted rows', async () => {
+    const db = await createTestDatabase('prepared');
+    const knex = createKnex(db.url, 2);
+    try {
+      await knex.schema.createTable('notes', (t) => t.text('body'));
+      const count = 'SELECT count(*)::int AS n FROM notes WHERE body = $1';
+      await knex
+        .transaction(async (tx) => {
+          await tx('notes').insert({ body: 'draft' });
+          expect((await preparedQuery<{ n: number }>(tx, 'test_count_notes', count, ['draft']))[0]!.n).toBe(1);
+          // Outside the transaction, another connection does not see the row yet.
+          expect((await preparedQuery<{ n: number }>(knex, 'test_count_notes', count, ['draft']))[0]!.n).toBe(0);
+          throw new Error('roll back');
+        })
+        .catch((err: Error) => expect(err.message).toBe('roll back'));
+      expect((await preparedQuery<{ n: number }>(knex, 'test_count_notes', count, ['draft']))[0]!.n).toBe(0);
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
 });
