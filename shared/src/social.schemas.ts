@@ -38,6 +38,12 @@ export const MuteCreateSchema = z.object({
 });
 export type MuteCreateInput = z.infer<typeof MuteCreateSchema>;
 
+/**
+ * Params of DELETE /api/me/mutes/:kind/:target, loose on purpose: a kind or target that names no
+ * mute is a 404 from the service, not a 400.
+ */
+export const MuteParamsSchema = z.object({ kind: userText('Kind').max(32), target: userText('Target').min(1).max(64) });
+
 export interface MuteView {
   kind: MuteCreateInput['kind'];
   target: string;

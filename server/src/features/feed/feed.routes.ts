@@ -1,21 +1,23 @@
-import { Router, type Request } from 'express';
-import { FeedQuerySchema, IdParamsSchema, type FeedQuery } from '@muse/shared';
+import { Router } from 'express';
+import { FeedQuerySchema, IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validParams, validQuery } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 
 /** The home feed and "popular with friends" on album pages. */
 export function createFeedRouter(c: Container): Router {
   const router = Router();
-  const { feed, friendsRatings, auth } = c.services;
-  const signedIn = requireAuth((session) => auth.currentUser(session));
+  const routes = createRoutes(router, c.services.auth);
+  const { feed, friendsRatings } = c.services;
 
-  router.get('/feed', signedIn, validate({ query: FeedQuerySchema }), async (req: Request, res) => {
-    res.json(await feed.page(String(req.user!.id), validQuery<FeedQuery>(req)));
+  routes.get('/feed', {
+    auth: 'signed-in',
+    query: FeedQuerySchema,
+    handle: ({ query, user }) => feed.page(String(user.id), query),
   });
 
-  router.get('/albums/:id/friends', validate({ params: IdParamsSchema }), async (req, res) => {
-    res.json(await friendsRatings.forAlbum(req.session?.userId ?? null, validParams<{ id: string }>(req).id));
+  routes.get('/albums/:id/friends', {
+    params: IdParamsSchema,
+    handle: ({ params, viewerId }) => friendsRatings.forAlbum(viewerId, params.id),
   });
 
   return router;

@@ -68,13 +68,11 @@ export class FollowsService {
       const fresh = await users.findById(targetId, trx);
       if (!fresh) throw AppError.notFound('User');
       if (fresh.suspended_at) throw SUSPENDED();
-      let status: FollowResult['status'] = 'following';
+      // Already following stays following, even if the profile has turned private since.
+      const already = await follows.isFollowing(viewerId, targetId, trx);
+      const status: FollowResult['status'] = !already && fresh.is_private ? 'requested' : 'following';
       let created = false;
-      if (await follows.isFollowing(viewerId, targetId, trx)) created = false;
-      else if (fresh.is_private) {
-        status = 'requested';
-        created = await follows.insertRequest(trx, viewerId, targetId);
-      } else created = await follows.insertFollow(trx, viewerId, targetId);
+      if (!already) created = fresh.is_private ? await follows.insertRequest(trx, viewerId, targetId) : await follows.insertFollow(trx, viewerId, targetId);
       return { status, created, followerCount: await follows.followerCount(trx, targetId) };
     });
     if (outcome.created) {

@@ -1,34 +1,37 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
-import { MuteCreateSchema, userText, type MuteCreateInput } from '@muse/shared';
+import { Router } from 'express';
+import { MuteCreateSchema, MuteParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody, validParams } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
-
-const MuteParamsSchema = z.object({ kind: userText('Kind').max(32), target: userText('Target').min(1).max(64) });
 
 /** The signed-in user's feed filters: list, add and remove mutes. */
 export function createMutesRouter(c: Container): Router {
   const router = Router();
-  const { mutes, auth } = c.services;
+  const routes = createRoutes(router, c.services.auth);
+  const { mutes } = c.services;
   const limit = writeRateLimit(c);
-  const signedIn = requireAuth((session) => auth.currentUser(session));
-  const me = (req: Request) => String(req.user!.id);
 
-  router.get('/me/mutes', signedIn, async (req, res) => {
-    res.json(await mutes.list(me(req)));
+  routes.get('/me/mutes', {
+    auth: 'signed-in',
+    handle: ({ user }) => mutes.list(String(user.id)),
   });
 
-  router.post('/me/mutes', limit, signedIn, validate({ body: MuteCreateSchema }), async (req, res) => {
-    const { mute, created } = await mutes.create(me(req), validBody<MuteCreateInput>(req));
-    res.status(created ? 201 : 200).json(mute);
+  routes.post('/me/mutes', {
+    auth: 'signed-in',
+    limit,
+    body: MuteCreateSchema,
+    handle: async ({ body, user, res }) => {
+      const { mute, created } = await mutes.create(String(user.id), body);
+      // A repeated mute changes nothing, so only a new one answers 201.
+      res.status(created ? 201 : 200).json(mute);
+    },
   });
 
-  router.delete('/me/mutes/:kind/:target', limit, signedIn, validate({ params: MuteParamsSchema }), async (req, res) => {
-    const { kind, target } = validParams<{ kind: string; target: string }>(req);
-    await mutes.delete(me(req), kind, target);
-    res.status(204).end();
+  routes.delete('/me/mutes/:kind/:target', {
+    auth: 'signed-in',
+    limit,
+    params: MuteParamsSchema,
+    handle: ({ params, user }) => mutes.delete(String(user.id), params.kind, params.target),
   });
 
   return router;

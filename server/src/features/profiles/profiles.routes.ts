@@ -1,48 +1,55 @@
-import { Router, type Request } from 'express';
-import {
-  FavouritesSchema,
-  HandleParamsSchema,
-  PrivacySettingsSchema,
-  ProfileActivityQuerySchema,
-  ProfileUpdateSchema,
-  type FavouritesInput,
-  type PrivacySettingsInput,
-  type ProfileActivityQuery,
-  type ProfileUpdateInput,
-} from '@muse/shared';
+import { Router } from 'express';
+import { FavouritesSchema, HandleParamsSchema, PrivacySettingsSchema, ProfileActivityQuerySchema, ProfileUpdateSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { requireAuth } from '../../http/session-middleware';
-import { validate, validBody, validParams, validQuery } from '../../http/validate';
+import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** My Muse profiles: anyone's page and recent activity, and the owner's profile, privacy and favourites. */
 export function createProfilesRouter(c: Container): Router {
   const router = Router();
-  const { profiles, auth } = c.services;
+  const routes = createRoutes(router, c.services.auth);
+  const { profiles } = c.services;
   const limit = writeRateLimit(c);
-  const signedIn = requireAuth((session) => auth.currentUser(session));
-  const me = (req: Request) => String(req.user!.id);
 
-  router.get('/users/:handle', validate({ params: HandleParamsSchema }), async (req, res) => {
-    // Relationship and compatibility depend on who asks.
-    res.set('Cache-Control', 'private, no-cache').json(await profiles.view(req.session?.userId ?? null, validParams<{ handle: string }>(req).handle));
+  routes.get('/users/:handle', {
+    params: HandleParamsSchema,
+    handle: async ({ params, viewerId, res }) => {
+      const profile = await profiles.view(viewerId, params.handle);
+      // Relationship and compatibility depend on who asks.
+      res.set('Cache-Control', 'private, no-cache');
+      return profile;
+    },
   });
 
-  router.get('/users/:handle/activity', validate({ params: HandleParamsSchema, query: ProfileActivityQuerySchema }), async (req, res) => {
-    const { handle } = validParams<{ handle: string }>(req);
-    res.set('Cache-Control', 'private, no-cache').json(await profiles.activity(req.session?.userId ?? null, handle, validQuery<ProfileActivityQuery>(req)));
+  routes.get('/users/:handle/activity', {
+    params: HandleParamsSchema,
+    query: ProfileActivityQuerySchema,
+    handle: async ({ params, query, viewerId, res }) => {
+      const page = await profiles.activity(viewerId, params.handle, query);
+      res.set('Cache-Control', 'private, no-cache');
+      return page;
+    },
   });
 
-  router.patch('/me/profile', limit, signedIn, validate({ body: ProfileUpdateSchema }), async (req, res) => {
-    res.json(await profiles.updateProfile(me(req), validBody<ProfileUpdateInput>(req)));
+  routes.patch('/me/profile', {
+    auth: 'signed-in',
+    limit,
+    body: ProfileUpdateSchema,
+    handle: ({ body, user }) => profiles.updateProfile(String(user.id), body),
   });
 
-  router.patch('/me/privacy', limit, signedIn, validate({ body: PrivacySettingsSchema }), async (req, res) => {
-    res.json(await profiles.updatePrivacy(me(req), validBody<PrivacySettingsInput>(req)));
+  routes.patch('/me/privacy', {
+    auth: 'signed-in',
+    limit,
+    body: PrivacySettingsSchema,
+    handle: ({ body, user }) => profiles.updatePrivacy(String(user.id), body),
   });
 
-  router.put('/me/favourites', limit, signedIn, validate({ body: FavouritesSchema }), async (req, res) => {
-    res.json(await profiles.setFavourites(me(req), validBody<FavouritesInput>(req)));
+  routes.put('/me/favourites', {
+    auth: 'signed-in',
+    limit,
+    body: FavouritesSchema,
+    handle: ({ body, user }) => profiles.setFavourites(String(user.id), body),
   });
 
   return router;
