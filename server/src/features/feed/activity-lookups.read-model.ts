@@ -87,12 +87,19 @@ export class ActivityLookupsReadModel {
 
   /** Everything needed to present and filter a page of activities, in one planned-once statement. */
   async lookups(req: LookupRequest): Promise<FeedLookups> {
-    const [row] = await preparedQuery<{ users: FeedUserRow[] | null; reviews: FeedReviewRow[] | null; comments: string[] | null; albums: FeedAlbumRow[] | null; logged: string[] | null }>(
-      this.knex,
-      'feed_lookups',
-      LOOKUPS_SQL,
-      [wellFormedIds(req.userIds), wellFormedIds(req.reviewIds), wellFormedIds(req.commentIds), wellFormedIds(req.albumIds), req.loggedBy],
-    );
+    const [row] = await preparedQuery<{
+      users: FeedUserRow[] | null;
+      reviews: FeedReviewRow[] | null;
+      comments: string[] | null;
+      albums: FeedAlbumRow[] | null;
+      logged: string[] | null;
+    }>(this.knex, 'feed_lookups', LOOKUPS_SQL, [
+      wellFormedIds(req.userIds),
+      wellFormedIds(req.reviewIds),
+      wellFormedIds(req.commentIds),
+      wellFormedIds(req.albumIds),
+      req.loggedBy,
+    ]);
     return {
       users: new Map((row?.users ?? []).map((u) => [u.id, u])),
       reviews: new Map((row?.reviews ?? []).map((r) => [r.id, r])),

@@ -47,7 +47,14 @@ export class FeedRepo {
       [viewerId],
     );
     const r = row ?? { hide: false, mutes: [], blocked: [], followees: [], pulled: [] };
-    return { viewerId, followees: new Set(r.followees), pulled: new Set(r.pulled), blocked: new Set(r.blocked), ...mutesOf(r.mutes), hideUnloggedTakes: r.hide };
+    return {
+      viewerId,
+      followees: new Set(r.followees),
+      pulled: new Set(r.pulled),
+      blocked: new Set(r.blocked),
+      ...mutesOf(r.mutes),
+      hideUnloggedTakes: r.hide,
+    };
   }
 
   /**
@@ -108,4 +115,3 @@ export class FeedRepo {
     return (await this.knex.raw<{ rows: T[] }>(sql, bindings as Knex.RawBinding[])).rows;
   }
 }
-

@@ -20,7 +20,9 @@ const REBUILD_SIZE = 200;
 
 /** Names a set of followees compactly, to notice when the one a timeline was built for changed. */
 function graphFingerprint(actorIds: string[]): string {
-  return createHash('sha1').update([...actorIds].sort().join(',')).digest('base64url');
+  return createHash('sha1')
+    .update([...actorIds].sort().join(','))
+    .digest('base64url');
 }
 
 export interface FeedServiceDeps {
@@ -73,7 +75,10 @@ export class FeedService {
     await this.deps.timelines.open(viewerId, graph);
     if (actorIds.length === 0) return;
     const recent = await this.deps.log.listByActors(actorIds, { limit: REBUILD_SIZE });
-    await this.deps.timelines.fill(viewerId, recent.filter(isFeedActivity).map((a) => ({ id: a.id, time: idTime(a.id) })));
+    await this.deps.timelines.fill(
+      viewerId,
+      recent.filter(isFeedActivity).map((a) => ({ id: a.id, time: idTime(a.id) })),
+    );
   }
 
   /** The feed item each of these followers may see for a new activity (none for the rest). */
@@ -91,7 +96,8 @@ export class FeedService {
     const deliveries: LiveDelivery[] = [];
     for (const ctx of contexts) {
       const view = feedView(ctx, activity, { ...look, loggedAlbums: albumId && loggers.has(ctx.viewerId) ? new Set([albumId]) : new Set() });
-      if (view) deliveries.push({ userId: ctx.viewerId, item: { id: view.id, type: view.type, actor: view.actor, activities: [view], createdAt: view.createdAt } });
+      if (view)
+        deliveries.push({ userId: ctx.viewerId, item: { id: view.id, type: view.type, actor: view.actor, activities: [view], createdAt: view.createdAt } });
     }
     return deliveries;
   }

@@ -21,9 +21,22 @@ export class FriendsRatingsService {
   /** The same list without the album check, for the album page, which has already loaded it. */
   async list(viewerId: string, albumId: string): Promise<FriendRating[]> {
     const rows = await this.repo.forAlbum(viewerId, albumId);
-    return rows
-      // A block hides the friend entirely here, even where the policy would leave public activity.
-      .filter((r) => !r.blocked && canSeeActivity({ viewerId, actorId: r.id, visibility: r.default_visibility, actorIsPrivate: r.is_private, viewerFollowsActor: true, blocked: false }))
-      .map((r) => ({ user: { id: r.id, handle: r.handle, displayName: r.display_name }, rating: valueToStars(r.value) }));
+    return (
+      rows
+        // A block hides the friend entirely here, even where the policy would leave public activity.
+        .filter(
+          (r) =>
+            !r.blocked &&
+            canSeeActivity({
+              viewerId,
+              actorId: r.id,
+              visibility: r.default_visibility,
+              actorIsPrivate: r.is_private,
+              viewerFollowsActor: true,
+              blocked: false,
+            }),
+        )
+        .map((r) => ({ user: { id: r.id, handle: r.handle, displayName: r.display_name }, rating: valueToStars(r.value) }))
+    );
   }
 }

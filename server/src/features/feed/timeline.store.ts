@@ -100,7 +100,11 @@ export class TimelineStore {
   async fill(userId: string, entries: TimelineEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const args = entries.flatMap((e) => [e.time, e.id]);
-    await this.redis.multi().zadd(this.key(userId), ...args).zremrangebyrank(this.key(userId), 0, -(TIMELINE_CAP + 1)).exec();
+    await this.redis
+      .multi()
+      .zadd(this.key(userId), ...args)
+      .zremrangebyrank(this.key(userId), 0, -(TIMELINE_CAP + 1))
+      .exec();
   }
 
   /**

@@ -51,7 +51,11 @@ export class FollowsRepo {
 
   /** Inserts a follow; false when it already existed. */
   async insertFollow(trx: Tx, followerId: string, followeeId: string): Promise<boolean> {
-    const rows = await trx('follows').insert({ follower_id: followerId, followee_id: followeeId }).onConflict(['follower_id', 'followee_id']).ignore().returning('follower_id');
+    const rows = await trx('follows')
+      .insert({ follower_id: followerId, followee_id: followeeId })
+      .onConflict(['follower_id', 'followee_id'])
+      .ignore()
+      .returning('follower_id');
     return rows.length > 0;
   }
 
@@ -69,7 +73,11 @@ export class FollowsRepo {
 
   /** Inserts a follow request; false when one was already pending. */
   async insertRequest(trx: Tx, requesterId: string, targetId: string): Promise<boolean> {
-    const rows = await trx('follow_requests').insert({ requester_id: requesterId, target_id: targetId }).onConflict(['requester_id', 'target_id']).ignore().returning('requester_id');
+    const rows = await trx('follow_requests')
+      .insert({ requester_id: requesterId, target_id: targetId })
+      .onConflict(['requester_id', 'target_id'])
+      .ignore()
+      .returning('requester_id');
     return rows.length > 0;
   }
 
@@ -133,7 +141,10 @@ export class FollowsRepo {
           ? this.knex.raw('EXISTS (SELECT 1 FROM follows vf WHERE vf.follower_id = ? AND vf.followee_id = u.id) AS viewer_follows', [viewerId])
           : this.knex.raw('false AS viewer_follows'),
       )
-      .orderBy([{ column: 'e.created_at', order: 'desc' }, { column: `e.${otherColumn}`, order: 'desc' }])
+      .orderBy([
+        { column: 'e.created_at', order: 'desc' },
+        { column: `e.${otherColumn}`, order: 'desc' },
+      ])
       .limit(page.limit);
     if (page.after) {
       q.whereRaw(`(e.created_at, e.${otherColumn}) < (?::timestamp AT TIME ZONE 'UTC', ?::bigint)`, [...page.after]);

@@ -40,7 +40,8 @@ export class MutesService {
       const handle = target.replace(/^@/, '');
       const user = HANDLE.test(handle) ? await this.repo.userByHandle(handle) : null;
       if (!user) throw AppError.notFound('User');
-      if (user.id === userId) throw AppError.badRequest('cannot_mute_self', 'You cannot mute yourself.', [{ path: 'target', message: 'You cannot mute yourself' }]);
+      if (user.id === userId)
+        throw AppError.badRequest('cannot_mute_self', 'You cannot mute yourself.', [{ path: 'target', message: 'You cannot mute yourself' }]);
       return { kind, target: user.id, name: user.handle };
     }
     if (kind === 'artist') {
@@ -49,7 +50,9 @@ export class MutesService {
       return { kind, target, name };
     }
     if (!(ACTIVITY_TYPES as readonly string[]).includes(target)) {
-      throw AppError.badRequest('validation_failed', 'Some fields are not valid.', [{ path: 'target', message: `Activity type must be one of: ${ACTIVITY_TYPES.join(', ')}` }]);
+      throw AppError.badRequest('validation_failed', 'Some fields are not valid.', [
+        { path: 'target', message: `Activity type must be one of: ${ACTIVITY_TYPES.join(', ')}` },
+      ]);
     }
     return { kind, target, name: null };
   }

@@ -31,7 +31,18 @@ export interface PrivacyPatch {
 }
 
 const COLUMNS = [
-  'id', 'handle', 'display_name', 'avatar_url', 'bio', 'is_private', 'default_visibility', 'hide_unlogged_takes', 'follower_count', 'following_count', 'created_at', 'suspended_at',
+  'id',
+  'handle',
+  'display_name',
+  'avatar_url',
+  'bio',
+  'is_private',
+  'default_visibility',
+  'hide_unlogged_takes',
+  'follower_count',
+  'following_count',
+  'created_at',
+  'suspended_at',
 ];
 
 /** Users as profiles see them: looked up by handle, edited by their owner. */
@@ -56,10 +67,14 @@ export class ProfileUsersReadModel {
   }
 
   async updateProfile(id: string, patch: ProfilePatch): Promise<void> {
-    await this.knex('users').where({ id }).update({ ...patch, updated_at: this.knex.fn.now() });
+    await this.knex('users')
+      .where({ id })
+      .update({ ...patch, updated_at: this.knex.fn.now() });
   }
 
   async updatePrivacy(trx: Knex, id: string, patch: PrivacyPatch): Promise<void> {
-    await trx('users').where({ id }).update({ ...patch, updated_at: trx.fn.now() });
+    await trx('users')
+      .where({ id })
+      .update({ ...patch, updated_at: trx.fn.now() });
   }
 }

@@ -1,4 +1,12 @@
-import type { FavouritesInput, FavouritesResult, PrivacySettingsInput, ProfileActivityPage, ProfileActivityQuery, ProfileUpdateInput, ProfileView } from '@muse/shared';
+import type {
+  FavouritesInput,
+  FavouritesResult,
+  PrivacySettingsInput,
+  ProfileActivityPage,
+  ProfileActivityQuery,
+  ProfileUpdateInput,
+  ProfileView,
+} from '@muse/shared';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
