@@ -4,7 +4,7 @@ import { io as connect } from 'socket.io-client';
 import { CSRF_HEADER } from '@muse/shared';
 import { spawnMuse, type MuseProcess } from './testing/spawn-muse';
 import { createTestDatabase, createTestRedisPrefix } from './testing/test-infra';
-import { newUserInput } from './testing/test-app';
+import { newUserInput } from './testing/factories';
 
 const running: MuseProcess[] = [];
 afterEach(async () => {

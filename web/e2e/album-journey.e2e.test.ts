@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { saveScreenshot } from './browser';
-import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
+import { expectNoSeriousA11yViolations, journeyKit, seriousProblems, shootBothWidths } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
 
 /** A misspelling of "David Bowie" that the demo catalog's fuzzy search still resolves. */
@@ -24,19 +22,6 @@ afterAll(async () => {
 });
 
 const { browser, step, register, closeBrowsers } = journeyKit('album', () => server);
-
-/** Screenshots the page at 1280 px and at 360 px, checking that nothing overflows sideways and axe finds nothing serious at either width. */
-async function shootBothWidths(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await saveScreenshot(page, `${name}-${width}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect({ name, width, overflow }).toEqual({ name, width, overflow: 0 });
-    await expectNoSeriousA11yViolations(page, `${name} at ${width}px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 function yesterday(): string {
   const date = new Date();

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { launchBrowser, step as runStep, type TestBrowser } from './browser';
+import { expect } from '@jest/globals';
+import { launchBrowser, saveScreenshot, step as runStep, type TestBrowser } from './browser';
 import type { MuseServer } from './harness';
 
 /** Shared pieces of the browser journeys: browsers that log API answers, named steps, sign-up. */
@@ -76,4 +77,23 @@ export async function expectNoSeriousA11yViolations(page: Page, where = new URL(
     return `  ${violation.id} (${violation.impact}, ${violation.nodes.length} element(s)): ${violation.help}\n${nodes}`;
   });
   throw new Error(`axe found ${serious.length} serious or critical accessibility violation(s) on ${where}:\n${report.join('\n')}`);
+}
+
+/** Screenshots the page at 1280 px and at 360 px, checking that nothing overflows sideways and axe finds nothing serious at either width. */
+export async function shootBothWidths(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await settledAtWidth(page, width);
+    await saveScreenshot(page, `${name}-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect({ name, width, overflow }).toEqual({ name, width, overflow: 0 });
+    await expectNoSeriousA11yViolations(page, `${name} at ${width}px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Resolves once the page has taken the new width and laid out and painted at it (two animation frames). */
+async function settledAtWidth(page: Page, width: number): Promise<void> {
+  await page.waitForFunction((w) => window.innerWidth === w, width);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }

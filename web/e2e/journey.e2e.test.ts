@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot, step as runStep, type TestBrowser } from './browser';
+import { saveScreenshot, type TestBrowser } from './browser';
 import { startMuse, type MuseServer } from './harness';
-import { expectNoSeriousA11yViolations } from './journey-kit';
+import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
 
 let server: MuseServer;
 
@@ -15,15 +15,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** One journey step; a failure also reports whether the server process is still alive. */
-function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  return runStep(page, name, work, () => server.exitNote());
-}
-
-/** Messages a healthy page never logs; 401/403 resource errors are expected answers, not faults. */
-function seriousProblems(problems: string[]): string[] {
-  return problems.filter((p) => !/Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(p));
-}
+const { browser: openBrowser, step, closeBrowsers } = journeyKit('account', () => server);
 
 /**
  * Waits until the bell shows `count`. On timeout the error says what the database holds for
@@ -85,11 +77,11 @@ describe('Muse in a browser', () => {
 
   // A fresh profile per test: no cookies or session leak from one test into the next.
   beforeEach(async () => {
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
 
   afterEach(async () => {
-    await browser?.close();
+    await closeBrowsers();
   });
 
   it('when a listener joins, then they get a live welcome, can change their password and delete their account', async () => {
@@ -219,7 +211,7 @@ describe('Muse in a browser', () => {
   it('when shown on a phone or a desktop, then landing, sign-up and the app fit the screen', async () => {
     const id = randomBytes(4).toString('hex');
     for (const width of [360, 1280]) {
-      const sized = await launchBrowser({ width, height: 800 });
+      const sized = await openBrowser(width);
       const { page } = sized;
       try {
         const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -288,7 +280,7 @@ describe('Muse in a browser', () => {
         });
         expect(seriousProblems(sized.problems)).toEqual([]);
       } finally {
-        await sized.close();
+        await closeBrowsers();
       }
     }
   });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { saveScreenshot } from './browser';
-import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
+import { expectNoSeriousA11yViolations, journeyKit, seriousProblems, shootBothWidths } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
 
 const id = randomBytes(4).toString('hex');
@@ -41,19 +41,6 @@ async function apiFrom<T>(page: Page, method: string, path: string, body?: unkno
     },
     { method, path, body },
   ) as Promise<T>;
-}
-
-/** Screenshots the page at 1280 px and at 360 px, checking that nothing overflows sideways and axe finds nothing serious at either width. */
-async function shootBothWidths(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await saveScreenshot(page, `${name}-${width}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect({ name, width, overflow }).toEqual({ name, width, overflow: 0 });
-    await expectNoSeriousA11yViolations(page, `${name} at ${width}px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /**

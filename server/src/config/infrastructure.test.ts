@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { loadConfig } from './config';
 import { InfrastructureError, resolveInfrastructure, type Infrastructure, type ResolveOptions } from './infrastructure';
+import { waitFor } from '../testing/wait-for';
 
 const TEST_PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -72,14 +73,6 @@ async function withRedis<T>(url: string, use: (client: Redis) => Promise<T>): Pr
     return await use(client);
   } finally {
     client.disconnect();
-  }
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -254,7 +247,7 @@ describe('resolveInfrastructure', () => {
       const { databaseUrl, redisUrl } = JSON.parse(output) as { databaseUrl: string; redisUrl: string };
       expect(databaseUrl).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/muse$/);
       expect(redisUrl).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
-      await eventually(async () => !(await answers(databaseUrl)) && !(await answers(redisUrl)));
+      await waitFor('the started Postgres and Redis to stop answering', async () => !(await answers(databaseUrl)) && !(await answers(redisUrl)), 15_000, 100);
     },
     EMBEDDED_TIMEOUT_MS,
   );

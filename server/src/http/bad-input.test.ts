@@ -1,8 +1,8 @@
 import zlib from 'node:zlib';
 import type { Response } from 'supertest';
 import { CSRF_HEADER } from '@muse/shared';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../testing/test-app';
-import { makeAlbum } from '../features/albums/albums.factory';
+import { createTestApp, type TestApp, type TestClient } from '../testing/test-app';
+import { makeAlbum, registerUser } from '../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { unzipSync } from 'fflate';
-import { createTestApp, registerUser, type TestApp } from '../testing/test-app';
-import { insertAlbum } from '../features/charts/testing/music-fixtures';
+import { createTestApp, type TestApp } from '../testing/test-app';
 import { compressApi } from './compress-api';
+import { makeAlbum, registerUser } from '../testing/factories';
 
 let app: TestApp;
 let dist: string;
@@ -144,7 +144,7 @@ describe('built web assets', () => {
 
 describe('API answers', () => {
   it('when a list is larger than 1 kB and the client accepts gzip, then it answers gzip-encoded JSON that reads back whole', async () => {
-    for (let i = 0; i < 30; i += 1) await insertAlbum(app.container.knex, { title: `Squeezebox Session ${i}`, artist: `Squeezebox Band ${i}`, year: 1990 + i });
+    for (let i = 0; i < 30; i += 1) (await makeAlbum(app.container.knex, { title: `Squeezebox Session ${i}`, artist: `Squeezebox Band ${i}`, year: 1990 + i })).id;
     const res = await raw('/api/search?q=squeezebox&type=album&limit=50', { 'Accept-Encoding': 'gzip' });
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { CSRF_HEADER } from '@muse/shared';
 import { createApp } from './create-app';
-import { createTestApp, registerUser, type TestApp } from '../testing/test-app';
-import { makeAlbum } from '../features/albums/albums.factory';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { makeAlbum, registerUser } from '../testing/factories';
 
 /**
  * Walks every route the api registers with ugly input, signed out, signed in and as an

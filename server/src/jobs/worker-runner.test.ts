@@ -3,6 +3,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createLogger } from '../lib/logger';
 import { createTestRedisPrefix } from '../testing/test-infra';
+import { waitFor } from '../testing/wait-for';
 import { defineJob, type JobFor } from './job-definition';
 import type { JobDeps } from './job-deps';
 import { JobRegistry } from './job-registry';
@@ -42,7 +43,8 @@ function flakyJob(failTimes: number, calls: Calls) {
   });
 }
 
-async function waitFor(queueEvents: QueueEvents, jobId: string, state: 'completed' | 'failed'): Promise<void> {
+/** Resolves on the queue's next `state` event for the job. */
+async function nextJobEvent(queueEvents: QueueEvents, jobId: string, state: 'completed' | 'failed'): Promise<void> {
   await new Promise<void>((resolve) => {
     const handler = ({ jobId: id }: { jobId: string }) => {
       if (id === jobId) {
@@ -64,7 +66,7 @@ describe('worker retries', () => {
     const runner = new WorkerRunner(new JobRegistry([job], {}), { connection: conn(), prefix: bullPrefix, concurrency: 1, logger });
     try {
       const id = await queues.enqueue(job, { n: 1 });
-      await waitFor(events, id, 'completed');
+      await nextJobEvent(events, id, 'completed');
       expect(calls.attempts).toEqual([1, 2, 3]);
       // Exponential: the second wait is at least twice the base delay.
       expect(calls.times[1]! - calls.times[0]!).toBeGreaterThanOrEqual(100);
@@ -88,9 +90,9 @@ describe('worker retries', () => {
     const runner = new WorkerRunner(new JobRegistry([job], {}), { connection: conn(), prefix: `${bullPrefix}2`, concurrency: 1, logger });
     try {
       const id = await queues.enqueue(job, { n: 1 });
-      await waitFor(events, id, 'failed');
+      await nextJobEvent(events, id, 'failed');
       // BullMQ emits 'failed' per attempt; wait until the final attempt has finished the job.
-      for (let i = 0; i < 100 && !(await queues.byName.notifications.getJob(id))?.finishedOn; i++) await new Promise((r) => setTimeout(r, 50));
+      await waitFor('the final attempt to finish the job', async () => (await queues.byName.notifications.getJob(id))?.finishedOn);
       const stored = await queues.byName.notifications.getJob(id);
       expect(stored?.attemptsMade).toBe(3);
       expect(stored?.failedReason).toBe('boom 3');
@@ -112,7 +114,7 @@ describe('worker retries', () => {
     const runner = new WorkerRunner(new JobRegistry([job], {}), { connection: conn(), prefix: `${bullPrefix}3`, concurrency: 1, logger });
     try {
       const added = await raw.add('flaky', { n: 'not a number' }, { attempts: 5, backoff: { type: 'exponential', delay: 10 } });
-      await waitFor(events, added.id!, 'failed');
+      await nextJobEvent(events, added.id!, 'failed');
       const stored = await raw.getJob(added.id!);
       expect(stored?.attemptsMade).toBe(1);
       expect(calls.attempts).toEqual([]);
@@ -173,7 +175,7 @@ describe('worker heartbeat', () => {
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'muse-hb-')), 'heartbeat');
     const app = await createTestApp({ worker: true, env: { WORKER_HEARTBEAT_FILE: file } });
     try {
-      for (let i = 0; i < 100 && !(await fs.stat(file).catch(() => null)); i++) await new Promise((r) => setTimeout(r, 20));
+      await waitFor('the heartbeat file', () => fs.stat(file).catch(() => undefined));
       const written = Number(await fs.readFile(file, 'utf8'));
       expect(Date.now() - written).toBeLessThan(60_000);
       expect(await app.worker!.runner.isHealthy()).toBe(true);

@@ -19,7 +19,8 @@ describe('logger', () => {
     const logger = createLogger('info', stream);
     await runWithRequestId('req-12345678', async () => {
       logger.info('first');
-      await new Promise((r) => setTimeout(r, 5));
+      // A macrotask boundary, where a context kept only by the caller would be lost.
+      await new Promise((r) => setImmediate(r));
       logger.child({ module: 'x' }).warn('second, after an await');
     });
     logger.info('outside');

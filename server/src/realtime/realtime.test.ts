@@ -1,7 +1,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '@muse/shared';
 import { startWorker } from '../roles/worker-role';
-import { createTestApp, registerUser, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { registerUser } from '../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

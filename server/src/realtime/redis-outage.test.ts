@@ -4,8 +4,9 @@ import { CSRF_HEADER, userRoom } from '@muse/shared';
 import { openSocket } from '../features/notifications/notification-sockets.testing';
 import { startApi, type RunningApi } from '../roles/api-role';
 import { startTestRedisServer, type TestRedisServer } from '../testing/redis-process';
-import { createTestApp, registerPerson, type TestApp, type TestClient } from '../testing/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../testing/test-app';
 import { waitFor } from '../testing/wait-for';
+import { registerPerson } from '../testing/factories';
 
 // Generous bound for "fails fast": a request must answer well before it, never hang for it.
 const ANSWER_WITHIN_MS = 8_000;

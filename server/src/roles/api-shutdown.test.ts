@@ -2,7 +2,8 @@ import net from 'node:net';
 import { CSRF_HEADER } from '@muse/shared';
 import { spawnMuse, type MuseProcess } from '../testing/spawn-muse';
 import { createTestDatabase, createTestRedisPrefix } from '../testing/test-infra';
-import { newUserInput } from '../testing/test-app';
+import { newUserInput } from '../testing/factories';
+import { waitFor } from '../testing/wait-for';
 
 interface RawResponse {
   status: number;
@@ -79,14 +80,6 @@ function request(method: string, path: string, headers: Record<string, string>, 
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
@@ -130,7 +123,7 @@ describe('graceful shutdown of the api', () => {
       await writer.continued();
 
       muse.child.kill('SIGTERM');
-      await waitFor(() => /shutting down/.test(muse!.output()), 'the shutdown to begin');
+      await waitFor('the shutdown to begin', () => /shutting down/.test(muse!.output()));
       expect(await connectionRefused(port)).toBe(true);
       await idle.closed;
 

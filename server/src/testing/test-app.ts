@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { CSRF_HEADER, type RegisterInput, type SessionResponse } from '@muse/shared';
+import { CSRF_HEADER } from '@muse/shared';
 import { loadConfig } from '../config/config';
 import { createContainer, type Container } from '../container';
 import { migrateLatest } from '../db/knex';
@@ -108,42 +108,4 @@ export class TestClient {
   delete(path: string, body?: unknown) {
     return this.send('delete', path, body);
   }
-}
-
-let counter = 0;
-
-/** Registration input that passes validation, unique per call. */
-export function newUserInput(overrides: Partial<RegisterInput> = {}): RegisterInput {
-  counter += 1;
-  const tag = `${Date.now().toString(36)}${counter}`;
-  return {
-    handle: `fan_${tag}`.slice(0, 30),
-    email: `fan_${tag}@example.test`,
-    password: 'correct horse battery staple',
-    displayName: `Fan ${counter}`,
-    ...overrides,
-  };
-}
-
-/** Registers a user through the API and returns the signed-in client with the input used. */
-export async function registerUser(app: TestApp, overrides: Partial<RegisterInput> = {}) {
-  const client = app.client();
-  const input = newUserInput(overrides);
-  const res = await client.post('/api/auth/register', input);
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { client, input, session: res.body as SessionResponse };
-}
-
-/** A registered, signed-in user as the social tests pass them around. */
-export interface TestPerson {
-  client: TestClient;
-  id: string;
-  handle: string;
-  displayName: string;
-}
-
-/** Registers a user through the API (see registerUser) and answers them as a TestPerson. */
-export async function registerPerson(app: TestApp, overrides: Partial<RegisterInput> = {}): Promise<TestPerson> {
-  const { client, session } = await registerUser(app, overrides);
-  return { client, id: String(session.user.id), handle: session.user.handle, displayName: session.user.displayName };
 }

@@ -1,9 +1,8 @@
 import type { Activity, ActivityInput, ActivityRepository } from '../../docstore/document-store.port';
-import { makeAlbum } from '../albums/albums.factory';
 import { ActivityRecorder } from './activity-recorder';
 import type { ActorFacts } from './activity-defaults.repo';
-import { follow } from '../feed/feed-fixtures';
-import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { follow, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 
 // No worker: fan-out jobs stay in the queue where the test can see them.
 let app: TestApp;

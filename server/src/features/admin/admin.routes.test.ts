@@ -1,4 +1,6 @@
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { registerUser } from '../../testing/factories';
+import { waitFor } from '../../testing/wait-for';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -15,10 +17,7 @@ async function failAJob(): Promise<string> {
   const { startWorker } = await import('../../roles/worker-role');
   const running = await startWorker(app.container);
   try {
-    for (let i = 0; i < 100; i++) {
-      if (await (await queues.byName.notifications.getJob(job.id!))?.isFailed()) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor('the job to fail', async () => (await queues.byName.notifications.getJob(job.id!))?.isFailed());
   } finally {
     await running.stop();
   }

@@ -1,8 +1,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, RatingStats, ServerToClientEvents } from '@muse/shared';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { MAX_WATCHED_ALBUMS } from '../../realtime/socket-server';
-import { makeAlbum } from './albums.factory';
+import { makeAlbum, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { ArtistPage } from '@muse/shared';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { createAlbum, createArtist, rateAlbum } from '../search/search-fixtures';
+import { makeAlbum, makeArtist, rateAlbum } from '../../testing/factories';
 
 let app: TestApp;
 let bjork: { id: string; name: string };
@@ -10,17 +10,17 @@ const albums: Record<string, string> = {};
 beforeAll(async () => {
   app = await createTestApp();
   const knex = app.container.knex;
-  bjork = await createArtist(knex, 'Björk');
-  const thom = await createArtist(knex, 'Thom Yorke');
-  loner = await createArtist(knex, 'Nobody Yet');
-  albums.debut = (await createAlbum(knex, { title: 'Debut', artists: [bjork], year: 1993, releaseDate: '1993-07-05', genres: ['Electronic'] })).id;
-  albums.homogenic = (await createAlbum(knex, { title: 'Homogenic', artists: [bjork], year: 1997, releaseDate: '1997-09-22', genres: ['Electronic'] })).id;
+  bjork = await makeArtist(knex, 'Björk');
+  const thom = await makeArtist(knex, 'Thom Yorke');
+  loner = await makeArtist(knex, 'Nobody Yet');
+  albums.debut = (await makeAlbum(knex, { title: 'Debut', artists: [bjork], year: 1993, releaseDate: '1993-07-05', genres: ['Electronic'] })).id;
+  albums.homogenic = (await makeAlbum(knex, { title: 'Homogenic', artists: [bjork], year: 1997, releaseDate: '1997-09-22', genres: ['Electronic'] })).id;
   // Credited second, after a join phrase: still hers.
-  albums.duet = (await createAlbum(knex, { title: 'I’ve Seen It All', artists: [bjork, { ...thom, join: '' }], year: 2000, releaseDate: '2000-09-11' })).id;
-  albums.undated = (await createAlbum(knex, { title: 'Bootleg', artists: [bjork], year: null })).id;
-  albums.sameYear = (await createAlbum(knex, { title: 'Live Box', artists: [bjork], year: 1997 })).id;
-  await createAlbum(knex, { title: 'The Eraser', artists: [thom], year: 2006 });
-  await rateAlbum(knex, albums.homogenic, 2, 10);
+  albums.duet = (await makeAlbum(knex, { title: 'I’ve Seen It All', artists: [bjork, { ...thom, join: '' }], year: 2000, releaseDate: '2000-09-11' })).id;
+  albums.undated = (await makeAlbum(knex, { title: 'Bootleg', artists: [bjork], year: null })).id;
+  albums.sameYear = (await makeAlbum(knex, { title: 'Live Box', artists: [bjork], year: 1997 })).id;
+  await makeAlbum(knex, { title: 'The Eraser', artists: [thom], year: 2006 });
+  await rateAlbum(knex, albums.homogenic, 10 / 2, 2);
 });
 
 afterAll(async () => {

@@ -1,6 +1,9 @@
-import { makeAlbum, recomputedAlbumStats, storedAlbumStats, type MadeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { accountPurgeJob } from './account-purge.job';
+import { type MadeAlbum, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
+import { recomputedAlbumStats, storedAlbumStats } from '../../testing/album-stats';
+import { queuesIdle } from '../../testing/jobs-settled';
+import { waitFor } from '../../testing/wait-for';
 
 // A worker runs, so the purge job (and fan-out, notification jobs) really run between trials.
 let app: TestApp;
@@ -13,25 +16,6 @@ afterAll(async () => {
 
 const TRIALS = 8;
 const knex = () => app.container.knex;
-
-/** Polls until `check` holds; no fixed sleeps, only a deadline. */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** Every queue but the charts' (whose repeatable refresh is always delayed) has nothing left to run. */
-async function jobsSettled(): Promise<boolean> {
-  for (const [name, queue] of Object.entries(app.container.queues.byName)) {
-    if (name === 'charts') continue;
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-    if (Object.values(counts).some((n) => n > 0)) return false;
-  }
-  return true;
-}
 
 /** Each (table, column) whose foreign key points at users. */
 async function userColumns(): Promise<{ tbl: string; col: string }[]> {
@@ -124,7 +108,7 @@ async function trial(n: number): Promise<TrialResult> {
   // Some data before the burst, and a built timeline, so there is always something to remove.
   expect((await leaving.client.send('put', `/api/albums/${albums[1]!.id}/rating`, { rating: 2 })).status).toBe(200);
   expect((await leaving.client.get('/api/feed')).status).toBe(200);
-  await eventually('jobs before the burst', jobsSettled);
+  await waitFor('jobs before the burst', () => queuesIdle(app));
   const before = await footprintOf(staying.id);
 
   const requests = writesOf(leaving, staying, albums, String(review.body.id)).map((w, i) => () => w().then((r) => ({ what: `write ${i}`, status: r.status })));
@@ -133,7 +117,7 @@ async function trial(n: number): Promise<TrialResult> {
   const running = requests.map((start) => start());
   const answers = await Promise.all(running);
 
-  await eventually('the purge and every job it caused', jobsSettled);
+  await waitFor('the purge and every job it caused', () => queuesIdle(app));
   return {
     deleteStatus: answers.find((a) => a.what === 'delete')!.status,
     serverErrors: answers.filter((a) => a.status >= 500).map((a) => `${a.what}: ${a.status}`),
@@ -163,7 +147,7 @@ describe('the account-purge job', () => {
     const person = await registerPerson(app);
     const before = (await app.container.docs.activity.listByActor(person.id, { limit: 200 })).length;
     await app.container.queues.enqueue(accountPurgeJob, { userId: person.id }, { jobId: `purge-test-${person.id}` });
-    await eventually('the purge job', jobsSettled);
+    await waitFor('the purge job', () => queuesIdle(app));
     expect(before).toBeGreaterThan(0);
     expect(await app.container.docs.activity.listByActor(person.id, { limit: 200 })).toHaveLength(before);
     expect((await person.client.get('/api/me')).status).toBe(200);
@@ -175,7 +159,7 @@ describe('the account-purge job', () => {
     // Written straight into the postgres adapter's table, as a writer that slipped past every check would.
     await knex()('doc_activity').insert({ id: '01900000-0000-7000-8000-000000000001', actor_id: person.id, type: 'rated', created_at: new Date(), doc: JSON.stringify({ id: '01900000-0000-7000-8000-000000000001', actorId: person.id, type: 'rated', visibility: 'public', subject: null, data: {}, createdAt: new Date().toISOString() }) });
     await app.container.queues.enqueue(accountPurgeJob, { userId: person.id }, { jobId: `purge-again-${person.id}` });
-    await eventually('the purge job', jobsSettled);
+    await waitFor('the purge job', () => queuesIdle(app));
     expect(await leftoversOf(person.id)).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 import { CSRF_HEADER } from '@muse/shared';
 import { sha256 } from '../../lib/ids';
-import { createTestApp, newUserInput, registerUser, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { newUserInput, registerUser } from '../../testing/factories';
+import { waitFor } from '../../testing/wait-for';
+import { jobsSettled } from '../../testing/jobs-settled';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -137,11 +140,10 @@ describe('register side effects', () => {
     try {
       const users = await Promise.all(Array.from({ length: 8 }, () => registerUser(app)));
       const ids = users.map((u) => u.session.user.id);
-      let rows: { user_id: string }[] = [];
-      for (let i = 0; i < 200 && rows.length < ids.length; i++) {
-        rows = await app.container.knex('notifications').whereIn('user_id', ids).where({ type: 'welcome' }).select('user_id');
-        if (rows.length < ids.length) await new Promise((r) => setTimeout(r, 50));
-      }
+      const welcomes = (): Promise<{ user_id: string }[]> => app.container.knex('notifications').whereIn('user_id', ids).where({ type: 'welcome' }).select('user_id');
+      await waitFor('a welcome for each new user', async () => (await welcomes()).length >= ids.length);
+      await jobsSettled(app, ['notifications']);
+      const rows = await welcomes();
       expect(rows.map((r) => String(r.user_id)).sort()).toEqual([...ids].sort());
     } finally {
       await worker.stop();
@@ -219,7 +221,7 @@ describe('login and logout', () => {
     const key = `${app.container.config.REDIS_PREFIX}session:${sha256(cookie.value)}`;
     expect(await app.container.redis.exists(key)).toBe(1);
     await app.container.redis.pexpire(key, 1);
-    await new Promise((r) => setTimeout(r, 20));
+    await waitFor('the session to expire in Redis', async () => (await app.container.redis.exists(key)) === 0);
     const res = await client.get('/api/me');
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthenticated');

@@ -1,4 +1,5 @@
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { registerUser } from '../../testing/factories';
 
 const ACCOUNT_MAX = 4;
 

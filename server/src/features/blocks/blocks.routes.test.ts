@@ -1,5 +1,5 @@
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
-import { makeAlbum } from '../albums/albums.factory';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { makeAlbum, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

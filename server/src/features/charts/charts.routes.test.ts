@@ -1,16 +1,16 @@
 import type { Chart } from '@muse/shared';
-import { createTestApp, registerPerson, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
 import { startWorker } from '../../roles/worker-role';
 import { ChartsCache } from './charts.cache';
-import { insertAlbum, insertUsers, rateAlbum } from './testing/music-fixtures';
+import { makeAlbum, makeUsers, rateAlbum, registerPerson } from '../../testing/factories';
 
 let app: TestApp;
 let users: string[];
 
 beforeAll(async () => {
   app = await createTestApp();
-  users = await insertUsers(app.container.knex, 25);
+  users = await makeUsers(app.container.knex, 25);
 });
 afterAll(async () => {
   await app.close();
@@ -28,14 +28,14 @@ const titles = (c: Chart) => c.items.map((i) => i.album.title);
 describe('top albums all-time', () => {
   it('when two perfect ratings meet twenty 4.5s, then the Bayesian average ranks the many 4.5s first and the too-few come last, marked provisional', async () => {
     const { knex } = app.container;
-    const few = await insertAlbum(knex, { title: 'Three Fives', artist: 'A' });
-    const many = await insertAlbum(knex, { title: 'Twenty 4.5s', artist: 'B' });
-    const low = await insertAlbum(knex, { title: 'Five Ones', artist: 'C' });
-    const tooFew = await insertAlbum(knex, { title: 'Two Fives', artist: 'D' });
-    await rateAlbum(knex, users.slice(0, 3), few, 5);
-    await rateAlbum(knex, users.slice(0, 20), many, 4.5);
-    await rateAlbum(knex, users.slice(0, 5), low, 1);
-    await rateAlbum(knex, users.slice(0, 2), tooFew, 5);
+    const few = (await makeAlbum(knex, { title: 'Three Fives', artist: 'A' })).id;
+    const many = (await makeAlbum(knex, { title: 'Twenty 4.5s', artist: 'B' })).id;
+    const low = (await makeAlbum(knex, { title: 'Five Ones', artist: 'C' })).id;
+    const tooFew = (await makeAlbum(knex, { title: 'Two Fives', artist: 'D' })).id;
+    await rateAlbum(knex, few, 5, users.slice(0, 3));
+    await rateAlbum(knex, many, 4.5, users.slice(0, 20));
+    await rateAlbum(knex, low, 1, users.slice(0, 5));
+    await rateAlbum(knex, tooFew, 5, users.slice(0, 2));
     await refresh();
 
     const body = await chart('kind=all-time');
@@ -57,7 +57,7 @@ describe('top albums all-time', () => {
 
   it('when a limit is given, then only that many come back, best first', async () => {
     const { knex } = app.container;
-    for (let i = 0; i < 5; i++) await rateAlbum(knex, users.slice(0, 3 + i), await insertAlbum(knex, { title: `Album ${i}`, artist: 'X' }), 4);
+    for (let i = 0; i < 5; i++) await rateAlbum(knex, (await makeAlbum(knex, { title: `Album ${i}`, artist: 'X' })).id, 4, users.slice(0, 3 + i));
     await refresh();
     const body = await chart('limit=2');
     expect(body.kind).toBe('all-time');
@@ -65,7 +65,7 @@ describe('top albums all-time', () => {
   });
 
   it('when nobody has rated anything, then the chart is computed and empty', async () => {
-    await insertAlbum(app.container.knex, { title: 'Unrated', artist: 'X' });
+    await makeAlbum(app.container.knex, { title: 'Unrated', artist: 'X' });
     await refresh();
     const body = await chart('kind=all-time');
     expect(body.items).toEqual([]);
@@ -76,11 +76,11 @@ describe('top albums all-time', () => {
 describe('charts by year and genre', () => {
   it('when asking for a year, then only albums released that year appear', async () => {
     const { knex } = app.container;
-    const ok = await insertAlbum(knex, { title: 'OK Computer', artist: 'Radiohead', year: 1997 });
-    const homo = await insertAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997 });
-    const kid = await insertAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 });
-    const undated = await insertAlbum(knex, { title: 'Undated', artist: 'X' });
-    for (const id of [ok, homo, kid, undated]) await rateAlbum(knex, users.slice(0, 4), id, id === homo ? 5 : 4);
+    const ok = (await makeAlbum(knex, { title: 'OK Computer', artist: 'Radiohead', year: 1997 })).id;
+    const homo = (await makeAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997 })).id;
+    const kid = (await makeAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 })).id;
+    const undated = (await makeAlbum(knex, { title: 'Undated', artist: 'X', year: null })).id;
+    for (const id of [ok, homo, kid, undated]) await rateAlbum(knex, id, id === homo ? 5 : 4, users.slice(0, 4));
     await refresh();
 
     const body = await chart('kind=year&year=1997');
@@ -94,14 +94,14 @@ describe('charts by year and genre', () => {
 
   it('when asking for a genre, then albums listed under it as genre or style appear, whatever its case', async () => {
     const { knex } = app.container;
-    const amb = await insertAlbum(knex, { title: 'Selected Ambient Works', artist: 'Aphex Twin', genres: ['Electronic'], styles: ['Ambient'] });
-    const both = await insertAlbum(knex, { title: 'Listed Twice', artist: 'Y', genres: ['Electronic'], styles: ['Electronic'] });
-    const rock = await insertAlbum(knex, { title: 'Nevermind', artist: 'Nirvana', genres: ['Rock'], styles: ['Grunge'] });
-    const few = await insertAlbum(knex, { title: 'Barely Rated', artist: 'Z', genres: ['Electronic'] });
-    await rateAlbum(knex, users.slice(0, 5), amb, 4.5);
-    await rateAlbum(knex, users.slice(0, 5), both, 3);
-    await rateAlbum(knex, users.slice(0, 5), rock, 5);
-    await rateAlbum(knex, users.slice(0, 2), few, 5);
+    const amb = (await makeAlbum(knex, { title: 'Selected Ambient Works', artist: 'Aphex Twin', genres: ['Electronic'], styles: ['Ambient'] })).id;
+    const both = (await makeAlbum(knex, { title: 'Listed Twice', artist: 'Y', genres: ['Electronic'], styles: ['Electronic'] })).id;
+    const rock = (await makeAlbum(knex, { title: 'Nevermind', artist: 'Nirvana', genres: ['Rock'], styles: ['Grunge'] })).id;
+    const few = (await makeAlbum(knex, { title: 'Barely Rated', artist: 'Z', genres: ['Electronic'] })).id;
+    await rateAlbum(knex, amb, 4.5, users.slice(0, 5));
+    await rateAlbum(knex, both, 3, users.slice(0, 5));
+    await rateAlbum(knex, rock, 5, users.slice(0, 5));
+    await rateAlbum(knex, few, 5, users.slice(0, 2));
     await refresh();
 
     const ambient = await chart('kind=genre&genre=aMbIeNt');
@@ -140,15 +140,15 @@ describe('trending this week', () => {
   it('when ratings are older than 7 days, then they do not count; ties go to the better weighted score', async () => {
     const { knex } = app.container;
     const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
-    const hot = await insertAlbum(knex, { title: 'Hot', artist: 'H' });
-    const oldFavourite = await insertAlbum(knex, { title: 'Old Favourite', artist: 'O' });
-    const forgotten = await insertAlbum(knex, { title: 'Forgotten', artist: 'F' });
-    const tieLow = await insertAlbum(knex, { title: 'Tie Low', artist: 'T' });
-    await rateAlbum(knex, users.slice(0, 3), hot, 3);
-    await rateAlbum(knex, users.slice(0, 10), oldFavourite, 5, eightDaysAgo);
-    await rateAlbum(knex, users.slice(10, 11), oldFavourite, 5);
-    await rateAlbum(knex, users.slice(0, 20), forgotten, 5, eightDaysAgo);
-    await rateAlbum(knex, users.slice(0, 1), tieLow, 1);
+    const hot = (await makeAlbum(knex, { title: 'Hot', artist: 'H' })).id;
+    const oldFavourite = (await makeAlbum(knex, { title: 'Old Favourite', artist: 'O' })).id;
+    const forgotten = (await makeAlbum(knex, { title: 'Forgotten', artist: 'F' })).id;
+    const tieLow = (await makeAlbum(knex, { title: 'Tie Low', artist: 'T' })).id;
+    await rateAlbum(knex, hot, 3, users.slice(0, 3));
+    await rateAlbum(knex, oldFavourite, 5, users.slice(0, 10), eightDaysAgo);
+    await rateAlbum(knex, oldFavourite, 5, users.slice(10, 11));
+    await rateAlbum(knex, forgotten, 5, users.slice(0, 20), eightDaysAgo);
+    await rateAlbum(knex, tieLow, 1, users.slice(0, 1));
     await refresh();
 
     const body = await chart('kind=trending');
@@ -162,8 +162,8 @@ describe('trending this week', () => {
 
   it('when an old rating is changed this week, then it counts as recent activity', async () => {
     const { knex } = app.container;
-    const album = await insertAlbum(knex, { title: 'Revisited', artist: 'R' });
-    await rateAlbum(knex, users.slice(0, 2), album, 2, new Date(Date.now() - 30 * 24 * 3600 * 1000));
+    const album = (await makeAlbum(knex, { title: 'Revisited', artist: 'R' })).id;
+    await rateAlbum(knex, album, 2, users.slice(0, 2), new Date(Date.now() - 30 * 24 * 3600 * 1000));
     await knex('album_ratings').where({ album_id: album, user_id: users[0] }).update({ value: 9, updated_at: new Date() });
     await refresh();
     const body = await chart('kind=trending');
@@ -183,14 +183,14 @@ describe('the cache', () => {
 
   it('when ratings change after a refresh, then the API keeps answering the cached chart until the job runs again', async () => {
     const { knex } = app.container;
-    const first = await insertAlbum(knex, { title: 'First', artist: 'A' });
-    await rateAlbum(knex, users.slice(0, 3), first, 3);
+    const first = (await makeAlbum(knex, { title: 'First', artist: 'A' })).id;
+    await rateAlbum(knex, first, 3, users.slice(0, 3));
     await refresh();
     const before = await chart('kind=all-time');
     expect(titles(before)).toEqual(['First']);
 
-    const second = await insertAlbum(knex, { title: 'Second', artist: 'B' });
-    await rateAlbum(knex, users.slice(0, 10), second, 5);
+    const second = (await makeAlbum(knex, { title: 'Second', artist: 'B' })).id;
+    await rateAlbum(knex, second, 5, users.slice(0, 10));
     const stale = await chart('kind=all-time');
     expect(stale).toEqual(before);
 
@@ -202,8 +202,8 @@ describe('the cache', () => {
 
   it('when an older refresh finishes after a newer one, then the newer snapshot stays current', async () => {
     const { knex } = app.container;
-    const album = await insertAlbum(knex, { title: 'Only', artist: 'A' });
-    await rateAlbum(knex, users.slice(0, 3), album, 3);
+    const album = (await makeAlbum(knex, { title: 'Only', artist: 'A' })).id;
+    await rateAlbum(knex, album, 3, users.slice(0, 3));
     await refresh();
     const current = await chart('kind=all-time');
     const cache = new ChartsCache(app.container.redis, app.container.config.REDIS_PREFIX);
@@ -215,7 +215,7 @@ describe('the cache', () => {
 
 describe('refreshing after ratings', () => {
   it('when ratings are written through the API, then one delayed refresh is queued for all of them', async () => {
-    const album = await insertAlbum(app.container.knex, { title: 'Burst', artist: 'B' });
+    const album = (await makeAlbum(app.container.knex, { title: 'Burst', artist: 'B' })).id;
     for (let i = 0; i < 3; i++) {
       const rater = await registerPerson(app);
       expect((await rater.client.send('put', `/api/albums/${album}/rating`, { rating: 4 })).status).toBe(200);
@@ -225,7 +225,7 @@ describe('refreshing after ratings', () => {
   });
 
   it('when the first album of a new community is rated, then a running worker charts it soon after, as provisional', async () => {
-    const album = await insertAlbum(app.container.knex, { title: 'First Love', artist: 'N' });
+    const album = (await makeAlbum(app.container.knex, { title: 'First Love', artist: 'N' })).id;
     const worker = await startWorker(app.container);
     try {
       await waitFor('the charts computed at worker start', async () => (await chart('kind=all-time')).computedAt ?? undefined);
@@ -246,16 +246,15 @@ describe('refreshing after ratings', () => {
 describe('the worker', () => {
   it('when a chart is asked for before any refresh, then a worker computes it and the next read shows it, with a 10-minute schedule set', async () => {
     const { knex } = app.container;
-    await rateAlbum(knex, users.slice(0, 3), await insertAlbum(knex, { title: 'Queued', artist: 'W' }), 4);
+    await rateAlbum(knex, (await makeAlbum(knex, { title: 'Queued', artist: 'W' })).id, 4, users.slice(0, 3));
     expect((await chart('kind=all-time')).computedAt).toBeNull();
     const worker = await startWorker(app.container);
     try {
-      let body: Chart | undefined;
-      for (let i = 0; i < 200 && !body?.computedAt; i++) {
-        if (i) await new Promise((r) => setTimeout(r, 50));
-        body = await chart('kind=all-time');
-      }
-      expect(titles(body!)).toEqual(['Queued']);
+      const body = await waitFor('the worker to compute the chart', async () => {
+        const c = await chart('kind=all-time');
+        return c.computedAt ? c : undefined;
+      });
+      expect(titles(body)).toEqual(['Queued']);
       const schedulers = await app.container.queues.byName.charts.getJobSchedulers();
       expect(schedulers.map((s) => [s.name, s.every])).toEqual([['refresh-charts', 600_000]]);
     } finally {

@@ -1,6 +1,6 @@
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { makeAlbum, storedAlbumStats } from '../albums/albums.factory';
-import { block, follow, setPrivacy } from '../feed/feed-fixtures';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { block, follow, makeAlbum, registerUser, setPrivacy } from '../../testing/factories';
+import { storedAlbumStats } from '../../testing/album-stats';
 
 let app: TestApp;
 beforeAll(async () => {

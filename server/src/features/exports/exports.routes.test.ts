@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Response } from 'superagent';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { insertAlbum, insertTrack } from '../charts/testing/music-fixtures';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { toCsv } from './csv-writer';
+import { makeAlbum, makeTrack, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 let album: string;
@@ -13,9 +13,9 @@ let track: string;
 beforeAll(async () => {
   app = await createTestApp();
   const { knex } = app.container;
-  album = await insertAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997, genres: ['Electronic'], upc: '0075596207825', spotifyId: 'sp-homogenic', appleId: 'ap-homogenic', discogsId: 4242 });
-  other = await insertAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 });
-  track = await insertTrack(knex, album, { title: 'Jóga', position: 2, isrc: 'GBAKW9700012', spotifyId: 'sp-joga', appleId: 'ap-joga' });
+  album = (await makeAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997, genres: ['Electronic'], upc: '0075596207825', spotifyId: 'sp-homogenic', appleId: 'ap-homogenic', discogsId: 4242, tracks: [] })).id;
+  other = (await makeAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 })).id;
+  track = await makeTrack(knex, album, { title: 'Jóga', position: 2, isrc: 'GBAKW9700012', spotifyId: 'sp-joga', appleId: 'ap-joga' });
 });
 afterAll(async () => {
   await app.close();
@@ -110,7 +110,7 @@ describe('GET /api/me/export', () => {
     expect(target.status).toBe(201);
     const written: string[] = [];
     for (const [i, text] of FORMULA_STARTS.entries()) {
-      const albumId = await insertAlbum(app.container.knex, { title: `Formula ${i}`, artist: 'Nobody' });
+      const albumId = (await makeAlbum(app.container.knex, { title: `Formula ${i}`, artist: 'Nobody' })).id;
       const review = `${text} review`;
       const note = `${text} diary note`;
       const comment = `${text} comment`;

@@ -1,8 +1,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { FeedItem, FeedPage } from '@muse/shared';
-import { makeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
-import { block, fanOutSettled, follow, unfollow } from './feed-fixtures';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { block, follow, makeAlbum, registerPerson, type TestPerson, unfollow } from '../../testing/factories';
+import { jobsSettled } from '../../testing/jobs-settled';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ async function review(p: Person, body: string): Promise<void> {
 }
 
 async function feedOf(p: Person): Promise<FeedPage> {
-  await fanOutSettled(app);
+  await jobsSettled(app, ['feed']);
   return (await p.client.get('/api/feed?limit=50').expect(200)).body as FeedPage;
 }
 
@@ -68,7 +68,7 @@ describe('fan-out on write', () => {
     await follow(app, idle.id, a.id);
     await feedOf(reader);
     await review(a, 'pushed');
-    await fanOutSettled(app);
+    await jobsSettled(app, ['feed']);
     const [activity] = await app.container.docs.activity.listByActor(a.id, { limit: 1 });
     expect(await timeline(reader.id)).toContain(activity!.id);
     expect(await app.container.redis.exists(app.container.services.timelines.key(idle.id))).toBe(0);
@@ -121,7 +121,7 @@ describe('fan-out on write', () => {
     await app.container.knex('users').where({ id: a.id }).update({ follower_count: 50_000 });
     await review(b, 'small account');
     await review(a, 'big account');
-    await fanOutSettled(app);
+    await jobsSettled(app, ['feed']);
     const [big] = await app.container.docs.activity.listByActor(a.id, { limit: 1 });
     expect(await timeline(v.id)).not.toContain(big!.id);
     expect(excerpts(await feedOf(v))).toEqual(['big account', 'small account']);
@@ -155,7 +155,7 @@ describe('live feed', () => {
     await block(app, b.id, v.id);
     await review(a, 'after unfollow');
     await review(b, 'after block');
-    await fanOutSettled(app);
+    await jobsSettled(app, ['feed']);
     // Events are handled in order, so once c's arrives the earlier two were already decided.
     const marker = next(socket);
     await review(c, 'still followed');
@@ -171,7 +171,7 @@ describe('live feed', () => {
     const socket = await connected(v);
     const got = collect(socket);
     await review(a, 'secret');
-    await fanOutSettled(app);
+    await jobsSettled(app, ['feed']);
     const marker = next(socket);
     await review(c, 'open');
     await marker;

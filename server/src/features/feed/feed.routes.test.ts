@@ -1,7 +1,7 @@
 import type { FeedItem, FeedPage } from '@muse/shared';
-import { makeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
-import { block, fanOutSettled, follow, setPrivacy } from './feed-fixtures';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { block, follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
+import { jobsSettled } from '../../testing/jobs-settled';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ type Person = TestPerson;
 const person = () => registerPerson(app);
 
 async function feedOf(p: Person, query = 'limit=50'): Promise<FeedPage> {
-  await fanOutSettled(app);
+  await jobsSettled(app, ['feed']);
   const res = await p.client.get(`/api/feed?${query}`).expect(200);
   return res.body as FeedPage;
 }

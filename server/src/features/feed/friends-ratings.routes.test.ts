@@ -1,6 +1,5 @@
-import { makeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
-import { block, follow, setPrivacy } from './feed-fixtures';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { block, follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,7 @@
 import { newFollowerNotificationJob } from './new-follower-notification.job';
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { registerUser } from '../../testing/factories';
+import { jobsSettled } from '../../testing/jobs-settled';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -13,19 +15,8 @@ type User = Awaited<ReturnType<typeof registerUser>>;
 const follow = (from: User, to: User) => from.client.send('put', `/api/users/${to.input.handle}/follow`);
 const unfollow = (from: User, to: User) => from.client.delete(`/api/users/${to.input.handle}/follow`);
 
-/** Waits until the worker has nothing queued or running, so "no notification" is a real answer. */
-async function drainJobs(): Promise<void> {
-  const queue = app.container.queues.byName.notifications;
-  for (let i = 0; i < 500; i++) {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    if (Object.values(counts).every((n) => n === 0)) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('jobs did not drain');
-}
-
 async function notices(u: User, type: string) {
-  await drainJobs();
+  await jobsSettled(app, ['notifications']);
   const res = await u.client.get('/api/notifications?limit=100').expect(200);
   return (res.body.items as { type: string; title: string; body: string; link: string }[]).filter((n) => n.type === type);
 }
@@ -34,7 +25,7 @@ describe('follow notifications', () => {
   it('when someone follows, unfollows and follows again, then the followee hears of it once, with a link to the follower', async () => {
     const [a, b] = [await registerUser(app, { displayName: 'Ana 🎧' }), await registerUser(app)];
     await follow(a, b);
-    await drainJobs();
+    await jobsSettled(app, ['notifications']);
     await unfollow(a, b);
     await follow(a, b);
     const got = await notices(b, 'new_follower');

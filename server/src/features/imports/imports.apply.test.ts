@@ -5,13 +5,14 @@ import type { ImportView, ServerToClientEvents } from '@muse/shared';
 import { Transactions } from '../../db/transaction';
 import { createLogger } from '../../lib/logger';
 import { startWorker } from '../../roles/worker-role';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { insertAlbum } from '../charts/testing/music-fixtures';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { DiaryRepo } from '../diary/diary.repo';
 import { ListenLog } from '../diary/listen-log';
 import { ReviewsRepo } from '../reviews/reviews.repo';
 import { ImportApplying } from './import-applying.service';
 import { ImportsRepo } from './imports.repo';
+import { makeAlbum, registerUser } from '../../testing/factories';
+import { waitFor } from '../../testing/wait-for';
 
 let app: TestApp;
 const albums: Record<string, string> = {};
@@ -22,10 +23,10 @@ const run = { finalAttempt: false, logger: createLogger('silent') };
 beforeAll(async () => {
   app = await createTestApp();
   const { knex } = app.container;
-  albums.homogenic = await insertAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997 });
-  albums.agaetis = await insertAlbum(knex, { title: 'Ágætis byrjun', artist: 'Sigur Rós', year: 1999 });
-  albums.abbey = await insertAlbum(knex, { title: 'Abbey Road', artist: 'The Beatles', year: 1969 });
-  albums.discovery = await insertAlbum(knex, { title: 'Discovery', artist: 'Daft Punk', year: 2001 });
+  albums.homogenic = (await makeAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997 })).id;
+  albums.agaetis = (await makeAlbum(knex, { title: 'Ágætis byrjun', artist: 'Sigur Rós', year: 1999 })).id;
+  albums.abbey = (await makeAlbum(knex, { title: 'Abbey Road', artist: 'The Beatles', year: 1969 })).id;
+  albums.discovery = (await makeAlbum(knex, { title: 'Discovery', artist: 'Daft Punk', year: 2001 })).id;
 });
 afterAll(async () => {
   await app.close();
@@ -204,7 +205,7 @@ describe('an interrupted or duplicated apply', () => {
 
   it('when a matched album is deleted before applying, then that row is reported unmatched and the others are applied', async () => {
     const { knex } = app.container;
-    const doomed = await insertAlbum(knex, { title: 'Doomed', artist: 'Gone Band', year: 2010 });
+    const doomed = (await makeAlbum(knex, { title: 'Doomed', artist: 'Gone Band', year: 2010 })).id;
     const { client, session } = await registerUser(app);
     const view = await uploaded(client, 'letterboxd', 'Date,Name,Artist,Rating\n2024-01-01,Doomed,Gone Band,4\n2024-01-02,Discovery,Daft Punk,3\n');
     expect(view.matched).toBe(2);
@@ -238,9 +239,7 @@ describe('live progress', () => {
     const overheard: unknown[] = [];
     mine.on('import:progress', (p) => heard.push(p));
     theirs.on('import:progress', (p) => overheard.push(p));
-    const until = async (status: string) => {
-      for (let i = 0; i < 400 && !heard.some((p) => p.status === status); i++) await new Promise((r) => setTimeout(r, 50));
-    };
+    const until = (status: string) => waitFor(`import:progress ${status}`, () => heard.some((p) => p.status === status));
 
     const worker = await startWorker(app.container);
     try {

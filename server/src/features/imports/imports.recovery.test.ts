@@ -1,10 +1,10 @@
 import type { ImportStatus, ImportView } from '@muse/shared';
 import { startWorker } from '../../roles/worker-role';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
-import { insertAlbum } from '../charts/testing/music-fixtures';
 import { importApplyJobId } from './import-apply.job';
 import { importParseJobId } from './import-parse.job';
+import { makeAlbum, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 let kidA: string;
@@ -13,7 +13,7 @@ const CSV = 'Date,Name,Year,Rating\n2024-05-01,Radiohead - Kid A,2000,5\n';
 // No worker runs unless a test starts one, so queued jobs stay queued until then.
 beforeAll(async () => {
   app = await createTestApp();
-  kidA = await insertAlbum(app.container.knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 });
+  kidA = (await makeAlbum(app.container.knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 })).id;
 });
 afterAll(async () => {
   await app.close();

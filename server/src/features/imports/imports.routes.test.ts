@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportStatus, ImportView } from '@muse/shared';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { insertAlbum } from '../charts/testing/music-fixtures';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { makeAlbum, registerUser } from '../../testing/factories';
+import { waitFor } from '../../testing/wait-for';
 
 let app: TestApp;
 const albums: Record<string, string> = {};
@@ -11,25 +12,23 @@ const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures
 beforeAll(async () => {
   app = await createTestApp({ worker: true });
   const { knex } = app.container;
-  albums.homogenic = await insertAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997 });
-  albums.agaetis = await insertAlbum(knex, { title: 'Ágætis byrjun', artist: 'Sigur Rós', year: 1999 });
-  albums.abbey = await insertAlbum(knex, { title: 'Abbey Road', artist: 'The Beatles', year: 1969 });
-  albums.okc = await insertAlbum(knex, { title: 'OK Computer', artist: 'Radiohead', year: 1997 });
-  albums.kida = await insertAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 });
-  albums.discovery = await insertAlbum(knex, { title: 'Discovery', artist: 'Daft Punk', year: 2001 });
-  albums.homogenicLive = await insertAlbum(knex, { title: 'Homogenic (Live)', artist: 'Björk', year: 1998 });
+  albums.homogenic = (await makeAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997 })).id;
+  albums.agaetis = (await makeAlbum(knex, { title: 'Ágætis byrjun', artist: 'Sigur Rós', year: 1999 })).id;
+  albums.abbey = (await makeAlbum(knex, { title: 'Abbey Road', artist: 'The Beatles', year: 1969 })).id;
+  albums.okc = (await makeAlbum(knex, { title: 'OK Computer', artist: 'Radiohead', year: 1997 })).id;
+  albums.kida = (await makeAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 })).id;
+  albums.discovery = (await makeAlbum(knex, { title: 'Discovery', artist: 'Daft Punk', year: 2001 })).id;
+  albums.homogenicLive = (await makeAlbum(knex, { title: 'Homogenic (Live)', artist: 'Björk', year: 1998 })).id;
 });
 afterAll(async () => {
   await app.close();
 });
 
 async function waitForStatus(client: TestClient, id: string, wanted: ImportStatus[]): Promise<ImportView> {
-  for (let i = 0; i < 400; i++) {
+  return waitFor(`import ${id} to reach ${wanted.join('/')}`, async () => {
     const res = await client.get(`/api/imports/${id}`).expect(200);
-    if (wanted.includes(res.body.status)) return res.body as ImportView;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`import ${id} never reached ${wanted.join('/')}`);
+    return wanted.includes(res.body.status) ? (res.body as ImportView) : undefined;
+  });
 }
 
 async function upload(client: TestClient, source: 'letterboxd' | 'rym', csv: string): Promise<ImportView> {

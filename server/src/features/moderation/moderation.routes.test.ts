@@ -1,8 +1,7 @@
 import type { FeedPage, Notification, ReportView, SuspendedAccountPage, SuspendedAccountView } from '@muse/shared';
-import { createTestApp, newUserInput, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { makeAlbum } from '../albums/albums.factory';
-import { follow } from '../feed/feed-fixtures';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { nextEvent, openSocket, type MuseClientSocket } from '../notifications/notification-sockets.testing';
+import { follow, makeAlbum, newUserInput, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { MuteList } from '@muse/shared';
-import { makeAlbum } from '../albums/albums.factory';
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { MAX_MUTES } from './mutes.service';
+import { makeAlbum, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { makeAlbum } from '../albums/albums.factory';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { drainNotificationJobs } from './notification-sockets.testing';
+import { makeAlbum, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

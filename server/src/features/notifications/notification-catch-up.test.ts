@@ -1,6 +1,8 @@
 import type { Notification } from '@muse/shared';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { nextEvent, openSocket, type MuseClientSocket } from './notification-sockets.testing';
+import { registerUser } from '../../testing/factories';
+import { waitFor } from '../../testing/wait-for';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -101,7 +103,7 @@ describe('catching up after a dropped connection', () => {
     // Reconnecting before the server has stored the session would make recovery a coin toss.
     const pid = (socket as unknown as { _pid: string })._pid;
     const sessionKey = `${app.container.config.REDIS_PREFIX}sio:session:${pid}`;
-    for (let i = 0; i < 500 && !(await app.container.redis.exists(sessionKey)); i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the socket session to be stored', async () => (await app.container.redis.exists(sessionKey)) === 1, 5_000, 10);
     const a = (await create(userId, 'while away 1'))!;
     const b = (await create(userId, 'while away 2'))!;
     await likeBy(userId, 'Ben');
@@ -110,7 +112,7 @@ describe('catching up after a dropped connection', () => {
     socket.connect();
     await back;
     expect(socket.recovered).toBe(true);
-    for (let i = 0; i < 1000 && received.length < 4; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the missed notifications to replay', () => received.length >= 4, 10_000, 10);
     const replayed = received.slice(1);
     expect(replayed.map((n) => n.title)).toEqual(['while away 1', 'while away 2', 'Ben and Ana liked your review']);
     expect(replayed.map((n) => n.id)).toEqual([String(a.id), String(b.id), received[0]!.id]);

@@ -1,6 +1,7 @@
 import { CONFIGURABLE_NOTIFICATION_TYPES, NotificationTypeSchema } from '@muse/shared';
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
 import { nextEvent, openSocket, type MuseClientSocket } from './notification-sockets.testing';
+import { registerUser } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

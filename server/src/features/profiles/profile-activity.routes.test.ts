@@ -1,7 +1,6 @@
 import type { ActivityView, FeedPage } from '@muse/shared';
-import { makeAlbum } from '../albums/albums.factory';
-import { follow, setPrivacy } from '../feed/feed-fixtures';
-import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

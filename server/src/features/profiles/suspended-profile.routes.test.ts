@@ -1,6 +1,6 @@
 import type { ProfileView } from '@muse/shared';
-import { createTestApp, registerPerson, type TestApp, type TestClient, type TestPerson } from '../../testing/test-app';
-import { makeAlbum } from '../albums/albums.factory';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {

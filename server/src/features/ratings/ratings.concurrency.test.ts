@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
-import { makeAlbum, recomputedAlbumStats, storedAlbumStats } from '../albums/albums.factory';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { makeAlbum, registerUser } from '../../testing/factories';
+import { recomputedAlbumStats, storedAlbumStats } from '../../testing/album-stats';
 
 let app: TestApp;
 beforeAll(async () => {

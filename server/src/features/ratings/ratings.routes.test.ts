@@ -1,5 +1,6 @@
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { makeAlbum, recomputedAlbumStats, storedAlbumStats } from '../albums/albums.factory';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { makeAlbum, registerUser } from '../../testing/factories';
+import { recomputedAlbumStats, storedAlbumStats } from '../../testing/album-stats';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
-import { makeAlbum, storedAlbumStats } from '../albums/albums.factory';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { AfterCommit } from '../../db/after-commit';
 import type { Logger } from '../../lib/logger';
+import { makeAlbum, registerUser } from '../../testing/factories';
+import { storedAlbumStats } from '../../testing/album-stats';
 
 let app: TestApp;
 beforeAll(async () => {

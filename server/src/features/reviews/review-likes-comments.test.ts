@@ -1,5 +1,6 @@
-import { createTestApp, registerUser, type TestApp, type TestClient } from '../../testing/test-app';
-import { makeAlbum } from '../albums/albums.factory';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { makeAlbum, registerUser } from '../../testing/factories';
+import { jobsSettled } from '../../testing/jobs-settled';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,19 +19,8 @@ async function reviewBy(client: TestClient, body = 'A review worth discussing') 
   return res.body as { id: string };
 }
 
-/** Waits until the worker has nothing queued or running, so "no notification" is a real answer. */
-async function drainJobs(): Promise<void> {
-  const queue = app.container.queues.byName.notifications;
-  for (let i = 0; i < 500; i++) {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    if (Object.values(counts).every((n) => n === 0)) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('jobs did not drain');
-}
-
 async function reviewNotifications(client: TestClient) {
-  await drainJobs();
+  await jobsSettled(app, ['notifications']);
   const res = await client.get('/api/notifications?limit=100').expect(200);
   return (res.body.items as { type: string; title: string; body: string; link: string }[]).filter((n) => n.type.startsWith('review_'));
 }
@@ -150,7 +140,7 @@ describe('notifications to the review author', () => {
     const fan = await registerUser(app, { displayName: 'Bo 🎸' });
     const review = await reviewBy(author.client);
     await fan.client.send('put', `/api/reviews/${review.id}/like`);
-    await drainJobs();
+    await jobsSettled(app, ['notifications']);
     await fan.client.delete(`/api/reviews/${review.id}/like`);
     await fan.client.send('put', `/api/reviews/${review.id}/like`);
     const got = await reviewNotifications(author.client);
@@ -163,7 +153,7 @@ describe('notifications to the review author', () => {
     const fan = await registerUser(app);
     const review = await reviewBy(author.client);
     const queue = app.container.queues.byName.notifications;
-    await drainJobs();
+    await jobsSettled(app, ['notifications']);
     await queue.pause();
     try {
       await fan.client.send('put', `/api/reviews/${review.id}/like`);

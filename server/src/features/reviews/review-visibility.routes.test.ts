@@ -2,10 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Response } from 'superagent';
 import type { ActivityView, FeedPage, ReviewView, Visibility } from '@muse/shared';
-import { makeAlbum } from '../albums/albums.factory';
-import { follow, setPrivacy } from '../feed/feed-fixtures';
-import { createTestApp, registerPerson, type TestApp, type TestPerson } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { up as addReviewVisibility } from '../../db/migrations/20261121090000-review-visibility';
+import { follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 
 /**
  * Every read path of a review, and likes and comments, against the one visibility rule: the

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
-import { createAlbum, createArtist } from './search-fixtures';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { makeAlbum, makeArtist, registerUser } from '../../testing/factories';
 
 let app: TestApp;
 let knex: Knex;
@@ -26,11 +26,11 @@ afterAll(async () => {
 
 describe('search lexicon', () => {
   it('when albums, tracks and artists are added, then their normalised words of 3 letters or more are learnt, accents folded', async () => {
-    const sigur = await createArtist(knex, 'Sigur Rós');
-    await createAlbum(knex, { title: 'Ágætis byrjun', artists: [sigur], tracks: ['Svefn-g-englar', 'Starálfur'] });
+    const sigur = await makeArtist(knex, 'Sigur Rós');
+    await makeAlbum(knex, { title: 'Ágætis byrjun', artists: [sigur], tracks: ['Svefn-g-englar', 'Starálfur'] });
     expect(await lexiconHas(['sigur', 'ros', 'agaetis', 'byrjun', 'svefn', 'englar', 'staralfur'])).toEqual(['agaetis', 'byrjun', 'englar', 'ros', 'sigur', 'staralfur', 'svefn']);
     // Words of one or two letters are too short to correct, and numbers are not corrected.
-    await createAlbum(knex, { title: 'Hits 1999', artists: [sigur] });
+    await makeAlbum(knex, { title: 'Hits 1999', artists: [sigur] });
     expect(await lexiconHas(['g', 'ágætis', '1999', 'hits'])).toEqual(['hits']);
   });
 
@@ -51,10 +51,10 @@ describe('search lexicon', () => {
 
 describe('muse_typo_tsquery', () => {
   beforeAll(async () => {
-    const bjork = await createArtist(knex, 'Björk');
-    await createArtist(knex, 'Brook Benton');
-    await createAlbum(knex, { title: 'Homogenic', artists: [bjork], tracks: ['Jóga', 'Bachelorette'] });
-    await createArtist(knex, 'José González');
+    const bjork = await makeArtist(knex, 'Björk');
+    await makeArtist(knex, 'Brook Benton');
+    await makeAlbum(knex, { title: 'Homogenic', artists: [bjork], tracks: ['Jóga', 'Bachelorette'] });
+    await makeArtist(knex, 'José González');
   });
 
   it('when a word misses a letter, has one too many or one wrong, then the lexicon word is an alternative', async () => {

@@ -1,7 +1,7 @@
 import type { SearchResults } from '@muse/shared';
 import type { Knex } from 'knex';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { createAlbum, createArtist } from './search-fixtures';
+import { makeAlbum, makeArtist } from '../../testing/factories';
 
 let app: TestApp;
 let knex: Knex;
@@ -25,11 +25,11 @@ describe('search: albums found by their artists\' own names', () => {
   let marta: { id: string; name: string };
 
   beforeAll(async () => {
-    marta = await createArtist(knex, 'Marta Kowalska');
-    const other = await createArtist(knex, 'Harbour Lights');
-    await createAlbum(knex, { title: 'Glass Harbour', artists: [{ ...marta, as: 'M. Kowal' }] });
-    await createAlbum(knex, { title: 'Glass Harbour', artists: [other] });
-    await createAlbum(knex, { title: 'Aurora', artists: [await createArtist(knex, 'Nord Lys')] });
+    marta = await makeArtist(knex, 'Marta Kowalska');
+    const other = await makeArtist(knex, 'Harbour Lights');
+    await makeAlbum(knex, { title: 'Glass Harbour', artists: [{ ...marta, as: 'M. Kowal' }] });
+    await makeAlbum(knex, { title: 'Glass Harbour', artists: [other] });
+    await makeAlbum(knex, { title: 'Aurora', artists: [await makeArtist(knex, 'Nord Lys')] });
   });
 
   it('when an album credits its artist under another name, then "title artist" and "artist title" with the artist\'s own name find it', async () => {
@@ -45,8 +45,8 @@ describe('search: albums found by their artists\' own names', () => {
   });
 
   it('when an album loses a credit, then that artist\'s name no longer finds it', async () => {
-    const guest = await createArtist(knex, 'Ilse Quartett');
-    const { id } = await createAlbum(knex, { title: 'Winter Rooms', artists: [marta, { ...guest, as: 'I.Q.' }] });
+    const guest = await makeArtist(knex, 'Ilse Quartett');
+    const { id } = await makeAlbum(knex, { title: 'Winter Rooms', artists: [marta, { ...guest, as: 'I.Q.' }] });
     expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual(['Winter Rooms']);
     await knex('album_artists').where({ album_id: id, artist_id: guest.id }).delete();
     expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual([]);
@@ -60,17 +60,17 @@ describe('search: albums found by their artists\' own names', () => {
 
 describe('search: typos among many near words', () => {
   beforeAll(async () => {
-    const band = await createArtist(knex, 'Ferry Quintet');
+    const band = await makeArtist(knex, 'Ferry Quintet');
     // Words one edit from "wan" that sort before "swan": a short alphabetical list of corrections misses it.
-    await createAlbum(knex, { title: 'Ban Can Fan', artists: [band] });
-    await createAlbum(knex, { title: 'Man Pan Ran', artists: [band] });
-    await createAlbum(knex, { title: 'Swan Lake', artists: [await createArtist(knex, 'Pyotr Tchaikovsky')] });
-    await createAlbum(knex, { title: 'Blue Lake', artists: [band] });
+    await makeAlbum(knex, { title: 'Ban Can Fan', artists: [band] });
+    await makeAlbum(knex, { title: 'Man Pan Ran', artists: [band] });
+    await makeAlbum(knex, { title: 'Swan Lake', artists: [await makeArtist(knex, 'Pyotr Tchaikovsky')] });
+    await makeAlbum(knex, { title: 'Blue Lake', artists: [band] });
     // "rook" is a word too, with neighbours that sort before "room".
-    await createAlbum(knex, { title: 'Rook Island', artists: [band] });
-    await createAlbum(knex, { title: 'Book Cook Hook', artists: [band] });
-    await createAlbum(knex, { title: 'Look Nook', artists: [band] });
-    await createAlbum(knex, { title: 'Paper Room', artists: [await createArtist(knex, 'Ada Lind')] });
+    await makeAlbum(knex, { title: 'Rook Island', artists: [band] });
+    await makeAlbum(knex, { title: 'Book Cook Hook', artists: [band] });
+    await makeAlbum(knex, { title: 'Look Nook', artists: [band] });
+    await makeAlbum(knex, { title: 'Paper Room', artists: [await makeArtist(knex, 'Ada Lind')] });
   });
 
   it('when the misspelt word has more near words than a few, then the one that goes with the other words is found', async () => {

@@ -1,5 +1,6 @@
-import { createTestApp, registerUser, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { SocialGraphReadModel } from './social-graph.read-model';
+import { registerUser } from '../../testing/factories';
 
 let app: TestApp;
 let graph: SocialGraphReadModel;

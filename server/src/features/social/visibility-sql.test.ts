@@ -1,7 +1,8 @@
 import type { Visibility } from '@muse/shared';
-import { createTestApp, registerPerson, type TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { canSeeActivity } from './visibility-policy';
 import { canSeeSql } from './visibility-sql';
+import { registerPerson } from '../../testing/factories';
 
 let app: TestApp;
 beforeAll(async () => {
