@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { isPgError, PG } from '../../db/pg-errors';
+import { AppError } from '../../lib/app-error';
 
 /** A user's top four albums, by position. */
 export class FavouritesRepo {
@@ -18,9 +20,19 @@ export class FavouritesRepo {
 
   /**
    * Replaces the user's favourites with `albumIds` in order; returns the ones that were there
-   * before. The user's row is locked so two saves in flight apply one after the other.
+   * before. The user's row is locked so two saves in flight apply one after the other. An album
+   * deleted since the caller checked it is a 404, and the favourites stay as they were.
    */
   async replace(userId: string, albumIds: string[]): Promise<string[]> {
+    try {
+      return await this.replaceIn(userId, albumIds);
+    } catch (err) {
+      if (isPgError(err) && err.code === PG.foreignKeyViolation && err.constraint === 'favourites_album_id_fkey') throw AppError.notFound('Album');
+      throw err;
+    }
+  }
+
+  private replaceIn(userId: string, albumIds: string[]): Promise<string[]> {
     return this.knex.transaction(async (trx) => {
       await trx.raw('SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE', [userId]);
       const before = await this.albumIds(userId, trx);
