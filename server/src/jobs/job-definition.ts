@@ -26,6 +26,8 @@ export interface JobDefinition<P = unknown, D = unknown> {
 }
 
 /** A job of any payload (each is checked by its own schema) whose handler can be built from dependencies `D`. */
+// The payload type cannot be `unknown` or `never` here: the schema reads it covariantly and the handler contravariantly.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type JobFor<D> = JobDefinition<any, D>;
 
 /** Declares a job type with its payload type inferred from the schema and its dependencies from `createHandler`'s parameter. */

@@ -33,7 +33,7 @@ export class JobQueues {
   }
 
   /** Enqueues a job; `jobId` makes the enqueue idempotent. */
-  async enqueue<P>(definition: JobDefinition<P, any>, payload: P, options: JobsOptions = {}): Promise<string> {
+  async enqueue<P>(definition: JobDefinition<P, never>, payload: P, options: JobsOptions = {}): Promise<string> {
     const data = definition.schema.parse(payload);
     const job = await this.byName[definition.queue].add(definition.name, data, options);
     return job.id!;
