@@ -35,14 +35,3 @@ export function validate(schemas: Schemas): RequestHandler {
     next();
   };
 }
-
-/** Reads what `validate` parsed, typed by the caller's schema. */
-export function validBody<T>(req: Request): T {
-  return req.valid.body as T;
-}
-export function validQuery<T>(req: Request): T {
-  return req.valid.query as T;
-}
-export function validParams<T>(req: Request): T {
-  return req.valid.params as T;
-}
