@@ -74,7 +74,9 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   const baselineRps = scenarios[0]!.max_rps;
   log('');
   log(`express-baseline answers ${baselineRps} req/s on this machine; "vs express" is each scenario's maximum throughput divided by that.`);
-  log(`data set: ${scale.name} (${dataset.reused ? 'reused; it was built' : 'built'} in ${dataset.buildSeconds.toFixed(1)} s); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `data set: ${scale.name} (${dataset.reused ? 'reused; it was built' : 'built'} in ${dataset.buildSeconds.toFixed(1)} s); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   for (const file of writeReport(report, options.outDir)) log(`wrote ${file.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, file) : file}`);
 }
 

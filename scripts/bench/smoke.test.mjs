@@ -103,7 +103,10 @@ describe('npm run bench', { timeout: 240_000 }, () => {
     const files = fs.readdirSync(outDir).sort();
     assert.equal(files.length, 2);
     assert.ok(files.includes('latest.json'));
-    assert.match(files.find((f) => f !== 'latest.json'), /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);
+    assert.match(
+      files.find((f) => f !== 'latest.json'),
+      /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/,
+    );
     const [stamped, latest] = files.map((f) => fs.readFileSync(path.join(outDir, f), 'utf8'));
     assert.equal(stamped, latest);
 
@@ -111,14 +114,23 @@ describe('npm run bench', { timeout: 240_000 }, () => {
     assert.deepEqual(Object.keys(report), ['machine', 'scenarios']);
     assert.deepEqual(Object.keys(report.machine).sort(), ['cores', 'cpu', 'memory_gb', 'node', 'os']);
     assert.equal(report.machine.node, process.version);
-    assert.deepEqual(report.scenarios.map((s) => s.name), SCENARIOS);
-    assert.deepEqual(report.scenarios.map((s) => s.budget_p99_ms), [null, 50, 30, 60, 50, 80]);
+    assert.deepEqual(
+      report.scenarios.map((s) => s.name),
+      SCENARIOS,
+    );
+    assert.deepEqual(
+      report.scenarios.map((s) => s.budget_p99_ms),
+      [null, 50, 30, 60, 50, 80],
+    );
     for (const s of report.scenarios) {
       for (const field of ['rps', 'p50_ms', 'p99_ms', 'errors', 'max_rps']) assert.equal(typeof s[field], 'number', `${s.name}.${field}`);
       assert.ok(s.rps > 0 && s.max_rps > 0, `${s.name} answered nothing`);
       assert.ok(s.p99_ms >= s.p50_ms && s.p50_ms > 0, `${s.name} percentiles`);
       assert.equal(s.errors, 0, `${s.name} errors: ${JSON.stringify(s.status_codes)}`);
-      assert.ok(Object.keys(s.status_codes).every((code) => code.startsWith('2')), `${s.name}: ${JSON.stringify(s.status_codes)}`);
+      assert.ok(
+        Object.keys(s.status_codes).every((code) => code.startsWith('2')),
+        `${s.name}: ${JSON.stringify(s.status_codes)}`,
+      );
       const expected = s.budget_p99_ms === null ? '-' : s.p99_ms > s.budget_p99_ms || (s.target_rate && s.rps < 0.95 * s.target_rate) ? 'over' : 'ok';
       assert.equal(s.verdict, expected, `${s.name} verdict`);
       assert.match(table, new RegExp(`^${s.name} .* ${expected === '-' ? '-' : expected} `, 'm'));
@@ -176,46 +188,89 @@ describe('npm run bench', { timeout: 240_000 }, () => {
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /data set: built in \d+\.\d s/);
 
-      const [counts] = await query(database, `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM albums)::int AS albums,
+      const [counts] = await query(
+        database,
+        `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM albums)::int AS albums,
         (SELECT count(*) FROM tracks)::int AS tracks, (SELECT count(*) FROM album_ratings)::int AS ratings,
         (SELECT count(*) FROM reviews)::int AS reviews, (SELECT count(*) FROM doc_activity)::int AS activity,
-        (SELECT count(*) FROM review_likes)::int AS likes, (SELECT count(DISTINCT password_hash) FROM users)::int AS hashes`);
-      assert.deepEqual({ ...counts, likes: counts.likes > 0 }, { users: 400, albums: 300, tracks: 3000, ratings: 8000, reviews: 1000, activity: 5000, likes: true, hashes: 1 });
+        (SELECT count(*) FROM review_likes)::int AS likes, (SELECT count(DISTINCT password_hash) FROM users)::int AS hashes`,
+      );
+      assert.deepEqual(
+        { ...counts, likes: counts.likes > 0 },
+        { users: 400, albums: 300, tracks: 3000, ratings: 8000, reviews: 1000, activity: 5000, likes: true, hashes: 1 },
+      );
 
-      const [stats] = await query(database, `SELECT count(*)::int AS wrong FROM album_rating_stats s
+      const [stats] = await query(
+        database,
+        `SELECT count(*)::int AS wrong FROM album_rating_stats s
         FULL JOIN (SELECT album_id, count(*)::int AS c, sum(value)::bigint AS total, array_agg(value) AS vs FROM album_ratings GROUP BY album_id) r USING (album_id)
         WHERE s.count IS DISTINCT FROM r.c OR s.sum IS DISTINCT FROM r.total
-           OR s.histogram IS DISTINCT FROM ARRAY(SELECT (SELECT count(*) FROM unnest(r.vs) v WHERE v = i)::int FROM generate_series(1, 10) i)`);
+           OR s.histogram IS DISTINCT FROM ARRAY(SELECT (SELECT count(*) FROM unnest(r.vs) v WHERE v = i)::int FROM generate_series(1, 10) i)`,
+      );
       assert.equal(stats.wrong, 0, 'album_rating_stats matches the ratings');
-      const [likes] = await query(database, `SELECT count(*)::int AS wrong FROM reviews r
+      const [likes] = await query(
+        database,
+        `SELECT count(*)::int AS wrong FROM reviews r
         LEFT JOIN (SELECT review_id, count(*)::int AS n FROM review_likes GROUP BY review_id) l ON l.review_id = r.id
-        WHERE r.like_count <> coalesce(l.n, 0)`);
+        WHERE r.like_count <> coalesce(l.n, 0)`,
+      );
       assert.equal(likes.wrong, 0, 'reviews.like_count matches the likes');
-      const [docs] = await query(database, `SELECT count(*)::int AS wrong FROM doc_activity
-        WHERE doc->>'id' <> id::text OR doc->>'actorId' <> actor_id OR doc->>'type' <> type OR (doc->>'createdAt')::timestamptz <> created_at`);
+      const [docs] = await query(
+        database,
+        `SELECT count(*)::int AS wrong FROM doc_activity
+        WHERE doc->>'id' <> id::text OR doc->>'actorId' <> actor_id OR doc->>'type' <> type OR (doc->>'createdAt')::timestamptz <> created_at`,
+      );
       assert.equal(docs.wrong, 0, 'activity documents agree with their columns');
-      const [types] = await query(database, `SELECT count(*)::int AS wrong FROM doc_activity WHERE type NOT IN ('rated', 'reviewed', 'liked_review', 'listened')`);
-      assert.equal(types.wrong, 0, 'activity uses the feed\'s types');
-      const [graph] = await query(database, `SELECT count(*)::int AS follows, count(DISTINCT follower_id)::int AS followers,
+      const [types] = await query(
+        database,
+        `SELECT count(*)::int AS wrong FROM doc_activity WHERE type NOT IN ('rated', 'reviewed', 'liked_review', 'listened')`,
+      );
+      assert.equal(types.wrong, 0, "activity uses the feed's types");
+      const [graph] = await query(
+        database,
+        `SELECT count(*)::int AS follows, count(DISTINCT follower_id)::int AS followers,
         (SELECT count(*)::int FROM users u WHERE u.follower_count <> (SELECT count(*) FROM follows f WHERE f.followee_id = u.id)
                                              OR u.following_count <> (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)) AS wrong_counts
-        FROM follows`);
+        FROM follows`,
+      );
       assert.deepEqual(graph, { follows: 200 * 50, followers: 200, wrong_counts: 0 });
       assert.equal((await query(database, `SELECT 1 FROM artists WHERE name = 'Björk'`)).length, 1);
-      assert.equal((await query(database, `SELECT 1 FROM search_word_variants WHERE variant = word AND word = 'bjork'`)).length, 1, 'the search lexicon knows the loaded names');
+      assert.equal(
+        (await query(database, `SELECT 1 FROM search_word_variants WHERE variant = word AND word = 'bjork'`)).length,
+        1,
+        'the search lexicon knows the loaded names',
+      );
 
       const indexes = (await query(database, `SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).map((r) => r.indexname);
-      for (const name of ['albums_search_trgm', 'albums_search_fts', 'tracks_search_fts', 'search_word_variants_pkey', 'album_ratings_album_idx', 'reviews_album_popular_idx', 'doc_activity_actor_id_idx']) {
+      for (const name of [
+        'albums_search_trgm',
+        'albums_search_fts',
+        'tracks_search_fts',
+        'search_word_variants_pkey',
+        'album_ratings_album_idx',
+        'reviews_album_popular_idx',
+        'doc_activity_actor_id_idx',
+      ]) {
         assert.ok(indexes.includes(name), `index ${name} is back`);
       }
 
       // The triggers are on again and the identity sequences continue after the generated ids.
-      const [after] = await query(database, `WITH u AS (INSERT INTO users (handle, email, display_name, password_hash) VALUES ('late_comer', 'late@bench.muse.test', 'Late', 'x') RETURNING id),
+      const [after] = await query(
+        database,
+        `WITH u AS (INSERT INTO users (handle, email, display_name, password_hash) VALUES ('late_comer', 'late@bench.muse.test', 'Late', 'x') RETURNING id),
         r AS (INSERT INTO album_ratings (user_id, album_id, value) SELECT id, 1, 10 FROM u RETURNING user_id)
-        SELECT (SELECT id FROM u)::int AS id`);
+        SELECT (SELECT id FROM u)::int AS id`,
+      );
       assert.equal(after.id, 401);
-      assert.equal((await query(database, `SELECT 1 FROM search_word_variants WHERE variant = word AND word = 'comer'`)).length, 1, 'the lexicon trigger is on again');
-      const [stat] = await query(database, `SELECT s.count = (SELECT count(*) FROM album_ratings WHERE album_id = 1) AS ok FROM album_rating_stats s WHERE album_id = 1`);
+      assert.equal(
+        (await query(database, `SELECT 1 FROM search_word_variants WHERE variant = word AND word = 'comer'`)).length,
+        1,
+        'the lexicon trigger is on again',
+      );
+      const [stat] = await query(
+        database,
+        `SELECT s.count = (SELECT count(*) FROM album_ratings WHERE album_id = 1) AS ok FROM album_rating_stats s WHERE album_id = 1`,
+      );
       assert.equal(stat.ok, true, 'the aggregate trigger counted the new rating');
 
       const second = await runBench(['--dataset-only', '--scale', 'smoke'], { env });

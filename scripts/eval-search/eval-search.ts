@@ -52,7 +52,8 @@ async function main(): Promise<number> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`Search evaluation: demo catalog, ${sample} albums sampled with seed ${seed} (${seconds} s)\n\n${formatEvalTable(results)}\n`);
     if (values.misses) {
-      for (const r of results) for (const m of r.misses) process.stdout.write(`\n[${r.kind}] ${JSON.stringify(m.q)}\n  got: ${m.got.join(' | ') || '(nothing)'}`);
+      for (const r of results)
+        for (const m of r.misses) process.stdout.write(`\n[${r.kind}] ${JSON.stringify(m.q)}\n  got: ${m.got.join(' | ') || '(nothing)'}`);
       process.stdout.write('\n');
     }
     const below = kindsBelowFloor(results);

@@ -13,11 +13,14 @@ async function ruleIds(code, filePath) {
 }
 
 test("when a feature imports another feature's repo, then lint refuses it", async () => {
-  const ids = await ruleIds("import { ReviewsRepo } from '../reviews/reviews.repo';\nexport const r = ReviewsRepo;\n", 'server/src/features/diary/diary.service.ts');
+  const ids = await ruleIds(
+    "import { ReviewsRepo } from '../reviews/reviews.repo';\nexport const r = ReviewsRepo;\n",
+    'server/src/features/diary/diary.service.ts',
+  );
   assert.deepEqual(ids, ['no-restricted-imports']);
 });
 
-test('when a feature imports its own repo, another feature\'s service, a read model or a row type, then lint allows it', async () => {
+test("when a feature imports its own repo, another feature's service, a read model or a row type, then lint allows it", async () => {
   const code = [
     "import { DiaryRepo } from './diary.repo';",
     "import { ReviewsService } from '../reviews/reviews.service';",

@@ -37,7 +37,12 @@ describe('entry point', () => {
     };
     await run(`create role ${role} login nocreatedb`);
     try {
-      const p = spawnMuse('api', { DATABASE_URL: `postgres://${role}@127.0.0.1:5432/muse_never_made`, REDIS_URL: createTestRedisPrefix('nocreate').url, LOG_LEVEL: 'silent', PORT: '0' });
+      const p = spawnMuse('api', {
+        DATABASE_URL: `postgres://${role}@127.0.0.1:5432/muse_never_made`,
+        REDIS_URL: createTestRedisPrefix('nocreate').url,
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+      });
       running.push(p);
       const { code } = await p.exited;
       expect(code).toBe(1);

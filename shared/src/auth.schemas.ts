@@ -42,7 +42,10 @@ export const RegisterSchema = z.object({
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
 export const LoginSchema = z.object({
-  identifier: userText('Handle or email', { error: 'Handle or email is required' }).trim().min(1, 'Handle or email is required').max(LIMITS.email.max, 'Handle or email is too long'),
+  identifier: userText('Handle or email', { error: 'Handle or email is required' })
+    .trim()
+    .min(1, 'Handle or email is required')
+    .max(LIMITS.email.max, 'Handle or email is too long'),
   password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(LIMITS.password.max, 'Password is too long'),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;

@@ -49,7 +49,10 @@ export const NotificationListQuerySchema = pageQuery({ default: LIMITS.notificat
    * has seen. The answer holds every notification created or updated after it, oldest change
    * first; `nextCursor` continues the catch-up. Not combined with `cursor`.
    */
-  since: z.string().regex(/^(0|[1-9][0-9]{0,17})$/, 'since must be a notification seq').optional(),
+  since: z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,17})$/, 'since must be a notification seq')
+    .optional(),
 });
 export type NotificationListQuery = z.infer<typeof NotificationListQuerySchema>;
 

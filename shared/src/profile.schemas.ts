@@ -27,7 +27,10 @@ export type PrivacySettingsInput = z.infer<typeof PrivacySettingsSchema>;
 
 /** PUT /api/me/favourites: up to four album ids, in display order. */
 export const FavouritesSchema = z.object({
-  albumIds: z.array(IdSchema).max(4, 'At most four favourites').refine((a) => new Set(a).size === a.length, 'Each album only once'),
+  albumIds: z
+    .array(IdSchema)
+    .max(4, 'At most four favourites')
+    .refine((a) => new Set(a).size === a.length, 'Each album only once'),
 });
 export type FavouritesInput = z.infer<typeof FavouritesSchema>;
 

@@ -5,10 +5,7 @@ import { userText } from './text';
 export const SEARCH_TYPES = ['all', 'album', 'artist', 'track', 'user'] as const;
 
 export const SearchQuerySchema = z.object({
-  q: userText('Search text', { error: 'Type at least 2 characters' })
-    .trim()
-    .min(2, 'Type at least 2 characters')
-    .max(200, 'Search text is too long'),
+  q: userText('Search text', { error: 'Type at least 2 characters' }).trim().min(2, 'Type at least 2 characters').max(200, 'Search text is too long'),
   type: z.enum(SEARCH_TYPES).default('all'),
   genre: userText('Genre').trim().min(1).max(100).optional(),
   year: z.coerce.number().int().min(1000).max(2100).optional(),

@@ -28,7 +28,13 @@ async function compressOne(dir: string, file: string): Promise<Precompressed | n
   const full = path.join(dir, file);
   const original = await readFile(full);
   const [br, gzip] = await Promise.all([
-    brotli(original, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: original.length } }),
+    brotli(original, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: original.length,
+      },
+    }),
     gz(original, { level: 9 }),
   ]);
   // A copy that is not smaller would only cost the server a file to pick.

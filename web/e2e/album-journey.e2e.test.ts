@@ -135,7 +135,12 @@ describe('the album journey in a browser', () => {
       const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: ALBUM_TITLE, exact: true }) });
       await entry.first().waitFor();
       expect(await entry.first().locator(`time[datetime="${listenedOn}"]`).count()).toBe(1);
-      expect(await entry.first().getByRole('link', { name: /^Review/ }).count()).toBe(1);
+      expect(
+        await entry
+          .first()
+          .getByRole('link', { name: /^Review/ })
+          .count(),
+      ).toBe(1);
       await shootBothWidths(page, 'diary');
     });
 
@@ -145,7 +150,10 @@ describe('the album journey in a browser', () => {
       await page.getByText(/Ranked by weighted score/).waitFor();
       await page.getByRole('link', { name: 'Trending this week' }).click();
       await page.getByRole('heading', { level: 1, name: 'Trending this week' }).waitFor();
-      await page.getByText(/Ranked by weighted score|Could not load/).first().waitFor();
+      await page
+        .getByText(/Ranked by weighted score|Could not load/)
+        .first()
+        .waitFor();
       await shootBothWidths(page, 'charts');
     });
 
@@ -175,7 +183,10 @@ describe('the album journey in a browser', () => {
       const box = page.getByRole('combobox', { name: /Search albums/ });
       await box.click();
       await box.pressSequentially(MISSPELT_QUERY, { delay: 40 });
-      await page.getByRole('option', { name: new RegExp(ALBUM_TITLE) }).first().click();
+      await page
+        .getByRole('option', { name: new RegExp(ALBUM_TITLE) })
+        .first()
+        .click();
       await page.getByRole('heading', { level: 1, name: ALBUM_TITLE }).waitFor();
     });
 

@@ -37,7 +37,11 @@ export function journeyKit(prefix: string, server: () => MuseServer): JourneyKit
     },
     step(page, name, work) {
       return runStep(page, `${prefix}-${name}`, work, () =>
-        [server().exitNote(), `API answers (latest):\n${(apiLog.get(page) ?? []).slice(-12).join('\n')}`, `Server output (tail):\n${server().output().slice(-3000)}`].join('\n'),
+        [
+          server().exitNote(),
+          `API answers (latest):\n${(apiLog.get(page) ?? []).slice(-12).join('\n')}`,
+          `Server output (tail):\n${server().output().slice(-3000)}`,
+        ].join('\n'),
       );
     },
     async register(page, handle, displayName) {

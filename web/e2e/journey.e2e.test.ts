@@ -257,7 +257,8 @@ describe('Muse in a browser', () => {
           if (width > 640) {
             // Wide screens show the tabs themselves; the Menu button is for phones.
             expect(await menuButton.isVisible()).toBe(false);
-            for (const name of destinations) expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+            for (const name of destinations)
+              expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).isVisible()).toBe(true);
             return;
           }
           expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);

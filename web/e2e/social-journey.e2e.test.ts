@@ -52,7 +52,9 @@ async function expectNotificationFits(item: Locator, where: string): Promise<voi
   const geometry = await item.evaluate((li) => {
     const box = (el: Element | null | undefined) => {
       const r = el?.getBoundingClientRect();
-      return r ? { left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom), width: Math.round(r.width) } : null;
+      return r
+        ? { left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom), width: Math.round(r.width) }
+        : null;
     };
     const button = [...li.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Mark as read');
     return { item: box(li), text: box(li.querySelector('p')), button: box(button), viewport: window.innerWidth };
@@ -168,16 +170,24 @@ describe('the social journey in two browsers', () => {
     });
 
     await step(pageA, '10-ana-sees-like-live', async () => {
-      await pageA.waitForFunction((before) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') ?? '0') > before, unreadBefore, {
-        timeout: 15_000,
-      });
+      await pageA.waitForFunction(
+        (before) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') ?? '0') > before,
+        unreadBefore,
+        {
+          timeout: 15_000,
+        },
+      );
       await pageA
         .getByTestId('feed-item')
         .first()
         .getByRole('heading', { name: `${bob.name} liked your review of ${reviewed.title}` })
         .waitFor({ timeout: 15_000 });
       await pageA.getByRole('button', { name: /^Notifications, \d+ unread/ }).click();
-      await pageA.getByRole('region', { name: 'Recent notifications' }).getByText(new RegExp(`${bob.name}.*liked`)).first().waitFor();
+      await pageA
+        .getByRole('region', { name: 'Recent notifications' })
+        .getByText(new RegExp(`${bob.name}.*liked`))
+        .first()
+        .waitFor();
       await pageA.keyboard.press('Escape');
       expect(anaLoads).toBe(0);
       await shootBothWidths(pageA, 'feed');
@@ -223,7 +233,11 @@ describe('the social journey in two browsers', () => {
     });
 
     await step(pageA, '11c-notifications-fit-phone-and-desktop', async () => {
-      const liked = (scope: Locator) => scope.getByRole('listitem').filter({ hasText: `${bob.name} liked your review` }).first();
+      const liked = (scope: Locator) =>
+        scope
+          .getByRole('listitem')
+          .filter({ hasText: `${bob.name} liked your review` })
+          .first();
       for (const width of [375, 1280]) {
         await pageA.setViewportSize({ width, height: 900 });
         await pageA.getByRole('button', { name: /^Notifications/ }).click();
@@ -268,7 +282,11 @@ describe('the social journey in two browsers', () => {
         const box = pageA.getByLabel('Add a favourite album');
         await box.fill(album.title);
         const saved = pageA.waitForResponse((r) => r.url().endsWith('/api/me/favourites') && r.request().method() === 'PUT');
-        await pageA.getByRole('list', { name: 'Albums to add' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(album.title)}`) }).first().click();
+        await pageA
+          .getByRole('list', { name: 'Albums to add' })
+          .getByRole('button', { name: new RegExp(`^${escapeRegExp(album.title)}`) })
+          .first()
+          .click();
         expect((await saved).status()).toBe(200);
       }
       const favourites = pageA.getByRole('list', { name: 'Your favourite albums, in order' });

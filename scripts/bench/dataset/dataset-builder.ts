@@ -25,7 +25,19 @@ export interface DatasetInfo {
   buildSeconds: number;
 }
 
-const LOADED_TABLES = ['users', 'artists', 'albums', 'album_artists', 'tracks', 'album_ratings', 'album_rating_stats', 'reviews', 'review_likes', 'doc_activity', 'follows'];
+const LOADED_TABLES = [
+  'users',
+  'artists',
+  'albums',
+  'album_artists',
+  'tracks',
+  'album_ratings',
+  'album_rating_stats',
+  'reviews',
+  'review_likes',
+  'doc_activity',
+  'follows',
+];
 const IDENTITY_TABLES = ['users', 'artists', 'albums', 'tracks', 'reviews'];
 
 async function readMarker(db: Client): Promise<{ version: number; scale: DatasetScale; build_seconds: string } | null> {
@@ -106,8 +118,14 @@ export async function ensureDataset(options: DatasetOptions): Promise<DatasetInf
     }
     await step('vacuum analyze', () => db.query('VACUUM (ANALYZE)'));
     const buildSeconds = (performance.now() - started) / 1000;
-    await db.query('CREATE TABLE bench.dataset (version int NOT NULL, scale jsonb NOT NULL, built_at timestamptz NOT NULL DEFAULT now(), build_seconds numeric NOT NULL)');
-    await db.query('INSERT INTO bench.dataset (version, scale, build_seconds) VALUES ($1, $2, $3)', [DATASET_VERSION, JSON.stringify(scale), buildSeconds.toFixed(1)]);
+    await db.query(
+      'CREATE TABLE bench.dataset (version int NOT NULL, scale jsonb NOT NULL, built_at timestamptz NOT NULL DEFAULT now(), build_seconds numeric NOT NULL)',
+    );
+    await db.query('INSERT INTO bench.dataset (version, scale, build_seconds) VALUES ($1, $2, $3)', [
+      DATASET_VERSION,
+      JSON.stringify(scale),
+      buildSeconds.toFixed(1),
+    ]);
     log(`data set: built in ${buildSeconds.toFixed(1)} s`);
     return { reused: false, buildSeconds };
   } finally {

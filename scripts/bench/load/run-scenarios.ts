@@ -34,8 +34,7 @@ export async function runScenario(scenario: Scenario, plan: RunPlan): Promise<Sc
   const problem = await preflight(baseUrl, nextRequest());
   if (problem) plan.log(`  warning: ${problem}`);
 
-  const phase = (durationSeconds: number, rate: number | null, connections: number) =>
-    runLoad({ baseUrl, durationSeconds, rate, connections, nextRequest });
+  const phase = (durationSeconds: number, rate: number | null, connections: number) => runLoad({ baseUrl, durationSeconds, rate, connections, nextRequest });
   await phase(plan.warmupSeconds, scenario.rate, scenario.connections);
   const budget = await phase(plan.durationSeconds, scenario.rate, scenario.connections);
   // As many connections as the budget phase: writes wait on commits, and fewer connections would

@@ -25,7 +25,6 @@ export interface Scenario {
   requests(context: ScenarioContext): () => RequestSpec;
 }
 
-
 function withSession(session: BenchSession, headers: Record<string, string> = {}): Record<string, string> {
   return { ...headers, cookie: session.cookie };
 }

@@ -83,7 +83,10 @@ export function writeReport(report: BenchReport, dir: string, at = new Date()): 
   fs.mkdirSync(dir, { recursive: true });
   const json = `${JSON.stringify(report, null, 2)}\n`;
   // Colons are not allowed in file names everywhere.
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   const files = [path.join(dir, 'latest.json'), path.join(dir, `${stamp}.json`)];
   for (const file of files) fs.writeFileSync(file, json);
   return files;

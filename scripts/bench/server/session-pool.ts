@@ -46,10 +46,7 @@ export async function signInPool(baseUrl: string, databaseUrl: string, size: num
   const db = await connect(databaseUrl);
   let handles: string[];
   try {
-    const { rows } = await db.query<{ handle: string }>(
-      `SELECT handle FROM users WHERE handle ~ '_[0-9]+$' ORDER BY hashint8(id) LIMIT $1`,
-      [size],
-    );
+    const { rows } = await db.query<{ handle: string }>(`SELECT handle FROM users WHERE handle ~ '_[0-9]+$' ORDER BY hashint8(id) LIMIT $1`, [size]);
     handles = rows.map((r) => r.handle);
   } finally {
     await db.end();

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     await migrateLatest(knex);
     const started = Date.now();
     const summary = await seedDemoCatalog(knex);
-    process.stdout.write(`Demo catalog loaded: ${summary.artists} artists, ${summary.albums} albums, ${summary.tracks} tracks (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `Demo catalog loaded: ${summary.artists} artists, ${summary.albums} albums, ${summary.tracks} tracks (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
   } finally {
     await knex.destroy();
     await infra.stop();

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
 const urlList = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url()));
 
 /** Every environment variable Muse reads, with defaults. `.env.example` documents each one. */
@@ -22,21 +25,36 @@ export const ConfigSchema = z.object({
 
   DATABASE_URL: z.url().optional(),
   REDIS_URL: z.url().optional(),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('muse:'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/)
+    .default('muse:'),
   MONGO_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   LOCAL_PG_PORT: port.default(5432),
   LOCAL_REDIS_PORT: port.default(6379),
 
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(60 * 24 * 7),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(60 * 24 * 7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COOKIE_SECURE: bool.optional(),
   CORS_ORIGINS: urlList.default([]),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('100kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('100kb'),
 
   LOGIN_RATE_IP_MAX: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_ACCOUNT_MAX: z.coerce.number().int().min(1).default(10),
-  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   API_RATE_IP_MAX: z.coerce.number().int().min(1).default(600),
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   WRITE_RATE_USER_MAX: z.coerce.number().int().min(1).default(300),
@@ -51,7 +69,12 @@ export const ConfigSchema = z.object({
   SEED_DEMO_CATALOG: bool.default(true),
   ADMIN_HANDLES: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .default([]),
 });
 

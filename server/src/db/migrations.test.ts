@@ -5,8 +5,34 @@ import { migrations } from './migrations';
 import { createTestDatabase } from '../testing/test-infra';
 
 const ALL_TABLES = [
-  'album_artists', 'album_rating_stats', 'album_ratings', 'albums', 'artists', 'blocks', 'diary_entries', 'doc_activity', 'favourites', 'follow_requests', 'follows', 'imports', 'mutes', 'notification_actors', 'notification_dedupe_keys', 'notification_preferences', 'notifications',
-  'rating_history', 'reports', 'review_comments', 'review_likes', 'reviews', 'search_word_variants', 'track_artists', 'track_rating_stats', 'track_ratings', 'tracks', 'users',
+  'album_artists',
+  'album_rating_stats',
+  'album_ratings',
+  'albums',
+  'artists',
+  'blocks',
+  'diary_entries',
+  'doc_activity',
+  'favourites',
+  'follow_requests',
+  'follows',
+  'imports',
+  'mutes',
+  'notification_actors',
+  'notification_dedupe_keys',
+  'notification_preferences',
+  'notifications',
+  'rating_history',
+  'reports',
+  'review_comments',
+  'review_likes',
+  'reviews',
+  'search_word_variants',
+  'track_artists',
+  'track_rating_stats',
+  'track_ratings',
+  'tracks',
+  'users',
 ];
 
 describe('migrations', () => {

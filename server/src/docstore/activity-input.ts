@@ -6,7 +6,10 @@ const ActivityInputSchema = z.object({
   actorId: z.string().min(1).max(64),
   type: z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/, 'activity type must be a lower-case identifier'),
   visibility: z.enum(['public', 'followers', 'private']).default('public'),
-  subject: z.object({ kind: z.string().min(1).max(32), id: z.string().min(1).max(64) }).nullable().default(null),
+  subject: z
+    .object({ kind: z.string().min(1).max(32), id: z.string().min(1).max(64) })
+    .nullable()
+    .default(null),
   data: z.record(z.string(), z.unknown()).default({}),
   createdAt: z.date().optional(),
 });

@@ -78,7 +78,11 @@ for (const adapter of adapters) {
 
     it('when an activity is appended, then it reads back exactly, with defaults filled', async () => {
       const a = actor();
-      const written = await store.activity.append({ actorId: a, type: 'account.registered', data: { note: 'Björk — Homogenic 🎧', n: 3, nested: { ok: true } } });
+      const written = await store.activity.append({
+        actorId: a,
+        type: 'account.registered',
+        data: { note: 'Björk — Homogenic 🎧', n: 3, nested: { ok: true } },
+      });
       const [read] = await store.activity.listByActor(a, { limit: 10 });
       expect(read).toEqual(written);
       expect(read).toMatchObject({ visibility: 'public', subject: null, data: { note: 'Björk — Homogenic 🎧', n: 3, nested: { ok: true } } });
@@ -89,7 +93,10 @@ for (const adapter of adapters) {
       const a = actor();
       const base = Date.now() - 60_000;
       const written = [];
-      for (let i = 0; i < 7; i++) written.push(await store.activity.append({ actorId: a, type: 'rated', createdAt: new Date(base + i * 1000), subject: { kind: 'album', id: String(i) } }));
+      for (let i = 0; i < 7; i++)
+        written.push(
+          await store.activity.append({ actorId: a, type: 'rated', createdAt: new Date(base + i * 1000), subject: { kind: 'album', id: String(i) } }),
+        );
       const seen: string[] = [];
       let before: string | undefined;
       for (;;) {

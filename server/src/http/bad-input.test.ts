@@ -39,7 +39,12 @@ describe('errors that already carry a 4xx status', () => {
   it('when a gzip body is not valid gzip, then it answers 400 saying so', async () => {
     const client = app.client();
     const token = await client.ensureCsrf();
-    const res = await client.agent.post('/api/auth/login').set(CSRF_HEADER, token).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('this is not gzip');
+    const res = await client.agent
+      .post('/api/auth/login')
+      .set(CSRF_HEADER, token)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('this is not gzip');
     expectProblem(res, 400, 'malformed_request');
     expect(res.body.detail).toMatch(/gzip|decompress|encod/i);
   });
@@ -60,18 +65,33 @@ describe('errors that already carry a 4xx status', () => {
 
 describe('NUL characters in user text', () => {
   it('when a login identifier holds NUL, then it answers 400 naming the field', async () => {
-    expectProblem(await app.client().post('/api/auth/login', { identifier: 'fan\u0000', password: 'whatever whatever' }), 400, 'validation_failed', 'identifier');
+    expectProblem(
+      await app.client().post('/api/auth/login', { identifier: 'fan\u0000', password: 'whatever whatever' }),
+      400,
+      'validation_failed',
+      'identifier',
+    );
   });
 
   it('when a report reason or an admin note holds NUL, then it answers 400 naming the field', async () => {
     const author = await registerUser(app);
     const reporter = await registerUser(app);
     const { reviewId } = await reviewBy(author.client);
-    expectProblem(await reporter.client.post('/api/reports', { targetType: 'review', targetId: reviewId, reason: 'spam\u0000' }), 400, 'validation_failed', 'reason');
+    expectProblem(
+      await reporter.client.post('/api/reports', { targetType: 'review', targetId: reviewId, reason: 'spam\u0000' }),
+      400,
+      'validation_failed',
+      'reason',
+    );
     const report = await reporter.client.post('/api/reports', { targetType: 'review', targetId: reviewId, reason: 'spam' });
     expect(report.status).toBe(201);
     const admin = await registerUser(app, { handle: 'bad_input_admin' });
-    expectProblem(await admin.client.post(`/api/admin/reports/${report.body.id}/resolve`, { action: 'dismiss', note: 'fine\u0000' }), 400, 'validation_failed', 'note');
+    expectProblem(
+      await admin.client.post(`/api/admin/reports/${report.body.id}/resolve`, { action: 'dismiss', note: 'fine\u0000' }),
+      400,
+      'validation_failed',
+      'note',
+    );
   });
 
   it('when review, comment, profile and diary texts hold NUL, then each answers 400 naming the field', async () => {

@@ -57,7 +57,11 @@ function raw(pathname: string, headers: Record<string, string> = {}, method = 'G
   });
 }
 
-const varies = (r: Raw) => String(r.headers.vary ?? '').toLowerCase().split(/\s*,\s*/).includes('accept-encoding');
+const varies = (r: Raw) =>
+  String(r.headers.vary ?? '')
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .includes('accept-encoding');
 
 describe('built web assets', () => {
   it('when the browser accepts br, then a hashed script comes as its brotli copy, cached for a year', async () => {
@@ -173,22 +177,26 @@ describe('API answers', () => {
 
   it('when an answer is a server-sent event stream, then each event reaches the client uncompressed as it is written', async () => {
     const big = 'x'.repeat(4096);
-    const sse = express().use(compressApi()).get('/events', (_req, res) => {
-      res.set('Content-Type', 'text/event-stream').status(200);
-      res.write(`data: ${big}\n\n`);
-      res.write('data: done\n\n');
-      res.end();
-    });
+    const sse = express()
+      .use(compressApi())
+      .get('/events', (_req, res) => {
+        res.set('Content-Type', 'text/event-stream').status(200);
+        res.write(`data: ${big}\n\n`);
+        res.write('data: done\n\n');
+        res.end();
+      });
     const server = sse.listen(0, '127.0.0.1');
     try {
       await new Promise((resolve) => server.once('listening', resolve));
       const { port } = server.address() as AddressInfo;
       const res = await new Promise<Raw>((resolve, reject) => {
-        http.get(`http://127.0.0.1:${port}/events`, { headers: { 'Accept-Encoding': 'gzip, br' } }, (r) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => resolve({ status: r.statusCode!, headers: r.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject);
+        http
+          .get(`http://127.0.0.1:${port}/events`, { headers: { 'Accept-Encoding': 'gzip, br' } }, (r) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => resolve({ status: r.statusCode!, headers: r.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
       });
       expect(res.headers['content-encoding']).toBeUndefined();
       expect(res.body.toString()).toBe(`data: ${big}\n\ndata: done\n\n`);

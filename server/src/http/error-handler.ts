@@ -101,7 +101,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   }
   if (isRedisUnavailableError(err)) {
     req.log?.warn({ err }, 'redis unavailable');
-    return sendProblem(res, 503, 'service_unavailable', 'Muse is briefly unavailable. Try again in a few seconds.', undefined, { 'Retry-After': String(REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS) });
+    return sendProblem(res, 503, 'service_unavailable', 'Muse is briefly unavailable. Try again in a few seconds.', undefined, {
+      'Retry-After': String(REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS),
+    });
   }
   req.log?.error({ err }, 'unhandled error');
   return sendProblem(res, 500, 'internal');

@@ -204,7 +204,9 @@ afterAll(async () => {
 
 describe('input sweep over every api route', () => {
   it('when any route gets ugly input, signed out, signed in or as an administrator, then it never answers 5xx and every 4xx is a problem document without a stack', async () => {
-    const routes = listRoutes((createApp(app.container) as unknown as { router: { stack: RouterLayer[] } }).router.stack).filter((r) => r.path.startsWith('/api/'));
+    const routes = listRoutes((createApp(app.container) as unknown as { router: { stack: RouterLayer[] } }).router.stack).filter((r) =>
+      r.path.startsWith('/api/'),
+    );
     expect(routes.length).toBeGreaterThan(50);
 
     const victim = await registerUser(app);
@@ -238,16 +240,23 @@ describe('input sweep over every api route', () => {
     const failures: string[] = [];
     // Writes that got through prove the sweep reaches past validation into services and SQL.
     const acceptedWrites = new Map<string, number>();
-    const send = async (caller: (typeof callers)[number], method: string, path: string, body?: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => {
+    const send = async (
+      caller: (typeof callers)[number],
+      method: string,
+      path: string,
+      body?: string,
+      headers: Record<string, string> = { 'Content-Type': 'application/json' },
+    ) => {
       let req = request(app.url)[method as 'get'](path).set('Cookie', caller.cookie).set(CSRF_HEADER, caller.csrf);
       if (body !== undefined) req = req.set(headers).send(body);
       const res = await req.ok(() => true);
       const type = String(res.headers['content-type'] ?? '');
       if (method !== 'get' && res.status < 300) acceptedWrites.set(caller.who, (acceptedWrites.get(caller.who) ?? 0) + 1);
-      const bad =
-        res.status >= 500 ||
-        (res.status >= 400 && (!type.startsWith('application/problem+json') || /\n\s+at |"stack"/.test(res.text)));
-      if (bad) failures.push(`${caller.who}: ${method.toUpperCase()} ${path.slice(0, 120)} ${body?.slice(0, 80) ?? ''} -> ${res.status} ${type} ${res.text.slice(0, 200)}`);
+      const bad = res.status >= 500 || (res.status >= 400 && (!type.startsWith('application/problem+json') || /\n\s+at |"stack"/.test(res.text)));
+      if (bad)
+        failures.push(
+          `${caller.who}: ${method.toUpperCase()} ${path.slice(0, 120)} ${body?.slice(0, 80) ?? ''} -> ${res.status} ${type} ${res.text.slice(0, 200)}`,
+        );
     };
     const clearRateLimits = async () => {
       const keys = await app.container.redis.keys(`${app.container.config.REDIS_PREFIX}rl:*`);
@@ -255,9 +264,11 @@ describe('input sweep over every api route', () => {
     };
     const inParallel = async (jobs: Array<() => Promise<void>>, width = 4) => {
       const queue = [...jobs];
-      await Promise.all(Array.from({ length: width }, async () => {
-        for (let job = queue.shift(); job; job = queue.shift()) await job();
-      }));
+      await Promise.all(
+        Array.from({ length: width }, async () => {
+          for (let job = queue.shift(); job; job = queue.shift()) await job();
+        }),
+      );
     };
 
     for (const caller of callers) {
@@ -284,7 +295,11 @@ describe('input sweep over every api route', () => {
       }
     }
     for (const cookie of UGLY_COOKIES) {
-      for (const [method, path] of [['get', '/api/me'], ['get', '/api/csrf'], ['post', '/api/auth/logout']] as const) {
+      for (const [method, path] of [
+        ['get', '/api/me'],
+        ['get', '/api/csrf'],
+        ['post', '/api/auth/logout'],
+      ] as const) {
         await send({ who: `cookie ${cookie.slice(0, 20)}`, cookie, csrf: 'x' }, method, path, method === 'get' ? undefined : '{}');
       }
     }

@@ -7,7 +7,16 @@ import { errorHandler } from './error-handler';
 import { createRoutes } from './route';
 
 const person = (id: string, role: UserRow['role']): UserRow =>
-  ({ id, handle: `p${id}`, email: `p${id}@example.test`, display_name: `P${id}`, password_hash: 'x', role, created_at: new Date(), suspended_at: null }) as UserRow;
+  ({
+    id,
+    handle: `p${id}`,
+    email: `p${id}@example.test`,
+    display_name: `P${id}`,
+    password_hash: 'x',
+    role,
+    created_at: new Date(),
+    suspended_at: null,
+  }) as UserRow;
 const PEOPLE: Record<string, UserRow> = { '1': person('1', 'user'), '2': person('2', 'admin') };
 
 /** An app whose "session" is the X-Test-User header, so the helper's auth levels can be checked alone. */

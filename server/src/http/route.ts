@@ -41,7 +41,12 @@ export interface RouteSpec<PS extends ZodType | undefined, QS extends ZodType | 
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-type Define = <PS extends ZodType | undefined = undefined, QS extends ZodType | undefined = undefined, BS extends ZodType | undefined = undefined, A extends RouteAuth = 'public'>(
+type Define = <
+  PS extends ZodType | undefined = undefined,
+  QS extends ZodType | undefined = undefined,
+  BS extends ZodType | undefined = undefined,
+  A extends RouteAuth = 'public',
+>(
   path: string,
   spec: RouteSpec<PS, QS, BS, A>,
 ) => void;

@@ -13,4 +13,16 @@ import { followAcceptedNotificationJob } from '../features/follows/follow-accept
 import { accountPurgeJob } from '../features/auth/account-purge.job';
 
 /** Every job type the worker runs, each built from the one `JobDeps`. A job missing here cannot be processed. */
-export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [welcomeNotificationJob, refreshChartsJob, reviewLikedNotificationJob, reviewCommentedNotificationJob, importParseJob, importApplyJob, feedFanOutJob, newFollowerNotificationJob, followRequestNotificationJob, followAcceptedNotificationJob, accountPurgeJob];
+export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
+  welcomeNotificationJob,
+  refreshChartsJob,
+  reviewLikedNotificationJob,
+  reviewCommentedNotificationJob,
+  importParseJob,
+  importApplyJob,
+  feedFanOutJob,
+  newFollowerNotificationJob,
+  followRequestNotificationJob,
+  followAcceptedNotificationJob,
+  accountPurgeJob,
+];

@@ -149,7 +149,12 @@ describe('job registry', () => {
   });
 
   it('when a job needs a dependency the worker does not give, then it does not compile', () => {
-    const needsMailer = defineJob({ name: 'mail', queue: 'notifications', schema: z.object({}), createHandler: (deps: { mailer: { send(): Promise<void> } }) => () => deps.mailer.send() });
+    const needsMailer = defineJob({
+      name: 'mail',
+      queue: 'notifications',
+      schema: z.object({}),
+      createHandler: (deps: { mailer: { send(): Promise<void> } }) => () => deps.mailer.send(),
+    });
     // @ts-expect-error the worker's JobDeps has no mailer, so the catalog refuses this job
     const catalog: ReadonlyArray<JobFor<JobDeps>> = [needsMailer];
     // @ts-expect-error a registry is refused dependencies that lack what a job asks for
@@ -160,7 +165,12 @@ describe('job registry', () => {
 
   it('when the registry gets what each job picks, then it builds every handler with those dependencies', async () => {
     const seen: string[] = [];
-    const greet = defineJob({ name: 'greet', queue: 'notifications', schema: z.object({ who: z.string() }), createHandler: (deps: Pick<JobDeps, 'jobAttempts'>) => async (p) => void seen.push(`${p.who}/${deps.jobAttempts}`) });
+    const greet = defineJob({
+      name: 'greet',
+      queue: 'notifications',
+      schema: z.object({ who: z.string() }),
+      createHandler: (deps: Pick<JobDeps, 'jobAttempts'>) => async (p) => void seen.push(`${p.who}/${deps.jobAttempts}`),
+    });
     await new JobRegistry([greet], { jobAttempts: 3 }).run('greet', { who: 'ana' }, { logger, attempt: 1 });
     expect(seen).toEqual(['ana/3']);
   });

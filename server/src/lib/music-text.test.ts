@@ -5,7 +5,33 @@ import { foldText, gateTagsAgree, normaliseArtist, normaliseForMatch, normaliseT
 const titleish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('Björk', 'Sigur Rós', 'the', 'The', 'feat.', 'ft', 'with', '&', '+', 'and', '(Live)', '[Remastered 2011]', ' - ', '(', ')', 'Røyksopp', 'ÆØÅ', 'R.E.M.', "Don't", '½', 'ǅ', 'İ', 'ß', '東京', 'Ωmega'),
+      fc.constantFrom(
+        'Björk',
+        'Sigur Rós',
+        'the',
+        'The',
+        'feat.',
+        'ft',
+        'with',
+        '&',
+        '+',
+        'and',
+        '(Live)',
+        '[Remastered 2011]',
+        ' - ',
+        '(',
+        ')',
+        'Røyksopp',
+        'ÆØÅ',
+        'R.E.M.',
+        "Don't",
+        '½',
+        'ǅ',
+        'İ',
+        'ß',
+        '東京',
+        'Ωmega',
+      ),
       fc.string({ maxLength: 6 }),
       fc.string({ unit: 'grapheme', maxLength: 4 }),
     ),
@@ -32,17 +58,21 @@ describe('normaliseTitle and normaliseArtist properties', () => {
     const accents: Record<string, string> = { a: 'á', e: 'é', i: 'ï', o: 'ö', u: 'ü', n: 'ñ', c: 'ç' };
     const word = fc.stringMatching(/^[a-z]{1,8}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom(',', '!', '?', ':', ';', '"', '.', "'", '*'), { maxLength: 5 }), (words, marks) => {
-        const plain = words.join(' ');
-        const dressed = words
-          .map((w, i) => {
-            const accented = [...w].map((ch) => accents[ch] ?? ch).join('');
-            return (i % 2 ? accented.toUpperCase() : accented) + (marks[i] ?? '');
-          })
-          .join(' ');
-        expect(normaliseTitle(dressed).text).toBe(normaliseTitle(plain).text);
-        expect(normaliseArtist(dressed)).toBe(normaliseArtist(plain));
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.constantFrom(',', '!', '?', ':', ';', '"', '.', "'", '*'), { maxLength: 5 }),
+        (words, marks) => {
+          const plain = words.join(' ');
+          const dressed = words
+            .map((w, i) => {
+              const accented = [...w].map((ch) => accents[ch] ?? ch).join('');
+              return (i % 2 ? accented.toUpperCase() : accented) + (marks[i] ?? '');
+            })
+            .join(' ');
+          expect(normaliseTitle(dressed).text).toBe(normaliseTitle(plain).text);
+          expect(normaliseArtist(dressed)).toBe(normaliseArtist(plain));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -107,7 +137,12 @@ describe('real names', () => {
   });
 
   it('when matching keys are built, then artist and title are normalised separately', () => {
-    expect(normaliseForMatch('The Beatles', 'Abbey Road (Remastered)')).toEqual({ artist: 'beatles', title: 'abbey road', tags: ['remaster'], key: 'beatles|abbey road' });
+    expect(normaliseForMatch('The Beatles', 'Abbey Road (Remastered)')).toEqual({
+      artist: 'beatles',
+      title: 'abbey road',
+      tags: ['remaster'],
+      key: 'beatles|abbey road',
+    });
   });
 
   it('when tags differ only by soft markers, then gates agree; a live take does not', () => {

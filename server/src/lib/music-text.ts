@@ -65,7 +65,19 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
 
 // Letters NFKD leaves whole: fold them to what people type on an English keyboard.
 const LETTER_FOLDS: Record<string, string> = {
-  ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l', ĳ: 'ij',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĳ: 'ij',
 };
 const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 
@@ -80,7 +92,12 @@ const DISAMBIGUATION_RE = /\s*\(\d+\)\s*$/;
 
 /** Lower-case, accents and compatibility forms removed, a few stand-alone letters folded. */
 function foldLetters(s: string): string {
-  return s.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c]!);
+  return s
+    .normalize('NFKD')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c]!);
 }
 
 /** "&" and "+" become "and"; dots and apostrophes vanish ("R.E.M." = "REM"); other punctuation separates words. */
@@ -103,7 +120,7 @@ function dropLeadingThe(s: string): string {
 /** Rewrites bracketed segments innermost first, so nested brackets are seen too. */
 function replaceBrackets(s: string, rewrite: (inner: string) => string): string {
   let out = s;
-  for (let previous = ''; previous !== out; ) {
+  for (let previous = ''; previous !== out;) {
     previous = out;
     out = out.replace(BRACKET_RE, (_whole, inner: string) => rewrite(inner));
   }
@@ -167,7 +184,9 @@ export function normaliseTitle(title: string): NormalisedTitle {
  * "Beatles, The" read as "The Beatles", leading "the" dropped. Idempotent.
  */
 export function normaliseArtist(artist: string): string {
-  let s = foldLetters(artist).replace(DISAMBIGUATION_RE, '').replace(/,\s*the\s*$/, '');
+  let s = foldLetters(artist)
+    .replace(DISAMBIGUATION_RE, '')
+    .replace(/,\s*the\s*$/, '');
   s = replaceBrackets(s, (inner) => (BRACKET_FEAT_RE.test(inner) ? ' ' : ` ${inner} `));
   s = s.replace(FEAT_INLINE_RE, '');
   return finish(s);

@@ -8,10 +8,14 @@ const keys = z.tuple([TimestampKey, IdKey]);
 describe('pagination', () => {
   test('when a cursor is encoded, then decoding it for the same kind gives its keys back', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), fc.bigInt(1n, 10n ** 17n), (at, id) => {
-        const ts = `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 19)}.000000`;
-        expect(decodeCursor(encodeCursor('k', [ts, String(id)]), 'k', keys)).toEqual([ts, String(id)]);
-      }),
+      fc.property(
+        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.bigInt(1n, 10n ** 17n),
+        (at, id) => {
+          const ts = `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 19)}.000000`;
+          expect(decodeCursor(encodeCursor('k', [ts, String(id)]), 'k', keys)).toEqual([ts, String(id)]);
+        },
+      ),
     );
   });
 
@@ -41,7 +45,12 @@ describe('pagination', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 25 }), (limit, available) => {
         const rows = Array.from({ length: Math.min(available, rowsToRead(limit)) }, (_, i) => i);
-        const page = toPage(rows, limit, (n) => n * 10, (last) => `after:${last}`);
+        const page = toPage(
+          rows,
+          limit,
+          (n) => n * 10,
+          (last) => `after:${last}`,
+        );
         expect(page.items).toEqual(rows.slice(0, limit).map((n) => n * 10));
         expect(page.nextCursor).toBe(available > limit ? `after:${limit - 1}` : null);
       }),
@@ -52,6 +61,7 @@ describe('pagination', () => {
     const schema = pageQuery({ default: 20, max: 50 });
     expect(schema.parse({})).toEqual({ limit: 20 });
     expect(schema.parse({ limit: '7', cursor: 'abc' })).toEqual({ limit: 7, cursor: 'abc' });
-    for (const bad of [{ limit: '0' }, { limit: '51' }, { limit: '1.5' }, { limit: 'x' }, { cursor: 'c'.repeat(201) }]) expect(schema.safeParse(bad).success).toBe(false);
+    for (const bad of [{ limit: '0' }, { limit: '51' }, { limit: '1.5' }, { limit: 'x' }, { cursor: 'c'.repeat(201) }])
+      expect(schema.safeParse(bad).success).toBe(false);
   });
 });

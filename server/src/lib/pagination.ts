@@ -25,7 +25,10 @@ export function decodeCursor<T extends z.ZodTuple>(cursor: string, kind: string,
   } catch {
     raw = null;
   }
-  const parsed = z.tuple([z.literal(kind)]).rest(z.unknown()).safeParse(raw);
+  const parsed = z
+    .tuple([z.literal(kind)])
+    .rest(z.unknown())
+    .safeParse(raw);
   const rest = parsed.success ? keys.safeParse(parsed.data.slice(1)) : null;
   if (!rest?.success) throw invalidCursor();
   return rest.data as z.infer<T>;

@@ -116,8 +116,7 @@ export class DomainEventConsumer {
           await this.claimAbandoned();
         }
         const result = (await this.redis.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', this.key, '>')) as
-          | [string, [string, string[]][]][]
-          | null;
+          [string, [string, string[]][]][] | null;
         this.lastReadAt = Date.now();
         for (const [, entries] of result ?? []) await this.process(entries);
       } catch (err) {

@@ -17,7 +17,6 @@ afterEach(() => {
   while (sockets.length) sockets.pop()!.disconnect();
 });
 
-
 function open(cookie?: string): Socket<ServerToClientEvents> {
   const socket = connect(app.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
   sockets.push(socket);
@@ -47,7 +46,11 @@ describe('socket handshake', () => {
 
   it('when the origin is foreign, then the connection is refused', async () => {
     const { client } = await registerUser(app);
-    const socket = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookieHeader(), origin: 'https://evil.example' }, reconnection: false });
+    const socket = connect(app.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: client.cookieHeader(), origin: 'https://evil.example' },
+      reconnection: false,
+    });
     sockets.push(socket);
     await expect(once(socket, 'connect_error')).resolves.toBeDefined();
   });

@@ -118,7 +118,13 @@ describe('graceful shutdown of the api', () => {
       // A write in flight: the server has read its head (it said 100 Continue) but not its body.
       const writer = new RawConnection(port);
       const body = JSON.stringify(newUserInput());
-      const head = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), Expect: '100-continue', Cookie: cookie, [CSRF_HEADER]: token };
+      const head = {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(body)),
+        Expect: '100-continue',
+        Cookie: cookie,
+        [CSRF_HEADER]: token,
+      };
       writer.write(request('POST', '/api/auth/register', head));
       await writer.continued();
 

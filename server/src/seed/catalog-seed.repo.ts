@@ -52,12 +52,17 @@ export class CatalogSeedRepo {
 
   private async upsertArtists(trx: Knex.Transaction, releases: DiscogsRelease[]): Promise<Map<number, string>> {
     const byDiscogsId = new Map<number, string>();
-    for (const r of releases) for (const c of [...r.credits, ...r.tracks.flatMap((t) => t.credits)]) if (!byDiscogsId.has(c.discogsId)) byDiscogsId.set(c.discogsId, c.name);
+    for (const r of releases)
+      for (const c of [...r.credits, ...r.tracks.flatMap((t) => t.credits)]) if (!byDiscogsId.has(c.discogsId)) byDiscogsId.set(c.discogsId, c.name);
     // A stable order keeps two concurrent imports from locking the same rows in opposite orders.
     const rows = [...byDiscogsId].sort(([a], [b]) => a - b).map(([discogs_id, name]) => ({ discogs_id, name }));
     const ids = new Map<number, string>();
     for (const chunk of chunks(rows)) {
-      const written: { id: string; discogs_id: string }[] = await trx('artists').insert(chunk).onConflict('discogs_id').merge(['name']).returning(['id', 'discogs_id']);
+      const written: { id: string; discogs_id: string }[] = await trx('artists')
+        .insert(chunk)
+        .onConflict('discogs_id')
+        .merge(['name'])
+        .returning(['id', 'discogs_id']);
       for (const w of written) ids.set(Number(w.discogs_id), String(w.id));
     }
     return ids;
@@ -85,13 +90,22 @@ export class CatalogSeedRepo {
     const merged = Object.keys(rows[0]!).filter((k) => k !== 'discogs_id');
     const ids = new Map<number, string>();
     for (const chunk of chunks(rows, 500)) {
-      const written: { id: string; discogs_id: string }[] = await trx('albums').insert(chunk).onConflict('discogs_id').merge(merged).returning(['id', 'discogs_id']);
+      const written: { id: string; discogs_id: string }[] = await trx('albums')
+        .insert(chunk)
+        .onConflict('discogs_id')
+        .merge(merged)
+        .returning(['id', 'discogs_id']);
       for (const w of written) ids.set(Number(w.discogs_id), String(w.id));
     }
     return ids;
   }
 
-  private async writeAlbumCredits(trx: Knex.Transaction, releases: DiscogsRelease[], albumIds: Map<number, string>, artistIds: Map<number, string>): Promise<void> {
+  private async writeAlbumCredits(
+    trx: Knex.Transaction,
+    releases: DiscogsRelease[],
+    albumIds: Map<number, string>,
+    artistIds: Map<number, string>,
+  ): Promise<void> {
     const owners = releases.map((r) => ({ id: albumIds.get(r.discogsId)!, credits: r.credits }));
     await this.writeCredits(trx, 'album_artists', 'album_id', owners, artistIds);
   }
@@ -157,7 +171,13 @@ export class CatalogSeedRepo {
     artistIds: Map<number, string>,
   ): Promise<void> {
     const rows = owners.flatMap((o) =>
-      o.credits.map((c, i) => ({ [ownerColumn]: o.id, position: i + 1, artist_id: artistIds.get(c.discogsId)!, credited_name: c.creditedName, join_phrase: c.joinPhrase })),
+      o.credits.map((c, i) => ({
+        [ownerColumn]: o.id,
+        position: i + 1,
+        artist_id: artistIds.get(c.discogsId)!,
+        credited_name: c.creditedName,
+        join_phrase: c.joinPhrase,
+      })),
     );
     for (const chunk of chunks(rows)) {
       await trx(table).insert(chunk).onConflict([ownerColumn, 'position']).merge(['artist_id', 'credited_name', 'join_phrase']);

@@ -19,7 +19,8 @@ async function collect(file: string, record: string): Promise<XmlElement[]> {
   return out;
 }
 
-const artist = (id: number, name: string, join = '', anv = '') => `<artist><id>${id}</id><name>${name}</name><anv>${anv}</anv><join>${join}</join><role/><tracks/></artist>`;
+const artist = (id: number, name: string, join = '', anv = '') =>
+  `<artist><id>${id}</id><name>${name}</name><anv>${anv}</anv><join>${join}</join><role/><tracks/></artist>`;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-discogs-'));

@@ -71,7 +71,10 @@ function creditsOf(artists: XmlElement | undefined): DiscogsCredit[] {
 
 /** "A feat. B & C" from credits; a release without any credits reads "Unknown Artist". */
 export function creditString(credits: DiscogsCredit[]): string {
-  const text = credits.map((c) => c.creditedName + c.joinPhrase).join('').trim();
+  const text = credits
+    .map((c) => c.creditedName + c.joinPhrase)
+    .join('')
+    .trim();
   return clip(text || UNKNOWN_ARTIST, TITLE_MAX);
 }
 
@@ -108,10 +111,14 @@ export function parseRelease(release: XmlElement): DiscogsRelease | null {
   const credits = creditsOf(child(release, 'artists'));
   const artistCredit = creditString(credits);
   const released = parseReleased(textOf(release, 'released'));
-  const styles = all(release, 'styles', 'style').map((s) => s.text.trim()).filter(Boolean);
+  const styles = all(release, 'styles', 'style')
+    .map((s) => s.text.trim())
+    .filter(Boolean);
   const descriptions = all(release, 'formats', 'format').flatMap((f) => [f.attrs.name ?? '', ...all(f, 'descriptions', 'description').map((d) => d.text)]);
   const firstLabel = all(release, 'labels', 'label')[0];
-  const barcodes = all(release, 'identifiers', 'identifier').filter((i) => i.attrs.type === 'Barcode').map((i) => i.attrs.value ?? '');
+  const barcodes = all(release, 'identifiers', 'identifier')
+    .filter((i) => i.attrs.type === 'Barcode')
+    .map((i) => i.attrs.value ?? '');
   const raw = playableTracks(all(release, 'tracklist', 'track'));
   const places = placeTracks(raw.map((t) => t.label));
 
@@ -125,7 +132,9 @@ export function parseRelease(release: XmlElement): DiscogsRelease | null {
     releaseDatePrecision: released?.precision ?? null,
     releaseYear: released?.year ?? null,
     type: albumTypeOf(descriptions, styles, title),
-    genres: all(release, 'genres', 'genre').map((g) => g.text.trim()).filter(Boolean),
+    genres: all(release, 'genres', 'genre')
+      .map((g) => g.text.trim())
+      .filter(Boolean),
     styles,
     label: firstLabel ? clip(displayName(firstLabel.attrs.name ?? ''), NAME_MAX) || null : null,
     catalogNumber: catalogNumberOf(firstLabel?.attrs.catno),

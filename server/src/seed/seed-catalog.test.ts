@@ -23,7 +23,10 @@ async function album(discogsId: number) {
 }
 
 async function tracksOf(albumId: string) {
-  return knex('tracks').where({ album_id: albumId }).orderBy(['disc', 'position']).select('id', 'disc', 'position', 'position_label', 'title', 'duration_ms', 'artist_credit');
+  return knex('tracks')
+    .where({ album_id: albumId })
+    .orderBy(['disc', 'position'])
+    .select('id', 'disc', 'position', 'position_label', 'title', 'duration_ms', 'artist_credit');
 }
 
 beforeAll(async () => {
@@ -73,7 +76,10 @@ describe('demo catalog import', () => {
       [2, 3, 'D', 'Gamla Stan', 316_000],
     ]);
     expect(tracks.every((t) => t.artist_credit === 'The Persuader')).toBe(true);
-    const credits = await knex('album_artists as aa').join('artists as ar', 'ar.id', 'aa.artist_id').where('aa.album_id', stockholm.id).select('ar.name', 'ar.discogs_id');
+    const credits = await knex('album_artists as aa')
+      .join('artists as ar', 'ar.id', 'aa.artist_id')
+      .where('aa.album_id', stockholm.id)
+      .select('ar.name', 'ar.discogs_id');
     expect(credits).toEqual([{ name: 'The Persuader', discogs_id: '1' }]);
   });
 
@@ -128,7 +134,9 @@ describe('demo catalog import', () => {
     await knex('track_ratings').insert({ user_id: user.id, track_id: tracksBefore[0]!.id, value: 9 });
     // A track the source does not list: gone after the rerun unless someone rated it.
     const [ghost] = await knex('tracks').insert({ album_id: stockholm.id, disc: 9, position: 1, title: 'Ghost', artist_credit: 'X' }).returning('id');
-    const [ratedGhost] = await knex('tracks').insert({ album_id: stockholm.id, disc: 9, position: 2, title: 'Rated ghost', artist_credit: 'X' }).returning('id');
+    const [ratedGhost] = await knex('tracks')
+      .insert({ album_id: stockholm.id, disc: 9, position: 2, title: 'Rated ghost', artist_credit: 'X' })
+      .returning('id');
     await knex('track_ratings').insert({ user_id: user.id, track_id: ratedGhost.id, value: 4 });
     await knex('albums').where({ id: stockholm.id }).update({ title: 'Vandalised', cover_url: 'https://img.example/cover.jpg', spotify_id: 'sp1' });
 

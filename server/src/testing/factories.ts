@@ -95,7 +95,9 @@ export async function makeAlbum(db: Db, input: AlbumInput = {}): Promise<MadeAlb
     .returning('id');
   const albumId = String(album.id);
   if (artists.length) {
-    await knex('album_artists').insert(artists.map((a, i) => ({ album_id: albumId, position: i + 1, artist_id: a.id, credited_name: a.as ?? a.name, join_phrase: joinOf(a, i) })));
+    await knex('album_artists').insert(
+      artists.map((a, i) => ({ album_id: albumId, position: i + 1, artist_id: a.id, credited_name: a.as ?? a.name, join_phrase: joinOf(a, i) })),
+    );
   }
   const trackIds: string[] = [];
   for (const [i, spec] of (input.tracks ?? [241_000, 183_500, null]).entries()) {
@@ -153,7 +155,9 @@ export async function makeUsers(db: Db, count: number): Promise<string[]> {
  */
 export async function rateAlbum(db: Db, albumId: string, stars: number, raters: string[] | number, at = new Date()): Promise<string[]> {
   const userIds = typeof raters === 'number' ? await makeUsers(db, raters) : raters;
-  await knexOf(db)('album_ratings').insert(userIds.map((userId) => ({ user_id: userId, album_id: albumId, value: Math.round(stars * 2), created_at: at, updated_at: at })));
+  await knexOf(db)('album_ratings').insert(
+    userIds.map((userId) => ({ user_id: userId, album_id: albumId, value: Math.round(stars * 2), created_at: at, updated_at: at })),
+  );
   return userIds;
 }
 
@@ -193,7 +197,12 @@ export async function registerPerson(app: TestApp, overrides: Partial<RegisterIn
 }
 
 /** Writes a review through the API as `author` and answers its id. */
-export async function writeReview(author: { client: TestClient }, albumId: string, body = 'Great record, and here is why', extra: Record<string, unknown> = {}): Promise<string> {
+export async function writeReview(
+  author: { client: TestClient },
+  albumId: string,
+  body = 'Great record, and here is why',
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await author.client.post(`/api/albums/${albumId}/reviews`, { body, ...extra });
   if (res.status !== 201) throw new Error(`review failed: ${res.status} ${JSON.stringify(res.body)}`);
   return String(res.body.id);
@@ -218,7 +227,11 @@ export async function block(db: Db, blockerId: string, blockedId: string): Promi
 }
 
 /** Sets privacy columns directly, as `PATCH /api/me/privacy` stores them. */
-export async function setPrivacy(db: Db, userId: string, settings: { isPrivate?: boolean; defaultVisibility?: Visibility; hideUnloggedTakes?: boolean }): Promise<void> {
+export async function setPrivacy(
+  db: Db,
+  userId: string,
+  settings: { isPrivate?: boolean; defaultVisibility?: Visibility; hideUnloggedTakes?: boolean },
+): Promise<void> {
   const row: Record<string, unknown> = {};
   if (settings.isPrivate !== undefined) row.is_private = settings.isPrivate;
   if (settings.defaultVisibility !== undefined) row.default_visibility = settings.defaultVisibility;

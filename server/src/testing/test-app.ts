@@ -96,7 +96,9 @@ export class TestClient {
   /** A state-changing request carrying the CSRF header; remembers a rotated token. */
   async send(method: Method, path: string, body?: unknown) {
     const token = await this.ensureCsrf();
-    const res = await this.agent[method](path).set(CSRF_HEADER, token).send(body as object);
+    const res = await this.agent[method](path)
+      .set(CSRF_HEADER, token)
+      .send(body as object);
     if (res.body && typeof res.body.csrfToken === 'string') this.csrfToken = res.body.csrfToken;
     return res;
   }

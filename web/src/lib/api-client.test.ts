@@ -52,9 +52,7 @@ describe('apiRequest', () => {
       'GET /api/csrf': () => jsonResponse({ csrfToken: 'fresh' }),
       'POST /api/auth/login': (request) => {
         attempts += 1;
-        return request.headers['x-csrf-token'] === 'fresh'
-          ? jsonResponse({ ok: true })
-          : problemResponse(403, 'csrf_invalid', 'Invalid CSRF token.');
+        return request.headers['x-csrf-token'] === 'fresh' ? jsonResponse({ ok: true }) : problemResponse(403, 'csrf_invalid', 'Invalid CSRF token.');
       },
     });
     await expect(api.post('/api/auth/login', { identifier: 'a', password: 'b' })).resolves.toEqual({ ok: true });

@@ -12,13 +12,7 @@ export class ApiError extends Error {
   /** Seconds to wait before retrying, from `Retry-After` (429/503), when the server sent one. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(init: {
-    status: number;
-    code: string;
-    detail: string;
-    fieldErrors?: FieldErrors;
-    retryAfterSeconds?: number | null;
-  }) {
+  constructor(init: { status: number; code: string; detail: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number | null }) {
     super(init.detail);
     this.name = 'ApiError';
     this.status = init.status;

@@ -9,7 +9,10 @@ export function createTestQueryClient(): QueryClient {
 }
 
 /** Renders `ui` inside a router and a QueryClientProvider; returns the client for cache assertions. */
-export function renderWithProviders(ui: ReactElement, { queryClient = createTestQueryClient(), ...options }: { queryClient?: QueryClient } & RenderOptions = {}) {
+export function renderWithProviders(
+  ui: ReactElement,
+  { queryClient = createTestQueryClient(), ...options }: { queryClient?: QueryClient } & RenderOptions = {},
+) {
   const router = createMemoryRouter([{ path: '*', element: ui }]);
   const result = render(
     <QueryClientProvider client={queryClient}>

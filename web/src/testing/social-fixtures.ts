@@ -63,7 +63,10 @@ export function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
     relationship: null,
     suspended: false,
     visible: true,
-    favourites: [1, 2, 3].map((n) => ({ ...albumSummary(n, ['Low', 'Tago Mago', 'Hosianna Mantra'][n - 1]), stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]) })),
+    favourites: [1, 2, 3].map((n) => ({
+      ...albumSummary(n, ['Low', 'Tago Mago', 'Hosianna Mantra'][n - 1]),
+      stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
+    })),
     stats: null,
     compatibility: null,
     settings: { defaultVisibility: 'public', hideUnloggedTakes: false },

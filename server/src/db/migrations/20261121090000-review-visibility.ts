@@ -12,7 +12,9 @@ export async function up(knex: Knex): Promise<void> {
       ADD COLUMN visibility text NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'followers', 'private'));
     UPDATE reviews r SET visibility = u.default_visibility FROM users u WHERE u.id = r.user_id AND u.default_visibility <> 'public';
   `);
-  const { rows } = await knex.raw<{ rows: unknown[] }>(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'doc_activity'`);
+  const { rows } = await knex.raw<{ rows: unknown[] }>(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'doc_activity'`,
+  );
   if (rows.length === 0) return;
   await knex.raw(`
     UPDATE reviews r SET visibility = d.doc->>'visibility'

@@ -64,7 +64,10 @@ class MongoActivityRepository implements ActivityRepository {
   async getByIds(ids: string[]): Promise<Activity[]> {
     const wanted = validIds(ids);
     if (wanted.length === 0) return [];
-    const docs = await this.model.find({ _id: { $in: wanted } }).sort({ _id: -1 }).lean<ActivityDoc[]>();
+    const docs = await this.model
+      .find({ _id: { $in: wanted } })
+      .sort({ _id: -1 })
+      .lean<ActivityDoc[]>();
     return docs.map(toActivity);
   }
 

@@ -57,7 +57,15 @@ function memoryLog(): ActivityRepository & { stored: Activity[] } {
   return {
     stored,
     async append(input: ActivityInput) {
-      const activity: Activity = { id: `a${stored.length}`, actorId: input.actorId, type: input.type, visibility: input.visibility ?? 'public', subject: null, data: {}, createdAt: new Date() };
+      const activity: Activity = {
+        id: `a${stored.length}`,
+        actorId: input.actorId,
+        type: input.type,
+        visibility: input.visibility ?? 'public',
+        subject: null,
+        data: {},
+        createdAt: new Date(),
+      };
       stored.push(activity);
       return activity;
     },

@@ -23,7 +23,10 @@ export class AdminService {
         }));
       }),
     );
-    return lists.flat().sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? '')).slice(0, limit);
+    return lists
+      .flat()
+      .sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''))
+      .slice(0, limit);
   }
 
   /** Puts a failed job back on its queue. */

@@ -30,7 +30,14 @@ describe('GET /api/albums/:id', () => {
         credits: [{ artistId: album.artistId, name: 'Björk', joinPhrase: '' }],
       }),
       tracks: [
-        expect.objectContaining({ id: album.trackIds[0], position: 1, title: 'Track 1', durationMs: 251_000, stats: { count: 0, mean: null }, viewerRating: null }),
+        expect.objectContaining({
+          id: album.trackIds[0],
+          position: 1,
+          title: 'Track 1',
+          durationMs: 251_000,
+          stats: { count: 0, mean: null },
+          viewerRating: null,
+        }),
         expect.objectContaining({ id: album.trackIds[1], position: 2, durationMs: null }),
       ],
       stats: { count: 0, mean: null, histogram: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], weighted: null },
@@ -113,7 +120,9 @@ describe('GET /api/albums/:id', () => {
     ]);
     // Signed out, the same reviews show, none of them liked.
     const anonymous = (await app.client().get(`/api/albums/${album.id}`).expect(200)).body;
-    expect(anonymous.topReviews.map((r: { id: string; likedByViewer: boolean }) => [r.id, r.likedByViewer])).toEqual(popular.map((r: { id: string }) => [r.id, false]));
+    expect(anonymous.topReviews.map((r: { id: string; likedByViewer: boolean }) => [r.id, r.likedByViewer])).toEqual(
+      popular.map((r: { id: string }) => [r.id, false]),
+    );
     expect(anonymous.viewer).toBeNull();
   });
 
@@ -129,9 +138,12 @@ describe('live album stats', () => {
     while (sockets.length) sockets.pop()!.disconnect();
   });
 
-
   async function openSocket(client: TestClient): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookieHeader() }, reconnection: false });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(app.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: client.cookieHeader() },
+      reconnection: false,
+    });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);

@@ -113,7 +113,9 @@ async function trial(n: number): Promise<TrialResult> {
 
   const requests = writesOf(leaving, staying, albums, String(review.body.id)).map((w, i) => () => w().then((r) => ({ what: `write ${i}`, status: r.status })));
   // The deletion starts at a different point of the burst in each trial.
-  requests.splice((n * 3) % (requests.length + 1), 0, () => leaving.client.delete('/api/me', { password: 'correct horse battery staple' }).then((r) => ({ what: 'delete', status: r.status })));
+  requests.splice((n * 3) % (requests.length + 1), 0, () =>
+    leaving.client.delete('/api/me', { password: 'correct horse battery staple' }).then((r) => ({ what: 'delete', status: r.status })),
+  );
   const running = requests.map((start) => start());
   const answers = await Promise.all(running);
 
@@ -157,7 +159,21 @@ describe('the account-purge job', () => {
     const person = await registerPerson(app);
     expect((await person.client.delete('/api/me', { password: 'correct horse battery staple' })).status).toBe(204);
     // Written straight into the postgres adapter's table, as a writer that slipped past every check would.
-    await knex()('doc_activity').insert({ id: '01900000-0000-7000-8000-000000000001', actor_id: person.id, type: 'rated', created_at: new Date(), doc: JSON.stringify({ id: '01900000-0000-7000-8000-000000000001', actorId: person.id, type: 'rated', visibility: 'public', subject: null, data: {}, createdAt: new Date().toISOString() }) });
+    await knex()('doc_activity').insert({
+      id: '01900000-0000-7000-8000-000000000001',
+      actor_id: person.id,
+      type: 'rated',
+      created_at: new Date(),
+      doc: JSON.stringify({
+        id: '01900000-0000-7000-8000-000000000001',
+        actorId: person.id,
+        type: 'rated',
+        visibility: 'public',
+        subject: null,
+        data: {},
+        createdAt: new Date().toISOString(),
+      }),
+    });
     await app.container.queues.enqueue(accountPurgeJob, { userId: person.id }, { jobId: `purge-again-${person.id}` });
     await waitFor('the purge job', () => queuesIdle(app));
     expect(await leftoversOf(person.id)).toEqual([]);

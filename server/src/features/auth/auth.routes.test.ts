@@ -140,7 +140,8 @@ describe('register side effects', () => {
     try {
       const users = await Promise.all(Array.from({ length: 8 }, () => registerUser(app)));
       const ids = users.map((u) => u.session.user.id);
-      const welcomes = (): Promise<{ user_id: string }[]> => app.container.knex('notifications').whereIn('user_id', ids).where({ type: 'welcome' }).select('user_id');
+      const welcomes = (): Promise<{ user_id: string }[]> =>
+        app.container.knex('notifications').whereIn('user_id', ids).where({ type: 'welcome' }).select('user_id');
       await waitFor('a welcome for each new user', async () => (await welcomes()).length >= ids.length);
       await jobsSettled(app, ['notifications']);
       const rows = await welcomes();

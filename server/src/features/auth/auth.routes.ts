@@ -15,7 +15,12 @@ export function createAuthRouter(c: Container): Router {
   const routes = createRoutes(router, auth);
   const cookie = { secure: c.secureCookies, absoluteSeconds: c.config.SESSION_ABSOLUTE_DAYS * 24 * 3600 };
   // Every route that runs argon2 shares one per-address budget.
-  const authLimit = rateLimit(c.rateLimiter, { name: 'auth-ip', max: c.config.LOGIN_RATE_IP_MAX, windowSeconds: c.config.LOGIN_RATE_WINDOW_SECONDS, key: byIp });
+  const authLimit = rateLimit(c.rateLimiter, {
+    name: 'auth-ip',
+    max: c.config.LOGIN_RATE_IP_MAX,
+    windowSeconds: c.config.LOGIN_RATE_WINDOW_SECONDS,
+    key: byIp,
+  });
   const signIn = (res: Response, result: SignedIn) => {
     setSessionCookie(res, result.sessionId, cookie);
     return presentSession(result.user, result.session.csrfToken);

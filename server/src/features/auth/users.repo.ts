@@ -81,7 +81,9 @@ function mapUniqueViolation(err: unknown): never {
       throw AppError.conflict('handle_taken', 'That handle is taken.', [{ path: 'handle', message: 'That handle is taken' }]);
     }
     if (err.constraint === 'users_email_lower_key') {
-      throw AppError.conflict('email_taken', 'An account with that email already exists.', [{ path: 'email', message: 'An account with that email already exists' }]);
+      throw AppError.conflict('email_taken', 'An account with that email already exists.', [
+        { path: 'email', message: 'An account with that email already exists' },
+      ]);
     }
   }
   throw err;

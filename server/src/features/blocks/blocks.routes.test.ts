@@ -17,7 +17,9 @@ const block = (from: User, to: User) => from.client.send('put', `/api/users/${to
 const unblock = (from: User, to: User) => from.client.delete(`/api/users/${to.input.handle}/block`);
 
 async function counts(u: User) {
-  const row = await knex()('users').where({ id: idOf(u) }).first('follower_count', 'following_count');
+  const row = await knex()('users')
+    .where({ id: idOf(u) })
+    .first('follower_count', 'following_count');
   return [row.follower_count, row.following_count];
 }
 

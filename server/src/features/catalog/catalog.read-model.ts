@@ -48,8 +48,22 @@ export interface TrackRow {
 }
 
 const ALBUM_COLUMNS = [
-  'a.id', 'a.title', 'a.artist_credit', 'a.release_date_precision', 'a.release_year', 'a.type', 'a.genres', 'a.styles',
-  'a.label', 'a.catalog_number', 'a.country', 'a.upc', 'a.cover_url', 'a.spotify_id', 'a.apple_id', 'a.discogs_id',
+  'a.id',
+  'a.title',
+  'a.artist_credit',
+  'a.release_date_precision',
+  'a.release_year',
+  'a.type',
+  'a.genres',
+  'a.styles',
+  'a.label',
+  'a.catalog_number',
+  'a.country',
+  'a.upc',
+  'a.cover_url',
+  'a.spotify_id',
+  'a.apple_id',
+  'a.discogs_id',
 ];
 
 // release_date is selected separately as YYYY-MM-DD text: a JS Date would shift it by the server's time zone.

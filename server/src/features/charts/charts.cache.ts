@@ -77,13 +77,24 @@ export class ChartsCache {
     const key = this.base + version;
     const fields: string[] = ['meta', JSON.stringify(snapshot.meta), 'facets', JSON.stringify(snapshot.facets)];
     for (const [field, chart] of snapshot.charts) fields.push(field, JSON.stringify(chart));
-    const pipeline = this.redis.multi().del(key, `${key}:albums`).hset(key, ...fields);
+    const pipeline = this.redis
+      .multi()
+      .del(key, `${key}:albums`)
+      .hset(key, ...fields);
     const albums = [...snapshot.albums];
     for (let i = 0; i < albums.length; i += ALBUM_WRITE_CHUNK) {
       pipeline.hset(`${key}:albums`, ...albums.slice(i, i + ALBUM_WRITE_CHUNK).flatMap(([id, album]) => [id, JSON.stringify(album)]));
     }
     await pipeline.exec();
-    const switched = await this.redis.eval(SWITCH_SCRIPT, 1, `${this.base}current`, version, Date.parse(snapshot.meta.computedAt), this.base, OLD_VERSION_TTL_SECONDS);
+    const switched = await this.redis.eval(
+      SWITCH_SCRIPT,
+      1,
+      `${this.base}current`,
+      version,
+      Date.parse(snapshot.meta.computedAt),
+      this.base,
+      OLD_VERSION_TTL_SECONDS,
+    );
     if (!switched) await this.redis.multi().expire(key, OLD_VERSION_TTL_SECONDS).expire(`${key}:albums`, OLD_VERSION_TTL_SECONDS).exec();
     return Boolean(switched);
   }

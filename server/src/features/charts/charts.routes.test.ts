@@ -207,7 +207,12 @@ describe('the cache', () => {
     await refresh();
     const current = await chart('kind=all-time');
     const cache = new ChartsCache(app.container.redis, app.container.config.REDIS_PREFIX);
-    const older = { meta: { computedAt: new Date(Date.parse(current.computedAt!) - 60_000).toISOString(), priorMean: 1, priorWeight: 10, minCount: 3 }, facets: { years: [], genres: [] }, charts: new Map(), albums: new Map() };
+    const older = {
+      meta: { computedAt: new Date(Date.parse(current.computedAt!) - 60_000).toISOString(), priorMean: 1, priorWeight: 10, minCount: 3 },
+      facets: { years: [], genres: [] },
+      charts: new Map(),
+      albums: new Map(),
+    };
     expect(await cache.write(older)).toBe(false);
     expect(await chart('kind=all-time')).toEqual(current);
   });

@@ -13,7 +13,19 @@ let track: string;
 beforeAll(async () => {
   app = await createTestApp();
   const { knex } = app.container;
-  album = (await makeAlbum(knex, { title: 'Homogenic', artist: 'Björk', year: 1997, genres: ['Electronic'], upc: '0075596207825', spotifyId: 'sp-homogenic', appleId: 'ap-homogenic', discogsId: 4242, tracks: [] })).id;
+  album = (
+    await makeAlbum(knex, {
+      title: 'Homogenic',
+      artist: 'Björk',
+      year: 1997,
+      genres: ['Electronic'],
+      upc: '0075596207825',
+      spotifyId: 'sp-homogenic',
+      appleId: 'ap-homogenic',
+      discogsId: 4242,
+      tracks: [],
+    })
+  ).id;
   other = (await makeAlbum(knex, { title: 'Kid A', artist: 'Radiohead', year: 2000 })).id;
   track = await makeTrack(knex, album, { title: 'Jóga', position: 2, isrc: 'GBAKW9700012', spotifyId: 'sp-joga', appleId: 'ap-joga' });
 });
@@ -28,7 +40,10 @@ function binary(res: Response, done: (err: Error | null, body: Buffer) => void) 
 }
 
 async function download(client: TestClient) {
-  const res = await client.get('/api/me/export').buffer(true).parse(binary as never);
+  const res = await client
+    .get('/api/me/export')
+    .buffer(true)
+    .parse(binary as never);
   expect(res.status).toBe(200);
   const files = unzipSync(new Uint8Array(res.body as Buffer));
   const text = (name: string) => strFromU8(files[name]!);
@@ -48,7 +63,10 @@ describe('GET /api/me/export', () => {
     const put = (c: TestClient, path: string, body: unknown) => c.send('put', path, body);
 
     expect((await put(me.client, `/api/albums/${album}/rating`, { rating: 3 })).status).toBe(200);
-    expect((await me.client.post('/api/diary', { albumId: album, listenedOn: '2024-02-03', rating: 4.5, isRelisten: true, review: 'Better the second time.' })).status).toBe(201);
+    expect(
+      (await me.client.post('/api/diary', { albumId: album, listenedOn: '2024-02-03', rating: 4.5, isRelisten: true, review: 'Better the second time.' }))
+        .status,
+    ).toBe(201);
     expect((await put(me.client, `/api/tracks/${track}/rating`, { rating: 5 })).status).toBe(200);
     const unicode = await me.client.post(`/api/albums/${other}/reviews`, { body: UNICODE_REVIEW, rating: 2.5 });
     expect(unicode.status).toBe(201);
@@ -69,7 +87,20 @@ describe('GET /api/me/export', () => {
 
     expect(JSON.parse(text('profile.json'))).toEqual({ ...me.session.user });
 
-    const ratings = csv('ratings.csv').map((r) => [r.item_type, r.status, r.album_title, r.track_title, r.upc, r.isrc, r.album_spotify_id, r.album_apple_id, r.discogs_id, r.track_spotify_id, r.track_apple_id, r.stars]);
+    const ratings = csv('ratings.csv').map((r) => [
+      r.item_type,
+      r.status,
+      r.album_title,
+      r.track_title,
+      r.upc,
+      r.isrc,
+      r.album_spotify_id,
+      r.album_apple_id,
+      r.discogs_id,
+      r.track_spotify_id,
+      r.track_apple_id,
+      r.stars,
+    ]);
     expect(ratings.sort()).toEqual(
       [
         ['album', 'current', 'Homogenic', '', '0075596207825', '', 'sp-homogenic', 'ap-homogenic', '4242', '', '', '4.5'],
@@ -86,8 +117,12 @@ describe('GET /api/me/export', () => {
     ]);
     expect(reviews[1]!.comment_count).toBe('1');
 
-    expect(csv('diary.csv').map((d) => [d.listened_on, d.album_title, d.artist, d.stars, d.is_relisten, d.review_id === reviews[0]!.review_id])).toEqual([['2024-02-03', 'Homogenic', 'Björk', '4.5', 'true', true]]);
-    expect(csv('comments.csv').map((c) => [c.review_id, c.review_author, c.body])).toEqual([[String(theirs.body.id), them.input.handle, 'I disagree, "politely"']]);
+    expect(csv('diary.csv').map((d) => [d.listened_on, d.album_title, d.artist, d.stars, d.is_relisten, d.review_id === reviews[0]!.review_id])).toEqual([
+      ['2024-02-03', 'Homogenic', 'Björk', '4.5', 'true', true],
+    ]);
+    expect(csv('comments.csv').map((c) => [c.review_id, c.review_author, c.body])).toEqual([
+      [String(theirs.body.id), them.input.handle, 'I disagree, "politely"'],
+    ]);
     expect(csv('likes.csv').map((l) => [l.review_id, l.review_author, l.album_title])).toEqual([[String(theirs.body.id), them.input.handle, 'Kid A']]);
 
     const all = JSON.parse(text('muse-export.json'));

@@ -19,7 +19,11 @@ export function createExportsRouter(c: Container): Router {
     limit,
     handle: async ({ user, res }) => {
       const { filename, zip } = await exports.archive(presentMe(user));
-      res.set('Cache-Control', 'no-store').attachment(filename).type('application/zip').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+      res
+        .set('Cache-Control', 'no-store')
+        .attachment(filename)
+        .type('application/zip')
+        .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
     },
   });
 

@@ -31,7 +31,10 @@ describe('mergeSources', () => {
           const all = spec.map(([source, ms, hole]) => ({ source, hole, a: activity(base + ms) }));
           const sources = [0, 1, 2].map((s) => {
             const mine = all.filter((x) => x.source === s).sort((x, y) => (x.a.id < y.a.id ? 1 : -1));
-            return listSource(mine.map((x) => x.a), new Set(mine.filter((x) => x.hole).map((x) => x.a.id)));
+            return listSource(
+              mine.map((x) => x.a),
+              new Set(mine.filter((x) => x.hole).map((x) => x.a.id)),
+            );
           });
           const merged = mergeSources(sources);
           const seen: string[] = [];
@@ -42,7 +45,11 @@ describe('mergeSources', () => {
             if (page.exhausted) break;
             before = page.covered;
           }
-          const expected = all.filter((x) => !x.hole).map((x) => x.a.id).sort().reverse();
+          const expected = all
+            .filter((x) => !x.hole)
+            .map((x) => x.a.id)
+            .sort()
+            .reverse();
           expect(seen).toEqual(expected);
         },
       ),

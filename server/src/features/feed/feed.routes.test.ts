@@ -189,7 +189,13 @@ describe('feed filters', () => {
     await review(a, duet.id, 'duet take');
     const page = await feedOf(v);
     expect(activities(page).map((x) => [x.album?.title, x.albumArtists])).toEqual([
-      ['Duet', [{ id: duet.artistId, name: 'Nico' }, { id: guestId, name: 'John Cale' }]],
+      [
+        'Duet',
+        [
+          { id: duet.artistId, name: 'Nico' },
+          { id: guestId, name: 'John Cale' },
+        ],
+      ],
       ['Solo', [{ id: solo.artistId, name: 'Cale' }]],
     ]);
 
@@ -214,7 +220,11 @@ describe('feed filters', () => {
     for (const album of [rated, logged, unknown]) await review(a, album.id, `take on ${album.id}`);
     expect(activities(await feedOf(v))).toHaveLength(3);
     await setPrivacy(app, v.id, { hideUnloggedTakes: true });
-    expect(activities(await feedOf(v)).map((x) => x.album?.id).sort()).toEqual([rated.id, logged.id].sort());
+    expect(
+      activities(await feedOf(v))
+        .map((x) => x.album?.id)
+        .sort(),
+    ).toEqual([rated.id, logged.id].sort());
   });
 });
 
@@ -260,7 +270,14 @@ describe('grouping and paging', () => {
 
   it('when the cursor or limit is malformed, then it answers 400 with the field named', async () => {
     const v = await person();
-    for (const query of ['cursor=garbage', 'cursor=' + Buffer.from('feed:1 OR 1=1').toString('base64url'), 'limit=0', 'limit=51', 'limit=abc', `cursor=${'x'.repeat(300)}`]) {
+    for (const query of [
+      'cursor=garbage',
+      'cursor=' + Buffer.from('feed:1 OR 1=1').toString('base64url'),
+      'limit=0',
+      'limit=51',
+      'limit=abc',
+      `cursor=${'x'.repeat(300)}`,
+    ]) {
       const res = await v.client.get(`/api/feed?${query}`);
       expect(res.status).toBe(400);
       expect(res.body.errors[0].path).toMatch(/cursor|limit/);

@@ -15,14 +15,29 @@ const person = () => registerPerson(app);
 
 describe('GET /api/albums/:id/friends', () => {
   it('when followees rated the album, then the viewer sees those they may see, with stars, and nobody else', async () => {
-    const [v, pub, fol, priv, blocker, privateProfile, stranger] = (await Promise.all(Array.from({ length: 7 }, person))) as [Person, Person, Person, Person, Person, Person, Person];
+    const [v, pub, fol, priv, blocker, privateProfile, stranger] = (await Promise.all(Array.from({ length: 7 }, person))) as [
+      Person,
+      Person,
+      Person,
+      Person,
+      Person,
+      Person,
+      Person,
+    ];
     const album = await makeAlbum(app.container.knex);
     const other = await makeAlbum(app.container.knex);
     for (const f of [pub, fol, priv, blocker, privateProfile]) await follow(app, v.id, f.id);
     await setPrivacy(app, fol.id, { defaultVisibility: 'followers' });
     await setPrivacy(app, priv.id, { defaultVisibility: 'private' });
     await setPrivacy(app, privateProfile.id, { isPrivate: true });
-    const ratings: [Person, number][] = [[pub, 4.5], [fol, 0.5], [priv, 5], [blocker, 3], [privateProfile, 2], [stranger, 1]];
+    const ratings: [Person, number][] = [
+      [pub, 4.5],
+      [fol, 0.5],
+      [priv, 5],
+      [blocker, 3],
+      [privateProfile, 2],
+      [stranger, 1],
+    ];
     for (const [p, stars] of ratings) expect((await p.client.send('put', `/api/albums/${album.id}/rating`, { rating: stars })).status).toBe(200);
     await pub.client.send('put', `/api/albums/${other.id}/rating`, { rating: 1 });
     await block(app, blocker.id, v.id);

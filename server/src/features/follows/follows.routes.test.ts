@@ -18,7 +18,9 @@ const unfollow = (from: User, to: User) => from.client.delete(`/api/users/${hand
 const makePrivate = (u: User) => u.client.send('patch', '/api/me/privacy', { isPrivate: true });
 
 async function counts(u: User) {
-  const row = await knex()('users').where({ id: idOf(u) }).first('follower_count', 'following_count');
+  const row = await knex()('users')
+    .where({ id: idOf(u) })
+    .first('follower_count', 'following_count');
   return { followers: row.follower_count as number, following: row.following_count as number };
 }
 
@@ -26,7 +28,9 @@ async function walk(client: TestClient, path: string, limit: number): Promise<st
   const handles: string[] = [];
   let cursor: string | null = null;
   do {
-    const res: { status: number; body: { items: { user: { handle: string } }[]; nextCursor: string | null } } = await client.get(`${path}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: { status: number; body: { items: { user: { handle: string } }[]; nextCursor: string | null } } = await client.get(
+      `${path}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeLessThanOrEqual(limit);
     handles.push(...res.body.items.map((i) => i.user.handle));

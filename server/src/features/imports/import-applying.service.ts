@@ -77,17 +77,20 @@ export class ImportApplying {
     const userId = String(imp.user_id);
     const effects = new AfterCommit();
     try {
-      await transactions.run(async (trx) => {
-        await this.claim(trx, imp.id, step);
-        await listens.write(trx, effects, userId, {
-          albumId: row.albumId,
-          listenedOn: row.listenedOn,
-          stars: row.rating,
-          isRelisten: row.isRelisten,
-          reviewBody: row.review,
-        });
-        await repo.advanceCursor(trx, imp.id, step + 1, true);
-      }, { effects });
+      await transactions.run(
+        async (trx) => {
+          await this.claim(trx, imp.id, step);
+          await listens.write(trx, effects, userId, {
+            albumId: row.albumId,
+            listenedOn: row.listenedOn,
+            stars: row.rating,
+            isRelisten: row.isRelisten,
+            reviewBody: row.review,
+          });
+          await repo.advanceCursor(trx, imp.id, step + 1, true);
+        },
+        { effects },
+      );
     } catch (err) {
       if (err instanceof StepTaken) return this.resumePoint(imp.id);
       if (!(err instanceof AppError && err.status === 404)) throw err;

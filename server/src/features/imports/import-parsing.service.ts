@@ -41,7 +41,12 @@ export class ImportParsing {
       if (missing.length) return await this.fail(userId, importId, `The file's header has no ${missing.join(', ')} column.`);
       const read = readRows(imp.source, table);
       if (!read.length) return await this.fail(userId, importId, 'The file has a header but no rows.');
-      if (read.length > IMPORT_MAX_ROWS) return await this.fail(userId, importId, `The file has ${read.length.toLocaleString('en')} rows; at most ${IMPORT_MAX_ROWS.toLocaleString('en')} can be imported at once.`);
+      if (read.length > IMPORT_MAX_ROWS)
+        return await this.fail(
+          userId,
+          importId,
+          `The file has ${read.length.toLocaleString('en')} rows; at most ${IMPORT_MAX_ROWS.toLocaleString('en')} can be imported at once.`,
+        );
 
       await repo.setParseProgress(importId, { total: read.length, processed: 0 });
       await this.deps.announce(userId, importId);
@@ -87,7 +92,9 @@ export class ImportParsing {
     };
     if (row.invalid) return { ...base, status: 'invalid', reason: row.invalid, albumId: null };
     const result = await matcher.match(row);
-    return result.albumId ? { ...base, status: 'matched', reason: null, albumId: result.albumId } : { ...base, status: 'unmatched', reason: result.reason, albumId: null };
+    return result.albumId
+      ? { ...base, status: 'matched', reason: null, albumId: result.albumId }
+      : { ...base, status: 'unmatched', reason: result.reason, albumId: null };
   }
 
   private async fail(userId: string, importId: string, error: string): Promise<void> {

@@ -42,7 +42,9 @@ export const REQUIRED_COLUMNS: Record<ImportSource, string[][]> = {
 /** The required columns a header lacks, as they would be named to the user. */
 export function missingColumns(source: ImportSource, header: string[]): string[] {
   const columns = columnsOf(header);
-  return REQUIRED_COLUMNS[source].filter((alternatives) => !alternatives.some((name) => columns.has(name.toLowerCase()))).map((alternatives) => alternatives.join(' or '));
+  return REQUIRED_COLUMNS[source]
+    .filter((alternatives) => !alternatives.some((name) => columns.has(name.toLowerCase())))
+    .map((alternatives) => alternatives.join(' or '));
 }
 
 /** Reads every record of a file of the given source into rows; broken records become invalid rows. */
@@ -90,7 +92,11 @@ function readLetterboxdRow(line: number, get: Getter, columns: Columns): ReadRow
   const problems: string[] = [];
   if (!row.title) problems.push('The title (Name) is missing.');
   else if (!row.artist) {
-    problems.push(columns.has('artist') ? 'The artist is missing: fill in its Artist or write Name as "Artist - Title".' : 'No artist: add an Artist column or write Name as "Artist - Title".');
+    problems.push(
+      columns.has('artist')
+        ? 'The artist is missing: fill in its Artist or write Name as "Artist - Title".'
+        : 'No artist: add an Artist column or write Name as "Artist - Title".',
+    );
   }
   row.year = readYear(get('year'), problems);
   row.rating = readLetterboxdRating(get('rating'), problems);
@@ -124,7 +130,8 @@ function readRymRow(line: number, get: Getter): ReadRow {
 
 function finish(row: ReadRow, problems: string[]): ReadRow {
   if (!problems.length && row.rating === null && row.listenedOn === null && row.review === null) problems.push('Nothing to import: no rating, date or review.');
-  if (!problems.length && (row.title.length > TEXT_MAX || row.artist.length > TEXT_MAX)) problems.push(`Artist and title must be at most ${TEXT_MAX} characters.`);
+  if (!problems.length && (row.title.length > TEXT_MAX || row.artist.length > TEXT_MAX))
+    problems.push(`Artist and title must be at most ${TEXT_MAX} characters.`);
   return { ...row, invalid: problems.length ? problems.join(' ') : null };
 }
 

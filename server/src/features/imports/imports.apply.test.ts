@@ -42,10 +42,15 @@ async function uploaded(client: TestClient, source: 'letterboxd' | 'rym', csv: s
 
 async function stored(userId: string) {
   const { knex } = app.container;
-  const diary = await knex('diary_entries').where({ user_id: userId }).orderBy([{ column: 'listened_on' }, { column: 'id' }]).select('album_id', knex.raw(`to_char(listened_on, 'YYYY-MM-DD') AS listened_on`), 'rating', 'is_relisten', 'review_id');
+  const diary = await knex('diary_entries')
+    .where({ user_id: userId })
+    .orderBy([{ column: 'listened_on' }, { column: 'id' }])
+    .select('album_id', knex.raw(`to_char(listened_on, 'YYYY-MM-DD') AS listened_on`), 'rating', 'is_relisten', 'review_id');
   const ratings = await knex('album_ratings').where({ user_id: userId }).orderBy('album_id').select('album_id', 'value');
   const history = await knex('rating_history').where({ user_id: userId }).select('item_id', 'value');
-  const reviews = await knex('reviews').where({ user_id: userId }).select('album_id', 'body', 'rating', knex.raw(`to_char(listened_on, 'YYYY-MM-DD') AS listened_on`));
+  const reviews = await knex('reviews')
+    .where({ user_id: userId })
+    .select('album_id', 'body', 'rating', knex.raw(`to_char(listened_on, 'YYYY-MM-DD') AS listened_on`));
   return {
     diary: diary.map((d) => [String(d.album_id), d.listened_on, d.rating, d.is_relisten, d.review_id !== null]),
     ratings: ratings.map((r) => [String(r.album_id), r.value]),
@@ -90,7 +95,11 @@ describe('confirming an import', () => {
     expect(await stored(session.user.id)).toEqual(LETTERBOXD_RESULT());
     const notes = (await client.get('/api/notifications').expect(200)).body.items.filter((n: { type: string }) => n.type === 'import_finished');
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ title: 'Your Letterboxd import is done', body: '5 rows imported: 5 ratings, 1 review and 4 diary entries.', link: `/imports/${view.id}` });
+    expect(notes[0]).toMatchObject({
+      title: 'Your Letterboxd import is done',
+      body: '5 rows imported: 5 ratings, 1 review and 4 diary entries.',
+      link: `/imports/${view.id}`,
+    });
   });
 
   it('when confirmed twice, then the second answers 409 import_not_ready; confirming one still being read does too', async () => {
@@ -125,12 +134,15 @@ describe('confirming an import', () => {
     expect((await client.get(`/api/imports/${view.id}`).expect(200)).body).toMatchObject({ status: 'done', applied: 3 });
   });
 
-  it.each([[{ skipLines: 'all' }], [{ skipLines: [0] }], [{ skipLines: [1.5] }]])('when the confirmation is %j, then it answers 400 and the import stays ready', async (body) => {
-    const { client } = await registerUser(app);
-    const view = await uploaded(client, 'letterboxd', 'Name,Artist,Rating\nDiscovery,Daft Punk,4\n');
-    expect((await client.post(`/api/imports/${view.id}/confirm`, body)).status).toBe(400);
-    expect((await client.get(`/api/imports/${view.id}`).expect(200)).body.status).toBe('ready');
-  });
+  it.each([[{ skipLines: 'all' }], [{ skipLines: [0] }], [{ skipLines: [1.5] }]])(
+    'when the confirmation is %j, then it answers 400 and the import stays ready',
+    async (body) => {
+      const { client } = await registerUser(app);
+      const view = await uploaded(client, 'letterboxd', 'Name,Artist,Rating\nDiscovery,Daft Punk,4\n');
+      expect((await client.post(`/api/imports/${view.id}/confirm`, body)).status).toBe(400);
+      expect((await client.get(`/api/imports/${view.id}`).expect(200)).body.status).toBe('ready');
+    },
+  );
 
   it('when a Rate Your Music row has a review but no date, then the rating and review are written without a diary entry', async () => {
     const { client, session } = await registerUser(app);
@@ -167,7 +179,13 @@ describe('an interrupted or duplicated apply', () => {
         return written;
       },
     };
-    return new ImportApplying({ transactions: new Transactions(knex), repo: new ImportsRepo(knex), listens, notifications: services.notifications, announce: async () => undefined });
+    return new ImportApplying({
+      transactions: new Transactions(knex),
+      repo: new ImportsRepo(knex),
+      listens,
+      notifications: services.notifications,
+      announce: async () => undefined,
+    });
   }
 
   it('when the job dies midway and is retried, then every row is applied exactly once', async () => {
@@ -199,7 +217,11 @@ describe('an interrupted or duplicated apply', () => {
     const view = await uploaded(client, 'letterboxd', fixture('letterboxd-diary.csv'));
     await client.post(`/api/imports/${view.id}/confirm`, {});
     await expect(applierFailingOnCall(2).run(view.id, { ...run, finalAttempt: true })).rejects.toThrow('worker killed');
-    expect((await client.get(`/api/imports/${view.id}`).expect(200)).body).toMatchObject({ status: 'failed', applied: 1, error: expect.stringMatching(/applied so far are kept/) });
+    expect((await client.get(`/api/imports/${view.id}`).expect(200)).body).toMatchObject({
+      status: 'failed',
+      applied: 1,
+      error: expect.stringMatching(/applied so far are kept/),
+    });
     expect((await stored(session.user.id)).ratings).toEqual([[albums.discovery, 8]]);
   });
 
@@ -223,12 +245,15 @@ describe('live progress', () => {
   const sockets: Socket[] = [];
   afterAll(() => sockets.forEach((s) => s.disconnect()));
 
-
   it('when a worker parses and applies an import, then the owner’s socket hears progress up to ready and then done, and nobody else hears it', async () => {
     const owner = await registerUser(app);
     const stranger = await registerUser(app);
     const open = async (client: TestClient) => {
-      const socket: Socket<ServerToClientEvents> = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookieHeader() }, reconnection: false });
+      const socket: Socket<ServerToClientEvents> = connect(app.url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: client.cookieHeader() },
+        reconnection: false,
+      });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
       return socket;
@@ -253,7 +278,9 @@ describe('live progress', () => {
       await until('done');
       expect(heard.at(-1)).toEqual({ importId: res.body.id, status: 'done', processed: 250, total: 250 });
       expect(overheard).toEqual([]);
-      expect(await app.container.knex('diary_entries').where({ user_id: owner.session.user.id }).count<{ count: string }[]>({ count: '*' })).toEqual([{ count: '250' }]);
+      expect(await app.container.knex('diary_entries').where({ user_id: owner.session.user.id }).count<{ count: string }[]>({ count: '*' })).toEqual([
+        { count: '250' },
+      ]);
     } finally {
       await worker.stop();
     }

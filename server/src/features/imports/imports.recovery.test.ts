@@ -30,7 +30,9 @@ async function loseJob(jobId: string): Promise<void> {
 /** Makes an import look untouched for ten minutes. */
 async function idle(importId: string): Promise<void> {
   const { knex } = app.container;
-  await knex('imports').where({ id: importId }).update({ updated_at: knex.raw("now() - interval '10 minutes'") });
+  await knex('imports')
+    .where({ id: importId })
+    .update({ updated_at: knex.raw("now() - interval '10 minutes'") });
 }
 
 async function status(client: TestClient, importId: string, wanted: ImportStatus): Promise<ImportView> {

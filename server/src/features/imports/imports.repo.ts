@@ -46,7 +46,22 @@ export interface CandidateRow {
   credited_names: string[];
 }
 
-const SUMMARY_COLUMNS = ['id', 'user_id', 'source', 'status', 'total', 'processed', 'matched', 'unmatched', 'invalid', 'applied', 'apply_cursor', 'skip_lines', 'error', 'created_at'];
+const SUMMARY_COLUMNS = [
+  'id',
+  'user_id',
+  'source',
+  'status',
+  'total',
+  'processed',
+  'matched',
+  'unmatched',
+  'invalid',
+  'applied',
+  'apply_cursor',
+  'skip_lines',
+  'error',
+  'created_at',
+];
 
 /** The imports table, and the catalog and diary reads that matching and applying need. */
 export class ImportsRepo {
@@ -84,14 +99,24 @@ export class ImportsRepo {
 
   /** Updates counters while parsing; a no-op once the import has left `parsing`. */
   async setParseProgress(id: string, progress: { total: number; processed: number }): Promise<void> {
-    await this.knex('imports').where({ id, status: 'parsing' }).update({ ...progress, updated_at: this.knex.fn.now() });
+    await this.knex('imports')
+      .where({ id, status: 'parsing' })
+      .update({ ...progress, updated_at: this.knex.fn.now() });
   }
 
   /** Stores the parsed rows and moves to `ready`; false when the import was no longer parsing. */
   async finishParsing(id: string, rows: StoredRow[], counts: { matched: number; unmatched: number; invalid: number }): Promise<boolean> {
     const updated = await this.knex('imports')
       .where({ id, status: 'parsing' })
-      .update({ rows: JSON.stringify(rows), ...counts, total: rows.length, processed: rows.length, status: 'ready', csv: null, updated_at: this.knex.fn.now() });
+      .update({
+        rows: JSON.stringify(rows),
+        ...counts,
+        total: rows.length,
+        processed: rows.length,
+        status: 'ready',
+        csv: null,
+        updated_at: this.knex.fn.now(),
+      });
     return updated > 0;
   }
 
@@ -106,7 +131,16 @@ export class ImportsRepo {
   async startApplying(userId: string, id: string, skipLines: number[], planSize: number): Promise<boolean> {
     const updated = await this.knex('imports')
       .where({ id, user_id: userId, status: 'ready' })
-      .update({ status: 'applying', skip_lines: skipLines, total: planSize, processed: 0, applied: 0, apply_cursor: 0, confirmed_at: this.knex.fn.now(), updated_at: this.knex.fn.now() });
+      .update({
+        status: 'applying',
+        skip_lines: skipLines,
+        total: planSize,
+        processed: 0,
+        applied: 0,
+        apply_cursor: 0,
+        confirmed_at: this.knex.fn.now(),
+        updated_at: this.knex.fn.now(),
+      });
     return updated > 0;
   }
 
@@ -133,7 +167,9 @@ export class ImportsRepo {
   }
 
   async finishApplying(id: string): Promise<boolean> {
-    const updated = await this.knex('imports').where({ id, status: 'applying' }).update({ status: 'done', updated_at: this.knex.fn.now(), finished_at: this.knex.fn.now() });
+    const updated = await this.knex('imports')
+      .where({ id, status: 'applying' })
+      .update({ status: 'done', updated_at: this.knex.fn.now(), finished_at: this.knex.fn.now() });
     return updated > 0;
   }
 

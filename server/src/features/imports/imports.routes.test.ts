@@ -59,7 +59,15 @@ describe('reading a Letterboxd diary CSV', () => {
       [13, 'matched', albums.discovery],
     ]);
     const byLine = new Map(view.rows.map((r) => [r.line, r]));
-    expect(byLine.get(2)).toMatchObject({ artist: 'bjork', title: 'Homogenic', year: 1997, rating: 4.5, listenedOn: '2024-01-05', hasReview: true, isRelisten: false });
+    expect(byLine.get(2)).toMatchObject({
+      artist: 'bjork',
+      title: 'Homogenic',
+      year: 1997,
+      rating: 4.5,
+      listenedOn: '2024-01-05',
+      hasReview: true,
+      isRelisten: false,
+    });
     expect(byLine.get(2)!.match).toMatchObject({ title: 'Homogenic', artistCredit: 'Björk', releaseYear: 1997 });
     expect(byLine.get(5)).toMatchObject({ isRelisten: true, rating: 4 });
     expect(byLine.get(7)!.reason).toMatch(/title \(Name\) is missing/);

@@ -1,4 +1,12 @@
-import { IMPORT_CSV_MAX_BYTES, type AlbumSummary, type ImportConfirmInput, type ImportCreateInput, type ImportList, type ImportStatus, type ImportView } from '@muse/shared';
+import {
+  IMPORT_CSV_MAX_BYTES,
+  type AlbumSummary,
+  type ImportConfirmInput,
+  type ImportCreateInput,
+  type ImportList,
+  type ImportStatus,
+  type ImportView,
+} from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { JobQueues } from '../../jobs/queues';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
@@ -84,7 +92,11 @@ export class ImportsService {
     const { repo } = this.deps;
     const row = await repo.find(importId, userId);
     if (!row) throw AppError.notFound('Import');
-    const notReady = () => AppError.conflict('import_not_ready', `This import is ${row.status === 'parsing' ? 'still being read' : row.status === 'failed' ? 'failed' : 'already confirmed'}; only a ready import can be confirmed.`);
+    const notReady = () =>
+      AppError.conflict(
+        'import_not_ready',
+        `This import is ${row.status === 'parsing' ? 'still being read' : row.status === 'failed' ? 'failed' : 'already confirmed'}; only a ready import can be confirmed.`,
+      );
     if (row.status !== 'ready') throw notReady();
     const skipLines = [...new Set(input.skipLines)];
     const planSize = applyPlan(await repo.rows(importId), skipLines).length;

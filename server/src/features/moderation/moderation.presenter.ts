@@ -26,8 +26,7 @@ export function presentSuspendedAccount(row: SuspendedAccountRow): SuspendedAcco
   return {
     user: { id: String(row.id), handle: row.handle, displayName: row.display_name },
     suspendedAt: new Date(row.suspended_at).toISOString(),
-    suspendedBy:
-      row.admin_id === null ? null : { id: String(row.admin_id), handle: row.admin_handle ?? '', displayName: row.admin_display_name ?? '' },
+    suspendedBy: row.admin_id === null ? null : { id: String(row.admin_id), handle: row.admin_handle ?? '', displayName: row.admin_display_name ?? '' },
     report:
       row.report_id === null || row.report_target_type === null
         ? null

@@ -55,7 +55,14 @@ describe('POST /api/reports', () => {
     const review = await reviewBy(author.client, '🎸'.repeat(400));
     const res = await report(reporter.client, 'review', review.id, '  Spam links  ');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ targetType: 'review', targetId: review.id, reason: 'Spam links', status: 'open', author: { id: author.session.user.id }, reporter: { id: reporter.session.user.id } });
+    expect(res.body).toMatchObject({
+      targetType: 'review',
+      targetId: review.id,
+      reason: 'Spam links',
+      status: 'open',
+      author: { id: author.session.user.id },
+      reporter: { id: reporter.session.user.id },
+    });
     expect(Array.from(res.body.excerpt as string)).toHaveLength(281);
     const queue = await (await theAdmin()).client.get('/api/admin/reports?status=open&limit=100').expect(200);
     expect(queue.body.items.map((r: ReportView) => r.id)).toContain(res.body.id);
@@ -75,7 +82,10 @@ describe('POST /api/reports', () => {
     const author = await registerUser(app);
     const review = await reviewBy(author.client);
     const comment = await commentBy(author.client, review.id);
-    for (const [type, id] of [['review', review.id], ['comment', comment]] as const) {
+    for (const [type, id] of [
+      ['review', review.id],
+      ['comment', comment],
+    ] as const) {
       const res = await report(author.client, type, id);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('own_content');
@@ -95,7 +105,11 @@ describe('POST /api/reports', () => {
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
 
-  it.each([['an empty reason', ''], ['a blank reason', '   '], ['a reason over 1,000 characters', 'x'.repeat(1001)]])('when the report has %s, then it answers 400 and stores nothing', async (_label, reason) => {
+  it.each([
+    ['an empty reason', ''],
+    ['a blank reason', '   '],
+    ['a reason over 1,000 characters', 'x'.repeat(1001)],
+  ])('when the report has %s, then it answers 400 and stores nothing', async (_label, reason) => {
     const author = await registerUser(app);
     const reporter = await registerUser(app);
     const review = await reviewBy(author.client);
@@ -255,20 +269,23 @@ describe('suspending', () => {
 });
 
 describe('reports about an administrator’s own content', () => {
-  it.each(['hide', 'dismiss'] as const)('when the admin tries to %s a report about their own review, then it answers 403 own_content and the report stays open', async (action) => {
-    const boss = await theAdmin();
-    const reporter = await registerUser(app);
-    const review = await reviewBy(boss.client);
-    const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
+  it.each(['hide', 'dismiss'] as const)(
+    'when the admin tries to %s a report about their own review, then it answers 403 own_content and the report stays open',
+    async (action) => {
+      const boss = await theAdmin();
+      const reporter = await registerUser(app);
+      const review = await reviewBy(boss.client);
+      const filed = (await report(reporter.client, 'review', review.id)).body as ReportView;
 
-    const res = await resolve(filed.id, action);
+      const res = await resolve(filed.id, action);
 
-    expect(res.status).toBe(403);
-    expect(res.headers['content-type']).toMatch(/problem\+json/);
-    expect(res.body.code).toBe('own_content');
-    expect((await app.container.knex('reports').where({ id: filed.id }).first()).status).toBe('open');
-    expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(200);
-  });
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.code).toBe('own_content');
+      expect((await app.container.knex('reports').where({ id: filed.id }).first()).status).toBe('open');
+      expect((await app.client().get(`/api/reviews/${review.id}`)).status).toBe(200);
+    },
+  );
 });
 
 /** Registers an author, has someone report one of their reviews and suspends them through the report. */
@@ -440,7 +457,10 @@ describe('lifting a suspension', () => {
     // Two suspensions in the same instant must still page without gaps or repeats.
     const same = new Date();
     await app.container.knex('users').whereIn('id', [second.id, third.id]).update({ suspended_at: same });
-    await app.container.knex('users').where({ id: first.id }).update({ suspended_at: new Date(same.getTime() - 60_000) });
+    await app.container
+      .knex('users')
+      .where({ id: first.id })
+      .update({ suspended_at: new Date(same.getTime() - 60_000) });
 
     const pagedByOne = await allSuspended(1);
     const ids = pagedByOne.map((s) => s.user.id);

@@ -11,8 +11,16 @@ export function outcomeNotice(type: ReportTargetType, action: ReportResolveInput
     case 'hide':
       return { ...base, title: `We hid the ${noun} you reported`, body: `Thanks for your report. The ${noun} broke our rules and is no longer shown.` };
     case 'suspend_author':
-      return { ...base, title: `We hid the ${noun} you reported and suspended its author`, body: `Thanks for your report. The ${noun} is no longer shown and its author can no longer sign in.` };
+      return {
+        ...base,
+        title: `We hid the ${noun} you reported and suspended its author`,
+        body: `Thanks for your report. The ${noun} is no longer shown and its author can no longer sign in.`,
+      };
     case 'dismiss':
-      return { ...base, title: `We reviewed the ${noun} you reported`, body: `Thanks for your report. We found that it does not break our rules, so it stays up.` };
+      return {
+        ...base,
+        title: `We reviewed the ${noun} you reported`,
+        body: `Thanks for your report. We found that it does not break our rules, so it stays up.`,
+      };
   }
 }

@@ -26,8 +26,16 @@ describe('mutes', () => {
     const user = await client.post('/api/me/mutes', { kind: 'user', target: `@${other.user.handle.toUpperCase()}` });
     expect(user.status).toBe(201);
     expect(user.body).toEqual({ kind: 'user', target: other.user.handle, label: `@${other.user.handle}` });
-    expect((await client.post('/api/me/mutes', { kind: 'artist', target: album.artistId })).body).toEqual({ kind: 'artist', target: album.artistId, label: 'Sigur Rós' });
-    expect((await client.post('/api/me/mutes', { kind: 'activity_type', target: 'liked_review' })).body).toEqual({ kind: 'activity_type', target: 'liked_review', label: 'Review likes' });
+    expect((await client.post('/api/me/mutes', { kind: 'artist', target: album.artistId })).body).toEqual({
+      kind: 'artist',
+      target: album.artistId,
+      label: 'Sigur Rós',
+    });
+    expect((await client.post('/api/me/mutes', { kind: 'activity_type', target: 'liked_review' })).body).toEqual({
+      kind: 'activity_type',
+      target: 'liked_review',
+      label: 'Review likes',
+    });
     const list = (await client.get('/api/me/mutes').expect(200)).body as MuteList;
     expect(list.items.map((m) => m.kind)).toEqual(['user', 'artist', 'activity_type']);
     const stored = await app.container.knex('mutes').where({ user_id: session.user.id, kind: 'user' }).first();
@@ -76,7 +84,9 @@ describe('mutes', () => {
 
   it('when the user already holds the maximum, then another mute is refused with 409', async () => {
     const { client, session } = await registerUser(app);
-    await app.container.knex('mutes').insert(Array.from({ length: MAX_MUTES }, (_, i) => ({ user_id: session.user.id, kind: 'artist', target: String(i + 1) })));
+    await app.container
+      .knex('mutes')
+      .insert(Array.from({ length: MAX_MUTES }, (_, i) => ({ user_id: session.user.id, kind: 'artist', target: String(i + 1) })));
     const res = await client.post('/api/me/mutes', { kind: 'activity_type', target: 'rated' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('too_many_mutes');

@@ -44,7 +44,11 @@ describe('notifications caused by a deleted account', () => {
     const review = await reviewBy(author.client);
     expect((await ben.client.send('put', `/api/reviews/${review.id}/like`)).status).toBe(200);
     expect((await ben.client.send('put', `/api/users/${author.input.handle}/follow`)).status).toBe(200);
-    expect((await notes(author.client)).map((n) => n.title)).toEqual(['Ben Listens followed you', 'Ben Listens liked your review of Mezzanine', 'Welcome to Muse']);
+    expect((await notes(author.client)).map((n) => n.title)).toEqual([
+      'Ben Listens followed you',
+      'Ben Listens liked your review of Mezzanine',
+      'Welcome to Muse',
+    ]);
 
     await deleteAccount(ben.client);
 

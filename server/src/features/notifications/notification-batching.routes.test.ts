@@ -67,7 +67,11 @@ describe('batching likes', () => {
   it('when a like joins a batch, then the notification moves to the top keeping its id, and pages still list each once', async () => {
     const author = await registerUser(app);
     const review = await reviewBy(author.client);
-    const [ana, ben, cy] = [await registerUser(app, { displayName: 'Ana' }), await registerUser(app, { displayName: 'Ben' }), await registerUser(app, { displayName: 'Cy' })];
+    const [ana, ben, cy] = [
+      await registerUser(app, { displayName: 'Ana' }),
+      await registerUser(app, { displayName: 'Ben' }),
+      await registerUser(app, { displayName: 'Cy' }),
+    ];
     await like(ana.client, review.id);
     const first = (await notes(author.client, 'review_liked'))[0]!;
     await comment(cy.client, review.id);
@@ -81,7 +85,9 @@ describe('batching likes', () => {
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: Note[]; nextCursor: string | null } } = await author.client.get(`/api/notifications?limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: { body: { items: Note[]; nextCursor: string | null } } = await author.client
+        .get(`/api/notifications?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       walked.push(...res.body.items.map((n) => n.id));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -135,7 +141,11 @@ describe('batching likes', () => {
 describe('thread replies', () => {
   it('when someone comments, then earlier commenters get thread_reply, the author review_commented, the commenter nothing', async () => {
     const author = await registerUser(app, { displayName: 'Author' });
-    const [p1, p2, x] = [await registerUser(app, { displayName: 'Pia' }), await registerUser(app, { displayName: 'Pat' }), await registerUser(app, { displayName: 'Xan' })];
+    const [p1, p2, x] = [
+      await registerUser(app, { displayName: 'Pia' }),
+      await registerUser(app, { displayName: 'Pat' }),
+      await registerUser(app, { displayName: 'Xan' }),
+    ];
     const review = await reviewBy(author.client, 'Dummy');
     await comment(p1.client, review.id);
     await comment(p2.client, review.id);
@@ -147,7 +157,9 @@ describe('thread replies', () => {
     const p2Notes = await notes(p2.client);
     const xNotes = await notes(x.client);
     expect(authorNotes.filter((n) => n.type === 'thread_reply')).toEqual([]);
-    expect(authorNotes.filter((n) => n.type === 'review_commented').map((n) => [n.title, n.count])).toEqual([['Xan and 2 others commented on your review of Dummy', 4]]);
+    expect(authorNotes.filter((n) => n.type === 'review_commented').map((n) => [n.title, n.count])).toEqual([
+      ['Xan and 2 others commented on your review of Dummy', 4],
+    ]);
     expect(p1Notes.filter((n) => n.type === 'thread_reply').map((n) => [n.title, n.count])).toEqual([['Xan and Pat replied on Author’s review of Dummy', 2]]);
     expect(p2Notes.filter((n) => n.type === 'thread_reply').map((n) => [n.title, n.count])).toEqual([['Xan and Pia replied on Author’s review of Dummy', 2]]);
     expect(xNotes.filter((n) => n.type.startsWith('review_') || n.type === 'thread_reply')).toEqual([]);

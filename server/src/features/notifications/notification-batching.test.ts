@@ -4,7 +4,14 @@ const person = (id: string, name: string) => ({ id, handle: name.toLowerCase(), 
 
 function event(actor: ReturnType<typeof person>): NewNotification & { batch: NotificationBatch } {
   const title = (who: string) => `${who} liked your review`;
-  return { userId: '1', type: 'review_liked', title: title(actor.displayName), body: 'b', data: { actorId: actor.id }, batch: { subject: 'review:9', actor, title } };
+  return {
+    userId: '1',
+    type: 'review_liked',
+    title: title(actor.displayName),
+    body: 'b',
+    data: { actorId: actor.id },
+    batch: { subject: 'review:9', actor, title },
+  };
 }
 
 describe('whoPhrase', () => {

@@ -50,7 +50,10 @@ describe('GET /api/notifications?since=', () => {
     const liked = (await likeBy(userId, 'Ana'))!;
     await create(userId, 'seen');
     const seen = (await me.client.get('/api/notifications').expect(200)).body.items as Notification[];
-    const lastSeq = seen.map((n) => BigInt(n.seq!)).reduce((a, b) => (a > b ? a : b)).toString();
+    const lastSeq = seen
+      .map((n) => BigInt(n.seq!))
+      .reduce((a, b) => (a > b ? a : b))
+      .toString();
 
     const missed = (await create(userId, 'missed'))!;
     await create(other.session.user.id, 'not mine');
@@ -72,12 +75,15 @@ describe('GET /api/notifications?since=', () => {
     expect(all.map((n) => n.title)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
   });
 
-  it.each([['since=-1'], ['since=abc'], ['since=1.5'], ['since=99999999999999999999'], ['since=1&cursor=bjox']])('when the query is %s, then it answers 400', async (query) => {
-    const { client } = await registerUser(app);
-    const res = await client.get(`/api/notifications?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/problem\+json/);
-  });
+  it.each([['since=-1'], ['since=abc'], ['since=1.5'], ['since=99999999999999999999'], ['since=1&cursor=bjox']])(
+    'when the query is %s, then it answers 400',
+    async (query) => {
+      const { client } = await registerUser(app);
+      const res = await client.get(`/api/notifications?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    },
+  );
 });
 
 describe('catching up after a dropped connection', () => {
@@ -127,7 +133,10 @@ describe('catching up after a dropped connection', () => {
     await likeBy(userId, 'Ana');
     const shown = new Map<string, Notification>();
     for (const n of (await me.client.get('/api/notifications').expect(200)).body.items as Notification[]) shown.set(n.id, n);
-    const lastSeq = [...shown.values()].map((n) => n.seq!).sort((x, y) => Number(BigInt(x) - BigInt(y))).pop()!;
+    const lastSeq = [...shown.values()]
+      .map((n) => n.seq!)
+      .sort((x, y) => Number(BigInt(x) - BigInt(y)))
+      .pop()!;
 
     // Offline: nothing is open while these happen.
     await create(userId, 'missed');

@@ -7,7 +7,9 @@ export class NotificationPreferencesRepo {
 
   /** The user's stored choices by type. */
   async forUser(userId: string): Promise<Map<NotificationType, boolean>> {
-    const rows: { type: NotificationType; enabled: boolean }[] = await this.knex('notification_preferences').select('type', 'enabled').where({ user_id: userId });
+    const rows: { type: NotificationType; enabled: boolean }[] = await this.knex('notification_preferences')
+      .select('type', 'enabled')
+      .where({ user_id: userId });
     return new Map(rows.map((r) => [r.type, r.enabled]));
   }
 

@@ -56,7 +56,12 @@ describe('PUT /api/me/notification-preferences', () => {
 
   it('when switching welcome off, then it answers 400 not_configurable and stores nothing', async () => {
     const { client, session } = await registerUser(app);
-    const res = await client.send('put', PATH, { preferences: [{ type: 'review_liked', enabled: false }, { type: 'welcome', enabled: false }] });
+    const res = await client.send('put', PATH, {
+      preferences: [
+        { type: 'review_liked', enabled: false },
+        { type: 'welcome', enabled: false },
+      ],
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('not_configurable');
     expect(res.body.errors[0].path).toBe('preferences.1.type');
@@ -68,7 +73,15 @@ describe('PUT /api/me/notification-preferences', () => {
     ['an empty list', { preferences: [] }],
     ['an unknown type', { preferences: [{ type: 'spam', enabled: false }] }],
     ['a string for enabled', { preferences: [{ type: 'review_liked', enabled: 'false' }] }],
-    ['a type twice', { preferences: [{ type: 'review_liked', enabled: false }, { type: 'review_liked', enabled: true }] }],
+    [
+      'a type twice',
+      {
+        preferences: [
+          { type: 'review_liked', enabled: false },
+          { type: 'review_liked', enabled: true },
+        ],
+      },
+    ],
     ['a list longer than there are types', { preferences: Array.from({ length: 200 }, () => ({ type: 'review_liked', enabled: false })) }],
   ])('when the body has %s, then it answers 400 problem+json', async (_label, body) => {
     const { client } = await registerUser(app);

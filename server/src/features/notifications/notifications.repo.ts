@@ -93,7 +93,14 @@ export class NotificationsRepo {
   async merge(trx: Knex, id: string, m: NotificationMerge): Promise<NotificationRow> {
     const [row] = await trx('notifications')
       .where({ id })
-      .update({ title: m.title, body: m.body, link: m.link, data: JSON.stringify(m.data), seq: trx.raw(`nextval('notifications_seq')`), updated_at: trx.fn.now() })
+      .update({
+        title: m.title,
+        body: m.body,
+        link: m.link,
+        data: JSON.stringify(m.data),
+        seq: trx.raw(`nextval('notifications_seq')`),
+        updated_at: trx.fn.now(),
+      })
       .returning(COLUMNS);
     return row as NotificationRow;
   }
@@ -123,7 +130,9 @@ export class NotificationsRepo {
 
   /** Marks one of the user's notifications read; false when it is not theirs or absent. */
   async markRead(userId: string, id: string): Promise<boolean> {
-    const found = await this.knex('notifications').where({ user_id: userId, id }).update({ read_at: this.knex.raw('COALESCE(read_at, now())') });
+    const found = await this.knex('notifications')
+      .where({ user_id: userId, id })
+      .update({ read_at: this.knex.raw('COALESCE(read_at, now())') });
     return found > 0;
   }
 

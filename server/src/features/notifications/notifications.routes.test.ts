@@ -25,7 +25,9 @@ describe('GET /api/notifications', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(`/api/notifications?limit=3${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await client
+        .get(`/api/notifications?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(3);
       seen.push(...res.body.items.map((n: { id: string }) => n.id));
       cursor = res.body.nextCursor;

@@ -94,7 +94,8 @@ export class NotificationsService {
     if (query.since !== undefined && query.cursor !== undefined) {
       throw AppError.badRequest('validation_failed', 'Use either since or cursor.', [{ path: 'since', message: 'Use either since or cursor, not both' }]);
     }
-    const position: Position | undefined = query.since !== undefined ? { kind: NEWER, seq: query.since } : query.cursor !== undefined ? decodePosition(query.cursor) : undefined;
+    const position: Position | undefined =
+      query.since !== undefined ? { kind: NEWER, seq: query.since } : query.cursor !== undefined ? decodePosition(query.cursor) : undefined;
     const rows =
       position?.kind === NEWER
         ? await this.repo.listChangedSince(userId, rowsToRead(query.limit), position.seq)

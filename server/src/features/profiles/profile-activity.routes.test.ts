@@ -53,7 +53,11 @@ describe('GET /api/users/:handle/activity', () => {
       ['followers take', 'followers'],
       ['public take', 'public'],
     ]);
-    expect(own[0]).toMatchObject({ type: 'reviewed', actor: { id: owner.id, handle: owner.handle }, review: { author: { id: owner.id, handle: owner.handle } } });
+    expect(own[0]).toMatchObject({
+      type: 'reviewed',
+      actor: { id: owner.id, handle: owner.handle },
+      review: { author: { id: owner.id, handle: owner.handle } },
+    });
   });
 
   it('when the profile is private, then only followers and the owner see activity, and strangers and visitors get an empty page', async () => {
@@ -141,7 +145,14 @@ describe('GET /api/users/:handle/activity', () => {
     for (let i = 0; i < 25; i++) {
       const visibility = i % 3 === 2 ? 'private' : 'public';
       const type = i % 2 ? 'rated' : 'listened';
-      const a = await app.container.docs.activity.append({ actorId: owner.id, type, visibility, subject: { kind: 'album', id: album.id }, data: { rating: 4 }, createdAt: new Date(base + i * 1000) });
+      const a = await app.container.docs.activity.append({
+        actorId: owner.id,
+        type,
+        visibility,
+        subject: { kind: 'album', id: album.id },
+        data: { rating: 4 },
+        createdAt: new Date(base + i * 1000),
+      });
       if (visibility === 'public') shown.push(a.id);
     }
     const seen: string[] = [];
@@ -160,7 +171,14 @@ describe('GET /api/users/:handle/activity', () => {
 
   it('when the cursor or limit is malformed, then it answers 400 problem+json naming the field', async () => {
     const owner = await person();
-    for (const query of ['cursor=garbage', `cursor=${Buffer.from('feed:1 OR 1=1').toString('base64url')}`, 'limit=0', 'limit=51', 'limit=abc', `cursor=${'x'.repeat(300)}`]) {
+    for (const query of [
+      'cursor=garbage',
+      `cursor=${Buffer.from('feed:1 OR 1=1').toString('base64url')}`,
+      'limit=0',
+      'limit=51',
+      'limit=abc',
+      `cursor=${'x'.repeat(300)}`,
+    ]) {
       const res = await app.client().get(`/api/users/${owner.handle}/activity?${query}`);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

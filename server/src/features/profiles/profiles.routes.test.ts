@@ -30,7 +30,13 @@ describe('GET /api/users/:handle', () => {
       expect(res.body).toMatchObject({ visible: false, isOwn: false, favourites: [], stats: null, compatibility: null, settings: null });
       expect(res.body.user).toMatchObject({ displayName: 'Zoë Ω', avatarUrl: 'https://img.example/zoe.png', bio: '', isPrivate: true });
     }
-    expect((await view(stranger, owner)).body.relationship).toEqual({ following: false, followedBy: false, requested: false, blocking: false, blockedBy: false });
+    expect((await view(stranger, owner)).body.relationship).toEqual({
+      following: false,
+      followedBy: false,
+      requested: false,
+      blocking: false,
+      blockedBy: false,
+    });
     expect((await view(null, owner)).body.relationship).toBeNull();
 
     const asFollower = (await view(follower, owner)).body;
@@ -133,7 +139,10 @@ describe('PUT /api/me/favourites', () => {
     await setFavourites(u, [x.id, y.id]);
     await setFavourites(u, [y.id, z.id, x.id]);
     const activities = await app.container.docs.activity.listByActor(u.session.user.id, { limit: 20 });
-    const subjects = activities.filter((a) => a.type === 'favourited').map((a) => a.subject?.id).sort();
+    const subjects = activities
+      .filter((a) => a.type === 'favourited')
+      .map((a) => a.subject?.id)
+      .sort();
     expect(subjects).toEqual([x.id, y.id, z.id].sort());
   });
 
@@ -143,6 +152,9 @@ describe('PUT /api/me/favourites', () => {
     for (let i = 0; i < 4; i++) ids.push((await makeAlbum(knex(), { title: `Race ${i}` })).id);
     await Promise.all([setFavourites(u, [ids[0], ids[1]]), setFavourites(u, [ids[1], ids[2], ids[3]])]);
     const stored = titles((await view(null, u)).body.favourites);
-    expect([['Race 0', 'Race 1'], ['Race 1', 'Race 2', 'Race 3']]).toContainEqual(stored);
+    expect([
+      ['Race 0', 'Race 1'],
+      ['Race 1', 'Race 2', 'Race 3'],
+    ]).toContainEqual(stored);
   });
 });

@@ -70,7 +70,13 @@ describe('GET /api/users/:handle of a suspended account', () => {
     for (const viewer of [null, stranger, follower]) {
       const view = await profileOf(viewer, owner);
       expect(view).toMatchObject({ suspended: true, visible: false, isOwn: false, favourites: [], stats: null, compatibility: null, settings: null });
-      expect(view.user).toMatchObject({ id: owner.id, handle: owner.handle, displayName: owner.displayName, avatarUrl: 'https://img.example/owner.png', bio: '' });
+      expect(view.user).toMatchObject({
+        id: owner.id,
+        handle: owner.handle,
+        displayName: owner.displayName,
+        avatarUrl: 'https://img.example/owner.png',
+        bio: '',
+      });
     }
     // The viewer's own relationship stays, so a follower still knows they follow the account.
     expect((await profileOf(follower, owner)).relationship).toMatchObject({ following: true });

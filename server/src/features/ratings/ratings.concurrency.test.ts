@@ -58,13 +58,21 @@ describe('concurrent ratings', () => {
   it('when users rate and remove in any order, then the aggregate always equals a recount', async () => {
     const album = await makeAlbum(knex());
     const users = await Promise.all(Array.from({ length: 4 }, () => registerUser(app)));
-    const op = fc.record({ user: fc.nat({ max: 3 }), stars: fc.option(fc.integer({ min: 1, max: 10 }).map((v) => v / 2), { nil: null }) });
+    const op = fc.record({
+      user: fc.nat({ max: 3 }),
+      stars: fc.option(
+        fc.integer({ min: 1, max: 10 }).map((v) => v / 2),
+        { nil: null },
+      ),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         await Promise.all(
           ops.map(({ user, stars }) => {
             const id = users[user]!.session.user.id;
-            return stars === null ? app.container.services.ratings.removeAlbumRating(id, album.id) : app.container.services.ratings.rateAlbum(id, album.id, stars);
+            return stars === null
+              ? app.container.services.ratings.removeAlbumRating(id, album.id)
+              : app.container.services.ratings.rateAlbum(id, album.id, stars);
           }),
         );
         expect(await storedAlbumStats(knex(), album.id)).toEqual(await recomputedAlbumStats(knex(), album.id));

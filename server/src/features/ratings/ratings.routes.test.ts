@@ -48,7 +48,11 @@ describe('PUT /api/albums/:id/rating validation', () => {
     const { client } = await registerUser(app);
     const album = await makeAlbum(knex());
     const token = await client.ensureCsrf();
-    const res = await client.agent.put(`/api/albums/${album.id}/rating`).set('x-csrf-token', token).set('content-type', 'application/json').send('{"rating": 4');
+    const res = await client.agent
+      .put(`/api/albums/${album.id}/rating`)
+      .set('x-csrf-token', token)
+      .set('content-type', 'application/json')
+      .send('{"rating": 4');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('malformed_json');
   });

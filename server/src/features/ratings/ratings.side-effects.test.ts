@@ -16,7 +16,8 @@ afterEach(() => {
 });
 
 const knex = () => app.container.knex;
-const activityTypes = async (userId: string) => (await app.container.docs.activity.listByActor(userId, { limit: 10 })).map((a) => ({ type: a.type, subject: a.subject, data: a.data }));
+const activityTypes = async (userId: string) =>
+  (await app.container.docs.activity.listByActor(userId, { limit: 10 })).map((a) => ({ type: a.type, subject: a.subject, data: a.data }));
 
 describe('what a rating announces', () => {
   it('when an album is rated, then its `rated` activity is stored by the time the answer arrives, and an unchanged re-rating adds none', async () => {
@@ -39,7 +40,10 @@ describe('what a rating announces', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rating: 2.5, stats: { count: 1, mean: 2.5 } });
     expect((await storedAlbumStats(knex(), album.id)).count).toBe(1);
-    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: 'document store down' }) }), 'post-commit side effect failed');
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.objectContaining({ message: 'document store down' }) }),
+      'post-commit side effect failed',
+    );
     expect((await activityTypes(session.user.id)).map((a) => a.type)).toEqual(['account.registered']);
   });
 });

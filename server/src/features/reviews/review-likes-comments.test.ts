@@ -81,7 +81,9 @@ describe('comments', () => {
     const seen: { id: string; canDelete: boolean; author: { id: string } }[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: typeof seen; nextCursor: string | null } } = await fan.client.get(`/api/reviews/${review.id}/comments?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: { body: { items: typeof seen; nextCursor: string | null } } = await fan.client
+        .get(`/api/reviews/${review.id}/comments?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       seen.push(...res.body.items);
       cursor = res.body.nextCursor;
     } while (cursor);

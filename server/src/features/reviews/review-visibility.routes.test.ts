@@ -95,12 +95,23 @@ async function makeCase(c: ReviewCase): Promise<MadeCase> {
   const likerCommentId = await insertComment(reviewId, liker.id, 'the liker replies');
   const { activity } = app.container.docs;
   const like = await activity.append({ actorId: liker.id, type: 'liked_review', visibility: 'public', subject: { kind: 'review', id: reviewId } });
-  await activity.append({ actorId: liker.id, type: 'commented', visibility: 'public', subject: { kind: 'review', id: reviewId }, data: { commentId: likerCommentId } });
+  await activity.append({
+    actorId: liker.id,
+    type: 'commented',
+    visibility: 'public',
+    subject: { kind: 'review', id: reviewId },
+    data: { commentId: likerCommentId },
+  });
   return { owner, albumId, reviewId, likeActivityId: like.id, likerCommentId };
 }
 
 beforeAll(async () => {
-  const [stranger, follower, admin, liker] = [await registerPerson(app), await registerPerson(app), await registerPerson(app, { handle: ADMIN }), await registerPerson(app)];
+  const [stranger, follower, admin, liker] = [
+    await registerPerson(app),
+    await registerPerson(app),
+    await registerPerson(app, { handle: ADMIN }),
+    await registerPerson(app),
+  ];
   people = { stranger, follower, admin, liker };
   for (const p of [stranger, follower, admin]) await follow(app, p.id, liker.id);
   for (const c of CASES) made.set(c, await makeCase(c));
@@ -129,13 +140,18 @@ function binary(res: Response, done: (err: Error | null, body: Buffer) => void) 
  * it (they are the viewer's own data), but a review they may no longer see is not described.
  */
 async function exportNamesAuthor(p: TestPerson, m: MadeCase): Promise<boolean> {
-  const res = await p.client.get('/api/me/export').buffer(true).parse(binary as never);
+  const res = await p.client
+    .get('/api/me/export')
+    .buffer(true)
+    .parse(binary as never);
   expect(res.status).toBe(200);
   const files = unzipSync(new Uint8Array(res.body as Buffer));
   const json = JSON.parse(strFromU8(files['muse-export.json']!)) as { likes: Record<string, unknown>[]; comments: Record<string, unknown>[] };
   const rows = [...json.likes, ...json.comments].filter((r) => r.reviewId === m.reviewId);
   expect(rows.length).toBeGreaterThan(0);
-  const csvRows = ['likes.csv', 'comments.csv'].flatMap((name) => parse(strFromU8(files[name]!), { columns: true, bom: true }) as Record<string, string>[]).filter((r) => r.review_id === m.reviewId);
+  const csvRows = ['likes.csv', 'comments.csv']
+    .flatMap((name) => parse(strFromU8(files[name]!), { columns: true, bom: true }) as Record<string, string>[])
+    .filter((r) => r.review_id === m.reviewId);
   expect(csvRows).toHaveLength(rows.length);
   const named = rows.map((r) => r.reviewAuthor === m.owner.handle && r.albumId === m.albumId);
   expect(new Set(named).size).toBe(1);
@@ -269,7 +285,8 @@ describe('paged review lists', () => {
     let cursor: string | null = '';
     while (cursor !== null) {
       const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page: { items: ReviewView[]; nextCursor: string | null } = (await fan.client.get(`/api/albums/${album.id}/reviews?limit=1${query}`).expect(200)).body;
+      const page: { items: ReviewView[]; nextCursor: string | null } = (await fan.client.get(`/api/albums/${album.id}/reviews?limit=1${query}`).expect(200))
+        .body;
       expect(page.items).toHaveLength(1);
       seen.push(page.items[0]!.id);
       cursor = page.nextCursor;
@@ -281,7 +298,7 @@ describe('paged review lists', () => {
 
 // Last in this file: it drops and re-adds the column the tests above read.
 describe('reviews written before reviews kept a visibility', () => {
-  it('when the column is added, then each review takes the visibility of its activity, or else its author\'s default', async () => {
+  it("when the column is added, then each review takes the visibility of its activity, or else its author's default", async () => {
     const [ana, bob] = [await registerPerson(app), await registerPerson(app)];
     await setPrivacy(app, ana.id, { defaultVisibility: 'followers' });
     const write = async (p: TestPerson, body: Record<string, unknown>) => {
@@ -292,8 +309,17 @@ describe('reviews written before reviews kept a visibility', () => {
     const chosen = await write(ana, { body: 'chosen private', visibility: 'private' });
     const byDefault = await write(ana, { body: 'by her default' });
     const bobsFollowers = await write(bob, { body: 'for followers', visibility: 'followers' });
-    const [noActivity] = await knex()('reviews').insert({ user_id: ana.id, album_id: (await makeAlbum(knex())).id, body: 'imported long ago' }).returning('id');
-    const visibilities = async () => Object.fromEntries((await knex()('reviews').whereIn('id', [chosen, byDefault, bobsFollowers, String(noActivity.id)]).select('id', 'visibility')).map((r) => [String(r.id), r.visibility]));
+    const [noActivity] = await knex()('reviews')
+      .insert({ user_id: ana.id, album_id: (await makeAlbum(knex())).id, body: 'imported long ago' })
+      .returning('id');
+    const visibilities = async () =>
+      Object.fromEntries(
+        (
+          await knex()('reviews')
+            .whereIn('id', [chosen, byDefault, bobsFollowers, String(noActivity.id)])
+            .select('id', 'visibility')
+        ).map((r) => [String(r.id), r.visibility]),
+      );
     const written = { [chosen]: 'private', [byDefault]: 'followers', [bobsFollowers]: 'followers' };
     expect(await visibilities()).toMatchObject(written);
 

@@ -142,7 +142,9 @@ describe('editing and deleting reviews', () => {
     await client.send('patch', `/api/reviews/${review.id}`, { listenedOn: null }).then((r) => expect(r.status).toBe(200));
     expect((await client.get(`/api/albums/${album.id}`)).body.viewer.diary).toEqual([]);
     await client.send('patch', `/api/reviews/${review.id}`, { listenedOn: '2025-03-03' });
-    expect((await client.get(`/api/albums/${album.id}`)).body.viewer.diary).toEqual([expect.objectContaining({ listenedOn: '2025-03-03', reviewId: review.id })]);
+    expect((await client.get(`/api/albums/${album.id}`)).body.viewer.diary).toEqual([
+      expect.objectContaining({ listenedOn: '2025-03-03', reviewId: review.id }),
+    ]);
   });
 
   it('when an edit is empty or invalid, then it answers 400 and changes nothing', async () => {
@@ -191,7 +193,9 @@ describe('listing reviews', () => {
     let cursor: string | null = null;
     do {
       const sep = path.includes('?') ? '&' : '?';
-      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(`${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(
+        `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
       seen.push(...res.body.items.map((r) => r.id));
@@ -221,7 +225,12 @@ describe('listing reviews', () => {
     const { album } = await albumWithReviews([0, 0, 0]);
     const recent = await app.client().get(`/api/albums/${album.id}/reviews?sort=recent&limit=1`).expect(200);
     const forged = Buffer.from(JSON.stringify(['reviews.recent', "2025-01-01 00:00:00.000000'; DROP TABLE reviews;--", '1'])).toString('base64url');
-    for (const cursor of ['garbage', recent.body.nextCursor, forged, Buffer.from('["reviews.recent","2025-02-30 00:00:00.000000","1"]').toString('base64url')]) {
+    for (const cursor of [
+      'garbage',
+      recent.body.nextCursor,
+      forged,
+      Buffer.from('["reviews.recent","2025-02-30 00:00:00.000000","1"]').toString('base64url'),
+    ]) {
       const sort = cursor === recent.body.nextCursor ? 'popular' : 'recent';
       const res = await app.client().get(`/api/albums/${album.id}/reviews?sort=${sort}&cursor=${cursor}`);
       expect(res.status).toBe(400);

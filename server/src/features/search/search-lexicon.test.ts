@@ -28,7 +28,15 @@ describe('search lexicon', () => {
   it('when albums, tracks and artists are added, then their normalised words of 3 letters or more are learnt, accents folded', async () => {
     const sigur = await makeArtist(knex, 'Sigur Rós');
     await makeAlbum(knex, { title: 'Ágætis byrjun', artists: [sigur], tracks: ['Svefn-g-englar', 'Starálfur'] });
-    expect(await lexiconHas(['sigur', 'ros', 'agaetis', 'byrjun', 'svefn', 'englar', 'staralfur'])).toEqual(['agaetis', 'byrjun', 'englar', 'ros', 'sigur', 'staralfur', 'svefn']);
+    expect(await lexiconHas(['sigur', 'ros', 'agaetis', 'byrjun', 'svefn', 'englar', 'staralfur'])).toEqual([
+      'agaetis',
+      'byrjun',
+      'englar',
+      'ros',
+      'sigur',
+      'staralfur',
+      'svefn',
+    ]);
     // Words of one or two letters are too short to correct, and numbers are not corrected.
     await makeAlbum(knex, { title: 'Hits 1999', artists: [sigur] });
     expect(await lexiconHas(['g', 'ágætis', '1999', 'hits'])).toEqual(['hits']);
@@ -41,7 +49,7 @@ describe('search lexicon', () => {
     expect(await lexiconHas(['gudmundur', 'ingolfsson'])).toEqual(['gudmundur', 'ingolfsson']);
   });
 
-  it('when the lexicon is rebuilt, then it holds the words in use now, and no longer a renamed user\'s old name', async () => {
+  it("when the lexicon is rebuilt, then it holds the words in use now, and no longer a renamed user's old name", async () => {
     expect(await lexiconHas(['thorunn'])).toEqual(['thorunn']);
     await knex.raw('TRUNCATE search_word_variants');
     await knex.raw('SELECT muse_refresh_search_words()');

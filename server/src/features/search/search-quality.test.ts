@@ -21,7 +21,7 @@ afterAll(async () => {
   await app.close();
 });
 
-describe('search: albums found by their artists\' own names', () => {
+describe("search: albums found by their artists' own names", () => {
   let marta: { id: string; name: string };
 
   beforeAll(async () => {
@@ -44,7 +44,7 @@ describe('search: albums found by their artists\' own names', () => {
     expect(await albumTitles('Glass Harbour Kowalska')).toEqual([]);
   });
 
-  it('when an album loses a credit, then that artist\'s name no longer finds it', async () => {
+  it("when an album loses a credit, then that artist's name no longer finds it", async () => {
     const guest = await makeArtist(knex, 'Ilse Quartett');
     const { id } = await makeAlbum(knex, { title: 'Winter Rooms', artists: [marta, { ...guest, as: 'I.Q.' }] });
     expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual(['Winter Rooms']);

@@ -116,7 +116,10 @@ export interface PoolParts {
  * is not needed (nor, for the typo step, the lexicon lookup that corrects the query).
  */
 export function rankedPool(parts: PoolParts): string {
-  const first = [parts.starts, parts.popular].filter((p): p is string => p !== null).map((p) => `(${p})`).join(' UNION ');
+  const first = [parts.starts, parts.popular]
+    .filter((p): p is string => p !== null)
+    .map((p) => `(${p})`)
+    .join(' UNION ');
   const widen = (from: string, step: string | null) => (step ? `UNION SELECT w.id FROM (${step}) w WHERE (SELECT count(*) FROM ${from}) < :limit` : '');
   return `(WITH first AS (${first}),
     second AS (SELECT id FROM first ${widen('first', parts.matches)}),

@@ -127,7 +127,12 @@ export class SearchRepo {
     const { text: statement, values } = toPositional(sql, { ...query, limit, ...filter.bindings });
     // The name follows from the text, so a name never carries two texts.
     const name = `search_${createHash('sha1').update(statement).digest('hex').slice(0, 24)}`;
-    const [row] = await preparedQuery<{ albums: AlbumJson[]; artists: ArtistJson[]; tracks: TrackJson[]; users: UserJson[] }>(this.knex, name, statement, values);
+    const [row] = await preparedQuery<{ albums: AlbumJson[]; artists: ArtistJson[]; tracks: TrackJson[]; users: UserJson[] }>(
+      this.knex,
+      name,
+      statement,
+      values,
+    );
     const { albums, artists, tracks, users } = row!;
     return {
       albums: albums.map(({ count, sum, histogram, score: _score, pool_id: _poolId, ...album }) => ({

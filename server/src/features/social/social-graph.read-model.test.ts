@@ -16,7 +16,10 @@ describe('SocialGraphReadModel', () => {
   it('when users follow, request and block, then each reading reflects exactly the stored rows', async () => {
     const [a, b, c] = await Promise.all([registerUser(app), registerUser(app), registerUser(app)]).then((us) => us.map((u) => u.session.user.id));
     const k = app.container.knex;
-    await k('follows').insert([{ follower_id: a, followee_id: b }, { follower_id: b, followee_id: a }]);
+    await k('follows').insert([
+      { follower_id: a, followee_id: b },
+      { follower_id: b, followee_id: a },
+    ]);
     await k('follow_requests').insert({ requester_id: a, target_id: c });
     await k('blocks').insert({ blocker_id: c, blocked_id: b });
 
@@ -30,8 +33,14 @@ describe('SocialGraphReadModel', () => {
     expect(await graph.blockedEitherWay(c!, b!)).toBe(true);
     expect(await graph.blockedEitherWay(a!, c!)).toBe(false);
     expect(await graph.blockedIds(b!)).toEqual([c]);
-    const counts: { follower_count: number; following_count: number }[] = await k('users').whereIn('id', [a!, b!]).orderBy('id').select('follower_count', 'following_count');
-    expect(counts.map((r) => [r.follower_count, r.following_count])).toEqual([[1, 1], [1, 1]]);
+    const counts: { follower_count: number; following_count: number }[] = await k('users')
+      .whereIn('id', [a!, b!])
+      .orderBy('id')
+      .select('follower_count', 'following_count');
+    expect(counts.map((r) => [r.follower_count, r.following_count])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
   it('when someone follows themselves, then the database refuses it', async () => {

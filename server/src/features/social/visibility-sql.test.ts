@@ -26,7 +26,10 @@ describe('canSeeSql', () => {
       // A follow row left beside a block (blocking ends follows, but the rule must not rely on it).
       { follows: true, blocked: true },
     ];
-    const viewers: { id: string | null; follows: boolean; blocked: boolean }[] = [{ id: null, follows: false, blocked: false }, { id: owner, follows: false, blocked: false }];
+    const viewers: { id: string | null; follows: boolean; blocked: boolean }[] = [
+      { id: null, follows: false, blocked: false },
+      { id: owner, follows: false, blocked: false },
+    ];
     for (const [i, combo] of combos.entries()) {
       const id = (await registerPerson(app)).id;
       if (combo.follows) await knex('follows').insert({ follower_id: id, followee_id: owner });
@@ -38,7 +41,14 @@ describe('canSeeSql', () => {
     for (const viewer of viewers) {
       for (const visibility of ['public', 'followers', 'private'] as Visibility[]) {
         for (const actorIsPrivate of [false, true]) {
-          const expected = canSeeActivity({ viewerId: viewer.id, actorId: owner, visibility, actorIsPrivate, viewerFollowsActor: viewer.follows, blocked: viewer.blocked });
+          const expected = canSeeActivity({
+            viewerId: viewer.id,
+            actorId: owner,
+            visibility,
+            actorIsPrivate,
+            viewerFollowsActor: viewer.follows,
+            blocked: viewer.blocked,
+          });
           const { rows } = await knex.raw<{ rows: { seen: boolean }[] }>(SEEN_SQL, [viewer.id, owner, visibility, actorIsPrivate]);
           expect({ viewer, visibility, actorIsPrivate, seen: rows[0]!.seen }).toEqual({ viewer, visibility, actorIsPrivate, seen: expected });
           checked += 1;

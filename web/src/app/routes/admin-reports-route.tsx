@@ -26,7 +26,10 @@ export function AdminReportsRoute() {
       <title>Reports · Muse</title>
       <header className="page-header">
         <h1>Moderation queue</h1>
-        <p className="muted">Reported reviews and comments. Hiding removes them from feeds, pages and search; suspending the author ends their sessions and keeps them out until the suspension is lifted.</p>
+        <p className="muted">
+          Reported reviews and comments. Hiding removes them from feeds, pages and search; suspending the author ends their sessions and keeps them out until
+          the suspension is lifted.
+        </p>
       </header>
       {me?.role === 'admin' ? (
         <>

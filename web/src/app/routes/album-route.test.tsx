@@ -30,9 +30,15 @@ function renderAlbum(page: AlbumPage, viewer: Me | null = me, reviews: ReviewVie
   });
   const queryClient = createTestQueryClient();
   queryClient.setQueryData(['me'], viewer);
-  const router = createMemoryRouter([{ path: '/albums/:id', element: <AlbumRoute /> }, { path: '*', element: <p>elsewhere</p> }], {
-    initialEntries: ['/albums/42'],
-  });
+  const router = createMemoryRouter(
+    [
+      { path: '/albums/:id', element: <AlbumRoute /> },
+      { path: '*', element: <p>elsewhere</p> },
+    ],
+    {
+      initialEntries: ['/albums/42'],
+    },
+  );
   const view = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
@@ -119,7 +125,16 @@ describe('album page content', () => {
     const page = albumPage({
       tracks: [
         { ...albumPage().tracks[0]!, id: '1', disc: 1, position: 1, positionLabel: '1-1', title: 'Speed of Life', durationMs: 166_000 },
-        { ...albumPage().tracks[0]!, id: '2', disc: 2, position: 1, positionLabel: '2-1', title: 'Warszawa', durationMs: 380_000, artistCredit: 'David Bowie & Brian Eno' },
+        {
+          ...albumPage().tracks[0]!,
+          id: '2',
+          disc: 2,
+          position: 1,
+          positionLabel: '2-1',
+          title: 'Warszawa',
+          durationMs: 380_000,
+          artistCredit: 'David Bowie & Brian Eno',
+        },
       ],
     });
     renderAlbum(page);

@@ -42,7 +42,11 @@ export function ChartsRoute() {
   };
   const chart = useChart(params);
   const heading =
-    params.kind === 'year' ? `${TITLES.year} ${params.year ?? '…'}` : params.kind === 'genre' ? `${TITLES.genre} ${params.genre ?? '…'} albums` : TITLES[params.kind];
+    params.kind === 'year'
+      ? `${TITLES.year} ${params.year ?? '…'}`
+      : params.kind === 'genre'
+        ? `${TITLES.genre} ${params.genre ?? '…'} albums`
+        : TITLES[params.kind];
 
   return (
     <div className="page page-medium">
@@ -51,14 +55,7 @@ export function ChartsRoute() {
         <p className="eyebrow">Charts</p>
         <h1>{heading}</h1>
       </header>
-      <ChartNav
-        kind={params.kind}
-        year={params.year}
-        genre={params.genre}
-        years={years}
-        genres={genres}
-        onSelect={(next) => void navigate(chartPath(next))}
-      />
+      <ChartNav kind={params.kind} year={params.year} genre={params.genre} years={years} genres={genres} onSelect={(next) => void navigate(chartPath(next))} />
       {chart.isError ? (
         <Alert tone="error">Could not load this chart. {chart.error.message}</Alert>
       ) : chart.isPending ? (

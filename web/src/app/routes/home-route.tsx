@@ -44,17 +44,12 @@ export function HomeRoute() {
       <title>Home · Muse</title>
       <header className="page-header home-hero">
         <p className="eyebrow">{justJoined ? 'Welcome aboard' : 'Your Muse'}</p>
-        <h1>
-          {justJoined ? `Welcome to Muse, ${me.displayName}.` : `${greeting(new Date().getHours())}, ${me.displayName}.`}
-        </h1>
+        <h1>{justJoined ? `Welcome to Muse, ${me.displayName}.` : `${greeting(new Date().getHours())}, ${me.displayName}.`}</h1>
       </header>
 
       <div className="home-layout">
         <div className="home-feed">
-          <FeedList
-            viewerId={me.id}
-            empty={<FeedEmptyState handle={me.handle} viewerId={me.id} />}
-          />
+          <FeedList viewerId={me.id} empty={<FeedEmptyState handle={me.handle} viewerId={me.id} />} />
         </div>
         <aside className="home-aside" aria-label="Discover">
           <section className="card" aria-labelledby="home-search-title">

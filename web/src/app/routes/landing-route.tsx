@@ -39,8 +39,8 @@ export function LandingRoute() {
             Every album you love, <span className="gradient-text">remembered.</span>
           </h1>
           <p className="hero-lead">
-            Rate and review albums, log every listen, and keep a page that says who you are as a listener. Follow friends
-            and discover what they are playing next.
+            Rate and review albums, log every listen, and keep a page that says who you are as a listener. Follow friends and discover what they are playing
+            next.
           </p>
           <div className="hero-actions">
             <Link className="btn btn-primary btn-lg" to="/register">

@@ -54,7 +54,10 @@ describe('RecentActivity', () => {
 
   it('when a page comes back empty but not last, then "Show more" still offers the older activity instead of the empty text', async () => {
     let served = 0;
-    const pages = [{ items: [], nextCursor: 'c1' }, { items: [feedItem('old', [activity(9)])], nextCursor: null }];
+    const pages = [
+      { items: [], nextCursor: 'c1' },
+      { items: [feedItem('old', [activity(9)])], nextCursor: null },
+    ];
     mockFetch({ 'GET /api/users/ana/activity': () => jsonResponse(pages[Math.min(served++, 1)]) });
     renderWithProviders(<RecentActivity handle="ana" emptyText="Nothing yet" renderItem={renderItem} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Show more' }));

@@ -82,7 +82,11 @@ describe('profile page', () => {
 
   it('when the page shows recent activity, then it reads as in the feed, names the viewer’s own review as "your review", and keeps the diary link', async () => {
     const nina = { id: '1', handle: 'nina', displayName: 'Nina', avatarUrl: null };
-    const liked = activity(1, 'liked_review', { actor: nina, album: albumSummary(1, 'Blue'), review: reviewRef('77', 'All blue.', { id: me.id, handle: me.handle, displayName: me.displayName }) });
+    const liked = activity(1, 'liked_review', {
+      actor: nina,
+      album: albumSummary(1, 'Blue'),
+      review: reviewRef('77', 'All blue.', { id: me.id, handle: me.handle, displayName: me.displayName }),
+    });
     renderProfile(profileView({ isOwn: false, relationship, settings: null }), {
       'GET /api/users/nina/activity': () => jsonResponse({ items: [feedItem('l1', [liked])], nextCursor: null }),
     });
@@ -101,7 +105,17 @@ describe('profile page', () => {
 
   describe('a suspended account', () => {
     const suspended = (overrides: Partial<ProfileView> = {}) =>
-      profileView({ isOwn: false, relationship, settings: null, suspended: true, visible: false, favourites: [], stats: null, user: { ...profileView().user, bio: '' }, ...overrides });
+      profileView({
+        isOwn: false,
+        relationship,
+        settings: null,
+        suspended: true,
+        visible: false,
+        favourites: [],
+        stats: null,
+        user: { ...profileView().user, bio: '' },
+        ...overrides,
+      });
 
     it.each([
       ['a signed-in user', me],

@@ -107,7 +107,11 @@ function ProfilePage({ handle }: { handle: string }) {
               <h2 id="favourites-title" className="card-title">
                 Favourite albums
               </h2>
-              {view.isOwn ? <FavouritesEditor handle={user.handle} favourites={view.favourites} /> : <FavouritesShelf favourites={view.favourites} ownerName={user.displayName} />}
+              {view.isOwn ? (
+                <FavouritesEditor handle={user.handle} favourites={view.favourites} />
+              ) : (
+                <FavouritesShelf favourites={view.favourites} ownerName={user.displayName} />
+              )}
             </section>
             <section className="card" aria-labelledby="recent-title">
               <div className="card-header">
@@ -121,7 +125,9 @@ function ProfilePage({ handle }: { handle: string }) {
               <RecentActivity
                 handle={user.handle}
                 following={view.relationship?.following ?? false}
-                emptyText={view.isOwn ? 'Nothing here yet. Rate, review or log an album and it shows up here.' : `Nothing from ${user.displayName} to show yet.`}
+                emptyText={
+                  view.isOwn ? 'Nothing here yet. Rate, review or log an album and it shows up here.' : `Nothing from ${user.displayName} to show yet.`
+                }
                 renderItem={(item) => <FeedItemCard item={item} viewerId={me?.id ?? null} />}
               />
             </section>
@@ -129,7 +135,12 @@ function ProfilePage({ handle }: { handle: string }) {
               <h2 id="reviews-title" className="card-title">
                 Reviews
               </h2>
-              <UserReviews handle={user.handle} canLike={me !== null} viewerId={me?.id ?? null} emptyText={`${name} ${view.isOwn ? 'have' : 'has'} not written a review yet.`} />
+              <UserReviews
+                handle={user.handle}
+                canLike={me !== null}
+                viewerId={me?.id ?? null}
+                emptyText={`${name} ${view.isOwn ? 'have' : 'has'} not written a review yet.`}
+              />
             </section>
           </div>
           <aside className="profile-aside" aria-label="Taste and stats">

@@ -21,7 +21,13 @@ export function ProfileSettingsRoute() {
         <p className="muted">How you appear on your page, in feeds and next to your reviews.</p>
       </header>
       <section className="card">
-        {profile.isPending ? <PageSpinner label="Loading your profile" /> : profile.isError ? <ResourceError error={profile.error} what="profile" /> : <EditProfileForm profile={profile.data} />}
+        {profile.isPending ? (
+          <PageSpinner label="Loading your profile" />
+        ) : profile.isError ? (
+          <ResourceError error={profile.error} what="profile" />
+        ) : (
+          <EditProfileForm profile={profile.data} />
+        )}
       </section>
     </div>
   );

@@ -38,7 +38,12 @@ export function SearchRoute() {
   });
 
   const handleChange = (next: SearchFilterValues) => {
-    const query = toQueryString({ q: next.q.trim(), type: next.type === 'all' ? undefined : next.type, genre: next.genre, year: /^\d{4}$/.test(next.year) ? next.year : undefined });
+    const query = toQueryString({
+      q: next.q.trim(),
+      type: next.type === 'all' ? undefined : next.type,
+      genre: next.genre,
+      year: /^\d{4}$/.test(next.year) ? next.year : undefined,
+    });
     setSearchParams(new URLSearchParams(query.slice(1)));
   };
 

@@ -33,7 +33,13 @@ export function SocialSettings() {
         <h2 id="privacy-title" className="card-title">
           Privacy
         </h2>
-        {profile.isPending ? <p className="muted">Loading…</p> : profile.isError ? <p className="muted">Could not load your privacy settings.</p> : <PrivacyForm profile={profile.data} />}
+        {profile.isPending ? (
+          <p className="muted">Loading…</p>
+        ) : profile.isError ? (
+          <p className="muted">Could not load your privacy settings.</p>
+        ) : (
+          <PrivacyForm profile={profile.data} />
+        )}
       </section>
 
       <section className="card" aria-labelledby="requests-title">

@@ -41,7 +41,13 @@ export function Avatar({ displayName, handle, avatarUrl, size = 40, decorative =
     );
   }
   return (
-    <span className="avatar" role={decorative ? undefined : 'img'} aria-label={decorative ? undefined : label} aria-hidden={decorative || undefined} style={style}>
+    <span
+      className="avatar"
+      role={decorative ? undefined : 'img'}
+      aria-label={decorative ? undefined : label}
+      aria-hidden={decorative || undefined}
+      style={style}
+    >
       <span aria-hidden="true">{personInitials(displayName, handle)}</span>
     </span>
   );

@@ -130,7 +130,17 @@ describe('RatingInput', () => {
     const onChange = vi.fn();
     render(<RatingInput label="Your rating" value={null} onChange={onChange} />);
     const slider = screen.getByRole('slider');
-    vi.spyOn(slider, 'getBoundingClientRect').mockReturnValue({ left: 0, width: 100, top: 0, height: 20, right: 100, bottom: 20, x: 0, y: 0, toJSON: () => ({}) });
+    vi.spyOn(slider, 'getBoundingClientRect').mockReturnValue({
+      left: 0,
+      width: 100,
+      top: 0,
+      height: 20,
+      right: 100,
+      bottom: 20,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    });
     fireEvent.pointerDown(slider, { button: 0, clientX: 65, pointerId: 1 });
     fireEvent.pointerUp(slider, { button: 0, clientX: 65, pointerId: 1 });
     expect(onChange).toHaveBeenCalledWith(3.5);

@@ -47,7 +47,17 @@ function fillOf(value: number, index: number): number {
  * star, Page Up/Down a whole one, Home is half a star and End five, Delete or Backspace removes
  * the rating. Mouse and touch: press or drag over the stars; hovering previews.
  */
-export function RatingInput({ value, onChange, label, size = 'md', disabled = false, clearable = false, clearLabel, commitDelayMs = 700, resetKey = 0 }: RatingInputProps) {
+export function RatingInput({
+  value,
+  onChange,
+  label,
+  size = 'md',
+  disabled = false,
+  clearable = false,
+  clearLabel,
+  commitDelayMs = 700,
+  resetKey = 0,
+}: RatingInputProps) {
   const [draft, setDraft] = useState<number | null>(value);
   const [preview, setPreview] = useState<number | null>(null);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: number | null } | null>(null);

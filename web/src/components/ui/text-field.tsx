@@ -30,15 +30,7 @@ export function TextField({ label, name, error, hint, prefix, id, type = 'text',
             {prefix}
           </span>
         )}
-        <input
-          id={inputId}
-          name={name}
-          type={type}
-          className="field-input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          {...rest}
-        />
+        <input id={inputId} name={name} type={type} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
       </div>
       {error && (
         <p className="field-error" id={errorId}>

@@ -78,7 +78,7 @@ describe('buildQuerySet', () => {
     expect(of('5')['title artist']).toBeUndefined();
   });
 
-  it('when a query names only the title, then any album of that title answers it; with the artist, only that artist\'s', () => {
+  it("when a query names only the title, then any album of that title answers it; with the artist, only that artist's", () => {
     const queries = buildQuerySet(catalog, { seed: 8, sample: catalog.length }).filter((q) => q.albumId === '2');
     const [byTitle, byBoth] = [queries.find((q) => q.kind === 'exact title')!, queries.find((q) => q.kind === 'title artist')!];
     expect(byTitle.accepts(catalog[2]!)).toBe(true);

@@ -76,7 +76,11 @@ export function withTypo(text: string, random: () => number): string | null {
   const word = pick(random, words);
   const letters = [...word[0]];
   const edit = pick(random, TYPO_EDITS);
-  const otherLetter = (not: string) => pick(random, [...LETTERS].filter((l) => l !== not.toLowerCase()));
+  const otherLetter = (not: string) =>
+    pick(
+      random,
+      [...LETTERS].filter((l) => l !== not.toLowerCase()),
+    );
   const at = Math.floor(random() * letters.length);
   if (edit === 'deletion') letters.splice(at, 1);
   else if (edit === 'insertion') letters.splice(Math.floor(random() * (letters.length + 1)), 0, otherLetter(''));
@@ -100,13 +104,20 @@ export function withTypo(text: string, random: () => number): string | null {
  * "か" typed carelessly).
  */
 export function plainLowerCase(text: string): string {
-  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 /** The title's first 60 % (at least 3 characters), cut as typed: the search box as it fills. */
 export function titlePrefix(title: string): string {
   const chars = [...title];
-  return chars.slice(0, Math.max(3, Math.ceil(chars.length * 0.6))).join('').trimEnd();
+  return chars
+    .slice(0, Math.max(3, Math.ceil(chars.length * 0.6)))
+    .join('')
+    .trimEnd();
 }
 
 /** Shuffles a copy with the seeded source (Fisher-Yates). */

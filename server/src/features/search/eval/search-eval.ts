@@ -36,7 +36,12 @@ export interface KindResult {
  * the default page size) and counts, per kind, the queries with a right album in the top 5.
  * `catalog` gives the keys of every album a search can return.
  */
-export async function runSearchEval(search: SearchService, queries: readonly EvalQuery[], catalog: readonly EvalAlbum[], concurrency = 4): Promise<KindResult[]> {
+export async function runSearchEval(
+  search: SearchService,
+  queries: readonly EvalQuery[],
+  catalog: readonly EvalAlbum[],
+  concurrency = 4,
+): Promise<KindResult[]> {
   const byId = new Map(catalog.map((a) => [a.id, a]));
   const found: boolean[] = [];
   const got: string[][] = [];

@@ -14,7 +14,11 @@ export function FailedJobsTable() {
   if (failedJobs.isPending) return <PageSpinner label="Loading failed jobs" />;
   if (failedJobs.isError) {
     if (isApiError(failedJobs.error) && failedJobs.error.status === 403) {
-      return <Alert tone="error" title="403: admins only">This page is only for Muse administrators.</Alert>;
+      return (
+        <Alert tone="error" title="403: admins only">
+          This page is only for Muse administrators.
+        </Alert>
+      );
     }
     return <Alert tone="error">Could not load failed jobs. {failedJobs.error.message}</Alert>;
   }

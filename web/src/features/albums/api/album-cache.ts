@@ -38,7 +38,13 @@ export function setViewerAlbumRating(queryClient: QueryClient, albumId: string, 
 }
 
 /** Sets the viewer's rating of one track in the cached album page. */
-export function setViewerTrackRating(queryClient: QueryClient, albumId: string, trackId: string, rating: number | null, stats?: { count: number; mean: number | null }): void {
+export function setViewerTrackRating(
+  queryClient: QueryClient,
+  albumId: string,
+  trackId: string,
+  rating: number | null,
+  stats?: { count: number; mean: number | null },
+): void {
   queryClient.setQueryData<AlbumPage>(catalogKeys.album(albumId), (page) => {
     if (!page) return page;
     const tracks = page.tracks.map((track) => (track.id === trackId ? { ...track, viewerRating: rating, stats: stats ?? track.stats } : track));

@@ -55,8 +55,8 @@ export function AlbumScores({ stats, viewerRating, live }: { stats: RatingStats;
         </div>
       </div>
       <p id={explanationId} className="score-explanation" hidden={!explaining}>
-        The weighted score is a Bayesian average: the album’s ratings plus {CHART_PRIOR_WEIGHT} imaginary ratings at the site-wide
-        average. An album with a handful of five-star ratings cannot outrank one loved by hundreds; charts rank by it.
+        The weighted score is a Bayesian average: the album’s ratings plus {CHART_PRIOR_WEIGHT} imaginary ratings at the site-wide average. An album with a
+        handful of five-star ratings cannot outrank one loved by hundreds; charts rank by it.
       </p>
       {stats.count === 0 ? (
         <p className="muted histogram-empty">No ratings yet. Be the first.</p>

@@ -42,7 +42,10 @@ export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0 }: Trackli
                   <span className="track-title">{track.title}</span>
                   {track.artistCredit && track.artistCredit !== albumArtist && <span className="track-artist">{track.artistCredit}</span>}
                 </span>
-                <span className="track-score" title={track.stats.count ? `${track.stats.count} ratings, average ${formatScore(track.stats.mean)}` : 'No ratings yet'}>
+                <span
+                  className="track-score"
+                  title={track.stats.count ? `${track.stats.count} ratings, average ${formatScore(track.stats.mean)}` : 'No ratings yet'}
+                >
                   {track.stats.count > 0 ? (
                     <>
                       <span aria-hidden="true">★ </span>
@@ -65,9 +68,7 @@ export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0 }: Trackli
                   </span>
                 )}
                 <span className="track-duration">
-                  {track.durationMs !== null && (
-                    <time dateTime={`PT${Math.round(track.durationMs / 1000)}S`}>{formatDuration(track.durationMs)}</time>
-                  )}
+                  {track.durationMs !== null && <time dateTime={`PT${Math.round(track.durationMs / 1000)}S`}>{formatDuration(track.durationMs)}</time>}
                 </span>
               </li>
             ))}

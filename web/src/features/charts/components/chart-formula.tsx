@@ -6,15 +6,19 @@ export function ChartFormula({ chart }: { chart: Chart }) {
   return (
     <aside className="chart-formula" aria-label="How charts are ranked">
       <p>
-        Ranked by weighted score, a Bayesian average: <code>(C × m + Σ ratings) ÷ (C + n)</code>, where <var>n</var> is the album’s
-        number of ratings, <var>m</var> = {chart.priorMean.toFixed(2)} the average of all album ratings and <var>C</var> = {chart.priorWeight}.
+        Ranked by weighted score, a Bayesian average: <code>(C × m + Σ ratings) ÷ (C + n)</code>, where <var>n</var> is the album’s number of ratings,{' '}
+        <var>m</var> = {chart.priorMean.toFixed(2)} the average of all album ratings and <var>C</var> = {chart.priorWeight}.
         {chart.kind === 'trending'
           ? ' Trending ranks by ratings given in the last seven days.'
           : ` Albums with fewer than ${chart.minCount} ratings are listed after the rest, marked provisional.`}
       </p>
       {chart.computedAt && (
         <p className="muted">
-          Updated <time dateTime={chart.computedAt} title={formatDateTime(chart.computedAt)}>{formatRelativeTime(chart.computedAt)}</time>.
+          Updated{' '}
+          <time dateTime={chart.computedAt} title={formatDateTime(chart.computedAt)}>
+            {formatRelativeTime(chart.computedAt)}
+          </time>
+          .
         </p>
       )}
     </aside>

@@ -21,7 +21,17 @@ function ProvisionalMark({ minCount }: { minCount: number }) {
  * A ranked list of albums: rank, cover, title, artist, weighted score and rating count (and this week's
  * count when trending); entries with fewer than `minCount` ratings are marked provisional.
  */
-export function ChartList({ items, compact = false, trending = false, minCount = CHART_MIN_COUNT }: { items: ChartEntry[]; compact?: boolean; trending?: boolean; minCount?: number }) {
+export function ChartList({
+  items,
+  compact = false,
+  trending = false,
+  minCount = CHART_MIN_COUNT,
+}: {
+  items: ChartEntry[];
+  compact?: boolean;
+  trending?: boolean;
+  minCount?: number;
+}) {
   return (
     <ol className={`chart-list${compact ? ' chart-list-compact' : ''}`}>
       {items.map((entry) => (

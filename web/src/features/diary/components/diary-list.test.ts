@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { review } from '../../../testing/catalog-fixtures';
 import { groupByMonth } from './diary-list';
 
-const entry = (id: string, listenedOn: string) => ({ id, album: review().album, listenedOn, rating: null, isRelisten: false, reviewId: null, createdAt: `${listenedOn}T12:00:00Z` });
+const entry = (id: string, listenedOn: string) => ({
+  id,
+  album: review().album,
+  listenedOn,
+  rating: null,
+  isRelisten: false,
+  reviewId: null,
+  createdAt: `${listenedOn}T12:00:00Z`,
+});
 
 describe('groupByMonth', () => {
   it('when entries span months, then each month is one group in the order given', () => {

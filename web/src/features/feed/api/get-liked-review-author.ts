@@ -19,7 +19,10 @@ export async function getLikedReviewAuthor(handle: string, viewerId: string): Pr
 
 /** Query options keyed under the user's activity, so a new like refreshes the suggestion with it. */
 export function getLikedReviewAuthorQueryOptions(handle: string, viewerId: string) {
-  return queryOptions({ queryKey: [...socialKeys.userActivity(handle), 'liked-review-author'] as const, queryFn: () => getLikedReviewAuthor(handle, viewerId) });
+  return queryOptions({
+    queryKey: [...socialKeys.userActivity(handle), 'liked-review-author'] as const,
+    queryFn: () => getLikedReviewAuthor(handle, viewerId),
+  });
 }
 
 /** Whom the empty feed suggests following: the author of a review the viewer liked. */

@@ -37,7 +37,14 @@ describe('FeedItemCard', () => {
   it('when Ana followed people, then the sentence names whom', () => {
     const bob = { id: '4', handle: 'bob', displayName: 'Bób 🎧' };
     expect(describeFeedItem(feedItem('f', [activity(1, 'followed', { album: null, targetUser: bob })]))).toBe('Ana followed Bób 🎧');
-    expect(describeFeedItem(feedItem('f2', [1, 2].map((n) => activity(n, 'followed', { album: null, targetUser: { ...bob, id: String(n) } }))))).toBe('Ana followed 2 people');
+    expect(
+      describeFeedItem(
+        feedItem(
+          'f2',
+          [1, 2].map((n) => activity(n, 'followed', { album: null, targetUser: { ...bob, id: String(n) } })),
+        ),
+      ),
+    ).toBe('Ana followed 2 people');
     expect(describeFeedItem({ ...feedItem('e', [activity(1)]), activities: [] })).toBe('Ana rated an album');
   });
 
@@ -63,8 +70,17 @@ describe('FeedItemCard', () => {
     renderWithProviders(<FeedItemCard item={feedItem('l', [liked])} viewerId={ben.id} />);
     const item = await screen.findByRole('article', { name: 'Ana liked your review of Blue' });
     expect(within(item).queryByRole('link', { name: /Bén/ })).not.toBeInTheDocument();
-    expect(describeFeedItem(feedItem('own', [activity(2, 'commented', { review: reviewRef('5', 'Mine.') })]), ben.id)).toBe('Ana commented on their own review of Album 2');
-    expect(describeFeedItem(feedItem('many', [1, 2, 3].map((n) => activity(n, 'liked_review', { review: reviewRef(String(n), 'x', ben) }))))).toBe('Ana liked 3 reviews');
+    expect(describeFeedItem(feedItem('own', [activity(2, 'commented', { review: reviewRef('5', 'Mine.') })]), ben.id)).toBe(
+      'Ana commented on their own review of Album 2',
+    );
+    expect(
+      describeFeedItem(
+        feedItem(
+          'many',
+          [1, 2, 3].map((n) => activity(n, 'liked_review', { review: reviewRef(String(n), 'x', ben) })),
+        ),
+      ),
+    ).toBe('Ana liked 3 reviews');
   });
 
   it('when the item is the viewer’s own, then it names them "You" and speaks of "your" things', async () => {
@@ -73,9 +89,19 @@ describe('FeedItemCard', () => {
     const item = await screen.findByRole('article', { name: 'You rated Album 1' });
     expect(within(item).getByRole('link', { name: 'You' })).toHaveAttribute('href', '/users/ana');
     expect(within(item).queryByText('Ana')).not.toBeInTheDocument();
-    expect(describeFeedItem(feedItem('own', [activity(2, 'commented', { review: reviewRef('5', 'Mine.') })]), ana.id)).toBe('You commented on your own review of Album 2');
+    expect(describeFeedItem(feedItem('own', [activity(2, 'commented', { review: reviewRef('5', 'Mine.') })]), ana.id)).toBe(
+      'You commented on your own review of Album 2',
+    );
     expect(describeFeedItem(feedItem('fav', [activity(3, 'favourited')]), ana.id)).toBe('You added Album 3 to your favourites');
-    expect(describeFeedItem(feedItem('favs', [3, 4].map((n) => activity(n, 'favourited'))), ana.id)).toBe('You added 2 albums to your favourites');
+    expect(
+      describeFeedItem(
+        feedItem(
+          'favs',
+          [3, 4].map((n) => activity(n, 'favourited')),
+        ),
+        ana.id,
+      ),
+    ).toBe('You added 2 albums to your favourites');
     expect(describeFeedItem(feedItem('other', [activity(3, 'favourited')]), ben.id)).toBe('Ana added Album 3 to their favourites');
   });
 });

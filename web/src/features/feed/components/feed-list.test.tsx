@@ -69,4 +69,3 @@ describe('FeedList', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 });
-

@@ -41,7 +41,12 @@ export function muteChoices(item: FeedItem): MuteChoice[] {
     },
   ];
   for (const artist of distinctArtists(item).slice(0, MAX_ARTIST_CHOICES)) {
-    choices.push({ mute: { kind: 'artist', target: artist.id }, label: `Mute ${artist.name}`, done: `Muted ${artist.name}.`, undone: `Unmuted ${artist.name}.` });
+    choices.push({
+      mute: { kind: 'artist', target: artist.id },
+      label: `Mute ${artist.name}`,
+      done: `Muted ${artist.name}.`,
+      undone: `Unmuted ${artist.name}.`,
+    });
   }
   return choices;
 }

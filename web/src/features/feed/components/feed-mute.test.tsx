@@ -15,7 +15,11 @@ const benActor = { ...ben, avatarUrl: null };
 
 /** Ana rated three albums (the second and third by the same artist); Ben reviewed one. */
 function startingFeed(): FeedItem[] {
-  const anaRatings = feedItem('ana-rated', [activity(1), activity(2), activity(3, 'rated', { album: albumSummary(3, 'Album 3', 'Artist 2'), albumArtists: [albumArtist(2)] })]);
+  const anaRatings = feedItem('ana-rated', [
+    activity(1),
+    activity(2),
+    activity(3, 'rated', { album: albumSummary(3, 'Album 3', 'Artist 2'), albumArtists: [albumArtist(2)] }),
+  ]);
   const benReview = feedItem('ben-reviewed', [activity(9, 'reviewed', { actor: benActor })]);
   return [anaRatings, benReview];
 }
@@ -48,7 +52,10 @@ function fakeApi({ failMute = false } = {}) {
       return jsonResponse(mute, 201);
     },
     'DELETE /api/me/mutes/user/ana': () => {
-      mutes.splice(mutes.findIndex((m) => m.kind === 'user' && m.target === 'ana'), 1);
+      mutes.splice(
+        mutes.findIndex((m) => m.kind === 'user' && m.target === 'ana'),
+        1,
+      );
       return new Response(null, { status: 204 });
     },
   });
@@ -82,26 +89,26 @@ describe('muting from the feed', () => {
     const button = within(itemNamed('Ana rated 3 albums')).getByRole('button', { name: 'More actions' });
     expect(button).toHaveAccessibleDescription('Ana rated 3 albums');
     const menu = await openMenuOf('Ana rated 3 albums');
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Mute Ana',
-      'Hide ratings from my feed',
-      'Mute Artist 1',
-      'Mute Artist 2',
-    ]);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Mute Ana', 'Hide ratings from my feed', 'Mute Artist 1', 'Mute Artist 2']);
   });
 
   it('when the albums credit more than three artists, then only the first three are offered', async () => {
     fakeApi();
-    const many = feedItem('many', [1, 2, 3, 4, 5].map((n) => activity(n)));
+    const many = feedItem(
+      'many',
+      [1, 2, 3, 4, 5].map((n) => activity(n)),
+    );
     renderWithProviders(<FeedItemCard item={many} viewerId={viewer.id} onMute={() => {}} />);
     const menu = await openMenuOf('Ana rated 5 albums');
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Mute Ana',
-      'Hide ratings from my feed',
-      'Mute Artist 1',
-      'Mute Artist 2',
-      'Mute Artist 3',
-    ]);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Mute Ana', 'Hide ratings from my feed', 'Mute Artist 1', 'Mute Artist 2', 'Mute Artist 3']);
   });
 
   it('when the item is the viewer’s own, nobody is signed in, or the page did not ask for it, then there is no menu', () => {

@@ -39,7 +39,14 @@ export function MuteNotice({ notice, onUndo, onDismiss }: { notice: MuteNoticeSt
         <div className={`feed-notice${notice.phase === 'failed' || (notice.phase === 'muted' && notice.error) ? ' feed-notice-error' : ''}`}>
           <p className="feed-notice-text">{message(notice)}</p>
           {canUndo && (
-            <button type="button" ref={undoRef} className="feed-notice-action" onClick={onUndo} disabled={notice.phase === 'undoing'} aria-busy={notice.phase === 'undoing' || undefined}>
+            <button
+              type="button"
+              ref={undoRef}
+              className="feed-notice-action"
+              onClick={onUndo}
+              disabled={notice.phase === 'undoing'}
+              aria-busy={notice.phase === 'undoing' || undefined}
+            >
               Undo
             </button>
           )}

@@ -118,7 +118,11 @@ export function MuteSettings() {
           />
         )}
         {kind === 'artist' ? (
-          <ArtistChoices query={target} pending={add.isPending} onPick={(artistId) => add.mutate({ kind: 'artist', target: artistId }, { onSuccess: () => setTarget('') })} />
+          <ArtistChoices
+            query={target}
+            pending={add.isPending}
+            onPick={(artistId) => add.mutate({ kind: 'artist', target: artistId }, { onSuccess: () => setTarget('') })}
+          />
         ) : (
           <div className="form-actions">
             <Button type="submit" variant="secondary" pending={add.isPending}>

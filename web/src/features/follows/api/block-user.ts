@@ -17,7 +17,15 @@ export function useBlockUser(handle: string) {
     onSuccess: (_, block) => {
       queryClient.setQueryData<ProfileView>(socialKeys.profile(handle), (profile) =>
         profile?.relationship
-          ? { ...profile, relationship: { ...profile.relationship, blocking: block, following: block ? false : profile.relationship.following, requested: block ? false : profile.relationship.requested } }
+          ? {
+              ...profile,
+              relationship: {
+                ...profile.relationship,
+                blocking: block,
+                following: block ? false : profile.relationship.following,
+                requested: block ? false : profile.relationship.requested,
+              },
+            }
           : profile,
       );
       void queryClient.invalidateQueries({ queryKey: socialKeys.profile(handle) });

@@ -18,7 +18,11 @@ export function FollowButton({ handle, displayName, relationship }: { handle: st
   const follow = useFollowUser(handle);
   const state = followButtonState(relationship);
   if (relationship.blocking || relationship.blockedBy) return null;
-  const action = state.follow ? `${state.text} ${displayName}` : relationship.requested ? `Requested: withdraw follow request to ${displayName}` : `Following ${displayName}: unfollow`;
+  const action = state.follow
+    ? `${state.text} ${displayName}`
+    : relationship.requested
+      ? `Requested: withdraw follow request to ${displayName}`
+      : `Following ${displayName}: unfollow`;
   return (
     <div className="follow-control">
       <Button

@@ -21,7 +21,10 @@ describe('FollowList', () => {
   it('when the list answers, then its people show', async () => {
     mockFetch({
       'GET /api/users/nina/followers': () =>
-        jsonResponse({ items: [{ user: { id: '2', handle: 'ana', displayName: 'Ana', avatarUrl: null }, followedAt: '2026-01-01T00:00:00.000Z', viewerFollows: true }], nextCursor: null }),
+        jsonResponse({
+          items: [{ user: { id: '2', handle: 'ana', displayName: 'Ana', avatarUrl: null }, followedAt: '2026-01-01T00:00:00.000Z', viewerFollows: true }],
+          nextCursor: null,
+        }),
     });
     renderWithProviders(<FollowList handle="nina" kind="followers" />);
     expect(await screen.findByText('Ana')).toBeInTheDocument();

@@ -14,7 +14,11 @@ export function FollowList({ handle, kind }: { handle: string; kind: FollowListK
     const suspended = hidden && isApiError(list.error) && list.error.code === 'account_suspended';
     return (
       <Alert tone={hidden ? 'info' : 'error'}>
-        {suspended ? 'This account is suspended.' : hidden ? 'This profile is private. Follow it to see who is in it.' : `Could not load the list. ${list.error.message}`}
+        {suspended
+          ? 'This account is suspended.'
+          : hidden
+            ? 'This profile is private. Follow it to see who is in it.'
+            : `Could not load the list. ${list.error.message}`}
       </Alert>
     );
   }

@@ -19,10 +19,21 @@ export function FollowRequests() {
       <ul className="person-list" aria-label="Follow requests">
         {requests.data.map(({ user, requestedAt }) => (
           <PersonRow key={user.id} user={user} detail={` · asked ${formatRelativeTime(requestedAt)}`}>
-            <Button size="sm" onClick={() => respond.mutate({ handle: user.handle, approve: true })} disabled={busy(user.handle)} aria-label={`Approve ${user.displayName}`}>
+            <Button
+              size="sm"
+              onClick={() => respond.mutate({ handle: user.handle, approve: true })}
+              disabled={busy(user.handle)}
+              aria-label={`Approve ${user.displayName}`}
+            >
               Approve
             </Button>
-            <Button variant="ghost" size="sm" onClick={() => respond.mutate({ handle: user.handle, approve: false })} disabled={busy(user.handle)} aria-label={`Deny ${user.displayName}`}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => respond.mutate({ handle: user.handle, approve: false })}
+              disabled={busy(user.handle)}
+              aria-label={`Deny ${user.displayName}`}
+            >
               Deny
             </Button>
           </PersonRow>

@@ -40,8 +40,7 @@ export function ProfileMenu({ handle, displayName, relationship }: { handle: str
           ) : confirming ? (
             <div className="menu-confirm">
               <p>
-                Block {displayName}? They can no longer follow you, see your non-public activity, or like and comment on your reviews. Follows between
-                you end.
+                Block {displayName}? They can no longer follow you, see your non-public activity, or like and comment on your reviews. Follows between you end.
               </p>
               <div className="form-actions">
                 <Button variant="danger" size="sm" onClick={() => handleBlock(true)} pending={block.isPending}>

@@ -6,8 +6,8 @@ export function ExportCard() {
         Export your data
       </h2>
       <p className="muted">
-        A zip of CSV and JSON files with your profile, ratings (with their history), reviews, diary, comments and likes. Albums and
-        tracks carry their UPC, ISRC and Spotify, Apple Music and Discogs ids, so other services can read it.
+        A zip of CSV and JSON files with your profile, ratings (with their history), reviews, diary, comments and likes. Albums and tracks carry their UPC, ISRC
+        and Spotify, Apple Music and Discogs ids, so other services can read it.
       </p>
       <a className="btn btn-secondary" href="/api/me/export" download>
         Download my data

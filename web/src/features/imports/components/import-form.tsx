@@ -75,7 +75,8 @@ export function ImportForm({ onStarted }: { onStarted: (created: ImportView) => 
         <label className="radio-field">
           <input type="radio" name="source" value="letterboxd" checked={source === 'letterboxd'} onChange={() => setSource('letterboxd')} />
           <span>
-            Letterboxd-style diary <span className="muted">(Date, Name, Artist, Year, Rating, Rewatch, Tags, Review; without an Artist, write Name as "Artist - Title")</span>
+            Letterboxd-style diary{' '}
+            <span className="muted">(Date, Name, Artist, Year, Rating, Rewatch, Tags, Review; without an Artist, write Name as "Artist - Title")</span>
           </span>
         </label>
         <label className="radio-field">

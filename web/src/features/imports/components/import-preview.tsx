@@ -121,8 +121,7 @@ export function ImportPreview({ view, onConfirm, confirming }: ImportPreviewProp
                   <td>
                     {row.status === 'matched' && row.match ? (
                       <span className="import-match">
-                        <span className="status-pill status-ok">Matched</span>{' '}
-                        <Link to={`/albums/${row.match.id}`}>{row.match.title}</Link>
+                        <span className="status-pill status-ok">Matched</span> <Link to={`/albums/${row.match.id}`}>{row.match.title}</Link>
                         <span className="muted">
                           {' '}
                           {row.match.artistCredit}
@@ -152,9 +151,7 @@ export function ImportPreview({ view, onConfirm, confirming }: ImportPreviewProp
         </div>
       )}
       <div className="import-confirm">
-        <p>
-          {describePlanned(view.rows.filter((row) => row.status === 'matched' && !skipped.has(row.line)))}
-        </p>
+        <p>{describePlanned(view.rows.filter((row) => row.status === 'matched' && !skipped.has(row.line)))}</p>
         <Button onClick={() => onConfirm([...skipped].sort((a, b) => a - b))} pending={confirming} disabled={toApply === 0}>
           Confirm import
         </Button>

@@ -50,17 +50,11 @@ export function ImportStatus({ importId, handle }: { importId: string; handle: s
         <>
           <p>{summary} Choose what to import, then confirm.</p>
           {confirm.isError && <Alert tone="error">The import was not confirmed: {confirm.error.message}</Alert>}
-          <ImportPreview
-            view={view}
-            confirming={confirm.isPending}
-            onConfirm={(skipLines) => confirm.mutate({ id: view.id, input: { skipLines } })}
-          />
+          <ImportPreview view={view} confirming={confirm.isPending} onConfirm={(skipLines) => confirm.mutate({ id: view.id, input: { skipLines } })} />
         </>
       )}
       {view.status === 'applying' && <ProgressBar processed={view.processed} total={view.total} label="Importing" />}
-      {view.status === 'done' && (
-        <ImportOutcome view={view} handle={handle} />
-      )}
+      {view.status === 'done' && <ImportOutcome view={view} handle={handle} />}
       {view.status === 'failed' && (
         <Alert tone="error" title="The import failed">
           {view.error ?? 'Something went wrong while importing.'} You can try again.

@@ -63,7 +63,12 @@ export function ReportCard({ report, viewerId = null }: { report: ReportView; vi
             </Button>
             {confirmSuspend ? (
               <span className="confirm-group" role="group" aria-label="Confirm suspension">
-                <Button variant="danger" size="sm" onClick={() => act('suspend_author')} pending={resolve.isPending && resolve.variables?.action === 'suspend_author'}>
+                <Button
+                  variant="danger"
+                  size="sm"
+                  onClick={() => act('suspend_author')}
+                  pending={resolve.isPending && resolve.variables?.action === 'suspend_author'}
+                >
                   Yes, suspend {report.author.displayName}
                 </Button>
                 <Button variant="ghost" size="sm" onClick={() => setConfirmSuspend(false)}>

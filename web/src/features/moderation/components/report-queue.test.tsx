@@ -37,7 +37,13 @@ describe('ReportQueue', () => {
   });
 
   it('when a report is about the admin’s own review, then it says so and offers no action', async () => {
-    mockFetch({ 'GET /api/admin/reports': () => jsonResponse({ items: [report('1', 'Rude'), report('2', 'Spam')].map((r, i) => (i === 0 ? { ...r, author: { id: '7', handle: 'boss', displayName: 'Boss' } } : r)), nextCursor: null }) });
+    mockFetch({
+      'GET /api/admin/reports': () =>
+        jsonResponse({
+          items: [report('1', 'Rude'), report('2', 'Spam')].map((r, i) => (i === 0 ? { ...r, author: { id: '7', handle: 'boss', displayName: 'Boss' } } : r)),
+          nextCursor: null,
+        }),
+    });
     renderWithProviders(<ReportQueue status="open" viewerId="7" />);
 
     const [own, other] = await screen.findAllByTestId('report');
@@ -67,7 +73,9 @@ describe('ReportQueue', () => {
       'GET /api/admin/users/suspended': () => jsonResponse({ items: suspended, nextCursor: null }),
       'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
       'POST /api/admin/reports/1/resolve': () => {
-        suspended = [{ user: { id: '5', handle: 'spammer', displayName: 'Spammer' }, suspendedAt: '2026-11-20T10:00:00.000Z', suspendedBy: null, report: null }];
+        suspended = [
+          { user: { id: '5', handle: 'spammer', displayName: 'Spammer' }, suspendedAt: '2026-11-20T10:00:00.000Z', suspendedBy: null, report: null },
+        ];
         return jsonResponse({ ...report('1', 'Spam'), status: 'actioned' });
       },
     });

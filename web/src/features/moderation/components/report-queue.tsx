@@ -18,7 +18,11 @@ export function ReportQueue({ status, viewerId = null }: { status: ReportStatus;
   const items = reports.data.pages.flatMap((page) => page.items);
   return (
     <div className="report-queue">
-      {items.length === 0 ? <p className="empty-state card">{EMPTY[status]}</p> : items.map((report) => <ReportCard key={report.id} report={report} viewerId={viewerId} />)}
+      {items.length === 0 ? (
+        <p className="empty-state card">{EMPTY[status]}</p>
+      ) : (
+        items.map((report) => <ReportCard key={report.id} report={report} viewerId={viewerId} />)
+      )}
       {reports.hasNextPage && (
         <div className="list-more">
           <Button variant="secondary" onClick={() => void reports.fetchNextPage()} pending={reports.isFetchingNextPage}>

@@ -16,7 +16,8 @@ const account = (id: string, handle: string, displayName: string, withReport = t
 describe('SuspendedAccounts', () => {
   it('when accounts are suspended, then each shows who, by whom and the report behind it', async () => {
     mockFetch({
-      'GET /api/admin/users/suspended': () => jsonResponse({ items: [account('5', 'spammer', 'Spammer'), account('6', 'troll', 'Troll', false)], nextCursor: null }),
+      'GET /api/admin/users/suspended': () =>
+        jsonResponse({ items: [account('5', 'spammer', 'Spammer'), account('6', 'troll', 'Troll', false)], nextCursor: null }),
     });
     renderWithProviders(<SuspendedAccounts />);
     expect(screen.getByRole('heading', { name: 'Suspended accounts' })).toBeInTheDocument();

@@ -26,7 +26,10 @@ function liked(id: string, seq: string, who: string, count: number): Notificatio
 }
 
 function seed(queryClient: Client, items: Notification[]) {
-  queryClient.setQueryData<InfiniteData<NotificationPage, string | null>>(notificationKeys.list(), { pages: [{ items, nextCursor: null }], pageParams: [null] });
+  queryClient.setQueryData<InfiniteData<NotificationPage, string | null>>(notificationKeys.list(), {
+    pages: [{ items, nextCursor: null }],
+    pageParams: [null],
+  });
 }
 
 const listed = (queryClient: Client) =>

@@ -11,7 +11,18 @@ const SHOWN_IN_DROPDOWN = 6;
 
 function BellIcon() {
   return (
-    <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width="22"
+      height="22"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
@@ -29,12 +40,7 @@ export function NotificationBell() {
 
   return (
     <div className="popover-root" {...rootProps}>
-      <button
-        type="button"
-        className="icon-button bell-button"
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
-        {...buttonProps}
-      >
+      <button type="button" className="icon-button bell-button" aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'} {...buttonProps}>
         <BellIcon />
         <UnreadBadge unread={unread} />
       </button>
@@ -45,12 +51,7 @@ export function NotificationBell() {
         <div className="popover popover-notifications" role="region" aria-label="Recent notifications" {...panelProps}>
           <div className="popover-header">
             <h2 className="popover-title">Notifications</h2>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm"
-              onClick={() => markAllRead.mutate()}
-              disabled={unread === 0 || markAllRead.isPending}
-            >
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => markAllRead.mutate()} disabled={unread === 0 || markAllRead.isPending}>
               Mark all as read
             </button>
           </div>

@@ -51,7 +51,11 @@ export function NotificationItem({ notification, onMarkRead, marking, onNavigate
           {unread && <span className="sr-only"> (unread)</span>}
         </p>
         <p className="notification-text">{notification.body}</p>
-        <time className="notification-time" dateTime={notification.updatedAt ?? notification.createdAt} title={formatDateTime(notification.updatedAt ?? notification.createdAt)}>
+        <time
+          className="notification-time"
+          dateTime={notification.updatedAt ?? notification.createdAt}
+          title={formatDateTime(notification.updatedAt ?? notification.createdAt)}
+        >
           {formatRelativeTime(notification.updatedAt ?? notification.createdAt)}
         </time>
       </div>

@@ -8,7 +8,15 @@ import { toQueryString } from '../../../lib/query-params';
 export const USER_ACTIVITY_PAGE_SIZE = 10;
 
 /** One page of what `handle` did that the viewer may see, newest first; pass `nextCursor` for the next. */
-export async function getUserActivity({ handle, cursor, limit = USER_ACTIVITY_PAGE_SIZE }: { handle: string; cursor?: string | null; limit?: number }): Promise<ProfileActivityPage> {
+export async function getUserActivity({
+  handle,
+  cursor,
+  limit = USER_ACTIVITY_PAGE_SIZE,
+}: {
+  handle: string;
+  cursor?: string | null;
+  limit?: number;
+}): Promise<ProfileActivityPage> {
   return api.get<ProfileActivityPage>(`/api/users/${encodeURIComponent(handle)}/activity${toQueryString({ cursor, limit })}`);
 }
 

@@ -17,8 +17,7 @@ export async function updateFavourites(albumIds: string[]): Promise<FavouritesRe
 export function useUpdateFavourites(handle: string) {
   const queryClient = useQueryClient();
   const key = socialKeys.profile(handle);
-  const setFavourites = (favourites: Favourites) =>
-    queryClient.setQueryData<ProfileView>(key, (profile) => (profile ? { ...profile, favourites } : profile));
+  const setFavourites = (favourites: Favourites) => queryClient.setQueryData<ProfileView>(key, (profile) => (profile ? { ...profile, favourites } : profile));
   return useMutation({
     mutationFn: (next: Favourites) => updateFavourites(next.map((album) => album.id)),
     onMutate: async (next) => {

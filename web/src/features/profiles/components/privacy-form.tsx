@@ -32,7 +32,12 @@ export function PrivacyForm({ profile }: { profile: ProfileView }) {
         disabled={update.isPending}
       />
       <label className="check-field">
-        <input type="checkbox" checked={settings.hideUnloggedTakes} onChange={(event) => save({ hideUnloggedTakes: event.target.checked })} disabled={update.isPending} />
+        <input
+          type="checkbox"
+          checked={settings.hideUnloggedTakes}
+          onChange={(event) => save({ hideUnloggedTakes: event.target.checked })}
+          disabled={update.isPending}
+        />
         <span>
           <strong>Hide friends’ takes on albums I have not logged</strong>
           <span className="field-hint">No spoilers: ratings and reviews of albums you have not listened to yet stay out of your feed.</span>

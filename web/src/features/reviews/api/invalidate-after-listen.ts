@@ -6,8 +6,5 @@ import { catalogKeys } from '../../../lib/query-keys';
  * stats), its review lists and every diary and review list may show something new.
  */
 export async function invalidateAfterListen(queryClient: QueryClient, albumId: string): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: catalogKeys.album(albumId) }),
-    queryClient.invalidateQueries({ queryKey: catalogKeys.users }),
-  ]);
+  await Promise.all([queryClient.invalidateQueries({ queryKey: catalogKeys.album(albumId) }), queryClient.invalidateQueries({ queryKey: catalogKeys.users })]);
 }

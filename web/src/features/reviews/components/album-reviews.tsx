@@ -32,13 +32,7 @@ export function AlbumReviews({ albumId, canLike, viewerId, onWrite }: AlbumRevie
         </h2>
         <div className="segmented" role="group" aria-label="Order reviews by">
           {SORTS.map((option) => (
-            <button
-              key={option.value}
-              type="button"
-              className="segmented-option"
-              aria-pressed={sort === option.value}
-              onClick={() => setSort(option.value)}
-            >
+            <button key={option.value} type="button" className="segmented-option" aria-pressed={sort === option.value} onClick={() => setSort(option.value)}>
               {option.label}
             </button>
           ))}

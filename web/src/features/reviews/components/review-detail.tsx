@@ -115,9 +115,7 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
         )}
       </section>
 
-      {isAuthor && (
-        <ReviewEditorDialog open={editing} onClose={() => setEditing(false)} album={review.album} review={review} onDone={() => undefined} />
-      )}
+      {isAuthor && <ReviewEditorDialog open={editing} onClose={() => setEditing(false)} album={review.album} review={review} onDone={() => undefined} />}
     </div>
   );
 }

@@ -72,7 +72,10 @@ describe('ReviewEditor', () => {
     const { requests } = mockFetch({
       ...csrf,
       'POST /api/diary': () =>
-        jsonResponse({ id: '5', album: review().album, listenedOn: '2026-01-02', rating: 4, isRelisten: true, reviewId: null, createdAt: '2026-01-02T00:00:00Z' }, 201),
+        jsonResponse(
+          { id: '5', album: review().album, listenedOn: '2026-01-02', rating: 4, isRelisten: true, reviewId: null, createdAt: '2026-01-02T00:00:00Z' },
+          201,
+        ),
     });
     const { onDone } = renderEditor({ initialRating: 3.5 });
     await userEvent.clear(screen.getByLabelText('Listened on'));

@@ -1,11 +1,4 @@
-import {
-  DiaryEntryCreateSchema,
-  REVIEW_BODY_MAX,
-  ReviewCreateSchema,
-  ReviewUpdateSchema,
-  type DiaryEntryView,
-  type ReviewView,
-} from '@muse/shared';
+import { DiaryEntryCreateSchema, REVIEW_BODY_MAX, ReviewCreateSchema, ReviewUpdateSchema, type DiaryEntryView, type ReviewView } from '@muse/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -40,7 +33,13 @@ interface EditorValues {
 }
 
 // The server names the text "review" on diary entries and "body" on reviews; both belong to one field.
-const FIELD_OF_PATH: Record<string, keyof EditorValues> = { body: 'body', review: 'body', rating: 'rating', listenedOn: 'listenedOn', isRelisten: 'isRelisten' };
+const FIELD_OF_PATH: Record<string, keyof EditorValues> = {
+  body: 'body',
+  review: 'body',
+  rating: 'rating',
+  listenedOn: 'listenedOn',
+  isRelisten: 'isRelisten',
+};
 
 /**
  * Checks the editor's values with the API's own schemas: without text it is a diary entry
@@ -183,9 +182,7 @@ export function ReviewEditor({ albumId, review, initialRating = null, onDone, on
         </label>
       </div>
       <div className={`field${errors.rating ? ' field-invalid' : ''}`}>
-        <span className="field-label">
-          Rating
-        </span>
+        <span className="field-label">Rating</span>
         <RatingInput value={values.rating} label="Rating for this listen" size="lg" clearable commitDelayMs={0} onChange={(rating) => set('rating', rating)} />
         {errors.rating && <p className="field-error">{errors.rating}</p>}
       </div>

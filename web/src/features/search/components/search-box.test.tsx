@@ -10,8 +10,26 @@ import { SearchBox } from './search-box';
 const results: SearchResults = {
   query: 'davd bowei',
   albums: [
-    { id: '42', title: 'Low', artistCredit: 'David Bowie', releaseYear: 1977, type: 'album', coverUrl: null, genres: [], stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) },
-    { id: '43', title: '“Heroes”', artistCredit: 'David Bowie', releaseYear: 1977, type: 'album', coverUrl: null, genres: [], stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) },
+    {
+      id: '42',
+      title: 'Low',
+      artistCredit: 'David Bowie',
+      releaseYear: 1977,
+      type: 'album',
+      coverUrl: null,
+      genres: [],
+      stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    },
+    {
+      id: '43',
+      title: '“Heroes”',
+      artistCredit: 'David Bowie',
+      releaseYear: 1977,
+      type: 'album',
+      coverUrl: null,
+      genres: [],
+      stats: statsFrom([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    },
   ],
   artists: [{ id: '7', name: 'David Bowie', albumCount: 12 }],
   tracks: [],

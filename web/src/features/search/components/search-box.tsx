@@ -9,7 +9,17 @@ const DEBOUNCE_MS = 180;
 
 function SearchIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true" focusable="false">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <circle cx="11" cy="11" r="7" />
       <path d="m20 20-3.5-3.5" />
     </svg>
@@ -177,19 +187,19 @@ export function SearchBox({ variant = 'header', placeholder = 'Search albums, ar
         )}
         {expanded && results.isError && <p className="combo-message">Search is unavailable right now.</p>}
         <div id={listboxId} role="listbox" aria-label="Search suggestions" className="combo-listbox">
-        {expanded &&
-          groups.map((group) =>
-            group.key === 'all' ? (
-              group.rows.map(renderOption)
-            ) : (
-              <div key={group.key} role="group" aria-labelledby={`${baseId}-group-${group.key}`} className="combo-group">
-                <div id={`${baseId}-group-${group.key}`} className="combo-group-label" role="presentation">
-                  {GROUP_LABELS[group.key]}
+          {expanded &&
+            groups.map((group) =>
+              group.key === 'all' ? (
+                group.rows.map(renderOption)
+              ) : (
+                <div key={group.key} role="group" aria-labelledby={`${baseId}-group-${group.key}`} className="combo-group">
+                  <div id={`${baseId}-group-${group.key}`} className="combo-group-label" role="presentation">
+                    {GROUP_LABELS[group.key]}
+                  </div>
+                  {group.rows.map(renderOption)}
                 </div>
-                {group.rows.map(renderOption)}
-              </div>
-            ),
-          )}
+              ),
+            )}
         </div>
       </div>
       <span className="sr-only" role="status" aria-live="polite">

@@ -52,13 +52,7 @@ export function SearchFilters({ values, genres, onChange }: { values: SearchFilt
       </div>
       <div className="segmented search-type" role="group" aria-label="Show">
         {SEARCH_TYPES.map((type) => (
-          <button
-            key={type}
-            type="button"
-            className="segmented-option"
-            aria-pressed={values.type === type}
-            onClick={() => onChange({ ...draft, type })}
-          >
+          <button key={type} type="button" className="segmented-option" aria-pressed={values.type === type} onClick={() => onChange({ ...draft, type })}>
             {TYPE_LABELS[type]}
           </button>
         ))}

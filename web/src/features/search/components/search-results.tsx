@@ -7,11 +7,7 @@ import { formatAlbumType, formatCount, formatDuration, formatScore } from '../..
 export function SearchResults({ results }: { results: Results }) {
   const { albums, artists, tracks, users } = results;
   if (albums.length + artists.length + tracks.length + users.length === 0) {
-    return (
-      <p className="empty-state card">
-        Nothing matches “{results.query}”. Check the spelling, or try fewer words or another filter.
-      </p>
-    );
+    return <p className="empty-state card">Nothing matches “{results.query}”. Check the spelling, or try fewer words or another filter.</p>;
   }
   return (
     <div className="search-results">
