@@ -173,7 +173,15 @@ export function composeServices(infra: Infrastructure): Composition {
   const reviewsRepo = new ReviewsRepo(knex);
   const commentsRepo = new ReviewCommentsRepo(knex);
   const diaryRepo = new DiaryRepo(knex);
-  const ratings = new RatingsService({ transactions, repo: new RatingsRepo(knex), priorMean, docs, events, logger, requestChartsRefresh: () => requestChartsRefreshAfterRating(queues) });
+  const ratings = new RatingsService({
+    transactions,
+    repo: new RatingsRepo(knex),
+    priorMean,
+    docs,
+    events,
+    logger,
+    requestChartsRefresh: () => requestChartsRefreshAfterRating(queues),
+  });
   const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
   const diary = new DiaryService({ transactions, diary: diaryRepo, listens, catalog, access, logger });
   const reviewAccess = new ReviewAccess(reviewsRepo, accounts);
@@ -201,8 +209,13 @@ export function composeServices(infra: Infrastructure): Composition {
     admin: new AdminService(queues),
     notifications,
     notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),
-    moderation: new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, logger }),
-    charts: new ChartsService({ repo: new ChartsRepo(knex), catalog, cache: new ChartsCache(redis, prefix), requestRefresh: () => requestChartsRefresh(queues) }),
+    moderation: new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, reviewAccess, logger }),
+    charts: new ChartsService({
+      repo: new ChartsRepo(knex),
+      catalog,
+      cache: new ChartsCache(redis, prefix),
+      requestRefresh: () => requestChartsRefresh(queues),
+    }),
     imports: new ImportsService({
       repo: importsRepo,
       catalog,
@@ -214,7 +227,18 @@ export function composeServices(infra: Infrastructure): Composition {
     importRecovery: new ImportRecovery({ repo: importsRepo, queues }),
     exports: new ExportsService(new ExportsRepo(knex)),
     ratings,
-    reviews: new ReviewsService({ transactions, reviews: reviewsRepo, diary, listens, ratings, comments: reviewComments, catalog, reviewAccess, access, logger }),
+    reviews: new ReviewsService({
+      transactions,
+      reviews: reviewsRepo,
+      diary,
+      listens,
+      ratings,
+      comments: reviewComments,
+      catalog,
+      reviewAccess,
+      access,
+      logger,
+    }),
     reviewLikes: new ReviewLikesService({ transactions, reviews: reviewsRepo, reviewAccess, likes: new ReviewLikesRepo(knex), queues, docs, logger, graph }),
     reviewComments,
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),

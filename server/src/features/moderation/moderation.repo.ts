@@ -16,6 +16,8 @@ export interface ReportTargetRow {
   hidden_at: Date | null;
   /** For a comment: whether the review it is on is hidden. */
   parent_hidden: boolean;
+  /** The review itself, or the review the comment is on: whoever may not see it may not report it. */
+  review_id: string;
 }
 
 export interface ReportRow {
@@ -83,9 +85,10 @@ export class ModerationRepo {
   async target(type: ReportTargetType, id: string, trx: Knex = this.knex): Promise<ReportTargetRow | null> {
     const { rows } = await trx.raw<{ rows: ReportTargetRow[] }>(
       type === 'review'
-        ? `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, false AS parent_hidden
+        ? `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, false AS parent_hidden, t.id::text AS review_id
              FROM reviews t JOIN users u ON u.id = t.user_id WHERE t.id = ?`
-        : `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, (r.hidden_at IS NOT NULL) AS parent_hidden
+        : `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, (r.hidden_at IS NOT NULL) AS parent_hidden,
+                  t.review_id::text AS review_id
              FROM review_comments t JOIN users u ON u.id = t.user_id JOIN reviews r ON r.id = t.review_id WHERE t.id = ?`,
       [id],
     );
@@ -129,14 +132,22 @@ export class ModerationRepo {
   ): Promise<{ id: string; reporter_id: string }[]> {
     const rows = await trx('reports')
       .where({ target_type: target.type, target_id: target.id, status: 'open' })
-      .update({ status: resolution.status, resolution: resolution.action, resolution_note: resolution.note, resolved_by: resolution.adminId, resolved_at: trx.fn.now() })
+      .update({
+        status: resolution.status,
+        resolution: resolution.action,
+        resolution_note: resolution.note,
+        resolved_by: resolution.adminId,
+        resolved_at: trx.fn.now(),
+      })
       .returning(['id', 'reporter_id']);
     return rows.map((r: { id: string; reporter_id: string }) => ({ id: String(r.id), reporter_id: String(r.reporter_id) }));
   }
 
   /** Hides a review or comment (keeps the first hiding time); false when it no longer exists. */
   async hide(trx: Knex, type: ReportTargetType, id: string): Promise<boolean> {
-    const n = await trx(TARGET_TABLE[type]).where({ id }).update({ hidden_at: trx.raw('COALESCE(hidden_at, now())') });
+    const n = await trx(TARGET_TABLE[type])
+      .where({ id })
+      .update({ hidden_at: trx.raw('COALESCE(hidden_at, now())') });
     return n > 0;
   }
 
@@ -179,7 +190,13 @@ export class ModerationRepo {
       .select('u.id', 'u.handle', 'u.display_name', 'u.suspended_at')
       .select(k.raw(`${timestampKeySql('u.suspended_at')} AS suspended_key`))
       .select('adm.id as admin_id', 'adm.handle as admin_handle', 'adm.display_name as admin_display_name')
-      .select('p.id as report_id', 'p.target_type as report_target_type', 'p.target_id as report_target_id', 'p.excerpt as report_excerpt', 'p.reason as report_reason')
+      .select(
+        'p.id as report_id',
+        'p.target_type as report_target_type',
+        'p.target_id as report_target_id',
+        'p.excerpt as report_excerpt',
+        'p.reason as report_reason',
+      )
       .orderBy([
         { column: 'u.suspended_at', order: 'desc' },
         { column: 'u.id', order: 'desc' },
@@ -199,7 +216,10 @@ export class ModerationRepo {
   /** Reports in one status: open ones oldest first (a queue), resolved ones newest first. */
   async list(status: ReportStatus, limit: number, afterId?: string): Promise<ReportViewRow[]> {
     const ascending = status === 'open';
-    const q = this.viewQuery().where('p.status', status).orderBy('p.id', ascending ? 'asc' : 'desc').limit(limit);
+    const q = this.viewQuery()
+      .where('p.status', status)
+      .orderBy('p.id', ascending ? 'asc' : 'desc')
+      .limit(limit);
     if (afterId) q.where('p.id', ascending ? '>' : '<', afterId);
     return (await q) as ReportViewRow[];
   }
@@ -209,7 +229,13 @@ export class ModerationRepo {
     return k('reports as p')
       .join('users as rep', 'rep.id', 'p.reporter_id')
       .leftJoin('users as au', 'au.id', 'p.target_author_id')
-      .select('p.*', 'rep.handle as reporter_handle', 'rep.display_name as reporter_display_name', 'au.handle as author_handle', 'au.display_name as author_display_name')
+      .select(
+        'p.*',
+        'rep.handle as reporter_handle',
+        'rep.display_name as reporter_display_name',
+        'au.handle as author_handle',
+        'au.display_name as author_display_name',
+      )
       .select(
         k.raw(`CASE p.target_type
                  WHEN 'review' THEN EXISTS (SELECT 1 FROM reviews t WHERE t.id = p.target_id AND t.hidden_at IS NOT NULL)

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { ReportCreateInput, ReportListQuery, ReportPage, ReportResolveInput, ReportView, SuspendedAccountListQuery, SuspendedAccountPage } from '@muse/shared';
+import type {
+  ReportCreateInput,
+  ReportListQuery,
+  ReportPage,
+  ReportResolveInput,
+  ReportView,
+  SuspendedAccountListQuery,
+  SuspendedAccountPage,
+} from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { Transactions } from '../../db/transaction';
@@ -7,6 +15,7 @@ import { decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, TimestampKey, to
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import type { SessionStore } from '../auth/session.store';
 import type { NotificationsService } from '../notifications/notifications.service';
+import type { ReviewAccess } from '../reviews/review-access';
 import { presentReport, presentSuspendedAccount } from './moderation.presenter';
 import type { ModerationRepo, ReportTargetType } from './moderation.repo';
 import { outcomeNotice } from './report-outcome';
@@ -18,6 +27,8 @@ export interface ModerationServiceDeps {
   sessions: SessionStore;
   events: DomainEventPublisher;
   notifications: NotificationsService;
+  /** The one rule of who may read a review: a report is only for content its reporter may see. */
+  reviewAccess: Pick<ReviewAccess, 'readableAuthor'>;
   logger: Logger;
 }
 
@@ -45,12 +56,15 @@ export class ModerationService {
   constructor(private readonly deps: ModerationServiceDeps) {}
 
   /**
-   * Files a report: 404 for content that does not exist or is already hidden, 400 for one's
-   * own content, 409 `already_reported` when this reporter already reported it.
+   * Files a report: 404 for content that does not exist, is already hidden or is (or is on) a
+   * review the reporter may not see, alike, so a report does not reveal that a review exists;
+   * 400 for one's own content, 409 `already_reported` when this reporter already reported it.
    */
   async report(reporterId: string, input: ReportCreateInput): Promise<ReportView> {
+    const notFound = AppError.notFound(input.targetType === 'review' ? 'Review' : 'Comment');
     const target = await this.deps.repo.target(input.targetType, input.targetId);
-    if (!target || target.hidden_at || target.parent_hidden) throw AppError.notFound(input.targetType === 'review' ? 'Review' : 'Comment');
+    if (!target || target.hidden_at || target.parent_hidden) throw notFound;
+    if (!(await this.canSee(target.review_id, reporterId))) throw notFound;
     if (String(target.author_id) === reporterId) {
       throw AppError.badRequest('own_content', 'You cannot report what you wrote yourself.', [{ path: 'targetId', message: 'This is your own content' }]);
     }
@@ -136,6 +150,17 @@ export class ModerationService {
     await this.deps.notifications
       .create({ userId, ...suspensionLiftedNotice })
       .catch((err: unknown) => this.deps.logger.error({ err, userId }, 'suspension lifted notification failed'));
+  }
+
+  /** Whether the reporter may read the review; its refusal is a 404, which a comment's report answers in its own words. */
+  private async canSee(reviewId: string, reporterId: string): Promise<boolean> {
+    return this.deps.reviewAccess.readableAuthor(reviewId, reporterId).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof AppError && err.status === 404) return false;
+        throw err;
+      },
+    );
   }
 
   private async endSessions(userId: string): Promise<void> {
