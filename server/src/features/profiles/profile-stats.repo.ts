@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { canSeeSql } from '../social/visibility-sql';
 
 export interface ProfileStatsRow {
   rating_count: number;
@@ -15,6 +16,9 @@ export interface ProfileStatsRow {
 
 const TOP = 10;
 
+/** Reviews the viewer may see, by the rule every review list applies. */
+const VIEWER_SEES_REVIEW = canSeeSql({ viewer: 'CAST(:v AS bigint)', owner: 'rv.user_id', visibility: 'rv.visibility', ownerIsPrivate: 'ru.is_private' });
+
 /**
  * A user's stats in one round trip. Every part starts from the user's rows through an index
  * (album_ratings' primary key, reviews_user_idx, diary_entries_user_date_idx), so the cost
@@ -23,7 +27,11 @@ const TOP = 10;
 export class ProfileStatsRepo {
   constructor(private readonly knex: Knex) {}
 
-  async forUser(userId: string): Promise<ProfileStatsRow> {
+  /**
+   * The stats of `userId` as `viewerId` (null when signed out) sees them: the review count holds
+   * only reviews the viewer may see. Ratings, diary and streaks are not private and count whole.
+   */
+  async forUser(userId: string, viewerId: string | null): Promise<ProfileStatsRow> {
     const { rows } = await this.knex.raw<{ rows: ProfileStatsRow[] }>(
       `WITH r AS (
          SELECT ar.album_id, ar.value, ar.created_at FROM album_ratings ar WHERE ar.user_id = :u
@@ -39,7 +47,8 @@ export class ProfileStatsRepo {
        )
        SELECT
          (SELECT count(*)::int FROM r) AS rating_count,
-         (SELECT count(*)::int FROM reviews WHERE user_id = :u AND hidden_at IS NULL) AS review_count,
+         (SELECT count(*)::int FROM reviews rv JOIN users ru ON ru.id = rv.user_id
+           WHERE rv.user_id = :u AND rv.hidden_at IS NULL AND ${VIEWER_SEES_REVIEW}) AS review_count,
          (SELECT count(*)::int FROM diary_entries WHERE user_id = :u) AS diary_count,
          (SELECT array_agg(coalesce(c, 0) ORDER BY v)
             FROM generate_series(1, 10) v
@@ -63,7 +72,7 @@ export class ProfileStatsRepo {
          (SELECT coalesce(max(length), 0) FROM islands
            WHERE last_day >= (now() AT TIME ZONE 'UTC')::date - 1) AS streak_current,
          (SELECT coalesce(max(length), 0) FROM islands) AS streak_longest`,
-      { u: userId },
+      { u: userId, v: viewerId },
     );
     return rows[0]!;
   }

@@ -124,7 +124,7 @@ export class ProfilesService {
     const withCompatibility = visible && viewerId !== null && !isOwn;
     const [favourites, stats, compatibility] = await Promise.all([
       visible ? this.favouriteAlbums(ownerId) : [],
-      visible ? this.deps.stats.forUser(ownerId).then(presentProfileStats) : null,
+      visible ? this.deps.stats.forUser(ownerId, viewerId).then(presentProfileStats) : null,
       withCompatibility ? this.compatibility(viewerId, ownerId) : null,
     ]);
     return {
