@@ -5,7 +5,7 @@ import { JobRegistry } from '../jobs/job-registry';
 import type { JobDeps } from '../jobs/job-deps';
 import { WorkerRunner } from '../jobs/worker-runner';
 import { startPeriodicTask } from '../jobs/periodic-task';
-import { scheduleChartsRefresh } from '../features/charts/charts-schedule';
+import { ensureChartsSchedule, scheduleChartsRefresh } from '../features/charts/charts-schedule';
 
 export interface RunningWorker {
   runner: WorkerRunner;
@@ -27,32 +27,51 @@ export function jobDependencies(c: Container): JobDeps {
   };
 }
 
-/** Starts BullMQ workers for every queue with the full job registry, and the sweep that re-queues import jobs Redis lost. */
-export async function startWorker(c: Container): Promise<RunningWorker> {
+export interface WorkerOptions {
+  /** How often the sweeps run that restore what Redis lost (import jobs, the charts schedule). */
+  upkeepEveryMs?: number;
+}
+
+/**
+ * Starts BullMQ workers for every queue with the full job registry, and the sweeps that re-queue
+ * import jobs Redis lost and register the charts schedule again when Redis lost it.
+ */
+export async function startWorker(c: Container, options: WorkerOptions = {}): Promise<RunningWorker> {
+  const upkeepEveryMs = options.upkeepEveryMs ?? UPKEEP_EVERY_MS;
+  const logger = c.logger.child({ role: 'worker' });
   const registry = new JobRegistry(JOB_CATALOG, jobDependencies(c));
   const runner = new WorkerRunner(registry, {
     connection: c.newRedisConnection(),
     prefix: `${c.config.REDIS_PREFIX}bull`,
     concurrency: c.config.WORKER_CONCURRENCY,
-    logger: c.logger.child({ role: 'worker' }),
+    logger,
   });
   await runner.ready();
   await scheduleChartsRefresh(c.queues);
-  const importRecovery = startPeriodicTask('re-queue lost import jobs', IMPORT_RECOVERY_EVERY_MS, () => c.services.importRecovery.requeueLostJobs(), c.logger.child({ role: 'worker' }));
+  const importRecovery = startPeriodicTask('re-queue lost import jobs', upkeepEveryMs, () => c.services.importRecovery.requeueLostJobs(), logger);
+  const chartsSchedule = startPeriodicTask(
+    're-register the charts schedule',
+    upkeepEveryMs,
+    async () => {
+      if (await ensureChartsSchedule(c.queues)) logger.warn('charts refresh schedule was missing from Redis; registered it again');
+    },
+    logger,
+  );
   const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
   return {
     runner,
     async stop() {
       if (heartbeat) clearInterval(heartbeat);
       await importRecovery.stop();
+      await chartsSchedule.stop();
       await runner.close();
     },
   };
 }
 
 const HEARTBEAT_MS = 10_000;
-// Imports whose job Redis lost are looked for at start and then this often.
-const IMPORT_RECOVERY_EVERY_MS = 60_000;
+// Import jobs and the charts schedule Redis lost are looked for at start and then this often.
+const UPKEEP_EVERY_MS = 60_000;
 
 /** Touches a file while the worker's Redis connection answers, for container health checks. */
 function startHeartbeat(file: string, runner: WorkerRunner, c: Container): NodeJS.Timeout {

@@ -23,7 +23,11 @@ const AFTER_RATING_DEDUPLICATION_ID = 'refresh-charts-after-rating';
  * schedule. A burst of ratings shares one delayed job; one made while that job runs gets one more after it.
  */
 export async function requestChartsRefreshAfterRating(queues: JobQueues): Promise<void> {
-  await queues.enqueue(refreshChartsJob, {}, { delay: CHARTS_REFRESH_AFTER_RATING_MS, deduplication: { id: AFTER_RATING_DEDUPLICATION_ID, keepLastIfActive: true } });
+  await queues.enqueue(
+    refreshChartsJob,
+    {},
+    { delay: CHARTS_REFRESH_AFTER_RATING_MS, deduplication: { id: AFTER_RATING_DEDUPLICATION_ID, keepLastIfActive: true } },
+  );
 }
 
 /**
@@ -33,4 +37,16 @@ export async function requestChartsRefreshAfterRating(queues: JobQueues): Promis
 export async function scheduleChartsRefresh(queues: JobQueues): Promise<void> {
   await queues.byName[refreshChartsJob.queue].upsertJobScheduler(SCHEDULER_ID, { every: CHARTS_REFRESH_EVERY_MS }, { name: refreshChartsJob.name, data: {} });
   await requestChartsRefresh(queues);
+}
+
+/**
+ * Registers the 10-minute refresh again, with a refresh now, if Redis no longer holds it (Redis
+ * lost its data), and says whether it had to. The schedule lives only in Redis, so the worker
+ * calls this periodically; upserting the same scheduler id is idempotent, so workers racing here
+ * still leave one schedule.
+ */
+export async function ensureChartsSchedule(queues: JobQueues): Promise<boolean> {
+  if (await queues.byName[refreshChartsJob.queue].getJobScheduler(SCHEDULER_ID)) return false;
+  await scheduleChartsRefresh(queues);
+  return true;
 }
