@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
 import { io as connect } from 'socket.io-client';
@@ -7,6 +8,15 @@ import { createTestDatabase, createTestRedisPrefix } from './testing/test-infra'
 import { newUserInput } from './testing/factories';
 
 const running: MuseProcess[] = [];
+
+/** A port on 127.0.0.1 that was free a moment ago, so nothing answers there. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 afterEach(async () => {
   for (const p of running.splice(0)) {
     if (p.child.exitCode === null) {
@@ -51,6 +61,22 @@ describe('entry point', () => {
       await run(`drop role if exists ${role}`);
       await admin.drop();
     }
+  });
+
+  it('when DATABASE_URL points at a port nothing listens on, then it exits 1 with one line naming host:port and no stack', async () => {
+    const port = await closedPort();
+    const p = spawnMuse('api', {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/muse`,
+      REDIS_URL: createTestRedisPrefix('unreachable').url,
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+    });
+    running.push(p);
+    const { code } = await p.exited;
+    expect(code).toBe(1);
+    expect(p.output().trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`could not connect to Postgres at 127\\.0\\.0\\.1:${port}.*DATABASE_URL`)),
+    ]);
   });
 
   it('when the role is unknown, then it exits 2 naming the valid roles', async () => {

@@ -83,7 +83,10 @@ function logged(): string {
 describe('resolveInfrastructure', () => {
   it('when DATABASE_URL and REDIS_URL are set, then they are used unchanged and nothing is started', async () => {
     const dataDir = await freshDataDir();
-    const env = { DATA_DIR: dataDir, DATABASE_URL: 'postgres://muse:secret@db.example.test:6543/muse', REDIS_URL: 'redis://cache.example.test:6380' };
+    // A password the test server (trust auth) ignores, to see that it is never logged.
+    const databaseUrl = new URL(TEST_PG_URL);
+    databaseUrl.password = 'secret';
+    const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl.toString(), REDIS_URL: 'redis://cache.example.test:6380' };
 
     const infrastructure = await resolve(env);
 
@@ -212,6 +215,17 @@ describe('resolveInfrastructure', () => {
     } finally {
       await sql(TEST_PG_URL, `drop role if exists ${role}`);
     }
+  });
+
+  it('when DATABASE_URL points at a port nothing listens on, then it fails with one line naming host:port and what to do, without the password', async () => {
+    const port = await closedPort();
+    const failure = resolve({ DATA_DIR: await freshDataDir(), DATABASE_URL: `postgres://muse:secret@127.0.0.1:${port}/muse`, REDIS_URL: TEST_REDIS_URL });
+
+    await expect(failure).rejects.toBeInstanceOf(InfrastructureError);
+    const message = await failure.catch((err: Error) => err.message);
+    expect(message).toMatch(new RegExp(`could not connect to Postgres at 127\\.0\\.0\\.1:${port}.*ECONNREFUSED.*DATABASE_URL`));
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain('secret');
   });
 
   it('when MONGO_URL is set, then documents go to mongo', async () => {

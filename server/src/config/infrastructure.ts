@@ -47,12 +47,25 @@ const nothingToStop = async () => undefined;
 // Connecting also authenticates, which takes longer than a bare TCP probe.
 const LOCAL_CONNECT_TIMEOUT_MS = 3_000;
 
+/**
+ * Nothing can start without the database DATABASE_URL names, so a server that cannot be reached
+ * (or refuses the credentials) ends the start with one line naming host:port, never the password.
+ */
+function databaseUrlUnreachable(url: string, reason: string): InfrastructureError {
+  const { hostname, port } = new URL(url);
+  return new InfrastructureError(
+    `Muse could not connect to Postgres at ${hostname}:${port || 5432} from DATABASE_URL (${reason}): ` +
+      'start Postgres there, or correct the host, port, user and password in DATABASE_URL (or unset it to use a local or embedded Postgres).',
+  );
+}
+
 async function resolvePostgres(config: Config, logger: Logger, settings: Settings): Promise<Resolved<PostgresSource>> {
   if (config.DATABASE_URL) {
     logger.info('postgres: using DATABASE_URL');
     const check = await ensureDatabaseAtUrl(config.DATABASE_URL, LOCAL_CONNECT_TIMEOUT_MS);
-    if (check.outcome === 'created') logger.info(`postgres: database ${decodeURIComponent(new URL(config.DATABASE_URL).pathname.slice(1))} did not exist; created it`);
-    if (check.outcome === 'unreachable') logger.warn(`postgres: could not connect with DATABASE_URL yet (${check.reason})`);
+    if (check.outcome === 'created')
+      logger.info(`postgres: database ${decodeURIComponent(new URL(config.DATABASE_URL).pathname.slice(1))} did not exist; created it`);
+    if (check.outcome === 'unreachable') throw databaseUrlUnreachable(config.DATABASE_URL, check.reason);
     return { url: config.DATABASE_URL, source: 'env', stop: nothingToStop };
   }
   const { host } = settings;
@@ -63,7 +76,9 @@ async function resolvePostgres(config: Config, logger: Logger, settings: Setting
       logger.info(`postgres: using local server at ${host}:${port} (database ${MUSE_DATABASE}${created === 'created' ? ', just created' : ''})`);
       return { url: postgresUrl(host, port, MUSE_DATABASE), source: 'local', stop: nothingToStop };
     } catch (err) {
-      logger.warn(`postgres: a server answers at ${host}:${port} but using it as user postgres without a password failed (${describeError(err)}); starting an embedded Postgres instead`);
+      logger.warn(
+        `postgres: a server answers at ${host}:${port} but using it as user postgres without a password failed (${describeError(err)}); starting an embedded Postgres instead`,
+      );
     }
   } else {
     logger.warn(`postgres: no DATABASE_URL and nothing answered at ${host}:${port} within ${settings.probeTimeoutMs} ms; starting an embedded Postgres`);
