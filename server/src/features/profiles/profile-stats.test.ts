@@ -104,7 +104,14 @@ describe('taste compatibility', () => {
     const [viewer, owner] = [await registerUser(app), await registerUser(app)];
     const albums = [];
     for (let i = 0; i < 8; i++) albums.push(await makeAlbum(knex(), { title: `Shared ${i}` }));
-    const pairs: [number, number][] = [[10, 10], [2, 10], [6, 9], [8, 3], [5, 4], [9, 2]];
+    const pairs: [number, number][] = [
+      [10, 10],
+      [2, 10],
+      [6, 9],
+      [8, 3],
+      [5, 4],
+      [9, 2],
+    ];
     for (const [i, [mine, theirs]] of pairs.entries()) {
       await rate(viewer, albums[i]!.id, mine);
       await rate(owner, albums[i]!.id, theirs);
@@ -116,7 +123,9 @@ describe('taste compatibility', () => {
     // Mean absolute difference: (0+8+3+5+1+7)/6 = 4 values = 2 stars; 100 × (1 − 2/4.5) = 55.6.
     expect(res.body.compatibility.score).toBe(56);
     expect(res.body.compatibility.sharedCount).toBe(6);
-    expect(res.body.compatibility.disagreements.map((d: { album: { title: string }; yours: number; theirs: number }) => [d.album.title, d.yours, d.theirs])).toEqual([
+    expect(
+      res.body.compatibility.disagreements.map((d: { album: { title: string }; yours: number; theirs: number }) => [d.album.title, d.yours, d.theirs]),
+    ).toEqual([
       ['Shared 1', 1, 5],
       ['Shared 5', 4.5, 1],
       ['Shared 3', 4, 1.5],

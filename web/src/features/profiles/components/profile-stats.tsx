@@ -87,7 +87,12 @@ export function ProfileStats({ stats }: { stats: Stats }) {
               <h3 className="card-subheading">By year rated</h3>
               <BarList
                 label="Ratings per year they were made"
-                bars={stats.byYearRated.map((y) => ({ key: String(y.year), label: String(y.year), value: y.count, description: `${y.year}: ${formatCount(y.count, 'rating')}` }))}
+                bars={stats.byYearRated.map((y) => ({
+                  key: String(y.year),
+                  label: String(y.year),
+                  value: y.count,
+                  description: `${y.year}: ${formatCount(y.count, 'rating')}`,
+                }))}
               />
             </div>
           )}
@@ -96,7 +101,12 @@ export function ProfileStats({ stats }: { stats: Stats }) {
               <h3 className="card-subheading">Top artists</h3>
               <BarList
                 label="Most rated artists"
-                bars={stats.topArtists.map((a) => ({ key: a.artistId, label: a.name, value: a.count, description: `${a.name}: ${formatCount(a.count, 'rating')}, mean ${mean(a.mean)}` }))}
+                bars={stats.topArtists.map((a) => ({
+                  key: a.artistId,
+                  label: a.name,
+                  value: a.count,
+                  description: `${a.name}: ${formatCount(a.count, 'rating')}, mean ${mean(a.mean)}`,
+                }))}
               />
             </div>
           )}
@@ -105,7 +115,12 @@ export function ProfileStats({ stats }: { stats: Stats }) {
               <h3 className="card-subheading">Top genres</h3>
               <BarList
                 label="Most rated genres"
-                bars={stats.topGenres.map((g) => ({ key: g.genre, label: g.genre, value: g.count, description: `${g.genre}: ${formatCount(g.count, 'rating')}, mean ${mean(g.mean)}` }))}
+                bars={stats.topGenres.map((g) => ({
+                  key: g.genre,
+                  label: g.genre,
+                  value: g.count,
+                  description: `${g.genre}: ${formatCount(g.count, 'rating')}, mean ${mean(g.mean)}`,
+                }))}
               />
             </div>
           )}
