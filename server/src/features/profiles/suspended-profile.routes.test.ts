@@ -43,9 +43,12 @@ async function scene() {
   return { owner, follower, followee, stranger, album, reviewId: String(logged.body.reviewId) };
 }
 
-/** Suspends `owner` the way administrators do: through a report of their review. */
-async function suspend(owner: TestPerson, reviewId: string): Promise<void> {
-  const reporter = await registerPerson(app);
+/**
+ * Suspends `owner` the way administrators do: through a report of their review, filed by
+ * someone who may read it (a follower, once the profile is private).
+ */
+async function suspend(owner: TestPerson, reviewId: string, by?: TestPerson): Promise<void> {
+  const reporter = by ?? (await registerPerson(app));
   const filed = await reporter.client.post('/api/reports', { targetType: 'review', targetId: reviewId, reason: 'Abusive' });
   expect(filed.status).toBe(201);
   expect((await (await theAdmin()).client.post(`/api/admin/reports/${filed.body.id}/resolve`, { action: 'suspend_author' })).status).toBe(200);
@@ -180,9 +183,9 @@ describe('PUT /api/users/:handle/follow of a suspended account', () => {
   });
 
   it('when the suspended account is private, then a follow request is refused the same way and no request is stored', async () => {
-    const { owner, stranger, reviewId } = await scene();
+    const { owner, follower, stranger, reviewId } = await scene();
     await owner.client.send('patch', '/api/me/privacy', { isPrivate: true });
-    await suspend(owner, reviewId);
+    await suspend(owner, reviewId, follower);
     const res = await stranger.client.send('put', `/api/users/${owner.handle}/follow`);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('account_suspended');
