@@ -1,16 +1,10 @@
 import zlib from 'node:zlib';
 import type { Response } from 'supertest';
 import { CSRF_HEADER } from '@muse/shared';
-import { createTestApp, type TestApp, type TestClient } from '../testing/test-app';
+import { useTestApp, type TestClient } from '../testing/test-app';
 import { makeAlbum, registerUser } from '../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { ADMIN_HANDLES: 'bad_input_admin' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { ADMIN_HANDLES: 'bad_input_admin' } });
 
 const cursorOf = (keys: unknown[]) => Buffer.from(JSON.stringify(keys)).toString('base64url');
 

@@ -1,13 +1,7 @@
 import request from 'supertest';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { CORS_ORIGINS: 'https://app.muse.example' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { CORS_ORIGINS: 'https://app.muse.example' } });
 
 it('when an allow-listed origin calls the API, then CORS allows it with credentials', async () => {
   const res = await request(app.url).options('/api/me').set('Origin', 'https://app.muse.example').set('Access-Control-Request-Method', 'GET');

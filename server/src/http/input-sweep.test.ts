@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { CSRF_HEADER } from '@muse/shared';
 import { createApp } from './create-app';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 import { makeAlbum, registerUser } from '../testing/factories';
 
 /**
@@ -194,13 +194,7 @@ function targetPath(path: string, f: Fixtures): string {
     .replace(/([a-z]+)\/:id/g, (_m, segment: string) => `${segment}/${f[ID_BY_SEGMENT[segment] ?? 'reviewId']}`);
 }
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { ADMIN_HANDLES: 'sweep_admin', LOGIN_RATE_ACCOUNT_MAX: '100000', WRITE_RATE_USER_MAX: '100000' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { ADMIN_HANDLES: 'sweep_admin', LOGIN_RATE_ACCOUNT_MAX: '100000', WRITE_RATE_USER_MAX: '100000' } });
 
 describe('input sweep over every api route', () => {
   it('when any route gets ugly input, signed out, signed in or as an administrator, then it never answers 5xx and every 4xx is a problem document without a stack', async () => {

@@ -1,13 +1,7 @@
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 import { registerUser } from '../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { LOGIN_RATE_IP_MAX: '12', LOGIN_RATE_ACCOUNT_MAX: '3', LOGIN_RATE_WINDOW_SECONDS: '600' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { LOGIN_RATE_IP_MAX: '12', LOGIN_RATE_ACCOUNT_MAX: '3', LOGIN_RATE_WINDOW_SECONDS: '600' } });
 
 describe('login rate limits', () => {
   it('when an account sees too many failures from one address, then it answers 429 with Retry-After', async () => {

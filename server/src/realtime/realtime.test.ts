@@ -1,16 +1,10 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '@muse/shared';
 import { startWorker } from '../roles/worker-role';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 import { registerUser } from '../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const sockets: Socket[] = [];
 afterEach(() => {

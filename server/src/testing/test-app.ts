@@ -60,6 +60,33 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
+/**
+ * The one way a test file gets its app: started before the file's tests, closed after them.
+ * Returns a stand-in that forwards to the running app, so tests read `app.client()` and
+ * `app.container` as usual.
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  let running: TestApp | undefined;
+  beforeAll(async () => {
+    running = await createTestApp(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const started = (): TestApp => {
+    if (!running) throw new Error('The test app is used before it started (outside a test or hook).');
+    return running;
+  };
+  return new Proxy({} as TestApp, {
+    get(_target, property) {
+      const app = started();
+      const value = Reflect.get(app, property, app);
+      return typeof value === 'function' ? value.bind(app) : value;
+    },
+    has: (_target, property) => Reflect.has(started(), property),
+  });
+}
+
 type Method = 'post' | 'put' | 'patch' | 'delete';
 
 /** Wraps a supertest agent the way the SPA talks to the API. */

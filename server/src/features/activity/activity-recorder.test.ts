@@ -1,17 +1,11 @@
 import type { Activity, ActivityInput, ActivityRepository } from '../../docstore/document-store.port';
 import { ActivityRecorder } from './activity-recorder';
 import type { ActorFacts } from './activity-defaults.repo';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { follow, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 
 // No worker: fan-out jobs stay in the queue where the test can see them.
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const person = () => registerPerson(app);
 

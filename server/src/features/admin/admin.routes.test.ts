@@ -1,14 +1,8 @@
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { registerUser } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { ADMIN_HANDLES: 'Boss_Admin', JOB_ATTEMPTS: '2' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { ADMIN_HANDLES: 'Boss_Admin', JOB_ATTEMPTS: '2' } });
 
 async function failAJob(): Promise<string> {
   // A welcome job whose payload can never pass its schema, so it fails for good on its first run.

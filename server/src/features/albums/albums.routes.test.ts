@@ -1,16 +1,10 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, RatingStats, ServerToClientEvents } from '@muse/shared';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { MAX_WATCHED_ALBUMS } from '../../realtime/socket-server';
 import { makeAlbum, registerUser } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const knex = () => app.container.knex;
 

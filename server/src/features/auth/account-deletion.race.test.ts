@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { accountPurgeJob } from './account-purge.job';
 import { type MadeAlbum, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 import { recomputedAlbumStats, storedAlbumStats } from '../../testing/album-stats';
@@ -6,13 +6,7 @@ import { queuesIdle } from '../../testing/jobs-settled';
 import { waitFor } from '../../testing/wait-for';
 
 // A worker runs, so the purge job (and fan-out, notification jobs) really run between trials.
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ worker: true });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ worker: true });
 
 const TRIALS = 8;
 const knex = () => app.container.knex;

@@ -1,17 +1,11 @@
 import { CSRF_HEADER } from '@muse/shared';
 import { sha256 } from '../../lib/ids';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { newUserInput, registerUser } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
 import { jobsSettled } from '../../testing/jobs-settled';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 function sessionCookie(res: { headers: Record<string, unknown> }): string | undefined {
   const cookies = (res.headers['set-cookie'] as string[] | undefined) ?? [];

@@ -1,15 +1,9 @@
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { registerUser } from '../../testing/factories';
 
 const ACCOUNT_MAX = 4;
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { LOGIN_RATE_ACCOUNT_MAX: String(ACCOUNT_MAX), LOGIN_RATE_WINDOW_SECONDS: '600' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { LOGIN_RATE_ACCOUNT_MAX: String(ACCOUNT_MAX), LOGIN_RATE_WINDOW_SECONDS: '600' } });
 
 describe('per-account login throttle', () => {
   it('when failures alternate between handle and email, then they count against one account and hit the limit at LOGIN_RATE_ACCOUNT_MAX', async () => {

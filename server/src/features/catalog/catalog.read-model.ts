@@ -69,6 +69,19 @@ const ALBUM_COLUMNS = [
 // release_date is selected separately as YYYY-MM-DD text: a JS Date would shift it by the server's time zone.
 
 /** The catalog read model several features share: albums, their credits and tracks, and their rating aggregates. */
+/**
+ * The album columns a summary card shows, read from albums aliased `a` and named `album_*`, for
+ * lists whose rows carry their album (reviews, diary entries).
+ */
+export const ALBUM_SUMMARY_COLUMNS = [
+  'a.title as album_title',
+  'a.artist_credit as album_artist_credit',
+  'a.release_year as album_release_year',
+  'a.type as album_type',
+  'a.cover_url as album_cover_url',
+  'a.genres as album_genres',
+] as const;
+
 export class CatalogReadModel {
   constructor(private readonly knex: Knex) {}
 

@@ -1,16 +1,10 @@
 import { startWorker } from '../../roles/worker-role';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
 import { CHARTS_REFRESH_EVERY_MS } from './charts-schedule';
 import { refreshChartsJob } from './refresh-charts.job';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const chartsQueue = () => app.container.queues.byName[refreshChartsJob.queue];
 

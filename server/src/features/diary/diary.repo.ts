@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AlbumType } from '@muse/shared';
 import { onForeignKeyViolation } from '../../db/pg-errors';
 import { AppError } from '../../lib/app-error';
+import { ALBUM_SUMMARY_COLUMNS } from '../catalog/catalog.read-model';
 
 export interface DiaryViewRow {
   id: string;
@@ -95,21 +96,7 @@ export class DiaryRepo {
   private viewQuery() {
     return this.knex('diary_entries as d')
       .join('albums as a', 'a.id', 'd.album_id')
-      .select(
-        'd.id',
-        'd.user_id',
-        'd.album_id',
-        'd.rating',
-        'd.is_relisten',
-        'd.review_id',
-        'd.created_at',
-        'a.title as album_title',
-        'a.artist_credit as album_artist_credit',
-        'a.release_year as album_release_year',
-        'a.type as album_type',
-        'a.cover_url as album_cover_url',
-        'a.genres as album_genres',
-      )
+      .select('d.id', 'd.user_id', 'd.album_id', 'd.rating', 'd.is_relisten', 'd.review_id', 'd.created_at', ...ALBUM_SUMMARY_COLUMNS)
       .select(this.knex.raw(`to_char(d.listened_on, 'YYYY-MM-DD') AS listened_on`));
   }
 }

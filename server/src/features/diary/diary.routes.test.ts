@@ -1,14 +1,8 @@
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { block, follow, makeAlbum, registerUser, setPrivacy } from '../../testing/factories';
 import { storedAlbumStats } from '../../testing/album-stats';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const knex = () => app.container.knex;
 const log = (client: TestClient, body: unknown) => client.post('/api/diary', body);

@@ -1,16 +1,10 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { FeedItem, FeedPage } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { block, follow, makeAlbum, registerPerson, type TestPerson, unfollow } from '../../testing/factories';
 import { jobsSettled } from '../../testing/jobs-settled';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ worker: true });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ worker: true });
 
 const sockets: Socket[] = [];
 afterEach(() => {

@@ -1,15 +1,9 @@
 import type { FeedItem, FeedPage } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { block, follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 import { jobsSettled } from '../../testing/jobs-settled';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ worker: true });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ worker: true });
 
 type Person = TestPerson;
 

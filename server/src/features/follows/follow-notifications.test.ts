@@ -1,15 +1,9 @@
 import { newFollowerNotificationJob } from './new-follower-notification.job';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { registerUser } from '../../testing/factories';
 import { jobsSettled } from '../../testing/jobs-settled';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ worker: true });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ worker: true });
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 const follow = (from: User, to: User) => from.client.send('put', `/api/users/${to.input.handle}/follow`);

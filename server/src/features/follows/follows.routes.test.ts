@@ -1,13 +1,7 @@
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { registerUser } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const knex = () => app.container.knex;
 type User = Awaited<ReturnType<typeof registerUser>>;

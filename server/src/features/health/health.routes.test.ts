@@ -1,13 +1,7 @@
 import request from 'supertest';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 describe('health', () => {
   it('when everything is up, then /healthz and /readyz answer 200 with a request id', async () => {

@@ -129,18 +129,16 @@ export class ImportsRepo {
 
   /** Moves a ready import to `applying` (atomically: two confirmations cannot both win). */
   async startApplying(userId: string, id: string, skipLines: number[], planSize: number): Promise<boolean> {
-    const updated = await this.knex('imports')
-      .where({ id, user_id: userId, status: 'ready' })
-      .update({
-        status: 'applying',
-        skip_lines: skipLines,
-        total: planSize,
-        processed: 0,
-        applied: 0,
-        apply_cursor: 0,
-        confirmed_at: this.knex.fn.now(),
-        updated_at: this.knex.fn.now(),
-      });
+    const updated = await this.knex('imports').where({ id, user_id: userId, status: 'ready' }).update({
+      status: 'applying',
+      skip_lines: skipLines,
+      total: planSize,
+      processed: 0,
+      applied: 0,
+      apply_cursor: 0,
+      confirmed_at: this.knex.fn.now(),
+      updated_at: this.knex.fn.now(),
+    });
     return updated > 0;
   }
 

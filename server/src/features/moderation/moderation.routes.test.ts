@@ -1,15 +1,9 @@
 import type { FeedPage, Notification, ReportView, SuspendedAccountPage, SuspendedAccountView } from '@muse/shared';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { nextEvent, openSocket, type MuseClientSocket } from '../notifications/notification-sockets.testing';
 import { follow, makeAlbum, newUserInput, registerUser } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { ADMIN_HANDLES: 'mod_boss' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { ADMIN_HANDLES: 'mod_boss' } });
 
 const sockets: MuseClientSocket[] = [];
 afterEach(() => {

@@ -1,5 +1,5 @@
 import type { Visibility } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { block, follow, makeAlbum, registerPerson, setPrivacy, writeReview, type TestPerson } from '../../testing/factories';
 
 /**
@@ -8,13 +8,7 @@ import { block, follow, makeAlbum, registerPerson, setPrivacy, writeReview, type
  * visibility rule decides, exactly as for reading the review.
  */
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const knex = () => app.container.knex;
 

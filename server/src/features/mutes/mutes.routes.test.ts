@@ -1,15 +1,9 @@
 import type { MuteList } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { MAX_MUTES } from './mutes.service';
 import { makeAlbum, registerUser } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 describe('mutes', () => {
   it('when signed out, then listing and adding answer 401', async () => {

@@ -1,14 +1,8 @@
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { drainNotificationJobs } from './notification-sockets.testing';
 import { makeAlbum, registerUser } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ worker: true });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ worker: true });
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -1,16 +1,10 @@
 import type { Notification } from '@muse/shared';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { nextEvent, openSocket, type MuseClientSocket } from './notification-sockets.testing';
 import { registerUser } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const sockets: MuseClientSocket[] = [];
 afterEach(() => {

@@ -1,15 +1,9 @@
 import { CONFIGURABLE_NOTIFICATION_TYPES, NotificationTypeSchema } from '@muse/shared';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { nextEvent, openSocket, type MuseClientSocket } from './notification-sockets.testing';
 import { registerUser } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const sockets: MuseClientSocket[] = [];
 afterEach(() => {

@@ -1,14 +1,8 @@
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { registerUser } from '../../testing/factories';
 import { FavouritesRepo } from './favourites.repo';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 describe('FavouritesRepo', () => {
   it('when an album is gone by the time favourites are saved, then it refuses with 404 not_found and keeps the favourites as they were', async () => {

@@ -1,5 +1,5 @@
 import type { Visibility } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { block, follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 
 /**
@@ -7,13 +7,7 @@ import { block, follow, makeAlbum, registerPerson, setPrivacy, type TestPerson }
  * counts only the reviews the viewer may see under the one visibility rule (the owner sees all).
  */
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const knex = () => app.container.knex;
 

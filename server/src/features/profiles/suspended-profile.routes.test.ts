@@ -1,14 +1,8 @@
 import type { ProfileView } from '@muse/shared';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { ADMIN_HANDLES: 'mod_boss' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { ADMIN_HANDLES: 'mod_boss' } });
 
 const knex = () => app.container.knex;
 

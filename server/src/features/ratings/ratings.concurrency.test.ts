@@ -1,15 +1,9 @@
 import fc from 'fast-check';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { makeAlbum, registerUser } from '../../testing/factories';
 import { recomputedAlbumStats, storedAlbumStats } from '../../testing/album-stats';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const knex = () => app.container.knex;
 

@@ -1,14 +1,8 @@
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { makeAlbum, registerUser } from '../../testing/factories';
 import { recomputedAlbumStats, storedAlbumStats } from '../../testing/album-stats';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const rate = (client: TestClient, albumId: string, body: unknown) => client.send('put', `/api/albums/${albumId}/rating`, body);
 const knex = () => app.container.knex;

@@ -1,16 +1,10 @@
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { AfterCommit } from '../../db/after-commit';
 import type { Logger } from '../../lib/logger';
 import { makeAlbum, registerUser } from '../../testing/factories';
 import { storedAlbumStats } from '../../testing/album-stats';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { WRITE_RATE_USER_MAX: '5', WRITE_RATE_WINDOW_SECONDS: '600' } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { WRITE_RATE_USER_MAX: '5', WRITE_RATE_WINDOW_SECONDS: '600' } });
 afterEach(() => {
   jest.restoreAllMocks();
 });

@@ -1,14 +1,8 @@
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { makeAlbum, registerUser } from '../../testing/factories';
 import { jobsSettled } from '../../testing/jobs-settled';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ worker: true });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ worker: true });
 
 const knex = () => app.container.knex;
 

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Response } from 'superagent';
 import type { ActivityView, FeedPage, ReviewView, Visibility } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { up as addReviewVisibility } from '../../db/migrations/20261121090000-review-visibility';
 import { follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 
@@ -17,13 +17,7 @@ import { follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '
 
 const ADMIN = 'review_vis_admin';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp({ env: { ADMIN_HANDLES: ADMIN } });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp({ env: { ADMIN_HANDLES: ADMIN } });
 
 const knex = () => app.container.knex;
 

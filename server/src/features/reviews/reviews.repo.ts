@@ -4,6 +4,7 @@ import { onForeignKeyViolation } from '../../db/pg-errors';
 import { AppError } from '../../lib/app-error';
 import { timestampKeySql } from '../../lib/pagination';
 import { canSeeSql } from '../social/visibility-sql';
+import { ALBUM_SUMMARY_COLUMNS } from '../catalog/catalog.read-model';
 
 /** The visibility rule over a review `r`, its author `u` and the viewer row `vw` (see viewerJoin). */
 const CAN_SEE = canSeeSql({ viewer: 'vw.id', owner: 'r.user_id', visibility: 'r.visibility', ownerIsPrivate: 'u.is_private' });
@@ -211,12 +212,7 @@ export class ReviewsRepo {
         'r.hidden_at',
         'u.handle as author_handle',
         'u.display_name as author_display_name',
-        'a.title as album_title',
-        'a.artist_credit as album_artist_credit',
-        'a.release_year as album_release_year',
-        'a.type as album_type',
-        'a.cover_url as album_cover_url',
-        'a.genres as album_genres',
+        ...ALBUM_SUMMARY_COLUMNS,
       )
       .select(
         k.raw(`to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on`),

@@ -1,13 +1,7 @@
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
+import { useTestApp, type TestClient } from '../../testing/test-app';
 import { makeAlbum, registerUser } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const knex = () => app.container.knex;
 const write = (client: TestClient, albumId: string, body: unknown) => client.post(`/api/albums/${albumId}/reviews`, body);

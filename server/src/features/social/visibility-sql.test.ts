@@ -1,16 +1,10 @@
 import type { Visibility } from '@muse/shared';
-import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { canSeeActivity } from './visibility-policy';
 import { canSeeSql } from './visibility-sql';
 import { registerPerson } from '../../testing/factories';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const SEEN_SQL = `SELECT ${canSeeSql({ viewer: 'x.viewer', owner: 'x.owner', visibility: 'x.visibility', ownerIsPrivate: 'x.private' })} AS seen
   FROM (SELECT ?::bigint AS viewer, ?::bigint AS owner, ?::text AS visibility, ?::boolean AS private) x`;
