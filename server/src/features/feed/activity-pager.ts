@@ -14,23 +14,9 @@ export const ActivityCursorKey = z.tuple([UuidKey]);
 /** Reads per page at most, so a stream that is mostly filtered out still answers quickly. */
 const MAX_ROUNDS = 5;
 
-/** The most candidates one round reads. */
-const MAX_BATCH = 200;
-
 /** Candidates read per round: a page of single activities with some filtered out; grouping may need another round. */
 export function batchSize(limit: number): number {
-  return Math.min(MAX_BATCH, Math.ceil(limit * 1.5) + 5);
-}
-
-/**
- * The size of the next round, from what the rounds so far cost: the items still missing times
- * the candidates each item has taken (grouped and filtered ones included), with a margin. A feed
- * whose items fold many activities then needs one more read instead of several.
- */
-export function nextBatchSize(current: number, limit: number, itemsSoFar: number, readSoFar: number): number {
-  const perItem = readSoFar / Math.max(1, itemsSoFar);
-  const wanted = Math.ceil((limit + 1 - itemsSoFar) * perItem * 1.25) + 5;
-  return Math.min(MAX_BATCH, Math.max(current, wanted));
+  return Math.min(200, Math.ceil(limit * 1.5) + 5);
 }
 
 /** What one viewer may see of each activity of a round, in the same order (null to leave it out). */
@@ -53,8 +39,7 @@ export interface ActivityPageRequest {
  */
 export async function collectActivityPage(req: ActivityPageRequest): Promise<FeedPage> {
   const { source, present, limit } = req;
-  let batch = req.batch ?? batchSize(limit);
-  let read = 0;
+  const batch = req.batch ?? batchSize(limit);
   const grouper = new FeedGrouper();
   let cursor = req.before;
   let lastKept: string | undefined;
@@ -73,8 +58,6 @@ export async function collectActivityPage(req: ActivityPageRequest): Promise<Fee
     }
     if (page.exhausted) return { items: grouper.items, nextCursor: null };
     cursor = page.covered;
-    read += page.activities.length;
-    batch = nextBatchSize(batch, limit, grouper.items.length, read);
   }
   return { items: grouper.items, nextCursor: cursor ? encodeCursor(ACTIVITY_CURSOR, [cursor]) : null };
 }
