@@ -1,18 +1,10 @@
 import type { Knex } from 'knex';
 import type { Tx } from '../../db/transaction';
 import { timestampKeySql } from '../../lib/pagination';
+import type { GraphListRow, ListPage } from '../follows/follows.repo';
 
-/** A blocked user in the blocker's list, with the key that continues the list after them. */
-export interface BlockRow {
-  id: string;
-  handle: string;
-  display_name: string;
-  avatar_url: string | null;
-  /** When the block was made. */
-  at: Date;
-  /** The same instant as a cursor key (microseconds kept). */
-  at_key: string;
-}
+/** A blocked user in the blocker's list, keyed like every graph list (`at` is when the block was made). */
+export type BlockRow = Omit<GraphListRow, 'viewer_follows'>;
 
 /** The blocks table, and the graph edges a block ends. */
 export class BlocksRepo {
@@ -45,7 +37,7 @@ export class BlocksRepo {
   }
 
   /** `limit` users the user blocked, newest first, continuing below the (created at, id) key `after`. */
-  async list(blockerId: string, page: { limit: number; after?: readonly [at: string, id: string] }): Promise<BlockRow[]> {
+  async list(blockerId: string, page: ListPage): Promise<BlockRow[]> {
     const q = this.knex('blocks as b')
       .join('users as u', 'u.id', 'b.blocked_id')
       .where('b.blocker_id', blockerId)

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/transaction';
 import { starsToStoredValue, type RatingsService } from '../ratings/ratings.service';
 import { assertStorableText } from '../../lib/storable-text';
 import type { DiaryRepo } from './diary.repo';
+import type { NewReview } from '../reviews/reviews.repo';
 
 export interface ListenInput {
   albumId: string;
@@ -26,17 +27,8 @@ export interface ListenWritten {
   entryId: string | null;
 }
 
-/** A review as a listen writes it. */
-export interface ListenReview {
-  userId: string;
-  albumId: string;
-  body: string;
-  rating: number | null;
-  listenedOn: string | null;
-  isRelisten: boolean;
-  /** The author's default visibility when absent. */
-  visibility?: Visibility;
-}
+/** A review as a listen writes it: the reviews repo's new review. */
+export type ListenReview = NewReview;
 
 export interface ListenLogDeps {
   ratings: RatingsService;

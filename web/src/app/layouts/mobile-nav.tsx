@@ -1,22 +1,13 @@
 import { NavLink } from 'react-router';
 import { useDisclosure } from '../../lib/use-disclosure';
 import type { AppDestination } from './app-destinations';
+import { LineIcon } from '../../components/ui/line-icon';
 
 function MenuIcon() {
   return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon size={20}>
       <path d="M4 7h16M4 12h16M4 17h16" />
-    </svg>
+    </LineIcon>
   );
 }
 

@@ -4,25 +4,16 @@ import { AlbumCover } from '../../../components/ui/album-cover';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { SEARCH_MIN_CHARS, useSearch } from '../api/search';
 import { GROUP_LABELS, searchPagePath, toSuggestions, type Suggestion } from './search-suggestions';
+import { LineIcon } from '../../../components/ui/line-icon';
 
 const DEBOUNCE_MS = 180;
 
 function SearchIcon() {
   return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon size={18}>
       <circle cx="11" cy="11" r="7" />
       <path d="m20 20-3.5-3.5" />
-    </svg>
+    </LineIcon>
   );
 }
 
