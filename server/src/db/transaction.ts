@@ -18,7 +18,7 @@ export interface RetryOptions {
 }
 
 /** Whether an error is a deadlock or serialization failure, which running the transaction again can cure. */
-export function isRetryableTransactionError(err: unknown): boolean {
+function isRetryableTransactionError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RETRYABLE.has(code);
 }

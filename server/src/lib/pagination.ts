@@ -13,7 +13,7 @@ export function encodeCursor(kind: string, keys: ReadonlyArray<string | number>)
 }
 
 /** The 400 every list answers for a cursor it did not make. */
-export function invalidCursor(): AppError {
+function invalidCursor(): AppError {
   return AppError.badRequest('invalid_cursor', 'The page cursor is not valid.', [{ path: 'cursor', message: 'Invalid cursor' }]);
 }
 
