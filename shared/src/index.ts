@@ -19,3 +19,4 @@ export * from './social-graph.schemas';
 export * from './profile.schemas';
 export * from './feed.schemas';
 export * from './moderation.schemas';
+export * from './playlists.schemas';

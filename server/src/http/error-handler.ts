@@ -56,7 +56,7 @@ export const apiNotFound: RequestHandler = (req, res) => {
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   if (err instanceof AppError) {
-    return sendProblem(res, err.status, err.code, err.message, err.errors, err.headers);
+    return sendProblem(res, err.status, err.code, err.message, err.errors, err.headers, err.extensions);
   }
   if (err instanceof ZodError) {
     return sendProblem(res, 400, 'validation_failed', 'Some fields are not valid.', zodFieldErrors(err));

@@ -11,6 +11,8 @@ export class AppError extends Error {
     message: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. the current document of a conflict. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -30,6 +32,10 @@ export class AppError extends Error {
   }
   static conflict(code: string, message: string, errors?: FieldError[]): AppError {
     return new AppError(409, code, message, errors);
+  }
+  /** A write based on a version that is no longer current; `current` goes into the problem document. */
+  static staleVersion(code: string, message: string, current: unknown): AppError {
+    return new AppError(409, code, message, undefined, undefined, { current });
   }
   static rateLimited(retryAfterSeconds: number): AppError {
     return new AppError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, undefined, {

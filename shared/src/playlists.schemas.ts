@@ -1,0 +1,309 @@
+import { z } from 'zod';
+import { IdSchema, type AlbumSummary, type UserSummary } from './catalog.schemas';
+import { pageQuery } from './pagination.schemas';
+import { userText } from './text';
+
+/** Playlists and album lists: limits shared by the API and the web forms. */
+export const PLAYLIST_LIMITS = {
+  title: { min: 1, max: 200 },
+  description: { max: 2_000 },
+  note: 500,
+  /** Spotify's own limit, so any playlist here can go there. */
+  entries: 10_000,
+  /** Entries one POST may add (an album's tracks, a pasted selection). */
+  entriesPerAdd: 500,
+  collaborators: 20,
+  sharedWith: 200,
+  /** Snapshot text fields (title, artist names, album title). */
+  snapshotText: 500,
+} as const;
+
+/** `playlist`: ordered tracks. `list`: ordered albums, Letterboxd-style, ranked or not. */
+export const PlaylistKindSchema = z.enum(['playlist', 'list'], { error: 'kind must be "playlist" or "list"' });
+export type PlaylistKind = z.infer<typeof PlaylistKindSchema>;
+
+/**
+ * Who may open a playlist: `public` (listed and searchable), `followers` (the owner's accepted
+ * followers), `people` (the followers the owner picked), `private` (owner and collaborators),
+ * `link` (unlisted: anyone holding the link token).
+ */
+export const PlaylistVisibilitySchema = z.enum(['public', 'followers', 'people', 'private', 'link'], {
+  error: 'visibility must be one of public, followers, people, private, link',
+});
+export type PlaylistVisibility = z.infer<typeof PlaylistVisibilitySchema>;
+
+/** Ids of the same item on the music services, when known. */
+export const ServiceIdsSchema = z
+  .object({
+    spotify: z.string().trim().min(1).max(100).optional(),
+    apple: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+export type ServiceIds = z.infer<typeof ServiceIdsSchema>;
+
+const snapshotText = (label: string) =>
+  userText(label)
+    .trim()
+    .min(1, `${label} is required`)
+    .max(PLAYLIST_LIMITS.snapshotText, `${label} must be at most ${PLAYLIST_LIMITS.snapshotText} characters`);
+
+export const IsrcSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/-/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$/, 'isrc must be 12 characters like USRC17607839'));
+export const UpcSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{8,14}$/, 'upc must be 8 to 14 digits');
+
+/**
+ * What a person needs to recognise an entry without a join: for a track its title, artists,
+ * album, duration, ISRC, explicit; for an album its title, artists, year, UPC. Entries that
+ * came from a file or a service and match nothing in the catalog carry only this.
+ */
+export const EntrySnapshotSchema = z
+  .object({
+    title: snapshotText('Title'),
+    artists: z.array(snapshotText('Artist')).max(20, 'at most 20 artists').default([]),
+    album: snapshotText('Album').nullable().optional(),
+    durationMs: z
+      .number({ error: 'durationMs must be a number' })
+      .int()
+      .min(0)
+      .max(24 * 3600 * 1000)
+      .nullable()
+      .optional(),
+    isrc: IsrcSchema.nullable().optional(),
+    upc: UpcSchema.nullable().optional(),
+    explicit: z.boolean().nullable().optional(),
+    releaseYear: z.number().int().min(1000).max(9999).nullable().optional(),
+    coverUrl: z.string().url().max(2000).nullable().optional(),
+  })
+  .strict();
+export type EntrySnapshot = z.infer<typeof EntrySnapshotSchema>;
+
+export const EntryNoteSchema = userText('Note').trim().max(PLAYLIST_LIMITS.note, `Note must be at most ${PLAYLIST_LIMITS.note} characters`);
+
+/** One entry as the document stores it. `trackId`/`albumId` are catalog ids, null for snapshot-only entries. */
+export interface PlaylistEntry {
+  id: string;
+  trackId: string | null;
+  albumId: string | null;
+  snapshot: EntrySnapshot;
+  serviceIds: ServiceIds;
+  note: string | null;
+  addedBy: string;
+  addedAt: string;
+}
+
+export const PlaylistTitleSchema = userText('Title', { error: 'Title is required' })
+  .trim()
+  .min(PLAYLIST_LIMITS.title.min, 'Title is required')
+  .max(PLAYLIST_LIMITS.title.max, `Title must be at most ${PLAYLIST_LIMITS.title.max} characters`);
+
+/** Plain text, no markdown rendering; line breaks are kept. */
+export const PlaylistDescriptionSchema = userText('Description')
+  .trim()
+  .max(PLAYLIST_LIMITS.description.max, `Description must be at most ${PLAYLIST_LIMITS.description.max.toLocaleString('en')} characters`);
+
+export const PlaylistCreateSchema = z
+  .object({
+    title: PlaylistTitleSchema,
+    kind: PlaylistKindSchema,
+    visibility: PlaylistVisibilitySchema.default('public'),
+    description: PlaylistDescriptionSchema.optional(),
+    /** Lists only: numbered entries. */
+    ranked: z.boolean({ error: 'ranked must be true or false' }).optional(),
+    /** For `people`: the followers it is shared with. */
+    sharedWith: z.array(IdSchema).max(PLAYLIST_LIMITS.sharedWith).optional(),
+  })
+  .strict();
+export type PlaylistCreateInput = z.infer<typeof PlaylistCreateSchema>;
+
+/** Owner-only edits; `version` is the one the edit was based on (stale → 409 playlist_version_conflict). */
+export const PlaylistUpdateSchema = z
+  .object({
+    version: z.number({ error: 'version is required' }).int().min(1),
+    title: PlaylistTitleSchema.optional(),
+    description: PlaylistDescriptionSchema.optional(),
+    visibility: PlaylistVisibilitySchema.optional(),
+    ranked: z.boolean().optional(),
+    sharedWith: z.array(IdSchema).max(PLAYLIST_LIMITS.sharedWith).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), 'Nothing to change');
+export type PlaylistUpdateInput = z.infer<typeof PlaylistUpdateSchema>;
+
+/** One new entry: a catalog track, a catalog album (lists), or a snapshot-only entry. */
+export const EntryInputSchema = z.union(
+  [
+    z.object({ trackId: IdSchema, note: EntryNoteSchema.optional() }).strict(),
+    z.object({ albumId: IdSchema, note: EntryNoteSchema.optional() }).strict(),
+    z
+      .object({
+        snapshot: EntrySnapshotSchema,
+        serviceIds: ServiceIdsSchema.optional(),
+        note: EntryNoteSchema.optional(),
+      })
+      .strict(),
+  ],
+  { error: 'An entry needs a trackId, an albumId, or a snapshot with at least a title' },
+);
+export type EntryInput = z.infer<typeof EntryInputSchema>;
+
+/**
+ * POST /api/playlists/:id/entries: one entry (the body is the entry), or several
+ * (`{entries: [...]}`, e.g. every track of an album), appended at the end or inserted at `position`
+ * (0-based). Appending needs no version: two people adding at once both keep their entries.
+ */
+export const EntriesAddSchema = z.union([
+  EntryInputSchema.and(z.object({ position: z.number().int().min(0).optional() })),
+  z
+    .object({
+      entries: z
+        .array(EntryInputSchema)
+        .min(1, 'entries is empty')
+        .max(PLAYLIST_LIMITS.entriesPerAdd, `at most ${PLAYLIST_LIMITS.entriesPerAdd} entries at once`),
+      position: z.number().int().min(0).optional(),
+    })
+    .strict(),
+]);
+export type EntriesAddInput = z.infer<typeof EntriesAddSchema>;
+
+/** PATCH an entry's note (null clears it), based on `version`. */
+export const EntryUpdateSchema = z
+  .object({
+    version: z.number({ error: 'version is required' }).int().min(1),
+    note: EntryNoteSchema.nullable(),
+  })
+  .strict();
+export type EntryUpdateInput = z.infer<typeof EntryUpdateSchema>;
+
+/** POST /api/playlists/:id/entries/:entryId/move: to a 0-based position, based on `version`. */
+export const EntryMoveSchema = z
+  .object({
+    version: z.number({ error: 'version is required' }).int().min(1),
+    position: z.number({ error: 'position must be a number' }).int().min(0),
+  })
+  .strict();
+export type EntryMoveInput = z.infer<typeof EntryMoveSchema>;
+
+export const EntryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'entryId is malformed');
+export const PlaylistIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'playlist id is malformed');
+export const PlaylistParamsSchema = z.object({ id: PlaylistIdSchema });
+export const PlaylistEntryParamsSchema = z.object({ id: PlaylistIdSchema, entryId: EntryIdSchema });
+
+/** An unguessable 128-bit token, base64url (22 characters). */
+export const LinkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'link token is malformed');
+/** Any read of a `link` playlist carries `?token=`. */
+export const PlaylistReadQuerySchema = z.object({ token: LinkTokenSchema.optional() });
+
+export const CollaboratorInviteSchema = z.object({ userId: IdSchema }).strict();
+
+export const PlaylistCloneSchema = z
+  .object({
+    title: PlaylistTitleSchema.optional(),
+    token: LinkTokenSchema.optional(),
+  })
+  .strict();
+
+/** GET /api/playlists: the signed-in user's playlists. */
+export const PlaylistListQuerySchema = pageQuery({ default: 30, max: 100 }).extend({
+  filter: z.enum(['mine', 'collaborating', 'shared', 'liked']).default('mine'),
+  kind: PlaylistKindSchema.optional(),
+});
+export type PlaylistListQuery = z.infer<typeof PlaylistListQuerySchema>;
+
+/** GET /api/playlists/discover. */
+export const PlaylistDiscoverQuerySchema = pageQuery({ default: 30, max: 100 }).extend({
+  section: z.enum(['newest', 'popular', 'following']).default('newest'),
+  kind: PlaylistKindSchema.optional(),
+});
+export type PlaylistDiscoverQuery = z.infer<typeof PlaylistDiscoverQuerySchema>;
+
+export type CollaboratorStatus = 'invited' | 'accepted';
+
+export interface CollaboratorView {
+  user: UserSummary;
+  status: CollaboratorStatus;
+  invitedAt: string;
+}
+
+/** What the viewer may do with this playlist. */
+export interface PlaylistPermissions {
+  edit: boolean;
+  editEntries: boolean;
+  delete: boolean;
+  clone: boolean;
+  like: boolean;
+}
+
+/** An entry as the API shows it: the stored entry with the catalog's current view and ratings. */
+export interface PlaylistEntryView extends PlaylistEntry {
+  /** 1-based rank on ranked lists, else null. */
+  rank: number | null;
+  album: AlbumSummary | null;
+  /** The catalog track's community mean (stars) and count, or the album's, when it points at one. */
+  stats: { count: number; mean: number | null } | null;
+  /** The viewer's own rating (stars) of the track or album, or null. */
+  viewerRating: number | null;
+  addedByUser: UserSummary | null;
+}
+
+/** A playlist in lists (no entries). */
+export interface PlaylistSummary {
+  id: string;
+  kind: PlaylistKind;
+  title: string;
+  description: string;
+  visibility: PlaylistVisibility;
+  ranked: boolean;
+  owner: UserSummary;
+  entryCount: number;
+  /** Up to 4 cover URLs of the first entries, for the mosaic. */
+  covers: string[];
+  likeCount: number;
+  cloneCount: number;
+  likedByViewer: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /api/playlists/:id. */
+export interface PlaylistView extends PlaylistSummary {
+  entries: PlaylistEntryView[];
+  collaborators: CollaboratorView[];
+  /** Only for the owner. */
+  sharedWith: UserSummary[] | null;
+  /** Only for the owner of a `link` playlist. */
+  linkToken: string | null;
+  clonedFrom: { id: string; title: string; owner: UserSummary } | null;
+  permissions: PlaylistPermissions;
+}
+
+/** Body of a 409 playlist_version_conflict: the problem plus the current document. */
+export interface PlaylistVersionConflict {
+  current: PlaylistView;
+}
+
+/** A "listen later" album (Letterboxd's watchlist). */
+export const ListenLaterAddSchema = z
+  .object({
+    albumId: IdSchema,
+    /** Keep it on the queue after the album is rated or logged. */
+    keep: z.boolean().optional(),
+  })
+  .strict();
+export const ListenLaterQuerySchema = pageQuery({ default: 30, max: 100 }).extend({
+  sort: z.enum(['added', 'release']).default('added'),
+});
+export type ListenLaterQuery = z.infer<typeof ListenLaterQuerySchema>;
+export const ListenLaterUpdateSchema = z.object({ keep: z.boolean({ error: 'keep must be true or false' }) }).strict();
+
+export interface ListenLaterItem {
+  album: AlbumSummary;
+  addedAt: string;
+  keep: boolean;
+}
