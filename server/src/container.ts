@@ -5,6 +5,7 @@ import { createBlockingRedis, createFailFastRedis, redisReady } from './config/i
 import { composeServices, type Composition, type Services } from './composition-root';
 import { createKnex } from './db/knex';
 import { createDocumentStore } from './docstore/create-document-store';
+import { CachedActivityReads } from './docstore/cached-activity';
 import type { DocumentStore } from './docstore/document-store.port';
 import { SessionStore } from './features/auth/session.store';
 import { ReadinessChecks } from './features/health/readiness';
@@ -63,7 +64,9 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     await knex.destroy();
     throw err;
   });
-  const documentStore = await createDocumentStore({ mongoUrl: input.mongoUrl, knex });
+  const store = await createDocumentStore({ mongoUrl: input.mongoUrl, knex });
+  // Every reader of activity by id shares one cache, and the one deleting activity evicts it.
+  const documentStore: DocumentStore = { ...store, activity: new CachedActivityReads(store.activity) };
   const prefix = config.REDIS_PREFIX;
   const sessions = new SessionStore(redis, {
     prefix,
