@@ -43,7 +43,18 @@ import { ImportParsing } from './features/imports/import-parsing.service';
 import { ImportRecovery } from './features/imports/import-recovery';
 import { ImportsRepo } from './features/imports/imports.repo';
 import { ImportsService } from './features/imports/imports.service';
+import { ListenLaterRepo } from './features/listen-later/listen-later.repo';
+import { ListenLaterService } from './features/listen-later/listen-later.service';
 import { ModerationRepo } from './features/moderation/moderation.repo';
+import { PlaylistCatalogRepo } from './features/playlists/playlist-catalog.repo';
+import { PlaylistEvents } from './features/playlists/playlist-events';
+import { PlaylistListsService } from './features/playlists/playlist-lists.service';
+import { PlaylistNotices } from './features/playlists/playlist-notices';
+import { PlaylistPeopleRepo } from './features/playlists/playlist-people.repo';
+import { PlaylistSocialService } from './features/playlists/playlist-social.service';
+import { PlaylistStatsRepo } from './features/playlists/playlist-stats.repo';
+import { PlaylistViews } from './features/playlists/playlist-views';
+import { PlaylistsService } from './features/playlists/playlists.service';
 import { ModerationService } from './features/moderation/moderation.service';
 import { MutesRepo } from './features/mutes/mutes.repo';
 import { MutesService } from './features/mutes/mutes.service';
@@ -121,6 +132,11 @@ export interface Services {
   followNotices: FollowNotices;
   blocks: BlocksService;
   profiles: ProfilesService;
+  playlists: PlaylistsService;
+  playlistLists: PlaylistListsService;
+  playlistSocial: PlaylistSocialService;
+  playlistNotices: PlaylistNotices;
+  listenLater: ListenLaterService;
 }
 
 /** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
@@ -191,6 +207,28 @@ export function composeServices(infra: Infrastructure): Composition {
   const followsRepo = new FollowsRepo(knex);
   const follows = new FollowsService({ transactions, follows: followsRepo, users: profileUsers, access, docs, queues, logger });
 
+  // Listen later: a private queue the imports also fill (Letterboxd watchlists).
+  const listenLater = new ListenLaterService({ transactions, repo: new ListenLaterRepo(knex), catalog });
+
+  // Playlists and album lists: documents in the document store, counts in Postgres.
+  const playlistStore = infra.documentStore.playlists;
+  const playlistPeople = new PlaylistPeopleRepo(knex);
+  const playlistStats = new PlaylistStatsRepo(knex);
+  const playlistViews = new PlaylistViews(new PlaylistCatalogRepo(knex), playlistStats);
+  const playlistEvents = new PlaylistEvents({ activity: docs.activity, queues, stats: playlistStats, logger });
+  const playlists = new PlaylistsService({
+    store: playlistStore,
+    people: playlistPeople,
+    catalog: new PlaylistCatalogRepo(knex),
+    views: playlistViews,
+    events: playlistEvents,
+    followers: async (ownerId, ids) => {
+      const followers = new Set(await graph.followerIds(ownerId));
+      return new Set(ids.filter((id) => followers.has(id)));
+    },
+    activity: docs.activity,
+  });
+
   const importsRepo = new ImportsRepo(knex);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
 
@@ -221,7 +259,7 @@ export function composeServices(infra: Infrastructure): Composition {
       catalog,
       queues,
       parsing: new ImportParsing({ repo: importsRepo, announce: announceImport }),
-      applying: new ImportApplying({ transactions, repo: importsRepo, listens, notifications, announce: announceImport }),
+      applying: new ImportApplying({ transactions, repo: importsRepo, listens, listenLater, notifications, announce: announceImport }),
       announce: announceImport,
     }),
     importRecovery: new ImportRecovery({ repo: importsRepo, queues }),
@@ -269,6 +307,25 @@ export function composeServices(infra: Infrastructure): Composition {
       docs,
       logger,
     }),
+    listenLater,
+    playlists,
+    playlistLists: new PlaylistListsService({
+      store: playlistStore,
+      people: playlistPeople,
+      stats: playlistStats,
+      views: playlistViews,
+      followeeIds: (userId) => graph.followeeIds(userId),
+      userIdByHandle: async (handle) => (await profileUsers.findByHandle(handle))?.id?.toString() ?? null,
+    }),
+    playlistSocial: new PlaylistSocialService({
+      playlists,
+      store: playlistStore,
+      stats: playlistStats,
+      people: playlistPeople,
+      events: playlistEvents,
+      transactions,
+    }),
+    playlistNotices: new PlaylistNotices(playlistStore, playlistPeople, playlistStats),
   };
   return { services, docs, repos: { notifications: notificationsRepo } };
 }

@@ -15,6 +15,10 @@ export const NotificationTypeSchema = z.enum([
   'thread_reply',
   'report_resolved',
   'suspension_lifted',
+  'playlist_liked',
+  'playlist_cloned',
+  'playlist_invited',
+  'playlist_shared',
 ]);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 

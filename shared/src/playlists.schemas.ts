@@ -210,10 +210,15 @@ export const PlaylistCloneSchema = z
 
 /** GET /api/playlists: the signed-in user's playlists. */
 export const PlaylistListQuerySchema = pageQuery({ default: 30, max: 100 }).extend({
-  filter: z.enum(['mine', 'collaborating', 'shared', 'liked']).default('mine'),
+  /** `invited`: invitations to collaborate not yet accepted. */
+  filter: z.enum(['mine', 'collaborating', 'invited', 'shared', 'liked']).default('mine'),
   kind: PlaylistKindSchema.optional(),
 });
 export type PlaylistListQuery = z.infer<typeof PlaylistListQuerySchema>;
+
+/** GET /api/users/:handle/playlists. */
+export const UserPlaylistListQuerySchema = pageQuery({ default: 30, max: 100 }).extend({ kind: PlaylistKindSchema.optional() });
+export type UserPlaylistListQuery = z.infer<typeof UserPlaylistListQuerySchema>;
 
 /** GET /api/playlists/discover. */
 export const PlaylistDiscoverQuerySchema = pageQuery({ default: 30, max: 100 }).extend({
@@ -288,22 +293,50 @@ export interface PlaylistVersionConflict {
   current: PlaylistView;
 }
 
-/** A "listen later" album (Letterboxd's watchlist). */
+/** At most this many albums wait on one user's "listen later" queue. */
+export const LISTEN_LATER_MAX = 5_000;
+
+/** `PUT`, `PATCH` and `DELETE /api/me/listen-later/:albumId`: the album in the path. */
+export const ListenLaterParamsSchema = z.object({ albumId: IdSchema });
+
+/**
+ * `PUT /api/me/listen-later/:albumId`: queues the album ("listen later", Letterboxd's watchlist).
+ * `keep` keeps it queued after the album is rated or logged; left out, a queued album keeps its flag.
+ */
 export const ListenLaterAddSchema = z
   .object({
-    albumId: IdSchema,
-    /** Keep it on the queue after the album is rated or logged. */
-    keep: z.boolean().optional(),
+    keep: z.boolean({ error: 'keep must be true or false' }).optional(),
   })
   .strict();
+export type ListenLaterAddInput = z.infer<typeof ListenLaterAddSchema>;
+
+/** `added`: latest added first. `release`: newest release first, undated albums last. */
+export const ListenLaterSortSchema = z.enum(['added', 'release'], { error: 'sort must be "added" or "release"' });
+export type ListenLaterSort = z.infer<typeof ListenLaterSortSchema>;
+
 export const ListenLaterQuerySchema = pageQuery({ default: 30, max: 100 }).extend({
-  sort: z.enum(['added', 'release']).default('added'),
+  sort: ListenLaterSortSchema.default('added'),
 });
 export type ListenLaterQuery = z.infer<typeof ListenLaterQuerySchema>;
-export const ListenLaterUpdateSchema = z.object({ keep: z.boolean({ error: 'keep must be true or false' }) }).strict();
 
+/** `PATCH /api/me/listen-later/:albumId`. */
+export const ListenLaterUpdateSchema = z.object({ keep: z.boolean({ error: 'keep must be true or false' }) }).strict();
+export type ListenLaterUpdateInput = z.infer<typeof ListenLaterUpdateSchema>;
+
+/** One queued album; only its owner ever sees it. */
 export interface ListenLaterItem {
   album: AlbumSummary;
   addedAt: string;
+  /** Stays queued after the album is rated or logged. */
   keep: boolean;
+}
+
+/**
+ * `GET /api/me/listen-later/ids`: every queued album id (at most LISTEN_LATER_MAX), so that any
+ * album card or page can show its button pressed from one cached answer instead of one request each.
+ */
+export interface ListenLaterIndex {
+  albumIds: string[];
+  /** The queued albums that stay after being rated or logged (a subset of `albumIds`). */
+  keptAlbumIds: string[];
 }

@@ -25,6 +25,8 @@ import { createFeedRouter } from '../features/feed/feed.routes';
 import { createMutesRouter } from '../features/mutes/mutes.routes';
 import { createNotificationPreferencesRouter } from '../features/notifications/notification-preferences.routes';
 import { createModerationRouter } from '../features/moderation/moderation.routes';
+import { createListenLaterRouter } from '../features/listen-later/listen-later.routes';
+import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -109,6 +111,8 @@ export function createApp(c: Container): Express {
   app.use('/api', createFollowsRouter(c));
   app.use('/api', createBlocksRouter(c));
   app.use('/api', createProfilesRouter(c));
+  app.use('/api', createListenLaterRouter(c));
+  app.use('/api', createPlaylistsRouter(c));
   app.use('/api/artists', createArtistsRouter(c));
   app.use('/api', apiNotFound);
 

@@ -11,6 +11,7 @@ import { newFollowerNotificationJob } from '../features/follows/new-follower-not
 import { followRequestNotificationJob } from '../features/follows/follow-request-notification.job';
 import { followAcceptedNotificationJob } from '../features/follows/follow-accepted-notification.job';
 import { accountPurgeJob } from '../features/auth/account-purge.job';
+import { playlistNotificationJob } from '../features/playlists/playlist-notification.job';
 
 /** Every job type the worker runs, each built from the one `JobDeps`. A job missing here cannot be processed. */
 export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
@@ -25,4 +26,5 @@ export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
   followRequestNotificationJob,
   followAcceptedNotificationJob,
   accountPurgeJob,
+  playlistNotificationJob,
 ];

@@ -69,6 +69,12 @@ export const DateKey = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => isStorableInstant(`${s}T00:00:00`));
 
+/** A document-store time as an ISO 8601 instant with milliseconds (`2026-12-05T10:15:30.123Z`), years 1 to 9999. */
+export const InstantKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+  .refine((s) => isStorableInstant(s.slice(0, 19)));
+
 /** SQL for the timestamp key of a column, in the format TimestampKey accepts. */
 export const timestampKeySql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
 

@@ -22,6 +22,7 @@ export function jobDependencies(c: Container): JobDeps {
     imports: c.services.imports,
     feedFanOut: c.services.feedFanOut,
     auth: c.services.auth,
+    playlistNotices: c.services.playlistNotices,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),
   };

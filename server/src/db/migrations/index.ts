@@ -14,6 +14,9 @@ import * as m20261121070000 from './20261121070000-search-lexicon';
 import * as m20261121080000 from './20261121080000-search-artist-names-and-typos';
 import * as m20261121090000 from './20261121090000-review-visibility';
 import * as m20261121095000 from './20261121095000-notification-actors';
+import * as m20261205000000 from './20261205000000-playlist-documents';
+import * as m20261205010000 from './20261205010000-listen-later';
+import * as m20261205020000 from './20261205020000-playlist-counts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -40,4 +43,7 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261121080000-search-artist-names-and-typos', m20261121080000],
   ['20261121090000-review-visibility', m20261121090000],
   ['20261121095000-notification-actors', m20261121095000],
+  ['20261205000000-playlist-documents', m20261205000000],
+  ['20261205010000-listen-later', m20261205010000],
+  ['20261205020000-playlist-counts', m20261205020000],
 ];

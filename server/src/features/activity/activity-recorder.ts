@@ -71,6 +71,7 @@ export function recordingDocumentStore(docs: DocumentStore, recorder: ActivityRe
   return {
     kind: docs.kind,
     activity: recorder,
+    playlists: docs.playlists,
     ping: () => docs.ping(),
     close: () => docs.close(),
   };

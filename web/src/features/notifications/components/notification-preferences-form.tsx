@@ -15,6 +15,10 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   import_finished: 'An import has finished',
   report_resolved: 'A report you made was handled',
   suspension_lifted: 'Your account’s suspension is lifted',
+  playlist_liked: 'Someone likes your playlist or list',
+  playlist_cloned: 'Someone clones your playlist or list',
+  playlist_invited: 'Someone invites you to collaborate on a playlist',
+  playlist_shared: 'Someone shares a playlist with you',
 };
 
 /** One switch per notification type; each change is saved at once. */

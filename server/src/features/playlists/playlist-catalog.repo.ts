@@ -1,0 +1,169 @@
+import type { Knex } from 'knex';
+import type { AlbumSummary, EntrySnapshot, ServiceIds } from '@muse/shared';
+import { valueToStars } from '@muse/shared';
+import { preparedQuery } from '../../db/prepared';
+import type { AlbumRow } from '../catalog/catalog.read-model';
+import { presentAlbumSummary } from '../catalog/catalog.presenter';
+
+const ID = /^[1-9][0-9]{0,17}$/;
+const ids = (values: Iterable<string>) => [...new Set([...values].filter((v) => ID.test(v)))];
+
+/** What an entry copies from the catalog when it is added, so it reads without a join later. */
+export interface CatalogEntrySource {
+  trackId: string | null;
+  albumId: string;
+  snapshot: EntrySnapshot;
+  serviceIds: ServiceIds;
+}
+
+/** The catalog's current view of a page of entries, for the viewer. */
+export interface EntryEnrichment {
+  albums: Map<string, AlbumSummary>;
+  /** Album of each track. */
+  trackAlbum: Map<string, string>;
+  trackStats: Map<string, { count: number; mean: number | null }>;
+  albumStats: Map<string, { count: number; mean: number | null }>;
+  viewerTrack: Map<string, number>;
+  viewerAlbum: Map<string, number>;
+}
+
+const mean = (count: number | null, sum: string | number | null) => (count ? valueToStars(Number(sum) / count) : null);
+const stats = (count: number | null, sum: string | number | null) => ({ count: count ?? 0, mean: mean(count, sum) });
+
+const TRACKS_SQL = `
+  SELECT t.id::text, t.album_id::text, t.title, t.duration_ms, t.isrc, t.spotify_id, t.apple_id,
+         a.title AS album_title, a.cover_url, a.release_year,
+         COALESCE((SELECT array_agg(ta.credited_name ORDER BY ta.position) FROM track_artists ta WHERE ta.track_id = t.id),
+                  ARRAY[t.artist_credit]) AS artists
+    FROM tracks t JOIN albums a ON a.id = t.album_id
+   WHERE t.id = ANY(?::bigint[])`;
+
+const ALBUMS_SQL = `
+  SELECT a.id::text, a.title, a.release_year, a.upc, a.spotify_id, a.apple_id, a.cover_url,
+         COALESCE((SELECT array_agg(aa.credited_name ORDER BY aa.position) FROM album_artists aa WHERE aa.album_id = a.id),
+                  ARRAY[a.artist_credit]) AS artists
+    FROM albums a WHERE a.id = ANY(?::bigint[])`;
+
+// Everything a page of entries shows from the catalog, in one planned-once round trip.
+const ENRICH_SQL = `
+  WITH t AS (
+    SELECT t.id, t.album_id, s.count, s.sum FROM tracks t LEFT JOIN track_rating_stats s ON s.track_id = t.id
+     WHERE t.id = ANY($1::bigint[])
+  ), al AS (
+    SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.genres, s.count, s.sum
+      FROM albums a LEFT JOIN album_rating_stats s ON s.album_id = a.id
+     WHERE a.id = ANY($2::bigint[]) OR a.id IN (SELECT album_id FROM t)
+  )
+  SELECT
+    (SELECT json_agg(json_build_object('id', id::text, 'album_id', album_id::text, 'count', count, 'sum', sum)) FROM t) AS tracks,
+    (SELECT json_agg(al) FROM al) AS albums,
+    (SELECT json_agg(json_build_object('id', r.track_id::text, 'value', r.value)) FROM track_ratings r
+      WHERE r.user_id = $3::bigint AND r.track_id = ANY($1::bigint[])) AS my_tracks,
+    (SELECT json_agg(json_build_object('id', r.album_id::text, 'value', r.value)) FROM album_ratings r
+      WHERE r.user_id = $3::bigint AND r.album_id = ANY($2::bigint[])) AS my_albums`;
+
+/** The playlists feature's reads of the catalog: snapshots for new entries, and a page's current data. */
+export class PlaylistCatalogRepo {
+  constructor(private readonly knex: Knex) {}
+
+  /** Snapshots of catalog tracks by id; unknown ids are left out. */
+  async tracks(trackIds: string[]): Promise<Map<string, CatalogEntrySource>> {
+    const wanted = ids(trackIds);
+    if (!wanted.length) return new Map();
+    const { rows } = await this.knex.raw<{
+      rows: {
+        id: string;
+        album_id: string;
+        title: string;
+        duration_ms: number | null;
+        isrc: string | null;
+        spotify_id: string | null;
+        apple_id: string | null;
+        album_title: string;
+        cover_url: string | null;
+        release_year: number | null;
+        artists: string[];
+      }[];
+    }>(TRACKS_SQL, [wanted]);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          trackId: r.id,
+          albumId: r.album_id,
+          snapshot: {
+            title: r.title,
+            artists: r.artists,
+            album: r.album_title,
+            durationMs: r.duration_ms,
+            isrc: r.isrc,
+            releaseYear: r.release_year,
+            coverUrl: r.cover_url,
+          },
+          serviceIds: { ...(r.spotify_id ? { spotify: r.spotify_id } : {}), ...(r.apple_id ? { apple: r.apple_id } : {}) },
+        },
+      ]),
+    );
+  }
+
+  /** Snapshots of catalog albums by id; unknown ids are left out. */
+  async albums(albumIds: string[]): Promise<Map<string, CatalogEntrySource>> {
+    const wanted = ids(albumIds);
+    if (!wanted.length) return new Map();
+    const { rows } = await this.knex.raw<{
+      rows: {
+        id: string;
+        title: string;
+        release_year: number | null;
+        upc: string | null;
+        spotify_id: string | null;
+        apple_id: string | null;
+        cover_url: string | null;
+        artists: string[];
+      }[];
+    }>(ALBUMS_SQL, [wanted]);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          trackId: null,
+          albumId: r.id,
+          snapshot: { title: r.title, artists: r.artists, releaseYear: r.release_year, upc: r.upc, coverUrl: r.cover_url },
+          serviceIds: { ...(r.spotify_id ? { spotify: r.spotify_id } : {}), ...(r.apple_id ? { apple: r.apple_id } : {}) },
+        },
+      ]),
+    );
+  }
+
+  /** Albums, community ratings and the viewer's own ratings for the catalog items a page points at. */
+  async enrich(trackIds: Iterable<string>, albumIds: Iterable<string>, viewerId: string | null): Promise<EntryEnrichment> {
+    const tracks = ids(trackIds);
+    const albums = ids(albumIds);
+    const out: EntryEnrichment = {
+      albums: new Map(),
+      trackAlbum: new Map(),
+      trackStats: new Map(),
+      albumStats: new Map(),
+      viewerTrack: new Map(),
+      viewerAlbum: new Map(),
+    };
+    if (!tracks.length && !albums.length) return out;
+    const [row] = await preparedQuery<{
+      tracks: { id: string; album_id: string; count: number | null; sum: string | null }[] | null;
+      albums: (AlbumRow & { count: number | null; sum: string | null })[] | null;
+      my_tracks: { id: string; value: number }[] | null;
+      my_albums: { id: string; value: number }[] | null;
+    }>(this.knex, 'playlist_entry_enrichment', ENRICH_SQL, [tracks, albums, viewerId && ID.test(viewerId) ? viewerId : null]);
+    for (const t of row?.tracks ?? []) {
+      out.trackAlbum.set(t.id, t.album_id);
+      out.trackStats.set(t.id, stats(t.count, t.sum));
+    }
+    for (const a of row?.albums ?? []) {
+      out.albums.set(String(a.id), presentAlbumSummary(a));
+      out.albumStats.set(String(a.id), stats(a.count, a.sum));
+    }
+    for (const r of row?.my_tracks ?? []) out.viewerTrack.set(r.id, valueToStars(r.value));
+    for (const r of row?.my_albums ?? []) out.viewerAlbum.set(r.id, valueToStars(r.value));
+    return out;
+  }
+}

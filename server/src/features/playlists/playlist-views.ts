@@ -1,0 +1,113 @@
+import type { PlaylistEntryView, PlaylistSummary, PlaylistView, UserSummary } from '@muse/shared';
+import type { PlaylistDocument, StoredEntry } from '../../docstore/playlist-store.port';
+import { permissionsOf, roleOf, type PlaylistViewer } from './playlist-access';
+import type { PlaylistCatalogRepo } from './playlist-catalog.repo';
+import type { PlaylistPerson } from './playlist-people.repo';
+import type { PlaylistCounts, PlaylistStatsRepo } from './playlist-stats.repo';
+
+/** Someone whose account is gone, where a playlist still names them (an adder, a clone's source). */
+const GONE: UserSummary = { id: '0', handle: 'deleted', displayName: 'Deleted account' };
+
+const summaryOf = (p: PlaylistPerson | undefined): UserSummary => (p ? { id: p.id, handle: p.handle, displayName: p.displayName } : GONE);
+
+/** Up to four distinct covers of the first entries, for the mosaic. */
+export function coversOf(entries: StoredEntry[]): string[] {
+  const covers: string[] = [];
+  for (const e of entries) {
+    const url = e.snapshot.coverUrl;
+    if (url && !covers.includes(url)) covers.push(url);
+    if (covers.length === 4) break;
+  }
+  return covers;
+}
+
+/** Every person a document names, for one people read. */
+export function peopleOf(doc: PlaylistDocument): string[] {
+  return [
+    doc.ownerId,
+    ...doc.collaborators.map((c) => c.userId),
+    ...doc.sharedWith,
+    ...doc.entries.map((e) => e.addedBy),
+    ...(doc.clonedFrom ? [doc.clonedFrom.ownerId] : []),
+  ];
+}
+
+/** Turns stored documents into what the API answers, with the catalog's and Postgres' current data. */
+export class PlaylistViews {
+  constructor(
+    private readonly catalog: PlaylistCatalogRepo,
+    private readonly stats: PlaylistStatsRepo,
+  ) {}
+
+  async summaries(docs: PlaylistDocument[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistSummary[]> {
+    const { counts, liked } = await this.stats.countsFor(
+      docs.map((d) => d.id),
+      viewerId,
+    );
+    return docs.map((d) => this.summary(d, people, counts.get(d.id), liked.has(d.id)));
+  }
+
+  private summary(doc: PlaylistDocument, people: Map<string, PlaylistPerson>, counts: PlaylistCounts | undefined, liked: boolean): PlaylistSummary {
+    return {
+      id: doc.id,
+      kind: doc.kind,
+      title: doc.title,
+      description: doc.description,
+      visibility: doc.visibility,
+      ranked: doc.ranked,
+      owner: summaryOf(people.get(doc.ownerId)),
+      entryCount: doc.entryCount,
+      covers: coversOf(doc.entries),
+      likeCount: counts?.likeCount ?? 0,
+      cloneCount: counts?.cloneCount ?? 0,
+      likedByViewer: liked,
+      version: doc.version,
+      createdAt: doc.createdAt.toISOString(),
+      updatedAt: doc.updatedAt.toISOString(),
+    };
+  }
+
+  /** The whole playlist as its page shows it; owner-only fields only for the owner. */
+  async view(doc: PlaylistDocument, people: Map<string, PlaylistPerson>, viewer: PlaylistViewer): Promise<PlaylistView> {
+    const [[summary], entries] = await Promise.all([this.summaries([doc], people, viewer.viewerId), this.entries(doc, doc.entries, people, viewer.viewerId)]);
+    const isOwner = roleOf(doc, viewer.viewerId) === 'owner';
+    return {
+      ...summary!,
+      entries,
+      collaborators: doc.collaborators
+        .filter((c) => people.has(c.userId))
+        .map((c) => ({ user: summaryOf(people.get(c.userId)), status: c.status, invitedAt: c.invitedAt.toISOString() })),
+      sharedWith: isOwner ? doc.sharedWith.filter((id) => people.has(id)).map((id) => summaryOf(people.get(id))) : null,
+      linkToken: isOwner && doc.visibility === 'link' ? doc.linkToken : null,
+      clonedFrom: doc.clonedFrom ? { id: doc.clonedFrom.id, title: doc.clonedFrom.title, owner: summaryOf(people.get(doc.clonedFrom.ownerId)) } : null,
+      permissions: permissionsOf(doc, viewer),
+    };
+  }
+
+  /** Entries with the catalog's current album, community stars and the viewer's own rating; ranks on ranked lists. */
+  async entries(doc: PlaylistDocument, entries: StoredEntry[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
+    const trackIds = entries.flatMap((e) => (e.trackId ? [e.trackId] : []));
+    const albumIds = entries.flatMap((e) => (e.albumId && !e.trackId ? [e.albumId] : []));
+    const more = await this.catalog.enrich(trackIds, albumIds, viewerId);
+    const position = new Map(doc.entries.map((e, i) => [e.id, i]));
+    const ranked = doc.kind === 'list' && doc.ranked;
+    return entries.map((e) => {
+      const albumId = e.trackId ? (more.trackAlbum.get(e.trackId) ?? e.albumId) : e.albumId;
+      return {
+        id: e.id,
+        trackId: e.trackId,
+        albumId: e.albumId,
+        snapshot: e.snapshot,
+        serviceIds: e.serviceIds,
+        note: e.note,
+        addedBy: e.addedBy,
+        addedAt: e.addedAt.toISOString(),
+        rank: ranked ? (position.get(e.id) ?? 0) + 1 : null,
+        album: albumId ? (more.albums.get(albumId) ?? null) : null,
+        stats: e.trackId ? (more.trackStats.get(e.trackId) ?? null) : e.albumId ? (more.albumStats.get(e.albumId) ?? null) : null,
+        viewerRating: e.trackId ? (more.viewerTrack.get(e.trackId) ?? null) : e.albumId ? (more.viewerAlbum.get(e.albumId) ?? null) : null,
+        addedByUser: people.has(e.addedBy) ? summaryOf(people.get(e.addedBy)) : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,278 @@
+import type {
+  EntriesAddInput,
+  EntryInput,
+  EntryMoveInput,
+  EntryUpdateInput,
+  PlaylistCreateInput,
+  PlaylistEntryView,
+  PlaylistKind,
+  PlaylistUpdateInput,
+  PlaylistView,
+  PlaylistVisibility,
+} from '@muse/shared';
+import { PLAYLIST_LIMITS } from '@muse/shared';
+import { AppError } from '../../lib/app-error';
+import { randomToken } from '../../lib/ids';
+import type { ActivityRepository } from '../../docstore/document-store.port';
+import type { PlaylistDocument, PlaylistPatch, PlaylistRepository, PlaylistWrite, StoredEntry } from '../../docstore/playlist-store.port';
+import { canSeePlaylist, roleOf, type PlaylistViewer } from './playlist-access';
+import type { PlaylistCatalogRepo } from './playlist-catalog.repo';
+import type { PlaylistPeopleRepo, PlaylistPerson } from './playlist-people.repo';
+import type { PlaylistEvents } from './playlist-events';
+import { peopleOf, type PlaylistViews } from './playlist-views';
+
+/** What an entry write answers: the new version and size, and the entries it added or changed. */
+export interface PlaylistEntriesWriteResult {
+  version: number;
+  entryCount: number;
+  entries: PlaylistEntryView[];
+}
+
+/** A new playlist's fields other than entries, as create and file imports give them. */
+export interface PlaylistMeta {
+  title: string;
+  kind: PlaylistKind;
+  visibility: PlaylistVisibility;
+  description?: string;
+  ranked?: boolean;
+}
+
+export interface PlaylistsServiceDeps {
+  store: PlaylistRepository;
+  people: PlaylistPeopleRepo;
+  catalog: PlaylistCatalogRepo;
+  views: PlaylistViews;
+  events: PlaylistEvents;
+  /** Who follows whom, to check the people a playlist is shared with and collaborators. */
+  followers(ownerId: string, ids: string[]): Promise<Set<string>>;
+  activity: Pick<ActivityRepository, 'append'>;
+}
+
+/** 128 bits, base64url: the unguessable part of a link-only playlist's URL. */
+const newLinkToken = () => randomToken(16);
+const newEntryId = () => randomToken(9);
+
+const NOT_FOUND = () => AppError.notFound('Playlist');
+
+/**
+ * Playlists (ordered tracks) and album lists: documents in the document store, read and
+ * written under one access rule (`canSeePlaylist`). Entry writes are single atomic document
+ * operations: appends need no version, so concurrent adders both keep theirs; moves and edits
+ * carry the version they were based on and a stale one gets 409 with the current playlist.
+ */
+export class PlaylistsService {
+  constructor(private readonly deps: PlaylistsServiceDeps) {}
+
+  async create(ownerId: string, input: PlaylistCreateInput): Promise<PlaylistView> {
+    const { view } = await this.createWithEntries(ownerId, input, [], undefined, input.sharedWith);
+    return view;
+  }
+
+  /**
+   * Creates a playlist with its first entries (file imports, clones). With an idempotency key,
+   * a second call answers the first playlist (`created: false`) instead of making another.
+   */
+  async createWithEntries(
+    ownerId: string,
+    meta: PlaylistMeta,
+    entries: StoredEntry[],
+    idempotencyKey?: string,
+    sharedWith: string[] = [],
+    clonedFrom: PlaylistDocument['clonedFrom'] = null,
+  ): Promise<{ view: PlaylistView; created: boolean }> {
+    if (entries.length > this.deps.store.maxEntries) throw playlistFull(this.deps.store.maxEntries);
+    const shared = await this.checkSharedWith(ownerId, sharedWith);
+    const { doc, created } = await this.deps.store.create({
+      ownerId,
+      kind: meta.kind,
+      title: meta.title,
+      description: meta.description ?? '',
+      ranked: meta.kind === 'list' ? (meta.ranked ?? false) : false,
+      visibility: meta.visibility,
+      sharedWith: shared,
+      linkToken: meta.visibility === 'link' ? newLinkToken() : null,
+      clonedFrom,
+      entries,
+      idempotencyKey,
+    });
+    if (created) await this.deps.events.created(doc);
+    return { view: await this.viewFor(doc, { viewerId: ownerId, isAdmin: false }), created };
+  }
+
+  /** The playlist as its page shows it; 404 when the viewer may not see it. */
+  async get(id: string, viewerId: string | null, token?: string): Promise<PlaylistView> {
+    const { doc, people, viewer } = await this.readVisible(id, viewerId, token);
+    return this.deps.views.view(doc, people, viewer);
+  }
+
+  /** The stored document, for exports; 404 when the viewer may not see it. */
+  async getForViewer(id: string, viewerId: string | null, token?: string): Promise<PlaylistDocument> {
+    return (await this.readVisible(id, viewerId, token)).doc;
+  }
+
+  /** Owner edits of title, description, ranking, visibility and the people it is shared with. */
+  async update(userId: string, id: string, input: PlaylistUpdateInput): Promise<PlaylistView> {
+    const doc = await this.ownedBy(userId, id);
+    const { version, sharedWith, ...fields } = input;
+    const patch: PlaylistPatch = { ...fields };
+    if (fields.ranked !== undefined && doc.kind !== 'list') throw AppError.badRequest('not_a_list', 'Only album lists can be ranked.');
+    if (sharedWith !== undefined) patch.sharedWith = await this.checkSharedWith(userId, sharedWith);
+    if (fields.visibility === 'link' && !doc.linkToken) patch.linkToken = newLinkToken();
+    const written = await this.settle(await this.deps.store.update(id, patch, version), userId);
+    const newlyShared = (patch.sharedWith ?? []).filter((u) => !doc.sharedWith.includes(u) || doc.visibility !== 'people');
+    if (written.visibility === 'people') await this.deps.events.shared(written, newlyShared);
+    return this.viewFor(written, { viewerId: userId, isAdmin: false });
+  }
+
+  async delete(userId: string, id: string): Promise<void> {
+    await this.ownedBy(userId, id);
+    if (await this.deps.store.delete(id)) await this.deps.events.deleted([id]);
+  }
+
+  /** A new link token: links holding the old one stop working. */
+  async regenerateLink(userId: string, id: string): Promise<{ linkToken: string }> {
+    await this.ownedBy(userId, id);
+    const linkToken = newLinkToken();
+    await this.settle(await this.deps.store.update(id, { linkToken }), userId);
+    return { linkToken };
+  }
+
+  /** Appends (or inserts at `position`) catalog tracks, albums or snapshot-only entries. */
+  async addEntries(userId: string, id: string, input: EntriesAddInput): Promise<PlaylistEntriesWriteResult> {
+    const doc = await this.editableBy(userId, id);
+    const inputs: EntryInput[] = 'entries' in input ? input.entries : [input];
+    const entries = await this.buildEntries(doc.kind, inputs, userId);
+    const written = await this.settle(await this.deps.store.addEntries(id, entries, input.position), userId);
+    await this.deps.events.entriesAdded(written, userId, entries.length);
+    return this.entriesResult(written, new Set(entries.map((e) => e.id)), userId);
+  }
+
+  async removeEntry(userId: string, id: string, entryId: string): Promise<PlaylistEntriesWriteResult> {
+    await this.editableBy(userId, id);
+    const written = await this.settle(await this.deps.store.removeEntry(id, entryId), userId);
+    return this.entriesResult(written, new Set(), userId);
+  }
+
+  async moveEntry(userId: string, id: string, entryId: string, input: EntryMoveInput): Promise<PlaylistEntriesWriteResult> {
+    await this.editableBy(userId, id);
+    const written = await this.settle(await this.deps.store.moveEntry(id, entryId, input.position, input.version), userId);
+    return this.entriesResult(written, new Set([entryId]), userId);
+  }
+
+  async updateEntry(userId: string, id: string, entryId: string, input: EntryUpdateInput): Promise<PlaylistEntriesWriteResult> {
+    await this.editableBy(userId, id);
+    const note = input.note === null || input.note.trim() === '' ? null : input.note;
+    const written = await this.settle(await this.deps.store.updateEntry(id, entryId, { note }, input.version), userId);
+    return this.entriesResult(written, new Set([entryId]), userId);
+  }
+
+  /**
+   * Reads a playlist the viewer may see, with the people it names; 404 when it is missing or
+   * they may not see it, so that existence does not leak.
+   */
+  async readVisible(
+    id: string,
+    viewerId: string | null,
+    token?: string,
+  ): Promise<{ doc: PlaylistDocument; people: Map<string, PlaylistPerson>; viewer: PlaylistViewer }> {
+    const doc = await this.deps.store.get(id);
+    if (!doc) throw NOT_FOUND();
+    const { people, viewer } = await this.deps.people.people(peopleOf(doc), viewerId);
+    const asViewer = { ...viewer, token };
+    if (!canSeePlaylist(doc, people.get(doc.ownerId), asViewer)) throw NOT_FOUND();
+    return { doc, people, viewer: asViewer };
+  }
+
+  /** The document when the user owns it; 404 when they may not see it, 403 when they may see but not edit. */
+  async ownedBy(userId: string, id: string): Promise<PlaylistDocument> {
+    const { doc } = await this.readVisible(id, userId);
+    if (roleOf(doc, userId) !== 'owner') throw AppError.forbidden('not_owner', 'Only the owner can change this playlist.');
+    return doc;
+  }
+
+  /** The document when the user owns it or collaborates on it. */
+  private async editableBy(userId: string, id: string): Promise<PlaylistDocument> {
+    const { doc } = await this.readVisible(id, userId);
+    const role = roleOf(doc, userId);
+    if (role !== 'owner' && role !== 'collaborator') throw AppError.forbidden('not_collaborator', 'Only the owner and collaborators can change the entries.');
+    return doc;
+  }
+
+  /** Turns a refused write into its problem; a stale version answers 409 with the current playlist. */
+  async settle(result: PlaylistWrite, viewerId: string): Promise<PlaylistDocument> {
+    switch (result.status) {
+      case 'ok':
+        return result.doc;
+      case 'not_found':
+        throw NOT_FOUND();
+      case 'entry_not_found':
+        throw AppError.notFound('Entry');
+      case 'full':
+        throw playlistFull(this.deps.store.maxEntries);
+      case 'too_many_collaborators':
+        throw AppError.conflict('too_many_collaborators', `A playlist can have at most ${PLAYLIST_LIMITS.collaborators} collaborators.`);
+      case 'conflict':
+        throw AppError.staleVersion(
+          'playlist_version_conflict',
+          'This playlist changed since you loaded it. Here is the current version.',
+          await this.viewFor(result.doc, { viewerId, isAdmin: false }),
+        );
+    }
+  }
+
+  async viewFor(doc: PlaylistDocument, viewer: PlaylistViewer): Promise<PlaylistView> {
+    const { people, viewer: facts } = await this.deps.people.people(peopleOf(doc), viewer.viewerId);
+    return this.deps.views.view(doc, people, { ...facts, token: viewer.token });
+  }
+
+  private async entriesResult(doc: PlaylistDocument, changed: Set<string>, viewerId: string): Promise<PlaylistEntriesWriteResult> {
+    const entries = doc.entries.filter((e) => changed.has(e.id));
+    const { people } = await this.deps.people.people(
+      entries.map((e) => e.addedBy),
+      viewerId,
+    );
+    return { version: doc.version, entryCount: doc.entryCount, entries: await this.deps.views.entries(doc, entries, people, viewerId) };
+  }
+
+  /** Catalog items become entries with a snapshot copied from the catalog; unknown ids are a 404 naming the first. */
+  private async buildEntries(kind: PlaylistKind, inputs: EntryInput[], userId: string): Promise<StoredEntry[]> {
+    const trackIds = inputs.flatMap((i) => ('trackId' in i ? [i.trackId] : []));
+    const albumIds = inputs.flatMap((i) => ('albumId' in i ? [i.albumId] : []));
+    if (kind === 'list' && trackIds.length) throw AppError.badRequest('wrong_entry_kind', 'An album list holds albums: add an album, not a track.');
+    if (kind === 'playlist' && albumIds.length)
+      throw AppError.badRequest('wrong_entry_kind', 'A playlist holds tracks: add the album’s tracks, or add the album to a list.');
+    const [tracks, albums] = await Promise.all([this.deps.catalog.tracks(trackIds), this.deps.catalog.albums(albumIds)]);
+    const addedAt = new Date();
+    return inputs.map((input) => {
+      const base = { id: newEntryId(), note: input.note?.trim() ? input.note : null, addedBy: userId, addedAt };
+      if ('trackId' in input) {
+        const t = tracks.get(input.trackId);
+        if (!t) throw AppError.notFound('Track');
+        return { ...base, trackId: t.trackId, albumId: t.albumId, snapshot: t.snapshot, serviceIds: t.serviceIds };
+      }
+      if ('albumId' in input) {
+        const a = albums.get(input.albumId);
+        if (!a) throw AppError.notFound('Album');
+        return { ...base, trackId: null, albumId: a.albumId, snapshot: a.snapshot, serviceIds: a.serviceIds };
+      }
+      return { ...base, trackId: null, albumId: null, snapshot: input.snapshot, serviceIds: input.serviceIds ?? {} };
+    });
+  }
+
+  /** "Specific people" must be the owner's followers; anyone else is refused by name. */
+  private async checkSharedWith(ownerId: string, ids: string[]): Promise<string[]> {
+    const wanted = [...new Set(ids)].filter((id) => id !== ownerId);
+    if (!wanted.length) return [];
+    const followers = await this.deps.followers(ownerId, wanted);
+    const strangers = wanted.filter((id) => !followers.has(id));
+    if (strangers.length)
+      throw AppError.badRequest('not_a_follower', 'A playlist can be shared only with people who follow you.', [
+        { path: 'sharedWith', message: `Not your followers: ${strangers.join(', ')}` },
+      ]);
+    return wanted;
+  }
+}
+
+function playlistFull(max: number): AppError {
+  return AppError.conflict('playlist_full', `A playlist holds at most ${max.toLocaleString('en')} entries.`);
+}
