@@ -55,6 +55,7 @@ import { PlaylistSocialService } from './features/playlists/playlist-social.serv
 import { PlaylistStatsRepo } from './features/playlists/playlist-stats.repo';
 import { PlaylistViews } from './features/playlists/playlist-views';
 import { PlaylistsService } from './features/playlists/playlists.service';
+import { PlaylistsReadModel } from './features/playlists/playlists.read-model';
 import { ModerationService } from './features/moderation/moderation.service';
 import { MutesRepo } from './features/mutes/mutes.repo';
 import { MutesService } from './features/mutes/mutes.service';
@@ -165,7 +166,9 @@ export function composeServices(infra: Infrastructure): Composition {
   const profileUsers = new ProfileUsersReadModel(knex);
   const access = new ProfileAccess(graph, profileUsers);
   const feedRepo = new FeedRepo(knex);
-  const activityLookups = new ActivityLookupsReadModel(knex);
+  const playlistPeople = new PlaylistPeopleRepo(knex);
+  const playlistsReadModel = new PlaylistsReadModel(infra.documentStore.playlists, playlistPeople);
+  const activityLookups = new ActivityLookupsReadModel(knex, playlistsReadModel);
   const friendsRatings = new FriendsRatingsService(new FriendsRatingsRepo(knex));
 
   // Activity: every append goes through the recorder (default visibility, then feed fan-out).
@@ -212,14 +215,14 @@ export function composeServices(infra: Infrastructure): Composition {
 
   // Playlists and album lists: documents in the document store, counts in Postgres.
   const playlistStore = infra.documentStore.playlists;
-  const playlistPeople = new PlaylistPeopleRepo(knex);
   const playlistStats = new PlaylistStatsRepo(knex);
-  const playlistViews = new PlaylistViews(new PlaylistCatalogRepo(knex), playlistStats);
+  const playlistCatalog = new PlaylistCatalogRepo(knex);
+  const playlistViews = new PlaylistViews(playlistCatalog, playlistStats);
   const playlistEvents = new PlaylistEvents({ activity: docs.activity, queues, stats: playlistStats, logger });
   const playlists = new PlaylistsService({
     store: playlistStore,
     people: playlistPeople,
-    catalog: new PlaylistCatalogRepo(knex),
+    catalog: playlistCatalog,
     views: playlistViews,
     events: playlistEvents,
     followers: async (ownerId, ids) => {

@@ -3,7 +3,18 @@ import { pageQuery } from './pagination.schemas';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import type { Visibility } from './social.schemas';
 
-export const ACTIVITY_TYPES = ['rated', 'reviewed', 'listened', 'liked_review', 'commented', 'followed', 'favourited'] as const;
+export const ACTIVITY_TYPES = [
+  'rated',
+  'reviewed',
+  'listened',
+  'liked_review',
+  'commented',
+  'followed',
+  'favourited',
+  'created_playlist',
+  'added_to_playlist',
+  'liked_playlist',
+] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export const FeedQuerySchema = pageQuery({ default: 20, max: 50 });
@@ -28,6 +39,20 @@ export interface ActivityView {
   review: { id: string; excerpt: string; author: UserSummary } | null;
   /** The user a followed activity followed. */
   targetUser: UserSummary | null;
+  /** The playlist or list a created_playlist, added_to_playlist or liked_playlist activity is about. */
+  playlist?: FeedPlaylistView | null;
+  /** How many entries an added_to_playlist activity added. */
+  count?: number | null;
+}
+
+/** A playlist as a feed item shows it. */
+export interface FeedPlaylistView {
+  id: string;
+  title: string;
+  kind: 'playlist' | 'list';
+  entryCount: number;
+  covers: string[];
+  owner: UserSummary;
 }
 
 /** Several activities of one actor and type close in time, shown as one ("Ana rated 5 albums"). */

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Visibility } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
 import type { AlbumRow } from '../catalog/catalog.read-model';
+import type { FeedPlaylist, PlaylistsReadModel } from '../playlists/playlists.read-model';
 
 export interface FeedUserRow {
   id: string;
@@ -41,6 +42,8 @@ export interface FeedLookups {
   albums: Map<string, FeedAlbumRow>;
   /** Albums of the page the viewer rated or logged (filled only when asked). */
   loggedAlbums: Set<string>;
+  /** The playlists activities are about, as they are now (missing when deleted). */
+  playlists: Map<string, FeedPlaylist>;
 }
 
 export interface LookupRequest {
@@ -48,6 +51,7 @@ export interface LookupRequest {
   reviewIds: string[];
   commentIds: string[];
   albumIds: string[];
+  playlistIds: string[];
   /** Whose logged albums to return, or null to skip that query. */
   loggedBy: string | null;
 }
@@ -83,22 +87,30 @@ const LOOKUPS_SQL = `
  * logged albums). The feed and profile pages both present activities with it, so they agree.
  */
 export class ActivityLookupsReadModel {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** Playlists live in the document store; read beside the SQL, only for pages that have activity about them. */
+    private readonly playlists?: Pick<PlaylistsReadModel, 'forFeed'>,
+  ) {}
 
   /** Everything needed to present and filter a page of activities, in one planned-once statement. */
   async lookups(req: LookupRequest): Promise<FeedLookups> {
-    const [row] = await preparedQuery<{
-      users: FeedUserRow[] | null;
-      reviews: FeedReviewRow[] | null;
-      comments: string[] | null;
-      albums: FeedAlbumRow[] | null;
-      logged: string[] | null;
-    }>(this.knex, 'feed_lookups', LOOKUPS_SQL, [
-      wellFormedIds(req.userIds),
-      wellFormedIds(req.reviewIds),
-      wellFormedIds(req.commentIds),
-      wellFormedIds(req.albumIds),
-      req.loggedBy,
+    const playlists = req.playlistIds.length && this.playlists ? this.playlists.forFeed(req.playlistIds) : Promise.resolve(new Map<string, FeedPlaylist>());
+    const [[row], playlistsById] = await Promise.all([
+      preparedQuery<{
+        users: FeedUserRow[] | null;
+        reviews: FeedReviewRow[] | null;
+        comments: string[] | null;
+        albums: FeedAlbumRow[] | null;
+        logged: string[] | null;
+      }>(this.knex, 'feed_lookups', LOOKUPS_SQL, [
+        wellFormedIds(req.userIds),
+        wellFormedIds(req.reviewIds),
+        wellFormedIds(req.commentIds),
+        wellFormedIds(req.albumIds),
+        req.loggedBy,
+      ]),
+      playlists,
     ]);
     return {
       users: new Map((row?.users ?? []).map((u) => [u.id, u])),
@@ -106,6 +118,7 @@ export class ActivityLookupsReadModel {
       visibleComments: new Set(row?.comments ?? []),
       albums: new Map((row?.albums ?? []).map((a) => [a.id, a])),
       loggedAlbums: new Set(row?.logged ?? []),
+      playlists: playlistsById,
     };
   }
 }

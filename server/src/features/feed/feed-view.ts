@@ -3,6 +3,7 @@ import type { Activity } from '../../docstore/document-store.port';
 import { isFeedActivity, isFeedType } from '../activity/feed-activity';
 import { canSeeActivity } from '../social/visibility-policy';
 import type { FeedAlbumRow, FeedLookups, FeedUserRow, LookupRequest } from './activity-lookups.read-model';
+import { feedMaySee } from '../playlists/playlists.read-model';
 import type { ViewerContext } from './feed.repo';
 
 /** Activity types whose subject is a take on an album (hidden by "hide unlogged takes"). */
@@ -20,12 +21,13 @@ export interface ActivityAudience {
 
 /** The rows a page of activities refers to; `loggedBy` names whose logged albums to fetch too. */
 export function lookupRequest(activities: Activity[], loggedBy: string | null = null): LookupRequest {
-  const req: LookupRequest = { userIds: [], reviewIds: [], commentIds: [], albumIds: [], loggedBy };
+  const req: LookupRequest = { userIds: [], reviewIds: [], commentIds: [], albumIds: [], playlistIds: [], loggedBy };
   for (const a of activities) {
     req.userIds.push(a.actorId);
     if (a.subject?.kind === 'review') req.reviewIds.push(a.subject.id);
     if (a.subject?.kind === 'album') req.albumIds.push(a.subject.id);
     if (a.subject?.kind === 'user') req.userIds.push(a.subject.id);
+    if (a.subject?.kind === 'playlist') req.playlistIds.push(a.subject.id);
     if (typeof a.data.commentId === 'string') req.commentIds.push(a.data.commentId);
   }
   return req;
@@ -63,8 +65,20 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
   let album: FeedAlbumRow | undefined;
   let review: ActivityView['review'] = null;
   let targetUser: ActivityView['targetUser'] = null;
+  let playlist: ActivityView['playlist'] = null;
   const subject = a.subject;
-  if (type === 'reviewed' || type === 'liked_review' || type === 'commented') {
+  if (type === 'created_playlist' || type === 'added_to_playlist' || type === 'liked_playlist') {
+    // Held to the playlist's own rule as it is now: made private, deleted or unshared, it leaves the feed.
+    const p = subject?.kind === 'playlist' ? look.playlists.get(subject.id) : undefined;
+    const ownerId = p?.view.owner.id;
+    if (
+      !p ||
+      !ownerId ||
+      !feedMaySee(p, { viewerId: audience.viewerId, followsOwner: audience.followees.has(ownerId), blockedWithOwner: audience.blocked.has(ownerId) })
+    )
+      return null;
+    playlist = p.view;
+  } else if (type === 'reviewed' || type === 'liked_review' || type === 'commented') {
     const r = subject?.kind === 'review' ? look.reviews.get(subject.id) : undefined;
     const author = r ? look.users.get(r.user_id) : undefined;
     // The actor's own review was already allowed above, block or not.
@@ -83,7 +97,7 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
     if (type === 'listened' && a.data.reviewId) return null;
     album = subject?.kind === 'album' ? look.albums.get(subject.id) : undefined;
   }
-  if (type !== 'followed' && !album) return null;
+  if (type !== 'followed' && !playlist && !album) return null;
 
   return {
     id: a.id,
@@ -96,6 +110,8 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
     rating: type === 'rated' || type === 'listened' || type === 'reviewed' ? stars(a.data.rating) : null,
     review,
     targetUser,
+    playlist,
+    count: type === 'added_to_playlist' && typeof a.data.count === 'number' ? a.data.count : null,
   };
 }
 

@@ -88,7 +88,9 @@ export class FeedService {
     const look = await this.deps.lookups.lookups(lookupRequest([activity]));
     // Whether each follower may see the review a like or comment is about needs their tie to its author too.
     const reviewAuthor = activity.subject?.kind === 'review' ? look.reviews.get(activity.subject.id)?.user_id : undefined;
-    const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId, reviewAuthor ? [reviewAuthor] : []);
+    const playlistOwner = activity.subject?.kind === 'playlist' ? look.playlists.get(activity.subject.id)?.view.owner.id : undefined;
+    const others = [reviewAuthor, playlistOwner].filter((id): id is string => id !== undefined);
+    const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId, others);
     if (contexts.length === 0) return [];
     const albumId = albumOf(activity, look.reviews);
     const hiders = contexts.filter((c) => c.hideUnloggedTakes).map((c) => c.viewerId);

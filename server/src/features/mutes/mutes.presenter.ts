@@ -10,6 +10,9 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   commented: 'Comments',
   followed: 'Follows',
   favourited: 'Favourites',
+  created_playlist: 'New playlists',
+  added_to_playlist: 'Playlist additions',
+  liked_playlist: 'Playlist likes',
 };
 
 /**

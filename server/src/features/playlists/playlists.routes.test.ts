@@ -80,7 +80,13 @@ describe('who may open a playlist', () => {
   const anonymous = () => app.client();
 
   beforeAll(async () => {
-    [owner, follower, friend, stranger, collaborator] = await Promise.all([1, 2, 3, 4, 5].map(() => registerPerson(app)));
+    [owner, follower, friend, stranger, collaborator] = (await Promise.all([1, 2, 3, 4, 5].map(() => registerPerson(app)))) as [
+      TestPerson,
+      TestPerson,
+      TestPerson,
+      TestPerson,
+      TestPerson,
+    ];
     await follow(knex(), follower.id, owner.id);
     await follow(knex(), friend.id, owner.id);
     await follow(knex(), owner.id, collaborator.id);
