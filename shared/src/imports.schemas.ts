@@ -4,8 +4,15 @@ import { hasNoNul } from './text';
 
 export const IMPORT_CSV_MAX_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Where a CSV comes from: a Letterboxd-style diary, a Rate Your Music export, or a Letterboxd
+ * watchlist (`watchlist.csv`: Date, Name, Year, Letterboxd URI), whose rows go to Listen later.
+ */
+export const ImportSourceSchema = z.enum(['letterboxd', 'rym', 'letterboxd-watchlist']);
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
 export const ImportCreateSchema = z.object({
-  source: z.enum(['letterboxd', 'rym']),
+  source: ImportSourceSchema,
   csv: z
     .string({ error: 'CSV text is required' })
     .min(1, 'The file is empty')
@@ -34,7 +41,7 @@ export interface ImportRowView {
 
 export interface ImportView {
   id: string;
-  source: 'letterboxd' | 'rym';
+  source: ImportSource;
   status: ImportStatus;
   processed: number;
   total: number;
@@ -56,6 +63,8 @@ export interface ImportedCounts {
   ratings: number;
   reviews: number;
   diaryEntries: number;
+  /** Albums a watchlist import put on the Listen later queue (0 for diary imports). */
+  listenLater: number;
 }
 
 export const ImportConfirmSchema = z.object({

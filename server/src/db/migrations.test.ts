@@ -17,6 +17,7 @@ const ALL_TABLES = [
   'follow_requests',
   'follows',
   'imports',
+  'listen_later',
   'mutes',
   'notification_actors',
   'notification_dedupe_keys',

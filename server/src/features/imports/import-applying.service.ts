@@ -1,6 +1,7 @@
-import type { ImportedCounts } from '@muse/shared';
+import { LISTEN_LATER_MAX, type ImportedCounts } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { ListenLog } from '../diary/listen-log';
+import type { ListenLaterService } from '../listen-later/listen-later.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { AfterCommit } from '../../db/after-commit';
 import type { Transactions, Tx } from '../../db/transaction';
@@ -13,12 +14,14 @@ export interface ImportApplyingDeps {
   repo: ImportsRepo;
   /** The diary's own writer: rating, review and entry of one listen, in the caller's transaction. */
   listens: Pick<ListenLog, 'write'>;
+  /** Where a watchlist's rows go, in the step's transaction. */
+  listenLater: Pick<ListenLaterService, 'addFromImport'>;
   notifications: NotificationsService;
   announce(userId: string, importId: string): Promise<void>;
 }
 
 const PROGRESS_EVERY = 20;
-const SOURCE_NAMES: Record<ImportRow['source'], string> = { letterboxd: 'Letterboxd', rym: 'Rate Your Music' };
+const SOURCE_NAMES: Record<ImportRow['source'], string> = { letterboxd: 'Letterboxd', rym: 'Rate Your Music', 'letterboxd-watchlist': 'Letterboxd watchlist' };
 
 const counted = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -32,6 +35,13 @@ function describeImported(rows: number, counts: ImportedCounts): string {
   const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing new');
   const undated = rows > 0 && counts.diaryEntries === 0 ? ' No row had a date, so none went to your diary.' : '';
   return `${counted(rows, 'row', 'rows')} imported: ${what}.${undated}`;
+}
+
+/** "12 albums added to your Listen later queue.", saying how many did not fit in a full queue. */
+function describeQueued(planned: number, added: number): string {
+  const left = planned - added;
+  const full = left > 0 ? ` ${counted(left, 'album', 'albums')} did not fit: the queue holds at most ${LISTEN_LATER_MAX.toLocaleString('en')}.` : '';
+  return `${counted(added, 'album', 'albums')} added to your Listen later queue.${full}`;
 }
 
 /** Thrown inside a step's transaction when another run has already done that step. */
@@ -73,21 +83,25 @@ export class ImportApplying {
 
   /** Applies one step; returns the cursor to continue from, or null when the import left `applying`. */
   private async applyStep(imp: ImportRow, { index, row }: ApplyStep, step: number, options: RunOptions): Promise<number | null> {
-    const { transactions, repo, listens } = this.deps;
+    const { transactions, repo, listens, listenLater } = this.deps;
     const userId = String(imp.user_id);
     const effects = new AfterCommit();
     try {
       await transactions.run(
         async (trx) => {
           await this.claim(trx, imp.id, step);
-          await listens.write(trx, effects, userId, {
-            albumId: row.albumId,
-            listenedOn: row.listenedOn,
-            stars: row.rating,
-            isRelisten: row.isRelisten,
-            reviewBody: row.review,
-          });
-          await repo.advanceCursor(trx, imp.id, step + 1, true);
+          let applied = true;
+          if (imp.source === 'letterboxd-watchlist') applied = await listenLater.addFromImport(trx, userId, row.albumId, row.addedOn ?? null);
+          else {
+            await listens.write(trx, effects, userId, {
+              albumId: row.albumId,
+              listenedOn: row.listenedOn,
+              stars: row.rating,
+              isRelisten: row.isRelisten,
+              reviewBody: row.review,
+            });
+          }
+          await repo.advanceCursor(trx, imp.id, step + 1, applied);
         },
         { effects },
       );
@@ -125,11 +139,15 @@ export class ImportApplying {
     const imp = await this.deps.repo.find(importId);
     await this.deps.announce(userId, importId);
     if (!imp) return;
+    const plan = applyPlan(await this.deps.repo.rows(importId), imp.skip_lines);
     await this.deps.notifications.create({
       userId,
       type: 'import_finished',
       title: `Your ${SOURCE_NAMES[imp.source]} import is done`,
-      body: describeImported(imp.applied, importedCounts(applyPlan(await this.deps.repo.rows(importId), imp.skip_lines))),
+      body:
+        imp.source === 'letterboxd-watchlist'
+          ? describeQueued(plan.length, imp.applied)
+          : describeImported(imp.applied, importedCounts(plan, imp.source, imp.applied)),
       link: `/imports/${importId}`,
       data: { importId },
       dedupeKey: `import-finished:${importId}`,

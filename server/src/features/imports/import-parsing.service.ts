@@ -89,6 +89,7 @@ export class ImportParsing {
       listenedOn: row.listenedOn,
       isRelisten: row.isRelisten,
       review: row.review,
+      addedOn: row.addedOn,
     };
     if (row.invalid) return { ...base, status: 'invalid', reason: row.invalid, albumId: null };
     const result = await matcher.match(row);

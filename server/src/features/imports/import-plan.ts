@@ -1,4 +1,4 @@
-import type { ImportedCounts } from '@muse/shared';
+import type { ImportedCounts, ImportSource } from '@muse/shared';
 import type { StoredRow } from './imports.repo';
 
 /** One step of applying an import: a matched row and its index in the stored rows. */
@@ -20,8 +20,17 @@ export function applyPlan(rows: StoredRow[], skipLines: readonly number[]): Appl
     .sort((a, b) => (a.row.listenedOn ?? '').localeCompare(b.row.listenedOn ?? '') || a.row.line - b.row.line);
 }
 
-/** What applying the plan writes: ratings, reviews, and diary entries for the dated rows only. */
-export function importedCounts(plan: readonly ApplyStep[]): ImportedCounts {
+/**
+ * What applying the plan writes: ratings, reviews, and diary entries for the dated rows only;
+ * a watchlist writes only Listen later rows, as many as were applied (a full queue takes no more).
+ */
+export function importedCounts(plan: readonly ApplyStep[], source: ImportSource, applied: number): ImportedCounts {
+  if (source === 'letterboxd-watchlist') return { ratings: 0, reviews: 0, diaryEntries: 0, listenLater: applied };
   const count = (has: (row: StoredRow) => boolean) => plan.filter((s) => has(s.row)).length;
-  return { ratings: count((r) => r.rating !== null), reviews: count((r) => r.review !== null), diaryEntries: count((r) => r.listenedOn !== null) };
+  return {
+    ratings: count((r) => r.rating !== null),
+    reviews: count((r) => r.review !== null),
+    diaryEntries: count((r) => r.listenedOn !== null),
+    listenLater: 0,
+  };
 }

@@ -16,6 +16,8 @@ export interface ReadRow {
   listenedOn: string | null;
   isRelisten: boolean;
   review: string | null;
+  /** The day a watchlist row was added (watchlist files only). */
+  addedOn: string | null;
   invalid: string | null;
 }
 
@@ -37,6 +39,7 @@ export const REQUIRED_COLUMNS: Record<ImportSource, string[][]> = {
   // Each inner list is a set of alternatives; one of them must be present.
   letterboxd: [['Name'], ['Rating', 'Date', 'Watched Date', 'Listened Date', 'Review']],
   rym: [['Title'], ['First Name', 'Last Name'], ['Rating']],
+  'letterboxd-watchlist': [['Name']],
 };
 
 /** The required columns a header lacks, as they would be named to the user. */
@@ -50,7 +53,7 @@ export function missingColumns(source: ImportSource, header: string[]): string[]
 /** Reads every record of a file of the given source into rows; broken records become invalid rows. */
 export function readRows(source: ImportSource, table: CsvTable): ReadRow[] {
   const columns = columnsOf(table.header);
-  const read = source === 'letterboxd' ? readLetterboxdRow : readRymRow;
+  const read = { letterboxd: readLetterboxdRow, rym: readRymRow, 'letterboxd-watchlist': readWatchlistRow }[source];
   const rows = table.records
     .filter((r) => r.fields.some((f) => f.trim() !== ''))
     .map((r) => {
@@ -70,7 +73,19 @@ export function readRows(source: ImportSource, table: CsvTable): ReadRow[] {
 type Getter = (...names: string[]) => string;
 
 function emptyRow(line: number): ReadRow {
-  return { line, artist: '', altArtist: null, title: '', year: null, rating: null, listenedOn: null, isRelisten: false, review: null, invalid: null };
+  return {
+    line,
+    artist: '',
+    altArtist: null,
+    title: '',
+    year: null,
+    rating: null,
+    listenedOn: null,
+    isRelisten: false,
+    review: null,
+    addedOn: null,
+    invalid: null,
+  };
 }
 
 /** Name written as "Artist - Title" (split at the first dash), or the whole Name as the title. */
@@ -85,6 +100,26 @@ function splitName(name: string): { artist: string; title: string } {
  * also how a row with an empty Artist is read.
  */
 function readLetterboxdRow(line: number, get: Getter, columns: Columns): ReadRow {
+  const { row, problems } = readLetterboxdAlbum(line, get, columns);
+  row.rating = readLetterboxdRating(get('rating'), problems);
+  row.listenedOn = readDate(get('listened date', 'watched date', 'date'), problems);
+  row.isRelisten = readYesNo(get('relisten', 'rewatch'), problems);
+  row.review = readReview(get('review'), problems);
+  return finish(row, problems);
+}
+
+/**
+ * Letterboxd watchlist (`watchlist.csv`): Date (when it was added), Name, Year, Letterboxd URI,
+ * with Artist or Name as "Artist - Title" as in the diary. A row needs nothing but its album.
+ */
+function readWatchlistRow(line: number, get: Getter, columns: Columns): ReadRow {
+  const { row, problems } = readLetterboxdAlbum(line, get, columns);
+  row.addedOn = readDate(get('date'), problems);
+  return finish(row, problems, { needsContent: false });
+}
+
+/** The album a Letterboxd-style row names: Artist and Name (or Name as "Artist - Title"), and Year. */
+function readLetterboxdAlbum(line: number, get: Getter, columns: Columns): { row: ReadRow; problems: string[] } {
   const row = emptyRow(line);
   const name = get('name').trim();
   const artist = columns.has('artist') ? get('artist').trim() : '';
@@ -99,11 +134,7 @@ function readLetterboxdRow(line: number, get: Getter, columns: Columns): ReadRow
     );
   }
   row.year = readYear(get('year'), problems);
-  row.rating = readLetterboxdRating(get('rating'), problems);
-  row.listenedOn = readDate(get('listened date', 'watched date', 'date'), problems);
-  row.isRelisten = readYesNo(get('relisten', 'rewatch'), problems);
-  row.review = readReview(get('review'), problems);
-  return finish(row, problems);
+  return { row, problems };
 }
 
 /**
@@ -128,8 +159,10 @@ function readRymRow(line: number, get: Getter): ReadRow {
   return finish(row, problems);
 }
 
-function finish(row: ReadRow, problems: string[]): ReadRow {
-  if (!problems.length && row.rating === null && row.listenedOn === null && row.review === null) problems.push('Nothing to import: no rating, date or review.');
+/** Adds the checks every row gets; a diary row (`needsContent`) must also carry a rating, date or review. */
+function finish(row: ReadRow, problems: string[], { needsContent } = { needsContent: true }): ReadRow {
+  if (needsContent && !problems.length && row.rating === null && row.listenedOn === null && row.review === null)
+    problems.push('Nothing to import: no rating, date or review.');
   if (!problems.length && (row.title.length > TEXT_MAX || row.artist.length > TEXT_MAX))
     problems.push(`Artist and title must be at most ${TEXT_MAX} characters.`);
   return { ...row, invalid: problems.length ? problems.join(' ') : null };

@@ -159,7 +159,7 @@ describe('confirming an import', () => {
       ].sort((a, b) => Number(a[0]) - Number(b[0])),
     );
     expect(result.reviews).toEqual([[albums.abbey, 'Side two, "the medley" —\npure joy', 10, null]]);
-    expect((await client.get(`/api/imports/${view.id}`).expect(200)).body.imported).toEqual({ ratings: 3, reviews: 1, diaryEntries: 0 });
+    expect((await client.get(`/api/imports/${view.id}`).expect(200)).body.imported).toEqual({ ratings: 3, reviews: 1, diaryEntries: 0, listenLater: 0 });
     const notes = (await client.get('/api/notifications').expect(200)).body.items.filter((n: { type: string }) => n.type === 'import_finished');
     expect(notes.map((n: { body: string }) => n.body)).toEqual(['3 rows imported: 3 ratings and 1 review. No row had a date, so none went to your diary.']);
   });
@@ -183,6 +183,7 @@ describe('an interrupted or duplicated apply', () => {
       transactions: new Transactions(knex),
       repo: new ImportsRepo(knex),
       listens,
+      listenLater: services.listenLater,
       notifications: services.notifications,
       announce: async () => undefined,
     });

@@ -38,6 +38,6 @@ export function presentImportRow(row: StoredRow, albums: Map<string, AlbumSummar
 
 /** An import with every row and the album each matched row points at; once done, what it wrote. */
 export function presentImport(row: ImportRow, rows: StoredRow[], albums: Map<string, AlbumSummary>): ImportView {
-  const imported = row.status === 'done' ? importedCounts(applyPlan(rows, row.skip_lines)) : null;
+  const imported = row.status === 'done' ? importedCounts(applyPlan(rows, row.skip_lines), row.source, row.applied) : null;
   return { ...presentImportSummary(row), imported, rows: rows.map((r) => presentImportRow(r, albums)) };
 }

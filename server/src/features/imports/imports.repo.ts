@@ -12,6 +12,8 @@ export interface StoredRow {
   listenedOn: string | null;
   isRelisten: boolean;
   review: string | null;
+  /** The day a watchlist row was added; absent on diary rows. */
+  addedOn?: string | null;
   status: 'matched' | 'unmatched' | 'invalid';
   reason: string | null;
   albumId: string | null;

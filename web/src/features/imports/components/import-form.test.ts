@@ -11,4 +11,11 @@ describe('guessSource', () => {
     expect(guessSource('Date,Name,Year,Rating,Rewatch,Tags,Review\n2024-01-05,Homogenic,1997,4.5,,,')).toBe('letterboxd');
     expect(guessSource('')).toBe('letterboxd');
   });
+
+  it('when the file is named like a Letterboxd watchlist, then it goes to Listen later; the same columns under another name stay a diary', () => {
+    const csv = 'Date,Name,Year,Letterboxd URI\n2024-01-05,Björk - Homogenic,1997,https://boxd.it/x';
+    expect(guessSource(csv, 'watchlist.csv')).toBe('letterboxd-watchlist');
+    expect(guessSource(csv, 'My Watchlist (2).CSV')).toBe('letterboxd-watchlist');
+    expect(guessSource(csv, 'watched.csv')).toBe('letterboxd');
+  });
 });

@@ -1,4 +1,4 @@
-import { IMPORT_CSV_MAX_BYTES, ImportCreateSchema, type ImportView } from '@muse/shared';
+import { IMPORT_CSV_MAX_BYTES, ImportCreateSchema, type ImportSource, type ImportView } from '@muse/shared';
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -6,12 +6,16 @@ import { isApiError } from '../../../lib/api-client';
 import { zodFieldErrors } from '../../../lib/use-zod-form';
 import { useCreateImport } from '../api/create-import';
 
-type Source = 'letterboxd' | 'rym';
+type Source = ImportSource;
 
-/** Guesses the export's origin from its header row: RYM names its columns after itself. */
-export function guessSource(csv: string): Source {
+/**
+ * Guesses the export's origin: RYM names its columns after itself; Letterboxd's watchlist has the
+ * same columns as its list of watched films, so only its file name (`watchlist.csv`) tells it apart.
+ */
+export function guessSource(csv: string, fileName = ''): Source {
   const header = (csv.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
-  return header.includes('rym album') || (header.includes('first name') && header.includes('last name')) ? 'rym' : 'letterboxd';
+  if (header.includes('rym album') || (header.includes('first name') && header.includes('last name'))) return 'rym';
+  return /watchlist/i.test(fileName) ? 'letterboxd-watchlist' : 'letterboxd';
 }
 
 /**
@@ -39,7 +43,7 @@ export function ImportForm({ onStarted }: { onStarted: (created: ImportView) => 
     }
     const csv = await chosen.text();
     setFile({ name: chosen.name, csv });
-    setSource(guessSource(csv));
+    setSource(guessSource(csv, chosen.name));
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -83,6 +87,18 @@ export function ImportForm({ onStarted }: { onStarted: (created: ImportView) => 
           <input type="radio" name="source" value="rym" checked={source === 'rym'} onChange={() => setSource('rym')} />
           <span>
             Rate Your Music export <span className="muted">(RYM Album, First Name, Last Name, Title, Release_Date, Rating …)</span>
+          </span>
+        </label>
+        <label className="radio-field">
+          <input
+            type="radio"
+            name="source"
+            value="letterboxd-watchlist"
+            checked={source === 'letterboxd-watchlist'}
+            onChange={() => setSource('letterboxd-watchlist')}
+          />
+          <span>
+            Letterboxd watchlist, to your Listen later queue <span className="muted">(watchlist.csv: Date, Name as "Artist - Title", Year)</span>
           </span>
         </label>
       </fieldset>

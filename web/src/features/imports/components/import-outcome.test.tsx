@@ -50,7 +50,11 @@ describe('what an import says it adds', () => {
   });
 
   it('when a dateless import is done, then it counts ratings and reviews and says no diary entry was added', async () => {
-    const done = view([row(2, null, true), row(3, null)], { status: 'done', applied: 2, imported: { ratings: 2, reviews: 1, diaryEntries: 0 } });
+    const done = view([row(2, null, true), row(3, null)], {
+      status: 'done',
+      applied: 2,
+      imported: { ratings: 2, reviews: 1, diaryEntries: 0, listenLater: 0 },
+    });
     renderWithProviders(<ImportOutcome view={done} handle="nina" />);
 
     expect(await screen.findByText(/2 ratings and 1 review imported\. No row had a date, so nothing was added to your diary\./)).toBeInTheDocument();
@@ -59,10 +63,32 @@ describe('what an import says it adds', () => {
   });
 
   it('when a dated import is done, then it counts the diary entries and links to the diary', async () => {
-    const done = view([row(2, '2024-01-05')], { source: 'letterboxd', status: 'done', applied: 1, imported: { ratings: 1, reviews: 0, diaryEntries: 1 } });
+    const done = view([row(2, '2024-01-05')], {
+      source: 'letterboxd',
+      status: 'done',
+      applied: 1,
+      imported: { ratings: 1, reviews: 0, diaryEntries: 1, listenLater: 0 },
+    });
     renderWithProviders(<ImportOutcome view={done} handle="nina" />);
 
     expect(await screen.findByText(/1 rating imported and 1 diary entry added\./)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open your diary' })).toHaveAttribute('href', '/users/nina/diary');
+  });
+
+  it('when a watchlist is previewed and imported, then it speaks of the Listen later queue and links to it', async () => {
+    const rows = [row(2, null), row(3, null)].map((r) => ({ ...r, rating: null }));
+    const { unmount } = renderWithProviders(<ImportPreview view={view(rows, { source: 'letterboxd-watchlist' })} onConfirm={vi.fn()} confirming={false} />);
+    expect(screen.getByText('2 albums will be added to your Listen later queue.')).toBeInTheDocument();
+    unmount();
+
+    const done = view(rows, {
+      source: 'letterboxd-watchlist',
+      status: 'done',
+      applied: 2,
+      imported: { ratings: 0, reviews: 0, diaryEntries: 0, listenLater: 2 },
+    });
+    renderWithProviders(<ImportOutcome view={done} handle="nina" />);
+    expect(await screen.findByText(/2 albums added to your Listen later queue\./)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open Listen later' })).toHaveAttribute('href', '/listen-later');
   });
 });

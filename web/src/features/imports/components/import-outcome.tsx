@@ -1,4 +1,4 @@
-import type { ImportedCounts, ImportRowView, ImportView } from '@muse/shared';
+import type { ImportedCounts, ImportRowView, ImportSource, ImportView } from '@muse/shared';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { formatCount } from '../../../lib/format-music';
@@ -8,9 +8,10 @@ function joinAnd(parts: string[]): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
 
-/** What confirming would write: every row a rating or review, only dated rows a diary entry. */
-export function describePlanned(rows: ImportRowView[]): string {
+/** What confirming would write: every row a rating or review, only dated rows a diary entry; a watchlist's rows go to Listen later. */
+export function describePlanned(rows: ImportRowView[], source: ImportSource): string {
   if (rows.length === 0) return 'Nothing selected to import.';
+  if (source === 'letterboxd-watchlist') return `${formatCount(rows.length, 'album')} will be added to your Listen later queue.`;
   const dated = rows.filter((row) => row.listenedOn !== null).length;
   const what = `${formatCount(rows.length, 'row')} will be imported as ratings and reviews`;
   if (dated === 0) return `${what}. None has a date, so none will go to your diary.`;
@@ -33,6 +34,13 @@ export function describeImported(counts: ImportedCounts): string {
 export function ImportOutcome({ view, handle }: { view: ImportView; handle: string }) {
   const profile = `/users/${encodeURIComponent(handle)}`;
   const counts = view.imported;
+  if (view.source === 'letterboxd-watchlist') {
+    return (
+      <Alert tone="success" title="Import finished">
+        {formatCount(counts?.listenLater ?? view.applied, 'album')} added to your Listen later queue. <Link to="/listen-later">Open Listen later</Link>
+      </Alert>
+    );
+  }
   return (
     <Alert tone="success" title="Import finished">
       {counts ? describeImported(counts) : `${formatCount(view.applied, 'row')} imported.`}{' '}

@@ -151,7 +151,12 @@ export function ImportPreview({ view, onConfirm, confirming }: ImportPreviewProp
         </div>
       )}
       <div className="import-confirm">
-        <p>{describePlanned(view.rows.filter((row) => row.status === 'matched' && !skipped.has(row.line)))}</p>
+        <p>
+          {describePlanned(
+            view.rows.filter((row) => row.status === 'matched' && !skipped.has(row.line)),
+            view.source,
+          )}
+        </p>
         <Button onClick={() => onConfirm([...skipped].sort((a, b) => a - b))} pending={confirming} disabled={toApply === 0}>
           Confirm import
         </Button>

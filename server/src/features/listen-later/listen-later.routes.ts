@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { ListenLaterAddSchema, ListenLaterParamsSchema, ListenLaterQuerySchema, ListenLaterUpdateSchema } from '@muse/shared';
+import type { Container } from '../../container';
+import { createRoutes } from '../../http/route';
+import { writeRateLimit } from '../../http/write-rate-limit';
+
+/** The signed-in user's private "listen later" queue: read it, queue an album, keep it, take it off. */
+export function createListenLaterRouter(c: Container): Router {
+  const router = Router();
+  const routes = createRoutes(router, c.services.auth);
+  const { listenLater } = c.services;
+  const limit = writeRateLimit(c);
+
+  routes.get('/me/listen-later', {
+    auth: 'signed-in',
+    query: ListenLaterQuerySchema,
+    handle: ({ query, user, res }) => {
+      // Private to its owner: no shared cache may keep it.
+      res.set('Cache-Control', 'no-store');
+      return listenLater.list(String(user.id), query);
+    },
+  });
+
+  // Registered before `/:albumId`, which would otherwise read "ids" as a malformed album id.
+  routes.get('/me/listen-later/ids', {
+    auth: 'signed-in',
+    handle: ({ user, res }) => {
+      res.set('Cache-Control', 'no-store');
+      return listenLater.index(String(user.id));
+    },
+  });
+
+  routes.put('/me/listen-later/:albumId', {
+    auth: 'signed-in',
+    limit,
+    params: ListenLaterParamsSchema,
+    body: ListenLaterAddSchema,
+    handle: async ({ params, body, user, res }) => {
+      const { item, created } = await listenLater.add(String(user.id), params.albumId, body);
+      // Queuing an album again changes nothing (but `keep`, when sent), so only the first answers 201.
+      res.status(created ? 201 : 200).json(item);
+    },
+  });
+
+  routes.patch('/me/listen-later/:albumId', {
+    auth: 'signed-in',
+    limit,
+    params: ListenLaterParamsSchema,
+    body: ListenLaterUpdateSchema,
+    handle: ({ params, body, user }) => listenLater.setKeep(String(user.id), params.albumId, body.keep),
+  });
+
+  routes.delete('/me/listen-later/:albumId', {
+    auth: 'signed-in',
+    limit,
+    params: ListenLaterParamsSchema,
+    handle: ({ params, user }) => listenLater.remove(String(user.id), params.albumId),
+  });
+
+  return router;
+}
