@@ -1,5 +1,5 @@
 import { valueToStars } from '@muse/shared';
-import type { AlbumRefRow, CommentExportRow, DiaryExportRow, LikeExportRow, RatingExportRow, ReviewExportRow } from './exports.repo';
+import type { AlbumRefRow, CommentExportRow, DiaryExportRow, LikeExportRow, ListenLaterExportRow, RatingExportRow, ReviewExportRow } from './exports.repo';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 const stars = (value: number | null): number | null => (value === null ? null : valueToStars(value));
@@ -73,4 +73,9 @@ export function presentCommentExport(r: CommentExportRow) {
 /** A review the user liked, with its author. */
 export function presentLikeExport(r: LikeExportRow) {
   return { reviewId: String(r.review_id), reviewAuthor: r.review_author, ...albumRef(r), likedAt: iso(r.created_at) };
+}
+
+/** An album waiting on the Listen later queue: when it was added, and whether it stays once heard. */
+export function presentListenLaterExport(r: ListenLaterExportRow) {
+  return { ...albumRef(r), addedAt: iso(r.added_at), keep: r.keep };
 }

@@ -64,6 +64,11 @@ export interface LikeExportRow extends AlbumRefRow {
   created_at: Date;
 }
 
+export interface ListenLaterExportRow extends AlbumRefRow {
+  added_at: Date;
+  keep: boolean;
+}
+
 const ALBUM_REF = `a.id AS album_id, a.title AS album_title, a.artist_credit AS album_artist, a.release_year, a.upc,
   a.spotify_id AS album_spotify_id, a.apple_id AS album_apple_id, a.discogs_id`;
 
@@ -133,6 +138,17 @@ export class ExportsRepo {
       `SELECT c.id, c.review_id, CASE WHEN v.seen THEN u.handle END AS review_author, c.body, c.created_at, ${ALBUM_REF}
          FROM review_comments c JOIN reviews rv ON rv.id = c.review_id JOIN users u ON u.id = rv.user_id ${seenReviewSql('c.user_id')}
         WHERE c.user_id = ? ORDER BY c.created_at, c.id`,
+      [userId],
+    );
+    return rows;
+  }
+
+  /** Albums on the user's Listen later queue, in the order they were added. */
+  async listenLater(userId: string): Promise<ListenLaterExportRow[]> {
+    const { rows } = await this.knex.raw<{ rows: ListenLaterExportRow[] }>(
+      `SELECT l.added_at, l.keep, ${ALBUM_REF}
+         FROM listen_later l JOIN albums a ON a.id = l.album_id
+        WHERE l.user_id = ? ORDER BY l.added_at, l.album_id`,
       [userId],
     );
     return rows;

@@ -83,7 +83,16 @@ describe('GET /api/me/export', () => {
     expect(res.headers['content-type']).toMatch(/^application\/zip/);
     const filename = /^attachment; filename="?([^"]+)"?$/.exec(String(res.headers['content-disposition']))?.[1] ?? '';
     expect([`muse-export-${me.input.handle}-${dayBefore}.zip`, `muse-export-${me.input.handle}-${dayAfter}.zip`]).toContain(filename);
-    expect(Object.keys(files).sort()).toEqual(['comments.csv', 'diary.csv', 'likes.csv', 'muse-export.json', 'profile.json', 'ratings.csv', 'reviews.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'comments.csv',
+      'diary.csv',
+      'likes.csv',
+      'listen-later.csv',
+      'muse-export.json',
+      'profile.json',
+      'ratings.csv',
+      'reviews.csv',
+    ]);
 
     expect(JSON.parse(text('profile.json'))).toEqual({ ...me.session.user });
 
@@ -166,12 +175,12 @@ describe('GET /api/me/export', () => {
     expect(inJson.sort()).toEqual([...written].sort());
   });
 
-  it("when Muse's own CSVs are offered to the import, then both importers refuse them for their columns, so no leading quote needs stripping there", async () => {
+  it("when Muse's own CSVs are offered to the import, then every importer refuses them for their columns, so no leading quote needs stripping there", async () => {
     const me = await registerUser(app);
     expect((await me.client.post(`/api/albums/${album}/reviews`, { body: '=1+2', rating: 4 })).status).toBe(201);
     const { text } = await download(me.client);
-    for (const file of ['reviews.csv', 'ratings.csv', 'diary.csv']) {
-      for (const source of ['letterboxd', 'rym']) {
+    for (const file of ['reviews.csv', 'ratings.csv', 'diary.csv', 'listen-later.csv']) {
+      for (const source of ['letterboxd', 'rym', 'letterboxd-watchlist']) {
         const res = await me.client.post('/api/imports', { source, csv: text(file) });
         expect([file, source, res.status, res.body.code]).toEqual([file, source, 400, 'import_columns_missing']);
       }
@@ -181,10 +190,39 @@ describe('GET /api/me/export', () => {
   it('when the user has no data yet, then every CSV has its header and no rows', async () => {
     const { client } = await registerUser(app);
     const { csv, text } = await download(client);
-    for (const name of ['ratings.csv', 'reviews.csv', 'diary.csv', 'comments.csv', 'likes.csv']) expect(csv(name)).toEqual([]);
+    for (const name of ['ratings.csv', 'reviews.csv', 'diary.csv', 'comments.csv', 'likes.csv', 'listen-later.csv']) expect(csv(name)).toEqual([]);
+    expect(text('listen-later.csv').split('\r\n')[0]).toBe(
+      'album_id,artist,album_title,release_year,upc,album_spotify_id,album_apple_id,discogs_id,added_at,keep',
+    );
     expect(text('ratings.csv').split('\r\n')[0]).toBe(
       'item_type,status,album_id,artist,album_title,release_year,upc,album_spotify_id,album_apple_id,discogs_id,track_id,track_title,track_artist,isrc,track_spotify_id,track_apple_id,stars,rated_at,replaced_at',
     );
+  });
+
+  it("when albums wait on Listen later, then listen-later.csv and the JSON carry them, and nobody else's export does", async () => {
+    const me = await registerUser(app);
+    const them = await registerUser(app);
+    const queued = await makeAlbum(app.container.knex, { title: '=Queued, "later"', artist: 'Sigur Rós', year: 2005, upc: '0123456789012' });
+    const theirs = await makeAlbum(app.container.knex, { title: 'Only theirs to hear', artist: 'Nobody' });
+    expect((await me.client.send('put', `/api/me/listen-later/${album}`, {})).status).toBe(201);
+    expect((await me.client.send('put', `/api/me/listen-later/${queued.id}`, { keep: true })).status).toBe(201);
+    expect((await them.client.send('put', `/api/me/listen-later/${theirs.id}`, {})).status).toBe(201);
+
+    const { csv, text } = await download(me.client);
+    expect(
+      csv('listen-later.csv').map((r) => [r.album_id, r.album_title, r.artist, r.release_year, r.upc, r.keep, Number.isNaN(Date.parse(r.added_at!))]),
+    ).toEqual([
+      [album, 'Homogenic', 'Björk', '1997', '0075596207825', 'false', false],
+      [queued.id, `'=Queued, "later"`, 'Sigur Rós', '2005', '0123456789012', 'true', false],
+    ]);
+    const all = JSON.parse(text('muse-export.json'));
+    expect(all.listenLater).toEqual([
+      expect.objectContaining({ albumId: album, albumTitle: 'Homogenic', keep: false, addedAt: expect.any(String) }),
+      expect.objectContaining({ albumId: queued.id, albumTitle: '=Queued, "later"', keep: true }),
+    ]);
+    expect(text('listen-later.csv') + text('muse-export.json')).not.toContain('Only theirs to hear');
+    const their = await download(them.client);
+    expect(their.csv('listen-later.csv').map((r) => r.album_title)).toEqual(['Only theirs to hear']);
   });
 
   it('when signed out, then it answers 401', async () => {

@@ -2,7 +2,14 @@ import { strToU8, zipSync } from 'fflate';
 import type { Me } from '@muse/shared';
 import { toCsv, type CsvValue } from './csv-writer';
 import type { ExportsRepo } from './exports.repo';
-import { presentCommentExport, presentDiaryExport, presentLikeExport, presentRatingExport, presentReviewExport } from './exports.presenter';
+import {
+  presentCommentExport,
+  presentDiaryExport,
+  presentLikeExport,
+  presentListenLaterExport,
+  presentRatingExport,
+  presentReviewExport,
+} from './exports.presenter';
 
 /** The download: its file name and bytes. */
 export interface ExportArchive {
@@ -91,9 +98,10 @@ const COLUMNS = {
     'createdAt',
   ],
   likes: ['reviewId', 'reviewAuthor', 'albumId', 'artist', 'albumTitle', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'likedAt'],
+  listenLater: ['albumId', 'artist', 'albumTitle', 'releaseYear', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'addedAt', 'keep'],
 } as const;
 
-/** A user's own data as a zip: profile, ratings with history, reviews, diary, comments, likes. */
+/** A user's own data as a zip: profile, ratings with history, reviews, diary, comments, likes, the Listen later queue. */
 export class ExportsService {
   constructor(
     private readonly repo: ExportsRepo,
@@ -106,15 +114,27 @@ export class ExportsService {
    */
   async archive(profile: Me): Promise<ExportArchive> {
     const userId = profile.id;
-    const [ratings, reviews, diary, comments, likes] = await Promise.all([
+    const [ratings, reviews, diary, comments, likes, listenLater] = await Promise.all([
       this.repo.ratings(userId).then((rows) => rows.map(presentRatingExport)),
       this.repo.reviews(userId).then((rows) => rows.map(presentReviewExport)),
       this.repo.diary(userId).then((rows) => rows.map(presentDiaryExport)),
       this.repo.comments(userId).then((rows) => rows.map(presentCommentExport)),
       this.repo.likes(userId).then((rows) => rows.map(presentLikeExport)),
+      this.repo.listenLater(userId).then((rows) => rows.map(presentListenLaterExport)),
     ]);
     const exportedAt = this.now();
-    const everything = { format: 'muse-export', version: 1, exportedAt: exportedAt.toISOString(), profile, ratings, reviews, diary, comments, likes };
+    const everything = {
+      format: 'muse-export',
+      version: 1,
+      exportedAt: exportedAt.toISOString(),
+      profile,
+      ratings,
+      reviews,
+      diary,
+      comments,
+      likes,
+      listenLater,
+    };
     const files = {
       'profile.json': JSON.stringify(profile, null, 2),
       'ratings.csv': csvOf(COLUMNS.ratings, ratings),
@@ -122,6 +142,7 @@ export class ExportsService {
       'diary.csv': csvOf(COLUMNS.diary, diary),
       'comments.csv': csvOf(COLUMNS.comments, comments),
       'likes.csv': csvOf(COLUMNS.likes, likes),
+      'listen-later.csv': csvOf(COLUMNS.listenLater, listenLater),
       'muse-export.json': JSON.stringify(everything, null, 2),
     };
     const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6, mtime: exportedAt });
