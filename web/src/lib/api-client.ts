@@ -11,8 +11,17 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors;
   /** Seconds to wait before retrying, from `Retry-After` (429/503), when the server sent one. */
   readonly retryAfterSeconds: number | null;
+  /** The problem document as sent, for codes that carry more members (a version conflict's `current`). */
+  readonly problem: Record<string, unknown> | null;
 
-  constructor(init: { status: number; code: string; detail: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number | null }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    detail: string;
+    fieldErrors?: FieldErrors;
+    retryAfterSeconds?: number | null;
+    problem?: Record<string, unknown> | null;
+  }) {
     super(init.detail);
     this.name = 'ApiError';
     this.status = init.status;
@@ -20,6 +29,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? {};
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.problem = init.problem ?? null;
   }
 }
 
@@ -75,6 +85,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
       detail: problem.data.detail ?? problem.data.title,
       fieldErrors: fieldErrorsFrom(problem.data.errors),
       retryAfterSeconds,
+      problem: body as Record<string, unknown>,
     });
   }
   const generic = response.status >= 500 ? FALLBACK_DETAIL[500] : FALLBACK_DETAIL[response.status];
