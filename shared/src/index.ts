@@ -20,3 +20,4 @@ export * from './profile.schemas';
 export * from './feed.schemas';
 export * from './moderation.schemas';
 export * from './playlists.schemas';
+export * from './playlist-files.schemas';

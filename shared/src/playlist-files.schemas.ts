@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import {
+  PlaylistDescriptionSchema,
+  PlaylistKindSchema,
+  PlaylistTitleSchema,
+  PlaylistVisibilitySchema,
+  type EntrySnapshot,
+  type PlaylistKind,
+  type ServiceIds,
+} from './playlists.schemas';
+import { userText } from './text';
+
+/**
+ * The largest playlist file Muse reads: 10,000 entries of a verbose format (JSPF with our
+ * extension, about 150 bytes an entry) fit, and a mistaken upload of a library dump does not.
+ */
+export const PLAYLIST_FILE_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Files Muse reads and writes: JSPF (ListenBrainz), XSPF (VLC and others), M3U/M3U8, CSV with a header. */
+export const PlaylistFileFormatSchema = z.enum(['jspf', 'xspf', 'm3u', 'csv']);
+export type PlaylistFileFormat = z.infer<typeof PlaylistFileFormatSchema>;
+
+/** A preview's id: 128 random bits, base64url (22 characters). */
+export const PlaylistImportPreviewIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'previewId is malformed');
+
+/**
+ * `POST /api/playlist-imports/preview?filename=&kind=`: the file is the raw body. The file name's
+ * extension only helps when the content does not say which format it is. `kind` decides what
+ * entries are matched against (tracks for a playlist, albums for a list); without it, a Muse
+ * export's own kind, else `playlist`.
+ */
+export const PlaylistImportPreviewQuerySchema = z.object({
+  filename: userText('filename').max(255, 'filename must be at most 255 characters').optional(),
+  kind: PlaylistKindSchema.optional(),
+});
+export type PlaylistImportPreviewQuery = z.infer<typeof PlaylistImportPreviewQuerySchema>;
+
+/**
+ * `POST /api/playlist-imports/confirm`: stores the previewed entries as a new playlist. Without a
+ * title, the file's own title (or its name) is used. `kind` must be the preview's (a playlist's
+ * entries were matched as tracks, a list's as albums).
+ */
+export const PlaylistImportConfirmSchema = z
+  .object({
+    previewId: PlaylistImportPreviewIdSchema,
+    title: PlaylistTitleSchema.optional(),
+    kind: PlaylistKindSchema,
+    visibility: PlaylistVisibilitySchema,
+    description: PlaylistDescriptionSchema.optional(),
+  })
+  .strict();
+export type PlaylistImportConfirmInput = z.infer<typeof PlaylistImportConfirmSchema>;
+
+/** What a file row becomes: an entry snapshot with its service ids and note. */
+export interface PlaylistImportEntry {
+  snapshot: EntrySnapshot;
+  serviceIds: ServiceIds;
+  note: string | null;
+}
+
+/** The catalog item a row matched: a track for playlists, an album for lists. */
+export type PlaylistImportMatch = ({ trackId: string; albumId?: undefined } | { albumId: string; trackId?: undefined }) & {
+  title: string;
+  artistCredit: string;
+};
+
+/**
+ * One row of the file: `matched` (stored pointing at the catalog item), `unmatched` (stored as a
+ * snapshot-only entry; `reason` says why nothing matched) or `invalid` (not stored; `reason` says
+ * why). `line` is the row's line in text formats (CSV, M3U, XSPF) and its 1-based position in
+ * `playlist.track` for JSPF.
+ */
+export interface PlaylistImportRowView {
+  line: number;
+  status: 'matched' | 'unmatched' | 'invalid';
+  reason?: string;
+  entry?: PlaylistImportEntry;
+  match?: PlaylistImportMatch;
+}
+
+/** The answer of a preview: nothing is stored until it is confirmed (within an hour). */
+export interface PlaylistImportPreview {
+  previewId: string;
+  format: PlaylistFileFormat;
+  kind: PlaylistKind;
+  /** The file's own title, if it has one. */
+  title: string | null;
+  counts: { matched: number; unmatched: number; invalid: number };
+  rows: PlaylistImportRowView[];
+}
