@@ -13,6 +13,7 @@ const ALL_TABLES = [
   'blocks',
   'diary_entries',
   'doc_activity',
+  'doc_playlists',
   'favourites',
   'follow_requests',
   'follows',

@@ -1,3 +1,5 @@
+import type { PlaylistRepository } from './playlist-store.port';
+
 /** Who may see an activity: everyone, the actor's followers, or only the actor. */
 export type Visibility = 'public' | 'followers' | 'private';
 
@@ -46,6 +48,8 @@ export interface ActivityRepository {
 export interface DocumentStore {
   readonly kind: 'mongo' | 'postgres';
   readonly activity: ActivityRepository;
+  /** Playlists and album lists, the store's second document type. */
+  readonly playlists: PlaylistRepository;
   /** Resolves when the store answers; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

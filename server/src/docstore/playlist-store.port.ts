@@ -109,7 +109,10 @@ export interface PlaylistFilter {
   invited?: string;
   /** Visibility `people` and shared with this user. */
   sharedWith?: string;
-  /** Case- and accent-insensitive: every word of the query occurs in the title. */
+  /**
+   * Case-, accent- and punctuation-insensitive: every word of the query occurs in the title
+   * (as a substring, so a half-typed last word matches). A query with no words matches nothing.
+   */
   titleQuery?: string;
 }
 
@@ -118,7 +121,7 @@ export interface PlaylistListOptions {
   sort: 'updated' | 'created';
   /** The last document of the previous page: its sort time and id. */
   after?: { at: Date; id: string };
-  /** 1-200. */
+  /** 1-200 (outside values are brought within). */
   limit: number;
   /** How many leading entries each document carries (for cover mosaics); 0 by default. */
   entries?: number;
@@ -130,8 +133,12 @@ export interface PlaylistRepository {
   readonly maxEntries: number;
 
   create(input: NewPlaylist): Promise<{ doc: PlaylistDocument; created: boolean }>;
-  /** With every entry; null when absent or the id is malformed. */
-  get(id: string): Promise<PlaylistDocument | null>;
+  /**
+   * With every entry, or with only the first `options.entries` of them: a permission check or a
+   * title needs none, and reading 10,000 entries costs a large playlist tens of milliseconds.
+   * Null when absent or the id is malformed.
+   */
+  get(id: string, options?: { entries?: number }): Promise<PlaylistDocument | null>;
   list(filter: PlaylistFilter, options: PlaylistListOptions): Promise<PlaylistDocument[]>;
 
   /** Owner edits; checks `expectedVersion` when given. */
@@ -147,16 +154,23 @@ export interface PlaylistRepository {
   moveEntry(id: string, entryId: string, position: number, expectedVersion?: number): Promise<PlaylistWrite>;
   updateEntry(id: string, entryId: string, patch: EntryPatch, expectedVersion?: number): Promise<PlaylistWrite>;
 
-  /** Adds (status `invited`) or keeps a collaborator; `too_many_collaborators` past `max`. */
+  /**
+   * Adds a collaborator with status `invited`; one already there (invited or accepted) is kept as
+   * is, `ok` without a write. `too_many_collaborators` when invited and accepted together would pass `max`.
+   */
   inviteCollaborator(id: string, userId: string, max: number): Promise<PlaylistWrite>;
-  /** Marks an invitation accepted; `entry_not_found` when the user was not invited. */
+  /** Marks an invitation accepted (`ok` without a write when it already is); `entry_not_found` when the user was not invited. */
   acceptCollaborator(id: string, userId: string): Promise<PlaylistWrite>;
   /** Removes a collaborator or invitation; `entry_not_found` when absent. */
   removeCollaborator(id: string, userId: string): Promise<PlaylistWrite>;
 
   delete(id: string): Promise<boolean>;
 
-  /** Account deletion: the user's playlists, and the user out of everyone else's collaborators and shares. Returns the ids of the deleted playlists. */
+  /** Account deletion, first half: the user's own playlists go. Returns the ids of the deleted playlists. */
   deleteByOwner(ownerId: string): Promise<string[]>;
+  /**
+   * Account deletion, second half: the user leaves everyone else's collaborators, invitations and
+   * shares. The version of each document touched moves on; its `updatedAt` does not, since no one edited it.
+   */
   forgetUser(userId: string): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { buildActivity, pageLimit, validCursor, validIds } from '../activity-input';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../document-store.port';
+import { maxEntriesOf, type PlaylistStoreOptions } from '../playlist-input';
+import { playlistSchema, type PlaylistMongoDoc } from './mongo-playlist.schema';
+import { MongoPlaylistRepository } from './mongo-playlists.repo';
 
 interface ActivityDoc {
   _id: string;
@@ -81,14 +84,19 @@ class MongoActivityRepository implements ActivityRepository {
  * Document store on MongoDB through mongoose; used whenever MONGO_URL is set.
  * `collectionPrefix` lets tests share one server without touching each other's data.
  */
-export async function createMongoDocumentStore(mongoUrl: string, options: { collectionPrefix?: string } = {}): Promise<DocumentStore> {
+export async function createMongoDocumentStore(mongoUrl: string, options: { collectionPrefix?: string } & PlaylistStoreOptions = {}): Promise<DocumentStore> {
+  const maxEntries = maxEntriesOf(options);
   const connection: Connection = await mongoose.createConnection(mongoUrl, { serverSelectionTimeoutMS: 5000 }).asPromise();
   const name = `${options.collectionPrefix ?? ''}activity`;
   const model = connection.model<ActivityDoc>(name, activitySchema, name);
   await model.syncIndexes();
+  const playlistsName = `${options.collectionPrefix ?? ''}playlists`;
+  const playlists = connection.model<PlaylistMongoDoc>(playlistsName, playlistSchema, playlistsName);
+  await playlists.syncIndexes();
   return {
     kind: 'mongo',
     activity: new MongoActivityRepository(model),
+    playlists: new MongoPlaylistRepository(playlists, maxEntries),
     async ping() {
       const db = connection.db;
       if (!db) throw new Error('MongoDB connection has no database');

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { preparedQuery } from '../../db/prepared';
 import { buildActivity, pageLimit, validCursor, validIds } from '../activity-input';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../document-store.port';
+import { maxEntriesOf, type PlaylistStoreOptions } from '../playlist-input';
+import { PostgresPlaylistRepository } from './postgres-playlists.repo';
 
 interface ActivityRow {
   id: string;
@@ -61,10 +63,11 @@ class PostgresActivityRepository implements ActivityRepository {
 }
 
 /** Document store on JSONB tables in the main Postgres database (the embedded default). */
-export function createPostgresDocumentStore(knex: Knex): DocumentStore {
+export function createPostgresDocumentStore(knex: Knex, options: PlaylistStoreOptions = {}): DocumentStore {
   return {
     kind: 'postgres',
     activity: new PostgresActivityRepository(knex),
+    playlists: new PostgresPlaylistRepository(knex, maxEntriesOf(options)),
     async ping() {
       await knex.raw('SELECT 1 FROM doc_activity LIMIT 0');
     },
