@@ -1,16 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import mongoose from 'mongoose';
 import { createKnex, migrateLatest } from '../db/knex';
 import { createTestDatabase } from '../testing/test-infra';
 import type { DocumentStore } from './document-store.port';
 import { createMongoDocumentStore } from './mongo/mongo-document-store.repo';
+import { playlistDocumentsContract } from './playlist-documents.contract';
+import { playlistEntriesContract } from './playlist-entries.contract';
+import type { PlaylistContractStores } from './playlist-contract-fixtures';
+import type { PlaylistStoreOptions } from './playlist-input';
+import { playlistListsContract } from './playlist-lists.contract';
 import { createPostgresDocumentStore } from './postgres/postgres-document-store.repo';
+
+interface OpenAdapter {
+  store: DocumentStore;
+  /** The same adapter on the same data, built with other options (a small entry limit). */
+  withOptions(options: PlaylistStoreOptions): Promise<DocumentStore>;
+  dispose(): Promise<void>;
+}
 
 interface AdapterHarness {
   name: string;
   /** Why this adapter cannot run here, or null when it can. */
   skipReason: string | null;
-  open(): Promise<{ store: DocumentStore; dispose(): Promise<void> }>;
+  open(): Promise<OpenAdapter>;
 }
 
 const mongoUrl = process.env.MONGO_URL;
@@ -25,6 +38,7 @@ const adapters: AdapterHarness[] = [
       await migrateLatest(knex);
       return {
         store: createPostgresDocumentStore(knex),
+        withOptions: async (options) => createPostgresDocumentStore(knex, options),
         async dispose() {
           await knex.destroy();
           await db.drop();
@@ -37,12 +51,24 @@ const adapters: AdapterHarness[] = [
     skipReason: mongoUrl ? null : 'MONGO_URL not set',
     async open() {
       const prefix = `t${randomBytes(5).toString('hex')}_`;
-      const store = await createMongoDocumentStore(mongoUrl!, { collectionPrefix: prefix });
+      const opened = [await createMongoDocumentStore(mongoUrl!, { collectionPrefix: prefix })];
       return {
-        store,
+        store: opened[0]!,
+        async withOptions(options) {
+          const store = await createMongoDocumentStore(mongoUrl!, { collectionPrefix: prefix, ...options });
+          opened.push(store);
+          return store;
+        },
         async dispose() {
-          await store.activity.deleteByActor('__none__');
-          await store.close();
+          await Promise.all(opened.map((store) => store.close()));
+          // The test's collections go with it, so a shared server does not fill up run after run.
+          const connection = await mongoose.createConnection(mongoUrl!, { serverSelectionTimeoutMS: 5000 }).asPromise();
+          try {
+            const collections = (await connection.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+            await Promise.all(collections.filter((name) => name.startsWith(prefix)).map((name) => connection.db!.dropCollection(name)));
+          } finally {
+            await connection.close();
+          }
         },
       };
     },
@@ -61,9 +87,12 @@ for (const adapter of adapters) {
 
   describe(`document store contract: ${adapter.name}`, () => {
     let store: DocumentStore;
+    let playlistStores: PlaylistContractStores;
     let dispose: () => Promise<void>;
     beforeAll(async () => {
-      ({ store, dispose } = await adapter.open());
+      const opened = await adapter.open();
+      ({ store, dispose } = opened);
+      playlistStores = { playlists: store.playlists, small: (await opened.withOptions({ maxEntries: 5 })).playlists };
     });
     afterAll(async () => {
       await dispose();
@@ -182,5 +211,9 @@ for (const adapter of adapters) {
       expect(items).toHaveLength(25);
       expect(new Set(items.map((i) => i.data.i)).size).toBe(25);
     });
+
+    describe('playlists: documents', () => playlistDocumentsContract(() => playlistStores));
+    describe('playlists: lists', () => playlistListsContract(() => playlistStores));
+    describe('playlists: entries and collaborators', () => playlistEntriesContract(() => playlistStores));
   });
 }
