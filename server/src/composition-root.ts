@@ -232,6 +232,15 @@ export function composeServices(infra: Infrastructure): Composition {
     activity: docs.activity,
   });
 
+  const playlistLists = new PlaylistListsService({
+    store: playlistStore,
+    people: playlistPeople,
+    stats: playlistStats,
+    views: playlistViews,
+    followeeIds: (userId) => graph.followeeIds(userId),
+    userIdByHandle: async (handle) => (await profileUsers.findByHandle(handle))?.id?.toString() ?? null,
+  });
+
   const importsRepo = new ImportsRepo(knex);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
 
@@ -285,7 +294,11 @@ export function composeServices(infra: Infrastructure): Composition {
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
     diary,
     albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean, friends: friendsRatings }),
-    search: new SearchService({ repo: new SearchRepo(knex), priorMean: () => priorMean.get() }),
+    search: new SearchService({
+      repo: new SearchRepo(knex),
+      priorMean: () => priorMean.get(),
+      playlists: (text, viewerId, limit) => playlistLists.search(text, viewerId, limit),
+    }),
     artists: new ArtistsService({ repo: new ArtistsRepo(knex), catalog, priorMean: () => priorMean.get() }),
     activityRecorder,
     feed: new FeedService({ repo: feedRepo, lookups: activityLookups, log: infra.documentStore.activity, timelines }),
@@ -312,14 +325,7 @@ export function composeServices(infra: Infrastructure): Composition {
     }),
     listenLater,
     playlists,
-    playlistLists: new PlaylistListsService({
-      store: playlistStore,
-      people: playlistPeople,
-      stats: playlistStats,
-      views: playlistViews,
-      followeeIds: (userId) => graph.followeeIds(userId),
-      userIdByHandle: async (handle) => (await profileUsers.findByHandle(handle))?.id?.toString() ?? null,
-    }),
+    playlistLists,
     playlistSocial: new PlaylistSocialService({
       playlists,
       store: playlistStore,

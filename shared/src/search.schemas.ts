@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { AlbumSummary, ArtistSummary, RatingStats, UserSummary } from './catalog.schemas';
+import type { PlaylistSummary } from './playlists.schemas';
 import { userText } from './text';
 
-export const SEARCH_TYPES = ['all', 'album', 'artist', 'track', 'user'] as const;
+export const SEARCH_TYPES = ['all', 'album', 'artist', 'track', 'user', 'playlist'] as const;
 
 export const SearchQuerySchema = z.object({
   q: userText('Search text', { error: 'Type at least 2 characters' }).trim().min(2, 'Type at least 2 characters').max(200, 'Search text is too long'),
@@ -27,4 +28,6 @@ export interface SearchResults {
   artists: ArtistSummary[];
   tracks: TrackSearchHit[];
   users: UserSummary[];
+  /** Public playlists and lists whose title holds every word typed. */
+  playlists: PlaylistSummary[];
 }

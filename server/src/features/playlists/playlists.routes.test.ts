@@ -408,3 +408,21 @@ describe('collaborators', () => {
     expect((await collaborator.client.get(`/api/playlists/${created.id}`)).status).toBe(404);
   });
 });
+
+describe('search', () => {
+  it('when someone searches, then public playlists whose title holds every word come back, accents forgiven; others never do', async () => {
+    const [owner, blocked] = [await registerPerson(app), await registerPerson(app)];
+    const tag = `q${Date.now().toString(36)}`;
+    const pub = await createPlaylist(owner, { title: `Café ${tag} mornings` });
+    await createPlaylist(owner, { title: `Cafe ${tag} private`, visibility: 'private' });
+    await createPlaylist(owner, { title: `Cafe ${tag} link`, visibility: 'link' });
+    await createPlaylist(owner, { title: `Cafe ${tag} followers`, visibility: 'followers' });
+    const ids = (res: { body: { playlists: { id: string }[] } }) => res.body.playlists.map((p) => p.id);
+    expect(ids(await app.client().get(`/api/search?q=${encodeURIComponent(`cafe ${tag}`)}`))).toEqual([pub.id]);
+    expect(ids(await app.client().get(`/api/search?q=${encodeURIComponent(`${tag} mornings`)}&type=playlist`))).toEqual([pub.id]);
+    expect(ids(await app.client().get(`/api/search?q=${encodeURIComponent(`${tag} evenings`)}`))).toEqual([]);
+    expect(ids(await app.client().get(`/api/search?q=${tag}&year=1999`))).toEqual([]);
+    await knex()('blocks').insert({ blocker_id: owner.id, blocked_id: blocked.id });
+    expect(ids(await blocked.client.get(`/api/search?q=${tag}`))).toEqual([]);
+  });
+});

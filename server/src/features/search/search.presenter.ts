@@ -1,4 +1,4 @@
-import type { SearchResults } from '@muse/shared';
+import type { PlaylistSummary, SearchResults } from '@muse/shared';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
 import type { AlbumHitRow, ArtistHitRow, TrackHitRow, UserHitRow } from './search.repo';
 
@@ -10,7 +10,7 @@ export interface SearchHits {
 }
 
 /** Search results with explicit fields only; albums carry their rating stats against the prior. */
-export function presentSearchResults(query: string, hits: SearchHits, priorMean: number): SearchResults {
+export function presentSearchResults(query: string, hits: SearchHits, priorMean: number, playlists: PlaylistSummary[] = []): SearchResults {
   return {
     query,
     albums: hits.albums.map((row) => ({ ...presentAlbumSummary(row), stats: presentStats(row.stats, priorMean) })),
@@ -23,5 +23,6 @@ export function presentSearchResults(query: string, hits: SearchHits, priorMean:
       album: presentAlbumSummary(row.album),
     })),
     users: hits.users.map((row) => ({ id: row.id, handle: row.handle, displayName: row.display_name })),
+    playlists,
   };
 }

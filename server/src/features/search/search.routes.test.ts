@@ -63,7 +63,7 @@ describe('GET /api/search: matching', () => {
 
   it('when a typo has no close match, then nothing unrelated is returned', async () => {
     const body = await search({ q: 'xqzvw' });
-    expect(body).toEqual({ query: 'xqzvw', albums: [], artists: [], tracks: [], users: [] });
+    expect(body).toEqual({ query: 'xqzvw', albums: [], artists: [], tracks: [], users: [], playlists: [] });
   });
 
   it.each(['bo', 'bow', 'Bowi', 'david b'])('when the query is the prefix "%s", then David Bowie is found', async (q) => {
@@ -201,7 +201,7 @@ describe('GET /api/search: bad and odd input', () => {
     async (q) => {
       const res = await app.client().get('/api/search').query({ q });
       expect(res.status).toBe(200);
-      expect(Object.keys(res.body).sort()).toEqual(['albums', 'artists', 'query', 'tracks', 'users']);
+      expect(Object.keys(res.body).sort()).toEqual(['albums', 'artists', 'playlists', 'query', 'tracks', 'users']);
       const [row] = (await app.container.knex.raw('SELECT count(*)::int AS n FROM albums')).rows;
       expect(row.n).toBeGreaterThan(60);
     },

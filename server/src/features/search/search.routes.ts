@@ -9,7 +9,7 @@ export function createSearchRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.auth);
   const { search } = c.services;
 
-  routes.get('/', { query: SearchQuerySchema, handle: ({ query }) => search.search(query) });
+  routes.get('/', { query: SearchQuerySchema, handle: ({ query, viewerId }) => search.search(query, viewerId) });
 
   return router;
 }

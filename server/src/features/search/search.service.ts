@@ -1,4 +1,4 @@
-import type { SearchQuery, SearchResults } from '@muse/shared';
+import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
 import { presentSearchResults, type SearchHits } from './search.presenter';
 import type { SearchRepo } from './search.repo';
 
@@ -6,6 +6,8 @@ export interface SearchServiceDeps {
   repo: SearchRepo;
   /** The Bayesian prior for album stats (cached by the caller). */
   priorMean: () => Promise<number>;
+  /** Public playlists by title, held to the playlists' access rule for this viewer. */
+  playlists(text: string, viewerId: string | null, limit: number): Promise<PlaylistSummary[]>;
 }
 
 // Postgres text cannot hold NUL, and no control character is worth searching for.
@@ -19,7 +21,7 @@ export class SearchService {
    * Finds what the text names, best first, in each requested group. A genre or year narrows
    * albums, tracks (by their album) and artists (by an album of theirs) and leaves users out.
    */
-  async search(query: SearchQuery): Promise<SearchResults> {
+  async search(query: SearchQuery, viewerId: string | null = null): Promise<SearchResults> {
     const { repo } = this.deps;
     const text = query.q.replace(CONTROL_CHARACTERS, ' ').trim();
     const empty: SearchHits = { albums: [], artists: [], tracks: [], users: [] };
@@ -32,7 +34,13 @@ export class SearchService {
     const wants = (type: SearchQuery['type']) => query.type === 'all' || query.type === type;
     const groups = { albums: wants('album'), artists: wants('artist'), tracks: wants('track'), users: wants('user') && !filtered };
 
-    const [hits, priorMean] = await Promise.all([repo.find(prepared, groups, filters, query.limit), groups.albums ? this.deps.priorMean() : 0]);
-    return presentSearchResults(query.q, hits, priorMean);
+    // Playlists have no genre or year; a filtered search leaves them out, as it does users.
+    const playlists = wants('playlist') && !filtered;
+    const [hits, priorMean, playlistHits] = await Promise.all([
+      repo.find(prepared, groups, filters, query.limit),
+      groups.albums ? this.deps.priorMean() : 0,
+      playlists ? this.deps.playlists(text, viewerId, query.limit) : [],
+    ]);
+    return presentSearchResults(query.q, hits, priorMean, playlistHits);
   }
 }

@@ -20,6 +20,7 @@ export async function evaluateDemoSearch(knex: Knex, options: QuerySetOptions = 
   const catalog = await new EvalCatalogRepo(knex).albums();
   const queries = buildQuerySet(catalog, options);
   const prior = new PriorMeanCache(() => new CatalogReadModel(knex).globalAlbumMean());
-  const search = new SearchService({ repo: new SearchRepo(knex), priorMean: () => prior.get() });
+  // The evaluation measures catalog search; playlists are not part of its query set.
+  const search = new SearchService({ repo: new SearchRepo(knex), priorMean: () => prior.get(), playlists: async () => [] });
   return runSearchEval(search, queries, catalog);
 }

@@ -30,7 +30,36 @@ function AlbumTile({ activity }: { activity: ActivityView }) {
   );
 }
 
+/** A playlist or list an activity is about: its cover mosaic, title and size, linking to it. */
+function PlaylistTile({ activity }: { activity: ActivityView }) {
+  const playlist = activity.playlist;
+  if (!playlist) return null;
+  const [cover] = playlist.covers;
+  return (
+    <li className="feed-album">
+      <Link to={`/playlists/${playlist.id}`} className="feed-album-link">
+        <AlbumCover title={playlist.title} artist={playlist.owner.displayName} coverUrl={cover ?? null} size={96} fluid />
+        <span className="feed-album-title">{playlist.title}</span>
+        <span className="feed-album-artist">
+          {playlist.kind === 'list' ? 'List' : 'Playlist'} · {playlist.entryCount} {playlist.kind === 'list' ? 'albums' : 'tracks'}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
 function Details({ item }: { item: FeedItem }) {
+  if (item.activities.some((a) => a.playlist)) {
+    const seen = new Set<string>();
+    const distinct = item.activities.filter((a) => a.playlist && !seen.has(a.playlist.id) && seen.add(a.playlist.id));
+    return (
+      <ul className={`feed-albums${distinct.length === 1 ? ' feed-albums-single' : ''}`}>
+        {distinct.slice(0, MAX_COVERS).map((activity) => (
+          <PlaylistTile key={activity.id} activity={activity} />
+        ))}
+      </ul>
+    );
+  }
   if (item.type === 'followed') {
     const people = item.activities.flatMap((a) => (a.targetUser ? [a.targetUser] : []));
     return (

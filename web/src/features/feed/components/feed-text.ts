@@ -18,6 +18,19 @@ function whoseReview(a: ActivityView | undefined, viewerId: string | null): Acti
   return [{ user: author }, `’s review${of}`];
 }
 
+const playlistTitle = (a: ActivityView | undefined) => a?.playlist?.title ?? 'a playlist';
+const kindWord = (a: ActivityView | undefined) => (a?.playlist?.kind === 'list' ? 'list' : 'playlist');
+const entriesWord = (n: number, a: ActivityView | undefined) => (a?.playlist?.kind === 'list' ? (n === 1 ? 'album' : 'albums') : n === 1 ? 'track' : 'tracks');
+
+/** "added 12 tracks to Dream pop", or across several playlists "added 12 tracks to 3 playlists". */
+function addedToPlaylists(activities: ActivityView[]): string {
+  const total = activities.reduce((sum, a) => sum + (a.count ?? 1), 0);
+  const playlists = new Set(activities.map((a) => a.playlist?.id));
+  const first = activities[0];
+  if (playlists.size <= 1) return `added ${total} ${entriesWord(total, first)} to ${playlistTitle(first)}`;
+  return `added ${total} entries to ${playlists.size} playlists`;
+}
+
 const SINGLE: Record<ActivityType, (a: ActivityView | undefined, viewerId: string | null) => ActionPart[]> = {
   rated: (a) => [`rated ${albumTitle(a)}`],
   reviewed: (a) => [`reviewed ${albumTitle(a)}`],
@@ -26,6 +39,15 @@ const SINGLE: Record<ActivityType, (a: ActivityView | undefined, viewerId: strin
   commented: (a, viewerId) => ['commented on ', ...whoseReview(a, viewerId)],
   followed: (a) => [`followed ${a?.targetUser?.displayName ?? 'someone'}`],
   favourited: (a, viewerId) => [`added ${albumTitle(a)} to ${a ? possessive(a.actor, viewerId) : 'their'} favourites`],
+  created_playlist: (a) => [`created the ${kindWord(a)} ${playlistTitle(a)}`],
+  added_to_playlist: (a) => [addedToPlaylists(a ? [a] : [])],
+  liked_playlist: (a, viewerId) => {
+    const owner = a?.playlist?.owner;
+    if (!a || !owner) return [`liked ${playlistTitle(a)}`];
+    if (owner.id === viewerId) return [`liked your ${kindWord(a)} ${playlistTitle(a)}`];
+    if (owner.id === a.actor.id) return [`liked ${possessive(a.actor, viewerId)} own ${kindWord(a)} ${playlistTitle(a)}`];
+    return ['liked ', { user: owner }, `’s ${kindWord(a)} ${playlistTitle(a)}`];
+  },
 };
 
 const MANY: Record<ActivityType, (n: number, whose: string) => string> = {
@@ -36,6 +58,9 @@ const MANY: Record<ActivityType, (n: number, whose: string) => string> = {
   commented: (n) => `commented on ${n} reviews`,
   followed: (n) => `followed ${n} people`,
   favourited: (n, whose) => `added ${n} albums to ${whose} favourites`,
+  created_playlist: (n) => `created ${n} playlists and lists`,
+  added_to_playlist: (n) => `added to ${n} playlists`,
+  liked_playlist: (n) => `liked ${n} playlists and lists`,
 };
 
 /**
@@ -45,6 +70,7 @@ const MANY: Record<ActivityType, (n: number, whose: string) => string> = {
  */
 export function actionParts(item: FeedItem, viewerId: string | null = null): ActionPart[] {
   const count = item.activities.length;
+  if (item.type === 'added_to_playlist') return [addedToPlaylists(item.activities)];
   if (count <= 1) return SINGLE[item.type](item.activities[0], viewerId);
   return [MANY[item.type](count, possessive(item.actor, viewerId))];
 }
@@ -75,4 +101,7 @@ export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   commented: 'Comments',
   followed: 'Follows',
   favourited: 'Favourites',
+  created_playlist: 'New playlists',
+  added_to_playlist: 'Playlist additions',
+  liked_playlist: 'Playlist likes',
 };

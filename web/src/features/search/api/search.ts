@@ -1,4 +1,6 @@
-import type { SearchResults } from '@muse/shared';
+import type { SEARCH_TYPES, SearchResults } from '@muse/shared';
+
+type SearchType = (typeof SEARCH_TYPES)[number];
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { catalogKeys } from '../../../lib/query-keys';
@@ -7,7 +9,7 @@ import { toQueryString } from '../../../lib/query-params';
 /** What can be asked of `GET /api/search`; `q` needs at least two characters after trimming. */
 export interface SearchParams {
   q: string;
-  type?: 'all' | 'album' | 'artist' | 'track' | 'user';
+  type?: SearchType;
   genre?: string;
   year?: number;
   limit?: number;
@@ -16,7 +18,7 @@ export interface SearchParams {
 /** The shortest query the API answers (the autocomplete starts here). */
 export const SEARCH_MIN_CHARS = 2;
 
-/** Albums, artists, tracks and users matching `q`, best first; typos and accents are forgiven by the server. */
+/** Albums, artists, tracks, users and public playlists matching `q`, best first; typos and accents are forgiven by the server. */
 export async function search(params: SearchParams): Promise<SearchResults> {
   return api.get<SearchResults>(`/api/search${toQueryString({ ...params, q: params.q.trim() })}`);
 }

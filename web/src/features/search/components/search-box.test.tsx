@@ -34,6 +34,7 @@ const results: SearchResults = {
   artists: [{ id: '7', name: 'David Bowie', albumCount: 12 }],
   tracks: [],
   users: [{ id: '3', handle: 'bowiefan', displayName: 'Bowie Fan' }],
+  playlists: [],
 };
 
 /**

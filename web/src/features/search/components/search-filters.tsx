@@ -9,7 +9,14 @@ export interface SearchFilterValues {
   year: string;
 }
 
-const TYPE_LABELS: Record<SearchFilterValues['type'], string> = { all: 'Everything', album: 'Albums', artist: 'Artists', track: 'Tracks', user: 'People' };
+const TYPE_LABELS: Record<SearchFilterValues['type'], string> = {
+  all: 'Everything',
+  album: 'Albums',
+  artist: 'Artists',
+  track: 'Tracks',
+  user: 'People',
+  playlist: 'Playlists',
+};
 
 /**
  * Query, kind of result, genre and year. The kind applies at once; text fields apply on submit

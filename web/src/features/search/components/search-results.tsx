@@ -1,12 +1,20 @@
 import type { SearchResults as Results } from '@muse/shared';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { formatAlbumType, formatCount, formatDuration, formatScore } from '../../../lib/format-music';
 
+interface SearchResultsProps {
+  results: Results;
+  /** Controls at the end of an album's or a track's row that other features provide (e.g. "Add to list"). */
+  renderAlbumActions?: (album: Results['albums'][number]) => ReactNode;
+  renderTrackActions?: (track: Results['tracks'][number]) => ReactNode;
+}
+
 /** The full results page body: one section per kind of result that has any. */
-export function SearchResults({ results }: { results: Results }) {
-  const { albums, artists, tracks, users } = results;
-  if (albums.length + artists.length + tracks.length + users.length === 0) {
+export function SearchResults({ results, renderAlbumActions, renderTrackActions }: SearchResultsProps) {
+  const { albums, artists, tracks, users, playlists } = results;
+  if (albums.length + artists.length + tracks.length + users.length + playlists.length === 0) {
     return <p className="empty-state card">Nothing matches “{results.query}”. Check the spelling, or try fewer words or another filter.</p>;
   }
   return (
@@ -39,6 +47,7 @@ export function SearchResults({ results }: { results: Results }) {
                     <span className="muted">Unrated</span>
                   )}
                 </span>
+                {renderAlbumActions && <span className="result-actions">{renderAlbumActions(album)}</span>}
               </li>
             ))}
           </ul>
@@ -87,6 +96,7 @@ export function SearchResults({ results }: { results: Results }) {
                   </span>
                 </span>
                 <span className="result-score muted">{formatDuration(track.durationMs)}</span>
+                {renderTrackActions && <span className="result-actions">{renderTrackActions(track)}</span>}
               </li>
             ))}
           </ul>
@@ -108,6 +118,31 @@ export function SearchResults({ results }: { results: Results }) {
                     {user.displayName}
                   </Link>
                   <span className="result-detail">@{user.handle}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {playlists.length > 0 && (
+        <section aria-labelledby="results-playlists">
+          <h2 id="results-playlists" className="section-heading">
+            Playlists and lists
+          </h2>
+          <ul className="result-list">
+            {playlists.map((playlist) => (
+              <li key={playlist.id} className="result-row">
+                <span className="result-icon" aria-hidden="true">
+                  ☰
+                </span>
+                <span className="result-text">
+                  <Link to={`/playlists/${playlist.id}`} className="result-title">
+                    {playlist.title}
+                  </Link>
+                  <span className="result-detail">
+                    {playlist.kind === 'list' ? 'List' : 'Playlist'} by {playlist.owner.displayName} ·{' '}
+                    {formatCount(playlist.entryCount, playlist.kind === 'list' ? 'album' : 'track')}
+                  </span>
                 </span>
               </li>
             ))}
