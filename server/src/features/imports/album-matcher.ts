@@ -24,7 +24,7 @@ const YEAR_TOLERANCE = 1;
 export class AlbumMatcher {
   private readonly cache = new Map<string, Promise<MatchResult>>();
 
-  constructor(private readonly repo: ImportsRepo) {}
+  constructor(private readonly repo: Pick<ImportsRepo, 'findCandidates'>) {}
 
   match(q: MatchQuery): Promise<MatchResult> {
     const key = JSON.stringify([q.artist, q.altArtist, q.title, q.year]);
