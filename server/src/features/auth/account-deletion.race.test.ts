@@ -1,6 +1,6 @@
 import { useTestApp } from '../../testing/test-app';
 import { accountPurgeJob } from './account-purge.job';
-import { type MadeAlbum, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
+import { follow, type MadeAlbum, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 import { recomputedAlbumStats, storedAlbumStats } from '../../testing/album-stats';
 import { queuesIdle } from '../../testing/jobs-settled';
 import { waitFor } from '../../testing/wait-for';
@@ -31,6 +31,16 @@ async function leftoversOf(userId: string): Promise<string[]> {
   }
   const docs = await app.container.docs.activity.listByActor(userId, { limit: 200 });
   if (docs.length > 0) found.push(`activity documents: ${docs.length}`);
+  const playlists = app.container.docs.playlists;
+  const page = { sort: 'updated' as const, limit: 200 };
+  const owned = await playlists.list({ ownerIds: [userId] }, page);
+  if (owned.length > 0) found.push(`playlists owned: ${owned.length}`);
+  const member = [
+    ...(await playlists.list({ collaborator: userId }, page)),
+    ...(await playlists.list({ invited: userId }, page)),
+    ...(await playlists.list({ sharedWith: userId }, page)),
+  ];
+  if (member.length > 0) found.push(`collaborations and shares: ${member.length}`);
   const timeline = `${app.container.config.REDIS_PREFIX}timeline:${userId}`;
   if ((await app.container.redis.exists(timeline, `${timeline}:graph`)) > 0) found.push('redis timeline');
   return found;
@@ -53,6 +63,11 @@ async function driftedAggregates(albums: MadeAlbum[]): Promise<string[]> {
     WHERE r.like_count <> (SELECT count(*) FROM review_likes l WHERE l.review_id = r.id)
        OR r.comment_count <> (SELECT count(*) FROM review_comments c WHERE c.review_id = r.id AND c.hidden_at IS NULL)`);
   for (const r of reviews) drift.push(`review ${r.id} counts`);
+  const { rows: playlists } = await knex().raw(`
+    SELECT s.playlist_id FROM playlist_stats s
+    WHERE s.like_count <> (SELECT count(*) FROM playlist_likes l WHERE l.playlist_id = s.playlist_id)
+       OR s.clone_count <> (SELECT count(*) FROM playlist_clones c WHERE c.source_id = s.playlist_id)`);
+  for (const p of playlists) drift.push(`playlist ${p.playlist_id} counts`);
   return drift;
 }
 
@@ -68,7 +83,13 @@ async function footprintOf(userId: string) {
 }
 
 /** The burst: every kind of write the leaving user can make, each one request. */
-function writesOf(leaving: TestPerson, staying: TestPerson, albums: MadeAlbum[], reviewId: string): Array<() => Promise<{ status: number }>> {
+function writesOf(
+  leaving: TestPerson,
+  staying: TestPerson,
+  albums: MadeAlbum[],
+  reviewId: string,
+  playlistId: string,
+): Array<() => Promise<{ status: number }>> {
   const c = leaving.client;
   const writes: Array<() => Promise<{ status: number }>> = [];
   albums.forEach((album, i) => {
@@ -81,6 +102,11 @@ function writesOf(leaving: TestPerson, staying: TestPerson, albums: MadeAlbum[],
   writes.push(() => c.send('put', `/api/reviews/${reviewId}/like`));
   writes.push(() => c.post(`/api/reviews/${reviewId}/comments`, { body: 'Agreed' }));
   writes.push(() => c.post(`/api/reviews/${reviewId}/comments`, { body: 'Still agreed' }));
+  writes.push(() => c.post('/api/playlists', { title: 'Mine', kind: 'playlist', visibility: 'public' }));
+  writes.push(() => c.post('/api/playlists', { title: 'My list', kind: 'list', visibility: 'private' }));
+  writes.push(() => c.post(`/api/playlists/${playlistId}/entries`, { trackId: albums[0]!.trackIds[0] }));
+  writes.push(() => c.send('put', `/api/playlists/${playlistId}/like`));
+  writes.push(() => c.post(`/api/playlists/${playlistId}/clone`, {}));
   return writes;
 }
 
@@ -101,11 +127,21 @@ async function trial(n: number): Promise<TrialResult> {
   const leaving = await registerPerson(app);
   // Some data before the burst, and a built timeline, so there is always something to remove.
   expect((await leaving.client.send('put', `/api/albums/${albums[1]!.id}/rating`, { rating: 2 })).status).toBe(200);
+  // A playlist of the staying user that the leaving one collaborates on, and one shared with them.
+  await follow(knex(), staying.id, leaving.id);
+  await follow(knex(), leaving.id, staying.id);
+  const playlist = (await staying.client.post('/api/playlists', { title: 'Ours', kind: 'playlist' })).body as { id: string };
+  expect((await staying.client.post(`/api/playlists/${playlist.id}/collaborators`, { userId: leaving.id })).status).toBe(200);
+  expect((await leaving.client.post(`/api/playlists/${playlist.id}/collaborators/accept`)).status).toBe(200);
+  expect((await staying.client.post('/api/playlists', { title: 'For you', kind: 'list', visibility: 'people', sharedWith: [leaving.id] })).status).toBe(201);
+  expect((await leaving.client.post('/api/playlists', { title: 'Before', kind: 'playlist' })).status).toBe(201);
   expect((await leaving.client.get('/api/feed')).status).toBe(200);
   await waitFor('jobs before the burst', () => queuesIdle(app));
   const before = await footprintOf(staying.id);
 
-  const requests = writesOf(leaving, staying, albums, String(review.body.id)).map((w, i) => () => w().then((r) => ({ what: `write ${i}`, status: r.status })));
+  const requests = writesOf(leaving, staying, albums, String(review.body.id), playlist.id).map(
+    (w, i) => () => w().then((r) => ({ what: `write ${i}`, status: r.status })),
+  );
   // The deletion starts at a different point of the burst in each trial.
   requests.splice((n * 3) % (requests.length + 1), 0, () =>
     leaving.client.delete('/api/me', { password: 'correct horse battery staple' }).then((r) => ({ what: 'delete', status: r.status })),
@@ -124,7 +160,7 @@ async function trial(n: number): Promise<TrialResult> {
 }
 
 describe('deleting an account while its owner keeps writing', () => {
-  it('when a burst of ratings, reviews, diary entries, follows, likes and comments races DELETE /api/me, then it answers 204 and nothing of the account is left', async () => {
+  it('when a burst of ratings, reviews, diary entries, follows, likes, comments and playlist writes races DELETE /api/me, then it answers 204 and nothing of the account is left', async () => {
     const failures: string[] = [];
     for (let n = 0; n < TRIALS; n++) {
       const r = await trial(n);

@@ -95,8 +95,14 @@ export class PlaylistsService {
       entries,
       idempotencyKey,
     });
+    const { people, viewer } = await this.deps.people.people(peopleOf(doc), ownerId);
+    if (!people.has(ownerId)) {
+      // The account was deleted while this was being written: its purge may have run already.
+      await this.deps.store.delete(doc.id);
+      throw AppError.unauthenticated('Your session has ended. Sign in again.');
+    }
     if (created) await this.deps.events.created(doc);
-    return { view: await this.viewFor(doc, { viewerId: ownerId, isAdmin: false }), created };
+    return { view: await this.deps.views.view(doc, people, viewer), created };
   }
 
   /** The playlist as its page shows it; 404 when the viewer may not see it. */
