@@ -41,8 +41,16 @@ export const ServiceIdsSchema = z
   .strict();
 export type ServiceIds = z.infer<typeof ServiceIdsSchema>;
 
+/** C0 control characters and DEL; line text (titles, names) may hold none of them. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Multi-line text (descriptions, notes) may hold line breaks and tabs, but no other control character. */
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControl = (label: string) => [(s: string) => !CONTROL.test(s), `${label} may not contain control characters`] as const;
+const onlyLineControls = (label: string) => [(s: string) => !CONTROL_BUT_LINES.test(s), `${label} may not contain control characters`] as const;
+
 const snapshotText = (label: string) =>
   userText(label)
+    .refine(...noControl(label))
     .trim()
     .min(1, `${label} is required`)
     .max(PLAYLIST_LIMITS.snapshotText, `${label} must be at most ${PLAYLIST_LIMITS.snapshotText} characters`);
@@ -83,7 +91,10 @@ export const EntrySnapshotSchema = z
   .strict();
 export type EntrySnapshot = z.infer<typeof EntrySnapshotSchema>;
 
-export const EntryNoteSchema = userText('Note').trim().max(PLAYLIST_LIMITS.note, `Note must be at most ${PLAYLIST_LIMITS.note} characters`);
+export const EntryNoteSchema = userText('Note')
+  .refine(...onlyLineControls('Note'))
+  .trim()
+  .max(PLAYLIST_LIMITS.note, `Note must be at most ${PLAYLIST_LIMITS.note} characters`);
 
 /** One entry as the document stores it. `trackId`/`albumId` are catalog ids, null for snapshot-only entries. */
 export interface PlaylistEntry {
@@ -98,12 +109,14 @@ export interface PlaylistEntry {
 }
 
 export const PlaylistTitleSchema = userText('Title', { error: 'Title is required' })
+  .refine(...noControl('Title'))
   .trim()
   .min(PLAYLIST_LIMITS.title.min, 'Title is required')
   .max(PLAYLIST_LIMITS.title.max, `Title must be at most ${PLAYLIST_LIMITS.title.max} characters`);
 
 /** Plain text, no markdown rendering; line breaks are kept. */
 export const PlaylistDescriptionSchema = userText('Description')
+  .refine(...onlyLineControls('Description'))
   .trim()
   .max(PLAYLIST_LIMITS.description.max, `Description must be at most ${PLAYLIST_LIMITS.description.max.toLocaleString('en')} characters`);
 
