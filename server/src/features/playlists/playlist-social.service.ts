@@ -8,7 +8,7 @@ import { roleOf } from './playlist-access';
 import type { PlaylistEvents } from './playlist-events';
 import type { PlaylistPeopleRepo } from './playlist-people.repo';
 import type { PlaylistStatsRepo } from './playlist-stats.repo';
-import type { PlaylistsService } from './playlists.service';
+import { NO_ENTRIES, type PlaylistsService } from './playlists.service';
 
 export interface PlaylistSocialDeps {
   playlists: PlaylistsService;
@@ -25,7 +25,7 @@ export class PlaylistSocialService {
 
   /** Likes a playlist the user can see (a repeat changes nothing); not one's own. */
   async like(userId: string, id: string, token?: string): Promise<{ liked: boolean; likeCount: number }> {
-    const { doc } = await this.deps.playlists.readVisible(id, userId, token);
+    const { doc } = await this.deps.playlists.readVisible(id, userId, token, NO_ENTRIES);
     if (doc.ownerId === userId) throw AppError.forbidden('own_playlist', 'You cannot like your own playlist.');
     const { added, likeCount } = await this.deps.transactions.run(async (tx) => {
       const added = await this.deps.stats.like(tx, doc.id, doc.ownerId, userId);
@@ -37,7 +37,7 @@ export class PlaylistSocialService {
 
   /** Withdraws a like; harmless when there was none. */
   async unlike(userId: string, id: string, token?: string): Promise<{ liked: boolean; likeCount: number }> {
-    const { doc } = await this.deps.playlists.readVisible(id, userId, token);
+    const { doc } = await this.deps.playlists.readVisible(id, userId, token, NO_ENTRIES);
     const likeCount = await this.deps.transactions.run(async (tx) => {
       await this.deps.stats.unlike(tx, doc.id, userId);
       return this.deps.stats.likeCount(tx, doc.id);

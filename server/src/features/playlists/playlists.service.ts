@@ -53,6 +53,8 @@ const newLinkToken = () => randomToken(16);
 const newEntryId = () => randomToken(9);
 
 const NOT_FOUND = () => AppError.notFound('Playlist');
+/** Permission checks need the document's people and settings, never its entries. */
+export const NO_ENTRIES = { entries: 0 } as const;
 
 /**
  * Playlists (ordered tracks) and album lists: documents in the document store, read and
@@ -180,8 +182,10 @@ export class PlaylistsService {
     id: string,
     viewerId: string | null,
     token?: string,
+    /** Checks that need no entries (permissions before a write, likes) read the document without them. */
+    options: { entries?: number } = {},
   ): Promise<{ doc: PlaylistDocument; people: Map<string, PlaylistPerson>; viewer: PlaylistViewer }> {
-    const doc = await this.deps.store.get(id);
+    const doc = await this.deps.store.get(id, options);
     if (!doc) throw NOT_FOUND();
     const { people, viewer } = await this.deps.people.people(peopleOf(doc), viewerId);
     const asViewer = { ...viewer, token };
@@ -191,14 +195,14 @@ export class PlaylistsService {
 
   /** The document when the user owns it; 404 when they may not see it, 403 when they may see but not edit. */
   async ownedBy(userId: string, id: string): Promise<PlaylistDocument> {
-    const { doc } = await this.readVisible(id, userId);
+    const { doc } = await this.readVisible(id, userId, undefined, NO_ENTRIES);
     if (roleOf(doc, userId) !== 'owner') throw AppError.forbidden('not_owner', 'Only the owner can change this playlist.');
     return doc;
   }
 
   /** The document when the user owns it or collaborates on it. */
   private async editableBy(userId: string, id: string): Promise<PlaylistDocument> {
-    const { doc } = await this.readVisible(id, userId);
+    const { doc } = await this.readVisible(id, userId, undefined, NO_ENTRIES);
     const role = roleOf(doc, userId);
     if (role !== 'owner' && role !== 'collaborator') throw AppError.forbidden('not_collaborator', 'Only the owner and collaborators can change the entries.');
     return doc;
