@@ -9,12 +9,15 @@ import { getChartFacetsQueryOptions } from '../features/charts/api/get-chart-fac
 import { getUserDiaryQueryOptions } from '../features/diary/api/get-user-diary';
 import { getFeedQueryOptions } from '../features/feed/api/get-feed';
 import { getFollowListQueryOptions } from '../features/follows/api/get-follow-list';
+import { getListenLaterQueryOptions } from '../features/listen-later/api/get-listen-later';
+import { getListenLaterIndexQueryOptions } from '../features/listen-later/api/get-listen-later-index';
 import { getReportsQueryOptions } from '../features/moderation/api/get-reports';
 import { getNotificationsQueryOptions } from '../features/notifications/api/get-notifications';
 import { getUnreadCountQueryOptions } from '../features/notifications/api/get-unread-count';
 import { getProfileQueryOptions } from '../features/profiles/api/get-profile';
 import { getReviewQueryOptions } from '../features/reviews/api/get-review';
 import { loginPathFor, safeNextPath } from '../lib/redirects';
+import { listenLaterSortFrom } from './routes/listen-later-route';
 import { reportStatusFrom } from './routes/admin-reports-route';
 import { HOME_DIARY_SIZE, HOME_TRENDING_SIZE } from './routes/home-route';
 
@@ -107,6 +110,12 @@ export function createLoaders(queryClient: QueryClient) {
     },
     diary: async (args: LoaderFunctionArgs) => {
       void queryClient.prefetchInfiniteQuery(getUserDiaryQueryOptions(param(args, 'handle')));
+      return null;
+    },
+    /** The queue in the order the address asks for, and the index its buttons read. */
+    listenLater: async ({ request }: LoaderFunctionArgs) => {
+      void queryClient.prefetchInfiniteQuery(getListenLaterQueryOptions(listenLaterSortFrom(new URL(request.url).searchParams.get('sort'))));
+      void queryClient.prefetchQuery(getListenLaterIndexQueryOptions());
       return null;
     },
     charts: async () => {

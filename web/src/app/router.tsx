@@ -17,6 +17,7 @@ import { HomeRoute } from './routes/home-route';
 import { ImportRoute } from './routes/import-route';
 import { ImportStatusRoute } from './routes/import-status-route';
 import { LandingRoute } from './routes/landing-route';
+import { ListenLaterRoute } from './routes/listen-later-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NotificationsRoute } from './routes/notifications-route';
@@ -62,6 +63,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'settings/profile', loader: loaders.settings, element: <ProfileSettingsRoute /> },
                 { path: 'import', element: <ImportRoute /> },
                 { path: 'import/:id', element: <ImportStatusRoute /> },
+                { path: 'listen-later', loader: loaders.listenLater, element: <ListenLaterRoute /> },
                 { path: 'admin/jobs', loader: loaders.adminJobs, element: <AdminJobsRoute /> },
                 { path: 'admin/reports', loader: loaders.adminReports, element: <AdminReportsRoute /> },
               ],

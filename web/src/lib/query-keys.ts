@@ -42,3 +42,14 @@ export const socialKeys = {
   reports: (status: string) => ['admin', 'reports', status] as const,
   reportsAll: ['admin', 'reports'] as const,
 };
+
+/**
+ * Query keys of the signed-in user's Listen later queue. Rating, logging or reviewing an album
+ * takes it off the queue on the server, so the features that write those refresh `all`.
+ */
+export const listenLaterKeys = {
+  all: ['me', 'listen-later'] as const,
+  index: () => ['me', 'listen-later', 'ids'] as const,
+  lists: () => ['me', 'listen-later', 'list'] as const,
+  list: (sort: string, limit: number) => ['me', 'listen-later', 'list', sort, limit] as const,
+};

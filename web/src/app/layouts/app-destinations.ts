@@ -15,6 +15,7 @@ export function appDestinations(me: Me): AppDestination[] {
     { to: '/home', label: 'Home' },
     { to: profile, label: 'My Muse', end: true },
     { to: `${profile}/diary`, label: 'Diary' },
+    { to: '/listen-later', label: 'Listen later' },
     { to: '/charts', label: 'Charts' },
     { to: '/notifications', label: 'Notifications' },
   ];

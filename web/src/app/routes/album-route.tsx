@@ -12,6 +12,7 @@ import { AlbumRatingPanel } from '../../features/albums/components/album-rating-
 import { AlbumScores } from '../../features/albums/components/album-scores';
 import { Tracklist } from '../../features/albums/components/tracklist';
 import { useMe } from '../../features/auth/api/get-me';
+import { ListenLaterButton } from '../../features/listen-later/components/listen-later-button';
 import { AlbumReviews } from '../../features/reviews/components/album-reviews';
 import type { EditorResult } from '../../features/reviews/components/review-editor';
 import { ReviewEditorDialog } from '../../features/reviews/components/review-editor-dialog';
@@ -53,7 +54,12 @@ function AlbumView({ id }: { id: string }) {
   return (
     <div className="page album-page">
       <title>{`${page.album.title} by ${page.album.artistCredit} · Muse`}</title>
-      <AlbumHeader album={page.album} totalMs={totalMs} trackCount={page.tracks.length} />
+      <AlbumHeader
+        album={page.album}
+        totalMs={totalMs}
+        trackCount={page.tracks.length}
+        actions={me ? <ListenLaterButton albumId={page.album.id} albumTitle={page.album.title} /> : undefined}
+      />
 
       {done && (
         <div className="album-flash">

@@ -2,6 +2,8 @@ import { useParams } from 'react-router';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useArtist } from '../../features/artists/api/get-artist';
 import { ArtistAlbums } from '../../features/artists/components/artist-albums';
+import { useMe } from '../../features/auth/api/get-me';
+import { ListenLaterButton } from '../../features/listen-later/components/listen-later-button';
 import { formatCount } from '../../lib/format-music';
 import { ResourceError } from './resource-error';
 
@@ -9,6 +11,7 @@ import { ResourceError } from './resource-error';
 export function ArtistRoute() {
   const { id = '' } = useParams();
   const artist = useArtist(id);
+  const me = useMe();
 
   if (artist.isPending) return <PageSpinner label="Loading the artist" />;
   if (artist.isError) return <ResourceError error={artist.error} what="artist" />;
@@ -25,7 +28,10 @@ export function ArtistRoute() {
           {formatCount(info.albumCount, 'release')} in the catalog{rated > 0 ? `, ${rated} rated on Muse` : ''}.
         </p>
       </header>
-      <ArtistAlbums albums={albums} />
+      <ArtistAlbums
+        albums={albums}
+        renderAlbumAction={me ? (album) => <ListenLaterButton variant="icon" albumId={album.id} albumTitle={album.title} /> : undefined}
+      />
     </div>
   );
 }

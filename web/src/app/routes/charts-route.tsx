@@ -2,11 +2,13 @@ import { ChartQuerySchema, type ChartQuery } from '@muse/shared';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { PageSpinner } from '../../components/ui/spinner';
+import { useMe } from '../../features/auth/api/get-me';
 import { useChart } from '../../features/charts/api/get-chart';
 import { useChartFacets } from '../../features/charts/api/get-chart-facets';
 import { ChartFormula } from '../../features/charts/components/chart-formula';
 import { ChartList } from '../../features/charts/components/chart-list';
 import { ChartNav, chartPath } from '../../features/charts/components/chart-nav';
+import { ListenLaterButton } from '../../features/listen-later/components/listen-later-button';
 
 const TITLES: Record<ChartQuery['kind'], string> = {
   'all-time': 'Top albums of all time',
@@ -30,6 +32,7 @@ function readChartParams(params: URLSearchParams): { kind: ChartQuery['kind']; y
 export function ChartsRoute() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
+  const me = useMe();
   const facets = useChartFacets();
   const years = [...(facets.data?.years ?? [])].sort((a, b) => b - a);
   const genres = [...(facets.data?.genres ?? [])].sort((a, b) => a.localeCompare(b));
@@ -76,7 +79,12 @@ export function ChartsRoute() {
             </p>
           ) : (
             <section className="card chart-card" aria-label={heading}>
-              <ChartList items={chart.data.items} trending={params.kind === 'trending'} minCount={chart.data.minCount} />
+              <ChartList
+                items={chart.data.items}
+                trending={params.kind === 'trending'}
+                minCount={chart.data.minCount}
+                renderAlbumAction={me ? (album) => <ListenLaterButton variant="icon" albumId={album.id} albumTitle={album.title} /> : undefined}
+              />
             </section>
           )}
           <ChartFormula chart={chart.data} />

@@ -5,6 +5,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { FeedItemCard } from '../../features/feed/components/feed-item-card';
 import { FollowButton } from '../../features/follows/components/follow-button';
 import { ProfileMenu } from '../../features/follows/components/profile-menu';
+import { ListenLaterShelf } from '../../features/listen-later/components/listen-later-shelf';
 import { useProfile } from '../../features/profiles/api/get-profile';
 import { CompatibilityCard } from '../../features/profiles/components/compatibility-card';
 import { FavouritesEditor } from '../../features/profiles/components/favourites-editor';
@@ -144,6 +145,19 @@ function ProfilePage({ handle }: { handle: string }) {
             </section>
           </div>
           <aside className="profile-aside" aria-label="Taste and stats">
+            {view.isOwn && (
+              <section className="card" aria-labelledby="listen-later-title">
+                <div className="card-header">
+                  <h2 id="listen-later-title" className="card-title">
+                    Listen later
+                  </h2>
+                  <Link to="/listen-later" className="card-link">
+                    See all <span className="sr-only">albums to listen to later</span>
+                  </Link>
+                </div>
+                <ListenLaterShelf />
+              </section>
+            )}
             {view.compatibility && !view.isOwn && <CompatibilityCard compatibility={view.compatibility} theirName={user.displayName} />}
             {view.stats && <ProfileStats stats={view.stats} />}
           </aside>

@@ -1,7 +1,7 @@
 import type { AlbumPage, RatingResult } from '@muse/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { catalogKeys } from '../../../lib/query-keys';
+import { catalogKeys, listenLaterKeys } from '../../../lib/query-keys';
 import { setViewerAlbumRating } from './album-cache';
 
 /** Sets the viewer's rating of an album (`PUT`), or removes it when `rating` is null (`DELETE`). */
@@ -23,7 +23,11 @@ export function useRateAlbum(albumId: string) {
       setViewerAlbumRating(queryClient, albumId, rating);
       return { previous };
     },
-    onSuccess: (result) => setViewerAlbumRating(queryClient, albumId, result.rating, result.stats),
+    onSuccess: (result) => {
+      setViewerAlbumRating(queryClient, albumId, result.rating, result.stats);
+      // Rating an album takes it off the Listen later queue (unless kept).
+      void queryClient.invalidateQueries({ queryKey: listenLaterKeys.all });
+    },
     onError: (_error, _rating, context) => {
       if (context) setViewerAlbumRating(queryClient, albumId, context.previous);
     },

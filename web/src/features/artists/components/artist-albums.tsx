@@ -1,5 +1,5 @@
 import type { ArtistPage } from '@muse/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { formatAlbumType, formatCount, formatScore } from '../../../lib/format-music';
@@ -14,8 +14,11 @@ export function sortAlbums(albums: Album[], order: Order): Album[] {
   return copy.sort((a, b) => (b.stats.weighted ?? -1) - (a.stats.weighted ?? -1) || b.stats.count - a.stats.count);
 }
 
-/** An artist's albums as a grid of covers with year, type and scores, by year or by score. */
-export function ArtistAlbums({ albums }: { albums: Album[] }) {
+/**
+ * An artist's albums as a grid of covers with year, type and scores, by year or by score.
+ * `renderAlbumAction` adds a control to each tile that another feature provides (Listen later).
+ */
+export function ArtistAlbums({ albums, renderAlbumAction }: { albums: Album[]; renderAlbumAction?: (album: Album) => ReactNode }) {
   const [order, setOrder] = useState<Order>('year');
   if (albums.length === 0) return <p className="empty-state card">No albums in the catalog yet.</p>;
   return (
@@ -52,6 +55,7 @@ export function ArtistAlbums({ albums }: { albums: Album[] }) {
                 <span className="muted">No ratings yet</span>
               )}
             </span>
+            {renderAlbumAction && <span className="album-tile-action">{renderAlbumAction(album)}</span>}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import type { Me } from '@muse/shared';
 import { Link } from 'react-router';
 import { useDisclosure } from '../../../lib/use-disclosure';
 
-/** Avatar button opening the account menu: who is signed in, My Muse, profile and settings, moderation for admins, Log out. */
+/** Avatar button opening the account menu: who is signed in, My Muse, Listen later, profile and settings, moderation for admins, Log out. */
 export function UserMenu({ user, onLogout, loggingOut }: { user: Me; onLogout: () => void; loggingOut: boolean }) {
   const { open, close, buttonProps, rootProps, panelProps } = useDisclosure();
   const initial = (user.displayName.trim()[0] ?? user.handle[0] ?? '?').toUpperCase();
@@ -24,6 +24,11 @@ export function UserMenu({ user, onLogout, loggingOut }: { user: Me; onLogout: (
             <li>
               <Link className="menu-item" to={`/users/${encodeURIComponent(user.handle)}`} onClick={() => close()}>
                 My Muse
+              </Link>
+            </li>
+            <li>
+              <Link className="menu-item" to="/listen-later" onClick={() => close()}>
+                Listen later
               </Link>
             </li>
             <li>

@@ -1,5 +1,5 @@
 import { CHART_MIN_COUNT, type ChartEntry } from '@muse/shared';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { formatAlbumType, formatCount, formatScore } from '../../../lib/format-music';
@@ -20,20 +20,23 @@ function ProvisionalMark({ minCount }: { minCount: number }) {
 /**
  * A ranked list of albums: rank, cover, title, artist, weighted score and rating count (and this week's
  * count when trending); entries with fewer than `minCount` ratings are marked provisional.
+ * `renderAlbumAction` adds a control to each row that another feature provides (Listen later).
  */
 export function ChartList({
   items,
   compact = false,
   trending = false,
   minCount = CHART_MIN_COUNT,
+  renderAlbumAction,
 }: {
   items: ChartEntry[];
   compact?: boolean;
   trending?: boolean;
   minCount?: number;
+  renderAlbumAction?: (album: ChartEntry['album']) => ReactNode;
 }) {
   return (
-    <ol className={`chart-list${compact ? ' chart-list-compact' : ''}`}>
+    <ol className={`chart-list${compact ? ' chart-list-compact' : ''}${renderAlbumAction ? ' chart-list-actions' : ''}`}>
       {items.map((entry) => (
         <li key={entry.album.id} className="chart-row">
           <span className="chart-rank" aria-label={`Rank ${entry.rank}`}>
@@ -63,6 +66,7 @@ export function ChartList({
               {trending && entry.recentCount !== undefined ? `${formatCount(entry.recentCount, 'rating')} this week` : formatCount(entry.stats.count, 'rating')}
             </span>
           </span>
+          {renderAlbumAction && <span className="chart-action">{renderAlbumAction(entry.album)}</span>}
         </li>
       ))}
     </ol>
