@@ -56,6 +56,10 @@ import { PlaylistStatsRepo } from './features/playlists/playlist-stats.repo';
 import { PlaylistViews } from './features/playlists/playlist-views';
 import { PlaylistsService } from './features/playlists/playlists.service';
 import { PlaylistsReadModel } from './features/playlists/playlists.read-model';
+import { TrackMatchReadModel } from './features/catalog/track-match.read-model';
+import { PlaylistExportService } from './features/playlist-files/playlist-export.service';
+import { PlaylistImportPreviews } from './features/playlist-files/playlist-import-previews.store';
+import { PlaylistImportService } from './features/playlist-files/playlist-import.service';
 import { ModerationService } from './features/moderation/moderation.service';
 import { MutesRepo } from './features/mutes/mutes.repo';
 import { MutesService } from './features/mutes/mutes.service';
@@ -137,6 +141,8 @@ export interface Services {
   playlistLists: PlaylistListsService;
   playlistSocial: PlaylistSocialService;
   playlistNotices: PlaylistNotices;
+  playlistImports: PlaylistImportService;
+  playlistExports: PlaylistExportService;
   listenLater: ListenLaterService;
 }
 
@@ -241,6 +247,17 @@ export function composeServices(infra: Infrastructure): Composition {
     userIdByHandle: async (handle) => (await profileUsers.findByHandle(handle))?.id?.toString() ?? null,
   });
 
+  // Playlist files: imports matched to the catalog, exports under the playlists' access rule.
+  const playlistExports = new PlaylistExportService({
+    playlists,
+    store: playlistStore,
+    owner: async (userId) => {
+      const account = await accounts.findById(userId);
+      return account ? { handle: account.handle } : null;
+    },
+    baseUrl: config.PUBLIC_URL,
+  });
+
   const importsRepo = new ImportsRepo(knex);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
 
@@ -335,6 +352,13 @@ export function composeServices(infra: Infrastructure): Composition {
       transactions,
     }),
     playlistNotices: new PlaylistNotices(playlistStore, playlistPeople, playlistStats),
+    playlistImports: new PlaylistImportService({
+      matcher: new TrackMatchReadModel(knex),
+      previews: new PlaylistImportPreviews(redis, prefix),
+      playlists,
+      maxEntries: playlistStore.maxEntries,
+    }),
+    playlistExports,
   };
   return { services, docs, repos: { notifications: notificationsRepo } };
 }

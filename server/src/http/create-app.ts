@@ -27,6 +27,7 @@ import { createNotificationPreferencesRouter } from '../features/notifications/n
 import { createModerationRouter } from '../features/moderation/moderation.routes';
 import { createListenLaterRouter } from '../features/listen-later/listen-later.routes';
 import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
+import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParser } from '../features/playlist-files/playlist-files.routes';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -91,6 +92,7 @@ export function createApp(c: Container): Express {
   app.use('/api', loadSession(c.sessions, c.secureCookies));
   // Only signed-in users may make the server read a large import body.
   app.use('/api/imports', (req, res, next) => (req.session ? importsJsonParser(req, res, next) : next()));
+  app.use(PLAYLIST_PREVIEW_PATH, playlistFileBodyParser);
   app.use('/api', express.json({ limit: c.config.BODY_LIMIT, strict: true }));
   app.use('/api', requireCsrf(c.secureCookies));
   app.use('/api', createAuthRouter(c));
@@ -113,6 +115,7 @@ export function createApp(c: Container): Express {
   app.use('/api', createProfilesRouter(c));
   app.use('/api', createListenLaterRouter(c));
   app.use('/api', createPlaylistsRouter(c));
+  app.use('/api', createPlaylistFilesRouter(c));
   app.use('/api/artists', createArtistsRouter(c));
   app.use('/api', apiNotFound);
 

@@ -11,6 +11,8 @@ export interface FileHeader {
   description: string | null;
   /** The kind a Muse export names; null for other files. */
   kind: PlaylistKind | null;
+  /** Whether a Muse export's list is ranked; null for other files. */
+  ranked: boolean | null;
 }
 
 /** JSON.parse's complaint with its position turned into a line and column. */
@@ -75,6 +77,7 @@ export function parseJspf(text: string): FileHeader & { rows: ParsedRow[] } {
     title: typeof playlist.title === 'string' ? cleanLine(playlist.title) || null : null,
     description: typeof playlist.annotation === 'string' ? cleanNote(muse ? playlist.annotation : plainText(playlist.annotation)) || null : null,
     kind: kindOf(muse?.kind),
+    ranked: typeof muse?.ranked === 'boolean' ? muse.ranked : null,
     rows: tracks.map((track, i) => readRow(i + 1, () => readTrack(track, i + 1))),
   };
 }

@@ -104,5 +104,5 @@ export function parseM3u(text: string): FileHeader & { rows: ParsedRow[] } {
     flush(line, n);
   });
   if (pending) flush(null, (pending as Pending).line);
-  return { title, description: null, kind: null, rows };
+  return { title, description: null, kind: null, ranked: null, rows };
 }

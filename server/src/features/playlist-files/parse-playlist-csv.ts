@@ -65,5 +65,5 @@ export function parsePlaylistCsv(text: string): FileHeader & { rows: ParsedRow[]
   }
   for (const broken of table.broken) rows.push({ line: broken.line, error: broken.message });
   rows.sort((a, b) => a.line - b.line);
-  return { title: null, description: null, kind: null, rows };
+  return { title: null, description: null, kind: null, ranked: null, rows };
 }

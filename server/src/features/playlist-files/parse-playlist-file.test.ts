@@ -34,7 +34,7 @@ describe('JSPF', () => {
         albumId: null,
       },
       {
-        snapshot: { title: 'Jóga', artists: ['Björk'], album: 'Homogenic', durationMs: 268000 },
+        snapshot: { title: 'Jóga', artists: ['Björk'], album: 'Homogenic', durationMs: 305000 },
         serviceIds: { spotify: '5ezfiPy5pJ3ZxKsjWfbSyw' },
         note: null,
         trackId: null,
@@ -138,7 +138,7 @@ describe('M3U', () => {
     expect(file).toMatchObject({ format: 'm3u', title: 'Late Night Drive', description: null });
     expect(file.rows.map((r) => [r.line, r.entry?.snapshot ?? r.error])).toEqual([
       [3, { title: 'Paranoid Android', artists: ['Radiohead'], durationMs: 383000 }],
-      [5, { title: 'Jóga', artists: ['Björk'], album: 'Homogenic', durationMs: 268000 }],
+      [5, { title: 'Jóga', artists: ['Björk'], album: 'Homogenic', durationMs: 305000 }],
       [8, { title: 'Teardrop', artists: ['Massive Attack'] }],
       [12, { title: 'A Day in the Life - Remastered 2009', artists: ['The Beatles'], durationMs: 431500 }],
       [14, { title: 'Roygbiv', artists: ['Boards of Canada'] }],

@@ -73,5 +73,5 @@ export function parsePlaylistFile(bytes: Uint8Array, options: ParseOptions = {})
     kept += 1;
     return kept <= max ? row : { line: row.line, error: `Playlist limit reached: a playlist holds at most ${max.toLocaleString('en')} entries.` };
   });
-  return { format, title: parsed.title, description: parsed.description, kind: parsed.kind, rows };
+  return { format, title: parsed.title, description: parsed.description, kind: parsed.kind, ranked: parsed.ranked, rows };
 }

@@ -76,6 +76,7 @@ export function parseXspf(text: string): FileHeader & { rows: ParsedRow[] } {
     title: cleanLine(textOf(root, 'title')) || null,
     description: cleanNote(textOf(root, 'annotation')) || null,
     kind: null,
+    ranked: null,
     rows: tracks.map((track) => readRow(track.line, () => readTrack(track))),
   };
 }

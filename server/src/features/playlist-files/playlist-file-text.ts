@@ -59,11 +59,11 @@ export function cleanLine(value: string): string {
     .trim();
 }
 
-/** A note: like `cleanLine`, but its line breaks are kept (as `\n`). */
+/** A note or description: like `cleanLine`, but its line breaks (as `\n`) and tabs are kept. */
 export function cleanNote(value: string): string {
   return value
     .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
-    .replace(/[\t\f]/g, ' ')
+    .replace(/\f/g, ' ')
     .replace(INVISIBLE, '')
     .trim();
 }

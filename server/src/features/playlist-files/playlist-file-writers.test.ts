@@ -215,14 +215,15 @@ describe('round trip', () => {
         storedText(200),
         fc.option(noteText, { nil: '' }),
         fc.constantFrom('playlist' as const, 'list' as const),
-        (entries, title, description, kind) => {
-          const doc = makeDoc(entries, { title, description, kind });
+        fc.boolean(),
+        (entries, title, description, kind, ranked) => {
+          const doc = makeDoc(entries, { title, description, kind, ranked: kind === 'list' && ranked });
           const file = JSON.stringify(toJspf(doc, { handle: 'mia' }), null, 2);
           const back = parsePlaylistFile(Buffer.from(file), { filename: 'x.jspf' });
           expect(back.format).toBe('jspf');
           expect(back.rows.every((r) => r.entry)).toBe(true);
           expect(back.rows.map((r) => r.entry)).toEqual(entries.map(expected));
-          expect(back).toMatchObject({ title, description: description || null, kind });
+          expect(back).toMatchObject({ title, description: description || null, kind, ranked: doc.ranked });
         },
       ),
       { numRuns: 150 },
