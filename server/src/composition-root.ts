@@ -292,7 +292,7 @@ export function composeServices(infra: Infrastructure): Composition {
       announce: announceImport,
     }),
     importRecovery: new ImportRecovery({ repo: importsRepo, queues }),
-    exports: new ExportsService(new ExportsRepo(knex)),
+    exports: new ExportsService(new ExportsRepo(knex), undefined, (userId, owner) => playlistExports.accountFiles(userId, owner)),
     ratings,
     reviews: new ReviewsService({
       transactions,

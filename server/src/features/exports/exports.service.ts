@@ -101,16 +101,22 @@ const COLUMNS = {
   listenLater: ['albumId', 'artist', 'albumTitle', 'releaseYear', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'addedAt', 'keep'],
 } as const;
 
-/** A user's own data as a zip: profile, ratings with history, reviews, diary, comments, likes, the Listen later queue. */
+/** Files the playlist feature writes for a user's own playlists, by path inside the zip. */
+export type PlaylistFilesOf = (userId: string, owner: { handle: string }) => Promise<Record<string, string>>;
+
+/** A user's own data as a zip: profile, ratings with history, reviews, diary, comments, likes, the Listen later queue, playlists. */
 export class ExportsService {
   constructor(
     private readonly repo: ExportsRepo,
     private readonly now: () => Date = () => new Date(),
+    /** Every playlist the user owns as JSPF and CSV (`playlists/…`). */
+    private readonly playlistFiles: PlaylistFilesOf = async () => ({}),
   ) {}
 
   /**
    * Builds `muse-export-<handle>-<date>.zip` with one CSV per kind of data, `profile.json`, and
-   * `muse-export.json` holding everything. Only the given user's rows are read.
+   * `muse-export.json` holding everything, and each of the user's playlists as JSPF and CSV
+   * under `playlists/`. Only the given user's rows and documents are read.
    */
   async archive(profile: Me): Promise<ExportArchive> {
     const userId = profile.id;
@@ -122,6 +128,7 @@ export class ExportsService {
       this.repo.likes(userId).then((rows) => rows.map(presentLikeExport)),
       this.repo.listenLater(userId).then((rows) => rows.map(presentListenLaterExport)),
     ]);
+    const playlists = await this.playlistFiles(userId, { handle: profile.handle });
     const exportedAt = this.now();
     const everything = {
       format: 'muse-export',
@@ -144,6 +151,7 @@ export class ExportsService {
       'likes.csv': csvOf(COLUMNS.likes, likes),
       'listen-later.csv': csvOf(COLUMNS.listenLater, listenLater),
       'muse-export.json': JSON.stringify(everything, null, 2),
+      ...playlists,
     };
     const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6, mtime: exportedAt });
     return { filename: `muse-export-${profile.handle}-${exportedAt.toISOString().slice(0, 10)}.zip`, zip };
