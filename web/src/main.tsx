@@ -22,6 +22,7 @@ import './styles/feed.css';
 import './styles/profile.css';
 import './styles/profile-stats.css';
 import './styles/settings.css';
+import './styles/playlists.css';
 import './styles/listen-later.css';
 
 const container = document.getElementById('root');

@@ -21,6 +21,8 @@ import { ListenLaterRoute } from './routes/listen-later-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NotificationsRoute } from './routes/notifications-route';
+import { PlaylistRoute } from './routes/playlist-route';
+import { PlaylistsRoute } from './routes/playlists-route';
 import { ProfileRoute } from './routes/profile-route';
 import { ProfileSettingsRoute } from './routes/profile-settings-route';
 import { RegisterRoute } from './routes/register-route';
@@ -61,6 +63,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'notifications', loader: loaders.notifications, element: <NotificationsRoute /> },
                 { path: 'settings', loader: loaders.settings, element: <SettingsRoute /> },
                 { path: 'settings/profile', loader: loaders.settings, element: <ProfileSettingsRoute /> },
+                { path: 'playlists', element: <PlaylistsRoute /> },
                 { path: 'import', element: <ImportRoute /> },
                 { path: 'import/:id', element: <ImportStatusRoute /> },
                 { path: 'listen-later', loader: loaders.listenLater, element: <ListenLaterRoute /> },
@@ -70,6 +73,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: 'search', element: <SearchRoute /> },
             { path: 'charts', loader: loaders.charts, element: <ChartsRoute /> },
+            { path: 'playlists/:id', element: <PlaylistRoute /> },
             { path: 'albums/:id', loader: loaders.album, element: <AlbumRoute /> },
             { path: 'artists/:id', loader: loaders.artist, element: <ArtistRoute /> },
             { path: 'reviews/:id', loader: loaders.review, element: <ReviewRoute /> },

@@ -6,6 +6,8 @@ export interface AppDestination {
   label: string;
   /** Active only on this exact path (My Muse must not light up on the diary below it). */
   end?: boolean;
+  /** Listed in the phone Menu but not in the desktop tab strip, where the account menu offers it instead (room for search). */
+  menuOnly?: boolean;
 }
 
 /** Every page the main navigation offers `me`, in order; administrators also get the admin pages. */
@@ -15,7 +17,7 @@ export function appDestinations(me: Me): AppDestination[] {
     { to: '/home', label: 'Home' },
     { to: profile, label: 'My Muse', end: true },
     { to: `${profile}/diary`, label: 'Diary' },
-    { to: '/listen-later', label: 'Listen later' },
+    { to: '/listen-later', label: 'Listen later', menuOnly: true },
     { to: '/charts', label: 'Charts' },
     { to: '/notifications', label: 'Notifications' },
   ];

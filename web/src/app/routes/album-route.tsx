@@ -13,6 +13,8 @@ import { AlbumScores } from '../../features/albums/components/album-scores';
 import { Tracklist } from '../../features/albums/components/tracklist';
 import { useMe } from '../../features/auth/api/get-me';
 import { ListenLaterButton } from '../../features/listen-later/components/listen-later-button';
+import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
+import { AlbumPlaylistActions } from '../../features/playlists/components/album-playlist-actions';
 import { AlbumReviews } from '../../features/reviews/components/album-reviews';
 import type { EditorResult } from '../../features/reviews/components/review-editor';
 import { ReviewEditorDialog } from '../../features/reviews/components/review-editor-dialog';
@@ -58,7 +60,14 @@ function AlbumView({ id }: { id: string }) {
         album={page.album}
         totalMs={totalMs}
         trackCount={page.tracks.length}
-        actions={me ? <ListenLaterButton albumId={page.album.id} albumTitle={page.album.title} /> : undefined}
+        actions={
+          me ? (
+            <>
+              <ListenLaterButton albumId={page.album.id} albumTitle={page.album.title} />
+              <AlbumPlaylistActions album={page.album} tracks={page.tracks} />
+            </>
+          ) : undefined
+        }
       />
 
       {done && (
@@ -94,6 +103,7 @@ function AlbumView({ id }: { id: string }) {
               tracks={page.tracks}
               albumArtist={page.album.artistCredit}
               resetKey={trackResetKey}
+              renderActions={me ? (track) => <AddToPlaylistMenu compact target={{ type: 'track', trackId: track.id, title: track.title }} /> : undefined}
               onRate={
                 page.viewer
                   ? (track, rating) => rateTrack.mutate({ trackId: track.id, rating }, { onError: () => setTrackResetKey((key) => key + 1) })

@@ -6,6 +6,7 @@ import { FeedItemCard } from '../../features/feed/components/feed-item-card';
 import { FollowButton } from '../../features/follows/components/follow-button';
 import { ProfileMenu } from '../../features/follows/components/profile-menu';
 import { ListenLaterShelf } from '../../features/listen-later/components/listen-later-shelf';
+import { UserPlaylists } from '../../features/playlists/components/user-playlists';
 import { useProfile } from '../../features/profiles/api/get-profile';
 import { CompatibilityCard } from '../../features/profiles/components/compatibility-card';
 import { FavouritesEditor } from '../../features/profiles/components/favourites-editor';
@@ -114,6 +115,7 @@ function ProfilePage({ handle }: { handle: string }) {
                 <FavouritesShelf favourites={view.favourites} ownerName={user.displayName} />
               )}
             </section>
+            <UserPlaylists handle={user.handle} displayName={user.displayName} isOwn={view.isOwn} />
             <section className="card" aria-labelledby="recent-title">
               <div className="card-header">
                 <h2 id="recent-title" className="card-title">

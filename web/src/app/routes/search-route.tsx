@@ -2,7 +2,9 @@ import { SEARCH_TYPES } from '@muse/shared';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { PageSpinner } from '../../components/ui/spinner';
+import { useMe } from '../../features/auth/api/get-me';
 import { useChartFacets } from '../../features/charts/api/get-chart-facets';
+import { ListenLaterButton } from '../../features/listen-later/components/listen-later-button';
 import { SEARCH_MIN_CHARS, useSearch } from '../../features/search/api/search';
 import { SearchFilters, type SearchFilterValues } from '../../features/search/components/search-filters';
 import { SearchResults } from '../../features/search/components/search-results';
@@ -25,6 +27,7 @@ function readFilters(params: URLSearchParams): SearchFilterValues {
 /** `/search?q=&type=&genre=&year=`: full results with filters, all kept in the URL. */
 export function SearchRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
+  const me = useMe();
   const filters = readFilters(searchParams);
   const facets = useChartFacets();
   const genres = [...(facets.data?.genres ?? [])].sort((a, b) => a.localeCompare(b));
@@ -62,7 +65,10 @@ export function SearchRoute() {
         <PageSpinner label="Searching" />
       ) : (
         <div aria-busy={results.isFetching} className={results.isPlaceholderData ? 'results-stale' : undefined}>
-          <SearchResults results={results.data} />
+          <SearchResults
+            results={results.data}
+            renderAlbumActions={me ? (album) => <ListenLaterButton variant="icon" albumId={album.id} albumTitle={album.title} /> : undefined}
+          />
         </div>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { TrackView } from '@muse/shared';
+import type { ReactNode } from 'react';
 import { RatingInput } from '../../../components/ui/rating-input';
 import { formatDuration, formatScore } from '../../../lib/format-music';
 
@@ -9,6 +10,8 @@ interface TracklistProps {
   onRate?: (track: TrackView, rating: number | null) => void;
   /** Changing it resets the rating widgets to the saved ratings (after the server refused one). */
   resetKey?: number;
+  /** Controls at the end of each row that other features provide (e.g. "Add to playlist"). */
+  renderActions?: (track: TrackView) => ReactNode;
 }
 
 /** Groups tracks by disc, keeping the catalog's order inside each. */
@@ -22,7 +25,7 @@ function byDisc(tracks: TrackView[]): [number, TrackView[]][] {
  * The tracklist: positions as printed (A1, B2 …), titles, guest credits that differ from the
  * album's, durations as m:ss and per-track ratings, with a heading per disc when there are several.
  */
-export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0 }: TracklistProps) {
+export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0, renderActions }: TracklistProps) {
   if (tracks.length === 0) return <p className="empty-state">The catalog has no tracklist for this release.</p>;
   const discs = byDisc(tracks);
   const total = tracks.reduce((sum, track) => sum + (track.durationMs ?? 0), 0);
@@ -70,6 +73,7 @@ export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0 }: Trackli
                 <span className="track-duration">
                   {track.durationMs !== null && <time dateTime={`PT${Math.round(track.durationMs / 1000)}S`}>{formatDuration(track.durationMs)}</time>}
                 </span>
+                {renderActions && <span className="track-actions">{renderActions(track)}</span>}
               </li>
             ))}
           </ol>
