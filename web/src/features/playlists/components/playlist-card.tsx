@@ -16,7 +16,7 @@ export function PlaylistCard({ playlist, showOwner = true }: { playlist: Playlis
       {showOwner && <span className="playlist-card-owner muted">by {playlist.owner.displayName}</span>}
       <span className="playlist-card-meta">
         {facts.join(' · ')}
-        {playlist.visibility !== 'public' && <span className="playlist-badge">{VISIBILITY_TEXT[playlist.visibility].label}</span>}
+        {playlist.visibility !== 'public' && <span className="playlist-badge">{VISIBILITY_TEXT[playlist.visibility].badge}</span>}
       </span>
       {playlist.likeCount > 0 && (
         <span className="playlist-card-likes muted">

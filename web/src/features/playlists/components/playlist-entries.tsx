@@ -121,7 +121,10 @@ export function PlaylistEntries({ playlist, canEdit }: PlaylistEntriesProps) {
       {total === 0 ? (
         <EmptyEntries isList={isList} canEdit={canEdit} />
       ) : (
-        <ol ref={listRef} className={`entry-list ${isList ? 'entry-list-albums' : 'entry-list-tracks'}${canEdit ? ' entry-list-editable' : ''}`}>
+        <ol
+          ref={listRef}
+          className={`entry-list ${isList ? 'entry-list-albums' : 'entry-list-tracks'}${canEdit ? ' entry-list-editable' : ''}${numbered ? ' entry-list-numbered' : ''}`}
+        >
           {entries.map((entry, index) => {
             const label = entryLabel(entry);
             return (

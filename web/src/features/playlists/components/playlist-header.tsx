@@ -29,7 +29,7 @@ export function PlaylistHeader({ playlist, actions }: { playlist: PlaylistView; 
       <div className="playlist-header-body">
         <p className="eyebrow">
           {kindLabel(playlist.kind, playlist.ranked)}
-          {playlist.visibility !== 'public' && <span className="playlist-badge">{VISIBILITY_TEXT[playlist.visibility].label}</span>}
+          {playlist.visibility !== 'public' && <span className="playlist-badge">{VISIBILITY_TEXT[playlist.visibility].badge}</span>}
         </p>
         <h1 className="playlist-title">{playlist.title}</h1>
         <p className="playlist-byline">

@@ -1,13 +1,13 @@
 import type { PlaylistKind, PlaylistSummary, PlaylistVisibility } from '@muse/shared';
 import { formatCount } from '../../../lib/format-music';
 
-/** Each visibility's name and what it means, in the words the share dialog and badges use. */
-export const VISIBILITY_TEXT: Record<PlaylistVisibility, { label: string; help: string }> = {
-  public: { label: 'Public', help: 'Anyone can find and open it: it shows on your profile, in Discover and in search.' },
-  followers: { label: 'Followers', help: 'Only people who follow you.' },
-  people: { label: 'Specific people', help: 'Only the followers you pick. Each of them is told and finds it under “Shared with me”.' },
-  private: { label: 'Private', help: 'Only you and the collaborators you invite.' },
-  link: { label: 'Anyone with the link', help: 'Not listed anywhere: only people holding the link can open it.' },
+/** Each visibility's name, its short form on badges, and what it means, in the words the share dialog uses. */
+export const VISIBILITY_TEXT: Record<PlaylistVisibility, { label: string; badge: string; help: string }> = {
+  public: { label: 'Public', badge: 'Public', help: 'Anyone can find and open it: it shows on your profile, in Discover and in search.' },
+  followers: { label: 'Followers', badge: 'Followers', help: 'Only people who follow you.' },
+  people: { label: 'Specific people', badge: 'Shared', help: 'Only the followers you pick. Each of them is told and finds it under “Shared with me”.' },
+  private: { label: 'Private', badge: 'Private', help: 'Only you and the collaborators you invite.' },
+  link: { label: 'Anyone with the link', badge: 'Link only', help: 'Not listed anywhere: only people holding the link can open it.' },
 };
 
 /** "Playlist" or "List" (or "Ranked list"). */
