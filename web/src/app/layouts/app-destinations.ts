@@ -18,6 +18,7 @@ export function appDestinations(me: Me): AppDestination[] {
     { to: profile, label: 'My Muse', end: true },
     { to: `${profile}/diary`, label: 'Diary' },
     { to: '/listen-later', label: 'Listen later', menuOnly: true },
+    { to: '/playlists', label: 'Playlists' },
     { to: '/charts', label: 'Charts' },
     { to: '/notifications', label: 'Notifications' },
   ];

@@ -5,6 +5,7 @@ import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
 import { useChartFacets } from '../../features/charts/api/get-chart-facets';
 import { ListenLaterButton } from '../../features/listen-later/components/listen-later-button';
+import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SEARCH_MIN_CHARS, useSearch } from '../../features/search/api/search';
 import { SearchFilters, type SearchFilterValues } from '../../features/search/components/search-filters';
 import { SearchResults } from '../../features/search/components/search-results';
@@ -67,7 +68,17 @@ export function SearchRoute() {
         <div aria-busy={results.isFetching} className={results.isPlaceholderData ? 'results-stale' : undefined}>
           <SearchResults
             results={results.data}
-            renderAlbumActions={me ? (album) => <ListenLaterButton variant="icon" albumId={album.id} albumTitle={album.title} /> : undefined}
+            renderAlbumActions={
+              me
+                ? (album) => (
+                    <>
+                      <ListenLaterButton variant="icon" albumId={album.id} albumTitle={album.title} />
+                      <AddToPlaylistMenu compact target={{ type: 'album', albumId: album.id, title: album.title }} />
+                    </>
+                  )
+                : undefined
+            }
+            renderTrackActions={me ? (track) => <AddToPlaylistMenu compact target={{ type: 'track', trackId: track.id, title: track.title }} /> : undefined}
           />
         </div>
       )}
