@@ -29,11 +29,13 @@ export function AppShell() {
             <Logo />
           </NavLink>
           <nav className="app-nav" aria-label="Main">
-            {destinations.map((destination) => (
-              <NavLink key={destination.to} className="nav-link" to={destination.to} end={destination.end}>
-                {destination.label}
-              </NavLink>
-            ))}
+            {destinations
+              .filter((destination) => !destination.menuOnly)
+              .map((destination) => (
+                <NavLink key={destination.to} className="nav-link" to={destination.to} end={destination.end}>
+                  {destination.label}
+                </NavLink>
+              ))}
           </nav>
           <div className="app-header-search">
             <SearchBox />

@@ -30,7 +30,7 @@ export function ArtistRoute() {
       </header>
       <ArtistAlbums
         albums={albums}
-        renderAlbumAction={me ? (album) => <ListenLaterButton variant="icon" albumId={album.id} albumTitle={album.title} /> : undefined}
+        renderAlbumAction={me ? (album) => <ListenLaterButton variant="chip" albumId={album.id} albumTitle={album.title} /> : undefined}
       />
     </div>
   );

@@ -12,8 +12,8 @@ export function ImportRoute() {
         <p className="eyebrow">Settings</p>
         <h1>Import ratings and diary</h1>
         <p className="muted">
-          Bring your history from a Letterboxd-style diary CSV or a Rate Your Music export. Rows are matched to the catalog by artist, title and year; you see
-          every match before anything is saved.
+          Bring your history from a Letterboxd-style diary CSV or a Rate Your Music export, and your Letterboxd watchlist into Listen later. Rows are matched to
+          the catalog by artist, title and year; you see every match before anything is saved.
         </p>
       </header>
       <section className="card" aria-label="Upload">

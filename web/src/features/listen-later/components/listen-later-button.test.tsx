@@ -99,6 +99,14 @@ describe('ListenLaterButton', () => {
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
   });
 
+  it('when shown on an album tile, then its words show and its name adds the album, keeping the words first for speech input', async () => {
+    mockFetch({ ...csrf, 'GET /api/me/listen-later/ids': index(['101']) });
+    renderWithProviders(<ListenLaterButton variant="chip" albumId="101" albumTitle="Kid A" />);
+    const chip = await screen.findByRole('button', { name: 'Listen later: Kid A', pressed: true });
+    expect(chip).toHaveTextContent(/^Listen later/);
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+
   it('when a queued album is shown on its page, then "Keep after I rate or log it" can be switched on', async () => {
     let kept: string[] = [];
     const { requests } = mockFetch({

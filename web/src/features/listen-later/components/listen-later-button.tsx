@@ -25,8 +25,11 @@ function QueueIcon({ queued, size }: { queued: boolean; size: number }) {
 interface ListenLaterButtonProps {
   albumId: string;
   albumTitle: string;
-  /** `full` (album page): words and a "keep" switch once queued; `icon` (album cards): a round icon button. */
-  variant?: 'full' | 'icon';
+  /**
+   * `full` (album page): words and a "keep" switch once queued; `chip` (album tiles): a small
+   * button with its words; `icon` (rows of lists): a round clock button, as on Letterboxd.
+   */
+  variant?: 'full' | 'chip' | 'icon';
 }
 
 /**
@@ -53,8 +56,14 @@ export function ListenLaterButton({ albumId, albumTitle, variant = 'full' }: Lis
       data-testid="listen-later-button"
       onClick={() => toggle.mutate({ albumId, queued: !queued })}
     >
-      <QueueIcon queued={queued} size={variant === 'icon' ? 18 : 20} />
-      {variant === 'icon' ? <span className="sr-only">Listen later: {albumTitle}</span> : <span>Listen later</span>}
+      <QueueIcon queued={queued} size={variant === 'full' ? 20 : 18} />
+      {variant === 'icon' && <span className="sr-only">Listen later: {albumTitle}</span>}
+      {variant === 'chip' && (
+        <span>
+          Listen later<span className="sr-only">: {albumTitle}</span>
+        </span>
+      )}
+      {variant === 'full' && <span>Listen later</span>}
     </button>
   );
 
