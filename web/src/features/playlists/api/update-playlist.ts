@@ -24,6 +24,7 @@ export function useUpdatePlaylist(id: string) {
   return useMutation({
     scope: { id: playlistKeys.writeScope(id) },
     mutationFn: async (changes: PlaylistChanges): Promise<PlaylistView> => {
+      await queryClient.cancelQueries({ queryKey: key, exact: true });
       const base = queryClient.getQueryData<PlaylistView>(key);
       if (!base) throw new Error('The playlist is not loaded yet.');
       const write = await writeOnVersion(

@@ -78,6 +78,8 @@ export function useEntryEdits(playlistId: string) {
     mutationKey: playlistKeys.entryEdits(playlistId),
     scope: { id: playlistKeys.writeScope(playlistId) },
     mutationFn: async (edit: EntryEdit): Promise<EntryEditOutcome> => {
+      // A read already on its way holds the playlist as it was before this edit: it must not land after it.
+      await queryClient.cancelQueries({ queryKey: key, exact: true });
       const base = queryClient.getQueryData<PlaylistView>(key);
       if (!base) throw new Error('The playlist is not loaded yet.');
       const { stale, ...outcome } = await runEdit(playlistId, base, edit);

@@ -23,7 +23,7 @@ describe('playlist page, by who is looking', () => {
       'playlist-description',
     );
     expect(screen.getByText(/3 tracks/)).toBeInTheDocument();
-    for (const name of ['Share', 'Collaborators', 'Edit', 'Delete Night drive']) expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    for (const name of ['Share', 'Collaborators', 'Edit', 'Delete Night drive', 'Duplicate']) expect(screen.getByRole('button', { name })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Download Night drive as JSPF' })).toHaveAttribute('href', '/api/playlists/pl-00000001/export.jspf');
     expect(screen.getByRole('button', { name: 'Actions for Kid A' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /^Reorder Kid A, position 2 of 3/ })).toBeInTheDocument();
@@ -74,6 +74,31 @@ describe('playlist page, by who is looking', () => {
     const read = (requests[0] as { path: string }).path;
     expect(read).toBe('/api/playlists/pl-00000001');
     expect(screen.queryByRole('button', { name: 'Clone' })).not.toBeInTheDocument();
+  });
+
+  it('when a visitor clones a link playlist, then the token goes with it and they land on their private copy, which says where it came from', async () => {
+    const view = playlistView({ visibility: 'link', permissions: VISITOR_PERMISSIONS, sharedWith: null });
+    const copy = playlistView({
+      id: 'pl-00000077',
+      owner: otto,
+      visibility: 'private',
+      clonedFrom: { id: view.id, title: view.title, owner: nina },
+    });
+    const { requests } = renderPlaylist(
+      view,
+      meOf(otto),
+      {
+        'POST /api/playlists/pl-00000001/clone': () => jsonResponse(copy, 201),
+        'GET /api/playlists/pl-00000077': () => jsonResponse(copy),
+      },
+      `/playlists/${view.id}?token=AAAAAAAAAAAAAAAAAAAAAA`,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Clone' }));
+    expect(await screen.findByText(/Cloned “Night drive”\. This copy is yours and private/)).toBeInTheDocument();
+    const from = screen.getByText(/Cloned from/);
+    expect(within(from).getByRole('link', { name: 'Night drive' })).toHaveAttribute('href', '/playlists/pl-00000001');
+    expect(within(from).getByRole('link', { name: 'Nina' })).toHaveAttribute('href', '/users/nina');
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ token: 'AAAAAAAAAAAAAAAAAAAAAA' });
   });
 
   it('when the playlist cannot be seen, then the page says it is not found, whatever the reason', async () => {

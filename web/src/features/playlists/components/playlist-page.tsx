@@ -51,9 +51,9 @@ export function PlaylistPage({ playlist, viewerId, token, notice = null, loginPa
   const actions = (
     <>
       <PlaylistLikeButton playlist={playlist} token={token} />
-      {permissions.clone && viewerId && !mine && (
+      {permissions.clone && viewerId && (
         <Button variant="secondary" size="sm" pending={clone.isPending} onClick={() => clone.mutate({ id: playlist.id, token }, { onSuccess: onCloned })}>
-          Clone
+          {mine ? 'Duplicate' : 'Clone'}
         </Button>
       )}
       {!viewerId && (
