@@ -18,6 +18,7 @@ import { ImportRoute } from './routes/import-route';
 import { ImportStatusRoute } from './routes/import-status-route';
 import { LandingRoute } from './routes/landing-route';
 import { ListenLaterRoute } from './routes/listen-later-route';
+import { PlaylistImportRoute } from './routes/playlist-import-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NotificationsRoute } from './routes/notifications-route';
@@ -64,6 +65,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'settings', loader: loaders.settings, element: <SettingsRoute /> },
                 { path: 'settings/profile', loader: loaders.settings, element: <ProfileSettingsRoute /> },
                 { path: 'playlists', element: <PlaylistsRoute /> },
+                { path: 'playlists/import', element: <PlaylistImportRoute /> },
                 { path: 'import', element: <ImportRoute /> },
                 { path: 'import/:id', element: <ImportStatusRoute /> },
                 { path: 'listen-later', loader: loaders.listenLater, element: <ListenLaterRoute /> },

@@ -137,16 +137,25 @@ async function recoverCsrfToken(): Promise<void> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A file sent as the raw request body (uploads), as opposed to a JSON body. */
+export class RawBody {
+  constructor(
+    readonly data: Blob,
+    readonly contentType: string,
+  ) {}
+}
+
 async function send(method: Method, path: string, body?: unknown, token?: string | null): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body instanceof RawBody) headers['content-type'] = body.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers[CSRF_HEADER] = token;
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof RawBody ? body.data : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network_error', detail: 'Could not reach Muse. Check your connection and try again.' });
@@ -184,4 +193,6 @@ export const api = {
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => apiRequest<T>('DELETE', path, body),
+  /** Sends a file as the raw body of a POST (its own type, else application/octet-stream). */
+  upload: <T>(path: string, file: Blob) => apiRequest<T>('POST', path, new RawBody(file, file.type || 'application/octet-stream')),
 };

@@ -1,6 +1,6 @@
 import type { PlaylistKind } from '@muse/shared';
 import { useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { useMe } from '../../features/auth/api/get-me';
@@ -61,6 +61,9 @@ export function PlaylistsRoute() {
           <Button variant="secondary" onClick={() => setCreating('list')}>
             New list
           </Button>
+          <Link className="btn btn-ghost" to="/playlists/import">
+            Import a file
+          </Link>
         </div>
       </header>
       {flash && <Alert tone="success">{flash}</Alert>}
