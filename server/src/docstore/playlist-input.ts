@@ -143,3 +143,20 @@ export function explainRefusal(current: PlaylistDocument | null, expectedVersion
   if (expectedVersion !== undefined && current.version !== expectedVersion) return { status: 'conflict', doc: current };
   return { status: otherwise, doc: current };
 }
+
+/**
+ * An entry as either adapter reads it back: fields a stored entry may lack (older documents, a
+ * hand-written row) get their empty value, and the time becomes a Date whatever it was stored as.
+ */
+export function readStoredEntry(e: Omit<StoredEntry, 'addedAt'> & { addedAt: Date | string }): StoredEntry {
+  return {
+    id: e.id,
+    trackId: e.trackId ?? null,
+    albumId: e.albumId ?? null,
+    snapshot: e.snapshot,
+    serviceIds: e.serviceIds ?? {},
+    note: e.note ?? null,
+    addedBy: e.addedBy,
+    addedAt: new Date(e.addedAt),
+  };
+}

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { PlaylistDocument, StoredCollaborator, StoredEntry } from '../playlist-store.port';
+import { readStoredEntry } from '../playlist-input';
 
 /**
  * A playlist as MongoDB holds it: the port's document under `_id`, plus what lists filter by and
@@ -70,19 +71,6 @@ playlistSchema.index({ invitedIds: 1, updatedAt: -1 });
 playlistSchema.index({ sharedWith: 1, updatedAt: -1 });
 playlistSchema.index({ titleSearch: 1 });
 
-function toEntry(e: StoredEntry): StoredEntry {
-  return {
-    id: e.id,
-    trackId: e.trackId ?? null,
-    albumId: e.albumId ?? null,
-    snapshot: e.snapshot,
-    serviceIds: e.serviceIds ?? {},
-    note: e.note ?? null,
-    addedBy: e.addedBy,
-    addedAt: new Date(e.addedAt),
-  };
-}
-
 /** A stored playlist as the port's document (the fields only lists use are left behind). */
 export function toPlaylistDocument(doc: PlaylistMongoDoc): PlaylistDocument {
   return {
@@ -101,6 +89,6 @@ export function toPlaylistDocument(doc: PlaylistMongoDoc): PlaylistDocument {
     entryCount: doc.entryCount,
     createdAt: new Date(doc.createdAt),
     updatedAt: new Date(doc.updatedAt),
-    entries: (doc.entries ?? []).map(toEntry),
+    entries: (doc.entries ?? []).map(readStoredEntry),
   };
 }

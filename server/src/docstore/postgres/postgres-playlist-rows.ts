@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { PoolClient, QueryResultRow } from 'pg';
 import type { CollaboratorStatus } from '@muse/shared';
 import type { PlaylistDocument, StoredCollaborator, StoredEntry } from '../playlist-store.port';
+import { readStoredEntry } from '../playlist-input';
 
 /** An entry as `doc_playlists.entries` holds it: JSON, so its time is an ISO string. */
 export type EntryJson = Omit<StoredEntry, 'addedAt'> & { addedAt: string };
@@ -63,19 +64,6 @@ export function docJson(doc: PlaylistDocument): PlaylistDocJson {
   };
 }
 
-function toEntry(e: EntryJson): StoredEntry {
-  return {
-    id: e.id,
-    trackId: e.trackId ?? null,
-    albumId: e.albumId ?? null,
-    snapshot: e.snapshot,
-    serviceIds: e.serviceIds ?? {},
-    note: e.note ?? null,
-    addedBy: e.addedBy,
-    addedAt: new Date(e.addedAt),
-  };
-}
-
 function toCollaborator(c: PlaylistDocJson['collaborators'][number]): StoredCollaborator {
   return { userId: c.userId, status: c.status, invitedAt: new Date(c.invitedAt) };
 }
@@ -99,7 +87,7 @@ export function toPlaylistDocument(row: PlaylistRow): PlaylistDocument {
     entryCount: row.entry_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    entries: (row.entries ?? []).map(toEntry),
+    entries: (row.entries ?? []).map(readStoredEntry),
   };
 }
 
