@@ -64,6 +64,13 @@ beforeAll(async () => {
   ids.getLucky = daft.trackIds[0]!;
   albums.ram = daft.id;
 
+  ids.dontStop = (await makeAlbum(knex, { title: 'Jazz', artists: [queen], tracks: [{ title: "Don't Stop Me Now", durationMs: 209_000 }] })).trackIds[0]!;
+  ids.introXx = (await makeAlbum(knex, { title: 'xx', artist: 'The xx', tracks: [{ title: 'Intro', durationMs: 127_000 }] })).trackIds[0]!;
+  ids.introM83 = (await makeAlbum(knex, { title: 'Hurry Up, We’re Dreaming', artist: 'M83', tracks: [{ title: 'Intro', durationMs: 322_000 }] })).trackIds[0]!;
+  ids.scarborough = (
+    await makeAlbum(knex, { title: 'Parsley, Sage, Rosemary and Thyme', artist: 'Simon & Garfunkel', tracks: ['Scarborough Fair/Canticle'] })
+  ).trackIds[0]!;
+
   const beatles = await makeAlbum(knex, { title: 'Abbey Road', artist: 'The Beatles', year: 1969, spotifyId: '0ETFjACtuP2ADo6LFhL6HN', tracks: [] });
   albums.abbey = beatles.id;
   albums.kidA = (await makeAlbum(knex, { title: 'Kid A', artists: [radiohead], year: 2000, tracks: [] })).id;
@@ -137,6 +144,16 @@ describe('matchTracks', () => {
     ]);
     expect(feat).toMatchObject({ trackId: ids.getLucky });
     expect(several).toMatchObject({ trackId: ids.getLucky });
+  });
+
+  it('when apostrophes, "&" and common titles differ between sources, then the words still find the one right track', async () => {
+    const results = await matcher.matchTracks([
+      q({ title: 'Don’t Stop Me Now - Remastered 2011', artists: ['Queen'] }),
+      q({ title: 'Intro', artists: ['M83'] }),
+      q({ title: 'Intro', artists: ['xx, The'] }),
+      q({ title: 'Scarborough Fair / Canticle', artists: ['Simon and Garfunkel'] }),
+    ]);
+    expect(results.map((r) => r.trackId)).toEqual([ids.dontStop, ids.introM83, ids.introXx, ids.scarborough]);
   });
 
   it('when an entry names a catalog id or a Spotify id, then it matches only if the title or artist agrees', async () => {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { EntrySnapshot, ServiceIds } from '@muse/shared';
-import { gateTagsAgree, normaliseArtist, normaliseForMatch, normaliseTitle, type NormalisedTitle } from '../../lib/music-text';
+import { foldText, gateTagsAgree, normaliseArtist, normaliseForMatch, normaliseTitle, type NormalisedTitle } from '../../lib/music-text';
 import { AlbumMatcher } from '../imports/album-matcher';
 import type { CandidateRow } from '../imports/imports.repo';
 
@@ -67,12 +67,19 @@ const TRACKS_BY_ID_SQL = `
   SELECT ${TRACK_COLUMNS} FROM tracks t JOIN albums a ON a.id = t.album_id
    WHERE t.id = ANY(?::bigint[]) OR t.isrc = ANY(?::text[]) OR t.spotify_id = ANY(?::text[]) OR t.apple_id = ANY(?::text[])`;
 
-// Candidates for each query text from the trigram index, as the CSV import's album matcher finds albums.
+// Candidates for each entry from the full-text index (see `trackSearch`): the tracks with every
+// word of the title, or when there are none, those with any of them; best first by word
+// similarity to "title artist".
 const TRACKS_BY_TEXT_SQL = `
   SELECT q.n::int AS n, ${TRACK_COLUMNS}
-    FROM unnest(?::text[]) WITH ORDINALITY AS q(text, n)
-    CROSS JOIN LATERAL (SELECT * FROM tracks t WHERE muse_norm(q.text) <% t.search_text
-                         ORDER BY word_similarity(muse_norm(q.text), t.search_text) DESC, t.id LIMIT ${CANDIDATES}) t
+    FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS q(strict, loose, text, n)
+    CROSS JOIN LATERAL (
+      (SELECT * FROM tracks t WHERE to_tsvector('simple', t.search_text) @@ q.strict::tsquery
+        ORDER BY word_similarity(muse_norm(q.text), t.search_text) DESC, t.id LIMIT ${CANDIDATES})
+      UNION ALL
+      (SELECT * FROM tracks t WHERE to_tsvector('simple', t.search_text) @@ q.loose::tsquery
+          AND NOT EXISTS (SELECT 1 FROM tracks s WHERE to_tsvector('simple', s.search_text) @@ q.strict::tsquery)
+        ORDER BY word_similarity(muse_norm(q.text), t.search_text) DESC, t.id LIMIT ${CANDIDATES})) t
     JOIN albums a ON a.id = t.album_id`;
 
 const ALBUMS_BY_ID_SQL = `
@@ -170,14 +177,21 @@ export class TrackMatchReadModel {
       batch.flatMap((q) => q.serviceIds.apple ?? []),
     ]);
     const results: (TrackMatch | null)[] = batch.map((q, i) => trackByIdentifier(q, wanted[i]!, byId));
-    const texts = batch.map((q, i) => (results[i] ? null : trackQueryText(q.snapshot)));
-    const asked = texts.flatMap((text, i) => (text ? [{ text, i }] : []));
-    const byText = await this.rows<TrackRow & { n: number }>(TRACKS_BY_TEXT_SQL, [asked.map((a) => a.text)]);
+    const texts = batch.map((q, i) => (results[i] ? null : trackSearch(q.snapshot)));
+    const asked = texts.flatMap((search, i) => (search ? [{ ...search, i }] : []));
+    const byText = await this.rows<TrackRow & { n: number }>(TRACKS_BY_TEXT_SQL, [
+      asked.map((a) => a.strict),
+      asked.map((a) => a.loose),
+      asked.map((a) => a.text),
+    ]);
     const candidates = new Map<number, TrackRow[]>(asked.map((a) => [a.i, []]));
     for (const row of byText) candidates.get(asked[row.n - 1]!.i)!.push(row);
     return batch.map((q, i) => {
       if (results[i]) return results[i]!;
-      if (!texts[i]) return { trackId: null, reason: `${wanted[i]!.quoted} names no artist to match on.` };
+      if (!texts[i]) {
+        const why = q.snapshot.artists.length ? 'has no letters or digits to match on' : 'names no artist to match on';
+        return { trackId: null, reason: `${wanted[i]!.quoted} ${why}.` };
+      }
       return trackByText(q, wanted[i]!, candidates.get(i)!);
     });
   }
@@ -235,12 +249,43 @@ export class TrackMatchReadModel {
   }
 }
 
-/** The text the trigram index is asked with: normalised title and first artist, as the album matcher asks. */
-function trackQueryText(snapshot: EntrySnapshot): string | null {
+/** Words too common in credits to say which artist is meant. */
+const CREDIT_WORDS = new Set(['the', 'and', 'feat', 'ft', 'featuring', 'with', 'vs']);
+
+/** Words as the catalog's full-text vector splits them: folded like `muse_norm`, apostrophes and dots splitting words. */
+const wordsOf = (text: string) =>
+  foldText(text.replace(/[.'’‘ʼ`´&+]/g, ' '))
+    .split(' ')
+    .filter(Boolean);
+const quoted = (word: string) => `'${word}'`;
+const anyOf = (words: string[]) => `(${words.map(quoted).join(' | ')})`;
+
+/**
+ * What the full-text index is asked for a track. Strictly: every word of its title (without
+ * bracketed or dashed additions and feat. clauses, "Get Lucky (feat. Pharrell) - Radio Edit" →
+ * "Get Lucky") and any telling word of its artists. Loosely, when nothing has every word: any
+ * word of the title, so spelling differences ("Dont"/"Don’t", "Fair / Canticle"/"Fair/Canticle")
+ * still find candidates. Words hold only letters and digits, so the tsquery texts are safe.
+ * `text` is the normalised "title artist" that orders candidates. Null when there is nothing to
+ * match on.
+ */
+function trackSearch(snapshot: EntrySnapshot): { strict: string; loose: string; text: string } | null {
   const artist = snapshot.artists[0];
   if (!artist) return null;
   const key = normaliseForMatch(artist, snapshot.title);
-  return key.title && key.artist ? `${key.title} ${key.artist}` : null;
+  const core = wordsOf(
+    snapshot.title
+      .replace(/[([{][^)\]}]*[)\]}]/g, ' ')
+      .replace(/\s[-–—]\s.*$/, '')
+      .replace(/\s(?:feat\.?|ft\.?|featuring)\s.*$/i, ''),
+  );
+  const title = [...new Set(core.length ? core : wordsOf(snapshot.title))];
+  const artists = [...new Set(snapshot.artists.flatMap(wordsOf).filter((w) => w.length > 1 && !CREDIT_WORDS.has(w)))];
+  if (!key.title || !key.artist || !title.length) return null;
+  const by = artists.length ? ` & ${anyOf(artists)}` : '';
+  const all = `(${title.map(quoted).join(' & ')})${by}`;
+  // Without a telling artist word, any title word alone would ask for half the catalog.
+  return { strict: all, loose: artists.length ? `${anyOf(title)}${by}` : all, text: `${key.title} ${key.artist}` };
 }
 
 /** The texts `AlbumMatcher` will ask candidates for: one for the first artist, one for the whole credit. */
