@@ -6,12 +6,14 @@ import path from 'node:path';
 import { HelpRequested, parseOptions, UsageError, type BenchOptions } from './cli-options';
 import { ensureDataset } from './dataset/dataset-builder';
 import { BENCH_PASSWORD, FULL_SCALE, SMOKE_SCALE } from './dataset/dataset-scale';
+import { benchMongoUrl, dropMongoDatabase, ensureMongoPlaylists } from './dataset/mongo-playlists-copy';
 import type { ChildServer } from './lib/child-server';
-import { dropDatabase, withDatabase } from './lib/pg-admin';
+import { databaseName, dropDatabase, withDatabase } from './lib/pg-admin';
 import { deleteKeys } from './lib/redis-keys';
-import { runScenarios } from './load/run-scenarios';
-import { SCENARIOS } from './load/scenarios';
-import { formatTable, machineInfo, writeReport } from './report/report';
+import { readPlaylistTargets } from './load/playlist-targets';
+import { runScenarios, type RunPlan } from './load/run-scenarios';
+import { SCENARIOS, type Scenario } from './load/scenarios';
+import { formatTable, machineInfo, writeReport, type ScenarioResult } from './report/report';
 import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
 import { signInPool } from './server/session-pool';
 
@@ -57,16 +59,22 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   log(`server: Muse api at ${muse.url}, Express baseline at ${baseline.url}, Redis prefix ${redisPrefix}`);
 
   const sessions = await signInPool(muse.url, databaseUrl, options.sessions, BENCH_PASSWORD);
-  log(`sessions: ${sessions.length} users signed in`);
+  const playlists = await readPlaylistTargets(databaseUrl, sessions);
+  log(`sessions: ${sessions.length} users signed in (${playlists.writers.length} of them own playlists the add scenario appends to)`);
 
   const chosen = SCENARIOS.filter((s) => s.name === 'express-baseline' || options.scenarios.includes(s.name));
-  const scenarios = await runScenarios(chosen, {
+  const plan: RunPlan = {
     urls: { muse: muse.url, baseline: baseline.url },
-    context: { scale, sessions },
+    context: { scale, sessions, playlists },
     durationSeconds: options.durationSeconds,
     warmupSeconds: options.warmupSeconds,
     log,
-  });
+  };
+  const scenarios = await runScenarios(chosen, plan);
+  const documentStoreScenarios = chosen.filter((s) => s.documentStore);
+  if (documentStoreScenarios.length > 0) {
+    scenarios.push(...(await runOnMongo(documentStoreScenarios, { options, databaseUrl, redisPrefix, plan, postgresMuse: muse, stopLater, cleanup })));
+  }
 
   const report = { machine: machineInfo(), scenarios };
   log('');
@@ -78,6 +86,45 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
     `data set: ${scale.name} (${dataset.reused ? 'reused; it was built' : 'built'} in ${dataset.buildSeconds.toFixed(1)} s); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   for (const file of writeReport(report, options.outDir)) log(`wrote ${file.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, file) : file}`);
+}
+
+/** What the mongo round reuses of the run so far. */
+interface MongoRound {
+  options: BenchOptions;
+  databaseUrl: string;
+  redisPrefix: string;
+  plan: RunPlan;
+  postgresMuse: ChildServer;
+  stopLater(server: ChildServer): void;
+  cleanup: Cleanup;
+}
+
+/**
+ * The document-store scenarios a second time, on the mongo adapter: the data set's playlists
+ * copied into a MongoDB database of the bench's own, and an api started with MONGO_URL (same
+ * Postgres, same Redis prefix, so the sessions stay signed in). Without a MongoDB URL, one line
+ * says it was skipped and why.
+ */
+async function runOnMongo(scenarios: Scenario[], round: MongoRound): Promise<ScenarioResult[]> {
+  const { options, databaseUrl } = round;
+  if (!options.mongoUrl) {
+    log(
+      'mongo: skipped the mongo document-store adapter: neither BENCH_MONGO_URL nor MONGO_URL is set, so the playlist scenarios ran on the postgres adapter only',
+    );
+    return [];
+  }
+  const mongoUrl = benchMongoUrl(options.mongoUrl, databaseName(databaseUrl));
+  if (options.smoke) round.cleanup.add('drop the smoke MongoDB database', () => dropMongoDatabase(mongoUrl));
+  await ensureMongoPlaylists(databaseUrl, mongoUrl, log);
+  // One api at a time, so the two adapters are measured on the same free cores.
+  await round.postgresMuse.stop();
+  const muse = await startMuse({ root: ROOT, databaseUrl, redisUrl: options.redisUrl, redisPrefix: round.redisPrefix, mongoUrl });
+  round.stopLater(muse);
+  log(`server: Muse api on the mongo document store at ${muse.url}`);
+  return runScenarios(
+    scenarios.map((s) => ({ ...s, name: `${s.name} [mongo]` })),
+    { ...round.plan, urls: { ...round.plan.urls, muse: muse.url } },
+  );
 }
 
 async function main(): Promise<void> {

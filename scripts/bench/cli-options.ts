@@ -16,6 +16,8 @@ export interface BenchOptions {
   sessions: number;
   databaseUrl: string;
   redisUrl: string;
+  /** The MongoDB deployment the playlist scenarios run against a second time, when one is given. */
+  mongoUrl: string | null;
   outDir: string;
 }
 
@@ -37,7 +39,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --smoke             tiny data set in a throwaway database, short phases: proves the harness works
   --out <dir>         where the JSON results go (default scripts/bench/results, or its smoke/ with --smoke)
 environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/muse_bench),
-             BENCH_REDIS_URL (default redis://127.0.0.1:6379)`;
+             BENCH_REDIS_URL (default redis://127.0.0.1:6379),
+             BENCH_MONGO_URL or MONGO_URL (default none: the playlist scenarios run on the postgres
+             document store only; with one, also on the mongo adapter, in a database named like the
+             bench's Postgres database)`;
 
 function positive(flag: string, raw: string | undefined, integer: boolean): number {
   const value = Number(raw);
@@ -81,6 +86,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
     sessions: flags.has('--sessions') ? positive('--sessions', last('--sessions'), true) : smoke ? 10 : 200,
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench',
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+    mongoUrl: env.BENCH_MONGO_URL || env.MONGO_URL || null,
     // A smoke run must not overwrite the figures of a real one.
     outDir: path.resolve(root, last('--out') ?? (smoke ? 'scripts/bench/results/smoke' : 'scripts/bench/results')),
   };

@@ -2,7 +2,7 @@
 //   node --test scripts/bench/smoke.test.mjs
 // They need the same local Postgres and Redis as the server tests (BENCH_DATABASE_URL and
 // BENCH_REDIS_URL override the defaults).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +16,13 @@ import { Redis } from 'ioredis';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench';
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
-const SCENARIOS = ['express-baseline', 'album-page', 'rate-album', 'search', 'review-list', 'feed'];
+const SCENARIOS = ['express-baseline', 'album-page', 'rate-album', 'search', 'review-list', 'feed', 'playlist-page', 'playlist-add', 'playlist-discover'];
+const BENCH_PASSWORD = 'muse-bench-password-1';
+// With a MongoDB URL the document-store scenarios run a second time, on the mongo adapter.
+const MONGO = Boolean(process.env.BENCH_MONGO_URL || process.env.MONGO_URL);
+const MONGO_SCENARIOS = MONGO ? ['playlist-page [mongo]', 'playlist-add [mongo]', 'playlist-discover [mongo]'] : [];
+const BUDGETS = [null, 50, 30, 60, 50, 80, 50, 30, 60, ...(MONGO ? [50, 30, 60] : [])];
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function urlFor(database) {
   const url = new URL(PG_URL);
@@ -79,12 +85,149 @@ async function answers(url) {
   }
 }
 
+/** Starts the built api on the database (as the bench does) and resolves with its URL and a stop function. */
+async function startApi(database, redisPrefix) {
+  if (!fs.existsSync(path.join(ROOT, 'server/dist/main.js'))) {
+    assert.equal(spawnSync('npm', ['run', 'build', '-w', 'server'], { cwd: ROOT, stdio: 'ignore' }).status, 0, 'server build');
+  }
+  const child = spawn(process.execPath, ['server/dist/main.js', '--role=api'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: urlFor(database),
+      REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO_CATALOG: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  let out = '';
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      out += chunk;
+      const match = /Muse is running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => reject(new Error(`the api exited (${code}) before it was ready\n${out}`)));
+  });
+  return { url, stop };
+}
+
+/** Signs in as a user the way the web app does; answers the headers its requests carry. */
+async function signIn(url, handle) {
+  const csrf = await fetch(`${url}/api/csrf`);
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('muse_csrf='));
+  const { csrfToken } = await csrf.json();
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
+    body: JSON.stringify({ identifier: handle, password: BENCH_PASSWORD }),
+  });
+  assert.equal(login.status, 200, await login.clone().text());
+  const session = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('muse_sid='));
+  return { cookie: session, 'x-csrf-token': (await login.json()).csrfToken };
+}
+
 function runFacts(stdout) {
   return {
     database: /smoke data set in (muse_bench_smoke_[0-9a-f]+)/.exec(stdout)?.[1],
     prefix: /Redis prefix (muse-bench-[0-9a-f]+:)/.exec(stdout)?.[1],
     urls: [...stdout.matchAll(/(?:api|baseline) at (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]),
   };
+}
+
+/**
+ * Reads generated playlists through the real api and compares them with the stored rows: a
+ * 500-entry page signed out, an album list, a private playlist (404 to others), an append by a
+ * writer to their own playlist, and both Discover sections.
+ */
+async function checkPlaylistsThroughTheApi(database) {
+  const prefix = `muse-bench-smoke-${randomBytes(4).toString('hex')}:`;
+  const api = await startApi(database, prefix);
+  try {
+    const [page] = await query(
+      database,
+      `SELECT d.id, d.entries FROM bench.scenario_playlists s JOIN doc_playlists d ON d.id = s.id WHERE s.role = 'page' LIMIT 1`,
+    );
+    const res = await fetch(`${api.url}/api/playlists/${page.id}`);
+    assert.equal(res.status, 200);
+    const view = await res.json();
+    assert.equal(view.entries.length, 500);
+    assert.deepEqual(
+      view.entries.map((e) => ({
+        id: e.id,
+        trackId: e.trackId,
+        albumId: e.albumId,
+        snapshot: e.snapshot,
+        serviceIds: e.serviceIds,
+        note: e.note,
+        addedBy: e.addedBy,
+        addedAt: e.addedAt,
+      })),
+      page.entries,
+    );
+    const matched = view.entries.filter((e) => e.trackId);
+    assert.ok(matched.length > 400, 'most entries point at catalog tracks');
+    assert.ok(
+      matched.every((e) => e.album && e.album.id === e.albumId && e.album.title === e.snapshot.album),
+      'the catalog album of every track entry is found',
+    );
+
+    const [list] = await query(database, `SELECT id, entry_count FROM doc_playlists WHERE kind = 'list' AND visibility = 'public' ORDER BY id LIMIT 1`);
+    const listView = await (await fetch(`${api.url}/api/playlists/${list.id}`)).json();
+    assert.equal(listView.entries.length, list.entry_count);
+    assert.ok(listView.entries.every((e) => e.trackId === null && e.album?.id === e.albumId && e.album.title === e.snapshot.title));
+
+    const [hidden] = await query(
+      database,
+      `SELECT id FROM doc_playlists WHERE visibility = 'private' AND id NOT IN (SELECT id FROM bench.scenario_playlists) LIMIT 1`,
+    );
+    assert.equal((await fetch(`${api.url}/api/playlists/${hidden.id}`)).status, 404);
+
+    const [target] = await query(
+      database,
+      `SELECT s.id, u.handle, d.version, d.entry_count FROM bench.scenario_playlists s JOIN users u ON u.id = s.owner_id JOIN doc_playlists d ON d.id = s.id
+        WHERE s.role = 'add' LIMIT 1`,
+    );
+    const headers = await signIn(api.url, target.handle);
+    const added = await fetch(`${api.url}/api/playlists/${target.id}/entries`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ trackId: '7' }),
+    });
+    assert.equal(added.status, 201, await added.clone().text());
+    const write = await added.json();
+    assert.deepEqual([write.version, write.entryCount, write.entries[0].trackId], [target.version + 1, target.entry_count + 1, '7']);
+
+    const newest = await (await fetch(`${api.url}/api/playlists/discover?section=newest&limit=24`)).json();
+    assert.equal(newest.items.length, 24);
+    assert.ok(newest.items.every((p, i) => p.visibility === 'public' && (i === 0 || p.createdAt <= newest.items[i - 1].createdAt)));
+    const popular = await (await fetch(`${api.url}/api/playlists/discover?section=popular&limit=24`, { headers })).json();
+    assert.ok(popular.items.length > 5, 'this week has liked playlists');
+    assert.ok(popular.items.every((p) => p.visibility === 'public' && p.likeCount > 0));
+  } finally {
+    await api.stop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
 }
 
 describe('npm run bench', { timeout: 240_000 }, () => {
@@ -97,7 +240,7 @@ describe('npm run bench', { timeout: 240_000 }, () => {
 
     const table = run.stdout.slice(run.stdout.indexOf('scenario  '));
     assert.match(table, /^scenario\s+offered\/s\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+budget p99\s+verdict\s+max req\/s\s+vs express$/m);
-    for (const name of SCENARIOS) assert.match(table, new RegExp(`^${name} `, 'm'));
+    for (const name of [...SCENARIOS, ...MONGO_SCENARIOS]) assert.match(table, new RegExp(`^${escapeRegExp(name)} `, 'm'));
     assert.match(run.stdout, /express-baseline answers \d+(\.\d)? req\/s/);
 
     const files = fs.readdirSync(outDir).sort();
@@ -116,12 +259,15 @@ describe('npm run bench', { timeout: 240_000 }, () => {
     assert.equal(report.machine.node, process.version);
     assert.deepEqual(
       report.scenarios.map((s) => s.name),
-      SCENARIOS,
+      [...SCENARIOS, ...MONGO_SCENARIOS],
     );
     assert.deepEqual(
       report.scenarios.map((s) => s.budget_p99_ms),
-      [null, 50, 30, 60, 50, 80],
+      BUDGETS,
     );
+    if (!MONGO) {
+      assert.match(run.stdout, /^mongo: skipped the mongo document-store adapter: neither BENCH_MONGO_URL nor MONGO_URL is set/m);
+    }
     for (const s of report.scenarios) {
       for (const field of ['rps', 'p50_ms', 'p99_ms', 'errors', 'max_rps']) assert.equal(typeof s[field], 'number', `${s.name}.${field}`);
       assert.ok(s.rps > 0 && s.max_rps > 0, `${s.name} answered nothing`);
@@ -133,7 +279,7 @@ describe('npm run bench', { timeout: 240_000 }, () => {
       );
       const expected = s.budget_p99_ms === null ? '-' : s.p99_ms > s.budget_p99_ms || (s.target_rate && s.rps < 0.95 * s.target_rate) ? 'over' : 'ok';
       assert.equal(s.verdict, expected, `${s.name} verdict`);
-      assert.match(table, new RegExp(`^${s.name} .* ${expected === '-' ? '-' : expected} `, 'm'));
+      assert.match(table, new RegExp(`^${escapeRegExp(s.name)} .* ${expected === '-' ? '-' : expected} `, 'm'));
     }
 
     const facts = runFacts(run.stdout);
@@ -234,6 +380,46 @@ describe('npm run bench', { timeout: 240_000 }, () => {
         FROM follows`,
       );
       assert.deepEqual(graph, { follows: 200 * 50, followers: 200, wrong_counts: 0 });
+      const [playlists] = await query(
+        database,
+        `SELECT count(*)::int AS docs, count(*) FILTER (WHERE entry_count >= 2000)::int AS big,
+        percentile_disc(0.5) WITHIN GROUP (ORDER BY entry_count)::int AS median, count(*) FILTER (WHERE kind = 'list')::int AS lists,
+        count(*) FILTER (WHERE doc->'clonedFrom' <> 'null')::int AS clones, count(*) FILTER (WHERE entry_count <> jsonb_array_length(entries))::int AS wrong_counts,
+        count(*) FILTER (WHERE visibility = 'public')::float / count(*) AS public_share
+        FROM doc_playlists`,
+      );
+      assert.equal(playlists.docs, 2000);
+      assert.equal(playlists.clones, 20);
+      assert.equal(playlists.wrong_counts, 0, 'entry_count is the number of entries');
+      assert.ok(playlists.big >= 10 && playlists.big <= 40, `about 1 % hold 2,000+ entries: ${playlists.big}`);
+      assert.ok(playlists.median >= 35 && playlists.median <= 45, `median entries ${playlists.median}`);
+      assert.ok(playlists.lists > 100 && playlists.public_share > 0.7 && playlists.public_share < 0.9, JSON.stringify(playlists));
+      const [roles] = await query(
+        database,
+        `WITH writers AS (SELECT id FROM users WHERE handle ~ '_[0-9]+$' ORDER BY hashint8(id) LIMIT 200)
+        SELECT count(*) FILTER (WHERE s.role = 'page' AND d.entry_count = 500 AND d.visibility = 'public' AND d.kind = 'playlist')::int AS pages,
+               count(*) FILTER (WHERE s.role = 'add' AND d.owner_id = s.owner_id::text AND s.owner_id IN (SELECT id FROM writers))::int AS adds,
+               (SELECT count(DISTINCT owner_id) FROM bench.scenario_playlists WHERE role = 'add')::int AS writers
+        FROM bench.scenario_playlists s JOIN doc_playlists d ON d.id = s.id`,
+      );
+      assert.deepEqual(roles, { pages: 10, adds: 400, writers: 200 });
+      const [counts2] = await query(
+        database,
+        `SELECT (SELECT count(*)::int FROM playlist_stats s
+                  WHERE s.like_count <> (SELECT count(*) FROM playlist_likes l WHERE l.playlist_id = s.playlist_id)
+                     OR s.clone_count <> (SELECT count(*) FROM playlist_clones c WHERE c.source_id = s.playlist_id)
+                     OR s.owner_id::text <> (SELECT owner_id FROM doc_playlists d WHERE d.id = s.playlist_id)) AS wrong_stats,
+                (SELECT count(*)::int FROM playlist_likes) AS likes,
+                (SELECT count(*)::int FROM playlist_likes WHERE created_at > now() - interval '7 days') AS weekly_likes,
+                (SELECT count(*)::int FROM playlist_likes l JOIN doc_playlists d ON d.id = l.playlist_id
+                  WHERE d.visibility <> 'public' OR l.created_at < d.created_at OR l.user_id::text = d.owner_id) AS wrong_likes`,
+      );
+      assert.equal(counts2.wrong_stats, 0, 'playlist_stats match the likes and clones');
+      assert.equal(counts2.likes, 5000);
+      assert.ok(counts2.weekly_likes > 100, `likes this week: ${counts2.weekly_likes}`);
+      assert.equal(counts2.wrong_likes, 0, 'likes are on public playlists, after they were made, never by the owner');
+      await checkPlaylistsThroughTheApi(database);
+
       assert.equal((await query(database, `SELECT 1 FROM artists WHERE name = 'Björk'`)).length, 1);
       assert.equal(
         (await query(database, `SELECT 1 FROM search_word_variants WHERE variant = word AND word = 'bjork'`)).length,

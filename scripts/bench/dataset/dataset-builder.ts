@@ -7,6 +7,10 @@ import { BENCH_PASSWORD, DATASET_VERSION, type DatasetScale } from './dataset-sc
 import { installGeneratorFunctions } from './generator-functions.sql';
 import { checkReferences } from './reference-check';
 import { deferSecondaryIndexes, restoreIndexes } from './index-deferral';
+import { checkPlaylistDocuments } from './playlist-check';
+import { buildEntryRuns, dropEntryRuns } from './playlist-entry-runs.sql';
+import { loadClones, loadPlaylistLikes } from './playlist-social-load.sql';
+import { insertPlannedPlaylists, planPlaylists, recordScenarioPlaylists, shareWithFollowers } from './playlists-load.sql';
 import { loadActivity, loadFollows, loadRatings, loadReviews } from './social-load.sql';
 
 /** Which database gets which data set. */
@@ -37,7 +41,15 @@ const LOADED_TABLES = [
   'review_likes',
   'doc_activity',
   'follows',
+  'doc_playlists',
+  'playlist_stats',
+  'playlist_likes',
+  'playlist_clones',
 ];
+/** Connections that generate playlists at once: their entries are most of the build's work, and the machine has two cores. */
+const PLAYLIST_CONNECTIONS = 2;
+/** What every loading connection sets first. */
+const LOAD_SETTINGS = `SET synchronous_commit = off; SET work_mem = '512MB'; SET maintenance_work_mem = '1GB'`;
 const IDENTITY_TABLES = ['users', 'artists', 'albums', 'tracks', 'reviews'];
 
 async function readMarker(db: Client): Promise<{ version: number; scale: DatasetScale; build_seconds: string } | null> {
@@ -49,6 +61,21 @@ async function readMarker(db: Client): Promise<{ version: number; scale: Dataset
 
 function sameScale(a: DatasetScale, b: DatasetScale): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+
+/**
+ * Generates the planned playlists on `PLAYLIST_CONNECTIONS` connections at once (`db` and fresh
+ * ones), each taking its share of the plan.
+ */
+async function loadPlaylistsInParallel(databaseUrl: string, db: Client, scale: DatasetScale): Promise<void> {
+  const extra = await Promise.all(Array.from({ length: PLAYLIST_CONNECTIONS - 1 }, () => connect(databaseUrl)));
+  try {
+    for (const client of extra) await client.query(`${LOAD_SETTINGS}; SET session_replication_role = replica`);
+    const clients = [db, ...extra];
+    await Promise.all(clients.map((client, part) => insertPlannedPlaylists(client, scale, part, clients.length)));
+  } finally {
+    await Promise.all(extra.map((client) => client.end()));
+  }
 }
 
 /** The marker of a complete data set of this version and scale, or null when there is none. */
@@ -90,7 +117,7 @@ export async function ensureDataset(options: DatasetOptions): Promise<DatasetInf
 
   const db = await connect(databaseUrl);
   try {
-    await db.query(`SET synchronous_commit = off; SET work_mem = '512MB'; SET maintenance_work_mem = '1GB'`);
+    await db.query(LOAD_SETTINGS);
     // Replica mode skips the per-row foreign-key checks, which cost six times the insert itself;
     // the generator only draws ids that exist, and checkReferences proves it before the marker.
     await db.query('SET session_replication_role = replica');
@@ -109,10 +136,24 @@ export async function ensureDataset(options: DatasetOptions): Promise<DatasetInf
     await step(`reviews + likes (${scale.reviews})`, () => loadReviews(db, scale));
     await step(`activity (${scale.activity})`, () => loadActivity(db, scale));
     await step(`follows (${scale.feedUsers} x ${scale.followsPerFeedUser})`, () => loadFollows(db, scale));
+    await step('playlist plan, entry runs', async () => {
+      await planPlaylists(db, scale);
+      await buildEntryRuns(db, scale);
+    });
+    await step(`playlists (${scale.playlists - scale.playlistClones})`, () => loadPlaylistsInParallel(databaseUrl, db, scale));
+    await step(`clones, likes, shares (${scale.playlistClones}, ${scale.playlistLikes})`, async () => {
+      await loadClones(db, scale);
+      await loadPlaylistLikes(db, scale);
+      await shareWithFollowers(db);
+      await recordScenarioPlaylists(db);
+      await dropEntryRuns(db);
+      await db.query('DROP TABLE bench.playlist_plan');
+    });
     // Replica mode skipped the triggers that teach the search lexicon every new word.
     await step('search lexicon', () => db.query('SELECT muse_refresh_search_words()'));
     await step(`indexes (${deferred.definitions.length})`, () => restoreIndexes(db, deferred));
     await step('reference check', () => checkReferences(db));
+    await step('playlist documents check', () => checkPlaylistDocuments(db));
     for (const table of IDENTITY_TABLES) {
       await db.query(`SELECT setval(pg_get_serial_sequence('public.${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }

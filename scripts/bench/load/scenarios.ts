@@ -1,6 +1,7 @@
 import type { DatasetScale } from '../dataset/dataset-scale';
 import type { BenchSession } from '../server/session-pool';
 import type { RequestSpec } from './load-runner';
+import type { PlaylistTargets } from './playlist-targets';
 import { pickFrom, popularId, seededRandom } from './random';
 import { searchQueries } from './search-queries';
 
@@ -8,6 +9,7 @@ import { searchQueries } from './search-queries';
 export interface ScenarioContext {
   scale: DatasetScale;
   sessions: BenchSession[];
+  playlists: PlaylistTargets;
 }
 
 /** One measured workload. */
@@ -21,12 +23,24 @@ export interface Scenario {
   rate: number | null;
   /** Connections of both phases (enough to keep the offered rate when answers slow down). */
   connections: number;
+  /** It reads or writes playlist documents, so it runs once per reachable document-store adapter. */
+  documentStore?: boolean;
   /** Builds the request source; each call of the result gives the next request. */
   requests(context: ScenarioContext): () => RequestSpec;
 }
 
 function withSession(session: BenchSession, headers: Record<string, string> = {}): Record<string, string> {
   return { ...headers, cookie: session.cookie };
+}
+
+/** A state-changing request's headers: the session, its CSRF token and a JSON body. */
+function writeHeaders(session: BenchSession): Record<string, string> {
+  return withSession(session, { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken });
+}
+
+function need<T>(list: readonly T[], what: string): readonly T[] {
+  if (list.length === 0) throw new Error(`the data set has no ${what}; rebuild it (--rebuild)`);
+  return list;
 }
 
 /** The scenarios in the order they run; the baseline comes first so every ratio has it. */
@@ -69,7 +83,7 @@ export const SCENARIOS: readonly Scenario[] = [
         return {
           method: 'PUT',
           path: `/api/albums/${popularId(scale.albums, random)}/rating`,
-          headers: withSession(session, { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }),
+          headers: writeHeaders(session),
           body: JSON.stringify({ rating }),
         };
       };
@@ -112,6 +126,64 @@ export const SCENARIOS: readonly Scenario[] = [
     requests: ({ sessions }) => {
       const random = seededRandom(5);
       return () => ({ method: 'GET', path: '/api/feed?limit=20', headers: withSession(pickFrom(sessions, random)) });
+    },
+  },
+  {
+    // A 500-entry public playlist, each entry with its album, community stars and (signed in) the
+    // viewer's own rating; half of the visitors are signed in.
+    name: 'playlist-page',
+    target: 'muse',
+    budgetP99Ms: 50,
+    rate: 300,
+    connections: 40,
+    documentStore: true,
+    requests: ({ sessions, playlists }) => {
+      const random = seededRandom(6);
+      const ids = need(playlists.page, '500-entry playlists');
+      return () => {
+        const path = `/api/playlists/${pickFrom(ids, random)}`;
+        return random() < 0.5 ? { method: 'GET', path } : { method: 'GET', path, headers: withSession(pickFrom(sessions, random)) };
+      };
+    },
+  },
+  {
+    // Owners appending a catalog track to one of their own playlists (a few each, of every size
+    // up to a few hundred entries), so no single document takes all the writes.
+    name: 'playlist-add',
+    target: 'muse',
+    budgetP99Ms: 30,
+    rate: 300,
+    connections: 40,
+    documentStore: true,
+    requests: ({ scale, playlists }) => {
+      const random = seededRandom(7);
+      const writers = need(playlists.writers, 'playlists owned by the signed-in users');
+      return () => {
+        const { session, playlistIds } = pickFrom(writers, random);
+        return {
+          method: 'POST',
+          path: `/api/playlists/${pickFrom(playlistIds, random)}/entries`,
+          headers: writeHeaders(session),
+          body: JSON.stringify({ trackId: String(popularId(scale.tracks, random)) }),
+        };
+      };
+    },
+  },
+  {
+    // Discover's first page as the web app asks for it: newest public playlists or the most liked
+    // this week, signed out and in.
+    name: 'playlist-discover',
+    target: 'muse',
+    budgetP99Ms: 60,
+    rate: 200,
+    connections: 20,
+    documentStore: true,
+    requests: ({ sessions }) => {
+      const random = seededRandom(8);
+      return () => {
+        const path = `/api/playlists/discover?section=${random() < 0.5 ? 'newest' : 'popular'}&limit=24`;
+        return random() < 0.5 ? { method: 'GET', path } : { method: 'GET', path, headers: withSession(pickFrom(sessions, random)) };
+      };
     },
   },
 ];

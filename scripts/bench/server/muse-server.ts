@@ -36,6 +36,8 @@ export interface MuseServerOptions {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** Documents (activity, playlists) in this MongoDB database instead of Postgres. */
+  mongoUrl?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface MuseServerOptions {
  */
 export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
   return spawnServer({
-    name: 'Muse api',
+    name: options.mongoUrl ? 'Muse api (mongo)' : 'Muse api',
     command: process.execPath,
     args: ['server/dist/main.js', '--role=api'],
     cwd: options.root,
@@ -55,6 +57,7 @@ export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: options.redisPrefix,
+      ...(options.mongoUrl ? { MONGO_URL: options.mongoUrl } : {}),
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
