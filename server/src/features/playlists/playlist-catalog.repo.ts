@@ -44,7 +44,9 @@ const ALBUMS_SQL = `
                   ARRAY[a.artist_credit]) AS artists
     FROM albums a WHERE a.id = ANY(?::bigint[])`;
 
-// Everything a page of entries shows from the catalog, in one planned-once round trip.
+// Everything a page of entries shows from the catalog, in one planned-once round trip. The albums
+// are one id list (ARRAY of the tracks' albums appended to $2), read through the primary key: an
+// "= ANY ... OR IN (...)" condition would scan every album and every album's stats on each call.
 const ENRICH_SQL = `
   WITH t AS (
     SELECT t.id, t.album_id, s.count, s.sum FROM tracks t LEFT JOIN track_rating_stats s ON s.track_id = t.id
@@ -52,7 +54,7 @@ const ENRICH_SQL = `
   ), al AS (
     SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.genres, s.count, s.sum
       FROM albums a LEFT JOIN album_rating_stats s ON s.album_id = a.id
-     WHERE a.id = ANY($2::bigint[]) OR a.id IN (SELECT album_id FROM t)
+     WHERE a.id = ANY($2::bigint[] || ARRAY(SELECT DISTINCT album_id FROM t))
   )
   SELECT
     (SELECT json_agg(json_build_object('id', id::text, 'album_id', album_id::text, 'count', count, 'sum', sum)) FROM t) AS tracks,
