@@ -16,15 +16,35 @@ export interface CatalogEntrySource {
   serviceIds: ServiceIds;
 }
 
-/** The catalog's current view of a page of entries, for the viewer. */
+/** The catalog's current view of a page of entries (the same for every viewer), and the viewer's own ratings. */
 export interface EntryEnrichment {
   albums: Map<string, AlbumSummary>;
   /** Album of each track. */
   trackAlbum: Map<string, string>;
   trackStats: Map<string, { count: number; mean: number | null }>;
   albumStats: Map<string, { count: number; mean: number | null }>;
-  viewerTrack: Map<string, number>;
-  viewerAlbum: Map<string, number>;
+  viewer: ViewerRatings;
+}
+
+/** The viewer's own ratings (stars) of the tracks and albums of a page, by id. */
+export interface ViewerRatings {
+  tracks: Map<string, number>;
+  albums: Map<string, number>;
+}
+
+interface RatingsRow {
+  my_tracks: { id: string; value: number }[] | null;
+  my_albums: { id: string; value: number }[] | null;
+}
+
+const noRatings = (): ViewerRatings => ({ tracks: new Map(), albums: new Map() });
+const validViewer = (viewerId: string | null) => (viewerId && ID.test(viewerId) ? viewerId : null);
+
+function ratingsOf(row: RatingsRow | undefined): ViewerRatings {
+  const out = noRatings();
+  for (const r of row?.my_tracks ?? []) out.tracks.set(r.id, valueToStars(r.value));
+  for (const r of row?.my_albums ?? []) out.albums.set(r.id, valueToStars(r.value));
+  return out;
 }
 
 const mean = (count: number | null, sum: string | number | null) => (count ? valueToStars(Number(sum) / count) : null);
@@ -36,13 +56,19 @@ const TRACKS_SQL = `
          COALESCE((SELECT array_agg(ta.credited_name ORDER BY ta.position) FROM track_artists ta WHERE ta.track_id = t.id),
                   ARRAY[t.artist_credit]) AS artists
     FROM tracks t JOIN albums a ON a.id = t.album_id
-   WHERE t.id = ANY(?::bigint[])`;
+   WHERE t.id = ANY($1::bigint[])`;
 
 const ALBUMS_SQL = `
   SELECT a.id::text, a.title, a.release_year, a.upc, a.spotify_id, a.apple_id, a.cover_url,
          COALESCE((SELECT array_agg(aa.credited_name ORDER BY aa.position) FROM album_artists aa WHERE aa.album_id = a.id),
                   ARRAY[a.artist_credit]) AS artists
-    FROM albums a WHERE a.id = ANY(?::bigint[])`;
+    FROM albums a WHERE a.id = ANY($1::bigint[])`;
+
+const VIEWER_RATINGS = `
+    (SELECT json_agg(json_build_object('id', r.track_id::text, 'value', r.value)) FROM track_ratings r
+      WHERE r.user_id = $3::bigint AND r.track_id = ANY($1::bigint[])) AS my_tracks,
+    (SELECT json_agg(json_build_object('id', r.album_id::text, 'value', r.value)) FROM album_ratings r
+      WHERE r.user_id = $3::bigint AND r.album_id = ANY($2::bigint[])) AS my_albums`;
 
 // Everything a page of entries shows from the catalog, in one planned-once round trip. The albums
 // are one id list (ARRAY of the tracks' albums appended to $2), read through the primary key: an
@@ -59,10 +85,11 @@ const ENRICH_SQL = `
   SELECT
     (SELECT json_agg(json_build_object('id', id::text, 'album_id', album_id::text, 'count', count, 'sum', sum)) FROM t) AS tracks,
     (SELECT json_agg(al) FROM al) AS albums,
-    (SELECT json_agg(json_build_object('id', r.track_id::text, 'value', r.value)) FROM track_ratings r
-      WHERE r.user_id = $3::bigint AND r.track_id = ANY($1::bigint[])) AS my_tracks,
-    (SELECT json_agg(json_build_object('id', r.album_id::text, 'value', r.value)) FROM album_ratings r
-      WHERE r.user_id = $3::bigint AND r.album_id = ANY($2::bigint[])) AS my_albums`;
+    ${VIEWER_RATINGS}`;
+
+// The viewer's own ratings of a page's tracks and listed albums (none when $3 is null). Also a
+// statement of its own: what every viewer sees of a page can be kept, this cannot.
+const VIEWER_RATINGS_SQL = `SELECT ${VIEWER_RATINGS}`;
 
 /** The playlists feature's reads of the catalog: snapshots for new entries, and a page's current data. */
 export class PlaylistCatalogRepo {
@@ -72,21 +99,19 @@ export class PlaylistCatalogRepo {
   async tracks(trackIds: string[]): Promise<Map<string, CatalogEntrySource>> {
     const wanted = ids(trackIds);
     if (!wanted.length) return new Map();
-    const { rows } = await this.knex.raw<{
-      rows: {
-        id: string;
-        album_id: string;
-        title: string;
-        duration_ms: number | null;
-        isrc: string | null;
-        spotify_id: string | null;
-        apple_id: string | null;
-        album_title: string;
-        cover_url: string | null;
-        release_year: number | null;
-        artists: string[];
-      }[];
-    }>(TRACKS_SQL, [wanted]);
+    const rows = await preparedQuery<{
+      id: string;
+      album_id: string;
+      title: string;
+      duration_ms: number | null;
+      isrc: string | null;
+      spotify_id: string | null;
+      apple_id: string | null;
+      album_title: string;
+      cover_url: string | null;
+      release_year: number | null;
+      artists: string[];
+    }>(this.knex, 'playlist_track_snapshots', TRACKS_SQL, [wanted]);
     return new Map(
       rows.map((r) => [
         r.id,
@@ -112,18 +137,16 @@ export class PlaylistCatalogRepo {
   async albums(albumIds: string[]): Promise<Map<string, CatalogEntrySource>> {
     const wanted = ids(albumIds);
     if (!wanted.length) return new Map();
-    const { rows } = await this.knex.raw<{
-      rows: {
-        id: string;
-        title: string;
-        release_year: number | null;
-        upc: string | null;
-        spotify_id: string | null;
-        apple_id: string | null;
-        cover_url: string | null;
-        artists: string[];
-      }[];
-    }>(ALBUMS_SQL, [wanted]);
+    const rows = await preparedQuery<{
+      id: string;
+      title: string;
+      release_year: number | null;
+      upc: string | null;
+      spotify_id: string | null;
+      apple_id: string | null;
+      cover_url: string | null;
+      artists: string[];
+    }>(this.knex, 'playlist_album_snapshots', ALBUMS_SQL, [wanted]);
     return new Map(
       rows.map((r) => [
         r.id,
@@ -137,25 +160,18 @@ export class PlaylistCatalogRepo {
     );
   }
 
-  /** Albums, community ratings and the viewer's own ratings for the catalog items a page points at. */
+  /** Albums and community ratings of the catalog items a page points at, and the viewer's own ratings of them (none when `viewerId` is null). */
   async enrich(trackIds: Iterable<string>, albumIds: Iterable<string>, viewerId: string | null): Promise<EntryEnrichment> {
     const tracks = ids(trackIds);
     const albums = ids(albumIds);
-    const out: EntryEnrichment = {
-      albums: new Map(),
-      trackAlbum: new Map(),
-      trackStats: new Map(),
-      albumStats: new Map(),
-      viewerTrack: new Map(),
-      viewerAlbum: new Map(),
-    };
+    const out: EntryEnrichment = { albums: new Map(), trackAlbum: new Map(), trackStats: new Map(), albumStats: new Map(), viewer: noRatings() };
     if (!tracks.length && !albums.length) return out;
-    const [row] = await preparedQuery<{
-      tracks: { id: string; album_id: string; count: number | null; sum: string | null }[] | null;
-      albums: (AlbumRow & { count: number | null; sum: string | null })[] | null;
-      my_tracks: { id: string; value: number }[] | null;
-      my_albums: { id: string; value: number }[] | null;
-    }>(this.knex, 'playlist_entry_enrichment', ENRICH_SQL, [tracks, albums, viewerId && ID.test(viewerId) ? viewerId : null]);
+    const [row] = await preparedQuery<
+      {
+        tracks: { id: string; album_id: string; count: number | null; sum: string | null }[] | null;
+        albums: (AlbumRow & { count: number | null; sum: string | null })[] | null;
+      } & RatingsRow
+    >(this.knex, 'playlist_entry_enrichment', ENRICH_SQL, [tracks, albums, validViewer(viewerId)]);
     for (const t of row?.tracks ?? []) {
       out.trackAlbum.set(t.id, t.album_id);
       out.trackStats.set(t.id, stats(t.count, t.sum));
@@ -164,8 +180,17 @@ export class PlaylistCatalogRepo {
       out.albums.set(String(a.id), presentAlbumSummary(a));
       out.albumStats.set(String(a.id), stats(a.count, a.sum));
     }
-    for (const r of row?.my_tracks ?? []) out.viewerTrack.set(r.id, valueToStars(r.value));
-    for (const r of row?.my_albums ?? []) out.viewerAlbum.set(r.id, valueToStars(r.value));
+    out.viewer = ratingsOf(row);
     return out;
+  }
+
+  /** The viewer's own ratings of the tracks and albums; none for a signed-out viewer. */
+  async viewerRatings(trackIds: Iterable<string>, albumIds: Iterable<string>, viewerId: string | null): Promise<ViewerRatings> {
+    const tracks = ids(trackIds);
+    const albums = ids(albumIds);
+    const viewer = validViewer(viewerId);
+    if (!viewer || (!tracks.length && !albums.length)) return noRatings();
+    const [row] = await preparedQuery<RatingsRow>(this.knex, 'playlist_viewer_ratings', VIEWER_RATINGS_SQL, [tracks, albums, viewer]);
+    return ratingsOf(row);
   }
 }

@@ -1,9 +1,12 @@
 import type { PlaylistEntryView, PlaylistSummary, PlaylistView, UserSummary } from '@muse/shared';
 import type { PlaylistDocument, StoredEntry } from '../../docstore/playlist-store.port';
 import { permissionsOf, roleOf, type PlaylistViewer } from './playlist-access';
-import type { PlaylistCatalogRepo } from './playlist-catalog.repo';
+import type { EntryEnrichment, PlaylistCatalogRepo, ViewerRatings } from './playlist-catalog.repo';
 import type { PlaylistPerson } from './playlist-people.repo';
 import type { PlaylistCounts, PlaylistStatsRepo } from './playlist-stats.repo';
+
+/** An entry as every viewer sees it: all but the viewer's own rating and the adder's current name. */
+export type SharedEntryView = Omit<PlaylistEntryView, 'viewerRating' | 'addedByUser'>;
 
 /** Someone whose account is gone, where a playlist still names them (an adder, a clone's source). */
 const GONE: UserSummary = { id: '0', handle: 'deleted', displayName: 'Deleted account' };
@@ -67,9 +70,15 @@ export class PlaylistViews {
     };
   }
 
-  /** The whole playlist as its page shows it; owner-only fields only for the owner. */
-  async view(doc: PlaylistDocument, people: Map<string, PlaylistPerson>, viewer: PlaylistViewer): Promise<PlaylistView> {
-    const [[summary], entries] = await Promise.all([this.summaries([doc], people, viewer.viewerId), this.entries(doc, doc.entries, people, viewer.viewerId)]);
+  /**
+   * The whole playlist as its page shows it; owner-only fields only for the owner. `shared`: the
+   * entries as every viewer sees them, when they are at hand already (a kept page).
+   */
+  async view(doc: PlaylistDocument, people: Map<string, PlaylistPerson>, viewer: PlaylistViewer, shared?: SharedEntryView[]): Promise<PlaylistView> {
+    const [[summary], entries] = await Promise.all([
+      this.summaries([doc], people, viewer.viewerId),
+      shared ? this.forViewer(shared, people, viewer.viewerId) : this.entries(doc, doc.entries, people, viewer.viewerId),
+    ]);
     const isOwner = roleOf(doc, viewer.viewerId) === 'owner';
     return {
       ...summary!,
@@ -86,9 +95,16 @@ export class PlaylistViews {
 
   /** Entries with the catalog's current album, community stars and the viewer's own rating; ranks on ranked lists. */
   async entries(doc: PlaylistDocument, entries: StoredEntry[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
-    const trackIds = entries.flatMap((e) => (e.trackId ? [e.trackId] : []));
-    const albumIds = entries.flatMap((e) => (e.albumId && !e.trackId ? [e.albumId] : []));
-    const more = await this.catalog.enrich(trackIds, albumIds, viewerId);
+    const more = await this.catalog.enrich(...catalogIdsOf(entries), viewerId);
+    return forViewerWith(this.shared(doc, entries, more), people, more.viewer);
+  }
+
+  /** Entries as every viewer sees them: what is stored, the catalog's current album and community stars, and the rank. */
+  async sharedEntries(doc: PlaylistDocument, entries: StoredEntry[]): Promise<SharedEntryView[]> {
+    return this.shared(doc, entries, await this.catalog.enrich(...catalogIdsOf(entries), null));
+  }
+
+  private shared(doc: PlaylistDocument, entries: StoredEntry[], more: EntryEnrichment): SharedEntryView[] {
     const position = new Map(doc.entries.map((e, i) => [e.id, i]));
     const ranked = doc.kind === 'list' && doc.ranked;
     return entries.map((e) => {
@@ -105,9 +121,28 @@ export class PlaylistViews {
         rank: ranked ? (position.get(e.id) ?? 0) + 1 : null,
         album: albumId ? (more.albums.get(albumId) ?? null) : null,
         stats: e.trackId ? (more.trackStats.get(e.trackId) ?? null) : e.albumId ? (more.albumStats.get(e.albumId) ?? null) : null,
-        viewerRating: e.trackId ? (more.viewerTrack.get(e.trackId) ?? null) : e.albumId ? (more.viewerAlbum.get(e.albumId) ?? null) : null,
-        addedByUser: people.has(e.addedBy) ? summaryOf(people.get(e.addedBy)) : null,
       };
     });
   }
+
+  /** Shared entries with the viewer's own ratings and the names of who added them. */
+  private async forViewer(shared: SharedEntryView[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
+    const ratings = viewerId ? await this.catalog.viewerRatings(...catalogIdsOf(shared), viewerId) : NO_RATINGS;
+    return forViewerWith(shared, people, ratings);
+  }
+}
+
+const NO_RATINGS: ViewerRatings = { tracks: new Map(), albums: new Map() };
+
+/** The catalog tracks, and the catalog albums listed as albums, that entries point at. */
+function catalogIdsOf(entries: ReadonlyArray<Pick<StoredEntry, 'trackId' | 'albumId'>>): [string[], string[]] {
+  return [entries.flatMap((e) => (e.trackId ? [e.trackId] : [])), entries.flatMap((e) => (e.albumId && !e.trackId ? [e.albumId] : []))];
+}
+
+function forViewerWith(shared: SharedEntryView[], people: Map<string, PlaylistPerson>, ratings: ViewerRatings): PlaylistEntryView[] {
+  return shared.map((e) => ({
+    ...e,
+    viewerRating: e.trackId ? (ratings.tracks.get(e.trackId) ?? null) : e.albumId ? (ratings.albums.get(e.albumId) ?? null) : null,
+    addedByUser: people.has(e.addedBy) ? summaryOf(people.get(e.addedBy)) : null,
+  }));
 }

@@ -19,6 +19,7 @@ import { canSeePlaylist, roleOf, type PlaylistViewer } from './playlist-access';
 import type { PlaylistCatalogRepo } from './playlist-catalog.repo';
 import type { PlaylistPeopleRepo, PlaylistPerson } from './playlist-people.repo';
 import type { PlaylistEvents } from './playlist-events';
+import { PlaylistPageCache } from './playlist-page-cache';
 import { peopleOf, type PlaylistViews } from './playlist-views';
 
 /** What an entry write answers: the new version and size, and the entries it added or changed. */
@@ -46,6 +47,8 @@ export interface PlaylistsServiceDeps {
   /** Who follows whom, to check the people a playlist is shared with and collaborators. */
   followers(ownerId: string, ids: string[]): Promise<Set<string>>;
   activity: Pick<ActivityRepository, 'append'>;
+  /** Recently shown pages; each service keeps its own unless given one (tests give one with a clock). */
+  pages?: PlaylistPageCache;
 }
 
 /** 128 bits, base64url: the unguessable part of a link-only playlist's URL. */
@@ -63,7 +66,11 @@ export const NO_ENTRIES = { entries: 0 } as const;
  * carry the version they were based on and a stale one gets 409 with the current playlist.
  */
 export class PlaylistsService {
-  constructor(private readonly deps: PlaylistsServiceDeps) {}
+  private readonly pages: PlaylistPageCache;
+
+  constructor(private readonly deps: PlaylistsServiceDeps) {
+    this.pages = deps.pages ?? new PlaylistPageCache();
+  }
 
   async create(ownerId: string, input: PlaylistCreateInput): Promise<PlaylistView> {
     const { view } = await this.createWithEntries(ownerId, input, [], undefined, input.sharedWith);
@@ -107,10 +114,25 @@ export class PlaylistsService {
     return { view: await this.deps.views.view(doc, people, viewer), created };
   }
 
-  /** The playlist as its page shows it; 404 when the viewer may not see it. */
+  /**
+   * The playlist as its page shows it; 404 when the viewer may not see it. The access rule is
+   * applied to the document as it is now, read without its entries; the entries, their albums
+   * and stars come from a page kept at that very version when there is one (a 500-entry page
+   * costs tens of milliseconds to read and enrich), else they are read and the page kept.
+   */
   async get(id: string, viewerId: string | null, token?: string): Promise<PlaylistView> {
+    const head = await this.readVisible(id, viewerId, token, NO_ENTRIES);
+    const kept = this.pages.get(head.doc.id, head.doc.version);
+    if (kept) {
+      // The head names the owner, collaborators and shares; who added the entries comes on top.
+      const adders = [...new Set(kept.doc.entries.map((e) => e.addedBy))].filter((p) => !head.people.has(p));
+      const people = adders.length ? new Map([...head.people, ...(await this.deps.people.people(adders, viewerId)).people]) : head.people;
+      return this.deps.views.view(kept.doc, people, head.viewer, kept.shared);
+    }
     const { doc, people, viewer } = await this.readVisible(id, viewerId, token);
-    return this.deps.views.view(doc, people, viewer);
+    const shared = await this.deps.views.sharedEntries(doc, doc.entries);
+    this.pages.set({ doc, shared });
+    return this.deps.views.view(doc, people, viewer, shared);
   }
 
   /** The stored document, for exports; 404 when the viewer may not see it. */
@@ -134,6 +156,7 @@ export class PlaylistsService {
 
   async delete(userId: string, id: string): Promise<void> {
     await this.ownedBy(userId, id);
+    this.pages.forget(id);
     if (await this.deps.store.delete(id)) await this.deps.events.deleted([id]);
   }
 
@@ -147,31 +170,31 @@ export class PlaylistsService {
 
   /** Appends (or inserts at `position`) catalog tracks, albums or snapshot-only entries. */
   async addEntries(userId: string, id: string, input: EntriesAddInput): Promise<PlaylistEntriesWriteResult> {
-    const doc = await this.editableBy(userId, id);
+    const { doc, people } = await this.editableBy(userId, id);
     const inputs: EntryInput[] = 'entries' in input ? input.entries : [input];
     const entries = await this.buildEntries(doc.kind, inputs, userId);
     const written = await this.settle(await this.deps.store.addEntries(id, entries, input.position), userId);
     await this.deps.events.entriesAdded(written, userId, entries.length);
-    return this.entriesResult(written, new Set(entries.map((e) => e.id)), userId);
+    return this.entriesResult(written, new Set(entries.map((e) => e.id)), userId, people);
   }
 
   async removeEntry(userId: string, id: string, entryId: string): Promise<PlaylistEntriesWriteResult> {
-    await this.editableBy(userId, id);
+    const { people } = await this.editableBy(userId, id);
     const written = await this.settle(await this.deps.store.removeEntry(id, entryId), userId);
-    return this.entriesResult(written, new Set(), userId);
+    return this.entriesResult(written, new Set(), userId, people);
   }
 
   async moveEntry(userId: string, id: string, entryId: string, input: EntryMoveInput): Promise<PlaylistEntriesWriteResult> {
-    await this.editableBy(userId, id);
+    const { people } = await this.editableBy(userId, id);
     const written = await this.settle(await this.deps.store.moveEntry(id, entryId, input.position, input.version), userId);
-    return this.entriesResult(written, new Set([entryId]), userId);
+    return this.entriesResult(written, new Set([entryId]), userId, people);
   }
 
   async updateEntry(userId: string, id: string, entryId: string, input: EntryUpdateInput): Promise<PlaylistEntriesWriteResult> {
-    await this.editableBy(userId, id);
+    const { people } = await this.editableBy(userId, id);
     const note = input.note === null || input.note.trim() === '' ? null : input.note;
     const written = await this.settle(await this.deps.store.updateEntry(id, entryId, { note }, input.version), userId);
-    return this.entriesResult(written, new Set([entryId]), userId);
+    return this.entriesResult(written, new Set([entryId]), userId, people);
   }
 
   /**
@@ -201,11 +224,11 @@ export class PlaylistsService {
   }
 
   /** The document when the user owns it or collaborates on it. */
-  private async editableBy(userId: string, id: string): Promise<PlaylistDocument> {
-    const { doc } = await this.readVisible(id, userId, undefined, NO_ENTRIES);
+  private async editableBy(userId: string, id: string): Promise<{ doc: PlaylistDocument; people: Map<string, PlaylistPerson> }> {
+    const { doc, people } = await this.readVisible(id, userId, undefined, NO_ENTRIES);
     const role = roleOf(doc, userId);
     if (role !== 'owner' && role !== 'collaborator') throw AppError.forbidden('not_collaborator', 'Only the owner and collaborators can change the entries.');
-    return doc;
+    return { doc, people };
   }
 
   /** Turns a refused write into its problem; a stale version answers 409 with the current playlist. */
@@ -235,12 +258,16 @@ export class PlaylistsService {
     return this.deps.views.view(doc, people, { ...facts, token: viewer.token });
   }
 
-  private async entriesResult(doc: PlaylistDocument, changed: Set<string>, viewerId: string): Promise<PlaylistEntriesWriteResult> {
+  /** `known`: people read for the access check (the writer among them); only other adders are read. */
+  private async entriesResult(
+    doc: PlaylistDocument,
+    changed: Set<string>,
+    viewerId: string,
+    known: Map<string, PlaylistPerson>,
+  ): Promise<PlaylistEntriesWriteResult> {
     const entries = doc.entries.filter((e) => changed.has(e.id));
-    const { people } = await this.deps.people.people(
-      entries.map((e) => e.addedBy),
-      viewerId,
-    );
+    const others = [...new Set(entries.map((e) => e.addedBy))].filter((p) => !known.has(p));
+    const people = others.length ? new Map([...known, ...(await this.deps.people.people(others, viewerId)).people]) : known;
     return { version: doc.version, entryCount: doc.entryCount, entries: await this.deps.views.entries(doc, entries, people, viewerId) };
   }
 

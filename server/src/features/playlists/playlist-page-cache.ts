@@ -1,0 +1,81 @@
+import type { PlaylistDocument } from '../../docstore/playlist-store.port';
+import type { SharedEntryView } from './playlist-views';
+
+/** Entries the pages one process keeps may hold in all: a few hundred large pages, some tens of MB. */
+export const PAGE_CACHE_ENTRIES = 100_000;
+/** How long the catalog's part of a kept page (albums, community stars) is shown before it is read again. */
+export const PAGE_CACHE_TTL_MS = 10_000;
+
+/** A playlist at one version with what every viewer sees of its entries. */
+export interface CachedPage {
+  doc: PlaylistDocument;
+  shared: SharedEntryView[];
+}
+
+interface Kept extends CachedPage {
+  storedAt: number;
+}
+
+/**
+ * Keeps recently shown playlist pages in this process, by id and version. Every write to a
+ * playlist moves its version on, so a kept page is never an older document than the one asked
+ * for; what the catalog adds (each entry's album and community stars) is kept at most
+ * `ttlMs`, so a page shows new ratings a few seconds late at worst. Nothing that depends on the
+ * viewer (access, their own ratings, likes, permissions, people's names) is kept: it is read on
+ * every request. Pages are frozen, so a caller that tried to change one would throw instead of
+ * changing what other requests see. Least recently shown pages go first once the entries kept
+ * pass `capacity`.
+ */
+export class PlaylistPageCache {
+  private readonly pages = new Map<string, Kept>();
+  private entries = 0;
+
+  constructor(
+    private readonly capacity = PAGE_CACHE_ENTRIES,
+    private readonly ttlMs = PAGE_CACHE_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The page of this playlist at exactly this version, if it is kept and fresh. */
+  get(id: string, version: number): CachedPage | null {
+    const kept = this.pages.get(id);
+    if (!kept) return null;
+    if (kept.doc.version !== version || this.now() - kept.storedAt > this.ttlMs) {
+      this.drop(id, kept);
+      return null;
+    }
+    // Re-inserting moves it to the young end of the Map's order: least recently shown goes first.
+    this.pages.delete(id);
+    this.pages.set(id, kept);
+    return kept;
+  }
+
+  /** Keeps a page; one larger than the whole capacity is not kept. */
+  set(page: CachedPage): void {
+    const size = page.doc.entries.length;
+    if (size > this.capacity) return;
+    const old = this.pages.get(page.doc.id);
+    if (old) this.drop(page.doc.id, old);
+    for (const e of page.doc.entries) Object.freeze(e);
+    for (const e of page.shared) Object.freeze(e);
+    Object.freeze(page.doc.entries);
+    Object.freeze(page.shared);
+    this.pages.set(page.doc.id, { doc: Object.freeze(page.doc), shared: page.shared, storedAt: this.now() });
+    this.entries += size;
+    for (const [id, kept] of this.pages) {
+      if (this.entries <= this.capacity) break;
+      this.drop(id, kept);
+    }
+  }
+
+  /** Forgets a playlist's page (it was deleted). */
+  forget(id: string): void {
+    const kept = this.pages.get(id);
+    if (kept) this.drop(id, kept);
+  }
+
+  private drop(id: string, kept: Kept): void {
+    this.pages.delete(id);
+    this.entries -= kept.doc.entries.length;
+  }
+}
