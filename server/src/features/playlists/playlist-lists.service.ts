@@ -15,6 +15,14 @@ const POPULAR_DAYS = 7;
 
 const TIME_CURSOR = 'playlists';
 const TimeCursorKey = z.tuple([InstantKey, UuidKey]);
+/**
+ * How long a "most liked this week" ranking is reused while no new like comes in: ranking a
+ * week of likes reads every one of them (tens of milliseconds on the scale data set), and a
+ * withdrawn like or one leaving the week may wait this long to show.
+ */
+export const POPULAR_REUSE_MS = 60_000;
+/** Rankings (one per page asked for) one process keeps. */
+const POPULAR_PAGES_KEPT = 50;
 const RANK_CURSOR = 'playlists-rank';
 const RankCursorKey = z.tuple([z.number().int().min(0).max(100_000)]);
 
@@ -26,6 +34,15 @@ export interface PlaylistListsDeps {
   followeeIds(userId: string): Promise<string[]>;
   /** The id of the account with this handle, or null. */
   userIdByHandle(handle: string): Promise<string | null>;
+  /** The clock a kept ranking's age is read from (tests give their own). */
+  now?: () => number;
+}
+
+interface KeptRanking {
+  ids: string[];
+  /** The newest like when it was ranked: a newer one means it is out of date. */
+  newestLike: string | null;
+  at: number;
 }
 
 /**
@@ -36,6 +53,8 @@ export interface PlaylistListsDeps {
  * shortened by that filter never skips or repeats anything.
  */
 export class PlaylistListsService {
+  private readonly rankings = new Map<string, KeptRanking>();
+
   constructor(private readonly deps: PlaylistListsDeps) {}
 
   async mine(userId: string, query: PlaylistListQuery): Promise<Page<PlaylistSummary>> {
@@ -115,13 +134,30 @@ export class PlaylistListsService {
 
   private async popular(viewerId: string | null, query: PlaylistDiscoverQuery): Promise<Page<PlaylistSummary>> {
     const offset = decodeOptionalCursor(query.cursor, RANK_CURSOR, RankCursorKey)?.[0] ?? 0;
-    const ids = await this.deps.stats.mostLikedSince(POPULAR_DAYS, offset, query.limit + 1);
+    const ids = await this.ranking(offset, query.limit + 1);
     const read = ids.slice(0, query.limit);
     const docs = (await this.docsInOrder(read)).filter((d) => d.visibility === 'public' && (!query.kind || d.kind === query.kind));
     return {
       items: await this.visibleSummaries(docs, viewerId),
       nextCursor: ids.length > query.limit ? encodeCursor(RANK_CURSOR, [offset + read.length]) : null,
     };
+  }
+
+  /**
+   * Ids of the most liked playlists this week, from `offset`: the same ranking as a moment ago
+   * when no like has come in since and it is younger than POPULAR_REUSE_MS, else ranked anew.
+   */
+  private async ranking(offset: number, limit: number): Promise<string[]> {
+    const now = (this.deps.now ?? Date.now)();
+    const key = `${offset}:${limit}`;
+    const newestLike = await this.deps.stats.newestLikeAt();
+    const kept = this.rankings.get(key);
+    if (kept && kept.newestLike === newestLike && now - kept.at < POPULAR_REUSE_MS) return kept.ids;
+    const ids = await this.deps.stats.mostLikedSince(POPULAR_DAYS, offset, limit);
+    this.rankings.delete(key);
+    this.rankings.set(key, { ids, newestLike, at: now });
+    if (this.rankings.size > POPULAR_PAGES_KEPT) this.rankings.delete(this.rankings.keys().next().value!);
+    return ids;
   }
 
   private async docsInOrder(ids: string[]): Promise<PlaylistDocument[]> {

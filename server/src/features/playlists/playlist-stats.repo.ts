@@ -87,6 +87,14 @@ export class PlaylistStatsRepo {
     return rows.map((r) => r.id);
   }
 
+  /** When the most recent like still standing was made (null: none); one step down the likes' time index. */
+  async newestLikeAt(): Promise<string | null> {
+    const { rows } = await this.knex.raw<{ rows: { at: string | null }[] }>(
+      `SELECT to_char(max(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at FROM playlist_likes`,
+    );
+    return rows[0]?.at ?? null;
+  }
+
   /** A deleted playlist takes its counts, likes and clone records with it. */
   async forget(playlistIds: string[]): Promise<void> {
     const wanted = uuids(playlistIds);
