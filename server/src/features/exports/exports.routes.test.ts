@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Response } from 'superagent';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app';
-import { toCsv } from './csv-writer';
+import { toCsv } from '../../lib/csv-write';
 import { makeAlbum, makeTrack, registerUser } from '../../testing/factories';
 
 let app: TestApp;

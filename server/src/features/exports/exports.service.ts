@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Me } from '@muse/shared';
-import { toCsv, type CsvValue } from './csv-writer';
+import { toCsv, type CsvValue } from '../../lib/csv-write';
 import type { ExportsRepo } from './exports.repo';
 import {
   presentCommentExport,

@@ -1,7 +1,7 @@
 import { IMPORT_MAX_ROWS } from '@muse/shared';
 import type { Logger } from '../../lib/logger';
 import { AlbumMatcher } from './album-matcher';
-import { readCsv } from './import-csv';
+import { readCsv } from '../../lib/csv-read';
 import { missingColumns, readRows, type ReadRow } from './import-rows';
 import type { ImportsRepo, StoredRow } from './imports.repo';
 

@@ -1,5 +1,5 @@
 import { ListenedOnSchema, REVIEW_BODY_MAX, type ImportCreateInput } from '@muse/shared';
-import type { CsvTable } from './import-csv';
+import type { CsvTable } from '../../lib/csv-read';
 
 export type ImportSource = ImportCreateInput['source'];
 

@@ -13,7 +13,7 @@ import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentAlbumSummary } from '../catalog/catalog.presenter';
 import type { ImportApplying } from './import-applying.service';
 import { importApplyJob, importApplyJobId } from './import-apply.job';
-import { readCsvHeader } from './import-csv';
+import { readCsvHeader } from '../../lib/csv-read';
 import { importParseJob, importParseJobId } from './import-parse.job';
 import type { ImportParsing, RunOptions } from './import-parsing.service';
 import { applyPlan } from './import-plan';

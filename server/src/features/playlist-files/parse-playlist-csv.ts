@@ -1,5 +1,5 @@
 import { AppError } from '../../lib/app-error';
-import { readCsv } from '../imports/import-csv';
+import { readCsv } from '../../lib/csv-read';
 import type { FileHeader } from './parse-jspf';
 import { ARTIST_SEPARATOR, mapCsvHeader, type CsvField } from './playlist-csv-columns';
 import { readRow, type ParsedRow, type RawEntry } from './playlist-file-entry';

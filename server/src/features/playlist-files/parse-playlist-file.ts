@@ -1,6 +1,6 @@
 import { PLAYLIST_LIMITS, type PlaylistFileFormat } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import { readCsvHeader } from '../imports/import-csv';
+import { readCsvHeader } from '../../lib/csv-read';
 import { parseJspf, type FileHeader } from './parse-jspf';
 import { parseM3u } from './parse-m3u';
 import { parsePlaylistCsv } from './parse-playlist-csv';

@@ -1,5 +1,5 @@
 import type { PlaylistDocument, StoredEntry } from '../../docstore/playlist-store.port';
-import { toCsv as writeCsv, type CsvValue } from '../exports/csv-writer';
+import { toCsv as writeCsv, type CsvValue } from '../../lib/csv-write';
 import { MUSE_JSPF_PLAYLIST, MUSE_JSPF_TRACK, type MuseJspfPlaylist, type MuseJspfTrack } from './jspf-extension';
 import { ARTIST_SEPARATOR, MUSE_CSV_COLUMNS, type MuseCsvColumn } from './playlist-csv-columns';
 

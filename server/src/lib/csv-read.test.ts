@@ -1,4 +1,4 @@
-import { readCsv, readCsvHeader } from './import-csv';
+import { readCsv, readCsvHeader } from './csv-read';
 
 describe('readCsv', () => {
   it.each([
