@@ -150,7 +150,7 @@ describe('ProviderHttp', () => {
       [400, 'bad_response'],
       [401, 'unauthorized'],
     ] as const) {
-      const err = await http.json({ method: 'GET', path: `/s/${status}`, endpoint: 'GET /v1/s/{status}' }).catch((e: ProviderError) => e);
+      const err = (await http.json({ method: 'GET', path: `/s/${status}`, endpoint: 'GET /v1/s/{status}' }).catch((e: unknown) => e)) as ProviderError;
       expect(err).toMatchObject({ kind, status });
       expect(err.message).toContain(`no ${status}`);
     }
