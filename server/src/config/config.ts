@@ -34,6 +34,15 @@ export const ConfigSchema = z.object({
   LOCAL_PG_PORT: port.default(5432),
   LOCAL_REDIS_PORT: port.default(6379),
 
+  // Blob store (album artwork, preview clips): local disk under DATA_DIR/blobs, or an S3-compatible bucket.
+  BLOB_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
