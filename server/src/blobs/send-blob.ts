@@ -77,7 +77,7 @@ function setCacheHeaders(res: Response, head: BlobHead, options: SendBlobOptions
 function rangeToServe(req: Request, head: BlobHead): BlobRange | null | 'unsatisfiable' {
   const header = req.headers.range;
   if (header === undefined) return null;
-  const ifRange = req.headers['if-range'];
+  const ifRange = req.get('if-range');
   // If-Range needs a strong match; a date never matches because blobs carry no Last-Modified.
   if (ifRange !== undefined && ifRange.trim() !== head.etag) return null;
   return parseByteRange(header, head.size);
