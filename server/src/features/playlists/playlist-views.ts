@@ -140,9 +140,19 @@ function catalogIdsOf(entries: ReadonlyArray<Pick<StoredEntry, 'trackId' | 'albu
 }
 
 function forViewerWith(shared: SharedEntryView[], people: Map<string, PlaylistPerson>, ratings: ViewerRatings): PlaylistEntryView[] {
+  // One summary per adder, not one per entry: a 500-entry page mostly names its owner 500 times.
+  const adders = new Map<string, UserSummary | null>();
+  const adder = (id: string): UserSummary | null => {
+    let summary = adders.get(id);
+    if (summary === undefined) {
+      summary = people.has(id) ? summaryOf(people.get(id)) : null;
+      adders.set(id, summary);
+    }
+    return summary;
+  };
   return shared.map((e) => ({
     ...e,
     viewerRating: e.trackId ? (ratings.tracks.get(e.trackId) ?? null) : e.albumId ? (ratings.albums.get(e.albumId) ?? null) : null,
-    addedByUser: people.has(e.addedBy) ? summaryOf(people.get(e.addedBy)) : null,
+    addedByUser: adder(e.addedBy),
   }));
 }
