@@ -84,7 +84,8 @@ export class SandboxKnobs {
     const s = this.state[service];
     if (s.throttle) {
       s.throttleCounter += 1;
-      if (s.throttle.always || (s.throttle.everyN && s.throttleCounter % s.throttle.everyN === 0)) return { kind: 'throttle', retryAfterSeconds: s.throttle.retryAfterSeconds };
+      if (s.throttle.always || (s.throttle.everyN && s.throttleCounter % s.throttle.everyN === 0))
+        return { kind: 'throttle', retryAfterSeconds: s.throttle.retryAfterSeconds };
     }
     if (s.fail && s.fail.remaining > 0) {
       s.fail.remaining -= 1;
