@@ -1,0 +1,83 @@
+import { type ProviderAlbumSummary, type ProviderPlaylistSummary, type ProviderTrack } from '../music-provider.port';
+import { type AppleAlbum, type AppleLibraryPlaylist, type AppleSong } from './apple-schemas';
+
+/** Artwork size asked of Apple's `{w}x{h}` templates: large enough for the album page, resized down by the artwork worker. */
+export const APPLE_ARTWORK_SIZE = 1000;
+
+/** Fills Apple's `{w}x{h}` artwork template (never larger than the original). */
+export function appleArtworkUrl(
+  artwork: { url: string; width?: number | null; height?: number | null } | null | undefined,
+  size = APPLE_ARTWORK_SIZE,
+): string | null {
+  if (!artwork?.url) return null;
+  const w = Math.min(size, artwork.width ?? size);
+  const h = Math.min(size, artwork.height ?? size);
+  return artwork.url.replace('{w}', String(w)).replace('{h}', String(h)).replace('{f}', 'jpg');
+}
+
+/** Apple lists artists as one string ("A & B", "A, B & C"); split so they compare with Spotify's lists. */
+export function splitAppleArtists(artistName: string | null | undefined): string[] {
+  if (!artistName) return [];
+  return artistName
+    .split(/\s*(?:,|&)\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * An Apple catalog or library song as a ProviderTrack. A library song with its catalog song attached
+ * (`include=catalog`) is described by the catalog song, so its ISRC and catalog id are known.
+ */
+export function mapAppleSong(song: AppleSong, album?: ProviderTrack['album']): ProviderTrack {
+  const catalog = song.relationships?.catalog?.data?.[0];
+  const source = catalog ?? song;
+  const a = source.attributes ?? song.attributes;
+  const catalogId = catalog?.id ?? song.attributes?.playParams?.catalogId ?? (/^\d+$/.test(song.id) ? song.id : null);
+  const albumId = song.relationships?.albums?.data?.[0]?.id ?? null;
+  return {
+    id: catalogId ?? song.id,
+    title: a?.name ?? '',
+    artists: splitAppleArtists(a?.artistName),
+    album:
+      album ?? (a?.albumName ? { id: albumId, title: a.albumName, releaseYear: releaseYear(a.releaseDate), artworkUrl: appleArtworkUrl(a.artwork) } : null),
+    durationMs: a?.durationInMillis ?? null,
+    isrc: a?.isrc ? a.isrc.toUpperCase() : null,
+    explicit: a?.contentRating ? a.contentRating === 'explicit' : a ? false : null,
+    // A library song with no catalog counterpart (an upload, or gone from the storefront) cannot be played or matched.
+    available: catalogId !== null && Boolean(a?.playParams ?? catalog ?? /^\d+$/.test(song.id)),
+    isLocal: false,
+    previewUrl: a?.previews?.[0]?.url ?? null,
+    url: a?.url ?? null,
+  };
+}
+
+function releaseYear(date: string | null | undefined): number | null {
+  const m = date ? /^(\d{4})/.exec(date) : null;
+  return m ? Number(m[1]) : null;
+}
+
+export function mapAppleAlbumSummary(a: AppleAlbum): ProviderAlbumSummary {
+  return {
+    id: a.id,
+    title: a.attributes.name,
+    artists: splitAppleArtists(a.attributes.artistName),
+    releaseDate: a.attributes.releaseDate ?? null,
+    artworkUrl: appleArtworkUrl(a.attributes.artwork),
+    trackCount: a.attributes.trackCount ?? null,
+    url: a.attributes.url ?? null,
+  };
+}
+
+/** Library playlists belong to the signed-in listener; Apple shows no owner id, so `me` stands for them. */
+export function mapAppleLibraryPlaylist(p: AppleLibraryPlaylist, trackCount?: number | null): ProviderPlaylistSummary {
+  return {
+    id: p.id,
+    name: p.attributes?.name ?? '',
+    ownerId: 'me',
+    ownerName: null,
+    trackCount: trackCount ?? p.attributes?.trackCount ?? 0,
+    url: p.attributes?.url ?? null,
+    artworkUrl: appleArtworkUrl(p.attributes?.artwork),
+    ownedByUser: p.attributes?.canEdit ?? true,
+  };
+}
