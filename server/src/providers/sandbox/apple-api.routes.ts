@@ -125,6 +125,19 @@ export function appleApiRouter(catalog: SandboxCatalog, state: AppleState, token
     res.json({ data: [albumJson(ctx, album)] });
   });
 
+  catalogRoutes.get('/albums/:id/tracks', (req, res) => {
+    const ctx = ctxOf(res);
+    const limit = intParam(req.query.limit, 300, 1, 300);
+    const offset = intParam(req.query.offset, 0, 0, 10_000);
+    if (limit === undefined) return appleError(res, 400, 'Value of limit must be an integer from 1 to 300', { parameter: 'limit', code: '40005' });
+    if (offset === undefined) return appleError(res, 400, 'Value of offset must be a non-negative integer', { parameter: 'offset', code: '40005' });
+    const album = catalog.apple.albumById.get(String(req.params.id));
+    if (!album) return appleError(res, 404, 'Resource with requested id was not found');
+    const songs = album.songIds.slice(offset, offset + limit).map((id) => songJson(ctx, catalog.apple.songById.get(id)!, false));
+    const next = offset + limit < album.songIds.length ? { next: `/v1/catalog/${ctx.storefront}/albums/${album.id}/tracks?offset=${offset + limit}` } : {};
+    res.json({ data: songs, ...next, meta: { total: album.songIds.length } });
+  });
+
   catalogRoutes.get('/search', (req, res) => {
     const ctx = ctxOf(res);
     const term = typeof req.query.term === 'string' ? req.query.term.replace(/\+/g, ' ').trim() : '';
