@@ -23,6 +23,9 @@ export const GET_WITHOUT_ENTRIES = `SELECT ${DOC_COLUMNS}, '[]'::jsonb AS entrie
 /** A document with its first $2 entries only. */
 export const GET_LEADING_ENTRIES = `SELECT ${DOC_COLUMNS}, ${leading('$2::integer')} AS entries FROM doc_playlists WHERE id = $1`;
 
+/** The version and first $2 entries of each of the documents $1, for lists. */
+export const LEADING_ENTRIES_OF = `SELECT id, version, ${leading('$2::integer')} AS entries FROM doc_playlists WHERE id = ANY ($1::uuid[])`;
+
 /** A new document; a second create with the same owner and idempotency key inserts nothing. */
 export const INSERT = `
   INSERT INTO doc_playlists (id, owner_id, kind, visibility, title_search, shared_with, idempotency_key, created_at, updated_at, version, entry_count, doc, entries)

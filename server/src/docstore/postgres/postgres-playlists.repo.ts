@@ -11,6 +11,7 @@ import {
   isPlaylistId,
   leadingEntries,
   listLimit,
+  readStoredEntry,
   titleQueryWords,
   titleSearchText,
   validAfter,
@@ -42,8 +43,9 @@ import {
   REMOVE_ENTRY,
   UPDATE,
   UPDATE_ENTRY,
-  leading,
+  LEADING_ENTRIES_OF,
 } from './postgres-playlist-statements';
+import { LeadingEntriesCache } from './postgres-leading-entries';
 
 /**
  * Playlists in `doc_playlists`: small fields in columns and `doc`, the ordered entries in `entries`.
@@ -52,6 +54,8 @@ import {
  * it left: two adders both keep their entries, and a stale version matches no row.
  */
 export class PostgresPlaylistRepository implements PlaylistRepository {
+  private readonly leading = new LeadingEntriesCache();
+
   constructor(
     private readonly knex: Knex,
     readonly maxEntries: number,
@@ -118,14 +122,37 @@ export class PostgresPlaylistRepository implements PlaylistRepository {
     const at = options.sort === 'created' ? 'created_at' : 'updated_at';
     const after = validAfter(options.after);
     if (after) where.push(`(${at}, id) < (${param(after.at, 'timestamptz')}, ${param(after.id, 'uuid')})`);
-    const n = leadingEntries(options.entries, this.maxEntries);
-    // Only the first n entries leave the database; with none asked, the entries column is not read at all.
-    const entries = n > 0 ? leading(param(n, 'integer')) : `'[]'::jsonb`;
-    const text = `SELECT ${DOC_COLUMNS}, ${entries} AS entries FROM doc_playlists
+    // The entries column is not read here: the first entries come from withLeadingEntries.
+    const text = `SELECT ${DOC_COLUMNS}, '[]'::jsonb AS entries FROM doc_playlists
                   ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                   ORDER BY ${at} DESC, id DESC LIMIT ${listLimit(options.limit)}`;
-    const rows = await pgQuery<PlaylistRow>(this.knex, text, values);
-    return rows.map(toPlaylistDocument);
+    const docs = (await pgQuery<PlaylistRow>(this.knex, text, values)).map(toPlaylistDocument);
+    const n = leadingEntries(options.entries, this.maxEntries);
+    if (n > 0) await this.withLeadingEntries(docs, n);
+    return docs;
+  }
+
+  /**
+   * Gives each listed document its first `n` entries: kept ones for its version, the rest in one
+   * read (only the first n entries leave the database). A document written between the two reads
+   * gets the first entries of its newer version, kept under that version.
+   */
+  private async withLeadingEntries(docs: PlaylistDocument[], n: number): Promise<void> {
+    const missing = docs.filter((d) => {
+      const kept = this.leading.get(d.id, d.version, n);
+      if (kept) d.entries = kept;
+      return !kept;
+    });
+    if (missing.length === 0) return;
+    const rows = await this.query(LEADING_ENTRIES_OF, [missing.map((d) => d.id), n], 'doc_playlists_leading_entries');
+    const read = new Map(rows.map((r) => [r.id, r]));
+    for (const d of missing) {
+      const row = read.get(d.id);
+      if (!row) continue;
+      const entries = row.entries.map(readStoredEntry);
+      this.leading.set(d.id, row.version, entries, n);
+      d.entries = entries.slice();
+    }
   }
 
   async update(id: string, patch: PlaylistPatch, expectedVersion?: number): Promise<PlaylistWrite> {
