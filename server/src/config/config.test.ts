@@ -33,6 +33,42 @@ describe('config', () => {
   });
 });
 
+describe('config: music services', () => {
+  it('when nothing is set, then the sandbox is automatic and Apple uses the us storefront', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PROVIDER_SANDBOX: 'auto', PROVIDER_SANDBOX_PORT: 0, APPLE_STOREFRONT: 'us' });
+    expect(c.SPOTIFY_CLIENT_ID ?? c.APPLE_PRIVATE_KEY ?? c.TOKEN_ENCRYPTION_KEYS).toBeUndefined();
+  });
+
+  it('when the Spotify redirect URL is http on localhost or another host, then it is refused; https and loopback IPs pass', () => {
+    expect(() => loadConfig({ SPOTIFY_REDIRECT_URL: 'http://localhost:3000/api/auth/spotify/callback' })).toThrow(/SPOTIFY_REDIRECT_URL/);
+    expect(() => loadConfig({ SPOTIFY_REDIRECT_URL: 'http://muse.example/cb' })).toThrow(/SPOTIFY_REDIRECT_URL/);
+    expect(loadConfig({ SPOTIFY_REDIRECT_URL: 'http://127.0.0.1:3000/cb' }).SPOTIFY_REDIRECT_URL).toBe('http://127.0.0.1:3000/cb');
+    expect(loadConfig({ SPOTIFY_REDIRECT_URL: 'http://[::1]:3000/cb' }).SPOTIFY_REDIRECT_URL).toBe('http://[::1]:3000/cb');
+    expect(loadConfig({ SPOTIFY_REDIRECT_URL: 'https://muse.example/cb' }).SPOTIFY_REDIRECT_URL).toBe('https://muse.example/cb');
+  });
+
+  it('when the Apple key is given on one line with \\n, then it becomes a PEM; other text is refused', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\\nMIGTAgEAMBMGByqGSM49\\n-----END PRIVATE KEY-----';
+    expect(loadConfig({ APPLE_PRIVATE_KEY: pem }).APPLE_PRIVATE_KEY).toBe('-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49\n-----END PRIVATE KEY-----');
+    expect(() => loadConfig({ APPLE_PRIVATE_KEY: 'secret' })).toThrow(/APPLE_PRIVATE_KEY/);
+    expect(() => loadConfig({ APPLE_TEAM_ID: 'abc' })).toThrow(/APPLE_TEAM_ID/);
+    expect(() => loadConfig({ APPLE_STOREFRONT: 'USA' })).toThrow(/APPLE_STOREFRONT/);
+    expect(() => loadConfig({ PROVIDER_SANDBOX: 'maybe' })).toThrow(/PROVIDER_SANDBOX/);
+  });
+
+  it('when token encryption keys are listed, then each is a key id and 32 bytes, in order; bad ones name the variable', () => {
+    const k1 = Buffer.alloc(32, 1).toString('base64');
+    const k2 = Buffer.alloc(32, 2).toString('base64');
+    const keys = loadConfig({ TOKEN_ENCRYPTION_KEYS: `new:${k2}, old:${k1}` }).TOKEN_ENCRYPTION_KEYS!;
+    expect(keys.map((k) => k.id)).toEqual(['new', 'old']);
+    expect(keys[0]!.key.equals(Buffer.alloc(32, 2))).toBe(true);
+    for (const bad of [`k1:${Buffer.alloc(16).toString('base64')}`, 'k1', `k1:${k1},k1:${k2}`, ',', `ключ:${k1}`]) {
+      expect(() => loadConfig({ TOKEN_ENCRYPTION_KEYS: bad })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
+    }
+  });
+});
+
 it('when a variable is read, then .env.example documents it (and nothing else)', () => {
   const example = fs.readFileSync(path.resolve(__dirname, '../../../.env.example'), 'utf8');
   const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]).sort();

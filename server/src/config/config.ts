@@ -14,6 +14,38 @@ const urlList = z
   )
   .pipe(z.array(z.url()));
 
+/** Spotify accepts https redirect URIs, or http ones on a loopback IP literal (never the name localhost). */
+function isSpotifyRedirect(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]'));
+}
+
+/** `kid:base64key,kid2:base64key`: 32-byte AES-256-GCM keys; the first encrypts, every one decrypts (rotation). */
+const tokenKeys = z.string().transform((s, ctx) => {
+  const keys: { id: string; key: Buffer }[] = [];
+  for (const part of s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=_-]+)$/.exec(part);
+    const key = m ? Buffer.from(m[2]!, 'base64') : null;
+    if (!m || key?.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'each entry is kid:base64 of 32 random bytes (openssl rand -base64 32)' });
+      return z.NEVER;
+    }
+    if (keys.some((k) => k.id === m[1])) {
+      ctx.addIssue({ code: 'custom', message: `key id ${m[1]} appears twice` });
+      return z.NEVER;
+    }
+    keys.push({ id: m[1]!, key });
+  }
+  if (!keys.length) {
+    ctx.addIssue({ code: 'custom', message: 'needs at least one kid:key' });
+    return z.NEVER;
+  }
+  return keys;
+});
+
 /** Every environment variable Muse reads, with defaults. `.env.example` documents each one. */
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -35,6 +67,29 @@ export const ConfigSchema = z.object({
   LOCAL_REDIS_PORT: port.default(6379),
 
   // Blob store (album artwork, preview clips): local disk under DATA_DIR/blobs, or an S3-compatible bucket.
+  SPOTIFY_CLIENT_ID: z.string().min(1).max(200).optional(),
+  SPOTIFY_CLIENT_SECRET: z.string().min(1).max(200).optional(),
+  SPOTIFY_REDIRECT_URL: z.url().refine(isSpotifyRedirect, 'must be https, or http on a loopback IP (127.0.0.1 or [::1]), not localhost').optional(),
+  APPLE_TEAM_ID: z
+    .string()
+    .regex(/^[A-Z0-9]{10}$/, 'is 10 capital letters or digits')
+    .optional(),
+  APPLE_KEY_ID: z
+    .string()
+    .regex(/^[A-Z0-9]{10}$/, 'is 10 capital letters or digits')
+    .optional(),
+  APPLE_PRIVATE_KEY: z
+    .string()
+    .transform((s) => s.replace(/\\n/g, '\n').trim())
+    .pipe(z.string().regex(/^-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----$/, 'is the PKCS#8 PEM of the .p8 file'))
+    .optional(),
+  APPLE_STOREFRONT: z
+    .string()
+    .regex(/^[a-z]{2}$/, 'is a two-letter storefront code such as us')
+    .default('us'),
+  TOKEN_ENCRYPTION_KEYS: tokenKeys.optional(),
+  PROVIDER_SANDBOX: z.enum(['auto', 'on', 'off']).default('auto'),
+  PROVIDER_SANDBOX_PORT: port.default(0),
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),

@@ -1,0 +1,93 @@
+import { AppleDeveloperToken } from './apple/apple-developer-token';
+import { AppleProvider, appleHttpAuth } from './apple/apple-provider';
+import { type MusicProvider, type OnTokens, type ProviderCredentials, ProviderError, type ProviderName } from './music-provider.port';
+import { type ProviderCallCounter } from './provider-call-counter';
+import { type ProviderSetup } from './provider-config';
+import { ProviderHttp, type ProviderHttpOptions } from './provider-http';
+import { SpotifyAccounts } from './spotify/spotify-accounts';
+import { SpotifyProvider, userAuth } from './spotify/spotify-provider';
+
+/** HTTP tuning shared by every connection the factory makes (tests shorten timeouts and inject a clock). */
+export type ProviderTuning = Omit<ProviderHttpOptions, 'baseUrl' | 'headers' | 'onUnauthorized' | 'counter'>;
+
+/**
+ * Makes provider instances for one process: one per connection (its own token bucket, a refresh that
+ * reports new tokens through `onTokens`), and app-level ones (client credentials / developer token only)
+ * for search and albums without a user. The Spotify Accounts client and the Apple developer token are
+ * shared, so the app token and the signed JWT are cached once.
+ */
+export class ProviderFactory {
+  readonly spotifyAccounts: SpotifyAccounts | null;
+  readonly appleDeveloperToken: AppleDeveloperToken | null;
+  private readonly appProviders = new Map<ProviderName, MusicProvider>();
+
+  constructor(
+    readonly setup: ProviderSetup,
+    private readonly tuning: ProviderTuning = {},
+  ) {
+    const s = setup.spotify;
+    this.spotifyAccounts = s
+      ? new SpotifyAccounts({ ...tuning, accountsBaseUrl: s.accountsBaseUrl, clientId: s.clientId, clientSecret: s.clientSecret })
+      : null;
+    const a = setup.apple;
+    this.appleDeveloperToken = a ? new AppleDeveloperToken({ teamId: a.teamId, keyId: a.keyId, privateKeyPem: a.privateKeyPem, clock: tuning.clock }) : null;
+  }
+
+  /** Whether a service can be used at all (real credentials or the sandbox). */
+  available(name: ProviderName): boolean {
+    return name === 'spotify' ? this.setup.spotify !== null : this.setup.apple !== null;
+  }
+
+  /** A provider acting for one user's connection. */
+  createProvider(name: ProviderName, credentials: ProviderCredentials, opts: { onTokens?: OnTokens; counter?: ProviderCallCounter } = {}): MusicProvider {
+    if (name === 'spotify') {
+      const s = this.requireSpotify();
+      const accounts = this.spotifyAccounts!;
+      const auth = userAuth(credentials, (refreshToken) => accounts.refresh(refreshToken), opts.onTokens);
+      return new SpotifyProvider(new ProviderHttp({ ...this.tuning, baseUrl: s.apiBaseUrl, counter: opts.counter, ...SpotifyProvider.httpAuth(auth) }), auth);
+    }
+    const a = this.requireApple();
+    const auth = { developerToken: this.appleDeveloperToken!, musicUserToken: credentials.musicUserToken ?? credentials.accessToken };
+    return new AppleProvider(
+      new ProviderHttp({ ...this.tuning, baseUrl: a.apiBaseUrl, counter: opts.counter, ...appleHttpAuth(auth) }),
+      auth,
+      credentials.storefront ?? null,
+      a.storefront,
+    );
+  }
+
+  /** A provider for catalog calls without a user (search, albums, ISRC lookups, previews); one per process and service. */
+  appProvider(name: ProviderName): MusicProvider {
+    let provider = this.appProviders.get(name);
+    if (provider) return provider;
+    if (name === 'spotify') {
+      const s = this.requireSpotify();
+      const accounts = this.spotifyAccounts!;
+      const auth = {
+        userContext: false,
+        accessToken: () => accounts.clientCredentialsToken(),
+        renew: async () => {
+          accounts.dropClientCredentialsToken();
+          return true;
+        },
+      };
+      provider = new SpotifyProvider(new ProviderHttp({ ...this.tuning, baseUrl: s.apiBaseUrl, ...SpotifyProvider.httpAuth(auth) }), auth, 'US');
+    } else {
+      const a = this.requireApple();
+      const auth = { developerToken: this.appleDeveloperToken! };
+      provider = new AppleProvider(new ProviderHttp({ ...this.tuning, baseUrl: a.apiBaseUrl, ...appleHttpAuth(auth) }), auth, a.storefront);
+    }
+    this.appProviders.set(name, provider);
+    return provider;
+  }
+
+  private requireSpotify() {
+    if (!this.setup.spotify) throw new ProviderError('unavailable', 'Spotify is not configured on this server', { status: 0, endpoint: 'spotify' });
+    return this.setup.spotify;
+  }
+
+  private requireApple() {
+    if (!this.setup.apple) throw new ProviderError('unavailable', 'Apple Music is not configured on this server', { status: 0, endpoint: 'apple' });
+    return this.setup.apple;
+  }
+}
