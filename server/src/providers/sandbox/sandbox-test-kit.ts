@@ -6,9 +6,9 @@ import { startProviderSandbox, type ProviderSandbox } from './start-sandbox';
 let catalog: Promise<SandboxCatalog> | null = null;
 
 /** A sandbox on a free port over the default catalog (built once per test file). */
-export async function startTestSandbox(): Promise<ProviderSandbox> {
+export async function startTestSandbox(options: { now?: () => number } = {}): Promise<ProviderSandbox> {
   catalog ??= loadSandboxCatalog();
-  return startProviderSandbox({ catalog: await catalog });
+  return startProviderSandbox({ catalog: await catalog, ...options });
 }
 
 export const REDIRECT_URI = 'http://127.0.0.1:4000/api/auth/spotify/callback';
@@ -126,6 +126,16 @@ export async function signInApple(sandbox: ProviderSandbox, userId = 'demo-liste
   return new URL(res.headers.get('location')!).searchParams.get('music_user_token')!;
 }
 
+/** The parsed body; null for an empty one, undefined for one that is not JSON (a truncated answer). */
+function parseOrUndefined(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function appleGet(
   sandbox: ProviderSandbox,
   path: string,
@@ -136,13 +146,7 @@ export async function appleGet(
   const url = path.startsWith('/v1/') ? `${sandbox.url}${path}` : `${sandbox.url}/apple/v1${path}`;
   const res = await fetch(url, { headers });
   const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, body, text };
+  return { status: res.status, body: parseOrUndefined(text), text };
 }
 
 export async function appleSend(

@@ -13,6 +13,8 @@ export interface StartSandboxOptions {
   seed?: string;
   /** A catalog built beforehand (tests that start many sandboxes build it once). */
   catalog?: SandboxCatalog;
+  /** The clock tokens expire by (tests move it forward instead of waiting an hour). */
+  now?: () => number;
 }
 
 /** A running sandbox: its origin, knobs, call counts and the credentials Muse uses against it. */
@@ -38,7 +40,7 @@ export async function startProviderSandbox(options: StartSandboxOptions = {}): P
   const catalog = options.catalog ?? (await loadSandboxCatalog(options.seed));
   const knobs = new SandboxKnobs();
   const calls = new CallCounter();
-  const tokens = new SandboxTokens();
+  const tokens = new SandboxTokens(options.now);
   const appleKeys = generateAppleKeyPair();
   const app = createSandboxApp({ catalog, knobs, calls, tokens, appleKeys }, initialSandboxState(catalog.seed));
   const server = app.listen(options.port ?? 0, '127.0.0.1');
