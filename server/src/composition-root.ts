@@ -10,6 +10,10 @@ import { AlbumPageRepo } from './features/albums/album-page.repo';
 import { AlbumPageService } from './features/albums/album-page.service';
 import { ArtistsRepo } from './features/artists/artists.repo';
 import { ArtistsService } from './features/artists/artists.service';
+import { ArtworkRepo } from './features/artwork/artwork.repo';
+import { ArtworkService } from './features/artwork/artwork.service';
+import type { BlobStore } from './blobs/blob-store.port';
+import { createBlobStore } from './blobs/create-blob-store';
 import { AuthService } from './features/auth/auth.service';
 import { LoginThrottle } from './features/auth/login-throttle';
 import type { SessionStore } from './features/auth/session.store';
@@ -144,6 +148,9 @@ export interface Services {
   playlistImports: PlaylistImportService;
   playlistExports: PlaylistExportService;
   listenLater: ListenLaterService;
+  /** Stored files (album artwork, preview clips): local disk or S3 by configuration. */
+  blobs: BlobStore;
+  artwork: ArtworkService;
 }
 
 /** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
@@ -259,6 +266,7 @@ export function composeServices(infra: Infrastructure): Composition {
   });
 
   const importsRepo = new ImportsRepo(knex);
+  const blobs = createBlobStore(config);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
 
   const services: Services = {
@@ -359,6 +367,8 @@ export function composeServices(infra: Infrastructure): Composition {
       maxEntries: playlistStore.maxEntries,
     }),
     playlistExports,
+    blobs,
+    artwork: new ArtworkService({ repo: new ArtworkRepo(knex), blobs, queues, logger }),
   };
   return { services, docs, repos: { notifications: notificationsRepo } };
 }

@@ -28,6 +28,7 @@ import { createModerationRouter } from '../features/moderation/moderation.routes
 import { createListenLaterRouter } from '../features/listen-later/listen-later.routes';
 import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
 import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParser } from '../features/playlist-files/playlist-files.routes';
+import { createArtworkRouter } from '../features/artwork/artwork.routes';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -89,6 +90,8 @@ export function createApp(c: Container): Express {
   app.use('/api', compressApi());
 
   app.use('/api', rateLimit(c.rateLimiter, { name: 'api-ip', max: c.config.API_RATE_IP_MAX, windowSeconds: c.config.API_RATE_WINDOW_SECONDS, key: byIp }));
+  // Covers are public and immutable: served before sessions are loaded, so an image costs no session read.
+  app.use('/api/artwork', createArtworkRouter(c));
   app.use('/api', loadSession(c.sessions, c.secureCookies));
   // Only signed-in users may make the server read a large import body.
   app.use('/api/imports', (req, res, next) => (req.session ? importsJsonParser(req, res, next) : next()));

@@ -12,6 +12,7 @@ import { followRequestNotificationJob } from '../features/follows/follow-request
 import { followAcceptedNotificationJob } from '../features/follows/follow-accepted-notification.job';
 import { accountPurgeJob } from '../features/auth/account-purge.job';
 import { playlistNotificationJob } from '../features/playlists/playlist-notification.job';
+import { fetchArtworkJob } from '../features/artwork/fetch-artwork.job';
 
 /** Every job type the worker runs, each built from the one `JobDeps`. A job missing here cannot be processed. */
 export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
@@ -27,4 +28,5 @@ export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
   followAcceptedNotificationJob,
   accountPurgeJob,
   playlistNotificationJob,
+  fetchArtworkJob,
 ];

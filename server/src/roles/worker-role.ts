@@ -23,6 +23,7 @@ export function jobDependencies(c: Container): JobDeps {
     feedFanOut: c.services.feedFanOut,
     auth: c.services.auth,
     playlistNotices: c.services.playlistNotices,
+    artwork: c.services.artwork,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),
   };

@@ -57,7 +57,7 @@ const parseTimestamp = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text') a
 // pass the same visibility rule as the album's review list, before the limit.
 const PAGE_SQL = `
 SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS release_date, a.release_date_precision,
-       a.release_year, a.type, a.genres, a.styles, a.label, a.catalog_number, a.country, a.upc, a.cover_url,
+       a.release_year, a.type, a.genres, a.styles, a.label, a.catalog_number, a.country, a.upc, a.cover_url, a.cover_key,
        a.spotify_id, a.apple_id, a.discogs_id,
        s.count AS stats_count, s.sum AS stats_sum, s.histogram AS stats_histogram,
        (SELECT coalesce(json_agg(json_build_object(

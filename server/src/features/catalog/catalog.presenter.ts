@@ -20,6 +20,11 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** The cover pages show: Muse's stored copy (`GET /api/artwork/:key`) once the worker has fetched it, else the known address. */
+export function presentCoverUrl(coverKey: string | null | undefined, coverUrl: string | null): string | null {
+  return coverKey ? `/api/artwork/${coverKey}` : coverUrl;
+}
+
 export function presentAlbumSummary(row: AlbumRow): AlbumSummary {
   return {
     id: String(row.id),
@@ -27,7 +32,7 @@ export function presentAlbumSummary(row: AlbumRow): AlbumSummary {
     artistCredit: row.artist_credit,
     releaseYear: row.release_year,
     type: row.type,
-    coverUrl: row.cover_url,
+    coverUrl: presentCoverUrl(row.cover_key, row.cover_url),
     genres: row.genres ?? [],
   };
 }

@@ -16,6 +16,8 @@ export interface AlbumRow {
   country: string | null;
   upc: string | null;
   cover_url: string | null;
+  /** The stored cover's blob key; absent where a query does not select it. */
+  cover_key?: string | null;
   spotify_id: string | null;
   apple_id: string | null;
   discogs_id: string | null;
@@ -61,6 +63,7 @@ const ALBUM_COLUMNS = [
   'a.country',
   'a.upc',
   'a.cover_url',
+  'a.cover_key',
   'a.spotify_id',
   'a.apple_id',
   'a.discogs_id',

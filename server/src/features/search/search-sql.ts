@@ -29,7 +29,7 @@ export const POPULAR_POOL = 200;
 
 /** Album columns as CatalogReadModel's AlbumRow has them (release_date as text: no time-zone shift). */
 export const ALBUM_FIELDS = `a.id, a.title, a.artist_credit, a.release_date_precision, a.release_year, a.type, a.genres, a.styles,
-  a.label, a.catalog_number, a.country, a.upc, a.cover_url, a.spotify_id, a.apple_id, a.discogs_id,
+  a.label, a.catalog_number, a.country, a.upc, a.cover_url, a.cover_key, a.spotify_id, a.apple_id, a.discogs_id,
   to_char(a.release_date, 'YYYY-MM-DD') AS release_date`;
 
 /**
