@@ -33,7 +33,8 @@ export function mapAppleSong(song: AppleSong, album?: ProviderTrack['album']): P
   const source = catalog ?? song;
   const a = source.attributes ?? song.attributes;
   const catalogId = catalog?.id ?? song.attributes?.playParams?.catalogId ?? (/^\d+$/.test(song.id) ? song.id : null);
-  const albumId = song.relationships?.albums?.data?.[0]?.id ?? null;
+  // Catalog song URLs name their album: https://music.apple.com/us/album/<slug>/<album id>?i=<song id>.
+  const albumId = song.relationships?.albums?.data?.[0]?.id ?? (a?.url ? (/\/album\/[^/]+\/(\d+)/.exec(a.url)?.[1] ?? null) : null);
   return {
     id: catalogId ?? song.id,
     title: a?.name ?? '',

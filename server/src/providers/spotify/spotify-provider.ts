@@ -123,7 +123,9 @@ export class SpotifyProvider implements MusicProvider {
   async readPlaylist(id: string, cursor?: string | null): Promise<{ playlist: ProviderPlaylistSummary; tracks: Page<ProviderTrack> }> {
     this.assertId(id, 'GET /v1/playlists/{id}');
     const offset = offsetFromCursor(cursor);
-    const playlist = await this.playlistSummary(id);
+    // The first page reads the playlist afresh (name, owner, size may have changed); later pages reuse it.
+    if (offset === 0) this.playlists.delete(id);
+    const summary = await this.playlistSummary(id);
     const endpoint = 'GET /v1/playlists/{id}/items';
     const res = await this.http
       .json({
@@ -133,10 +135,10 @@ export class SpotifyProvider implements MusicProvider {
         query: { limit: ITEMS_PAGE, offset, market: this.market, additional_types: 'track' },
       })
       .catch((err: unknown) => {
-        if (err instanceof ProviderError && err.kind === 'forbidden' && !playlist.ownedByUser) {
+        if (err instanceof ProviderError && err.kind === 'forbidden' && !summary.ownedByUser) {
           throw new ProviderError(
             'forbidden_dev_mode',
-            `Spotify lets this app read only playlists you own or collaborate on; "${playlist.name}" belongs to ${playlist.ownerName ?? playlist.ownerId}.`,
+            `Spotify lets this app read only playlists you own or collaborate on; "${summary.name}" belongs to ${summary.ownerName ?? summary.ownerId}.`,
             { status: 403, endpoint, cause: err },
           );
         }
@@ -149,7 +151,8 @@ export class SpotifyProvider implements MusicProvider {
       if (!t || (t.type !== undefined && t.type !== 'track')) continue; // removed tracks and podcast episodes
       items.push(mapSpotifyTrack(t, null, entry.is_local ?? false));
     }
-    return { playlist, tracks: { items, next: cursorFromNext(page.next), total: page.total ?? playlist.trackCount } };
+    const total = page.total ?? summary.trackCount;
+    return { playlist: { ...summary, trackCount: total }, tracks: { items, next: cursorFromNext(page.next), total } };
   }
 
   private async playlistSummary(id: string): Promise<ProviderPlaylistSummary> {
