@@ -16,6 +16,7 @@ import type { ProviderSandbox } from './start-sandbox';
 
 let sandbox: ProviderSandbox;
 let listener: string;
+const LibraryPage = paged(LibrarySongSchema);
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -171,7 +172,7 @@ describe('Apple Music library in the sandbox', () => {
     let count = 0;
     let uploads = 0;
     while (next) {
-      const page = parsed(paged(LibrarySongSchema), (await appleGet(sandbox, next, { userToken: listener })).body);
+      const page: z.infer<typeof LibraryPage> = parsed(LibraryPage, (await appleGet(sandbox, next, { userToken: listener })).body);
       for (const song of page.data) {
         count += 1;
         if (!song.attributes.playParams?.catalogId) uploads += 1;
@@ -245,7 +246,8 @@ describe('MusicKit-like sign-in page', () => {
       redirect: 'manual',
     });
     expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('access_denied');
-    for (const query of [{ redirect_uri: 'http://localhost:4000/x', state: 'a' }, { state: 'a' }, { redirect_uri: redirect }]) {
+    const queries: Array<Record<string, string>> = [{ redirect_uri: 'http://localhost:4000/x', state: 'a' }, { state: 'a' }, { redirect_uri: redirect }];
+    for (const query of queries) {
       expect((await fetch(`${sandbox.url}/apple-auth/authorize?${new URLSearchParams(query).toString()}`)).status).toBe(400);
     }
   });
