@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { errorHandler } from '../http/error-handler';
+import { BlobStoreUnavailableError } from './blob-errors';
 import type { BlobStore } from './blob-store.port';
 import { LocalBlobStore } from './local-blob-store';
 import { sendBlob } from './send-blob';
@@ -133,6 +134,24 @@ describe('sendBlob', () => {
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('30');
     expect(res.body).toMatchObject({ code: 'blob_store_unavailable' });
+  });
+
+  it('when the store fails after answering head, then the 503 carries no cache headers of the blob', async () => {
+    // The store's disk fails between the two calls: head answers, opening the body does not.
+    const failingReads: BlobStore = {
+      kind: 'local',
+      put: (...args) => store.put(...args),
+      head: (k) => store.head(k),
+      get: () => Promise.reject(new BlobStoreUnavailableError('disk gone')),
+      exists: (k) => store.exists(k),
+      delete: (k) => store.delete(k),
+    };
+    const res = await request(appFor(failingReads)).get(`/blobs/${key}`).set('Range', 'bytes=0-9');
+    expect(res.status).toBe(503);
+    expect(res.headers['cache-control']).not.toBe(CACHE);
+    expect(res.headers.etag).not.toBe(etag);
+    expect(res.headers['content-range']).toBeUndefined();
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('when a blob of several megabytes is asked for, then it arrives whole', async () => {

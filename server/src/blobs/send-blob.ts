@@ -41,22 +41,21 @@ export async function sendBlob(req: Request, res: Response, store: BlobStore, ke
     });
   }
   const range: BlobRange | null = asked;
+  // The body is opened before any header is set, so a store failing here still gets a clean
+  // problem answer with no cache headers (a CDN must not keep a 503 for a year).
+  const wantsBody = req.method !== 'HEAD' && head.size > 0;
+  const read = wantsBody ? await orAppError(() => store.get(key, range ?? undefined), options) : null;
+  // Deleted between head and get.
+  if (wantsBody && !read) throw AppError.notFound(options.what ?? 'Blob');
   setCacheHeaders(res, head, options);
   res.setHeader('Content-Type', head.contentType);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Length', String(range ? range.end - range.start + 1 : head.size));
   if (range) res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${head.size}`);
   res.status(range ? 206 : 200);
-  if (req.method === 'HEAD' || head.size === 0) {
+  if (!read) {
     res.end();
     return;
-  }
-
-  const read = await orAppError(() => store.get(key, range ?? undefined), options);
-  if (!read) {
-    // Deleted between head and get: nothing has been sent yet, so this can still be a clean 404.
-    res.removeHeader('Content-Range');
-    throw AppError.notFound(options.what ?? 'Blob');
   }
   try {
     await pipeline(read.body, res);
