@@ -267,4 +267,17 @@ describe('local blob store on disk', () => {
     expect(await fs.readdir(path.join(root, key.slice(0, 2)))).toEqual([key]);
     expect((await fs.readFile(path.join(root, key.slice(0, 2), key))).equals(data)).toBe(true);
   });
+
+  it('when a crash left temporary files, then the first put removes the stale ones and keeps fresh ones', async () => {
+    const root = path.join(dir, 'swept');
+    await fs.mkdir(path.join(root, 'tmp'), { recursive: true });
+    const stale = path.join(root, 'tmp', 'old.part');
+    const fresh = path.join(root, 'tmp', 'writing.part');
+    await fs.writeFile(stale, 'half a blob');
+    await fs.writeFile(fresh, 'a blob being written');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    await fs.utimes(stale, twoHoursAgo, twoHoursAgo);
+    await new LocalBlobStore({ root, maxBytes: 1000 }).put(bytes(10, 18), 'image/png');
+    expect(await fs.readdir(path.join(root, 'tmp'))).toEqual(['writing.part']);
+  });
 });

@@ -22,11 +22,37 @@ export interface LocalBlobStoreOptions {
 export class LocalBlobStore implements BlobStore {
   readonly kind = 'local' as const;
 
+  private swept = false;
+
   constructor(private readonly options: LocalBlobStoreOptions) {}
+
+  /**
+   * Removes temporary files older than `olderThanMs`: what a crash mid-write left behind (no
+   * blob is ever half-written under its key, but its temporary file would stay). Runs once per
+   * process at the first put; callers may run it on a schedule too.
+   */
+  async sweepTemporaryFiles(olderThanMs = STALE_TEMPORARY_MS): Promise<number> {
+    const dir = path.join(this.options.root, 'tmp');
+    const names = await fs.readdir(dir).catch(ifMissing([] as string[]));
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(dir, name);
+      const stat = await fs.stat(file).catch(ifMissing(null));
+      if (stat && Date.now() - stat.mtimeMs > olderThanMs) {
+        await fs.rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
 
   async put(data: Buffer | Readable, contentType: string, options: PutOptions = {}): Promise<BlobInfo> {
     const type = normaliseContentType(contentType);
     extensionFor(type);
+    if (!this.swept) {
+      this.swept = true;
+      await this.sweepTemporaryFiles().catch(() => undefined);
+    }
     const spooled = await spoolToTempFile(data, path.join(this.options.root, 'tmp'), options.maxBytes ?? this.options.maxBytes);
     try {
       const key = blobKey(spooled.sha256, type);
@@ -76,6 +102,9 @@ export class LocalBlobStore implements BlobStore {
     return path.join(this.options.root, key.slice(0, 2), key);
   }
 }
+
+// A write in progress is far younger than this, even for a slow upload of the largest blob.
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
 function ifMissing<T>(value: T) {
   return (err: NodeJS.ErrnoException): T => {
