@@ -37,7 +37,9 @@ describe('sandbox knobs', () => {
 
   it('when Apple is throttled always, then every Apple call is 429 in Apple’s errors shape and Spotify is untouched', async () => {
     sandbox.knobs.set({ service: 'apple', throttle: { always: true, retryAfterSeconds: 1 } });
-    const res = await fetch(`${sandbox.url}/apple/v1/catalog/us/songs/${sandbox.catalog.apple.songs[0]!.id}`, { headers: { authorization: `Bearer ${developerToken(sandbox)}` } });
+    const res = await fetch(`${sandbox.url}/apple/v1/catalog/us/songs/${sandbox.catalog.apple.songs[0]!.id}`, {
+      headers: { authorization: `Bearer ${developerToken(sandbox)}` },
+    });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('1');
     expect(((await res.json()) as { errors: Array<{ status: string }> }).errors[0]!.status).toBe('429');
@@ -85,7 +87,8 @@ describe('sandbox knobs', () => {
 
   it('when Apple tokens are set to expire, then Apple answers 401 until the knob is reset', async () => {
     const userToken = await signInApple(sandbox);
-    const call = () => fetch(`${sandbox.url}/apple/v1/me/storefront`, { headers: { authorization: `Bearer ${developerToken(sandbox)}`, 'music-user-token': userToken } });
+    const call = () =>
+      fetch(`${sandbox.url}/apple/v1/me/storefront`, { headers: { authorization: `Bearer ${developerToken(sandbox)}`, 'music-user-token': userToken } });
     sandbox.knobs.set({ service: 'apple', expireTokens: true });
     expect((await call()).status).toBe(401);
     await fetch(`${sandbox.url}/_sandbox/knobs`, { method: 'DELETE' });
