@@ -29,10 +29,19 @@ export function splitAppleArtists(artistName: string | null | undefined): string
  * (`include=catalog`) is described by the catalog song, so its ISRC and catalog id are known.
  */
 export function mapAppleSong(song: AppleSong, album?: ProviderTrack['album']): ProviderTrack {
-  const catalog = song.relationships?.catalog?.data?.[0];
+  // With `include=catalog` the relationship is authoritative: empty means not sold in this storefront.
+  const catalogRelation = song.relationships?.catalog;
+  const catalog = catalogRelation?.data?.[0];
   const source = catalog ?? song;
   const a = source.attributes ?? song.attributes;
-  const catalogId = catalog?.id ?? song.attributes?.playParams?.catalogId ?? (/^\d+$/.test(song.id) ? song.id : null);
+  const isCatalogSong = /^\d+$/.test(song.id);
+  const catalogId = catalog?.id ?? song.attributes?.playParams?.catalogId ?? (isCatalogSong ? song.id : null);
+  // A catalog song sold only elsewhere comes without playParams; a library upload has no catalog id.
+  const available = catalogRelation
+    ? Boolean(catalog && (catalog.attributes?.playParams ?? !catalog.attributes))
+    : isCatalogSong
+      ? Boolean(a?.playParams)
+      : catalogId !== null;
   // Catalog song URLs name their album: https://music.apple.com/us/album/<slug>/<album id>?i=<song id>.
   const albumId = song.relationships?.albums?.data?.[0]?.id ?? (a?.url ? (/\/album\/[^/]+\/(\d+)/.exec(a.url)?.[1] ?? null) : null);
   return {
@@ -44,8 +53,7 @@ export function mapAppleSong(song: AppleSong, album?: ProviderTrack['album']): P
     durationMs: a?.durationInMillis ?? null,
     isrc: a?.isrc ? a.isrc.toUpperCase() : null,
     explicit: a?.contentRating ? a.contentRating === 'explicit' : a ? false : null,
-    // A library song with no catalog counterpart (an upload, or gone from the storefront) cannot be played or matched.
-    available: catalogId !== null && Boolean(a?.playParams ?? catalog ?? /^\d+$/.test(song.id)),
+    available,
     isLocal: false,
     previewUrl: a?.previews?.[0]?.url ?? null,
     url: a?.url ?? null,
