@@ -171,6 +171,12 @@ describe('Spotify Web API in the sandbox', () => {
     expect((await spotifySend(sandbox, 'POST', '/me/playlists', app, { name: 'x' })).status).toBe(401);
   });
 
+  it('when a body is larger than the service takes, then 413 in Spotify’s error shape', async () => {
+    const created = (await spotifySend(sandbox, 'POST', '/me/playlists', user, { name: 'big body' })).body as { id: string };
+    const res = await spotifySend(sandbox, 'POST', `/playlists/${created.id}/items`, user, { uris: ['x'.repeat(300_000)] });
+    expect(res).toEqual({ status: 413, body: { error: { status: 413, message: 'Request entity too large' } } });
+  });
+
   it('when a track is searched by isrc:, by words with accents dropped, or by artist: and track:, then it is found; the limit holds', async () => {
     const track = sandbox.catalog.spotify.tracks.find((t) => /[À-ž]/.test(t.name))!;
     const byIsrc = (await spotifyGet(sandbox, `/search?type=track&q=isrc:${track.isrc}`, app)).body as { tracks: Page<{ id: string }> };
