@@ -6,7 +6,7 @@ import { APPLE_STOREFRONTS, type AppleSong, type SandboxCatalog } from './sandbo
 import type { SandboxKnobs } from './sandbox-knobs';
 import { libraryIdOf, type AppleLibraryEntry, type AppleLibraryPlaylist } from './sandbox-library';
 import { base62Id } from './sandbox-random';
-import { containsWords } from './sandbox-search';
+import { containsWords, rankByTitle } from './sandbox-search';
 import type { SandboxTokens } from './sandbox-tokens';
 
 const STATUS_TITLES: Record<number, string> = {
@@ -163,14 +163,19 @@ export function appleApiRouter(catalog: SandboxCatalog, state: AppleState, token
       };
     };
     if (types.includes('songs')) {
-      const hits = catalog.apple.songs.filter((s) => inStorefront(ctx, s) && containsWords(`${s.name} ${s.artistName} ${s.albumName}`, term));
+      const matches = catalog.apple.songs.filter((s) => inStorefront(ctx, s) && containsWords(`${s.name} ${s.artistName} ${s.albumName}`, term));
+      const hits = rankByTitle(matches, (s) => s.name, term);
       if (hits.length) {
         results.songs = pageOf('songs', hits, (s) => songJson(ctx, s, false));
         order.push('songs');
       }
     }
     if (types.includes('albums')) {
-      const hits = catalog.apple.albums.filter((a) => containsWords(`${a.name} ${a.artistName}`, term));
+      const hits = rankByTitle(
+        catalog.apple.albums.filter((a) => containsWords(`${a.name} ${a.artistName}`, term)),
+        (a) => a.name,
+        term,
+      );
       if (hits.length) {
         results.albums = pageOf('albums', hits, (a) => albumRefJson(ctx, a));
         order.push('albums');

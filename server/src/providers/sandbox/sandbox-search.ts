@@ -35,3 +35,21 @@ export function containsWords(haystack: string, needle: string): boolean {
   const text = ` ${searchable(haystack)} `;
   return words.every((w, i) => (i === words.length - 1 ? text.includes(` ${w}`) : text.includes(` ${w} `)));
 }
+
+/**
+ * Orders hits the way a search box is expected to: titles that the query names fully first
+ * (more of the query's words in the title rank higher, a title with nothing else ranks highest),
+ * the catalog order otherwise.
+ */
+export function rankByTitle<T>(hits: T[], titleOf: (hit: T) => string, query: string): T[] {
+  const words = new Set(searchable(query).split(' ').filter(Boolean));
+  const score = (hit: T) => {
+    const title = searchable(titleOf(hit)).split(' ').filter(Boolean);
+    const inQuery = title.filter((w) => words.has(w)).length;
+    return inQuery * 2 + (inQuery === title.length ? 1 : 0);
+  };
+  return hits
+    .map((hit, i) => ({ hit, i, s: score(hit) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.hit);
+}

@@ -3,7 +3,7 @@ import type { SandboxCatalog, SpotifyTrack } from './sandbox-catalog-types';
 import type { SandboxKnobs } from './sandbox-knobs';
 import { followedBy, SANDBOX_USERS, spotifyPlaylistLength, type SpotifyPlaylist } from './sandbox-library';
 import { base62Id } from './sandbox-random';
-import { containsWords, parseSearchQuery } from './sandbox-search';
+import { containsWords, parseSearchQuery, rankByTitle } from './sandbox-search';
 import type { AccessGrant, SandboxTokens } from './sandbox-tokens';
 import {
   albumJson,
@@ -208,7 +208,7 @@ export function spotifyApiRouter(catalog: SandboxCatalog, state: SpotifyState, t
     const body: Record<string, unknown> = {};
     if (types.includes('track')) {
       const { isrc, track: title, artist, album, year } = query.fields;
-      const hits = catalog.spotify.tracks.filter((t) => {
+      const matches = catalog.spotify.tracks.filter((t) => {
         const a = catalog.spotify.albumById.get(t.albumId)!;
         if (isrc && t.isrc !== isrc.toUpperCase()) return false;
         if (title && !containsWords(t.name, title)) return false;
@@ -217,6 +217,7 @@ export function spotifyApiRouter(catalog: SandboxCatalog, state: SpotifyState, t
         if (year && !a.releaseDate.startsWith(year)) return false;
         return !query.words.length || containsWords(`${t.name} ${t.artists.map((x) => x.name).join(' ')} ${a.name}`, query.words.join(' '));
       });
+      const hits = rankByTitle(matches, (t) => t.name, query.fields.track ?? query.words.join(' '));
       body.tracks = pageJson(
         url,
         hits.slice(offset, offset + limit).map((t) => trackJson(ctx, t)),
@@ -227,13 +228,14 @@ export function spotifyApiRouter(catalog: SandboxCatalog, state: SpotifyState, t
     }
     if (types.includes('album')) {
       const { upc, album: title, artist, year } = query.fields;
-      const hits = catalog.spotify.albums.filter((a) => {
+      const matches = catalog.spotify.albums.filter((a) => {
         if (upc && a.upc !== upc) return false;
         if (title && !containsWords(a.name, title)) return false;
         if (artist && !a.artists.some((x) => containsWords(x.name, artist))) return false;
         if (year && !a.releaseDate.startsWith(year)) return false;
         return !query.words.length || containsWords(`${a.name} ${a.artists.map((x) => x.name).join(' ')}`, query.words.join(' '));
       });
+      const hits = rankByTitle(matches, (a) => a.name, query.fields.album ?? query.words.join(' '));
       body.albums = pageJson(
         url,
         hits.slice(offset, offset + limit).map((a) => simplifiedAlbumJson(ctx, a)),
