@@ -149,13 +149,14 @@ describe('ProviderHttp', () => {
       [403, 'forbidden'],
       [400, 'bad_response'],
       [401, 'unauthorized'],
+      [302, 'bad_response'],
     ] as const) {
       const err = (await http.json({ method: 'GET', path: `/s/${status}`, endpoint: 'GET /v1/s/{status}' }).catch((e: unknown) => e)) as ProviderError;
       expect(err).toMatchObject({ kind, status });
       expect(err.message).toContain(`no ${status}`);
     }
-    expect(s.seen).toHaveLength(4);
-    expect(http.counter.count('GET /v1/s/{status}', 'error_4xx')).toBe(4);
+    expect(s.seen).toHaveLength(5);
+    expect(http.counter.count('GET /v1/s/{status}', 'error_4xx')).toBe(5);
   });
 
   it('when the token has expired, then the refresh hook runs once and the call is retried once with the new token', async () => {

@@ -126,7 +126,8 @@ export class ProviderHttp {
         }
         throw this.clientError(req, res.status, text);
       }
-      if (res.status >= 400) {
+      if (res.status >= 300) {
+        // Redirects are not followed (a service API does not send them; following could leak the bearer token elsewhere).
         this.counter.record(req.endpoint, 'error_4xx');
         throw this.clientError(req, res.status, text);
       }

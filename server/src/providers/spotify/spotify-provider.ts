@@ -44,22 +44,42 @@ export interface SpotifyAuth {
   readonly userContext: boolean;
 }
 
-/** A user's connection: refreshes with the stored refresh token and hands the new tokens to `onTokens`. */
+/** Tokens are refreshed this long before they expire, so no call goes out with one about to lapse. */
+const REFRESH_AHEAD_MS = 60_000;
+
+/**
+ * A user's connection: refreshes with the stored refresh token shortly before expiry or after a 401,
+ * one refresh at a time however many calls are waiting, and hands the new tokens to `onTokens`.
+ */
 export function userAuth(
   credentials: ProviderCredentials,
   refresh: ((refreshToken: string) => Promise<ProviderCredentials>) | null,
   onTokens?: OnTokens,
+  now: () => number = Date.now,
 ): SpotifyAuth {
   let current = credentials;
+  let pending: Promise<boolean> | null = null;
+  const renew = (): Promise<boolean> => {
+    if (!refresh || !current.refreshToken) return Promise.resolve(false);
+    pending ??= (async () => {
+      try {
+        current = { ...current, ...(await refresh(current.refreshToken!)) };
+        await onTokens?.(current);
+        return true;
+      } finally {
+        pending = null;
+      }
+    })();
+    return pending;
+  };
   return {
     userContext: true,
-    accessToken: () => current.accessToken,
-    async renew() {
-      if (!refresh || !current.refreshToken) return false;
-      current = { ...current, ...(await refresh(current.refreshToken)) };
-      await onTokens?.(current);
-      return true;
+    async accessToken() {
+      if (pending) await pending.catch(() => undefined);
+      else if (current.expiresAt && current.refreshToken && refresh && current.expiresAt.getTime() - REFRESH_AHEAD_MS <= now()) await renew();
+      return current.accessToken;
     },
+    renew,
   };
 }
 
