@@ -16,9 +16,14 @@ export function offsetFromCursor(cursor: string | null | undefined): number {
   return Number(cursor);
 }
 
-/** The next page's cursor from a service's `next` link (absolute or relative), or null on the last page. */
-export function cursorFromNext(next: string | null | undefined): string | null {
+/**
+ * The next page's cursor from a service's `next` link (absolute or relative), or null on the last page.
+ * With `after` (the current offset), a link that does not move forward ends the list instead of looping.
+ */
+export function cursorFromNext(next: string | null | undefined, after?: string | number | null): string | null {
   if (!next) return null;
   const offset = new URL(next, 'http://x').searchParams.get('offset');
-  return offset && /^\d+$/.test(offset) ? offset : null;
+  if (!offset || !/^\d+$/.test(offset)) return null;
+  if (after !== undefined && after !== null && Number(offset) <= Number(after)) return null;
+  return offset;
 }

@@ -152,7 +152,7 @@ export class AppleProvider implements MusicProvider {
           const track = mapAppleSong(song);
           if (track.isrc && out.has(track.isrc) && !out.get(track.isrc)!.some((t) => t.id === track.id)) out.get(track.isrc)!.push(track);
         }
-        offset = page.data.length ? cursorFromNext(page.next) : null;
+        offset = page.data.length ? cursorFromNext(page.next, offset) : null;
       }
     }
     return out;
@@ -199,7 +199,7 @@ export class AppleProvider implements MusicProvider {
         tracksEndpoint,
       );
       songs.push(...page.data);
-      next = page.data.length ? cursorFromNext(page.next) : null;
+      next = page.data.length ? cursorFromNext(page.next, next) : null;
     }
     const a = album.attributes;
     const albumRef = {

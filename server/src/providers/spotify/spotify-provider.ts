@@ -252,7 +252,7 @@ export class SpotifyProvider implements MusicProvider {
       });
       const parsed = parseAnswer(paging(SpotifyTrack), page.body, tracksEndpoint);
       simplified.push(...parsed.items);
-      next = parsed.items.length ? cursorFromNext(parsed.next) : null;
+      next = parsed.items.length ? cursorFromNext(parsed.next, next) : null;
     }
     const albumRef = {
       id: album.id,
