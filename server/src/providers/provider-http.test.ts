@@ -181,6 +181,14 @@ describe('ProviderHttp', () => {
     expect(stubborn.seen).toHaveLength(2);
   });
 
+  it('when calls come faster than the connection rate, then they are spaced by the token bucket', async () => {
+    const s = await serve((_req, res) => json(res, 200, {}));
+    const { http, sleeps } = client(s.url, { requestsPerSecond: 2, burst: 1 });
+    for (let i = 0; i < 4; i++) await http.json(GET);
+    expect(sleeps).toEqual([500, 500, 500]);
+    expect(s.seen).toHaveLength(4);
+  });
+
   it('when JSON or a form is sent, then the body and content type match', async () => {
     const s = await serve((_req, res) => json(res, 201, { id: 'p1' }));
     const { http } = client(s.url);
