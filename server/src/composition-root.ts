@@ -96,6 +96,11 @@ import type { JobQueues } from './jobs/queues';
 import type { Logger } from './lib/logger';
 import type { RateLimiter } from './lib/rate-limiter';
 import type { DomainEventPublisher } from './realtime/domain-events';
+import type { ProviderFactory } from './providers/provider-factory';
+import { TokenCipher, tokenKeysFromConfig } from './lib/token-cipher';
+import { ConnectionsRepo } from './features/connections/connections.repo';
+import { ConnectionsService } from './features/connections/connections.service';
+import { SpotifySignIn } from './features/connections/spotify-sign-in';
 
 /** The infrastructure services are built on. */
 export interface Infrastructure {
@@ -109,6 +114,8 @@ export interface Infrastructure {
   rateLimiter: RateLimiter;
   events: DomainEventPublisher;
   queues: JobQueues;
+  /** Spotify and Apple Music providers (real services or the sandbox). */
+  providers: ProviderFactory;
 }
 
 /** Every service of the process, by the name routes, jobs and the real-time dispatcher use. */
@@ -151,6 +158,10 @@ export interface Services {
   /** Stored files (album artwork, preview clips): local disk or S3 by configuration. */
   blobs: BlobStore;
   artwork: ArtworkService;
+  /** Users' Spotify and Apple Music connections (tokens encrypted at rest). */
+  connections: ConnectionsService;
+  /** Sign in with Spotify and connecting services through their authorize pages. */
+  spotifySignIn: SpotifySignIn;
 }
 
 /** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
@@ -269,18 +280,27 @@ export function composeServices(infra: Infrastructure): Composition {
   const blobs = createBlobStore(config);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
 
+  const connections = new ConnectionsService({
+    repo: new ConnectionsRepo(knex),
+    cipher: new TokenCipher(tokenKeysFromConfig(config, logger)),
+    providers: infra.providers,
+    notifications,
+    logger,
+  });
+  const auth = new AuthService({
+    users: new UsersRepo(knex),
+    sessions,
+    docs,
+    queues,
+    events,
+    adminHandles: config.ADMIN_HANDLES,
+    loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
+    timelines,
+    logger,
+  });
+
   const services: Services = {
-    auth: new AuthService({
-      users: new UsersRepo(knex),
-      sessions,
-      docs,
-      queues,
-      events,
-      adminHandles: config.ADMIN_HANDLES,
-      loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
-      timelines,
-      logger,
-    }),
+    auth,
     admin: new AdminService(queues),
     notifications,
     notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),
@@ -369,6 +389,8 @@ export function composeServices(infra: Infrastructure): Composition {
     playlistExports,
     blobs,
     artwork: new ArtworkService({ repo: new ArtworkRepo(knex), blobs, queues, logger }),
+    connections,
+    spotifySignIn: new SpotifySignIn({ redis, prefix, providers: infra.providers, connections, auth, webBase: config.PUBLIC_URL?.replace(/\/+$/, '') }),
   };
   return { services, docs, repos: { notifications: notificationsRepo } };
 }

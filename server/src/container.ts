@@ -13,6 +13,8 @@ import { JobQueues } from './jobs/queues';
 import { RateLimiter } from './lib/rate-limiter';
 import type { Logger } from './lib/logger';
 import { DomainEventPublisher } from './realtime/domain-events';
+import { type ProviderSetup } from './providers/provider-config';
+import { ProviderFactory } from './providers/provider-factory';
 
 export interface ContainerInput {
   config: Config;
@@ -20,6 +22,8 @@ export interface ContainerInput {
   databaseUrl: string;
   redisUrl: string;
   mongoUrl?: string;
+  /** Where Spotify and Apple Music are (real or the sandbox); none when omitted, so provider features say they are unavailable. */
+  providerSetup?: ProviderSetup;
 }
 
 /** Everything a process needs, built once; `close` releases it in reverse order. */
@@ -37,12 +41,17 @@ export interface Container {
   queues: JobQueues;
   /** Checks that running parts (the api's domain-event consumer) add to /readyz. */
   readiness: ReadinessChecks;
+  /** Makes Spotify and Apple Music providers (per connection and app-level) for this process. */
+  providers: ProviderFactory;
   repos: Composition['repos'];
   services: Services;
   /** A new Redis connection for consumers that block (BullMQ workers, stream readers). */
   newRedisConnection(): Redis;
   close(): Promise<void>;
 }
+
+/** No music service configured: what a container gets when its starter resolved none. */
+const NO_PROVIDERS: ProviderSetup = { spotify: null, apple: null, sandboxUrl: null };
 
 /** Wires the process's dependencies from resolved infrastructure. */
 export async function createContainer(input: ContainerInput): Promise<Container> {
@@ -82,7 +91,8 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     backoffMs: config.JOB_BACKOFF_MS,
     logger,
   });
-  const { services, docs, repos } = composeServices({ config, logger, knex, redis, documentStore, sessions, rateLimiter, events, queues });
+  const providers = new ProviderFactory(input.providerSetup ?? NO_PROVIDERS);
+  const { services, docs, repos } = composeServices({ config, logger, knex, redis, documentStore, sessions, rateLimiter, events, queues, providers });
 
   return {
     config,
@@ -97,6 +107,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     events,
     queues,
     readiness: new ReadinessChecks(),
+    providers,
     repos,
     services,
     newRedisConnection,

@@ -4,6 +4,8 @@ import { createContainer } from './container';
 import { migrateLatest } from './db/knex';
 import { seedOnFirstRun } from './seed/seed-on-first-run';
 import { createLogger } from './lib/logger';
+import { resolveProviderSetup, sandboxNeeded } from './providers/provider-config';
+import { startProviderSandbox, type ProviderSandbox } from './providers/sandbox/start-sandbox';
 import { startApi } from './roles/api-role';
 import { startWorker } from './roles/worker-role';
 
@@ -45,7 +47,21 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const container = await createContainer({ config, logger, databaseUrl: infra.databaseUrl, redisUrl: infra.redisUrl, mongoUrl: infra.mongoUrl });
+  // The offline stand-in for Spotify and Apple Music, when a service has no credentials (PROVIDER_SANDBOX=auto) or it is forced on.
+  let sandbox: ProviderSandbox | null = null;
+  if (sandboxNeeded(config)) {
+    sandbox = await startProviderSandbox({ port: config.PROVIDER_SANDBOX_PORT });
+    logger.info({ url: sandbox.url }, 'provider sandbox started');
+  }
+  const providerSetup = resolveProviderSetup(config, sandbox);
+  const container = await createContainer({
+    config,
+    logger,
+    databaseUrl: infra.databaseUrl,
+    redisUrl: infra.redisUrl,
+    mongoUrl: infra.mongoUrl,
+    providerSetup,
+  });
   const applied = await migrateLatest(container.knex);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (role === 'api' || role === 'all') await seedOnFirstRun(container);
@@ -61,6 +77,7 @@ async function main(): Promise<void> {
     stoppers.unshift(() => api.stop());
     // Plain stdout so scripts and people find the URL without parsing JSON logs.
     process.stdout.write(`Muse is running at ${api.url}\n`);
+    if (sandbox) process.stdout.write(`Provider sandbox (offline Spotify and Apple Music) at ${sandbox.url}\n`);
   }
 
   let stopping = false;
@@ -76,6 +93,7 @@ async function main(): Promise<void> {
     try {
       for (const stop of stoppers) await stop();
       await container.close();
+      await sandbox?.stop();
       await infra.stop();
       logger.info('shutdown complete');
       process.exit(0);

@@ -21,3 +21,4 @@ export * from './feed.schemas';
 export * from './moderation.schemas';
 export * from './playlists.schemas';
 export * from './playlist-files.schemas';
+export * from './connections.schemas';

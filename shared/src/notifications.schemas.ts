@@ -19,6 +19,7 @@ export const NotificationTypeSchema = z.enum([
   'playlist_cloned',
   'playlist_invited',
   'playlist_shared',
+  'provider_reconnect',
 ]);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 
@@ -75,10 +76,10 @@ export const NotificationIdParamsSchema = z.object({
 });
 
 /**
- * Notices about the user's own account (the welcome, a lifted suspension): they always arrive
+ * Notices about the user's own account (the welcome, a lifted suspension, a music service that needs reconnecting): they always arrive
  * and cannot be switched off.
  */
-export const ACCOUNT_NOTIFICATION_TYPES: readonly NotificationType[] = ['welcome', 'suspension_lifted'];
+export const ACCOUNT_NOTIFICATION_TYPES: readonly NotificationType[] = ['welcome', 'suspension_lifted', 'provider_reconnect'];
 
 /** Types a user may switch off: all but the account notices. */
 export const CONFIGURABLE_NOTIFICATION_TYPES = NotificationTypeSchema.options.filter((t) => !ACCOUNT_NOTIFICATION_TYPES.includes(t));

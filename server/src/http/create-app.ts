@@ -29,6 +29,7 @@ import { createListenLaterRouter } from '../features/listen-later/listen-later.r
 import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
 import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParser } from '../features/playlist-files/playlist-files.routes';
 import { createArtworkRouter } from '../features/artwork/artwork.routes';
+import { createConnectionsRouter } from '../features/connections/connections.routes';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -99,6 +100,7 @@ export function createApp(c: Container): Express {
   app.use('/api', express.json({ limit: c.config.BODY_LIMIT, strict: true }));
   app.use('/api', requireCsrf(c.secureCookies));
   app.use('/api', createAuthRouter(c));
+  app.use('/api', createConnectionsRouter(c));
   app.use('/api/notifications', createNotificationsRouter(c));
   app.use('/api/me/notification-preferences', createNotificationPreferencesRouter(c));
   app.use('/api', createModerationRouter(c));

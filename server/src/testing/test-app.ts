@@ -8,12 +8,19 @@ import { createLogger } from '../lib/logger';
 import { startApi, type RunningApi } from '../roles/api-role';
 import { startWorker, type RunningWorker } from '../roles/worker-role';
 import { createTestDatabase, createTestRedisPrefix } from './test-infra';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { resolveProviderSetup } from '../providers/provider-config';
+import { startProviderSandbox, type ProviderSandbox, type StartSandboxOptions } from '../providers/sandbox/start-sandbox';
 
 export interface TestApp {
   url: string;
   container: Container;
   api: RunningApi;
   worker?: RunningWorker;
+  /** The app's own provider sandbox, when the test asked for one. */
+  sandbox?: ProviderSandbox;
   /** A browser-like client: keeps cookies and sends the CSRF header on writes. */
   client(): TestClient;
   close(): Promise<void>;
@@ -24,14 +31,34 @@ export interface TestAppOptions {
   worker?: boolean;
   /** A Redis of the test's own (e.g. one it stops and restarts); default TEST_REDIS_URL. */
   redisUrl?: string;
+  /**
+   * Starts a provider sandbox of the app's own and points Spotify and Apple Music at it; the api
+   * then listens on a port chosen beforehand, so the Spotify redirect URL names it. Off by default:
+   * without it no music service is configured.
+   */
+  sandbox?: boolean | StartSandboxOptions;
+}
+
+/** A free loopback port, for an api whose own URL must be known before it listens. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** Starts a real api (and optionally worker) on a fresh database and Redis prefix. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const redis = createTestRedisPrefix('test', options.redisUrl);
+  const sandbox = options.sandbox ? await startProviderSandbox(options.sandbox === true ? {} : options.sandbox) : undefined;
+  const port = sandbox ? await freePort() : 0;
   const config = loadConfig({
     NODE_ENV: 'test',
+    PORT: String(port),
+    // A key of the test's own, so no test writes one under DATA_DIR.
+    TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_PREFIX: redis.prefix,
     LOGIN_RATE_IP_MAX: '100000',
@@ -40,20 +67,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const logger = createLogger(config.LOG_LEVEL);
-  const container = await createContainer({ config, logger, databaseUrl: db.url, redisUrl: redis.url });
+  const providerSetup = sandbox ? resolveProviderSetup({ ...config, PROVIDER_SANDBOX: 'on' }, sandbox) : undefined;
+  const container = await createContainer({ config, logger, databaseUrl: db.url, redisUrl: redis.url, providerSetup });
   await migrateLatest(container.knex);
-  const api = await startApi(container, { host: '127.0.0.1', port: 0 });
+  const api = await startApi(container, { host: '127.0.0.1', port });
   const worker = options.worker ? await startWorker(container) : undefined;
   return {
     url: api.url,
     container,
     api,
     worker,
+    sandbox,
     client: () => new TestClient(api.url),
     async close() {
       await api.stop();
       await worker?.stop();
       await container.close();
+      await sandbox?.stop();
       await db.drop();
       await redis.cleanup();
     },

@@ -18,6 +18,7 @@ import * as m20261205000000 from './20261205000000-playlist-documents';
 import * as m20261205010000 from './20261205010000-listen-later';
 import * as m20261205020000 from './20261205020000-playlist-counts';
 import * as m20261205030000 from './20261205030000-album-artwork';
+import * as m20261205040000 from './20261205040000-provider-connections';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -48,4 +49,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261205010000-listen-later', m20261205010000],
   ['20261205020000-playlist-counts', m20261205020000],
   ['20261205030000-album-artwork', m20261205030000],
+  ['20261205040000-provider-connections', m20261205040000],
 ];

@@ -1,5 +1,6 @@
 import type { ChangePasswordInput, LoginInput, RegisterInput } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
+import { randomToken } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { JobQueues } from '../../jobs/queues';
@@ -86,6 +87,45 @@ export class AuthService {
     }
     await this.deps.loginThrottle.reset(subject, clientIp);
     // Said only after the right password, so that suspension does not reveal who has an account.
+    return this.startSession(user, previous);
+  }
+
+  /**
+   * Signs in an account a music service vouched for (its linked connection), exactly as a
+   * password login ends: suspension refused, the previous session replaced.
+   */
+  async signInLinked(userId: string, previous: Session | null): Promise<SignedIn> {
+    const user = await this.deps.users.findById(userId);
+    if (!user) throw AppError.unauthenticated('This account no longer exists.');
+    return this.startSession(user, previous);
+  }
+
+  /**
+   * Creates an account for someone who signed in with a music service: it has no password anyone
+   * knows (the hash of a random one) and an address at `.invalid`, so it never claims or matches
+   * an existing account's email. `link` stores the connection; if it or the activity fails, the
+   * account is removed again.
+   */
+  async registerLinked(input: { handle: string; displayName: string }, link: (userId: string) => Promise<void>): Promise<SignedIn> {
+    const passwordHash = await hashPassword(randomToken(32));
+    const role = this.deps.adminHandles.includes(input.handle.toLowerCase()) ? 'admin' : 'user';
+    const email = `linked-${randomToken(12).toLowerCase()}@accounts.muse.invalid`;
+    const user = await this.deps.users.insert({ ...input, email, passwordHash, role });
+    const userId = String(user.id);
+    try {
+      await link(userId);
+      await this.deps.docs.activity.append({ actorId: userId, type: 'account.registered', visibility: 'private' });
+      await this.deps.queues.enqueue(welcomeNotificationJob, { userId }, { jobId: `welcome-${userId}` });
+    } catch (err) {
+      await this.deps.users.deleteById(userId);
+      await this.deps.docs.activity.deleteByActor(userId);
+      throw err;
+    }
+    const { id, session } = await this.deps.sessions.create(userId);
+    return { user, sessionId: id, session };
+  }
+
+  private async startSession(user: UserRow, previous: Session | null): Promise<SignedIn> {
     if (isSuspended(user)) throw AppError.forbidden('account_suspended', 'This account is suspended.');
     // A new id on every sign-in defeats session fixation.
     if (previous) await this.endSessions(previous.userId, [previous.hash]);

@@ -1,0 +1,306 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { Response } from 'superagent';
+import { useTestApp, type TestClient } from '../../testing/test-app';
+import { registerUser } from '../../testing/factories';
+
+const app = useTestApp({ sandbox: true });
+
+/** Answers a sandbox authorize page the way a person would: a demo user's button, or Cancel. */
+async function answerAuthorizePage(pageUrl: string, as: 'demo-listener' | 'someone-else' | 'cancel'): Promise<URL> {
+  const html = await (await fetch(pageUrl)).text();
+  const forms = [...html.matchAll(/<form method="post" action="authorize">([\s\S]*?)<\/form>/g)].map((m) =>
+    Object.fromEntries([...m[1]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((i) => [i[1]!, unescape(i[2]!)])),
+  );
+  const chosen = as === 'cancel' ? forms.find((f) => f.decision === 'deny') : forms.find((f) => f.user === as);
+  if (!chosen) throw new Error(`no ${as} button on ${pageUrl}: ${html}`);
+  const res = await fetch(new URL('authorize', pageUrl), { method: 'POST', body: new URLSearchParams(chosen), redirect: 'manual' });
+  expect(res.status).toBe(302);
+  return new URL(res.headers.get('location')!);
+}
+
+function unescape(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Runs "Sign in with Spotify" (or Connect, for a signed-in client) through the sandbox; answers the callback's response. */
+async function spotifyRoundTrip(client: TestClient, as: 'demo-listener' | 'someone-else' | 'cancel' = 'demo-listener'): Promise<Response> {
+  const start = await client.get('/api/auth/spotify');
+  expect(start.status).toBe(303);
+  const back = await answerAuthorizePage(start.headers.location!, as);
+  expect(back.origin).toBe(app.url);
+  return client.get(back.pathname + back.search);
+}
+
+async function connectionRow(userId: string, provider = 'spotify') {
+  return app.container.knex('provider_connections').where({ user_id: userId, provider }).first();
+}
+
+/** Every token the sandbox handed out for this row, decrypted, to look for in answers and the database. */
+async function plainTokens(userId: string): Promise<string[]> {
+  const row = await connectionRow(userId);
+  const cipher = (app.container.services.connections as unknown as { deps: { cipher: { decrypt(s: string, c: string): string } } }).deps.cipher;
+  return [
+    row.access_token_enc && cipher.decrypt(row.access_token_enc, `connection:${userId}:spotify:access`),
+    row.refresh_token_enc && cipher.decrypt(row.refresh_token_enc, `connection:${userId}:spotify:refresh`),
+  ].filter(Boolean);
+}
+
+async function signUpWithSpotify(handle: string): Promise<{ client: TestClient; userId: string }> {
+  const client = app.client();
+  const callback = await spotifyRoundTrip(client);
+  expect(callback.status).toBe(303);
+  expect(callback.headers.location).toBe('/signup/spotify');
+  const pending = await client.get('/api/auth/spotify/pending');
+  expect(pending.status).toBe(200);
+  expect(pending.body).toEqual({ displayName: 'Demo Listener', suggestedHandle: 'demo_listener' });
+  const done = await client.post('/api/auth/spotify/complete', { handle, displayName: 'Demo ✨ Listener' });
+  expect(done.status).toBe(201);
+  return { client, userId: String(done.body.user.id) };
+}
+
+beforeEach(async () => {
+  // Each test starts with the sandbox's demo listener linked to nobody.
+  await app.container.knex('provider_connections').delete();
+  app.sandbox!.knobs.reset();
+});
+
+describe('Sign in with Spotify', () => {
+  it('when someone new signs in, then they choose a handle, get an account linked to Spotify, and a second sign-in lands in the same account', async () => {
+    const { client, userId } = await signUpWithSpotify('spotify_newbie');
+    const me = await client.get('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.handle).toBe('spotify_newbie');
+    const row = await connectionRow(userId);
+    expect(row).toMatchObject({ provider: 'spotify', provider_user_id: 'demo-listener', status: 'active', display_name: 'Demo Listener' });
+    expect(row.scopes).toContain('playlist-read-private');
+    // The pending identity is used up.
+    expect((await client.post('/api/auth/spotify/complete', { handle: 'another_one', displayName: 'X' })).status).toBe(400);
+
+    const again = app.client();
+    const callback = await spotifyRoundTrip(again);
+    expect(callback.status).toBe(303);
+    expect(callback.headers.location).toBe('/');
+    const second = await again.get('/api/me');
+    expect(second.body.user.id).toBe(me.body.user.id);
+  });
+
+  it('when an account with the Spotify email exists, then signing in with Spotify does not link to it', async () => {
+    const existing = await registerUser(app, { email: 'demo-listener@sandbox.invalid', handle: 'email_owner' });
+    const client = app.client();
+    const callback = await spotifyRoundTrip(client);
+    expect(callback.headers.location).toBe('/signup/spotify');
+    expect((await client.get('/api/me')).status).toBe(401);
+    const existingId = String(existing.session.user.id);
+    expect(await connectionRow(existingId)).toBeUndefined();
+    // The new account does not take the email either.
+    const done = await client.post('/api/auth/spotify/complete', { handle: 'not_the_owner', displayName: 'Someone' });
+    expect(done.status).toBe(201);
+    expect(done.body.user.id).not.toBe(existing.session.user.id);
+  });
+
+  it('when a signed-in user connects Spotify from settings, then it is linked to them and sign-in with Spotify then opens their account', async () => {
+    const owner = await registerUser(app, { handle: 'connects_spotify' });
+    const callback = await spotifyRoundTrip(owner.client);
+    expect(callback.status).toBe(303);
+    expect(callback.headers.location).toBe('/settings?connected=spotify#connections');
+    const list = await owner.client.get('/api/connections');
+    expect(list.status).toBe(200);
+    expect(list.body.available).toEqual(['spotify', 'apple']);
+    expect(list.body.items).toEqual([
+      {
+        provider: 'spotify',
+        displayName: 'Demo Listener',
+        scopes: expect.arrayContaining(['playlist-read-private']),
+        status: 'active',
+        connectedAt: expect.any(String),
+      },
+    ]);
+
+    const fresh = app.client();
+    expect((await spotifyRoundTrip(fresh)).headers.location).toBe('/');
+    expect((await fresh.get('/api/me')).body.user.handle).toBe('connects_spotify');
+
+    // Another signed-in user cannot take the same Spotify account.
+    const other = await registerUser(app);
+    const taken = await spotifyRoundTrip(other.client);
+    expect(taken.headers.location).toBe('/settings?oauth_error=spotify_taken#connections');
+    expect(await connectionRow(String(other.session.user.id))).toBeUndefined();
+  });
+
+  it('when the person cancels on the authorize page, then they are sent back with a message and nothing is stored', async () => {
+    const client = app.client();
+    const callback = await spotifyRoundTrip(client, 'cancel');
+    expect(callback.status).toBe(303);
+    expect(callback.headers.location).toBe('/login?oauth_error=spotify_cancelled');
+    expect(await app.container.knex('provider_connections').count('* as n').first()).toEqual({ n: '0' });
+  });
+
+  it('when the state is missing, forged, reused or comes back to another browser, then the callback answers 400', async () => {
+    const client = app.client();
+    const start = await client.get('/api/auth/spotify');
+    const back = await answerAuthorizePage(start.headers.location!, 'demo-listener');
+    const path = back.pathname + back.search;
+
+    // Another browser (no flow cookie) with the right state.
+    const stranger = await app.client().get(path);
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.code).toBe('invalid_oauth_state');
+
+    const forged = new URL(back);
+    forged.searchParams.set('state', 'forged-state');
+    expect((await client.get(forged.pathname + forged.search)).status).toBe(400);
+    expect((await client.get('/api/auth/spotify/callback?code=x')).status).toBe(400);
+    expect((await client.get(`/api/auth/spotify/callback?state=${'x'.repeat(5000)}`)).status).toBe(400);
+    expect((await client.get('/api/auth/spotify/callback?state[]=a&state[]=b')).status).toBe(400);
+
+    // The stranger's attempt used the state up: the rightful browser must start again.
+    expect((await client.get(path)).status).toBe(400);
+
+    const second = await client.get('/api/auth/spotify');
+    const backAgain = await answerAuthorizePage(second.headers.location!, 'demo-listener');
+    const ok = await client.get(backAgain.pathname + backAgain.search);
+    expect(ok.status).toBe(303);
+    const reused = await client.get(backAgain.pathname + backAgain.search);
+    expect(reused.status).toBe(400);
+  });
+
+  it('when the chosen handle is bad or taken, then completing answers 4xx and the pending sign-in stays usable', async () => {
+    const client = app.client();
+    await spotifyRoundTrip(client);
+    await registerUser(app, { handle: 'handle_taken' });
+    for (const body of [
+      {},
+      { handle: '', displayName: 'x' },
+      { handle: 'no spaces', displayName: 'x' },
+      { handle: 'ok_handle', displayName: 'x'.repeat(500) },
+      { handle: 5, displayName: [] },
+    ]) {
+      const res = await client.post('/api/auth/spotify/complete', body);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    }
+    expect((await client.post('/api/auth/spotify/complete', { handle: 'HANDLE_TAKEN', displayName: 'x' })).status).toBe(409);
+    expect((await client.post('/api/auth/spotify/complete', { handle: 'handle_free', displayName: 'Ünïcödé 東京' })).status).toBe(201);
+    expect((await app.client().post('/api/auth/spotify/complete', { handle: 'no_pending', displayName: 'x' })).status).toBe(400);
+  });
+});
+
+describe('connections', () => {
+  it('stores tokens only encrypted, never answers them, and disconnecting deletes them', async () => {
+    const { client, userId } = await signUpWithSpotify('keeps_secrets');
+    const tokens = await plainTokens(userId);
+    expect(tokens.length).toBe(2);
+    for (const token of tokens) {
+      const hits = await app.container.knex.raw(`SELECT count(*)::int AS n FROM provider_connections WHERE row_to_json(provider_connections)::text LIKE ?`, [
+        `%${token}%`,
+      ]);
+      expect(hits.rows[0].n).toBe(0);
+    }
+    const row = await connectionRow(userId);
+    expect(row.access_token_enc).toMatch(/^v1\.test\./);
+
+    const answers = [await client.get('/api/connections'), await client.get('/api/me')];
+    const exported = await client
+      .get('/api/me/export')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(exported.status).toBe(200);
+    const files = unzipSync(new Uint8Array(exported.body as Buffer));
+    const texts = [...answers.map((a) => JSON.stringify(a.body)), ...Object.values(files).map((f) => strFromU8(f))];
+    for (const text of texts) for (const token of tokens) expect(text).not.toContain(token);
+
+    expect((await client.delete('/api/connections/spotify')).status).toBe(204);
+    expect(await connectionRow(userId)).toBeUndefined();
+    expect((await client.get('/api/connections')).body.items).toEqual([]);
+    expect((await client.delete('/api/connections/spotify')).status).toBe(404);
+    expect((await client.delete('/api/connections/tidal')).status).toBe(400);
+    expect((await app.client().get('/api/connections')).status).toBe(401);
+  });
+
+  it('refreshes a token about to expire, storing the new one encrypted', async () => {
+    const { userId } = await signUpWithSpotify('refreshes');
+    const before = await connectionRow(userId);
+    await app.container
+      .knex('provider_connections')
+      .where({ id: before.id })
+      .update({ expires_at: new Date(Date.now() + 10_000) });
+    app.sandbox!.resetCalls();
+    const provider = await app.container.services.connections.providerFor(userId, 'spotify');
+    const playlists = await provider.listPlaylists();
+    expect(playlists.items.length).toBeGreaterThan(0);
+    const after = await connectionRow(userId);
+    expect(after.access_token_enc).not.toBe(before.access_token_enc);
+    expect(after.expires_at.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect(after.status).toBe('active');
+    expect(JSON.stringify(app.sandbox!.calls())).toMatch(/api\/token/);
+  });
+
+  it('when the service revokes the grant, then the connection needs reconnecting and the user is told once', async () => {
+    const { client, userId } = await signUpWithSpotify('gets_revoked');
+    const row = await connectionRow(userId);
+    await app.container
+      .knex('provider_connections')
+      .where({ id: row.id })
+      .update({ expires_at: new Date(Date.now() - 1000) });
+    app.sandbox!.revoke('spotify', 'demo-listener');
+    const provider = await app.container.services.connections.providerFor(userId, 'spotify');
+    await expect(provider.listPlaylists()).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(provider.listPlaylists()).rejects.toMatchObject({ kind: 'unauthorized' });
+
+    const after = await connectionRow(userId);
+    expect(after).toMatchObject({ status: 'needs_reconnect', access_token_enc: null, refresh_token_enc: null });
+    const list = await client.get('/api/connections');
+    expect(list.body.items[0].status).toBe('needs_reconnect');
+    // The notice is stored before the failing call returns: no waiting needed.
+    const res = await client.get('/api/notifications');
+    const notices = (res.body.items as { type: string; link: string }[]).filter((n) => n.type === 'provider_reconnect');
+    expect(notices).toEqual([expect.objectContaining({ type: 'provider_reconnect', link: '/settings#connections' })]);
+    await expect(app.container.services.connections.providerFor(userId, 'spotify')).rejects.toMatchObject({ status: 409, code: 'connection_needs_reconnect' });
+
+    // Reconnecting from settings makes it active again.
+    const again = await spotifyRoundTrip(client);
+    expect(again.headers.location).toBe('/settings?connected=spotify#connections');
+    expect((await connectionRow(userId)).status).toBe('active');
+  });
+
+  it('connects Apple Music through its authorize page and stores the Music-User-Token encrypted', async () => {
+    const { client, session } = await registerUser(app, { handle: 'apple_fan' });
+    const userId = String(session.user.id);
+    const start = await client.get('/api/connections/apple/start');
+    expect(start.status).toBe(303);
+    const back = await answerAuthorizePage(start.headers.location!, 'demo-listener');
+    const token = back.searchParams.get('music_user_token')!;
+    expect(token).toBeTruthy();
+    const done = await client.get(back.pathname + back.search);
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe('/settings?connected=apple#connections');
+    const row = await connectionRow(userId, 'apple');
+    expect(row).toMatchObject({ status: 'active', storefront: 'us' });
+    expect(row.music_user_token_enc).not.toContain(token);
+    expect(JSON.stringify((await client.get('/api/connections')).body)).not.toContain(token);
+    // A reused state is refused.
+    expect((await client.get(back.pathname + back.search)).status).toBe(400);
+    // Signed out, the callback is refused.
+    expect((await app.client().get(back.pathname + back.search)).status).toBe(401);
+    const provider = await app.container.services.connections.providerFor(userId, 'apple');
+    expect((await provider.listPlaylists()).items.length).toBeGreaterThan(0);
+  });
+
+  it('when Apple Music access is cancelled, then the user goes back to settings with a message', async () => {
+    const { client, session } = await registerUser(app);
+    const start = await client.get('/api/connections/apple/start');
+    const back = await answerAuthorizePage(start.headers.location!, 'cancel');
+    const done = await client.get(back.pathname + back.search);
+    expect(done.headers.location).toBe('/settings?oauth_error=apple_cancelled#connections');
+    expect(await connectionRow(String(session.user.id), 'apple')).toBeUndefined();
+  });
+});

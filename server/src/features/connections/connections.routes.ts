@@ -1,0 +1,121 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { ProviderParamsSchema, SpotifySignupSchema, type ConnectionList, type ProviderName } from '@muse/shared';
+import type { Container } from '../../container';
+import { readCookies } from '../../http/cookies';
+import { byIp, rateLimit } from '../../http/rate-limit';
+import { createRoutes } from '../../http/route';
+import { setSessionCookie } from '../../http/session-middleware';
+import { spotifyRedirectUrl } from '../../providers/provider-config';
+import { presentSession } from '../auth/auth.presenter';
+import { OAUTH_TTL_SECONDS, type CallbackOutcome } from './spotify-sign-in';
+
+const param = z.string().max(4096).optional();
+const SpotifyCallbackQuery = z.object({ code: param, state: param, error: param });
+const AppleCallbackQuery = z.object({ music_user_token: param, state: param, error: param });
+
+const PROVIDERS: ProviderName[] = ['spotify', 'apple'];
+
+/** Cookie names; the __Host- prefix over https pins them to this origin. */
+function oauthCookieNames(secure: boolean) {
+  return secure ? { flow: '__Host-muse_oauth', pending: '__Host-muse_oauth_pending' } : { flow: 'muse_oauth', pending: 'muse_oauth_pending' };
+}
+
+/**
+ * Sign in with Spotify (`/api/auth/spotify`, its callback, the handle choice of someone new) and
+ * the signed-in user's connections (list, connect Apple Music, disconnect).
+ */
+export function createConnectionsRouter(c: Container): Router {
+  const router = Router();
+  const { connections, spotifySignIn, auth } = c.services;
+  const routes = createRoutes(router, auth);
+  const names = oauthCookieNames(c.secureCookies);
+  const shortCookie = { httpOnly: true, sameSite: 'lax' as const, secure: c.secureCookies, path: '/', maxAge: OAUTH_TTL_SECONDS * 1000 };
+  const session = { secure: c.secureCookies, absoluteSeconds: c.config.SESSION_ABSOLUTE_DAYS * 24 * 3600 };
+  const authLimit = rateLimit(c.rateLimiter, {
+    name: 'auth-ip',
+    max: c.config.LOGIN_RATE_IP_MAX,
+    windowSeconds: c.config.LOGIN_RATE_WINDOW_SECONDS,
+    key: byIp,
+  });
+  const appOrigin = c.config.PUBLIC_URL ?? spotifyRedirectUrl(c.config);
+  const appleCallback = new URL('/api/connections/apple/callback', appOrigin).toString();
+  const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
+
+  const finish = (req: Request, res: Response, outcome: CallbackOutcome) => {
+    res.clearCookie(names.flow, { ...shortCookie, maxAge: undefined });
+    if (outcome.kind === 'signed-in') setSessionCookie(res, outcome.signedIn.sessionId, session);
+    if (outcome.kind === 'signup') res.cookie(names.pending, outcome.pendingSecret, shortCookie);
+    noStore(res);
+    res.redirect(303, outcome.redirect);
+  };
+
+  const startSpotify = async (req: Request, res: Response) => {
+    const start = await spotifySignIn.startSpotify(req.session?.userId ?? null);
+    res.cookie(names.flow, start.browserSecret, shortCookie);
+    noStore(res);
+    res.redirect(303, start.url);
+  };
+
+  routes.get('/auth/spotify', { limit: authLimit, handle: ({ req, res }) => startSpotify(req, res) });
+  routes.get('/connections/spotify/start', { auth: 'signed-in', limit: authLimit, handle: ({ req, res }) => startSpotify(req, res) });
+
+  routes.get('/auth/spotify/callback', {
+    limit: authLimit,
+    query: SpotifyCallbackQuery,
+    handle: async ({ query, req, res }) => finish(req, res, await spotifySignIn.finishSpotify(query, readCookies(req)[names.flow], req.session)),
+  });
+
+  routes.get('/auth/spotify/pending', {
+    handle: async ({ req, res }) => {
+      noStore(res);
+      return spotifySignIn.pending(readCookies(req)[names.pending]);
+    },
+  });
+
+  routes.post('/auth/spotify/complete', {
+    limit: authLimit,
+    body: SpotifySignupSchema,
+    status: 201,
+    handle: async ({ body, req, res }) => {
+      const signedIn = await spotifySignIn.completeSignup(readCookies(req)[names.pending], body);
+      res.clearCookie(names.pending, { ...shortCookie, maxAge: undefined });
+      setSessionCookie(res, signedIn.sessionId, session);
+      return presentSession(signedIn.user, signedIn.session.csrfToken);
+    },
+  });
+
+  routes.get('/connections/apple/start', {
+    auth: 'signed-in',
+    handle: async ({ user, res }) => {
+      const start = await spotifySignIn.startApple(String(user.id), appleCallback);
+      res.cookie(names.flow, start.browserSecret, shortCookie);
+      noStore(res);
+      res.redirect(303, start.url);
+    },
+  });
+
+  routes.get('/connections/apple/callback', {
+    auth: 'signed-in',
+    query: AppleCallbackQuery,
+    handle: async ({ query, req, res }) => finish(req, res, await spotifySignIn.finishApple(query, readCookies(req)[names.flow], req.session)),
+  });
+
+  routes.get('/connections', {
+    auth: 'signed-in',
+    handle: async ({ user, res }): Promise<ConnectionList> => {
+      noStore(res);
+      return { items: await connections.list(String(user.id)), available: PROVIDERS.filter((p) => connections.available(p)) };
+    },
+  });
+
+  routes.delete('/connections/:provider', {
+    auth: 'signed-in',
+    params: ProviderParamsSchema,
+    handle: async ({ user, params }) => {
+      await connections.disconnect(String(user.id), params.provider);
+    },
+  });
+
+  return router;
+}
