@@ -31,6 +31,7 @@ import { ReviewRoute } from './routes/review-route';
 import { RouteError } from './routes/route-error';
 import { SearchRoute } from './routes/search-route';
 import { SettingsRoute } from './routes/settings-route';
+import { SignupSpotifyRoute } from './routes/signup-spotify-route';
 
 /** The route table; loaders get the app's QueryClient to prefetch and guard. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
@@ -49,6 +50,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { index: true, loader: loaders.landing, element: <LandingRoute /> },
             { path: 'register', loader: loaders.guestOnly, element: <RegisterRoute /> },
             { path: 'login', loader: loaders.guestOnly, element: <LoginRoute /> },
+            { path: 'signup/spotify', loader: loaders.guestOnly, element: <SignupSpotifyRoute /> },
           ],
         },
         {

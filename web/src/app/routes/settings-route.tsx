@@ -1,13 +1,15 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { DeleteAccountForm } from '../../features/auth/components/delete-account-form';
+import { ConnectedServices } from '../../features/connections/components/connected-services';
 import { ExportCard } from '../../features/imports/components/export-card';
 import { SocialSettings } from './social-settings';
 
-/** `/settings`: account details, profile and privacy, follow requests, feed filters, notifications, blocked people, password, import and export, and the danger zone. */
+/** `/settings`: account details, profile and privacy, connected music services, follow requests, feed filters, notifications, blocked people, password, import and export, and the danger zone. */
 export function SettingsRoute() {
   const me = useMe();
+  const [searchParams] = useSearchParams();
 
   return (
     <div className="page page-narrow">
@@ -40,6 +42,8 @@ export function SettingsRoute() {
       )}
 
       <SocialSettings />
+
+      <ConnectedServices oauthError={searchParams.get('oauth_error')} justConnected={searchParams.get('connected')} />
 
       <section className="card" aria-labelledby="change-password-title">
         <h2 id="change-password-title" className="card-title">

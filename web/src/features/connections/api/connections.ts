@@ -1,0 +1,62 @@
+import {
+  ConnectionListSchema,
+  SessionResponseSchema,
+  SpotifyPendingSchema,
+  type ConnectionList,
+  type ProviderName,
+  type SessionResponse,
+  type SpotifyPending,
+  type SpotifySignupInput,
+} from '@muse/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** Query keys of the connections feature. */
+export const connectionKeys = {
+  all: ['connections'] as const,
+  list: () => [...connectionKeys.all, 'list'] as const,
+  spotifyPending: () => [...connectionKeys.all, 'spotify-pending'] as const,
+};
+
+/** Where the browser goes to sign in with Spotify, or to connect it while signed in (a full-page navigation, not a fetch). */
+export const SPOTIFY_START_PATH = '/api/auth/spotify';
+/** Where a signed-in browser goes to connect Spotify from settings. */
+export const SPOTIFY_CONNECT_PATH = '/api/connections/spotify/start';
+/** Where the browser goes to connect Apple Music. */
+export const APPLE_START_PATH = '/api/connections/apple/start';
+
+export async function getConnections(): Promise<ConnectionList> {
+  return ConnectionListSchema.parse(await api.get('/api/connections'));
+}
+
+export function getConnectionsQueryOptions() {
+  return queryOptions({ queryKey: connectionKeys.list(), queryFn: getConnections });
+}
+
+/** The signed-in user's connected services and which ones this server offers. */
+export function useConnections() {
+  return useQuery(getConnectionsQueryOptions());
+}
+
+/** Disconnects a service: the server forgets its tokens. */
+export function useDisconnect() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (provider: ProviderName) => api.delete<void>(`/api/connections/${provider}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: connectionKeys.list() }),
+  });
+}
+
+/** The Spotify identity waiting for a handle (404-like 400 when none is pending). */
+export function useSpotifyPending() {
+  return useQuery({
+    queryKey: connectionKeys.spotifyPending(),
+    queryFn: async (): Promise<SpotifyPending> => SpotifyPendingSchema.parse(await api.get('/api/auth/spotify/pending')),
+    retry: false,
+  });
+}
+
+/** Creates the account for the pending Spotify identity; the caller adopts the returned session. */
+export async function completeSpotifySignup(input: SpotifySignupInput): Promise<SessionResponse> {
+  return SessionResponseSchema.parse(await api.post('/api/auth/spotify/complete', input));
+}
