@@ -30,6 +30,7 @@ import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
 import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParser } from '../features/playlist-files/playlist-files.routes';
 import { createArtworkRouter } from '../features/artwork/artwork.routes';
 import { createConnectionsRouter } from '../features/connections/connections.routes';
+import { redactRequestLog } from './log-redaction';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -56,6 +57,8 @@ export function createApp(c: Container): Express {
     pinoHttp({
       logger: c.logger,
       genReqId: requestId,
+      // OAuth callbacks carry codes and Music-User-Tokens in their query.
+      serializers: { req: redactRequestLog },
       // A 4xx is the client's business (a signed-out GET /api/me is normal); only 5xx are errors.
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),

@@ -132,6 +132,15 @@ describe('Sign in with Spotify', () => {
     expect(await connectionRow(String(other.session.user.id))).toBeUndefined();
   });
 
+  it('when the linked account is suspended, then signing in with Spotify goes back to the login page with a message and no session', async () => {
+    const { userId } = await signUpWithSpotify('gets_suspended');
+    await app.container.knex('users').where({ id: userId }).update({ suspended_at: new Date() });
+    const client = app.client();
+    const callback = await spotifyRoundTrip(client);
+    expect(callback.headers.location).toBe('/login?oauth_error=account_suspended');
+    expect((await client.get('/api/me')).status).toBe(401);
+  });
+
   it('when the person cancels on the authorize page, then they are sent back with a message and nothing is stored', async () => {
     const client = app.client();
     const callback = await spotifyRoundTrip(client, 'cancel');

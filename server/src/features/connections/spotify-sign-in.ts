@@ -166,8 +166,15 @@ export class SpotifySignIn {
       return { kind: 'connected', redirect: this.web('/settings?connected=spotify#connections') };
     }
     if (linkedUserId) {
+      let signedIn: SignedIn;
+      try {
+        signedIn = await this.deps.auth.signInLinked(linkedUserId, session);
+      } catch (err) {
+        // A navigation cannot show a problem document: the login page says it instead.
+        if (err instanceof AppError && err.code === 'account_suspended') return { kind: 'refused', redirect: this.web(refusal(back, 'account_suspended')) };
+        throw err;
+      }
       await this.deps.connections.connect(linkedUserId, 'spotify', identity);
-      const signedIn = await this.deps.auth.signInLinked(linkedUserId, session);
       return { kind: 'signed-in', signedIn, redirect: this.web('/') };
     }
     const pendingSecret = randomToken(32);
