@@ -27,6 +27,7 @@ const ALL_TABLES = [
   'playlist_clones',
   'playlist_likes',
   'playlist_stats',
+  'provider_connections',
   'rating_history',
   'reports',
   'review_comments',

@@ -25,7 +25,7 @@ describe('GET /api/me/notification-preferences', () => {
     expect(res.body.preferences.map((p: { type: string }) => p.type)).toEqual(NotificationTypeSchema.options);
     expect(res.body.preferences.every((p: { enabled: boolean }) => p.enabled)).toBe(true);
     const locked = res.body.preferences.filter((p: { configurable: boolean }) => !p.configurable).map((p: { type: string }) => p.type);
-    expect(locked).toEqual(['welcome', 'suspension_lifted']);
+    expect(locked).toEqual(['welcome', 'suspension_lifted', 'provider_reconnect']);
   });
 
   it('when signed out, then it answers 401', async () => {

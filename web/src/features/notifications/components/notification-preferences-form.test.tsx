@@ -5,7 +5,7 @@ import { jsonResponse, mockFetch } from '../../../testing/mock-fetch';
 import { renderWithProviders } from '../../../testing/render';
 import { NotificationPreferencesForm } from './notification-preferences-form';
 
-const LOCKED = new Set(['welcome', 'suspension_lifted']);
+const LOCKED = new Set(['welcome', 'suspension_lifted', 'provider_reconnect']);
 
 describe('NotificationPreferencesForm', () => {
   it('when the account notices come back not configurable, then they show as "Always on" and cannot be switched off', async () => {
