@@ -6,6 +6,7 @@ import { CSRF_HEADER } from '@muse/shared';
 import { spawnMuse, type MuseProcess } from './testing/spawn-muse';
 import { createTestDatabase, createTestRedisPrefix } from './testing/test-infra';
 import { newUserInput } from './testing/factories';
+import { waitFor } from './testing/wait-for';
 
 const running: MuseProcess[] = [];
 
@@ -96,6 +97,12 @@ describe('several processes sharing Postgres and Redis', () => {
       const apiA = spawnMuse('api', env);
       running.push(apiA);
       const urlA = await apiA.url;
+      // Without music service credentials, npm start runs the provider sandbox and prints its URL beside Muse's.
+      const sandboxUrl = await waitFor(
+        'the sandbox URL',
+        () => /Provider sandbox \(offline Spotify and Apple Music\) at (http:\/\/127\.0\.0\.1:\d+)/.exec(apiA.output())?.[1],
+      );
+      expect((await fetch(`${sandboxUrl}/apple-auth/authorize`)).status).toBe(400);
       const apiB = spawnMuse('api', env);
       running.push(apiB);
       const urlB = await apiB.url;
@@ -137,6 +144,8 @@ describe('several processes sharing Postgres and Redis', () => {
         expect(p.output()).toMatch(/shutdown complete/);
       }
       expect(worker!.output()).not.toMatch(/Muse is running at/);
+      // The sandbox stopped with its process.
+      await expect(fetch(`${sandboxUrl}/apple-auth/authorize`)).rejects.toThrow();
     } finally {
       await db.drop();
       await redis.cleanup();

@@ -1,6 +1,10 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Response } from 'superagent';
+import { randomBytes } from 'node:crypto';
+import { TokenCipher } from '../../lib/token-cipher';
 import { useTestApp, type TestClient } from '../../testing/test-app';
+import { ConnectionsRepo } from './connections.repo';
+import { ConnectionsService } from './connections.service';
 import { registerUser } from '../../testing/factories';
 
 const app = useTestApp({ sandbox: true });
@@ -43,7 +47,7 @@ async function connectionRow(userId: string, provider = 'spotify') {
 /** Every token the sandbox handed out for this row, decrypted, to look for in answers and the database. */
 async function plainTokens(userId: string): Promise<string[]> {
   const row = await connectionRow(userId);
-  const cipher = (app.container.services.connections as unknown as { deps: { cipher: { decrypt(s: string, c: string): string } } }).deps.cipher;
+  const cipher = new TokenCipher(app.container.config.TOKEN_ENCRYPTION_KEYS!);
   return [
     row.access_token_enc && cipher.decrypt(row.access_token_enc, `connection:${userId}:spotify:access`),
     row.refresh_token_enc && cipher.decrypt(row.refresh_token_enc, `connection:${userId}:spotify:refresh`),
@@ -251,6 +255,28 @@ describe('connections', () => {
     expect(after.expires_at.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
     expect(after.status).toBe('active');
     expect(JSON.stringify(app.sandbox!.calls())).toMatch(/api\/token/);
+  });
+
+  it('after a key rotation, old ciphertexts still open and a refresh re-encrypts the tokens under the new key', async () => {
+    const { userId } = await signUpWithSpotify('rotates_keys');
+    const before = await connectionRow(userId);
+    expect(before.access_token_enc).toMatch(/^v1\.test\./);
+    const rotated = new ConnectionsService({
+      repo: new ConnectionsRepo(app.container.knex),
+      cipher: new TokenCipher([{ id: 'k2', key: randomBytes(32) }, ...app.container.config.TOKEN_ENCRYPTION_KEYS!]),
+      providers: app.container.providers,
+      notifications: app.container.services.notifications,
+      logger: app.container.logger,
+    });
+    await app.container
+      .knex('provider_connections')
+      .where({ id: before.id })
+      .update({ expires_at: new Date(Date.now() + 10_000) });
+    const provider = await rotated.providerFor(userId, 'spotify');
+    expect((await provider.listPlaylists()).items.length).toBeGreaterThan(0);
+    const after = await connectionRow(userId);
+    expect(after.access_token_enc).toMatch(/^v1\.k2\./);
+    expect(after.refresh_token_enc).toMatch(/^v1\.k2\./);
   });
 
   it('when the service revokes the grant, then the connection needs reconnecting and the user is told once', async () => {
