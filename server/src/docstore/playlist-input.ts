@@ -87,13 +87,22 @@ export function titleSearchText(title: string): string {
   return foldText(title);
 }
 
+/** Shorter words are left out of title searches: a trigram index cannot find them, so each would read every playlist. */
+export const TITLE_WORD_MIN_LENGTH = 3;
+
 /**
- * The words a title query asks for, folded like the titles. A query with no words (only
- * punctuation, say) yields none, and a filter with no words matches nothing.
+ * The words a title query asks for, folded like the titles, each at least
+ * TITLE_WORD_MIN_LENGTH characters. A query with no such words (only punctuation or
+ * one-letter words, say) yields none, and a filter with no words matches nothing.
  */
 export function titleQueryWords(query: string): string[] {
-  return titleSearchText(query).split(' ').filter(Boolean);
+  return titleSearchText(query)
+    .split(' ')
+    .filter((word) => Array.from(word).length >= TITLE_WORD_MIN_LENGTH);
 }
+
+/** How many playlists matching a title query are looked at, newest first among them: a common word must not sort every match. */
+export const TITLE_MATCHES_READ = 200;
 
 /** Whether a filter can match anything at all (an empty "any of" list matches nothing). */
 export function filterCanMatch(filter: PlaylistFilter): boolean {

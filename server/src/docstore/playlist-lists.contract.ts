@@ -132,5 +132,8 @@ export function playlistListsContract(stores: () => PlaylistContractStores): voi
     expect(await search('   ')).toEqual([]);
     expect(await search('🎧')).toEqual([]);
     expect(await search('mix')).toEqual(['Emoji 🎧 mix']);
+    // Words under three characters are left out; a query of only such words finds nothing.
+    expect(await search('de')).toEqual([]);
+    expect(await search('de tokyo')).toEqual(['Nuits de Tōkyō 東京']);
   });
 }

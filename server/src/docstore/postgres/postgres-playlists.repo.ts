@@ -13,6 +13,7 @@ import {
   listLimit,
   readStoredEntry,
   titleQueryWords,
+  TITLE_MATCHES_READ,
   titleSearchText,
   validAfter,
 } from '../playlist-input';
@@ -123,8 +124,13 @@ export class PostgresPlaylistRepository implements PlaylistRepository {
     const after = validAfter(options.after);
     if (after) where.push(`(${at}, id) < (${param(after.at, 'timestamptz')}, ${param(after.id, 'uuid')})`);
     // The entries column is not read here: the first entries come from withLeadingEntries.
-    const text = `SELECT ${DOC_COLUMNS}, '[]'::jsonb AS entries FROM doc_playlists
-                  ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const conditions = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // A title search reads at most TITLE_MATCHES_READ matches from the trigram index before
+    // sorting them, so a word in thousands of titles costs the same as a rare one.
+    const source =
+      filter.titleQuery !== undefined ? `(SELECT * FROM doc_playlists ${conditions} LIMIT ${TITLE_MATCHES_READ}) AS doc_playlists` : 'doc_playlists';
+    const text = `SELECT ${DOC_COLUMNS}, '[]'::jsonb AS entries FROM ${source}
+                  ${filter.titleQuery !== undefined ? '' : conditions}
                   ORDER BY ${at} DESC, id DESC LIMIT ${listLimit(options.limit)}`;
     const docs = (await pgQuery<PlaylistRow>(this.knex, text, values)).map(toPlaylistDocument);
     const n = leadingEntries(options.entries, this.maxEntries);
