@@ -280,9 +280,10 @@ export function composeServices(infra: Infrastructure): Composition {
   const blobs = createBlobStore(config);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
 
+  const tokenCipher = new TokenCipher(tokenKeysFromConfig(config, logger));
   const connections = new ConnectionsService({
     repo: new ConnectionsRepo(knex),
-    cipher: new TokenCipher(tokenKeysFromConfig(config, logger)),
+    cipher: tokenCipher,
     providers: infra.providers,
     notifications,
     logger,
@@ -390,7 +391,15 @@ export function composeServices(infra: Infrastructure): Composition {
     blobs,
     artwork: new ArtworkService({ repo: new ArtworkRepo(knex), blobs, queues, logger }),
     connections,
-    spotifySignIn: new SpotifySignIn({ redis, prefix, providers: infra.providers, connections, auth, webBase: config.PUBLIC_URL?.replace(/\/+$/, '') }),
+    spotifySignIn: new SpotifySignIn({
+      redis,
+      prefix,
+      providers: infra.providers,
+      connections,
+      auth,
+      cipher: tokenCipher,
+      webBase: config.PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
   };
   return { services, docs, repos: { notifications: notificationsRepo } };
 }

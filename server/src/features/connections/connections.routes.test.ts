@@ -59,6 +59,11 @@ async function signUpWithSpotify(handle: string): Promise<{ client: TestClient; 
   const callback = await spotifyRoundTrip(client);
   expect(callback.status).toBe(303);
   expect(callback.headers.location).toBe('/signup/spotify');
+  // The waiting identity's tokens are sealed in Redis too.
+  const redis = app.container.redis;
+  const waiting = await redis.keys(`${app.container.config.REDIS_PREFIX}oauth:pending:*`);
+  expect(waiting.length).toBeGreaterThan(0);
+  for (const key of waiting) expect(await redis.get(key)).toMatch(/^v1\.test\./);
   const pending = await client.get('/api/auth/spotify/pending');
   expect(pending.status).toBe(200);
   expect(pending.body).toEqual({ displayName: 'Demo Listener', suggestedHandle: 'demo_listener' });

@@ -8,6 +8,7 @@ import type { ProviderFactory } from '../../providers/provider-factory';
 import { ProviderError } from '../../providers/music-provider.port';
 import { createOAuthState, createPkcePair, spotifyAuthorizeUrl } from '../../providers/spotify/spotify-accounts';
 import type { ConnectionsService, NewConnection } from './connections.service';
+import type { TokenCipher } from '../../lib/token-cipher';
 
 /** How long an authorize round trip and a pending sign-up may take. */
 export const OAUTH_TTL_SECONDS = 600;
@@ -43,6 +44,8 @@ interface PendingIdentity {
   expiresAt: string | null;
 }
 
+const PENDING_CONTEXT = 'pending-spotify-signup';
+
 const BAD_STATE = () => AppError.badRequest('invalid_oauth_state', 'This sign-in link is not valid any more. Start again.');
 const NO_PENDING = () => AppError.badRequest('no_pending_signup', 'There is no Spotify sign-in waiting to be finished. Start again.');
 const UNAVAILABLE = (name: string) => new AppError(503, 'provider_unavailable', `${name} is not configured on this server.`);
@@ -77,6 +80,8 @@ export class SpotifySignIn {
       providers: ProviderFactory;
       connections: ConnectionsService;
       auth: AuthService;
+      /** Seals the tokens of a pending sign-up while they wait in Redis. */
+      cipher: TokenCipher;
       /** Prefix of the web pages redirected to (PUBLIC_URL, or '' for the same origin). */
       webBase?: string;
     },
@@ -186,8 +191,9 @@ export class SpotifySignIn {
       refreshToken: identity.credentials.refreshToken ?? null,
       expiresAt: identity.credentials.expiresAt?.toISOString() ?? null,
     };
-    // Tokens wait here at most ten minutes; the key is the hash of a secret only the browser's cookie holds.
-    await this.deps.redis.set(this.key('pending', pendingSecret), JSON.stringify(pending), 'EX', OAUTH_TTL_SECONDS);
+    // Waits at most ten minutes, sealed like stored tokens, under the hash of a secret only the browser's cookie holds.
+    const sealed = this.deps.cipher.encrypt(JSON.stringify(pending), PENDING_CONTEXT);
+    await this.deps.redis.set(this.key('pending', pendingSecret), sealed, 'EX', OAUTH_TTL_SECONDS);
     return { kind: 'signup', pendingSecret, redirect: this.web('/signup/spotify') };
   }
 
@@ -217,7 +223,7 @@ export class SpotifySignIn {
     if (!pendingSecret || pendingSecret.length > 200) throw NO_PENDING();
     const raw = await this.deps.redis.get(this.key('pending', pendingSecret));
     if (!raw) throw NO_PENDING();
-    return JSON.parse(raw) as PendingIdentity;
+    return JSON.parse(this.deps.cipher.decrypt(raw, PENDING_CONTEXT)) as PendingIdentity;
   }
 
   /** Ends Apple Music's round trip: stores the Music-User-Token for the account that started it. */
