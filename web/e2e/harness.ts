@@ -121,6 +121,8 @@ export async function startMuse(extraEnv: Record<string, string> = {}): Promise<
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // Production refuses to start without keys for provider tokens; a throwaway one per run.
+      TOKEN_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
       DATABASE_URL: databaseUrl,
       REDIS_URL,
       REDIS_PREFIX: redisPrefix,

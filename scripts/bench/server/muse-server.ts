@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +55,8 @@ export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
+      // Production refuses to start without keys for provider tokens; a throwaway one per run.
+      TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: options.redisPrefix,
