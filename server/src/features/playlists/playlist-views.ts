@@ -47,6 +47,15 @@ export class PlaylistViews {
       docs.map((d) => d.id),
       viewerId,
     );
+    return this.summariesWith(docs, people, { counts, liked });
+  }
+
+  /** Summaries when the counts were read already (beside the people). */
+  summariesWith(
+    docs: PlaylistDocument[],
+    people: Map<string, PlaylistPerson>,
+    { counts, liked }: { counts: Map<string, PlaylistCounts>; liked: Set<string> },
+  ): PlaylistSummary[] {
     return docs.map((d) => this.summary(d, people, counts.get(d.id), liked.has(d.id)));
   }
 
