@@ -134,6 +134,12 @@ describe('Sign in with Spotify', () => {
     expect((await spotifyRoundTrip(fresh)).headers.location).toBe('/');
     expect((await fresh.get('/api/me')).body.user.handle).toBe('connects_spotify');
 
+    // Settings' Connect button starts the same round trip, for signed-in people only.
+    const fromSettings = await owner.client.get('/api/connections/spotify/start');
+    expect(fromSettings.status).toBe(303);
+    expect(fromSettings.headers.location).toMatch(/\/spotify-accounts\/authorize\?/);
+    expect((await app.client().get('/api/connections/spotify/start')).status).toBe(401);
+
     // Another signed-in user cannot take the same Spotify account.
     const other = await registerUser(app);
     const taken = await spotifyRoundTrip(other.client);
