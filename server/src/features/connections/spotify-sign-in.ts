@@ -48,7 +48,8 @@ const PENDING_CONTEXT = 'pending-spotify-signup';
 
 const BAD_STATE = () => AppError.badRequest('invalid_oauth_state', 'This sign-in link is not valid any more. Start again.');
 const NO_PENDING = () => AppError.badRequest('no_pending_signup', 'There is no Spotify sign-in waiting to be finished. Start again.');
-const UNAVAILABLE = (name: string) => new AppError(503, 'provider_unavailable', `${name} is not configured on this server.`);
+// Not a fault of the server's but a feature this deployment does not offer: a 404, like any route it lacks.
+const UNAVAILABLE = (name: string) => new AppError(404, 'provider_not_configured', `${name} is not configured on this server.`);
 
 /** Suggests a handle from a service's display name: letters, digits and underscore only. */
 export function suggestHandle(displayName: string | null, fallback: string): string {
