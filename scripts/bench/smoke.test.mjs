@@ -95,6 +95,8 @@ async function startApi(database, redisPrefix) {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
+      // Production refuses to start without keys for provider tokens; a throwaway one per run.
+      TOKEN_ENCRYPTION_KEYS: `smoke:${randomBytes(32).toString('base64')}`,
       DATABASE_URL: urlFor(database),
       REDIS_URL,
       REDIS_PREFIX: redisPrefix,
