@@ -34,8 +34,10 @@ export class SearchService {
     const wants = (type: SearchQuery['type']) => query.type === 'all' || query.type === type;
     const groups = { albums: wants('album'), artists: wants('artist'), tracks: wants('track'), users: wants('user') && !filtered };
 
-    // Playlists have no genre or year; a filtered search leaves them out, as it does users.
-    const playlists = wants('playlist') && !filtered;
+    // Playlists only when asked for by type: the search box asks for everything on every
+    // keystroke, and a title search over every public playlist there halved search's capacity;
+    // the results page asks for playlists in a request of their own. No genre or year applies.
+    const playlists = query.type === 'playlist' && !filtered;
     const [hits, priorMean, playlistHits] = await Promise.all([
       repo.find(prepared, groups, filters, query.limit),
       groups.albums ? this.deps.priorMean() : 0,

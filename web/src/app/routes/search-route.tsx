@@ -40,6 +40,11 @@ export function SearchRoute() {
     year: filters.year ? Number(filters.year) : undefined,
     limit: filters.type === 'all' ? ALL_LIMIT : ONE_TYPE_LIMIT,
   });
+  // "Everything" asks for playlists on their own (the API leaves them out of the all-types answer); they have no genre or year.
+  const playlistResults = useSearch(
+    { q: filters.q, type: 'playlist', limit: ALL_LIMIT },
+    { enabled: filters.type === 'all' && !filters.genre && !filters.year },
+  );
 
   const handleChange = (next: SearchFilterValues) => {
     const query = toQueryString({
@@ -67,7 +72,7 @@ export function SearchRoute() {
       ) : (
         <div aria-busy={results.isFetching} className={results.isPlaceholderData ? 'results-stale' : undefined}>
           <SearchResults
-            results={results.data}
+            results={filters.type === 'all' && playlistResults.data ? { ...results.data, playlists: playlistResults.data.playlists } : results.data}
             renderAlbumActions={
               me
                 ? (album) => (
