@@ -22,3 +22,4 @@ export * from './moderation.schemas';
 export * from './playlists.schemas';
 export * from './playlist-files.schemas';
 export * from './connections.schemas';
+export * from './conversions.schemas';

@@ -2,6 +2,7 @@ import type { Notification } from './notifications.schemas';
 import type { RatingStats } from './catalog.schemas';
 import type { ImportStatus } from './imports.schemas';
 import type { FeedItem } from './feed.schemas';
+import type { ConversionProgress } from './conversions.schemas';
 
 /** Socket.IO events the server emits to a user's room `user:<id>`. */
 export interface ServerToClientEvents {
@@ -13,6 +14,8 @@ export interface ServerToClientEvents {
   'import:progress': (payload: { importId: string; status: ImportStatus; processed: number; total: number }) => void;
   /** To a follower: a new activity of someone they follow, as a one-activity feed item (its id is the activity's). */
   'feed:new': (payload: { item: FeedItem }) => void;
+  /** To the converting user: a playlist conversion's phase and counts, after every batch and during rate-limit waits. */
+  'conversion:progress': (payload: ConversionProgress) => void;
 }
 
 export interface ClientToServerEvents {

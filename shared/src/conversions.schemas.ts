@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { pageQuery } from './pagination.schemas';
+import { ProviderNameSchema } from './connections.schemas';
+import { PlaylistIdSchema, PlaylistTitleSchema } from './playlists.schemas';
+
+/** Where a conversion writes: a new (or synced) playlist on Spotify, Apple Music, or in Muse. */
+export const ConversionTargetSchema = z.enum(['spotify', 'apple', 'muse'], { error: 'target must be "spotify", "apple" or "muse"' });
+export type ConversionTarget = z.infer<typeof ConversionTargetSchema>;
+
+/** What is converted: a Muse playlist, a playlist on a connected service, or a pasted service URL. */
+export const ConversionSourceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('muse'), playlistId: PlaylistIdSchema }).strict(),
+    z
+      .object({
+        kind: z.literal('service'),
+        provider: ProviderNameSchema,
+        playlistId: z.string().trim().min(1, 'playlistId is required').max(200, 'playlistId is too long'),
+      })
+      .strict(),
+    z.object({ kind: z.literal('url'), url: z.string().trim().min(1, 'url is required').max(2048, 'url is too long') }).strict(),
+  ],
+  { error: 'source.kind must be "muse", "service" or "url"' },
+);
+export type ConversionSource = z.infer<typeof ConversionSourceSchema>;
+
+/**
+ * `new` makes a new target playlist; `sync` appends to the playlist the last finished conversion of the
+ * same source to the same target made, only what it lacks (409 `nothing_to_sync` when there is none).
+ */
+export const ConversionModeSchema = z.enum(['new', 'sync'], { error: 'mode must be "new" or "sync"' });
+export type ConversionMode = z.infer<typeof ConversionModeSchema>;
+
+export const ConversionCreateSchema = z
+  .object({
+    source: ConversionSourceSchema,
+    target: ConversionTargetSchema,
+    mode: ConversionModeSchema.default('new'),
+    /** Name of a new target playlist; defaults to the source's title. Ignored by `sync`. */
+    name: PlaylistTitleSchema.optional(),
+  })
+  .strict();
+export type ConversionCreateInput = z.infer<typeof ConversionCreateSchema>;
+
+export const ConversionStatusSchema = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
+export type ConversionStatus = z.infer<typeof ConversionStatusSchema>;
+
+/** What a running conversion is doing: reading the source, matching tracks, writing the target. */
+export type ConversionPhase = 'reading' | 'matching' | 'writing' | 'finished';
+
+/** Per-track outcomes. `skipped`: the source track cannot be converted (local file, unavailable, ...). */
+export const MatchOutcomeSchema = z.enum(['matched', 'needs_review', 'not_found', 'skipped']);
+export type MatchOutcome = z.infer<typeof MatchOutcomeSchema>;
+
+/** How a target track was found: ISRC lookup, text search, the user's remembered rule, or a fix by hand. */
+export type ConversionMatchMethod = 'isrc' | 'search' | 'rule' | 'manual';
+
+export interface ConversionCounts {
+  total: number;
+  /** Source tracks decided so far (any outcome). */
+  processed: number;
+  matched: number;
+  needsReview: number;
+  notFound: number;
+  skipped: number;
+  /** Target tracks written (appended) so far. */
+  written: number;
+}
+
+/** A live snapshot of a conversion, pushed as `conversion:progress` and part of `ConversionView`. */
+export interface ConversionProgress extends ConversionCounts {
+  conversionId: string;
+  status: ConversionStatus;
+  phase: ConversionPhase;
+  /** "Artist – Title" of the track being matched, when matching. */
+  currentTrack: string | null;
+  /** While waiting out a service's rate limit: when the wait ends (ISO time), else null. */
+  waitingUntil: string | null;
+}
+
+export interface ConversionView extends ConversionProgress {
+  id: string;
+  source: { kind: 'muse' | 'service'; provider: 'spotify' | 'apple' | null; playlistId: string; title: string | null };
+  target: ConversionTarget;
+  mode: ConversionMode;
+  name: string;
+  /** The playlist written to (Muse playlist id or the service's id) and where to open it. */
+  targetPlaylist: { id: string; url: string | null } | null;
+  /** Provider calls made, and the fewest this playlist could need: pages to read + ISRC batches + write batches. */
+  calls: { made: number; minimum: number };
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** A target track offered for a source track. */
+export interface ConversionCandidate {
+  id: string;
+  title: string;
+  artists: string[];
+  album: string | null;
+  durationMs: number | null;
+  isrc: string | null;
+  explicit: boolean | null;
+  confidence: number;
+  url: string | null;
+}
+
+/** One row of a conversion report: a source track and what became of it. */
+export interface ConversionReportRow {
+  /** Position of the source track in the source playlist (0-based); the row's id within the report. */
+  index: number;
+  source: { title: string; artists: string[]; album: string | null; durationMs: number | null; isrc: string | null; explicit: boolean | null };
+  outcome: MatchOutcome;
+  /** Plain words: why it needs review, was not found or was skipped. */
+  reason: string | null;
+  method: ConversionMatchMethod | null;
+  confidence: number | null;
+  chosen: ConversionCandidate | null;
+  /** Up to 5, best first. */
+  alternatives: ConversionCandidate[];
+  /** Whether the chosen track is in the target playlist. */
+  written: boolean;
+  /** The user marked the track "not on this service": it is not offered again. */
+  notOnService: boolean;
+}
+
+export const ConversionParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'conversion id is malformed') });
+export const ConversionRowParamsSchema = ConversionParamsSchema.extend({
+  index: z.coerce.number({ error: 'index must be a number' }).int('index must be a whole number').min(0).max(9_999),
+});
+
+export const ConversionListQuerySchema = pageQuery({ default: 20, max: 100 });
+export type ConversionListQuery = z.infer<typeof ConversionListQuerySchema>;
+
+export const ConversionReportQuerySchema = pageQuery({ default: 100, max: 500 }).extend({
+  outcome: MatchOutcomeSchema.optional(),
+});
+export type ConversionReportQuery = z.infer<typeof ConversionReportQuerySchema>;
+
+/** Fix a `needs_review` / `not_found` row: pick a target track (an alternative or a search hit), or say it is not on the service. */
+export const ConversionFixSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('pick'), trackId: z.string().trim().min(1, 'trackId is required').max(200, 'trackId is too long') }).strict(),
+    z.object({ action: z.literal('not_on_service') }).strict(),
+  ],
+  { error: 'action must be "pick" or "not_on_service"' },
+);
+export type ConversionFixInput = z.infer<typeof ConversionFixSchema>;
+
+/** Search the target service for a row being fixed. */
+export const ConversionSearchQuerySchema = z.object({ q: z.string().trim().min(1, 'q is required').max(200, 'q is too long') });
