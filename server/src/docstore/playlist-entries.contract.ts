@@ -1,5 +1,5 @@
 import type { PlaylistDocument, PlaylistRepository } from './playlist-store.port';
-import { entries, entry, newPlaylist, ok, refused, someone, titles, type PlaylistContractStores } from './playlist-contract-fixtures';
+import { entries, entry, newPlaylist, ok, refused, someone, titles, UNKNOWN_ID, type PlaylistContractStores } from './playlist-contract-fixtures';
 
 /**
  * The entry and collaborator contract every adapter keeps: each a single atomic write, adds
@@ -59,6 +59,30 @@ export function playlistEntriesContract(stores: () => PlaylistContractStores): v
     const after = (await small.get(doc.id))!;
     expect(after.entryCount).toBe(5);
     expect(after.entries).toHaveLength(5);
+  });
+
+  it('when every entry is replaced, then the new ones are there in order with the new title, and the id, visibility and collaborators stay', async () => {
+    const doc = (await repo().create(newPlaylist(someone(), { entries: entries(3), visibility: 'followers', title: 'Old name' }))).doc;
+    ok(await repo().inviteCollaborator(doc.id, 'friend', 10));
+    const replaced = ok(await repo().replaceEntries(doc.id, entries(4, 'new'), { title: 'Fresh name', description: 'From the service' }));
+    expect(titles(replaced)).toEqual(['new0', 'new1', 'new2', 'new3']);
+    expect(replaced).toMatchObject({ id: doc.id, entryCount: 4, version: 3, visibility: 'followers', title: 'Fresh name', description: 'From the service' });
+    expect(replaced.collaborators.map((c) => c.userId)).toEqual(['friend']);
+    expect(await repo().get(doc.id)).toEqual(replaced);
+    expect((await repo().list({ ids: [doc.id], titleQuery: 'fresh' }, { sort: 'updated', limit: 5 })).map((d) => d.id)).toEqual([doc.id]);
+    // Without a patch only the entries change; an empty replacement empties the playlist.
+    const emptied = ok(await repo().replaceEntries(doc.id, []));
+    expect(emptied).toMatchObject({ entryCount: 0, entries: [], title: 'Fresh name', version: 4 });
+    expect(await repo().replaceEntries(UNKNOWN_ID, entries(1))).toEqual({ status: 'not_found' });
+    expect(await repo().replaceEntries('not-an-id', entries(1))).toEqual({ status: 'not_found' });
+  });
+
+  it('when a replacement would pass the limit, then it is refused and the document is unchanged', async () => {
+    const small = stores().small;
+    const doc = await playlistOf(2, small);
+    await expect(small.replaceEntries(doc.id, entries(6))).rejects.toThrow(RangeError);
+    expect(titles(ok(await small.replaceEntries(doc.id, entries(5, 'r'))))).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+    expect((await small.get(doc.id))!.entryCount).toBe(5);
   });
 
   it('when an entry is removed, then it goes once: again is entry_not_found, and a stale version is a conflict', async () => {

@@ -148,6 +148,12 @@ export interface PlaylistRepository {
    * version check: concurrent adders both keep theirs. `full` when the result would pass `maxEntries`.
    */
   addEntries(id: string, entries: StoredEntry[], position?: number): Promise<PlaylistWrite>;
+  /**
+   * Replaces every entry at once (a playlist imported again from a music service), and the title
+   * and description when given, in one atomic write without a version check: readers see the old
+   * entries or the new ones, never a mix. Throws a RangeError past `maxEntries`, as `create` does.
+   */
+  replaceEntries(id: string, entries: StoredEntry[], patch?: Pick<PlaylistPatch, 'title' | 'description'>): Promise<PlaylistWrite>;
   /** Removes one entry; `entry_not_found` when it is not there (already removed). */
   removeEntry(id: string, entryId: string, expectedVersion?: number): Promise<PlaylistWrite>;
   /** Moves one entry to a 0-based position among the others (clamped to the end). */

@@ -138,6 +138,19 @@ export class MongoPlaylistRepository implements PlaylistRepository {
     return this.write(id, filter, update, (current) => explainRefusal(current, undefined, 'full'));
   }
 
+  async replaceEntries(id: string, entries: StoredEntry[], patch: Pick<PlaylistPatch, 'title' | 'description'> = {}): Promise<PlaylistWrite> {
+    if (entries.length > this.maxEntries) throw new RangeError(`a playlist holds at most ${this.maxEntries} entries, got ${entries.length}`);
+    checkEntries(entries);
+    if (!isPlaylistId(id)) return { status: 'not_found' };
+    const set: Record<string, unknown> = { entries, entryCount: entries.length };
+    if (patch.title !== undefined) {
+      set.title = patch.title;
+      set.titleSearch = titleSearchText(patch.title);
+    }
+    if (patch.description !== undefined) set.description = patch.description;
+    return this.write(id, { _id: id }, { $set: set, ...bump() }, () => ({ status: 'not_found' }));
+  }
+
   async removeEntry(id: string, entryId: string, expectedVersion?: number): Promise<PlaylistWrite> {
     if (!isPlaylistId(id)) return { status: 'not_found' };
     const filter: Filter = { ...target(id, expectedVersion), 'entries.id': entryId };

@@ -54,6 +54,16 @@ export const ADD_ENTRIES = `UPDATE doc_playlists
     WHERE id = $1 AND entry_count + $4::integer <= $6::integer
     RETURNING ${ALL_COLUMNS}`;
 
+/** Every entry replaced by $2 ($3 of them), with $4 merged into `doc` and the title's search text $5 when the title changes. */
+export const REPLACE_ENTRIES = `UPDATE doc_playlists
+      SET entries = $2::jsonb,
+          entry_count = $3::integer,
+          doc = doc || $4::jsonb,
+          title_search = coalesce($5::text, title_search),
+          ${bump(6)}
+    WHERE id = $1
+    RETURNING ${ALL_COLUMNS}`;
+
 /** One entry out, when it is there and the version matches. */
 export const REMOVE_ENTRY = `UPDATE doc_playlists
       SET entries = jsonb_path_query_array(entries, '$[*] ? (@.id != $e)', ${ENTRY_FILTER}),

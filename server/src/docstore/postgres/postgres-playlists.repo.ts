@@ -42,6 +42,7 @@ import {
   MOVE_ENTRY,
   REMOVE_COLLABORATOR,
   REMOVE_ENTRY,
+  REPLACE_ENTRIES,
   UPDATE,
   UPDATE_ENTRY,
   LEADING_ENTRIES_OF,
@@ -185,6 +186,24 @@ export class PostgresPlaylistRepository implements PlaylistRepository {
     const at = position === undefined ? null : clampPosition(position, this.maxEntries);
     const values = [id, JSON.stringify(entriesJson(entries)), at, entries.length, new Date(), this.maxEntries];
     return this.write(id, ADD_ENTRIES, values, 'doc_playlists_add_entries', (current) => explainRefusal(current, undefined, 'full'));
+  }
+
+  async replaceEntries(id: string, entries: StoredEntry[], patch: Pick<PlaylistPatch, 'title' | 'description'> = {}): Promise<PlaylistWrite> {
+    if (entries.length > this.maxEntries) throw new RangeError(`a playlist holds at most ${this.maxEntries} entries, got ${entries.length}`);
+    checkEntries(entries);
+    if (!isPlaylistId(id)) return { status: 'not_found' };
+    const docPatch: Record<string, unknown> = {};
+    if (patch.title !== undefined) docPatch.title = patch.title;
+    if (patch.description !== undefined) docPatch.description = patch.description;
+    const values = [
+      id,
+      JSON.stringify(entriesJson(entries)),
+      entries.length,
+      JSON.stringify(docPatch),
+      patch.title !== undefined ? titleSearchText(patch.title) : null,
+      new Date(),
+    ];
+    return this.write(id, REPLACE_ENTRIES, values, 'doc_playlists_replace_entries', () => ({ status: 'not_found' }));
   }
 
   async removeEntry(id: string, entryId: string, expectedVersion?: number): Promise<PlaylistWrite> {
