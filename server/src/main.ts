@@ -4,7 +4,8 @@ import { createContainer } from './container';
 import { migrateLatest } from './db/knex';
 import { seedOnFirstRun } from './seed/seed-on-first-run';
 import { createLogger } from './lib/logger';
-import { resolveProviderSetup, sandboxNeeded } from './providers/provider-config';
+import { resolveProviderSetup, sandboxNeeded, type SandboxEndpoint } from './providers/provider-config';
+import { connectToSandbox } from './providers/sandbox/remote-sandbox';
 import { startProviderSandbox, type ProviderSandbox } from './providers/sandbox/start-sandbox';
 import { startApi } from './roles/api-role';
 import { startWorker } from './roles/worker-role';
@@ -48,12 +49,23 @@ async function main(): Promise<void> {
   }
 
   // The offline stand-in for Spotify and Apple Music, when a service has no credentials (PROVIDER_SANDBOX=auto) or it is forced on.
+  // A split deployment (api and worker started apart) shares one sandbox through PROVIDER_SANDBOX_URL.
   let sandbox: ProviderSandbox | null = null;
+  let sharedSandbox: SandboxEndpoint | null = null;
   if (sandboxNeeded(config)) {
-    sandbox = await startProviderSandbox({ port: config.PROVIDER_SANDBOX_PORT });
-    logger.info({ url: sandbox.url }, 'provider sandbox started');
+    if (config.PROVIDER_SANDBOX_URL) {
+      try {
+        sharedSandbox = await connectToSandbox(config.PROVIDER_SANDBOX_URL);
+      } catch (err) {
+        console.error((err as Error).message);
+        process.exit(1);
+      }
+    } else {
+      sandbox = await startProviderSandbox({ port: config.PROVIDER_SANDBOX_PORT });
+      logger.info({ url: sandbox.url }, 'provider sandbox started');
+    }
   }
-  const providerSetup = resolveProviderSetup(config, sandbox);
+  const providerSetup = resolveProviderSetup(config, sandbox ?? sharedSandbox);
   const container = await createContainer({
     config,
     logger,

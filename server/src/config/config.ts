@@ -90,6 +90,8 @@ export const ConfigSchema = z.object({
   TOKEN_ENCRYPTION_KEYS: tokenKeys.optional(),
   PROVIDER_SANDBOX: z.enum(['auto', 'on', 'off']).default('auto'),
   PROVIDER_SANDBOX_PORT: port.default(0),
+  /** A sandbox another process runs (`npm run sandbox`): api and worker processes started apart must share one. */
+  PROVIDER_SANDBOX_URL: z.url().optional(),
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),

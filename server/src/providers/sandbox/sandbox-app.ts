@@ -8,7 +8,7 @@ import type { SandboxCatalog } from './sandbox-catalog-types';
 import { serviceErrorHandler, serviceFaults } from './sandbox-faults';
 import { KnobsSchema, type CallCounter, type SandboxKnobs } from './sandbox-knobs';
 import { demoApplePlaylists, demoSpotifyPlaylists } from './sandbox-library';
-import type { SandboxTokens } from './sandbox-tokens';
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type SandboxTokens } from './sandbox-tokens';
 import { spotifyAccountsRouter } from './spotify-accounts.routes';
 import { spotifyApiRouter, type SpotifyState } from './spotify-api.routes';
 
@@ -106,6 +106,10 @@ export function createSandboxApp(parts: SandboxParts, state: SandboxState = init
     knobs.reset();
     res.json(knobs.snapshot());
   });
+  // The demo credentials, so api and worker processes started apart can share this sandbox (PROVIDER_SANDBOX_URL).
+  control.get('/credentials', (_req, res) =>
+    res.json({ spotify: { clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET }, apple: appleKeys.credentials }),
+  );
   control.get('/calls', (_req, res) => res.json(calls.snapshot()));
   control.delete('/calls', (_req, res) => {
     calls.reset();
