@@ -101,6 +101,12 @@ export interface SandboxCatalog {
     songsByIsrc: Map<string, AppleSong[]>;
   };
   divergence: DivergenceCounts;
+  /**
+   * Demo playlists draw from the first this many Spotify tracks and Apple songs (those derived
+   * from the demo releases, compilations included), so the service-only new releases appended
+   * after them change no playlist.
+   */
+  playlistPool: { spotifyTracks: number; appleSongs: number };
 }
 
 export const APPLE_STOREFRONTS = ['us', 'gb'] as const;

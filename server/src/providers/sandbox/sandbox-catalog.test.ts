@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { loadDemoReleases } from './demo-releases';
 import { buildSandboxCatalog } from './sandbox-catalog';
+import { sandboxNewReleases } from './sandbox-new-releases';
 import type { SandboxCatalog } from './sandbox-catalog-types';
 import { demoSpotifyPlaylists, spotifyEntryAt } from './sandbox-library';
 
@@ -70,5 +71,29 @@ describe('sandbox catalog', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("when new releases are added, then both services sell each with tracks, ISRCs and one UPC, Muse's demo lacks them, and no demo playlist changes", async () => {
+    const releases = await loadDemoReleases();
+    const fresh = sandboxNewReleases();
+    expect(fresh.length).toBeGreaterThanOrEqual(12);
+    const withNew = buildSandboxCatalog(releases, 'muse', fresh);
+    const demoTitles = new Set(releaseTitles.map((t) => t.toLowerCase()));
+    for (const release of fresh) {
+      expect(demoTitles.has(release.title.toLowerCase())).toBe(false);
+      const spotify = withNew.spotify.albums.find((a) => a.name === release.title)!;
+      const apple = withNew.apple.albums.find((a) => a.name.replace(/ \(Deluxe Edition\)$/, '') === release.title && a.contentRating !== 'clean')!;
+      expect(spotify.trackIds.length).toBeGreaterThan(0);
+      expect(apple.songIds.length).toBeGreaterThan(0);
+      expect(apple.upc).toBe(spotify.upc);
+      const isrcs = spotify.trackIds.map((id) => withNew.spotify.trackById.get(id)!.isrc);
+      expect(new Set(isrcs).size).toBe(isrcs.length);
+    }
+    const allIsrcs = withNew.spotify.tracks.map((t) => t.isrc);
+    expect(new Set(allIsrcs).size).toBe(allIsrcs.length);
+    expect(withNew.spotify.tracks.slice(0, catalog.spotify.tracks.length).map((t) => t.isrc)).toEqual(catalog.spotify.tracks.map((t) => t.isrc));
+    for (const playlist of demoSpotifyPlaylists('muse'))
+      for (const index of [0, 1, 2, 3, 7, 42])
+        if (index < playlist.generated) expect(spotifyEntryAt(withNew, playlist, index)).toEqual(spotifyEntryAt(catalog, playlist, index));
   });
 });

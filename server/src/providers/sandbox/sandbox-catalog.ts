@@ -1,5 +1,6 @@
 import type { DiscogsCredit, DiscogsRelease } from '../../seed/discogs-release';
 import { loadDemoReleases } from './demo-releases';
+import { sandboxNewReleases } from './sandbox-new-releases';
 import { base62Id, chance, hash32, numericId } from './sandbox-random';
 import {
   APPLE_STOREFRONTS,
@@ -68,7 +69,7 @@ function albumTypeFor(release: DiscogsRelease): SpotifyAlbumType {
  * remaster/live/feat. title variants, deluxe bonus tracks, clean/explicit pairs, a few ISRC
  * disagreements and region-unavailable tracks. The same seed always gives the same catalog.
  */
-export function buildSandboxCatalog(releases: DiscogsRelease[], seed = 'muse'): SandboxCatalog {
+export function buildSandboxCatalog(releases: DiscogsRelease[], seed = 'muse', newReleases: readonly DiscogsRelease[] = []): SandboxCatalog {
   const artists = new Map<number, SandboxArtist>();
   const artistOf = (credit: DiscogsCredit): SandboxArtist => {
     let artist = artists.get(credit.discogsId);
@@ -112,7 +113,9 @@ export function buildSandboxCatalog(releases: DiscogsRelease[], seed = 'muse'): 
     return pool.length ? pool[hash32(key) % pool.length]! : null;
   };
 
-  for (const release of releases) {
+  // Service-only releases are added after everything else, so the demo-derived ids, ISRCs and
+  // playlists stay what they were; they join no compilation.
+  const addRelease = (release: DiscogsRelease, serviceOnly: boolean) => {
     const rKey = `${seed}:release:${release.discogsId}`;
     const albumArtists = release.credits.length
       ? release.credits.map(artistOf)
@@ -250,7 +253,7 @@ export function buildSandboxCatalog(releases: DiscogsRelease[], seed = 'muse'): 
         appleAlbums.push(single);
         appleSongs.push(singleSong);
       }
-      if (chance(`${tKey}:compilation`) < 0.06) {
+      if (!serviceOnly && chance(`${tKey}:compilation`) < 0.06) {
         counts.appleCompilationSongs += 1;
         compilationSongs.push(song);
       }
@@ -301,7 +304,8 @@ export function buildSandboxCatalog(releases: DiscogsRelease[], seed = 'muse'): 
       }
       appleAlbums.push(clean);
     }
-  }
+  };
+  for (const release of releases) addRelease(release, false);
 
   for (let start = 0; start < compilationSongs.length; start += COMPILATION_SIZE) {
     const volume = start / COMPILATION_SIZE + 1;
@@ -333,6 +337,8 @@ export function buildSandboxCatalog(releases: DiscogsRelease[], seed = 'muse'): 
     });
     appleAlbums.push(album);
   }
+  const playlistPool = { spotifyTracks: spotifyTracks.length, appleSongs: appleSongs.length };
+  for (const release of newReleases) addRelease(release, true);
 
   const songsByIsrc = new Map<string, AppleSong[]>();
   for (const song of appleSongs) songsByIsrc.set(song.isrc, [...(songsByIsrc.get(song.isrc) ?? []), song]);
@@ -352,10 +358,11 @@ export function buildSandboxCatalog(releases: DiscogsRelease[], seed = 'muse'): 
       songsByIsrc,
     },
     divergence: counts,
+    playlistPool,
   };
 }
 
-/** The sandbox catalog over Muse's shipped demo releases. */
+/** The sandbox catalog over Muse's shipped demo releases, plus the new releases only the services have. */
 export async function loadSandboxCatalog(seed = 'muse'): Promise<SandboxCatalog> {
-  return buildSandboxCatalog(await loadDemoReleases(), seed);
+  return buildSandboxCatalog(await loadDemoReleases(), seed, sandboxNewReleases());
 }

@@ -83,7 +83,7 @@ export function spotifyEntryAt(catalog: SandboxCatalog, p: SpotifyPlaylist, inde
   const key = `${catalog.seed}:playlist:${p.id}:${index}`;
   const addedAt = new Date(EPOCH + index * 3_600_000).toISOString().replace('.000Z', 'Z');
   const tracks = catalog.spotify.tracks;
-  const pick = tracks[hash32(key) % tracks.length]!;
+  const pick = tracks[hash32(key) % catalog.playlistPool.spotifyTracks]!;
   if (index === 3 || chance(`${key}:local`) < 0.01) {
     return {
       addedAt,
@@ -92,7 +92,7 @@ export function spotifyEntryAt(catalog: SandboxCatalog, p: SpotifyPlaylist, inde
     };
   }
   if (index === 1) {
-    const unplayable = tracks.filter((t) => !t.playable);
+    const unplayable = tracks.slice(0, catalog.playlistPool.spotifyTracks).filter((t) => !t.playable);
     if (unplayable.length) return { addedAt, addedBy: p.ownerId, item: unplayable[hash32(key) % unplayable.length]! };
   }
   return { addedAt, addedBy: p.ownerId, item: pick };
@@ -103,7 +103,7 @@ export function appleEntryAt(catalog: SandboxCatalog, p: AppleLibraryPlaylist, i
   if (index >= p.generated) return p.appended[index - p.generated]!;
   const key = `${catalog.seed}:library:${p.id}:${index}`;
   const songs = catalog.apple.songs;
-  const song = songs[hash32(key) % songs.length]!;
+  const song = songs[hash32(key) % catalog.playlistPool.appleSongs]!;
   if (index === 2 || chance(`${key}:upload`) < 0.01) {
     return {
       libraryId: `i.${base62Id(`${key}:upload`, 14)}`,
