@@ -18,6 +18,8 @@ COPY --from=build /app/shared ./shared
 COPY --from=build /app/server/package.json ./server/
 COPY --from=build /app/server/dist ./server/dist
 COPY --from=build /app/web/dist ./web/dist
+# The blob volume mounts here; created owned by node so a fresh named volume is writable.
+RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 CMD ["node", "server/dist/main.js", "--role=api"]
