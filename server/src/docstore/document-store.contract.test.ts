@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import mongoose from 'mongoose';
 import { createKnex, migrateLatest } from '../db/knex';
 import { createTestDatabase } from '../testing/test-infra';
+import { conversionReportsContract } from './conversion-reports.contract';
 import type { DocumentStore } from './document-store.port';
 import { createMongoDocumentStore } from './mongo/mongo-document-store.repo';
 import { playlistDocumentsContract } from './playlist-documents.contract';
@@ -215,5 +216,6 @@ for (const adapter of adapters) {
     describe('playlists: documents', () => playlistDocumentsContract(() => playlistStores));
     describe('playlists: lists', () => playlistListsContract(() => playlistStores));
     describe('playlists: entries and collaborators', () => playlistEntriesContract(() => playlistStores));
+    describe('conversion reports', () => conversionReportsContract(() => store.conversionReports));
   });
 }

@@ -1,3 +1,4 @@
+import type { ConversionReportRepository } from './conversion-report-store.port';
 import type { PlaylistRepository } from './playlist-store.port';
 
 /** Who may see an activity: everyone, the actor's followers, or only the actor. */
@@ -50,6 +51,8 @@ export interface DocumentStore {
   readonly activity: ActivityRepository;
   /** Playlists and album lists, the store's second document type. */
   readonly playlists: PlaylistRepository;
+  /** Playlist conversion reports (per-track match results), in chunks of rows. */
+  readonly conversionReports: ConversionReportRepository;
   /** Resolves when the store answers; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -19,6 +19,7 @@ import * as m20261205010000 from './20261205010000-listen-later';
 import * as m20261205020000 from './20261205020000-playlist-counts';
 import * as m20261205030000 from './20261205030000-album-artwork';
 import * as m20261205040000 from './20261205040000-provider-connections';
+import * as m20261206010000 from './20261206010000-conversions';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -50,4 +51,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261205020000-playlist-counts', m20261205020000],
   ['20261205030000-album-artwork', m20261205030000],
   ['20261205040000-provider-connections', m20261205040000],
+  ['20261206010000-conversions', m20261206010000],
 ];

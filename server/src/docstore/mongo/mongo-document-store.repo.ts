@@ -4,6 +4,7 @@ import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, 
 import { maxEntriesOf, type PlaylistStoreOptions } from '../playlist-input';
 import { playlistSchema, type PlaylistMongoDoc } from './mongo-playlist.schema';
 import { MongoPlaylistRepository } from './mongo-playlists.repo';
+import { MongoConversionReportRepository, reportChunkSchema, type ReportChunkDoc } from './mongo-conversion-reports.repo';
 
 interface ActivityDoc {
   _id: string;
@@ -93,10 +94,14 @@ export async function createMongoDocumentStore(mongoUrl: string, options: { coll
   const playlistsName = `${options.collectionPrefix ?? ''}playlists`;
   const playlists = connection.model<PlaylistMongoDoc>(playlistsName, playlistSchema, playlistsName);
   await playlists.syncIndexes();
+  const reportsName = `${options.collectionPrefix ?? ''}conversion_report_chunks`;
+  const reports = connection.model<ReportChunkDoc>(reportsName, reportChunkSchema, reportsName);
+  await reports.syncIndexes();
   return {
     kind: 'mongo',
     activity: new MongoActivityRepository(model),
     playlists: new MongoPlaylistRepository(playlists, maxEntries),
+    conversionReports: new MongoConversionReportRepository(reports),
     async ping() {
       const db = connection.db;
       if (!db) throw new Error('MongoDB connection has no database');

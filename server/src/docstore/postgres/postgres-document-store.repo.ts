@@ -3,6 +3,7 @@ import { preparedQuery } from '../../db/prepared';
 import { buildActivity, pageLimit, validCursor, validIds } from '../activity-input';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../document-store.port';
 import { maxEntriesOf, type PlaylistStoreOptions } from '../playlist-input';
+import { PostgresConversionReportRepository } from './postgres-conversion-reports.repo';
 import { PostgresPlaylistRepository } from './postgres-playlists.repo';
 
 interface ActivityRow {
@@ -68,6 +69,7 @@ export function createPostgresDocumentStore(knex: Knex, options: PlaylistStoreOp
     kind: 'postgres',
     activity: new PostgresActivityRepository(knex),
     playlists: new PostgresPlaylistRepository(knex, maxEntriesOf(options)),
+    conversionReports: new PostgresConversionReportRepository(knex),
     async ping() {
       await knex.raw('SELECT 1 FROM doc_activity LIMIT 0');
     },

@@ -72,6 +72,7 @@ export function recordingDocumentStore(docs: DocumentStore, recorder: ActivityRe
     kind: docs.kind,
     activity: recorder,
     playlists: docs.playlists,
+    conversionReports: docs.conversionReports,
     ping: () => docs.ping(),
     close: () => docs.close(),
   };
