@@ -20,6 +20,7 @@ import * as m20261205020000 from './20261205020000-playlist-counts';
 import * as m20261205030000 from './20261205030000-album-artwork';
 import * as m20261205040000 from './20261205040000-provider-connections';
 import * as m20261206010000 from './20261206010000-conversions';
+import * as m20261206050000 from './20261206050000-album-cover-lookups';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -52,4 +53,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261205030000-album-artwork', m20261205030000],
   ['20261205040000-provider-connections', m20261205040000],
   ['20261206010000-conversions', m20261206010000],
+  ['20261206050000-album-cover-lookups', m20261206050000],
 ];
