@@ -64,17 +64,20 @@ export function createApp(c: Container): Express {
     }),
   );
   app.use((req, _res, next) => runWithRequestId(String(req.id), next));
+  // With real Apple credentials the /connect/apple page runs MusicKit JS from Apple's CDN, which talks to Apple's API.
+  const musicKit = c.providers.setup.apple?.mode === 'real';
   app.use(
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
           'default-src': ["'self'"],
-          'script-src': ["'self'"],
+          'script-src': ["'self'", ...(musicKit ? ['https://js-cdn.music.apple.com'] : [])],
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'https:'],
           'media-src': ["'self'", 'https:', 'blob:'],
-          'connect-src': ["'self'"],
+          'connect-src': ["'self'", ...(musicKit ? ['https://*.apple.com'] : [])],
+          'frame-src': ["'self'", ...(musicKit ? ['https://*.apple.com'] : [])],
           'font-src': ["'self'", 'data:'],
           'upgrade-insecure-requests': c.secureCookies ? [] : null,
         },

@@ -11,6 +11,10 @@ import { AdminReportsRoute } from './routes/admin-reports-route';
 import { AlbumRoute } from './routes/album-route';
 import { ArtistRoute } from './routes/artist-route';
 import { ChartsRoute } from './routes/charts-route';
+import { ConversionRoute } from './routes/conversion-route';
+import { ConversionsRoute } from './routes/conversions-route';
+import { ConvertRoute } from './routes/convert-route';
+import { ConnectAppleRoute } from './routes/connect-apple-route';
 import { DiaryRoute } from './routes/diary-route';
 import { FollowListRoute } from './routes/follow-list-route';
 import { HomeRoute } from './routes/home-route';
@@ -66,10 +70,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'notifications', loader: loaders.notifications, element: <NotificationsRoute /> },
                 { path: 'settings', loader: loaders.settings, element: <SettingsRoute /> },
                 { path: 'settings/profile', loader: loaders.settings, element: <ProfileSettingsRoute /> },
+                { path: 'connect/apple', element: <ConnectAppleRoute /> },
                 { path: 'playlists', element: <PlaylistsRoute /> },
                 { path: 'playlists/import', element: <PlaylistImportRoute /> },
                 { path: 'import', element: <ImportRoute /> },
                 { path: 'import/:id', element: <ImportStatusRoute /> },
+                { path: 'convert', element: <ConvertRoute /> },
+                { path: 'conversions', element: <ConversionsRoute /> },
+                { path: 'conversions/:id', element: <ConversionRoute /> },
                 { path: 'listen-later', loader: loaders.listenLater, element: <ListenLaterRoute /> },
                 { path: 'admin/jobs', loader: loaders.adminJobs, element: <AdminJobsRoute /> },
                 { path: 'admin/reports', loader: loaders.adminReports, element: <AdminReportsRoute /> },

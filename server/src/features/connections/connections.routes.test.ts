@@ -341,6 +341,19 @@ describe('connections', () => {
     expect((await provider.listPlaylists()).items.length).toBeGreaterThan(0);
   });
 
+  it('hands MusicKit JS the app developer token only when signed in, uncached, and it is one Apple accepts', async () => {
+    expect((await app.client().get('/api/connections/apple/developer-token')).status).toBe(401);
+    const { client } = await registerUser(app);
+    const res = await client.get('/api/connections/apple/developer-token');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({ developerToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), storefront: 'us' });
+    const catalog = await fetch(`${app.sandbox!.url}/apple/v1/catalog/us/search?term=love&types=songs`, {
+      headers: { authorization: `Bearer ${res.body.developerToken}` },
+    });
+    expect(catalog.status).toBe(200);
+  });
+
   it('when Apple Music access is cancelled, then the user goes back to settings with a message', async () => {
     const { client, session } = await registerUser(app);
     const start = await client.get('/api/connections/apple/start');

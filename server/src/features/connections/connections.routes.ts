@@ -95,6 +95,17 @@ export function createConnectionsRouter(c: Container): Router {
     },
   });
 
+  // MusicKit JS (the /connect/apple page, with real Apple credentials) needs the app's developer token in
+  // the browser to ask the listener for a Music-User-Token; it is app-level and short-lived, never a user's.
+  routes.get('/connections/apple/developer-token', {
+    auth: 'signed-in',
+    limit: authLimit,
+    handle: async ({ res }) => {
+      noStore(res);
+      return spotifySignIn.appleDeveloperToken();
+    },
+  });
+
   routes.get('/connections/apple/callback', {
     auth: 'signed-in',
     query: AppleCallbackQuery,

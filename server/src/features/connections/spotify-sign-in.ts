@@ -129,6 +129,14 @@ export class SpotifySignIn {
     return { url: a.authorizeUrl ? page.toString() : page.pathname + page.search, browserSecret };
   }
 
+  /** The developer token MusicKit JS is configured with, and the app's storefront; 404 when Apple Music is not set up. */
+  async appleDeveloperToken(): Promise<{ developerToken: string; storefront: string }> {
+    const a = this.deps.providers.setup.apple;
+    const signer = this.deps.providers.appleDeveloperToken;
+    if (!a || !signer) throw UNAVAILABLE('Apple Music');
+    return { developerToken: await signer.get(), storefront: a.storefront };
+  }
+
   /** Takes the round trip's stored state once (a reused or forged state, or another browser, is refused). */
   private async takeFlow(provider: ProviderName, state: string | undefined, browserSecret: string | undefined): Promise<Flow> {
     if (!state || state.length > 200) throw BAD_STATE();
