@@ -1,0 +1,161 @@
+import type { ProviderTrack } from '../../../providers/music-provider.port';
+import { normaliseIsrc } from './isrc';
+import { DURATION, MATCH_THRESHOLDS } from './match-thresholds';
+import { scoreCandidate, type CandidateScore } from './score-candidate';
+import { textSimilarity } from './text-similarity';
+import { profileOf, sourceOf, type SourceTrack, type TrackProfile } from './track-profile';
+import { GATE_TAGS } from './version-tags';
+
+export type MatchMethod = 'isrc' | 'search' | 'rule';
+
+/** A target track with how sure the matcher is that it is the source, and why. */
+export interface ScoredCandidate {
+  track: ProviderTrack;
+  /** 0..1 */
+  confidence: number;
+  via: 'isrc' | 'search';
+  reasons: string[];
+}
+
+/** The matcher's verdict for one source track. */
+export interface MatchDecision {
+  outcome: 'matched' | 'needs_review' | 'not_found';
+  /** Null unless matched. */
+  chosen: ScoredCandidate | null;
+  /** Best first, at most 5, excluding chosen. */
+  alternatives: ScoredCandidate[];
+  /** How the chosen (or best) candidate was found. */
+  method: MatchMethod | null;
+  /** Of chosen, or of the best alternative (0 when there is none). */
+  confidence: number;
+  /** Plain words for needs_review / not_found ("only a live version found", ...). */
+  reason: string | null;
+}
+
+interface Scored {
+  track: ProviderTrack;
+  via: 'isrc' | 'search';
+  profile: TrackProfile;
+  score: CandidateScore;
+  /** Source album agreement etc. for choosing between copies of the same recording. */
+  albumAgrees: boolean;
+}
+
+/** Two candidates are copies of one recording (album, single, compilation) when they read the same and last as long. */
+function sameRecording(a: Scored, b: Scored): boolean {
+  if (textSimilarity(a.profile.main, b.profile.main) < 0.95) return false;
+  if (!a.profile.names.length || !b.profile.names.length || textSimilarity(a.profile.names[0]!, b.profile.names[0]!) < 0.95) return false;
+  if (GATE_TAGS.some((tag) => a.profile.tags.has(tag) !== b.profile.tags.has(tag))) return false;
+  const da = a.profile.durationMs;
+  const db = b.profile.durationMs;
+  return da === null || db === null || Math.abs(da - db) <= DURATION.sameRecordingMs;
+}
+
+/**
+ * Among copies of the same recording, which one a person would want: the explicit flag the source
+ * has, the source's album, fewer version differences, an original album over a compilation or a
+ * single, the ISRC hit, then confidence.
+ */
+function preferenceKey(source: TrackProfile, s: Scored): number[] {
+  const explicit = source.explicit === null || s.profile.explicit === null ? 1 : source.explicit === s.profile.explicit ? 2 : 0;
+  return [
+    explicit,
+    s.albumAgrees ? 1 : 0,
+    -s.score.penaltyMismatches,
+    s.profile.compilation ? 0 : 1,
+    s.profile.single ? 0 : 1,
+    s.via === 'isrc' ? 1 : 0,
+    s.score.confidence,
+  ];
+}
+
+function comparePreference(source: TrackProfile, a: Scored, b: Scored): number {
+  const ka = preferenceKey(source, a);
+  const kb = preferenceKey(source, b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
+  return 0;
+}
+
+const asScoredCandidate = (s: Scored): ScoredCandidate => ({
+  track: s.track,
+  confidence: Math.round(s.score.confidence * 1000) / 1000,
+  via: s.via,
+  reasons: s.score.reasons,
+});
+
+/** Why nothing was accepted, in plain words. */
+function reasonFor(best: Scored | undefined, all: Scored[]): string {
+  if (!best) return 'no candidates found on the target service';
+  const gated = all.filter((s) => s.score.gateFailure && s.score.text >= MATCH_THRESHOLDS.review);
+  if (gated.length && gated.length === all.filter((s) => s.score.text >= MATCH_THRESHOLDS.review).length) {
+    const failure = gated[0]!.score.gateFailure!;
+    return failure.startsWith('not ') ? `only versions other than the one wanted found (${failure.slice(4)} missing)` : `only ${failure} found`;
+  }
+  const why = best.score.reasons.filter((r) => !r.startsWith('same ')).join(', ');
+  return why ? `closest candidate: ${why}` : 'no candidate is close enough';
+}
+
+/** Candidates once each (an ISRC hit also found by search counts as the ISRC hit); unplayable tracks are left out. */
+function distinct(candidates: Array<{ track: ProviderTrack; via: 'isrc' | 'search' }>) {
+  const byId = new Map<string, { track: ProviderTrack; via: 'isrc' | 'search' }>();
+  for (const c of candidates) {
+    if (c.track.isLocal || !c.track.available) continue;
+    const seen = byId.get(c.track.id);
+    if (!seen || (seen.via === 'search' && c.via === 'isrc')) byId.set(c.track.id, c);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Decides which candidate, if any, is the source track. Accepted only at high confidence with no
+ * different-looking runner-up close behind; a middle band is left for review with alternatives;
+ * below it, not found with a reason. A missed track is better than a wrong one.
+ */
+export function decideMatch(source: SourceTrack, candidates: Array<{ track: ProviderTrack; via: 'isrc' | 'search' }>): MatchDecision {
+  const wanted = profileOf(source, normaliseIsrc);
+  const scored: Scored[] = distinct(candidates).map(({ track, via }) => {
+    const profile = profileOf(sourceOf(track), normaliseIsrc);
+    const score = scoreCandidate(wanted, profile, via);
+    return { track, via, profile, score, albumAgrees: score.reasons.includes('same album') };
+  });
+  scored.sort((a, b) => b.score.confidence - a.score.confidence || comparePreference(wanted, a, b));
+  const best = scored[0];
+  if (!best || best.score.confidence < MATCH_THRESHOLDS.review) {
+    return {
+      outcome: 'not_found',
+      chosen: null,
+      alternatives: scored.slice(0, MATCH_THRESHOLDS.maxAlternatives).map(asScoredCandidate),
+      method: best?.via ?? null,
+      confidence: best ? asScoredCandidate(best).confidence : 0,
+      reason: reasonFor(best, scored),
+    };
+  }
+  const close = scored.filter((s) => s.score.confidence >= best.score.confidence - MATCH_THRESHOLDS.ambiguityMargin && !s.score.gateFailure);
+  const copies = close.filter((s) => sameRecording(s, best));
+  const pick = copies.sort((a, b) => comparePreference(wanted, a, b))[0] ?? best;
+  const rivals = close.filter((s) => !sameRecording(s, pick) && !sameRecording(s, best));
+  const ordered = [pick, ...scored.filter((s) => s !== pick)];
+  const accepted = pick.score.confidence >= MATCH_THRESHOLDS.accept && !rivals.length;
+  const top = asScoredCandidate(pick);
+  if (accepted) {
+    return {
+      outcome: 'matched',
+      chosen: top,
+      alternatives: ordered.slice(1, 1 + MATCH_THRESHOLDS.maxAlternatives).map(asScoredCandidate),
+      method: pick.via,
+      confidence: top.confidence,
+      reason: null,
+    };
+  }
+  const why = rivals.length
+    ? 'several different tracks fit equally well'
+    : reasonFor(pick, scored).replace(/^no candidate is close enough$/, 'not sure enough');
+  return {
+    outcome: 'needs_review',
+    chosen: null,
+    alternatives: ordered.slice(0, MATCH_THRESHOLDS.maxAlternatives).map(asScoredCandidate),
+    method: pick.via,
+    confidence: top.confidence,
+    reason: why,
+  };
+}

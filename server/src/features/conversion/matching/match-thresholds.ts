@@ -1,0 +1,78 @@
+/**
+ * Every threshold and weight the conversion matcher decides by, in one place.
+ *
+ * How they were chosen: the labelled cases in scripts/eval-matching/cases (hand-written and
+ * generated from the Discogs sample) were scored with `npm run eval:matching`, and the confidence of
+ * every candidate was split into "the expected track" and "any other candidate". Right answers with
+ * consistent text sit at 0.9 and above; decoys that pass every gate (a different artist with the same
+ * title, a clearly different duration, a disputed ISRC) sit below 0.7. ACCEPT sits well above the
+ * highest decoy seen, with margin, and REVIEW just below the lowest right answer that still had some
+ * doubt, so the band between them holds the cases a person should look at. The weights are round
+ * figures set from what each signal means, not fitted case by case: a missed track is better than a
+ * wrong one, so every uncertain signal pulls confidence down, never up.
+ */
+export const MATCH_THRESHOLDS = {
+  /** At or above: matched without asking. */
+  accept: 0.85,
+  /** At or above (and below accept): needs review with alternatives. Below: not found. */
+  review: 0.55,
+  /** A different-looking runner-up this close to the best makes the pick ambiguous: review. */
+  ambiguityMargin: 0.06,
+  /** At most this many alternatives are offered. */
+  maxAlternatives: 5,
+} as const;
+
+export const TEXT_WEIGHTS = {
+  /** Text confidence is a weighted geometric mean, so both title and artist must agree. */
+  title: 0.55,
+  artist: 0.45,
+  /** Within the artist score: the first-named artist found on the other side, then coverage each way. */
+  artistPrimary: 0.6,
+  artistSourceCoverage: 0.25,
+  artistCandidateCoverage: 0.15,
+  /** Name or title similarities under this are treated as no resemblance at all. */
+  similarityFloor: 0.5,
+  /** Similarity used when two texts are in different scripts and cannot be compared (unknown, not equal). */
+  incomparable: 0.6,
+  /** Titles equal except for an unexplained bracketed or dashed addition ("(Pretty Young Thing)"). */
+  extraTextPenalty: 0.08,
+  /** Titles whose numbers differ ("Part 1" / "Part 2") are different pieces: similarity capped here. */
+  differentNumbersCap: 0.45,
+} as const;
+
+export const DURATION = {
+  /** Tolerance when text confidence is perfect; it shrinks linearly to `minToleranceMs` as text falls to `toleranceTextFloor`. */
+  maxToleranceMs: 8_000,
+  minToleranceMs: 2_000,
+  toleranceTextFloor: 0.7,
+  /** Past the tolerance, confidence falls by `penaltyPerSecond` per second, at most `maxPenalty`. */
+  penaltyPerSecond: 0.01,
+  maxPenalty: 0.4,
+  /** Two candidates whose durations differ by at most this are the same recording for tie-breaking. */
+  sameRecordingMs: 3_000,
+} as const;
+
+export const ADJUSTMENTS = {
+  /** A gate tag that disagrees (live vs studio, a different remix) caps confidence here: never accepted. */
+  gateFailCap: 0.3,
+  /** Both sides name a version with different details ("Live at Wembley" / "Live in Paris"). */
+  gateDetailCap: 0.5,
+  /** One side names the version's details, the other does not ("Live" / "Live at Wembley"). */
+  gateDetailMissing: 0.05,
+  /** Each small version difference (remaster, mono/stereo, radio edit, single version, clean/explicit). */
+  penaltyTag: 0.04,
+  /** The explicit flags disagree. */
+  explicitMismatch: 0.03,
+  /** A track from a live album when the source is not live, or the reverse, without a tag saying so. */
+  liveAlbum: 0.15,
+  /** The candidate was found by the source's ISRC and its text agrees. */
+  isrcAgreement: 0.1,
+  /** ISRC support needs at least this text confidence: an ISRC hit whose title/artist clearly differ is not enough. */
+  isrcMinText: 0.6,
+  /** Both sides carry an ISRC and they differ (remasters do get new ISRCs, so only a nudge). */
+  isrcMismatch: 0.02,
+  /** The album titles agree. */
+  albumAgreement: 0.03,
+  /** Album titles at or above this similarity agree. */
+  albumSimilarity: 0.85,
+} as const;

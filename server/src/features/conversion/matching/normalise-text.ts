@@ -1,0 +1,167 @@
+/**
+ * Text in comparable form for playlist conversion: two spellings of the same title or artist as
+ * the services print them fold to the same string. Version markers are not judged here: a title is
+ * only cut into its core and its suffix segments, which `version-tags.ts` reads.
+ */
+
+// Letters NFKD leaves whole: fold them to what people type on an English keyboard.
+const LETTER_FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h' };
+const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
+// Accents are dropped only on alphabets where people type without them. Elsewhere combining marks
+// carry meaning (kana voicing marks, Devanagari vowel signs) and are kept.
+const DROPPABLE_MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
+
+/**
+ * Accent-, case- and punctuation-insensitive form: NFKD (full-width and ligatures unfolded), lower
+ * case, accents dropped on Latin/Greek/Cyrillic, "&", "+" and "'n'" read as "and", dots and
+ * apostrophes removed ("R.E.M." = "REM"), other punctuation separating words. Letters of every
+ * script are kept, so a Japanese or Korean title never folds to nothing.
+ */
+export function foldText(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(DROPPABLE_MARKS_RE, '$1')
+    .normalize('NFC')
+    .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c]!)
+    .replace(/[&+]/g, ' and ')
+    .replace(/[.'’‘ʼ`´]/g, '')
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+    .replace(/(^| )n(?= |$)/g, '$1and')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Drops a leading "the" ("The Beatles" = "Beatles") unless nothing would be left. */
+export function dropLeadingThe(folded: string): string {
+  return folded.startsWith('the ') && folded.length > 4 ? folded.slice(4) : folded;
+}
+
+/** Folded text with a leading "the" dropped, falling back to the trimmed lower-cased raw text when folding leaves nothing ("!!!"). */
+export function comparable(raw: string): string {
+  const folded = dropLeadingThe(foldText(raw));
+  return folded || raw.trim().toLowerCase();
+}
+
+const FEAT_WORDS = String.raw`(?:feat\.?|ft\.?|featuring|duet with)`;
+/** An inline credit in a title: "Song feat. X", "Song ft X". */
+const INLINE_FEAT_RE = new RegExp(String.raw`\s${FEAT_WORDS}\s+(.+)$`, 'i');
+/** A bracketed or dashed credit: "(feat. X)", "[with X]", "- feat. X". */
+const SEGMENT_FEAT_RE = new RegExp(String.raw`^\s*(?:${FEAT_WORDS}|with)\s+(.+)$`, 'i');
+const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** What a title says, cut apart: its core, its suffix segments (raw), and artists credited in it. */
+export interface TitleParts {
+  /** The title without trailing bracketed/dashed segments and feat. clauses, as written. */
+  core: string;
+  /** Trailing "(...)", "[...]" and " - ..." segments, in reading order, feat. credits excluded. */
+  segments: string[];
+  /** Artists a feat./with clause names, as written. */
+  featured: string[];
+}
+
+/** Index of the bracket opening the one that closes `s` (nesting respected), or -1. */
+function openingOfTrailingBracket(s: string): number {
+  const close = s[s.length - 1]!;
+  const open = OPENERS[close];
+  if (!open) return -1;
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i]!;
+    if (OPENERS[c] !== undefined) depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      depth--;
+      if (depth === 0) return c === open ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/** Takes trailing segments off the end of a title, outermost last, never leaving the core empty. */
+function peelSegments(title: string): { core: string; segments: string[] } {
+  let s = title.trim();
+  const segments: string[] = [];
+  for (;;) {
+    const open = s.endsWith(')') || s.endsWith(']') || s.endsWith('}') ? openingOfTrailingBracket(s) : -1;
+    if (open > 0 && s.slice(0, open).trim()) {
+      segments.unshift(s.slice(open + 1, -1).trim());
+      s = s.slice(0, open).trim();
+      continue;
+    }
+    const dash = /\s[-–—]\s+([^-–—]+)$/.exec(s);
+    if (dash && s.slice(0, dash.index).trim()) {
+      segments.unshift(dash[1]!.trim());
+      s = s.slice(0, dash.index).trim();
+      continue;
+    }
+    return { core: s, segments };
+  }
+}
+
+/** Splits a credit list written in one string ("A, B & C") into names. */
+function splitCredit(credit: string): string[] {
+  return credit
+    .split(/\s*(?:,|&|\band\b|\bx\b|\bvs\.?|\/|;)\s*/i)
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Cuts a title into core, suffix segments and featured artists: "Get Lucky (feat. Pharrell
+ * Williams) - Radio Edit" → core "Get Lucky", segments ["Radio Edit"], featured ["Pharrell Williams"].
+ */
+export function parseTitle(title: string): TitleParts {
+  const peeled = peelSegments(title);
+  const featured: string[] = [];
+  const segments: string[] = [];
+  for (const segment of peeled.segments) {
+    const feat = SEGMENT_FEAT_RE.exec(segment);
+    if (feat) featured.push(...splitCredit(feat[1]!));
+    else if (segment) segments.push(segment);
+  }
+  let core = peeled.core;
+  const inline = INLINE_FEAT_RE.exec(core);
+  if (inline && core.slice(0, inline.index).trim()) {
+    featured.push(...splitCredit(inline[1]!));
+    core = core.slice(0, inline.index).trim();
+  }
+  return { core, segments, featured };
+}
+
+const NAME_SEPARATORS_RE = /\s(?:and|feat|ft|featuring|with|x|vs|duet)(?=\s)/;
+
+/**
+ * Every artist name credited, folded, in order, without repeats: a list ["Daft Punk", "Pharrell Williams"]
+ * and a string "Daft Punk & Pharrell Williams" give the same names. "Beatles, The" reads as "Beatles".
+ * Both sides of a comparison are split the same way, so a band named "Earth, Wind & Fire" still equals itself.
+ */
+export function artistNames(credits: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const credit of credits) {
+    const unwound = credit.replace(/\s*\(\d+\)\s*$/, '').replace(/^(.+),\s*the\s*$/i, 'The $1');
+    for (const part of unwound.split(/[,;/]/)) {
+      for (const name of ` ${foldText(part)} `.split(NAME_SEPARATORS_RE)) {
+        const n = dropLeadingThe(name.trim());
+        if (n && !names.includes(n)) names.push(n);
+      }
+    }
+  }
+  return names;
+}
+
+/** Which kind of letters a text is written in, to know whether two texts can be compared at all. */
+export type Script = 'latin' | 'other' | 'mixed' | 'none';
+
+/** The scripts a folded text's letters belong to. */
+export function scriptOf(folded: string): Script {
+  const latin = /\p{Script=Latin}/u.test(folded);
+  const other = /[^\p{Script=Latin}\P{L}]/u.test(folded);
+  return latin && other ? 'mixed' : latin ? 'latin' : other ? 'other' : 'none';
+}
+
+/** Whether two texts share a script (a romanised title cannot be compared letter by letter with kana). */
+export function comparableScripts(a: string, b: string): boolean {
+  const sa = scriptOf(a);
+  const sb = scriptOf(b);
+  return sa === sb || sa === 'mixed' || sb === 'mixed' || sa === 'none' || sb === 'none';
+}

@@ -1,0 +1,173 @@
+import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
+import { comparableScripts } from './normalise-text';
+import { textSimilarity } from './text-similarity';
+import type { TrackProfile } from './track-profile';
+import { GATE_TAGS, type GateTag, type PenaltyTag, isGate } from './version-tags';
+
+/** How one candidate compares with the source, with the reasons in plain words. */
+export interface CandidateScore {
+  confidence: number;
+  /** Title and artist agreement alone, 0..1. */
+  text: number;
+  title: number;
+  artist: number;
+  /** Set when a version gate disagrees ("a live version"): such a candidate is never accepted. */
+  gateFailure: string | null;
+  /** Penalty tags on one side only (remaster, radio edit, ...). */
+  penaltyMismatches: number;
+  reasons: string[];
+}
+
+const GATE_WORDS: Record<GateTag, string> = {
+  live: 'live',
+  remix: 'remix',
+  acoustic: 'acoustic',
+  instrumental: 'instrumental',
+  karaoke: 'karaoke',
+  cover: 'cover',
+  're-recorded': 're-recorded',
+  demo: 'demo',
+  'sped-up': 'sped-up',
+  slowed: 'slowed',
+  alternate: 'alternate',
+};
+const PENALTY_WORDS: Record<PenaltyTag, string> = {
+  remaster: 'remastered',
+  mono: 'mono',
+  stereo: 'stereo',
+  'radio-edit': 'radio edit',
+  'single-version': 'single version',
+  edit: 'edit',
+  clean: 'clean',
+  explicit: 'explicit',
+};
+
+const clamp = (x: number) => Math.min(1, Math.max(0, x));
+
+/** Title similarity: the core titles, with unexplained additions compared too and a small cost when they differ. */
+function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
+  if (!comparableScripts(source.core, candidate.core)) return null;
+  const core = textSimilarity(source.core, candidate.core);
+  if (source.main === candidate.main) return core;
+  const main = textSimilarity(source.main, candidate.main);
+  const extraDiffersInNumbers = main <= TEXT_WEIGHTS.differentNumbersCap && core === 1;
+  return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1));
+}
+
+/** Best similarity of one name to any of the others, nothing below the floor. */
+function bestName(name: string, others: string[]): number {
+  let best = 0;
+  for (const other of others) best = Math.max(best, textSimilarity(name, other));
+  return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
+}
+
+/** Artist similarity: the first-credited artist found on the other side, then how much of each credit the other covers. */
+function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
+  const s = source.names;
+  const c = candidate.names;
+  if (!s.length || !c.length) return s.length === c.length ? 1 : TEXT_WEIGHTS.incomparable;
+  if (!comparableScripts(s.join(' '), c.join(' '))) return null;
+  const primary = Math.max(bestName(s[0]!, c), bestName(c[0]!, s));
+  const mean = (names: string[], others: string[]) => names.reduce((sum, n) => sum + bestName(n, others), 0) / names.length;
+  return TEXT_WEIGHTS.artistPrimary * primary + TEXT_WEIGHTS.artistSourceCoverage * mean(s, c) + TEXT_WEIGHTS.artistCandidateCoverage * mean(c, s);
+}
+
+/** Overlap of two lists of detail words over the shorter one: "wembley" agrees with "wembley stadium london". */
+function detailsAgree(a: string[], b: string[]): boolean {
+  const set = new Set(b);
+  const common = new Set(a.filter((w) => set.has(w))).size;
+  return common / Math.min(new Set(a).size, set.size) >= 0.5;
+}
+
+/** Duration tolerance: wide when title and artist agree fully, tight when they barely do. */
+export function durationToleranceMs(text: number): number {
+  const t = clamp((text - DURATION.toleranceTextFloor) / (1 - DURATION.toleranceTextFloor));
+  return DURATION.minToleranceMs + (DURATION.maxToleranceMs - DURATION.minToleranceMs) * t;
+}
+
+/** Gate and penalty tags compared: a failure message, small costs and reasons. */
+function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: string[]) {
+  let gateFailure: string | null = null;
+  let cap = 1;
+  let cost = 0;
+  let penaltyMismatches = 0;
+  for (const tag of GATE_TAGS) {
+    const s = source.tags.get(tag);
+    const c = candidate.tags.get(tag);
+    if (!s && !c) continue;
+    if (!s || !c) {
+      gateFailure ??= c ? `a ${GATE_WORDS[tag]} version` : `not the ${GATE_WORDS[tag]} version`;
+      cap = Math.min(cap, 1);
+      continue;
+    }
+    if (s.length && c.length && !detailsAgree(s, c)) {
+      cap = Math.min(cap, ADJUSTMENTS.gateDetailCap);
+      reasons.push(`a different ${GATE_WORDS[tag]} version`);
+    } else if (s.length !== c.length && (!s.length || !c.length)) {
+      cost += ADJUSTMENTS.gateDetailMissing;
+    }
+  }
+  for (const tag of [...new Set([...source.tags.keys(), ...candidate.tags.keys()])]) {
+    if (isGate(tag) || source.tags.has(tag) === candidate.tags.has(tag)) continue;
+    penaltyMismatches++;
+    cost += ADJUSTMENTS.penaltyTag;
+    reasons.push(candidate.tags.has(tag) ? PENALTY_WORDS[tag] : `not ${PENALTY_WORDS[tag]}`);
+  }
+  if (gateFailure) reasons.push(gateFailure);
+  return { gateFailure, cap: gateFailure ? ADJUSTMENTS.gateFailCap : cap, cost, penaltyMismatches };
+}
+
+/**
+ * Scores a candidate against the source: text agreement (weighted geometric mean of title and
+ * artist similarity), then version gates, penalty tags, duration within a tolerance that tightens
+ * as text agreement falls, explicit flags, album and ISRC agreement. Confidence is in 0..1.
+ */
+export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, via: 'isrc' | 'search'): CandidateScore {
+  const reasons: string[] = [];
+  const rawTitle = titleSimilarity(source, candidate);
+  const rawArtist = artistSimilarity(source, candidate);
+  const title = rawTitle ?? TEXT_WEIGHTS.incomparable;
+  const artist = rawArtist ?? TEXT_WEIGHTS.incomparable;
+  if (rawTitle === null) reasons.push('title in another script');
+  else if (title === 1) reasons.push('same title');
+  else if (title < 0.7) reasons.push('a different title');
+  if (rawArtist === null) reasons.push('artist in another script');
+  else if (artist >= 0.95) reasons.push('same artist');
+  else if (artist < 0.6) reasons.push('a different artist');
+  const text = title ** TEXT_WEIGHTS.title * artist ** TEXT_WEIGHTS.artist;
+
+  let confidence = text;
+  if (via === 'isrc') {
+    if (text >= ADJUSTMENTS.isrcMinText) {
+      confidence += ADJUSTMENTS.isrcAgreement;
+      reasons.unshift('same ISRC');
+    } else reasons.unshift('same ISRC, but the title or artist differ');
+  } else if (source.isrc && candidate.isrc && source.isrc !== candidate.isrc) confidence -= ADJUSTMENTS.isrcMismatch;
+
+  const tags = compareTags(source, candidate, reasons);
+  confidence -= tags.cost;
+
+  if (source.durationMs !== null && candidate.durationMs !== null) {
+    const diff = Math.abs(source.durationMs - candidate.durationMs);
+    const over = diff - durationToleranceMs(text);
+    if (over > 0) {
+      confidence -= Math.min(DURATION.maxPenalty, (over / 1000) * DURATION.penaltyPerSecond);
+      reasons.push(`duration differs by ${Math.round(diff / 1000)} s`);
+    }
+  }
+  if (source.explicit !== null && candidate.explicit !== null && source.explicit !== candidate.explicit) {
+    confidence -= ADJUSTMENTS.explicitMismatch;
+    reasons.push(candidate.explicit ? 'explicit version' : 'clean version');
+  }
+  const liveTagged = source.tags.has('live') || candidate.tags.has('live');
+  if (source.liveAlbum !== candidate.liveAlbum && !liveTagged) {
+    confidence -= ADJUSTMENTS.liveAlbum;
+    reasons.push(candidate.liveAlbum ? 'from a live album' : 'not from the live album');
+  }
+  if (source.album && candidate.album && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity) {
+    confidence += ADJUSTMENTS.albumAgreement;
+    reasons.push('same album');
+  }
+  confidence = Math.min(clamp(confidence), tags.cap);
+  return { confidence, text, title, artist, gateFailure: tags.gateFailure, penaltyMismatches: tags.penaltyMismatches, reasons };
+}

@@ -1,0 +1,72 @@
+import type { ProviderTrack } from '../../../providers/music-provider.port';
+import { artistNames, comparable, parseTitle } from './normalise-text';
+import { contextTags, isCompilationAlbum, isLiveAlbum, isSingleRelease, readSegment, type VersionTag } from './version-tags';
+
+/** What is known of a source track (a Muse playlist entry's snapshot or a provider track). */
+export interface SourceTrack {
+  title: string;
+  artists: string[];
+  album: string | null;
+  durationMs: number | null;
+  isrc: string | null;
+  explicit: boolean | null;
+}
+
+/** A track in the comparable form every rule reads, computed once per track. */
+export interface TrackProfile {
+  /** Folded title without suffix segments and feat. clauses: "Get Lucky". */
+  core: string;
+  /** `core` plus unexplained suffix text ("P.Y.T. (Pretty Young Thing)" keeps it). */
+  main: string;
+  /** Folded artist names, the title's feat. credits included, first-credited first. */
+  names: string[];
+  /** Version tags with the words that detail them (the remixer, the venue). */
+  tags: Map<VersionTag, string[]>;
+  album: string | null;
+  liveAlbum: boolean;
+  compilation: boolean;
+  single: boolean;
+  durationMs: number | null;
+  isrc: string | null;
+  explicit: boolean | null;
+}
+
+/** A provider track in the same shape as a source track. */
+export function sourceOf(track: ProviderTrack): SourceTrack {
+  return {
+    title: track.title,
+    artists: track.artists,
+    album: track.album?.title ?? null,
+    durationMs: track.durationMs,
+    isrc: track.isrc,
+    explicit: track.explicit,
+  };
+}
+
+/** Reads a track into its comparable form: title cut apart, tags from title, album and credits. */
+export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null) => string | null): TrackProfile {
+  const parts = parseTitle(track.title);
+  const tags = new Map<VersionTag, string[]>();
+  const extras: string[] = [];
+  for (const segment of parts.segments) {
+    const reading = readSegment(segment);
+    for (const tag of reading.tags) tags.set(tag, [...(tags.get(tag) ?? []), ...reading.detail]);
+    if (reading.extra) extras.push(reading.extra);
+  }
+  for (const tag of contextTags([track.album ?? '', ...track.artists])) if (!tags.has(tag)) tags.set(tag, []);
+  const core = comparable(parts.core);
+  const albumCore = track.album ? comparable(parseTitle(track.album).core) : null;
+  return {
+    core,
+    main: extras.length ? `${core} ${extras.join(' ')}` : core,
+    names: artistNames([...track.artists, ...parts.featured]),
+    tags,
+    album: albumCore || null,
+    liveAlbum: isLiveAlbum(track.album),
+    compilation: isCompilationAlbum(track.album),
+    single: isSingleRelease(track.album) || (albumCore !== null && albumCore === core),
+    durationMs: typeof track.durationMs === 'number' && track.durationMs > 0 ? track.durationMs : null,
+    isrc: normaliseIsrc(track.isrc),
+    explicit: track.explicit ?? null,
+  };
+}

@@ -1,0 +1,144 @@
+import { foldText } from './normalise-text';
+
+/**
+ * Version markers in titles, albums and artist credits. Gate tags change what is heard (a live take
+ * is not the studio recording) and must agree for a match; penalty tags are small differences of the
+ * same recording (a remaster, a radio edit) that only lower confidence.
+ */
+export type GateTag = 'live' | 'remix' | 'acoustic' | 'instrumental' | 'karaoke' | 'cover' | 're-recorded' | 'demo' | 'sped-up' | 'slowed' | 'alternate';
+export type PenaltyTag = 'remaster' | 'mono' | 'stereo' | 'radio-edit' | 'single-version' | 'edit' | 'clean' | 'explicit';
+export type VersionTag = GateTag | PenaltyTag;
+
+export const GATE_TAGS: readonly GateTag[] = [
+  'live',
+  'remix',
+  'acoustic',
+  'instrumental',
+  'karaoke',
+  'cover',
+  're-recorded',
+  'demo',
+  'sped-up',
+  'slowed',
+  'alternate',
+];
+const GATE_SET: ReadonlySet<VersionTag> = new Set(GATE_TAGS);
+
+/** Whether a tag must agree between source and candidate. */
+export const isGate = (tag: VersionTag): tag is GateTag => GATE_SET.has(tag);
+
+// Order matters: longer phrases first ("radio edit" is not also an "edit", "2009 mix" not a remix).
+// Patterns run on folded text, where "&" is "and" and apostrophes are gone ("taylors version").
+const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
+  [/\bre ?recorded\b|\brerecorded\b|\btaylors version\b|\bre ?recording\b/, 're-recorded'],
+  [/\bsped up\b|\bspeed up\b|\bsuper sped\b|\bnightcore\b/, 'sped-up'],
+  [/\bslowed(?: down)?\b(?: and reverb)?|\breverb\b/, 'slowed'],
+  [/\bkaraoke\b|\bbacking track\b|\bin the style of\b|\bsing ?along\b/, 'karaoke'],
+  [/\boriginally performed by\b|\bmade famous by\b|\bas made famous\b|\bcover(?:ed)?\b|\btribute\b/, 'cover'],
+  [/\binstrumental\b|\binst\b|\bminus one\b/, 'instrumental'],
+  [/\bacoustic\b|\bstripped\b/, 'acoustic'],
+  [/\blive\b|\bunplugged\b|\bin concert\b/, 'live'],
+  [/\bdemo\b|\bearly (?:take|version)\b/, 'demo'],
+  [/\bradio (?:edit|version|mix|cut)\b/, 'radio-edit'],
+  [/\bsingle (?:version|edit|mix)\b|\b7 (?:inch )?(?:version|edit|mix)\b/, 'single-version'],
+  [/\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed)?\b|\bremaster(?:ed)?\b|\b(?:19|20)\d\d (?:stereo |mono )?mix\b/, 'remaster'],
+  [/\bmono(?: mix| version)?\b/, 'mono'],
+  [/\bstereo(?: mix| version)?\b/, 'stereo'],
+  [/\bexplicit\b|\bdirty\b/, 'explicit'],
+  [/\bclean\b|\bcensored\b|\bedited\b/, 'clean'],
+  [/\bremix(?:ed)?\b|\brmx\b|\brework\b|\bbootleg\b|\bmash ?up\b|\bvip\b|\bdub\b|\bclub\b|\bmix\b/, 'remix'],
+  [/\bedit\b/, 'edit'],
+];
+
+/** Segments that say nothing about the recording: a film it is from, a producer credit. */
+const BENIGN_SEGMENT_RE = /^(?:from|taken from|as heard in|theme from|prod(?:uced)? by|music from)\b/;
+/** Phrases that name the plain version or the release, removed before tags are read ("Original Mix" is no remix). */
+const BENIGN_PHRASE_RE =
+  /\b(?:album|original|lp|main|full length|full|standard|studio) (?:version|mix|edit|recording)\b|\boriginal\b|\bsoundtrack\b|\bmotion picture\b|\bbonus(?: track)?\b|\bdeluxe\b|\banniversary\b|\bedition\b/g;
+/** Words that name some other version even without a known tag ("Piano Version", "Spanish Version", "Extended"). */
+const ALTERNATE_RE =
+  /\bversion\b|\bextended\b|\breprise\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\btake\b|\bsession\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
+/** Words that carry no detail of which version ("Live at Wembley" → "wembley"). */
+const FILLER_WORDS = new Set([
+  'version',
+  'mix',
+  'edit',
+  'at',
+  'in',
+  'on',
+  'from',
+  'the',
+  'a',
+  'of',
+  'and',
+  'by',
+  'for',
+  'to',
+  'recorded',
+  'session',
+  'sessions',
+  'vs',
+]);
+
+/** What one suffix segment says: its tags, the words that detail a gated version, or that it is unexplained text. */
+export interface SegmentReading {
+  tags: VersionTag[];
+  /** Words left once tags and filler are removed, e.g. the remixer or the venue. */
+  detail: string[];
+  /** A segment with no tag that is not a known harmless addition: compared as extra title text. */
+  extra: string | null;
+}
+
+/** Reads one trailing segment of a title ("Remastered 2011", "Tiësto Remix", "Live at Wembley"). */
+export function readSegment(segment: string): SegmentReading {
+  const folded = foldText(segment);
+  if (!folded || BENIGN_SEGMENT_RE.test(folded)) return { tags: [], detail: [], extra: null };
+  const withoutBenign = ` ${folded} `.replace(BENIGN_PHRASE_RE, ' ');
+  let rest = withoutBenign;
+  const tags: VersionTag[] = [];
+  for (const [re, tag] of TAG_PATTERNS) {
+    if (!re.test(rest)) continue;
+    if (!tags.includes(tag)) tags.push(tag);
+    rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+  }
+  const words = rest.split(' ').filter((w) => w && !FILLER_WORDS.has(w));
+  if (tags.length) {
+    // Years only date a version; the venue or remixer tells which one.
+    const gated = tags.some(isGate);
+    return { tags, detail: gated ? words.filter((w) => !/^(?:19|20)\d\d$/.test(w)) : [], extra: null };
+  }
+  if (!words.length || withoutBenign.trim() !== folded || /^(?:19|20)\d\d$/.test(folded)) return { tags: [], detail: [], extra: null };
+  if (ALTERNATE_RE.test(folded)) return { tags: ['alternate'], detail: words, extra: null };
+  return { tags: [], detail: [], extra: folded };
+}
+
+/** Tags in an album title or artist credit: only markers that make every track on it another version. */
+export function contextTags(texts: readonly string[]): VersionTag[] {
+  const tags: VersionTag[] = [];
+  for (const text of texts) {
+    const folded = ` ${foldText(text)} `;
+    if (/\bkaraoke\b|\bin the style of\b|\bbacking tracks?\b/.test(folded) && !tags.includes('karaoke')) tags.push('karaoke');
+    if (/\btribute\b|\boriginally performed\b|\bmade famous\b|\bcover band\b/.test(folded) && !tags.includes('cover')) tags.push('cover');
+  }
+  return tags;
+}
+
+/** An album recorded on stage: "Live at Leeds", "MTV Unplugged", "Alive (Live)"; not "Live Through This". */
+export function isLiveAlbum(album: string | null): boolean {
+  if (!album) return false;
+  const folded = ` ${foldText(album)} `;
+  return /\blive (?:at|in|from|on|aus|au|en|em)\b|\bunplugged\b|\bin concert\b|\bconcert\b/.test(folded) || /[([-]\s*live\b[^)\]]*[)\]]?\s*$/i.test(album);
+}
+
+const COMPILATION_RE =
+  /\bgreatest hits\b|\bbest of\b|\bthe best\b|\bvery best\b|\bhits\b|\bcollection\b|\bessential\b|\banthology\b|\bcompilation\b|\bnow thats what i call\b|\bretrospective\b|\bnumber ones\b|\b1s\b|\bsingles\b|\bgold\b|\bplatinum\b|\bclassics\b|\bultimate\b|\bdefinitive\b|\bmixtape\b|\bplaylist\b|\bvarious\b/;
+
+/** Whether an album title looks like a compilation (a hits collection rather than the original album). */
+export function isCompilationAlbum(album: string | null): boolean {
+  return album ? COMPILATION_RE.test(` ${foldText(album)} `) : false;
+}
+
+/** Whether an album title names a single or EP release ("Song - Single", "Song (Single)"). */
+export function isSingleRelease(album: string | null): boolean {
+  return album ? /[-(]\s*(?:single|ep)\s*\)?\s*$/i.test(album.trim()) : false;
+}
