@@ -341,6 +341,19 @@ describe('connections', () => {
     expect((await provider.listPlaylists()).items.length).toBeGreaterThan(0);
   });
 
+  it('when Spotify and Apple Music are connected in two tabs at once, then both round trips complete', async () => {
+    const { client, session } = await registerUser(app);
+    const spotifyStart = await client.get('/api/connections/spotify/start');
+    const appleStart = await client.get('/api/connections/apple/start');
+    const appleBack = await answerAuthorizePage(appleStart.headers.location!, 'demo-listener');
+    const spotifyBack = await answerAuthorizePage(spotifyStart.headers.location!, 'demo-listener');
+    expect((await client.get(spotifyBack.pathname + spotifyBack.search)).headers.location).toBe('/settings?connected=spotify#connections');
+    expect((await client.get(appleBack.pathname + appleBack.search)).headers.location).toBe('/settings?connected=apple#connections');
+    const userId = String(session.user.id);
+    expect(await connectionRow(userId, 'spotify')).toMatchObject({ status: 'active' });
+    expect(await connectionRow(userId, 'apple')).toMatchObject({ status: 'active' });
+  });
+
   it('hands MusicKit JS the app developer token only when signed in, uncached, and it is one Apple accepts', async () => {
     expect((await app.client().get('/api/connections/apple/developer-token')).status).toBe(401);
     const { client } = await registerUser(app);

@@ -18,7 +18,12 @@ const PROVIDERS: ProviderName[] = ['spotify', 'apple'];
 
 /** Cookie names; the __Host- prefix over https pins them to this origin. */
 function oauthCookieNames(secure: boolean) {
-  return secure ? { flow: '__Host-muse_oauth', pending: '__Host-muse_oauth_pending' } : { flow: 'muse_oauth', pending: 'muse_oauth_pending' };
+  const prefix = secure ? '__Host-' : '';
+  // One round-trip cookie per service, so connecting Spotify and Apple Music in two tabs at once does not break either.
+  return {
+    flow: { spotify: `${prefix}muse_oauth_spotify`, apple: `${prefix}muse_oauth_apple` } satisfies Record<ProviderName, string>,
+    pending: `${prefix}muse_oauth_pending`,
+  };
 }
 
 /**
@@ -42,8 +47,8 @@ export function createConnectionsRouter(c: Container): Router {
   const appleCallback = new URL('/api/connections/apple/callback', appOrigin).toString();
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
-  const finish = (req: Request, res: Response, outcome: CallbackOutcome) => {
-    res.clearCookie(names.flow, { ...shortCookie, maxAge: undefined });
+  const finish = (provider: ProviderName, res: Response, outcome: CallbackOutcome) => {
+    res.clearCookie(names.flow[provider], { ...shortCookie, maxAge: undefined });
     if (outcome.kind === 'signed-in') setSessionCookie(res, outcome.signedIn.sessionId, session);
     if (outcome.kind === 'signup') res.cookie(names.pending, outcome.pendingSecret, shortCookie);
     noStore(res);
@@ -52,7 +57,7 @@ export function createConnectionsRouter(c: Container): Router {
 
   const startSpotify = async (req: Request, res: Response) => {
     const start = await spotifySignIn.startSpotify(req.session?.userId ?? null);
-    res.cookie(names.flow, start.browserSecret, shortCookie);
+    res.cookie(names.flow.spotify, start.browserSecret, shortCookie);
     noStore(res);
     res.redirect(303, start.url);
   };
@@ -63,7 +68,7 @@ export function createConnectionsRouter(c: Container): Router {
   routes.get('/auth/spotify/callback', {
     limit: authLimit,
     query: SpotifyCallbackQuery,
-    handle: async ({ query, req, res }) => finish(req, res, await spotifySignIn.finishSpotify(query, readCookies(req)[names.flow], req.session)),
+    handle: async ({ query, req, res }) => finish('spotify', res, await spotifySignIn.finishSpotify(query, readCookies(req)[names.flow.spotify], req.session)),
   });
 
   routes.get('/auth/spotify/pending', {
@@ -89,7 +94,7 @@ export function createConnectionsRouter(c: Container): Router {
     auth: 'signed-in',
     handle: async ({ user, res }) => {
       const start = await spotifySignIn.startApple(String(user.id), appleCallback);
-      res.cookie(names.flow, start.browserSecret, shortCookie);
+      res.cookie(names.flow.apple, start.browserSecret, shortCookie);
       noStore(res);
       res.redirect(303, start.url);
     },
@@ -109,7 +114,7 @@ export function createConnectionsRouter(c: Container): Router {
   routes.get('/connections/apple/callback', {
     auth: 'signed-in',
     query: AppleCallbackQuery,
-    handle: async ({ query, req, res }) => finish(req, res, await spotifySignIn.finishApple(query, readCookies(req)[names.flow], req.session)),
+    handle: async ({ query, req, res }) => finish('apple', res, await spotifySignIn.finishApple(query, readCookies(req)[names.flow.apple], req.session)),
   });
 
   routes.get('/connections', {
