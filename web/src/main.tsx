@@ -24,6 +24,7 @@ import './styles/profile-stats.css';
 import './styles/settings.css';
 import './styles/playlists.css';
 import './styles/listen-later.css';
+import './styles/conversions.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');

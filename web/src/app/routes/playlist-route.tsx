@@ -1,6 +1,7 @@
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
+import { ConvertPlaylistButton } from '../../features/conversion/components/convert-playlist-button';
 import { usePlaylist } from '../../features/playlists/api/get-playlist';
 import { PlaylistPage } from '../../features/playlists/components/playlist-page';
 import { loginPathFor } from '../../lib/redirects';
@@ -33,6 +34,11 @@ function PlaylistRouteView({ id }: { id: string }) {
       token={token}
       notice={flash}
       loginPath={loginPathFor(location.pathname + location.search)}
+      extraActions={
+        me && view.kind === 'playlist' ? (
+          <ConvertPlaylistButton playlist={view} onStarted={(conversion) => navigate(`/conversions/${encodeURIComponent(conversion.id)}`)} />
+        ) : null
+      }
       onCloned={(copy) =>
         navigate(`/playlists/${encodeURIComponent(copy.id)}`, {
           state: { flash: `Cloned “${view.title}”. This copy is yours and private: change it as you like, and share it when you want.` },

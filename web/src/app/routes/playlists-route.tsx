@@ -64,6 +64,12 @@ export function PlaylistsRoute() {
           <Link className="btn btn-ghost" to="/playlists/import">
             Import a file
           </Link>
+          <Link className="btn btn-ghost" to="/convert">
+            Convert
+          </Link>
+          <Link className="btn btn-ghost" to="/conversions">
+            Conversion history
+          </Link>
         </div>
       </header>
       {flash && <Alert tone="success">{flash}</Alert>}

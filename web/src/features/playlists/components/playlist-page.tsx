@@ -1,5 +1,5 @@
 import type { PlaylistView } from '@muse/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -31,12 +31,14 @@ interface PlaylistPageProps {
   onDeleted: () => void;
   /** After leaving or declining: the viewer may no longer see it. */
   onLeft: () => void;
+  /** More actions the page's route adds beside the playlist's own (Convert). */
+  extraActions?: ReactNode;
 }
 
 type OpenDialog = 'share' | 'collaborators' | 'edit' | null;
 
 /** A playlist or list page: header and actions as the viewer's permissions allow, an invitation if there is one, and the entries. */
-export function PlaylistPage({ playlist, viewerId, token, notice = null, loginPath, onCloned, onDeleted, onLeft }: PlaylistPageProps) {
+export function PlaylistPage({ playlist, viewerId, token, notice = null, loginPath, onCloned, onDeleted, onLeft, extraActions }: PlaylistPageProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const clone = useClonePlaylist();
   const remove = useDeletePlaylist();
@@ -74,6 +76,7 @@ export function PlaylistPage({ playlist, viewerId, token, notice = null, loginPa
           </Button>
         </>
       )}
+      {extraActions}
       <span className="playlist-exports">
         <span className="muted">Download</span>
         <a href={`${exportBase}.jspf${exportQuery}`} download aria-label={`Download ${playlist.title} as JSPF`}>
