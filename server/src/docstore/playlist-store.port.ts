@@ -146,6 +146,8 @@ export interface PlaylistRepository {
   /**
    * Inserts entries at `position` (0-based; clamped; the end when absent), all or none, without a
    * version check: concurrent adders both keep theirs. `full` when the result would pass `maxEntries`.
+   * The written document comes back with only the entries it added in `entries` (`entryCount` is
+   * the new total): adding a track to a long playlist never reads the whole playlist back.
    */
   addEntries(id: string, entries: StoredEntry[], position?: number): Promise<PlaylistWrite>;
   /**

@@ -135,7 +135,9 @@ export class MongoPlaylistRepository implements PlaylistRepository {
       $inc: { entryCount: entries.length, version: 1 },
       $max: { updatedAt: new Date() },
     };
-    return this.write(id, filter, update, (current) => explainRefusal(current, undefined, 'full'));
+    const written = await this.model.findOneAndUpdate(filter, update, { returnDocument: 'after', projection: { entries: 0 } }).lean<PlaylistMongoDoc>();
+    if (!written) return explainRefusal(await this.get(id), undefined, 'full');
+    return { status: 'ok', doc: { ...toPlaylistDocument({ ...written, entries: [] }), entries } };
   }
 
   async replaceEntries(id: string, entries: StoredEntry[], patch: Pick<PlaylistPatch, 'title' | 'description'> = {}): Promise<PlaylistWrite> {

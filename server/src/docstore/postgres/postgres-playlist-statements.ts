@@ -52,7 +52,7 @@ export const ADD_ENTRIES = `UPDATE doc_playlists
           entry_count = entry_count + $4::integer,
           ${bump(5)}
     WHERE id = $1 AND entry_count + $4::integer <= $6::integer
-    RETURNING ${ALL_COLUMNS}`;
+    RETURNING ${DOC_COLUMNS}, $2::jsonb AS entries`;
 
 /** Every entry replaced by $2 ($3 of them), with $4 merged into `doc` and the title's search text $5 when the title changes. */
 export const REPLACE_ENTRIES = `UPDATE doc_playlists

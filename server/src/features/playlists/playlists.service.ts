@@ -115,6 +115,53 @@ export class PlaylistsService {
   }
 
   /**
+   * Stores a playlist imported from a music service, without building its page: the first time
+   * (or when `existingId` is gone or no longer the owner's) a new playlist under `sourceKey`, so two
+   * runs at once make one; after that, that playlist with every entry replaced in one write and the
+   * source's title and description, keeping its id, likes, visibility and collaborators.
+   */
+  async saveImported(
+    ownerId: string,
+    meta: PlaylistMeta,
+    entries: StoredEntry[],
+    source: { sourceKey: string; existingId: string | null },
+  ): Promise<{ id: string; created: boolean }> {
+    const { store } = this.deps;
+    if (entries.length > store.maxEntries) throw playlistFull(store.maxEntries);
+    const patch = { title: meta.title, description: meta.description ?? '' };
+    if (source.existingId) {
+      const existing = await store.get(source.existingId, NO_ENTRIES);
+      if (existing?.ownerId === ownerId) {
+        const written = await store.replaceEntries(existing.id, entries, patch);
+        if (written.status === 'ok') return { id: existing.id, created: false };
+      }
+    }
+    const { doc, created } = await store.create({
+      ownerId,
+      kind: meta.kind,
+      title: meta.title,
+      description: patch.description,
+      visibility: meta.visibility,
+      linkToken: meta.visibility === 'link' ? newLinkToken() : null,
+      entries,
+      idempotencyKey: source.sourceKey,
+    });
+    if (!created) {
+      // Another run made it first: this run's entries are the newer ones.
+      await this.settle(await store.replaceEntries(doc.id, entries, patch), ownerId);
+      return { id: doc.id, created: false };
+    }
+    const { people } = await this.deps.people.people([ownerId], ownerId);
+    if (!people.has(ownerId)) {
+      // The account was deleted while this was being written: its purge may have run already.
+      await store.delete(doc.id);
+      throw AppError.unauthenticated('The account that started this import no longer exists.');
+    }
+    await this.deps.events.created(doc);
+    return { id: doc.id, created: true };
+  }
+
+  /**
    * The playlist as its page shows it; 404 when the viewer may not see it. The access rule is
    * applied to the document as it is now, read without its entries; the entries, their albums
    * and stars come from a page kept at that very version when there is one (a 500-entry page
@@ -173,7 +220,9 @@ export class PlaylistsService {
     const { doc, people } = await this.editableBy(userId, id);
     const inputs: EntryInput[] = 'entries' in input ? input.entries : [input];
     const entries = await this.buildEntries(doc.kind, inputs, userId);
-    const written = await this.settle(await this.deps.store.addEntries(id, entries, input.position), userId);
+    const stored = await this.settle(await this.deps.store.addEntries(id, entries, input.position), userId);
+    // The write answers only the entries it added; the ranks of a ranked list need every entry's place.
+    const written = doc.kind === 'list' && doc.ranked ? ((await this.deps.store.get(id)) ?? stored) : stored;
     await this.deps.events.entriesAdded(written, userId, entries.length);
     return this.entriesResult(written, new Set(entries.map((e) => e.id)), userId, people);
   }
