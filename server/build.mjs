@@ -1,5 +1,6 @@
 // Bundles the server into dist/main.js (and the `npm run seed` command into dist/seed.js); npm
-// dependencies stay external, @muse/shared is inlined; the demo catalog files go to dist/seed-data.
+// dependencies stay external, @muse/shared is inlined; the demo catalog files go to dist/seed-data,
+// the sandbox's preview clips to dist/sandbox-audio.
 import { build } from 'esbuild';
 import { cpSync, readFileSync } from 'node:fs';
 
@@ -19,3 +20,4 @@ await build({
 });
 
 cpSync('src/seed/data', 'dist/seed-data', { recursive: true });
+cpSync('src/providers/sandbox/audio', 'dist/sandbox-audio', { recursive: true });

@@ -73,7 +73,14 @@ describe('Apple Music catalog in the sandbox', () => {
     const song = sandbox.catalog.apple.songs.find((s) => s.storefronts.includes('us'))!;
     const body = parsed(paged(AppleSongSchema), (await appleGet(sandbox, `/catalog/us/songs/${song.id}`)).body);
     expect(body.data[0]!.attributes).toMatchObject({ isrc: song.isrc, name: song.name, previews: [{ url: `${sandbox.url}/apple/previews/${song.id}.m4a` }] });
-    expect((await fetch(body.data[0]!.attributes.previews[0]!.url)).status).toBe(404);
+    const clip = await fetch(body.data[0]!.attributes.previews[0]!.url);
+    expect(clip.status).toBe(200);
+    expect(clip.headers.get('content-type')).toBe('audio/mp4');
+    expect(
+      Buffer.from(await clip.arrayBuffer())
+        .subarray(4, 8)
+        .toString('latin1'),
+    ).toBe('ftyp');
     const art = await fetch(body.data[0]!.attributes.artwork.url.replace('{w}x{h}', '300x300'));
     expect(art.headers.get('content-type')).toBe('image/png');
   });

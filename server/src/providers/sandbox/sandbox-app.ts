@@ -4,6 +4,7 @@ import { appleApiRouter, type AppleState } from './apple-api.routes';
 import { appleAuthRouter } from './apple-auth.routes';
 import type { AppleKeyPair } from './apple-developer-token';
 import { artworkPng, MAX_ARTWORK_SIDE } from './sandbox-artwork';
+import { appleSongPreview } from './sandbox-audio';
 import type { SandboxCatalog } from './sandbox-catalog-types';
 import { serviceErrorHandler, serviceFaults } from './sandbox-faults';
 import { KnobsSchema, type CallCounter, type SandboxKnobs } from './sandbox-knobs';
@@ -70,8 +71,7 @@ export function createSandboxApp(parts: SandboxParts, state: SandboxState = init
   app.get('/apple/.well-known/sandbox-key', (_req, res) => {
     res.json({ teamId: appleKeys.credentials.teamId, keyId: appleKeys.credentials.keyId, jwk: appleKeys.publicKey.export({ format: 'jwk' }) });
   });
-  // Previews are served by a later piece of work; until then every preview is missing.
-  app.get('/apple/previews/:file', (_req, res) => res.status(404).type('text/plain').send('Not Found'));
+  app.get('/apple/previews/:file', appleSongPreview(catalog));
   const appleApi = appleApiRouter(catalog, state.apple, tokens, knobs, appleKeys);
   // Apple's `next` links are origin-relative (`/v1/...`): the alias lets them resolve on the sandbox too.
   for (const prefix of ['/apple/v1', '/v1']) app.use(prefix, serviceFaults('apple', 'apple-api', knobs, calls), appleApi, serviceErrorHandler('apple-api'));
