@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { ProviderName } from '@muse/shared';
 import type { Knex } from 'knex';
 import type { Config } from './config/config';
 import { Transactions } from './db/transaction';
@@ -101,6 +102,10 @@ import { TokenCipher, tokenKeysFromConfig } from './lib/token-cipher';
 import { ConnectionsRepo } from './features/connections/connections.repo';
 import { ConnectionsService } from './features/connections/connections.service';
 import { SpotifySignIn } from './features/connections/spotify-sign-in';
+import { ServiceImportRecovery } from './features/service-imports/service-import-recovery';
+import { ServiceImportRunning } from './features/service-imports/service-import-running.service';
+import { ServiceImportsRepo } from './features/service-imports/service-imports.repo';
+import { ServiceImportsService } from './features/service-imports/service-imports.service';
 
 /** The infrastructure services are built on. */
 export interface Infrastructure {
@@ -162,6 +167,9 @@ export interface Services {
   connections: ConnectionsService;
   /** Sign in with Spotify and connecting services through their authorize pages. */
   spotifySignIn: SpotifySignIn;
+  /** Playlists imported from a connected Spotify or Apple Music account. */
+  serviceImports: ServiceImportsService;
+  serviceImportRecovery: ServiceImportRecovery;
 }
 
 /** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
@@ -288,6 +296,25 @@ export function composeServices(infra: Infrastructure): Composition {
     notifications,
     logger,
   });
+  const serviceImportsRepo = new ServiceImportsRepo(knex);
+  const announceServiceImport = (userId: string, importId: string) => events.publish({ type: 'service-import.progress', userId, importId });
+  const providerForUser = (userId: string, provider: ProviderName) => connections.providerFor(userId, provider);
+  const serviceImports = new ServiceImportsService({
+    repo: serviceImportsRepo,
+    providerFor: providerForUser,
+    queues,
+    announce: announceServiceImport,
+    running: new ServiceImportRunning({
+      repo: serviceImportsRepo,
+      providerFor: providerForUser,
+      matcher: new TrackMatchReadModel(knex),
+      playlists,
+      announce: announceServiceImport,
+      rateLimitGiveUpMs: config.PROVIDER_RATE_LIMIT_GIVE_UP_MS,
+      maxEntries: playlistStore.maxEntries,
+    }),
+  });
+
   const auth = new AuthService({
     users: new UsersRepo(knex),
     sessions,
@@ -302,6 +329,8 @@ export function composeServices(infra: Infrastructure): Composition {
 
   const services: Services = {
     auth,
+    serviceImports,
+    serviceImportRecovery: new ServiceImportRecovery({ repo: serviceImportsRepo, queues }),
     admin: new AdminService(queues),
     notifications,
     notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),

@@ -91,7 +91,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     backoffMs: config.JOB_BACKOFF_MS,
     logger,
   });
-  const providers = new ProviderFactory(input.providerSetup ?? NO_PROVIDERS);
+  const providers = new ProviderFactory(input.providerSetup ?? NO_PROVIDERS, { maxRateLimitWaitMs: config.PROVIDER_RATE_LIMIT_GIVE_UP_MS });
   const { services, docs, repos } = composeServices({ config, logger, knex, redis, documentStore, sessions, rateLimiter, events, queues, providers });
 
   return {

@@ -23,3 +23,4 @@ export * from './playlists.schemas';
 export * from './playlist-files.schemas';
 export * from './connections.schemas';
 export * from './conversions.schemas';
+export * from './service-imports.schemas';

@@ -2,6 +2,7 @@ import type { Notification } from './notifications.schemas';
 import type { RatingStats } from './catalog.schemas';
 import type { ImportStatus } from './imports.schemas';
 import type { FeedItem } from './feed.schemas';
+import type { ServiceImportProgress } from './service-imports.schemas';
 import type { ConversionProgress } from './conversions.schemas';
 
 /** Socket.IO events the server emits to a user's room `user:<id>`. */
@@ -12,6 +13,8 @@ export interface ServerToClientEvents {
   'album:stats': (payload: { albumId: string; stats: RatingStats }) => void;
   /** To the importing user: progress of a CSV import. */
   'import:progress': (payload: { importId: string; status: ImportStatus; processed: number; total: number }) => void;
+  /** To the importing user: progress of an import from Spotify or Apple Music. */
+  'service-import:progress': (payload: ServiceImportProgress) => void;
   /** To a follower: a new activity of someone they follow, as a one-activity feed item (its id is the activity's). */
   'feed:new': (payload: { item: FeedItem }) => void;
   /** To the converting user: a playlist conversion's phase and counts, after every batch and during rate-limit waits. */

@@ -92,6 +92,8 @@ export const ConfigSchema = z.object({
   PROVIDER_SANDBOX_PORT: port.default(0),
   /** A sandbox another process runs (`npm run sandbox`): api and worker processes started apart must share one. */
   PROVIDER_SANDBOX_URL: z.url().optional(),
+  /** How long one call to Spotify or Apple Music may wait out "too many requests" before it gives up (imports keep what they read). */
+  PROVIDER_RATE_LIMIT_GIVE_UP_MS: z.coerce.number().int().min(0).default(120_000),
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),

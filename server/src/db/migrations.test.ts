@@ -34,6 +34,7 @@ const ALL_TABLES = [
   'review_likes',
   'reviews',
   'search_word_variants',
+  'service_imports',
   'track_artists',
   'track_rating_stats',
   'track_ratings',

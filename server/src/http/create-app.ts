@@ -30,6 +30,7 @@ import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
 import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParser } from '../features/playlist-files/playlist-files.routes';
 import { createArtworkRouter } from '../features/artwork/artwork.routes';
 import { createConnectionsRouter } from '../features/connections/connections.routes';
+import { createServiceImportsRouter } from '../features/service-imports/service-imports.routes';
 import { redactRequestLog } from './log-redaction';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
@@ -107,6 +108,7 @@ export function createApp(c: Container): Express {
   app.use('/api', requireCsrf(c.secureCookies));
   app.use('/api', createAuthRouter(c));
   app.use('/api', createConnectionsRouter(c));
+  app.use('/api', createServiceImportsRouter(c));
   app.use('/api/notifications', createNotificationsRouter(c));
   app.use('/api/me/notification-preferences', createNotificationPreferencesRouter(c));
   app.use('/api', createModerationRouter(c));

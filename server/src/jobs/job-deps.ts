@@ -7,7 +7,7 @@ import type { Services } from '../composition-root';
  */
 export interface JobDeps extends Pick<
   Services,
-  'notifications' | 'reviewNotices' | 'followNotices' | 'charts' | 'imports' | 'feedFanOut' | 'auth' | 'playlistNotices' | 'artwork'
+  'notifications' | 'reviewNotices' | 'followNotices' | 'charts' | 'imports' | 'feedFanOut' | 'auth' | 'playlistNotices' | 'artwork' | 'serviceImports'
 > {
   /** Attempts a job gets; the last failing one may mark its subject failed. */
   jobAttempts: number;

@@ -47,6 +47,8 @@ export interface ProviderAlbum {
 export interface ProviderPlaylistSummary {
   id: string;
   name: string;
+  /** Plain text as the service gives it; null when it has none. */
+  description?: string | null;
   ownerId: string;
   ownerName: string | null;
   trackCount: number;

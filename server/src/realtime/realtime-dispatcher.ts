@@ -9,7 +9,7 @@ import { sessionRoom, type MuseSocketServer } from './socket-server';
  * so the user's sockets receive them whichever api node holds them.
  */
 export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
-  const { notifications, ratings, imports, feed } = c.services;
+  const { notifications, ratings, imports, feed, serviceImports } = c.services;
   return async (event: DomainEvent): Promise<void> => {
     switch (event.type) {
       case 'notification.created': {
@@ -36,6 +36,11 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
         // Read at emit time, so the browser always sees the import's latest state.
         const progress = await imports.progress(event.userId, event.importId);
         if (progress) io.to(userRoom(event.userId)).emit('import:progress', progress);
+        return;
+      }
+      case 'service-import.progress': {
+        const progress = await serviceImports.progress(event.userId, event.importId);
+        if (progress) io.to(userRoom(event.userId)).emit('service-import:progress', progress);
         return;
       }
       case 'feed.activity': {

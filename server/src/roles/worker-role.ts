@@ -24,6 +24,7 @@ export function jobDependencies(c: Container): JobDeps {
     auth: c.services.auth,
     playlistNotices: c.services.playlistNotices,
     artwork: c.services.artwork,
+    serviceImports: c.services.serviceImports,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),
   };
@@ -51,6 +52,12 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
   await runner.ready();
   await scheduleChartsRefresh(c.queues);
   const importRecovery = startPeriodicTask('re-queue lost import jobs', upkeepEveryMs, () => c.services.importRecovery.requeueLostJobs(), logger);
+  const serviceImportRecovery = startPeriodicTask(
+    're-queue lost service import jobs',
+    upkeepEveryMs,
+    () => c.services.serviceImportRecovery.requeueLostJobs(),
+    logger,
+  );
   const chartsSchedule = startPeriodicTask(
     're-register the charts schedule',
     upkeepEveryMs,
@@ -65,6 +72,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     async stop() {
       if (heartbeat) clearInterval(heartbeat);
       await importRecovery.stop();
+      await serviceImportRecovery.stop();
       await chartsSchedule.stop();
       await runner.close();
     },

@@ -21,6 +21,7 @@ import * as m20261205030000 from './20261205030000-album-artwork';
 import * as m20261205040000 from './20261205040000-provider-connections';
 import * as m20261206010000 from './20261206010000-conversions';
 import * as m20261206050000 from './20261206050000-album-cover-lookups';
+import * as m20261206060000 from './20261206060000-service-imports';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -54,4 +55,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261205040000-provider-connections', m20261205040000],
   ['20261206010000-conversions', m20261206010000],
   ['20261206050000-album-cover-lookups', m20261206050000],
+  ['20261206060000-service-imports', m20261206060000],
 ];

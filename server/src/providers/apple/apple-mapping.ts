@@ -82,6 +82,7 @@ export function mapAppleLibraryPlaylist(p: AppleLibraryPlaylist, trackCount?: nu
   return {
     id: p.id,
     name: p.attributes?.name ?? '',
+    description: p.attributes?.description?.standard || null,
     ownerId: 'me',
     ownerName: null,
     trackCount: trackCount ?? p.attributes?.trackCount ?? 0,

@@ -60,6 +60,7 @@ export const AppleLibraryPlaylist = z.object({
   attributes: z
     .object({
       name: z.string(),
+      description: z.object({ standard: z.string().nullish() }).nullish(),
       canEdit: z.boolean().nullish(),
       artwork,
       trackCount: z.number().nullish(),

@@ -47,6 +47,7 @@ export function mapSpotifyPlaylist(p: SpotifyPlaylist, userId: string | null): P
   return {
     id: p.id,
     name: p.name,
+    description: p.description || null,
     ownerId: p.owner.id,
     ownerName: p.owner.display_name ?? null,
     trackCount: p.items?.total ?? p.tracks?.total ?? 0,

@@ -185,7 +185,7 @@ export class SpotifyProvider implements MusicProvider {
         method: 'GET',
         path: `/playlists/${enc(id)}`,
         endpoint,
-        query: { fields: 'id,name,owner(id,display_name),images,external_urls,items(total),tracks(total)', market: this.market },
+        query: { fields: 'id,name,description,owner(id,display_name),images,external_urls,items(total),tracks(total)', market: this.market },
       }),
     ]);
     const summary = mapSpotifyPlaylist(parseAnswer(SpotifyPlaylist, res.body, endpoint), me?.id ?? null);

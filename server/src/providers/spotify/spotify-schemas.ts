@@ -47,6 +47,7 @@ export const SpotifyUser = z.object({ id: z.string(), display_name: z.string().n
 export const SpotifyPlaylist = z.object({
   id: z.string(),
   name: z.string(),
+  description: z.string().nullish(),
   owner: z.object({ id: z.string(), display_name: z.string().nullish() }),
   images: z.array(image).nullish(),
   external_urls: externalUrls,
