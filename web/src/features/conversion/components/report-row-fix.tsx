@@ -25,8 +25,14 @@ function CandidateOption({ candidate, name, checked, onChange }: { candidate: Co
         <input type="radio" name={name} value={candidate.id} checked={checked} onChange={onChange} />
         <span>
           <span className="conversion-candidate-title">{trackLine(candidate)}</span>
-          {facts.length > 0 && <span className="muted"> · {facts.join(' · ')}</span>}
-          <span className="conversion-confidence"> · {formatConfidence(candidate.confidence)} confidence</span>
+          {facts.length > 0 && (
+            <>
+              {' · '}
+              <span className="muted">{facts.join(' · ')}</span>
+            </>
+          )}
+          {' · '}
+          <span className="conversion-confidence">{formatConfidence(candidate.confidence)} confidence</span>
         </span>
       </label>
     </li>
