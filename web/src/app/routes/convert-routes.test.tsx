@@ -54,7 +54,7 @@ describe('Convert entry points', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Convert Gym from Spotify' }));
     const dialog = screen.getByRole('dialog', { name: 'Convert playlist' });
     expect(within(dialog).getByText('Gym')).toBeInTheDocument();
-    expect(await within(dialog).findByRole('radio', { name: 'Spotify' })).toBeDisabled();
+    expect(await within(dialog).findByRole('radio', { name: 'Spotify' })).toHaveAccessibleDescription('The playlist is already on Spotify.');
     expect(within(dialog).getByRole('radio', { name: 'Spotify' })).toHaveAccessibleDescription('The playlist is already on Spotify.');
     expect(within(dialog).getByRole('radio', { name: 'Muse' })).toBeChecked();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -75,7 +75,7 @@ describe('Convert entry points', () => {
     await userEvent.type(field, 'my playlist');
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(field).toBeInvalid();
-    expect(field).toHaveAccessibleDescription(/link/);
+    expect(field).toHaveAccessibleDescription(/This is not a link\. Paste a Spotify link/);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     await userEvent.clear(field);
@@ -83,5 +83,7 @@ describe('Convert entry points', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
     const dialog = screen.getByRole('dialog', { name: 'Convert playlist' });
     expect(within(dialog).getByText('https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M')).toBeInTheDocument();
+    expect(within(dialog).getByText(/Spotify link/)).toBeInTheDocument();
+    expect(await within(dialog).findByRole('radio', { name: 'Spotify' })).toHaveAccessibleDescription('The playlist is already on Spotify.');
   });
 });

@@ -26,7 +26,7 @@ export function getConversionReportQueryOptions(id: string, filter: ReportFilter
   });
 }
 
-/** A conversion's report with "Show more". */
-export function useConversionReport(id: string, filter: ReportFilter) {
-  return useInfiniteQuery(getConversionReportQueryOptions(id, filter));
+/** A conversion's report with "Show more"; while the conversion runs (`live`) it is re-read now and then to show new rows. */
+export function useConversionReport(id: string, filter: ReportFilter, live = false) {
+  return useInfiniteQuery({ ...getConversionReportQueryOptions(id, filter), refetchInterval: live ? 10_000 : false });
 }

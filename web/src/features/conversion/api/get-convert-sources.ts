@@ -1,17 +1,8 @@
-import { ConnectionListSchema, type ConnectionList, type Page, type PlaylistSummary, type ProviderName } from '@muse/shared';
+import { ConnectionListSchema, type ConnectionList, type Page, type PlaylistSummary, type ProviderName, type ServicePlaylistPage } from '@muse/shared';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { toQueryString } from '../../../lib/query-params';
 import { conversionKeys } from './conversion-keys';
-
-/** A playlist of the user's on a connected service, as the service lists it. */
-export interface ServicePlaylist {
-  id: string;
-  name: string;
-  trackCount: number | null;
-  url?: string | null;
-  ownedByUser?: boolean;
-}
 
 /** Which services this server offers and which the user has connected (no tokens). */
 export async function getConvertConnections(): Promise<ConnectionList> {
@@ -46,8 +37,8 @@ export function useMusePlaylists() {
 }
 
 /** One page of the user's playlists on a connected service; `next` is the service's cursor. */
-export async function getServicePlaylists(provider: ProviderName, cursor: string | null): Promise<{ items: ServicePlaylist[]; next: string | null }> {
-  return api.get<{ items: ServicePlaylist[]; next: string | null }>(`/api/connections/${provider}/playlists${toQueryString({ cursor })}`);
+export async function getServicePlaylists(provider: ProviderName, cursor: string | null): Promise<ServicePlaylistPage> {
+  return api.get<ServicePlaylistPage>(`/api/connections/${provider}/playlists${toQueryString({ cursor })}`);
 }
 
 /** The user's playlists on one service with "Show more"; asked only once the user opens that service. */

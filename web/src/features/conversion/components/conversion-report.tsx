@@ -36,7 +36,7 @@ export function ConversionReport({ view }: { view: ConversionView }) {
   const [filter, setFilter] = useState<ReportFilter>('all');
   const [fixing, setFixing] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const report = useConversionReport(view.id, filter);
+  const report = useConversionReport(view.id, filter, isWorking(view.status));
   const rows = report.data?.pages.flatMap((page) => page.items) ?? [];
   const targetName = TARGET_NAMES[view.target];
   const fixable = !isWorking(view.status);

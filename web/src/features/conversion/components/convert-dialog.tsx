@@ -202,16 +202,16 @@ function ConvertForm({ choice, onCancel, onStarted }: { choice: ConvertSourceCho
 
 function sourceLabel(choice: ConvertSourceChoice): string {
   if (choice.source.kind === 'muse') return 'Muse playlist';
-  if (choice.source.kind === 'url') return 'pasted link';
+  if (choice.source.kind === 'url') return choice.provider ? `${TARGET_NAMES[choice.provider]} link` : 'pasted link';
   return `${choice.provider ? TARGET_NAMES[choice.provider] : 'service'} playlist`;
 }
 
 /** The server's refusal in plain words, with the way out when there is one. */
 function CreateError({ error, target }: { error: Error; target: ConversionTarget | null }) {
   if (!isApiError(error)) return <Alert tone="error">Something went wrong. Please try again.</Alert>;
-  if (error.code === 'connection_required') {
+  if (error.code === 'connection_required' || error.code === 'connection_needs_reconnect') {
     return (
-      <Alert tone="error" title="Connect the service first">
+      <Alert tone="error" title={error.code === 'connection_required' ? 'Connect the service first' : 'Reconnect the service first'}>
         {error.detail} <Link to="/settings#connections">Go to Settings → Connected services</Link>
       </Alert>
     );

@@ -1,4 +1,4 @@
-import { ConversionSourceSchema, type ProviderName } from '@muse/shared';
+import { readPlaylistUrl, type ProviderName } from '@muse/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -81,7 +81,7 @@ function ServicePlaylists({ provider, onPick }: { provider: ProviderName; onPick
               <li key={playlist.id} className="convert-source-item">
                 <span>
                   {playlist.name}
-                  {playlist.trackCount !== null && <span className="muted"> · {formatCount(playlist.trackCount, 'track')}</span>}
+                  <span className="muted"> · {formatCount(playlist.trackCount, 'track')}</span>
                 </span>
                 <Button
                   variant="secondary"
@@ -134,11 +134,11 @@ function PasteLink({ onPick }: { onPick: Pick }) {
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = ConversionSourceSchema.safeParse({ kind: 'url', url });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Paste a playlist link.');
-    if (parsed.data.kind !== 'url' || !/^https?:\/\//i.test(parsed.data.url)) return setError('Paste the playlist’s full link, starting with https://');
+    // The same reading the server does, so a link it would refuse is explained here, and its service is known.
+    const reading = readPlaylistUrl(url);
+    if (!reading.ok) return setError(reading.message);
     setError(null);
-    onPick({ source: parsed.data, title: null, provider: null });
+    onPick({ source: { kind: 'url', url: url.trim() }, title: null, provider: reading.provider });
   };
 
   return (
@@ -146,13 +146,12 @@ function PasteLink({ onPick }: { onPick: Pick }) {
       <TextField
         label="Or paste a playlist link"
         name="url"
-        type="url"
         inputMode="url"
         autoComplete="off"
         placeholder="https://open.spotify.com/playlist/…"
         value={url}
         error={error ?? undefined}
-        hint="A Spotify or Apple Music playlist link."
+        hint="A Spotify or Apple Music playlist link, such as open.spotify.com/playlist/…"
         onChange={(event) => {
           setUrl(event.target.value);
           setError(null);
