@@ -13,6 +13,7 @@ import { ArtistsRepo } from './features/artists/artists.repo';
 import { ArtistsService } from './features/artists/artists.service';
 import { ArtworkRepo } from './features/artwork/artwork.repo';
 import { ArtworkService } from './features/artwork/artwork.service';
+import { CoverBackfill } from './features/artwork/cover-backfill';
 import type { BlobStore } from './blobs/blob-store.port';
 import { createBlobStore } from './blobs/create-blob-store';
 import { AuthService } from './features/auth/auth.service';
@@ -106,6 +107,8 @@ import { ServiceImportRecovery } from './features/service-imports/service-import
 import { ServiceImportRunning } from './features/service-imports/service-import-running.service';
 import { ServiceImportsRepo } from './features/service-imports/service-imports.repo';
 import { ServiceImportsService } from './features/service-imports/service-imports.service';
+import { CatalogEnrichmentRepo } from './features/catalog-enrichment/catalog-enrichment.repo';
+import { CatalogEnrichmentService } from './features/catalog-enrichment/catalog-enrichment.service';
 
 /** The infrastructure services are built on. */
 export interface Infrastructure {
@@ -163,6 +166,8 @@ export interface Services {
   /** Stored files (album artwork, preview clips): local disk or S3 by configuration. */
   blobs: BlobStore;
   artwork: ArtworkService;
+  /** Finds covers for albums without a stored one (the worker runs it periodically). */
+  coverBackfill: CoverBackfill;
   /** Users' Spotify and Apple Music connections (tokens encrypted at rest). */
   connections: ConnectionsService;
   /** Sign in with Spotify and connecting services through their authorize pages. */
@@ -170,6 +175,8 @@ export interface Services {
   /** Playlists imported from a connected Spotify or Apple Music account. */
   serviceImports: ServiceImportsService;
   serviceImportRecovery: ServiceImportRecovery;
+  /** Albums from Spotify and Apple Music added to the catalog once. */
+  catalogEnrichment: CatalogEnrichmentService;
 }
 
 /** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
@@ -287,6 +294,9 @@ export function composeServices(infra: Infrastructure): Composition {
   const importsRepo = new ImportsRepo(knex);
   const blobs = createBlobStore(config);
   const announceImport = (userId: string, importId: string) => events.publish({ type: 'import.progress', userId, importId });
+
+  const artworkRepo = new ArtworkRepo(knex);
+  const artwork = new ArtworkService({ repo: artworkRepo, blobs, queues, logger });
 
   const tokenCipher = new TokenCipher(tokenKeysFromConfig(config, logger));
   const connections = new ConnectionsService({
@@ -418,7 +428,8 @@ export function composeServices(infra: Infrastructure): Composition {
     }),
     playlistExports,
     blobs,
-    artwork: new ArtworkService({ repo: new ArtworkRepo(knex), blobs, queues, logger }),
+    artwork,
+    coverBackfill: new CoverBackfill({ repo: artworkRepo, artwork, providers: infra.providers, logger }),
     connections,
     spotifySignIn: new SpotifySignIn({
       redis,
@@ -428,6 +439,13 @@ export function composeServices(infra: Infrastructure): Composition {
       auth,
       cipher: tokenCipher,
       webBase: config.PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
+    catalogEnrichment: new CatalogEnrichmentService({
+      repo: new CatalogEnrichmentRepo(knex),
+      connections,
+      appProvider: (name) => infra.providers.appProvider(name),
+      artwork,
+      logger,
     }),
   };
   return { services, docs, repos: { notifications: notificationsRepo } };

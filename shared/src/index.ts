@@ -23,4 +23,5 @@ export * from './playlists.schemas';
 export * from './playlist-files.schemas';
 export * from './connections.schemas';
 export * from './conversions.schemas';
+export * from './catalog-enrichment.schemas';
 export * from './service-imports.schemas';

@@ -31,6 +31,7 @@ import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParse
 import { createArtworkRouter } from '../features/artwork/artwork.routes';
 import { createConnectionsRouter } from '../features/connections/connections.routes';
 import { createServiceImportsRouter } from '../features/service-imports/service-imports.routes';
+import { createCatalogEnrichmentRouter } from '../features/catalog-enrichment/catalog-enrichment.routes';
 import { redactRequestLog } from './log-redaction';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
@@ -123,6 +124,7 @@ export function createApp(c: Container): Express {
   app.use('/api', createFeedRouter(c));
   app.use('/api', createMutesRouter(c));
   app.use('/api/search', createSearchRouter(c));
+  app.use('/api', createCatalogEnrichmentRouter(c));
   app.use('/api', createFollowsRouter(c));
   app.use('/api', createBlocksRouter(c));
   app.use('/api', createProfilesRouter(c));

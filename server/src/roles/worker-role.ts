@@ -66,6 +66,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     },
     logger,
   );
+  const coverBackfill = startPeriodicTask('backfill album covers', COVER_BACKFILL_EVERY_MS, () => c.services.coverBackfill.runOnce(), logger);
   const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
   return {
     runner,
@@ -74,6 +75,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
       await importRecovery.stop();
       await serviceImportRecovery.stop();
       await chartsSchedule.stop();
+      await coverBackfill.stop();
       await runner.close();
     },
   };
@@ -82,6 +84,8 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
 const HEARTBEAT_MS = 10_000;
 // Import jobs and the charts schedule Redis lost are looked for at start and then this often.
 const UPKEEP_EVERY_MS = 60_000;
+// Albums without a stored cover are looked up a batch at a time, this often (a fresh demo catalog is covered in minutes).
+const COVER_BACKFILL_EVERY_MS = 30_000;
 
 /** Touches a file while the worker's Redis connection answers, for container health checks. */
 function startHeartbeat(file: string, runner: WorkerRunner, c: Container): NodeJS.Timeout {

@@ -81,7 +81,7 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
                  'created_key', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'),
                  'author_handle', r.handle, 'author_display_name', r.display_name,
                  'album_title', a.title, 'album_artist_credit', a.artist_credit, 'album_release_year', a.release_year,
-                 'album_type', a.type, 'album_cover_url', a.cover_url, 'album_genres', a.genres,
+                 'album_type', a.type, 'album_cover_key', a.cover_key, 'album_genres', a.genres,
                  'liked_by_viewer', $2::bigint IS NOT NULL
                                     AND EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = $2::bigint))
                ORDER BY r.like_count DESC, r.created_at DESC, r.id DESC), '[]'::json)
@@ -111,7 +111,7 @@ SELECT
             'id', d.id::text, 'user_id', d.user_id::text, 'album_id', d.album_id::text, 'rating', d.rating,
             'is_relisten', d.is_relisten, 'review_id', d.review_id::text, 'created_at', d.created_at::text,
             'album_title', a.title, 'album_artist_credit', a.artist_credit, 'album_release_year', a.release_year,
-            'album_type', a.type, 'album_cover_url', a.cover_url, 'album_genres', a.genres,
+            'album_type', a.type, 'album_cover_key', a.cover_key, 'album_genres', a.genres,
             'listened_on', to_char(d.listened_on, 'YYYY-MM-DD'))
           ORDER BY d.listened_on DESC, d.id DESC), '[]'::json)
      FROM (SELECT id, user_id, album_id, rating, is_relisten, review_id, created_at, listened_on

@@ -6,6 +6,17 @@ export interface AlbumCoverRow {
   cover_url: string | null;
 }
 
+/** An album the cover backfill looks up: what identifies it on a service, and the cover address it has, if any. */
+export interface AlbumWithoutCoverRow {
+  id: string;
+  title: string;
+  artist_credit: string;
+  /** Credited names, in credit order. */
+  names: string[];
+  upc: string | null;
+  cover_url: string | null;
+}
+
 /** The albums' cover columns: read to decide whether a cover must be fetched, written when it is stored. */
 export class ArtworkRepo {
   constructor(private readonly knex: Knex) {}
@@ -21,5 +32,32 @@ export class ArtworkRepo {
       .where({ id: albumId })
       .update({ cover_key: key, cover_url: this.knex.raw('coalesce(cover_url, ?)', [sourceUrl]) });
     return updated > 0;
+  }
+
+  /**
+   * Takes up to `limit` albums without a stored cover that were never looked at or not for
+   * `recheckAfterDays`, never looked at first, and marks them looked at now. Rows another process
+   * is taking are skipped, so two workers never take the same album. Without `lookupPossible`
+   * (no service to ask), only albums that know their cover's address are taken.
+   */
+  async claimAlbumsWithoutCover(limit: number, opts: { lookupPossible: boolean; recheckAfterDays: number }): Promise<AlbumWithoutCoverRow[]> {
+    const { rows } = (await this.knex.raw(
+      `UPDATE albums a SET cover_checked_at = now()
+        WHERE a.id IN (SELECT id FROM albums
+                        WHERE cover_key IS NULL
+                          AND (cover_checked_at IS NULL OR cover_checked_at < now() - make_interval(days => ?))
+                          AND (? OR cover_url IS NOT NULL)
+                        ORDER BY cover_checked_at NULLS FIRST, id
+                        LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING a.id::text, a.title, a.artist_credit, a.upc, a.cover_url,
+                  ARRAY(SELECT aa.credited_name FROM album_artists aa WHERE aa.album_id = a.id ORDER BY aa.position) AS names`,
+      [opts.recheckAfterDays, opts.lookupPossible, limit],
+    )) as { rows: AlbumWithoutCoverRow[] };
+    return rows.sort((x, y) => Number(x.id) - Number(y.id));
+  }
+
+  /** Makes albums that could not be looked up (a service down) the first to be looked at again. */
+  async releaseClaims(albumIds: string[]): Promise<void> {
+    if (albumIds.length) await this.knex('albums').whereIn('id', albumIds).whereNull('cover_key').update({ cover_checked_at: null });
   }
 }

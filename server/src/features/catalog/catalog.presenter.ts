@@ -20,9 +20,20 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** The cover pages show: Muse's stored copy (`GET /api/artwork/:key`) once the worker has fetched it, else the known address. */
-export function presentCoverUrl(coverKey: string | null | undefined, coverUrl: string | null): string | null {
-  return coverKey ? `/api/artwork/${coverKey}` : coverUrl;
+const STORED_COVER = /^\/api\/artwork\/[0-9a-f]{64}\.[a-z0-9]{1,5}$/;
+
+/**
+ * The cover pages show: Muse's stored copy (`GET /api/artwork/:key`) once the worker has fetched
+ * it, else null (the web draws its placeholder). Never a service's address: a page loading
+ * images from the services would tell them who looks at what.
+ */
+export function presentCoverUrl(coverKey: string | null | undefined): string | null {
+  return coverKey ? `/api/artwork/${coverKey}` : null;
+}
+
+/** A cover address kept in a document (a playlist entry's snapshot), shown only when it is Muse's stored copy. */
+export function presentStoredCover(url: string | null | undefined): string | null {
+  return url && STORED_COVER.test(url) ? url : null;
 }
 
 export function presentAlbumSummary(row: AlbumRow): AlbumSummary {
@@ -32,7 +43,7 @@ export function presentAlbumSummary(row: AlbumRow): AlbumSummary {
     artistCredit: row.artist_credit,
     releaseYear: row.release_year,
     type: row.type,
-    coverUrl: presentCoverUrl(row.cover_key, row.cover_url),
+    coverUrl: presentCoverUrl(row.cover_key),
     genres: row.genres ?? [],
   };
 }

@@ -81,7 +81,7 @@ export const ALBUM_SUMMARY_COLUMNS = [
   'a.artist_credit as album_artist_credit',
   'a.release_year as album_release_year',
   'a.type as album_type',
-  'a.cover_url as album_cover_url',
+  'a.cover_key as album_cover_key',
   'a.genres as album_genres',
 ] as const;
 

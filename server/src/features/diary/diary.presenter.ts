@@ -1,4 +1,5 @@
 import { valueToStars, type DiaryEntryView } from '@muse/shared';
+import { presentCoverUrl } from '../catalog/catalog.presenter';
 import type { DiaryViewRow } from './diary.repo';
 
 /** A diary entry with its album's summary; the rating in stars. */
@@ -11,7 +12,7 @@ export function presentDiaryEntry(row: DiaryViewRow): DiaryEntryView {
       artistCredit: row.album_artist_credit,
       releaseYear: row.album_release_year,
       type: row.album_type,
-      coverUrl: row.album_cover_url,
+      coverUrl: presentCoverUrl(row.album_cover_key),
       genres: row.album_genres ?? [],
     },
     listenedOn: row.listened_on,

@@ -17,7 +17,7 @@ export interface DiaryViewRow {
   album_artist_credit: string;
   album_release_year: number | null;
   album_type: AlbumType;
-  album_cover_url: string | null;
+  album_cover_key: string | null;
   album_genres: string[];
 }
 

@@ -30,7 +30,7 @@ export interface FeedArtistRow {
 }
 
 /** An album as the feed shows it, with its credited artists in credit order, each once. */
-export type FeedAlbumRow = Pick<AlbumRow, 'id' | 'title' | 'artist_credit' | 'release_year' | 'type' | 'cover_url' | 'genres'> & { artists: FeedArtistRow[] };
+export type FeedAlbumRow = Pick<AlbumRow, 'id' | 'title' | 'artist_credit' | 'release_year' | 'type' | 'cover_key' | 'genres'> & { artists: FeedArtistRow[] };
 
 /** The rows an activity page needs, fetched in one parallel round. */
 export interface FeedLookups {
@@ -62,7 +62,7 @@ const LOOKUPS_SQL = `
     SELECT id::text, user_id::text, album_id::text, left(body, 280) AS excerpt, hidden_at IS NOT NULL AS hidden, visibility
       FROM reviews WHERE id = ANY($2::bigint[])
   ), al AS (
-    SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.genres,
+    SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_key, a.genres,
            COALESCE((SELECT json_agg(json_build_object('id', c.artist_id::text, 'name', c.name) ORDER BY c.position)
                        FROM (SELECT DISTINCT ON (aa.artist_id) aa.artist_id, aa.position, ar.name
                                FROM album_artists aa JOIN artists ar ON ar.id = aa.artist_id

@@ -1,5 +1,6 @@
 import type { ActivityType, ActivityView, AlbumSummary } from '@muse/shared';
 import type { Activity } from '../../docstore/document-store.port';
+import { presentCoverUrl } from '../catalog/catalog.presenter';
 import { isFeedActivity, isFeedType } from '../activity/feed-activity';
 import { canSeeActivity } from '../social/visibility-policy';
 import type { FeedAlbumRow, FeedLookups, FeedUserRow, LookupRequest } from './activity-lookups.read-model';
@@ -38,7 +39,15 @@ function summary(u: FeedUserRow) {
 }
 
 function presentAlbum(a: FeedAlbumRow): AlbumSummary {
-  return { id: a.id, title: a.title, artistCredit: a.artist_credit, releaseYear: a.release_year, type: a.type, coverUrl: a.cover_url, genres: a.genres ?? [] };
+  return {
+    id: a.id,
+    title: a.title,
+    artistCredit: a.artist_credit,
+    releaseYear: a.release_year,
+    type: a.type,
+    coverUrl: presentCoverUrl(a.cover_key),
+    genres: a.genres ?? [],
+  };
 }
 
 function stars(value: unknown): number | null {

@@ -1,4 +1,5 @@
 import type { ListenLaterIndex, ListenLaterItem } from '@muse/shared';
+import { presentCoverUrl } from '../catalog/catalog.presenter';
 import type { ListenLaterRow } from './listen-later.repo';
 
 /** A queued album as its owner sees it: the album's card, when it was added, and whether it stays once heard. */
@@ -10,7 +11,7 @@ export function presentListenLaterItem(row: ListenLaterRow): ListenLaterItem {
       artistCredit: row.album_artist_credit,
       releaseYear: row.album_release_year,
       type: row.album_type,
-      coverUrl: row.album_cover_url,
+      coverUrl: presentCoverUrl(row.album_cover_key),
       genres: row.album_genres ?? [],
     },
     addedAt: new Date(row.added_at).toISOString(),

@@ -13,7 +13,7 @@ export interface ListenLaterRow {
   album_artist_credit: string;
   album_release_year: number | null;
   album_type: AlbumType;
-  album_cover_url: string | null;
+  album_cover_key: string | null;
   album_genres: string[] | null;
   /** `added_at` as a cursor key (microseconds, UTC). */
   added_key: string;
@@ -31,7 +31,7 @@ const RELEASE_DAY_SQL = `coalesce(a.release_date,
 
 const ROW_COLUMNS = `l.album_id::text AS album_id, l.keep, l.added_at,
   a.title AS album_title, a.artist_credit AS album_artist_credit, a.release_year AS album_release_year,
-  a.type AS album_type, a.cover_url AS album_cover_url, a.genres AS album_genres,
+  a.type AS album_type, a.cover_key AS album_cover_key, a.genres AS album_genres,
   ${timestampKeySql('l.added_at')} AS added_key, to_char(${RELEASE_DAY_SQL}, 'YYYY-MM-DD') AS release_key`;
 
 const ORDER: Record<ListenLaterSort, string> = {

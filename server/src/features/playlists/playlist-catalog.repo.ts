@@ -78,7 +78,7 @@ const ENRICH_SQL = `
     SELECT t.id, t.album_id, s.count, s.sum FROM tracks t LEFT JOIN track_rating_stats s ON s.track_id = t.id
      WHERE t.id = ANY($1::bigint[])
   ), al AS (
-    SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.genres, s.count, s.sum
+    SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_url, a.cover_key, a.genres, s.count, s.sum
       FROM albums a LEFT JOIN album_rating_stats s ON s.album_id = a.id
      WHERE a.id = ANY($2::bigint[] || ARRAY(SELECT DISTINCT album_id FROM t))
   )

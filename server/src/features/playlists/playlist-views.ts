@@ -1,5 +1,6 @@
 import type { PlaylistEntryView, PlaylistSummary, PlaylistView, UserSummary } from '@muse/shared';
 import type { PlaylistDocument, StoredEntry } from '../../docstore/playlist-store.port';
+import { presentStoredCover } from '../catalog/catalog.presenter';
 import { permissionsOf, roleOf, type PlaylistViewer } from './playlist-access';
 import type { EntryEnrichment, PlaylistCatalogRepo, ViewerRatings } from './playlist-catalog.repo';
 import type { PlaylistPerson } from './playlist-people.repo';
@@ -13,11 +14,11 @@ const GONE: UserSummary = { id: '0', handle: 'deleted', displayName: 'Deleted ac
 
 const summaryOf = (p: PlaylistPerson | undefined): UserSummary => (p ? { id: p.id, handle: p.handle, displayName: p.displayName } : GONE);
 
-/** Up to four distinct covers of the first entries, for the mosaic. */
+/** Up to four distinct covers of the first entries, for the mosaic (Muse's stored copies only: never a service's image address). */
 export function coversOf(entries: StoredEntry[]): string[] {
   const covers: string[] = [];
   for (const e of entries) {
-    const url = e.snapshot.coverUrl;
+    const url = presentStoredCover(e.snapshot.coverUrl);
     if (url && !covers.includes(url)) covers.push(url);
     if (covers.length === 4) break;
   }
@@ -122,7 +123,7 @@ export class PlaylistViews {
         id: e.id,
         trackId: e.trackId,
         albumId: e.albumId,
-        snapshot: e.snapshot,
+        snapshot: withStoredCover(e.snapshot, albumId ? more.albums.get(albumId) : undefined),
         serviceIds: e.serviceIds,
         note: e.note,
         addedBy: e.addedBy,
@@ -142,6 +143,17 @@ export class PlaylistViews {
 }
 
 const NO_RATINGS: ViewerRatings = { tracks: new Map(), albums: new Map() };
+
+/**
+ * The snapshot with its cover as pages may show it: the catalog album's stored cover, else the
+ * snapshot's own address only when it is a stored copy (a service's or a file's image address
+ * would make browsers load it from there).
+ */
+function withStoredCover(snapshot: StoredEntry['snapshot'], album: { coverUrl: string | null } | undefined): StoredEntry['snapshot'] {
+  if (!snapshot.coverUrl) return snapshot;
+  const coverUrl = album?.coverUrl ?? presentStoredCover(snapshot.coverUrl);
+  return coverUrl === snapshot.coverUrl ? snapshot : { ...snapshot, coverUrl };
+}
 
 /** The catalog tracks, and the catalog albums listed as albums, that entries point at. */
 function catalogIdsOf(entries: ReadonlyArray<Pick<StoredEntry, 'trackId' | 'albumId'>>): [string[], string[]] {

@@ -1,4 +1,5 @@
 import { valueToStars, type AlbumSummary, type CommentView, type ReviewView, type UserSummary } from '@muse/shared';
+import { presentCoverUrl } from '../catalog/catalog.presenter';
 import type { CommentViewRow } from './review-comments.repo';
 import type { ReviewViewRow } from './reviews.repo';
 
@@ -13,7 +14,7 @@ function presentReviewAlbum(row: ReviewViewRow): AlbumSummary {
     artistCredit: row.album_artist_credit,
     releaseYear: row.album_release_year,
     type: row.album_type,
-    coverUrl: row.album_cover_url,
+    coverUrl: presentCoverUrl(row.album_cover_key),
     genres: row.album_genres ?? [],
   };
 }

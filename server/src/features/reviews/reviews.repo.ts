@@ -30,7 +30,7 @@ export interface ReviewViewRow {
   album_artist_credit: string;
   album_release_year: number | null;
   album_type: AlbumType;
-  album_cover_url: string | null;
+  album_cover_key: string | null;
   album_genres: string[];
   liked_by_viewer: boolean;
   /** Set when moderators hid the review; hidden reviews are left out of every list. */

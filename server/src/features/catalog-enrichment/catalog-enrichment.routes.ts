@@ -1,0 +1,43 @@
+import { Router, type Request } from 'express';
+import { ExternalAlbumAddSchema, ExternalSearchQuerySchema } from '@muse/shared';
+import type { Container } from '../../container';
+import { byIp, rateLimit } from '../../http/rate-limit';
+import { createRoutes } from '../../http/route';
+
+// Each search and each add calls the service (an add of a Spotify album one call per track), so
+// both are budgeted per account, well under what the services allow the app.
+const SEARCHES_PER_MINUTE = 30;
+const ADDS_PER_HOUR = 60;
+
+const byAccount = (req: Request) => (req.session ? `user:${req.session.userId}` : `ip:${byIp(req)}`);
+
+/**
+ * Catalog enrichment: albums from Spotify or Apple Music for what Muse's own search lacks, and
+ * adding one to the catalog (`/api/catalog/external-search`, `/api/catalog/external-albums`).
+ */
+export function createCatalogEnrichmentRouter(c: Container): Router {
+  const router = Router();
+  const routes = createRoutes(router, c.services.auth);
+  const { catalogEnrichment } = c.services;
+  const searchLimit = rateLimit(c.rateLimiter, { name: 'external-search', max: SEARCHES_PER_MINUTE, windowSeconds: 60, key: byAccount });
+  const addLimit = rateLimit(c.rateLimiter, { name: 'external-albums', max: ADDS_PER_HOUR, windowSeconds: 3600, key: byAccount });
+
+  routes.get('/catalog/external-search', {
+    auth: 'signed-in',
+    limit: searchLimit,
+    query: ExternalSearchQuerySchema,
+    handle: ({ user, query }) => catalogEnrichment.search(String(user.id), query),
+  });
+
+  routes.post('/catalog/external-albums', {
+    auth: 'signed-in',
+    limit: addLimit,
+    body: ExternalAlbumAddSchema,
+    handle: async ({ user, body, res }) => {
+      const added = await catalogEnrichment.addAlbum(String(user.id), body);
+      res.status(added.created ? 201 : 200).json(added);
+    },
+  });
+
+  return router;
+}
