@@ -25,6 +25,7 @@ import './styles/settings.css';
 import './styles/playlists.css';
 import './styles/listen-later.css';
 import './styles/conversions.css';
+import './styles/service-imports.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');

@@ -1,0 +1,33 @@
+import type { ServerToClientEvents, ServiceImportView } from '@muse/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { acquireSocket } from '../../../lib/socket';
+import { serviceImportKeys } from './service-import-keys';
+
+/**
+ * Follows `service-import:progress` for one import: counts, status and the playlist are patched
+ * into its cached view as they arrive, and the whole view is read again when the status changes
+ * (the counts of linked tracks and the message come with it).
+ */
+export function useServiceImportProgress(importId: string | null): void {
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    if (!importId) return;
+    const { socket, release } = acquireSocket();
+    const handleProgress: ServerToClientEvents['service-import:progress'] = ({ importId: id, status, processed, total, playlistId }) => {
+      if (id !== importId) return;
+      const queryKey = serviceImportKeys.detail(id);
+      const before = queryClient.getQueryData<ServiceImportView>(queryKey);
+      queryClient.setQueryData<ServiceImportView>(queryKey, (view) =>
+        view ? { ...view, status, processed, total, playlistId: playlistId ?? view.playlistId } : view,
+      );
+      if (!before || before.status !== status) void queryClient.invalidateQueries({ queryKey, exact: true });
+    };
+    socket.on('service-import:progress', handleProgress);
+    return () => {
+      socket.off('service-import:progress', handleProgress);
+      release();
+    };
+  }, [importId, queryClient]);
+}
