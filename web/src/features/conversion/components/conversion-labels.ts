@@ -31,6 +31,9 @@ export const STATUS_TEXT: Record<ConversionStatus, { label: string; tone: 'ok' |
 /** What the phase means in words, naming the services involved. */
 export function phaseText(view: Pick<ConversionView, 'phase' | 'status' | 'target' | 'source'>): string {
   if (view.status === 'queued') return 'Waiting to start';
+  if (view.status === 'cancelled') return 'Stopped: you cancelled it';
+  if (view.status === 'failed') return 'Stopped by an error';
+  if (view.status === 'done') return 'Finished';
   const phases: Record<ConversionPhase, string> = {
     reading: `Reading the playlist from ${sourceName(view.source)}`,
     matching: `Finding the tracks on ${TARGET_NAMES[view.target]}`,

@@ -136,7 +136,7 @@ describe('Conversion page', () => {
     renderWithProviders(<ConversionPage conversionId={ID} />);
     await screen.findByRole('heading', { name: 'Road trip → Apple Music' });
 
-    expect(screen.getByText(/38 of 40 tracks are in “Road trip” on Apple Music\./)).toBeInTheDocument();
+    expect(screen.getByText(/Added 38 of 40 tracks to “Road trip” on Apple Music\./)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open “Road trip” in Apple Music' })).toHaveAttribute('href', 'https://music.apple.com/library/playlist/p.abc');
     const csv = screen.getByRole('link', { name: 'Download CSV' });
     expect(csv).toHaveAttribute('href', `${VIEW_PATH}/report.csv`);

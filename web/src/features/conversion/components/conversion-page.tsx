@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { isApiError } from '../../../lib/api-client';
+import { formatCount } from '../../../lib/format-music';
 import { formatDateTime } from '../../../lib/format-time';
 import { conversionCsvPath } from '../api/conversion-keys';
 import { useConversion } from '../api/get-conversion';
@@ -39,7 +40,9 @@ function Outcome({ view }: { view: ConversionView }) {
     return (
       <Alert tone="success" title="Conversion finished">
         <p>
-          {view.written.toLocaleString('en')} of {view.total.toLocaleString('en')} tracks are in “{view.name}” on {TARGET_NAMES[view.target]}.
+          {view.mode === 'sync'
+            ? `Added ${formatCount(view.written, 'new track')} to “${view.name}” on ${TARGET_NAMES[view.target]}; what was there already was left alone.`
+            : `Added ${view.written.toLocaleString('en')} of ${formatCount(view.total, 'track')} to “${view.name}” on ${TARGET_NAMES[view.target]}.`}
           {view.needsReview + view.notFound > 0 && ` ${view.needsReview + view.notFound} can be fixed in the report below.`}
         </p>
         <div className="form-inline">

@@ -80,6 +80,7 @@ describe('Conversion report', () => {
     const row = rowOf('Inertia Creeps');
     expect(within(row).getByText('Matched')).toBeInTheDocument();
     expect(within(row).getByText('Fixed by you')).toBeInTheDocument();
+    expect(row.querySelector('td')).toHaveFocus();
     expect(within(row).getByText('70 %')).toBeInTheDocument();
     expect(within(row).queryByRole('button', { name: /Fix/ })).not.toBeInTheDocument();
     expect(sourceTitles()).toEqual(['Angel', 'Inertia Creeps', 'Exchange']);
@@ -118,6 +119,10 @@ describe('Conversion report', () => {
     const { posts } = serve({ [`POST ${BASE}/rows/1/fix`]: () => jsonResponse(marked) });
     renderWithProviders(<ConversionReport view={done} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Fix Massive Attack – Inertia Creeps' }));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.getByRole('button', { name: 'Fix Massive Attack – Inertia Creeps' })).toHaveFocus();
+    await userEvent.click(screen.getByRole('button', { name: 'Fix Massive Attack – Inertia Creeps' }));
 
     await userEvent.click(screen.getByRole('button', { name: 'Not on this service' }));
 

@@ -1,5 +1,6 @@
 import type { ConversionReportRow, ConversionView } from '@muse/shared';
 import { Fragment, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { isApiError } from '../../../lib/api-client';
@@ -57,6 +58,12 @@ export function ConversionReport({ view }: { view: ConversionView }) {
         : `Track ${row.index + 1} fixed${row.chosen ? `: ${trackLine(row.chosen)}` : ''}. Later conversions will use your choice.`,
     );
     document.getElementById(`conversion-row-${view.id}-${row.index}`)?.focus();
+  };
+
+  // Closing the panel without fixing puts focus back on the row's Fix button.
+  const handleClose = (index: number) => {
+    flushSync(() => setFixing(null));
+    document.querySelector<HTMLButtonElement>(`[data-fix-button="${index}"]`)?.focus();
   };
 
   return (
@@ -126,7 +133,13 @@ export function ConversionReport({ view }: { view: ConversionView }) {
                       </td>
                       <td>
                         {fixable && canFix(row) && fixing !== row.index && (
-                          <Button variant="secondary" size="sm" onClick={() => setFixing(row.index)} aria-label={`Fix ${trackLine(row.source)}`}>
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            data-fix-button={row.index}
+                            onClick={() => setFixing(row.index)}
+                            aria-label={`Fix ${trackLine(row.source)}`}
+                          >
                             Fix
                           </Button>
                         )}
@@ -135,7 +148,7 @@ export function ConversionReport({ view }: { view: ConversionView }) {
                     {fixing === row.index && (
                       <tr className="conversion-fix-row">
                         <td colSpan={7}>
-                          <ReportRowFix conversionId={view.id} row={row} targetName={targetName} onFixed={handleFixed} onClose={() => setFixing(null)} />
+                          <ReportRowFix conversionId={view.id} row={row} targetName={targetName} onFixed={handleFixed} onClose={() => handleClose(row.index)} />
                         </td>
                       </tr>
                     )}
