@@ -68,4 +68,42 @@ describe('search results page', () => {
     expect(screen.queryByRole('region', { name: 'Playlists and lists' })).toBeNull();
     expect(searchTypes()).toEqual(['all']);
   });
+
+  it("when a signed-in person finds few albums, then the first service offered is searched at once under Muse's results", async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      const asked = new URL(String(input), 'http://muse.test');
+      if (asked.pathname === '/api/search') return jsonResponse(empty('velvet'));
+      if (asked.pathname === '/api/connections') return jsonResponse({ items: [], available: ['spotify', 'apple'] });
+      if (asked.pathname === '/api/catalog/external-search')
+        return jsonResponse({
+          provider: asked.searchParams.get('provider'),
+          query: 'velvet',
+          albums: [
+            {
+              provider: 'spotify',
+              id: 'x1',
+              title: 'Harbour Signals',
+              artists: ['Velvet Lighthouse'],
+              releaseYear: 2024,
+              trackCount: 7,
+              url: null,
+              inCatalog: null,
+              coverUrl: null,
+            },
+          ],
+        });
+      return jsonResponse({ genres: [], years: [] });
+    });
+    const queryClient = createTestQueryClient();
+    queryClient.setQueryData(['me'], { id: '1', handle: 'ana', displayName: 'Ana' });
+    const router = createMemoryRouter([{ path: '/search', element: <SearchRoute /> }], { initialEntries: ['/search?q=velvet'] });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    const section = await screen.findByRole('region', { name: 'From Spotify' });
+    expect(await within(section).findByRole('button', { name: 'Add Harbour Signals by Velvet Lighthouse to Muse' })).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Search Apple Music' })).toHaveAttribute('aria-pressed', 'false');
+  });
 });

@@ -1,9 +1,12 @@
 import { SEARCH_TYPES } from '@muse/shared';
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
+import { ExternalAlbumSearch } from '../../features/catalog-enrichment/components/external-album-search';
 import { useChartFacets } from '../../features/charts/api/get-chart-facets';
+import { getConnectionsQueryOptions } from '../../features/connections/api/connections';
 import { ListenLaterButton } from '../../features/listen-later/components/listen-later-button';
 import { AddToPlaylistMenu } from '../../features/playlists/components/add-to-playlist-menu';
 import { SEARCH_MIN_CHARS, useSearch } from '../../features/search/api/search';
@@ -13,6 +16,8 @@ import { toQueryString } from '../../lib/query-params';
 
 const ALL_LIMIT = 8;
 const ONE_TYPE_LIMIT = 50;
+/** Fewer albums than this from Muse's own search, and a service is searched at once. */
+const FEW_ALBUMS = 3;
 
 function readFilters(params: URLSearchParams): SearchFilterValues {
   const type = params.get('type');
@@ -45,6 +50,9 @@ export function SearchRoute() {
     { q: filters.q, type: 'playlist', limit: ALL_LIMIT },
     { enabled: filters.type === 'all' && !filters.genre && !filters.year },
   );
+  // Albums from the services, for signed-in people looking for albums (no genre or year: the services have neither).
+  const offerServices = !!me && ready && (filters.type === 'all' || filters.type === 'album') && !filters.genre && !filters.year;
+  const connections = useQuery({ ...getConnectionsQueryOptions(), enabled: offerServices });
 
   const handleChange = (next: SearchFilterValues) => {
     const query = toQueryString({
@@ -85,6 +93,14 @@ export function SearchRoute() {
             }
             renderTrackActions={me ? (track) => <AddToPlaylistMenu compact target={{ type: 'track', trackId: track.id, title: track.title }} /> : undefined}
           />
+          {offerServices && connections.data && (
+            <ExternalAlbumSearch
+              key={filters.q.trim()}
+              query={filters.q}
+              providers={connections.data.available}
+              searchAtOnce={results.data.albums.length < FEW_ALBUMS}
+            />
+          )}
         </div>
       )}
     </div>
