@@ -13,6 +13,9 @@ import { ArtistsRepo } from './features/artists/artists.repo';
 import { ArtistsService } from './features/artists/artists.service';
 import { ArtworkRepo } from './features/artwork/artwork.repo';
 import { ArtworkService } from './features/artwork/artwork.service';
+import { PreviewSources } from './features/previews/preview-sources';
+import { PreviewsRepo } from './features/previews/previews.repo';
+import { PreviewsService } from './features/previews/previews.service';
 import { CoverBackfill } from './features/artwork/cover-backfill';
 import type { BlobStore } from './blobs/blob-store.port';
 import { createBlobStore } from './blobs/create-blob-store';
@@ -166,6 +169,8 @@ export interface Services {
   /** Stored files (album artwork, preview clips): local disk or S3 by configuration. */
   blobs: BlobStore;
   artwork: ArtworkService;
+  /** Preview clips of tracks, fetched once into the blob store and streamed to listeners. */
+  previews: PreviewsService;
   /** Finds covers for albums without a stored one (the worker runs it periodically). */
   coverBackfill: CoverBackfill;
   /** Users' Spotify and Apple Music connections (tokens encrypted at rest). */
@@ -297,6 +302,14 @@ export function composeServices(infra: Infrastructure): Composition {
 
   const artworkRepo = new ArtworkRepo(knex);
   const artwork = new ArtworkService({ repo: artworkRepo, blobs, queues, logger });
+  const previews = new PreviewsService({
+    repo: new PreviewsRepo(knex),
+    blobs,
+    queues,
+    sources: new PreviewSources({ available: (name) => infra.providers.available(name), appProvider: (name) => infra.providers.appProvider(name) }),
+    logger,
+    unavailableForMs: config.PREVIEW_UNAVAILABLE_MINUTES * 60_000,
+  });
 
   const tokenCipher = new TokenCipher(tokenKeysFromConfig(config, logger));
   const connections = new ConnectionsService({
@@ -429,6 +442,7 @@ export function composeServices(infra: Infrastructure): Composition {
     playlistExports,
     blobs,
     artwork,
+    previews,
     coverBackfill: new CoverBackfill({ repo: artworkRepo, artwork, providers: infra.providers, logger }),
     connections,
     spotifySignIn: new SpotifySignIn({

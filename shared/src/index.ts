@@ -25,3 +25,4 @@ export * from './connections.schemas';
 export * from './conversions.schemas';
 export * from './catalog-enrichment.schemas';
 export * from './service-imports.schemas';
+export * from './previews.schemas';

@@ -101,6 +101,14 @@ export const ConfigSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
+  /** How long a track whose preview no service has (or whose fetch kept failing) is left alone before anyone asks again. */
+  PREVIEW_UNAVAILABLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 60),
+  PREVIEW_RATE_USER_MAX: z.coerce.number().int().min(1).default(600),
+  PREVIEW_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 
   SESSION_IDLE_MINUTES: z.coerce
     .number()

@@ -36,6 +36,7 @@ const ALL_TABLES = [
   'search_word_variants',
   'service_imports',
   'track_artists',
+  'track_previews',
   'track_rating_stats',
   'track_ratings',
   'tracks',

@@ -29,6 +29,7 @@ import { createListenLaterRouter } from '../features/listen-later/listen-later.r
 import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
 import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParser } from '../features/playlist-files/playlist-files.routes';
 import { createArtworkRouter } from '../features/artwork/artwork.routes';
+import { createPreviewsRouter } from '../features/previews/previews.routes';
 import { createConnectionsRouter } from '../features/connections/connections.routes';
 import { createServiceImportsRouter } from '../features/service-imports/service-imports.routes';
 import { createCatalogEnrichmentRouter } from '../features/catalog-enrichment/catalog-enrichment.routes';
@@ -131,6 +132,7 @@ export function createApp(c: Container): Express {
   app.use('/api', createListenLaterRouter(c));
   app.use('/api', createPlaylistsRouter(c));
   app.use('/api', createPlaylistFilesRouter(c));
+  app.use('/api', createPreviewsRouter(c));
   app.use('/api/artists', createArtistsRouter(c));
   app.use('/api', apiNotFound);
 

@@ -13,6 +13,7 @@ import { followAcceptedNotificationJob } from '../features/follows/follow-accept
 import { accountPurgeJob } from '../features/auth/account-purge.job';
 import { playlistNotificationJob } from '../features/playlists/playlist-notification.job';
 import { fetchArtworkJob } from '../features/artwork/fetch-artwork.job';
+import { fetchPreviewJob } from '../features/previews/fetch-preview.job';
 import { serviceImportJob } from '../features/service-imports/service-import.job';
 
 /** Every job type the worker runs, each built from the one `JobDeps`. A job missing here cannot be processed. */
@@ -30,5 +31,6 @@ export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
   accountPurgeJob,
   playlistNotificationJob,
   fetchArtworkJob,
+  fetchPreviewJob,
   serviceImportJob,
 ];

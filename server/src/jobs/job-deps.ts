@@ -7,7 +7,17 @@ import type { Services } from '../composition-root';
  */
 export interface JobDeps extends Pick<
   Services,
-  'notifications' | 'reviewNotices' | 'followNotices' | 'charts' | 'imports' | 'feedFanOut' | 'auth' | 'playlistNotices' | 'artwork' | 'serviceImports'
+  | 'notifications'
+  | 'reviewNotices'
+  | 'followNotices'
+  | 'charts'
+  | 'imports'
+  | 'feedFanOut'
+  | 'auth'
+  | 'playlistNotices'
+  | 'artwork'
+  | 'previews'
+  | 'serviceImports'
 > {
   /** Attempts a job gets; the last failing one may mark its subject failed. */
   jobAttempts: number;

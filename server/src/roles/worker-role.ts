@@ -24,6 +24,7 @@ export function jobDependencies(c: Container): JobDeps {
     auth: c.services.auth,
     playlistNotices: c.services.playlistNotices,
     artwork: c.services.artwork,
+    previews: c.services.previews,
     serviceImports: c.services.serviceImports,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),

@@ -22,6 +22,7 @@ import * as m20261205040000 from './20261205040000-provider-connections';
 import * as m20261206010000 from './20261206010000-conversions';
 import * as m20261206050000 from './20261206050000-album-cover-lookups';
 import * as m20261206060000 from './20261206060000-service-imports';
+import * as m20261206080000 from './20261206080000-track-previews';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -56,4 +57,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261206010000-conversions', m20261206010000],
   ['20261206050000-album-cover-lookups', m20261206050000],
   ['20261206060000-service-imports', m20261206060000],
+  ['20261206080000-track-previews', m20261206080000],
 ];
