@@ -18,6 +18,7 @@ export interface JobDeps extends Pick<
   | 'artwork'
   | 'previews'
   | 'serviceImports'
+  | 'conversions'
 > {
   /** Attempts a job gets; the last failing one may mark its subject failed. */
   jobAttempts: number;

@@ -3,12 +3,18 @@ import { AppleProvider, appleHttpAuth } from './apple/apple-provider';
 import { type MusicProvider, type OnTokens, type ProviderCredentials, ProviderError, type ProviderName } from './music-provider.port';
 import { type ProviderCallCounter } from './provider-call-counter';
 import { type ProviderSetup } from './provider-config';
-import { ProviderHttp, type ProviderHttpOptions } from './provider-http';
+import { ProviderHttp, type ProviderHttpOptions, type RateLimitWait } from './provider-http';
 import { SpotifyAccounts } from './spotify/spotify-accounts';
 import { SpotifyProvider, userAuth } from './spotify/spotify-provider';
 
 /** HTTP tuning shared by every connection the factory makes (tests shorten timeouts and inject a clock). */
-export type ProviderTuning = Omit<ProviderHttpOptions, 'baseUrl' | 'headers' | 'onUnauthorized' | 'counter'>;
+export type ProviderTuning = Omit<ProviderHttpOptions, 'baseUrl' | 'headers' | 'onUnauthorized' | 'counter' | 'onRateLimited'>;
+
+/** What one user of a connection's provider may add: its own call counter and a hook on rate-limit waits (a conversion job). */
+export interface ProviderCallOptions {
+  counter?: ProviderCallCounter;
+  onRateLimited?: (wait: RateLimitWait) => void;
+}
 
 /**
  * Makes provider instances for one process: one per connection (its own token bucket, a refresh that
@@ -39,17 +45,26 @@ export class ProviderFactory {
   }
 
   /** A provider acting for one user's connection. */
-  createProvider(name: ProviderName, credentials: ProviderCredentials, opts: { onTokens?: OnTokens; counter?: ProviderCallCounter } = {}): MusicProvider {
+  createProvider(name: ProviderName, credentials: ProviderCredentials, opts: { onTokens?: OnTokens } & ProviderCallOptions = {}): MusicProvider {
     if (name === 'spotify') {
       const s = this.requireSpotify();
       const accounts = this.spotifyAccounts!;
       const auth = userAuth(credentials, (refreshToken) => accounts.refresh(refreshToken), opts.onTokens);
-      return new SpotifyProvider(new ProviderHttp({ ...this.tuning, baseUrl: s.apiBaseUrl, counter: opts.counter, ...SpotifyProvider.httpAuth(auth) }), auth);
+      return new SpotifyProvider(
+        new ProviderHttp({
+          ...this.tuning,
+          baseUrl: s.apiBaseUrl,
+          counter: opts.counter,
+          onRateLimited: opts.onRateLimited,
+          ...SpotifyProvider.httpAuth(auth),
+        }),
+        auth,
+      );
     }
     const a = this.requireApple();
     const auth = { developerToken: this.appleDeveloperToken!, musicUserToken: credentials.musicUserToken ?? credentials.accessToken };
     return new AppleProvider(
-      new ProviderHttp({ ...this.tuning, baseUrl: a.apiBaseUrl, counter: opts.counter, ...appleHttpAuth(auth) }),
+      new ProviderHttp({ ...this.tuning, baseUrl: a.apiBaseUrl, counter: opts.counter, onRateLimited: opts.onRateLimited, ...appleHttpAuth(auth) }),
       auth,
       credentials.storefront ?? null,
       a.storefront,

@@ -22,9 +22,21 @@ export interface ProviderHttpOptions {
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Called on the first 401 of a call; true means new credentials are in place and the call is retried once. */
   onUnauthorized?: () => Promise<boolean>;
+  /**
+   * Told of each 429 the layer is about to wait out (a job shows the wait's end to the user). A
+   * throw from it ends the call with that error instead of waiting (a job's bounded total wait).
+   */
+  onRateLimited?: (wait: RateLimitWait) => void;
   clock?: ProviderClock;
   random?: () => number;
   fetch?: typeof fetch;
+}
+
+/** A 429 being waited out: which endpoint, for how long, and until when. */
+export interface RateLimitWait {
+  endpoint: string;
+  retryAfterSeconds: number;
+  until: Date;
 }
 
 /** One call: `endpoint` is the template it is counted under, e.g. `GET /v1/playlists/{id}/items`. */
@@ -106,6 +118,7 @@ export class ProviderHttp {
             retryAfterSeconds: seconds,
           });
         }
+        this.options.onRateLimited?.({ endpoint: req.endpoint, retryAfterSeconds: seconds, until: new Date(this.clock.now() + seconds * 1000) });
         rateLimitWaitedMs += seconds * 1000;
         this.bucket.pauseUntil(this.clock.now() + seconds * 1000);
         attempt--; // waiting out a 429 is not a failed attempt

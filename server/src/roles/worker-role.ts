@@ -26,6 +26,7 @@ export function jobDependencies(c: Container): JobDeps {
     artwork: c.services.artwork,
     previews: c.services.previews,
     serviceImports: c.services.serviceImports,
+    conversions: c.services.conversions,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),
   };
@@ -59,6 +60,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     () => c.services.serviceImportRecovery.requeueLostJobs(),
     logger,
   );
+  const conversionRecovery = startPeriodicTask('re-queue lost conversion jobs', upkeepEveryMs, () => c.services.conversionRecovery.requeueLostJobs(), logger);
   const chartsSchedule = startPeriodicTask(
     're-register the charts schedule',
     upkeepEveryMs,
@@ -75,6 +77,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
       if (heartbeat) clearInterval(heartbeat);
       await importRecovery.stop();
       await serviceImportRecovery.stop();
+      await conversionRecovery.stop();
       await chartsSchedule.stop();
       await coverBackfill.stop();
       await runner.close();

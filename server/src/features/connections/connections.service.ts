@@ -3,7 +3,7 @@ import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { TokenCipher } from '../../lib/token-cipher';
 import { type MusicProvider, type ProviderCredentials, ProviderError } from '../../providers/music-provider.port';
-import type { ProviderFactory } from '../../providers/provider-factory';
+import type { ProviderCallOptions, ProviderFactory } from '../../providers/provider-factory';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { ConnectionRow, ConnectionsRepo } from './connections.repo';
 
@@ -94,12 +94,13 @@ export class ConnectionsService {
    * service refused, or a revoked Music-User-Token — marks the connection `needs_reconnect` and
    * notifies the user once.
    */
-  async providerFor(userId: string, provider: ProviderName): Promise<MusicProvider> {
+  async providerFor(userId: string, provider: ProviderName, calls: ProviderCallOptions = {}): Promise<MusicProvider> {
     const row = await this.deps.repo.findByUser(userId, provider);
     if (!row) throw AppError.notFound(`${SERVICE_NAMES[provider]} connection`);
     if (row.status === 'needs_reconnect')
       throw AppError.conflict('connection_needs_reconnect', `Muse lost access to your ${SERVICE_NAMES[provider]} account. Reconnect it in Settings.`);
     const inner = this.deps.providers.createProvider(provider, this.credentials(row), {
+      ...calls,
       onTokens: async (t) => {
         await this.deps.repo.updateTokens(row.id, {
           accessTokenEnc: this.deps.cipher.encrypt(t.accessToken, context(userId, provider, 'access')),

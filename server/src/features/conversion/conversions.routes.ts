@@ -1,0 +1,93 @@
+import { Router, type Request } from 'express';
+import {
+  ConversionCreateSchema,
+  ConversionFixSchema,
+  ConversionListQuerySchema,
+  ConversionParamsSchema,
+  ConversionReportQuerySchema,
+  ConversionRowParamsSchema,
+  ConversionSearchQuerySchema,
+} from '@muse/shared';
+import type { Container } from '../../container';
+import { byIp, rateLimit } from '../../http/rate-limit';
+import { createRoutes } from '../../http/route';
+
+const STARTS_PER_HOUR = 60;
+const SEARCHES_PER_MINUTE = 30;
+const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
+
+/** The signed-in user's playlist conversions: start, follow, cancel, read and download the report, fix rows. */
+export function createConversionsRouter(c: Container): Router {
+  const router = Router();
+  const { conversions, auth } = c.services;
+  const routes = createRoutes(router, auth);
+  const startLimit = rateLimit(c.rateLimiter, { name: 'conversions-start', max: STARTS_PER_HOUR, windowSeconds: 3600, key: byAccount });
+  const searchLimit = rateLimit(c.rateLimiter, { name: 'conversions-search', max: SEARCHES_PER_MINUTE, windowSeconds: 60, key: byAccount });
+  const noStore = (res: { set(field: string, value: string): unknown }) => res.set('Cache-Control', 'no-store');
+
+  routes.post('/', {
+    auth: 'signed-in',
+    limit: startLimit,
+    body: ConversionCreateSchema,
+    status: 202,
+    handle: ({ user, body }) => conversions.create(String(user.id), body),
+  });
+
+  routes.get('/', {
+    auth: 'signed-in',
+    query: ConversionListQuerySchema,
+    handle: ({ user, query, res }) => {
+      noStore(res);
+      return conversions.list(String(user.id), query);
+    },
+  });
+
+  routes.get('/:id', {
+    auth: 'signed-in',
+    params: ConversionParamsSchema,
+    handle: ({ user, params, res }) => {
+      noStore(res);
+      return conversions.get(String(user.id), params.id);
+    },
+  });
+
+  routes.post('/:id/cancel', {
+    auth: 'signed-in',
+    params: ConversionParamsSchema,
+    status: 202,
+    handle: ({ user, params }) => conversions.cancel(String(user.id), params.id),
+  });
+
+  routes.get('/:id/report', {
+    auth: 'signed-in',
+    params: ConversionParamsSchema,
+    query: ConversionReportQuerySchema,
+    handle: ({ user, params, query, res }) => {
+      noStore(res);
+      return conversions.report(String(user.id), params.id, query);
+    },
+  });
+
+  routes.get('/:id/report.csv', {
+    auth: 'signed-in',
+    params: ConversionParamsSchema,
+    handle: ({ user, params, res }) => conversions.downloadCsv(String(user.id), params.id, res),
+  });
+
+  routes.post('/:id/rows/:index/fix', {
+    auth: 'signed-in',
+    params: ConversionRowParamsSchema,
+    body: ConversionFixSchema,
+    handle: ({ user, params, body }) => conversions.fix(String(user.id), params.id, params.index, body),
+  });
+
+  routes.get('/:id/rows/:index/search', {
+    auth: 'signed-in',
+    limit: searchLimit,
+    params: ConversionRowParamsSchema,
+    query: ConversionSearchQuerySchema,
+    handle: ({ user, params, query }) => conversions.search(String(user.id), params.id, params.index, query.q),
+  });
+
+  return router;
+}
