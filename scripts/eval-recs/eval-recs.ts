@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import { CONFIDENCE_SCHEMES, type ConfidenceScheme } from '../../server/src/features/recommendations/model/confidence';
+import { evaluateSplit } from '../../server/src/features/recommendations/model/evaluation/evaluate';
+import { evaluationSummary, formatFiguresTable } from '../../server/src/features/recommendations/model/evaluation/evaluation-report';
+import { resolveScale, splitRatings } from '../../server/src/features/recommendations/model/evaluation/holdout-split';
+import { RatingsCsvError, readRatingsCsv } from '../../server/src/features/recommendations/model/evaluation/ratings-csv';
+import {
+  DEFAULT_CONFIDENCE,
+  DEFAULT_TRAIN_OPTIONS,
+  MODEL_METHODS,
+  type ModelMethod,
+  type TrainOptions,
+} from '../../server/src/features/recommendations/model/train';
+
+/**
+ * `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S]`: the offline evaluation of
+ * issue 13. Holds out 20 % of each user's ratings (seeded), trains the model on the rest, ranks
+ * every unrated item for each user with a relevant held-out item and prints NDCG@10, Recall@20
+ * and coverage for the model and the popularity and random baselines; the last line is JSON.
+ */
+const USAGE = `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S]
+  --ratings FILE    CSV with the header userId,itemId,rating (other columns ignored)
+  --min R, --max R  the rating scale (each inferred from the ratings when absent)
+  --seed S          seed of the hold-out split and of the random baseline (default 1)
+Experiments (the defaults are the chosen model):
+  --method M        ${MODEL_METHODS.join(' | ')} (default ${DEFAULT_TRAIN_OPTIONS.method})
+  --confidence C    ${CONFIDENCE_SCHEMES.join(' | ')} (default ${DEFAULT_CONFIDENCE})
+  --neighbours K, --shrink S, --user-penalty P, --popularity-weight W`;
+
+function numberOption(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} takes a number (got "${text}")`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      ratings: { type: 'string' },
+      min: { type: 'string' },
+      max: { type: 'string' },
+      seed: { type: 'string' },
+      method: { type: 'string' },
+      confidence: { type: 'string' },
+      neighbours: { type: 'string' },
+      shrink: { type: 'string' },
+      'user-penalty': { type: 'string' },
+      'popularity-weight': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!values.ratings) throw new UsageError('--ratings <csv> is required');
+  const seed = numberOption('seed', values.seed) ?? 1;
+  if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number');
+  const method = (values.method ?? DEFAULT_TRAIN_OPTIONS.method) as ModelMethod;
+  if (!MODEL_METHODS.includes(method)) throw new UsageError(`--method is one of ${MODEL_METHODS.join(', ')}`);
+  const confidence = (values.confidence ?? DEFAULT_CONFIDENCE) as ConfidenceScheme;
+  if (!CONFIDENCE_SCHEMES.includes(confidence)) throw new UsageError(`--confidence is one of ${CONFIDENCE_SCHEMES.join(', ')}`);
+  const given = { min: numberOption('min', values.min), max: numberOption('max', values.max) };
+  const trainOptions: Partial<TrainOptions> = {
+    method,
+    itemNeighbours: {
+      ...DEFAULT_TRAIN_OPTIONS.itemNeighbours,
+      ...(values.neighbours !== undefined && { neighbours: numberOption('neighbours', values.neighbours)! }),
+      ...(values.shrink !== undefined && { shrink: numberOption('shrink', values.shrink)! }),
+      ...(values['user-penalty'] !== undefined && { userPenalty: numberOption('user-penalty', values['user-penalty'])! }),
+    },
+    blend: { ...(values['popularity-weight'] !== undefined && { popularityWeight: numberOption('popularity-weight', values['popularity-weight'])! }) },
+  };
+
+  const started = Date.now();
+  const table = await readRatingsCsv(values.ratings);
+  const scale = resolveScale(table, given);
+  const split = splitRatings(table, scale, seed);
+  const readSeconds = (Date.now() - started) / 1000;
+  const result = evaluateSplit(split, { seed, confidence, train: trainOptions });
+  const total = (Date.now() - started) / 1000;
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+
+  const inferred = [given.min === undefined && 'min', given.max === undefined && 'max'].filter(Boolean).join(' and ');
+  process.stdout.write(
+    [
+      `Recommendations evaluation: ${values.ratings}, seed ${seed}`,
+      `scale ${scale.min} .. ${scale.max}${inferred ? ` (${inferred} inferred)` : ''}; relevant when the held-out rating is >= ${split.threshold}`,
+      `rows: ${table.length + table.badRows} read, ${table.badRows} bad rows skipped, ${split.outOfScale} outside the scale skipped, ${split.duplicates} repeated (last kept)`,
+      `split: ${split.userIds.length} users, ${result.items} items, ${result.trainRatings} training ratings, ${result.testRatings} held out; ${result.users} users evaluated`,
+      `model: ${result.model.name}, confidence ${confidence}; read ${readSeconds.toFixed(1)} s, trained ${result.trainSeconds.toFixed(1)} s, ranked ${result.rankSeconds.toFixed(1)} s, total ${total.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`,
+      '',
+      formatFiguresTable(result),
+      '',
+      JSON.stringify(evaluationSummary(result)),
+    ].join('\n') + '\n',
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof RatingsCsvError || err instanceof RangeError) {
+      process.stderr.write(`eval:recs: ${err.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    if (err instanceof Error && 'code' in err && err.code === 'ENOENT') {
+      process.stderr.write(`eval:recs: cannot read ${err.message.replace(/^ENOENT: /, '')}\n`);
+      process.exit(2);
+    }
+    console.error('Recommendations evaluation failed:', err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,91 @@
+import { normalDraw, randomStream } from '../seeded-random';
+
+/** Shape of a synthetic ratings set. */
+export interface SyntheticRatingsOptions {
+  users: number;
+  items: number;
+  /** Ratings wanted (the result is close to it; a user never rates an item twice). */
+  ratings: number;
+  /** Taste groups: each item belongs to one, each user loves one and likes a second. */
+  clusters: number;
+  seed: number;
+}
+
+/** One synthetic rating on the half-star scale 0.5 .. 5. */
+export interface SyntheticRating {
+  userId: string;
+  itemId: string;
+  rating: number;
+}
+
+/** Index of the first cumulative weight above `target` (binary search). */
+function pick(cumulative: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function cumulativeOf(weights: number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, n) => {
+    sum += w;
+    out[n] = sum;
+  });
+  return out;
+}
+
+/**
+ * Seeded synthetic ratings with the skew of real rating data: power-law item popularity (a few
+ * albums everyone rates, a long tail), log-normal user activity, and taste groups (a user picks
+ * and rates highly mostly in their own group, so tastes differ between groups). Yields the
+ * ratings user by user without holding them (the scale set has 5 M).
+ */
+export function* syntheticRatings(options: SyntheticRatingsOptions): Generator<SyntheticRating> {
+  const random = randomStream(options.seed);
+  const { clusters } = options;
+  const itemCluster = new Int32Array(options.items);
+  const itemQuality = new Float64Array(options.items);
+  const popularity: number[] = [];
+  for (let i = 0; i < options.items; i += 1) {
+    itemCluster[i] = Math.floor(random() * clusters);
+    itemQuality[i] = 0.5 * normalDraw(random);
+    // Zipf-like popularity by a random rank, so popular items are spread over the groups.
+    popularity.push(1 / Math.pow(1 + random() * options.items, 0.9));
+  }
+  const global = cumulativeOf(popularity);
+  const members: number[][] = Array.from({ length: clusters }, () => []);
+  for (let i = 0; i < options.items; i += 1) members[itemCluster[i]!]!.push(i);
+  const byCluster = members.map((list) => ({ list, cumulative: cumulativeOf(list.map((i) => popularity[i]!)) }));
+
+  const meanActivity = options.ratings / options.users;
+  // Log-normal activity with sigma 1: the mean is exp(mu + 1/2).
+  const mu = Math.log(meanActivity) - 0.5;
+  for (let u = 0; u < options.users; u += 1) {
+    const home = Math.floor(random() * clusters);
+    const second = (home + 1 + Math.floor(random() * (clusters - 1))) % clusters;
+    const bias = 0.3 * normalDraw(random);
+    const wanted = Math.max(3, Math.min(Math.round(Math.exp(mu + normalDraw(random))), Math.floor(options.items / 4)));
+    const rated = new Set<number>();
+    let attempts = 0;
+    while (rated.size < wanted && attempts < wanted * 10) {
+      attempts += 1;
+      const roll = random();
+      let item: number;
+      const group = roll < 0.6 ? byCluster[home]! : roll < 0.8 ? byCluster[second]! : undefined;
+      if (group && group.list.length) item = group.list[pick(group.cumulative, random() * group.cumulative[group.cumulative.length - 1]!)]!;
+      else item = pick(global, random() * global[global.length - 1]!);
+      if (rated.has(item)) continue;
+      rated.add(item);
+      const affinity = itemCluster[item] === home ? 1 : itemCluster[item] === second ? 0.4 : -0.9;
+      const raw = 3.1 + affinity + itemQuality[item]! + bias + 0.6 * normalDraw(random);
+      const rating = Math.min(5, Math.max(0.5, Math.round(raw * 2) / 2));
+      yield { userId: `u${u + 1}`, itemId: `i${item + 1}`, rating };
+    }
+  }
+}

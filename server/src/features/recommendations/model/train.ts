@@ -1,0 +1,76 @@
+import { type ConfidenceScheme, listenConfidence, type RatingScale, ratingConfidence } from './confidence';
+import { contentScorer } from './content-similarity';
+import { itemNeighbourScorer } from './item-neighbour-scorer';
+import { DEFAULT_ITEM_NEIGHBOUR_OPTIONS, type ItemNeighbourOptions, trainItemNeighbours } from './item-neighbours';
+import { itemPopularity, popularityScorer } from './popularity';
+import type { Interactions, ProfileScorer, RecommendationModel } from './recommendation-model';
+import { type BlendOptions, createRecommender } from './recommender';
+import { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
+
+export type ModelMethod = 'item-knn' | 'popularity';
+export const MODEL_METHODS: readonly ModelMethod[] = ['item-knn', 'popularity'];
+
+export interface TrainOptions {
+  method: ModelMethod;
+  itemNeighbours: ItemNeighbourOptions;
+  blend: Partial<BlendOptions>;
+  /** Items × features (buildItemFeatures), same item indices as the interactions. */
+  itemFeatures?: CsrMatrix;
+  /** Seeds every random choice of training. */
+  seed: number;
+}
+
+/** The defaults the offline evaluation chose (see the README's "how the model was chosen"). */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { method: 'item-knn', itemNeighbours: DEFAULT_ITEM_NEIGHBOUR_OPTIONS, blend: {}, seed: 1 };
+
+/** The confidence scheme the offline evaluation chose. */
+export const DEFAULT_CONFIDENCE: ConfidenceScheme = 'binary';
+
+/**
+ * Users × items confidence from raw ratings (users × items, rating values) and optional diary
+ * listens (users × items, listen counts): a listen adds to a rating's weight or stands alone.
+ */
+export function interactionsFromRatings(
+  ratings: CsrMatrix,
+  scale: RatingScale,
+  scheme: ConfidenceScheme = DEFAULT_CONFIDENCE,
+  listens?: CsrMatrix,
+): Interactions {
+  const coo = new CooBuilder();
+  for (let u = 0; u < ratings.rows; u += 1) {
+    for (let p = ratings.indptr[u]!; p < ratings.indptr[u + 1]!; p += 1) {
+      const w = ratingConfidence(ratings.values[p]!, scale, scheme);
+      if (w !== 0) coo.push(u, ratings.indices[p]!, w);
+    }
+  }
+  const rated = buildCsr(ratings.rows, ratings.cols, coo);
+  if (!listens) return { userItems: rated };
+  const merged = new CooBuilder();
+  for (let u = 0; u < rated.rows; u += 1) {
+    const weights = new Map<number, number>();
+    for (let p = rated.indptr[u]!; p < rated.indptr[u + 1]!; p += 1) weights.set(rated.indices[p]!, rated.values[p]!);
+    if (u < listens.rows)
+      for (let p = listens.indptr[u]!; p < listens.indptr[u + 1]!; p += 1) {
+        const item = listens.indices[p]!;
+        weights.set(item, (weights.get(item) ?? 0) + listenConfidence(listens.values[p]!));
+      }
+    for (const [item, w] of weights) if (w !== 0) merged.push(u, item, w);
+  }
+  return { userItems: buildCsr(rated.rows, rated.cols, merged) };
+}
+
+/** Trains the chosen method on the interactions and wraps it as a recommendation model. */
+export function train(interactions: Interactions, options: Partial<TrainOptions> = {}): RecommendationModel {
+  const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const { userItems } = interactions;
+  let collaborative: ProfileScorer;
+  switch (o.method) {
+    case 'item-knn':
+      collaborative = itemNeighbourScorer(trainItemNeighbours(userItems, { ...DEFAULT_ITEM_NEIGHBOUR_OPTIONS, ...o.itemNeighbours }));
+      break;
+    case 'popularity':
+      collaborative = popularityScorer(itemPopularity(userItems));
+      break;
+  }
+  return createRecommender({ userItems, collaborative, content: o.itemFeatures ? contentScorer(o.itemFeatures) : undefined, blend: o.blend });
+}
