@@ -41,31 +41,38 @@ interface Scored {
   albumAgrees: boolean;
 }
 
-/** Two candidates are copies of one recording (album, single, compilation) when they read the same and last as long. */
-function sameRecording(a: Scored, b: Scored): boolean {
+/** The same song by the same artist in the same version (live, remix, ...): at most edits, remasters or releases apart. */
+function sameSong(a: Scored, b: Scored): boolean {
   if (textSimilarity(a.profile.main, b.profile.main) < 0.95) return false;
   if (!a.profile.names.length || !b.profile.names.length || textSimilarity(a.profile.names[0]!, b.profile.names[0]!) < 0.95) return false;
-  if (GATE_TAGS.some((tag) => a.profile.tags.has(tag) !== b.profile.tags.has(tag))) return false;
+  return !GATE_TAGS.some((tag) => a.profile.tags.has(tag) !== b.profile.tags.has(tag));
+}
+
+/** Copies of one recording (album, single, compilation): the same song lasting as long. */
+function sameRecording(a: Scored, b: Scored): boolean {
   const da = a.profile.durationMs;
   const db = b.profile.durationMs;
-  return da === null || db === null || Math.abs(da - db) <= DURATION.sameRecordingMs;
+  return sameSong(a, b) && (da === null || db === null || Math.abs(da - db) <= DURATION.sameRecordingMs);
 }
 
 /**
- * Among copies of the same recording, which one a person would want: the explicit flag the source
- * has, the source's album, fewer version differences, an original album over a compilation or a
- * single, the ISRC hit, then confidence.
+ * Among copies of the same recording, which one a person would want: the ISRC hit (the very
+ * recording), the explicit flag the source has, the source's album, fewer version differences, an
+ * original album over a compilation or a single, then the closest album and title wording.
  */
 function preferenceKey(source: TrackProfile, s: Scored): number[] {
   const explicit = source.explicit === null || s.profile.explicit === null ? 1 : source.explicit === s.profile.explicit ? 2 : 0;
+  const albumWording = source.albumFull && s.profile.albumFull ? textSimilarity(source.albumFull, s.profile.albumFull) : 0;
   return [
+    s.via === 'isrc' ? 1 : 0,
     explicit,
     s.albumAgrees ? 1 : 0,
     -s.score.penaltyMismatches,
     s.profile.compilation ? 0 : 1,
     s.profile.single ? 0 : 1,
-    s.via === 'isrc' ? 1 : 0,
-    s.score.confidence,
+    albumWording,
+    textSimilarity(source.full, s.profile.full),
+    s.score.rank,
   ];
 }
 
@@ -118,7 +125,7 @@ export function decideMatch(source: SourceTrack, candidates: Array<{ track: Prov
     const score = scoreCandidate(wanted, profile, via);
     return { track, via, profile, score, albumAgrees: score.reasons.includes('same album') };
   });
-  scored.sort((a, b) => b.score.confidence - a.score.confidence || comparePreference(wanted, a, b));
+  scored.sort((a, b) => b.score.rank - a.score.rank || comparePreference(wanted, a, b));
   const best = scored[0];
   if (!best || best.score.confidence < MATCH_THRESHOLDS.review) {
     return {
@@ -133,7 +140,9 @@ export function decideMatch(source: SourceTrack, candidates: Array<{ track: Prov
   const close = scored.filter((s) => s.score.confidence >= best.score.confidence - MATCH_THRESHOLDS.ambiguityMargin && !s.score.gateFailure);
   const copies = close.filter((s) => sameRecording(s, best));
   const pick = copies.sort((a, b) => comparePreference(wanted, a, b))[0] ?? best;
-  const rivals = close.filter((s) => !sameRecording(s, pick) && !sameRecording(s, best));
+  // A close runner-up that is another song (or another artist's) makes the pick a guess; other edits of
+  // the same song are only less preferred copies.
+  const rivals = close.filter((s) => !sameSong(s, pick) && !sameSong(s, best));
   const ordered = [pick, ...scored.filter((s) => s !== pick)];
   const accepted = pick.score.confidence >= MATCH_THRESHOLDS.accept && !rivals.length;
   const top = asScoredCandidate(pick);

@@ -88,7 +88,7 @@ function peelSegments(title: string): { core: string; segments: string[] } {
       s = s.slice(0, open).trim();
       continue;
     }
-    const dash = /\s[-–—]\s+([^-–—]+)$/.exec(s);
+    const dash = /\s[-–—]\s+((?:(?!\s[-–—]\s).)+)$/.exec(s);
     if (dash && s.slice(0, dash.index).trim()) {
       segments.unshift(dash[1]!.trim());
       s = s.slice(0, dash.index).trim();

@@ -7,6 +7,8 @@ import { GATE_TAGS, type GateTag, type PenaltyTag, isGate } from './version-tags
 /** How one candidate compares with the source, with the reasons in plain words. */
 export interface CandidateScore {
   confidence: number;
+  /** Confidence before clamping to 0..1, so two perfect candidates can still be ordered. */
+  rank: number;
   /** Title and artist agreement alone, 0..1. */
   text: number;
   title: number;
@@ -90,6 +92,7 @@ function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: str
   let gateFailure: string | null = null;
   let cap = 1;
   let cost = 0;
+  let detailMissing = false;
   let penaltyMismatches = 0;
   for (const tag of GATE_TAGS) {
     const s = source.tags.get(tag);
@@ -104,9 +107,10 @@ function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: str
       cap = Math.min(cap, ADJUSTMENTS.gateDetailCap);
       reasons.push(`a different ${GATE_WORDS[tag]} version`);
     } else if (s.length !== c.length && (!s.length || !c.length)) {
-      cost += ADJUSTMENTS.gateDetailMissing;
+      detailMissing = true;
     }
   }
+  if (detailMissing) cost += ADJUSTMENTS.gateDetailMissing;
   for (const tag of [...new Set([...source.tags.keys(), ...candidate.tags.keys()])]) {
     if (isGate(tag) || source.tags.has(tag) === candidate.tags.has(tag)) continue;
     penaltyMismatches++;
@@ -168,6 +172,15 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
     confidence += ADJUSTMENTS.albumAgreement;
     reasons.push('same album');
   }
-  confidence = Math.min(clamp(confidence), tags.cap);
-  return { confidence, text, title, artist, gateFailure: tags.gateFailure, penaltyMismatches: tags.penaltyMismatches, reasons };
+  confidence = Math.min(confidence, tags.cap);
+  return {
+    confidence: clamp(confidence),
+    rank: confidence,
+    text,
+    title,
+    artist,
+    gateFailure: tags.gateFailure,
+    penaltyMismatches: tags.penaltyMismatches,
+    reasons,
+  };
 }

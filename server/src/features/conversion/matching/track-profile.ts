@@ -18,11 +18,15 @@ export interface TrackProfile {
   core: string;
   /** `core` plus unexplained suffix text ("P.Y.T. (Pretty Young Thing)" keeps it). */
   main: string;
+  /** The whole title folded, suffixes included: breaks ties between copies ("Remastered 2009" over "2021 Mix"). */
+  full: string;
   /** Folded artist names, the title's feat. credits included, first-credited first. */
   names: string[];
   /** Version tags with the words that detail them (the remixer, the venue). */
   tags: Map<VersionTag, string[]>;
+  /** Album core (edition markers off) and the whole album title, folded. */
   album: string | null;
+  albumFull: string | null;
   liveAlbum: boolean;
   compilation: boolean;
   single: boolean;
@@ -59,9 +63,11 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
   return {
     core,
     main: extras.length ? `${core} ${extras.join(' ')}` : core,
+    full: comparable(track.title),
     names: artistNames([...track.artists, ...parts.featured]),
     tags,
     album: albumCore || null,
+    albumFull: track.album ? comparable(track.album) : null,
     liveAlbum: isLiveAlbum(track.album),
     compilation: isCompilationAlbum(track.album),
     single: isSingleRelease(track.album) || (albumCore !== null && albumCore === core),

@@ -57,7 +57,7 @@ const BENIGN_PHRASE_RE =
   /\b(?:album|original|lp|main|full length|full|standard|studio) (?:version|mix|edit|recording)\b|\boriginal\b|\bsoundtrack\b|\bmotion picture\b|\bbonus(?: track)?\b|\bdeluxe\b|\banniversary\b|\bedition\b/g;
 /** Words that name some other version even without a known tag ("Piano Version", "Spanish Version", "Extended"). */
 const ALTERNATE_RE =
-  /\bversion\b|\bextended\b|\breprise\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\btake\b|\bsession\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
+  /\bversion\b|\bextended\b|\breprise\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\btake\b|\bver\b|\bsession\b|\brevisited\b|\bacappella\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
 /** Words that carry no detail of which version ("Live at Wembley" → "wembley"). */
 const FILLER_WORDS = new Set([
   'version',
@@ -89,10 +89,12 @@ export interface SegmentReading {
   extra: string | null;
 }
 
-/** Reads one trailing segment of a title ("Remastered 2011", "Tiësto Remix", "Live at Wembley"). */
-export function readSegment(segment: string): SegmentReading {
-  const folded = foldText(segment);
-  if (!folded || BENIGN_SEGMENT_RE.test(folded)) return { tags: [], detail: [], extra: null };
+const YEAR_OR_ORDINAL_RE = /^(?:\d+(?:st|nd|rd|th)?|'\d\d)$/;
+
+/** Tags and leftover words of one part of a segment, or `benign` when it names nothing about the recording. */
+function readPart(part: string): { tags: VersionTag[]; words: string[]; benign: boolean } {
+  const folded = foldText(part);
+  if (!folded || !/\p{L}/u.test(folded) || BENIGN_SEGMENT_RE.test(folded)) return { tags: [], words: [], benign: true };
   const withoutBenign = ` ${folded} `.replace(BENIGN_PHRASE_RE, ' ');
   let rest = withoutBenign;
   const tags: VersionTag[] = [];
@@ -101,15 +103,23 @@ export function readSegment(segment: string): SegmentReading {
     if (!tags.includes(tag)) tags.push(tag);
     rest = rest.replace(new RegExp(re.source, 'g'), ' ');
   }
-  const words = rest.split(' ').filter((w) => w && !FILLER_WORDS.has(w));
-  if (tags.length) {
-    // Years only date a version; the venue or remixer tells which one.
-    const gated = tags.some(isGate);
-    return { tags, detail: gated ? words.filter((w) => !/^(?:19|20)\d\d$/.test(w)) : [], extra: null };
-  }
-  if (!words.length || withoutBenign.trim() !== folded || /^(?:19|20)\d\d$/.test(folded)) return { tags: [], detail: [], extra: null };
-  if (ALTERNATE_RE.test(folded)) return { tags: ['alternate'], detail: words, extra: null };
-  return { tags: [], detail: [], extra: folded };
+  const words = rest.split(' ').filter((w) => w && !FILLER_WORDS.has(w) && !YEAR_OR_ORDINAL_RE.test(w));
+  // Some other named version ("Naked Version", "Piano Ver.", "Extended"), unless the words only date it.
+  if (!tags.some(isGate) && words.length && ALTERNATE_RE.test(folded)) tags.push('alternate');
+  return { tags, words, benign: !tags.length && (withoutBenign.trim() !== folded || !words.length) };
+}
+
+/**
+ * Reads one trailing segment of a title ("Remastered 2011", "Tiësto Remix", "Live at Wembley"). Parts
+ * joined by "/" or ";" (Spotify's "Mono / 1997 Remastered", Apple's "From “Frozen”/Karaoke Version")
+ * are read one by one; leftover words of a tagged segment detail the version.
+ */
+export function readSegment(segment: string): SegmentReading {
+  const parts = segment.split(/[/;]/).map(readPart);
+  const tags = [...new Set(parts.flatMap((p) => p.tags))];
+  if (tags.length) return { tags, detail: tags.some(isGate) ? parts.flatMap((p) => p.words) : [], extra: null };
+  if (parts.some((p) => p.benign)) return { tags: [], detail: [], extra: null };
+  return { tags: [], detail: [], extra: foldText(segment) || null };
 }
 
 /** Tags in an album title or artist credit: only markers that make every track on it another version. */
