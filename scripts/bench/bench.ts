@@ -12,8 +12,9 @@ import { databaseName, dropDatabase, withDatabase } from './lib/pg-admin';
 import { deleteKeys } from './lib/redis-keys';
 import { readPlaylistTargets } from './load/playlist-targets';
 import { runScenarios, type RunPlan } from './load/run-scenarios';
+import { runServiceImport } from './jobs/service-import';
 import { SCENARIOS, type Scenario } from './load/scenarios';
-import { formatTable, machineInfo, writeReport, type ScenarioResult } from './report/report';
+import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, type JobResult, type ScenarioResult } from './report/report';
 import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
 import { signInPool } from './server/session-pool';
 
@@ -51,6 +52,47 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   ensureServerBuilt(ROOT, log);
   const redisPrefix = `muse-bench-${randomBytes(6).toString('hex')}:`;
   cleanup.add(`delete Redis keys ${redisPrefix}*`, () => deleteKeys(options.redisUrl, redisPrefix));
+
+  const loadScenarios = SCENARIOS.filter((s) => options.scenarios.includes(s.name));
+  const scenarios = loadScenarios.length > 0 ? await runLoadScenarios(options, { databaseUrl, redisPrefix, cleanup }) : [];
+  const jobs: JobResult[] = [];
+  if (options.scenarios.includes('service-import')) {
+    jobs.push(
+      await runServiceImport({
+        root: ROOT,
+        databaseUrl,
+        redisUrl: options.redisUrl,
+        redisPrefix,
+        password: BENCH_PASSWORD,
+        stopLater: (label, step) => cleanup.add(label, step),
+        log,
+      }),
+    );
+  }
+
+  const report: BenchReport = { machine: machineInfo(), scenarios, ...(jobs.length > 0 ? { jobs } : {}) };
+  if (scenarios.length > 0) {
+    log('');
+    log(formatTable(report));
+    log('');
+    log(`express-baseline answers ${scenarios[0]!.max_rps} req/s on this machine; "vs express" is each scenario's maximum throughput divided by that.`);
+  }
+  if (jobs.length > 0) {
+    log('');
+    log(formatJobs(jobs));
+  }
+  log(
+    `data set: ${scale.name} (${dataset.reused ? 'reused; it was built' : 'built'} in ${dataset.buildSeconds.toFixed(1)} s); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  for (const file of writeReport(report, options.outDir)) log(`wrote ${file.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, file) : file}`);
+}
+
+/** The request-stream scenarios: the Express baseline and the api, a pool of sessions, each scenario (and the mongo round). */
+async function runLoadScenarios(
+  options: BenchOptions,
+  { databaseUrl, redisPrefix, cleanup }: { databaseUrl: string; redisPrefix: string; cleanup: Cleanup },
+): Promise<ScenarioResult[]> {
+  const scale = options.scale === 'smoke' ? SMOKE_SCALE : FULL_SCALE;
   const stopLater = (server: ChildServer) => cleanup.add(`stop ${server.name}`, () => server.stop());
   const baseline = await startExpressBaseline(ROOT);
   stopLater(baseline);
@@ -75,17 +117,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   if (documentStoreScenarios.length > 0) {
     scenarios.push(...(await runOnMongo(documentStoreScenarios, { options, databaseUrl, redisPrefix, plan, postgresMuse: muse, stopLater, cleanup })));
   }
-
-  const report = { machine: machineInfo(), scenarios };
-  log('');
-  log(formatTable(report));
-  const baselineRps = scenarios[0]!.max_rps;
-  log('');
-  log(`express-baseline answers ${baselineRps} req/s on this machine; "vs express" is each scenario's maximum throughput divided by that.`);
-  log(
-    `data set: ${scale.name} (${dataset.reused ? 'reused; it was built' : 'built'} in ${dataset.buildSeconds.toFixed(1)} s); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-  for (const file of writeReport(report, options.outDir)) log(`wrote ${file.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, file) : file}`);
+  return scenarios;
 }
 
 /** What the mongo round reuses of the run so far. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { JOB_SCENARIO_NAMES } from './jobs/job-scenarios';
 import { SCENARIO_NAMES } from './load/scenarios';
 
 /** What one `npm run bench` does. */
@@ -11,7 +12,7 @@ export interface BenchOptions {
   durationSeconds: number;
   /** Seconds of warm-up before each scenario. */
   warmupSeconds: number;
-  /** Run only these (the baseline always runs: it is the ratios' denominator). */
+  /** Run only these (the baseline always runs with a load scenario: it is the ratios' denominator); job scenarios run only when named. */
   scenarios: string[];
   sessions: number;
   databaseUrl: string;
@@ -31,7 +32,8 @@ export class HelpRequested extends Error {}
 export const USAGE = `usage: npm run bench -- [options]
   --duration <s>      seconds per measured phase (default 20; 2 with --smoke)
   --warmup <s>        warm-up seconds before each scenario (default 3; 1 with --smoke)
-  --scenario <name>   run only this scenario, repeatable (${SCENARIO_NAMES.join(', ')})
+  --scenario <name>   run only this scenario, repeatable (${SCENARIO_NAMES.join(', ')};
+                      named only: ${JOB_SCENARIO_NAMES.join(', ')})
   --sessions <n>      users signed in for the scenarios (default 200; 10 with --smoke)
   --rebuild           build the data set anew even when a matching one exists
   --dataset-only      build or check the data set, then stop
@@ -68,8 +70,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
   }
   const smoke = flags.has('--smoke');
   const scenarios = flags.get('--scenario') ?? SCENARIO_NAMES;
+  const known = [...SCENARIO_NAMES, ...JOB_SCENARIO_NAMES];
   for (const name of scenarios) {
-    if (!SCENARIO_NAMES.includes(name)) throw new UsageError(`unknown scenario ${JSON.stringify(name)}; choose from ${SCENARIO_NAMES.join(', ')}`);
+    if (!known.includes(name)) throw new UsageError(`unknown scenario ${JSON.stringify(name)}; choose from ${known.join(', ')}`);
   }
   const last = (flag: string) => flags.get(flag)?.at(-1);
   const scale = last('--scale') ?? (smoke ? 'smoke' : 'full');

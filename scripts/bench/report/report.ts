@@ -22,10 +22,31 @@ export interface ScenarioResult {
 /** How a scenario fared against its budget; see verdictOf. */
 export type Verdict = 'ok' | 'over' | 'errors' | '-';
 
-/** The JSON written by a run: exactly these two keys. */
+/** One job scenario (a background job timed from its request to its end), in the JSON's field names. */
+export interface JobResult {
+  name: string;
+  /** How the job ended (`done` unless something failed). */
+  status: string;
+  tracks: number;
+  /** Tracks linked to the catalog. */
+  linked: number;
+  /** From the request that started it until the bench saw it end, and as the server recorded it. */
+  seconds: number;
+  server_seconds: number | null;
+  /** Calls the music service received, and the fewest that could do the work. */
+  provider_calls: number;
+  minimum_provider_calls: number;
+  /** Calls other work in the same processes made meanwhile (listed in `calls_by_endpoint` too). */
+  other_provider_calls: number;
+  calls_by_endpoint: Record<string, number>;
+  error: string | null;
+}
+
+/** The JSON written by a run: these two keys, and `jobs` when a job scenario ran. */
 export interface BenchReport {
   machine: { cpu: string; cores: number; memory_gb: number; node: string; os: string };
   scenarios: ScenarioResult[];
+  jobs?: JobResult[];
 }
 
 /** A run keeps its offered rate when it answers at least this share of it. */
@@ -76,6 +97,23 @@ export function formatTable(report: BenchReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The job scenarios, one line each, with every endpoint's calls. */
+export function formatJobs(jobs: JobResult[]): string {
+  return jobs
+    .map((j) => {
+      const endpoints = Object.entries(j.calls_by_endpoint)
+        .map(([endpoint, n]) => `${endpoint} ${n}`)
+        .join(', ');
+      const server = j.server_seconds === null ? '' : ` (server: ${num(j.server_seconds, 2)} s)`;
+      const outcome = j.status === 'done' ? '' : ` ${j.status.toUpperCase()}: ${j.error ?? ''}`;
+      return (
+        `${j.name}: ${j.tracks.toLocaleString('en')} tracks (${j.linked.toLocaleString('en')} linked to the catalog) in ${num(j.seconds, 2)} s${server};` +
+        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls} (${endpoints})${outcome}`
+      );
+    })
+    .join('\n');
 }
 
 /** Writes latest.json and a copy named after the run's time; returns both paths. */

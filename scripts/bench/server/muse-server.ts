@@ -39,6 +39,12 @@ export interface MuseServerOptions {
   redisPrefix: string;
   /** Documents (activity, playlists) in this MongoDB database instead of Postgres. */
   mongoUrl?: string;
+  /** `api` (default), or `all` for an api with its worker (job scenarios). */
+  role?: 'api' | 'all';
+  /** A fixed port (default any free one): Spotify's redirect URL must name it. */
+  port?: number;
+  /** More environment (a provider sandbox to use). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -48,9 +54,9 @@ export interface MuseServerOptions {
  */
 export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
   return spawnServer({
-    name: options.mongoUrl ? 'Muse api (mongo)' : 'Muse api',
+    name: options.mongoUrl ? 'Muse api (mongo)' : options.role === 'all' ? 'Muse api and worker' : 'Muse api',
     command: process.execPath,
-    args: ['server/dist/main.js', '--role=api'],
+    args: ['server/dist/main.js', `--role=${options.role ?? 'api'}`],
     cwd: options.root,
     env: {
       PATH: process.env.PATH,
@@ -61,7 +67,7 @@ export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: options.redisPrefix,
       ...(options.mongoUrl ? { MONGO_URL: options.mongoUrl } : {}),
-      PORT: '0',
+      PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       API_RATE_IP_MAX: '1000000000',
@@ -70,6 +76,7 @@ export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
       WRITE_RATE_USER_MAX: '1000000000',
       // The data set is the catalog; the demo catalog only seeds an empty one anyway.
       SEED_DEMO_CATALOG: 'false',
+      ...options.env,
     },
     urlPattern: /Muse is running at (http:\/\/\S+)/,
     startTimeoutMs: 60_000,

@@ -1,0 +1,6 @@
+/**
+ * Scenarios that time one background job instead of a stream of requests. They run only when
+ * named with --scenario: each starts servers of its own and changes data (an import stores a
+ * playlist), which a default run has no need of.
+ */
+export const JOB_SCENARIO_NAMES: readonly string[] = ['service-import'];
