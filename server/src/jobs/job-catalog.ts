@@ -1,6 +1,7 @@
 import type { JobFor } from './job-definition';
 import type { JobDeps } from './job-deps';
 import { conversionJob } from '../features/conversion/conversion.job';
+import { conversionJob } from '../features/conversion/conversion.job';
 import { feedFanOutJob } from '../features/feed/feed-fan-out.job';
 import { welcomeNotificationJob } from '../features/notifications/welcome-notification.job';
 import { reviewCommentedNotificationJob } from '../features/reviews/review-commented-notification.job';
@@ -32,6 +33,7 @@ export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
   accountPurgeJob,
   playlistNotificationJob,
   fetchArtworkJob,
+  conversionJob,
   conversionJob,
   fetchPreviewJob,
   serviceImportJob,
