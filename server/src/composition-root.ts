@@ -111,11 +111,6 @@ import { ConversionRecovery } from './features/conversion/conversion-recovery';
 import { ConversionRunner } from './features/conversion/conversion-runner';
 import { ConversionsRepo } from './features/conversion/conversions.repo';
 import { ConversionsService } from './features/conversion/conversions.service';
-import { ConversionEndpoints } from './features/conversion/conversion-endpoints';
-import { ConversionRecovery } from './features/conversion/conversion-recovery';
-import { ConversionRunner } from './features/conversion/conversion-runner';
-import { ConversionsRepo } from './features/conversion/conversions.repo';
-import { ConversionsService } from './features/conversion/conversions.service';
 import { ServiceImportRecovery } from './features/service-imports/service-import-recovery';
 import { ServiceImportRunning } from './features/service-imports/service-import-running.service';
 import { ServiceImportsRepo } from './features/service-imports/service-imports.repo';
@@ -149,9 +144,6 @@ export interface Services {
   charts: ChartsService;
   imports: ImportsService;
   importRecovery: ImportRecovery;
-  /** Playlist conversions between Spotify, Apple Music and Muse, and the sweep that re-queues their lost jobs. */
-  conversions: ConversionsService;
-  conversionRecovery: ConversionRecovery;
   /** Playlist conversions between Spotify, Apple Music and Muse, and the sweep that re-queues their lost jobs. */
   conversions: ConversionsService;
   conversionRecovery: ConversionRecovery;
@@ -384,36 +376,6 @@ export function composeServices(infra: Infrastructure): Composition {
     announce: announceConversion,
   });
 
-  // Playlist conversions: the job reads the source, matches, writes the target and keeps a report.
-  const conversionsRepo = new ConversionsRepo(knex);
-  const conversionReports = infra.documentStore.conversionReports;
-  const announceConversion = (userId: string, conversionId: string) => events.publish({ type: 'conversion.progress', userId, conversionId });
-  const conversionEndpoints = new ConversionEndpoints({
-    connections,
-    playlists,
-    matcher: new TrackMatchReadModel(knex),
-    search: { search: (query, viewerId) => services.search.search(query, viewerId) },
-  });
-  const conversions = new ConversionsService({
-    repo: conversionsRepo,
-    reports: conversionReports,
-    queues,
-    connections,
-    playlists,
-    endpoints: conversionEndpoints,
-    runner: new ConversionRunner({
-      repo: conversionsRepo,
-      reports: conversionReports,
-      open: (conversion, calls) => conversionEndpoints.open(conversion, calls),
-      notifications,
-      announce: announceConversion,
-      limits: { maxRateLimitWaitMs: config.CONVERSION_MAX_RATE_LIMIT_WAIT_SECONDS * 1000, callBudget: config.CONVERSION_CALL_BUDGET },
-    }),
-    redis,
-    prefix,
-    announce: announceConversion,
-  });
-
   const auth = new AuthService({
     users: new UsersRepo(knex),
     sessions,
@@ -430,8 +392,6 @@ export function composeServices(infra: Infrastructure): Composition {
     auth,
     serviceImports,
     serviceImportRecovery: new ServiceImportRecovery({ repo: serviceImportsRepo, queues }),
-    conversions,
-    conversionRecovery: new ConversionRecovery({ repo: conversionsRepo, queues }),
     conversions,
     conversionRecovery: new ConversionRecovery({ repo: conversionsRepo, queues }),
     admin: new AdminService(queues),

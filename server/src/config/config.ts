@@ -144,10 +144,6 @@ export const ConfigSchema = z.object({
   CONVERSION_MAX_RATE_LIMIT_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Most provider calls one conversion run may make (a 10,000-track playlist needs a few thousand at most). */
   CONVERSION_CALL_BUDGET: z.coerce.number().int().min(10).default(40_000),
-  /** A conversion gives up (keeping its report) after waiting out rate limits this long in total. */
-  CONVERSION_MAX_RATE_LIMIT_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
-  /** Most provider calls one conversion run may make (a 10,000-track playlist needs a few thousand at most). */
-  CONVERSION_CALL_BUDGET: z.coerce.number().int().min(10).default(40_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   WEB_DIST_DIR: z.string().optional(),
   SEED_DEMO_CATALOG: bool.default(true),

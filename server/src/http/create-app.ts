@@ -32,7 +32,6 @@ import { createArtworkRouter } from '../features/artwork/artwork.routes';
 import { createPreviewsRouter } from '../features/previews/previews.routes';
 import { createConnectionsRouter } from '../features/connections/connections.routes';
 import { createConversionsRouter } from '../features/conversion/conversions.routes';
-import { createConversionsRouter } from '../features/conversion/conversions.routes';
 import { createServiceImportsRouter } from '../features/service-imports/service-imports.routes';
 import { createCatalogEnrichmentRouter } from '../features/catalog-enrichment/catalog-enrichment.routes';
 import { redactRequestLog } from './log-redaction';
@@ -119,7 +118,6 @@ export function createApp(c: Container): Express {
   app.use('/api/admin', createAdminRouter(c));
   app.use('/api/charts', createChartsRouter(c));
   app.use('/api/imports', createImportsRouter(c));
-  app.use('/api/conversions', createConversionsRouter(c));
   app.use('/api/conversions', createConversionsRouter(c));
   app.use('/api', createExportsRouter(c));
   app.use('/api', createAlbumsRouter(c));

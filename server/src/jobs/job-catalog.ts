@@ -1,7 +1,6 @@
 import type { JobFor } from './job-definition';
 import type { JobDeps } from './job-deps';
 import { conversionJob } from '../features/conversion/conversion.job';
-import { conversionJob } from '../features/conversion/conversion.job';
 import { feedFanOutJob } from '../features/feed/feed-fan-out.job';
 import { welcomeNotificationJob } from '../features/notifications/welcome-notification.job';
 import { reviewCommentedNotificationJob } from '../features/reviews/review-commented-notification.job';
@@ -33,7 +32,6 @@ export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
   accountPurgeJob,
   playlistNotificationJob,
   fetchArtworkJob,
-  conversionJob,
   conversionJob,
   fetchPreviewJob,
   serviceImportJob,

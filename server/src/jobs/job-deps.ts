@@ -19,7 +19,6 @@ export interface JobDeps extends Pick<
   | 'previews'
   | 'serviceImports'
   | 'conversions'
-  | 'conversions'
 > {
   /** Attempts a job gets; the last failing one may mark its subject failed. */
   jobAttempts: number;

@@ -11,7 +11,6 @@ export type DomainEvent =
   | { type: 'album.stats_changed'; albumId: string }
   | { type: 'import.progress'; userId: string; importId: string }
   | { type: 'conversion.progress'; userId: string; conversionId: string }
-  | { type: 'conversion.progress'; userId: string; conversionId: string }
   | { type: 'service-import.progress'; userId: string; importId: string }
   /** A feed activity was fanned out; `userIds` are (some of) the actor's followers. */
   | { type: 'feed.activity'; activityId: string; userIds: string[] };

@@ -9,7 +9,7 @@ import { sessionRoom, type MuseSocketServer } from './socket-server';
  * so the user's sockets receive them whichever api node holds them.
  */
 export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
-  const { notifications, ratings, imports, feed, serviceImports, conversions, conversions } = c.services;
+  const { notifications, ratings, imports, feed, serviceImports, conversions } = c.services;
   return async (event: DomainEvent): Promise<void> => {
     switch (event.type) {
       case 'notification.created': {
@@ -41,12 +41,6 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
       case 'service-import.progress': {
         const progress = await serviceImports.progress(event.userId, event.importId);
         if (progress) io.to(userRoom(event.userId)).emit('service-import:progress', progress);
-        return;
-      }
-      case 'conversion.progress': {
-        // Read at emit time, so the browser always sees the conversion's latest state.
-        const progress = await conversions.progress(event.userId, event.conversionId);
-        if (progress) io.to(userRoom(event.userId)).emit('conversion:progress', progress);
         return;
       }
       case 'conversion.progress': {

@@ -27,7 +27,6 @@ export function jobDependencies(c: Container): JobDeps {
     previews: c.services.previews,
     serviceImports: c.services.serviceImports,
     conversions: c.services.conversions,
-    conversions: c.services.conversions,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),
   };
@@ -62,7 +61,6 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     logger,
   );
   const conversionRecovery = startPeriodicTask('re-queue lost conversion jobs', upkeepEveryMs, () => c.services.conversionRecovery.requeueLostJobs(), logger);
-  const conversionRecovery = startPeriodicTask('re-queue lost conversion jobs', upkeepEveryMs, () => c.services.conversionRecovery.requeueLostJobs(), logger);
   const chartsSchedule = startPeriodicTask(
     're-register the charts schedule',
     upkeepEveryMs,
@@ -79,7 +77,6 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
       if (heartbeat) clearInterval(heartbeat);
       await importRecovery.stop();
       await serviceImportRecovery.stop();
-      await conversionRecovery.stop();
       await conversionRecovery.stop();
       await chartsSchedule.stop();
       await coverBackfill.stop();
