@@ -25,7 +25,7 @@ const USAGE = `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S]
 Experiments (the defaults are the chosen model):
   --method M        ${MODEL_METHODS.join(' | ')} (default ${DEFAULT_TRAIN_OPTIONS.method})
   --confidence C    ${CONFIDENCE_SCHEMES.join(' | ')} (default ${DEFAULT_CONFIDENCE})
-  --neighbours K, --shrink S, --user-penalty P, --popularity-weight W`;
+  --neighbours K, --shrink S, --user-penalty P, --popularity-penalty B, --popularity-weight W, --popularity-discount D`;
 
 function numberOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -48,7 +48,9 @@ async function main(): Promise<number> {
       neighbours: { type: 'string' },
       shrink: { type: 'string' },
       'user-penalty': { type: 'string' },
+      'popularity-penalty': { type: 'string' },
       'popularity-weight': { type: 'string' },
+      'popularity-discount': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -71,8 +73,12 @@ async function main(): Promise<number> {
       ...(values.neighbours !== undefined && { neighbours: numberOption('neighbours', values.neighbours)! }),
       ...(values.shrink !== undefined && { shrink: numberOption('shrink', values.shrink)! }),
       ...(values['user-penalty'] !== undefined && { userPenalty: numberOption('user-penalty', values['user-penalty'])! }),
+      ...(values['popularity-penalty'] !== undefined && { popularityPenalty: numberOption('popularity-penalty', values['popularity-penalty'])! }),
     },
-    blend: { ...(values['popularity-weight'] !== undefined && { popularityWeight: numberOption('popularity-weight', values['popularity-weight'])! }) },
+    blend: {
+      ...(values['popularity-weight'] !== undefined && { popularityWeight: numberOption('popularity-weight', values['popularity-weight'])! }),
+      ...(values['popularity-discount'] !== undefined && { popularityDiscount: numberOption('popularity-discount', values['popularity-discount'])! }),
+    },
   };
 
   const started = Date.now();

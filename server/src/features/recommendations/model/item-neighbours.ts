@@ -17,9 +17,21 @@ export interface ItemNeighbourOptions {
   userPenalty: number;
   /** Items of one user that take part in co-occurrence counts at most (heaviest users sampled). */
   maxItemsPerUser: number;
+  /**
+   * A neighbour's similarity is divided by (its number of ratings)^popularityPenalty before the
+   * top neighbours are kept (as RP3beta does): 0 keeps the plain, symmetric cosine; above 0 the
+   * long tail gets a chance against the albums everyone has rated.
+   */
+  popularityPenalty: number;
 }
 
-export const DEFAULT_ITEM_NEIGHBOUR_OPTIONS: ItemNeighbourOptions = { neighbours: 100, shrink: 10, userPenalty: 0.5, maxItemsPerUser: 1000 };
+export const DEFAULT_ITEM_NEIGHBOUR_OPTIONS: ItemNeighbourOptions = {
+  neighbours: 100,
+  shrink: 10,
+  userPenalty: 0.5,
+  maxItemsPerUser: 1000,
+  popularityPenalty: 0,
+};
 
 /**
  * Item-item similarities, top-K per item: row i lists i's neighbours (item indices ascending, for
@@ -56,6 +68,8 @@ export function trainItemNeighbours(userItems: CsrMatrix, options: ItemNeighbour
     }
     norms[i] = Math.sqrt(sum);
   }
+  const penalty = new Float64Array(itemCount);
+  for (let i = 0; i < itemCount; i += 1) penalty[i] = 1 / Math.pow(Math.max(1, itemUsers.indptr[i + 1]! - itemUsers.indptr[i]!), options.popularityPenalty);
 
   const k = Math.min(options.neighbours, Math.max(itemCount - 1, 0));
   const indptr = new Int32Array(itemCount + 1);
@@ -88,7 +102,7 @@ export function trainItemNeighbours(userItems: CsrMatrix, options: ItemNeighbour
     for (let t = 0; t < touchedCount; t += 1) {
       const j = touched[t]!;
       if (j !== i) {
-        const similarity = accumulator[j]! / (norms[i]! * norms[j]! + options.shrink);
+        const similarity = (accumulator[j]! / (norms[i]! * norms[j]! + options.shrink)) * penalty[j]!;
         if (similarity > 0 && top.admits(similarity)) top.push(j, similarity);
       }
       accumulator[j] = 0;

@@ -12,11 +12,16 @@ export interface BlendOptions {
   coldProfileSize: number;
   /** Share of popularity (normalised to the most popular item) mixed into every score. */
   popularityWeight: number;
+  /**
+   * Scores are multiplied by (1 + popularity)^-popularityDiscount: above 0, long-tail items
+   * rise against what everyone already knows (more of the catalogue gets recommended).
+   */
+  popularityDiscount: number;
   /** Profile items named in each recommendation's `because` at most. */
   becauseCount: number;
 }
 
-export const DEFAULT_BLEND_OPTIONS: BlendOptions = { contentWeight: 0.1, coldProfileSize: 5, popularityWeight: 0, becauseCount: 3 };
+export const DEFAULT_BLEND_OPTIONS: BlendOptions = { contentWeight: 0.1, coldProfileSize: 5, popularityWeight: 0, popularityDiscount: 0, becauseCount: 3 };
 
 export interface RecommenderParts {
   userItems: CsrMatrix;
@@ -37,6 +42,8 @@ export function createRecommender(parts: RecommenderParts): RecommendationModel 
   const itemCount = userItems.cols;
   const popularity = itemPopularity(userItems);
   const fallbackOrder = popularityOrder(popularity);
+  const discount = new Float64Array(itemCount);
+  for (let i = 0; i < itemCount; i += 1) discount[i] = Math.pow(1 + popularity[i]!, -blend.popularityDiscount);
   let maxPopularity = 0;
   for (const p of popularity) maxPopularity = Math.max(maxPopularity, p);
 
@@ -88,7 +95,7 @@ export function createRecommender(parts: RecommenderParts): RecommendationModel 
     const top = new TopK(k);
     const offer = (item: number): void => {
       if (skipStamp[item] === stamp) return;
-      const score = cfScale * cf.scores[item]! + cbScale * cb.scores[item]! + popScale * popularity[item]!;
+      const score = (cfScale * cf.scores[item]! + cbScale * cb.scores[item]! + popScale * popularity[item]!) * discount[item]!;
       // A candidate whose blended score is not positive is left to the popularity fill.
       if (score > 0 && Number.isFinite(score) && top.admits(score)) top.push(item, score, tieKey(item));
     };

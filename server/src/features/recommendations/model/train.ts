@@ -24,7 +24,7 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { method: 'item-knn', itemNeighbours: DEFAULT_ITEM_NEIGHBOUR_OPTIONS, blend: {}, seed: 1 };
 
 /** The confidence scheme the offline evaluation chose. */
-export const DEFAULT_CONFIDENCE: ConfidenceScheme = 'binary';
+export const DEFAULT_CONFIDENCE: ConfidenceScheme = 'signed';
 
 /**
  * Users × items confidence from raw ratings (users × items, rating values) and optional diary

@@ -6,7 +6,10 @@ export interface SyntheticRatingsOptions {
   items: number;
   /** Ratings wanted (the result is close to it; a user never rates an item twice). */
   ratings: number;
-  /** Taste groups: each item belongs to one, each user loves one and likes a second. */
+  /**
+   * Taste groups: each item belongs to one (and to one of its four niches), each user loves one
+   * group (above all one niche in it) and likes a second.
+   */
   clusters: number;
   seed: number;
 }
@@ -49,25 +52,35 @@ function cumulativeOf(weights: number[]): Float64Array {
 export function* syntheticRatings(options: SyntheticRatingsOptions): Generator<SyntheticRating> {
   const random = randomStream(options.seed);
   const { clusters } = options;
+  const niches = 4;
   const itemCluster = new Int32Array(options.items);
+  const itemNiche = new Int32Array(options.items);
   const itemQuality = new Float64Array(options.items);
   const popularity: number[] = [];
   for (let i = 0; i < options.items; i += 1) {
     itemCluster[i] = Math.floor(random() * clusters);
+    itemNiche[i] = Math.floor(random() * niches);
     itemQuality[i] = 0.5 * normalDraw(random);
     // Zipf-like popularity by a random rank, so popular items are spread over the groups.
     popularity.push(1 / Math.pow(1 + random() * options.items, 0.9));
   }
   const global = cumulativeOf(popularity);
   const members: number[][] = Array.from({ length: clusters }, () => []);
-  for (let i = 0; i < options.items; i += 1) members[itemCluster[i]!]!.push(i);
-  const byCluster = members.map((list) => ({ list, cumulative: cumulativeOf(list.map((i) => popularity[i]!)) }));
+  const nicheMembers: number[][] = Array.from({ length: clusters * niches }, () => []);
+  for (let i = 0; i < options.items; i += 1) {
+    members[itemCluster[i]!]!.push(i);
+    nicheMembers[itemCluster[i]! * niches + itemNiche[i]!]!.push(i);
+  }
+  const weighted = (list: number[]): { list: number[]; cumulative: Float64Array } => ({ list, cumulative: cumulativeOf(list.map((i) => popularity[i]!)) });
+  const byCluster = members.map(weighted);
+  const byNiche = nicheMembers.map(weighted);
 
   const meanActivity = options.ratings / options.users;
   // Log-normal activity with sigma 1: the mean is exp(mu + 1/2).
   const mu = Math.log(meanActivity) - 0.5;
   for (let u = 0; u < options.users; u += 1) {
     const home = Math.floor(random() * clusters);
+    const niche = Math.floor(random() * niches);
     const second = (home + 1 + Math.floor(random() * (clusters - 1))) % clusters;
     const bias = 0.3 * normalDraw(random);
     const wanted = Math.max(3, Math.min(Math.round(Math.exp(mu + normalDraw(random))), Math.floor(options.items / 4)));
@@ -77,12 +90,13 @@ export function* syntheticRatings(options: SyntheticRatingsOptions): Generator<S
       attempts += 1;
       const roll = random();
       let item: number;
-      const group = roll < 0.6 ? byCluster[home]! : roll < 0.8 ? byCluster[second]! : undefined;
+      const group = roll < 0.25 ? byNiche[home * niches + niche]! : roll < 0.45 ? byCluster[home]! : roll < 0.6 ? byCluster[second]! : undefined;
       if (group && group.list.length) item = group.list[pick(group.cumulative, random() * group.cumulative[group.cumulative.length - 1]!)]!;
       else item = pick(global, random() * global[global.length - 1]!);
       if (rated.has(item)) continue;
       rated.add(item);
-      const affinity = itemCluster[item] === home ? 1 : itemCluster[item] === second ? 0.4 : -0.9;
+      const inHome = itemCluster[item] === home;
+      const affinity = inHome && itemNiche[item] === niche ? 1.3 : inHome ? 0.7 : itemCluster[item] === second ? 0.4 : -0.9;
       const raw = 3.1 + affinity + itemQuality[item]! + bias + 0.6 * normalDraw(random);
       const rating = Math.min(5, Math.max(0.5, Math.round(raw * 2) / 2));
       yield { userId: `u${u + 1}`, itemId: `i${item + 1}`, rating };
