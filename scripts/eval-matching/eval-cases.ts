@@ -168,3 +168,24 @@ export function formatTable(byKind: Map<string, Tally>, total: Tally): string {
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(head), rule, ...rows.slice(1, -1).map(line), rule, line(rows[rows.length - 1]!)].join('\n');
 }
+
+/**
+ * Where confidences fall, in bins of 0.05: of the expected candidate, and of the best candidate in
+ * cases where none is right (only decoys: live, karaoke, another artist, ...). Thresholds are read
+ * off this: ACCEPT above every such decoy with margin, REVIEW below most right answers.
+ */
+export function scoreHistogram(results: Array<{ c: EvalCase; decision: MatchDecision }>): string {
+  const bins = 20;
+  const right = new Array<number>(bins).fill(0);
+  const wrong = new Array<number>(bins).fill(0);
+  const bin = (x: number) => Math.min(bins - 1, Math.floor(x * bins));
+  for (const { c, decision } of results) {
+    const scored = [...(decision.chosen ? [decision.chosen] : []), ...decision.alternatives];
+    const expected = scored.find((s) => s.track.id === c.expected);
+    if (c.expected !== null) right[bin(expected?.confidence ?? 0)]!++;
+    if (c.expected === null && scored.length) wrong[bin(Math.max(...scored.map((s) => s.confidence)))]!++;
+  }
+  const rows = ['confidence   expected  best decoy'];
+  for (let i = bins - 1; i >= 0; i--) rows.push(`${(i / bins).toFixed(2)}-${((i + 1) / bins).toFixed(2)}  ${String(right[i]).padStart(8)}  ${String(wrong[i]).padStart(10)}`);
+  return rows.join('\n');
+}

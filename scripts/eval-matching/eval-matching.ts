@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CaseFormatError, formatTable, parseCases, runCase, summary, tally, type EvalCase } from './eval-cases';
+import { CaseFormatError, formatTable, parseCases, runCase, scoreHistogram, summary, tally, type EvalCase } from './eval-cases';
 
 /**
  * `npm run eval:matching -- <cases.jsonl> [more.jsonl ...] [--misses]`: runs the conversion
@@ -19,8 +19,9 @@ import { CaseFormatError, formatTable, parseCases, runCase, summary, tally, type
  * Candidates whose ISRC equals the source's are passed as found by ISRC, the others as found by search.
  * A malformed line stops the run with its file and line number and exit code 1.
  */
-const USAGE = `npm run eval:matching -- <cases.jsonl> [more.jsonl ...] [--misses]
-  --misses   list every case that was not answered right, with the decision`;
+const USAGE = `npm run eval:matching -- <cases.jsonl> [more.jsonl ...] [--misses] [--scores]
+  --misses   list every case that was not answered right, with the decision
+  --scores   show where the confidence of right and of other candidates falls`;
 
 function describe(c: EvalCase, decision: ReturnType<typeof runCase>['decision']): string {
   const got = decision.chosen ? `chose ${decision.chosen.track.id}` : decision.outcome;
@@ -32,7 +33,7 @@ function describe(c: EvalCase, decision: ReturnType<typeof runCase>['decision'])
 }
 
 function main(): number {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { misses: { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { misses: { type: 'boolean' }, scores: { type: 'boolean' }, help: { type: 'boolean' } } });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -65,8 +66,9 @@ function main(): number {
   process.stdout.write(`Matching evaluation: ${cases.length} cases from ${positionals.join(', ')}\n\n${formatTable(byKind, total)}\n`);
   if (values.misses) {
     const misses = results.filter((r) => r.result !== 'correct' && r.result !== 'empty');
-    process.stdout.write(`\n${misses.map((r) => describe(r.c, r.decision)).join('\n')}\n`);
+    if (misses.length) process.stdout.write(`\n${misses.map((r) => describe(r.c, r.decision)).join('\n')}\n`);
   }
+  if (values.scores) process.stdout.write(`\n${scoreHistogram(results)}\n`);
   process.stdout.write(`\n${JSON.stringify(summary(total))}\n`);
   return 0;
 }

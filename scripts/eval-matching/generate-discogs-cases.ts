@@ -210,11 +210,12 @@ function main() {
       {
         const p = fresh(plain);
         const remixer = otherArtist(p).artists[0]!;
+        const remixMs = jitter(p.track.durationMs! + 60_000, 30_000);
         const remix = (s: Service) =>
           formatted(s, p, {
             title: tagged(s, p.track.title, `${remixer} Remix`),
             album: `${p.track.title} (Remixes)`,
-            durationMs: jitter(p.track.durationMs! + 60_000, 30_000),
+            durationMs: jitter(remixMs),
           });
         const original = (s: Service) => formatted(s, p, { durationMs: jitter(p.track.durationMs) });
         const mode = pick(['original', 'remix', 'missing'] as const);

@@ -1,7 +1,7 @@
 import type { ProviderTrack } from '../../../providers/music-provider.port';
 import { normaliseIsrc } from './isrc';
 import { DURATION, MATCH_THRESHOLDS } from './match-thresholds';
-import { scoreCandidate, type CandidateScore } from './score-candidate';
+import { detailsAgree, scoreCandidate, type CandidateScore } from './score-candidate';
 import { textSimilarity } from './text-similarity';
 import { profileOf, sourceOf, type SourceTrack, type TrackProfile } from './track-profile';
 import { GATE_TAGS } from './version-tags';
@@ -45,7 +45,13 @@ interface Scored {
 function sameSong(a: Scored, b: Scored): boolean {
   if (textSimilarity(a.profile.main, b.profile.main) < 0.95) return false;
   if (!a.profile.names.length || !b.profile.names.length || textSimilarity(a.profile.names[0]!, b.profile.names[0]!) < 0.95) return false;
-  return !GATE_TAGS.some((tag) => a.profile.tags.has(tag) !== b.profile.tags.has(tag));
+  return GATE_TAGS.every((tag) => {
+    const da = a.profile.tags.get(tag);
+    const db = b.profile.tags.get(tag);
+    if (!da || !db) return da === db;
+    // Two named versions of one kind ("Tiësto Remix" / "Kygo Remix") are different recordings.
+    return !da.length || !db.length || detailsAgree(da, db);
+  });
 }
 
 /** Copies of one recording (album, single, compilation): the same song lasting as long. */
@@ -61,7 +67,9 @@ function sameRecording(a: Scored, b: Scored): boolean {
  * original album over a compilation or a single, then the closest album and title wording.
  */
 function preferenceKey(source: TrackProfile, s: Scored): number[] {
-  const explicit = source.explicit === null || s.profile.explicit === null ? 1 : source.explicit === s.profile.explicit ? 2 : 0;
+  // Without a flag on the source, the explicit cut is the original; clean edits are derived from it.
+  const wanted = source.explicit ?? true;
+  const explicit = s.profile.explicit === null ? 1 : wanted === s.profile.explicit ? 2 : 0;
   const albumWording = source.albumFull && s.profile.albumFull ? textSimilarity(source.albumFull, s.profile.albumFull) : 0;
   return [
     s.via === 'isrc' ? 1 : 0,

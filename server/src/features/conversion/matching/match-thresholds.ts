@@ -23,13 +23,18 @@ export const MATCH_THRESHOLDS = {
 } as const;
 
 export const TEXT_WEIGHTS = {
-  /** Text confidence is a weighted geometric mean, so both title and artist must agree. */
-  title: 0.55,
-  artist: 0.45,
+  /**
+   * Text confidence is title^title × artist^artist, so both must agree. The exponents sum past 1 on
+   * purpose: a title 80 % alike ("Love Me" / "Love Me Do") by the same artist is another song, and
+   * must land in review (0.8), not be accepted.
+   */
+  title: 1,
+  /** Artist names that differ at all are usually other people ("Oasis" / "Oasish"): steeper still. */
+  artist: 1.5,
   /** Within the artist score: the first-named artist found on the other side, then coverage each way. */
-  artistPrimary: 0.6,
-  artistSourceCoverage: 0.25,
-  artistCandidateCoverage: 0.15,
+  artistPrimary: 0.7,
+  artistSourceCoverage: 0.2,
+  artistCandidateCoverage: 0.1,
   /** Name or title similarities under this are treated as no resemblance at all. */
   similarityFloor: 0.5,
   /** Similarity used when two texts are in different scripts and cannot be compared (unknown, not equal). */
@@ -42,11 +47,11 @@ export const TEXT_WEIGHTS = {
 
 export const DURATION = {
   /** Tolerance when text confidence is perfect; it shrinks linearly to `minToleranceMs` as text falls to `toleranceTextFloor`. */
-  maxToleranceMs: 8_000,
+  maxToleranceMs: 6_000,
   minToleranceMs: 2_000,
   toleranceTextFloor: 0.7,
   /** Past the tolerance, confidence falls by `penaltyPerSecond` per second, at most `maxPenalty`. */
-  penaltyPerSecond: 0.01,
+  penaltyPerSecond: 0.02,
   maxPenalty: 0.4,
   /** Two candidates whose durations differ by at most this are the same recording for tie-breaking. */
   sameRecordingMs: 3_000,
@@ -63,12 +68,13 @@ export const ADJUSTMENTS = {
   penaltyTag: 0.04,
   /** The explicit flags disagree. */
   explicitMismatch: 0.03,
-  /** A track from a live album when the source is not live, or the reverse, without a tag saying so. */
-  liveAlbum: 0.15,
   /** The candidate was found by the source's ISRC and its text agrees. */
   isrcAgreement: 0.1,
   /** ISRC support needs at least this text confidence: an ISRC hit whose title/artist clearly differ is not enough. */
   isrcMinText: 0.6,
+  /** With the same ISRC, a title or artist in another script counts as this similar, if the other part is at least `isrcStandInFloor`. */
+  isrcStandIn: 0.9,
+  isrcStandInFloor: 0.9,
   /** Both sides carry an ISRC and they differ (remasters do get new ISRCs, so only a nudge). */
   isrcMismatch: 0.02,
   /** The album titles agree. */

@@ -24,6 +24,9 @@ export function foldText(raw: string): string {
     .replace(DROPPABLE_MARKS_RE, '$1')
     .normalize('NFC')
     .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c]!)
+    // Stylised letters inside names: "P!nk", "Ke$ha", "A$AP Rocky".
+    .replace(/(?<=\p{L})\$(?=\p{L})/gu, 's')
+    .replace(/(?<=\p{L})!(?=\p{L})/gu, 'i')
     .replace(/[&+]/g, ' and ')
     .replace(/[.'’‘ʼ`´]/g, '')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')

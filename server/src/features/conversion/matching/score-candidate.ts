@@ -20,6 +20,7 @@ export interface CandidateScore {
   reasons: string[];
 }
 
+/** How a version is named in reasons: "a live version", "not the live version". */
 const GATE_WORDS: Record<GateTag, string> = {
   live: 'live',
   remix: 'remix',
@@ -31,7 +32,8 @@ const GATE_WORDS: Record<GateTag, string> = {
   demo: 'demo',
   'sped-up': 'sped-up',
   slowed: 'slowed',
-  alternate: 'alternate',
+  extended: 'extended',
+  alternate: 'alternative',
 };
 const PENALTY_WORDS: Record<PenaltyTag, string> = {
   remaster: 'remastered',
@@ -44,6 +46,7 @@ const PENALTY_WORDS: Record<PenaltyTag, string> = {
   explicit: 'explicit',
 };
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Title similarity: the core titles, with unexplained additions compared too and a small cost when they differ. */
@@ -56,8 +59,9 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
   return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1));
 }
 
-/** Best similarity of one name to any of the others, nothing below the floor. */
-function bestName(name: string, others: string[]): number {
+/** Best similarity of one name to any of the others, nothing below the floor; a name credited in the other title ("Eric Prydz Remix") counts in full. */
+function bestName(name: string, others: string[], otherTitle: string): number {
+  if (` ${otherTitle} `.includes(` ${name} `)) return 1;
   let best = 0;
   for (const other of others) best = Math.max(best, textSimilarity(name, other));
   return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
@@ -69,13 +73,17 @@ function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number
   const c = candidate.names;
   if (!s.length || !c.length) return s.length === c.length ? 1 : TEXT_WEIGHTS.incomparable;
   if (!comparableScripts(s.join(' '), c.join(' '))) return null;
-  const primary = Math.max(bestName(s[0]!, c), bestName(c[0]!, s));
-  const mean = (names: string[], others: string[]) => names.reduce((sum, n) => sum + bestName(n, others), 0) / names.length;
-  return TEXT_WEIGHTS.artistPrimary * primary + TEXT_WEIGHTS.artistSourceCoverage * mean(s, c) + TEXT_WEIGHTS.artistCandidateCoverage * mean(c, s);
+  const primary = Math.max(bestName(s[0]!, c, ''), bestName(c[0]!, s, ''));
+  const mean = (names: string[], others: string[], otherTitle: string) => names.reduce((sum, n) => sum + bestName(n, others, otherTitle), 0) / names.length;
+  return (
+    TEXT_WEIGHTS.artistPrimary * primary +
+    TEXT_WEIGHTS.artistSourceCoverage * mean(s, c, candidate.full) +
+    TEXT_WEIGHTS.artistCandidateCoverage * mean(c, s, source.full)
+  );
 }
 
 /** Overlap of two lists of detail words over the shorter one: "wembley" agrees with "wembley stadium london". */
-function detailsAgree(a: string[], b: string[]): boolean {
+export function detailsAgree(a: string[], b: string[]): boolean {
   const set = new Set(b);
   const common = new Set(a.filter((w) => set.has(w))).size;
   return common / Math.min(new Set(a).size, set.size) >= 0.5;
@@ -99,7 +107,7 @@ function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: str
     const c = candidate.tags.get(tag);
     if (!s && !c) continue;
     if (!s || !c) {
-      gateFailure ??= c ? `a ${GATE_WORDS[tag]} version` : `not the ${GATE_WORDS[tag]} version`;
+      gateFailure ??= c ? `${article(GATE_WORDS[tag])} ${GATE_WORDS[tag]} version` : `not the ${GATE_WORDS[tag]} version`;
       cap = Math.min(cap, 1);
       continue;
     }
@@ -130,8 +138,11 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   const reasons: string[] = [];
   const rawTitle = titleSimilarity(source, candidate);
   const rawArtist = artistSimilarity(source, candidate);
-  const title = rawTitle ?? TEXT_WEIGHTS.incomparable;
-  const artist = rawArtist ?? TEXT_WEIGHTS.incomparable;
+  // Text in another script is unknown, not different: a matching ISRC may stand in for it when
+  // the part that can be compared agrees ("Spring Day" / "봄날" by BTS), never for both parts.
+  const standIn = via === 'isrc' && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor ? ADJUSTMENTS.isrcStandIn : TEXT_WEIGHTS.incomparable;
+  const title = rawTitle ?? (rawArtist === null ? TEXT_WEIGHTS.incomparable : standIn);
+  const artist = rawArtist ?? (rawTitle === null ? TEXT_WEIGHTS.incomparable : standIn);
   if (rawTitle === null) reasons.push('title in another script');
   else if (title === 1) reasons.push('same title');
   else if (title < 0.7) reasons.push('a different title');
@@ -162,11 +173,6 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   if (source.explicit !== null && candidate.explicit !== null && source.explicit !== candidate.explicit) {
     confidence -= ADJUSTMENTS.explicitMismatch;
     reasons.push(candidate.explicit ? 'explicit version' : 'clean version');
-  }
-  const liveTagged = source.tags.has('live') || candidate.tags.has('live');
-  if (source.liveAlbum !== candidate.liveAlbum && !liveTagged) {
-    confidence -= ADJUSTMENTS.liveAlbum;
-    reasons.push(candidate.liveAlbum ? 'from a live album' : 'not from the live album');
   }
   if (source.album && candidate.album && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity) {
     confidence += ADJUSTMENTS.albumAgreement;

@@ -29,25 +29,63 @@ const NUMBER_RE = /\p{N}+/gu;
 // Roman numerals only where they number something ("Part II", "Pt. 3", "No. 5").
 const NUMBERED_RE = /\b(?:part|pt|no|vol|volume|chapter|op)\s+([ivxlc]+|\p{N}+)\b/gu;
 
-/** The numbers a folded text carries, sorted, so "Part 1" and "Part 2" can be told apart. */
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+};
+const NUMBER_WORD_RE = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'g');
+
+/** The numbers a folded text carries, sorted, so "Part 1" and "Part 2" can be told apart ("Part One" = "Part 1"). */
 export function numbersIn(folded: string): string {
-  const found = [...(folded.match(NUMBER_RE) ?? [])];
+  const found = [...(folded.match(NUMBER_RE) ?? []), ...(folded.match(NUMBER_WORD_RE) ?? []).map((w) => NUMBER_WORDS[w]!)];
   for (const m of folded.matchAll(NUMBERED_RE)) if (!/^\p{N}+$/u.test(m[1]!)) found.push(m[1]!);
   return found.sort().join(' ');
 }
 
+/** "pt" read as "part" and small number words as digits, so "Pt. 2" and "Part Two" compare equal. */
+function canonicalWords(folded: string): string {
+  return folded.replace(/\bpt\b/g, 'part').replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!);
+}
+
+/** Dice overlap of two word lists, counting repeats ("love love love" is not "love"). */
+function wordOverlap(a: string[], b: string[]): number {
+  const left = new Map<string, number>();
+  for (const w of a) left.set(w, (left.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of b) {
+    const n = left.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      left.set(w, n - 1);
+    }
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
 /**
- * Similarity of two folded texts in 0..1: the better of edit similarity with and without spaces
- * ("AC DC" / "ACDC") and word overlap (word order), capped low when the numbers differ.
+ * Similarity of two folded texts in 0..1. Letters: the better of edit similarity as written,
+ * without spaces ("AC DC" / "ACDC") and with words sorted ("Queen Dancing" / "Dancing Queen").
+ * Texts of several words also average in their word overlap, so one different word in a long
+ * title ("Rule the World" / "Run the World") costs what a different word means. Capped low when
+ * the numbers differ ("Part 1" / "Part 2").
  */
-export function textSimilarity(a: string, b: string): number {
+export function textSimilarity(rawA: string, rawB: string): number {
+  if (rawA === rawB) return 1;
+  const a = canonicalWords(rawA);
+  const b = canonicalWords(rawB);
   if (a === b) return 1;
-  const spaced = editSimilarity(a, b);
-  const joined = editSimilarity(a.replace(/ /g, ''), b.replace(/ /g, ''));
-  const wa = new Set(a.split(' '));
-  const wb = new Set(b.split(' '));
-  const common = [...wa].filter((w) => wb.has(w)).length;
-  const words = wa.size && wb.size ? (2 * common) / (wa.size + wb.size) : 0;
-  const sim = Math.max(spaced, joined, words);
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const sorted = (words: string[]) => [...words].sort().join(' ');
+  const letters = Math.max(editSimilarity(a, b), editSimilarity(wa.join(''), wb.join('')), editSimilarity(sorted(wa), sorted(wb)));
+  const sim = letters === 1 || (wa.length < 2 && wb.length < 2) ? letters : (letters + wordOverlap(wa, wb)) / 2;
   return numbersIn(a) === numbersIn(b) ? sim : Math.min(sim, TEXT_WEIGHTS.differentNumbersCap);
 }

@@ -27,7 +27,6 @@ export interface TrackProfile {
   /** Album core (edition markers off) and the whole album title, folded. */
   album: string | null;
   albumFull: string | null;
-  liveAlbum: boolean;
   compilation: boolean;
   single: boolean;
   durationMs: number | null;
@@ -58,6 +57,8 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
     if (reading.extra) extras.push(reading.extra);
   }
   for (const tag of contextTags([track.album ?? '', ...track.artists])) if (!tags.has(tag)) tags.set(tag, []);
+  // Every track of a live album is a live recording, tagged or not.
+  if (isLiveAlbum(track.album) && !tags.has('live')) tags.set('live', []);
   const core = comparable(parts.core);
   const albumCore = track.album ? comparable(parseTitle(track.album).core) : null;
   return {
@@ -68,7 +69,6 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
     tags,
     album: albumCore || null,
     albumFull: track.album ? comparable(track.album) : null,
-    liveAlbum: isLiveAlbum(track.album),
     compilation: isCompilationAlbum(track.album),
     single: isSingleRelease(track.album) || (albumCore !== null && albumCore === core),
     durationMs: typeof track.durationMs === 'number' && track.durationMs > 0 ? track.durationMs : null,

@@ -5,7 +5,19 @@ import { foldText } from './normalise-text';
  * is not the studio recording) and must agree for a match; penalty tags are small differences of the
  * same recording (a remaster, a radio edit) that only lower confidence.
  */
-export type GateTag = 'live' | 'remix' | 'acoustic' | 'instrumental' | 'karaoke' | 'cover' | 're-recorded' | 'demo' | 'sped-up' | 'slowed' | 'alternate';
+export type GateTag =
+  | 'live'
+  | 'remix'
+  | 'acoustic'
+  | 'instrumental'
+  | 'karaoke'
+  | 'cover'
+  | 're-recorded'
+  | 'demo'
+  | 'sped-up'
+  | 'slowed'
+  | 'extended'
+  | 'alternate';
 export type PenaltyTag = 'remaster' | 'mono' | 'stereo' | 'radio-edit' | 'single-version' | 'edit' | 'clean' | 'explicit';
 export type VersionTag = GateTag | PenaltyTag;
 
@@ -20,6 +32,7 @@ export const GATE_TAGS: readonly GateTag[] = [
   'demo',
   'sped-up',
   'slowed',
+  'extended',
   'alternate',
 ];
 const GATE_SET: ReadonlySet<VersionTag> = new Set(GATE_TAGS);
@@ -32,13 +45,14 @@ export const isGate = (tag: VersionTag): tag is GateTag => GATE_SET.has(tag);
 const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\bre ?recorded\b|\brerecorded\b|\btaylors version\b|\bre ?recording\b/, 're-recorded'],
   [/\bsped up\b|\bspeed up\b|\bsuper sped\b|\bnightcore\b/, 'sped-up'],
-  [/\bslowed(?: down)?\b(?: and reverb)?|\breverb\b/, 'slowed'],
+  [/\b(?:super )?slowed(?: down)?\b(?: and reverb)?|\bchopped and screwed\b|\bscrewed\b/, 'slowed'],
   [/\bkaraoke\b|\bbacking track\b|\bin the style of\b|\bsing ?along\b/, 'karaoke'],
   [/\boriginally performed by\b|\bmade famous by\b|\bas made famous\b|\bcover(?:ed)?\b|\btribute\b/, 'cover'],
   [/\binstrumental\b|\binst\b|\bminus one\b/, 'instrumental'],
   [/\bacoustic\b|\bstripped\b/, 'acoustic'],
   [/\blive\b|\bunplugged\b|\bin concert\b/, 'live'],
-  [/\bdemo\b|\bearly (?:take|version)\b/, 'demo'],
+  [/\bdemo\b|\bearly (?:take|version)\b|\bhome recording\b|\bwork ?tape\b|\brough mix\b/, 'demo'],
+  [/\bextended(?: (?:mix|version|edit|cut))?\b/, 'extended'],
   [/\bradio (?:edit|version|mix|cut)\b/, 'radio-edit'],
   [/\bsingle (?:version|edit|mix)\b|\b7 (?:inch )?(?:version|edit|mix)\b/, 'single-version'],
   [/\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed)?\b|\bremaster(?:ed)?\b|\b(?:19|20)\d\d (?:stereo |mono )?mix\b/, 'remaster'],
@@ -57,7 +71,7 @@ const BENIGN_PHRASE_RE =
   /\b(?:album|original|lp|main|full length|full|standard|studio) (?:version|mix|edit|recording)\b|\boriginal\b|\bsoundtrack\b|\bmotion picture\b|\bbonus(?: track)?\b|\bdeluxe\b|\banniversary\b|\bedition\b/g;
 /** Words that name some other version even without a known tag ("Piano Version", "Spanish Version", "Extended"). */
 const ALTERNATE_RE =
-  /\bversion\b|\bextended\b|\breprise\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\btake\b|\bver\b|\bsession\b|\brevisited\b|\bacappella\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
+  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttake\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\btake\b|\bver\b|\bsession\b|\brevisited\b|\bacappella\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
 /** Words that carry no detail of which version ("Live at Wembley" → "wembley"). */
 const FILLER_WORDS = new Set([
   'version',
@@ -122,13 +136,15 @@ export function readSegment(segment: string): SegmentReading {
   return { tags: [], detail: [], extra: foldText(segment) || null };
 }
 
-/** Tags in an album title or artist credit: only markers that make every track on it another version. */
+/** Tags in an album title or artist credit: only markers that make every track on it another version (karaoke, tribute, instrumentals, re-recorded). */
 export function contextTags(texts: readonly string[]): VersionTag[] {
   const tags: VersionTag[] = [];
   for (const text of texts) {
     const folded = ` ${foldText(text)} `;
     if (/\bkaraoke\b|\bin the style of\b|\bbacking tracks?\b/.test(folded) && !tags.includes('karaoke')) tags.push('karaoke');
     if (/\btribute\b|\boriginally performed\b|\bmade famous\b|\bcover band\b/.test(folded) && !tags.includes('cover')) tags.push('cover');
+    if (/\binstrumentals\b/.test(folded) && !tags.includes('instrumental')) tags.push('instrumental');
+    if (/\bre ?recorded\b|\brerecorded\b|\btaylors version\b/.test(folded) && !tags.includes('re-recorded')) tags.push('re-recorded');
   }
   return tags;
 }
