@@ -291,12 +291,17 @@ describe('service imports', () => {
     expect(heard.at(-1)).toMatchObject({ importId: started.body.id, status: 'partial', playlistId: ended.playlistId });
   });
 
-  it('when Spotify keeps sending truncated answers, then the HTTP layer retries and the import fails clearly', async () => {
+  it('when Spotify keeps sending truncated answers or 503s, then the HTTP layer retries and the import fails clearly', async () => {
     app.sandbox!.knobs.set({ service: 'spotify', fail: { status: 500, times: 1000, mode: 'truncated' } });
     const failed = await importAndWait(owner, { provider: 'spotify', playlistId: playlistNamed('Demo mix 50').id });
     app.sandbox!.knobs.reset();
     expect(failed).toMatchObject({ status: 'failed', playlistId: null });
     expect(failed.error).toMatch(/could not read \(cut short or malformed\)/);
+    app.sandbox!.knobs.set({ service: 'spotify', fail: { status: 503, times: 1000 } });
+    const down = await importAndWait(owner, { provider: 'spotify', playlistId: playlistNamed('Demo mix 50').id });
+    app.sandbox!.knobs.reset();
+    expect(down).toMatchObject({ status: 'failed', playlistId: null });
+    expect(down.error).toMatch(/did not answer \(it failed or timed out several times in a row\)/);
     // A few truncated answers are absorbed by the retries.
     app.sandbox!.knobs.set({ service: 'spotify', fail: { status: 500, times: 2, mode: 'truncated' } });
     expect(await importAndWait(owner, { provider: 'spotify', playlistId: playlistNamed('Demo mix 50').id })).toMatchObject({ status: 'done', processed: 50 });

@@ -163,6 +163,27 @@ describe('ServiceImport', () => {
     expect(await screen.findByRole('button', { name: 'Import Library mix 5' })).toBeInTheDocument();
   });
 
+  it('when the page is opened without naming an import while one runs, then it follows that one; a finished one is not shown', async () => {
+    let items = [importView({ status: 'importing', processed: 300, total: 2000, sourceName: 'Demo mix 2,000' })];
+    const { requests } = mockFetch({
+      'GET /api/connections': () => jsonResponse({ items: [connection('spotify')], available: ['spotify'] }),
+      'GET /api/connections/spotify/playlists': () => jsonResponse({ items: [], next: null, total: 0 }),
+      'GET /api/service-imports': () => jsonResponse({ items }),
+      'GET /api/service-imports/41': () => jsonResponse(items[0]),
+    });
+    const first = renderWithProviders(<ServiceImport />);
+    expect(await screen.findByRole('progressbar', { name: 'Tracks imported' })).toHaveAttribute('aria-valuenow', '300');
+    first.unmount();
+
+    items = [importView({ status: 'done', processed: 2000, total: 2000, playlistId: '01a2-pl' })];
+    renderWithProviders(<ServiceImport />);
+    expect(await screen.findByText('You have no playlists on Spotify.')).toBeInTheDocument();
+    await waitFor(() => expect(requests.filter((r) => r.path === '/api/service-imports')).toHaveLength(2));
+    await act(() => Promise.resolve());
+    expect(screen.queryByRole('heading', { name: /Import of|Importing/ })).not.toBeInTheDocument();
+    expect(requests.filter((r) => r.path === '/api/service-imports/41')).toHaveLength(1);
+  });
+
   it('when the page is reloaded during an import, then it reads where the import is and goes on following it; a failure reads plainly', async () => {
     let view = importView({ status: 'importing', processed: 100, total: 2000, sourceName: 'Demo mix 2,000' });
     mockFetch({

@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format-music';
 import { useCreateServiceImport } from '../api/create-service-import';
 import { useImportConnections } from '../api/get-import-connections';
+import { useServiceImports } from '../api/get-service-imports';
 import { useServicePlaylists } from '../api/get-service-playlists';
 import { ServiceImportProgress } from './service-import-progress';
 import { SERVICE_NAMES } from './service-names';
@@ -65,11 +66,14 @@ function ServicePlaylists({ provider, onImport, starting }: { provider: Provider
 /**
  * "From Spotify / Apple Music": pick a connected service and one of its playlists, or paste a
  * playlist link, and follow the import live. Without a connected service it says where to
- * connect one. The import followed is kept in the URL, so its progress survives a reload.
+ * connect one. The import followed is kept in the URL, so its progress survives a reload; opened
+ * without one, the page follows the user's latest import while it still runs.
  */
 export function ServiceImport() {
   const [params, setParams] = useSearchParams();
-  const importId = params.get(IMPORT_PARAM);
+  const named = params.get(IMPORT_PARAM);
+  const latest = useServiceImports(named === null).data?.items[0];
+  const importId = named ?? (latest && (latest.status === 'queued' || latest.status === 'importing') ? latest.id : null);
   const connections = useImportConnections();
   const create = useCreateServiceImport();
   const [chosen, setChosen] = useState<ProviderName | null>(null);
