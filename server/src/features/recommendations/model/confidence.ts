@@ -20,7 +20,7 @@ export type ConfidenceScheme = 'binary' | 'graded' | 'positive' | 'signed';
 
 export const CONFIDENCE_SCHEMES: readonly ConfidenceScheme[] = ['binary', 'graded', 'positive', 'signed'];
 
-/** The weight of one rating under a scheme; 0 means "no signal" and is dropped by callers. */
+/** The weight of one rating under a scheme; 0 means "rated, but no signal either way". */
 export function ratingConfidence(rating: number, scale: RatingScale, scheme: ConfidenceScheme): number {
   const span = scale.max - scale.min;
   const position = span > 0 ? Math.min(1, Math.max(0, (rating - scale.min) / span)) : 1;

@@ -29,6 +29,7 @@ export const DEFAULT_CONFIDENCE: ConfidenceScheme = 'signed';
 /**
  * Users × items confidence from raw ratings (users × items, rating values) and optional diary
  * listens (users × items, listen counts): a listen adds to a rating's weight or stands alone.
+ * Every rated or listened item stays in its user's row, so it is never recommended back to them.
  */
 export function interactionsFromRatings(
   ratings: CsrMatrix,
@@ -39,8 +40,8 @@ export function interactionsFromRatings(
   const coo = new CooBuilder();
   for (let u = 0; u < ratings.rows; u += 1) {
     for (let p = ratings.indptr[u]!; p < ratings.indptr[u + 1]!; p += 1) {
-      const w = ratingConfidence(ratings.values[p]!, scale, scheme);
-      if (w !== 0) coo.push(u, ratings.indices[p]!, w);
+      // A weight of 0 stays in the matrix: the item is rated (never recommended) but neutral.
+      coo.push(u, ratings.indices[p]!, ratingConfidence(ratings.values[p]!, scale, scheme));
     }
   }
   const rated = buildCsr(ratings.rows, ratings.cols, coo);
@@ -54,7 +55,7 @@ export function interactionsFromRatings(
         const item = listens.indices[p]!;
         weights.set(item, (weights.get(item) ?? 0) + listenConfidence(listens.values[p]!));
       }
-    for (const [item, w] of weights) if (w !== 0) merged.push(u, item, w);
+    for (const [item, w] of weights) merged.push(u, item, w);
   }
   return { userItems: buildCsr(rated.rows, rated.cols, merged) };
 }
