@@ -26,6 +26,7 @@ import './styles/playlists.css';
 import './styles/listen-later.css';
 import './styles/conversions.css';
 import './styles/service-imports.css';
+import './styles/player.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');

@@ -5,11 +5,16 @@ import { useLogout } from '../../features/auth/api/logout';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { useNotificationsSocket } from '../../features/notifications/api/use-notifications-socket';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
+import { PreviewPlayerProvider } from '../../features/player/components/preview-player-provider';
 import { SearchBox } from '../../features/search/components/search-box';
 import { appDestinations } from './app-destinations';
 import { MobileNav } from './mobile-nav';
 
-/** Frame of every page seen while signed in: top nav (a Menu button on small screens) with search, live notifications, account menu. */
+/**
+ * Frame of every page seen while signed in: top nav (a Menu button on small screens) with search,
+ * live notifications, account menu, and the preview player, which stays mounted (and playing) as
+ * pages change.
+ */
 export function AppShell() {
   const me = useMe();
   const logoutMutation = useLogout();
@@ -22,34 +27,36 @@ export function AppShell() {
   const destinations = appDestinations(me);
 
   return (
-    <div className="app-layout">
-      <header className="app-header">
-        <div className="container app-header-inner">
-          <NavLink to="/home" className="brand" aria-label="Muse home">
-            <Logo />
-          </NavLink>
-          <nav className="app-nav" aria-label="Main">
-            {destinations
-              .filter((destination) => !destination.menuOnly)
-              .map((destination) => (
-                <NavLink key={destination.to} className="nav-link" to={destination.to} end={destination.end}>
-                  {destination.label}
-                </NavLink>
-              ))}
-          </nav>
-          <div className="app-header-search">
-            <SearchBox />
+    <PreviewPlayerProvider>
+      <div className="app-layout">
+        <header className="app-header">
+          <div className="container app-header-inner">
+            <NavLink to="/home" className="brand" aria-label="Muse home">
+              <Logo />
+            </NavLink>
+            <nav className="app-nav" aria-label="Main">
+              {destinations
+                .filter((destination) => !destination.menuOnly)
+                .map((destination) => (
+                  <NavLink key={destination.to} className="nav-link" to={destination.to} end={destination.end}>
+                    {destination.label}
+                  </NavLink>
+                ))}
+            </nav>
+            <div className="app-header-search">
+              <SearchBox />
+            </div>
+            <div className="app-header-actions">
+              <MobileNav destinations={destinations} />
+              <NotificationBell />
+              <UserMenu user={me} onLogout={handleLogout} loggingOut={logoutMutation.isPending} />
+            </div>
           </div>
-          <div className="app-header-actions">
-            <MobileNav destinations={destinations} />
-            <NotificationBell />
-            <UserMenu user={me} onLogout={handleLogout} loggingOut={logoutMutation.isPending} />
-          </div>
-        </div>
-      </header>
-      <main id="main" className="app-main container" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
+        </header>
+        <main id="main" className="app-main container" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </PreviewPlayerProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
+import { PreviewButton } from '../../components/ui/preview-button';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useAlbum } from '../../features/albums/api/get-album';
 import { useAlbumFriends } from '../../features/albums/api/get-album-friends';
@@ -52,6 +53,14 @@ function AlbumView({ id }: { id: string }) {
 
   const page = album.data;
   const totalMs = page.tracks.reduce((sum, track) => sum + (track.durationMs ?? 0), 0) || null;
+  // Next and previous in the player go through this album's tracks.
+  const previewQueue = page.tracks.map((track) => ({
+    trackId: track.id,
+    title: track.title,
+    artist: track.artistCredit || page.album.artistCredit,
+    album: page.album.title,
+    coverUrl: page.album.coverUrl,
+  }));
 
   return (
     <div className="page album-page">
@@ -103,6 +112,7 @@ function AlbumView({ id }: { id: string }) {
               tracks={page.tracks}
               albumArtist={page.album.artistCredit}
               resetKey={trackResetKey}
+              renderLead={me ? (track) => <PreviewButton track={previewQueue.find((t) => t.trackId === track.id)!} queue={previewQueue} /> : undefined}
               renderActions={me ? (track) => <AddToPlaylistMenu compact target={{ type: 'track', trackId: track.id, title: track.title }} /> : undefined}
               onRate={
                 page.viewer

@@ -1,7 +1,8 @@
-import { SEARCH_TYPES } from '@muse/shared';
+import { SEARCH_TYPES, type TrackSearchHit } from '@muse/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
+import { PreviewButton } from '../../components/ui/preview-button';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
 import { ExternalAlbumSearch } from '../../features/catalog-enrichment/components/external-album-search';
@@ -18,6 +19,15 @@ const ALL_LIMIT = 8;
 const ONE_TYPE_LIMIT = 50;
 /** Fewer albums than this from Muse's own search, and a service is searched at once. */
 const FEW_ALBUMS = 3;
+
+/** A track result as the preview player shows it; next and previous go through the track results. */
+const previewTrackOf = (track: TrackSearchHit) => ({
+  trackId: track.id,
+  title: track.title,
+  artist: track.artistCredit,
+  album: track.album.title,
+  coverUrl: track.album.coverUrl,
+});
 
 function readFilters(params: URLSearchParams): SearchFilterValues {
   const type = params.get('type');
@@ -91,7 +101,16 @@ export function SearchRoute() {
                   )
                 : undefined
             }
-            renderTrackActions={me ? (track) => <AddToPlaylistMenu compact target={{ type: 'track', trackId: track.id, title: track.title }} /> : undefined}
+            renderTrackActions={
+              me
+                ? (track) => (
+                    <>
+                      <PreviewButton track={previewTrackOf(track)} queue={results.data.tracks.map(previewTrackOf)} />
+                      <AddToPlaylistMenu compact target={{ type: 'track', trackId: track.id, title: track.title }} />
+                    </>
+                  )
+                : undefined
+            }
           />
           {offerServices && connections.data && (
             <ExternalAlbumSearch

@@ -12,6 +12,8 @@ interface TracklistProps {
   resetKey?: number;
   /** Controls at the end of each row that other features provide (e.g. "Add to playlist"). */
   renderActions?: (track: TrackView) => ReactNode;
+  /** A control at the start of each row that another feature provides (the preview's play button). */
+  renderLead?: (track: TrackView) => ReactNode;
 }
 
 /** Groups tracks by disc, keeping the catalog's order inside each. */
@@ -25,7 +27,7 @@ function byDisc(tracks: TrackView[]): [number, TrackView[]][] {
  * The tracklist: positions as printed (A1, B2 …), titles, guest credits that differ from the
  * album's, durations as m:ss and per-track ratings, with a heading per disc when there are several.
  */
-export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0, renderActions }: TracklistProps) {
+export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0, renderActions, renderLead }: TracklistProps) {
   if (tracks.length === 0) return <p className="empty-state">The catalog has no tracklist for this release.</p>;
   const discs = byDisc(tracks);
   const total = tracks.reduce((sum, track) => sum + (track.durationMs ?? 0), 0);
@@ -37,7 +39,8 @@ export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0, renderAct
           {discs.length > 1 && <h3 className="tracklist-disc">Disc {disc}</h3>}
           <ol className="tracklist-rows">
             {discTracks.map((track) => (
-              <li key={track.id} id={`track-${track.id}`} className="track-row">
+              <li key={track.id} id={`track-${track.id}`} className={`track-row${renderLead ? ' track-row-with-lead' : ''}`}>
+                {renderLead && <span className="track-lead">{renderLead(track)}</span>}
                 <span className="track-position" aria-hidden={track.positionLabel ? undefined : true}>
                   {track.positionLabel ?? track.position}
                 </span>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { MenuButton, type MenuAction } from '../../../components/ui/menu-button';
+import { PreviewButton } from '../../../components/ui/preview-button';
+import { usePreviewPlayer, type PreviewTrack } from '../../../lib/preview-player';
 import { applyEntryEdit, useEntryEdits, usePendingEntryEdits, type EntryEdit } from '../api/use-entry-edits';
 import { failureNotice, outcomeNotice, type EditNotice } from './edit-messages';
 import { AlbumEntryContent, entryLabel, TrackEntryContent } from './entry-content';
@@ -18,6 +20,17 @@ interface PlaylistEntriesProps {
 
 type FocusTarget = { id: string; control: 'handle' | 'actions'; index: number };
 
+/** A track entry as the preview player shows it (entries not in the catalog have no preview). */
+function previewTrackOf(entry: PlaylistEntryView): PreviewTrack {
+  return {
+    trackId: entry.trackId ?? null,
+    title: entry.snapshot.title,
+    artist: entry.snapshot.artists.join(', '),
+    album: entry.album?.title ?? entry.snapshot.album ?? null,
+    coverUrl: entry.album?.coverUrl ?? entry.snapshot.coverUrl ?? null,
+  };
+}
+
 /**
  * The entries of a playlist (track rows) or list (album cards, numbered when ranked). Editors
  * reorder by dragging a row's handle, by the arrow keys on it, or with each row's "Move up",
@@ -27,6 +40,7 @@ type FocusTarget = { id: string; control: 'handle' | 'actions'; index: number };
  */
 export function PlaylistEntries({ playlist, canEdit }: PlaylistEntriesProps) {
   const edits = useEntryEdits(playlist.id);
+  const player = usePreviewPlayer();
   const pending = usePendingEntryEdits(playlist.id);
   const shown = pending.reduce(applyEntryEdit, playlist);
   const [announcement, setAnnouncement] = useState('');
@@ -111,6 +125,9 @@ export function PlaylistEntries({ playlist, canEdit }: PlaylistEntriesProps) {
 
   const isList = playlist.kind === 'list';
   const numbered = !isList || playlist.ranked;
+  // Signed in, a playlist's tracks play their previews in order (next and previous follow the list).
+  const playable = !isList && player !== null;
+  const previewQueue = playable ? entries.map(previewTrackOf) : [];
 
   return (
     <div className="playlist-entries">
@@ -123,7 +140,7 @@ export function PlaylistEntries({ playlist, canEdit }: PlaylistEntriesProps) {
       ) : (
         <ol
           ref={listRef}
-          className={`entry-list ${isList ? 'entry-list-albums' : 'entry-list-tracks'}${canEdit ? ' entry-list-editable' : ''}${numbered ? ' entry-list-numbered' : ''}`}
+          className={`entry-list ${isList ? 'entry-list-albums' : 'entry-list-tracks'}${canEdit ? ' entry-list-editable' : ''}${numbered ? ' entry-list-numbered' : ''}${playable ? ' entry-list-playable' : ''}`}
         >
           {entries.map((entry, index) => {
             const label = entryLabel(entry);
@@ -145,6 +162,11 @@ export function PlaylistEntries({ playlist, canEdit }: PlaylistEntriesProps) {
                 {numbered && (
                   <span className="entry-number" aria-label={isList ? `Number ${index + 1}` : undefined}>
                     {index + 1}
+                  </span>
+                )}
+                {playable && (
+                  <span className="entry-play">
+                    <PreviewButton track={previewQueue[index]!} queue={previewQueue} />
                   </span>
                 )}
                 {isList ? <AlbumEntryContent entry={entry} owner={playlist.owner} /> : <TrackEntryContent entry={entry} owner={playlist.owner} />}
