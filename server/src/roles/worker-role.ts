@@ -35,6 +35,11 @@ export function jobDependencies(c: Container): JobDeps {
 export interface WorkerOptions {
   /** How often the sweeps run that restore what Redis lost (import jobs, the charts schedule). */
   upkeepEveryMs?: number;
+  /**
+   * Whether the cover backfill runs on its timer (default true). Test apps turn it off: its calls
+   * would consume the sandbox faults a test sets up; tests run it by hand.
+   */
+  coverBackfill?: boolean;
 }
 
 /**
@@ -69,7 +74,10 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     },
     logger,
   );
-  const coverBackfill = startPeriodicTask('backfill album covers', COVER_BACKFILL_EVERY_MS, () => c.services.coverBackfill.runOnce(), logger);
+  const coverBackfill =
+    options.coverBackfill === false
+      ? undefined
+      : startPeriodicTask('backfill album covers', COVER_BACKFILL_EVERY_MS, () => c.services.coverBackfill.runOnce(), logger);
   const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
   return {
     runner,
@@ -79,7 +87,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
       await serviceImportRecovery.stop();
       await conversionRecovery.stop();
       await chartsSchedule.stop();
-      await coverBackfill.stop();
+      await coverBackfill?.stop();
       await runner.close();
     },
   };

@@ -71,7 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const container = await createContainer({ config, logger, databaseUrl: db.url, redisUrl: redis.url, providerSetup });
   await migrateLatest(container.knex);
   const api = await startApi(container, { host: '127.0.0.1', port });
-  const worker = options.worker ? await startWorker(container) : undefined;
+  const worker = options.worker ? await startWorker(container, { coverBackfill: false }) : undefined;
   return {
     url: api.url,
     container,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadDemoReleases } from '../../providers/sandbox/demo-releases';
 import type { DiscogsRelease } from '../../seed/discogs-release';
 import { CatalogSeedRepo } from '../../seed/catalog-seed.repo';
+import { startWorker } from '../../roles/worker-role';
 import { useTestApp } from '../../testing/test-app';
 import { makeAlbum, registerUser } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
@@ -55,6 +56,16 @@ describe('cover backfill', () => {
 
     const again = await app.container.services.coverBackfill.runOnce();
     expect(again.looked).toBe(0);
+  });
+
+  it('when a worker starts with its defaults, then its timer runs the backfill and seeded albums get their covers without anyone asking', async () => {
+    const seeded = await seedDemoReleases(2, 20);
+    const worker = await startWorker(app.container);
+    try {
+      for (const { albumId } of seeded) await waitFor(`the cover of album ${albumId}`, () => coverKeyOf(albumId).then((k) => k ?? undefined));
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('when an album is on no service, then it is looked up once and not again until the re-check delay', async () => {
