@@ -186,6 +186,7 @@ export function scoreHistogram(results: Array<{ c: EvalCase; decision: MatchDeci
     if (c.expected === null && scored.length) wrong[bin(Math.max(...scored.map((s) => s.confidence)))]!++;
   }
   const rows = ['confidence   expected  best decoy'];
-  for (let i = bins - 1; i >= 0; i--) rows.push(`${(i / bins).toFixed(2)}-${((i + 1) / bins).toFixed(2)}  ${String(right[i]).padStart(8)}  ${String(wrong[i]).padStart(10)}`);
+  for (let i = bins - 1; i >= 0; i--)
+    rows.push(`${(i / bins).toFixed(2)}-${((i + 1) / bins).toFixed(2)}  ${String(right[i]).padStart(8)}  ${String(wrong[i]).padStart(10)}`);
   return rows.join('\n');
 }

@@ -33,7 +33,10 @@ function describe(c: EvalCase, decision: ReturnType<typeof runCase>['decision'])
 }
 
 function main(): number {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { misses: { type: 'boolean' }, scores: { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { misses: { type: 'boolean' }, scores: { type: 'boolean' }, help: { type: 'boolean' } },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

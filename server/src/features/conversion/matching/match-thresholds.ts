@@ -77,8 +77,6 @@ export const ADJUSTMENTS = {
   isrcStandInFloor: 0.9,
   /** Both sides carry an ISRC and they differ (remasters do get new ISRCs, so only a nudge). */
   isrcMismatch: 0.02,
-  /** The album titles agree. */
-  albumAgreement: 0.03,
-  /** Album titles at or above this similarity agree. */
+  /** Album titles at or above this similarity agree (a preference between copies, not confidence). */
   albumSimilarity: 0.85,
 } as const;

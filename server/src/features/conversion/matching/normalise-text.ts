@@ -18,21 +18,23 @@ const DROPPABLE_MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic
  * script are kept, so a Japanese or Korean title never folds to nothing.
  */
 export function foldText(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(DROPPABLE_MARKS_RE, '$1')
-    .normalize('NFC')
-    .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c]!)
-    // Stylised letters inside names: "P!nk", "Ke$ha", "A$AP Rocky".
-    .replace(/(?<=\p{L})\$(?=\p{L})/gu, 's')
-    .replace(/(?<=\p{L})!(?=\p{L})/gu, 'i')
-    .replace(/[&+]/g, ' and ')
-    .replace(/[.'’‘ʼ`´]/g, '')
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
-    .replace(/(^| )n(?= |$)/g, '$1and')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    raw
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(DROPPABLE_MARKS_RE, '$1')
+      .normalize('NFC')
+      .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c]!)
+      // Stylised letters inside names: "P!nk", "Ke$ha", "A$AP Rocky".
+      .replace(/(?<=\p{L})\$(?=\p{L})/gu, 's')
+      .replace(/(?<=\p{L})!(?=\p{L})/gu, 'i')
+      .replace(/[&+]/g, ' and ')
+      .replace(/[.'’‘ʼ`´]/g, '')
+      .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+      .replace(/(^| )n(?= |$)/g, '$1and')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Drops a leading "the" ("The Beatles" = "Beatles") unless nothing would be left. */

@@ -75,11 +75,12 @@ function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number
   if (!comparableScripts(s.join(' '), c.join(' '))) return null;
   const primary = Math.max(bestName(s[0]!, c, ''), bestName(c[0]!, s, ''));
   const mean = (names: string[], others: string[], otherTitle: string) => names.reduce((sum, n) => sum + bestName(n, others, otherTitle), 0) / names.length;
-  return (
+  const byName =
     TEXT_WEIGHTS.artistPrimary * primary +
     TEXT_WEIGHTS.artistSourceCoverage * mean(s, c, candidate.full) +
-    TEXT_WEIGHTS.artistCandidateCoverage * mean(c, s, source.full)
-  );
+    TEXT_WEIGHTS.artistCandidateCoverage * mean(c, s, source.full);
+  // The credit read as a whole, for names split differently ("Earth, Wind & Fire" / "Earth Wind and Fire").
+  return Math.max(byName, textSimilarity(s.join(' '), c.join(' ')));
 }
 
 /** Overlap of two lists of detail words over the shorter one: "wembley" agrees with "wembley stadium london". */
@@ -174,10 +175,8 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
     confidence -= ADJUSTMENTS.explicitMismatch;
     reasons.push(candidate.explicit ? 'explicit version' : 'clean version');
   }
-  if (source.album && candidate.album && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity) {
-    confidence += ADJUSTMENTS.albumAgreement;
-    reasons.push('same album');
-  }
+  // The same album helps choose between copies (decide-match), but never makes a different title acceptable.
+  if (source.album && candidate.album && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity) reasons.push('same album');
   confidence = Math.min(confidence, tags.cap);
   return {
     confidence: clamp(confidence),

@@ -55,16 +55,18 @@ function canonicalWords(folded: string): string {
   return folded.replace(/\bpt\b/g, 'part').replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!);
 }
 
+/** Words this alike are one word spelled two ways ("colour" / "color"); short words must be equal ("rule" / "run"). */
+const sameWord = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && editSimilarity(a, b) >= 0.8);
+
 /** Dice overlap of two word lists, counting repeats ("love love love" is not "love"). */
 function wordOverlap(a: string[], b: string[]): number {
-  const left = new Map<string, number>();
-  for (const w of a) left.set(w, (left.get(w) ?? 0) + 1);
+  const left = [...a];
   let common = 0;
   for (const w of b) {
-    const n = left.get(w) ?? 0;
-    if (n > 0) {
+    const i = left.findIndex((l) => sameWord(l, w));
+    if (i >= 0) {
       common++;
-      left.set(w, n - 1);
+      left.splice(i, 1);
     }
   }
   return (2 * common) / (a.length + b.length);
@@ -73,9 +75,9 @@ function wordOverlap(a: string[], b: string[]): number {
 /**
  * Similarity of two folded texts in 0..1. Letters: the better of edit similarity as written,
  * without spaces ("AC DC" / "ACDC") and with words sorted ("Queen Dancing" / "Dancing Queen").
- * Texts of several words also average in their word overlap, so one different word in a long
- * title ("Rule the World" / "Run the World") costs what a different word means. Capped low when
- * the numbers differ ("Part 1" / "Part 2").
+ * Texts of several words are also held to their word overlap, so one different word in a long
+ * title ("Rule the World" / "Run the World") costs what a different word means, not two letters.
+ * Capped low when the numbers differ ("Part 1" / "Part 2").
  */
 export function textSimilarity(rawA: string, rawB: string): number {
   if (rawA === rawB) return 1;
@@ -86,6 +88,6 @@ export function textSimilarity(rawA: string, rawB: string): number {
   const wb = b.split(' ');
   const sorted = (words: string[]) => [...words].sort().join(' ');
   const letters = Math.max(editSimilarity(a, b), editSimilarity(wa.join(''), wb.join('')), editSimilarity(sorted(wa), sorted(wb)));
-  const sim = letters === 1 || (wa.length < 2 && wb.length < 2) ? letters : (letters + wordOverlap(wa, wb)) / 2;
+  const sim = letters === 1 || (wa.length < 2 && wb.length < 2) ? letters : Math.min(letters, wordOverlap(wa, wb));
   return numbersIn(a) === numbersIn(b) ? sim : Math.min(sim, TEXT_WEIGHTS.differentNumbersCap);
 }

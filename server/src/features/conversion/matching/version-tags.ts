@@ -6,18 +6,7 @@ import { foldText } from './normalise-text';
  * same recording (a remaster, a radio edit) that only lower confidence.
  */
 export type GateTag =
-  | 'live'
-  | 'remix'
-  | 'acoustic'
-  | 'instrumental'
-  | 'karaoke'
-  | 'cover'
-  | 're-recorded'
-  | 'demo'
-  | 'sped-up'
-  | 'slowed'
-  | 'extended'
-  | 'alternate';
+  'live' | 'remix' | 'acoustic' | 'instrumental' | 'karaoke' | 'cover' | 're-recorded' | 'demo' | 'sped-up' | 'slowed' | 'extended' | 'alternate';
 export type PenaltyTag = 'remaster' | 'mono' | 'stereo' | 'radio-edit' | 'single-version' | 'edit' | 'clean' | 'explicit';
 export type VersionTag = GateTag | PenaltyTag;
 

@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { decideMatch } from './decide-match';
+import { MATCH_THRESHOLDS } from './match-thresholds';
+import { byIsrc, bySearch, sourceTrack, targetTrack } from './match-tracks.testing';
+
+const ISRC = 'GBARL7700016';
+
+describe('decideMatch', () => {
+  it('when one candidate is the same recording, then it is matched with its method and no reason', () => {
+    const right = targetTrack();
+    const decision = decideMatch(sourceTrack(), bySearch(targetTrack({ title: 'Telephone Line' }), right));
+    expect(decision.outcome).toBe('matched');
+    expect(decision.chosen?.track.id).toBe(right.id);
+    expect(decision.method).toBe('search');
+    expect(decision.reason).toBeNull();
+    expect(decision.alternatives.map((a) => a.track.id)).not.toContain(right.id);
+  });
+
+  describe('several songs per ISRC', () => {
+    const album = targetTrack({ isrc: ISRC });
+    const compilation = targetTrack({ isrc: ISRC, album: 'All Over the World: The Very Best of Electric Light Orchestra' });
+    const single = targetTrack({ isrc: ISRC, album: 'Mr. Blue Sky - Single' });
+
+    it('when the album, a compilation and a single share the ISRC, then the album version is chosen', () => {
+      for (const order of [
+        [compilation, single, album],
+        [single, album, compilation],
+      ]) {
+        const decision = decideMatch(sourceTrack({ isrc: ISRC }), byIsrc(...order));
+        expect(decision.outcome).toBe('matched');
+        expect(decision.chosen?.track.id).toBe(album.id);
+        expect(decision.method).toBe('isrc');
+      }
+    });
+
+    it('when the source album is unknown, then the original album still wins over the compilation and the single', () => {
+      expect(decideMatch(sourceTrack({ isrc: ISRC, album: null }), byIsrc(compilation, single, album)).chosen?.track.id).toBe(album.id);
+    });
+
+    it('when the source comes from the compilation, then that copy is chosen', () => {
+      const source = sourceTrack({ isrc: ISRC, album: 'All Over the World: The Very Best of Electric Light Orchestra' });
+      expect(decideMatch(source, byIsrc(album, compilation)).chosen?.track.id).toBe(compilation.id);
+    });
+
+    it('when explicit and clean copies exist, then the one with the source flag is chosen', () => {
+      const explicit = targetTrack({ title: 'HUMBLE.', artists: ['Kendrick Lamar'], album: 'DAMN.', explicit: true, durationMs: 177_000 });
+      const clean = targetTrack({ title: 'HUMBLE.', artists: ['Kendrick Lamar'], album: 'DAMN.', explicit: false, durationMs: 177_000 });
+      const source = { title: 'HUMBLE.', artists: ['Kendrick Lamar'], album: 'DAMN.', durationMs: 177_000 };
+      expect(decideMatch(sourceTrack({ ...source, explicit: true }), bySearch(clean, explicit)).chosen?.track.id).toBe(explicit.id);
+      expect(decideMatch(sourceTrack({ ...source, explicit: false }), bySearch(explicit, clean)).chosen?.track.id).toBe(clean.id);
+    });
+  });
+
+  describe('ISRC disagreement', () => {
+    it('when the ISRC hit is another song, then it is not accepted on the ISRC alone', () => {
+      const decision = decideMatch(sourceTrack({ isrc: ISRC }), byIsrc(targetTrack({ title: 'Telephone Line', isrc: ISRC, durationMs: 280_000 })));
+      expect(decision.outcome).toBe('not_found');
+      expect(decision.alternatives[0]?.reasons[0]).toBe('same ISRC, but the title or artist differ');
+    });
+
+    it('when search finds the right song under another ISRC, then that one is matched', () => {
+      const right = targetTrack({ isrc: 'GBARL7700099' });
+      const decision = decideMatch(sourceTrack({ isrc: ISRC }), [...byIsrc(targetTrack({ title: 'Evil Woman', isrc: ISRC })), ...bySearch(right)]);
+      expect(decision.chosen?.track.id).toBe(right.id);
+      expect(decision.method).toBe('search');
+    });
+  });
+
+  describe('non-Latin titles', () => {
+    it('when both sides are in the same script, then the title matches and a decoy version does not', () => {
+      const right = targetTrack({ title: '紅蓮華', artists: ['LiSA'], album: '紅蓮華 - Single', durationMs: 238_000 });
+      const decision = decideMatch(
+        sourceTrack({ title: '紅蓮華', artists: ['LiSA'], album: '紅蓮華', durationMs: 238_000 }),
+        bySearch(targetTrack({ title: '紅蓮華 (Instrumental)', artists: ['LiSA'], durationMs: 238_000 }), right),
+      );
+      expect(decision.chosen?.track.id).toBe(right.id);
+    });
+
+    it('when the title is in another script, then the same ISRC can match it but search alone only offers it for review', () => {
+      const source = sourceTrack({ title: 'Spring Day', artists: ['BTS'], album: 'YOU NEVER WALK ALONE', durationMs: 274_000, isrc: 'KRA381701137' });
+      const target = targetTrack({ title: '봄날', artists: ['BTS'], album: 'YOU NEVER WALK ALONE', durationMs: 274_000, isrc: 'KRA381701137' });
+      expect(decideMatch(source, byIsrc(target)).outcome).toBe('matched');
+      const searched = decideMatch(source, bySearch(target));
+      expect(searched.outcome).toBe('needs_review');
+      expect(searched.alternatives[0]?.track.id).toBe(target.id);
+    });
+  });
+
+  describe('missing tracks', () => {
+    it('when there are no candidates, then not found says so', () => {
+      expect(decideMatch(sourceTrack(), [])).toEqual({
+        outcome: 'not_found',
+        chosen: null,
+        alternatives: [],
+        method: null,
+        confidence: 0,
+        reason: 'no candidates found on the target service',
+      });
+    });
+
+    it('when only a live version exists, then not found says that in plain words', () => {
+      const decision = decideMatch(sourceTrack(), bySearch(targetTrack({ title: 'Mr. Blue Sky (Live)', album: 'Live at Wembley', durationMs: 330_000 })));
+      expect(decision.outcome).toBe('not_found');
+      expect(decision.reason).toBe('only a live version found');
+      expect(decision.alternatives).toHaveLength(1);
+    });
+
+    it('when only other songs and other artists are found, then nothing is chosen', () => {
+      const decision = decideMatch(sourceTrack(), bySearch(targetTrack({ title: 'Livin’ Thing' }), targetTrack({ artists: ['The Orchestra Tribute'] })));
+      expect(decision.outcome).toBe('not_found');
+      expect(decision.chosen).toBeNull();
+    });
+
+    it('when the candidates are local files or unavailable, then they are never chosen', () => {
+      const decision = decideMatch(sourceTrack(), bySearch(targetTrack({ isLocal: true }), targetTrack({ available: false })));
+      expect(decision.outcome).toBe('not_found');
+    });
+  });
+
+  it('when two different songs fit equally well, then a person decides', () => {
+    const decision = decideMatch(
+      sourceTrack({ title: 'Sandstorm - Remix', artists: ['Darude'], album: null, durationMs: null }),
+      bySearch(targetTrack({ title: 'Sandstorm (JS16 Remix)', artists: ['Darude'] }), targetTrack({ title: 'Sandstorm (Terace Remix)', artists: ['Darude'] })),
+    );
+    expect(decision.outcome).toBe('needs_review');
+    expect(decision.alternatives).toHaveLength(2);
+    expect(decision.reason).toBe('several different tracks fit equally well');
+  });
+
+  it('when confidence is in the middle band, then it needs review with the best first', () => {
+    const decision = decideMatch(sourceTrack(), bySearch(targetTrack({ artists: ['Electric Light Orchestra Part II'] }), targetTrack({ durationMs: 325_000 })));
+    expect(decision.outcome).toBe('needs_review');
+    expect(decision.confidence).toBeGreaterThanOrEqual(MATCH_THRESHOLDS.review);
+    expect(decision.confidence).toBeLessThan(MATCH_THRESHOLDS.accept);
+    const confidences = decision.alternatives.map((a) => a.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+  });
+
+  it('whatever the candidates, the decision keeps its promises', () => {
+    const titles = ['Mr. Blue Sky', 'Mr. Blue Sky (Live)', 'Mr. Blue Sky - Remastered', 'Telephone Line', 'Mr Blue Sky', '紅蓮華'];
+    const artists = ['Electric Light Orchestra', 'ELO', 'The Orchestra', 'LiSA'];
+    const candidate = fc.record({
+      title: fc.constantFrom(...titles),
+      artist: fc.constantFrom(...artists),
+      durationMs: fc.option(fc.integer({ min: 60_000, max: 600_000 })),
+      explicit: fc.option(fc.boolean()),
+      isrc: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 9 }), fc.boolean(), (cands, sourceIsrc) => {
+        const tracks = cands.map((c) => ({
+          track: targetTrack({ title: c.title, artists: [c.artist], durationMs: c.durationMs, explicit: c.explicit, isrc: c.isrc ? ISRC : null }),
+          via: c.isrc && sourceIsrc ? ('isrc' as const) : ('search' as const),
+        }));
+        const d = decideMatch(sourceTrack({ isrc: sourceIsrc ? ISRC : null }), tracks);
+        expect(d.alternatives.length).toBeLessThanOrEqual(MATCH_THRESHOLDS.maxAlternatives);
+        expect(d.confidence).toBeGreaterThanOrEqual(0);
+        expect(d.confidence).toBeLessThanOrEqual(1);
+        if (d.outcome === 'matched') {
+          expect(d.chosen).not.toBeNull();
+          expect(d.confidence).toBeGreaterThanOrEqual(MATCH_THRESHOLDS.accept);
+          expect(d.alternatives.some((a) => a.track.id === d.chosen!.track.id)).toBe(false);
+          expect(d.chosen!.track.title).not.toMatch(/Live|Telephone|紅蓮華/);
+        } else {
+          expect(d.chosen).toBeNull();
+          expect(d.reason).toBeTruthy();
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,13 @@
+import { normaliseIsrc } from './isrc';
+
+describe('normaliseIsrc', () => {
+  it('when an ISRC is written with spaces, hyphens or lower case, then it is upper-cased and compacted', () => {
+    expect(normaliseIsrc(' usrc17607839 ')).toBe('USRC17607839');
+    expect(normaliseIsrc('US-RC1-76-07839')).toBe('USRC17607839');
+    expect(normaliseIsrc('ISRC: GB-AYE-06-01690')).toBe('GBAYE0601690');
+  });
+
+  it('when the value is not an ISRC, then it is null', () => {
+    for (const raw of ['', 'USRC1760783', 'USRC176078390', '12RC17607839', 'US!C17607839', null, undefined]) expect(normaliseIsrc(raw)).toBeNull();
+  });
+});

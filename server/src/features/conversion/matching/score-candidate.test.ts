@@ -1,0 +1,126 @@
+import { normaliseIsrc } from './isrc';
+import { MATCH_THRESHOLDS } from './match-thresholds';
+import { sourceTrack, targetTrack } from './match-tracks.testing';
+import { durationToleranceMs, scoreCandidate } from './score-candidate';
+import { profileOf, sourceOf, type SourceTrack } from './track-profile';
+
+const profile = (t: SourceTrack) => profileOf(t, normaliseIsrc);
+const score = (source: Partial<SourceTrack>, candidate: Parameters<typeof targetTrack>[0], via: 'isrc' | 'search' = 'search') =>
+  scoreCandidate(profile(sourceTrack(source)), profile(sourceOf(targetTrack(candidate))), via);
+const { accept, review } = MATCH_THRESHOLDS;
+
+describe('scoreCandidate', () => {
+  it('when title, artist, album and duration agree, then confidence is full', () => {
+    const s = score({}, {});
+    expect(s.confidence).toBe(1);
+    expect(s.gateFailure).toBeNull();
+  });
+
+  it.each([
+    ['Mr. Blue Sky (Live)', 'a live version'],
+    ['Mr. Blue Sky (Daft Punk Remix)', 'a remix version'],
+    ['Mr. Blue Sky (Acoustic)', 'an acoustic version'],
+    ['Mr. Blue Sky (Instrumental)', 'an instrumental version'],
+    ['Mr. Blue Sky (Karaoke Version)', 'a karaoke version'],
+    ['Mr. Blue Sky (Cover)', 'a cover version'],
+    ["Mr. Blue Sky (Jeff's Version)", 'an alternative version'],
+    ['Mr. Blue Sky - Re-Recorded', 'a re-recorded version'],
+    ['Mr. Blue Sky (Demo)', 'a demo version'],
+    ['Mr. Blue Sky - Sped Up', 'a sped-up version'],
+    ['Mr. Blue Sky (Slowed + Reverb)', 'a slowed version'],
+    ['Mr. Blue Sky (Extended Version)', 'an extended version'],
+  ])('when the candidate is "%s" and the source is the studio take, then the gate fails: %s', (title, reason) => {
+    const s = score({}, { title });
+    expect(s.gateFailure).toBe(reason);
+    expect(s.confidence).toBeLessThan(review);
+  });
+
+  it('when the source is the version and the candidate is not, then the gate fails the other way', () => {
+    expect(score({ title: 'Mr. Blue Sky - Live' }, {}).gateFailure).toBe('not the live version');
+    expect(score({ title: "Love Story (Taylor's Version)" }, { title: 'Love Story' }).gateFailure).toBe('not the re-recorded version');
+  });
+
+  it('when both are the same kind of version with different details, then it is not accepted', () => {
+    const s = score({ title: 'Mr. Blue Sky - Live at Wembley' }, { title: 'Mr. Blue Sky (Live in Paris)' });
+    expect(s.gateFailure).toBeNull();
+    expect(s.confidence).toBeLessThan(accept);
+    expect(score({ title: 'Mr. Blue Sky - Live at Wembley' }, { title: 'Mr. Blue Sky (Live at Wembley Stadium, 1986)' }).confidence).toBeGreaterThanOrEqual(
+      accept,
+    );
+  });
+
+  it.each([
+    ['Mr. Blue Sky (Remastered 2012)', 'remastered'],
+    ['Mr. Blue Sky (Mono)', 'mono'],
+    ['Mr. Blue Sky (Stereo)', 'stereo'],
+    ['Mr. Blue Sky (Radio Edit)', 'radio edit'],
+    ['Mr. Blue Sky (Single Version)', 'single version'],
+    ['Mr. Blue Sky (Clean)', 'clean'],
+  ])('when the candidate is "%s", then it costs a little and is still accepted', (title, reason) => {
+    const s = score({}, { title });
+    expect(s.reasons).toContain(reason);
+    expect(s.confidence).toBeLessThan(1);
+    expect(s.confidence).toBeGreaterThanOrEqual(accept);
+  });
+
+  it('when the explicit flags disagree, then it costs a little', () => {
+    const s = score({ explicit: true }, { explicit: false });
+    expect(s.reasons).toContain('clean version');
+    expect(s.rank).toBeLessThan(score({ explicit: true }, { explicit: true }).rank);
+  });
+
+  it('when durations differ within the tolerance, then nothing is lost; past it, confidence falls with every second', () => {
+    expect(score({ durationMs: 303_000 }, { durationMs: 308_000 }).confidence).toBe(1);
+    const near = score({ durationMs: 303_000 }, { durationMs: 313_000 }).confidence;
+    const far = score({ durationMs: 303_000 }, { durationMs: 333_000 }).confidence;
+    expect(near).toBeLessThan(1);
+    expect(far).toBeLessThan(near);
+    expect(far).toBeLessThan(accept);
+  });
+
+  it('when text agreement falls, then the duration tolerance tightens', () => {
+    expect(durationToleranceMs(1)).toBeGreaterThan(durationToleranceMs(0.85));
+    expect(durationToleranceMs(0.85)).toBeGreaterThan(durationToleranceMs(0.7));
+    expect(durationToleranceMs(0.5)).toBe(durationToleranceMs(0.7));
+  });
+
+  it('when the title is another song by the same artist, then it is not accepted', () => {
+    expect(score({}, { title: 'Mr. Blue' }).confidence).toBeLessThan(accept);
+    expect(score({ title: 'Everybody Wants to Rule the World' }, { title: 'Everybody Wants to Run the World' }).confidence).toBeLessThan(accept);
+    expect(score({ title: 'Another Brick in the Wall, Pt. 2' }, { title: 'Another Brick in the Wall, Pt. 1' }).confidence).toBeLessThan(review);
+  });
+
+  it('when the artist is another one, even with a similar name, then it is not accepted', () => {
+    expect(score({}, { artists: ['The Orchestra'] }).confidence).toBeLessThan(review);
+    expect(score({ artists: ['Oasis'] }, { artists: ['Oasish'] }).confidence).toBeLessThan(accept);
+  });
+
+  it('when artists are credited differently or in the title, then they still agree', () => {
+    expect(score({ artists: ['Daft Punk', 'Pharrell Williams'] }, { artists: ['Daft Punk & Pharrell Williams'] }).confidence).toBe(1);
+    expect(
+      score({ title: 'Get Lucky', artists: ['Daft Punk', 'Pharrell Williams'] }, { title: 'Get Lucky (feat. Pharrell Williams)', artists: ['Daft Punk'] })
+        .confidence,
+    ).toBe(1);
+    expect(score({ artists: ['Earth, Wind & Fire'] }, { artists: ['Earth Wind and Fire'] }).confidence).toBe(1);
+  });
+
+  it('when found by the same ISRC with agreeing text, then the ISRC adds confidence; with different text it adds none', () => {
+    const withIsrc = score({ isrc: 'GBARL7700016', durationMs: 303_000 }, { isrc: 'GBARL7700016', durationMs: 320_000 }, 'isrc');
+    const without = score({ durationMs: 303_000 }, { durationMs: 320_000 });
+    expect(withIsrc.confidence).toBeGreaterThan(without.confidence);
+    expect(withIsrc.reasons[0]).toBe('same ISRC');
+    const disputed = score({ isrc: 'GBARL7700016' }, { title: 'Telephone Line', isrc: 'GBARL7700016' }, 'isrc');
+    expect(disputed.reasons[0]).toBe('same ISRC, but the title or artist differ');
+    expect(disputed.confidence).toBeLessThan(review);
+  });
+
+  it('when title or artist is in another script, then only an ISRC can stand in for it', () => {
+    const src = { title: 'Spring Day', artists: ['BTS'], album: null, isrc: 'KRA381701137' };
+    const target = { title: '봄날', artists: ['BTS'], album: null, isrc: 'KRA381701137' };
+    expect(score(src, target, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    const bySearch = score(src, target);
+    expect(bySearch.confidence).toBeLessThan(accept);
+    expect(bySearch.confidence).toBeGreaterThanOrEqual(review);
+    expect(score({ ...src, artists: ['방탄소년단'] }, target, 'isrc').confidence).toBeLessThan(accept);
+  });
+});
