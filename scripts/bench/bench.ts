@@ -13,6 +13,7 @@ import { deleteKeys } from './lib/redis-keys';
 import { readPlaylistTargets } from './load/playlist-targets';
 import { runScenarios, type RunPlan } from './load/run-scenarios';
 import { runServiceImport } from './jobs/service-import';
+import { CONVERSION_SCENARIOS, runConversion } from './jobs/conversion';
 import { SCENARIOS, type Scenario } from './load/scenarios';
 import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, type JobResult, type ScenarioResult } from './report/report';
 import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
@@ -67,6 +68,22 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
         stopLater: (label, step) => cleanup.add(label, step),
         log,
       }),
+    );
+  }
+  for (const scenario of CONVERSION_SCENARIOS.filter((name) => options.scenarios.includes(name))) {
+    jobs.push(
+      await runConversion(
+        {
+          root: ROOT,
+          databaseUrl,
+          redisUrl: options.redisUrl,
+          redisPrefix,
+          password: BENCH_PASSWORD,
+          stopLater: (label, step) => cleanup.add(label, step),
+          log,
+        },
+        scenario,
+      ),
     );
   }
 

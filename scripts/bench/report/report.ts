@@ -40,6 +40,8 @@ export interface JobResult {
   other_provider_calls: number;
   calls_by_endpoint: Record<string, number>;
   error: string | null;
+  /** Growth of the server's resident memory at its peak during the job (MB), where measured. */
+  peak_rss_growth_mb?: number;
 }
 
 /** The JSON written by a run: these two keys, and `jobs` when a job scenario ran. */
@@ -108,9 +110,10 @@ export function formatJobs(jobs: JobResult[]): string {
         .join(', ');
       const server = j.server_seconds === null ? '' : ` (server: ${num(j.server_seconds, 2)} s)`;
       const outcome = j.status === 'done' ? '' : ` ${j.status.toUpperCase()}: ${j.error ?? ''}`;
+      const rss = j.peak_rss_growth_mb === undefined ? '' : `; peak RSS growth ${num(j.peak_rss_growth_mb, 1)} MB`;
       return (
         `${j.name}: ${j.tracks.toLocaleString('en')} tracks (${j.linked.toLocaleString('en')} linked to the catalog) in ${num(j.seconds, 2)} s${server};` +
-        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls} (${endpoints})${outcome}`
+        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls} (${endpoints})${rss}${outcome}`
       );
     })
     .join('\n');

@@ -189,15 +189,19 @@ export class ConversionRunner {
       const rows: StoredReportRow[] = [];
       const toWrite: string[] = [];
       const writeIndexes: number[] = [];
+      const pageIds = new Set<string>();
       page.items.forEach((item, k) => {
         const d = decisions[k]!;
         const index = cp.nextIndex + k;
         countOutcome(cp, d);
         let written = false;
         if (d.outcome === 'matched' && d.chosen) {
-          if (present.has(d.chosen.id)) written = true;
+          if (pageIds.has(d.chosen.id))
+            writeIndexes.push(index); // a repeat of a track this page writes: in once the write is
+          else if (present.has(d.chosen.id)) written = true;
           else {
             present.add(d.chosen.id);
+            pageIds.add(d.chosen.id);
             toWrite.push(d.chosen.id);
             writeIndexes.push(index);
           }
@@ -210,12 +214,21 @@ export class ConversionRunner {
         ...cp,
         nextIndex: cp.nextIndex + page.items.length,
         sourceCursor: page.next ?? SOURCE_END,
-        callsMinimum: cp.callsMinimum + 1 + isrcCalls + Math.ceil(toWrite.length / target.appendBatch),
+        callsMinimum: cp.callsMinimum + source.callsPerPage + isrcCalls + Math.ceil(toWrite.length / target.appendBatch),
         written: cp.written + toWrite.length,
       };
       if (toWrite.length) {
         const pending: PendingWrite = { ids: toWrite, indexes: writeIndexes, after };
-        await update({ phase: 'writing', pendingWrite: pending, currentTrack: null });
+        if (!(await repo.updateRunning(conv.id, { phase: 'writing', pendingWrite: pending, currentTrack: null }))) {
+          // Cancelled before this page's write: its rows stay in the report, unwritten, and the counts say so.
+          const writeCalls = Math.ceil(toWrite.length / target.appendBatch);
+          await repo.updateRunning(
+            conv.id,
+            { checkpoint: { ...after, written: cp.written, callsMinimum: after.callsMinimum - writeCalls }, callsMade: callsMade() },
+            { evenIfStopped: true },
+          );
+          throw new Stopped();
+        }
         await announce();
         await target.append(await ensurePlaylist(), toWrite);
         await reports.putRows(

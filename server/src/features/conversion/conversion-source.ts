@@ -26,6 +26,8 @@ export interface SourcePage {
 
 /** A playlist read page by page; a page is dropped before the next is read. */
 export interface SourceReader {
+  /** Provider calls the fewest reads of one page take (0 for a Muse playlist). */
+  readonly callsPerPage: number;
   readPage(cursor: string | null): Promise<SourcePage>;
 }
 
@@ -67,6 +69,7 @@ function providerItem(provider: ProviderName, t: ProviderTrack): SourceItem {
 /** A playlist on a connected service, read through its provider one page at a time. */
 export function serviceSource(provider: MusicProvider, playlistId: string): SourceReader {
   return {
+    callsPerPage: 1,
     async readPage(cursor) {
       const { playlist, tracks } = await provider.readPlaylist(playlistId, cursor);
       return {
@@ -108,6 +111,7 @@ function museItem(e: StoredEntry): SourceItem {
 export function museSource(load: () => Promise<PlaylistDocument>): SourceReader {
   let doc: Promise<PlaylistDocument> | null = null;
   return {
+    callsPerPage: 0,
     async readPage(cursor) {
       doc ??= load();
       const d = await doc;

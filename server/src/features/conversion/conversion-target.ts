@@ -17,7 +17,7 @@ export interface PageDecisions {
 /** Where a conversion writes: create a playlist, append, read what is in it, find tracks. */
 export interface ConversionTargetWriter {
   readonly serviceName: string;
-  /** Tracks per append call (for the minimum number of calls). */
+  /** Tracks per append call (for the fewest provider calls the writes take; infinite when writes are no provider call). */
   readonly appendBatch: number;
   create(name: string): Promise<{ id: string; url: string | null }>;
   append(playlistId: string, trackIds: string[]): Promise<void>;

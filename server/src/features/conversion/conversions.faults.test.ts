@@ -39,7 +39,8 @@ async function expectTargetMatchesReport(view: ConversionView): Promise<string[]
   const rows = await reportRows(me.client, view.id);
   const onTarget = await playlistIds(await providerOf(app, me.id, view.target as 'spotify' | 'apple'), view.targetPlaylist!.id);
   expect(duplicates(onTarget)).toEqual([]);
-  expect(onTarget).toEqual(rows.filter((r) => r.written).map((r) => r.chosen!.id));
+  // A track the source holds twice is written once; both rows say it is in the target.
+  expect(onTarget).toEqual([...new Set(rows.filter((r) => r.written).map((r) => r.chosen!.id))]);
   expect(view.written).toBe(onTarget.length);
   return onTarget;
 }

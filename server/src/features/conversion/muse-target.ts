@@ -63,7 +63,8 @@ function fromCatalog(m: TrackMatch): TrackDecision {
 export function museTarget(deps: MuseTargetDeps, userId: string, conversionId: string): ConversionTargetWriter {
   return {
     serviceName: SERVICE_NAMES.muse,
-    appendBatch: APPEND_BATCH,
+    // Writing to Muse makes no provider call, so it adds nothing to the minimum.
+    appendBatch: Number.POSITIVE_INFINITY,
     async create(name) {
       const { view } = await deps.playlists.createWithEntries(
         userId,

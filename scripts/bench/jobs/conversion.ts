@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startProviderSandbox, type ProviderSandbox } from '../../../server/src/providers/sandbox/start-sandbox';
+import { signInSpotify } from '../../../server/src/providers/sandbox/sandbox-test-kit';
+import { connect } from '../lib/pg-admin';
+import type { JobResult } from '../report/report';
+import { startMuse } from '../server/muse-server';
+import { signIn, type BenchSession } from '../server/session-pool';
+import type { ServiceImportRun } from './service-import';
+
+/** The conversion scenarios: a 500-track playlist to Apple Music, the same under throttling, and a 10,000-track one. */
+export const CONVERSION_SCENARIOS = ['conversion', 'conversion-throttled', 'conversion-10k'] as const;
+export type ConversionScenario = (typeof CONVERSION_SCENARIOS)[number];
+
+const SANDBOX_USER = 'demo-listener';
+const SMALL = 500;
+const RSS_SAMPLE_MS = 100;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as T;
+}
+
+/** `name=value` of a cookie a response sets (with or without the `__Host-` prefix). */
+function cookieOf(res: Response, name: string): string {
+  const pair = res.headers
+    .getSetCookie()
+    .map((line) => line.split(';', 1)[0]!)
+    .find((p) => p.startsWith(`${name}=`) || p.startsWith(`__Host-${name}=`));
+  if (!pair) throw new Error(`${res.url} set no ${name} cookie`);
+  return pair;
+}
+
+/** A bench user, with the demo listener's earlier links to other bench users removed. */
+async function benchUser(museUrl: string, run: ServiceImportRun): Promise<BenchSession> {
+  const db = await connect(run.databaseUrl);
+  try {
+    await db.query(`DELETE FROM provider_connections WHERE provider_user_id = $1`, [SANDBOX_USER]);
+    const { rows } = await db.query<{ handle: string }>(`SELECT handle FROM users WHERE handle ~ '_[0-9]+$' ORDER BY hashint8(id) LIMIT 1 OFFSET 1`);
+    if (!rows[0]) throw new Error('the data set has no users to sign in');
+    return await signIn(museUrl, rows[0].handle, run.password);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Connects a service as the settings page does: Muse's start route, the sandbox's page, Muse's callback. */
+async function connectService(museUrl: string, sandbox: ProviderSandbox, session: BenchSession, service: 'spotify' | 'apple'): Promise<void> {
+  const start = await fetch(`${museUrl}/api/connections/${service}/start`, { headers: { cookie: session.cookie }, redirect: 'manual' });
+  if (start.status !== 303) throw new Error(`connecting ${service} answered ${start.status}: ${await start.text()}`);
+  const flow = cookieOf(start, `muse_oauth_${service}`);
+  const page = new URL(start.headers.get('location')!);
+  const form = new URLSearchParams(page.searchParams);
+  form.set('user', SANDBOX_USER);
+  form.set('decision', 'allow');
+  const path = service === 'spotify' ? '/spotify-accounts/authorize' : '/apple-auth/authorize';
+  const approved = await fetch(`${sandbox.url}${path}`, { method: 'POST', body: form, redirect: 'manual' });
+  const back = new URL(approved.headers.get('location') ?? '');
+  const callback = await fetch(`${museUrl}${back.pathname}${back.search}`, { headers: { cookie: `${session.cookie}; ${flow}` }, redirect: 'manual' });
+  if (!callback.headers.get('location')?.includes(`connected=${service}`))
+    throw new Error(`the ${service} callback went to ${callback.headers.get('location')} (${callback.status})`);
+}
+
+/** A 500-track Spotify playlist of the demo listener's, made through the sandbox's Web API (not counted). */
+async function makeSpotifyPlaylist(sandbox: ProviderSandbox, size: number): Promise<string> {
+  const { access_token: token } = await signInSpotify(sandbox, SANDBOX_USER);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const made = await json<{ id: string }>(
+    await fetch(`${sandbox.url}/spotify/v1/me/playlists`, { method: 'POST', headers, body: JSON.stringify({ name: `Bench ${size}` }) }),
+  );
+  const uris = sandbox.catalog.spotify.tracks
+    .filter((t) => t.playable)
+    .slice(0, size)
+    .map((t) => `spotify:track:${t.id}`);
+  for (let i = 0; i < uris.length; i += 100)
+    await json(
+      await fetch(`${sandbox.url}/spotify/v1/playlists/${made.id}/items`, { method: 'POST', headers, body: JSON.stringify({ uris: uris.slice(i, i + 100) }) }),
+    );
+  return made.id;
+}
+
+/** Resident memory of a process in MB, from /proc (null where there is none). */
+function rssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+interface ConversionViewLike {
+  status: string;
+  processed: number;
+  matched: number;
+  written: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  calls: { made: number; minimum: number };
+}
+
+/**
+ * Converts a playlist through the API and a worker (`--role=all`) against a provider sandbox,
+ * as a user would: `conversion` a 500-track Spotify playlist to Apple Music, `conversion-throttled`
+ * the same while Apple Music answers every tenth call 429 (Retry-After 1 s), `conversion-10k` the
+ * sandbox's 10,000-track Spotify playlist to a Muse playlist, sampling the server's resident
+ * memory every 100 ms for its peak growth. Reports the time and the provider calls the job made
+ * against the fewest it could (pages read + ISRC lookup batches + write batches).
+ */
+export async function runConversion(run: ServiceImportRun, scenario: ConversionScenario): Promise<JobResult> {
+  const sandbox = await startProviderSandbox();
+  run.stopLater(`stop the ${scenario} sandbox`, () => sandbox.stop());
+  const muse = await startMuse({
+    root: run.root,
+    databaseUrl: run.databaseUrl,
+    redisUrl: run.redisUrl,
+    redisPrefix: run.redisPrefix,
+    role: 'all',
+    port: await freePort(),
+    env: { PROVIDER_SANDBOX: 'on', PROVIDER_SANDBOX_URL: sandbox.url },
+  });
+  run.stopLater(`stop the ${scenario} server`, () => muse.stop());
+  run.log(`${scenario}: Muse api and worker at ${muse.url}, provider sandbox at ${sandbox.url}`);
+
+  const session = await benchUser(muse.url, run);
+  await connectService(muse.url, sandbox, session, 'spotify');
+  await connectService(muse.url, sandbox, session, 'apple');
+  let playlistId: string;
+  if (scenario === 'conversion-10k') {
+    const listed = await json<{ items: { id: string; trackCount: number }[] }>(
+      await fetch(`${muse.url}/api/connections/spotify/playlists`, { headers: { cookie: session.cookie } }),
+    );
+    const big = listed.items.find((p) => p.trackCount === 10_000);
+    if (!big) throw new Error('the sandbox lists no 10,000-track playlist');
+    playlistId = big.id;
+  } else playlistId = await makeSpotifyPlaylist(sandbox, SMALL);
+  if (scenario === 'conversion-throttled') sandbox.knobs.set({ service: 'apple', throttle: { everyN: 10, retryAfterSeconds: 1 } });
+
+  sandbox.resetCalls();
+  const rssBefore = rssMb(muse.child.pid);
+  let rssPeak = rssBefore ?? 0;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(muse.child.pid) ?? 0)), RSS_SAMPLE_MS);
+  const started = performance.now();
+  let view: ConversionViewLike;
+  try {
+    const created = await json<{ id: string }>(
+      await fetch(`${muse.url}/api/conversions`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: { kind: 'service', provider: 'spotify', playlistId }, target: scenario === 'conversion-10k' ? 'muse' : 'apple' }),
+      }),
+    );
+    for (;;) {
+      view = await json(await fetch(`${muse.url}/api/conversions/${created.id}`, { headers: { cookie: session.cookie } }));
+      if (!['queued', 'running'].includes(view.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const calls = sandbox.calls();
+  const byEndpoint: Record<string, number> = {};
+  for (const [service, endpoints] of Object.entries(calls)) for (const [endpoint, n] of Object.entries(endpoints)) byEndpoint[`${service} ${endpoint}`] = n;
+  const received = Object.values(byEndpoint).reduce((a, b) => a + b, 0);
+  const serverSeconds = view.finishedAt ? (Date.parse(view.finishedAt) - Date.parse(view.createdAt)) / 1000 : null;
+  return {
+    name: scenario,
+    status: view.status,
+    tracks: view.processed,
+    linked: view.matched,
+    seconds: Math.round(seconds * 100) / 100,
+    server_seconds: serverSeconds === null ? null : Math.round(serverSeconds * 100) / 100,
+    provider_calls: view.calls.made,
+    minimum_provider_calls: view.calls.minimum,
+    other_provider_calls: Math.max(0, received - view.calls.made),
+    calls_by_endpoint: byEndpoint,
+    error: view.error,
+    ...(rssBefore === null ? {} : { peak_rss_growth_mb: Math.round((rssPeak - rssBefore) * 10) / 10 }),
+  };
+}
