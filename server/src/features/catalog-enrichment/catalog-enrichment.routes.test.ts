@@ -164,6 +164,16 @@ describe('catalog enrichment', () => {
     expect((await fan.get('/api/catalog/external-search').query({ provider: 'spotify', q: 'x' })).status).toBe(400);
   });
 
+  it('when one account adds too often, then it is answered 429 with Retry-After, and others are not', async () => {
+    const { client: eager } = await registerUser(app);
+    const unknown = '1111111111111111111111';
+    for (let i = 0; i < 60; i += 1) expect((await add('spotify', unknown, eager)).status).toBe(404);
+    const over = await add('spotify', unknown, eager);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await add('spotify', unknown)).status).toBe(404);
+  });
+
   it('when signed out, then both are refused with 401', async () => {
     const anonymous = app.client();
     expect((await anonymous.get('/api/catalog/external-search').query({ q: 'harbour', provider: 'spotify' })).status).toBe(401);
