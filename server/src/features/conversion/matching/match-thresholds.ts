@@ -72,7 +72,7 @@ export const ADJUSTMENTS = {
   isrcAgreement: 0.1,
   /** ISRC support needs at least this text confidence: an ISRC hit whose title/artist clearly differ is not enough. */
   isrcMinText: 0.6,
-  /** With the same ISRC, a title or artist in another script counts as this similar, if the other part is at least `isrcStandInFloor`. */
+  /** With the same ISRC and durations within `DURATION.sameRecordingMs`, a title or artist in another script counts as this similar, if the other part is at least `isrcStandInFloor`. */
   isrcStandIn: 0.9,
   isrcStandInFloor: 0.9,
   /** Both sides carry an ISRC and they differ (remasters do get new ISRCs, so only a nudge). */

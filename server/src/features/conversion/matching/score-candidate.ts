@@ -140,8 +140,12 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   const rawTitle = titleSimilarity(source, candidate);
   const rawArtist = artistSimilarity(source, candidate);
   // Text in another script is unknown, not different: a matching ISRC may stand in for it when
-  // the part that can be compared agrees ("Spring Day" / "봄날" by BTS), never for both parts.
-  const standIn = via === 'isrc' && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor ? ADJUSTMENTS.isrcStandIn : TEXT_WEIGHTS.incomparable;
+  // the part that can be compared agrees ("Spring Day" / "봄날" by BTS) and the durations confirm
+  // it, never for both parts.
+  const durationsAgree =
+    source.durationMs !== null && candidate.durationMs !== null && Math.abs(source.durationMs - candidate.durationMs) <= DURATION.sameRecordingMs;
+  const standIn =
+    via === 'isrc' && durationsAgree && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor ? ADJUSTMENTS.isrcStandIn : TEXT_WEIGHTS.incomparable;
   const title = rawTitle ?? (rawArtist === null ? TEXT_WEIGHTS.incomparable : standIn);
   const artist = rawArtist ?? (rawTitle === null ? TEXT_WEIGHTS.incomparable : standIn);
   if (rawTitle === null) reasons.push('title in another script');
