@@ -114,6 +114,11 @@ describe('scoreCandidate', () => {
     expect(disputed.confidence).toBeLessThan(review);
   });
 
+  it('when one side gives the title in both scripts, then either script matches', () => {
+    const src = { title: '강남스타일', artists: ['PSY'], album: null, durationMs: 219_000 };
+    expect(score(src, { title: 'Gangnam Style (강남스타일)', artists: ['PSY'], album: null, durationMs: 219_000 }).confidence).toBeGreaterThanOrEqual(accept);
+  });
+
   it('when title or artist is in another script, then only an ISRC can stand in for it', () => {
     const src = { title: 'Spring Day', artists: ['BTS'], album: null, isrc: 'KRA381701137' };
     const target = { title: '봄날', artists: ['BTS'], album: null, isrc: 'KRA381701137' };

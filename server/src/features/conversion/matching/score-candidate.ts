@@ -51,12 +51,19 @@ const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Title similarity: the core titles, with unexplained additions compared too and a small cost when they differ. */
 function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
-  if (!comparableScripts(source.core, candidate.core)) return null;
+  // A title given in two scripts on one side ("Gangnam Style (강남스타일)") matches the other side's either way.
+  const alias = Math.max(
+    0,
+    ...source.extras.filter((e) => comparableScripts(e, candidate.core)).map((e) => textSimilarity(e, candidate.core)),
+    ...candidate.extras.filter((e) => comparableScripts(e, source.core)).map((e) => textSimilarity(e, source.core)),
+  );
+  const viaAlias = alias >= 0.95 ? alias - TEXT_WEIGHTS.extraTextPenalty : null;
+  if (!comparableScripts(source.core, candidate.core)) return viaAlias;
   const core = textSimilarity(source.core, candidate.core);
   if (source.main === candidate.main) return core;
   const main = textSimilarity(source.main, candidate.main);
   const extraDiffersInNumbers = main <= TEXT_WEIGHTS.differentNumbersCap && core === 1;
-  return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1));
+  return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1), viaAlias ?? 0);
 }
 
 /** Best similarity of one name to any of the others, nothing below the floor; a name credited in the other title ("Eric Prydz Remix") counts in full. */

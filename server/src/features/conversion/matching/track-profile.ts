@@ -18,6 +18,8 @@ export interface TrackProfile {
   core: string;
   /** `core` plus unexplained suffix text ("P.Y.T. (Pretty Young Thing)" keeps it). */
   main: string;
+  /** The unexplained suffix texts alone: often a subtitle or the title in another script ("Gangnam Style (강남스타일)"). */
+  extras: string[];
   /** The whole title folded, suffixes included: breaks ties between copies ("Remastered 2009" over "2021 Mix"). */
   full: string;
   /** Folded artist names, the title's feat. credits included, first-credited first. */
@@ -64,6 +66,7 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
   return {
     core,
     main: extras.length ? `${core} ${extras.join(' ')}` : core,
+    extras,
     full: comparable(track.title),
     names: artistNames([...track.artists, ...parts.featured]),
     tags,

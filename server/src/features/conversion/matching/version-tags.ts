@@ -38,13 +38,17 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\bkaraoke\b|\bbacking track\b|\bin the style of\b|\bsing ?along\b/, 'karaoke'],
   [/\boriginally performed by\b|\bmade famous by\b|\bas made famous\b|\bcover(?:ed)?\b|\btribute\b/, 'cover'],
   [/\binstrumental\b|\binst\b|\bminus one\b/, 'instrumental'],
-  [/\bacoustic\b|\bstripped\b/, 'acoustic'],
-  [/\blive\b|\bunplugged\b|\bin concert\b/, 'live'],
+  [/\bacoustic\b|\bstripped\b|\bacustic[oa]\b|\bakustisch\b/, 'acoustic'],
+  // Services print other languages' markers too: "Ao Vivo", "En Vivo", "En Directo", "Acústico", "Remasterizado".
+  [/\blive\b|\bunplugged\b|\bin concert\b|\bao vivo\b|\ben vivo\b|\ben directo\b|\bdal vivo\b|\ben concierto\b/, 'live'],
   [/\bdemo\b|\bearly (?:take|version)\b|\bhome recording\b|\bwork ?tape\b|\brough mix\b/, 'demo'],
   [/\bextended(?: (?:mix|version|edit|cut))?\b/, 'extended'],
   [/\bradio (?:edit|version|mix|cut)\b/, 'radio-edit'],
   [/\bsingle (?:version|edit|mix)\b|\b7 (?:inch )?(?:version|edit|mix)\b/, 'single-version'],
-  [/\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed)?\b|\bremaster(?:ed)?\b|\b(?:19|20)\d\d (?:stereo |mono )?mix\b/, 'remaster'],
+  [
+    /\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed)?\b|\bremaster(?:ed)?\b|\bremasterizad[oa]\b|\bremasterise?d?\b|\b(?:19|20)\d\d (?:stereo |mono )?mix\b/,
+    'remaster',
+  ],
   [/\bmono(?: mix| version)?\b/, 'mono'],
   [/\bstereo(?: mix| version)?\b/, 'stereo'],
   [/\bexplicit\b|\bdirty\b/, 'explicit'],
@@ -60,7 +64,7 @@ const BENIGN_PHRASE_RE =
   /\b(?:album|original|lp|main|full length|full|standard|studio) (?:version|mix|edit|recording)\b|\boriginal\b|\bsoundtrack\b|\bmotion picture\b|\bbonus(?: track)?\b|\bdeluxe\b|\banniversary\b|\bedition\b/g;
 /** Words that name some other version even without a known tag ("Piano Version", "Spanish Version", "Extended"). */
 const ALTERNATE_RE =
-  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttake\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\btake\b|\bver\b|\bsession\b|\brevisited\b|\bacappella\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
+  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttake\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\bintro\b|\boutro\b|\btake\b|\bver\b|\bsession\b|\brevisited\b|\bacappella\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
 /** Words that carry no detail of which version ("Live at Wembley" → "wembley"). */
 const FILLER_WORDS = new Set([
   'version',
