@@ -30,6 +30,8 @@ export interface ProviderAlbumSummary {
   artworkUrl: string | null;
   trackCount: number | null;
   url: string | null;
+  /** The UPC when the service gives it in search results (Apple does; Spotify only on the album itself). */
+  upc?: string | null;
 }
 
 /** An album with every track (ISRCs and UPC when the service gives them), for catalog enrichment. */

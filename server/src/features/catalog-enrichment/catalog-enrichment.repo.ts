@@ -60,13 +60,15 @@ const CANDIDATE_COLUMNS = `a.id::text, a.title, a.artist_credit, a.upc, a.spotif
   ARRAY(SELECT aa.credited_name FROM album_artists aa WHERE aa.album_id = a.id
         UNION ALL SELECT ar.name FROM album_artists aa JOIN artists ar ON ar.id = aa.artist_id WHERE aa.album_id = a.id) AS names`;
 
-// Per asked album: the catalog album with its service id, and the albums whose title and credit
-// the words of "title artists" are most like (the trigram index the import matcher also reads).
+// Per asked album: the catalog album with its service id, those with its UPC, and the albums whose
+// title and credit the words of "title artists" are most like (the trigram index the import matcher also reads).
 const candidatesSql = (column: string) => `
   SELECT q.n::int AS n, ${CANDIDATE_COLUMNS}
-    FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS q(service_id, text, n)
+    FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS q(service_id, upc, text, n)
     CROSS JOIN LATERAL (
       (SELECT a.id FROM albums a WHERE a.${column} = q.service_id)
+      UNION ALL
+      (SELECT a.id FROM albums a WHERE a.upc = q.upc ORDER BY a.id LIMIT 3)
       UNION ALL
       (SELECT a.id FROM albums a WHERE muse_norm(q.text) <% a.search_text
         ORDER BY word_similarity(muse_norm(q.text), a.search_text) DESC, a.id LIMIT 10)
@@ -86,10 +88,18 @@ export class CatalogEnrichmentRepo {
   constructor(private readonly knex: Knex) {}
 
   /** Candidates for each asked album, keyed by its position in `asked`. */
-  async candidates(provider: ProviderName, asked: { serviceId: string; text: string }[], db: Knex = this.knex): Promise<Map<number, CandidateAlbumRow[]>> {
+  async candidates(
+    provider: ProviderName,
+    asked: { serviceId: string; upc?: string | null; text: string }[],
+    db: Knex = this.knex,
+  ): Promise<Map<number, CandidateAlbumRow[]>> {
     const out = new Map<number, CandidateAlbumRow[]>(asked.map((_, i) => [i, []]));
     if (!asked.length) return out;
-    const { rows } = (await db.raw(candidatesSql(serviceColumn(provider)), [asked.map((a) => a.serviceId), asked.map((a) => a.text)])) as {
+    const { rows } = (await db.raw(candidatesSql(serviceColumn(provider)), [
+      asked.map((a) => a.serviceId),
+      asked.map((a) => a.upc ?? ''),
+      asked.map((a) => a.text),
+    ])) as {
       rows: (CandidateAlbumRow & { n: number })[];
     };
     for (const { n, ...row } of rows) {

@@ -112,9 +112,11 @@ describe('catalog enrichment', () => {
     expect(Number(trackCount[0]!.count)).toBe(new Set(spotify.trackIds).size);
   });
 
-  it('when Muse has the album under another title with the same UPC, then adding merges into it', async () => {
+  it("when Muse has the album under another title with the same UPC, then Apple's results mark it and adding merges into it", async () => {
     const spotify = spotifyAlbum('Undertow');
     const existing = await makeAlbum(knex(), { title: 'Undertow (Vinyl Rip)', artist: 'Saltwater Choir', upc: spotify.upc });
+    const apple = await search('Undertow Saltwater Choir', 'apple');
+    expect(apple.albums.find((h) => h.id === appleAlbum('Undertow').id)?.inCatalog).toBe(existing.id);
     const res = await add('spotify', spotify.id);
     expect(res.body).toEqual({ albumId: existing.id, created: false });
     expect(await knex()('albums').where({ id: existing.id }).first('spotify_id')).toEqual({ spotify_id: spotify.id });

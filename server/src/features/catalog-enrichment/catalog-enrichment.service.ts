@@ -43,13 +43,13 @@ export class CatalogEnrichmentService {
     const hits = await asProblem(query.provider, () => provider.searchAlbums(query.q, SEARCH_LIMIT));
     const candidates = await this.deps.repo.candidates(
       query.provider,
-      hits.map((h) => ({ serviceId: h.id, text: `${h.title} ${h.artists.join(' ')}` })),
+      hits.map((h) => ({ serviceId: h.id, upc: cleanUpc(h.upc), text: `${h.title} ${h.artists.join(' ')}` })),
     );
     return {
       provider: query.provider,
       query: query.q,
       albums: hits.map((hit, i) => {
-        const known = this.knownAs(query.provider, { id: hit.id, title: hit.title, artists: hit.artists }, candidates.get(i) ?? []);
+        const known = this.knownAs(query.provider, { id: hit.id, upc: cleanUpc(hit.upc), title: hit.title, artists: hit.artists }, candidates.get(i) ?? []);
         return {
           provider: query.provider,
           id: hit.id,
@@ -101,11 +101,16 @@ export class CatalogEnrichmentService {
     }
   }
 
-  /** The catalog album a search hit already is: the one with its service id, else one with the same artist and title. */
-  private knownAs(provider: ProviderName, hit: { id: string; title: string; artists: string[] }, candidates: CandidateAlbumRow[]): CandidateAlbumRow | null {
+  /** The catalog album a search hit already is: the one with its service id, else its UPC, else one with the same artist and title. */
+  private knownAs(
+    provider: ProviderName,
+    hit: { id: string; upc: string | null; title: string; artists: string[] },
+    candidates: CandidateAlbumRow[],
+  ): CandidateAlbumRow | null {
     const column = provider === 'spotify' ? 'spotify_id' : 'apple_id';
     return (
       candidates.find((c) => c[column] === hit.id) ??
+      (hit.upc ? candidates.find((c) => c.upc === hit.upc) : undefined) ??
       candidates.find((c) => sameRelease(hit, { title: c.title, artistCredit: c.artist_credit, names: c.names })) ??
       null
     );

@@ -74,6 +74,7 @@ export function mapAppleAlbumSummary(a: AppleAlbum): ProviderAlbumSummary {
     artworkUrl: appleArtworkUrl(a.attributes.artwork),
     trackCount: a.attributes.trackCount ?? null,
     url: a.attributes.url ?? null,
+    upc: a.attributes.upc ?? null,
   };
 }
 
