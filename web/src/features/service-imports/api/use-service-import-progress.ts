@@ -7,7 +7,7 @@ import { serviceImportKeys } from './service-import-keys';
 /**
  * Follows `service-import:progress` for one import: counts, status and the playlist are patched
  * into its cached view as they arrive, and the whole view is read again when the status changes
- * (the counts of linked tracks and the message come with it).
+ * (the counts of linked tracks and the message come with it) or the playlist's name is first known.
  */
 export function useServiceImportProgress(importId: string | null): void {
   const queryClient = useQueryClient();
@@ -22,7 +22,9 @@ export function useServiceImportProgress(importId: string | null): void {
       queryClient.setQueryData<ServiceImportView>(queryKey, (view) =>
         view ? { ...view, status, processed, total, playlistId: playlistId ?? view.playlistId } : view,
       );
-      if (!before || before.status !== status) void queryClient.invalidateQueries({ queryKey, exact: true });
+      // The playlist's name comes with the first page: the view is read again for it once.
+      const nameArrived = before !== undefined && before.sourceName === null && processed > 0;
+      if (!before || before.status !== status || nameArrived) void queryClient.invalidateQueries({ queryKey, exact: true });
     };
     socket.on('service-import:progress', handleProgress);
     return () => {

@@ -123,6 +123,8 @@ export function ServiceImport() {
 
   return (
     <div className="service-import">
+      {/* First, so the import just started is in view whichever playlist of a long list was picked. */}
+      {importId && <ServiceImportProgress key={importId} importId={importId} />}
       {lapsed.length > 0 && (
         <Alert tone="info">
           Muse lost access to your {lapsed.join(' and ')} account. <Link to="/settings#connections">Reconnect it in Settings</Link> to import from it.
@@ -164,7 +166,6 @@ export function ServiceImport() {
           </form>
         </>
       )}
-      {importId && <ServiceImportProgress key={importId} importId={importId} />}
     </div>
   );
 }
