@@ -202,7 +202,7 @@ describe('catalog enrichment', () => {
   });
 
   /** The service with quick timeouts, as a person who has not connected the service uses it. */
-  function quickService(available = true) {
+  function quickService(available = true, deadlines?: { searchMs: number; readAlbumMs: number }) {
     const factory = new ProviderFactory(app.container.providers.setup, { timeoutMs: 200, maxAttempts: 2, backoffBaseMs: 10 });
     return new CatalogEnrichmentService({
       repo: new CatalogEnrichmentRepo(knex()),
@@ -210,6 +210,7 @@ describe('catalog enrichment', () => {
       appProvider: (name) => factory.appProvider(name),
       artwork: app.container.services.artwork,
       logger: app.container.logger,
+      deadlines,
     });
   }
 
@@ -220,6 +221,14 @@ describe('catalog enrichment', () => {
       status: 503,
       code: 'provider_unavailable',
     });
+    expect(await albumRows('Vacancy on Saturn')).toEqual([]);
+  });
+
+  it('when the service is slower than a person should wait, then the answer is a 503 at the deadline', async () => {
+    app.sandbox!.knobs.set({ service: 'spotify', slowMs: 2000 });
+    const service = quickService(true, { searchMs: 100, readAlbumMs: 100 });
+    await expect(service.search('1', { provider: 'spotify', q: 'Orbit Motel' })).rejects.toMatchObject({ status: 503, code: 'provider_slow' });
+    await expect(service.addAlbum('1', { provider: 'spotify', id: spotifyAlbum('Vacancy on Saturn').id })).rejects.toMatchObject({ status: 503 });
     expect(await albumRows('Vacancy on Saturn')).toEqual([]);
   });
 

@@ -19,6 +19,8 @@ export interface CatalogEnrichmentDeps {
   appProvider(name: ProviderName): MusicProvider;
   artwork: Pick<ArtworkService, 'requestCover'>;
   logger: Logger;
+  /** How long a person waits for the service before a 503 (default 15 s for a search, 45 s for reading an album). */
+  deadlines?: { searchMs: number; readAlbumMs: number };
 }
 
 /** Albums a service search shows; Spotify answers at most 10. */
@@ -35,12 +37,16 @@ const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
  * second one. The cover is left to the worker; nothing here waits for it.
  */
 export class CatalogEnrichmentService {
-  constructor(private readonly deps: CatalogEnrichmentDeps) {}
+  private readonly deadlines: { searchMs: number; readAlbumMs: number };
+
+  constructor(private readonly deps: CatalogEnrichmentDeps) {
+    this.deadlines = deps.deadlines ?? { searchMs: 15_000, readAlbumMs: 45_000 };
+  }
 
   /** Albums on the service, each with the catalog album it already is (or null). */
   async search(userId: string, query: ExternalSearchQuery): Promise<ExternalSearchResults> {
     const provider = await this.providerFor(userId, query.provider);
-    const hits = await asProblem(query.provider, () => provider.searchAlbums(query.q, SEARCH_LIMIT));
+    const hits = await asProblem(query.provider, () => provider.searchAlbums(query.q, SEARCH_LIMIT), { deadlineMs: this.deadlines.searchMs });
     const candidates = await this.deps.repo.candidates(
       query.provider,
       hits.map((h) => ({ serviceId: h.id, upc: cleanUpc(h.upc), text: `${h.title} ${h.artists.join(' ')}` })),
@@ -75,7 +81,7 @@ export class CatalogEnrichmentService {
     const already = await this.deps.repo.findByServiceId(input.provider, input.id);
     if (already) return { albumId: already.id, created: false };
 
-    const album = await asProblem(input.provider, () => provider.readAlbum(input.id), 'album');
+    const album = await asProblem(input.provider, () => provider.readAlbum(input.id), { what: 'album', deadlineMs: this.deadlines.readAlbumMs });
     const wanted = this.newAlbum(input.provider, album);
     const outcome = await this.deps.repo.withEnrichmentLock(async (trx) => {
       const existing = await this.findExisting(trx, wanted);

@@ -10,11 +10,26 @@ export const serviceName = (provider: ProviderName): string => NAMES[provider];
 /**
  * Runs a provider call and turns its failure into a problem a person can act on: the service's
  * 404 is Muse's 404, a service that is down, slow or throttling is a 503 (with Retry-After when
- * the service gave one), an answer Muse cannot use is a 502. Never a 500.
+ * the service gave one), an answer Muse cannot use is a 502. Never a 500. A call still running
+ * after `deadlineMs` (waiting out a 429, retrying a slow service) is answered 503 at once; the
+ * call itself runs on, bounded by the provider layer.
  */
-export async function asProblem<T>(provider: ProviderName, call: () => Promise<T>, what = 'item'): Promise<T> {
+export async function asProblem<T>(provider: ProviderName, call: () => Promise<T>, opts: { what?: string; deadlineMs: number }): Promise<T> {
+  const what = opts.what ?? 'item';
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError(503, 'provider_slow', `${serviceName(provider)} is slow to answer right now. Try again in a minute.`, undefined, {
+            'Retry-After': '60',
+          }),
+        ),
+      opts.deadlineMs,
+    );
+  });
   try {
-    return await call();
+    return await Promise.race([call(), deadline]);
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     const name = serviceName(provider);
@@ -32,5 +47,7 @@ export async function asProblem<T>(provider: ProviderName, call: () => Promise<T
       default:
         throw new AppError(502, 'provider_refused', `${name} refused Muse's request. Try again later.`);
     }
+  } finally {
+    clearTimeout(timer);
   }
 }
