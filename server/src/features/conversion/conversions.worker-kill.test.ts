@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ConversionView } from '@muse/shared';
 import { spawnMuse, type MuseProcess } from '../../testing/spawn-muse';
 import { useTestApp } from '../../testing/test-app';
@@ -6,7 +7,9 @@ import { waitFor } from '../../testing/wait-for';
 import { connect, duplicates, finished, playlistIds, playlistOfSize, providerOf, reportRows } from './conversion-test-kit';
 
 // The api runs in this process; workers run in child processes, so one can be killed mid-write.
-const app = useTestApp({ sandbox: true });
+// The workers share the api's token key, so they can open the connections it stored.
+const TOKEN_KEYS = `kill:${randomBytes(32).toString('base64')}`;
+const app = useTestApp({ sandbox: true, env: { TOKEN_ENCRYPTION_KEYS: TOKEN_KEYS } });
 const running: MuseProcess[] = [];
 
 afterEach(async () => {
@@ -19,10 +22,10 @@ afterEach(async () => {
 function startWorker(): MuseProcess {
   const c = app.container;
   const worker = spawnMuse('worker', {
-    DATABASE_URL: String((c.knex.client as { config: { connection: string } }).config.connection),
+    DATABASE_URL: (c.knex.client as { config: { connection: { connectionString: string } } }).config.connection.connectionString,
     REDIS_URL: c.redisUrl,
     REDIS_PREFIX: c.config.REDIS_PREFIX,
-    TOKEN_ENCRYPTION_KEYS: String(process.env.TOKEN_ENCRYPTION_KEYS ?? c.config.TOKEN_ENCRYPTION_KEYS),
+    TOKEN_ENCRYPTION_KEYS: TOKEN_KEYS,
     PROVIDER_SANDBOX: 'on',
     PROVIDER_SANDBOX_URL: app.sandbox!.url,
     LOG_LEVEL: 'warn',
@@ -42,7 +45,11 @@ it('when the worker is SIGKILLed while appending to Apple Music, then another wo
   const id = (res.body as ConversionView).id;
 
   const first = startWorker();
-  await waitFor('a write in flight', async () => (await app.container.knex('conversions').where({ id }).first())?.pending_write !== null, 90_000, 10);
+  await waitFor('a write in flight', async () => (await app.container.knex('conversions').where({ id }).first())?.pending_write !== null, 60_000, 10).catch(
+    (err: Error) => {
+      throw new Error(`${err.message}; the worker said:\n${first.output().slice(-3000)}`);
+    },
+  );
   first.child.kill('SIGKILL');
   expect((await first.exited).signal).toBe('SIGKILL');
   const atKill = await app.container.knex('conversions').where({ id }).first();
