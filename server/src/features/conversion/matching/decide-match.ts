@@ -98,16 +98,21 @@ const asScoredCandidate = (s: Scored): ScoredCandidate => ({
   reasons: s.score.reasons,
 });
 
-/** Why nothing was accepted, in plain words. */
+/** Why nothing was accepted, in plain words: the versions that failed a gate, then what is off with the closest other candidate. */
 function reasonFor(best: Scored | undefined, all: Scored[], offered: number): string {
   if (!best) return offered ? 'only tracks that cannot be played on the target service found' : 'no candidates found on the target service';
-  const gated = all.filter((s) => s.score.gateFailure && s.score.text >= MATCH_THRESHOLDS.review);
-  if (gated.length && gated.length === all.filter((s) => s.score.text >= MATCH_THRESHOLDS.review).length) {
-    const failure = gated[0]!.score.gateFailure!;
-    return failure.startsWith('not ') ? `only versions other than the one wanted found (${failure.slice(4)} missing)` : `only ${failure} found`;
-  }
-  const why = best.score.reasons.filter((r) => !r.startsWith('same ')).join(', ');
-  return why ? `closest candidate: ${why}` : 'no candidate is close enough';
+  const gated = all.find((s) => s.score.gateFailure && s.score.text >= MATCH_THRESHOLDS.review);
+  const closest = all.find((s) => !s.score.gateFailure);
+  const why = closest?.score.reasons.filter((r) => !r.startsWith('same ')).join(', ');
+  const parts = [
+    gated
+      ? gated.score.gateFailure!.startsWith('not ')
+        ? `only versions other than the ${gated.score.gateFailure!.slice(8)} found`
+        : `only ${gated.score.gateFailure} found`
+      : null,
+    closest && why ? `${gated ? 'otherwise the closest: ' : 'closest candidate: '}${why}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'no candidate is close enough';
 }
 
 /** Candidates once each (an ISRC hit also found by search counts as the ISRC hit); unplayable tracks are left out. */
@@ -164,9 +169,8 @@ export function decideMatch(source: SourceTrack, candidates: Array<{ track: Prov
       reason: null,
     };
   }
-  const why = rivals.length
-    ? 'several different tracks fit equally well'
-    : reasonFor(pick, scored, candidates.length).replace(/^no candidate is close enough$/, 'not sure enough');
+  const doubts = pick.score.reasons.filter((r) => !r.startsWith('same ')).join(', ');
+  const why = rivals.length ? 'several different tracks fit equally well' : doubts ? `not sure: ${doubts}` : 'not sure enough';
   return {
     outcome: 'needs_review',
     chosen: null,

@@ -41,8 +41,8 @@ export const TEXT_WEIGHTS = {
   artistCandidateCoverage: 0.08,
   /** Name or title similarities under this are treated as no resemblance at all. */
   similarityFloor: 0.5,
-  /** Similarity used when two texts are in different scripts and cannot be compared (unknown, not equal). */
-  incomparable: 0.6,
+  /** What a title or artist in another script contributes to text confidence: unknown, not equal (0.7: review; both unknown, 0.49: not found). */
+  incomparable: 0.7,
   /** Titles equal except for an unexplained bracketed or dashed addition ("(Pretty Young Thing)"). */
   extraTextPenalty: 0.08,
   /** Titles whose numbers differ ("Part 1" / "Part 2") are different pieces: similarity capped here. */

@@ -74,11 +74,11 @@ function bestName(name: string, others: string[], otherTitle: string): number {
   return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
 }
 
-/** Artist similarity: the first-credited artist found on the other side, then how much of each credit the other covers. */
+/** Artist similarity: the first-credited artist found on the other side, then how much of each credit the other covers; null when it cannot be compared. */
 function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
   const s = source.names;
   const c = candidate.names;
-  if (!s.length || !c.length) return s.length === c.length ? 1 : TEXT_WEIGHTS.incomparable;
+  if (!s.length || !c.length) return s.length === c.length ? 1 : null;
   if (!comparableScripts(s.join(' '), c.join(' '))) return null;
   const primary = Math.max(bestName(s[0]!, c, ''), bestName(c[0]!, s, ''));
   const mean = (names: string[], others: string[], otherTitle: string) => names.reduce((sum, n) => sum + bestName(n, others, otherTitle), 0) / names.length;
@@ -151,17 +151,22 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   // it, never for both parts.
   const durationsAgree =
     source.durationMs !== null && candidate.durationMs !== null && Math.abs(source.durationMs - candidate.durationMs) <= DURATION.sameRecordingMs;
-  const standIn =
-    via === 'isrc' && durationsAgree && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor ? ADJUSTMENTS.isrcStandIn : TEXT_WEIGHTS.incomparable;
-  const title = rawTitle ?? (rawArtist === null ? TEXT_WEIGHTS.incomparable : standIn);
-  const artist = rawArtist ?? (rawTitle === null ? TEXT_WEIGHTS.incomparable : standIn);
+  const standIn = via === 'isrc' && durationsAgree && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor;
+  // The factor each part contributes: its similarity raised to its weight; a part that cannot be
+  // compared contributes a fixed doubt that lands one unknown part in review and two below it.
+  const factor = (raw: number | null, weight: number) =>
+    raw !== null ? raw ** weight : standIn && (rawTitle ?? rawArtist) !== null ? ADJUSTMENTS.isrcStandIn ** weight : TEXT_WEIGHTS.incomparable;
+  const title = rawTitle ?? 0;
+  const artist = rawArtist ?? 0;
   if (rawTitle === null) reasons.push('title in another script');
   else if (title === 1) reasons.push('same title');
   else if (title < 0.7) reasons.push('a different title');
-  if (rawArtist === null) reasons.push('artist in another script');
+  else reasons.push('a similar title');
+  if (rawArtist === null) reasons.push(source.names.length && candidate.names.length ? 'artist in another script' : 'no artist to compare');
   else if (artist >= 0.95) reasons.push('same artist');
   else if (artist < 0.6) reasons.push('a different artist');
-  const text = title ** TEXT_WEIGHTS.title * artist ** TEXT_WEIGHTS.artist;
+  else reasons.push('a similar artist');
+  const text = factor(rawTitle, TEXT_WEIGHTS.title) * factor(rawArtist, TEXT_WEIGHTS.artist);
 
   let confidence = text;
   if (via === 'isrc') {
