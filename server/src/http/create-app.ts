@@ -79,7 +79,8 @@ export function createApp(c: Container): Express {
           'script-src': ["'self'", ...(musicKit ? ['https://js-cdn.music.apple.com'] : [])],
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'https:'],
-          'media-src': ["'self'", 'https:', 'blob:'],
+          // howler releases a finished clip's audio element by pointing it at a tiny data: WAV.
+          'media-src': ["'self'", 'https:', 'blob:', 'data:'],
           'connect-src': ["'self'", ...(musicKit ? ['https://*.apple.com'] : [])],
           'frame-src': ["'self'", ...(musicKit ? ['https://*.apple.com'] : [])],
           'font-src': ["'self'", 'data:'],

@@ -130,6 +130,20 @@ describe('GET /api/tracks/:id/preview', () => {
     }
   });
 
+  it('when a track has neither ISRC nor service ids (as most demo tracks), then it is found by artist, title and album search', async () => {
+    const songs = app.sandbox!.catalog.apple.songs.filter((s) => s.storefronts.includes('us') && /^[A-Za-z ]+$/.test(s.name) && s.name.length > 8);
+    const song = songs[3]!;
+    const album = await makeAlbum(app.container.knex, {
+      title: song.albumName,
+      artist: song.artistName,
+      tracks: [{ title: song.name, durationMs: song.durationMs }],
+    });
+    const trackId = album.trackIds[0]!;
+    await listener.client.get(`/api/tracks/${trackId}/preview`).expect(202);
+    await waitUntilReady(trackId);
+    expect(await app.container.knex('tracks').where({ id: trackId }).first('apple_id')).toEqual({ apple_id: song.id });
+  });
+
   it('when no usable service has the track, then it is remembered as having no preview and the answer says why', async () => {
     const album = await makeAlbum(app.container.knex, { title: 'Qzxv Nowhere Sessions', artist: 'Nobody Qzxv', tracks: ['Qzxv Unfindable Tune'] });
     const trackId = album.trackIds[0]!;

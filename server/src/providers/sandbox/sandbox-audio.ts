@@ -5,7 +5,7 @@ import type { SandboxCatalog } from './sandbox-catalog-types';
 import { hash32 } from './sandbox-random';
 
 /**
- * The clips the sandbox plays as previews: short synthesised phrases in AAC/M4A, as Apple
+ * The clips the sandbox plays as previews: 30-second synthesised phrases in AAC/M4A, as Apple
  * serves them, made once by `scripts/make-sandbox-audio.sh` and committed. In the bundled
  * server they sit in `dist/sandbox-audio` (server/build.mjs copies them).
  */
@@ -13,7 +13,7 @@ const CLIP_DIRS = [path.join(__dirname, 'audio'), path.join(__dirname, 'sandbox-
 
 let clips: Buffer[] | null = null;
 
-/** The clips, read from disk once (about 60 kB each). */
+/** The clips, read from disk once (about 120 kB each). */
 export function sandboxClips(): Buffer[] {
   if (clips) return clips;
   const dir = CLIP_DIRS.find((d) => fs.existsSync(path.join(d, 'preview-1.m4a')));

@@ -1,6 +1,7 @@
 import { PREVIEW_REASON_TEXT, type PreviewUnavailableReason } from '@muse/shared';
 import { usePreviewPlayer, type PreviewTrack } from '../../lib/preview-player';
 import { usePreviewStatuses } from '../../lib/preview-status';
+import { PauseIcon, PlayIcon } from './player-icons';
 
 interface PreviewButtonProps {
   track: PreviewTrack;
@@ -59,7 +60,7 @@ export function PreviewButton({ track, queue }: PreviewButtonProps) {
       data-preview-track={track.trackId}
       onClick={() => player.toggle(track, queue)}
     >
-      {loading ? <span className="spinner" aria-hidden="true" /> : <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>}
+      {loading ? <span className="spinner" aria-hidden="true" /> : playing ? <PauseIcon size={14} /> : <PlayIcon size={14} />}
     </button>
   );
 }

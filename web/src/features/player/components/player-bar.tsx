@@ -1,4 +1,5 @@
 import { AlbumCover } from '../../../components/ui/album-cover';
+import { CloseIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon, VolumeIcon } from '../../../components/ui/player-icons';
 import type { PlayerController, PlayerState } from '../engine/player-controller';
 import { clock, ProgressSlider } from './progress-slider';
 
@@ -41,7 +42,7 @@ export function PlayerBar({ state, controller }: PlayerBarProps) {
       </div>
       <div className="player-controls">
         <button type="button" className="player-button" aria-label="Previous preview" title="Previous (Shift + ←)" onClick={() => controller.previous()}>
-          <span aria-hidden="true">⏮</span>
+          <PreviousIcon />
         </button>
         <button
           type="button"
@@ -51,19 +52,22 @@ export function PlayerBar({ state, controller }: PlayerBarProps) {
           aria-busy={state.phase === 'loading' || undefined}
           onClick={() => controller.togglePlay()}
         >
-          {state.phase === 'loading' ? <span className="spinner" aria-hidden="true" /> : <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>}
+          {state.phase === 'loading' ? <span className="spinner" aria-hidden="true" /> : playing ? <PauseIcon size={18} /> : <PlayIcon size={18} />}
         </button>
         <button type="button" className="player-button" aria-label="Next preview" title="Next (Shift + →)" onClick={() => controller.next()}>
-          <span aria-hidden="true">⏭</span>
+          <NextIcon />
         </button>
       </div>
       <div className="player-progress">
-        <span className="player-time" aria-label={`Elapsed ${clock(state.position)}`}>
+        <span className="player-time" data-testid="player-elapsed">
+          <span className="sr-only">Elapsed </span>
           {clock(state.position)}
         </span>
         <ProgressSlider position={state.position} duration={state.duration} onSeek={(seconds) => controller.seek(seconds)} />
-        <span className="player-time" aria-label={`Remaining ${clock(remaining)}`}>
-          -{clock(remaining)}
+        <span className="player-time">
+          <span className="sr-only">Remaining </span>
+          <span aria-hidden="true">-</span>
+          {clock(remaining)}
         </span>
       </div>
       <div className="player-volume">
@@ -74,7 +78,7 @@ export function PlayerBar({ state, controller }: PlayerBarProps) {
           aria-pressed={state.muted}
           onClick={() => controller.toggleMute()}
         >
-          <span aria-hidden="true">{state.muted || state.volume === 0 ? '🔇' : '🔊'}</span>
+          <VolumeIcon muted={state.muted || state.volume === 0} />
         </button>
         <input
           type="range"
@@ -88,7 +92,7 @@ export function PlayerBar({ state, controller }: PlayerBarProps) {
           onChange={(event) => controller.setVolume(Number(event.target.value) / 100)}
         />
         <button type="button" className="player-button player-close" aria-label="Close the player" onClick={() => controller.stop()}>
-          <span aria-hidden="true">✕</span>
+          <CloseIcon />
         </button>
       </div>
     </section>

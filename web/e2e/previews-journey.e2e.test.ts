@@ -1,0 +1,162 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { journeyKit, seriousProblems, shootBothWidths } from './journey-kit';
+import { startMuse, type MuseServer } from './harness';
+
+/** A demo album the provider sandbox also sells on Apple Music, so its tracks have preview clips. */
+const ALBUM = { title: 'Space Oddity', artist: 'David Bowie' };
+
+let server: MuseServer;
+
+beforeAll(async () => {
+  server = await startMuse();
+});
+
+afterEach(async () => {
+  await closeBrowsers();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const { browser, step, register, closeBrowsers } = journeyKit('previews', () => server);
+
+/** The audio element howler plays the current clip with (not in the DOM: howler keeps it), as plain facts. */
+async function audio(page: Page): Promise<{ src: string; currentTime: number; paused: boolean } | null> {
+  return page.evaluate(() => {
+    type Node = { src: string; currentTime: number; paused: boolean };
+    const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: Node }> }> } }).Howler;
+    const node = howler?._howls.flatMap((howl) => howl._sounds).find((sound) => sound._node)?._node;
+    return node ? { src: node.src, currentTime: node.currentTime, paused: node.paused } : null;
+  });
+}
+
+/** Waits until the clip playing is the preview of `trackId` and has played past `seconds`. */
+async function playingPast(page: Page, trackId: string, seconds: number): Promise<number> {
+  await page.waitForFunction(
+    ([id, past]) => {
+      const howler = (
+        window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: { src: string; currentTime: number; paused: boolean } }> }> } }
+      ).Howler;
+      const nodes = howler?._howls.flatMap((howl) => howl._sounds.map((s) => s._node)) ?? [];
+      // One sound at a time: exactly one element is playing, and it is this track's.
+      const playing = nodes.filter((node) => node && !node.paused);
+      return playing.length === 1 && playing[0]!.src.endsWith(`/api/tracks/${id}/preview`) && playing[0]!.currentTime > past;
+    },
+    [trackId, seconds] as const,
+    { timeout: 30_000 },
+  );
+  return (await audio(page))!.currentTime;
+}
+
+const sliderValue = async (page: Page) => Number(await page.getByRole('slider', { name: 'Seek in the preview' }).getAttribute('aria-valuenow'));
+
+/** The catalog ids of the tracks whose play buttons the page shows, in order. */
+async function playableTrackIds(page: Page): Promise<string[]> {
+  await page.locator('[data-preview-track]').first().waitFor();
+  return page.locator('[data-preview-track]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-preview-track')!));
+}
+
+describe('the previews journey in a browser', () => {
+  it('when a listener plays an album track, seeks, browses on and skips ahead, then the audio keeps playing; a playlist plays through two tracks', async () => {
+    const { page, problems } = await browser();
+    const id = randomBytes(4).toString('hex');
+    const [album] = await server.query('SELECT a.id::text AS id FROM albums a WHERE a.title = $1 AND a.artist_credit = $2 ORDER BY a.id LIMIT 1', [
+      ALBUM.title,
+      ALBUM.artist,
+    ]);
+    expect(album).toBeDefined();
+    let first = '';
+    let second = '';
+
+    await step(page, '01-register', () => register(page, `listener_${id}`, 'Lena Listener'));
+
+    await step(page, '02-open-album-and-play', async () => {
+      await page.goto(`${server.url}/albums/${String(album!.id)}`);
+      await page.getByRole('heading', { level: 1, name: ALBUM.title }).waitFor();
+      const ids = await playableTrackIds(page);
+      first = ids[0] ?? '';
+      second = ids[1] ?? '';
+      expect(first).toBeTruthy();
+      await page.locator(`[data-preview-track="${first}"]`).click();
+      await page.getByRole('region', { name: 'Preview player' }).waitFor();
+      expect(await playingPast(page, first, 1)).toBeGreaterThan(1);
+      await page.waitForFunction(() => Number(document.querySelector('[role="slider"][aria-label="Seek in the preview"]')?.getAttribute('aria-valuenow')) >= 1);
+      expect(await page.getByTestId('player-announcer').textContent()).toMatch(/^Playing /);
+    });
+
+    await step(page, '03-seek-by-keyboard', async () => {
+      const slider = page.getByRole('slider', { name: 'Seek in the preview' });
+      await slider.focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      // 15 s in after three 5-second steps from the start (a clip playing from 0 would not be there yet).
+      await playingPast(page, first, 15);
+      expect(await sliderValue(page)).toBeGreaterThanOrEqual(15);
+      expect(await slider.getAttribute('aria-valuetext')).toMatch(/^0:1\d of 0:(29|30)$/);
+    });
+
+    await step(page, '04-browse-elsewhere-while-playing', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/albums/'));
+      await page.getByRole('region', { name: 'Preview player' }).waitFor();
+      // Still the same clip, still past the seek, still moving: nothing restarted it on the new page.
+      const now = (await audio(page))!.currentTime;
+      expect(now).toBeGreaterThan(15);
+      await playingPast(page, first, now + 0.5);
+    });
+
+    await step(page, '05-next-plays-the-following-preview', async () => {
+      await page.getByRole('button', { name: 'Next preview' }).click();
+      expect(second).toBeTruthy();
+      await playingPast(page, second, 0.5);
+      await page
+        .getByRole('region', { name: 'Preview player' })
+        .getByRole('button', { name: /^Pause / })
+        .click();
+      await page.waitForFunction(() => {
+        const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: { paused: boolean } }> }> } }).Howler;
+        return (howler?._howls ?? []).flatMap((h) => h._sounds).every((s) => !s._node || s._node.paused);
+      });
+      await shootBothWidths(page, 'previews-player-paused');
+    });
+
+    let playlistPath = '';
+    await step(page, '06-playlist-of-two', async () => {
+      playlistPath = await page.evaluate(
+        async ({ title, trackIds }) => {
+          const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+          const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+          const created = await fetch('/api/playlists', { method: 'POST', headers, body: JSON.stringify({ title, kind: 'playlist' }) });
+          const playlist = (await created.json()) as { id: string };
+          const added = await fetch(`/api/playlists/${playlist.id}/entries`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ entries: trackIds.map((trackId) => ({ trackId })) }),
+          });
+          if (!added.ok) throw new Error(`adding entries answered ${added.status}`);
+          return `/playlists/${playlist.id}`;
+        },
+        { title: `Two previews ${id}`, trackIds: [first, second] },
+      );
+      await page.goto(`${server.url}${playlistPath}`);
+      expect(await playableTrackIds(page)).toEqual([first, second]);
+    });
+
+    await step(page, '07-playlist-plays-through', async () => {
+      await page.locator(`[data-preview-track="${first}"]`).click();
+      await playingPast(page, first, 0.5);
+      // Jump to the last seconds: when the clip ends, the playlist's next track starts by itself.
+      const slider = page.getByRole('slider', { name: 'Seek in the preview' });
+      await slider.focus();
+      await page.keyboard.press('End');
+      await playingPast(page, second, 0.5);
+    });
+
+    expect(seriousProblems(problems)).toEqual([]);
+  });
+});
