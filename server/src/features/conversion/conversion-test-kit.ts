@@ -38,7 +38,8 @@ export async function playlistOfSize(provider: MusicProvider, size: number): Pro
   let cursor: string | null = null;
   for (;;) {
     const page = await provider.listPlaylists(cursor);
-    const found = page.items.find((p) => p.trackCount === size && p.ownedByUser);
+    // Apple lists library playlists without their size; the sandbox names them by it.
+    const found = page.items.find((p) => p.ownedByUser && (p.trackCount === size || p.name === `Library mix ${size.toLocaleString('en-US')}`));
     if (found) return found;
     if (!page.next) throw new Error(`no playlist of ${size} tracks`);
     cursor = page.next;

@@ -126,6 +126,36 @@ describe('converting', () => {
     expect(notes.some((n: { link: string }) => n.link === `/conversions/${view.id}`)).toBe(true);
   });
 
+  it('when an Apple Music library playlist is converted to Spotify, then its songs land on Spotify once each', async () => {
+    await connect(app, me.id);
+    const source = await playlistOfSize(await providerOf(app, me.id, 'apple'), 50);
+    const view = await start(me, { source: { kind: 'service', provider: 'apple', playlistId: source.id }, target: 'spotify' });
+    const done = await finished(me.client, view.id);
+    expect(done).toMatchObject({ status: 'done', total: 50, processed: 50, name: source.name });
+    expect(done.matched).toBeGreaterThan(25);
+    const rows = await reportRows(me.client, view.id);
+    const onSpotify = await playlistIds(await providerOf(app, me.id, 'spotify'), done.targetPlaylist!.id);
+    expect(duplicates(onSpotify)).toEqual([]);
+    expect(onSpotify).toEqual([...new Set(rows.filter((r) => r.written).map((r) => r.chosen!.id))]);
+  });
+
+  it('when a Muse playlist is converted to Apple Music, then its entries are matched by ISRC and written', async () => {
+    await connect(app, me.id);
+    const entries = app
+      .sandbox!.catalog.spotify.tracks.filter((t) => t.playable)
+      .slice(0, 20)
+      .map((t) => ({ snapshot: { title: t.name, artists: t.artists.map((a) => a.name), durationMs: t.durationMs, isrc: t.isrc } }));
+    const pl = await me.client.post('/api/playlists', { title: 'To Apple', kind: 'playlist', visibility: 'private' });
+    expect((await me.client.post(`/api/playlists/${pl.body.id}/entries`, { entries })).status).toBe(201);
+    const done = await finished(me.client, (await start(me, { source: { kind: 'muse', playlistId: pl.body.id }, target: 'apple' })).id);
+    expect(done).toMatchObject({ status: 'done', total: 20, processed: 20, name: 'To Apple' });
+    const rows = await reportRows(me.client, done.id);
+    expect(rows.filter((r) => r.method === 'isrc').length).toBeGreaterThan(10);
+    const onApple = await playlistIds(await providerOf(app, me.id, 'apple'), done.targetPlaylist!.id);
+    expect(onApple).toEqual([...new Set(rows.filter((r) => r.written).map((r) => r.chosen!.id))]);
+    expect(done.calls.minimum).toBe(1 + 1); // one ISRC batch of 20 and one write; a Muse source reads no service
+  });
+
   it('when the report is downloaded as CSV, then it is an attachment with a header and one line per source track', async () => {
     await connect(app, me.id);
     const source = await spotifyPlaylist(me, 5);
