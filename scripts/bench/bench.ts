@@ -13,6 +13,7 @@ import { deleteKeys } from './lib/redis-keys';
 import { readPlaylistTargets } from './load/playlist-targets';
 import { runScenarios, type RunPlan } from './load/run-scenarios';
 import { runServiceImport } from './jobs/service-import';
+import { runPreviewRange } from './jobs/preview-range';
 import { CONVERSION_SCENARIOS, runConversion } from './jobs/conversion';
 import { SCENARIOS, type Scenario } from './load/scenarios';
 import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, type JobResult, type ScenarioResult } from './report/report';
@@ -85,6 +86,23 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
         scenario,
       ),
     );
+  }
+
+  if (options.scenarios.includes('preview-range')) {
+    const previews = await runPreviewRange({
+      root: ROOT,
+      databaseUrl,
+      redisUrl: options.redisUrl,
+      redisPrefix,
+      password: BENCH_PASSWORD,
+      scale,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      stopLater: (label, step) => cleanup.add(label, step),
+      log,
+    });
+    scenarios.push(...previews.scenarios);
+    jobs.push(previews.job);
   }
 
   const report: BenchReport = { machine: machineInfo(), scenarios, ...(jobs.length > 0 ? { jobs } : {}) };

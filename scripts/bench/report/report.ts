@@ -42,6 +42,8 @@ export interface JobResult {
   error: string | null;
   /** Growth of the server's resident memory at its peak during the job (MB), where measured. */
   peak_rss_growth_mb?: number;
+  /** Preview clips: from the first request of a clip not yet stored until its first 64 KB arrived (ms). */
+  first_play_ms?: { p50: number; p99: number; max: number };
 }
 
 /** The JSON written by a run: these two keys, and `jobs` when a job scenario ran. */
@@ -111,9 +113,10 @@ export function formatJobs(jobs: JobResult[]): string {
       const server = j.server_seconds === null ? '' : ` (server: ${num(j.server_seconds, 2)} s)`;
       const outcome = j.status === 'done' ? '' : ` ${j.status.toUpperCase()}: ${j.error ?? ''}`;
       const rss = j.peak_rss_growth_mb === undefined ? '' : `; peak RSS growth ${num(j.peak_rss_growth_mb, 1)} MB`;
+      const firstPlay = j.first_play_ms ? `; first play p50 ${num(j.first_play_ms.p50, 1)} ms, p99 ${num(j.first_play_ms.p99, 1)} ms` : '';
       return (
         `${j.name}: ${j.tracks.toLocaleString('en')} tracks (${j.linked.toLocaleString('en')} linked to the catalog) in ${num(j.seconds, 2)} s${server};` +
-        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls} (${endpoints})${rss}${outcome}`
+        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls} (${endpoints})${rss}${firstPlay}${outcome}`
       );
     })
     .join('\n');
