@@ -84,9 +84,12 @@ function preferenceKey(source: TrackProfile, s: Scored): number[] {
   ];
 }
 
+const preferenceKeys = new WeakMap<Scored, number[]>();
+
 function comparePreference(source: TrackProfile, a: Scored, b: Scored): number {
-  const ka = preferenceKey(source, a);
-  const kb = preferenceKey(source, b);
+  const key = (s: Scored) => preferenceKeys.get(s) ?? preferenceKeys.set(s, preferenceKey(source, s)).get(s)!;
+  const ka = key(a);
+  const kb = key(b);
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
   return 0;
 }

@@ -2,18 +2,21 @@ import { TEXT_WEIGHTS } from './match-thresholds';
 
 /** Edit distance between two strings, counted in code points (so kana and emoji are one step each). */
 export function editDistance(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
+  const x = Array.from(a, (c) => c.codePointAt(0)!);
+  const y = Array.from(b, (c) => c.codePointAt(0)!);
   if (!x.length) return y.length;
   if (!y.length) return x.length;
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  let previous = new Uint32Array(y.length + 1);
+  let current = new Uint32Array(y.length + 1);
+  for (let j = 0; j <= y.length; j++) previous[j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
+    current[0] = i;
+    const xi = x[i - 1];
     for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
+      const substitution = previous[j - 1]! + (xi === y[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[y.length]!;
 }
@@ -21,8 +24,12 @@ export function editDistance(a: string, b: string): number {
 /** 1 for equal strings, 0 for nothing in common, by edit distance over the longer length. */
 export function editSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const longest = Math.max(Array.from(a).length, Array.from(b).length);
-  return longest ? 1 - editDistance(a, b) / longest : 1;
+  const longest = Math.max(a.length, b.length);
+  if (!longest) return 1;
+  // Code points, not UTF-16 units, so a kana counts once.
+  const la = [...a].length;
+  const lb = [...b].length;
+  return 1 - editDistance(a, b) / Math.max(la, lb);
 }
 
 const NUMBER_RE = /\p{N}+/gu;
@@ -81,6 +88,20 @@ function wordOverlap(a: string[], b: string[]): number {
  */
 export function textSimilarity(rawA: string, rawB: string): number {
   if (rawA === rawB) return 1;
+  const key = rawA < rawB ? `${rawA}\u0000${rawB}` : `${rawB}\u0000${rawA}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const sim = similarity(rawA, rawB);
+  memo.set(key, sim);
+  return sim;
+}
+
+// The same names and titles are compared again and again within a playlist; a bounded memo keeps it cheap.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, number>();
+
+function similarity(rawA: string, rawB: string): number {
   const a = canonicalWords(rawA);
   const b = canonicalWords(rawB);
   if (a === b) return 1;

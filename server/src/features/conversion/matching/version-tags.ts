@@ -57,6 +57,8 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\bedit\b/, 'edit'],
 ];
 
+const TAG_PATTERNS_GLOBAL = TAG_PATTERNS.map(([re, tag]) => [re, tag, new RegExp(re.source, 'g')] as const);
+
 /** Segments that say nothing about the recording: a film it is from, a producer credit. */
 const BENIGN_SEGMENT_RE = /^(?:from|taken from|as heard in|theme from|prod(?:uced)? by|music from)\b/;
 /** Phrases that name the plain version or the release, removed before tags are read ("Original Mix" is no remix). */
@@ -105,10 +107,10 @@ function readPart(part: string): { tags: VersionTag[]; words: string[]; benign: 
   const withoutBenign = ` ${folded} `.replace(BENIGN_PHRASE_RE, ' ');
   let rest = withoutBenign;
   const tags: VersionTag[] = [];
-  for (const [re, tag] of TAG_PATTERNS) {
+  for (const [re, tag, all] of TAG_PATTERNS_GLOBAL) {
     if (!re.test(rest)) continue;
     if (!tags.includes(tag)) tags.push(tag);
-    rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+    rest = rest.replace(all, ' ');
   }
   const words = rest.split(' ').filter((w) => w && !FILLER_WORDS.has(w) && !YEAR_OR_ORDINAL_RE.test(w));
   // Some other named version ("Naked Version", "Piano Ver.", "Extended"), unless the words only date it.
