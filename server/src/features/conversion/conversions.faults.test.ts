@@ -182,3 +182,40 @@ it('when a 10,000-track playlist is converted, then every track has a report row
   );
   expect(last.body.items.map((r: { index: number }) => r.index)).toEqual(Array.from({ length: 100 }, (_, i) => 9_900 + i));
 }, 200_000);
+
+it('when a run finds a write recorded but maybe not done (its worker died mid-append), then it appends only what the target lacks', async () => {
+  const done = await finished(me.client, (await spotifyToApple(50)).id);
+  const apple = await providerOf(app, me.id, 'apple');
+  const before = await playlistIds(apple, done.targetPlaylist!.id);
+  const rows = await reportRows(me.client, done.id);
+  const fresh = rows.flatMap((r) => [r.chosen, ...r.alternatives]).find((c) => c && !before.includes(c.id));
+  expect(fresh).toBeDefined();
+  const row = await app.container.knex('conversions').where({ id: done.id }).first();
+  // The state a worker killed between recording the intent and finishing the append leaves.
+  await app.container
+    .knex('conversions')
+    .where({ id: done.id })
+    .update({
+      status: 'running',
+      finished_at: null,
+      pending_write: JSON.stringify({
+        ids: [before.at(-1)!, fresh!.id],
+        indexes: [49],
+        after: {
+          nextIndex: 50,
+          sourceCursor: row.source_cursor,
+          callsMinimum: row.calls_minimum,
+          total: 50,
+          processed: 50,
+          matched: row.matched,
+          needsReview: row.needs_review,
+          notFound: row.not_found,
+          skipped: row.skipped,
+          written: row.written + 1,
+        },
+      }),
+    });
+  await app.container.services.conversions.run(done.id, { finalAttempt: true, logger: app.container.logger });
+  expect(await playlistIds(apple, done.targetPlaylist!.id)).toEqual([...before, fresh!.id]);
+  expect((await me.client.get(`/api/conversions/${done.id}`)).body).toMatchObject({ status: 'done', written: done.written + 1 });
+});
