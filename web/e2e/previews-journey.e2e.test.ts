@@ -155,6 +155,11 @@ describe('the previews journey in a browser', () => {
       await slider.focus();
       await page.keyboard.press('End');
       await playingPast(page, second, 0.5);
+      await page
+        .getByRole('region', { name: 'Preview player' })
+        .getByRole('button', { name: /^Pause / })
+        .click();
+      await shootBothWidths(page, 'previews-playlist');
     });
 
     expect(seriousProblems(problems)).toEqual([]);
