@@ -94,6 +94,25 @@ describe('starting a conversion', () => {
   });
 });
 
+describe('listing', () => {
+  it('when the user has several conversions, then they page newest first without gaps or repeats', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const pl = await me.client.post('/api/playlists', { title: `List ${i}`, kind: 'playlist', visibility: 'private' });
+      made.push((await start(me, { source: { kind: 'muse', playlistId: pl.body.id }, target: 'muse' })).id);
+    }
+    const first = await me.client.get('/api/conversions?limit=2').expect(200);
+    expect(first.body.items.map((c: ConversionView) => c.id)).toEqual([made[2], made[1]]);
+    const second = await me.client.get(`/api/conversions?limit=2&cursor=${first.body.nextCursor}`).expect(200);
+    expect(second.body.items.map((c: ConversionView) => c.id)).toEqual([made[0]]);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await me.client.get('/api/conversions?cursor=garbage')).status).toBe(400);
+    const done = await finished(me.client, made[0]!);
+    expect(done).toMatchObject({ status: 'done', target: 'muse', total: 0 });
+    expect((await me.client.get(`/api/playlists/${done.targetPlaylist!.id}`)).status).toBe(200);
+  });
+});
+
 describe('converting', () => {
   it('when a Spotify playlist is converted to Apple Music, then matched tracks are written once, in order, and the report says what became of each', async () => {
     await connect(app, me.id);
