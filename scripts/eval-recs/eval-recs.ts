@@ -1,16 +1,11 @@
 import { parseArgs } from 'node:util';
 import { CONFIDENCE_SCHEMES, type ConfidenceScheme } from '../../server/src/features/recommendations/model/confidence';
+import { selectConfidence } from '../../server/src/features/recommendations/model/confidence-selection';
 import { evaluateSplit } from '../../server/src/features/recommendations/model/evaluation/evaluate';
 import { evaluationSummary, formatFiguresTable } from '../../server/src/features/recommendations/model/evaluation/evaluation-report';
 import { resolveScale, splitRatings } from '../../server/src/features/recommendations/model/evaluation/holdout-split';
 import { RatingsCsvError, readRatingsCsv } from '../../server/src/features/recommendations/model/evaluation/ratings-csv';
-import {
-  DEFAULT_CONFIDENCE,
-  DEFAULT_TRAIN_OPTIONS,
-  MODEL_METHODS,
-  type ModelMethod,
-  type TrainOptions,
-} from '../../server/src/features/recommendations/model/train';
+import { DEFAULT_TRAIN_OPTIONS, MODEL_METHODS, type ModelMethod, type TrainOptions } from '../../server/src/features/recommendations/model/train';
 
 /**
  * `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S]`: the offline evaluation of
@@ -24,8 +19,10 @@ const USAGE = `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S]
   --seed S          seed of the hold-out split and of the random baseline (default 1)
 Experiments (the defaults are the chosen model):
   --method M        ${MODEL_METHODS.join(' | ')} (default ${DEFAULT_TRAIN_OPTIONS.method})
-  --confidence C    ${CONFIDENCE_SCHEMES.join(' | ')} (default ${DEFAULT_CONFIDENCE})
-  --neighbours K, --shrink S, --user-penalty P, --popularity-penalty B, --popularity-weight W, --popularity-discount D`;
+  --confidence C    auto | ${CONFIDENCE_SCHEMES.join(' | ')} (default auto: chosen on a validation
+                    split of the training ratings, see confidence-selection.ts)
+  --neighbours K, --shrink S, --user-penalty P, --popularity-penalty B, --popularity-weight W, --popularity-discount D
+  --factors F, --alpha A, --regularization L, --iterations N (als), --als-share S (knn+als)`;
 
 function numberOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -51,6 +48,11 @@ async function main(): Promise<number> {
       'popularity-penalty': { type: 'string' },
       'popularity-weight': { type: 'string' },
       'popularity-discount': { type: 'string' },
+      factors: { type: 'string' },
+      'als-share': { type: 'string' },
+      alpha: { type: 'string' },
+      regularization: { type: 'string' },
+      iterations: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -63,8 +65,9 @@ async function main(): Promise<number> {
   if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number');
   const method = (values.method ?? DEFAULT_TRAIN_OPTIONS.method) as ModelMethod;
   if (!MODEL_METHODS.includes(method)) throw new UsageError(`--method is one of ${MODEL_METHODS.join(', ')}`);
-  const confidence = (values.confidence ?? DEFAULT_CONFIDENCE) as ConfidenceScheme;
-  if (!CONFIDENCE_SCHEMES.includes(confidence)) throw new UsageError(`--confidence is one of ${CONFIDENCE_SCHEMES.join(', ')}`);
+  const confidenceOption = values.confidence ?? 'auto';
+  if (confidenceOption !== 'auto' && !CONFIDENCE_SCHEMES.includes(confidenceOption as ConfidenceScheme))
+    throw new UsageError(`--confidence is auto or one of ${CONFIDENCE_SCHEMES.join(', ')}`);
   const given = { min: numberOption('min', values.min), max: numberOption('max', values.max) };
   const trainOptions: Partial<TrainOptions> = {
     method,
@@ -75,6 +78,14 @@ async function main(): Promise<number> {
       ...(values['user-penalty'] !== undefined && { userPenalty: numberOption('user-penalty', values['user-penalty'])! }),
       ...(values['popularity-penalty'] !== undefined && { popularityPenalty: numberOption('popularity-penalty', values['popularity-penalty'])! }),
     },
+    als: {
+      ...DEFAULT_TRAIN_OPTIONS.als,
+      ...(values.factors !== undefined && { factors: numberOption('factors', values.factors)! }),
+      ...(values.alpha !== undefined && { alpha: numberOption('alpha', values.alpha)! }),
+      ...(values.regularization !== undefined && { regularization: numberOption('regularization', values.regularization)! }),
+      ...(values.iterations !== undefined && { iterations: numberOption('iterations', values.iterations)! }),
+    },
+    ...(values['als-share'] !== undefined && { alsShare: numberOption('als-share', values['als-share'])! }),
     blend: {
       ...(values['popularity-weight'] !== undefined && { popularityWeight: numberOption('popularity-weight', values['popularity-weight'])! }),
       ...(values['popularity-discount'] !== undefined && { popularityDiscount: numberOption('popularity-discount', values['popularity-discount'])! }),
@@ -86,6 +97,11 @@ async function main(): Promise<number> {
   const scale = resolveScale(table, given);
   const split = splitRatings(table, scale, seed);
   const readSeconds = (Date.now() - started) / 1000;
+  const selectionStarted = Date.now();
+  const selection = confidenceOption === 'auto' ? selectConfidence(split.train, scale, { seed, train: trainOptions }) : undefined;
+  const confidence = selection?.chosen ?? (confidenceOption as ConfidenceScheme);
+  if (selection) trainOptions.blend = { ...trainOptions.blend, popularityWeight: selection.popularityWeight };
+  const selectionSeconds = (Date.now() - selectionStarted) / 1000;
   const result = evaluateSplit(split, { seed, confidence, train: trainOptions });
   const total = (Date.now() - started) / 1000;
   const peakMb = process.resourceUsage().maxRSS / 1024;
@@ -97,7 +113,12 @@ async function main(): Promise<number> {
       `scale ${scale.min} .. ${scale.max}${inferred ? ` (${inferred} inferred)` : ''}; relevant when the held-out rating is >= ${split.threshold}`,
       `rows: ${table.length + table.badRows} read, ${table.badRows} bad rows skipped, ${split.outOfScale} outside the scale skipped, ${split.duplicates} repeated (last kept)`,
       `split: ${split.userIds.length} users, ${result.items} items, ${result.trainRatings} training ratings, ${result.testRatings} held out; ${result.users} users evaluated`,
-      `model: ${result.model.name}, confidence ${confidence}; read ${readSeconds.toFixed(1)} s, trained ${result.trainSeconds.toFixed(1)} s, ranked ${result.rankSeconds.toFixed(1)} s, total ${total.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`,
+      ...(selection
+        ? [
+            `confidence chosen on ${selection.validationUsers} validation users in ${selectionSeconds.toFixed(1)} s: ${selection.figures.map((f) => `${f.confidence}${f.popularityWeight ? ` + popularity ${f.popularityWeight}` : ''} ${f.ndcg10.toFixed(4)}`).join(', ')} (popularity ${selection.popularityNdcg10.toFixed(4)})`,
+          ]
+        : []),
+      `model: ${result.model.name}, confidence ${confidence}${trainOptions.blend?.popularityWeight ? `, popularity weight ${trainOptions.blend.popularityWeight}` : ''}; read ${readSeconds.toFixed(1)} s, trained ${result.trainSeconds.toFixed(1)} s, ranked ${result.rankSeconds.toFixed(1)} s, total ${total.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`,
       '',
       formatFiguresTable(result),
       '',

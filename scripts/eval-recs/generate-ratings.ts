@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       ratings: { type: 'string', default: '5000000' },
       clusters: { type: 'string', default: '20' },
       seed: { type: 'string', default: '7' },
+      'outside-affinity': { type: 'string', default: '-0.9' },
     },
   });
   if (!values.out) throw new Error('--out <file> is required');
@@ -27,12 +28,14 @@ async function main(): Promise<void> {
     clusters: Number(values.clusters),
     seed: Number(values.seed),
   };
+  const outsideAffinity = Number(values['outside-affinity']);
+  if (!Number.isFinite(outsideAffinity)) throw new Error('--outside-affinity takes a number');
   for (const [name, value] of Object.entries(options))
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number of at least 1`);
   const out = createWriteStream(values.out);
   let chunk = 'userId,itemId,rating\n';
   let rows = 0;
-  for (const r of syntheticRatings(options)) {
+  for (const r of syntheticRatings({ ...options, outsideAffinity })) {
     chunk += `${r.userId},${r.itemId},${r.rating}\n`;
     rows += 1;
     if (chunk.length > 1 << 20) {

@@ -1,5 +1,7 @@
 import { type ConfidenceScheme, listenConfidence, type RatingScale, ratingConfidence } from './confidence';
+import { blendedScorer } from './blended-scorer';
 import { contentScorer } from './content-similarity';
+import { alsScorer, type AlsOptions, DEFAULT_ALS_OPTIONS, trainImplicitAls } from './implicit-als';
 import { itemNeighbourScorer } from './item-neighbour-scorer';
 import { DEFAULT_ITEM_NEIGHBOUR_OPTIONS, type ItemNeighbourOptions, trainItemNeighbours } from './item-neighbours';
 import { itemPopularity, popularityScorer } from './popularity';
@@ -7,12 +9,15 @@ import type { Interactions, ProfileScorer, RecommendationModel } from './recomme
 import { type BlendOptions, createRecommender } from './recommender';
 import { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
 
-export type ModelMethod = 'item-knn' | 'popularity';
-export const MODEL_METHODS: readonly ModelMethod[] = ['item-knn', 'popularity'];
+export type ModelMethod = 'item-knn' | 'als' | 'knn+als' | 'popularity';
+export const MODEL_METHODS: readonly ModelMethod[] = ['item-knn', 'als', 'knn+als', 'popularity'];
 
 export interface TrainOptions {
   method: ModelMethod;
   itemNeighbours: ItemNeighbourOptions;
+  als: AlsOptions;
+  /** Share of ALS in the knn+als blend (the rest is item neighbours). */
+  alsShare: number;
   blend: Partial<BlendOptions>;
   /** Items × features (buildItemFeatures), same item indices as the interactions. */
   itemFeatures?: CsrMatrix;
@@ -21,7 +26,14 @@ export interface TrainOptions {
 }
 
 /** The defaults the offline evaluation chose (see the README's "how the model was chosen"). */
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { method: 'item-knn', itemNeighbours: DEFAULT_ITEM_NEIGHBOUR_OPTIONS, blend: {}, seed: 1 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  method: 'item-knn',
+  itemNeighbours: DEFAULT_ITEM_NEIGHBOUR_OPTIONS,
+  als: DEFAULT_ALS_OPTIONS,
+  alsShare: 0.5,
+  blend: {},
+  seed: 1,
+};
 
 /** The confidence scheme the offline evaluation chose. */
 export const DEFAULT_CONFIDENCE: ConfidenceScheme = 'signed';
@@ -69,6 +81,19 @@ export function train(interactions: Interactions, options: Partial<TrainOptions>
     case 'item-knn':
       collaborative = itemNeighbourScorer(trainItemNeighbours(userItems, { ...DEFAULT_ITEM_NEIGHBOUR_OPTIONS, ...o.itemNeighbours }));
       break;
+    case 'als': {
+      const als = { ...DEFAULT_ALS_OPTIONS, ...o.als };
+      collaborative = alsScorer(trainImplicitAls(userItems, als, o.seed), userItems.cols, als);
+      break;
+    }
+    case 'knn+als': {
+      const als = { ...DEFAULT_ALS_OPTIONS, ...o.als };
+      collaborative = blendedScorer([
+        { scorer: itemNeighbourScorer(trainItemNeighbours(userItems, { ...DEFAULT_ITEM_NEIGHBOUR_OPTIONS, ...o.itemNeighbours })), weight: 1 - o.alsShare },
+        { scorer: alsScorer(trainImplicitAls(userItems, als, o.seed), userItems.cols, als), weight: o.alsShare },
+      ]);
+      break;
+    }
     case 'popularity':
       collaborative = popularityScorer(itemPopularity(userItems));
       break;

@@ -12,6 +12,11 @@ export interface SyntheticRatingsOptions {
    */
   clusters: number;
   seed: number;
+  /**
+   * How much a user likes items outside their two groups, on the rating scale: negative makes
+   * tastes clash (default -0.9), around 0.3 makes popular items liked by nearly everyone.
+   */
+  outsideAffinity?: number;
 }
 
 /** One synthetic rating on the half-star scale 0.5 .. 5. */
@@ -96,7 +101,7 @@ export function* syntheticRatings(options: SyntheticRatingsOptions): Generator<S
       if (rated.has(item)) continue;
       rated.add(item);
       const inHome = itemCluster[item] === home;
-      const affinity = inHome && itemNiche[item] === niche ? 1.3 : inHome ? 0.7 : itemCluster[item] === second ? 0.4 : -0.9;
+      const affinity = inHome && itemNiche[item] === niche ? 1.3 : inHome ? 0.7 : itemCluster[item] === second ? 0.4 : (options.outsideAffinity ?? -0.9);
       const raw = 3.1 + affinity + itemQuality[item]! + bias + 0.6 * normalDraw(random);
       const rating = Math.min(5, Math.max(0.5, Math.round(raw * 2) / 2));
       yield { userId: `u${u + 1}`, itemId: `i${item + 1}`, rating };

@@ -1,0 +1,27 @@
+import { selectConfidence } from './confidence-selection';
+import { syntheticRatings } from './evaluation/synthetic-ratings';
+import { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
+
+/** A small synthetic set where tastes clash: out-of-group items get low ratings. */
+function clashingTastes(seed: number): CsrMatrix {
+  const coo = new CooBuilder();
+  for (const r of syntheticRatings({ users: 250, items: 300, ratings: 9000, clusters: 6, seed }))
+    coo.push(Number(r.userId.slice(1)) - 1, Number(r.itemId.slice(1)) - 1, r.rating);
+  return buildCsr(250, 300, coo);
+}
+
+describe('selectConfidence', () => {
+  it('when low ratings mark distaste, then it prefers a scheme that tells them apart from high ones, and says what each scored', () => {
+    const selection = selectConfidence(clashingTastes(4), { min: 0.5, max: 5 }, { seed: 2 });
+    expect(selection.figures.map((f) => f.confidence)).toEqual(expect.arrayContaining(['signed', 'graded', 'binary']));
+    expect(selection.chosen).not.toBe('binary');
+    const chosen = selection.figures.find((f) => f.confidence === selection.chosen && f.popularityWeight === selection.popularityWeight)!;
+    for (const f of selection.figures) expect(chosen.ndcg10).toBeGreaterThanOrEqual(f.ndcg10);
+    expect(chosen.ndcg10).toBeGreaterThan(selection.popularityNdcg10);
+  });
+
+  it('when run twice with one seed, then it gives the same figures', () => {
+    const ratings = clashingTastes(5);
+    expect(selectConfidence(ratings, { min: 0.5, max: 5 }, { seed: 3 })).toEqual(selectConfidence(ratings, { min: 0.5, max: 5 }, { seed: 3 }));
+  });
+});

@@ -1,0 +1,124 @@
+import { CONFIDENCE_SCHEMES, type ConfidenceScheme, type RatingScale } from './confidence';
+import { ndcgAt } from './evaluation/ranking-metrics';
+import { mix32 } from './seeded-random';
+import type { CsrMatrix } from './sparse-matrix';
+import { interactionsFromRatings, train, type TrainOptions } from './train';
+
+/** One configuration tried by the selection, and its NDCG@10 on the validation users. */
+export interface ValidationFigure {
+  confidence: ConfidenceScheme;
+  popularityWeight: number;
+  ndcg10: number;
+}
+
+export interface ConfidenceSelection {
+  chosen: ConfidenceScheme;
+  /** Share of popularity blended in: above 0 only when personal rankings barely beat popularity. */
+  popularityWeight: number;
+  figures: ValidationFigure[];
+  /** NDCG@10 of the popularity ranking on the same validation users, for reference. */
+  popularityNdcg10: number;
+  validationUsers: number;
+}
+
+export interface ConfidenceSelectionOptions {
+  seed: number;
+  /** Schemes tried, in order of preference when two score the same. */
+  candidates: readonly ConfidenceScheme[];
+  /** Users whose validation rankings are scored at most (an even sample of them). */
+  sampleUsers: number;
+  /** Popularity shares tried with the best scheme when it is within 10 % of popularity. */
+  popularityWeights: readonly number[];
+  train: Partial<TrainOptions>;
+}
+
+export const DEFAULT_SELECTION_OPTIONS: ConfidenceSelectionOptions = {
+  seed: 1,
+  candidates: ['signed', 'graded', 'binary'],
+  sampleUsers: 5000,
+  popularityWeights: [0.3, 1],
+  train: {},
+};
+
+/**
+ * Chooses how ratings become confidence for this data set, by the data alone: holds out a
+ * seeded 20 % of each user's (training) ratings, trains once per scheme on the rest and keeps
+ * the scheme with the best NDCG@10 on the held-out ratings at or above min + 0.75 × (max − min).
+ * Whether a low rating is a sign of interest (watched, so similar) or of distaste depends on
+ * the community; this lets each data set answer. Never looks at anything but `ratings`.
+ */
+export function selectConfidence(ratings: CsrMatrix, scale: RatingScale, options: Partial<ConfidenceSelectionOptions> = {}): ConfidenceSelection {
+  const o = { ...DEFAULT_SELECTION_OPTIONS, ...options };
+  const threshold = Math.fround(scale.min + 0.75 * (scale.max - scale.min));
+  const inner = innerSplit(ratings, o.seed);
+  const users: number[] = [];
+  for (let u = 0; u < ratings.rows; u += 1) if (inner.relevant[u]!.size > 0) users.push(u);
+  const step = Math.max(1, Math.ceil(users.length / o.sampleUsers));
+  const sample = users.filter((_, n) => n % step === 0);
+
+  const score = (model: ReturnType<typeof train>): number => {
+    let sum = 0;
+    for (const u of sample)
+      sum += ndcgAt(
+        10,
+        model.recommend(u, { k: 10, explain: false }).map((r) => r.itemIndex),
+        inner.relevant[u]!,
+      );
+    return sample.length ? sum / sample.length : 0;
+  };
+  const figures: ValidationFigure[] = [];
+  const tryConfig = (confidence: ConfidenceScheme, popularityWeight: number): void => {
+    const model = train(interactionsFromRatings(inner.train, scale, confidence), { seed: o.seed, ...o.train, blend: { ...o.train.blend, popularityWeight } });
+    figures.push({ confidence, popularityWeight, ndcg10: score(model) });
+  };
+  for (const confidence of o.candidates.filter((c) => CONFIDENCE_SCHEMES.includes(c))) tryConfig(confidence, o.train.blend?.popularityWeight ?? 0);
+  const popularityNdcg10 = score(train(interactionsFromRatings(inner.train, scale, 'positive'), { method: 'popularity' }));
+  const best = (): ValidationFigure => figures.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
+  // A close call with popularity: lean on it rather than risk ranking below it.
+  if (best().ndcg10 < 1.1 * popularityNdcg10) {
+    const scheme = best().confidence;
+    for (const weight of o.popularityWeights) tryConfig(scheme, weight);
+  }
+  const chosen = best();
+  return { chosen: chosen.confidence, popularityWeight: chosen.popularityWeight, figures, popularityNdcg10, validationUsers: sample.length };
+
+  function innerSplit(m: CsrMatrix, seed: number): { train: CsrMatrix; relevant: Set<number>[] } {
+    const keep = new Uint8Array(m.indices.length);
+    const relevant: Set<number>[] = [];
+    for (let u = 0; u < m.rows; u += 1) {
+      const start = m.indptr[u]!;
+      const end = m.indptr[u + 1]!;
+      const n = end - start;
+      const held = Math.min(Math.round(0.2 * n), n - 1);
+      const set = new Set<number>();
+      relevant.push(set);
+      keep.fill(1, start, end);
+      if (held <= 0) continue;
+      const userKey = mix32(u ^ mix32(seed ^ 0x27d4eb2f));
+      const keys: { p: number; key: number }[] = [];
+      for (let p = start; p < end; p += 1) keys.push({ p, key: mix32(userKey ^ mix32(m.indices[p]! + 0x165667b1)) });
+      keys.sort((a, b) => a.key - b.key || a.p - b.p);
+      for (let h = 0; h < held; h += 1) {
+        const p = keys[h]!.p;
+        keep[p] = 0;
+        if (m.values[p]! >= threshold) set.add(m.indices[p]!);
+      }
+    }
+    const indptr = new Int32Array(m.rows + 1);
+    let size = 0;
+    for (const k of keep) size += k;
+    const indices = new Int32Array(size);
+    const values = new Float32Array(size);
+    let w = 0;
+    for (let u = 0; u < m.rows; u += 1) {
+      for (let p = m.indptr[u]!; p < m.indptr[u + 1]!; p += 1) {
+        if (!keep[p]) continue;
+        indices[w] = m.indices[p]!;
+        values[w] = m.values[p]!;
+        w += 1;
+      }
+      indptr[u + 1] = w;
+    }
+    return { train: { rows: m.rows, cols: m.cols, indptr, indices, values }, relevant };
+  }
+}
