@@ -68,6 +68,12 @@ describe('parseTitle', () => {
     expect(parseTitle('Titanium (feat. Sia) [Alesso Remix]')).toEqual({ core: 'Titanium', segments: ['Alesso Remix'], featured: ['Sia'] });
   });
 
+  it('when Spotify joins additions with " / " or ";", then each is a segment of its own', () => {
+    expect(parseTitle('Let It Be - Naked Version / Remastered 2013').segments).toEqual(['Naked Version', 'Remastered 2013']);
+    expect(parseTitle('Layla - Acoustic; Live at MTV Unplugged; 2013 Remaster').segments).toEqual(['Acoustic', 'Live at MTV Unplugged', '2013 Remaster']);
+    expect(parseTitle('Hallelujah (Live at Sin-é, July/August 1993)').segments).toEqual(['Live at Sin-é, July/August 1993']);
+  });
+
   it('when a dashed suffix holds hyphenated words, then it is still one segment', () => {
     expect(parseTitle('Sunflower - Spider-Man: Into the Spider-Verse')).toEqual({
       core: 'Sunflower',

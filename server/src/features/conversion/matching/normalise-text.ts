@@ -59,7 +59,7 @@ const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 export interface TitleParts {
   /** The title without trailing bracketed/dashed segments and feat. clauses, as written. */
   core: string;
-  /** Trailing "(...)", "[...]" and " - ..." segments, in reading order, feat. credits excluded. */
+  /** Trailing "(...)", "[...]" and " - ..." segments (split at " / " and ";"), in reading order, feat. credits excluded. */
   segments: string[];
   /** Artists a feat./with clause names, as written. */
   featured: string[];
@@ -119,7 +119,8 @@ export function parseTitle(title: string): TitleParts {
   const peeled = peelSegments(title);
   const featured: string[] = [];
   const segments: string[] = [];
-  for (const segment of peeled.segments) {
+  // Spotify joins several additions with " / " or "; " ("Naked Version / Remastered 2013"): each is a segment.
+  for (const segment of peeled.segments.flatMap((s) => s.split(/\s+\/\s+|;\s*/))) {
     const feat = SEGMENT_FEAT_RE.exec(segment);
     if (feat) featured.push(...splitCredit(feat[1]!));
     else if (segment) segments.push(segment);

@@ -84,6 +84,13 @@ describe('scoreCandidate', () => {
     expect(durationToleranceMs(0.5)).toBe(durationToleranceMs(0.7));
   });
 
+  it('when one side adds a subtitle the other leaves out, then it costs a little; a different number in it costs more', () => {
+    const subtitle = score({ title: 'P.Y.T. (Pretty Young Thing)' }, { title: 'P.Y.T.' });
+    expect(subtitle.confidence).toBeLessThan(1);
+    expect(subtitle.confidence).toBeGreaterThanOrEqual(accept);
+    expect(score({ title: 'Hold On (Part 2)' }, { title: 'Hold On' }).confidence).toBeLessThan(accept);
+  });
+
   it('when the title is another song by the same artist, then it is not accepted', () => {
     expect(score({}, { title: 'Mr. Blue' }).confidence).toBeLessThan(accept);
     expect(score({ title: 'Everybody Wants to Rule the World' }, { title: 'Everybody Wants to Run the World' }).confidence).toBeLessThan(accept);

@@ -1,6 +1,6 @@
 import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
 import { comparableScripts } from './normalise-text';
-import { textSimilarity } from './text-similarity';
+import { numbersIn, textSimilarity } from './text-similarity';
 import type { TrackProfile } from './track-profile';
 import { GATE_TAGS, type GateTag, type PenaltyTag, isGate } from './version-tags';
 
@@ -62,7 +62,7 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
   const core = textSimilarity(source.core, candidate.core);
   if (source.main === candidate.main) return core;
   const main = textSimilarity(source.main, candidate.main);
-  const extraDiffersInNumbers = main <= TEXT_WEIGHTS.differentNumbersCap && core === 1;
+  const extraDiffersInNumbers = numbersIn(source.main) !== numbersIn(candidate.main);
   return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1), viaAlias ?? 0);
 }
 
