@@ -47,6 +47,13 @@ function renderPlayer() {
 afterEach(() => vi.restoreAllMocks());
 
 describe('the preview player', () => {
+  it('when there is no player (signed out), then rows show no play button and ask nothing', () => {
+    const { requests } = mockFetch({});
+    renderWithProviders(<PreviewButton track={queue[0]!} queue={queue} />);
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(requests).toHaveLength(0);
+  });
+
   it('when a row has no preview, then it says why instead of offering a button', async () => {
     renderPlayer();
     expect(await screen.findByText('Unravel: No preview: this track is not available on the connected services.')).toBeInTheDocument();
