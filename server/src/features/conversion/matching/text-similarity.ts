@@ -51,15 +51,22 @@ const NUMBER_WORDS: Record<string, string> = {
 const NUMBER_WORD_RE = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'g');
 
 /** The numbers a folded text carries, sorted, so "Part 1" and "Part 2" can be told apart ("Part One" = "Part 1"). */
-export function numbersIn(folded: string): string {
+export function numbersIn(raw: string): string {
+  const folded = canonicalWords(raw);
   const found = [...(folded.match(NUMBER_RE) ?? []), ...(folded.match(NUMBER_WORD_RE) ?? []).map((w) => NUMBER_WORDS[w]!)];
   for (const m of folded.matchAll(NUMBERED_RE)) if (!/^\p{N}+$/u.test(m[1]!)) found.push(m[1]!);
   return found.sort().join(' ');
 }
 
-/** "pt" read as "part" and small number words as digits, so "Pt. 2" and "Part Two" compare equal. */
+/** "pt" read as "part", small number words and numbering roman numerals as digits, so "Pt. 2", "Part Two" and "Part II" compare equal. */
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
+const NUMBERED_ROMAN_RE = /\b(part|no|vol|volume|chapter) (i{1,3}|iv|vi{0,3}|ix|x)\b/g;
+
 function canonicalWords(folded: string): string {
-  return folded.replace(/\bpt\b/g, 'part').replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!);
+  return folded
+    .replace(/\bpt\b/g, 'part')
+    .replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!)
+    .replace(NUMBERED_ROMAN_RE, (_m, word: string, roman: string) => `${word} ${ROMAN[roman]!}`);
 }
 
 /** Words this alike are one word spelled two ways ("colour" / "color"); short words must be equal ("rule" / "run"). */

@@ -19,12 +19,15 @@ describe('readSegment', () => {
     ['Cover', 'cover'],
     ["Taylor's Version", 're-recorded'],
     ['Re-Recorded', 're-recorded'],
+    ['2012 Version', 're-recorded'],
     ['Demo', 'demo'],
     ['Home Recording', 'demo'],
     ['Sped Up', 'sped-up'],
     ['Nightcore', 'sped-up'],
     ['Slowed + Reverb', 'slowed'],
     ['Extended Mix', 'extended'],
+    ['Long Version', 'extended'],
+    ['Peel Session', 'alternate'],
     ['Piano Version', 'alternate'],
     ['Reprise', 'alternate'],
     ['Take 9', 'alternate'],
@@ -49,6 +52,7 @@ describe('readSegment', () => {
     ['Clean', 'clean'],
     ['Explicit', 'explicit'],
     ['Edit', 'edit'],
+    ['Short Version', 'edit'],
   ])('when a segment says "%s", then it is a small %s difference, not a gate', (segment, tag) => {
     const reading = readSegment(segment);
     expect(reading.tags).toEqual([tag]);

@@ -32,7 +32,8 @@ export const isGate = (tag: VersionTag): tag is GateTag => GATE_SET.has(tag);
 // Order matters: longer phrases first ("radio edit" is not also an "edit", "2009 mix" not a remix).
 // Patterns run on folded text, where "&" is "and" and apostrophes are gone ("taylors version").
 const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
-  [/\bre ?recorded\b|\brerecorded\b|\btaylors version\b|\bre ?recording\b/, 're-recorded'],
+  // "(2012 Version)" is how re-recordings are usually titled; remasters say "Remaster".
+  [/\bre ?record(?:ed|ing)?\b|\brerecorded\b|\btaylors version\b|\b(?:19|20)\d\d version\b/, 're-recorded'],
   [/\bsped up\b|\bspeed up\b|\bsuper sped\b|\bnightcore\b/, 'sped-up'],
   [/\b(?:super )?slowed(?: down)?\b(?: and reverb)?|\bchopped and screwed\b|\bscrewed\b/, 'slowed'],
   [/\bkaraoke\b|\bbacking track\b|\bin the style of\b|\bsing ?along\b/, 'karaoke'],
@@ -42,7 +43,7 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   // Services print other languages' markers too: "Ao Vivo", "En Vivo", "En Directo", "Acústico", "Remasterizado".
   [/\blive\b|\bunplugged\b|\bin concert\b|\bao vivo\b|\ben vivo\b|\ben directo\b|\bdal vivo\b|\ben concierto\b/, 'live'],
   [/\bdemo\b|\bearly (?:take|version)\b|\bhome recording\b|\bwork ?tape\b|\brough mix\b/, 'demo'],
-  [/\bextended(?: (?:mix|version|edit|cut))?\b/, 'extended'],
+  [/\b(?:extended|long)(?: (?:mix|version|edit|cut))?\b/, 'extended'],
   [/\bradio (?:edit|version|mix|cut)\b/, 'radio-edit'],
   [/\bsingle (?:version|edit|mix)\b|\b7 (?:inch )?(?:version|edit|mix)\b/, 'single-version'],
   [
@@ -54,7 +55,7 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\bexplicit\b|\bdirty\b/, 'explicit'],
   [/\bclean\b|\bcensored\b|\bedited\b/, 'clean'],
   [/\bremix(?:ed)?\b|\brmx\b|\brework\b|\bbootleg\b|\bmash ?up\b|\bvip\b|\bdub\b|\bclub\b|\bmix\b/, 'remix'],
-  [/\bedit\b/, 'edit'],
+  [/\bshort (?:version|edit|mix|cut)\b|\bedit\b/, 'edit'],
 ];
 
 const TAG_PATTERNS_GLOBAL = TAG_PATTERNS.map(([re, tag]) => [re, tag, new RegExp(re.source, 'g')] as const);
@@ -66,7 +67,7 @@ const BENIGN_PHRASE_RE =
   /\b(?:album|original|lp|main|full length|full|standard|studio) (?:version|mix|edit|recording)\b|\boriginal\b|\bsoundtrack\b|\bmotion picture\b|\bbonus(?: track)?\b|\bdeluxe\b|\banniversary\b|\bedition\b/g;
 /** Words that name some other version even without a known tag ("Piano Version", "Spanish Version", "Extended"). */
 const ALTERNATE_RE =
-  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttake\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\bintro\b|\boutro\b|\btake\b|\bver\b|\bsession\b|\brevisited\b|\bacappella\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
+  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttake\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\bintro\b|\boutro\b|\btake\b|\bver\b|\bsessions?\b|\brevisited\b|\bacappella\b|\brehearsal\b|\balternat(?:e|ive)\b|\bduet\b/;
 /** Words that carry no detail of which version ("Live at Wembley" → "wembley"). */
 const FILLER_WORDS = new Set([
   'version',

@@ -1,0 +1,30 @@
+import { numbersIn, textSimilarity } from './text-similarity';
+
+describe('textSimilarity', () => {
+  it('when texts differ only in spacing, word order or the spelling of a number, then they are equal', () => {
+    expect(textSimilarity('ac dc', 'acdc')).toBe(1);
+    expect(textSimilarity('dancing queen', 'queen dancing')).toBe(1);
+    expect(textSimilarity('another brick in the wall part 2', 'another brick in the wall pt two')).toBe(1);
+    expect(textSimilarity('symphony no ii', 'symphony no 2')).toBe(1);
+  });
+
+  it('when one word of a title differs, then similarity falls by a word, not by a letter', () => {
+    expect(textSimilarity('everybody wants to rule the world', 'everybody wants to run the world')).toBeLessThan(0.85);
+    expect(textSimilarity('colour of the sky', 'color of the sky')).toBeGreaterThan(0.85);
+  });
+
+  it('when repeats differ, then they count', () => {
+    expect(textSimilarity('love love love', 'love')).toBeLessThan(0.6);
+  });
+
+  it('when the numbers differ, then similarity is capped low', () => {
+    expect(numbersIn('part 1')).not.toBe(numbersIn('part 2'));
+    expect(textSimilarity('hold on part 1', 'hold on part 2')).toBeLessThan(0.5);
+    expect(textSimilarity('symphony no 5', 'symphony no 7')).toBeLessThan(0.5);
+  });
+
+  it('when texts are in another script, then they are compared character by character', () => {
+    expect(textSimilarity('夜に駆ける', '夜に駆ける')).toBe(1);
+    expect(textSimilarity('夜に駆ける', '夜に駆け')).toBeGreaterThan(0.75);
+  });
+});
