@@ -77,7 +77,7 @@ function preferenceKey(source: TrackProfile, s: Scored): number[] {
     s.albumAgrees ? 1 : 0,
     -s.score.penaltyMismatches,
     s.profile.compilation ? 0 : 1,
-    s.profile.single ? 0 : 1,
+    -s.profile.single,
     albumWording,
     textSimilarity(source.full, s.profile.full),
     s.score.rank,

@@ -30,7 +30,8 @@ export interface TrackProfile {
   album: string | null;
   albumFull: string | null;
   compilation: boolean;
-  single: boolean;
+  /** 2: the album says it is a single or EP; 1: the album is named after the track (a single, or a title track); 0: neither. */
+  single: 0 | 1 | 2;
   durationMs: number | null;
   isrc: string | null;
   explicit: boolean | null;
@@ -73,7 +74,7 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
     album: albumCore || null,
     albumFull: track.album ? comparable(track.album) : null,
     compilation: isCompilationAlbum(track.album),
-    single: isSingleRelease(track.album) || (albumCore !== null && albumCore === core),
+    single: isSingleRelease(track.album) ? 2 : albumCore !== null && albumCore === core ? 1 : 0,
     durationMs: typeof track.durationMs === 'number' && track.durationMs > 0 ? track.durationMs : null,
     isrc: normaliseIsrc(track.isrc),
     explicit: track.explicit ?? null,
