@@ -105,6 +105,9 @@ describe('album and credit markers', () => {
     expect(isLiveAlbum('Live at Leeds')).toBe(true);
     expect(isLiveAlbum('MTV Unplugged In New York')).toBe(true);
     expect(isLiveAlbum('Knebworth 1996 (Live)')).toBe(true);
+    expect(isLiveAlbum('Live!')).toBe(true);
+    expect(isLiveAlbum('Live 1975-85')).toBe(true);
+    expect(isLiveAlbum('Live and Let Die')).toBe(false);
     expect(isLiveAlbum('Live Through This')).toBe(false);
     expect(isLiveAlbum('Nevermind')).toBe(false);
     expect(isLiveAlbum(null)).toBe(false);

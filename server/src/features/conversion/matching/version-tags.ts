@@ -145,11 +145,14 @@ export function contextTags(texts: readonly string[]): VersionTag[] {
   return tags;
 }
 
-/** An album recorded on stage: "Live at Leeds", "MTV Unplugged", "Alive (Live)"; not "Live Through This". */
+/** An album recorded on stage: "Live at Leeds", "MTV Unplugged", "Live!", "Live 1975-85", "Alive (Live)"; not "Live Through This". */
 export function isLiveAlbum(album: string | null): boolean {
   if (!album) return false;
   const folded = ` ${foldText(album)} `;
-  return /\blive (?:at|in|from|on|aus|au|en|em)\b|\bunplugged\b|\bin concert\b|\bconcert\b/.test(folded) || /[([-]\s*live\b[^)\]]*[)\]]?\s*$/i.test(album);
+  return (
+    /\blive (?:at|in|from|on|aus|au|en|em)\b|\bunplugged\b|\bin concert\b|\bconcert\b|^ live(?: \d+)* $/.test(folded) ||
+    /[([-]\s*live\b[^)\]]*[)\]]?\s*$/i.test(album)
+  );
 }
 
 const COMPILATION_RE =
