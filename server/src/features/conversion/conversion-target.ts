@@ -53,8 +53,8 @@ async function mapLimited<T, R>(items: T[], n: number, work: (item: T) => Promis
 
 /**
  * A Spotify or Apple Music playlist of the user's as the target. Each page: remembered rules,
- * then one batched ISRC lookup for the page, then text search only for tracks the ISRC hits did
- * not settle, query by query, stopping at the first that gives a match.
+ * then one batched ISRC lookup for the page, then text search only for tracks the ISRC lookup
+ * found nothing acceptable for, query by query, stopping at the first query that returns anything.
  */
 export function serviceTarget(provider: MusicProvider): ConversionTargetWriter {
   const serviceName = SERVICE_NAMES[provider.name];
@@ -80,17 +80,20 @@ export function serviceTarget(provider: MusicProvider): ConversionTargetWriter {
           (track) => ({ track, via: 'isrc' as const }),
         );
         let decision = decideMatch(item.track, candidates);
-        if (decision.outcome === 'matched') return fromMatch(decision);
+        // The service knows the recording by its ISRC: a search would only add other versions of it.
+        if (decision.outcome === 'matched' || (candidates.length > 0 && decision.outcome === 'needs_review')) return fromMatch(decision);
         onTrack?.(item);
         const seen = new Set(candidates.map((c) => c.track.id));
         for (const query of searchQueries(item.track)) {
-          for (const track of await provider.searchTracks(query)) {
+          const hits = await provider.searchTracks(query);
+          for (const track of hits) {
             if (seen.has(track.id)) continue;
             seen.add(track.id);
             candidates.push({ track, via: 'search' });
           }
           decision = decideMatch(item.track, candidates);
-          if (decision.outcome === 'matched') break;
+          // Broader queries only when this one found nothing at all: each is another call.
+          if (decision.outcome === 'matched' || hits.length > 0) break;
         }
         return fromMatch(decision);
       });
