@@ -1,8 +1,27 @@
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDemoReleases } from '../../server/src/providers/sandbox/demo-releases';
-import type { DiscogsRelease, DiscogsTrack } from '../../server/src/seed/discogs-release';
+import {
+  KARAOKE,
+  VENUES,
+  artistsFor,
+  appleCredit,
+  chance,
+  formatted,
+  hash,
+  isrcFor,
+  jitter,
+  other,
+  pick,
+  seedRandom,
+  serviceId,
+  shuffle,
+  tagged,
+  type Case,
+  type Pick,
+  type Service,
+  type Track,
+} from './discogs-case-kit';
 
 /**
  * Writes labelled matching cases built from the shipped Discogs sample (2020-08-06 dump, CC0):
@@ -15,90 +34,8 @@ import type { DiscogsRelease, DiscogsTrack } from '../../server/src/seed/discogs
  *   node --import tsx scripts/eval-matching/generate-discogs-cases.ts [seed]
  */
 
-type Service = 'spotify' | 'apple';
-interface Track {
-  title: string;
-  artists: string[];
-  album: string | null;
-  durationMs: number | null;
-  isrc?: string | null;
-  explicit?: boolean | null;
-}
-interface Case {
-  id: string;
-  kind: string;
-  source: Track;
-  candidates: Array<Track & { id: string }>;
-  expected: string | null;
-}
-interface Pick {
-  release: DiscogsRelease;
-  track: DiscogsTrack;
-  artists: string[];
-}
-
 const seed = Number(process.argv[2] ?? 11);
-let state = seed >>> 0;
-/** mulberry32: small, seedable, good enough to pick examples. */
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-const chance = (p: number) => random() < p;
-const shuffle = <T>(xs: T[]): T[] => {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-  return xs;
-};
-const hash = (s: string) => createHash('sha256').update(s).digest();
-
-const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** An id shaped like the service's: Spotify's 22 base-62 characters, Apple's 10 digits. */
-function serviceId(service: Service, key: string): string {
-  const h = hash(key);
-  if (service === 'apple') return String(1_000_000_000 + (h.readUInt32BE(0) % 800_000_000));
-  return Array.from(h.subarray(0, 22), (b) => B62[b % 62]).join('');
-}
-/** A plausible ISRC for a recording: CC-XXX-YY-NNNNN. */
-function isrcFor(key: string, year: number | null): string {
-  const h = hash(`isrc:${key}`);
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const cc = pick(['GB', 'US', 'DE', 'FR', 'NL', 'SE']);
-  const reg = Array.from(h.subarray(0, 3), (b) => letters[b % 26]).join('');
-  const yy = String((year ?? 2000) % 100).padStart(2, '0');
-  return `${cc}${reg}${yy}${String(h.readUInt32BE(4) % 100_000).padStart(5, '0')}`;
-}
-
-const jitter = (ms: number | null, spread = 1500) => (ms === null ? null : Math.max(1000, ms + Math.round((random() * 2 - 1) * spread)));
-const appleCredit = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} & ${names[names.length - 1]}`);
-/** A version marker as each service prints it after a title. */
-const tagged = (service: Service, title: string, tag: string) => (service === 'spotify' ? `${title} - ${tag}` : `${title} (${tag})`);
-const artistsFor = (service: Service, names: string[]) => (service === 'spotify' ? names : [appleCredit(names)]);
-const other = (s: Service): Service => (s === 'spotify' ? 'apple' : 'spotify');
-
-/** The source as the source service prints it, and the same recording as the target service does. */
-function formatted(service: Service, p: Pick, opts: { title?: string; album?: string | null; durationMs?: number | null } = {}): Track {
-  return {
-    title: opts.title ?? p.track.title,
-    artists: artistsFor(service, p.artists),
-    album: opts.album === undefined ? p.release.title : opts.album,
-    durationMs: opts.durationMs === undefined ? p.track.durationMs : opts.durationMs,
-    explicit: false,
-  };
-}
-
-const VENUES = ['Live at Paradiso, Amsterdam', 'Live at Brixton Academy', 'Live in Berlin', 'Live at Fabric, London', 'Live', 'Live in Tokyo, 1998'];
-const KARAOKE = [
-  (_a: string) => ({ tag: 'Karaoke Version', artist: 'Karaoke Hits Band', album: 'Karaoke Hits, Vol. 7' }),
-  (a: string) => ({ tag: `In the Style of ${a}`, artist: 'Ameritz Karaoke Band', album: `Karaoke - In the Style of ${a}` }),
-  (a: string) => ({ tag: `Originally Performed by ${a}`, artist: 'Sing Karaoke Hits', album: 'Karaoke Favourites' }),
-];
+seedRandom(seed);
 
 function main() {
   return loadDemoReleases().then((releases) => {
