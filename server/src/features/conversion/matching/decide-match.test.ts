@@ -37,6 +37,14 @@ describe('decideMatch', () => {
       expect(decideMatch(sourceTrack({ isrc: ISRC, album: null }), byIsrc(compilation, single, album)).chosen?.track.id).toBe(album.id);
     });
 
+    it('when nothing else tells the copies apart, then the earliest release is the original album', () => {
+      const bestOf = targetTrack({ isrc: ISRC, album: 'Electric Light Orchestra' });
+      const original = targetTrack({ isrc: ISRC, album: 'Out of the Blue' });
+      bestOf.album!.releaseYear = 2005;
+      original.album!.releaseYear = 1977;
+      expect(decideMatch(sourceTrack({ isrc: ISRC, album: null }), byIsrc(bestOf, original)).chosen?.track.id).toBe(original.id);
+    });
+
     it('when the source comes from the compilation, then that copy is chosen', () => {
       const source = sourceTrack({ isrc: ISRC, album: 'All Over the World: The Very Best of Electric Light Orchestra' });
       expect(decideMatch(source, byIsrc(album, compilation)).chosen?.track.id).toBe(compilation.id);

@@ -64,7 +64,7 @@ function sameRecording(a: Scored, b: Scored): boolean {
 /**
  * Among copies of the same recording, which one a person would want: the ISRC hit (the very
  * recording), the explicit flag the source has, the source's album, fewer version differences, an
- * original album over a compilation or a single, then the closest album and title wording.
+ * original album over a compilation or a single, the earliest release, then the closest album and title wording.
  */
 function preferenceKey(source: TrackProfile, s: Scored): number[] {
   // Without a flag on the source, the explicit cut is the original; clean edits are derived from it.
@@ -78,6 +78,8 @@ function preferenceKey(source: TrackProfile, s: Scored): number[] {
     -s.score.penaltyMismatches,
     s.profile.compilation ? 0 : 1,
     -s.profile.single,
+    // The earliest release of a recording is its original album (a best-of named after the band comes later).
+    s.profile.releaseYear === null ? -9999 : -s.profile.releaseYear,
     albumWording,
     textSimilarity(source.full, s.profile.full),
     s.score.rank,

@@ -4,7 +4,8 @@
  * How they were chosen. The weights are round figures set from what each signal means, before
  * looking at any score: title and artist must both agree (a product, not a sum), a version tag
  * that changes what is heard is a gate, a remaster or a radio edit costs a few hundredths, a
- * duration past its tolerance costs two hundredths a second, and every uncertain signal pulls
+ * duration past its tolerance costs three hundredths a second (the same recording on two
+ * services differs by a second or two; a remaster's fade by a few more), and every uncertain signal pulls
  * confidence down, never up, because a missed track is better than a wrong one. The two
  * thresholds were then read off the spread of confidences on the development cases
  * (`npm run eval:matching -- <cases> --scores`, scripts/eval-matching/cases/*-dev*.jsonl, 348 cases):
@@ -51,11 +52,11 @@ export const TEXT_WEIGHTS = {
 
 export const DURATION = {
   /** Tolerance when text confidence is perfect; it shrinks linearly to `minToleranceMs` as text falls to `toleranceTextFloor`. */
-  maxToleranceMs: 6_000,
+  maxToleranceMs: 4_000,
   minToleranceMs: 2_000,
   toleranceTextFloor: 0.7,
   /** Past the tolerance, confidence falls by `penaltyPerSecond` per second, at most `maxPenalty`. */
-  penaltyPerSecond: 0.02,
+  penaltyPerSecond: 0.03,
   maxPenalty: 0.4,
   /** Two candidates whose durations differ by at most this are the same recording for tie-breaking. */
   sameRecordingMs: 3_000,

@@ -70,7 +70,7 @@ describe('scoreCandidate', () => {
   });
 
   it('when durations differ within the tolerance, then nothing is lost; past it, confidence falls with every second', () => {
-    expect(score({ durationMs: 303_000 }, { durationMs: 308_000 }).confidence).toBe(1);
+    expect(score({ durationMs: 303_000 }, { durationMs: 306_500 }).confidence).toBe(1);
     const near = score({ durationMs: 303_000 }, { durationMs: 313_000 }).confidence;
     const far = score({ durationMs: 303_000 }, { durationMs: 333_000 }).confidence;
     expect(near).toBeLessThan(1);

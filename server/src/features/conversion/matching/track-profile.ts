@@ -10,6 +10,8 @@ export interface SourceTrack {
   durationMs: number | null;
   isrc: string | null;
   explicit: boolean | null;
+  /** Known for provider tracks whose album carries it; a source snapshot may leave it out. */
+  releaseYear?: number | null;
 }
 
 /** A track in the comparable form every rule reads, computed once per track. */
@@ -29,6 +31,8 @@ export interface TrackProfile {
   /** Album core (edition markers off) and the whole album title, folded. */
   album: string | null;
   albumFull: string | null;
+  /** When the album came out, if the service says: the earliest copy of a recording is the original release. */
+  releaseYear: number | null;
   compilation: boolean;
   /** 2: the album says it is a single or EP; 1: the album is named after the track (a single, or a title track); 0: neither. */
   single: 0 | 1 | 2;
@@ -46,6 +50,7 @@ export function sourceOf(track: ProviderTrack): SourceTrack {
     durationMs: track.durationMs,
     isrc: track.isrc,
     explicit: track.explicit,
+    releaseYear: track.album?.releaseYear ?? null,
   };
 }
 
@@ -73,6 +78,7 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
     tags,
     album: albumCore || null,
     albumFull: track.album ? comparable(track.album) : null,
+    releaseYear: track.releaseYear ?? null,
     compilation: isCompilationAlbum(track.album),
     single: isSingleRelease(track.album) ? 2 : albumCore !== null && albumCore === core ? 1 : 0,
     durationMs: typeof track.durationMs === 'number' && track.durationMs > 0 ? track.durationMs : null,

@@ -117,6 +117,8 @@ describe('album and credit markers', () => {
     expect(isCompilationAlbum('The Essential Billy Joel')).toBe(true);
     expect(isCompilationAlbum('ABBA Gold: Greatest Hits')).toBe(true);
     expect(isCompilationAlbum("NOW That's What I Call Music! 80s")).toBe(true);
+    expect(isCompilationAlbum('The Essentials')).toBe(true);
+    expect(isCompilationAlbum('20th Century Masters: The Millennium Collection')).toBe(true);
     expect(isCompilationAlbum('An Innocent Man')).toBe(false);
     expect(isSingleRelease('Levitating - Single')).toBe(true);
     expect(isSingleRelease('Creep - EP')).toBe(true);

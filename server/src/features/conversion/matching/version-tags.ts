@@ -156,7 +156,7 @@ export function isLiveAlbum(album: string | null): boolean {
 }
 
 const COMPILATION_RE =
-  /\bgreatest hits\b|\bbest of\b|\bthe best\b|\bvery best\b|\bhits\b|\bcollection\b|\bessential\b|\banthology\b|\bcompilation\b|\bnow thats what i call\b|\bretrospective\b|\bnumber ones\b|\b1s\b|\bsingles\b|\bgold\b|\bplatinum\b|\bclassics\b|\bultimate\b|\bdefinitive\b|\bmixtape\b|\bplaylist\b|\bvarious\b/;
+  /\bgreatest\b|\bbest of\b|\bthe best\b|\bvery best\b|\bhits\b|\bcollection\b|\bcollected\b|\bessentials?\b|\banthology\b|\bcompilation\b|\bnow thats what i call\b|\bretrospective\b|\bnumber ones\b|\b1s\b|\bsingles\b|\bgold\b|\bplatinum\b|\bclassics\b|\bultimate\b|\bdefinitive\b|\bicon\b|\bbox ?set\b|\b20th century masters\b|\bmixtape\b|\bplaylist\b|\bvarious\b/;
 
 /** Whether an album title looks like a compilation (a hits collection rather than the original album). */
 export function isCompilationAlbum(album: string | null): boolean {
