@@ -278,9 +278,9 @@ function main() {
         };
         add('punctuation', to, formatted(from, p), [match, ...siblings(p, 2, to)], 0, n);
       }
-      // Several songs per ISRC: the album, a compilation and a single share it.
+      // Several songs per ISRC: the album, a compilation and a single share it (not a title track, whose single looks like the album).
       {
-        const p = fresh(plain.filter((q) => q.release.type === 'album'));
+        const p = fresh(plain.filter((q) => q.release.type === 'album' && q.release.title.toLowerCase() !== q.track.title.toLowerCase()));
         const isrc = isrcFor(`${p.release.discogsId}/${p.track.title}`, p.release.releaseYear);
         const knowAlbum = chance(0.6);
         const source = withIsrc(formatted(from, p, knowAlbum ? {} : { album: null }), isrc);
