@@ -100,7 +100,7 @@ async function main(): Promise<number> {
   const selectionStarted = Date.now();
   const selection = confidenceOption === 'auto' ? selectConfidence(split.train, scale, { seed, train: trainOptions }) : undefined;
   const confidence = selection?.chosen ?? (confidenceOption as ConfidenceScheme);
-  if (selection) trainOptions.blend = { ...trainOptions.blend, popularityWeight: selection.popularityWeight };
+  if (selection) trainOptions.blend = { ...trainOptions.blend, popularityDiscount: selection.popularityDiscount, popularityWeight: selection.popularityWeight };
   const selectionSeconds = (Date.now() - selectionStarted) / 1000;
   const result = evaluateSplit(split, { seed, confidence, train: trainOptions });
   const total = (Date.now() - started) / 1000;
@@ -115,10 +115,10 @@ async function main(): Promise<number> {
       `split: ${split.userIds.length} users, ${result.items} items, ${result.trainRatings} training ratings, ${result.testRatings} held out; ${result.users} users evaluated`,
       ...(selection
         ? [
-            `confidence chosen on ${selection.validationUsers} validation users in ${selectionSeconds.toFixed(1)} s: ${selection.figures.map((f) => `${f.confidence}${f.popularityWeight ? ` + popularity ${f.popularityWeight}` : ''} ${f.ndcg10.toFixed(4)}`).join(', ')} (popularity ${selection.popularityNdcg10.toFixed(4)})`,
+            `confidence chosen on ${selection.validationUsers} validation users in ${selectionSeconds.toFixed(1)} s: ${selection.figures.map((f) => `${f.confidence}${f.popularityDiscount ? ` discount ${f.popularityDiscount}` : ''}${f.popularityWeight ? ` + popularity ${f.popularityWeight}` : ''} ${f.ndcg10.toFixed(4)}`).join(', ')} (popularity ${selection.popularityNdcg10.toFixed(4)})`,
           ]
         : []),
-      `model: ${result.model.name}, confidence ${confidence}${trainOptions.blend?.popularityWeight ? `, popularity weight ${trainOptions.blend.popularityWeight}` : ''}; read ${readSeconds.toFixed(1)} s, trained ${result.trainSeconds.toFixed(1)} s, ranked ${result.rankSeconds.toFixed(1)} s, total ${total.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`,
+      `model: ${result.model.name}, confidence ${confidence}${trainOptions.blend?.popularityDiscount ? `, popularity discount ${trainOptions.blend.popularityDiscount}` : ''}${trainOptions.blend?.popularityWeight ? `, popularity weight ${trainOptions.blend.popularityWeight}` : ''}; read ${readSeconds.toFixed(1)} s, trained ${result.trainSeconds.toFixed(1)} s, ranked ${result.rankSeconds.toFixed(1)} s, total ${total.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`,
       '',
       formatFiguresTable(result),
       '',

@@ -15,7 +15,9 @@ describe('selectConfidence', () => {
     const selection = selectConfidence(clashingTastes(4), { min: 0.5, max: 5 }, { seed: 2 });
     expect(selection.figures.map((f) => f.confidence)).toEqual(expect.arrayContaining(['signed', 'graded', 'binary']));
     expect(selection.chosen).not.toBe('binary');
-    const chosen = selection.figures.find((f) => f.confidence === selection.chosen && f.popularityWeight === selection.popularityWeight)!;
+    const chosen = selection.figures.find(
+      (f) => f.confidence === selection.chosen && f.popularityDiscount === selection.popularityDiscount && f.popularityWeight === selection.popularityWeight,
+    )!;
     for (const f of selection.figures) expect(chosen.ndcg10).toBeGreaterThanOrEqual(f.ndcg10);
     expect(chosen.ndcg10).toBeGreaterThan(selection.popularityNdcg10);
   });

@@ -2,17 +2,21 @@ import { CONFIDENCE_SCHEMES, type ConfidenceScheme, type RatingScale } from './c
 import { ndcgAt } from './evaluation/ranking-metrics';
 import { mix32 } from './seeded-random';
 import type { CsrMatrix } from './sparse-matrix';
-import { interactionsFromRatings, train, type TrainOptions } from './train';
+import type { Interactions, ProfileScorer } from './recommendation-model';
+import { assembleModel, interactionsFromRatings, train, trainCollaborative, type TrainOptions } from './train';
 
 /** One configuration tried by the selection, and its NDCG@10 on the validation users. */
 export interface ValidationFigure {
   confidence: ConfidenceScheme;
+  popularityDiscount: number;
   popularityWeight: number;
   ndcg10: number;
 }
 
 export interface ConfidenceSelection {
   chosen: ConfidenceScheme;
+  /** The long-tail discount that did best with the chosen scheme (see BlendOptions). */
+  popularityDiscount: number;
   /** Share of popularity blended in: above 0 only when personal rankings barely beat popularity. */
   popularityWeight: number;
   figures: ValidationFigure[];
@@ -27,6 +31,8 @@ export interface ConfidenceSelectionOptions {
   candidates: readonly ConfidenceScheme[];
   /** Users whose validation rankings are scored at most (an even sample of them). */
   sampleUsers: number;
+  /** Long-tail discounts tried with every scheme (scoring only, no retraining). */
+  popularityDiscounts: readonly number[];
   /** Popularity shares tried with the best scheme when it is within 10 % of popularity. */
   popularityWeights: readonly number[];
   train: Partial<TrainOptions>;
@@ -36,6 +42,7 @@ export const DEFAULT_SELECTION_OPTIONS: ConfidenceSelectionOptions = {
   seed: 1,
   candidates: ['signed', 'graded', 'binary'],
   sampleUsers: 5000,
+  popularityDiscounts: [0, 0.2],
   popularityWeights: [0.3, 1],
   train: {},
 };
@@ -43,7 +50,8 @@ export const DEFAULT_SELECTION_OPTIONS: ConfidenceSelectionOptions = {
 /**
  * Chooses how ratings become confidence for this data set, by the data alone: holds out a
  * seeded 20 % of each user's (training) ratings, trains once per scheme on the rest and keeps
- * the scheme with the best NDCG@10 on the held-out ratings at or above min + 0.75 × (max − min).
+ * the scheme (and long-tail discount) with the best NDCG@10 on the held-out ratings at or above
+ * min + 0.75 × (max − min).
  * Whether a low rating is a sign of interest (watched, so similar) or of distaste depends on
  * the community; this lets each data set answer. Never looks at anything but `ratings`.
  */
@@ -67,20 +75,36 @@ export function selectConfidence(ratings: CsrMatrix, scale: RatingScale, options
     return sample.length ? sum / sample.length : 0;
   };
   const figures: ValidationFigure[] = [];
-  const tryConfig = (confidence: ConfidenceScheme, popularityWeight: number): void => {
-    const model = train(interactionsFromRatings(inner.train, scale, confidence), { seed: o.seed, ...o.train, blend: { ...o.train.blend, popularityWeight } });
-    figures.push({ confidence, popularityWeight, ndcg10: score(model) });
+  const trained = new Map<ConfidenceScheme, { interactions: Interactions; scorer: ProfileScorer }>();
+  const tryConfig = (confidence: ConfidenceScheme, popularityDiscount: number, popularityWeight: number): void => {
+    const { interactions, scorer } = trained.get(confidence)!;
+    const model = assembleModel(interactions, scorer, { ...o.train, blend: { ...o.train.blend, popularityDiscount, popularityWeight } });
+    figures.push({ confidence, popularityDiscount, popularityWeight, ndcg10: score(model) });
   };
-  for (const confidence of o.candidates.filter((c) => CONFIDENCE_SCHEMES.includes(c))) tryConfig(confidence, o.train.blend?.popularityWeight ?? 0);
+  for (const confidence of o.candidates.filter((c) => CONFIDENCE_SCHEMES.includes(c))) {
+    const interactions = interactionsFromRatings(inner.train, scale, confidence);
+    trained.set(confidence, { interactions, scorer: trainCollaborative(interactions, { seed: o.seed, ...o.train }) });
+    for (const discount of o.popularityDiscounts) tryConfig(confidence, discount, o.train.blend?.popularityWeight ?? 0);
+    // Only the best scheme's model is kept (memory at scale).
+    const leader = figures.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a)).confidence;
+    for (const key of [...trained.keys()]) if (key !== leader) trained.delete(key);
+  }
   const popularityNdcg10 = score(train(interactionsFromRatings(inner.train, scale, 'positive'), { method: 'popularity' }));
   const best = (): ValidationFigure => figures.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
   // A close call with popularity: lean on it rather than risk ranking below it.
   if (best().ndcg10 < 1.1 * popularityNdcg10) {
-    const scheme = best().confidence;
-    for (const weight of o.popularityWeights) tryConfig(scheme, weight);
+    const { confidence, popularityDiscount } = best();
+    for (const weight of o.popularityWeights) tryConfig(confidence, popularityDiscount, weight);
   }
   const chosen = best();
-  return { chosen: chosen.confidence, popularityWeight: chosen.popularityWeight, figures, popularityNdcg10, validationUsers: sample.length };
+  return {
+    chosen: chosen.confidence,
+    popularityDiscount: chosen.popularityDiscount,
+    popularityWeight: chosen.popularityWeight,
+    figures,
+    popularityNdcg10,
+    validationUsers: sample.length,
+  };
 
   function innerSplit(m: CsrMatrix, seed: number): { train: CsrMatrix; relevant: Set<number>[] } {
     const keep = new Uint8Array(m.indices.length);

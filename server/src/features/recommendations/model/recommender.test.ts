@@ -116,6 +116,27 @@ describe('recommendation model', () => {
     expect(model.recommend(99, { k: 2 }).map((r) => r.itemIndex)).toEqual([3, 1]);
   });
 
+  it('when a user only logged listens of an album, then it counts as a positive signal and is never recommended back', () => {
+    // Users 0-2 love items 0 and 1; user 3 rated nothing but listened to item 0 three times.
+    const ratings = ratingsMatrix(4, 4, [
+      [0, 0, 5],
+      [0, 1, 5],
+      [1, 0, 5],
+      [1, 1, 4],
+      [2, 0, 5],
+      [2, 1, 5],
+      [0, 2, 5],
+      [1, 3, 5],
+      [2, 3, 5],
+    ]);
+    const listens = ratingsMatrix(4, 4, [[3, 0, 3]]);
+    const { userItems } = interactionsFromRatings(ratings, SCALE, 'signed', listens);
+    expect(Array.from(userItems.indices.subarray(userItems.indptr[3]!, userItems.indptr[4]!))).toEqual([0]);
+    const recs = train({ userItems }).recommend(3, { k: 3 });
+    expect(recs.map((r) => r.itemIndex)).not.toContain(0);
+    expect(recs[0]).toMatchObject({ itemIndex: 1, because: [0] });
+  });
+
   describe('content fallback', () => {
     // Items 0-2 by Radiohead (art rock, 2000s), 3-4 by Björk (electronic), 5 an unrated Radiohead album.
     const features = buildItemFeatures([

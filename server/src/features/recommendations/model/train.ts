@@ -75,6 +75,12 @@ export function interactionsFromRatings(
 /** Trains the chosen method on the interactions and wraps it as a recommendation model. */
 export function train(interactions: Interactions, options: Partial<TrainOptions> = {}): RecommendationModel {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  return assembleModel(interactions, trainCollaborative(interactions, o), o);
+}
+
+/** The costly part of training: the collaborative method alone (reusable with other blends). */
+export function trainCollaborative(interactions: Interactions, options: Partial<TrainOptions> = {}): ProfileScorer {
+  const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const { userItems } = interactions;
   let collaborative: ProfileScorer;
   switch (o.method) {
@@ -98,5 +104,16 @@ export function train(interactions: Interactions, options: Partial<TrainOptions>
       collaborative = popularityScorer(itemPopularity(userItems));
       break;
   }
-  return createRecommender({ userItems, collaborative, content: o.itemFeatures ? contentScorer(o.itemFeatures) : undefined, blend: o.blend });
+  return collaborative;
+}
+
+/** Wraps a trained collaborative scorer with the content fallback and the blend of the options. */
+export function assembleModel(interactions: Interactions, collaborative: ProfileScorer, options: Partial<TrainOptions> = {}): RecommendationModel {
+  const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  return createRecommender({
+    userItems: interactions.userItems,
+    collaborative,
+    content: o.itemFeatures ? contentScorer(o.itemFeatures) : undefined,
+    blend: o.blend,
+  });
 }

@@ -1,0 +1,11 @@
+/**
+ * The recommendation model: pure code over typed arrays (no database, no Redis). The product
+ * maps its ids to indices, builds the users × items ratings matrix, and calls these.
+ */
+export { CONFIDENCE_SCHEMES, type ConfidenceScheme, listenConfidence, type RatingScale, ratingConfidence } from './confidence';
+export { selectConfidence, type ConfidenceSelection } from './confidence-selection';
+export { buildItemFeatures, type ContentWeights, DEFAULT_CONTENT_WEIGHTS, type ItemAttributes } from './content-similarity';
+export { DEFAULT_DIVERSITY_OPTIONS, diversify, type DiversityOptions } from './diversity';
+export type { Interactions, Recommendation, RecommendationModel, RecommendOptions, SimilarItem, UserProfile } from './recommendation-model';
+export { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
+export { DEFAULT_CONFIDENCE, DEFAULT_TRAIN_OPTIONS, interactionsFromRatings, MODEL_METHODS, type ModelMethod, train, type TrainOptions } from './train';
