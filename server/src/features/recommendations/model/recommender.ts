@@ -21,7 +21,7 @@ export interface BlendOptions {
   becauseCount: number;
 }
 
-export const DEFAULT_BLEND_OPTIONS: BlendOptions = { contentWeight: 0.1, coldProfileSize: 5, popularityWeight: 0, popularityDiscount: 0, becauseCount: 3 };
+export const DEFAULT_BLEND_OPTIONS: BlendOptions = { contentWeight: 0.1, coldProfileSize: 5, popularityWeight: 0, popularityDiscount: 0.2, becauseCount: 3 };
 
 export interface RecommenderParts {
   userItems: CsrMatrix;
