@@ -34,7 +34,10 @@ export function resolveScale(table: RatingsTable, given: Partial<RatingScale>): 
     if (r > max) max = r;
   }
   const scale = { min: given.min ?? (table.length ? min : 0), max: given.max ?? (table.length ? max : 1) };
-  if (!(scale.max > scale.min)) throw new RangeError(`the rating scale must have max > min (got min ${scale.min}, max ${scale.max})`);
+  if (!(scale.max > scale.min))
+    throw new RangeError(
+      `the rating scale must have max > min (got min ${scale.min}, max ${scale.max}${given.min === undefined || given.max === undefined ? '; give --min and --max' : ''})`,
+    );
   return scale;
 }
 
