@@ -218,26 +218,38 @@ export class ConversionRunner {
         written: cp.written + toWrite.length,
       };
       if (toWrite.length) {
+        const playlist = await ensurePlaylist();
         const pending: PendingWrite = { ids: toWrite, indexes: writeIndexes, after };
-        if (!(await repo.updateRunning(conv.id, { phase: 'writing', pendingWrite: pending, currentTrack: null }))) {
-          // Cancelled before this page's write: its rows stay in the report, unwritten, and the counts say so.
-          const writeCalls = Math.ceil(toWrite.length / target.appendBatch);
-          await repo.updateRunning(
-            conv.id,
-            { checkpoint: { ...after, written: cp.written, callsMinimum: after.callsMinimum - writeCalls }, callsMade: callsMade() },
-            { evenIfStopped: true },
-          );
+        // The intent is recorded once per position: a second run of the same conversion (a stalled job handed on) stops here.
+        if (
+          !(await repo.updateRunning(conv.id, { phase: 'writing', pendingWrite: pending, currentTrack: null }, { atIndex: cp.nextIndex, noPendingWrite: true }))
+        ) {
+          const now = await repo.find(conv.id);
+          if (now?.status === 'cancelled' && now.next_index === cp.nextIndex && !now.pending_write) {
+            // Cancelled before this page's write: its rows stay in the report, unwritten, and the counts say so.
+            const writeCalls = Math.ceil(toWrite.length / target.appendBatch);
+            await repo.updateRunning(
+              conv.id,
+              { checkpoint: { ...after, written: cp.written, callsMinimum: after.callsMinimum - writeCalls }, callsMade: callsMade() },
+              { evenIfStopped: true, atIndex: cp.nextIndex },
+            );
+          }
           throw new Stopped();
         }
         await announce();
-        await target.append(await ensurePlaylist(), toWrite);
+        await target.append(playlist, toWrite);
         await reports.putRows(
           conv.id,
           rows.filter((r) => writeIndexes.includes(r.index)).map((r) => ({ ...r, written: true })),
         );
       }
       // Kept even when the conversion was cancelled meanwhile: the counts must say what was written.
-      await repo.updateRunning(conv.id, { checkpoint: after, pendingWrite: null, callsMade: callsMade(), waitingUntil: null }, { evenIfStopped: true });
+      const advanced = await repo.updateRunning(
+        conv.id,
+        { checkpoint: after, pendingWrite: null, callsMade: callsMade(), waitingUntil: null },
+        { evenIfStopped: true, atIndex: cp.nextIndex },
+      );
+      if (!advanced) throw new Stopped(); // another run of this conversion checkpointed this page
       Object.assign(cp, after);
       if ((await repo.find(conv.id))?.status !== 'running') throw new Stopped();
       await announce();

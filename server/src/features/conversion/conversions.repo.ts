@@ -182,7 +182,17 @@ export class ConversionsRepo {
   }
 
   /** Updates a running conversion; false when it is no longer running (cancelled meanwhile), unless `evenIfStopped`. */
-  async updateRunning(id: string, patch: RunningPatch, options: { evenIfStopped?: boolean } = {}): Promise<boolean> {
+  async updateRunning(
+    id: string,
+    patch: RunningPatch,
+    options: {
+      evenIfStopped?: boolean;
+      /** Only while the checkpoint is at this index (two runs of one conversion never both advance it). */
+      atIndex?: number;
+      /** Only while no write is recorded in flight. */
+      noPendingWrite?: boolean;
+    } = {},
+  ): Promise<boolean> {
     const columns: Record<string, unknown> = { updated_at: this.knex.fn.now() };
     if (patch.checkpoint) Object.assign(columns, checkpointColumns(patch.checkpoint));
     if (patch.total !== undefined) columns.total = patch.total;
@@ -197,6 +207,8 @@ export class ConversionsRepo {
     if (patch.name !== undefined) columns.name = patch.name;
     const q = this.knex('conversions').where({ id });
     if (!options.evenIfStopped) q.where({ status: 'running' });
+    if (options.atIndex !== undefined) q.where({ next_index: options.atIndex });
+    if (options.noPendingWrite) q.whereNull('pending_write');
     return (await q.update(columns)) > 0;
   }
 
