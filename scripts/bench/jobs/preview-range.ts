@@ -50,7 +50,7 @@ export async function runPreviewRange(run: PreviewRangeRun): Promise<{ scenarios
   run.stopLater('stop the provider sandbox', () => sandbox.stop());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'muse-bench-previews-'));
   run.stopLater('remove the preview blobs', () => rm(dataDir, { recursive: true, force: true }));
-  const muse: ChildServer = await startMuse({
+  const allInOne: ChildServer = await startMuse({
     root: run.root,
     databaseUrl: run.databaseUrl,
     redisUrl: run.redisUrl,
@@ -58,10 +58,10 @@ export async function runPreviewRange(run: PreviewRangeRun): Promise<{ scenarios
     role: 'all',
     env: { PROVIDER_SANDBOX: 'on', PROVIDER_SANDBOX_URL: sandbox.url, DATA_DIR: dataDir, PREVIEW_RATE_USER_MAX: '1000000000' },
   });
-  run.stopLater('stop the previews server', () => muse.stop());
+  run.stopLater('stop the previews server', () => allInOne.stop());
   const baseline = await startExpressBaseline(run.root);
   run.stopLater('stop the Express baseline', () => baseline.stop());
-  run.log(`preview-range: Muse api and worker at ${muse.url}, provider sandbox at ${sandbox.url}, Express baseline at ${baseline.url}`);
+  run.log(`preview-range: Muse api and worker at ${allInOne.url}, provider sandbox at ${sandbox.url}, Express baseline at ${baseline.url}`);
 
   const songs = sandbox.catalog.apple.songs.filter((s) => s.storefronts.includes('us')).slice(0, TRACKS);
   const songIds = songs.map((s) => s.id);
@@ -82,7 +82,7 @@ export async function runPreviewRange(run: PreviewRangeRun): Promise<{ scenarios
     await db.query('DELETE FROM track_previews WHERE track_id = ANY($1::bigint[])', [trackIds]);
     for (const [i, id] of trackIds.entries()) await db.query('UPDATE tracks SET apple_id = $1 WHERE id = $2', [songIds[i], id]);
 
-    const sessions = await signInPool(muse.url, run.databaseUrl, SESSIONS, run.password);
+    const sessions = await signInPool(allInOne.url, run.databaseUrl, SESSIONS, run.password);
     const session = sessions[0]!;
 
     // 1. First play of each clip, one after another, nothing stored yet.
@@ -93,7 +93,7 @@ export async function runPreviewRange(run: PreviewRangeRun): Promise<{ scenarios
     for (const id of trackIds) {
       const t0 = performance.now();
       for (;;) {
-        const res = await fetch(`${muse.url}/api/tracks/${id}/preview`, { headers: { cookie: session.cookie, range: `bytes=0-${RANGE_BYTES - 1}` } });
+        const res = await fetch(`${allInOne.url}/api/tracks/${id}/preview`, { headers: { cookie: session.cookie, range: `bytes=0-${RANGE_BYTES - 1}` } });
         await res.arrayBuffer();
         if (res.status === 206 || res.status === 200) {
           latencies.push(performance.now() - t0);
@@ -113,7 +113,20 @@ export async function runPreviewRange(run: PreviewRangeRun): Promise<{ scenarios
       `preview-range: first play of ${trackIds.length} clips (fetched, stored, first 64 KB sent): p50 ${firstPlay.p50} ms, p99 ${firstPlay.p99} ms, max ${firstPlay.max} ms`,
     );
 
-    // 2. 64 KB ranges of the stored clips under load.
+    // 2. 64 KB ranges of the stored clips under load, from an api alone as in the other load
+    // scenarios: the worker's cover backfill (50k albums without covers, searched on the sandbox
+    // in this very process) would otherwise share the two cores with the measurement. Same Redis
+    // prefix, so the sessions stay signed in; same DATA_DIR, so the clips are there.
+    await allInOne.stop();
+    const muse = await startMuse({
+      root: run.root,
+      databaseUrl: run.databaseUrl,
+      redisUrl: run.redisUrl,
+      redisPrefix: run.redisPrefix,
+      env: { DATA_DIR: dataDir, PREVIEW_RATE_USER_MAX: '1000000000' },
+    });
+    run.stopLater('stop the previews api', () => muse.stop());
+    run.log(`preview-range: Muse api alone at ${muse.url} for the range load`);
     const ranges: Scenario = {
       name: 'preview-range',
       target: 'muse',

@@ -12,6 +12,7 @@ import { fetchPreviewJob, fetchPreviewJobId } from './fetch-preview.job';
 import type { PreviewSources } from './preview-sources';
 import { presentPreviewStatus, unavailableReason } from './previews.presenter';
 import type { PreviewsRepo } from './previews.repo';
+import { StoredClipCache } from './stored-clip-cache';
 
 /** Clips are at most this big: a 30-second AAC preview is about 500 kB. */
 export const PREVIEW_MAX_BYTES = 2 * 1024 * 1024;
@@ -50,6 +51,7 @@ export type StorePreviewOutcome = 'stored' | 'already_stored' | 'unavailable' | 
 export class PreviewsService {
   private readonly download: DownloadLimits;
   private readonly now: () => Date;
+  private readonly stored = new StoredClipCache();
 
   constructor(private readonly deps: PreviewsServiceDeps) {
     this.download = { maxBytes: PREVIEW_MAX_BYTES, headersTimeoutMs: 10_000, totalTimeoutMs: 30_000, ...deps.download };
@@ -83,12 +85,20 @@ export class PreviewsService {
    * are 404 `not_found`; tracks without a clip 404 `preview_unavailable` with the reason.
    */
   async serve(req: Request, res: Response, trackId: string): Promise<void> {
+    const cached = this.stored.get(trackId);
+    if (cached) {
+      if (await this.sendStored(req, res, cached)) return;
+      this.stored.delete(trackId);
+    }
     const rows = await this.deps.repo.statesOf([trackId]);
     if (!rows.has(trackId)) throw AppError.notFound('Track');
     const row = rows.get(trackId) ?? null;
     if (row?.blob_key) {
       const served = await this.sendStored(req, res, row.blob_key);
-      if (served) return;
+      if (served) {
+        this.stored.set(trackId, row.blob_key);
+        return;
+      }
       await this.deps.repo.dropMissingClip(trackId, row.blob_key);
       return this.pending(res, trackId, row.generation + 1);
     }

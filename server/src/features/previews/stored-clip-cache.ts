@@ -1,0 +1,36 @@
+/**
+ * The blob keys of tracks whose clip is stored, kept in this process for a few minutes so the
+ * range requests of a playing clip (a seek, the next 64 KB) skip the database. Safe to keep on
+ * each api node: a key names its bytes and never changes; a clip that vanished from the store is
+ * noticed by the request that misses it, which drops the entry.
+ */
+export class StoredClipCache {
+  private readonly entries = new Map<string, { key: string; until: number }>();
+
+  constructor(
+    private readonly maxEntries = 10_000,
+    private readonly ttlMs = 5 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(trackId: string): string | null {
+    const entry = this.entries.get(trackId);
+    if (!entry) return null;
+    if (entry.until <= this.now()) {
+      this.entries.delete(trackId);
+      return null;
+    }
+    return entry.key;
+  }
+
+  set(trackId: string, key: string): void {
+    this.entries.delete(trackId);
+    // Maps iterate in insertion order: the first entry is the oldest.
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(trackId, { key, until: this.now() + this.ttlMs });
+  }
+
+  delete(trackId: string): void {
+    this.entries.delete(trackId);
+  }
+}
