@@ -105,6 +105,8 @@ export function createApp(c: Container): Express {
   // Covers are public and immutable: served before sessions are loaded, so an image costs no session read.
   app.use('/api/artwork', createArtworkRouter(c));
   app.use('/api', loadSession(c.sessions, c.secureCookies));
+  // Preview clips (GET only) right after the session: a playing clip's range requests skip every other router.
+  app.use('/api', createPreviewsRouter(c));
   // Only signed-in users may make the server read a large import body.
   app.use('/api/imports', (req, res, next) => (req.session ? importsJsonParser(req, res, next) : next()));
   app.use(PLAYLIST_PREVIEW_PATH, playlistFileBodyParser);
@@ -135,7 +137,6 @@ export function createApp(c: Container): Express {
   app.use('/api', createListenLaterRouter(c));
   app.use('/api', createPlaylistsRouter(c));
   app.use('/api', createPlaylistFilesRouter(c));
-  app.use('/api', createPreviewsRouter(c));
   app.use('/api/artists', createArtistsRouter(c));
   app.use('/api', apiNotFound);
 
