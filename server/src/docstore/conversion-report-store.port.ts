@@ -21,14 +21,16 @@ export interface ReportRowsQuery {
  * rewritten (or read) whole for one batch.
  */
 export interface ConversionReportRepository {
-  /** Writes (or replaces) rows; all rows of one chunk are one atomic write. */
-  putRows(conversionId: string, rows: ConversionReportRow[]): Promise<void>;
+  /** Writes (or replaces) rows of the owner's report; all rows of one chunk are one atomic write. */
+  putRows(conversionId: string, ownerId: string, rows: ConversionReportRow[]): Promise<void>;
   /** One row, or null when there is none at that index. */
   getRow(conversionId: string, index: number): Promise<ConversionReportRow | null>;
   /** Rows in index order after `afterIndex`, optionally of one outcome. */
   listRows(conversionId: string, query: ReportRowsQuery): Promise<ConversionReportRow[]>;
   /** Forgets a report (its conversion was deleted); answers whether there was one. */
   deleteReport(conversionId: string): Promise<boolean>;
+  /** Account deletion: every report of the owner goes. Answers how many chunks were removed. */
+  deleteByOwner(ownerId: string): Promise<number>;
 }
 
 /** Brings a page size within 1-500. */

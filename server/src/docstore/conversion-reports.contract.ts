@@ -32,11 +32,12 @@ export function reportRow(index: number, overrides: Partial<ConversionReportRow>
 /** The contract every adapter's conversion reports keep (run by document-store.contract.test.ts). */
 export function conversionReportsContract(reports: () => ConversionReportRepository): void {
   const conversion = () => `conv_${randomBytes(6).toString('hex')}`;
+  const OWNER = `owner-${randomBytes(4).toString('hex')}`;
 
   it('when rows are written across chunks, then each reads back exactly and lists in index order', async () => {
     const id = conversion();
     const rows = [5, 0, 250, 99, 100, 101].map((i) => reportRow(i, { outcome: i % 2 ? 'not_found' : 'matched' }));
-    await reports().putRows(id, rows);
+    await reports().putRows(id, OWNER, rows);
     expect(await reports().getRow(id, 250)).toEqual(rows[2]);
     expect(await reports().getRow(id, 7)).toBeNull();
     expect(await reports().getRow(`${id}x`, 0)).toBeNull();
@@ -45,8 +46,8 @@ export function conversionReportsContract(reports: () => ConversionReportReposit
 
   it('when a row is written again, then it is replaced and its chunk neighbours are kept', async () => {
     const id = conversion();
-    await reports().putRows(id, [reportRow(1), reportRow(2)]);
-    await reports().putRows(id, [reportRow(2, { written: true, outcome: 'needs_review' })]);
+    await reports().putRows(id, OWNER, [reportRow(1), reportRow(2)]);
+    await reports().putRows(id, OWNER, [reportRow(2, { written: true, outcome: 'needs_review' })]);
     const rows = await reports().listRows(id, { limit: 10 });
     expect(rows).toEqual([reportRow(1), reportRow(2, { written: true, outcome: 'needs_review' })]);
   });
@@ -55,6 +56,7 @@ export function conversionReportsContract(reports: () => ConversionReportReposit
     const id = conversion();
     await reports().putRows(
       id,
+      OWNER,
       Array.from({ length: 2_345 }, (_, i) => reportRow(i, { outcome: i % 7 === 0 ? 'needs_review' : 'matched' })),
     );
     const seen: number[] = [];
@@ -72,14 +74,14 @@ export function conversionReportsContract(reports: () => ConversionReportReposit
 
   it('when rows of one report are written concurrently, then none is lost', async () => {
     const id = conversion();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => reports().putRows(id, [reportRow(i)])));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => reports().putRows(id, OWNER, [reportRow(i)])));
     expect(await reports().listRows(id, { limit: 100 })).toHaveLength(20);
   });
 
   it('when a report is deleted, then its rows go and other reports stay', async () => {
     const [a, b] = [conversion(), conversion()];
-    await reports().putRows(a, [reportRow(0), reportRow(300)]);
-    await reports().putRows(b, [reportRow(0)]);
+    await reports().putRows(a, OWNER, [reportRow(0), reportRow(300)]);
+    await reports().putRows(b, OWNER, [reportRow(0)]);
     expect(await reports().deleteReport(a)).toBe(true);
     expect(await reports().deleteReport(a)).toBe(false);
     expect(await reports().listRows(a, { limit: 10 })).toEqual([]);
@@ -88,8 +90,19 @@ export function conversionReportsContract(reports: () => ConversionReportReposit
 
   it('when a row index is not a whole number, then the write is refused', async () => {
     const id = conversion();
-    await expect(reports().putRows(id, [reportRow(-1)])).rejects.toThrow();
-    await expect(reports().putRows(id, [reportRow(1.5)])).rejects.toThrow();
+    await expect(reports().putRows(id, OWNER, [reportRow(-1)])).rejects.toThrow();
+    await expect(reports().putRows(id, OWNER, [reportRow(1.5)])).rejects.toThrow();
     expect(await reports().listRows(id, { limit: 10 })).toEqual([]);
+  });
+
+  it('when an owner is deleted, then all of their reports go and no one else’s', async () => {
+    const [mine, theirs] = [conversion(), conversion()];
+    const owner = `gone-${randomBytes(4).toString('hex')}`;
+    await reports().putRows(mine, owner, [reportRow(0), reportRow(150)]);
+    await reports().putRows(theirs, OWNER, [reportRow(0)]);
+    expect(await reports().deleteByOwner(owner)).toBe(2);
+    expect(await reports().listRows(mine, { limit: 10 })).toEqual([]);
+    expect(await reports().listRows(theirs, { limit: 10 })).toHaveLength(1);
+    expect(await reports().deleteByOwner(owner)).toBe(0);
   });
 }

@@ -7,6 +7,7 @@ export interface ReportChunkDoc {
   _id: string;
   conversionId: string;
   chunk: number;
+  ownerId: string;
   rows: Record<string, ConversionReportRow>;
 }
 
@@ -15,11 +16,13 @@ export const reportChunkSchema = new Schema<ReportChunkDoc>(
     _id: { type: String, required: true },
     conversionId: { type: String, required: true },
     chunk: { type: Number, required: true },
+    ownerId: { type: String, required: true },
     rows: { type: Schema.Types.Mixed, default: {} },
   },
   { versionKey: false, minimize: false },
 );
 reportChunkSchema.index({ conversionId: 1, chunk: 1 }, { unique: true });
+reportChunkSchema.index({ ownerId: 1 });
 
 const CHUNKS_PER_READ = 10;
 
@@ -27,10 +30,14 @@ const CHUNKS_PER_READ = 10;
 export class MongoConversionReportRepository implements ConversionReportRepository {
   constructor(private readonly model: Model<ReportChunkDoc>) {}
 
-  async putRows(conversionId: string, rows: ConversionReportRow[]): Promise<void> {
+  async putRows(conversionId: string, ownerId: string, rows: ConversionReportRow[]): Promise<void> {
     for (const [chunk, byIndex] of rowsByChunk(rows)) {
       const set = Object.fromEntries(Object.entries(byIndex).map(([index, row]) => [`rows.${index}`, row]));
-      await this.model.updateOne({ _id: `${conversionId}:${chunk}` }, { $set: set, $setOnInsert: { conversionId, chunk } }, { upsert: true, strict: false });
+      await this.model.updateOne(
+        { _id: `${conversionId}:${chunk}` },
+        { $set: set, $setOnInsert: { conversionId, chunk, ownerId } },
+        { upsert: true, strict: false },
+      );
     }
   }
 
@@ -61,5 +68,9 @@ export class MongoConversionReportRepository implements ConversionReportReposito
 
   async deleteReport(conversionId: string): Promise<boolean> {
     return ((await this.model.deleteMany({ conversionId })).deletedCount ?? 0) > 0;
+  }
+
+  async deleteByOwner(ownerId: string): Promise<number> {
+    return (await this.model.deleteMany({ ownerId })).deletedCount ?? 0;
   }
 }

@@ -13,12 +13,12 @@ const CHUNKS_PER_READ = 10;
 export class PostgresConversionReportRepository implements ConversionReportRepository {
   constructor(private readonly knex: Knex) {}
 
-  async putRows(conversionId: string, rows: ConversionReportRow[]): Promise<void> {
+  async putRows(conversionId: string, ownerId: string, rows: ConversionReportRow[]): Promise<void> {
     for (const [chunk, byIndex] of rowsByChunk(rows)) {
       await this.knex.raw(
-        `INSERT INTO doc_conversion_report_chunks (conversion_id, chunk, rows) VALUES (?, ?, ?::jsonb)
+        `INSERT INTO doc_conversion_report_chunks (conversion_id, chunk, owner_id, rows) VALUES (?, ?, ?, ?::jsonb)
          ON CONFLICT (conversion_id, chunk) DO UPDATE SET rows = doc_conversion_report_chunks.rows || excluded.rows`,
-        [conversionId, chunk, JSON.stringify(byIndex)],
+        [conversionId, chunk, ownerId, JSON.stringify(byIndex)],
       );
     }
   }
@@ -54,5 +54,9 @@ export class PostgresConversionReportRepository implements ConversionReportRepos
 
   async deleteReport(conversionId: string): Promise<boolean> {
     return (await this.knex('doc_conversion_report_chunks').where({ conversion_id: conversionId }).delete()) > 0;
+  }
+
+  async deleteByOwner(ownerId: string): Promise<number> {
+    return this.knex('doc_conversion_report_chunks').where({ owner_id: ownerId }).delete();
   }
 }

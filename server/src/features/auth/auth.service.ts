@@ -181,7 +181,7 @@ export class AuthService {
 
   /**
    * Removes what a deleted account leaves outside its Postgres rows: activity documents,
-   * playlists (and its place in others' collaborators and shares), its feed timeline and any session opened while it was being deleted. Safe to run any number of
+   * playlist conversion reports, playlists (and its place in others' collaborators and shares), its feed timeline and any session opened while it was being deleted. Safe to run any number of
    * times; does nothing while the account still exists. Answers how many documents it removed.
    */
   async purgeDeletedAccount(userId: string): Promise<number> {
@@ -190,6 +190,8 @@ export class AuthService {
     // Their playlists go; they leave everyone else's collaborators and shares (likes and counts cascade in Postgres).
     await this.deps.docs.playlists.deleteByOwner(userId);
     await this.deps.docs.playlists.forgetUser(userId);
+    // Their playlist conversion reports go too (the conversions themselves cascade in Postgres).
+    await this.deps.docs.conversionReports.deleteByOwner(userId);
     await this.deps.timelines.drop(userId);
     await this.endAllSessions(userId);
     return removed;

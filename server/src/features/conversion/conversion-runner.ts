@@ -208,7 +208,7 @@ export class ConversionRunner {
         }
         rows.push({ index, source: item.track, ...d, written, sourceKey: item.key });
       });
-      await reports.putRows(conv.id, rows);
+      await reports.putRows(conv.id, userId, rows);
 
       const after: ConversionCheckpoint = {
         ...cp,
@@ -240,6 +240,7 @@ export class ConversionRunner {
         await target.append(playlist, toWrite);
         await reports.putRows(
           conv.id,
+          userId,
           rows.filter((r) => writeIndexes.includes(r.index)).map((r) => ({ ...r, written: true })),
         );
       }
@@ -282,7 +283,7 @@ export class ConversionRunner {
       const row = await this.deps.reports.getRow(conv.id, index);
       if (row) rows.push({ ...row, written: true });
     }
-    await this.deps.reports.putRows(conv.id, rows);
+    await this.deps.reports.putRows(conv.id, String(conv.user_id), rows);
     await this.deps.repo.updateRunning(conv.id, { checkpoint: pending.after, pendingWrite: null, callsMade: callsMade() });
   }
 

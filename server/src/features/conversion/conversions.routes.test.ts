@@ -1,5 +1,6 @@
 import type { ConversionReportRow, ConversionView } from '@muse/shared';
 import { useTestApp } from '../../testing/test-app';
+import { waitFor } from '../../testing/wait-for';
 import { registerPerson, type TestPerson } from '../../testing/factories';
 import { connect, duplicates, finished, playlistIds, playlistOfSize, providerOf, reportRows } from './conversion-test-kit';
 
@@ -110,6 +111,21 @@ describe('listing', () => {
     const done = await finished(me.client, made[0]!);
     expect(done).toMatchObject({ status: 'done', target: 'muse', total: 0 });
     expect((await me.client.get(`/api/playlists/${done.targetPlaylist!.id}`)).status).toBe(200);
+  });
+});
+
+describe('account deletion', () => {
+  it('when the account is deleted, then its conversions and their reports go', async () => {
+    await connect(app, me.id);
+    const done = await finished(
+      me.client,
+      (await start(me, { source: { kind: 'service', provider: 'spotify', playlistId: (await spotifyPlaylist(me, 5)).id }, target: 'apple' })).id,
+    );
+    const chunks = () => app.container.knex('doc_conversion_report_chunks').where({ conversion_id: done.id }).count<{ count: string }[]>('* as count');
+    expect(Number((await chunks())[0]!.count)).toBe(1);
+    expect((await me.client.delete('/api/me', { password: 'correct horse battery staple' })).status).toBe(204);
+    await waitFor('the purge', async () => Number((await chunks())[0]!.count) === 0);
+    expect(await app.container.knex('conversions').where({ id: done.id }).first()).toBeUndefined();
   });
 });
 

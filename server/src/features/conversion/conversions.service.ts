@@ -192,7 +192,7 @@ export class ConversionsService {
         notOnService: true,
       };
       await repo.saveRule(userId, conv.target, key, 'not_on_service', null);
-      await reports.putRows(id, [fixed]);
+      await reports.putRows(id, userId, [fixed]);
       await repo.applyFix(id, from, 'not_found', false);
       await this.deps.announce(userId, id);
       return presentReportRow(fixed);
@@ -224,7 +224,7 @@ export class ConversionsService {
       notOnService: false,
     };
     await repo.saveRule(userId, conv.target, key, 'pick', { ...candidate, confidence: 1 });
-    await reports.putRows(id, [fixed]);
+    await reports.putRows(id, userId, [fixed]);
     await repo.applyFix(id, from, 'matched', true);
     await this.deps.announce(userId, id);
     return presentReportRow(fixed);
