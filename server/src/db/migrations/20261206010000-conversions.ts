@@ -17,7 +17,7 @@ import type { Knex } from 'knex';
  *
  * `doc_conversion_report_chunks`: the postgres adapter of the document store's conversion reports:
  * rows in chunks of 100 (a JSON object keyed by row index), so a batch rewrites one chunk, never
- * the whole report. `owner_id` lets account deletion remove a user's reports.
+ * the whole report.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -80,11 +80,9 @@ export async function up(knex: Knex): Promise<void> {
     CREATE TABLE doc_conversion_report_chunks (
       conversion_id text NOT NULL,
       chunk integer NOT NULL CHECK (chunk >= 0),
-      owner_id text NOT NULL,
       rows jsonb NOT NULL CHECK (jsonb_typeof(rows) = 'object'),
       PRIMARY KEY (conversion_id, chunk)
     );
-    CREATE INDEX doc_conversion_report_chunks_owner ON doc_conversion_report_chunks (owner_id);
   `);
 }
 
