@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CONFIDENCE_SCHEMES, type ConfidenceScheme } from '../../server/src/features/recommendations/model/confidence';
-import { selectConfidence } from '../../server/src/features/recommendations/model/confidence-selection';
+import { selectByValidation } from '../../server/src/features/recommendations/model/model-selection';
 import { evaluateSplit } from '../../server/src/features/recommendations/model/evaluation/evaluate';
 import { evaluationSummary, formatFiguresTable } from '../../server/src/features/recommendations/model/evaluation/evaluation-report';
 import { resolveScale, splitRatings } from '../../server/src/features/recommendations/model/evaluation/holdout-split';
@@ -20,9 +20,10 @@ const USAGE = `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S]
 Experiments (the defaults are the chosen model):
   --method M        ${MODEL_METHODS.join(' | ')} (default ${DEFAULT_TRAIN_OPTIONS.method})
   --confidence C    auto | ${CONFIDENCE_SCHEMES.join(' | ')} (default auto: chosen on a validation
-                    split of the training ratings, see confidence-selection.ts)
+                    split of the training ratings, see model-selection.ts)
   --neighbours K, --shrink S, --user-penalty P, --popularity-penalty B, --popularity-weight W, --popularity-discount D
-  --factors F, --alpha A, --regularization L, --iterations N (als), --als-share S (knn+als)`;
+  --factors F, --alpha A, --regularization L, --iterations N (als), --als-share S (knn+als)
+  --lambda L, --ease-items N (ease: regularisation, items kept)`;
 
 function numberOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -50,6 +51,8 @@ async function main(): Promise<number> {
       'popularity-discount': { type: 'string' },
       factors: { type: 'string' },
       'als-share': { type: 'string' },
+      lambda: { type: 'string' },
+      'ease-items': { type: 'string' },
       alpha: { type: 'string' },
       regularization: { type: 'string' },
       iterations: { type: 'string' },
@@ -85,6 +88,11 @@ async function main(): Promise<number> {
       ...(values.regularization !== undefined && { regularization: numberOption('regularization', values.regularization)! }),
       ...(values.iterations !== undefined && { iterations: numberOption('iterations', values.iterations)! }),
     },
+    ease: {
+      ...DEFAULT_TRAIN_OPTIONS.ease,
+      ...(values.lambda !== undefined && { regularization: numberOption('lambda', values.lambda)! }),
+      ...(values['ease-items'] !== undefined && { maxItems: numberOption('ease-items', values['ease-items'])! }),
+    },
     ...(values['als-share'] !== undefined && { alsShare: numberOption('als-share', values['als-share'])! }),
     blend: {
       ...(values['popularity-weight'] !== undefined && { popularityWeight: numberOption('popularity-weight', values['popularity-weight'])! }),
@@ -98,9 +106,12 @@ async function main(): Promise<number> {
   const split = splitRatings(table, scale, seed);
   const readSeconds = (Date.now() - started) / 1000;
   const selectionStarted = Date.now();
-  const selection = confidenceOption === 'auto' ? selectConfidence(split.train, scale, { seed, train: trainOptions }) : undefined;
+  const selection = confidenceOption === 'auto' ? selectByValidation(split.train, scale, { seed, train: trainOptions }) : undefined;
   const confidence = selection?.chosen ?? (confidenceOption as ConfidenceScheme);
-  if (selection) trainOptions.blend = { ...trainOptions.blend, popularityDiscount: selection.popularityDiscount, popularityWeight: selection.popularityWeight };
+  if (selection) {
+    trainOptions.method = selection.method;
+    trainOptions.blend = { ...trainOptions.blend, popularityDiscount: selection.popularityDiscount, popularityWeight: selection.popularityWeight };
+  }
   const selectionSeconds = (Date.now() - selectionStarted) / 1000;
   const result = evaluateSplit(split, { seed, confidence, train: trainOptions });
   const total = (Date.now() - started) / 1000;
@@ -115,7 +126,7 @@ async function main(): Promise<number> {
       `split: ${split.userIds.length} users, ${result.items} items, ${result.trainRatings} training ratings, ${result.testRatings} held out; ${result.users} users evaluated`,
       ...(selection
         ? [
-            `confidence chosen on ${selection.validationUsers} validation users in ${selectionSeconds.toFixed(1)} s: ${selection.figures.map((f) => `${f.confidence}${f.popularityDiscount ? ` discount ${f.popularityDiscount}` : ''}${f.popularityWeight ? ` + popularity ${f.popularityWeight}` : ''} ${f.ndcg10.toFixed(4)}`).join(', ')} (popularity ${selection.popularityNdcg10.toFixed(4)})`,
+            `method, confidence and discount chosen on ${selection.validationUsers} validation users in ${selectionSeconds.toFixed(1)} s: ${selection.figures.map((f) => `${f.method === selection.figures[0]!.method ? '' : `${f.method} `}${f.confidence}${f.popularityDiscount ? ` discount ${f.popularityDiscount}` : ''}${f.popularityWeight ? ` + popularity ${f.popularityWeight}` : ''} ${f.ndcg10.toFixed(4)}`).join(', ')} (popularity ${selection.popularityNdcg10.toFixed(4)})`,
           ]
         : []),
       `model: ${result.model.name}, confidence ${confidence}${trainOptions.blend?.popularityDiscount ? `, popularity discount ${trainOptions.blend.popularityDiscount}` : ''}${trainOptions.blend?.popularityWeight ? `, popularity weight ${trainOptions.blend.popularityWeight}` : ''}; read ${readSeconds.toFixed(1)} s, trained ${result.trainSeconds.toFixed(1)} s, ranked ${result.rankSeconds.toFixed(1)} s, total ${total.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`,

@@ -3,7 +3,7 @@
  * maps its ids to indices, builds the users × items ratings matrix, and calls these.
  */
 export { CONFIDENCE_SCHEMES, type ConfidenceScheme, listenConfidence, type RatingScale, ratingConfidence } from './confidence';
-export { selectConfidence, type ConfidenceSelection } from './confidence-selection';
+export { selectByValidation, type ModelSelection } from './model-selection';
 export { buildItemFeatures, type ContentWeights, DEFAULT_CONTENT_WEIGHTS, type ItemAttributes } from './content-similarity';
 export { DEFAULT_DIVERSITY_OPTIONS, diversify, type DiversityOptions } from './diversity';
 export type { Interactions, Recommendation, RecommendationModel, RecommendOptions, SimilarItem, UserProfile } from './recommendation-model';

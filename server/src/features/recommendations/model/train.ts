@@ -1,6 +1,7 @@
 import { type ConfidenceScheme, listenConfidence, type RatingScale, ratingConfidence } from './confidence';
 import { blendedScorer } from './blended-scorer';
 import { contentScorer } from './content-similarity';
+import { DEFAULT_EASE_OPTIONS, easeScorer, type EaseOptions, trainEase } from './ease';
 import { alsScorer, type AlsOptions, DEFAULT_ALS_OPTIONS, trainImplicitAls } from './implicit-als';
 import { itemNeighbourScorer } from './item-neighbour-scorer';
 import { DEFAULT_ITEM_NEIGHBOUR_OPTIONS, type ItemNeighbourOptions, trainItemNeighbours } from './item-neighbours';
@@ -9,13 +10,14 @@ import type { Interactions, ProfileScorer, RecommendationModel } from './recomme
 import { type BlendOptions, createRecommender } from './recommender';
 import { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
 
-export type ModelMethod = 'item-knn' | 'als' | 'knn+als' | 'popularity';
-export const MODEL_METHODS: readonly ModelMethod[] = ['item-knn', 'als', 'knn+als', 'popularity'];
+export type ModelMethod = 'item-knn' | 'als' | 'knn+als' | 'ease' | 'popularity';
+export const MODEL_METHODS: readonly ModelMethod[] = ['item-knn', 'als', 'knn+als', 'ease', 'popularity'];
 
 export interface TrainOptions {
   method: ModelMethod;
   itemNeighbours: ItemNeighbourOptions;
   als: AlsOptions;
+  ease: EaseOptions;
   /** Share of ALS in the knn+als blend (the rest is item neighbours). */
   alsShare: number;
   blend: Partial<BlendOptions>;
@@ -30,6 +32,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   method: 'item-knn',
   itemNeighbours: DEFAULT_ITEM_NEIGHBOUR_OPTIONS,
   als: DEFAULT_ALS_OPTIONS,
+  ease: DEFAULT_EASE_OPTIONS,
   alsShare: 0.5,
   blend: {},
   seed: 1,
@@ -100,6 +103,9 @@ export function trainCollaborative(interactions: Interactions, options: Partial<
       ]);
       break;
     }
+    case 'ease':
+      collaborative = easeScorer(trainEase(userItems, { ...DEFAULT_EASE_OPTIONS, ...o.ease }), userItems.cols);
+      break;
     case 'popularity':
       collaborative = popularityScorer(itemPopularity(userItems));
       break;

@@ -3,17 +3,20 @@ import { ndcgAt } from './evaluation/ranking-metrics';
 import { mix32 } from './seeded-random';
 import type { CsrMatrix } from './sparse-matrix';
 import type { Interactions, ProfileScorer } from './recommendation-model';
-import { assembleModel, interactionsFromRatings, train, trainCollaborative, type TrainOptions } from './train';
+import { assembleModel, interactionsFromRatings, type ModelMethod, train, trainCollaborative, type TrainOptions } from './train';
 
 /** One configuration tried by the selection, and its NDCG@10 on the validation users. */
 export interface ValidationFigure {
+  method: ModelMethod;
   confidence: ConfidenceScheme;
   popularityDiscount: number;
   popularityWeight: number;
   ndcg10: number;
 }
 
-export interface ConfidenceSelection {
+export interface ModelSelection {
+  /** The collaborative method that did best (item neighbours unless EASE was tried and won). */
+  method: ModelMethod;
   chosen: ConfidenceScheme;
   /** The long-tail discount that did best with the chosen scheme (see BlendOptions). */
   popularityDiscount: number;
@@ -25,7 +28,7 @@ export interface ConfidenceSelection {
   validationUsers: number;
 }
 
-export interface ConfidenceSelectionOptions {
+export interface ModelSelectionOptions {
   seed: number;
   /** Schemes tried, in order of preference when two score the same. */
   candidates: readonly ConfidenceScheme[];
@@ -35,27 +38,34 @@ export interface ConfidenceSelectionOptions {
   popularityDiscounts: readonly number[];
   /** Popularity shares tried with the best scheme when it is within 10 % of popularity. */
   popularityWeights: readonly number[];
+  /**
+   * EASE is tried as well (with the best scheme) when the catalogue has at most this many
+   * items: its dense inverse costs items³ (about 15 s for 1,500 items, 2.5 min for 3,700 here).
+   */
+  easeMaxItems: number;
   train: Partial<TrainOptions>;
 }
 
-export const DEFAULT_SELECTION_OPTIONS: ConfidenceSelectionOptions = {
+export const DEFAULT_SELECTION_OPTIONS: ModelSelectionOptions = {
   seed: 1,
   candidates: ['signed', 'graded', 'binary'],
   sampleUsers: 5000,
   popularityDiscounts: [0, 0.2],
   popularityWeights: [0.3, 1],
+  easeMaxItems: 2500,
   train: {},
 };
 
 /**
- * Chooses how ratings become confidence for this data set, by the data alone: holds out a
- * seeded 20 % of each user's (training) ratings, trains once per scheme on the rest and keeps
- * the scheme (and long-tail discount) with the best NDCG@10 on the held-out ratings at or above
+ * Chooses how ratings become confidence for this data set, and the method, by the data alone:
+ * holds out a seeded 20 % of each user's (training) ratings, trains once per scheme on the rest
+ * (and EASE with the best scheme on small catalogues) and keeps the configuration (with its
+ * long-tail discount) with the best NDCG@10 on the held-out ratings at or above
  * min + 0.75 × (max − min).
  * Whether a low rating is a sign of interest (watched, so similar) or of distaste depends on
  * the community; this lets each data set answer. Never looks at anything but `ratings`.
  */
-export function selectConfidence(ratings: CsrMatrix, scale: RatingScale, options: Partial<ConfidenceSelectionOptions> = {}): ConfidenceSelection {
+export function selectByValidation(ratings: CsrMatrix, scale: RatingScale, options: Partial<ModelSelectionOptions> = {}): ModelSelection {
   const o = { ...DEFAULT_SELECTION_OPTIONS, ...options };
   const threshold = Math.fround(scale.min + 0.75 * (scale.max - scale.min));
   const inner = innerSplit(ratings, o.seed);
@@ -75,29 +85,34 @@ export function selectConfidence(ratings: CsrMatrix, scale: RatingScale, options
     return sample.length ? sum / sample.length : 0;
   };
   const figures: ValidationFigure[] = [];
-  const trained = new Map<ConfidenceScheme, { interactions: Interactions; scorer: ProfileScorer }>();
-  const tryConfig = (confidence: ConfidenceScheme, popularityDiscount: number, popularityWeight: number): void => {
-    const { interactions, scorer } = trained.get(confidence)!;
+  const trained = new Map<string, { interactions: Interactions; scorer: ProfileScorer }>();
+  const key = (method: ModelMethod, confidence: ConfidenceScheme): string => `${method}/${confidence}`;
+  const tryConfig = (method: ModelMethod, confidence: ConfidenceScheme, popularityDiscount: number, popularityWeight: number): void => {
+    const { interactions, scorer } = trained.get(key(method, confidence))!;
     const model = assembleModel(interactions, scorer, { ...o.train, blend: { ...o.train.blend, popularityDiscount, popularityWeight } });
-    figures.push({ confidence, popularityDiscount, popularityWeight, ndcg10: score(model) });
+    figures.push({ method, confidence, popularityDiscount, popularityWeight, ndcg10: score(model) });
   };
-  for (const confidence of o.candidates.filter((c) => CONFIDENCE_SCHEMES.includes(c))) {
-    const interactions = interactionsFromRatings(inner.train, scale, confidence);
-    trained.set(confidence, { interactions, scorer: trainCollaborative(interactions, { seed: o.seed, ...o.train }) });
-    for (const discount of o.popularityDiscounts) tryConfig(confidence, discount, o.train.blend?.popularityWeight ?? 0);
-    // Only the best scheme's model is kept (memory at scale).
-    const leader = figures.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a)).confidence;
-    for (const key of [...trained.keys()]) if (key !== leader) trained.delete(key);
-  }
-  const popularityNdcg10 = score(train(interactionsFromRatings(inner.train, scale, 'positive'), { method: 'popularity' }));
   const best = (): ValidationFigure => figures.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
+  const tryMethod = (method: ModelMethod, confidence: ConfidenceScheme): void => {
+    const interactions = interactionsFromRatings(inner.train, scale, confidence);
+    trained.set(key(method, confidence), { interactions, scorer: trainCollaborative(interactions, { seed: o.seed, ...o.train, method }) });
+    for (const discount of o.popularityDiscounts) tryConfig(method, confidence, discount, o.train.blend?.popularityWeight ?? 0);
+    // Only the leading model is kept (memory at scale).
+    const leader = key(best().method, best().confidence);
+    for (const k of [...trained.keys()]) if (k !== leader) trained.delete(k);
+  };
+  const baseMethod = o.train.method ?? 'item-knn';
+  for (const confidence of o.candidates.filter((c) => CONFIDENCE_SCHEMES.includes(c))) tryMethod(baseMethod, confidence);
+  if (baseMethod !== 'ease' && ratings.cols <= o.easeMaxItems) tryMethod('ease', best().confidence);
+  const popularityNdcg10 = score(train(interactionsFromRatings(inner.train, scale, 'positive'), { method: 'popularity' }));
   // A close call with popularity: lean on it rather than risk ranking below it.
   if (best().ndcg10 < 1.1 * popularityNdcg10) {
-    const { confidence, popularityDiscount } = best();
-    for (const weight of o.popularityWeights) tryConfig(confidence, popularityDiscount, weight);
+    const { method, confidence, popularityDiscount } = best();
+    for (const weight of o.popularityWeights) tryConfig(method, confidence, popularityDiscount, weight);
   }
   const chosen = best();
   return {
+    method: chosen.method,
     chosen: chosen.confidence,
     popularityDiscount: chosen.popularityDiscount,
     popularityWeight: chosen.popularityWeight,

@@ -1,4 +1,4 @@
-import { selectConfidence } from './confidence-selection';
+import { selectByValidation } from './model-selection';
 import { syntheticRatings } from './evaluation/synthetic-ratings';
 import { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
 
@@ -10,13 +10,19 @@ function clashingTastes(seed: number): CsrMatrix {
   return buildCsr(250, 300, coo);
 }
 
-describe('selectConfidence', () => {
+describe('selectByValidation', () => {
   it('when low ratings mark distaste, then it prefers a scheme that tells them apart from high ones, and says what each scored', () => {
-    const selection = selectConfidence(clashingTastes(4), { min: 0.5, max: 5 }, { seed: 2 });
+    const selection = selectByValidation(clashingTastes(4), { min: 0.5, max: 5 }, { seed: 2 });
     expect(selection.figures.map((f) => f.confidence)).toEqual(expect.arrayContaining(['signed', 'graded', 'binary']));
+    // A 300-item catalogue is small enough for EASE to be tried too.
+    expect(selection.figures.map((f) => f.method)).toEqual(expect.arrayContaining(['item-knn', 'ease']));
     expect(selection.chosen).not.toBe('binary');
     const chosen = selection.figures.find(
-      (f) => f.confidence === selection.chosen && f.popularityDiscount === selection.popularityDiscount && f.popularityWeight === selection.popularityWeight,
+      (f) =>
+        f.method === selection.method &&
+        f.confidence === selection.chosen &&
+        f.popularityDiscount === selection.popularityDiscount &&
+        f.popularityWeight === selection.popularityWeight,
     )!;
     for (const f of selection.figures) expect(chosen.ndcg10).toBeGreaterThanOrEqual(f.ndcg10);
     expect(chosen.ndcg10).toBeGreaterThan(selection.popularityNdcg10);
@@ -24,6 +30,6 @@ describe('selectConfidence', () => {
 
   it('when run twice with one seed, then it gives the same figures', () => {
     const ratings = clashingTastes(5);
-    expect(selectConfidence(ratings, { min: 0.5, max: 5 }, { seed: 3 })).toEqual(selectConfidence(ratings, { min: 0.5, max: 5 }, { seed: 3 }));
+    expect(selectByValidation(ratings, { min: 0.5, max: 5 }, { seed: 3 })).toEqual(selectByValidation(ratings, { min: 0.5, max: 5 }, { seed: 3 }));
   });
 });
