@@ -53,6 +53,7 @@ export interface ProviderPlaylistSummary {
   description?: string | null;
   ownerId: string;
   ownerName: string | null;
+  /** 0 when the service does not say (Apple's library playlists). */
   trackCount: number;
   url: string | null;
   artworkUrl: string | null;

@@ -103,7 +103,7 @@ describe('search results page', () => {
       </QueryClientProvider>,
     );
     const section = await screen.findByRole('region', { name: 'From Spotify' });
-    expect(await within(section).findByRole('button', { name: 'Add Harbour Signals by Velvet Lighthouse to Muse' })).toBeInTheDocument();
+    expect(await within(section).findByRole('button', { name: 'Add to Muse: Harbour Signals by Velvet Lighthouse' })).toBeInTheDocument();
     expect(within(section).getByRole('button', { name: 'Search Apple Music' })).toHaveAttribute('aria-pressed', 'false');
   });
 });

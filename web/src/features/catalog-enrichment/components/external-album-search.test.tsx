@@ -68,13 +68,13 @@ describe('albums from the services on the search page', () => {
 
     const section = await screen.findByRole('region', { name: 'From Spotify' });
     const list = await within(section).findByRole('list', { name: 'Albums on Spotify' });
-    expect(within(list).getByRole('link', { name: 'Open Copper Skies in Muse' })).toHaveAttribute('href', '/albums/7');
+    expect(within(list).getByRole('link', { name: 'Open in Muse: Copper Skies' })).toHaveAttribute('href', '/albums/7');
     const images = [...list.querySelectorAll('img')].map((img) => img.getAttribute('src'));
     expect(images).toEqual([`/api/artwork/${'a'.repeat(64)}.png`]);
     expect(askedProviders(spy)).toEqual(['spotify']);
     expect(within(section).getByRole('button', { name: 'Search Spotify' })).toHaveAttribute('aria-pressed', 'true');
 
-    await userEvent.click(within(list).getByRole('button', { name: 'Add Harbour Signals by Velvet Lighthouse to Muse' }));
+    await userEvent.click(within(list).getByRole('button', { name: 'Add to Muse: Harbour Signals by Velvet Lighthouse' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/albums/42'));
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ provider: 'spotify', id: 'sp-new' });
   });
@@ -90,7 +90,7 @@ describe('albums from the services on the search page', () => {
 
     await userEvent.click(within(section).getByRole('button', { name: 'Search Apple Music' }));
     expect(await screen.findByRole('region', { name: 'From Apple Music' })).toBeInTheDocument();
-    expect(await screen.findByRole('button', { name: 'Add Casa de Luz by Dalia Reyes to Muse' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Add to Muse: Casa de Luz by Dalia Reyes' })).toBeInTheDocument();
     expect(askedProviders(spy)).toEqual(['apple']);
   });
 
@@ -109,7 +109,7 @@ describe('albums from the services on the search page', () => {
       'POST /api/catalog/external-albums': () => problemResponse(404, 'not_found', 'Spotify has no album with that id.'),
     });
     const router = renderSearch({ searchAtOnce: true });
-    await userEvent.click(await screen.findByRole('button', { name: /^Add Harbour Signals/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /^Add to Muse: Harbour Signals/ }));
     expect(await screen.findByText('Spotify has no album with that id.')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/search');
   });

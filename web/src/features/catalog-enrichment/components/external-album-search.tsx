@@ -82,7 +82,7 @@ function ExternalAlbumList({ provider, query }: { provider: ProviderName; query:
               </span>
               <span className="result-actions">
                 {hit.inCatalog ? (
-                  <Link className="btn btn-secondary btn-sm" to={`/albums/${hit.inCatalog}`} aria-label={`Open ${hit.title} in Muse`}>
+                  <Link className="btn btn-secondary btn-sm" to={`/albums/${hit.inCatalog}`} aria-label={`Open in Muse: ${hit.title}`}>
                     Open in Muse
                   </Link>
                 ) : (
@@ -91,7 +91,7 @@ function ExternalAlbumList({ provider, query }: { provider: ProviderName; query:
                     pending={add.isPending && add.variables?.id === hit.id}
                     disabled={add.isPending}
                     onClick={() => handleAdd(hit)}
-                    aria-label={`Add ${hit.title} by ${artists} to Muse`}
+                    aria-label={`Add to Muse: ${hit.title} by ${artists}`}
                   >
                     Add to Muse
                   </Button>

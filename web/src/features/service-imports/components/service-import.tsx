@@ -36,8 +36,8 @@ function ServicePlaylists({ provider, onImport, starting }: { provider: Provider
               <span className="service-import-item-text">
                 <strong>{playlist.name}</strong>
                 <span className="muted">
-                  {' '}
-                  · {formatCount(playlist.trackCount, 'track')}
+                  {/* Apple's library playlists do not say how many songs they hold (0 here): no count rather than a wrong one. */}
+                  {playlist.trackCount > 0 && ` · ${formatCount(playlist.trackCount, 'track')}`}
                   {playlist.ownedByUser ? '' : ` · by ${playlist.ownerName ?? 'someone else'}`}
                 </span>
               </span>
