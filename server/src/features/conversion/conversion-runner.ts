@@ -149,9 +149,9 @@ export class ConversionRunner {
       return playlistId;
     };
 
-    // What the target holds already: read after a crash or retry, for a sync, and from earlier reports into it.
+    // What the target holds already, whenever it exists (a sync, a retry, a run after a crash), and what earlier reports wrote into it.
     const present = new Set<string>();
-    if (playlistId && (conv.mode === 'sync' || conv.next_index > 0 || conv.pending_write || conv.written > 0)) {
+    if (playlistId) {
       await update({ phase: 'reading' });
       for await (const ids of target.readIds(playlistId)) for (const id of ids) present.add(id);
       if (conv.mode === 'sync') await this.addPreviouslyWritten(conv, playlistId, present);
@@ -275,6 +275,9 @@ export class ConversionRunner {
     target: ConversionTargetWriter,
     callsMade: () => number,
   ): Promise<void> {
+    // Taken over by one run only; should this run die before the append, the next one redoes the
+    // page from the checkpoint, and the target (read first) says what is there already.
+    if (!(await this.deps.repo.updateRunning(conv.id, { pendingWrite: null }, { atIndex: conv.next_index, withPendingWrite: true }))) throw new Stopped();
     const missing = pending.ids.filter((id) => !present.has(id));
     if (missing.length) await target.append(playlistId, missing);
     for (const id of pending.ids) present.add(id);
@@ -284,7 +287,8 @@ export class ConversionRunner {
       if (row) rows.push({ ...row, written: true });
     }
     await this.deps.reports.putRows(conv.id, String(conv.user_id), rows);
-    await this.deps.repo.updateRunning(conv.id, { checkpoint: pending.after, pendingWrite: null, callsMade: callsMade() });
+    if (!(await this.deps.repo.updateRunning(conv.id, { checkpoint: pending.after, callsMade: callsMade() }, { atIndex: conv.next_index })))
+      throw new Stopped();
   }
 
   /** Target ids earlier conversions into this playlist wrote (a sync never appends them again). */

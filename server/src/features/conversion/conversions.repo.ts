@@ -191,6 +191,8 @@ export class ConversionsRepo {
       atIndex?: number;
       /** Only while no write is recorded in flight. */
       noPendingWrite?: boolean;
+      /** Only while a write is recorded in flight (a run taking it over). */
+      withPendingWrite?: boolean;
     } = {},
   ): Promise<boolean> {
     const columns: Record<string, unknown> = { updated_at: this.knex.fn.now() };
@@ -209,6 +211,7 @@ export class ConversionsRepo {
     if (!options.evenIfStopped) q.where({ status: 'running' });
     if (options.atIndex !== undefined) q.where({ next_index: options.atIndex });
     if (options.noPendingWrite) q.whereNull('pending_write');
+    if (options.withPendingWrite) q.whereNotNull('pending_write');
     return (await q.update(columns)) > 0;
   }
 
