@@ -6,7 +6,7 @@ import { streamPages } from '../../providers/page-stream';
 import { candidateOf, fromMatch, fromRule, skipped, type TrackDecision } from './conversion-decision';
 import type { SourceItem } from './conversion-source';
 import type { RuleRow } from './conversions.repo';
-import { decideMatch, searchQueries } from './matching';
+import { decideMatch, normaliseIsrc, searchQueries } from './matching';
 
 /** The decisions of one page, and the fewest calls the ISRC lookups of it could take. */
 export interface PageDecisions {
@@ -70,15 +70,18 @@ export function serviceTarget(provider: MusicProvider): ConversionTargetWriter {
       for await (const tracks of streamPages((cursor) => provider.readPlaylist(playlistId, cursor).then((r) => r.tracks))) yield tracks.map((t) => t.id);
     },
     async decide(items, rules, onTrack) {
-      const isrcs = [...new Set(items.flatMap((item) => (!item.skip && !rules.has(item.key) && item.track.isrc ? [item.track.isrc] : [])))];
+      // Sources may carry ISRCs lower-cased, padded or hyphenated; the services answer by the canonical form.
+      const isrcOf = new Map(items.map((item) => [item, normaliseIsrc(item.track.isrc)]));
+      const isrcs = [...new Set(items.flatMap((item) => (!item.skip && !rules.has(item.key) ? (isrcOf.get(item) ?? []) : [])))];
       const byIsrc = isrcs.length ? await provider.tracksByIsrc(isrcs) : new Map<string, ProviderTrack[]>();
       const decisions = await mapLimited(items, SEARCH_CONCURRENCY, async (item) => {
         if (item.skip) return skipped(item.skip);
         const rule = rules.get(item.key);
         if (rule) return fromRule(rule, serviceName);
-        const candidates: Array<{ track: ProviderTrack; via: 'isrc' | 'search' }> = (item.track.isrc ? (byIsrc.get(item.track.isrc) ?? []) : []).map(
-          (track) => ({ track, via: 'isrc' as const }),
-        );
+        const candidates: Array<{ track: ProviderTrack; via: 'isrc' | 'search' }> = (byIsrc.get(isrcOf.get(item) ?? '') ?? []).map((track) => ({
+          track,
+          via: 'isrc' as const,
+        }));
         let decision = decideMatch(item.track, candidates);
         // The service knows the recording by its ISRC: a search would only add other versions of it.
         if (decision.outcome === 'matched' || (candidates.length > 0 && decision.outcome === 'needs_review')) return fromMatch(decision);
