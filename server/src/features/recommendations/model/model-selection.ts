@@ -52,7 +52,7 @@ export const DEFAULT_SELECTION_OPTIONS: ModelSelectionOptions = {
   sampleUsers: 5000,
   popularityDiscounts: [0, 0.2],
   popularityWeights: [0.3, 1],
-  easeMaxItems: 2500,
+  easeMaxItems: 4000,
   train: {},
 };
 
