@@ -9,6 +9,7 @@ export const NotificationTypeSchema = z.enum([
   'review_liked',
   'review_commented',
   'import_finished',
+  'conversion_finished',
   'new_follower',
   'follow_request',
   'follow_accepted',

@@ -313,7 +313,7 @@ export class ConversionRunner {
     const { title, body } = describeFinished(conv);
     await this.deps.notifications.create({
       userId,
-      type: 'import_finished',
+      type: 'conversion_finished',
       title,
       body,
       link: `/conversions/${conversionId}`,

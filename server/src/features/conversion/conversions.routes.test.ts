@@ -158,7 +158,9 @@ describe('converting', () => {
     expect(list.body.items[0]).toMatchObject({ id: view.id, status: 'done' });
 
     const notes = (await me.client.get('/api/notifications').expect(200)).body.items;
-    expect(notes.some((n: { link: string }) => n.link === `/conversions/${view.id}`)).toBe(true);
+    expect(notes.filter((n: { link: string }) => n.link === `/conversions/${view.id}`)).toEqual([
+      expect.objectContaining({ type: 'conversion_finished', title: expect.any(String) }),
+    ]);
   });
 
   it('when an Apple Music library playlist is converted to Spotify, then its songs land on Spotify once each', async () => {
@@ -189,6 +191,20 @@ describe('converting', () => {
     const onApple = await playlistIds(await providerOf(app, me.id, 'apple'), done.targetPlaylist!.id);
     expect(onApple).toEqual([...new Set(rows.filter((r) => r.written).map((r) => r.chosen!.id))]);
     expect(done.calls.minimum).toBe(1 + 1); // one ISRC batch of 20 and one write; a Muse source reads no service
+  });
+
+  it('when the listener switched conversion notices off, then a finished conversion leaves none, while import notices stay on', async () => {
+    await connect(app, me.id);
+    expect((await me.client.send('put', '/api/me/notification-preferences', { preferences: [{ type: 'conversion_finished', enabled: false }] })).status).toBe(
+      200,
+    );
+    const source = await spotifyPlaylist(me, 5);
+    const done = await finished(me.client, (await start(me, { source: { kind: 'service', provider: 'spotify', playlistId: source.id }, target: 'apple' })).id);
+    expect(done.status).toBe('done');
+    const notes = (await me.client.get('/api/notifications').expect(200)).body.items;
+    expect(notes.filter((n: { type: string }) => n.type === 'conversion_finished')).toEqual([]);
+    const prefs = (await me.client.get('/api/me/notification-preferences').expect(200)).body.preferences;
+    expect(prefs.find((p: { type: string }) => p.type === 'import_finished')).toMatchObject({ enabled: true });
   });
 
   it('when the report is downloaded as CSV, then it is an attachment with a header and one line per source track', async () => {

@@ -22,4 +22,17 @@ describe('NotificationPreferencesForm', () => {
     expect(screen.getByRole('checkbox', { name: /Welcome message/ })).toBeDisabled();
     expect(screen.getByRole('checkbox', { name: /A report you made was handled/ })).toBeEnabled();
   });
+
+  it('when the preferences come back, then conversions have their own switch, apart from imports', async () => {
+    const answer: NotificationPreferences = {
+      preferences: NotificationTypeSchema.options.map((type) => ({ type, enabled: type !== 'conversion_finished', configurable: !LOCKED.has(type) })),
+    };
+    mockFetch({ 'GET /api/me/notification-preferences': () => jsonResponse(answer) });
+    renderWithProviders(<NotificationPreferencesForm />);
+
+    const conversions = await screen.findByRole('checkbox', { name: /A playlist conversion has finished or failed/ });
+    expect(conversions).not.toBeChecked();
+    expect(conversions).toBeEnabled();
+    expect(screen.getByRole('checkbox', { name: /An import has finished/ })).toBeChecked();
+  });
 });

@@ -13,6 +13,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   review_commented: 'Someone comments on your review',
   thread_reply: 'A reply in a thread you commented on',
   import_finished: 'An import has finished',
+  conversion_finished: 'A playlist conversion has finished or failed',
   report_resolved: 'A report you made was handled',
   suspension_lifted: 'Your account’s suspension is lifted',
   playlist_liked: 'Someone likes your playlist or list',
