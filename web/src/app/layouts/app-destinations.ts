@@ -19,6 +19,7 @@ export function appDestinations(me: Me): AppDestination[] {
     { to: `${profile}/diary`, label: 'Diary' },
     { to: '/listen-later', label: 'Listen later', menuOnly: true },
     { to: '/playlists', label: 'Playlists' },
+    { to: '/conversions', label: 'Conversions', menuOnly: true },
     { to: '/charts', label: 'Charts' },
     { to: '/notifications', label: 'Notifications' },
   ];
