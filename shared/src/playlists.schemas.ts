@@ -14,6 +14,8 @@ export const PLAYLIST_LIMITS = {
   entriesPerAdd: 500,
   collaborators: 20,
   sharedWith: 200,
+  /** Entries a playlist page answers at once; the rest come a page at a time from /entries. */
+  entriesPage: 100,
   /** Snapshot text fields (title, artist names, album title). */
   snapshotText: 500,
 } as const;
@@ -212,6 +214,22 @@ export const LinkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'link tok
 /** Any read of a `link` playlist carries `?token=`. */
 export const PlaylistReadQuerySchema = z.object({ token: LinkTokenSchema.optional() });
 
+/** GET /api/playlists/:id/entries: the entries from `offset`, at most `limit` of them. */
+export const PlaylistEntriesQuerySchema = PlaylistReadQuerySchema.extend({
+  offset: z.coerce
+    .number({ error: 'offset must be a number' })
+    .int('offset must be a whole number')
+    .min(0, 'offset must be at least 0')
+    .max(PLAYLIST_LIMITS.entries, `offset must be at most ${PLAYLIST_LIMITS.entries}`),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(500, 'limit must be at most 500')
+    .default(PLAYLIST_LIMITS.entriesPage),
+});
+export type PlaylistEntriesQuery = z.infer<typeof PlaylistEntriesQuerySchema>;
+
 export const CollaboratorInviteSchema = z.object({ userId: IdSchema }).strict();
 
 export const PlaylistCloneSchema = z
@@ -291,7 +309,10 @@ export interface PlaylistSummary {
 
 /** GET /api/playlists/:id. */
 export interface PlaylistView extends PlaylistSummary {
+  /** The first `PLAYLIST_LIMITS.entriesPage` entries (all of them in a shorter playlist). */
   entries: PlaylistEntryView[];
+  /** Offset of the entries after `entries` (ask /entries?offset=), or null when `entries` holds them all. */
+  entriesNext: number | null;
   collaborators: CollaboratorView[];
   /** Only for the owner. */
   sharedWith: UserSummary[] | null;
@@ -299,6 +320,16 @@ export interface PlaylistView extends PlaylistSummary {
   linkToken: string | null;
   clonedFrom: { id: string; title: string; owner: UserSummary } | null;
   permissions: PlaylistPermissions;
+}
+
+/** GET /api/playlists/:id/entries: a page of entries at one version of the playlist. */
+export interface PlaylistEntriesPage {
+  version: number;
+  entryCount: number;
+  offset: number;
+  entries: PlaylistEntryView[];
+  /** Offset of the next page, or null at the end. */
+  next: number | null;
 }
 
 /** Body of a 409 playlist_version_conflict: the problem plus the current document. */

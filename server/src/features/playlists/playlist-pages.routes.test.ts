@@ -73,3 +73,44 @@ describe('GET /api/playlists/:id on a page shown before', () => {
     expect((await app.client().get(`/api/playlists/${id}`)).status).toBe(404);
   });
 });
+
+describe('a playlist longer than one page', () => {
+  async function longPlaylist(owner: TestPerson, count: number, visibility = 'public') {
+    const created = await owner.client.post('/api/playlists', { title: 'Long one', kind: 'playlist', visibility });
+    const entries = Array.from({ length: count }, (_, i) => ({ snapshot: { title: `Song ${i}`, artists: ['Someone'] } }));
+    for (let i = 0; i < entries.length; i += 500)
+      expect((await owner.client.post(`/api/playlists/${created.body.id}/entries`, { entries: entries.slice(i, i + 500) })).status).toBe(201);
+    return created.body.id as string;
+  }
+  const titles = (entries: { snapshot: { title: string } }[]) => entries.map((e) => e.snapshot.title);
+
+  it('when it is read, then the page answers the first 100 entries and /entries the rest, a page at a time, in order', async () => {
+    const owner = await registerPerson(app);
+    const id = await longPlaylist(owner, 250);
+    const head = (await app.client().get(`/api/playlists/${id}`)).body;
+    expect(head).toMatchObject({ entryCount: 250, entriesNext: 100 });
+    expect(titles(head.entries)).toEqual(Array.from({ length: 100 }, (_, i) => `Song ${i}`));
+    const second = (await app.client().get(`/api/playlists/${id}/entries?offset=100`)).body;
+    expect(second).toMatchObject({ version: head.version, entryCount: 250, offset: 100, next: 200 });
+    expect(titles(second.entries)).toEqual(Array.from({ length: 100 }, (_, i) => `Song ${100 + i}`));
+    const last = (await app.client().get(`/api/playlists/${id}/entries?offset=200&limit=500`)).body;
+    expect(last).toMatchObject({ offset: 200, next: null });
+    expect(titles(last.entries)).toEqual(Array.from({ length: 50 }, (_, i) => `Song ${200 + i}`));
+    expect((await app.client().get(`/api/playlists/${id}/entries?offset=250`)).body).toMatchObject({ entries: [], next: null });
+    const short = await longPlaylist(owner, 3);
+    expect((await app.client().get(`/api/playlists/${short}`)).body).toMatchObject({ entryCount: 3, entriesNext: null });
+  });
+
+  it('when entries are asked for badly or by someone who may not see them, then 400 or 404 as for the page', async () => {
+    const [owner, stranger] = [await registerPerson(app), await registerPerson(app)];
+    const id = await longPlaylist(owner, 120, 'private');
+    for (const query of ['offset=-1', 'offset=abc', 'offset=1&limit=0', 'offset=1&limit=501', 'offset=10001'])
+      expect((await owner.client.get(`/api/playlists/${id}/entries?${query}`)).status).toBe(400);
+    expect((await owner.client.get(`/api/playlists/${id}/entries?offset=100`)).body.entries).toHaveLength(20);
+    for (const client of [stranger.client, app.client()]) {
+      const refused = await client.get(`/api/playlists/${id}/entries?offset=0`);
+      expect(refused.status).toBe(404);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+  });
+});

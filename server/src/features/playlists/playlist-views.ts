@@ -1,4 +1,4 @@
-import type { PlaylistEntryView, PlaylistSummary, PlaylistView, UserSummary } from '@muse/shared';
+import { PLAYLIST_LIMITS, type PlaylistEntryView, type PlaylistSummary, type PlaylistView, type UserSummary } from '@muse/shared';
 import type { PlaylistDocument, StoredEntry } from '../../docstore/playlist-store.port';
 import { presentStoredCover } from '../catalog/catalog.presenter';
 import { permissionsOf, roleOf, type PlaylistViewer } from './playlist-access';
@@ -85,14 +85,17 @@ export class PlaylistViews {
    * entries as every viewer sees them, when they are at hand already (a kept page).
    */
   async view(doc: PlaylistDocument, people: Map<string, PlaylistPerson>, viewer: PlaylistViewer, shared?: SharedEntryView[]): Promise<PlaylistView> {
+    // The page answers the first entries only: a 500-entry answer was 300 KB to build, send and render.
+    const first = PLAYLIST_LIMITS.entriesPage;
     const [[summary], entries] = await Promise.all([
       this.summaries([doc], people, viewer.viewerId),
-      shared ? this.forViewer(shared, people, viewer.viewerId) : this.entries(doc, doc.entries, people, viewer.viewerId),
+      shared ? this.forViewer(shared.slice(0, first), people, viewer.viewerId) : this.entries(doc, doc.entries.slice(0, first), people, viewer.viewerId),
     ]);
     const isOwner = roleOf(doc, viewer.viewerId) === 'owner';
     return {
       ...summary!,
       entries,
+      entriesNext: doc.entryCount > first ? first : null,
       collaborators: doc.collaborators
         .filter((c) => people.has(c.userId))
         .map((c) => ({ user: summaryOf(people.get(c.userId)), status: c.status, invitedAt: c.invitedAt.toISOString() })),
@@ -136,7 +139,7 @@ export class PlaylistViews {
   }
 
   /** Shared entries with the viewer's own ratings and the names of who added them. */
-  private async forViewer(shared: SharedEntryView[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
+  async forViewer(shared: SharedEntryView[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
     const ratings = viewerId ? await this.catalog.viewerRatings(...catalogIdsOf(shared), viewerId) : NO_RATINGS;
     return forViewerWith(shared, people, ratings);
   }

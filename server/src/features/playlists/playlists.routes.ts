@@ -13,6 +13,7 @@ import {
   PlaylistListQuerySchema,
   PlaylistParamsSchema,
   PlaylistReadQuerySchema,
+  PlaylistEntriesQuerySchema,
   PlaylistUpdateSchema,
   UserPlaylistListQuerySchema,
 } from '@muse/shared';
@@ -60,6 +61,12 @@ export function createPlaylistsRouter(c: Container): Router {
     params: PlaylistParamsSchema,
     query: PlaylistReadQuerySchema,
     handle: ({ params, query, viewerId }) => playlists.get(params.id, viewerId, query.token),
+  });
+
+  routes.get('/playlists/:id/entries', {
+    params: PlaylistParamsSchema,
+    query: PlaylistEntriesQuerySchema,
+    handle: ({ params, query, viewerId }) => playlists.entriesPage(params.id, viewerId, query.token, query.offset, query.limit),
   });
 
   routes.patch('/playlists/:id', {

@@ -4,6 +4,7 @@ import type {
   EntryMoveInput,
   EntryUpdateInput,
   PlaylistCreateInput,
+  PlaylistEntriesPage,
   PlaylistEntryView,
   PlaylistKind,
   PlaylistUpdateInput,
@@ -168,18 +169,40 @@ export class PlaylistsService {
    * costs tens of milliseconds to read and enrich), else they are read and the page kept.
    */
   async get(id: string, viewerId: string | null, token?: string): Promise<PlaylistView> {
-    const head = await this.readVisible(id, viewerId, token, NO_ENTRIES);
-    const kept = this.pages.get(head.doc.id, head.doc.version);
-    if (kept) {
-      // The head names the owner, collaborators and shares; who added the entries comes on top.
-      const adders = [...new Set(kept.doc.entries.map((e) => e.addedBy))].filter((p) => !head.people.has(p));
-      const people = adders.length ? new Map([...head.people, ...(await this.deps.people.people(adders, viewerId)).people]) : head.people;
-      return this.deps.views.view(kept.doc, people, head.viewer, kept.shared);
-    }
-    const { doc, people, viewer } = await this.readVisible(id, viewerId, token);
-    const shared = await this.deps.views.sharedEntries(doc, doc.entries);
-    this.pages.set({ doc, shared });
+    const { doc, people, viewer, shared } = await this.keptPage(id, viewerId, token, 0, PLAYLIST_LIMITS.entriesPage);
     return this.deps.views.view(doc, people, viewer, shared);
+  }
+
+  /** Entries from `offset` (at most `limit`), at the playlist's current version; 404 when the viewer may not see it. */
+  async entriesPage(id: string, viewerId: string | null, token: string | undefined, offset: number, limit: number): Promise<PlaylistEntriesPage> {
+    const { doc, people, shared } = await this.keptPage(id, viewerId, token, offset, limit);
+    const page = shared.slice(offset, offset + limit);
+    const end = offset + page.length;
+    return {
+      version: doc.version,
+      entryCount: doc.entryCount,
+      offset,
+      entries: await this.deps.views.forViewer(page, people, viewerId),
+      next: end < doc.entryCount && page.length > 0 ? end : null,
+    };
+  }
+
+  /**
+   * The document with every entry as all viewers see it, from the page kept at its current version
+   * when there is one, and the people the entries from `offset` (`limit` of them) name.
+   */
+  private async keptPage(id: string, viewerId: string | null, token: string | undefined, offset: number, limit: number) {
+    const head = await this.readVisible(id, viewerId, token, NO_ENTRIES);
+    let kept = this.pages.get(head.doc.id, head.doc.version);
+    if (!kept) {
+      const { doc } = await this.readVisible(id, viewerId, token);
+      kept = { doc, shared: await this.deps.views.sharedEntries(doc, doc.entries) };
+      this.pages.set(kept);
+    }
+    // The head names the owner, collaborators and shares; who added the entries shown comes on top.
+    const adders = [...new Set(kept.doc.entries.slice(offset, offset + limit).map((e) => e.addedBy))].filter((p) => !head.people.has(p));
+    const people = adders.length ? new Map([...head.people, ...(await this.deps.people.people(adders, viewerId)).people]) : head.people;
+    return { doc: kept.doc, shared: kept.shared, people, viewer: head.viewer };
   }
 
   /** The stored document, for exports; 404 when the viewer may not see it. */

@@ -1,4 +1,4 @@
-import type { PlaylistEntryView, PlaylistView } from '@muse/shared';
+import type { PlaylistEntriesPage, PlaylistEntryView, PlaylistView } from '@muse/shared';
 import type { QueryClient } from '@tanstack/react-query';
 
 /** What every entry write answers: the new version and count, and the entries it touched. */
@@ -8,10 +8,24 @@ export interface PlaylistEntriesWriteResult {
   entries: PlaylistEntryView[];
 }
 
-/** `entries` in this order, numbered again when the list is ranked. */
+/**
+ * `entries` in this order, numbered again when the list is ranked. The view may hold only the first
+ * pages of a long playlist: entries taken out of (or put into) those pages change the total and
+ * where the next page starts by as many.
+ */
 export function withEntries(view: PlaylistView, entries: PlaylistEntryView[]): PlaylistView {
   const numbered = view.ranked ? entries.map((entry, index) => (entry.rank === index + 1 ? entry : { ...entry, rank: index + 1 })) : entries;
-  return { ...view, entries: numbered, entryCount: entries.length };
+  const delta = entries.length - view.entries.length;
+  return { ...view, entries: numbered, entryCount: view.entryCount + delta, entriesNext: view.entriesNext === null ? null : view.entriesNext + delta };
+}
+
+/**
+ * The next page of entries put after those the view holds, when both are of the same version and the
+ * page starts where the view ends; null when they do not fit together (the playlist changed meanwhile).
+ */
+export function withNextEntries(view: PlaylistView, page: PlaylistEntriesPage): PlaylistView | null {
+  if (page.version !== view.version || page.offset !== view.entriesNext) return null;
+  return { ...view, entries: [...view.entries, ...page.entries], entryCount: page.entryCount, entriesNext: page.next };
 }
 
 /** A copy of `items` with the item at `from` moved to `to` (clamped to the list). */

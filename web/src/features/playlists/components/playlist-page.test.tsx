@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PlaylistRoute } from '../../../app/routes/playlist-route';
 import { setCsrfToken } from '../../../lib/api-client';
 import { jsonResponse, mockFetch, problemResponse } from '../../../testing/mock-fetch';
-import { albumEntry, meOf, nina, otto, playlistView, VISITOR_PERMISSIONS } from '../testing/playlist-fixtures';
+import { albumEntry, meOf, nina, otto, playlistView, trackEntry, VISITOR_PERMISSIONS } from '../testing/playlist-fixtures';
 import { renderAt } from '../testing/render-playlist';
 
 function renderPlaylist(view: PlaylistView, me: Me | null = meOf(nina), extra: Parameters<typeof mockFetch>[0] = {}, path = `/playlists/${view.id}`) {
@@ -154,5 +154,48 @@ describe('playlist page, by who is looking', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Yes, delete it' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/playlists'));
     expect(requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/playlists/pl-00000001']);
+  });
+});
+
+describe('a long playlist', () => {
+  const long = (first: number, total: number, version = 4) =>
+    playlistView({
+      version,
+      entryCount: total,
+      entriesNext: first < total ? first : null,
+      entries: Array.from({ length: first }, (_, i) => trackEntry(i + 1, `Song ${i + 1}`)),
+    });
+  const page = (offset: number, count: number, total: number, version = 4) => ({
+    version,
+    entryCount: total,
+    offset,
+    entries: Array.from({ length: count }, (_, i) => trackEntry(offset + i + 1, `Song ${offset + i + 1}`)),
+    next: offset + count < total ? offset + count : null,
+  });
+
+  it('when it holds more entries than the page answers, then "Show more" brings the next ones after them until all are there', async () => {
+    const { requests } = renderPlaylist(long(3, 5), meOf(nina), {
+      'GET /api/playlists/pl-00000001/entries': () => jsonResponse(page(3, 2, 5)),
+    });
+    expect(await screen.findByText('Showing 3 of 5 tracks.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 2 more' }));
+    expect(await screen.findByText('Song 5', { selector: '.entry-title' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Show .* more/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Reorder Song 5, position 5 of 5/ })).toBeInTheDocument();
+    expect(requests.filter((r) => r.path.endsWith('/entries'))).toHaveLength(1);
+  });
+
+  it('when the playlist changed before the next page came, then the page is read again rather than mixing two versions', async () => {
+    let reads = 0;
+    renderPlaylist(long(3, 5), meOf(nina), {
+      'GET /api/playlists/pl-00000001': () => {
+        reads += 1;
+        return jsonResponse(reads === 1 ? long(3, 5) : long(3, 6, 5));
+      },
+      'GET /api/playlists/pl-00000001/entries': () => jsonResponse(page(3, 2, 6, 5)),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Show 2 more' }));
+    expect(await screen.findByText('Showing 3 of 6 tracks.')).toBeInTheDocument();
+    expect(screen.queryByText('Song 4', { selector: '.entry-title' })).not.toBeInTheDocument();
   });
 });

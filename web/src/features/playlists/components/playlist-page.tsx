@@ -1,13 +1,15 @@
-import type { PlaylistView } from '@muse/shared';
+import { PLAYLIST_LIMITS, type PlaylistView } from '@muse/shared';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { formatCount } from '../../../lib/format-music';
 import { isApiError } from '../../../lib/api-client';
 import { toQueryString } from '../../../lib/query-params';
 import { useClonePlaylist } from '../api/clone-playlist';
 import { useDeletePlaylist } from '../api/delete-playlist';
+import { useLoadMoreEntries } from '../api/load-more-entries';
 import { useRemoveCollaborator } from '../api/remove-collaborator';
 import { CollaboratorsDialog } from './collaborators-dialog';
 import { EditPlaylistDialog } from './edit-playlist-dialog';
@@ -119,6 +121,7 @@ export function PlaylistPage({ playlist, viewerId, token, notice = null, loginPa
       {failed && <Alert tone="error">{isApiError(failed) ? failed.detail : 'Something went wrong. Please try again.'}</Alert>}
       <section className="card playlist-entries-card" aria-label={playlist.kind === 'list' ? 'Albums' : 'Tracks'}>
         <PlaylistEntries playlist={playlist} canEdit={permissions.editEntries} />
+        <MoreEntries playlist={playlist} token={token} />
       </section>
       {permissions.edit && (
         <>
@@ -127,6 +130,25 @@ export function PlaylistPage({ playlist, viewerId, token, notice = null, loginPa
           <EditPlaylistDialog playlist={playlist} open={dialog === 'edit'} onClose={() => setDialog(null)} />
         </>
       )}
+    </div>
+  );
+}
+
+/** "Show more" under a long playlist: the page answers its first entries, the rest come a page at a time. */
+function MoreEntries({ playlist, token }: { playlist: PlaylistView; token: string | null }) {
+  const more = useLoadMoreEntries(playlist.id, token);
+  if (playlist.entriesNext === null) return null;
+  const left = playlist.entryCount - playlist.entries.length;
+  const noun = playlist.kind === 'list' ? 'album' : 'track';
+  return (
+    <div className="playlist-more">
+      <p className="muted" aria-live="polite">
+        Showing {playlist.entries.length} of {formatCount(playlist.entryCount, noun)}.
+      </p>
+      {more.isError && <Alert tone="error">{isApiError(more.error) ? more.error.detail : 'The next entries could not be loaded. Try again.'}</Alert>}
+      <Button variant="secondary" size="sm" pending={more.isPending} onClick={() => more.mutate(playlist.entriesNext!)}>
+        Show {Math.min(left, PLAYLIST_LIMITS.entriesPage)} more
+      </Button>
     </div>
   );
 }

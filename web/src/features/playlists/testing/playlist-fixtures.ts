@@ -63,6 +63,7 @@ export function playlistView(overrides: Partial<PlaylistView> = {}): PlaylistVie
     linkToken: null,
     clonedFrom: null,
     permissions: { edit: true, editEntries: true, delete: true, clone: true, like: false },
+    entriesNext: null,
     ...overrides,
     entries,
   };
