@@ -117,6 +117,10 @@ import { ServiceImportsRepo } from './features/service-imports/service-imports.r
 import { ServiceImportsService } from './features/service-imports/service-imports.service';
 import { CatalogEnrichmentRepo } from './features/catalog-enrichment/catalog-enrichment.repo';
 import { CatalogEnrichmentService } from './features/catalog-enrichment/catalog-enrichment.service';
+import { RecommendationsCache } from './features/recommendations/recommendations.cache';
+import { RecommendationsRepo } from './features/recommendations/recommendations.repo';
+import { RecommendationRefreshTrigger } from './features/recommendations/recommendations-schedule';
+import { RecommendationsService } from './features/recommendations/recommendations.service';
 
 /** The infrastructure services are built on. */
 export interface Infrastructure {
@@ -190,6 +194,8 @@ export interface Services {
   serviceImportRecovery: ServiceImportRecovery;
   /** Albums from Spotify and Apple Music added to the catalog once. */
   catalogEnrichment: CatalogEnrichmentService;
+  /** Personal recommendations, similar albums and follow suggestions (lists cached in Redis). */
+  recommendations: RecommendationsService;
 }
 
 /** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
@@ -244,11 +250,23 @@ export function composeServices(infra: Infrastructure): Composition {
   const reviewsRepo = new ReviewsRepo(knex);
   const commentsRepo = new ReviewCommentsRepo(knex);
   const diaryRepo = new DiaryRepo(knex);
+  // A user's recommendations are refreshed after every few new ratings (counted as the `rated` activity is recorded).
+  const recsRefresh = new RecommendationRefreshTrigger({ redis, prefix, queues, after: config.RECS_REFRESH_AFTER_RATINGS });
+  const ratingsDocs: typeof docs = {
+    ...docs,
+    activity: Object.assign(Object.create(docs.activity) as typeof docs.activity, {
+      append: async (input: Parameters<typeof docs.activity.append>[0]) => {
+        const activity = await docs.activity.append(input);
+        if (input.type === 'rated') await recsRefresh.ratingChanged(input.actorId);
+        return activity;
+      },
+    }),
+  };
   const ratings = new RatingsService({
     transactions,
     repo: new RatingsRepo(knex),
     priorMean,
-    docs,
+    docs: ratingsDocs,
     events,
     logger,
     requestChartsRefresh: () => requestChartsRefreshAfterRating(queues),
@@ -493,6 +511,13 @@ export function composeServices(infra: Infrastructure): Composition {
       auth,
       cipher: tokenCipher,
       webBase: config.PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
+    recommendations: new RecommendationsService({
+      repo: new RecommendationsRepo(knex),
+      cache: new RecommendationsCache(redis, prefix),
+      catalog,
+      notifications,
+      logger,
     }),
     catalogEnrichment: new CatalogEnrichmentService({
       repo: new CatalogEnrichmentRepo(knex),

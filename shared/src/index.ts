@@ -26,3 +26,4 @@ export * from './conversions.schemas';
 export * from './catalog-enrichment.schemas';
 export * from './service-imports.schemas';
 export * from './previews.schemas';
+export * from './recommendations.schemas';

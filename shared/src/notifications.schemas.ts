@@ -21,6 +21,7 @@ export const NotificationTypeSchema = z.enum([
   'playlist_invited',
   'playlist_shared',
   'provider_reconnect',
+  'new_recommendations',
 ]);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 

@@ -108,6 +108,10 @@ export const ConfigSchema = z.object({
     .min(1)
     .default(24 * 60),
   PREVIEW_RATE_USER_MAX: z.coerce.number().int().min(1).default(600),
+  /** A user's recommendations are refreshed after this many new ratings (between full rebuilds). */
+  RECS_REFRESH_AFTER_RATINGS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** How often the worker rebuilds every user's recommendations. */
+  RECS_REBUILD_EVERY_MINUTES: z.coerce.number().int().min(1).default(6 * 60),
   PREVIEW_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 
   SESSION_IDLE_MINUTES: z.coerce

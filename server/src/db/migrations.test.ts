@@ -33,6 +33,7 @@ const ALL_TABLES = [
   'playlist_stats',
   'provider_connections',
   'rating_history',
+  'recommendation_dismissals',
   'reports',
   'review_comments',
   'review_likes',

@@ -23,6 +23,7 @@ import { createBlocksRouter } from '../features/blocks/blocks.routes';
 import { createProfilesRouter } from '../features/profiles/profiles.routes';
 import { createFeedRouter } from '../features/feed/feed.routes';
 import { createMutesRouter } from '../features/mutes/mutes.routes';
+import { createRecommendationsRouter } from '../features/recommendations/recommendations.routes';
 import { createNotificationPreferencesRouter } from '../features/notifications/notification-preferences.routes';
 import { createModerationRouter } from '../features/moderation/moderation.routes';
 import { createListenLaterRouter } from '../features/listen-later/listen-later.routes';
@@ -129,6 +130,7 @@ export function createApp(c: Container): Express {
   app.use('/api', createDiaryRouter(c));
   app.use('/api', createFeedRouter(c));
   app.use('/api', createMutesRouter(c));
+  app.use('/api', createRecommendationsRouter(c));
   app.use('/api/search', createSearchRouter(c));
   app.use('/api', createCatalogEnrichmentRouter(c));
   app.use('/api', createFollowsRouter(c));

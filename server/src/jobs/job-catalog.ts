@@ -16,6 +16,7 @@ import { playlistNotificationJob } from '../features/playlists/playlist-notifica
 import { fetchArtworkJob } from '../features/artwork/fetch-artwork.job';
 import { fetchPreviewJob } from '../features/previews/fetch-preview.job';
 import { serviceImportJob } from '../features/service-imports/service-import.job';
+import { rebuildRecommendationsJob, refreshUserRecommendationsJob } from '../features/recommendations/recommendations.jobs';
 
 /** Every job type the worker runs, each built from the one `JobDeps`. A job missing here cannot be processed. */
 export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
@@ -35,4 +36,6 @@ export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
   conversionJob,
   fetchPreviewJob,
   serviceImportJob,
+  rebuildRecommendationsJob,
+  refreshUserRecommendationsJob,
 ];

@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { Logger } from '../lib/logger';
 
 /** The queues Muse runs; each job type belongs to one. */
-export const QUEUE_NAMES = ['notifications', 'charts', 'imports', 'feed', 'accounts', 'artwork', 'conversions', 'previews'] as const;
+export const QUEUE_NAMES = ['notifications', 'charts', 'imports', 'feed', 'accounts', 'artwork', 'conversions', 'previews', 'recommendations'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobContext {

@@ -19,6 +19,7 @@ export interface JobDeps extends Pick<
   | 'previews'
   | 'serviceImports'
   | 'conversions'
+  | 'recommendations'
 > {
   /** Attempts a job gets; the last failing one may mark its subject failed. */
   jobAttempts: number;

@@ -5,6 +5,7 @@ import { JobRegistry } from '../jobs/job-registry';
 import type { JobDeps } from '../jobs/job-deps';
 import { WorkerRunner } from '../jobs/worker-runner';
 import { startPeriodicTask } from '../jobs/periodic-task';
+import { scheduleRecommendationsRebuild } from '../features/recommendations/recommendations-schedule';
 import { ensureChartsSchedule, scheduleChartsRefresh } from '../features/charts/charts-schedule';
 
 export interface RunningWorker {
@@ -27,6 +28,7 @@ export function jobDependencies(c: Container): JobDeps {
     previews: c.services.previews,
     serviceImports: c.services.serviceImports,
     conversions: c.services.conversions,
+    recommendations: c.services.recommendations,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),
   };
@@ -58,6 +60,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
   });
   await runner.ready();
   await scheduleChartsRefresh(c.queues);
+  await scheduleRecommendationsRebuild(c.queues, c.config.RECS_REBUILD_EVERY_MINUTES * 60_000);
   const importRecovery = startPeriodicTask('re-queue lost import jobs', upkeepEveryMs, () => c.services.importRecovery.requeueLostJobs(), logger);
   const serviceImportRecovery = startPeriodicTask(
     're-queue lost service import jobs',

@@ -24,6 +24,7 @@ import * as m20261206050000 from './20261206050000-album-cover-lookups';
 import * as m20261206060000 from './20261206060000-service-imports';
 import * as m20261206080000 from './20261206080000-track-previews';
 import * as m20261206090000 from './20261206090000-conversion-report-owner';
+import * as m20261206100000 from './20261206100000-recommendation-dismissals';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -60,4 +61,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261206060000-service-imports', m20261206060000],
   ['20261206080000-track-previews', m20261206080000],
   ['20261206090000-conversion-report-owner', m20261206090000],
+  ['20261206100000-recommendation-dismissals', m20261206100000],
 ];

@@ -21,6 +21,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   playlist_invited: 'Someone invites you to collaborate on a playlist',
   playlist_shared: 'Someone shares a playlist with you',
   provider_reconnect: 'A connected music service needs reconnecting',
+  new_recommendations: 'New recommendations are waiting for you',
 };
 
 /** One switch per notification type; each change is saved at once. */

@@ -1,0 +1,28 @@
+import type { Redis } from 'ioredis';
+import type { JobQueues } from '../../jobs/queues';
+import { rebuildRecommendationsJob, refreshUserRecommendationsJob } from './recommendations.jobs';
+
+const SCHEDULER_ID = 'rebuild-recommendations';
+
+/** Registers the periodic full rebuild with BullMQ's job scheduler (idempotent) and asks for one now. */
+export async function scheduleRecommendationsRebuild(queues: JobQueues, everyMs: number): Promise<void> {
+  await queues.byName[rebuildRecommendationsJob.queue].upsertJobScheduler(SCHEDULER_ID, { every: everyMs }, { name: rebuildRecommendationsJob.name, data: {} });
+  await queues.enqueue(rebuildRecommendationsJob, {}, { deduplication: { id: SCHEDULER_ID } });
+}
+
+/**
+ * Counts a user's new ratings and, every `after` of them, enqueues a refresh of their list. A
+ * burst shares one job per user (deduplicated while it waits; one more after a running one).
+ */
+export class RecommendationRefreshTrigger {
+  constructor(private readonly deps: { redis: Redis; prefix: string; queues: JobQueues; after: number }) {}
+
+  async ratingChanged(userId: string): Promise<void> {
+    const key = `${this.deps.prefix}recs:pending:${userId}`;
+    const count = await this.deps.redis.incr(key);
+    if (count === 1) await this.deps.redis.expire(key, 7 * 24 * 3600);
+    if (count < this.deps.after) return;
+    await this.deps.redis.del(key);
+    await this.deps.queues.enqueue(refreshUserRecommendationsJob, { userId }, { deduplication: { id: `refresh-recs-${userId}`, keepLastIfActive: true } });
+  }
+}

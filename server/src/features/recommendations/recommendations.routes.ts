@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import { IdParamsSchema, RecommendationDismissSchema, RecommendationQuerySchema } from '@muse/shared';
+import type { Container } from '../../container';
+import { createRoutes } from '../../http/route';
+import { writeRateLimit } from '../../http/write-rate-limit';
+
+/** Recommendations, "not interested", similar albums and follow suggestions. */
+export function createRecommendationsRouter(c: Container): Router {
+  const router = Router();
+  const routes = createRoutes(router, c.services.auth);
+  const { recommendations } = c.services;
+  const limit = writeRateLimit(c);
+
+  routes.get('/recommendations', {
+    auth: 'signed-in',
+    query: RecommendationQuerySchema,
+    handle: ({ query, user }) => recommendations.list(String(user.id), query),
+  });
+
+  routes.post('/recommendations/dismiss', {
+    auth: 'signed-in',
+    limit,
+    body: RecommendationDismissSchema,
+    // Answers 204: nothing to show, the item is simply gone from the lists.
+    handle: async ({ body, user }) => {
+      await recommendations.dismiss(String(user.id), body);
+    },
+  });
+
+  routes.get('/albums/:id/similar', {
+    params: IdParamsSchema,
+    handle: ({ params }) => recommendations.similar(params.id),
+  });
+
+  routes.get('/users/me/follow-suggestions', {
+    auth: 'signed-in',
+    handle: ({ user }) => recommendations.followSuggestions(String(user.id)),
+  });
+
+  return router;
+}
