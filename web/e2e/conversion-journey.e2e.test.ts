@@ -113,6 +113,13 @@ describe('Playlist conversion in a browser', () => {
       firstView = await apiGet<ConversionView>(page, `/api/conversions/${firstId}`);
       expect(firstView).toMatchObject({ status: 'done', total: PLAYLIST_TRACKS, processed: PLAYLIST_TRACKS });
       await shootBothWidths(page, 'conversion-finished');
+
+      // The bell heard of it live, with a link back to this conversion.
+      await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+      const bell = page.getByRole('region', { name: 'Recent notifications' });
+      await bell.getByRole('link', { name: `"${PLAYLIST}" is on Apple Music` }).waitFor();
+      await expect(bell.getByRole('link', { name: `"${PLAYLIST}" is on Apple Music` }).getAttribute('href')).resolves.toBe(`/conversions/${firstId}`);
+      await page.keyboard.press('Escape');
     });
 
     await step(page, '04-fix-a-row-by-picking-an-alternative', async () => {

@@ -23,4 +23,19 @@ describe('NotificationItem', () => {
     expect(button.textContent).toBe('Mark as read');
     expect(button).toHaveAccessibleName('Mark as read: Ana liked your review of Low');
   });
+
+  it('when a conversion has finished, then its notice links to the conversion page', () => {
+    const converted: Notification = {
+      id: '10',
+      type: 'conversion_finished',
+      title: '"Demo mix" is on Apple Music',
+      body: '48 tracks of 50 tracks matched, 48 tracks added. 2 tracks need a look in the report.',
+      link: '/conversions/c1',
+      readAt: null,
+      createdAt: new Date().toISOString(),
+    };
+    renderWithProviders(<NotificationItem notification={converted} onMarkRead={vi.fn()} marking={false} />);
+    expect(screen.getByRole('link', { name: '"Demo mix" is on Apple Music' })).toHaveAttribute('href', '/conversions/c1');
+    expect(screen.getByText(/2 tracks need a look in the report/)).toBeInTheDocument();
+  });
 });
