@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DiscogsRelease, DiscogsTrack } from '../../server/src/seed/discogs-release';
+import { randomStream } from '../../server/src/lib/seeded-random';
 
 /**
  * What the Discogs case generator builds cases from: a seeded random stream, ids and ISRCs shaped
@@ -28,18 +29,14 @@ export interface Pick {
   artists: string[];
 }
 
-let state = 11;
+let stream = randomStream(11);
 /** Starts the generator's random stream over from a seed: the same seed writes the same cases. */
 export function seedRandom(seed: number): void {
-  state = seed >>> 0;
+  stream = randomStream(seed);
 }
-/** mulberry32: small, seedable, good enough to pick examples. */
+/** The generator's next number in [0, 1). */
 export function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return stream();
 }
 export const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 export const chance = (p: number) => random() < p;

@@ -1,5 +1,5 @@
 import type { CandidateScores, ProfileScorer, SimilarItem, UserProfile } from './recommendation-model';
-import { normalDraw, randomStream } from './seeded-random';
+import { normalDraw, randomStream } from '../../../lib/seeded-random';
 import { type CsrMatrix, transpose } from './sparse-matrix';
 import { TopK } from './top-k';
 

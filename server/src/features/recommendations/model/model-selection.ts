@@ -1,6 +1,6 @@
 import { CONFIDENCE_SCHEMES, type ConfidenceScheme, type RatingScale } from './confidence';
 import { ndcgAt } from './evaluation/ranking-metrics';
-import { mix32 } from './seeded-random';
+import { mix32 } from '../../../lib/seeded-random';
 import type { CsrMatrix } from './sparse-matrix';
 import type { Interactions, ProfileScorer } from './recommendation-model';
 import { assembleModel, interactionsFromRatings, type ModelMethod, train, trainCollaborative, type TrainOptions } from './train';

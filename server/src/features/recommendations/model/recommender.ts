@@ -1,6 +1,6 @@
 import { itemPopularity, popularityOrder } from './popularity';
 import type { CandidateScores, ProfileScorer, Recommendation, RecommendationModel, RecommendOptions, SimilarItem, UserProfile } from './recommendation-model';
-import { mix32 } from './seeded-random';
+import { mix32 } from '../../../lib/seeded-random';
 import type { CsrMatrix } from './sparse-matrix';
 import { TopK } from './top-k';
 

@@ -1,4 +1,5 @@
 import { SearchQuerySchema } from '@muse/shared';
+import { randomStream } from '../../../lib/seeded-random';
 
 /**
  * The labelled query set of the search evaluation: queries a person would type to find an album
@@ -45,17 +46,8 @@ export interface EvalQuery {
   accepts: (hit: HitKeys) => boolean;
 }
 
-/** A deterministic random source (mulberry32): the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic random source: the same seed gives the same sequence. */
+export const seededRandom = randomStream;
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

@@ -1,5 +1,5 @@
 import type { ConfidenceScheme } from '../confidence';
-import { randomStream } from '../seeded-random';
+import { randomStream } from '../../../../lib/seeded-random';
 import { type CsrMatrix } from '../sparse-matrix';
 import { interactionsFromRatings, train, type TrainOptions } from '../train';
 import type { EvaluationSplit } from './holdout-split';

@@ -1,5 +1,5 @@
 import type { RatingScale } from '../confidence';
-import { hash32, mix32 } from '../seeded-random';
+import { hash32, mix32 } from '../../../../lib/seeded-random';
 import { buildCsr, type CsrMatrix } from '../sparse-matrix';
 import type { RatingsTable } from './ratings-csv';
 

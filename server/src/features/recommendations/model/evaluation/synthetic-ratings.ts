@@ -1,4 +1,4 @@
-import { normalDraw, randomStream } from '../seeded-random';
+import { normalDraw, randomStream } from '../../../../lib/seeded-random';
 
 /** Shape of a synthetic ratings set. */
 export interface SyntheticRatingsOptions {

@@ -1,6 +1,7 @@
 /**
- * Deterministic randomness for the model and its evaluation: every draw is a pure function of a
- * seed, so a training run, a hold-out split or a tie-break comes out the same on every machine.
+ * Deterministic randomness, the one copy every part uses (the recommendation model and its
+ * evaluation, the provider sandbox, the search and matching evaluations, the bench's request
+ * streams): every draw is a pure function of a seed, so a run comes out the same on every machine.
  */
 
 /** A 32-bit FNV-1a hash of the text, mixed once more so close keys land far apart. */
