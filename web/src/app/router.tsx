@@ -11,6 +11,7 @@ import { AdminReportsRoute } from './routes/admin-reports-route';
 import { AlbumRoute } from './routes/album-route';
 import { ArtistRoute } from './routes/artist-route';
 import { ChartsRoute } from './routes/charts-route';
+import { DiscoverRoute } from './routes/discover-route';
 import { ConversionRoute } from './routes/conversion-route';
 import { ConversionsRoute } from './routes/conversions-route';
 import { ConvertRoute } from './routes/convert-route';
@@ -79,6 +80,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'conversions', element: <ConversionsRoute /> },
                 { path: 'conversions/:id', element: <ConversionRoute /> },
                 { path: 'listen-later', loader: loaders.listenLater, element: <ListenLaterRoute /> },
+                { path: 'discover', element: <DiscoverRoute /> },
                 { path: 'admin/jobs', loader: loaders.adminJobs, element: <AdminJobsRoute /> },
                 { path: 'admin/reports', loader: loaders.adminReports, element: <AdminReportsRoute /> },
               ],

@@ -17,6 +17,7 @@ export function appDestinations(me: Me): AppDestination[] {
     { to: '/home', label: 'Home' },
     { to: profile, label: 'My Muse', end: true },
     { to: `${profile}/diary`, label: 'Diary' },
+    { to: '/discover', label: 'Discover' },
     { to: '/listen-later', label: 'Listen later', menuOnly: true },
     { to: '/playlists', label: 'Playlists' },
     { to: '/conversions', label: 'Conversions', menuOnly: true },

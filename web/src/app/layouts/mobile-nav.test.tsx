@@ -37,13 +37,25 @@ describe('MobileNav', () => {
     const menu = screen.getByRole('navigation', { name: 'Menu' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
     expect(button).toHaveAttribute('aria-controls', menu.id);
-    expect(linkNames()).toEqual(['Home', 'My Muse', 'Diary', 'Listen later', 'Playlists', 'Conversions', 'Charts', 'Notifications']);
+    expect(linkNames()).toEqual(['Home', 'My Muse', 'Diary', 'Discover', 'Listen later', 'Playlists', 'Conversions', 'Charts', 'Notifications']);
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Home' }));
   });
 
   it('when an administrator opens it, then the admin pages are listed too', async () => {
     await userEvent.click(renderMenu(admin));
-    expect(linkNames()).toEqual(['Home', 'My Muse', 'Diary', 'Listen later', 'Playlists', 'Conversions', 'Charts', 'Notifications', 'Reports', 'Jobs']);
+    expect(linkNames()).toEqual([
+      'Home',
+      'My Muse',
+      'Diary',
+      'Discover',
+      'Listen later',
+      'Playlists',
+      'Conversions',
+      'Charts',
+      'Notifications',
+      'Reports',
+      'Jobs',
+    ]);
   });
 
   it('when opened by keyboard and Escape is pressed, then it closes and focus returns to the button', async () => {

@@ -8,6 +8,7 @@ import { useAlbumFriends } from '../../features/albums/api/get-album-friends';
 import { useRateTrack } from '../../features/albums/api/rate-track';
 import { useAlbumLiveStats } from '../../features/albums/api/use-album-live-stats';
 import { AlbumFriends } from '../../features/albums/components/album-friends';
+import { SimilarAlbums } from '../../features/recommendations/components/similar-albums';
 import { AlbumHeader } from '../../features/albums/components/album-header';
 import { AlbumRatingPanel } from '../../features/albums/components/album-rating-panel';
 import { AlbumScores } from '../../features/albums/components/album-scores';
@@ -101,6 +102,7 @@ function AlbumView({ id }: { id: string }) {
           <AlbumRatingPanel page={page} onLog={() => setEditorOpen(true)} />
           <AlbumScores stats={page.stats} viewerRating={page.viewer?.rating ?? null} live={live} />
           <AlbumFriends friends={friends} />
+          <SimilarAlbums albumId={id} />
         </aside>
         <div className="album-main">
           <section className="card" aria-labelledby="tracklist-title">

@@ -6,6 +6,7 @@ import { FeedItemCard } from '../../features/feed/components/feed-item-card';
 import { FollowButton } from '../../features/follows/components/follow-button';
 import { ProfileMenu } from '../../features/follows/components/profile-menu';
 import { ListenLaterShelf } from '../../features/listen-later/components/listen-later-shelf';
+import { DiscoverPicksShelf } from '../../features/recommendations/components/discover-picks-shelf';
 import { UserPlaylists } from '../../features/playlists/components/user-playlists';
 import { useProfile } from '../../features/profiles/api/get-profile';
 import { CompatibilityCard } from '../../features/profiles/components/compatibility-card';
@@ -158,6 +159,19 @@ function ProfilePage({ handle }: { handle: string }) {
                   </Link>
                 </div>
                 <ListenLaterShelf />
+              </section>
+            )}
+            {view.isOwn && (
+              <section className="card" aria-labelledby="picks-title">
+                <div className="card-header">
+                  <h2 id="picks-title" className="card-title">
+                    Picked for you
+                  </h2>
+                  <Link to="/discover" className="card-link">
+                    Discover <span className="sr-only">more albums picked for you</span>
+                  </Link>
+                </div>
+                <DiscoverPicksShelf />
               </section>
             )}
             {view.compatibility && !view.isOwn && <CompatibilityCard compatibility={view.compatibility} theirName={user.displayName} />}
