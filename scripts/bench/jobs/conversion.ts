@@ -1,74 +1,17 @@
 import fs from 'node:fs';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { startProviderSandbox, type ProviderSandbox } from '../../../server/src/providers/sandbox/start-sandbox';
 import { signInSpotify } from '../../../server/src/providers/sandbox/sandbox-test-kit';
-import { connect } from '../lib/pg-admin';
 import type { JobResult } from '../report/report';
 import { startMuse } from '../server/muse-server';
-import { signIn, type BenchSession } from '../server/session-pool';
+import { benchUser, connectService, freePort, json, SANDBOX_USER } from './provider-session';
 import type { ServiceImportRun } from './service-import';
 
 /** The conversion scenarios: a 500-track playlist to Apple Music, the same under throttling, and a 10,000-track one. */
 export const CONVERSION_SCENARIOS = ['conversion', 'conversion-throttled', 'conversion-10k'] as const;
 export type ConversionScenario = (typeof CONVERSION_SCENARIOS)[number];
 
-const SANDBOX_USER = 'demo-listener';
 const SMALL = 500;
 const RSS_SAMPLE_MS = 100;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function json<T>(res: Response): Promise<T> {
-  if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  return (await res.json()) as T;
-}
-
-/** `name=value` of a cookie a response sets (with or without the `__Host-` prefix). */
-function cookieOf(res: Response, name: string): string {
-  const pair = res.headers
-    .getSetCookie()
-    .map((line) => line.split(';', 1)[0]!)
-    .find((p) => p.startsWith(`${name}=`) || p.startsWith(`__Host-${name}=`));
-  if (!pair) throw new Error(`${res.url} set no ${name} cookie`);
-  return pair;
-}
-
-/** A bench user, with the demo listener's earlier links to other bench users removed. */
-async function benchUser(museUrl: string, run: ServiceImportRun): Promise<BenchSession> {
-  const db = await connect(run.databaseUrl);
-  try {
-    await db.query(`DELETE FROM provider_connections WHERE provider_user_id = $1`, [SANDBOX_USER]);
-    const { rows } = await db.query<{ handle: string }>(`SELECT handle FROM users WHERE handle ~ '_[0-9]+$' ORDER BY hashint8(id) LIMIT 1 OFFSET 1`);
-    if (!rows[0]) throw new Error('the data set has no users to sign in');
-    return await signIn(museUrl, rows[0].handle, run.password);
-  } finally {
-    await db.end();
-  }
-}
-
-/** Connects a service as the settings page does: Muse's start route, the sandbox's page, Muse's callback. */
-async function connectService(museUrl: string, sandbox: ProviderSandbox, session: BenchSession, service: 'spotify' | 'apple'): Promise<void> {
-  const start = await fetch(`${museUrl}/api/connections/${service}/start`, { headers: { cookie: session.cookie }, redirect: 'manual' });
-  if (start.status !== 303) throw new Error(`connecting ${service} answered ${start.status}: ${await start.text()}`);
-  const flow = cookieOf(start, `muse_oauth_${service}`);
-  const page = new URL(start.headers.get('location')!);
-  const form = new URLSearchParams(page.searchParams);
-  form.set('user', SANDBOX_USER);
-  form.set('decision', 'allow');
-  const path = service === 'spotify' ? '/spotify-accounts/authorize' : '/apple-auth/authorize';
-  const approved = await fetch(`${sandbox.url}${path}`, { method: 'POST', body: form, redirect: 'manual' });
-  const back = new URL(approved.headers.get('location') ?? '');
-  const callback = await fetch(`${museUrl}${back.pathname}${back.search}`, { headers: { cookie: `${session.cookie}; ${flow}` }, redirect: 'manual' });
-  if (!callback.headers.get('location')?.includes(`connected=${service}`))
-    throw new Error(`the ${service} callback went to ${callback.headers.get('location')} (${callback.status})`);
-}
 
 /** A 500-track Spotify playlist of the demo listener's, made through the sandbox's Web API (not counted). */
 async function makeSpotifyPlaylist(sandbox: ProviderSandbox, size: number): Promise<string> {
@@ -133,7 +76,7 @@ export async function runConversion(run: ServiceImportRun, scenario: ConversionS
   run.stopLater(`stop the ${scenario} server`, () => muse.stop());
   run.log(`${scenario}: Muse api and worker at ${muse.url}, provider sandbox at ${sandbox.url}`);
 
-  const session = await benchUser(muse.url, run);
+  const session = await benchUser(muse.url, run, 1);
   await connectService(muse.url, sandbox, session, 'spotify');
   await connectService(muse.url, sandbox, session, 'apple');
   let playlistId: string;
