@@ -518,6 +518,7 @@ export function composeServices(infra: Infrastructure): Composition {
       catalog,
       notifications,
       logger,
+      notifyAfterNewItems: config.RECS_NOTIFY_AFTER_NEW_ITEMS,
     }),
     catalogEnrichment: new CatalogEnrichmentService({
       repo: new CatalogEnrichmentRepo(knex),

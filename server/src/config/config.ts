@@ -110,6 +110,8 @@ export const ConfigSchema = z.object({
   PREVIEW_RATE_USER_MAX: z.coerce.number().int().min(1).default(600),
   /** A user's recommendations are refreshed after this many new ratings (between full rebuilds). */
   RECS_REFRESH_AFTER_RATINGS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** New albums in a user's top 10 after a refresh that bring a "new recommendations" notification. */
+  RECS_NOTIFY_AFTER_NEW_ITEMS: z.coerce.number().int().min(1).max(10).default(3),
   /** How often the worker rebuilds every user's recommendations. */
   RECS_REBUILD_EVERY_MINUTES: z.coerce.number().int().min(1).default(6 * 60),
   PREVIEW_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),

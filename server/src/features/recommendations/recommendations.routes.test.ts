@@ -109,14 +109,24 @@ describe('recommendations', () => {
   });
 
   it('when a new user has no ratings, then they get the most liked albums, computed on request and cached', async () => {
-    const { jazz } = await makeWorld();
+    await makeWorld();
     const newcomer = await registerPerson(app);
     const page = await picks(newcomer, '?limit=3');
     expect(page.items).toHaveLength(3);
     expect(page.items.every((r) => r.reasons[0]!.kind === 'popular')).toBe(true);
     expect(page.computedAt).toBeNull();
     expect((await picks(newcomer, '?limit=3')).computedAt).not.toBeNull();
-    expect(jazz.map((a) => a.id)).toEqual(expect.arrayContaining(page.items.map((r) => r.album.id)));
+    // Every world of this file has albums rated 5 stars by eight or nine people: those come first.
+    const counts = await app.container
+      .knex('album_ratings')
+      .whereIn(
+        'album_id',
+        page.items.map((r) => r.album.id),
+      )
+      .groupBy('album_id')
+      .select('album_id')
+      .count('* as n');
+    expect(counts.every((c) => Number(c.n) >= 8)).toBe(true);
   });
 
   it('when tracks are asked for, then rated tracks are left out and each pick names its album', async () => {

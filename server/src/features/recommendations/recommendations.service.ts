@@ -28,6 +28,8 @@ export interface RecommendationsServiceDeps {
   catalog: CatalogReadModel;
   notifications: NotificationsService;
   logger: Logger;
+  /** New items in the top 10 that make a changed list worth a notification (MATERIAL_CHANGE by default). */
+  notifyAfterNewItems?: number;
 }
 
 /** Picks kept per user and kind (filters and pages choose among them). */
@@ -40,6 +42,8 @@ export const MATERIAL_CHANGE = 3;
 export const MIN_SHARED_FOR_SUGGESTION = 3;
 const MAX_DIFF_STARS = 4.5;
 const POPULAR_LENGTH = 200;
+/** A new account's best-rated albums whose similar albums make its first list. */
+const COLD_SEEDS = 20;
 const CURSOR_KIND = 'recommendations';
 const CURSOR_KEYS = z.tuple([z.enum(['albums', 'tracks']), z.number().int().min(0).max(LIST_LENGTH)]);
 
@@ -109,7 +113,7 @@ export class RecommendationsService {
       const list = await this.compute(userId, kind, 'refresh');
       const before = await this.deps.cache.getList(userId, kind);
       await this.deps.cache.setList(userId, kind, list);
-      if (kind === 'album' && before && materiallyChanged(before, list)) changed = true;
+      if (kind === 'album' && before && materiallyChanged(before, list, this.deps.notifyAfterNewItems)) changed = true;
     }
     if (changed) await this.notify(userId);
     return { changed };
@@ -191,13 +195,19 @@ export class RecommendationsService {
     const trained = this.trained[kind];
     if (trained) {
       const recs = trained.model.recommendForProfile(profileFor(trained, profile), { k: LIST_LENGTH * 2, seed: 1 });
-      return { version, computedAt, picks: this.picksFrom(trained, recs) };
+      // A model trained before the catalog was loaded knows nothing: the lists below do better.
+      if (recs.length) return { version, computedAt, picks: this.picksFrom(trained, recs) };
     }
     const seen = new Set([...profile.ratings, ...profile.listens, ...profile.dismissed].map((r) => r.item_id));
     const scores = new Map<string, CachedPick>();
     if (kind === 'album') {
-      const liked = profile.ratings.filter((r) => r.value >= 7).sort((a, b) => b.value - a.value);
+      const liked = profile.ratings
+        .filter((r) => r.value >= 7)
+        .sort((a, b) => b.value - a.value)
+        .slice(0, COLD_SEEDS);
       const similar = await this.deps.cache.getSimilarMany(liked.map((r) => r.item_id));
+      // Albums no rebuild has seen yet (a catalog loaded since): their neighbours by attributes.
+      for (let n = 0; n < liked.length; n += 1) similar[n] ??= await this.deps.repo.albumsLike(liked[n]!.item_id, SIMILAR_LENGTH);
       liked.forEach((r, n) => {
         (similar[n] ?? []).forEach((id, rank) => {
           if (seen.has(id)) return;
@@ -245,7 +255,7 @@ export class RecommendationsService {
     await this.deps.cache.setLists(entries);
     for (let n = 0; n < albums.length; n += 1) {
       const previous = before[n];
-      if (previous && materiallyChanged(previous, albums[n]!.list)) await this.notify(albums[n]!.userId);
+      if (previous && materiallyChanged(previous, albums[n]!.list, this.deps.notifyAfterNewItems)) await this.notify(albums[n]!.userId);
     }
   }
 
@@ -320,8 +330,8 @@ export class RecommendationsService {
   }
 }
 
-/** Whether at least MATERIAL_CHANGE items of the new top 10 were not in the old top 10. */
-export function materiallyChanged(before: CachedList, after: CachedList): boolean {
+/** Whether at least `minNew` items of the new top 10 were not in the old top 10. */
+export function materiallyChanged(before: CachedList, after: CachedList, minNew = MATERIAL_CHANGE): boolean {
   const old = new Set(before.picks.slice(0, 10).map((p) => p.id));
-  return after.picks.slice(0, 10).filter((p) => !old.has(p.id)).length >= MATERIAL_CHANGE;
+  return after.picks.slice(0, 10).filter((p) => !old.has(p.id)).length >= minNew;
 }
