@@ -113,7 +113,11 @@ export const ConfigSchema = z.object({
   /** New albums in a user's top 10 after a refresh that bring a "new recommendations" notification. */
   RECS_NOTIFY_AFTER_NEW_ITEMS: z.coerce.number().int().min(1).max(10).default(3),
   /** How often the worker rebuilds every user's recommendations. */
-  RECS_REBUILD_EVERY_MINUTES: z.coerce.number().int().min(1).default(6 * 60),
+  RECS_REBUILD_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(6 * 60),
   PREVIEW_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 
   SESSION_IDLE_MINUTES: z.coerce
