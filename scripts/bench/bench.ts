@@ -14,6 +14,7 @@ import { readPlaylistTargets } from './load/playlist-targets';
 import { runScenarios, type RunPlan } from './load/run-scenarios';
 import { runServiceImport } from './jobs/service-import';
 import { runPreviewRange } from './jobs/preview-range';
+import { runRecommendations } from './jobs/recommendations';
 import { CONVERSION_SCENARIOS, runConversion } from './jobs/conversion';
 import { SCENARIOS, type Scenario } from './load/scenarios';
 import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, type JobResult, type ScenarioResult } from './report/report';
@@ -103,6 +104,23 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
     });
     scenarios.push(...previews.scenarios);
     jobs.push(previews.job);
+  }
+
+  if (options.scenarios.includes('recommendations')) {
+    const recs = await runRecommendations({
+      root: ROOT,
+      databaseUrl,
+      redisUrl: options.redisUrl,
+      redisPrefix,
+      password: BENCH_PASSWORD,
+      scale,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      stopLater: (label, step) => cleanup.add(label, step),
+      log,
+    });
+    scenarios.push(...recs.scenarios);
+    jobs.push(...recs.jobs);
   }
 
   const report: BenchReport = { machine: machineInfo(), scenarios, ...(jobs.length > 0 ? { jobs } : {}) };

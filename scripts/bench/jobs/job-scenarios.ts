@@ -3,4 +3,11 @@
  * named with --scenario: each starts servers of its own and changes data (an import stores a
  * playlist), which a default run has no need of.
  */
-export const JOB_SCENARIO_NAMES: readonly string[] = ['service-import', 'conversion', 'conversion-throttled', 'conversion-10k', 'preview-range'];
+export const JOB_SCENARIO_NAMES: readonly string[] = [
+  'service-import',
+  'conversion',
+  'conversion-throttled',
+  'conversion-10k',
+  'preview-range',
+  'recommendations',
+];

@@ -20,6 +20,31 @@ export interface CachedList {
   picks: CachedPick[];
 }
 
+/** How a list is stored: short keys and one tuple per pick (100k users' lists stay around 150 MB). */
+interface StoredList {
+  v: string;
+  at: string;
+  p: [id: string, because: string[], source: 'm' | 's' | 'p'][];
+}
+
+const SOURCE_CODE = { model: 'm', similar: 's', popular: 'p' } as const;
+const SOURCE_OF = { m: 'model', s: 'similar', p: 'popular' } as const;
+
+function encodeList(list: CachedList): string {
+  const stored: StoredList = { v: list.version, at: list.computedAt, p: list.picks.map((pick) => [pick.id, pick.because, SOURCE_CODE[pick.source]]) };
+  return JSON.stringify(stored);
+}
+
+function decodeList(raw: string): CachedList {
+  const stored = JSON.parse(raw) as StoredList;
+  // Scores are not stored: the order of the list is what the reader needs.
+  return {
+    version: stored.v,
+    computedAt: stored.at,
+    picks: stored.p.map(([id, because, source], n) => ({ id, score: stored.p.length - n, because, source: SOURCE_OF[source] })),
+  };
+}
+
 /** Lists are kept a week: a rebuild rewrites them well before, a user gone quiet loses theirs. */
 const LIST_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -51,18 +76,18 @@ export class RecommendationsCache {
 
   async getList(userId: string, kind: RecItemKind): Promise<CachedList | null> {
     const raw = await this.redis.get(this.listKey(userId, kind));
-    return raw ? (JSON.parse(raw) as CachedList) : null;
+    return raw ? decodeList(raw) : null;
   }
 
   async setList(userId: string, kind: RecItemKind, list: CachedList): Promise<void> {
-    await this.redis.set(this.listKey(userId, kind), JSON.stringify(list), 'EX', LIST_TTL_SECONDS);
+    await this.redis.set(this.listKey(userId, kind), encodeList(list), 'EX', LIST_TTL_SECONDS);
   }
 
   /** Writes many lists in one round trip. */
   async setLists(entries: { userId: string; kind: RecItemKind; list: CachedList }[]): Promise<void> {
     if (!entries.length) return;
     const pipeline = this.redis.pipeline();
-    for (const e of entries) pipeline.set(this.listKey(e.userId, e.kind), JSON.stringify(e.list), 'EX', LIST_TTL_SECONDS);
+    for (const e of entries) pipeline.set(this.listKey(e.userId, e.kind), encodeList(e.list), 'EX', LIST_TTL_SECONDS);
     await pipeline.exec();
   }
 
@@ -70,7 +95,7 @@ export class RecommendationsCache {
   async getLists(userIds: string[], kind: RecItemKind): Promise<(CachedList | null)[]> {
     if (!userIds.length) return [];
     const raws = await this.redis.mget(userIds.map((u) => this.listKey(u, kind)));
-    return raws.map((raw) => (raw ? (JSON.parse(raw) as CachedList) : null));
+    return raws.map((raw) => (raw ? decodeList(raw) : null));
   }
 
   async getSimilar(albumId: string): Promise<string[] | null> {

@@ -33,7 +33,7 @@ export interface RecommendationsServiceDeps {
 }
 
 /** Picks kept per user and kind (filters and pages choose among them). */
-export const LIST_LENGTH = 60;
+export const LIST_LENGTH = 50;
 /** Similar albums kept per album. */
 export const SIMILAR_LENGTH = 12;
 /** New items in the top 10 that make a refreshed list worth a notification. */
