@@ -267,6 +267,8 @@ export class RecommendationsService {
         title: 'New recommendations',
         body: 'New albums picked for you are waiting on Discover.',
         link: '/discover',
+        // At most one a day, however often the list changes (a rebuild can change many lists at once).
+        dedupeKey: `new-recommendations:${new Date().toISOString().slice(0, 10)}`,
       });
     } catch (err) {
       this.deps.logger.warn({ err, userId }, 'new recommendations notification failed');
