@@ -119,7 +119,7 @@ describe("the adapter's direct calls mirror spotify-web-api-node where it is cur
       ['T1', 'USAAA0000001'],
       ['T2', 'USAAA0000001'],
     ]);
-    const fields = 'id,name,owner(id,display_name),images,external_urls,items(total),tracks(total)';
+    const fields = 'id,name,description,owner(id,display_name),images,external_urls,items(total),tracks(total)';
     expect(seen.find((s) => s.path === '/playlists/P1')).toEqual(await libraryRequest((api) => api.getPlaylist!('P1', { fields, market: 'from_token' })));
     const retired = await libraryRequest((api) => api.getPlaylistTracks!('P1', { limit: 100, offset: 0 }));
     expect(retired.path).toBe('/playlists/P1/tracks');
