@@ -8,8 +8,7 @@ import { PageSpinner } from '../../../components/ui/spinner';
 import { formatCount } from '../../../lib/format-music';
 import { useAddExternalAlbum } from '../api/add-external-album';
 import { useExternalSearch } from '../api/search-external-albums';
-
-const SERVICE_NAMES: Record<ProviderName, string> = { spotify: 'Spotify', apple: 'Apple Music' };
+import { SERVICE_NAMES } from '../../../lib/music-services';
 
 interface ExternalAlbumSearchProps {
   query: string;

@@ -1,20 +1,19 @@
 import {
-  ConnectionListSchema,
   SessionResponseSchema,
   SpotifyPendingSchema,
-  type ConnectionList,
   type ProviderName,
   type SessionResponse,
   type SpotifyPending,
   type SpotifySignupInput,
 } from '@muse/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { musicServiceKeys } from '../../../lib/music-services';
 
 /** Query keys of the connections feature. */
 export const connectionKeys = {
   all: ['connections'] as const,
-  list: () => [...connectionKeys.all, 'list'] as const,
+  list: () => musicServiceKeys.connections,
   spotifyPending: () => [...connectionKeys.all, 'spotify-pending'] as const,
 };
 
@@ -25,18 +24,7 @@ export const SPOTIFY_CONNECT_PATH = '/api/connections/spotify/start';
 /** Where the browser goes to connect Apple Music. */
 export const APPLE_START_PATH = '/api/connections/apple/start';
 
-export async function getConnections(): Promise<ConnectionList> {
-  return ConnectionListSchema.parse(await api.get('/api/connections'));
-}
-
-export function getConnectionsQueryOptions() {
-  return queryOptions({ queryKey: connectionKeys.list(), queryFn: getConnections });
-}
-
-/** The signed-in user's connected services and which ones this server offers. */
-export function useConnections() {
-  return useQuery(getConnectionsQueryOptions());
-}
+export { getConnections, getConnectionsQueryOptions, useConnections } from '../../../lib/music-services';
 
 /** Disconnects a service: the server forgets its tokens. */
 export function useDisconnect() {

@@ -9,9 +9,7 @@ export const conversionKeys = {
   report: (id: string, outcome: MatchOutcome | 'all') => ['conversions', 'detail', id, 'report', outcome] as const,
   search: (id: string, index: number, q: string) => ['conversions', 'detail', id, 'search', index, q] as const,
   sources: ['conversions', 'sources'] as const,
-  connections: () => ['conversions', 'sources', 'connections'] as const,
   musePlaylists: () => ['conversions', 'sources', 'muse'] as const,
-  servicePlaylists: (provider: string) => ['conversions', 'sources', 'service', provider] as const,
 };
 
 /** Where a conversion's API lives. */

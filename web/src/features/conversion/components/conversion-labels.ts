@@ -1,7 +1,8 @@
 import type { ConversionMatchMethod, ConversionPhase, ConversionStatus, ConversionTarget, ConversionView, MatchOutcome } from '@muse/shared';
+import { SERVICE_NAMES } from '../../../lib/music-services';
 
 /** Where a conversion can write, by name. */
-export const TARGET_NAMES: Record<ConversionTarget, string> = { spotify: 'Spotify', apple: 'Apple Music', muse: 'Muse' };
+export const TARGET_NAMES: Record<ConversionTarget, string> = { ...SERVICE_NAMES, muse: 'Muse' };
 
 export const TARGETS: ConversionTarget[] = ['spotify', 'apple', 'muse'];
 

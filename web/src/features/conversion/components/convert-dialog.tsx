@@ -15,7 +15,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
 import { useCreateConversion } from '../api/create-conversion';
-import { useConvertConnections } from '../api/get-convert-sources';
+import { useConnections } from '../../../lib/music-services';
 import { TARGET_NAMES, TARGETS } from './conversion-labels';
 
 /** What is being converted, with what the dialog shows of it. */
@@ -62,7 +62,7 @@ export function targetState(target: ConversionTarget, choice: ConvertSourceChoic
 }
 
 function ConvertForm({ choice, onCancel, onStarted }: { choice: ConvertSourceChoice; onCancel: () => void; onStarted: (conversion: ConversionView) => void }) {
-  const connections = useConvertConnections();
+  const connections = useConnections();
   const create = useCreateConversion();
   const [picked, setPicked] = useState<ConversionTarget | null>(null);
   const [mode, setMode] = useState<ConversionMode>('new');

@@ -6,7 +6,8 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format-music';
-import { useConvertConnections, useMusePlaylists, useServicePlaylists } from '../api/get-convert-sources';
+import { useConnections, useServicePlaylists } from '../../../lib/music-services';
+import { useMusePlaylists } from '../api/get-convert-sources';
 import { TARGET_NAMES } from './conversion-labels';
 import type { ConvertSourceChoice } from './convert-dialog';
 
@@ -106,7 +107,7 @@ function ServicePlaylists({ provider, onPick }: { provider: ProviderName; onPick
 }
 
 function ServiceSources({ onPick }: { onPick: Pick }) {
-  const connections = useConvertConnections();
+  const connections = useConnections();
   const active = connections.data?.items.filter((c) => c.status === 'active' && connections.data.available.includes(c.provider)) ?? [];
   return (
     <section className="card convert-section" aria-labelledby="convert-service-title">

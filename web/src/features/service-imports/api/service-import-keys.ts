@@ -1,8 +1,6 @@
-/** Query keys of imports from Spotify and Apple Music: the user's connections, each service's playlists, the imports. */
+/** Query keys of imports from Spotify and Apple Music (connections and the services' playlists are in lib/music-services). */
 export const serviceImportKeys = {
   all: ['service-imports'] as const,
-  connections: () => ['service-imports', 'connections'] as const,
-  playlists: (provider: string) => ['service-imports', 'playlists', provider] as const,
   list: () => ['service-imports', 'list'] as const,
   detail: (id: string) => ['service-imports', 'detail', id] as const,
 };

@@ -5,7 +5,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format-music';
 import { useServiceImport } from '../api/get-service-import';
 import { useServiceImportProgress } from '../api/use-service-import-progress';
-import { SERVICE_NAMES } from './service-names';
+import { SERVICE_NAMES } from '../../../lib/music-services';
 
 /** What became of the tracks, in one sentence. */
 function outcomeText(view: ServiceImportView): string {

@@ -6,12 +6,10 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format-music';
+import { SERVICE_NAMES, useConnections, useServicePlaylists } from '../../../lib/music-services';
 import { useCreateServiceImport } from '../api/create-service-import';
-import { useImportConnections } from '../api/get-import-connections';
 import { useServiceImports } from '../api/get-service-imports';
-import { useServicePlaylists } from '../api/get-service-playlists';
 import { ServiceImportProgress } from './service-import-progress';
-import { SERVICE_NAMES } from './service-names';
 
 /** The search parameter that names the import being followed, so a reload finds it again. */
 const IMPORT_PARAM = 'import';
@@ -74,7 +72,7 @@ export function ServiceImport() {
   const named = params.get(IMPORT_PARAM);
   const latest = useServiceImports(named === null).data?.items[0];
   const importId = named ?? (latest && (latest.status === 'queued' || latest.status === 'importing') ? latest.id : null);
-  const connections = useImportConnections();
+  const connections = useConnections();
   const create = useCreateServiceImport();
   const [chosen, setChosen] = useState<ProviderName | null>(null);
   const [url, setUrl] = useState('');
