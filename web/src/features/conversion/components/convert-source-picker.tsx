@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
-import { isApiError } from '../../../lib/api-client';
 import { formatCount } from '../../../lib/format-music';
-import { useConnections, useServicePlaylists } from '../../../lib/music-services';
+import { ServicePlaylistList } from '../../../components/service-playlist-list';
+import { useConnections } from '../../../lib/music-services';
 import { useMusePlaylists } from '../api/get-convert-sources';
 import { TARGET_NAMES } from './conversion-labels';
 import type { ConvertSourceChoice } from './convert-dialog';
@@ -59,48 +59,21 @@ function MusePlaylists({ onPick }: { onPick: Pick }) {
 
 function ServicePlaylists({ provider, onPick }: { provider: ProviderName; onPick: Pick }) {
   const [open, setOpen] = useState(false);
-  const playlists = useServicePlaylists(provider, open);
   const name = TARGET_NAMES[provider];
   const listId = useId();
-  const items = playlists.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="convert-service">
       <Button variant="secondary" size="sm" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((value) => !value)}>
         {open ? `Hide my ${name} playlists` : `Show my ${name} playlists`}
       </Button>
       <div id={listId} hidden={!open}>
-        {open && playlists.isPending && <p className="muted">Loading your {name} playlists…</p>}
-        {playlists.isError && (
-          <Alert tone="error">
-            Could not list your {name} playlists{isApiError(playlists.error) ? `: ${playlists.error.detail}` : ''}. Paste the playlist’s link below instead.
-          </Alert>
-        )}
-        {playlists.isSuccess && items.length === 0 && <p className="muted">No playlists on {name}.</p>}
-        {items.length > 0 && (
-          <ul className="convert-source-list">
-            {items.map((playlist) => (
-              <li key={playlist.id} className="convert-source-item">
-                <span>
-                  {playlist.name}
-                  <span className="muted"> · {formatCount(playlist.trackCount, 'track')}</span>
-                </span>
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  aria-label={`Convert ${playlist.name} from ${name}`}
-                  onClick={() => onPick({ source: { kind: 'service', provider, playlistId: playlist.id }, title: playlist.name, provider })}
-                >
-                  Convert
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {playlists.hasNextPage && (
-          <Button variant="ghost" size="sm" pending={playlists.isFetchingNextPage} onClick={() => void playlists.fetchNextPage()}>
-            Show more {name} playlists
-          </Button>
-        )}
+        <ServicePlaylistList
+          provider={provider}
+          enabled={open}
+          action="Convert"
+          actionName={(playlist) => `Convert ${playlist.name} from ${name}`}
+          onAction={(playlist) => onPick({ source: { kind: 'service', provider, playlistId: playlist.id }, title: playlist.name, provider })}
+        />
       </div>
     </div>
   );

@@ -89,9 +89,9 @@ describe('ServiceImport', () => {
     const list = await screen.findByRole('list', { name: 'Your Spotify playlists' });
     expect(within(list).getByText('Road trip')).toBeInTheDocument();
     expect(within(list).getByText(/40 tracks · by Someone Else/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Show more playlists' }));
+    await user.click(screen.getByRole('button', { name: 'Show more Spotify playlists' }));
     expect(await within(list).findByText('Late night')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Show more playlists' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show more Spotify playlists' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Import Road trip' }));
     await following();

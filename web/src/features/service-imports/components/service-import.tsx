@@ -5,61 +5,14 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format-music';
-import { SERVICE_NAMES, useConnections, useServicePlaylists } from '../../../lib/music-services';
+import { SERVICE_NAMES, useConnections } from '../../../lib/music-services';
 import { useCreateServiceImport } from '../api/create-service-import';
 import { useServiceImports } from '../api/get-service-imports';
+import { ServicePlaylistList } from '../../../components/service-playlist-list';
 import { ServiceImportProgress } from './service-import-progress';
 
 /** The search parameter that names the import being followed, so a reload finds it again. */
 const IMPORT_PARAM = 'import';
-
-function ServicePlaylists({ provider, onImport, starting }: { provider: ProviderName; onImport: (playlistId: string) => void; starting: string | null }) {
-  const playlists = useServicePlaylists(provider);
-  const name = SERVICE_NAMES[provider];
-  const items = playlists.data?.pages.flatMap((page) => page.items) ?? [];
-  return (
-    <div className="service-import-playlists">
-      {playlists.isPending && <p className="muted">Loading your {name} playlists…</p>}
-      {playlists.isError && (
-        <Alert tone="error">
-          Could not list your {name} playlists{isApiError(playlists.error) ? `: ${playlists.error.detail}` : ''}. You can paste a playlist’s link below instead.
-        </Alert>
-      )}
-      {playlists.isSuccess && items.length === 0 && <p className="muted">You have no playlists on {name}.</p>}
-      {items.length > 0 && (
-        <ul className="service-import-list" aria-label={`Your ${name} playlists`}>
-          {items.map((playlist) => (
-            <li key={playlist.id} className="service-import-item">
-              <span className="service-import-item-text">
-                <strong>{playlist.name}</strong>
-                <span className="muted">
-                  {/* Apple's library playlists do not say how many songs they hold (0 here): no count rather than a wrong one. */}
-                  {playlist.trackCount > 0 && ` · ${formatCount(playlist.trackCount, 'track')}`}
-                  {playlist.ownedByUser ? '' : ` · by ${playlist.ownerName ?? 'someone else'}`}
-                </span>
-              </span>
-              <Button
-                variant="secondary"
-                size="sm"
-                aria-label={`Import ${playlist.name}`}
-                pending={starting === playlist.id}
-                onClick={() => onImport(playlist.id)}
-              >
-                Import
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {playlists.hasNextPage && (
-        <Button variant="ghost" size="sm" pending={playlists.isFetchingNextPage} onClick={() => void playlists.fetchNextPage()}>
-          Show more playlists
-        </Button>
-      )}
-    </div>
-  );
-}
 
 /**
  * "From Spotify / Apple Music": pick a connected service and one of its playlists, or paste a
@@ -145,7 +98,14 @@ export function ServiceImport() {
           )}
           {error && <Alert tone="error">{error}</Alert>}
           {provider && (
-            <ServicePlaylists key={provider} provider={provider} starting={starting} onImport={(playlistId) => start({ provider, playlistId }, playlistId)} />
+            <ServicePlaylistList
+              key={provider}
+              provider={provider}
+              action="Import"
+              actionName={(playlist) => `Import ${playlist.name}`}
+              pendingId={starting}
+              onAction={(playlist) => start({ provider, playlistId: playlist.id }, playlist.id)}
+            />
           )}
           <form className="service-import-url" onSubmit={submitUrl} noValidate>
             <TextField
