@@ -20,6 +20,7 @@ import { SCENARIOS, type Scenario } from './load/scenarios';
 import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, type JobResult, type ScenarioResult } from './report/report';
 import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
 import { signInPool } from './server/session-pool';
+import type { LoadJobRun } from './jobs/job-run';
 
 const ROOT = path.resolve(__dirname, '../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -59,66 +60,27 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   const loadScenarios = SCENARIOS.filter((s) => options.scenarios.includes(s.name));
   const scenarios = loadScenarios.length > 0 ? await runLoadScenarios(options, { databaseUrl, redisPrefix, cleanup }) : [];
   const jobs: JobResult[] = [];
-  if (options.scenarios.includes('service-import')) {
-    jobs.push(
-      await runServiceImport({
-        root: ROOT,
-        databaseUrl,
-        redisUrl: options.redisUrl,
-        redisPrefix,
-        password: BENCH_PASSWORD,
-        stopLater: (label, step) => cleanup.add(label, step),
-        log,
-      }),
-    );
-  }
-  for (const scenario of CONVERSION_SCENARIOS.filter((name) => options.scenarios.includes(name))) {
-    jobs.push(
-      await runConversion(
-        {
-          root: ROOT,
-          databaseUrl,
-          redisUrl: options.redisUrl,
-          redisPrefix,
-          password: BENCH_PASSWORD,
-          stopLater: (label, step) => cleanup.add(label, step),
-          log,
-        },
-        scenario,
-      ),
-    );
-  }
-
+  const run: LoadJobRun = {
+    root: ROOT,
+    databaseUrl,
+    redisUrl: options.redisUrl,
+    redisPrefix,
+    password: BENCH_PASSWORD,
+    scale,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    stopLater: (label, step) => cleanup.add(label, step),
+    log,
+  };
+  if (options.scenarios.includes('service-import')) jobs.push(await runServiceImport(run));
+  for (const scenario of CONVERSION_SCENARIOS.filter((name) => options.scenarios.includes(name))) jobs.push(await runConversion(run, scenario));
   if (options.scenarios.includes('preview-range')) {
-    const previews = await runPreviewRange({
-      root: ROOT,
-      databaseUrl,
-      redisUrl: options.redisUrl,
-      redisPrefix,
-      password: BENCH_PASSWORD,
-      scale,
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      stopLater: (label, step) => cleanup.add(label, step),
-      log,
-    });
+    const previews = await runPreviewRange(run);
     scenarios.push(...previews.scenarios);
     jobs.push(previews.job);
   }
-
   if (options.scenarios.includes('recommendations')) {
-    const recs = await runRecommendations({
-      root: ROOT,
-      databaseUrl,
-      redisUrl: options.redisUrl,
-      redisPrefix,
-      password: BENCH_PASSWORD,
-      scale,
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      stopLater: (label, step) => cleanup.add(label, step),
-      log,
-    });
+    const recs = await runRecommendations(run);
     scenarios.push(...recs.scenarios);
     jobs.push(...recs.jobs);
   }

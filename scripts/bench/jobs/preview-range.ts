@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startProviderSandbox } from '../../../server/src/providers/sandbox/start-sandbox';
-import type { DatasetScale } from '../dataset/dataset-scale';
 import type { ChildServer } from '../lib/child-server';
 import { connect } from '../lib/pg-admin';
 import { runScenarios } from '../load/run-scenarios';
@@ -11,6 +10,7 @@ import { SCENARIOS, type Scenario } from '../load/scenarios';
 import type { JobResult, ScenarioResult } from '../report/report';
 import { startExpressBaseline, startMuse } from '../server/muse-server';
 import { signInPool } from '../server/session-pool';
+import { percentile, round2, type LoadJobRun } from './job-run';
 
 /** Tracks given a sandbox Apple song (and so a preview), timed on their first play, then streamed from under load. */
 const TRACKS = 20;
@@ -20,21 +20,7 @@ const POLL_MS = 25;
 const SESSIONS = 50;
 
 /** What the scenario reuses of the run. */
-export interface PreviewRangeRun {
-  root: string;
-  databaseUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  password: string;
-  scale: DatasetScale;
-  durationSeconds: number;
-  warmupSeconds: number;
-  stopLater(label: string, stop: () => Promise<unknown>): void;
-  log(line: string): void;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const round = (n: number) => Math.round(n * 100) / 100;
+export type PreviewRangeRun = LoadJobRun;
 
 /**
  * `preview-range`: gives 20 of the data set's tracks an Apple song of a provider sandbox (the
@@ -108,7 +94,7 @@ export async function runPreviewRange(run: PreviewRangeRun): Promise<{ scenarios
     const calls = sandbox.calls().apple;
     const appleCalls = Object.values(calls).reduce((sum, n) => sum + n, 0);
     const sorted = [...latencies].sort((a, b) => a - b);
-    const firstPlay = { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)!) };
+    const firstPlay = { p50: round2(percentile(sorted, 50)), p99: round2(percentile(sorted, 99)), max: round2(sorted.at(-1)!) };
     run.log(
       `preview-range: first play of ${trackIds.length} clips (fetched, stored, first 64 KB sent): p50 ${firstPlay.p50} ms, p99 ${firstPlay.p99} ms, max ${firstPlay.max} ms`,
     );

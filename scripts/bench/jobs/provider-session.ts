@@ -3,20 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { ProviderSandbox } from '../../../server/src/providers/sandbox/start-sandbox';
 import { connect } from '../lib/pg-admin';
 import { signIn, type BenchSession } from '../server/session-pool';
+import type { JobRun } from './job-run';
 
 /** The sandbox's demo listener, whose playlists the job scenarios import and convert. */
 export const SANDBOX_USER = 'demo-listener';
-
-/** What the job scenarios reuse of the run: where the data set and Redis are, and how to stop what they start. */
-export interface JobRun {
-  root: string;
-  databaseUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  password: string;
-  stopLater(label: string, stop: () => Promise<unknown>): void;
-  log(line: string): void;
-}
 
 /** A port nothing listens on now (Spotify's redirect needs Muse's port before it starts). */
 export async function freePort(): Promise<number> {

@@ -1,11 +1,11 @@
 import { Redis } from 'ioredis';
-import type { DatasetScale } from '../dataset/dataset-scale';
 import { runScenarios } from '../load/run-scenarios';
 import { pickFrom, popularId, seededRandom } from '../load/random';
 import { SCENARIOS, type Scenario } from '../load/scenarios';
 import type { JobResult, ScenarioResult } from '../report/report';
 import { startExpressBaseline, startMuse } from '../server/muse-server';
 import { signInPool, type BenchSession } from '../server/session-pool';
+import { percentile, round2, type LoadJobRun } from './job-run';
 
 /** Users whose cached lists are removed so that their next request computes one (the cold path). */
 const COLD_USERS = 50;
@@ -15,21 +15,7 @@ const REBUILD_TIMEOUT_MS = 30 * 60_000;
 const POLL_MS = 500;
 
 /** What the scenario reuses of the run. */
-export interface RecommendationsRun {
-  root: string;
-  databaseUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  password: string;
-  scale: DatasetScale;
-  durationSeconds: number;
-  warmupSeconds: number;
-  stopLater(label: string, stop: () => Promise<unknown>): void;
-  log(line: string): void;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const round = (n: number) => Math.round(n * 100) / 100;
+export type RecommendationsRun = LoadJobRun;
 
 /**
  * The request streams measured once every list is in Redis: a signed-in user's picks (albums,
@@ -116,7 +102,7 @@ export async function runRecommendations(run: RecommendationsRun): Promise<{ sce
   run.stopLater('stop the recommendations api', () => muse.stop());
   const sessions = await signInPool(muse.url, run.databaseUrl, SESSIONS, run.password);
   const cold = [...(await timeColdUsers(muse.url, redis, run.redisPrefix, sessions.slice(0, COLD_USERS)))].sort((a, b) => a - b);
-  const coldMs = { p50: round(percentile(cold, 50)), p99: round(percentile(cold, 99)), max: round(cold.at(-1)!) };
+  const coldMs = { p50: round2(percentile(cold, 50)), p99: round2(percentile(cold, 99)), max: round2(cold.at(-1)!) };
   run.log(
     `recommendations: a cold user's first list (${cold.length} users): p50 ${coldMs.p50} ms, p99 ${coldMs.p99} ms, max ${coldMs.max} ms (budget p99 300 ms)`,
   );
@@ -136,7 +122,7 @@ export async function runRecommendations(run: RecommendationsRun): Promise<{ sce
     status: 'done',
     tracks: 0,
     linked: 0,
-    seconds: round(seconds),
+    seconds: round2(seconds),
     server_seconds: null,
     provider_calls: 0,
     minimum_provider_calls: 0,

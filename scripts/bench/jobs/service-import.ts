@@ -2,7 +2,8 @@ import { startProviderSandbox } from '../../../server/src/providers/sandbox/star
 import type { ChildServer } from '../lib/child-server';
 import type { JobResult } from '../report/report';
 import { startMuse } from '../server/muse-server';
-import { benchUser, connectService, freePort, json, type JobRun } from './provider-session';
+import type { JobRun } from './job-run';
+import { benchUser, connectService, freePort, json } from './provider-session';
 
 /** Spotify's page of playlist items, and the size of the sandbox playlist imported. */
 const ITEMS_PAGE = 100;
