@@ -45,10 +45,10 @@ async function expectTargetMatchesReport(view: ConversionView): Promise<string[]
   return onTarget;
 }
 
-async function listen(): Promise<ConversionProgress[]> {
+async function listen(as: TestPerson = me): Promise<ConversionProgress[]> {
   const socket: Socket<ServerToClientEvents> = connectSocket(app.url, {
     transports: ['websocket'],
-    extraHeaders: { cookie: me.client.cookieHeader() },
+    extraHeaders: { cookie: as.client.cookieHeader() },
     reconnection: false,
   });
   sockets.push(socket);
@@ -60,6 +60,7 @@ async function listen(): Promise<ConversionProgress[]> {
 
 it('when Apple Music throttles every few calls, then the result is complete and unduplicated, and the wait is published with its end', async () => {
   const heard = await listen();
+  const overheard = await listen(await registerPerson(app));
   app.sandbox!.knobs.set({ service: 'apple', throttle: { everyN: 3, retryAfterSeconds: 1 } });
   const view = await spotifyToApple(50);
   const done = await finished(me.client, view.id);
@@ -70,6 +71,8 @@ it('when Apple Music throttles every few calls, then the result is complete and 
   expect(waits.length).toBeGreaterThan(0);
   expect(Number.isNaN(Date.parse(waits[0]!.waitingUntil!))).toBe(false);
   await waitFor('the finished state on the socket', () => heard.some((p) => p.conversionId === view.id && p.status === 'done'));
+  // Progress goes to the converting user's room only.
+  expect(overheard).toEqual([]);
 });
 
 it('when the rate limits go on past the bounded total wait, then the conversion fails saying so and keeps its report', async () => {
