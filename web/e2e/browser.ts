@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ARTIFACTS_DIR = path.resolve(__dirname, 'artifacts');
 
@@ -78,5 +78,19 @@ export async function step<T>(page: Page, name: string, work: () => Promise<T>, 
     const message = error instanceof Error ? error.message : String(error);
     const extra = context?.() ?? '';
     throw new Error(`Step "${name}" failed (screenshot: ${file}):\n${message}${extra ? `\n${extra}` : ''}`, { cause: error });
+  }
+}
+
+/**
+ * Waits until `locator` matches exactly `expected` elements (a list that renders after its
+ * heading, or shrinks after an action), failing with the last count seen after `timeoutMs`.
+ */
+export async function waitForCount(locator: Locator, expected: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== expected) {
+    if (Date.now() > deadline) throw new Error(`expected ${expected} matching elements, found ${seen} after ${timeoutMs} ms`);
+    await locator.page().waitForTimeout(100);
+    seen = await locator.count();
   }
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { ConversionReportRow, ConversionView, Page as ApiPage } from '@muse/shared';
 import type { Page } from 'playwright-core';
 import { journeyKit, seriousProblems, shootBothWidths } from './journey-kit';
+import { waitForCount } from './browser';
 import type { MuseServer } from './harness';
 import { appleLibraryPlaylistSongIds, connectAppleMusic, sandboxKnobs, signUpWithSpotify, startMuseWithSandbox, startSpotifyImport } from './services-kit';
 
@@ -105,7 +106,7 @@ describe('Playlist conversion in a browser', () => {
       await sandboxKnobs(sandboxUrl, { service: 'apple', throttle: null });
 
       await page.getByRole('status').filter({ hasText: 'Conversion finished' }).waitFor({ timeout: 90_000 });
-      await expect(wait.count()).resolves.toBe(0);
+      await waitForCount(wait, 0);
       const seen = (await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).map(Number);
       expect(seen).toEqual([...seen].sort((a, b) => a - b));
       expect(seen.at(-1)).toBe(PLAYLIST_TRACKS);
@@ -195,7 +196,7 @@ describe('Playlist conversion in a browser', () => {
       await page.goto(`${server.url}/conversions`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       const items = page.getByTestId('conversion-history-item');
-      await expect(items.count()).resolves.toBe(2);
+      await waitForCount(items, 2);
       await items
         .first()
         .getByRole('link', { name: `${PLAYLIST} → Apple Music` })
