@@ -57,10 +57,11 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     prefix: `${c.config.REDIS_PREFIX}bull`,
     concurrency: c.config.WORKER_CONCURRENCY,
     logger,
+    metrics: c.metrics,
   });
   await runner.ready();
   await scheduleChartsRefresh(c.queues);
-  await scheduleRecommendationsRebuild(c.queues, c.config.RECS_REBUILD_EVERY_MINUTES * 60_000);
+  await scheduleRecommendationsRebuild(c.queues, c.config.RECS_REBUILD_EVERY_MINUTES * 60_000, await c.services.recommendations.lastRebuild());
   const importRecovery = startPeriodicTask('re-queue lost import jobs', upkeepEveryMs, () => c.services.importRecovery.requeueLostJobs(), logger);
   const serviceImportRecovery = startPeriodicTask(
     're-queue lost service import jobs',

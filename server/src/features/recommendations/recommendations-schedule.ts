@@ -4,10 +4,22 @@ import { rebuildRecommendationsJob, refreshUserRecommendationsJob } from './reco
 
 const SCHEDULER_ID = 'rebuild-recommendations';
 
-/** Registers the periodic full rebuild with BullMQ's job scheduler (idempotent) and asks for one now. */
-export async function scheduleRecommendationsRebuild(queues: JobQueues, everyMs: number): Promise<void> {
-  await queues.byName[rebuildRecommendationsJob.queue].upsertJobScheduler(SCHEDULER_ID, { every: everyMs }, { name: rebuildRecommendationsJob.name, data: {} });
+/**
+ * Registers the periodic full rebuild with BullMQ's job scheduler (idempotent; a new scheduler
+ * runs its first rebuild at once) and, when the scheduler was already there, asks for a rebuild
+ * now only if the last one (`lastVersion`, its ISO time) is missing or older than the period: a
+ * restart does not retrain what is fresh (a restarted worker trains its in-memory model on the
+ * first refresh instead). Says whether a rebuild is coming now.
+ */
+export async function scheduleRecommendationsRebuild(queues: JobQueues, everyMs: number, lastVersion: string | null, now = Date.now()): Promise<boolean> {
+  const queue = queues.byName[rebuildRecommendationsJob.queue];
+  const existed = (await queue.getJobScheduler(SCHEDULER_ID)) !== undefined;
+  await queue.upsertJobScheduler(SCHEDULER_ID, { every: everyMs }, { name: rebuildRecommendationsJob.name, data: {} });
+  if (!existed) return true;
+  const builtAt = lastVersion === null ? Number.NaN : Date.parse(lastVersion);
+  if (Number.isFinite(builtAt) && now - builtAt < everyMs) return false;
   await queues.enqueue(rebuildRecommendationsJob, {}, { deduplication: { id: SCHEDULER_ID } });
+  return true;
 }
 
 /**

@@ -2,7 +2,9 @@ import type { FollowSuggestions, RecommendationPage, SimilarAlbums } from '@muse
 import { useTestApp } from '../../testing/test-app';
 import { follow, makeAlbum, makeUsers, rateAlbum, registerPerson, setPrivacy, type MadeAlbum, type TestPerson } from '../../testing/factories';
 import { refreshUserRecommendationsJob } from './recommendations.jobs';
-import { materiallyChanged } from './recommendations.service';
+import { materiallyChanged, RecommendationsService } from './recommendations.service';
+import type { ArrayTrainer } from './recommendations.training';
+import { trainOnThread } from './training-thread-runner';
 
 const app = useTestApp();
 
@@ -201,6 +203,26 @@ describe('recommendations', () => {
     expect((await recs.refreshUser(viewer.id)).changed).toBe(true);
     const notifications = (await viewer.client.get('/api/notifications').expect(200)).body.items;
     expect(notifications.map((n: { type: string }) => n.type)).toContain('new_recommendations');
+  });
+
+  it('when a process without a model (a restarted worker) refreshes two lists at once, then it trains once per kind and the lists come from the model', async () => {
+    const { jazz, viewer } = await makeWorld();
+    const second = await registerPerson(app);
+    for (const a of jazz.slice(0, 3)) expect((await second.client.send('put', `/api/albums/${a.id}/rating`, { rating: 5 })).status).toBe(200);
+    const deps = app.container.services.recommendations['deps'];
+    const kinds: string[] = [];
+    const counting: ArrayTrainer = (input) => {
+      kinds.push(input.kind);
+      return trainOnThread(input);
+    };
+    const restarted = new RecommendationsService({ ...deps, trainer: counting });
+    await Promise.all([restarted.refreshUser(viewer.id), restarted.refreshUser(second.id)]);
+    expect(kinds).toEqual(['album', 'track']);
+    for (const person of [viewer, second]) {
+      const list = await deps.cache.getList(person.id, 'album');
+      expect(list!.picks[0]!.source).toBe('model');
+      expect(jazz.slice(3).map((a) => a.id)).toContain(list!.picks[0]!.id);
+    }
   });
 
   it('materiallyChanged counts new items in the top 10 only', () => {

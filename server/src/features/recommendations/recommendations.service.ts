@@ -20,7 +20,9 @@ import { canSeeActivity } from '../social/visibility-policy';
 import { diversify } from './model';
 import type { CachedList, CachedPick, RecommendationsCache } from './recommendations.cache';
 import type { RecItemKind, RecommendationsRepo } from './recommendations.repo';
-import { profileFor, type TrainedKind, trainKind } from './recommendations.training';
+import { type ArrayTrainer, profileFor, type TrainedKind, trainKind } from './recommendations.training';
+import { trainOnThread } from './training-thread-runner';
+import { yieldToEventLoop } from '../../lib/yield-to-event-loop';
 
 export interface RecommendationsServiceDeps {
   repo: RecommendationsRepo;
@@ -30,10 +32,14 @@ export interface RecommendationsServiceDeps {
   logger: Logger;
   /** New items in the top 10 that make a changed list worth a notification (MATERIAL_CHANGE by default). */
   notifyAfterNewItems?: number;
+  /** Trains the model's arrays: on a thread of its own unless a caller says otherwise. */
+  trainer?: ArrayTrainer;
 }
 
 /** Picks kept per user and kind (filters and pages choose among them). */
 export const LIST_LENGTH = 50;
+/** Users (or albums) scored between two yields to the event loop during a rebuild. */
+const SLICE = 100;
 /** Similar albums kept per album. */
 export const SIMILAR_LENGTH = 12;
 /** New items in the top 10 that make a refreshed list worth a notification. */
@@ -57,6 +63,8 @@ const KIND_OF: Record<RecommendationQuery['kind'], RecItemKind> = { albums: 'alb
 export class RecommendationsService {
   /** The latest trained models of this process, used to refresh one user between rebuilds. */
   private trained: Partial<Record<RecItemKind, TrainedKind>> = {};
+  /** A training under way for a refresh in a process that has no model yet (one per kind). */
+  private training: Partial<Record<RecItemKind, Promise<TrainedKind>>> = {};
 
   constructor(private readonly deps: RecommendationsServiceDeps) {}
 
@@ -71,10 +79,11 @@ export class RecommendationsService {
     }
     const users = new Set<string>();
     for (const kind of ['album', 'track'] as const) {
-      const trained = await trainKind(this.deps.repo, kind);
+      const trained = await trainKind(this.deps.repo, kind, this.trainer);
       this.trained[kind] = trained;
       let pending: { userId: string; kind: RecItemKind; list: CachedList }[] = [];
       for (let u = 0; u < trained.userIds.length; u += 1) {
+        if (u % SLICE === SLICE - 1) await yieldToEventLoop();
         const userId = trained.userIds[u]!;
         users.add(userId);
         const muted = mutes.get(userId);
@@ -91,6 +100,7 @@ export class RecommendationsService {
       if (kind === 'album') {
         let similar: { albumId: string; similar: string[] }[] = [];
         for (let i = 0; i < trained.itemIds.length; i += 1) {
+          if (i % SLICE === SLICE - 1) await yieldToEventLoop();
           const found = trained.model.similarItems(i, SIMILAR_LENGTH);
           if (!found.length) continue;
           similar.push({ albumId: trained.itemIds[i]!, similar: found.map((s) => trained.itemIds[s.itemIndex]!) });
@@ -106,10 +116,16 @@ export class RecommendationsService {
     return { version, users: users.size, albums: this.trained.album?.itemIds.length ?? 0, tracks: this.trained.track?.itemIds.length ?? 0 };
   }
 
+  /** When the last full rebuild finished writing (its version, an ISO time), or null before any. */
+  lastRebuild(): Promise<string | null> {
+    return this.deps.cache.version();
+  }
+
   /** Recomputes one user's lists (after new ratings), and tells them when the list changed materially. */
   async refreshUser(userId: string): Promise<{ changed: boolean }> {
     let changed = false;
     for (const kind of ['album', 'track'] as const) {
+      await this.ensureTrained(kind);
       const list = await this.compute(userId, kind, 'refresh');
       const before = await this.deps.cache.getList(userId, kind);
       await this.deps.cache.setList(userId, kind, list);
@@ -117,6 +133,20 @@ export class RecommendationsService {
     }
     if (changed) await this.notify(userId);
     return { changed };
+  }
+
+  /**
+   * A process started after the last rebuild (a restarted worker) has no model: the first refresh
+   * trains one (on its thread, once however many refreshes wait) instead of a whole rebuild.
+   */
+  private async ensureTrained(kind: RecItemKind): Promise<void> {
+    if (this.trained[kind]) return;
+    this.training[kind] ??= trainKind(this.deps.repo, kind, this.trainer).finally(() => delete this.training[kind]);
+    this.trained[kind] = await this.training[kind];
+  }
+
+  private get trainer(): ArrayTrainer {
+    return this.deps.trainer ?? trainOnThread;
   }
 
   /** `GET /api/recommendations`: a page of the viewer's picks, filtered and explained. */

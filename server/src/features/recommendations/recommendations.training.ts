@@ -1,4 +1,17 @@
-import { buildCsr, buildItemFeatures, CooBuilder, type ItemAttributes, interactionsFromRatings, type RecommendationModel, train } from './model';
+import {
+  assembleModel,
+  buildCsr,
+  buildItemFeatures,
+  CooBuilder,
+  type CooEntries,
+  type CsrMatrix,
+  DEFAULT_ITEM_NEIGHBOUR_OPTIONS,
+  type ItemAttributes,
+  interactionsFromRatings,
+  itemNeighbourScorer,
+  type RecommendationModel,
+  trainItemNeighbours,
+} from './model';
 import type { ItemAttributeRow, RecItemKind, RecommendationsRepo, TrainingRow } from './recommendations.repo';
 
 /** Ratings are stored 1..10 (half stars). */
@@ -41,11 +54,35 @@ function attributesOf(row: ItemAttributeRow): ItemAttributes {
 }
 
 /**
- * Reads one kind's training data from Postgres batch by batch (dismissals first, as the lowest
- * rating, so a later real rating replaces them; listens for albums) and trains the model chosen
- * by the offline evaluation, with the content fallback over item attributes.
+ * One kind's training data as read from Postgres: coordinate entries (user index, item index,
+ * value) and item attributes, all indices into `userIds` / `itemIds`. Plain data and typed
+ * arrays, so it can cross to a training thread.
  */
-export async function trainKind(repo: RecommendationsRepo, kind: RecItemKind): Promise<TrainedKind> {
+export interface TrainingInput {
+  kind: RecItemKind;
+  userIds: string[];
+  itemIds: string[];
+  ratings: CooEntries;
+  listens: CooEntries | null;
+  attributes: (ItemAttributes | undefined)[];
+  artistOf: (string | undefined)[];
+}
+
+/** What training computes: the matrices the model is assembled from (typed arrays only). */
+export interface TrainedArrays {
+  userItems: CsrMatrix;
+  similarities: CsrMatrix;
+  itemFeatures: CsrMatrix;
+}
+
+/** Trains the arrays of one kind; the default runs on a thread of its own (training-thread.ts). */
+export type ArrayTrainer = (input: TrainingInput) => Promise<TrainedArrays>;
+
+/**
+ * Reads one kind's training data from Postgres batch by batch (dismissals first, as the lowest
+ * rating, so a later real rating replaces them; listens for albums).
+ */
+export async function readTrainingInput(repo: RecommendationsRepo, kind: RecItemKind): Promise<TrainingInput> {
   const users = new IdIndex();
   const items = new IdIndex();
   const attributes: (ItemAttributes | undefined)[] = [];
@@ -75,17 +112,43 @@ export async function trainKind(repo: RecommendationsRepo, kind: RecItemKind): P
       artistOf[i] = row.artist_id ?? undefined;
     }
   }
-  const rows = users.ids.length;
-  const cols = items.ids.length;
-  const interactions = interactionsFromRatings(
-    buildCsr(rows, cols, ratings),
+  for (let i = attributes.length; i < items.ids.length; i += 1) attributes.push(undefined);
+  for (let i = artistOf.length; i < items.ids.length; i += 1) artistOf.push(undefined);
+  return { kind, userIds: users.ids, itemIds: items.ids, ratings, listens: kind === 'album' ? listens : null, attributes, artistOf };
+}
+
+/**
+ * The costly, synchronous part of training (seconds at scale): the users × items matrix, its
+ * confidence weights, the item features and the item neighbours of the method the offline
+ * evaluation chose for the product (item neighbours, `signed`). Pure: runs on any thread.
+ */
+export function trainArrays(input: TrainingInput): TrainedArrays {
+  const rows = input.userIds.length;
+  const cols = input.itemIds.length;
+  const { userItems } = interactionsFromRatings(
+    buildCsr(rows, cols, input.ratings),
     RATING_SCALE,
     undefined,
-    kind === 'album' ? buildCsr(rows, cols, listens) : undefined,
+    input.listens ? buildCsr(rows, cols, input.listens) : undefined,
   );
-  for (let i = attributes.length; i < cols; i += 1) attributes.push(undefined);
-  const model = train(interactions, { itemFeatures: buildItemFeatures(attributes) });
-  return { kind, model, userIndex: users.index, userIds: users.ids, itemIndex: items.index, itemIds: items.ids, artistOf };
+  const { similarities } = trainItemNeighbours(userItems, DEFAULT_ITEM_NEIGHBOUR_OPTIONS);
+  return { userItems, similarities, itemFeatures: buildItemFeatures(input.attributes) };
+}
+
+/** The model of one kind from its trained arrays, with the id ↔ index maps around it (cheap). */
+export function assembleTrained(input: TrainingInput, arrays: TrainedArrays): TrainedKind {
+  const model = assembleModel({ userItems: arrays.userItems }, itemNeighbourScorer({ similarities: arrays.similarities }), {
+    itemFeatures: arrays.itemFeatures,
+  });
+  const userIndex = new Map(input.userIds.map((id, i) => [id, i]));
+  const itemIndex = new Map(input.itemIds.map((id, i) => [id, i]));
+  return { kind: input.kind, model, userIndex, userIds: input.userIds, itemIndex, itemIds: input.itemIds, artistOf: input.artistOf };
+}
+
+/** Reads one kind's data, trains it with `trainer` (a thread by default) and assembles the model. */
+export async function trainKind(repo: RecommendationsRepo, kind: RecItemKind, trainer: ArrayTrainer): Promise<TrainedKind> {
+  const input = await readTrainingInput(repo, kind);
+  return assembleTrained(input, await trainer(input));
 }
 
 /** A profile for a user the model has not seen as they are now (ratings since the rebuild). */

@@ -7,5 +7,16 @@ export { selectByValidation, type ModelSelection } from './model-selection';
 export { buildItemFeatures, type ContentWeights, DEFAULT_CONTENT_WEIGHTS, type ItemAttributes } from './content-similarity';
 export { DEFAULT_DIVERSITY_OPTIONS, diversify, type DiversityOptions } from './diversity';
 export type { Interactions, Recommendation, RecommendationModel, RecommendOptions, SimilarItem, UserProfile } from './recommendation-model';
-export { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
-export { DEFAULT_CONFIDENCE, DEFAULT_TRAIN_OPTIONS, interactionsFromRatings, MODEL_METHODS, type ModelMethod, train, type TrainOptions } from './train';
+export { buildCsr, CooBuilder, type CooEntries, type CsrMatrix } from './sparse-matrix';
+export { DEFAULT_ITEM_NEIGHBOUR_OPTIONS, trainItemNeighbours } from './item-neighbours';
+export { itemNeighbourScorer } from './item-neighbour-scorer';
+export {
+  assembleModel,
+  DEFAULT_CONFIDENCE,
+  DEFAULT_TRAIN_OPTIONS,
+  interactionsFromRatings,
+  MODEL_METHODS,
+  type ModelMethod,
+  train,
+  type TrainOptions,
+} from './train';
