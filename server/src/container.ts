@@ -15,6 +15,9 @@ import type { Logger } from './lib/logger';
 import { DomainEventPublisher } from './realtime/domain-events';
 import { type ProviderSetup } from './providers/provider-config';
 import { ProviderFactory } from './providers/provider-factory';
+import { collectDbPool, collectQueueDepths } from './observability/collectors';
+import { MuseMetrics } from './observability/metrics';
+import { timeRedisCommands } from './observability/redis-timing';
 
 export interface ContainerInput {
   config: Config;
@@ -24,6 +27,8 @@ export interface ContainerInput {
   mongoUrl?: string;
   /** Where Spotify and Apple Music are (real or the sandbox); none when omitted, so provider features say they are unavailable. */
   providerSetup?: ProviderSetup;
+  /** The process's metrics (a process makes them once, with its process metrics); a fresh registry when omitted. */
+  metrics?: MuseMetrics;
 }
 
 /** Everything a process needs, built once; `close` releases it in reverse order. */
@@ -43,6 +48,8 @@ export interface Container {
   readiness: ReadinessChecks;
   /** Makes Spotify and Apple Music providers (per connection and app-level) for this process. */
   providers: ProviderFactory;
+  /** Prometheus metrics of this process, served at /metrics. */
+  metrics: MuseMetrics;
   repos: Composition['repos'];
   services: Services;
   /** A new Redis connection for consumers that block (BullMQ workers, stream readers). */
@@ -56,6 +63,7 @@ const NO_PROVIDERS: ProviderSetup = { spotify: null, apple: null, sandboxUrl: nu
 /** Wires the process's dependencies from resolved infrastructure. */
 export async function createContainer(input: ContainerInput): Promise<Container> {
   const { config, logger } = input;
+  const metrics = input.metrics ?? new MuseMetrics();
   const knex = createKnex(input.databaseUrl);
   // Concurrent requests' commands (sessions, rate limits, events) share round trips.
   const redis = createFailFastRedis(input.redisUrl, { enableAutoPipelining: true });
@@ -64,9 +72,12 @@ export async function createContainer(input: ContainerInput): Promise<Container>
   const extraConnections: Redis[] = [queueConnection];
   const newRedisConnection = () => {
     const connection = createBlockingRedis(input.redisUrl);
+    timeRedisCommands(connection, metrics);
     extraConnections.push(connection);
     return connection;
   };
+  timeRedisCommands(redis, metrics);
+  timeRedisCommands(queueConnection, metrics);
   await Promise.all([redisReady(redis), redisReady(queueConnection)]).catch(async (err: unknown) => {
     redis.disconnect();
     queueConnection.disconnect();
@@ -91,7 +102,13 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     backoffMs: config.JOB_BACKOFF_MS,
     logger,
   });
-  const providers = new ProviderFactory(input.providerSetup ?? NO_PROVIDERS, { maxRateLimitWaitMs: config.PROVIDER_RATE_LIMIT_GIVE_UP_MS });
+  const providers = new ProviderFactory(
+    input.providerSetup ?? NO_PROVIDERS,
+    { maxRateLimitWaitMs: config.PROVIDER_RATE_LIMIT_GIVE_UP_MS },
+    (provider, endpoint, outcome) => metrics.providerCalls.inc({ provider, endpoint, outcome }),
+  );
+  collectDbPool(metrics, knex);
+  collectQueueDepths(metrics, queues.byName);
   const { services, docs, repos } = composeServices({ config, logger, knex, redis, documentStore, sessions, rateLimiter, events, queues, providers });
 
   return {
@@ -108,6 +125,7 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     queues,
     readiness: new ReadinessChecks(),
     providers,
+    metrics,
     repos,
     services,
     newRedisConnection,

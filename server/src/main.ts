@@ -9,6 +9,8 @@ import { connectToSandbox } from './providers/sandbox/remote-sandbox';
 import { startProviderSandbox, type ProviderSandbox } from './providers/sandbox/start-sandbox';
 import { startApi } from './roles/api-role';
 import { startWorker } from './roles/worker-role';
+import { MuseMetrics } from './observability/metrics';
+import { startMetricsServer } from './observability/metrics-endpoint';
 
 type Role = 'api' | 'worker' | 'all';
 
@@ -73,12 +75,19 @@ async function main(): Promise<void> {
     redisUrl: infra.redisUrl,
     mongoUrl: infra.mongoUrl,
     providerSetup,
+    metrics: new MuseMetrics({ processMetrics: true }),
   });
   const applied = await migrateLatest(container.knex);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (role === 'api' || role === 'all') await seedOnFirstRun(container);
 
   const stoppers: Array<() => Promise<void>> = [];
+  // The admin port: this process's metrics without a token, whatever its role (the only place a worker serves them).
+  if (config.METRICS_PORT !== undefined) {
+    const metricsServer = await startMetricsServer(container.metrics, { host: config.METRICS_HOST, port: config.METRICS_PORT });
+    stoppers.push(() => metricsServer.stop());
+    logger.info({ url: metricsServer.url }, 'metrics served');
+  }
   if (role === 'worker' || role === 'all') {
     const worker = await startWorker(container);
     stoppers.push(() => worker.stop());

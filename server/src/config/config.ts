@@ -155,6 +155,12 @@ export const ConfigSchema = z.object({
   /** Most provider calls one conversion run may make (a 10,000-track playlist needs a few thousand at most). */
   CONVERSION_CALL_BUDGET: z.coerce.number().int().min(10).default(40_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
+  /** Bearer token that opens `/metrics` on the api's port; unset, that path answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'is at least 16 characters (openssl rand -hex 32)').max(200).optional(),
+  /** A separate admin port serving `/metrics` without a token (api and worker each need their own). */
+  METRICS_PORT: port.optional(),
+  /** Interface of the admin port: loopback unless a private network needs it (compose). */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_DIST_DIR: z.string().optional(),
   SEED_DEMO_CATALOG: bool.default(true),
   ADMIN_HANDLES: z

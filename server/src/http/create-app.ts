@@ -44,6 +44,8 @@ import { requestId } from './request-id';
 import { runWithRequestId } from '../lib/request-context';
 import { loadSession } from './session-middleware';
 import { serveWebApp } from './web-app';
+import { httpMetrics, recordRouteTemplates } from '../observability/http-metrics';
+import { createMetricsRouter } from '../observability/metrics-endpoint';
 
 /** Where the built SPA lives: WEB_DIST_DIR, else web/dist beside the server package. */
 export function resolveWebDist(configured?: string): string | null {
@@ -57,6 +59,8 @@ export function createApp(c: Container): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', c.config.TRUST_PROXY);
   app.set('query parser', 'simple');
+  recordRouteTemplates(app);
+  app.use(httpMetrics(c.metrics));
 
   app.use(
     pinoHttp({
@@ -100,6 +104,7 @@ export function createApp(c: Container): Express {
   );
 
   app.use(createHealthRouter(c));
+  app.use(createMetricsRouter(c.metrics, c.config.METRICS_TOKEN));
   app.use('/api', compressApi());
 
   app.use('/api', rateLimit(c.rateLimiter, { name: 'api-ip', max: c.config.API_RATE_IP_MAX, windowSeconds: c.config.API_RATE_WINDOW_SECONDS, key: byIp }));

@@ -2,19 +2,25 @@ import { Worker, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
 import type { Logger } from '../lib/logger';
+import type { MuseMetrics } from '../observability/metrics';
 import { QUEUE_NAMES } from './job-definition';
 import { UnknownJobError, type JobRegistry } from './job-registry';
+import { splitJobData } from './queues';
 
 export interface WorkerRunnerOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
   logger: Logger;
+  /** Where each attempt's duration and outcome is recorded (`muse_job_duration_seconds`). */
+  metrics?: MuseMetrics;
 }
 
 /**
  * Runs a BullMQ worker per queue. A bad payload or an unknown job fails at once (no retry
- * can fix it); any other error is retried with the queue's exponential backoff.
+ * can fix it); any other error is retried with the queue's exponential backoff. Each attempt logs
+ * through a child logger naming the queue, the job, its id and the request that queued it, and
+ * its duration goes to the metrics by queue, job name and outcome.
  */
 export class WorkerRunner {
   private readonly workers: Worker[];
@@ -26,18 +32,33 @@ export class WorkerRunner {
       const worker = new Worker(
         queue,
         async (job) => {
-          const logger = options.logger.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+          const { payload, requestId } = splitJobData(job.data);
+          const attempt = job.attemptsMade + 1;
+          const logger = options.logger.child({ queue, job: job.name, jobId: job.id, attempt, ...(requestId ? { requestId } : {}) });
+          const started = process.hrtime.bigint();
+          const observe = (outcome: 'completed' | 'failed') => {
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            options.metrics?.jobDuration.observe({ queue, job: job.name, outcome }, seconds);
+            return seconds;
+          };
           try {
-            await registry.run(job.name, job.data, { logger, attempt: job.attemptsMade + 1 });
+            await registry.run(job.name, payload, { logger, attempt });
           } catch (err) {
+            observe('failed');
+            // The failure itself is logged once BullMQ records it (the worker's `failed` event), with this job's ids.
             if (err instanceof ZodError || err instanceof UnknownJobError) throw new UnrecoverableError(String(err.message));
             throw err;
           }
+          logger.debug({ durationMs: Math.round(observe('completed') * 1000) }, 'job completed');
         },
         { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency, autorun: true },
       );
       worker.on('failed', (job, err) => {
-        options.logger.warn({ queue, job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
+        const requestId = job ? splitJobData(job.data).requestId : undefined;
+        options.logger.warn(
+          { queue, job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, ...(requestId ? { requestId } : {}), err: err.message },
+          'job failed',
+        );
       });
       worker.on('error', (err) => options.logger.error({ err, queue }, 'worker error'));
       return worker;

@@ -1,14 +1,17 @@
 import { AppleDeveloperToken } from './apple/apple-developer-token';
 import { AppleProvider, appleHttpAuth } from './apple/apple-provider';
 import { type MusicProvider, type OnTokens, type ProviderCredentials, ProviderError, type ProviderName } from './music-provider.port';
-import { type ProviderCallCounter } from './provider-call-counter';
+import { type CallOutcome, type ProviderCallCounter } from './provider-call-counter';
 import { type ProviderSetup } from './provider-config';
 import { ProviderHttp, type ProviderHttpOptions, type RateLimitWait } from './provider-http';
 import { SpotifyAccounts } from './spotify/spotify-accounts';
 import { SpotifyProvider, userAuth } from './spotify/spotify-provider';
 
 /** HTTP tuning shared by every connection the factory makes (tests shorten timeouts and inject a clock). */
-export type ProviderTuning = Omit<ProviderHttpOptions, 'baseUrl' | 'headers' | 'onUnauthorized' | 'counter' | 'onRateLimited'>;
+export type ProviderTuning = Omit<ProviderHttpOptions, 'baseUrl' | 'headers' | 'onUnauthorized' | 'counter' | 'onRateLimited' | 'onCall'>;
+
+/** Told of every call any provider of the factory makes, as the HTTP layer counts it (the process's metrics). */
+export type ProviderCallObserver = (provider: ProviderName, endpoint: string, outcome: CallOutcome) => void;
 
 /** What one user of a connection's provider may add: its own call counter and a hook on rate-limit waits (a conversion job). */
 export interface ProviderCallOptions {
@@ -30,13 +33,25 @@ export class ProviderFactory {
   constructor(
     readonly setup: ProviderSetup,
     private readonly tuning: ProviderTuning = {},
+    private readonly observeCall?: ProviderCallObserver,
   ) {
     const s = setup.spotify;
     this.spotifyAccounts = s
-      ? new SpotifyAccounts({ ...tuning, accountsBaseUrl: s.accountsBaseUrl, clientId: s.clientId, clientSecret: s.clientSecret })
+      ? new SpotifyAccounts({
+          ...tuning,
+          accountsBaseUrl: s.accountsBaseUrl,
+          clientId: s.clientId,
+          clientSecret: s.clientSecret,
+          onCall: this.callsOf('spotify'),
+        })
       : null;
     const a = setup.apple;
     this.appleDeveloperToken = a ? new AppleDeveloperToken({ teamId: a.teamId, keyId: a.keyId, privateKeyPem: a.privateKeyPem, clock: tuning.clock }) : null;
+  }
+
+  private callsOf(name: ProviderName): ProviderHttpOptions['onCall'] {
+    const observe = this.observeCall;
+    return observe && ((endpoint, outcome) => observe(name, endpoint, outcome));
   }
 
   /** Whether a service can be used at all (real credentials or the sandbox). */
@@ -56,6 +71,7 @@ export class ProviderFactory {
           baseUrl: s.apiBaseUrl,
           counter: opts.counter,
           onRateLimited: opts.onRateLimited,
+          onCall: this.callsOf('spotify'),
           ...SpotifyProvider.httpAuth(auth),
         }),
         auth,
@@ -64,7 +80,14 @@ export class ProviderFactory {
     const a = this.requireApple();
     const auth = { developerToken: this.appleDeveloperToken!, musicUserToken: credentials.musicUserToken ?? credentials.accessToken };
     return new AppleProvider(
-      new ProviderHttp({ ...this.tuning, baseUrl: a.apiBaseUrl, counter: opts.counter, onRateLimited: opts.onRateLimited, ...appleHttpAuth(auth) }),
+      new ProviderHttp({
+        ...this.tuning,
+        baseUrl: a.apiBaseUrl,
+        counter: opts.counter,
+        onRateLimited: opts.onRateLimited,
+        onCall: this.callsOf('apple'),
+        ...appleHttpAuth(auth),
+      }),
       auth,
       credentials.storefront ?? null,
       a.storefront,
@@ -86,11 +109,19 @@ export class ProviderFactory {
           return true;
         },
       };
-      provider = new SpotifyProvider(new ProviderHttp({ ...this.tuning, baseUrl: s.apiBaseUrl, ...SpotifyProvider.httpAuth(auth) }), auth, 'US');
+      provider = new SpotifyProvider(
+        new ProviderHttp({ ...this.tuning, baseUrl: s.apiBaseUrl, onCall: this.callsOf('spotify'), ...SpotifyProvider.httpAuth(auth) }),
+        auth,
+        'US',
+      );
     } else {
       const a = this.requireApple();
       const auth = { developerToken: this.appleDeveloperToken! };
-      provider = new AppleProvider(new ProviderHttp({ ...this.tuning, baseUrl: a.apiBaseUrl, ...appleHttpAuth(auth) }), auth, a.storefront);
+      provider = new AppleProvider(
+        new ProviderHttp({ ...this.tuning, baseUrl: a.apiBaseUrl, onCall: this.callsOf('apple'), ...appleHttpAuth(auth) }),
+        auth,
+        a.storefront,
+      );
     }
     this.appProviders.set(name, provider);
     return provider;

@@ -96,6 +96,26 @@ describe('ProviderHttp', () => {
     expect(http.counter.snapshot()[GET.endpoint]).toEqual({ error_5xx: 2, ok: 1 });
   });
 
+  it('when calls are retried, rate limited and refused, then the process’s observer is told of exactly the calls the counter counts', async () => {
+    const s = await serve((req, res, n) => {
+      if (req.url!.includes('/gone')) return json(res, 404, {});
+      if (n === 1) return json(res, 429, {}, { 'retry-after': '1' });
+      if (n === 2) return json(res, 503, {});
+      json(res, 200, {});
+    });
+    const told: Record<string, Record<string, number>> = {};
+    const { http } = client(s.url, {
+      onCall: (endpoint, outcome) => {
+        told[endpoint] ??= {};
+        told[endpoint][outcome] = (told[endpoint][outcome] ?? 0) + 1;
+      },
+    });
+    await http.json(GET);
+    await expect(http.json({ method: 'GET', path: '/gone', endpoint: 'GET /v1/gone' })).rejects.toBeInstanceOf(ProviderError);
+    expect(http.counter.snapshot()).toEqual({ [GET.endpoint]: { rate_limited: 1, error_5xx: 1, ok: 1 }, 'GET /v1/gone': { error_4xx: 1 } });
+    expect(told).toEqual(http.counter.snapshot());
+  });
+
   it('when the service keeps failing with 500, then the call stops after maxAttempts with unavailable', async () => {
     const s = await serve((_req, res) => json(res, 500, { error: { status: 500, message: 'Server error' } }));
     const { http } = client(s.url, { maxAttempts: 3 });

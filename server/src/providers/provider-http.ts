@@ -18,6 +18,8 @@ export interface ProviderHttpOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   counter?: ProviderCallCounter;
+  /** Told of each call as it is counted (the process's metrics), whichever counter this user of the layer brought. */
+  onCall?: (endpoint: string, outcome: CallOutcome) => void;
   /** Headers added to every request (read per attempt, so a refreshed token is used at once). */
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Called on the first 401 of a call; true means new credentials are in place and the call is retried once. */
@@ -85,6 +87,12 @@ export class ProviderHttp {
     };
   }
 
+  /** The one place a call is counted: the caller's counter and the process's metrics see the same calls. */
+  private record(endpoint: string, outcome: CallOutcome): void {
+    this.counter.record(endpoint, outcome);
+    this.options.onCall?.(endpoint, outcome);
+  }
+
   /** Sends a request and parses its JSON answer (an empty body gives `null`). */
   async json<T = unknown>(req: ProviderRequest): Promise<ProviderResponse<T>> {
     let attempt = 0;
@@ -95,7 +103,7 @@ export class ProviderHttp {
       await this.bucket.take();
       const sent = await this.send(req);
       const retryable = (kind: ProviderErrorKind, message: string, outcome: CallOutcome, status: number, cause?: unknown): ProviderError | null => {
-        this.counter.record(req.endpoint, outcome);
+        this.record(req.endpoint, outcome);
         if (attempt < this.o.maxAttempts) return null;
         return new ProviderError(kind, `${req.endpoint}: ${message} after ${attempt} attempts`, { status, endpoint: req.endpoint, cause });
       };
@@ -109,7 +117,7 @@ export class ProviderHttp {
 
       const { res, text } = sent;
       if (res.status === 429) {
-        this.counter.record(req.endpoint, 'rate_limited');
+        this.record(req.endpoint, 'rate_limited');
         const seconds = parseRetryAfter(res.headers.get('retry-after'), this.clock.now());
         if (rateLimitWaitedMs + seconds * 1000 > this.o.maxRateLimitWaitMs) {
           throw new ProviderError('rate_limited', `${req.endpoint}: still rate limited after waiting ${Math.round(rateLimitWaitedMs / 1000)} s`, {
@@ -131,7 +139,7 @@ export class ProviderHttp {
         continue;
       }
       if (res.status === 401 && !refreshed && this.options.onUnauthorized) {
-        this.counter.record(req.endpoint, 'error_4xx');
+        this.record(req.endpoint, 'error_4xx');
         refreshed = true;
         if (await this.options.onUnauthorized()) {
           attempt--;
@@ -141,7 +149,7 @@ export class ProviderHttp {
       }
       if (res.status >= 300) {
         // Redirects are not followed (a service API does not send them; following could leak the bearer token elsewhere).
-        this.counter.record(req.endpoint, 'error_4xx');
+        this.record(req.endpoint, 'error_4xx');
         throw this.clientError(req, res.status, text);
       }
 
@@ -154,7 +162,7 @@ export class ProviderHttp {
         await this.backoff(attempt);
         continue;
       }
-      this.counter.record(req.endpoint, 'ok');
+      this.record(req.endpoint, 'ok');
       return { status: res.status, body, headers: res.headers };
     }
   }

@@ -1,4 +1,4 @@
-import { albumRoom, userRoom } from '@muse/shared';
+import { albumRoom, userRoom, type ServerToClientEvents } from '@muse/shared';
 import type { Container } from '../container';
 import { presentNotification } from '../features/notifications/notifications.presenter';
 import type { DomainEvent } from './domain-events';
@@ -6,21 +6,25 @@ import { sessionRoom, type MuseSocketServer } from './socket-server';
 
 /**
  * The one place that turns domain events into Socket.IO emits. Emits go through the adapter,
- * so the user's sockets receive them whichever api node holds them.
+ * so the user's sockets receive them whichever api node holds them; each is counted by event.
  */
 export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
   const { notifications, ratings, imports, feed, serviceImports, conversions } = c.services;
+  const emit = <E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void => {
+    io.to(room).emit(event, ...args);
+    c.metrics.socketEventsEmitted.inc({ event });
+  };
   return async (event: DomainEvent): Promise<void> => {
     switch (event.type) {
       case 'notification.created': {
         const row = await notifications.get(event.userId, event.notificationId);
         if (!row) return;
         const unread = await notifications.unreadCount(event.userId);
-        io.to(userRoom(event.userId)).emit('notification:new', { notification: presentNotification(row), unread });
+        emit(userRoom(event.userId), 'notification:new', { notification: presentNotification(row), unread });
         return;
       }
       case 'notifications.read': {
-        io.to(userRoom(event.userId)).emit('notification:unread', { unread: await notifications.unreadCount(event.userId) });
+        emit(userRoom(event.userId), 'notification:unread', { unread: await notifications.unreadCount(event.userId) });
         return;
       }
       case 'sessions.revoked': {
@@ -29,29 +33,29 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
       }
       case 'album.stats_changed': {
         // Read at emit time, so a burst of ratings never shows watchers an older aggregate last.
-        io.to(albumRoom(event.albumId)).emit('album:stats', { albumId: event.albumId, stats: await ratings.albumStats(event.albumId) });
+        emit(albumRoom(event.albumId), 'album:stats', { albumId: event.albumId, stats: await ratings.albumStats(event.albumId) });
         return;
       }
       case 'import.progress': {
         // Read at emit time, so the browser always sees the import's latest state.
         const progress = await imports.progress(event.userId, event.importId);
-        if (progress) io.to(userRoom(event.userId)).emit('import:progress', progress);
+        if (progress) emit(userRoom(event.userId), 'import:progress', progress);
         return;
       }
       case 'service-import.progress': {
         const progress = await serviceImports.progress(event.userId, event.importId);
-        if (progress) io.to(userRoom(event.userId)).emit('service-import:progress', progress);
+        if (progress) emit(userRoom(event.userId), 'service-import:progress', progress);
         return;
       }
       case 'conversion.progress': {
         // Read at emit time, so the browser always sees the conversion's latest state.
         const progress = await conversions.progress(event.userId, event.conversionId);
-        if (progress) io.to(userRoom(event.userId)).emit('conversion:progress', progress);
+        if (progress) emit(userRoom(event.userId), 'conversion:progress', progress);
         return;
       }
       case 'feed.activity': {
         // Filtered per follower at emit time, so an unfollow or block in between is honoured.
-        for (const { userId, item } of await feed.liveItems(event.activityId, event.userIds)) io.to(userRoom(userId)).emit('feed:new', { item });
+        for (const { userId, item } of await feed.liveItems(event.activityId, event.userIds)) emit(userRoom(userId), 'feed:new', { item });
         return;
       }
     }

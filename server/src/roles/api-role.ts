@@ -49,6 +49,7 @@ export async function startApi(c: Container, listen: { host: string; port: numbe
   const server = http.createServer(app);
   server.keepAliveTimeout = 5000;
   const io = createSocketServer(server, c);
+  const unwatchSockets = c.metrics.watchSockets({ connectedSockets: () => io.of('/').sockets.size });
   const drain = drainOnShutdown(server);
   const consumer = new DomainEventConsumer(c.newRedisConnection(), c.config.REDIS_PREFIX, createRealtimeDispatcher(io, c), c.logger);
   await consumer.start();
@@ -72,6 +73,7 @@ export async function startApi(c: Container, listen: { host: string; port: numbe
       await io.close();
       await closed;
       removeReadinessCheck();
+      unwatchSockets();
       await consumer.stop();
     },
   };
