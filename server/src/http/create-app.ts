@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
+import helmet, { strictTransportSecurity } from 'helmet';
 import cors from 'cors';
 import { pinoHttp } from 'pino-http';
 import fs from 'node:fs';
@@ -89,12 +89,18 @@ export function createApp(c: Container): Express {
           'connect-src': ["'self'", ...(musicKit ? ['https://*.apple.com'] : [])],
           'frame-src': ["'self'", ...(musicKit ? ['https://*.apple.com'] : [])],
           'font-src': ["'self'", 'data:'],
+          // No page of Muse is meant to be shown inside another site's frame (clickjacking).
+          'frame-ancestors': ["'none'"],
           'upgrade-insecure-requests': c.secureCookies ? [] : null,
         },
       },
-      strictTransportSecurity: c.secureCookies,
+      xFrameOptions: { action: 'deny' },
+      strictTransportSecurity: false,
     }),
   );
+  // HSTS whenever the browser reached Muse over https: PUBLIC_URL says so, or a trusted proxy (TRUST_PROXY) does.
+  const hsts = strictTransportSecurity();
+  app.use((req, res, next) => (c.secureCookies || req.secure ? hsts(req, res, next) : next()));
   app.use(
     '/api',
     cors({
