@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
@@ -9,6 +12,8 @@ import { WorkerRunner } from '../jobs/worker-runner';
 import { createLogger } from '../lib/logger';
 import { jobDependencies, startWorker } from '../roles/worker-role';
 import { makeAlbum, newUserInput, registerUser } from '../testing/factories';
+import { spawnMuse } from '../testing/spawn-muse';
+import { createTestDatabase, createTestRedisPrefix } from '../testing/test-infra';
 import { useTestApp } from '../testing/test-app';
 import { waitFor } from '../testing/wait-for';
 import { UNMATCHED_ROUTE } from './http-metrics';
@@ -216,5 +221,59 @@ describe('/metrics elsewhere', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+/** A loopback port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('a worker process', () => {
+  it('when METRICS_PORT is set, then the worker serves its own metrics there on loopback, without a token', async () => {
+    const db = await createTestDatabase('metrics');
+    const redis = createTestRedisPrefix('metrics');
+    const port = await freePort();
+    const worker = spawnMuse('worker', { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix, METRICS_PORT: String(port) });
+    try {
+      const text = await waitFor(
+        'the worker’s metrics',
+        async () => {
+          const res = await request(`http://127.0.0.1:${port}`).get('/metrics');
+          return res.status === 200 && res.text;
+        },
+        60_000,
+        200,
+      );
+      expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+      expect(sample(text, 'muse_queue_jobs', { queue: 'charts', state: 'delayed' })).toEqual(expect.any(Number));
+      expect(worker.output()).toMatch(/metrics served/);
+      // The admin port opens before the worker's jobs start; a stop is asked for once it runs.
+      await waitFor('the worker to start', () => /worker started/.test(worker.output()), 60_000);
+      worker.child.kill('SIGTERM');
+      expect((await worker.exited).code).toBe(0);
+    } finally {
+      if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+      await worker.exited;
+      await db.drop();
+      await redis.cleanup();
+    }
+  });
+});
+
+describe('the Grafana dashboard', () => {
+  it('when its queries name a metric, then the api or worker exports a metric of that name', async () => {
+    const dashboard = fs.readFileSync(path.resolve(__dirname, '../../../ops/grafana/muse-dashboard.json'), 'utf8');
+    const exported = new Set([
+      ...(await app.container.metrics.registry.getMetricsAsJSON()).map((m) => m.name),
+      ...(await new MuseMetrics({ processMetrics: true }).registry.getMetricsAsJSON()).map((m) => m.name),
+    ]);
+    const named = new Set([...dashboard.matchAll(/\b(?:muse|process|nodejs)_[a-z0-9_]+/g)].map(([name]) => name.replace(/_(bucket|count|sum)$/, '')));
+    expect(named.size).toBeGreaterThanOrEqual(12);
+    expect([...named].filter((name) => !exported.has(name))).toEqual([]);
   });
 });
