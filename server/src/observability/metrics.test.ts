@@ -173,7 +173,7 @@ describe('sockets and providers', () => {
   let socket: Socket | undefined;
   afterEach(() => socket?.disconnect());
 
-  it('when a Socket.IO client connects, then the sockets gauge counts it, and stops when it leaves', async () => {
+  it('when a Socket.IO client connects, then the sockets gauge counts it and the emits it receives are counted; when it leaves, the gauge drops', async () => {
     const gauge = async () => sample(await scrape(), 'muse_socketio_connected_sockets');
     expect(await gauge()).toBe(0);
     const { client } = await registerUser(app);
@@ -183,6 +183,13 @@ describe('sockets and providers', () => {
       socket!.once('connect_error', reject);
     });
     await waitFor('the socket in the gauge', async () => (await gauge()) === 1);
+    // Marking notifications read makes the realtime dispatcher emit the new unread count to the user's room.
+    const emitted = async () => sample(await scrape(), 'muse_socketio_events_emitted_total', { event: 'notification:unread' }) ?? 0;
+    const before = await emitted();
+    const unread = new Promise((resolve) => socket!.once('notification:unread', resolve));
+    expect((await client.post('/api/notifications/read-all')).status).toBeLessThan(300);
+    await unread;
+    expect(await emitted()).toBe(before + 1);
     socket.disconnect();
     await waitFor('the socket to be gone from the gauge', async () => (await gauge()) === 0);
   });
