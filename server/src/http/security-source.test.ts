@@ -54,6 +54,11 @@ describe('what the shipped source never does', () => {
     expect(occurrences(web, /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write/)).toEqual([]);
   });
 
+  it('when the web app keeps data, then it keeps it in memory only: nothing of a session outlives the tab in localStorage, sessionStorage, IndexedDB or document.cookie', () => {
+    const web = files.filter((f) => f.file.startsWith('web/'));
+    expect(occurrences(web, /localStorage|sessionStorage|indexedDB|document\.cookie/)).toEqual([]);
+  });
+
   it('when the operating system is asked to run a program, then only the start-up of Muse’s own Postgres and Redis does it, with argument lists and no shell', () => {
     const users = files.filter((f) => /from '(node:)?child_process'|require\('(node:)?child_process'\)/.test(f.text));
     expect(users.map((f) => f.file).filter((f) => !f.startsWith('server/src/config/infrastructure/'))).toEqual([]);
