@@ -26,6 +26,21 @@ export function isPgError(err: unknown): err is PgError {
   );
 }
 
+// SQLSTATEs of a connection Postgres ended or refused: connection exceptions (class 08), the
+// server terminating it (admin_shutdown, crash_shutdown, cannot_connect_now), too many connections.
+const UNAVAILABLE_CODES = /^(08...|57P0[123]|53300)$/;
+// What node-postgres rejects a query with when its connection died under it.
+const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error and is not queryable$/];
+
+/**
+ * Whether `err` says the database connection was lost or refused (the query may be retried on
+ * another connection), as opposed to a statement Postgres refused.
+ */
+export function isDatabaseUnavailableError(err: unknown): boolean {
+  if (isPgError(err)) return UNAVAILABLE_CODES.test(err.code);
+  return err instanceof Error && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(err.message));
+}
+
 /**
  * A `.catch` handler for a write whose foreign key names a row that may vanish between a check
  * and the write: the violation becomes `missing()` (a domain error, e.g. a 404 naming the row),

@@ -2,16 +2,23 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import mongoose from 'mongoose';
 import { AppError } from '../lib/app-error';
-import { isPgError, PG } from '../db/pg-errors';
+import { isDatabaseUnavailableError, isPgError, PG } from '../db/pg-errors';
 import { isRedisUnavailableError, REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/redis-errors';
 import { sendProblem } from './problem';
 
-/** Turns zod issues into the `errors` list forms show next to fields. */
-export function zodFieldErrors(error: ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length ? issue.path.join('.') : '(root)',
-    message: issue.message,
-  }));
+/**
+ * Turns zod issues into the `errors` list forms show next to fields, each naming its field: an
+ * unknown key is named itself, and an issue with the whole value (not an object, a rule across
+ * fields) is named `root` (the request part, such as `body`, when validate() checked one).
+ */
+export function zodFieldErrors(error: ZodError, root = '(root)'): { path: string; message: string }[] {
+  const at = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : root);
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? // An empty key is named as JSON writes it, so the path still says which field.
+        issue.keys.map((key) => ({ path: at([...issue.path, key === '' ? '""' : key]), message: 'Not a known field.' }))
+      : [{ path: at(issue.path), message: issue.message }],
+  );
 }
 
 interface HttpParserError {
@@ -51,7 +58,8 @@ export const apiNotFound: RequestHandler = (req, res) => {
 /**
  * The one error handler: AppError, zod, body-parser, pg and mongoose errors, and any error that
  * already carries a 4xx status, become 4xx problem documents; anything else is logged with the
- * request id and answered with a bare 500.
+ * request id and answered with a bare 500. Redis or Postgres out of reach (a lost connection)
+ * answers 503 `service_unavailable` with Retry-After.
  */
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
@@ -99,8 +107,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (clientStatus) {
     return sendProblem(res, clientStatus, CLIENT_ERROR_CODES[clientStatus] ?? 'bad_request', describeClientError(parserError));
   }
-  if (isRedisUnavailableError(err)) {
-    req.log?.warn({ err }, 'redis unavailable');
+  const unavailable = isRedisUnavailableError(err) ? 'redis' : isDatabaseUnavailableError(err) ? 'postgres' : null;
+  if (unavailable) {
+    req.log?.warn({ err }, `${unavailable} unavailable`);
     return sendProblem(res, 503, 'service_unavailable', 'Muse is briefly unavailable. Try again in a few seconds.', undefined, {
       'Retry-After': String(REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS),
     });

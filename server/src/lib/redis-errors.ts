@@ -1,4 +1,4 @@
-/** Seconds a client is told to wait (Retry-After) when Redis is unreachable. */
+/** Seconds a client is told to wait (Retry-After) when Redis or Postgres is unreachable. */
 export const REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 // What ioredis rejects a command with when it cannot reach Redis: not connected (offline
