@@ -149,6 +149,8 @@ export const ConfigSchema = z.object({
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** How long a running job stays claimed without its worker renewing the claim; a killed worker's jobs resume after it. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   /** A conversion gives up (keeping its report) after waiting out rate limits this long in total. */
   CONVERSION_MAX_RATE_LIMIT_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),

@@ -11,6 +11,8 @@ export interface WorkerRunnerOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** BullMQ's lock duration, also how often it looks for jobs whose worker died (default 30 s). */
+  lockMs?: number;
   logger: Logger;
   /** Where each attempt's duration and outcome is recorded (`muse_job_duration_seconds`). */
   metrics?: MuseMetrics;
@@ -51,7 +53,14 @@ export class WorkerRunner {
           }
           logger.debug({ durationMs: Math.round(observe('completed') * 1000) }, 'job completed');
         },
-        { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency, autorun: true },
+        {
+          connection: options.connection,
+          prefix: options.prefix,
+          concurrency: options.concurrency,
+          lockDuration: options.lockMs,
+          stalledInterval: options.lockMs,
+          autorun: true,
+        },
       );
       worker.on('failed', (job, err) => {
         const requestId = job ? splitJobData(job.data).requestId : undefined;

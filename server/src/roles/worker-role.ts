@@ -56,6 +56,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     connection: c.newRedisConnection(),
     prefix: `${c.config.REDIS_PREFIX}bull`,
     concurrency: c.config.WORKER_CONCURRENCY,
+    lockMs: c.config.JOB_LOCK_MS,
     logger,
     metrics: c.metrics,
   });
