@@ -32,6 +32,14 @@ export interface RouteSpec<PS extends ZodType | undefined, QS extends ZodType | 
   body?: BS;
   /** Status of a successful answer with a body (200 unless said). */
   status?: number;
+  /** Schema of a successful answer's body, where `shared/` has one (the API contract shows it). */
+  response?: ZodType;
+  /** One line saying what the route does, for the API contract. */
+  summary?: string;
+  /** Groups in the API contract; the first path segment after `/api` unless said. */
+  tags?: readonly string[];
+  /** Problem statuses the handler itself may answer beyond those its auth and schemas imply (e.g. 409 on a stale version). */
+  problems?: readonly number[];
   /**
    * Returns the answer's body (a presenter's output). Returning undefined answers 204; a handler
    * that wrote the response itself (a stream, a download) is left alone.
@@ -39,7 +47,7 @@ export interface RouteSpec<PS extends ZodType | undefined, QS extends ZodType | 
   handle(input: RouteInput<Parsed<PS>, Parsed<QS>, Parsed<BS>, A>): unknown;
 }
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type Define = <
   PS extends ZodType | undefined = undefined,
@@ -53,6 +61,31 @@ type Define = <
 
 /** The typed route helper of a router: `routes.get(path, spec)` and so on for each method. */
 export type Routes = Record<Method, Define>;
+
+/** What the API contract knows of one route, as its router declared it. */
+export interface RouteMeta {
+  method: Method;
+  /** The path inside its router (the mount prefix is added by whoever walks the app). */
+  path: string;
+  auth: RouteAuth;
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  status: number;
+  response?: ZodType;
+  summary?: string;
+  tags?: readonly string[];
+  problems: readonly number[];
+  rateLimited: boolean;
+}
+
+// Keyed by the route's final handler, which is what a walk over an Express app's router meets.
+const routeMeta = new WeakMap<object, RouteMeta>();
+
+/** The declaration of the route whose final handler this is, or undefined for a route not made by `createRoutes`. */
+export function routeMetaOf(handler: unknown): RouteMeta | undefined {
+  return typeof handler === 'function' ? routeMeta.get(handler) : undefined;
+}
 
 /** What the route helper needs to resolve the signed-in account. */
 export interface RouteDeps {
@@ -89,6 +122,20 @@ export function createRoutes(router: Router, deps: RouteDeps): Routes {
         if (result === undefined) res.status(204).end();
         else res.status(spec.status ?? 200).json(result);
       };
+      routeMeta.set(handler, {
+        method,
+        path,
+        auth: spec.auth ?? 'public',
+        params: spec.params,
+        query: spec.query,
+        body: spec.body,
+        status: spec.status ?? 200,
+        response: spec.response,
+        summary: spec.summary,
+        tags: spec.tags,
+        problems: spec.problems ?? [],
+        rateLimited: Boolean(spec.limit),
+      });
       router[method](path, ...chain, handler);
     };
   return { get: define('get'), post: define('post'), put: define('put'), patch: define('patch'), delete: define('delete') };

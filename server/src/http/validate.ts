@@ -17,7 +17,8 @@ declare module 'express-serve-static-core' {
 
 /**
  * Validates body, query and params with zod; the parsed values land in `req.valid`.
- * A failure answers 400 `validation_failed` with one entry per bad field.
+ * A failure answers 400 `validation_failed` with one entry per bad field; a problem with a whole
+ * part (a body that is not an object, a rule across its fields) is named by the part: `body`.
  */
 export function validate(schemas: Schemas): RequestHandler {
   return (req, _res, next) => {
@@ -28,7 +29,7 @@ export function validate(schemas: Schemas): RequestHandler {
       if (!schema) continue;
       const result = schema.safeParse(part === 'body' ? (req.body ?? {}) : req[part]);
       if (result.success) valid[part] = result.data;
-      else errors.push(...zodFieldErrors(result.error));
+      else errors.push(...zodFieldErrors(result.error, part));
     }
     if (errors.length) return next(AppError.badRequest('validation_failed', 'Some fields are not valid.', errors));
     req.valid = valid;

@@ -1,5 +1,12 @@
 import { Router } from 'express';
-import { IdParamsSchema, JobParamsSchema, ReportListQuerySchema, ReportResolveSchema, SuspendedAccountListQuerySchema } from '@muse/shared';
+import {
+  FailedJobListSchema,
+  IdParamsSchema,
+  JobParamsSchema,
+  ReportListQuerySchema,
+  ReportResolveSchema,
+  SuspendedAccountListQuerySchema,
+} from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -11,6 +18,7 @@ export function createAdminRouter(c: Container): Router {
 
   routes.get('/jobs/failed', {
     auth: 'admin',
+    response: FailedJobListSchema,
     handle: async () => ({ items: await admin.failedJobs() }),
   });
 

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { ChangePasswordSchema, DeleteAccountSchema, LoginSchema, RegisterSchema } from '@muse/shared';
+import { ChangePasswordSchema, CsrfResponseSchema, DeleteAccountSchema, LoginSchema, RegisterSchema, SessionResponseSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
@@ -26,18 +26,25 @@ export function createAuthRouter(c: Container): Router {
     return presentSession(result.user, result.session.csrfToken);
   };
 
-  router.get('/csrf', issueCsrfToken(c.secureCookies));
+  const csrfToken = issueCsrfToken(c.secureCookies);
+  routes.get('/csrf', {
+    summary: "The CSRF token writes carry: the session's, or signed out a fresh one also set as a cookie",
+    response: CsrfResponseSchema,
+    handle: ({ req, res }) => csrfToken(req, res, () => undefined),
+  });
 
   routes.post('/auth/register', {
     limit: authLimit,
     body: RegisterSchema,
     status: 201,
+    response: SessionResponseSchema,
     handle: async ({ body, res }) => signIn(res, await auth.register(body)),
   });
 
   routes.post('/auth/login', {
     limit: authLimit,
     body: LoginSchema,
+    response: SessionResponseSchema,
     handle: async ({ body, req, res }) => signIn(res, await auth.login(body, req.session, byIp(req))),
   });
 
@@ -50,6 +57,7 @@ export function createAuthRouter(c: Container): Router {
 
   routes.get('/me', {
     auth: 'signed-in',
+    response: SessionResponseSchema,
     handle: ({ user, req, res }) => {
       res.set('Cache-Control', 'no-store');
       return presentSession(user, req.session!.csrfToken);
@@ -60,6 +68,7 @@ export function createAuthRouter(c: Container): Router {
     auth: 'signed-in',
     limit: authLimit,
     body: ChangePasswordSchema,
+    response: SessionResponseSchema,
     handle: async ({ user, body, req, res }) => signIn(res, await auth.changePassword(user, req.session!, body)),
   });
 

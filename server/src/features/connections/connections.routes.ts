@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ProviderParamsSchema, SpotifySignupSchema, type ConnectionList, type ProviderName } from '@muse/shared';
+import { ConnectionListSchema, ProviderParamsSchema, SpotifyPendingSchema, SpotifySignupSchema, type ConnectionList, type ProviderName } from '@muse/shared';
 import type { Container } from '../../container';
 import { readCookies } from '../../http/cookies';
 import { byIp, rateLimit } from '../../http/rate-limit';
@@ -72,6 +72,7 @@ export function createConnectionsRouter(c: Container): Router {
   });
 
   routes.get('/auth/spotify/pending', {
+    response: SpotifyPendingSchema,
     handle: async ({ req, res }) => {
       noStore(res);
       return spotifySignIn.pending(readCookies(req)[names.pending]);
@@ -119,6 +120,7 @@ export function createConnectionsRouter(c: Container): Router {
 
   routes.get('/connections', {
     auth: 'signed-in',
+    response: ConnectionListSchema,
     handle: async ({ user, res }): Promise<ConnectionList> => {
       noStore(res);
       return { items: await connections.list(String(user.id)), available: PROVIDERS.filter((p) => connections.available(p)) };

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { NotificationIdParamsSchema, NotificationListQuerySchema } from '@muse/shared';
+import { NotificationIdParamsSchema, NotificationListQuerySchema, NotificationPageSchema, UnreadCountSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -12,11 +12,13 @@ export function createNotificationsRouter(c: Container): Router {
   routes.get('/', {
     auth: 'signed-in',
     query: NotificationListQuerySchema,
+    response: NotificationPageSchema,
     handle: ({ user, query }) => notifications.list(String(user.id), query),
   });
 
   routes.get('/unread-count', {
     auth: 'signed-in',
+    response: UnreadCountSchema,
     handle: async ({ user }) => ({ unread: await notifications.unreadCount(String(user.id)) }),
   });
 

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { IdParamsSchema, PreviewStatusQuerySchema } from '@muse/shared';
+import { IdParamsSchema, PreviewStatusesSchema, PreviewStatusQuerySchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
@@ -30,6 +30,7 @@ export function createPreviewsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     query: PreviewStatusQuerySchema,
+    response: PreviewStatusesSchema,
     handle: async ({ query, res }) => {
       res.set('Cache-Control', 'private, no-store');
       return { previews: await previews.statuses(query.trackIds) };
