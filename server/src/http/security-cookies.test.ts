@@ -94,5 +94,8 @@ describe('cookies on an https deployment', () => {
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(res.headers['content-security-policy']).toMatch(/(^|;)\s*upgrade-insecure-requests\s*(;|$)/);
     }
+    // Socket.IO's own HTTP answers too.
+    const polling = await request(app.url).get('/socket.io/?EIO=4&transport=polling').expect(200);
+    expect(polling.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
 });

@@ -88,8 +88,8 @@ function headerProblems(res: Head, method: string, overHttps: boolean): string[]
       if (unsafe.length) problems.push(`CSP ${name} allows ${unsafe.join(' ')}`);
     }
     if (d.get('frame-ancestors')?.join(' ') !== "'none'") problems.push(`CSP frame-ancestors is ${d.get('frame-ancestors')?.join(' ') ?? 'missing'}`);
-    if (d.get('object-src')?.join(' ') !== "'none'") problems.push('CSP object-src is not none');
-    if (d.get('base-uri')?.join(' ') !== "'self'") problems.push('CSP base-uri is not self');
+    if ((d.get('object-src') ?? d.get('default-src'))?.join(' ') !== "'none'") problems.push('CSP object-src is not none');
+    if (!["'self'", "'none'"].includes(d.get('base-uri')?.join(' ') ?? '')) problems.push('CSP base-uri is neither self nor none');
   }
   if (String(res.headers['x-frame-options']).toUpperCase() !== 'DENY') problems.push(`X-Frame-Options is ${res.headers['x-frame-options']}`);
   if (res.headers['x-content-type-options'] !== 'nosniff') problems.push('no X-Content-Type-Options: nosniff');
@@ -220,6 +220,13 @@ describe('security headers on every route', () => {
     // The walk reached handlers, not just the first middleware.
     expect([...statuses]).toEqual(expect.arrayContaining([200, 201, 400, 401, 404]));
   }, 300_000);
+
+  it('when Socket.IO answers over HTTP (the long-polling handshake), then it carries nosniff, a CSP that loads nothing and refuses framing, and the referrer policy', async () => {
+    const res = await head(app.url, 'GET', '/socket.io/?EIO=4&transport=polling', {});
+    expect(res.status).toBe(200);
+    expect(headerProblems(res, 'GET', false)).toEqual([]);
+    expect(parseCsp(String(res.headers['content-security-policy'])).get('default-src')).toEqual(["'none'"]);
+  });
 
   it('when the trusted proxy does not say https, then no HSTS is sent; when it does, HSTS lasts a year and covers subdomains', async () => {
     const plain = await head(app.url, 'GET', '/api/csrf', { 'X-Forwarded-Proto': 'http' });

@@ -41,6 +41,15 @@ export function createSocketServer(httpServer: HttpServer, c: Container): MuseSo
     allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host, c.config.CORS_ORIGINS)),
   });
 
+  // The engine answers its own HTTP requests (long-polling), outside Express and helmet: the same browser rules apply.
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    headers['X-Content-Type-Options'] = 'nosniff';
+    headers['Content-Security-Policy'] = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    headers['X-Frame-Options'] = 'DENY';
+    headers['Referrer-Policy'] = 'no-referrer';
+    if (c.secureCookies) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
+  });
+
   io.use(async (socket, next) => {
     try {
       const id = readCookies(socket.request)[cookieName];
