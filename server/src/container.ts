@@ -64,7 +64,7 @@ const NO_PROVIDERS: ProviderSetup = { spotify: null, apple: null, sandboxUrl: nu
 export async function createContainer(input: ContainerInput): Promise<Container> {
   const { config, logger } = input;
   const metrics = input.metrics ?? new MuseMetrics();
-  const knex = createKnex(input.databaseUrl);
+  const knex = createKnex(input.databaseUrl, undefined, logger);
   // Concurrent requests' commands (sessions, rate limits, events) share round trips.
   const redis = createFailFastRedis(input.redisUrl, { enableAutoPipelining: true });
   // Enqueuing happens inside requests too, so producers fail fast like the request connection.

@@ -1,12 +1,21 @@
 import knexFactory, { type Knex } from 'knex';
+import type { Logger } from '../lib/logger';
 import { migrations } from './migrations';
 
-/** Opens a knex pool on a Postgres URL. */
-export function createKnex(databaseUrl: string, poolMax = 10): Knex {
+/** Opens a knex pool on a Postgres URL; knex's own warnings (a pooled connection lost) go to `logger` when given. */
+export function createKnex(databaseUrl: string, poolMax = 10, logger?: Logger): Knex {
   return knexFactory({
     client: 'pg',
     connection: { connectionString: databaseUrl, application_name: 'muse' },
     pool: { min: 0, max: poolMax },
+    ...(logger && {
+      log: {
+        warn: (message: unknown) => logger.warn({ knex: message }, 'knex warning'),
+        error: (message: unknown) => logger.error({ knex: message }, 'knex error'),
+        deprecate: (method: string, alternative: string) => logger.warn({ method, alternative }, 'knex deprecation'),
+        debug: (message: unknown) => logger.debug({ knex: message }, 'knex debug'),
+      },
+    }),
   });
 }
 
