@@ -17,9 +17,8 @@ import { getUnreadCountQueryOptions } from '../features/notifications/api/get-un
 import { getProfileQueryOptions } from '../features/profiles/api/get-profile';
 import { getReviewQueryOptions } from '../features/reviews/api/get-review';
 import { loginPathFor, safeNextPath } from '../lib/redirects';
-import { listenLaterSortFrom } from './routes/listen-later-route';
-import { reportStatusFrom } from './routes/admin-reports-route';
-import { HOME_DIARY_SIZE, HOME_TRENDING_SIZE } from './routes/home-route';
+import { AppShell } from './layouts/app-frame';
+import { HOME_DIARY_SIZE, HOME_TRENDING_SIZE, listenLaterSortFrom, reportStatusFrom } from './route-params';
 
 /** Route loaders; each prefetches with the same query options its components read. */
 export function createLoaders(queryClient: QueryClient) {
@@ -41,9 +40,12 @@ export function createLoaders(queryClient: QueryClient) {
       if (await ensureMe()) throw redirect(safeNextPath(new URL(request.url).searchParams.get('next')));
       return null;
     },
-    /** The frame of app pages: the bell's count is wanted whenever someone is signed in. */
+    /** The frame of app pages: the signed-in frame's code and the bell's count are wanted whenever someone is signed in. */
     frame: async () => {
-      if (await ensureMe()) void queryClient.prefetchQuery(getUnreadCountQueryOptions());
+      if (await ensureMe()) {
+        AppShell.preload().catch(() => undefined);
+        void queryClient.prefetchQuery(getUnreadCountQueryOptions());
+      }
       return null;
     },
     /** Pages that need a session. */

@@ -1,42 +1,145 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
 import { PageSpinner } from '../components/ui/spinner';
 import { AppFrame } from './layouts/app-frame';
 import { PublicLayout } from './layouts/public-layout';
 import { RequireSession } from './layouts/require-session';
 import { RootLayout } from './layouts/root-layout';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { createLoaders } from './loaders';
-import { AdminJobsRoute } from './routes/admin-jobs-route';
-import { AdminReportsRoute } from './routes/admin-reports-route';
-import { AlbumRoute } from './routes/album-route';
-import { ArtistRoute } from './routes/artist-route';
-import { ChartsRoute } from './routes/charts-route';
-import { DiscoverRoute } from './routes/discover-route';
-import { ConversionRoute } from './routes/conversion-route';
-import { ConversionsRoute } from './routes/conversions-route';
-import { ConvertRoute } from './routes/convert-route';
-import { ConnectAppleRoute } from './routes/connect-apple-route';
-import { DiaryRoute } from './routes/diary-route';
-import { FollowListRoute } from './routes/follow-list-route';
-import { HomeRoute } from './routes/home-route';
-import { ImportRoute } from './routes/import-route';
-import { ImportStatusRoute } from './routes/import-status-route';
 import { LandingRoute } from './routes/landing-route';
-import { ListenLaterRoute } from './routes/listen-later-route';
-import { PlaylistImportRoute } from './routes/playlist-import-route';
-import { LoginRoute } from './routes/login-route';
-import { NotFoundRoute } from './routes/not-found-route';
-import { NotificationsRoute } from './routes/notifications-route';
-import { PlaylistRoute } from './routes/playlist-route';
-import { PlaylistsRoute } from './routes/playlists-route';
-import { ProfileRoute } from './routes/profile-route';
-import { ProfileSettingsRoute } from './routes/profile-settings-route';
-import { RegisterRoute } from './routes/register-route';
-import { ReviewRoute } from './routes/review-route';
 import { RouteError } from './routes/route-error';
-import { SearchRoute } from './routes/search-route';
-import { SettingsRoute } from './routes/settings-route';
-import { SignupSpotifyRoute } from './routes/signup-spotify-route';
+
+// The landing page, the frames and the error page are in the first download; every other page is
+// a chunk of its own, fetched when it is first visited (its loader starts the fetch beside the
+// page's data). build/bundle-budget.test.ts keeps the first download within its budget.
+const pages = {
+  register: lazyPage(
+    () => import('./routes/register-route'),
+    (m) => m.RegisterRoute,
+  ),
+  login: lazyPage(
+    () => import('./routes/login-route'),
+    (m) => m.LoginRoute,
+  ),
+  signupSpotify: lazyPage(
+    () => import('./routes/signup-spotify-route'),
+    (m) => m.SignupSpotifyRoute,
+  ),
+  home: lazyPage(
+    () => import('./routes/home-route'),
+    (m) => m.HomeRoute,
+  ),
+  notifications: lazyPage(
+    () => import('./routes/notifications-route'),
+    (m) => m.NotificationsRoute,
+  ),
+  settings: lazyPage(
+    () => import('./routes/settings-route'),
+    (m) => m.SettingsRoute,
+  ),
+  profileSettings: lazyPage(
+    () => import('./routes/profile-settings-route'),
+    (m) => m.ProfileSettingsRoute,
+  ),
+  connectApple: lazyPage(
+    () => import('./routes/connect-apple-route'),
+    (m) => m.ConnectAppleRoute,
+  ),
+  playlists: lazyPage(
+    () => import('./routes/playlists-route'),
+    (m) => m.PlaylistsRoute,
+  ),
+  playlistImport: lazyPage(
+    () => import('./routes/playlist-import-route'),
+    (m) => m.PlaylistImportRoute,
+  ),
+  import: lazyPage(
+    () => import('./routes/import-route'),
+    (m) => m.ImportRoute,
+  ),
+  importStatus: lazyPage(
+    () => import('./routes/import-status-route'),
+    (m) => m.ImportStatusRoute,
+  ),
+  convert: lazyPage(
+    () => import('./routes/convert-route'),
+    (m) => m.ConvertRoute,
+  ),
+  conversions: lazyPage(
+    () => import('./routes/conversions-route'),
+    (m) => m.ConversionsRoute,
+  ),
+  conversion: lazyPage(
+    () => import('./routes/conversion-route'),
+    (m) => m.ConversionRoute,
+  ),
+  listenLater: lazyPage(
+    () => import('./routes/listen-later-route'),
+    (m) => m.ListenLaterRoute,
+  ),
+  discover: lazyPage(
+    () => import('./routes/discover-route'),
+    (m) => m.DiscoverRoute,
+  ),
+  adminJobs: lazyPage(
+    () => import('./routes/admin-jobs-route'),
+    (m) => m.AdminJobsRoute,
+  ),
+  adminReports: lazyPage(
+    () => import('./routes/admin-reports-route'),
+    (m) => m.AdminReportsRoute,
+  ),
+  search: lazyPage(
+    () => import('./routes/search-route'),
+    (m) => m.SearchRoute,
+  ),
+  charts: lazyPage(
+    () => import('./routes/charts-route'),
+    (m) => m.ChartsRoute,
+  ),
+  playlist: lazyPage(
+    () => import('./routes/playlist-route'),
+    (m) => m.PlaylistRoute,
+  ),
+  album: lazyPage(
+    () => import('./routes/album-route'),
+    (m) => m.AlbumRoute,
+  ),
+  artist: lazyPage(
+    () => import('./routes/artist-route'),
+    (m) => m.ArtistRoute,
+  ),
+  review: lazyPage(
+    () => import('./routes/review-route'),
+    (m) => m.ReviewRoute,
+  ),
+  profile: lazyPage(
+    () => import('./routes/profile-route'),
+    (m) => m.ProfileRoute,
+  ),
+  followList: lazyPage(
+    () => import('./routes/follow-list-route'),
+    (m) => m.FollowListRoute,
+  ),
+  diary: lazyPage(
+    () => import('./routes/diary-route'),
+    (m) => m.DiaryRoute,
+  ),
+  notFound: lazyPage(
+    () => import('./routes/not-found-route'),
+    (m) => m.NotFoundRoute,
+  ),
+};
+
+/** A route loader that first starts fetching `lazy`'s code, then does what `loader` does (if anything). */
+function preloading<P extends object>(lazy: LazyPage<P>, loader?: LoaderFunction): LoaderFunction {
+  return (args, context) => {
+    // A failed fetch is not this loader's to report: the page asks again as it renders.
+    lazy.preload().catch(() => undefined);
+    return loader ? loader(args, context) : null;
+  };
+}
 
 /** The route table; loaders get the app's QueryClient to prefetch and guard. */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
@@ -53,9 +156,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           element: <PublicLayout />,
           children: [
             { index: true, loader: loaders.landing, element: <LandingRoute /> },
-            { path: 'register', loader: loaders.guestOnly, element: <RegisterRoute /> },
-            { path: 'login', loader: loaders.guestOnly, element: <LoginRoute /> },
-            { path: 'signup/spotify', loader: loaders.guestOnly, element: <SignupSpotifyRoute /> },
+            { path: 'register', loader: preloading(pages.register, loaders.guestOnly), element: <pages.register /> },
+            { path: 'login', loader: preloading(pages.login, loaders.guestOnly), element: <pages.login /> },
+            { path: 'signup/spotify', loader: preloading(pages.signupSpotify, loaders.guestOnly), element: <pages.signupSpotify /> },
           ],
         },
         {
@@ -67,39 +170,39 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               element: <RequireSession />,
               loader: loaders.protected,
               children: [
-                { path: 'home', loader: loaders.home, element: <HomeRoute /> },
-                { path: 'notifications', loader: loaders.notifications, element: <NotificationsRoute /> },
-                { path: 'settings', loader: loaders.settings, element: <SettingsRoute /> },
-                { path: 'settings/profile', loader: loaders.settings, element: <ProfileSettingsRoute /> },
-                { path: 'connect/apple', element: <ConnectAppleRoute /> },
-                { path: 'playlists', element: <PlaylistsRoute /> },
-                { path: 'playlists/import', element: <PlaylistImportRoute /> },
-                { path: 'import', element: <ImportRoute /> },
-                { path: 'import/:id', element: <ImportStatusRoute /> },
-                { path: 'convert', element: <ConvertRoute /> },
-                { path: 'conversions', element: <ConversionsRoute /> },
-                { path: 'conversions/:id', element: <ConversionRoute /> },
-                { path: 'listen-later', loader: loaders.listenLater, element: <ListenLaterRoute /> },
-                { path: 'discover', element: <DiscoverRoute /> },
-                { path: 'admin/jobs', loader: loaders.adminJobs, element: <AdminJobsRoute /> },
-                { path: 'admin/reports', loader: loaders.adminReports, element: <AdminReportsRoute /> },
+                { path: 'home', loader: preloading(pages.home, loaders.home), element: <pages.home /> },
+                { path: 'notifications', loader: preloading(pages.notifications, loaders.notifications), element: <pages.notifications /> },
+                { path: 'settings', loader: preloading(pages.settings, loaders.settings), element: <pages.settings /> },
+                { path: 'settings/profile', loader: preloading(pages.profileSettings, loaders.settings), element: <pages.profileSettings /> },
+                { path: 'connect/apple', loader: preloading(pages.connectApple), element: <pages.connectApple /> },
+                { path: 'playlists', loader: preloading(pages.playlists), element: <pages.playlists /> },
+                { path: 'playlists/import', loader: preloading(pages.playlistImport), element: <pages.playlistImport /> },
+                { path: 'import', loader: preloading(pages.import), element: <pages.import /> },
+                { path: 'import/:id', loader: preloading(pages.importStatus), element: <pages.importStatus /> },
+                { path: 'convert', loader: preloading(pages.convert), element: <pages.convert /> },
+                { path: 'conversions', loader: preloading(pages.conversions), element: <pages.conversions /> },
+                { path: 'conversions/:id', loader: preloading(pages.conversion), element: <pages.conversion /> },
+                { path: 'listen-later', loader: preloading(pages.listenLater, loaders.listenLater), element: <pages.listenLater /> },
+                { path: 'discover', loader: preloading(pages.discover), element: <pages.discover /> },
+                { path: 'admin/jobs', loader: preloading(pages.adminJobs, loaders.adminJobs), element: <pages.adminJobs /> },
+                { path: 'admin/reports', loader: preloading(pages.adminReports, loaders.adminReports), element: <pages.adminReports /> },
               ],
             },
-            { path: 'search', element: <SearchRoute /> },
-            { path: 'charts', loader: loaders.charts, element: <ChartsRoute /> },
-            { path: 'playlists/:id', element: <PlaylistRoute /> },
-            { path: 'albums/:id', loader: loaders.album, element: <AlbumRoute /> },
-            { path: 'artists/:id', loader: loaders.artist, element: <ArtistRoute /> },
-            { path: 'reviews/:id', loader: loaders.review, element: <ReviewRoute /> },
-            { path: 'users/:handle', loader: loaders.profile, element: <ProfileRoute /> },
-            { path: 'users/:handle/followers', loader: loaders.followers, element: <FollowListRoute kind="followers" /> },
-            { path: 'users/:handle/following', loader: loaders.following, element: <FollowListRoute kind="following" /> },
-            { path: 'users/:handle/diary', loader: loaders.diary, element: <DiaryRoute /> },
+            { path: 'search', loader: preloading(pages.search), element: <pages.search /> },
+            { path: 'charts', loader: preloading(pages.charts, loaders.charts), element: <pages.charts /> },
+            { path: 'playlists/:id', loader: preloading(pages.playlist), element: <pages.playlist /> },
+            { path: 'albums/:id', loader: preloading(pages.album, loaders.album), element: <pages.album /> },
+            { path: 'artists/:id', loader: preloading(pages.artist, loaders.artist), element: <pages.artist /> },
+            { path: 'reviews/:id', loader: preloading(pages.review, loaders.review), element: <pages.review /> },
+            { path: 'users/:handle', loader: preloading(pages.profile, loaders.profile), element: <pages.profile /> },
+            { path: 'users/:handle/followers', loader: preloading(pages.followList, loaders.followers), element: <pages.followList kind="followers" /> },
+            { path: 'users/:handle/following', loader: preloading(pages.followList, loaders.following), element: <pages.followList kind="following" /> },
+            { path: 'users/:handle/diary', loader: preloading(pages.diary, loaders.diary), element: <pages.diary /> },
           ],
         },
         {
           element: <PublicLayout />,
-          children: [{ path: '*', element: <NotFoundRoute /> }],
+          children: [{ path: '*', loader: preloading(pages.notFound), element: <pages.notFound /> }],
         },
       ],
     },

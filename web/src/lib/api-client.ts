@@ -1,4 +1,5 @@
-import { CSRF_HEADER, CsrfResponseSchema, ProblemSchema, type FieldError } from '@muse/shared';
+import { CSRF_HEADER, type FieldError } from '@muse/shared';
+import { readCsrfToken, readProblem } from './problem-document';
 
 /** Per-field messages keyed by field name (the problem's `errors[].path`). */
 export type FieldErrors = Record<string, string>;
@@ -77,13 +78,13 @@ export async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const problem = ProblemSchema.safeParse(body);
-  if (problem.success) {
+  const problem = readProblem(body);
+  if (problem) {
     return new ApiError({
       status: response.status,
-      code: problem.data.code,
-      detail: problem.data.detail ?? problem.data.title,
-      fieldErrors: fieldErrorsFrom(problem.data.errors),
+      code: problem.code,
+      detail: problem.detail ?? problem.title,
+      fieldErrors: fieldErrorsFrom(problem.errors),
       retryAfterSeconds,
       problem: body as Record<string, unknown>,
     });
@@ -109,13 +110,26 @@ export function getCsrfToken(): string | null {
   return csrfToken;
 }
 
-/** Fetches a fresh anonymous CSRF token from the server and keeps it. */
-export async function refreshCsrfToken(): Promise<string> {
+let refreshing: Promise<string> | null = null;
+
+async function fetchCsrfToken(): Promise<string> {
   const response = await send('GET', '/api/csrf');
   if (!response.ok) throw await toApiError(response);
-  const { csrfToken: token } = CsrfResponseSchema.parse(await response.json());
+  const token = readCsrfToken(await response.json());
+  if (token === null) throw new ApiError({ status: response.status, code: 'csrf_missing', detail: 'Muse sent no security token. Please try again.' });
   csrfToken = token;
   return token;
+}
+
+/**
+ * Fetches a fresh anonymous CSRF token from the server and keeps it. Callers at the same time
+ * share one request: on a first visit each answer would set a different token cookie.
+ */
+export function refreshCsrfToken(): Promise<string> {
+  refreshing ??= fetchCsrfToken().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
 }
 
 /**
@@ -125,10 +139,9 @@ export async function refreshCsrfToken(): Promise<string> {
 async function recoverCsrfToken(): Promise<void> {
   const response = await send('GET', '/api/me');
   if (response.ok) {
-    const body: unknown = await response.json();
-    const parsed = CsrfResponseSchema.safeParse(body);
-    if (parsed.success) {
-      csrfToken = parsed.data.csrfToken;
+    const token = readCsrfToken(await response.json());
+    if (token !== null) {
+      csrfToken = token;
       return;
     }
   }

@@ -16,6 +16,8 @@ export interface PreviewPlayerControls {
   /** Whether the current track is playing (or about to, while it loads). */
   playing: boolean;
   loading: boolean;
+  /** Fetches the audio library ahead of the first play; play buttons call it as their page mounts. */
+  prepare(): void;
   /**
    * Plays `track` with `queue` (the album's or playlist's tracks, in order) as what next and
    * previous go through; on the current track, pauses or resumes instead.

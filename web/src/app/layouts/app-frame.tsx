@@ -1,6 +1,14 @@
+import { Suspense } from 'react';
+import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
-import { AppShell } from './app-shell';
+import { lazyPage } from '../lazy-page';
 import { PublicLayout } from './public-layout';
+
+/** The signed-in frame (notifications, the preview player, the account menu): fetched once someone is signed in. */
+export const AppShell = lazyPage(
+  () => import('./app-shell'),
+  (m) => m.AppShell,
+);
 
 /**
  * Frame of the pages anyone may read (albums, artists, reviews, diaries, charts, search): the
@@ -8,5 +16,11 @@ import { PublicLayout } from './public-layout';
  */
 export function AppFrame() {
   const me = useMe();
-  return me ? <AppShell /> : <PublicLayout framed />;
+  return me ? (
+    <Suspense fallback={<PageSpinner label="Loading Muse" />}>
+      <AppShell />
+    </Suspense>
+  ) : (
+    <PublicLayout framed />
+  );
 }

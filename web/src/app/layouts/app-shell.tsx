@@ -1,12 +1,14 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { Logo } from '../../components/ui/logo';
+import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { useNotificationsSocket } from '../../features/notifications/api/use-notifications-socket';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { PreviewPlayerProvider } from '../../features/player/components/preview-player-provider';
-import { SearchBox } from '../../features/search/components/search-box';
+import { LazySearchBox } from '../../features/search/components/lazy-search-box';
 import { appDestinations } from './app-destinations';
 import { MobileNav } from './mobile-nav';
 
@@ -44,7 +46,7 @@ export function AppShell() {
                 ))}
             </nav>
             <div className="app-header-search">
-              <SearchBox />
+              <LazySearchBox />
             </div>
             <div className="app-header-actions">
               <MobileNav destinations={destinations} />
@@ -54,7 +56,9 @@ export function AppShell() {
           </div>
         </header>
         <main id="main" className="app-main container" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </PreviewPlayerProvider>

@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { Logo } from '../../components/ui/logo';
+import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
-import { SearchBox } from '../../features/search/components/search-box';
+import { LazySearchBox } from '../../features/search/components/lazy-search-box';
 
 /** Header and footer for pages anyone can see: landing, sign-in, sign-up, 404, and catalog pages while signed out. */
 export function PublicLayout({ framed = false }: { framed?: boolean }) {
@@ -14,7 +16,7 @@ export function PublicLayout({ framed = false }: { framed?: boolean }) {
             <Logo />
           </Link>
           <div className="site-header-search">
-            <SearchBox />
+            <LazySearchBox />
           </div>
           <NavLink className="nav-link site-charts-link" to="/charts">
             Charts
@@ -39,7 +41,9 @@ export function PublicLayout({ framed = false }: { framed?: boolean }) {
       </header>
       {/* Catalog pages bring no frame of their own; the landing and auth pages do. */}
       <main id="main" className={framed ? 'public-main app-main container' : 'public-main'} tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageSpinner />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container site-footer-inner">

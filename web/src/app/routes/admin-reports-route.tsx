@@ -4,17 +4,13 @@ import { useMe } from '../../features/auth/api/get-me';
 import type { ReportStatus } from '../../features/moderation/api/get-reports';
 import { ReportQueue } from '../../features/moderation/components/report-queue';
 import { SuspendedAccounts } from '../../features/moderation/components/suspended-accounts';
+import { reportStatusFrom } from '../route-params';
 
 const TABS: { status: ReportStatus; label: string }[] = [
   { status: 'open', label: 'Open' },
   { status: 'actioned', label: 'Actioned' },
   { status: 'dismissed', label: 'Dismissed' },
 ];
-
-/** Reads `?status=`; anything unknown means the open queue. */
-export function reportStatusFrom(value: string | null): ReportStatus {
-  return TABS.find((tab) => tab.status === value)?.status ?? 'open';
-}
 
 /** `/admin/reports`: the moderation queue and the suspended accounts, for administrators only. */
 export function AdminReportsRoute() {

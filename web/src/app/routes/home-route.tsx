@@ -5,11 +5,8 @@ import { ChartList } from '../../features/charts/components/chart-list';
 import { RecentDiary } from '../../features/diary/components/recent-diary';
 import { FeedEmptyState } from '../../features/feed/components/feed-empty';
 import { FeedList } from '../../features/feed/components/feed-list';
-import { SearchBox } from '../../features/search/components/search-box';
-
-/** How many trending albums and diary entries the home page shows (the loader prefetches the same). */
-export const HOME_TRENDING_SIZE = 5;
-export const HOME_DIARY_SIZE = 6;
+import { LazySearchBox } from '../../features/search/components/lazy-search-box';
+import { HOME_TRENDING_SIZE } from '../route-params';
 
 function greeting(hour: number): string {
   if (hour < 5) return 'Up late';
@@ -56,7 +53,7 @@ export function HomeRoute() {
             <h2 id="home-search-title" className="card-title">
               Find music or people
             </h2>
-            <SearchBox placeholder="Album, artist, song or person" />
+            <LazySearchBox placeholder="Album, artist, song or person" />
           </section>
           <section className="card" aria-labelledby="home-trending-title">
             <div className="card-header">

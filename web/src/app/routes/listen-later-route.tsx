@@ -1,12 +1,6 @@
-import { ListenLaterSortSchema, type ListenLaterSort } from '@muse/shared';
 import { useSearchParams } from 'react-router';
 import { ListenLaterList } from '../../features/listen-later/components/listen-later-list';
-
-/** The order in the address (`?sort=release`), so a reload or a shared link keeps it; anything else is "latest added". */
-export function listenLaterSortFrom(value: string | null): ListenLaterSort {
-  const parsed = ListenLaterSortSchema.safeParse(value);
-  return parsed.success ? parsed.data : 'added';
-}
+import { listenLaterSortFrom } from '../route-params';
 
 /** `/listen-later`: the signed-in user's private queue of albums to hear. */
 export function ListenLaterRoute() {

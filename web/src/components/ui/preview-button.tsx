@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { PREVIEW_REASON_TEXT, type PreviewUnavailableReason } from '@muse/shared';
 import { usePreviewPlayer, type PreviewTrack } from '../../lib/preview-player';
 import { usePreviewStatuses } from '../../lib/preview-status';
@@ -28,6 +29,8 @@ const NOT_IN_CATALOG = 'No preview: this track is not in the Muse catalog, so Mu
  */
 export function PreviewButton({ track, queue }: PreviewButtonProps) {
   const player = usePreviewPlayer();
+  const prepare = player?.prepare;
+  useEffect(() => prepare?.(), [prepare]);
   const statuses = usePreviewStatuses(
     queue.map((t) => t.trackId),
     player !== null,

@@ -1,4 +1,4 @@
-import { FailedJobListSchema, type FailedJobList } from '@muse/shared';
+import type { FailedJobList } from '@muse/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -7,7 +7,7 @@ export const failedJobsQueryKey = ['admin', 'failed-jobs'] as const;
 
 /** Background jobs that exhausted their attempts (admins only; others get 403). */
 export async function getFailedJobs(): Promise<FailedJobList> {
-  return FailedJobListSchema.parse(await api.get('/api/admin/jobs/failed'));
+  return api.get<FailedJobList>('/api/admin/jobs/failed');
 }
 
 /** Query options for the failed-jobs list. */

@@ -1,4 +1,4 @@
-import { NotificationPageSchema, type NotificationPage } from '@muse/shared';
+import type { NotificationPage } from '@muse/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { notificationKeys } from './query-keys';
@@ -9,7 +9,7 @@ const PAGE_SIZE = 20;
 export async function getNotifications({ cursor, limit = PAGE_SIZE }: { cursor?: string | null; limit?: number } = {}): Promise<NotificationPage> {
   const params = new URLSearchParams({ limit: String(limit) });
   if (cursor) params.set('cursor', cursor);
-  return NotificationPageSchema.parse(await api.get(`/api/notifications?${params.toString()}`));
+  return api.get<NotificationPage>(`/api/notifications?${params.toString()}`);
 }
 
 /** Infinite-query options for the notification list, shared by the bell and the full page. */

@@ -1,11 +1,11 @@
-import { UnreadCountSchema, type UnreadCount } from '@muse/shared';
+import type { UnreadCount } from '@muse/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { notificationKeys } from './query-keys';
 
 /** How many notifications the signed-in user has not read yet. */
 export async function getUnreadCount(): Promise<UnreadCount> {
-  return UnreadCountSchema.parse(await api.get('/api/notifications/unread-count'));
+  return api.get<UnreadCount>('/api/notifications/unread-count');
 }
 
 /** Query options for the unread count; socket events keep it current. */

@@ -4,23 +4,18 @@ import { AlbumCover } from '../../../components/ui/album-cover';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { SEARCH_MIN_CHARS, useSearch } from '../api/search';
 import { GROUP_LABELS, searchPagePath, toSuggestions, type Suggestion } from './search-suggestions';
-import { LineIcon } from '../../../components/ui/line-icon';
+import { SEARCH_PLACEHOLDER, SearchIcon } from './search-box-parts';
 
 const DEBOUNCE_MS = 180;
 
-function SearchIcon() {
-  return (
-    <LineIcon size={18}>
-      <circle cx="11" cy="11" r="7" />
-      <path d="m20 20-3.5-3.5" />
-    </LineIcon>
-  );
-}
-
-interface SearchBoxProps {
+export interface SearchBoxProps {
   /** "header" is the compact box in the top bar; "hero" the large one on home. */
   variant?: 'header' | 'hero';
   placeholder?: string;
+  /** Text already typed (into the stand-in the header shows until this box has loaded). */
+  initialText?: string;
+  /** Take the focus on mount (the stand-in had it). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -28,12 +23,12 @@ interface SearchBoxProps {
  * from two characters, debounced; arrow keys move through them, Enter opens the highlighted
  * one (or the full results page), Escape closes the list and then clears the text.
  */
-export function SearchBox({ variant = 'header', placeholder = 'Search albums, artists, people' }: SearchBoxProps) {
+export function SearchBox({ variant = 'header', placeholder = SEARCH_PLACEHOLDER, initialText = '', autoFocus = false }: SearchBoxProps) {
   const navigate = useNavigate();
   const baseId = useId();
   const listboxId = `${baseId}-listbox`;
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(initialText);
+  const [open, setOpen] = useState(autoFocus);
   const [activeIndex, setActiveIndex] = useState(-1);
   const rootRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -167,6 +162,7 @@ export function SearchBox({ variant = 'header', placeholder = 'Search albums, ar
             setOpen(true);
             setActiveIndex(-1);
           }}
+          autoFocus={autoFocus}
           onFocus={() => setOpen(true)}
           onKeyDown={handleKeyDown}
         />
