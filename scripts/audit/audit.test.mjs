@@ -6,20 +6,31 @@ import { judgeAuditReport } from './audit.mjs';
 const counts = (over = {}) => ({ info: 0, low: 0, moderate: 0, high: 0, critical: 0, total: 0, ...over });
 
 describe('judgeAuditReport', () => {
-  test('when the advisory service cannot be reached, then the step fails and says nothing was checked', () => {
-    const verdict = judgeAuditReport({
-      message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
-      statusCode: 405,
-      error: { summary: '', detail: '' },
-    });
-    assert.equal(verdict.ok, false);
+  const refused = {
+    message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    statusCode: 405,
+    error: { summary: '', detail: '' },
+  };
+
+  test('when the advisory service cannot be reached, then the step is skipped and says loudly that nothing was checked', () => {
+    const verdict = judgeAuditReport(refused);
+    assert.equal(verdict.ok, true);
+    assert.equal(verdict.skipped, true);
     assert.match(verdict.lines.join('\n'), /405 Method Not Allowed/);
-    assert.match(verdict.lines.join('\n'), /NOT checked/);
+    assert.match(verdict.lines.join('\n'), /SKIPPED: production dependencies were NOT checked/);
   });
 
-  test('when npm printed no report at all, then the step fails', () => {
-    assert.equal(judgeAuditReport(undefined).ok, false);
-    assert.equal(judgeAuditReport({ auditReportVersion: 2, vulnerabilities: {} }).ok, false);
+  test('when the audit is required and the service cannot be reached, then the step fails', () => {
+    const verdict = judgeAuditReport(refused, { required: true });
+    assert.equal(verdict.ok, false);
+    assert.match(verdict.lines.join('\n'), /NOT checked, and AUDIT_REQUIRED=1/);
+  });
+
+  test('when npm printed no report at all, then nothing counts as checked', () => {
+    for (const report of [undefined, { auditReportVersion: 2, vulnerabilities: {} }]) {
+      assert.equal(judgeAuditReport(report).skipped, true);
+      assert.equal(judgeAuditReport(report, { required: true }).ok, false);
+    }
   });
 
   test('when only moderate and low advisories exist, then the step passes and counts them', () => {
