@@ -112,11 +112,11 @@ export const ConfigSchema = z.object({
   RECS_REFRESH_AFTER_RATINGS: z.coerce.number().int().min(1).max(1000).default(3),
   /** New albums in a user's top 10 after a refresh that bring a "new recommendations" notification. */
   RECS_NOTIFY_AFTER_NEW_ITEMS: z.coerce.number().int().min(1).max(10).default(3),
-  /** How often the worker rebuilds every user's recommendations. */
+  /** How often the worker rebuilds every user's recommendations; 0 registers no schedule (rebuilds only when asked). */
   RECS_REBUILD_EVERY_MINUTES: z.coerce
     .number()
     .int()
-    .min(1)
+    .min(0)
     .default(6 * 60),
   PREVIEW_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 

@@ -62,7 +62,8 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
   });
   await runner.ready();
   await scheduleChartsRefresh(c.queues);
-  await scheduleRecommendationsRebuild(c.queues, c.config.RECS_REBUILD_EVERY_MINUTES * 60_000, await c.services.recommendations.lastRebuild());
+  if (c.config.RECS_REBUILD_EVERY_MINUTES > 0)
+    await scheduleRecommendationsRebuild(c.queues, c.config.RECS_REBUILD_EVERY_MINUTES * 60_000, await c.services.recommendations.lastRebuild());
   const importRecovery = startPeriodicTask('re-queue lost import jobs', upkeepEveryMs, () => c.services.importRecovery.requeueLostJobs(), logger);
   const serviceImportRecovery = startPeriodicTask(
     're-queue lost service import jobs',
