@@ -57,8 +57,8 @@ export class WorkerRunner {
           connection: options.connection,
           prefix: options.prefix,
           concurrency: options.concurrency,
-          lockDuration: options.lockMs,
-          stalledInterval: options.lockMs,
+          // Left out unless set: BullMQ takes an explicit undefined over its defaults.
+          ...(options.lockMs !== undefined && { lockDuration: options.lockMs, stalledInterval: options.lockMs }),
           autorun: true,
         },
       );
