@@ -76,14 +76,7 @@ export function isrcSetsAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): b
   return shared / (a.size + b.size - shared) >= 0.8;
 }
 
-const ISRC = /^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$/;
 const UPC = /^\d{12,14}$/;
-
-/** An ISRC the catalog accepts, upper-cased, or null. */
-export function cleanIsrc(isrc: string | null | undefined): string | null {
-  const v = isrc?.trim().toUpperCase() ?? '';
-  return ISRC.test(v) ? v : null;
-}
 
 /** A UPC/EAN of 12 to 14 digits, or null. */
 export function cleanUpc(upc: string | null | undefined): string | null {

@@ -7,7 +7,8 @@ import type { MusicProvider, ProviderAlbum } from '../../providers/music-provide
 import type { ArtworkService } from '../artwork/artwork.service';
 import { presentCoverUrl } from '../catalog/catalog.presenter';
 import type { ConnectionsService } from '../connections/connections.service';
-import { cleanIsrc, cleanUpc, creditOf, editionOf, isrcSetsAgree, releaseDateOf, sameRelease } from './album-identity';
+import { normaliseIsrc } from '../../lib/isrc';
+import { cleanUpc, creditOf, editionOf, isrcSetsAgree, releaseDateOf, sameRelease } from './album-identity';
 import type { CandidateAlbumRow, CatalogEnrichmentRepo, NewAlbum } from './catalog-enrichment.repo';
 import { asProblem, serviceName } from './provider-problems';
 
@@ -200,7 +201,7 @@ export class CatalogEnrichmentService {
             artists: credited,
             artistCredit: clip(creditOf(credited), TITLE_MAX),
             durationMs: t.durationMs && t.durationMs > 0 ? Math.round(t.durationMs) : null,
-            isrc: cleanIsrc(t.isrc),
+            isrc: normaliseIsrc(t.isrc),
             serviceId: t.id,
           };
         }),

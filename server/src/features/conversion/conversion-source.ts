@@ -1,5 +1,6 @@
 import type { ConversionReportRow } from '@muse/shared';
 import type { PlaylistDocument, StoredEntry } from '../../docstore/playlist-store.port';
+import { normaliseIsrc } from '../../lib/isrc';
 import { foldText } from '../../lib/music-text';
 import type { MusicProvider, ProviderName, ProviderTrack } from '../../providers/music-provider.port';
 
@@ -31,16 +32,10 @@ export interface SourceReader {
   readPage(cursor: string | null): Promise<SourcePage>;
 }
 
-/** A valid ISRC, upper-cased, or null. */
-export function cleanIsrc(raw: string | null | undefined): string | null {
-  const isrc = raw?.trim().toUpperCase() ?? '';
-  return /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/.test(isrc) ? isrc : null;
-}
-
 /** A source track's identity for the user's rules: the service id when there is one, else the ISRC, else artist + title. */
 export function sourceTrackKey(track: SourceTrack, serviceId: { provider: ProviderName | 'muse'; id: string } | null): string {
   if (serviceId) return `${serviceId.provider}:${serviceId.id}`;
-  const isrc = cleanIsrc(track.isrc);
+  const isrc = normaliseIsrc(track.isrc);
   if (isrc) return `isrc:${isrc}`;
   return `text:${foldText(track.artists.join(' & '))}|${foldText(track.title)}`.slice(0, 600);
 }
@@ -51,7 +46,7 @@ function fromProviderTrack(t: ProviderTrack): SourceTrack {
     artists: t.artists,
     album: t.album?.title ?? null,
     durationMs: t.durationMs,
-    isrc: cleanIsrc(t.isrc),
+    isrc: normaliseIsrc(t.isrc),
     explicit: t.explicit,
   };
 }
@@ -91,7 +86,7 @@ function museItem(e: StoredEntry): SourceItem {
     artists: s.artists ?? [],
     album: s.album ?? null,
     durationMs: s.durationMs ?? null,
-    isrc: cleanIsrc(s.isrc),
+    isrc: normaliseIsrc(s.isrc),
     explicit: s.explicit ?? null,
   };
   const serviceId = e.trackId

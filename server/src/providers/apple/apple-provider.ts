@@ -8,6 +8,7 @@ import {
   type ProviderTrack,
   type ProviderUser,
 } from '../music-provider.port';
+import { isIsrc } from '../../lib/isrc';
 import { cursorFromNext, offsetFromCursor, parseAnswer } from '../parse-answer';
 import { type ProviderHttp } from '../provider-http';
 import { type AppleDeveloperToken } from './apple-developer-token';
@@ -19,7 +20,6 @@ export const APPLE_ISRC_BATCH = 25;
 export const APPLE_SEARCH_LIMIT = 25;
 const LIBRARY_PAGE = 100;
 const APPEND_BATCH = 100;
-const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 const APPLE_ID = /^[A-Za-z0-9.]{1,100}$/;
 const enc = encodeURIComponent;
 
@@ -134,7 +134,7 @@ export class AppleProvider implements MusicProvider {
   async tracksByIsrc(isrcs: string[]): Promise<Map<string, ProviderTrack[]>> {
     const wanted = [...new Set(isrcs.map((i) => i.trim().toUpperCase()))];
     const out = new Map<string, ProviderTrack[]>(wanted.map((i) => [i, []]));
-    const valid = wanted.filter((i) => ISRC.test(i));
+    const valid = wanted.filter((i) => isIsrc(i));
     const sf = await this.storefront();
     const endpoint = 'GET /v1/catalog/{sf}/songs?filter[isrc]';
     for (let i = 0; i < valid.length; i += APPLE_ISRC_BATCH) {

@@ -10,6 +10,7 @@ import {
   type ProviderTrack,
   type ProviderUser,
 } from '../music-provider.port';
+import { isIsrc } from '../../lib/isrc';
 import { cursorFromNext, offsetFromCursor, parseAnswer } from '../parse-answer';
 import { type ProviderHttp } from '../provider-http';
 import { mapSpotifyAlbumSummary, mapSpotifyPlaylist, mapSpotifyTrack, largestImage } from './spotify-mapping';
@@ -31,7 +32,6 @@ export const SPOTIFY_APPEND_BATCH = 100;
 const PLAYLISTS_PAGE = 50;
 const ITEMS_PAGE = 100;
 const ALBUM_TRACKS_PAGE = 50;
-const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 const SPOTIFY_ID = /^[A-Za-z0-9]{1,64}$/;
 
 /** How the adapter authenticates: a user's connection (refreshable) or the app's client-credentials token. */
@@ -198,7 +198,7 @@ export class SpotifyProvider implements MusicProvider {
     const wanted = [...new Set(isrcs.map((i) => i.trim().toUpperCase()))];
     const out = new Map<string, ProviderTrack[]>();
     for (const isrc of wanted) {
-      if (!ISRC.test(isrc)) {
+      if (!isIsrc(isrc)) {
         out.set(isrc, []);
         continue;
       }

@@ -1,4 +1,4 @@
-import { normaliseIsrc } from './isrc';
+import { isIsrc, normaliseIsrc } from './isrc';
 
 describe('normaliseIsrc', () => {
   it('when an ISRC is written with spaces, hyphens or lower case, then it is upper-cased and compacted', () => {
@@ -9,5 +9,12 @@ describe('normaliseIsrc', () => {
 
   it('when the value is not an ISRC, then it is null', () => {
     for (const raw of ['', 'USRC1760783', 'USRC176078390', '12RC17607839', 'US!C17607839', null, undefined]) expect(normaliseIsrc(raw)).toBeNull();
+  });
+});
+
+describe('isIsrc', () => {
+  it('when a value is exactly a stored ISRC, then it is one; separators or lower case are not (normalise first)', () => {
+    expect(isIsrc('USRC17607839')).toBe(true);
+    for (const raw of ['usrc17607839', 'US-RC1-76-07839', ' USRC17607839', '']) expect(isIsrc(raw)).toBe(false);
   });
 });
