@@ -16,6 +16,7 @@ import { runServiceImport } from './jobs/service-import';
 import { runPreviewRange } from './jobs/preview-range';
 import { runRecommendations } from './jobs/recommendations';
 import { CONVERSION_SCENARIOS, runConversion } from './jobs/conversion';
+import { formatLighthouse, LIGHTHOUSE_SCENARIO, runLighthouse } from './web/lighthouse';
 import { SCENARIOS, type Scenario } from './load/scenarios';
 import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, type JobResult, type ScenarioResult } from './report/report';
 import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
@@ -85,7 +86,9 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
     jobs.push(...recs.jobs);
   }
 
-  const report: BenchReport = { machine: machineInfo(), scenarios, ...(jobs.length > 0 ? { jobs } : {}) };
+  const lighthouse = options.scenarios.includes(LIGHTHOUSE_SCENARIO) ? await runLighthouse(run, path.join(options.outDir, 'lighthouse')) : null;
+
+  const report: BenchReport = { machine: machineInfo(), scenarios, ...(jobs.length > 0 ? { jobs } : {}), ...(lighthouse ? { lighthouse } : {}) };
   if (scenarios.length > 0) {
     log('');
     log(formatTable(report));
@@ -95,6 +98,10 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   if (jobs.length > 0) {
     log('');
     log(formatJobs(jobs));
+  }
+  if (lighthouse) {
+    log('');
+    log(formatLighthouse(lighthouse));
   }
   log(
     `data set: ${scale.name} (${dataset.reused ? 'reused; it was built' : 'built'} in ${dataset.buildSeconds.toFixed(1)} s); whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,

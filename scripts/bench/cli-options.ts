@@ -44,7 +44,8 @@ environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/muse
              BENCH_REDIS_URL (default redis://127.0.0.1:6379),
              BENCH_MONGO_URL or MONGO_URL (default none: the playlist scenarios run on the postgres
              document store only; with one, also on the mongo adapter, in a database named like the
-             bench's Postgres database)`;
+             bench's Postgres database),
+             BENCH_CHROMIUM (default /usr/bin/chromium: the browser the lighthouse scenario drives)`;
 
 function positive(flag: string, raw: string | undefined, integer: boolean): number {
   const value = Number(raw);

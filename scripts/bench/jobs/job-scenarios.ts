@@ -10,4 +10,6 @@ export const JOB_SCENARIO_NAMES: readonly string[] = [
   'conversion-10k',
   'preview-range',
   'recommendations',
+  // Not a job: Lighthouse's audit of the built web app (web/lighthouse.ts), on an api of its own.
+  'lighthouse',
 ];

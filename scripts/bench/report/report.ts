@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { LighthouseResult } from '../web/lighthouse';
 
 /** One row of the results, in the JSON's field names. */
 export interface ScenarioResult {
@@ -46,11 +47,12 @@ export interface JobResult {
   first_play_ms?: { p50: number; p99: number; max: number };
 }
 
-/** The JSON written by a run: these two keys, and `jobs` when a job scenario ran. */
+/** The JSON written by a run: these two keys, `jobs` when a job scenario ran, `lighthouse` when it ran. */
 export interface BenchReport {
   machine: { cpu: string; cores: number; memory_gb: number; node: string; os: string };
   scenarios: ScenarioResult[];
   jobs?: JobResult[];
+  lighthouse?: LighthouseResult[];
 }
 
 /** A run keeps its offered rate when it answers at least this share of it. */
