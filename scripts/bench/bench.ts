@@ -15,6 +15,7 @@ import { runScenarios, type RunPlan } from './load/run-scenarios';
 import { runServiceImport } from './jobs/service-import';
 import { runPreviewRange } from './jobs/preview-range';
 import { runRecommendations } from './jobs/recommendations';
+import { runSockets } from './jobs/sockets';
 import { CONVERSION_SCENARIOS, runConversion } from './jobs/conversion';
 import { formatLighthouse, LIGHTHOUSE_SCENARIO, runLighthouse } from './web/lighthouse';
 import { SCENARIOS, type Scenario } from './load/scenarios';
@@ -88,12 +89,17 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
 
   const lighthouse = options.scenarios.includes(LIGHTHOUSE_SCENARIO) ? await runLighthouse(run, path.join(options.outDir, 'lighthouse')) : null;
 
+  if (options.scenarios.includes('sockets')) scenarios.push(...(await runSockets(run)).scenarios);
+
   const report: BenchReport = { machine: machineInfo(), scenarios, ...(jobs.length > 0 ? { jobs } : {}), ...(lighthouse ? { lighthouse } : {}) };
   if (scenarios.length > 0) {
     log('');
     log(formatTable(report));
-    log('');
-    log(`express-baseline answers ${scenarios[0]!.max_rps} req/s on this machine; "vs express" is each scenario's maximum throughput divided by that.`);
+    const baseline = scenarios.find((s) => s.name === 'express-baseline');
+    if (baseline) {
+      log('');
+      log(`express-baseline answers ${baseline.max_rps} req/s on this machine; "vs express" is each scenario's maximum throughput divided by that.`);
+    }
   }
   if (jobs.length > 0) {
     log('');

@@ -10,6 +10,8 @@ export const JOB_SCENARIO_NAMES: readonly string[] = [
   'conversion-10k',
   'preview-range',
   'recommendations',
+  // Not a job either: 5,000 Socket.IO clients and 1,000 album watchers timed (jobs/sockets.ts).
+  'sockets',
   // Not a job: Lighthouse's audit of the built web app (web/lighthouse.ts), on an api of its own.
   'lighthouse',
 ];

@@ -54,7 +54,7 @@ export function recommendationScenarios(): Scenario[] {
 }
 
 /** Waits until the worker's rebuild has written its version (the last thing it writes). */
-async function waitForRebuild(redis: Redis, prefix: string, since: string | null): Promise<string> {
+export async function waitForRebuild(redis: Redis, prefix: string, since: string | null): Promise<string> {
   const deadline = performance.now() + REBUILD_TIMEOUT_MS;
   for (;;) {
     const version = await redis.get(`${prefix}recs:version`);

@@ -58,29 +58,53 @@ export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
     command: process.execPath,
     args: ['server/dist/main.js', `--role=${options.role ?? 'api'}`],
     cwd: options.root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      // Production refuses to start without keys for provider tokens; a throwaway one per run.
-      TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      DATABASE_URL: options.databaseUrl,
-      REDIS_URL: options.redisUrl,
-      REDIS_PREFIX: options.redisPrefix,
-      ...(options.mongoUrl ? { MONGO_URL: options.mongoUrl } : {}),
-      PORT: String(options.port ?? 0),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      API_RATE_IP_MAX: '1000000000',
-      LOGIN_RATE_IP_MAX: '1000000000',
-      LOGIN_RATE_ACCOUNT_MAX: '1000000000',
-      WRITE_RATE_USER_MAX: '1000000000',
-      // The data set is the catalog; the demo catalog only seeds an empty one anyway.
-      SEED_DEMO_CATALOG: 'false',
-      ...options.env,
-    },
+    env: museEnv(options),
     urlPattern: /Muse is running at (http:\/\/\S+)/,
     startTimeoutMs: 60_000,
   });
+}
+
+/**
+ * Starts the built worker role alone (an api started apart serves the sockets). It prints no URL:
+ * it is ready once it logs that it started, so its log level is `info` (its job lines are drained).
+ */
+export function startMuseWorker(options: Omit<MuseServerOptions, 'role' | 'port'>): Promise<ChildServer> {
+  return spawnServer({
+    name: 'Muse worker',
+    command: process.execPath,
+    args: ['server/dist/main.js', '--role=worker'],
+    cwd: options.root,
+    env: { ...museEnv(options), LOG_LEVEL: 'info' },
+    urlPattern: /"msg":"worker (started)"/,
+    startTimeoutMs: 60_000,
+  });
+}
+
+/** One key for every server of a run, so an api and a worker started apart read each other's tokens. */
+const TOKEN_KEY = `bench:${randomBytes(32).toString('base64')}`;
+
+/** The environment of a bench server: the bench database and Redis, rate limits out of the way. */
+function museEnv(options: MuseServerOptions): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    // Production refuses to start without keys for provider tokens; a throwaway one per run.
+    TOKEN_ENCRYPTION_KEYS: TOKEN_KEY,
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    REDIS_PREFIX: options.redisPrefix,
+    ...(options.mongoUrl ? { MONGO_URL: options.mongoUrl } : {}),
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    API_RATE_IP_MAX: '1000000000',
+    LOGIN_RATE_IP_MAX: '1000000000',
+    LOGIN_RATE_ACCOUNT_MAX: '1000000000',
+    WRITE_RATE_USER_MAX: '1000000000',
+    // The data set is the catalog; the demo catalog only seeds an empty one anyway.
+    SEED_DEMO_CATALOG: 'false',
+    ...options.env,
+  };
 }
 
 /** Starts the bare Express JSON endpoint that the scenarios are compared with. */
