@@ -9,6 +9,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string | Buffer;
     setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest | null;
+    /** Called with each answer (before the instance's 'response' event), with the connection's context. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
 
   interface AutocannonOptions {

@@ -6,6 +6,8 @@ export interface RequestSpec {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** What the request is for (a route template), handed back with its answer to `onAnswer`. */
+  route?: string;
 }
 
 /** One load phase against one server. */
@@ -17,6 +19,8 @@ export interface LoadOptions {
   /** Requests per second to offer, or null to send as fast as the server answers. */
   rate: number | null;
   nextRequest(): RequestSpec;
+  /** Called with every answer: the request it answers, its status and latency (per-route figures). */
+  onAnswer?(spec: RequestSpec, status: number, latencyMs: number): void;
 }
 
 /** What a phase measured; latencies are of every answer, errors included. */
@@ -70,9 +74,17 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   // autocannon's defaults carry the host and port; the scenario supplies the rest.
-  const setupRequest = (defaults: AutocannonRequest): AutocannonRequest => {
+  const setupRequest = (defaults: AutocannonRequest, context: Record<string, unknown>): AutocannonRequest => {
     const spec = options.nextRequest();
-    return { ...defaults, ...spec, headers: { ...defaults.headers, ...spec.headers } };
+    // Each connection has one request in flight, so its context names the one being answered.
+    context.spec = spec;
+    const { route: _route, ...request } = spec;
+    return { ...defaults, ...request, headers: { ...defaults.headers, ...spec.headers } };
+  };
+  // autocannon calls onResponse and then emits 'response' for the same answer, synchronously.
+  let answering: RequestSpec | null = null;
+  const onResponse = (_status: number, _body: string, context: Record<string, unknown>) => {
+    answering = context.spec as RequestSpec;
   };
   let rps = 0;
   const statusCodes: Record<string, number> = {};
@@ -88,12 +100,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         connections: lane.connections,
         ...(lane.rate === null ? {} : { overallRate: lane.rate, ignoreCoordinatedOmission: true }),
         timeout: REQUEST_TIMEOUT_SECONDS,
-        requests: [{ setupRequest }],
+        requests: [options.onAnswer ? { setupRequest, onResponse } : { setupRequest }],
       });
       let answered = 0;
-      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => {
+      instance.on('response', (_client: unknown, status: number, _bytes: number, responseTimeMs: number) => {
         answered++;
         latencies.push(responseTimeMs);
+        if (answering && options.onAnswer) options.onAnswer(answering, status, responseTimeMs);
+        answering = null;
       });
       const result = await instance;
       rps += answered / result.duration;

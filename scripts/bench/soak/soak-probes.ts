@@ -1,0 +1,39 @@
+import type { Client } from 'pg';
+import type { Redis } from 'ioredis';
+
+/** The api's own figures at one moment, from its `/metrics`, with the stores' connection counts. */
+export interface SoakSample {
+  at: number;
+  rssBytes: number;
+  /** p99 of the event-loop delay since the previous scrape (prom-client resets it on each). */
+  loopP99Ms: number;
+  /** Connections to the bench database in `pg_stat_activity`, this probe's own left out. */
+  postgresConnections: number;
+  /** `connected_clients` of Redis's `INFO clients` (the whole server, whoever else uses it). */
+  redisClients: number;
+}
+
+/** The value of an unlabelled sample in Prometheus exposition text. */
+export function metricValue(text: string, name: string): number {
+  const match = new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text);
+  if (!match) throw new Error(`the api's /metrics has no ${name}`);
+  return Number(match[1]);
+}
+
+/** Reads the api's metrics (with its METRICS_TOKEN) and counts Postgres and Redis connections. */
+export async function sample(apiUrl: string, token: string, db: Client, redis: Redis): Promise<SoakSample> {
+  const res = await fetch(`${apiUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
+  const text = await res.text();
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  const clients = /^connected_clients:(\d+)/m.exec(await redis.info('clients'));
+  return {
+    at: Date.now(),
+    rssBytes: metricValue(text, 'process_resident_memory_bytes'),
+    loopP99Ms: metricValue(text, 'nodejs_eventloop_lag_p99_seconds') * 1000,
+    postgresConnections: rows[0]!.n,
+    redisClients: clients ? Number(clients[1]) : NaN,
+  };
+}

@@ -1,0 +1,340 @@
+// `npm run bench:soak`: mixed traffic at 500 requests/s for 10 minutes over the scale data set,
+// against a built api and a worker started apart, with Socket.IO clients connected; prints errors,
+// p50/p99 per route, the api's memory and event-loop delay and the stores' connections at start and
+// end, each beside its goal. See scripts/bench/README.md.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import type { Client } from 'pg';
+import { findDataset } from '../dataset/dataset-builder';
+import { BENCH_PASSWORD, FULL_SCALE } from '../dataset/dataset-scale';
+import { connect } from '../lib/pg-admin';
+import { deleteKeys } from '../lib/redis-keys';
+import { runLoad, type RequestSpec } from '../load/load-runner';
+import { readPlaylistTargets } from '../load/playlist-targets';
+import { waitForRebuild } from '../jobs/recommendations';
+import { ensureServerBuilt, startMuse, startMuseWorker } from '../server/muse-server';
+import { signInPool, type BenchSession } from '../server/session-pool';
+import type { ConnectOrder, FromClients } from '../sockets/socket-clients';
+import { soakRequests, type SoakTargets } from './soak-mix';
+import { sample, type SoakSample } from './soak-probes';
+import { formatSoak, goalsMet, RouteFigures, routeRows, writeSoakReport } from './soak-report';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Signed-in users: the data set's feed users and playlist owners come first in sign-in order. */
+const SESSIONS = 200;
+/** Connections the load runs on, spread over its lanes (enough to keep 500/s while answers slow). */
+const CONNECTIONS = 100;
+/** Socket.IO clients watching one album page (album 1, the most rated, so ratings reach them). */
+const WATCHERS = 200;
+const WATCHED_ALBUM = '1';
+
+const USAGE = `usage: npm run bench:soak -- [options]
+  --minutes <n>   minutes of measured traffic (default 10)
+  --rate <n>      requests per second offered (default 500)
+  --sockets <n>   Socket.IO clients held by a separate process (default 1000; a multiple of ${SESSIONS})
+  --warmup <s>    seconds of the same traffic before the start figures are taken (default 30)
+environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/muse_bench),
+             BENCH_REDIS_URL (default redis://127.0.0.1:6379)`;
+
+interface SoakOptions {
+  minutes: number;
+  rate: number;
+  sockets: number;
+  warmupSeconds: number;
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      minutes: { type: 'string' },
+      rate: { type: 'string' },
+      sockets: { type: 'string' },
+      warmup: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return null;
+  const positive = (flag: string, raw: string | undefined, fallback: number) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} needs a positive number, got ${JSON.stringify(raw)}`);
+    return n;
+  };
+  return {
+    minutes: positive('minutes', values.minutes, 10),
+    rate: Math.round(positive('rate', values.rate, 500)),
+    sockets: Math.max(SESSIONS, Math.round(positive('sockets', values.sockets, 1000) / SESSIONS) * SESSIONS),
+    warmupSeconds: positive('warmup', values.warmup, 30),
+    databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench',
+    redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+  };
+}
+
+/** Cleanup steps, run once, last registered first, on success, failure or Ctrl-C. */
+class Cleanup {
+  private readonly steps: Array<[string, () => Promise<unknown>]> = [];
+  private done: Promise<void> | null = null;
+
+  add(label: string, step: () => Promise<unknown>): void {
+    this.steps.unshift([label, step]);
+  }
+
+  run(): Promise<void> {
+    this.done ??= (async () => {
+      for (const [label, step] of this.steps) {
+        await step().catch((err: unknown) => log(`cleanup: ${label} failed: ${err instanceof Error ? err.message : String(err)}`));
+      }
+    })();
+    return this.done;
+  }
+}
+
+/** What the mix's reads and writes aim at, chosen so that every request can succeed and be undone. */
+async function readTargets(db: Client, sessions: BenchSession[]): Promise<SoakTargets> {
+  const ids = sessions.map((s) => s.userId);
+  const reviews = await db.query<{ id: string }>(
+    `SELECT id::text FROM reviews WHERE hidden_at IS NULL AND visibility = 'public' ORDER BY hashint8(id) LIMIT 5000`,
+  );
+  const albums = await db.query<{ id: string }>(
+    `SELECT id::text FROM albums a WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.album_id = a.id AND r.user_id = ANY($1::bigint[])) ORDER BY hashint8(id) LIMIT 100`,
+    [ids],
+  );
+  const people = await db.query<{ handle: string }>(
+    `SELECT handle FROM users u
+      WHERE NOT u.is_private AND u.suspended_at IS NULL AND u.id <> ALL($1::bigint[])
+        AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.followee_id = u.id AND f.follower_id = ANY($1::bigint[]))
+        AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = u.id AND b.blocked_id = ANY($1::bigint[])) OR (b.blocked_id = u.id AND b.blocker_id = ANY($1::bigint[])))
+      ORDER BY hashint8(u.id) LIMIT 1000`,
+    [ids],
+  );
+  return { reviewIds: reviews.rows.map((r) => r.id), reviewAlbums: albums.rows.map((r) => r.id), followHandles: people.rows.map((r) => r.handle) };
+}
+
+/** Runs `task` over `items`, `concurrency` at a time. */
+async function eachLimited<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
+}
+
+async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
+  const { databaseUrl, redisUrl } = options;
+  if (!(await findDataset(databaseUrl, FULL_SCALE))) {
+    throw new Error(`${databaseUrl} holds no complete full-scale data set; build it first with npm run bench -- --dataset-only`);
+  }
+  ensureServerBuilt(ROOT, log);
+  const redisPrefix = `muse-soak-${randomBytes(6).toString('hex')}:`;
+  cleanup.add(`delete Redis keys ${redisPrefix}*`, () => deleteKeys(redisUrl, redisPrefix));
+  const metricsToken = randomBytes(24).toString('hex');
+  const servers = { root: ROOT, databaseUrl, redisUrl, redisPrefix, env: { PROVIDER_SANDBOX: 'off', METRICS_TOKEN: metricsToken } };
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  cleanup.add('close the Redis probe', () => redis.quit());
+  const worker = await startMuseWorker(servers);
+  cleanup.add('stop the worker', () => worker.stop());
+  const api = await startMuse(servers);
+  cleanup.add('stop the api', () => api.stop());
+  // A worker on a fresh prefix trains the recommendations first; the soak measures what follows.
+  log(`soak: Muse api at ${api.url} and a worker apart, Redis prefix ${redisPrefix}; waiting for the worker's first recommendations rebuild`);
+  const rebuildStarted = performance.now();
+  await waitForRebuild(redis, redisPrefix, null);
+  log(`soak: the rebuild took ${((performance.now() - rebuildStarted) / 1000).toFixed(0)} s`);
+
+  const sessions = await signInPool(api.url, databaseUrl, SESSIONS, BENCH_PASSWORD);
+  const playlists = await readPlaylistTargets(databaseUrl, sessions);
+  const db = await connect(databaseUrl);
+  cleanup.add('close the Postgres probe', () => db.end());
+  const targets = await readTargets(db, sessions);
+  log(
+    `soak: ${sessions.length} users signed in; ${targets.reviewIds.length} reviews to read, ${targets.reviewAlbums.length} albums to review, ${targets.followHandles.length} people to follow`,
+  );
+
+  const clients = fork(path.join(__dirname, '../sockets/socket-clients.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  cleanup.add('stop the socket load process', async () => {
+    if (clients.connected) clients.send({ type: 'close' });
+  });
+  const message = <T extends FromClients['type']>(type: T) =>
+    new Promise<Extract<FromClients, { type: T }>>((resolve) => {
+      const listener = (m: FromClients) => {
+        if (m.type !== type) return;
+        clients.off('message', listener);
+        resolve(m as Extract<FromClients, { type: T }>);
+      };
+      clients.on('message', listener);
+    });
+  const connected = message('connected');
+  clients.send({
+    type: 'connect',
+    url: api.url,
+    cookies: sessions.map((s) => s.cookie),
+    socketsPerUser: options.sockets / SESSIONS,
+    albumId: WATCHED_ALBUM,
+    watchers: WATCHERS,
+  } satisfies ConnectOrder);
+  const opened = await connected;
+  log(
+    `soak: ${opened.sockets} sockets connected in ${opened.seconds.toFixed(1)} s (${opened.failed} refused), ${opened.watching} watching album ${WATCHED_ALBUM}`,
+  );
+
+  const startedAt = new Date();
+  const { next, writes } = soakRequests({ scale: FULL_SCALE, sessions, playlists }, targets);
+  cleanup.add('undo the follows', () => undoWrites(api.url, db, sessions, targets, writes.touched, startedAt));
+  const figures = new Map<string, RouteFigures>();
+  let measuring = false;
+  const onAnswer = (spec: RequestSpec, status: number, ms: number) => {
+    if (!measuring) return;
+    const route = spec.route ?? `${spec.method} ${spec.path}`;
+    let f = figures.get(route);
+    if (!f) figures.set(route, (f = new RouteFigures()));
+    f.add(status, ms);
+  };
+
+  log(`soak: warming up for ${options.warmupSeconds} s at ${options.rate} requests/s`);
+  const warmup = await runLoad({
+    baseUrl: api.url,
+    durationSeconds: options.warmupSeconds,
+    connections: CONNECTIONS,
+    rate: options.rate,
+    nextRequest: next,
+    onAnswer,
+  });
+  log(`soak: warm-up answered ${warmup.requests} requests (${warmup.errors} errors, not counted)`);
+  const start = await sample(api.url, metricsToken, db, redis);
+  const samples: SoakSample[] = [start];
+  log(`soak: start: api RSS ${(start.rssBytes / 2 ** 20).toFixed(1)} MB; ${options.minutes} minutes at ${options.rate} requests/s`);
+
+  measuring = true;
+  const seconds = options.minutes * 60;
+  const began = performance.now();
+  const ticker = setInterval(() => {
+    const minute = Math.round((performance.now() - began) / 60_000);
+    if (minute >= options.minutes) return;
+    void sample(api.url, metricsToken, db, redis).then(
+      (s) => {
+        samples.push(s);
+        const answered = [...figures.values()].reduce((n, f) => n + f.latencies.length, 0);
+        log(`soak: minute ${minute}: ${answered} answers so far, api RSS ${(s.rssBytes / 2 ** 20).toFixed(1)} MB, event-loop p99 ${s.loopP99Ms.toFixed(1)} ms`);
+      },
+      (err: unknown) => log(`soak: minute ${minute}: probe failed: ${String(err)}`),
+    );
+  }, 60_000);
+  const result = await runLoad({
+    baseUrl: api.url,
+    durationSeconds: seconds,
+    connections: CONNECTIONS,
+    rate: options.rate,
+    nextRequest: next,
+    onAnswer,
+  }).finally(() => clearInterval(ticker));
+  measuring = false;
+  const end = await sample(api.url, metricsToken, db, redis);
+  samples.push(end);
+  const reported = message('report');
+  clients.send({ type: 'report' });
+  const socketReport = await reported;
+
+  const routes = routeRows(figures, (performance.now() - began) / 1000);
+  const byStatus: Record<string, number> = {};
+  for (const [code, n] of Object.entries(result.statusCodes)) if (Number(code) >= 300) byStatus[code] = n;
+  const non2xx = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  const report = {
+    minutes: options.minutes,
+    offered_rate: options.rate,
+    routes,
+    errors: { total: result.errors, by_status: byStatus, timeouts_or_connection: Math.max(0, result.errors - non2xx) },
+    start,
+    end,
+    rss_mb_by_minute: samples.map((s) => Math.round((s.rssBytes / 2 ** 20) * 10) / 10),
+    sockets: { wanted: options.sockets, connected_at_start: opened.sockets, connected_at_end: socketReport.connected, disconnects: socketReport.disconnects },
+  };
+  log('');
+  const judged = { ...report, goals_met: goalsMet(report) };
+  log(formatSoak(judged));
+  log(`answered ${result.requests} requests in ${seconds} s (${result.rps.toFixed(1)}/s of ${options.rate}/s offered)`);
+  for (const file of writeSoakReport(judged, path.join(ROOT, 'scripts/bench/results/soak'))) {
+    log(`wrote ${path.relative(ROOT, file)}`);
+  }
+}
+
+/**
+ * Puts back what the soak wrote, where that is cheap: every pair it followed is unfollowed, the
+ * reviews its users wrote on its albums are deleted through the API, and the notifications its
+ * follows made are removed. Ratings and playlist entries stay, as they do after `npm run bench`.
+ */
+async function undoWrites(
+  apiUrl: string,
+  db: Client,
+  sessions: BenchSession[],
+  targets: SoakTargets,
+  touched: Map<string, { session: BenchSession; handle: string }>,
+  since: Date,
+) {
+  await eachLimited([...touched.values()], 8, async ({ session, handle }) => {
+    const res = await fetch(`${apiUrl}/api/users/${encodeURIComponent(handle)}/follow`, {
+      method: 'DELETE',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    });
+    await res.arrayBuffer();
+  });
+  const bySession = new Map(sessions.map((s) => [s.userId, s]));
+  const { rows } = await db.query<{ id: string; user_id: string }>(
+    'SELECT id::text, user_id::text FROM reviews WHERE user_id = ANY($1::bigint[]) AND album_id = ANY($2::bigint[]) AND created_at >= $3',
+    [sessions.map((s) => s.userId), targets.reviewAlbums, since],
+  );
+  await eachLimited(rows, 8, async ({ id, user_id }) => {
+    const session = bySession.get(user_id)!;
+    const res = await fetch(`${apiUrl}/api/reviews/${id}`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+    await res.arrayBuffer();
+  });
+  const { rowCount } = await db.query(`DELETE FROM notifications WHERE created_at >= $1 AND user_id IN (SELECT id FROM users WHERE handle = ANY($2::text[]))`, [
+    since,
+    targets.followHandles,
+  ]);
+  log(`soak: unfollowed ${touched.size} pairs, deleted ${rows.length} reviews and ${rowCount ?? 0} notifications the soak made`);
+}
+
+async function main(): Promise<void> {
+  let options: SoakOptions | null;
+  try {
+    options = parseSoakOptions(process.argv.slice(2), process.env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (!options) {
+    log(USAGE);
+    process.exit(0);
+  }
+  const cleanup = new Cleanup();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`\n${signal}: stopping`);
+      void cleanup.run().finally(() => process.exit(130));
+    });
+  }
+  try {
+    await soak(options, cleanup);
+  } catch (err) {
+    process.stderr.write(`soak failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup.run();
+  }
+  process.exit();
+}
+
+void main();
