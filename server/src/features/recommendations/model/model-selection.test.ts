@@ -28,6 +28,26 @@ describe('selectByValidation', () => {
     expect(chosen.ndcg10).toBeGreaterThan(selection.popularityNdcg10);
   });
 
+  it('when the most accurate configuration covers less of the catalogue than wanted, then a larger long-tail discount within the tolerance is chosen', () => {
+    const ratings = clashingTastes(6);
+    const scale = { min: 0.5, max: 5 };
+    const accurate = selectByValidation(ratings, scale, { seed: 2, coverageGoal: 0 });
+    const top = accurate.figures.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
+    expect([accurate.method, accurate.chosen, accurate.popularityDiscount]).toEqual([top.method, top.confidence, top.popularityDiscount]);
+
+    // An unreachable goal with any loss allowed: the discount that shows most of the catalogue.
+    const wide = selectByValidation(ratings, scale, { seed: 2, coverageGoal: 1.01, coverageTolerance: 1 });
+    const measured = wide.figures.filter((f) => f.coverage !== undefined);
+    expect(measured.length).toBeGreaterThan(1);
+    const chosen = measured.find((f) => f.popularityDiscount === wide.popularityDiscount && f.confidence === wide.chosen)!;
+    for (const f of measured) expect(chosen.coverage!).toBeGreaterThanOrEqual(f.coverage!);
+    expect(chosen.coverage!).toBeGreaterThan(measured.find((f) => f.popularityDiscount === top.popularityDiscount)!.coverage!);
+
+    // No loss allowed: the most accurate stays, whatever its coverage.
+    const strict = selectByValidation(ratings, scale, { seed: 2, coverageGoal: 1.01, coverageTolerance: 0 });
+    expect(strict.popularityDiscount).toBe(top.popularityDiscount);
+  });
+
   it('when run twice with one seed, then it gives the same figures', () => {
     const ratings = clashingTastes(5);
     expect(selectByValidation(ratings, { min: 0.5, max: 5 }, { seed: 3 })).toEqual(selectByValidation(ratings, { min: 0.5, max: 5 }, { seed: 3 }));
