@@ -30,25 +30,26 @@ export default defineConfig({
       // a module's exports does not need it (and the first download stays free of zod).
       treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/]src[\\/]/, sideEffects: false }] },
       output: {
-        // Shared chunks are named after every page that uses them; the names are listed in the
-        // first download (to preload a page's chunks), so they are kept short.
-        chunkFileNames: (chunk) => `assets/${chunk.name.startsWith('common') ? 'common' : '[name]'}-[hash].js`,
+        // The first download lists every chunk each page needs (to preload them with the page),
+        // so chunks other than the named groups get short names (the manifest maps them to
+        // their sources).
+        chunkFileNames: (chunk) => (/^(app|react|query|schemas|rolldown-runtime)$/.test(chunk.name) ? 'assets/[name]-[hash].js' : 'assets/c-[hash].js'),
         // Libraries change less often than the app; separate chunks stay cached across releases.
         // Only those every page needs are grouped: the rest (zod, socket.io, howler) stay with
         // the pages that use them, out of the first download.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 4 },
             // Only the parts of the query library the first page runs; pages bring the rest (infinite lists, mutations).
-            { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, tags: ['$initial'], priority: 3 },
-            // Zod in one piece: split across chunks, a schema could be built before the class it needs.
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 3 },
-            // The app's modules of the first download stay together; those several pages share
-            // are grouped by the pages that use them (small groups merged), so a page arrives in
-            // a few requests, not dozens.
-            // (main.tsx stays the entry chunk itself: index.html loads it.)
-            { name: 'app', test: /[\\/](web|shared)[\\/]src[\\/](?!main\.tsx$)/, tags: ['$initial'], priority: 2 },
-            { name: 'common', test: /[\\/](web|shared)[\\/]src[\\/]/, minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 60_000, priority: 1 },
+            { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, tags: ['$initial'], priority: 4 },
+            // Zod and the shared schemas in one piece: split across chunks, a schema could be
+            // built before the one (or the class) it builds on.
+            { name: 'schemas', test: /node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]/, priority: 2 },
+            // The app's modules of the first download stay together (main.tsx stays the entry
+            // chunk itself: index.html loads it). The modules pages share are left to the
+            // bundler: grouping them by hand made chunks that import each other, and a module
+            // could then run before one it needs.
+            { name: 'app', test: /[\\/](web|shared)[\\/]src[\\/](?!main\.tsx$)/, tags: ['$initial'], priority: 3 },
           ],
         },
       },
