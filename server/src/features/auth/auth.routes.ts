@@ -45,6 +45,7 @@ export function createAuthRouter(c: Container): Router {
     limit: authLimit,
     body: LoginSchema,
     response: SessionResponseSchema,
+    problems: [401],
     handle: async ({ body, req, res }) => signIn(res, await auth.login(body, req.session, byIp(req))),
   });
 

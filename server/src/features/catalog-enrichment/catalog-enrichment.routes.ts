@@ -24,6 +24,7 @@ export function createCatalogEnrichmentRouter(c: Container): Router {
 
   routes.get('/catalog/external-search', {
     auth: 'signed-in',
+    problems: [404],
     limit: searchLimit,
     query: ExternalSearchQuerySchema,
     handle: ({ user, query }) => catalogEnrichment.search(String(user.id), query),

@@ -62,8 +62,14 @@ export function createConnectionsRouter(c: Container): Router {
     res.redirect(303, start.url);
   };
 
-  routes.get('/auth/spotify', { limit: authLimit, handle: ({ req, res }) => startSpotify(req, res) });
-  routes.get('/connections/spotify/start', { auth: 'signed-in', limit: authLimit, handle: ({ req, res }) => startSpotify(req, res) });
+  // 404 when the service is not configured on this server.
+  routes.get('/auth/spotify', { limit: authLimit, problems: [404], handle: ({ req, res }) => startSpotify(req, res) });
+  routes.get('/connections/spotify/start', {
+    auth: 'signed-in',
+    limit: authLimit,
+    problems: [404],
+    handle: ({ req, res }) => startSpotify(req, res),
+  });
 
   routes.get('/auth/spotify/callback', {
     limit: authLimit,
@@ -93,6 +99,7 @@ export function createConnectionsRouter(c: Container): Router {
 
   routes.get('/connections/apple/start', {
     auth: 'signed-in',
+    problems: [404],
     handle: async ({ user, res }) => {
       const start = await spotifySignIn.startApple(String(user.id), appleCallback);
       res.cookie(names.flow.apple, start.browserSecret, shortCookie);
@@ -105,6 +112,7 @@ export function createConnectionsRouter(c: Container): Router {
   // the browser to ask the listener for a Music-User-Token; it is app-level and short-lived, never a user's.
   routes.get('/connections/apple/developer-token', {
     auth: 'signed-in',
+    problems: [404],
     limit: authLimit,
     handle: async ({ res }) => {
       noStore(res);

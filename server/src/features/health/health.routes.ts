@@ -18,8 +18,13 @@ function withTimeout<T>(p: Promise<T>): Promise<T> {
 export function createHealthRouter(c: Container): Router {
   const router = Router();
   const routes = createRoutes(router, c.services.auth);
-  routes.get('/healthz', { handle: () => ({ status: 'ok' }) });
-  routes.get('/readyz', { handle: ({ res }) => readiness(c, res) });
+  routes.get('/healthz', { summary: 'The process is alive', tags: ['health'], handle: () => ({ status: 'ok' }) });
+  routes.get('/readyz', {
+    summary: 'Its dependencies answer (503 naming those that do not)',
+    tags: ['health'],
+    problems: [503],
+    handle: ({ res }) => readiness(c, res),
+  });
   return router;
 }
 

@@ -48,6 +48,8 @@ export function createPlaylistsRouter(c: Container): Router {
   // Before /playlists/:id, whose id pattern would also match "discover".
   routes.get('/playlists/discover', {
     query: PlaylistDiscoverQuerySchema,
+    // The `following` section needs someone signed in.
+    problems: [401],
     handle: ({ query, viewerId }) => playlistLists.discover(viewerId, query),
   });
 

@@ -33,6 +33,8 @@ interface Operation {
   body?: JsonSchema;
   /** Checks a successful JSON answer against the response schema the document gives, if any. */
   checkResponse?: ValidateFunction;
+  /** The problem statuses the document says the operation may answer. */
+  problems: Set<number>;
 }
 
 interface Caller {
@@ -63,6 +65,11 @@ function operationsOf(doc: OpenAPIObject): Operation[] {
         method,
         path,
         checkResponse: responseSchema ? ajv.compile(responseSchema) : undefined,
+        problems: new Set(
+          Object.keys(op.responses ?? {})
+            .map(Number)
+            .filter((status) => status >= 400),
+        ),
         pathParams: params.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema as JsonSchema })),
         query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema as JsonSchema, required: Boolean(p.required) })),
         body,
@@ -214,6 +221,7 @@ function judge(op: Operation, req: SweepRequest, answer: Answer): string | null 
     return 'the problem document is not JSON';
   }
   if (problem.status !== answer.status || typeof problem.code !== 'string') return 'the problem document does not carry its status and code';
+  if (!op.problems.has(answer.status)) return `answered ${answer.status} ${problem.code}, which the document does not list for this operation`;
   if ((answer.status === 400 || answer.status === 422) && (FIELD_PROBLEM_CODES.has(problem.code) || problem.errors)) {
     if (!problem.errors?.length) return `a ${answer.status} ${problem.code} names no field`;
     const unnamed = problem.errors.filter((e) => typeof e.path !== 'string' || !e.path || e.path === '(root)');

@@ -39,7 +39,7 @@ function responsesHtml(responses: Record<string, ResponseObject | ReferenceObjec
 
 function operationHtml(method: string, path: string, op: OperationObject): string {
   const auth = String((op as Record<string, unknown>)['x-muse-auth'] ?? 'public');
-  return `<details class="op" id="${escapeHtml(op.operationId ?? '')}"><summary><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code> <span class="s">${escapeHtml(op.summary ?? '')}</span> <span class="a">${escapeHtml(auth)}</span></summary>${parametersHtml(op.parameters)}${bodyHtml(op.requestBody)}${responsesHtml(op.responses ?? {})}</details>`;
+  return `<details class="op" id="${escapeHtml(op.operationId ?? '')}"><summary><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code> <span class="s">${escapeHtml(op.summary === `${method.toUpperCase()} ${path}` ? '' : (op.summary ?? ''))}</span> <span class="a">${escapeHtml(auth)}</span></summary>${parametersHtml(op.parameters)}${bodyHtml(op.requestBody)}${responsesHtml(op.responses ?? {})}</details>`;
 }
 
 /**

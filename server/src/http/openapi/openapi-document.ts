@@ -35,16 +35,17 @@ const PROBLEM_REASONS: Record<number, string> = {
   503: 'A dependency is briefly unavailable; `Retry-After` says when to try again.',
 };
 
-/** The problem statuses an operation may answer: those its auth, schemas and limits imply, and those its route declares. */
+/** The problem statuses an operation may answer: those its auth, method, path and limits imply, and those its route declares. */
 export function problemStatuses(route: AppRoute & { meta: RouteMeta }): number[] {
   const { meta } = route;
   const write = WRITES.has(route.method);
-  const statuses = new Set<number>(meta.problems);
-  if (meta.params || meta.query || meta.body || write) statuses.add(400);
+  // Any URL may have malformed percent-encoding.
+  const statuses = new Set<number>([...meta.problems, 400]);
   if (meta.auth !== 'public') statuses.add(401);
   if (meta.auth === 'admin' || write) statuses.add(403);
-  if (route.path.includes(':')) statuses.add(404);
-  if (write) statuses.add(413).add(415);
+  // A write may name something that does not exist (a foreign key) or already does (a unique key).
+  if (route.path.includes(':') || write) statuses.add(404);
+  if (write) statuses.add(409).add(413).add(415);
   if (route.path.startsWith('/api/')) statuses.add(429).add(503);
   return [...statuses].sort((a, b) => a - b);
 }
