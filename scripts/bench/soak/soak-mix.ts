@@ -50,8 +50,8 @@ export interface SoakTargets {
   reviewIds: string[];
   /** Albums none of the sessions has reviewed, to review. */
   reviewAlbums: string[];
-  /** Public profiles none of the sessions follows, to follow and unfollow. */
-  followHandles: string[];
+  /** For each session (same order), public profiles it does not follow, to follow and unfollow. */
+  follows: string[][];
 }
 
 /** What the mix changed that the soak puts back afterwards. */
@@ -60,7 +60,8 @@ export interface SoakWrites {
   touched: Map<string, { session: BenchSession; handle: string }>;
 }
 
-const FOLLOWS_PER_SESSION = 5;
+/** Profiles each signed-in user follows and unfollows in turn. */
+export const FOLLOWS_PER_SESSION = 5;
 
 const writeHeaders = (session: BenchSession): Record<string, string> => ({
   cookie: session.cookie,
@@ -106,9 +107,11 @@ export function soakRequests(context: ScenarioContext, targets: SoakTargets): { 
     };
   });
   const followRandom = seededRandom(13);
+  const followers = sessions.flatMap((_, i) => (targets.follows[i]?.length ? [i] : []));
+  if (followers.length === 0) throw new Error('no signed-in user has anyone left to follow');
   sources.set(`${FOLLOW} | ${UNFOLLOW}`, () => {
-    const s = Math.floor(followRandom() * sessions.length);
-    const handle = targets.followHandles[(s * FOLLOWS_PER_SESSION + Math.floor(followRandom() * FOLLOWS_PER_SESSION)) % targets.followHandles.length]!;
+    const s = pickFrom(followers, followRandom);
+    const handle = pickFrom(targets.follows[s]!, followRandom);
     const key = `${s}:${handle}`;
     const session = sessions[s]!;
     const path = `/api/users/${encodeURIComponent(handle)}/follow`;

@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { BenchSession } from '../server/session-pool';
-import type { SoakTargets } from './soak-mix';
+import { FOLLOWS_PER_SESSION, type SoakTargets } from './soak-mix';
 
 /** What the mix's reads and writes aim at, chosen so that every request can succeed and be undone. */
 export async function readTargets(db: Client, sessions: BenchSession[]): Promise<SoakTargets> {
@@ -12,15 +12,29 @@ export async function readTargets(db: Client, sessions: BenchSession[]): Promise
     `SELECT id::text FROM albums a WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.album_id = a.id AND r.user_id = ANY($1::bigint[])) ORDER BY hashint8(id) LIMIT 100`,
     [ids],
   );
-  const people = await db.query<{ handle: string }>(
-    `SELECT handle FROM users u
-      WHERE NOT u.is_private AND u.suspended_at IS NULL AND u.id <> ALL($1::bigint[])
-        AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.followee_id = u.id AND f.follower_id = ANY($1::bigint[]))
-        AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = u.id AND b.blocked_id = ANY($1::bigint[])) OR (b.blocked_id = u.id AND b.blocker_id = ANY($1::bigint[])))
-      ORDER BY hashint8(u.id) LIMIT 1000`,
-    [ids],
+  // A pool of public, unsuspended people; each user gets the first few of them (from their own
+  // place in the pool) that they neither follow nor block, nor are blocked by.
+  const pool = await db.query<{ id: string; handle: string }>(
+    `SELECT id::text, handle FROM users WHERE NOT is_private AND suspended_at IS NULL ORDER BY hashint8(id) LIMIT 2000`,
   );
-  return { reviewIds: reviews.rows.map((r) => r.id), reviewAlbums: albums.rows.map((r) => r.id), followHandles: people.rows.map((r) => r.handle) };
+  const poolIds = pool.rows.map((r) => r.id);
+  const taken = await db.query<{ pair: string }>(
+    `SELECT follower_id || ':' || followee_id AS pair FROM follows WHERE follower_id = ANY($1::bigint[]) AND followee_id = ANY($2::bigint[])
+     UNION ALL SELECT requester_id || ':' || target_id FROM follow_requests WHERE requester_id = ANY($1::bigint[]) AND target_id = ANY($2::bigint[])
+     UNION ALL SELECT blocker_id || ':' || blocked_id FROM blocks WHERE blocker_id = ANY($1::bigint[]) AND blocked_id = ANY($2::bigint[])
+     UNION ALL SELECT blocked_id || ':' || blocker_id FROM blocks WHERE blocked_id = ANY($1::bigint[]) AND blocker_id = ANY($2::bigint[])`,
+    [ids, poolIds],
+  );
+  const excluded = new Set(taken.rows.map((r) => r.pair));
+  const follows = sessions.map((session, i) => {
+    const mine: string[] = [];
+    for (let k = 0; k < pool.rows.length && mine.length < FOLLOWS_PER_SESSION; k += 1) {
+      const person = pool.rows[(i * FOLLOWS_PER_SESSION + k) % pool.rows.length]!;
+      if (person.id !== session.userId && !excluded.has(`${session.userId}:${person.id}`)) mine.push(person.handle);
+    }
+    return mine;
+  });
+  return { reviewIds: reviews.rows.map((r) => r.id), reviewAlbums: albums.rows.map((r) => r.id), follows };
 }
 
 /** Runs `task` over `items`, `concurrency` at a time. */
@@ -64,9 +78,11 @@ export async function undoWrites(
     const res = await fetch(`${apiUrl}/api/reviews/${id}`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
     await res.arrayBuffer();
   });
-  const { rowCount } = await db.query(`DELETE FROM notifications WHERE created_at >= $1 AND user_id IN (SELECT id FROM users WHERE handle = ANY($2::text[]))`, [
-    since,
-    targets.followHandles,
-  ]);
+  // A follow's notification is keyed by its follower, so only the soak's own are removed.
+  const { rowCount } = await db.query(
+    `DELETE FROM notifications WHERE created_at >= $1 AND type = 'new_follower' AND dedupe_key = ANY($2::text[])
+        AND user_id IN (SELECT id FROM users WHERE handle = ANY($3::text[]))`,
+    [since, sessions.map((s) => `new_follower:${s.userId}`), targets.follows.flat()],
+  );
   return { unfollowed: touched.size, reviews: rows.length, notifications: rowCount ?? 0 };
 }

@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { findDataset } from '../dataset/dataset-builder';
-import { BENCH_PASSWORD, FULL_SCALE } from '../dataset/dataset-scale';
-import { connect } from '../lib/pg-admin';
+import { ensureDataset, findDataset } from '../dataset/dataset-builder';
+import { BENCH_PASSWORD, FULL_SCALE, SMOKE_SCALE } from '../dataset/dataset-scale';
+import { connect, databaseName, dropDatabase, withDatabase } from '../lib/pg-admin';
 import { deleteKeys } from '../lib/redis-keys';
 import { runLoad, type RequestSpec } from '../load/load-runner';
 import { readPlaylistTargets } from '../load/playlist-targets';
@@ -38,6 +38,8 @@ const USAGE = `usage: npm run bench:soak -- [options]
   --rate <n>      requests per second offered (default 500)
   --sockets <n>   Socket.IO clients held by a separate process (default 1000; a multiple of ${SESSIONS})
   --warmup <s>    seconds of the same traffic before the start figures are taken (default 30)
+  --smoke         on a tiny data set in a throwaway database (dropped afterwards): proves the harness works
+  --out <dir>     where the JSON goes (default scripts/bench/results/soak, or its smoke/ with --smoke)
 environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/muse_bench),
              BENCH_REDIS_URL (default redis://127.0.0.1:6379)`;
 
@@ -46,6 +48,8 @@ interface SoakOptions {
   rate: number;
   sockets: number;
   warmupSeconds: number;
+  smoke: boolean;
+  outDir: string;
   databaseUrl: string;
   redisUrl: string;
 }
@@ -58,6 +62,8 @@ function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions |
       rate: { type: 'string' },
       sockets: { type: 'string' },
       warmup: { type: 'string' },
+      smoke: { type: 'boolean' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -74,6 +80,8 @@ function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions |
     rate: Math.round(positive('rate', values.rate, 500)),
     sockets: Math.max(SESSIONS, Math.round(positive('sockets', values.sockets, 1000) / SESSIONS) * SESSIONS),
     warmupSeconds: positive('warmup', values.warmup, 30),
+    smoke: values.smoke === true,
+    outDir: path.resolve(ROOT, values.out ?? (values.smoke ? 'scripts/bench/results/soak/smoke' : 'scripts/bench/results/soak')),
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench',
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   };
@@ -99,8 +107,14 @@ class Cleanup {
 }
 
 async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
-  const { databaseUrl, redisUrl } = options;
-  if (!(await findDataset(databaseUrl, FULL_SCALE))) {
+  const { redisUrl } = options;
+  const scale = options.smoke ? SMOKE_SCALE : FULL_SCALE;
+  const databaseUrl = options.smoke ? withDatabase(options.databaseUrl, `muse_bench_smoke_${randomBytes(4).toString('hex')}`) : options.databaseUrl;
+  if (options.smoke) {
+    cleanup.add('drop the smoke database', () => dropDatabase(databaseUrl));
+    log(`soak: smoke data set in database ${databaseName(databaseUrl)}`);
+    await ensureDataset({ databaseUrl, scale, rebuild: true, log });
+  } else if (!(await findDataset(databaseUrl, scale))) {
     throw new Error(`${databaseUrl} holds no complete full-scale data set; build it first with npm run bench -- --dataset-only`);
   }
   ensureServerBuilt(ROOT, log);
@@ -115,7 +129,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   const api = await startMuse(servers);
   cleanup.add('stop the api', () => api.stop());
   // A worker on a fresh prefix trains the recommendations first; the soak measures what follows.
-  log(`soak: Muse api at ${api.url} and a worker apart, Redis prefix ${redisPrefix}; waiting for the worker's first recommendations rebuild`);
+  log(`soak: Muse api at ${api.url} and a worker apart (Redis prefix ${redisPrefix}); waiting for the worker's first recommendations rebuild`);
   const rebuildStarted = performance.now();
   await waitForRebuild(redis, redisPrefix, null);
   log(`soak: the rebuild took ${((performance.now() - rebuildStarted) / 1000).toFixed(0)} s`);
@@ -126,7 +140,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   cleanup.add('close the Postgres probe', () => db.end());
   const targets = await readTargets(db, sessions);
   log(
-    `soak: ${sessions.length} users signed in; ${targets.reviewIds.length} reviews to read, ${targets.reviewAlbums.length} albums to review, ${targets.followHandles.length} people to follow`,
+    `soak: ${sessions.length} users signed in; ${targets.reviewIds.length} reviews to read, ${targets.reviewAlbums.length} albums to review, ${targets.follows.flat().length} people to follow`,
   );
 
   const clients = fork(path.join(__dirname, '../sockets/socket-clients.ts'), [], {
@@ -160,7 +174,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   );
 
   const startedAt = new Date();
-  const { next, writes } = soakRequests({ scale: FULL_SCALE, sessions, playlists }, targets);
+  const { next, writes } = soakRequests({ scale, sessions, playlists }, targets);
   cleanup.add('undo the follows and reviews', async () => {
     const undone = await undoWrites(api.url, db, sessions, targets, writes.touched, startedAt);
     log(`soak: unfollowed ${undone.unfollowed} pairs, deleted ${undone.reviews} reviews and ${undone.notifications} notifications the soak made`);
@@ -237,7 +251,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   const judged = { ...report, goals_met: goalsMet(report) };
   log(formatSoak(judged));
   log(`answered ${result.requests} requests in ${seconds} s (${result.rps.toFixed(1)}/s of ${options.rate}/s offered)`);
-  for (const file of writeSoakReport(judged, path.join(ROOT, 'scripts/bench/results/soak'))) {
+  for (const file of writeSoakReport(judged, options.outDir)) {
     log(`wrote ${path.relative(ROOT, file)}`);
   }
 }
