@@ -78,11 +78,18 @@ export async function undoWrites(
     const res = await fetch(`${apiUrl}/api/reviews/${id}`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
     await res.arrayBuffer();
   });
-  // A follow's notification is keyed by its follower, so only the soak's own are removed.
+  // A follow's notification names its follower, and its dedupe key (kept apart, so that following
+  // again never notifies twice) too: both go, so a later soak's follows notify as this one's did.
+  const followers = sessions.map((s) => s.userId);
+  const followees = `SELECT id FROM users WHERE handle = ANY($3::text[])`;
   const { rowCount } = await db.query(
-    `DELETE FROM notifications WHERE created_at >= $1 AND type = 'new_follower' AND dedupe_key = ANY($2::text[])
-        AND user_id IN (SELECT id FROM users WHERE handle = ANY($3::text[]))`,
-    [since, sessions.map((s) => `new_follower:${s.userId}`), targets.follows.flat()],
+    `DELETE FROM notifications WHERE created_at >= $1 AND type = 'new_follower' AND data->>'followerId' = ANY($2::text[]) AND user_id IN (${followees})`,
+    [since, followers, targets.follows.flat()],
   );
+  await db.query(`DELETE FROM notification_dedupe_keys WHERE created_at >= $1 AND key = ANY($2::text[]) AND user_id IN (${followees})`, [
+    since,
+    followers.map((id) => `new_follower:${id}`),
+    targets.follows.flat(),
+  ]);
   return { unfollowed: touched.size, reviews: rows.length, notifications: rowCount ?? 0 };
 }
