@@ -151,13 +151,14 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     if (clients.connected) clients.send({ type: 'close' });
   });
   const message = <T extends FromClients['type']>(type: T) =>
-    new Promise<Extract<FromClients, { type: T }>>((resolve) => {
+    new Promise<Extract<FromClients, { type: T }>>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`the socket load process exited (${code}) before its ${type} message`));
       const listener = (m: FromClients) => {
         if (m.type !== type) return;
-        clients.off('message', listener);
+        clients.off('message', listener).off('exit', exited);
         resolve(m as Extract<FromClients, { type: T }>);
       };
-      clients.on('message', listener);
+      clients.on('message', listener).once('exit', exited);
     });
   const connected = message('connected');
   clients.send({
