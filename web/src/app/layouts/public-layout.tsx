@@ -8,6 +8,8 @@ import { LazySearchBox } from '../../features/search/components/lazy-search-box'
 /** Header and footer for pages anyone can see: landing, sign-in, sign-up, 404, and catalog pages while signed out. */
 export function PublicLayout({ framed = false }: { framed?: boolean }) {
   const me = useMe();
+  // Catalog pages bring no frame of their own; the landing and auth pages do.
+  const mainClass = framed ? 'public-main app-main container' : 'public-main';
   return (
     <div className="public-layout">
       <header className="site-header">
@@ -39,18 +41,24 @@ export function PublicLayout({ framed = false }: { framed?: boolean }) {
           </nav>
         </div>
       </header>
-      {/* Catalog pages bring no frame of their own; the landing and auth pages do. */}
-      <main id="main" className={framed ? 'public-main app-main container' : 'public-main'} tabIndex={-1}>
-        <Suspense fallback={<PageSpinner />}>
+      {/* The footer waits with the page: shown under the spinner, the page's arrival would push it down. */}
+      <Suspense
+        fallback={
+          <main id="main" className={mainClass} tabIndex={-1}>
+            <PageSpinner />
+          </main>
+        }
+      >
+        <main id="main" className={mainClass} tabIndex={-1}>
           <Outlet />
-        </Suspense>
-      </main>
-      <footer className="site-footer">
-        <div className="container site-footer-inner">
-          <Logo size={20} />
-          <p className="muted">Rate, review and remember the music you love.</p>
-        </div>
-      </footer>
+        </main>
+        <footer className="site-footer">
+          <div className="container site-footer-inner">
+            <Logo size={20} />
+            <p className="muted">Rate, review and remember the music you love.</p>
+          </div>
+        </footer>
+      </Suspense>
     </div>
   );
 }
