@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import type { Redis } from 'ioredis';
 
-/** The api's own figures at one moment, from its `/metrics`, with the stores' connection counts. */
+/** The api's own figures at one moment, from its `/metrics` (summed over several apis), with the stores' connection counts. */
 export interface SoakSample {
   at: number;
   rssBytes: number;
@@ -20,19 +20,26 @@ export function metricValue(text: string, name: string): number {
   return Number(match[1]);
 }
 
-/** Reads the api's metrics (with its METRICS_TOKEN) and counts Postgres and Redis connections. */
-export async function sample(apiUrl: string, token: string, db: Client, redis: Redis): Promise<SoakSample> {
-  const res = await fetch(`${apiUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
-  const text = await res.text();
+/**
+ * Reads the apis' metrics (with their METRICS_TOKEN) and counts Postgres and Redis connections.
+ * With several apis, their resident memory is summed and the worst event-loop delay is kept.
+ */
+export async function sample(apiUrls: string[], token: string, db: Client, redis: Redis): Promise<SoakSample> {
+  const texts = await Promise.all(
+    apiUrls.map(async (url) => {
+      const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`GET ${url}/metrics answered ${res.status}`);
+      return res.text();
+    }),
+  );
   const { rows } = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
   );
   const clients = /^connected_clients:(\d+)/m.exec(await redis.info('clients'));
   return {
     at: Date.now(),
-    rssBytes: metricValue(text, 'process_resident_memory_bytes'),
-    loopP99Ms: metricValue(text, 'nodejs_eventloop_lag_p99_seconds') * 1000,
+    rssBytes: texts.reduce((sum, text) => sum + metricValue(text, 'process_resident_memory_bytes'), 0),
+    loopP99Ms: Math.max(...texts.map((text) => metricValue(text, 'nodejs_eventloop_lag_p99_seconds') * 1000)),
     postgresConnections: rows[0]!.n,
     redisClients: clients ? Number(clients[1]) : NaN,
   };

@@ -43,7 +43,9 @@ export interface SoakReport {
   end: SoakSample;
   /** Resident memory of the api each minute, MB. */
   rss_mb_by_minute: number[];
-  sockets: { wanted: number; connected_at_start: number; connected_at_end: number; disconnects: number };
+  /** Api processes (and as many workers); more than one are reached through a round-robin proxy. */
+  nodes: number;
+  sockets: { wanted: number; connected_at_start: number; connected_at_end: number; disconnects: number; album_updates: number };
   goals_met: boolean;
 }
 
@@ -106,6 +108,10 @@ export function formatSoak(report: Omit<SoakReport, 'machine'>): string {
   );
   lines.push(`Redis clients (INFO clients, the whole server): ${start.redisClients} at start, ${end.redisClients} at end  (no goal; reported)`);
   const s = report.sockets;
+  if (report.nodes > 1) {
+    lines.push(`nodes: ${report.nodes} apis and ${report.nodes} workers behind a round-robin proxy; RSS is the apis' sum, event-loop delay the worst api's`);
+  }
+  lines.push(`live updates: ${s.album_updates} album:stats deliveries to the sockets watching album 1`);
   lines.push(
     `sockets: ${s.connected_at_start} of ${s.wanted} connected at start, ${s.connected_at_end} at end, ${s.disconnects} disconnects  goal: all stay  ${goal(s.connected_at_end === s.wanted && s.disconnects === 0)}`,
   );

@@ -128,3 +128,31 @@ test(
     assert.equal(await answers(api), false, 'the api is stopped');
   },
 );
+
+test(
+  'when a short soak runs on two apis and two workers behind the round-robin proxy, then every answer is a 2xx, every socket stays connected and nothing is left behind',
+  { timeout: 300_000 },
+  async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-soak-nodes-'));
+    try {
+      const run = await runSoak(['--smoke', '--nodes', '2', '--minutes', '0.2', '--warmup', '2', '--rate', '100', '--sockets', '200', '--out', out]);
+      assert.equal(run.code, 0, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /^nodes: 2 apis and 2 workers behind a round-robin proxy/m);
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8'));
+      assert.equal(report.nodes, 2);
+      assert.equal(report.errors.total, 0, JSON.stringify(report.errors));
+      assert.ok(report.routes.length >= Object.keys(ROUTES).length - 1, JSON.stringify(report.routes.map((r) => r.route)));
+      assert.deepEqual(report.sockets, { ...report.sockets, wanted: 200, connected_at_start: 200, connected_at_end: 200, disconnects: 0 });
+
+      const apis = /\(a round-robin proxy before 2 apis, (\S+), (\S+)\)/.exec(run.stdout);
+      const database = /^soak: smoke data set in database (\S+)$/m.exec(run.stdout)?.[1];
+      const prefix = /\(Redis prefix (\S+)\)/.exec(run.stdout)?.[1];
+      assert.ok(apis && database && prefix, run.stdout);
+      assert.equal(await databaseExists(database), false, 'the smoke database is dropped');
+      assert.deepEqual(await redisKeys(prefix), [], 'the Redis keys are deleted');
+      for (const url of apis.slice(1)) assert.equal(await answers(url), false, `${url} is stopped`);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  },
+);

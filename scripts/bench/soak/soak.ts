@@ -14,6 +14,7 @@ import { deleteKeys } from '../lib/redis-keys';
 import { runLoad, type RequestSpec } from '../load/load-runner';
 import { readPlaylistTargets } from '../load/playlist-targets';
 import { waitForRebuild } from '../jobs/recommendations';
+import { startRoundRobinProxy } from '../../../server/src/testing/round-robin-proxy';
 import { ensureServerBuilt, startMuse, startMuseWorker } from '../server/muse-server';
 import { signInPool } from '../server/session-pool';
 import type { ConnectOrder, FromClients } from '../sockets/socket-clients';
@@ -38,6 +39,7 @@ const USAGE = `usage: npm run bench:soak -- [options]
   --rate <n>      requests per second offered (default 500)
   --sockets <n>   Socket.IO clients held by a separate process (default 1000; a multiple of ${SESSIONS})
   --warmup <s>    seconds of the same traffic before the start figures are taken (default 30)
+  --nodes <n>     api processes and as many workers, behind a sticky-free round-robin proxy (default 1: no proxy)
   --smoke         on a tiny data set in a throwaway database (dropped afterwards): proves the harness works
   --out <dir>     where the JSON goes (default scripts/bench/results/soak, or its smoke/ with --smoke)
 environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/muse_bench),
@@ -48,6 +50,7 @@ interface SoakOptions {
   rate: number;
   sockets: number;
   warmupSeconds: number;
+  nodes: number;
   smoke: boolean;
   outDir: string;
   databaseUrl: string;
@@ -62,6 +65,7 @@ function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions |
       rate: { type: 'string' },
       sockets: { type: 'string' },
       warmup: { type: 'string' },
+      nodes: { type: 'string' },
       smoke: { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -80,6 +84,7 @@ function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions |
     rate: Math.round(positive('rate', values.rate, 500)),
     sockets: Math.max(SESSIONS, Math.round(positive('sockets', values.sockets, 1000) / SESSIONS) * SESSIONS),
     warmupSeconds: positive('warmup', values.warmup, 30),
+    nodes: Math.round(positive('nodes', values.nodes, 1)),
     smoke: values.smoke === true,
     outDir: path.resolve(ROOT, values.out ?? (values.smoke ? 'scripts/bench/results/soak/smoke' : 'scripts/bench/results/soak')),
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench',
@@ -124,17 +129,27 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   const servers = { root: ROOT, databaseUrl, redisUrl, redisPrefix, env: { PROVIDER_SANDBOX: 'off', METRICS_TOKEN: metricsToken } };
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   cleanup.add('close the Redis probe', () => redis.quit());
-  const worker = await startMuseWorker(servers);
-  cleanup.add('stop the worker', () => worker.stop());
-  const api = await startMuse(servers);
-  cleanup.add('stop the api', () => api.stop());
+  const apiUrls: string[] = [];
+  for (let n = 0; n < options.nodes; n += 1) {
+    const worker = await startMuseWorker(servers);
+    cleanup.add('stop a worker', () => worker.stop());
+    const api = await startMuse(servers);
+    cleanup.add('stop an api', () => api.stop());
+    apiUrls.push(api.url);
+  }
+  // Several apis share one address as behind a load balancer without sticky sessions.
+  const proxy = options.nodes > 1 ? await startRoundRobinProxy(apiUrls) : null;
+  if (proxy) cleanup.add('stop the proxy', () => proxy.stop());
+  const entry = proxy?.url ?? apiUrls[0]!;
   // A worker on a fresh prefix trains the recommendations first; the soak measures what follows.
-  log(`soak: Muse api at ${api.url} and a worker apart (Redis prefix ${redisPrefix}); waiting for the worker's first recommendations rebuild`);
+  log(
+    `soak: Muse api at ${entry} ${proxy ? `(a round-robin proxy before ${options.nodes} apis, ${apiUrls.join(', ')}) and ${options.nodes} workers` : 'and a worker'} apart (Redis prefix ${redisPrefix}); waiting for the first recommendations rebuild`,
+  );
   const rebuildStarted = performance.now();
   await waitForRebuild(redis, redisPrefix, null);
   log(`soak: the rebuild took ${((performance.now() - rebuildStarted) / 1000).toFixed(0)} s`);
 
-  const sessions = await signInPool(api.url, databaseUrl, SESSIONS, BENCH_PASSWORD);
+  const sessions = await signInPool(entry, databaseUrl, SESSIONS, BENCH_PASSWORD);
   const playlists = await readPlaylistTargets(databaseUrl, sessions);
   const db = await connect(databaseUrl);
   cleanup.add('close the Postgres probe', () => db.end());
@@ -163,7 +178,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   const connected = message('connected');
   clients.send({
     type: 'connect',
-    url: api.url,
+    url: entry,
     cookies: sessions.map((s) => s.cookie),
     socketsPerUser: options.sockets / SESSIONS,
     albumId: WATCHED_ALBUM,
@@ -177,7 +192,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   const startedAt = new Date();
   const { next, writes } = soakRequests({ scale, sessions, playlists }, targets);
   cleanup.add('undo the follows and reviews', async () => {
-    const undone = await undoWrites(api.url, db, sessions, targets, writes.touched, startedAt);
+    const undone = await undoWrites(entry, db, sessions, targets, writes.touched, startedAt);
     log(`soak: unfollowed ${undone.unfollowed} pairs, deleted ${undone.reviews} reviews and ${undone.notifications} notifications the soak made`);
   });
   const figures = new Map<string, RouteFigures>();
@@ -192,7 +207,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
 
   log(`soak: warming up for ${options.warmupSeconds} s at ${options.rate} requests/s`);
   const warmup = await runLoad({
-    baseUrl: api.url,
+    baseUrl: entry,
     durationSeconds: options.warmupSeconds,
     connections: CONNECTIONS,
     rate: options.rate,
@@ -200,7 +215,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     onAnswer,
   });
   log(`soak: warm-up answered ${warmup.requests} requests (${warmup.errors} errors, not counted)`);
-  const start = await sample(api.url, metricsToken, db, redis);
+  const start = await sample(apiUrls, metricsToken, db, redis);
   const samples: SoakSample[] = [start];
   log(`soak: start: api RSS ${(start.rssBytes / 2 ** 20).toFixed(1)} MB; ${options.minutes} minutes at ${options.rate} requests/s`);
 
@@ -210,7 +225,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
   const ticker = setInterval(() => {
     const minute = Math.round((performance.now() - began) / 60_000);
     if (minute >= options.minutes) return;
-    void sample(api.url, metricsToken, db, redis).then(
+    void sample(apiUrls, metricsToken, db, redis).then(
       (s) => {
         samples.push(s);
         const answered = [...figures.values()].reduce((n, f) => n + f.latencies.length, 0);
@@ -220,7 +235,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     );
   }, 60_000);
   const result = await runLoad({
-    baseUrl: api.url,
+    baseUrl: entry,
     durationSeconds: seconds,
     connections: CONNECTIONS,
     rate: options.rate,
@@ -228,7 +243,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     onAnswer,
   }).finally(() => clearInterval(ticker));
   measuring = false;
-  const end = await sample(api.url, metricsToken, db, redis);
+  const end = await sample(apiUrls, metricsToken, db, redis);
   samples.push(end);
   const reported = message('report');
   clients.send({ type: 'report' });
@@ -246,7 +261,14 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     start,
     end,
     rss_mb_by_minute: samples.map((s) => Math.round((s.rssBytes / 2 ** 20) * 10) / 10),
-    sockets: { wanted: options.sockets, connected_at_start: opened.sockets, connected_at_end: socketReport.connected, disconnects: socketReport.disconnects },
+    nodes: options.nodes,
+    sockets: {
+      wanted: options.sockets,
+      connected_at_start: opened.sockets,
+      connected_at_end: socketReport.connected,
+      disconnects: socketReport.disconnects,
+      album_updates: socketReport.stats.length,
+    },
   };
   log('');
   const judged = { ...report, goals_met: goalsMet(report) };
