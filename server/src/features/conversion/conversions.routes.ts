@@ -76,12 +76,16 @@ export function createConversionsRouter(c: Container): Router {
 
   routes.post('/:id/rows/:index/fix', {
     auth: 'signed-in',
+    // 422 when the chosen track is none of those offered.
+    problems: [422],
     params: ConversionRowParamsSchema,
     body: ConversionFixSchema,
     handle: ({ user, params, body }) => conversions.fix(String(user.id), params.id, params.index, body),
   });
 
   routes.get('/:id/rows/:index/search', {
+    // 409 when the target service is not connected or needs connecting again.
+    problems: [409],
     auth: 'signed-in',
     limit: searchLimit,
     params: ConversionRowParamsSchema,

@@ -27,6 +27,8 @@ export function createDiaryRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/diary', {
+    // 403 when the profile is private to this viewer or the account is suspended.
+    problems: [403],
     params: HandleParamsSchema,
     query: DiaryListQuerySchema,
     handle: async ({ params, query, viewerId, res }) => {

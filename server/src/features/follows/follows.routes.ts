@@ -26,12 +26,16 @@ export function createFollowsRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/followers', {
+    // 403 when the profile is private to this viewer or the account is suspended.
+    problems: [403],
     params: HandleParamsSchema,
     query: FollowListQuerySchema,
     handle: ({ params, query, viewerId }) => follows.followers(viewerId, params.handle, query),
   });
 
   routes.get('/users/:handle/following', {
+    // 403 when the profile is private to this viewer or the account is suspended.
+    problems: [403],
     params: HandleParamsSchema,
     query: FollowListQuerySchema,
     handle: ({ params, query, viewerId }) => follows.following(viewerId, params.handle, query),

@@ -89,6 +89,8 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/reviews', {
+    // 403 when the profile is private to this viewer or the account is suspended.
+    problems: [403],
     params: HandleParamsSchema,
     query: UserReviewListQuerySchema,
     handle: ({ params, query, viewerId }) => reviews.listForUser(params.handle, query, viewerId),

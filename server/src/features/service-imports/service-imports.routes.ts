@@ -19,6 +19,8 @@ export function createServiceImportsRouter(c: Container): Router {
   const listLimit = rateLimit(c.rateLimiter, { name: 'service-playlists', max: LIST_PAGES_PER_MINUTE, windowSeconds: 60, key: byAccount });
 
   routes.get('/connections/:provider/playlists', {
+    // 409 when the service took back Muse's access and the user must connect again.
+    problems: [409],
     auth: 'signed-in',
     limit: listLimit,
     params: ProviderParamsSchema,
