@@ -254,8 +254,18 @@ export async function runSockets(run: LoadJobRun): Promise<{ scenarios: Scenario
       await fetch(`${api.url}/api/albums/${albumId}/rating`, { method: 'DELETE', headers: { cookie: actor.cookie, 'x-csrf-token': actor.csrfToken } }).catch(
         () => undefined,
       );
+    // The follows' notifications and their dedupe keys (kept apart so that following again never
+    // notifies twice): without the keys, the next run's follows of the same pairs would notify nobody.
+    const holderIds = holders.map((h) => h.userId);
     await db
-      .query('DELETE FROM notifications WHERE user_id = ANY($1::bigint[]) AND created_at >= $2', [holders.map((h) => h.userId), startedAt])
+      .query(`DELETE FROM notifications WHERE user_id = ANY($1::bigint[]) AND created_at >= $2 AND type = 'new_follower'`, [holderIds, startedAt])
+      .catch(() => undefined);
+    await db
+      .query('DELETE FROM notification_dedupe_keys WHERE user_id = ANY($1::bigint[]) AND created_at >= $2 AND key = ANY($3::text[])', [
+        holderIds,
+        startedAt,
+        actors.map((a) => `new_follower:${a.userId}`),
+      ])
       .catch(() => undefined);
     await db.end();
   }
