@@ -57,6 +57,9 @@ export async function sendBlob(req: Request, res: Response, store: BlobStore, ke
     res.end();
     return;
   }
+  // The pipeline's end-of-stream watchers join the ones the logger, metrics and compression put on
+  // every response: past Node's default of 10, a false "possible leak" warning per clip.
+  res.setMaxListeners(Math.max(res.getMaxListeners(), 20));
   try {
     await pipeline(read.body, res);
   } catch {
