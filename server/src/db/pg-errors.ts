@@ -29,8 +29,13 @@ export function isPgError(err: unknown): err is PgError {
 // SQLSTATEs of a connection Postgres ended or refused: connection exceptions (class 08), the
 // server terminating it (admin_shutdown, crash_shutdown, cannot_connect_now), too many connections.
 const UNAVAILABLE_CODES = /^(08...|57P0[123]|53300)$/;
-// What node-postgres rejects a query with when its connection died under it.
-const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error and is not queryable$/];
+// What node-postgres rejects a query with when its connection died under it, anywhere in the
+// message: knex puts the statement in front ("select … - Connection terminated unexpectedly").
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/,
+  /Client has encountered a connection error and is not queryable/,
+  /Client was closed and is not queryable/,
+];
 
 /**
  * Whether `err` says the database connection was lost or refused (the query may be retried on
