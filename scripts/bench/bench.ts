@@ -23,28 +23,10 @@ import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, ty
 import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
 import { signInPool } from './server/session-pool';
 import type { LoadJobRun } from './jobs/job-run';
+import { Cleanup } from './lib/cleanup';
 
 const ROOT = path.resolve(__dirname, '../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Cleanup steps, run once, last registered first, on success, failure or Ctrl-C. */
-class Cleanup {
-  private readonly steps: Array<[string, () => Promise<unknown>]> = [];
-  private done: Promise<void> | null = null;
-
-  add(label: string, step: () => Promise<unknown>): void {
-    this.steps.unshift([label, step]);
-  }
-
-  run(): Promise<void> {
-    this.done ??= (async () => {
-      for (const [label, step] of this.steps) {
-        await step().catch((err: unknown) => log(`cleanup: ${label} failed: ${err instanceof Error ? err.message : String(err)}`));
-      }
-    })();
-    return this.done;
-  }
-}
 
 async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   const started = performance.now();
@@ -202,7 +184,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const cleanup = new Cleanup();
+  const cleanup = new Cleanup(log);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`\n${signal}: stopping`);

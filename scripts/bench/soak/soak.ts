@@ -21,6 +21,7 @@ import { soakRequests } from './soak-mix';
 import { sample, type SoakSample } from './soak-probes';
 import { readTargets, undoWrites } from './soak-targets';
 import { formatSoak, goalsMet, RouteFigures, routeRows, writeSoakReport } from './soak-report';
+import { Cleanup } from '../lib/cleanup';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -89,25 +90,6 @@ function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions |
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench',
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   };
-}
-
-/** Cleanup steps, run once, last registered first, on success, failure or Ctrl-C. */
-class Cleanup {
-  private readonly steps: Array<[string, () => Promise<unknown>]> = [];
-  private done: Promise<void> | null = null;
-
-  add(label: string, step: () => Promise<unknown>): void {
-    this.steps.unshift([label, step]);
-  }
-
-  run(): Promise<void> {
-    this.done ??= (async () => {
-      for (const [label, step] of this.steps) {
-        await step().catch((err: unknown) => log(`cleanup: ${label} failed: ${err instanceof Error ? err.message : String(err)}`));
-      }
-    })();
-    return this.done;
-  }
 }
 
 async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
@@ -295,7 +277,7 @@ async function main(): Promise<void> {
     log(USAGE);
     process.exit(0);
   }
-  const cleanup = new Cleanup();
+  const cleanup = new Cleanup(log);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`\n${signal}: stopping`);
