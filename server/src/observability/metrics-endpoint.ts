@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOn } from '../http/listen';
 import express, { Router, type RequestHandler } from 'express';
 import { sendProblem } from '../http/problem';
 import type { MuseMetrics } from './metrics';
@@ -59,14 +59,9 @@ export async function startMetricsServer(metrics: MuseMetrics, listen: { host: s
   // Four parameters make it Express's error handler; a failed scrape answers a bare 500.
   app.use(((_err, _req, res, _next) => sendProblem(res, 500, 'internal')) as express.ErrorRequestHandler);
   const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  const base = await listenOn(server, listen);
   return {
-    url: `http://${host}:${port}${METRICS_PATH}`,
+    url: `${base}${METRICS_PATH}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

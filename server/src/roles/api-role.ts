@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOn } from '../http/listen';
 import type { Container } from '../container';
 import { createApp } from '../http/create-app';
 import { DomainEventConsumer } from '../realtime/domain-events';
@@ -55,15 +55,10 @@ export async function startApi(c: Container, listen: { host: string; port: numbe
   await consumer.start();
   const removeReadinessCheck = c.readiness.add('domain-events', () => consumer.assertConsuming());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  const url = await listenOn(server, listen);
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     io,
     server,
     async stop() {
