@@ -24,11 +24,13 @@ afterAll(async () => {
 const { browser, step, register, closeBrowsers } = journeyKit('previews', () => server);
 
 /** The audio element howler plays the current clip with (not in the DOM: howler keeps it), as plain facts. */
+/** The audio element playing now (howler may hold others, e.g. one it has unloaded), else the first one. */
 async function audio(page: Page): Promise<{ src: string; currentTime: number; paused: boolean } | null> {
   return page.evaluate(() => {
     type Node = { src: string; currentTime: number; paused: boolean };
     const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: Node }> }> } }).Howler;
-    const node = howler?._howls.flatMap((howl) => howl._sounds).find((sound) => sound._node)?._node;
+    const nodes = (howler?._howls.flatMap((howl) => howl._sounds.map((sound) => sound._node)) ?? []).filter((node): node is Node => node !== undefined);
+    const node = nodes.find((n) => !n.paused) ?? nodes[0];
     return node ? { src: node.src, currentTime: node.currentTime, paused: node.paused } : null;
   });
 }
@@ -105,9 +107,11 @@ describe('the previews journey in a browser', () => {
       await page.waitForURL((url) => !url.pathname.startsWith('/albums/'));
       await page.getByRole('region', { name: 'Preview player' }).waitFor();
       // Still the same clip, still past the seek, still moving: nothing restarted it on the new page.
-      const now = (await audio(page))!.currentTime;
-      expect(now).toBeGreaterThanOrEqual(15);
-      await playingPast(page, first, now + 0.5);
+      const now = (await audio(page))!;
+      expect(now.src).toMatch(new RegExp(`/api/tracks/${first}/preview$`));
+      expect(now.paused).toBe(false);
+      expect(now.currentTime).toBeGreaterThanOrEqual(15);
+      await playingPast(page, first, now.currentTime + 0.5);
     });
 
     await step(page, '05-next-plays-the-following-preview', async () => {
