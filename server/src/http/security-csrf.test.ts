@@ -3,29 +3,12 @@ import { CSRF_HEADER } from '@muse/shared';
 import { createApp } from './create-app';
 import { useTestApp } from '../testing/test-app';
 import { makeAlbum, registerUser } from '../testing/factories';
+import { listAppRoutes } from './openapi/route-table';
 
 /**
  * Every state-changing API route, whatever router it lives in, refuses a request that lacks the
  * session's CSRF token, before anything is read or written.
  */
-
-interface RouterLayer {
-  rawPath?: unknown;
-  route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: RouterLayer[] };
-}
-
-function listRoutes(stack: RouterLayer[], prefix = ''): { method: string; path: string }[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) {
-      const routePath = layer.route.path;
-      return typeof routePath === 'string' ? Object.keys(layer.route.methods).map((method) => ({ method, path: `${prefix}${routePath}` })) : [];
-    }
-    if (!layer.handle?.stack) return [];
-    const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-    return listRoutes(layer.handle.stack, `${prefix}${mount}`);
-  });
-}
 
 const app = useTestApp({ env: { ADMIN_HANDLES: 'csrf_admin' } });
 
@@ -40,9 +23,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 describe('CSRF on every state-changing route', () => {
   it('when any POST, PUT, PATCH or DELETE under /api comes without the token, with a wrong one, or signed in with the signed-out one, then it answers 403 csrf_invalid and nothing is stored', async () => {
-    const writes = listRoutes((createApp(app.container) as unknown as { router: { stack: RouterLayer[] } }).router.stack).filter(
-      (r) => r.path.startsWith('/api/') && r.method !== 'get',
-    );
+    const writes = listAppRoutes(createApp(app.container)).filter((r) => r.path.startsWith('/api/') && r.method !== 'get');
     expect(writes.length).toBeGreaterThan(50);
 
     const admin = await registerUser(app, { handle: 'csrf_admin' });

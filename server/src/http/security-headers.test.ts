@@ -7,36 +7,13 @@ import { CSRF_HEADER } from '@muse/shared';
 import { createApp } from './create-app';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { makeAlbum, registerUser } from '../testing/factories';
+import { listAppRoutes } from './openapi/route-table';
 
 /**
  * Every page of the web app and every route the server registers answers with the browser
  * protections Muse relies on: a CSP that runs only Muse's own scripts and refuses framing,
  * nosniff, a referrer policy, and HSTS whenever the browser came over https.
  */
-
-interface RouterLayer {
-  rawPath?: unknown;
-  route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: RouterLayer[] };
-}
-
-interface Route {
-  method: string;
-  path: string;
-}
-
-/** Every method and string path an Express app answers, mounted routers included (the SPA's catch-all is a RegExp and is left out). */
-function listRoutes(stack: RouterLayer[], prefix = ''): Route[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) {
-      const routePath = layer.route.path;
-      return typeof routePath === 'string' ? Object.keys(layer.route.methods).map((method) => ({ method, path: `${prefix}${routePath}` })) : [];
-    }
-    if (!layer.handle?.stack) return [];
-    const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-    return listRoutes(layer.handle.stack, `${prefix}${mount}`);
-  });
-}
 
 const ROUTER_FILE = path.resolve(__dirname, '../../../web/src/app/router.tsx');
 
@@ -173,7 +150,7 @@ afterAll(async () => {
 
 describe('security headers on every route', () => {
   it('when every api route and every web page is asked for, signed in over https behind the proxy and signed out over http, then each answer carries the CSP, framing, nosniff, referrer and HSTS rules', async () => {
-    const routes = listRoutes((createApp(app.container) as unknown as { router: { stack: RouterLayer[] } }).router.stack);
+    const routes = listAppRoutes(createApp(app.container));
     expect(routes.filter((r) => r.path.startsWith('/api/')).length).toBeGreaterThan(50);
     expect(routes.some((r) => r.path === '/healthz')).toBe(true);
 
