@@ -23,7 +23,7 @@ import { formatJobs, formatTable, machineInfo, writeReport, type BenchReport, ty
 import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/muse-server';
 import { signInPool } from './server/session-pool';
 import type { LoadJobRun } from './jobs/job-run';
-import { Cleanup } from './lib/cleanup';
+import { type Cleanup, runWithCleanup } from './lib/cleanup';
 
 const ROOT = path.resolve(__dirname, '../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -184,23 +184,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const cleanup = new Cleanup(log);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      log(`\n${signal}: stopping`);
-      void cleanup.run().finally(() => process.exit(130));
-    });
-  }
-  try {
-    await bench(options, cleanup);
-  } catch (err) {
-    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  } finally {
-    await cleanup.run();
-  }
-  // Idle keep-alive sockets of fetch would hold the process open for a few more seconds.
-  process.exit();
+  await runWithCleanup('bench', log, (cleanup) => bench(options, cleanup));
 }
 
 void main();

@@ -21,7 +21,7 @@ import { soakRequests } from './soak-mix';
 import { sample, type SoakSample } from './soak-probes';
 import { readTargets, undoWrites } from './soak-targets';
 import { formatSoak, goalsMet, RouteFigures, routeRows, writeSoakReport } from './soak-report';
-import { Cleanup } from '../lib/cleanup';
+import { type Cleanup, runWithCleanup } from '../lib/cleanup';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -277,22 +277,7 @@ async function main(): Promise<void> {
     log(USAGE);
     process.exit(0);
   }
-  const cleanup = new Cleanup(log);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      log(`\n${signal}: stopping`);
-      void cleanup.run().finally(() => process.exit(130));
-    });
-  }
-  try {
-    await soak(options, cleanup);
-  } catch (err) {
-    process.stderr.write(`soak failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  } finally {
-    await cleanup.run();
-  }
-  process.exit();
+  await runWithCleanup('soak', log, (cleanup) => soak(options, cleanup));
 }
 
 void main();
