@@ -300,6 +300,7 @@ export function composeServices(infra: Infrastructure): Composition {
       return new Set(ids.filter((id) => followers.has(id)));
     },
     activity: docs.activity,
+    logger,
   });
 
   const playlistLists = new PlaylistListsService({

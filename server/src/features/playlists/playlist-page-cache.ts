@@ -3,13 +3,21 @@ import type { SharedEntryView } from './playlist-views';
 
 /** Entries the pages one process keeps may hold in all: a few hundred large pages, some tens of MB. */
 export const PAGE_CACHE_ENTRIES = 100_000;
-/** How long the catalog's part of a kept page (albums, community stars) is shown before it is read again. */
+/** How long the catalog's part of a kept page (albums, community stars) is fresh; after that it is read again in the background. */
 export const PAGE_CACHE_TTL_MS = 10_000;
+/** How long a stale page may still be answered while it is being read again; older ones are rebuilt before answering. */
+export const PAGE_CACHE_MAX_AGE_MS = 60_000;
 
 /** A playlist at one version with what every viewer sees of its entries. */
 export interface CachedPage {
   doc: PlaylistDocument;
   shared: SharedEntryView[];
+}
+
+/** A kept page, and whether its catalog part is due to be read again. */
+export interface KeptPage {
+  page: CachedPage;
+  stale: boolean;
 }
 
 interface Kept extends CachedPage {
@@ -19,8 +27,11 @@ interface Kept extends CachedPage {
 /**
  * Keeps recently shown playlist pages in this process, by id and version. Every write to a
  * playlist moves its version on, so a kept page is never an older document than the one asked
- * for; what the catalog adds (each entry's album and community stars) is kept at most
- * `ttlMs`, so a page shows new ratings a few seconds late at worst. Nothing that depends on the
+ * for; what the catalog adds (each entry's album and community stars) is fresh for `ttlMs`,
+ * then answered as `stale` (the caller reads it again in the background) up to `maxAgeMs`, so a
+ * page shows new ratings a few seconds late as a rule and never more than `maxAgeMs` late. A
+ * page kept for an older version than the one kept already is ignored (a slow background read
+ * never replaces what a write put there). Nothing that depends on the
  * viewer (access, their own ratings, likes, permissions, people's names) is kept: it is read on
  * every request. Pages are frozen, so a caller that tried to change one would throw instead of
  * changing what other requests see. Least recently shown pages go first once the entries kept
@@ -33,21 +44,23 @@ export class PlaylistPageCache {
   constructor(
     private readonly capacity = PAGE_CACHE_ENTRIES,
     private readonly ttlMs = PAGE_CACHE_TTL_MS,
-    private readonly now: () => number = Date.now,
+    private readonly maxAgeMs = PAGE_CACHE_MAX_AGE_MS,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** The page of this playlist at exactly this version, if it is kept and fresh. */
-  get(id: string, version: number): CachedPage | null {
+  /** The page of this playlist at exactly this version, if it is kept and not too old. */
+  get(id: string, version: number): KeptPage | null {
     const kept = this.pages.get(id);
     if (!kept) return null;
-    if (kept.doc.version !== version || this.now() - kept.storedAt > this.ttlMs) {
+    const age = this.now() - kept.storedAt;
+    if (kept.doc.version !== version || age > this.maxAgeMs) {
       this.drop(id, kept);
       return null;
     }
     // Re-inserting moves it to the young end of the Map's order: least recently shown goes first.
     this.pages.delete(id);
     this.pages.set(id, kept);
-    return kept;
+    return { page: kept, stale: age > this.ttlMs };
   }
 
   /** Keeps a page; one larger than the whole capacity is not kept. */
@@ -55,6 +68,7 @@ export class PlaylistPageCache {
     const size = page.doc.entries.length;
     if (size > this.capacity) return;
     const old = this.pages.get(page.doc.id);
+    if (old && old.doc.version > page.doc.version) return;
     if (old) this.drop(page.doc.id, old);
     for (const e of page.doc.entries) Object.freeze(e);
     for (const e of page.shared) Object.freeze(e);

@@ -15,12 +15,13 @@ import { PLAYLIST_LIMITS } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import { randomToken } from '../../lib/ids';
 import type { ActivityRepository } from '../../docstore/document-store.port';
+import type { Logger } from '../../lib/logger';
 import type { PlaylistDocument, PlaylistPatch, PlaylistRepository, PlaylistWrite, StoredEntry } from '../../docstore/playlist-store.port';
 import { canSeePlaylist, roleOf, type PlaylistViewer } from './playlist-access';
 import type { PlaylistCatalogRepo } from './playlist-catalog.repo';
 import type { PlaylistPeopleRepo, PlaylistPerson } from './playlist-people.repo';
 import type { PlaylistEvents } from './playlist-events';
-import { PlaylistPageCache } from './playlist-page-cache';
+import { PlaylistPageCache, type CachedPage } from './playlist-page-cache';
 import { peopleOf, type PlaylistViews } from './playlist-views';
 
 /** What an entry write answers: the new version and size, and the entries it added or changed. */
@@ -50,6 +51,7 @@ export interface PlaylistsServiceDeps {
   activity: Pick<ActivityRepository, 'append'>;
   /** Recently shown pages; each service keeps its own unless given one (tests give one with a clock). */
   pages?: PlaylistPageCache;
+  logger: Pick<Logger, 'warn'>;
 }
 
 /** 128 bits, base64url: the unguessable part of a link-only playlist's URL. */
@@ -68,6 +70,8 @@ export const NO_ENTRIES = { entries: 0 } as const;
  */
 export class PlaylistsService {
   private readonly pages: PlaylistPageCache;
+  /** Playlists whose kept page is being read again in the background. */
+  private readonly refreshing = new Set<string>();
 
   constructor(private readonly deps: PlaylistsServiceDeps) {
     this.pages = deps.pages ?? new PlaylistPageCache();
@@ -193,16 +197,35 @@ export class PlaylistsService {
    */
   private async keptPage(id: string, viewerId: string | null, token: string | undefined, offset: number, limit: number) {
     const head = await this.readVisible(id, viewerId, token, NO_ENTRIES);
-    let kept = this.pages.get(head.doc.id, head.doc.version);
+    const found = this.pages.get(head.doc.id, head.doc.version);
+    let kept = found?.page;
     if (!kept) {
       const { doc } = await this.readVisible(id, viewerId, token);
       kept = { doc, shared: await this.deps.views.sharedEntries(doc, doc.entries) };
       this.pages.set(kept);
+    } else if (found?.stale) {
+      this.refreshPage(kept);
     }
     // The head names the owner, collaborators and shares; who added the entries shown comes on top.
     const adders = [...new Set(kept.doc.entries.slice(offset, offset + limit).map((e) => e.addedBy))].filter((p) => !head.people.has(p));
     const people = adders.length ? new Map([...head.people, ...(await this.deps.people.people(adders, viewerId)).people]) : head.people;
     return { doc: kept.doc, shared: kept.shared, people, viewer: head.viewer };
+  }
+
+  /**
+   * Reads a kept page's catalog part (albums, community stars) again in the background, once per
+   * playlist at a time: the request that found it stale answers with it meanwhile. The document
+   * itself needs no reading: the page is kept for its version, and a write moves the version on.
+   */
+  private refreshPage(page: CachedPage): void {
+    const { doc } = page;
+    if (this.refreshing.has(doc.id)) return;
+    this.refreshing.add(doc.id);
+    this.deps.views
+      .sharedEntries(doc, doc.entries)
+      .then((shared) => this.pages.set({ doc, shared }))
+      .catch((err: unknown) => this.deps.logger.warn({ err, playlistId: doc.id }, 'playlist page refresh failed; the kept page is answered until it is too old'))
+      .finally(() => this.refreshing.delete(doc.id));
   }
 
   /** The stored document, for exports; 404 when the viewer may not see it. */
@@ -246,8 +269,12 @@ export class PlaylistsService {
     const stored = await this.settle(await this.deps.store.addEntries(id, entries, input.position), userId);
     // The write answers only the entries it added; the ranks of a ranked list need every entry's place.
     const written = doc.kind === 'list' && doc.ranked ? ((await this.deps.store.get(id)) ?? stored) : stored;
-    await this.deps.events.entriesAdded(written, userId, entries.length);
-    return this.entriesResult(written, new Set(entries.map((e) => e.id)), userId, people);
+    // The activity line and the answer need nothing of each other: written side by side.
+    const [, result] = await Promise.all([
+      this.deps.events.entriesAdded(written, userId, entries.length),
+      this.entriesResult(written, new Set(entries.map((e) => e.id)), userId, people),
+    ]);
+    return result;
   }
 
   async removeEntry(userId: string, id: string, entryId: string): Promise<PlaylistEntriesWriteResult> {
