@@ -1,3 +1,4 @@
+import { LruMap } from '../../lib/lru-map';
 import type { StoredEntry } from '../playlist-store.port';
 
 /** Documents whose first entries one process keeps: a few KB each. */
@@ -20,25 +21,23 @@ interface Kept {
  * the least recently listed documents go first once more than `capacity` are kept.
  */
 export class LeadingEntriesCache {
-  private readonly kept = new Map<string, Kept>();
+  private readonly kept: LruMap<string, Kept>;
 
-  constructor(private readonly capacity = LEADING_ENTRIES_KEPT) {}
+  constructor(capacity = LEADING_ENTRIES_KEPT) {
+    this.kept = new LruMap(capacity);
+  }
 
   /** The first `n` entries of the document at this version, when they are kept. */
   get(id: string, version: number, n: number): StoredEntry[] | null {
-    const kept = this.kept.get(id);
+    const kept = this.kept.peek(id);
     if (!kept || kept.version !== version || (kept.entries.length < n && !kept.complete)) return null;
-    // Re-inserting moves it to the young end of the Map's order: least recently listed goes first.
-    this.kept.delete(id);
-    this.kept.set(id, kept);
+    this.kept.get(id);
     return kept.entries.slice(0, n);
   }
 
   /** Keeps the first entries read for a version, of which `asked` were asked for. */
   set(id: string, version: number, entries: StoredEntry[], asked: number): void {
     for (const e of entries) Object.freeze(e);
-    this.kept.delete(id);
     this.kept.set(id, { version, entries: Object.freeze(entries), complete: entries.length < asked });
-    if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value!);
   }
 }

@@ -1,5 +1,6 @@
 import type { PlaylistDocument } from '../../docstore/playlist-store.port';
 import type { SharedEntryView } from './playlist-views';
+import { LruMap } from '../../lib/lru-map';
 
 /** Entries the pages one process keeps may hold in all: a few hundred large pages, some tens of MB. */
 export const PAGE_CACHE_ENTRIES = 100_000;
@@ -38,58 +39,43 @@ interface Kept extends CachedPage {
  * pass `capacity`.
  */
 export class PlaylistPageCache {
-  private readonly pages = new Map<string, Kept>();
-  private entries = 0;
+  private readonly pages: LruMap<string, Kept>;
 
   constructor(
-    private readonly capacity = PAGE_CACHE_ENTRIES,
+    capacity = PAGE_CACHE_ENTRIES,
     private readonly ttlMs = PAGE_CACHE_TTL_MS,
     private readonly maxAgeMs = PAGE_CACHE_MAX_AGE_MS,
     private readonly now: () => number = () => Date.now(),
-  ) {}
+  ) {
+    this.pages = new LruMap(capacity, (kept) => kept.doc.entries.length);
+  }
 
   /** The page of this playlist at exactly this version, if it is kept and not too old. */
   get(id: string, version: number): KeptPage | null {
-    const kept = this.pages.get(id);
+    const kept = this.pages.peek(id);
     if (!kept) return null;
     const age = this.now() - kept.storedAt;
     if (kept.doc.version !== version || age > this.maxAgeMs) {
-      this.drop(id, kept);
+      this.pages.delete(id);
       return null;
     }
-    // Re-inserting moves it to the young end of the Map's order: least recently shown goes first.
-    this.pages.delete(id);
-    this.pages.set(id, kept);
+    this.pages.get(id);
     return { page: kept, stale: age > this.ttlMs };
   }
 
   /** Keeps a page; one larger than the whole capacity is not kept. */
   set(page: CachedPage): void {
-    const size = page.doc.entries.length;
-    if (size > this.capacity) return;
-    const old = this.pages.get(page.doc.id);
+    const old = this.pages.peek(page.doc.id);
     if (old && old.doc.version > page.doc.version) return;
-    if (old) this.drop(page.doc.id, old);
     for (const e of page.doc.entries) Object.freeze(e);
     for (const e of page.shared) Object.freeze(e);
     Object.freeze(page.doc.entries);
     Object.freeze(page.shared);
     this.pages.set(page.doc.id, { doc: Object.freeze(page.doc), shared: page.shared, storedAt: this.now() });
-    this.entries += size;
-    for (const [id, kept] of this.pages) {
-      if (this.entries <= this.capacity) break;
-      this.drop(id, kept);
-    }
   }
 
   /** Forgets a playlist's page (it was deleted). */
   forget(id: string): void {
-    const kept = this.pages.get(id);
-    if (kept) this.drop(id, kept);
-  }
-
-  private drop(id: string, kept: Kept): void {
     this.pages.delete(id);
-    this.entries -= kept.doc.entries.length;
   }
 }
