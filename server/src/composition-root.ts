@@ -130,6 +130,11 @@ export interface Infrastructure {
   redis: Redis;
   /** The raw document store; services get it through the activity recorder. */
   documentStore: DocumentStore;
+import { PartiesRepo } from './features/parties/parties.repo';
+import { PartiesService } from './features/parties/parties.service';
+import { PartyAccess } from './features/parties/party-access';
+import { PartyNotices } from './features/parties/party-notices';
+import { PartyViews } from './features/parties/party-views';
   sessions: SessionStore;
   rateLimiter: RateLimiter;
   events: DomainEventPublisher;
@@ -208,6 +213,10 @@ export interface Composition {
 
 /**
  * The one composition root: every repo is made once and every service wired here, so a
+  /** Release-night listening parties: the shared player, chat, live ratings and the summary. */
+  parties: PartiesService;
+  /** Who hears of a party when it is announced and when it starts. */
+  partyNotices: PartyNotices;
  * newcomer finds who depends on whom in one file. Features reach each other only through what
  * is passed in here (services and named read models), never by building each other's repos.
  */
@@ -435,8 +444,25 @@ export function composeServices(infra: Infrastructure): Composition {
     exports: new ExportsService(new ExportsRepo(knex), undefined, (userId, owner) => playlistExports.accountFiles(userId, owner)),
     ratings,
     reviews: new ReviewsService({
+  // Listening parties: their own tables, the catalog and the social graph through read models.
+  const partiesRepo = new PartiesRepo(knex);
+  const partyAccess = new PartyAccess({ repo: partiesRepo, graph, accounts });
+  const parties = new PartiesService({
+    repo: partiesRepo,
+    transactions,
+    access: partyAccess,
+    views: new PartyViews({ repo: partiesRepo, catalog, graph, access: partyAccess }),
+    catalog,
+    graph,
+    users: profileUsers,
+    events,
+    queues,
+  });
+
       transactions,
       reviews: reviewsRepo,
+    parties,
+    partyNotices: new PartyNotices({ repo: partiesRepo, catalog, graph }),
       diary,
       listens,
       ratings,

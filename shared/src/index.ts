@@ -27,3 +27,4 @@ export * from './catalog-enrichment.schemas';
 export * from './service-imports.schemas';
 export * from './previews.schemas';
 export * from './recommendations.schemas';
+export * from './parties.schemas';

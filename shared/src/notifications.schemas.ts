@@ -22,6 +22,8 @@ export const NotificationTypeSchema = z.enum([
   'playlist_shared',
   'provider_reconnect',
   'new_recommendations',
+  'party_announced',
+  'party_started',
 ]);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 

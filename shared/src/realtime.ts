@@ -4,6 +4,7 @@ import type { ImportStatus } from './imports.schemas';
 import type { FeedItem } from './feed.schemas';
 import type { ServiceImportProgress } from './service-imports.schemas';
 import type { ConversionProgress } from './conversions.schemas';
+import type { PartyMessage, PartyPlayback, PartyStatus, PartyTrackRating } from './parties.schemas';
 
 /** Socket.IO events the server emits to a user's room `user:<id>`. */
 export interface ServerToClientEvents {
@@ -19,6 +20,23 @@ export interface ServerToClientEvents {
   'feed:new': (payload: { item: FeedItem }) => void;
   /** To the converting user: a playlist conversion's phase and counts, after every batch and during rate-limit waits. */
   'conversion:progress': (payload: ConversionProgress) => void;
+  /** To a party's room: the shared player changed (track, position, play/pause, who controls it); `serverTime` is when it was sent. */
+  'party:playback': (payload: { partyId: string; playback: PartyPlayback; serverTime: string }) => void;
+  /** To a party's room (minus people blocked either way with the author): a chat message. */
+  'party:message': (payload: { message: PartyMessage }) => void;
+  /** To a party's room: the host or a moderator removed a chat message. */
+  'party:message-removed': (payload: { partyId: string; messageId: string }) => void;
+  /** To a party's room: a track's live party rating changed. */
+  'party:rating': (payload: { partyId: string; rating: PartyTrackRating }) => void;
+  /** To a party's room: someone came in or left. */
+  'party:presence': (payload: {
+    partyId: string;
+    participantCount: number;
+    user: { id: string; handle: string; displayName: string };
+    present: boolean;
+  }) => void;
+  /** To a party's room: the party started or ended (fetch the party or its summary). */
+  'party:status': (payload: { partyId: string; status: PartyStatus }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -29,6 +47,9 @@ export interface ClientToServerEvents {
    */
   'album:watch': (albumId: string, ack?: (watching: boolean) => void) => void;
   'album:unwatch': (albumId: string, ack?: (watching: boolean) => void) => void;
+   * Enter a party's room, once joined through the API (`PUT /api/parties/:id/participation`); the
+  'party:watch': (partyId: string, ack?: (watching: boolean) => void) => void;
+  'party:unwatch': (partyId: string, ack?: (watching: boolean) => void) => void;
 }
 
 export const albumRoom = (albumId: string): string => `album:${albumId}`;

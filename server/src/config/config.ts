@@ -171,6 +171,9 @@ export const ConfigSchema = z.object({
       s
         .split(',')
         .map((x) => x.trim().toLowerCase())
+  /** Chat messages one account may post to one listening party per window. */
+  PARTY_CHAT_RATE_MAX: z.coerce.number().int().min(1).default(10),
+  PARTY_CHAT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
         .filter(Boolean),
     )
     .default([]),

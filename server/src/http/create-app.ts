@@ -37,6 +37,7 @@ import { createServiceImportsRouter } from '../features/service-imports/service-
 import { createCatalogEnrichmentRouter } from '../features/catalog-enrichment/catalog-enrichment.routes';
 import { createOpenApiRouter } from './openapi/openapi.routes';
 import { redactRequestLog } from './log-redaction';
+import { createPartiesRouter } from '../features/parties/parties.routes';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -156,6 +157,7 @@ export function createApp(c: Container): Express {
   app.use('/api', apiNotFound);
 
   const webDist = resolveWebDist(c.config.WEB_DIST_DIR);
+  app.use('/api', createPartiesRouter(c));
   if (webDist) {
     app.use(serveWebApp(webDist));
   } else {

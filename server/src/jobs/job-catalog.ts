@@ -16,6 +16,8 @@ import { playlistNotificationJob } from '../features/playlists/playlist-notifica
 import { fetchArtworkJob } from '../features/artwork/fetch-artwork.job';
 import { fetchPreviewJob } from '../features/previews/fetch-preview.job';
 import { serviceImportJob } from '../features/service-imports/service-import.job';
+import { partyNotificationJob } from '../features/parties/party-notification.job';
+import { partyStartJob } from '../features/parties/party-start.job';
 import { rebuildRecommendationsJob, refreshUserRecommendationsJob } from '../features/recommendations/recommendations.jobs';
 
 /** Every job type the worker runs, each built from the one `JobDeps`. A job missing here cannot be processed. */
@@ -38,4 +40,6 @@ export const JOB_CATALOG: ReadonlyArray<JobFor<JobDeps>> = [
   serviceImportJob,
   rebuildRecommendationsJob,
   refreshUserRecommendationsJob,
+  partyNotificationJob,
+  partyStartJob,
 ];

@@ -20,6 +20,8 @@ export interface JobDeps extends Pick<
   | 'serviceImports'
   | 'conversions'
   | 'recommendations'
+  | 'parties'
+  | 'partyNotices'
 > {
   /** Attempts a job gets; the last failing one may mark its subject failed. */
   jobAttempts: number;

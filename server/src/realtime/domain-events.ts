@@ -13,7 +13,14 @@ export type DomainEvent =
   | { type: 'conversion.progress'; userId: string; conversionId: string }
   | { type: 'service-import.progress'; userId: string; importId: string }
   /** A feed activity was fanned out; `userIds` are (some of) the actor's followers. */
-  | { type: 'feed.activity'; activityId: string; userIds: string[] };
+  | { type: 'feed.activity'; activityId: string; userIds: string[] }
+  /** A listening party's shared player or its controller changed. */
+  | { type: 'party.playback'; partyId: string }
+  | { type: 'party.message'; partyId: string; messageId: string }
+  | { type: 'party.message_removed'; partyId: string; messageId: string }
+  | { type: 'party.rating'; partyId: string; trackId: string }
+  | { type: 'party.presence'; partyId: string; userId: string; present: boolean }
+  | { type: 'party.status'; partyId: string; status: 'live' | 'ended' };
 
 const STREAM_MAX_LENGTH = 100_000;
 

@@ -1,4 +1,4 @@
-import { albumRoom, userRoom, type ServerToClientEvents } from '@muse/shared';
+import { albumRoom, partyRoom, userRoom, type ServerToClientEvents } from '@muse/shared';
 import type { Container } from '../container';
 import { presentNotification } from '../features/notifications/notifications.presenter';
 import type { DomainEvent } from './domain-events';
@@ -9,7 +9,7 @@ import { sessionRoom, type MuseSocketServer } from './socket-server';
  * so the user's sockets receive them whichever api node holds them; each is counted by event.
  */
 export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
-  const { notifications, ratings, imports, feed, serviceImports, conversions } = c.services;
+  const { notifications, ratings, imports, feed, serviceImports, conversions, parties } = c.services;
   const emit = <E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void => {
     io.to(room).emit(event, ...args);
     c.metrics.socketEventsEmitted.inc({ event });
@@ -56,6 +56,40 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
       case 'feed.activity': {
         // Filtered per follower at emit time, so an unfollow or block in between is honoured.
         for (const { userId, item } of await feed.liveItems(event.activityId, event.userIds)) emit(userRoom(userId), 'feed:new', { item });
+        return;
+      }
+      case 'party.playback': {
+        // Read at emit time, so a burst of seeks never leaves the room on an older state.
+        emit(partyRoom(event.partyId), 'party:playback', {
+          partyId: event.partyId,
+          playback: await parties.playback(event.partyId),
+          serverTime: new Date().toISOString(),
+        });
+        return;
+      }
+      case 'party.message': {
+        const live = await parties.liveMessage(event.partyId, event.messageId);
+        if (!live) return;
+        // People blocked either way with the author are left out by their user rooms, whichever node holds their sockets.
+        io.to(partyRoom(event.partyId)).except(live.hiddenFrom.map(userRoom)).emit('party:message', { message: live.message });
+        c.metrics.socketEventsEmitted.inc({ event: 'party:message' });
+        return;
+      }
+      case 'party.message_removed': {
+        emit(partyRoom(event.partyId), 'party:message-removed', { partyId: event.partyId, messageId: event.messageId });
+        return;
+      }
+      case 'party.rating': {
+        emit(partyRoom(event.partyId), 'party:rating', { partyId: event.partyId, rating: await parties.trackRating(event.partyId, event.trackId) });
+        return;
+      }
+      case 'party.presence': {
+        const presence = await parties.presence(event.partyId, event.userId);
+        if (presence) emit(partyRoom(event.partyId), 'party:presence', { partyId: event.partyId, ...presence, present: event.present });
+        return;
+      }
+      case 'party.status': {
+        emit(partyRoom(event.partyId), 'party:status', { partyId: event.partyId, status: event.status });
         return;
       }
     }

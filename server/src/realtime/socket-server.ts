@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { albumRoom, IdSchema, userRoom, type ClientToServerEvents, type ServerToClientEvents } from '@muse/shared';
+import { albumRoom, IdSchema, partyRoom, userRoom, type ClientToServerEvents, type ServerToClientEvents } from '@muse/shared';
 import type { Container } from '../container';
 import { cookieNames, readCookies } from '../http/cookies';
 
@@ -74,6 +74,21 @@ export function createSocketServer(httpServer: HttpServer, c: Container): MuseSo
       Promise.resolve(allowed ? socket.join(room) : undefined)
         .then(() => typeof ack === 'function' && ack(allowed))
         .catch((err: unknown) => c.logger.warn({ err }, 'album watch failed'));
+    });
+    // A party's room is entered only by someone in the party (joined through the API), checked here.
+    socket.on('party:watch', (partyId, ack) => {
+      const valid = IdSchema.safeParse(partyId).success;
+      Promise.resolve(valid ? c.services.parties.canWatch(socket.data.userId, partyId) : false)
+        .then(async (allowed) => {
+          if (allowed) await socket.join(partyRoom(partyId));
+          if (typeof ack === 'function') ack(allowed);
+        })
+        .catch((err: unknown) => c.logger.warn({ err }, 'party watch failed'));
+    });
+    socket.on('party:unwatch', (partyId, ack) => {
+      Promise.resolve(IdSchema.safeParse(partyId).success ? socket.leave(partyRoom(partyId)) : undefined)
+        .then(() => typeof ack === 'function' && ack(false))
+        .catch((err: unknown) => c.logger.warn({ err }, 'party unwatch failed'));
     });
     socket.on('album:unwatch', (albumId, ack) => {
       const room = IdSchema.safeParse(albumId).success ? albumRoom(albumId) : null;

@@ -29,6 +29,8 @@ export function jobDependencies(c: Container): JobDeps {
     serviceImports: c.services.serviceImports,
     conversions: c.services.conversions,
     recommendations: c.services.recommendations,
+    parties: c.services.parties,
+    partyNotices: c.services.partyNotices,
     jobAttempts: c.config.JOB_ATTEMPTS,
     userExists: (userId: string) => c.services.auth.accountExists(userId),
   };

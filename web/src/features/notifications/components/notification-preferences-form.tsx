@@ -22,6 +22,8 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   playlist_shared: 'Someone shares a playlist with you',
   provider_reconnect: 'A connected music service needs reconnecting',
   new_recommendations: 'New recommendations are waiting for you',
+  party_announced: 'Someone you follow plans a listening party',
+  party_started: 'A listening party you may join has started',
 };
 
 /** One switch per notification type; each change is saved at once. */

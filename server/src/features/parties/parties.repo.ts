@@ -1,0 +1,272 @@
+import type { Knex } from 'knex';
+import type { PartyStatus, PartyVisibility } from '@muse/shared';
+import type { Tx } from '../../db/transaction';
+
+/** A person as party lists show them. */
+export interface PersonRow {
+  id: string;
+  handle: string;
+  display_name: string;
+}
+
+/** A party with its host's and controller's names and its shared player state. */
+export interface PartyRow {
+  id: string;
+  host_id: string;
+  host_handle: string;
+  host_display_name: string;
+  album_id: string;
+  visibility: PartyVisibility;
+  status: PartyStatus;
+  scheduled_for: Date | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  controller_id: string;
+  controller_handle: string;
+  controller_display_name: string;
+  track_id: string | null;
+  position_ms: number;
+  playing: boolean;
+  playback_updated_at: Date;
+  playback_version: number;
+}
+
+export interface MessageRow {
+  id: string;
+  party_id: string;
+  user_id: string;
+  handle: string;
+  display_name: string;
+  body: string;
+  created_at: Date;
+  removed_at: Date | null;
+}
+
+export interface TrackRatingRow {
+  track_id: string;
+  average: number | null;
+  count: number;
+}
+
+export interface NewParty {
+  hostId: string;
+  albumId: string;
+  visibility: PartyVisibility;
+  status: PartyStatus;
+  scheduledFor: Date | null;
+}
+
+export interface PlaybackWrite {
+  trackId: string;
+  positionMs: number;
+  playing: boolean;
+}
+
+const PERSON = ['u.id', 'u.handle', 'u.display_name'];
+
+/** The parties tables: parties, invitations, participants, chat, reports and party ratings. */
+export class PartiesRepo {
+  constructor(private readonly knex: Knex) {}
+
+  async insert(trx: Tx, p: NewParty): Promise<string> {
+    const [row] = await trx('parties')
+      .insert({
+        host_id: p.hostId,
+        controller_id: p.hostId,
+        album_id: p.albumId,
+        visibility: p.visibility,
+        status: p.status,
+        scheduled_for: p.scheduledFor,
+        started_at: p.status === 'live' ? trx.fn.now() : null,
+      })
+      .returning('id');
+    return String(row.id);
+  }
+
+  async addInvites(trx: Tx, partyId: string, userIds: string[]): Promise<void> {
+    if (userIds.length)
+      await trx('party_invites')
+        .insert(userIds.map((user_id) => ({ party_id: partyId, user_id })))
+        .onConflict()
+        .ignore();
+  }
+
+  async find(partyId: string, db: Knex = this.knex): Promise<PartyRow | null> {
+    const row = await db('parties as p')
+      .join('users as h', 'h.id', 'p.host_id')
+      .join('users as c', 'c.id', 'p.controller_id')
+      .where('p.id', partyId)
+      .first(
+        'p.*',
+        'h.handle as host_handle',
+        'h.display_name as host_display_name',
+        'c.handle as controller_handle',
+        'c.display_name as controller_display_name',
+      );
+    return row ? { ...row, id: String(row.id), host_id: String(row.host_id), album_id: String(row.album_id), controller_id: String(row.controller_id) } : null;
+  }
+
+  async isInvited(partyId: string, userId: string): Promise<boolean> {
+    return Boolean(await this.knex('party_invites').where({ party_id: partyId, user_id: userId }).first('user_id'));
+  }
+
+  async inviteeIds(partyId: string): Promise<string[]> {
+    return (await this.knex('party_invites').where({ party_id: partyId }).pluck('user_id')).map(String);
+  }
+
+  /** Puts the user in the room; true when they were not in it already (a repeated join changes nothing). */
+  async join(partyId: string, userId: string, db: Knex = this.knex): Promise<boolean> {
+    const { rows } = await db.raw<{ rows: unknown[] }>(
+      `INSERT INTO party_participants (party_id, user_id) VALUES (?, ?)
+       ON CONFLICT (party_id, user_id) DO UPDATE SET present = true WHERE party_participants.present = false
+       RETURNING user_id`,
+      [partyId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Takes the user out of the room (they still count as having come); true when they were in it. */
+  async leave(partyId: string, userId: string): Promise<boolean> {
+    return (await this.knex('party_participants').where({ party_id: partyId, user_id: userId, present: true }).update({ present: false })) > 0;
+  }
+
+  async isPresent(partyId: string, userId: string): Promise<boolean> {
+    return Boolean(await this.knex('party_participants').where({ party_id: partyId, user_id: userId, present: true }).first('user_id'));
+  }
+
+  async presentCount(partyId: string): Promise<number> {
+    const row = await this.knex('party_participants').where({ party_id: partyId, present: true }).count<{ n: string }>('* as n').first();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Up to `limit` people in the room, earliest arrivals first, leaving out `hidden`. */
+  async presentPeople(partyId: string, hidden: string[], limit: number): Promise<PersonRow[]> {
+    return this.knex('party_participants as pp')
+      .join('users as u', 'u.id', 'pp.user_id')
+      .where({ 'pp.party_id': partyId, 'pp.present': true })
+      .whereNotIn('u.id', hidden)
+      .orderBy([{ column: 'pp.first_joined_at' }, { column: 'u.id' }])
+      .limit(limit)
+      .select(PERSON);
+  }
+
+  /** Everyone who came, in order of arrival. */
+  async attendees(partyId: string): Promise<PersonRow[]> {
+    return this.knex('party_participants as pp')
+      .join('users as u', 'u.id', 'pp.user_id')
+      .where('pp.party_id', partyId)
+      .orderBy([{ column: 'pp.first_joined_at' }, { column: 'u.id' }])
+      .select(PERSON);
+  }
+
+  /** Stores the shared player state (server time, next version); false when the party is no longer live. */
+  async setPlayback(partyId: string, p: PlaybackWrite): Promise<boolean> {
+    const changed = await this.knex('parties')
+      .where({ id: partyId, status: 'live' })
+      .update({
+        track_id: p.trackId,
+        position_ms: p.positionMs,
+        playing: p.playing,
+        playback_updated_at: this.knex.fn.now(),
+        playback_version: this.knex.raw('playback_version + 1'),
+      });
+    return changed > 0;
+  }
+
+  /** Hands control to `userId` (a new playback version, so clients take it). */
+  async setController(partyId: string, userId: string): Promise<void> {
+    await this.knex('parties')
+      .where({ id: partyId })
+      .update({ controller_id: userId, playback_version: this.knex.raw('playback_version + 1') });
+  }
+
+  /** Hands control back to the host when `userId` held it. */
+  async returnControl(partyId: string, userId: string): Promise<boolean> {
+    const changed = await this.knex('parties')
+      .where({ id: partyId, controller_id: userId })
+      .whereNot('host_id', userId)
+      .update({ controller_id: this.knex.ref('host_id'), playback_version: this.knex.raw('playback_version + 1') });
+    return changed > 0;
+  }
+
+  /** A scheduled party goes live; false when it was not scheduled any more. */
+  async start(partyId: string): Promise<boolean> {
+    return (await this.knex('parties').where({ id: partyId, status: 'scheduled' }).update({ status: 'live', started_at: this.knex.fn.now() })) > 0;
+  }
+
+  /** The party ends, its player stops and everyone leaves the room; false when it had ended already. */
+  async end(partyId: string): Promise<boolean> {
+    return this.knex.transaction(async (trx) => {
+      const changed = await trx('parties')
+        .where({ id: partyId })
+        .whereNot({ status: 'ended' })
+        .update({ status: 'ended', ended_at: trx.fn.now(), playing: false, playback_version: trx.raw('playback_version + 1') });
+      if (!changed) return false;
+      await trx('party_participants').where({ party_id: partyId, present: true }).update({ present: false });
+      return true;
+    });
+  }
+
+  async insertMessage(partyId: string, userId: string, body: string): Promise<string> {
+    const [row] = await this.knex('party_messages').insert({ party_id: partyId, user_id: userId, body }).returning('id');
+    return String(row.id);
+  }
+
+  /** A message of the party with its author, removed or not; null when it is another party's or none. */
+  async findMessage(partyId: string, messageId: string): Promise<MessageRow | null> {
+    const row = await this.knex('party_messages as m')
+      .join('users as u', 'u.id', 'm.user_id')
+      .where({ 'm.id': messageId, 'm.party_id': partyId })
+      .first('m.id', 'm.party_id', 'm.user_id', 'u.handle', 'u.display_name', 'm.body', 'm.created_at', 'm.removed_at');
+    return (row as MessageRow | undefined) ?? null;
+  }
+
+  /** The latest `limit` messages still shown, leaving out those of `hidden` authors, oldest first. */
+  async listMessages(partyId: string, hidden: string[], limit: number): Promise<MessageRow[]> {
+    const rows = await this.knex('party_messages as m')
+      .join('users as u', 'u.id', 'm.user_id')
+      .where('m.party_id', partyId)
+      .whereNull('m.removed_at')
+      .whereNotIn('m.user_id', hidden)
+      .orderBy('m.id', 'desc')
+      .limit(limit)
+      .select('m.id', 'm.party_id', 'm.user_id', 'u.handle', 'u.display_name', 'm.body', 'm.created_at', 'm.removed_at');
+    return (rows as MessageRow[]).reverse();
+  }
+
+  /** Removes a message from the chat; false when it was removed already. */
+  async removeMessage(messageId: string, by: string): Promise<boolean> {
+    return (await this.knex('party_messages').where({ id: messageId }).whereNull('removed_at').update({ removed_at: this.knex.fn.now(), removed_by: by })) > 0;
+  }
+
+  /** Records a report; a repeated report of the same message by the same person changes nothing. */
+  async insertReport(messageId: string, reporterId: string, reason: string): Promise<void> {
+    await this.knex('party_message_reports')
+      .insert({ message_id: messageId, reporter_id: reporterId, reason })
+      .onConflict(['message_id', 'reporter_id'])
+      .ignore();
+  }
+
+  async upsertRating(partyId: string, trackId: string, userId: string, value: number): Promise<void> {
+    await this.knex('party_ratings')
+      .insert({ party_id: partyId, track_id: trackId, user_id: userId, rating: value })
+      .onConflict(['party_id', 'track_id', 'user_id'])
+      .merge({ rating: value, updated_at: this.knex.fn.now() });
+  }
+
+  /** Mean rating (1..10 scale) and count per rated track of the party, or of one track. */
+  async trackRatings(partyId: string, trackId?: string): Promise<TrackRatingRow[]> {
+    const q = this.knex('party_ratings')
+      .where({ party_id: partyId })
+      .groupBy('track_id')
+      .select('track_id', this.knex.raw('avg(rating)::float AS average'), this.knex.raw('count(*)::int AS count'));
+    if (trackId) q.andWhere({ track_id: trackId });
+    return (await q).map((r: TrackRatingRow) => ({ ...r, track_id: String(r.track_id) }));
+  }
+
+  /** The user's own ratings in the party, by track id (1..10 scale). */
+  async ratingsOf(partyId: string, userId: string): Promise<Map<string, number>> {
+    const rows = await this.knex('party_ratings').where({ party_id: partyId, user_id: userId }).select('track_id', 'rating');
+    return new Map(rows.map((r: { track_id: string; rating: number }) => [String(r.track_id), r.rating]));
+  }
+}

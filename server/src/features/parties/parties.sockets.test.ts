@@ -1,0 +1,133 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, PartyMessage, PartyPlayback, ServerToClientEvents } from '@muse/shared';
+import { startApi, type RunningApi } from '../../roles/api-role';
+import { block, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
+import { useTestApp } from '../../testing/test-app';
+import { waitFor } from '../../testing/wait-for';
+import { nextEvent } from '../notifications/notification-sockets.testing';
+
+// Two api nodes on one database and Redis prefix: the host's socket on one, guests' on the other,
+// so every emit below crosses the Socket.IO adapter.
+const app = useTestApp();
+let second: RunningApi;
+beforeAll(async () => {
+  second = await startApi(app.container, { host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await second?.stop();
+});
+
+type PartySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+const sockets: PartySocket[] = [];
+afterEach(() => {
+  while (sockets.length) sockets.pop()!.disconnect();
+});
+
+async function open(person: TestPerson, url: string): Promise<PartySocket> {
+  const socket: PartySocket = connect(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: person.client.cookieHeader() },
+    reconnection: false,
+  });
+  sockets.push(socket);
+  await nextEvent(socket, 'connect');
+  return socket;
+}
+
+const watch = (socket: PartySocket, partyId: string) => new Promise<boolean>((resolve) => socket.emit('party:watch', partyId, resolve));
+const put = (p: TestPerson, path: string, body?: unknown) => p.client.send('put', path, body);
+
+async function liveParty() {
+  const host = await registerPerson(app);
+  const guest = await registerPerson(app);
+  const album = await makeAlbum(app, { tracks: ['Intro', 'Single', 'Outro'] });
+  const id = String((await host.client.post('/api/parties', { albumId: album.id })).body.id);
+  expect((await put(guest, `/api/parties/${id}/participation`)).status).toBe(200);
+  const hostSocket = await open(host, app.url);
+  const guestSocket = await open(guest, second.url);
+  expect(await watch(hostSocket, id)).toBe(true);
+  expect(await watch(guestSocket, id)).toBe(true);
+  return { host, guest, album, id, hostSocket, guestSocket };
+}
+
+describe('a party room across two api nodes', () => {
+  it('when the host seeks, then the guest on the other node gets the new player state; outsiders cannot enter the room', async () => {
+    const { host, album, id, guestSocket } = await liveParty();
+    const outsider = await registerPerson(app);
+    const outsiderSocket = await open(outsider, second.url);
+    expect(await watch(outsiderSocket, id)).toBe(false);
+    expect(await watch(outsiderSocket, 'not-an-id')).toBe(false);
+    const got = nextEvent<{ partyId: string; playback: PartyPlayback; serverTime: string }>(guestSocket, 'party:playback');
+    await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[1], positionMs: 15_000, playing: true });
+    const { playback, partyId, serverTime } = await got;
+    expect(partyId).toBe(id);
+    expect(playback).toMatchObject({ trackId: album.trackIds[1], positionMs: 15_000, playing: true, controller: { handle: host.handle } });
+    expect(Date.parse(serverTime)).toBeGreaterThanOrEqual(Date.parse(playback.updatedAt));
+  });
+
+  it('when a guest rates a track and chats, then the host sees both live; someone blocked by the author does not get the message', async () => {
+    const { host, guest, album, id, hostSocket } = await liveParty();
+    const blocker = await registerPerson(app);
+    await block(app, blocker.id, guest.id);
+    await put(blocker, `/api/parties/${id}/participation`);
+    const blockerSocket = await open(blocker, second.url);
+    expect(await watch(blockerSocket, id)).toBe(true);
+    const seenByBlocker: string[] = [];
+    blockerSocket.on('party:message', ({ message }) => seenByBlocker.push(message.body));
+
+    const rating = nextEvent<{ rating: { trackId: string; average: number; count: number } }>(hostSocket, 'party:rating');
+    await put(guest, `/api/parties/${id}/ratings/${album.trackIds[0]}`, { rating: 4.5 });
+    expect((await rating).rating).toEqual({ trackId: album.trackIds[0], average: 4.5, count: 1 });
+
+    const message = nextEvent<{ message: PartyMessage }>(hostSocket, 'party:message');
+    await guest.client.post(`/api/parties/${id}/messages`, { body: 'this drop!' });
+    expect((await message).message).toMatchObject({ body: 'this drop!', author: { handle: guest.handle } });
+    // The host's next message reaches the blocker: by then the guest's would have too, had it been sent to them.
+    await host.client.post(`/api/parties/${id}/messages`, { body: 'welcome all' });
+    await waitFor('the host’s message at the blocker', () => seenByBlocker.includes('welcome all'));
+    expect(seenByBlocker).toEqual(['welcome all']);
+  });
+
+  it('when a guest’s connection drops and comes back, then the room is kept and the seek made while away reaches them', async () => {
+    const { host, guest, album, id, guestSocket: socket } = await liveParty();
+    const seen: PartyPlayback[] = [];
+    socket.on('party:playback', ({ playback }) => seen.push(playback));
+    // Recovery resumes from the last event the client received, so receive one first.
+    const first = nextEvent(socket, 'party:playback');
+    await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[0], positionMs: 0, playing: true });
+    await first;
+
+    const dropped = nextEvent<string>(socket, 'disconnect');
+    socket.io.engine.close();
+    expect(await dropped).toBe('forced close');
+    const pid = (socket as unknown as { _pid: string })._pid;
+    const sessionKey = `${app.container.config.REDIS_PREFIX}sio:session:${pid}`;
+    await waitFor('the socket session to be stored', async () => (await app.container.redis.exists(sessionKey)) === 1, 5_000, 10);
+    await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[2], positionMs: 3_000, playing: false });
+
+    const back = nextEvent(socket, 'connect');
+    socket.connect();
+    await back;
+    expect(socket.recovered).toBe(true);
+    await waitFor('the seek made while away', () => seen.length >= 2, 10_000, 10);
+    expect(seen[1]).toMatchObject({ trackId: album.trackIds[2], positionMs: 3_000, playing: false });
+    // Still in the room: the next change arrives without watching again.
+    const next = nextEvent<{ playback: PartyPlayback }>(socket, 'party:playback');
+    await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[2], positionMs: 3_000, playing: true });
+    expect((await next).playback.playing).toBe(true);
+    expect((await put(guest, `/api/parties/${id}/participation`)).body.participantCount).toBe(2);
+  });
+
+  it('when the host ends the party, then everyone in the room hears it ended and the summary is there for them', async () => {
+    const { host, guest, id, guestSocket, hostSocket } = await liveParty();
+    const left = nextEvent<{ user: { handle: string }; present: boolean; participantCount: number }>(hostSocket, 'party:presence');
+    const other = await registerPerson(app);
+    await put(other, `/api/parties/${id}/participation`);
+    expect(await left).toMatchObject({ user: { handle: other.handle }, present: true, participantCount: 3 });
+    const ended = nextEvent<{ status: string }>(guestSocket, 'party:status');
+    await host.client.post(`/api/parties/${id}/end`);
+    expect((await ended).status).toBe('ended');
+    const summary = (await guest.client.get(`/api/parties/${id}/summary`)).body;
+    expect(summary.attendees.map((a: { handle: string }) => a.handle)).toEqual([host.handle, guest.handle, other.handle]);
+  });
+});
