@@ -7,5 +7,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { trainArrays, type TrainingInput } from './recommendations.training';
 
 const arrays = trainArrays(workerData as TrainingInput);
-const buffers = [arrays.userItems, arrays.similarities, arrays.itemFeatures].flatMap((m) => [m.indptr.buffer, m.indices.buffer, m.values.buffer]);
+const buffers = [arrays.userItems, arrays.similarities, arrays.contentSimilarities].flatMap((m) => [m.indptr.buffer, m.indices.buffer, m.values.buffer]);
 parentPort!.postMessage(arrays, buffers as ArrayBuffer[]);

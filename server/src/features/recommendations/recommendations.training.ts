@@ -5,11 +5,13 @@ import {
   CooBuilder,
   type CooEntries,
   type CsrMatrix,
+  DEFAULT_CONTENT_NEIGHBOUR_OPTIONS,
   DEFAULT_ITEM_NEIGHBOUR_OPTIONS,
   type ItemAttributes,
   interactionsFromRatings,
   itemNeighbourScorer,
   type RecommendationModel,
+  trainContentNeighbours,
   trainItemNeighbours,
 } from './model';
 import type { ItemAttributeRow, RecItemKind, RecommendationsRepo, TrainingRow } from './recommendations.repo';
@@ -68,11 +70,14 @@ export interface TrainingInput {
   artistOf: (string | undefined)[];
 }
 
-/** What training computes: the matrices the model is assembled from (typed arrays only). */
+/**
+ * What training computes: the matrices the model is assembled from (typed arrays only): the
+ * confidence matrix, the collaborative neighbours and the content neighbours (by attributes).
+ */
 export interface TrainedArrays {
   userItems: CsrMatrix;
   similarities: CsrMatrix;
-  itemFeatures: CsrMatrix;
+  contentSimilarities: CsrMatrix;
 }
 
 /** Trains the arrays of one kind; the default runs on a thread of its own (training-thread.ts). */
@@ -119,8 +124,10 @@ export async function readTrainingInput(repo: RecommendationsRepo, kind: RecItem
 
 /**
  * The costly, synchronous part of training (seconds at scale): the users × items matrix, its
- * confidence weights, the item features and the item neighbours of the method the offline
- * evaluation chose for the product (item neighbours, `signed`). Pure: runs on any thread.
+ * confidence weights, the item neighbours of the method the offline evaluation chose for the
+ * product (item neighbours, `signed`) and each item's content neighbours (its top items by
+ * attributes, so scoring a user's content part costs their items × neighbours, not a walk of every
+ * item sharing a genre with them). Pure: runs on any thread.
  */
 export function trainArrays(input: TrainingInput): TrainedArrays {
   const rows = input.userIds.length;
@@ -132,14 +139,18 @@ export function trainArrays(input: TrainingInput): TrainedArrays {
     input.listens ? buildCsr(rows, cols, input.listens) : undefined,
   );
   const { similarities } = trainItemNeighbours(userItems, DEFAULT_ITEM_NEIGHBOUR_OPTIONS);
-  return { userItems, similarities, itemFeatures: buildItemFeatures(input.attributes) };
+  const content = trainContentNeighbours(buildItemFeatures(input.attributes), DEFAULT_CONTENT_NEIGHBOUR_OPTIONS);
+  return { userItems, similarities, contentSimilarities: content.similarities };
 }
 
 /** The model of one kind from its trained arrays, with the id ↔ index maps around it (cheap). */
 export function assembleTrained(input: TrainingInput, arrays: TrainedArrays): TrainedKind {
-  const model = assembleModel({ userItems: arrays.userItems }, itemNeighbourScorer({ similarities: arrays.similarities }), {
-    itemFeatures: arrays.itemFeatures,
-  });
+  const model = assembleModel(
+    { userItems: arrays.userItems },
+    itemNeighbourScorer({ similarities: arrays.similarities }),
+    {},
+    { similarities: arrays.contentSimilarities },
+  );
   const userIndex = new Map(input.userIds.map((id, i) => [id, i]));
   const itemIndex = new Map(input.itemIds.map((id, i) => [id, i]));
   return { kind: input.kind, model, userIndex, userIds: input.userIds, itemIndex, itemIds: input.itemIds, artistOf: input.artistOf };

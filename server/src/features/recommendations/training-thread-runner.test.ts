@@ -40,7 +40,7 @@ describe('the recommendations training thread', () => {
     turning = false;
     // Training on this thread would hold the loop from the call to the answer: not one turn.
     expect(turns).toBeGreaterThan(0);
-    for (const name of ['userItems', 'similarities', 'itemFeatures'] as const) {
+    for (const name of ['userItems', 'similarities', 'contentSimilarities'] as const) {
       expect(arrays[name].rows).toBe(expected[name].rows);
       expect(arrays[name].cols).toBe(expected[name].cols);
       expect(Array.from(arrays[name].indptr)).toEqual(Array.from(expected[name].indptr));
@@ -48,6 +48,7 @@ describe('the recommendations training thread', () => {
       expect(Array.from(arrays[name].values)).toEqual(Array.from(expected[name].values));
     }
     expect(arrays.similarities.indptr[arrays.similarities.rows]).toBeGreaterThan(0);
+    expect(arrays.contentSimilarities.indptr[arrays.contentSimilarities.rows]).toBeGreaterThan(0);
   });
 
   it('when the thread fails, then the promise rejects instead of hanging', async () => {

@@ -8,6 +8,7 @@ export { buildItemFeatures, type ContentWeights, DEFAULT_CONTENT_WEIGHTS, type I
 export { DEFAULT_DIVERSITY_OPTIONS, diversify, type DiversityOptions } from './diversity';
 export type { Interactions, Recommendation, RecommendationModel, RecommendOptions, SimilarItem, UserProfile } from './recommendation-model';
 export { buildCsr, CooBuilder, type CooEntries, type CsrMatrix } from './sparse-matrix';
+export { DEFAULT_CONTENT_NEIGHBOUR_OPTIONS, trainContentNeighbours, type ContentNeighbourOptions } from './content-neighbours';
 export { DEFAULT_ITEM_NEIGHBOUR_OPTIONS, trainItemNeighbours } from './item-neighbours';
 export { itemNeighbourScorer } from './item-neighbour-scorer';
 export {

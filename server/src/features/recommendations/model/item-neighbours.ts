@@ -1,3 +1,5 @@
+import { NeighbourRowsBuilder } from './neighbour-rows';
+import { SparseAccumulator } from './sparse-accumulator';
 import { type CsrMatrix, transpose } from './sparse-matrix';
 import { TopK } from './top-k';
 
@@ -72,16 +74,10 @@ export function trainItemNeighbours(userItems: CsrMatrix, options: ItemNeighbour
   for (let i = 0; i < itemCount; i += 1) penalty[i] = 1 / Math.pow(Math.max(1, itemUsers.indptr[i + 1]! - itemUsers.indptr[i]!), options.popularityPenalty);
 
   const k = Math.min(options.neighbours, Math.max(itemCount - 1, 0));
-  const indptr = new Int32Array(itemCount + 1);
-  let indices = new Int32Array(itemCount * Math.min(k, 64));
-  let values = new Float32Array(indices.length);
-  let written = 0;
-  const accumulator = new Float64Array(itemCount);
-  const touched = new Int32Array(itemCount);
-  const isTouched = new Uint8Array(itemCount);
+  const rows = new NeighbourRowsBuilder(itemCount, Math.min(k, 64));
+  const accumulator = new SparseAccumulator(itemCount);
 
   for (let i = 0; i < itemCount; i += 1) {
-    let touchedCount = 0;
     for (let p = itemUsers.indptr[i]!; p < itemUsers.indptr[i + 1]!; p += 1) {
       const u = itemUsers.indices[p]!;
       const start = userItems.indptr[u]!;
@@ -90,47 +86,37 @@ export function trainItemNeighbours(userItems: CsrMatrix, options: ItemNeighbour
       if (end < userItems.indptr[u + 1]! && !containsSorted(userItems.indices, start, end, i)) continue;
       const wi = itemUsers.values[p]! * userWeight[u]!;
       for (let q = start; q < end; q += 1) {
-        const j = userItems.indices[q]!;
-        accumulator[j] = accumulator[j]! + wi * userItems.values[q]!;
-        if (!isTouched[j]) {
-          isTouched[j] = 1;
-          touched[touchedCount++] = j;
-        }
+        accumulator.add(userItems.indices[q]!, wi * userItems.values[q]!);
       }
     }
     const top = new TopK(k);
-    for (let t = 0; t < touchedCount; t += 1) {
-      const j = touched[t]!;
-      if (j !== i) {
-        const similarity = (accumulator[j]! / (norms[i]! * norms[j]! + options.shrink)) * penalty[j]!;
-        if (similarity > 0 && top.admits(similarity)) top.push(j, similarity);
-      }
-      accumulator[j] = 0;
-      isTouched[j] = 0;
+    for (let t = 0; t < accumulator.count; t += 1) {
+      const j = accumulator.touched[t]!;
+      if (j === i) continue;
+      const similarity = (accumulator.values[j]! / (norms[i]! * norms[j]! + options.shrink)) * penalty[j]!;
+      if (similarity > 0 && top.admits(similarity)) top.push(j, similarity);
     }
-    const best = top.sorted().sort((a, b) => a.item - b.item);
-    if (written + best.length > indices.length) {
-      const grown = Math.max(indices.length * 2, written + best.length);
-      const nextIndices = new Int32Array(grown);
-      nextIndices.set(indices);
-      indices = nextIndices;
-      const nextValues = new Float32Array(grown);
-      nextValues.set(values);
-      values = nextValues;
-    }
-    for (const { item, score } of best) {
-      indices[written] = item;
-      values[written] = score;
-      written += 1;
-    }
-    indptr[i + 1] = written;
+    accumulator.clear();
+    rows.pushRow(top);
   }
-  return { similarities: { rows: itemCount, cols: itemCount, indptr, indices: indices.slice(0, written), values: values.slice(0, written) } };
+  return { similarities: rows.build() };
 }
 
 /** Whether sorted `array[start..end)` holds `value` (binary search). */
 export function containsSorted(array: Int32Array, start: number, end: number, value: number): boolean {
   return indexInSorted(array, start, end, value) >= 0;
+}
+
+/** First position in sorted `array[start..end)` whose value is >= `value` (`end` when none). */
+export function lowerBound(array: Int32Array, start: number, end: number, value: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (array[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Position of `value` in sorted `array[start..end)`, or -1. */

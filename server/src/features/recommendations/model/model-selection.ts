@@ -3,7 +3,7 @@ import { ndcgAt } from './evaluation/ranking-metrics';
 import { mix32 } from '../../../lib/seeded-random';
 import type { CsrMatrix } from './sparse-matrix';
 import type { Interactions, ProfileScorer } from './recommendation-model';
-import { assembleModel, interactionsFromRatings, type ModelMethod, train, trainCollaborative, type TrainOptions } from './train';
+import { assembleModel, interactionsFromRatings, type ModelMethod, train, trainCollaborative, trainContent, type TrainOptions } from './train';
 
 /** One configuration tried by the selection, and its NDCG@10 on the validation users. */
 export interface ValidationFigure {
@@ -96,12 +96,14 @@ export function selectByValidation(ratings: CsrMatrix, scale: RatingScale, optio
       );
     return sample.length ? sum / sample.length : 0;
   };
+  // The content neighbours depend on item attributes alone: trained once for every configuration.
+  const content = trainContent(o.train);
   const figures: ValidationFigure[] = [];
   const trained = new Map<string, { interactions: Interactions; scorer: ProfileScorer }>();
   const key = (method: ModelMethod, confidence: ConfidenceScheme): string => `${method}/${confidence}`;
   const tryConfig = (method: ModelMethod, confidence: ConfidenceScheme, popularityDiscount: number, popularityWeight: number): void => {
     const { interactions, scorer } = trained.get(key(method, confidence))!;
-    const model = assembleModel(interactions, scorer, { ...o.train, blend: { ...o.train.blend, popularityDiscount, popularityWeight } });
+    const model = assembleModel(interactions, scorer, { ...o.train, blend: { ...o.train.blend, popularityDiscount, popularityWeight } }, content);
     figures.push({ method, confidence, popularityDiscount, popularityWeight, ndcg10: score(model) });
   };
   const best = (): ValidationFigure => figures.reduce((a, b) => (b.ndcg10 > a.ndcg10 ? b : a));
@@ -150,10 +152,12 @@ export function selectByValidation(ratings: CsrMatrix, scale: RatingScale, optio
     const scorer = trainCollaborative(interactions, { seed: o.seed, ...o.train, method: top.method });
     const seen = new Uint8Array(ratings.cols);
     const measure = (f: ValidationFigure): number => {
-      const model = assembleModel(interactions, scorer, {
-        ...o.train,
-        blend: { ...o.train.blend, popularityDiscount: f.popularityDiscount, popularityWeight: f.popularityWeight },
-      });
+      const model = assembleModel(
+        interactions,
+        scorer,
+        { ...o.train, blend: { ...o.train.blend, popularityDiscount: f.popularityDiscount, popularityWeight: f.popularityWeight } },
+        content,
+      );
       seen.fill(0);
       let distinct = 0;
       for (let u = 0; u < ratings.rows; u += 1) {

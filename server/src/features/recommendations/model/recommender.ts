@@ -26,7 +26,7 @@ export const DEFAULT_BLEND_OPTIONS: BlendOptions = { contentWeight: 0.1, coldPro
 export interface RecommenderParts {
   userItems: CsrMatrix;
   collaborative: ProfileScorer;
-  /** Content scorer over the same item indices (see content-similarity.ts), if features are known. */
+  /** Content scorer over the same item indices (neighbours by attributes, see content-neighbours.ts), if features are known. */
   content?: ProfileScorer;
   blend?: Partial<BlendOptions>;
 }

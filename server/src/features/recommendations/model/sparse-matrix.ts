@@ -87,6 +87,13 @@ export function rowOf(m: CsrMatrix, row: number): { indices: Int32Array; values:
   return { indices: m.indices.subarray(start, end), values: m.values.subarray(start, end) };
 }
 
+/** A copy of a typed array in a larger one of the same type (`size` entries, the rest 0). */
+export function grown<T extends Int32Array | Float32Array | Float64Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
 /** Growable coordinate buffers for streaming input of unknown size. */
 export class CooBuilder implements CooEntries {
   rows = new Int32Array(1024);
@@ -97,14 +104,9 @@ export class CooBuilder implements CooEntries {
   /** Appends one entry, doubling the buffers when full. */
   push(row: number, col: number, value: number): void {
     if (this.length === this.rows.length) {
-      const grow = <T extends Int32Array | Float32Array>(a: T): T => {
-        const next = new (a.constructor as new (n: number) => T)(a.length * 2);
-        next.set(a);
-        return next;
-      };
-      this.rows = grow(this.rows);
-      this.cols = grow(this.cols);
-      this.values = grow(this.values);
+      this.rows = grown(this.rows, this.length * 2);
+      this.cols = grown(this.cols, this.length * 2);
+      this.values = grown(this.values, this.length * 2);
     }
     this.rows[this.length] = row;
     this.cols[this.length] = col;

@@ -1,10 +1,10 @@
 import { type ConfidenceScheme, listenConfidence, type RatingScale, ratingConfidence } from './confidence';
 import { blendedScorer } from './blended-scorer';
-import { contentScorer } from './content-similarity';
+import { type ContentNeighbourOptions, DEFAULT_CONTENT_NEIGHBOUR_OPTIONS, trainContentNeighbours } from './content-neighbours';
 import { DEFAULT_EASE_OPTIONS, easeScorer, type EaseOptions, trainEase } from './ease';
 import { alsScorer, type AlsOptions, DEFAULT_ALS_OPTIONS, trainImplicitAls } from './implicit-als';
 import { itemNeighbourScorer } from './item-neighbour-scorer';
-import { DEFAULT_ITEM_NEIGHBOUR_OPTIONS, type ItemNeighbourOptions, trainItemNeighbours } from './item-neighbours';
+import { DEFAULT_ITEM_NEIGHBOUR_OPTIONS, type ItemNeighbourOptions, type ItemNeighbours, trainItemNeighbours } from './item-neighbours';
 import { itemPopularity, popularityScorer } from './popularity';
 import type { Interactions, ProfileScorer, RecommendationModel } from './recommendation-model';
 import { type BlendOptions, createRecommender } from './recommender';
@@ -23,6 +23,8 @@ export interface TrainOptions {
   blend: Partial<BlendOptions>;
   /** Items × features (buildItemFeatures), same item indices as the interactions. */
   itemFeatures?: CsrMatrix;
+  /** How the content neighbours are drawn from `itemFeatures`. */
+  contentNeighbours: ContentNeighbourOptions;
   /** Seeds every random choice of training. */
   seed: number;
 }
@@ -35,6 +37,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   ease: DEFAULT_EASE_OPTIONS,
   alsShare: 0.5,
   blend: {},
+  contentNeighbours: DEFAULT_CONTENT_NEIGHBOUR_OPTIONS,
   seed: 1,
 };
 
@@ -113,13 +116,28 @@ export function trainCollaborative(interactions: Interactions, options: Partial<
   return collaborative;
 }
 
-/** Wraps a trained collaborative scorer with the content fallback and the blend of the options. */
-export function assembleModel(interactions: Interactions, collaborative: ProfileScorer, options: Partial<TrainOptions> = {}): RecommendationModel {
+/** The content part's neighbours from the options' item features (none without features). */
+export function trainContent(options: Partial<TrainOptions> = {}): ItemNeighbours | undefined {
+  const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  return o.itemFeatures ? trainContentNeighbours(o.itemFeatures, { ...DEFAULT_CONTENT_NEIGHBOUR_OPTIONS, ...o.contentNeighbours }) : undefined;
+}
+
+/**
+ * Wraps a trained collaborative scorer with the content part and the blend of the options. The
+ * content part scores through the same neighbour scorer as item neighbours: from `content` when
+ * given (trained already), else from the options' item features.
+ */
+export function assembleModel(
+  interactions: Interactions,
+  collaborative: ProfileScorer,
+  options: Partial<TrainOptions> = {},
+  content: ItemNeighbours | undefined = trainContent(options),
+): RecommendationModel {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   return createRecommender({
     userItems: interactions.userItems,
     collaborative,
-    content: o.itemFeatures ? contentScorer(o.itemFeatures) : undefined,
+    content: content ? itemNeighbourScorer(content) : undefined,
     blend: o.blend,
   });
 }

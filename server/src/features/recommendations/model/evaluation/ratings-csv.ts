@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { grown } from '../sparse-matrix';
 
 /** Ratings read from a `userId,itemId,rating` CSV: ids interned to indices, values in typed arrays. */
 export interface RatingsTable {
@@ -49,15 +50,9 @@ class Columns {
   push(user: number, item: number, rating: number): void {
     if (this.length === this.users.length) {
       const size = this.users.length * 2;
-      const users = new Int32Array(size);
-      users.set(this.users);
-      this.users = users;
-      const items = new Int32Array(size);
-      items.set(this.items);
-      this.items = items;
-      const ratings = new Float64Array(size);
-      ratings.set(this.ratings);
-      this.ratings = ratings;
+      this.users = grown(this.users, size);
+      this.items = grown(this.items, size);
+      this.ratings = grown(this.ratings, size);
     }
     this.users[this.length] = user;
     this.items[this.length] = item;
