@@ -2,22 +2,10 @@ import { PAGE_CACHE_MAX_AGE_MS, PAGE_CACHE_TTL_MS } from './playlist-page-cache'
 import { useTestApp } from '../../testing/test-app';
 import { makeAlbum, registerPerson } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
+import { clockAhead } from '../../testing/clock-ahead';
 
 const app = useTestApp();
 const knex = () => app.container.knex;
-
-/** Moves the clock every Date.now() reads forward, as time passing would. */
-function clockAhead() {
-  const realNow = Date.now.bind(Date);
-  let offset = 0;
-  const spy = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
-  return {
-    advance: (ms: number) => {
-      offset += ms;
-    },
-    restore: () => spy.mockRestore(),
-  };
-}
 
 describe('the playlist page kept in process', () => {
   it('when its community stars are stale, then the kept page answers at once and is read again behind it; when too old, it is rebuilt first', async () => {

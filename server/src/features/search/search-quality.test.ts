@@ -1,7 +1,9 @@
 import type { SearchResults } from '@muse/shared';
 import type { Knex } from 'knex';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { makeAlbum, makeArtist } from '../../testing/factories';
+import { makeAlbum, makeArtist, registerPerson } from '../../testing/factories';
+import { clockAhead } from '../../testing/clock-ahead';
+import { CATALOG_HITS_TTL_MS } from './catalog-hits.cache';
 
 let app: TestApp;
 let knex: Knex;
@@ -44,12 +46,20 @@ describe("search: albums found by their artists' own names", () => {
     expect(await albumTitles('Glass Harbour Kowalska')).toEqual([]);
   });
 
-  it("when an album loses a credit, then that artist's name no longer finds it", async () => {
+  it("when an album loses a credit, then once the kept answer expires that artist's name no longer finds it", async () => {
     const guest = await makeArtist(knex, 'Ilse Quartett');
     const { id } = await makeAlbum(knex, { title: 'Winter Rooms', artists: [marta, { ...guest, as: 'I.Q.' }] });
     expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual(['Winter Rooms']);
     await knex('album_artists').where({ album_id: id, artist_id: guest.id }).delete();
-    expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual([]);
+    // The same search asked again within the catalog answers' time to live is answered as kept.
+    expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual(['Winter Rooms']);
+    const clock = clockAhead();
+    try {
+      clock.advance(CATALOG_HITS_TTL_MS + 1);
+      expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual([]);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('when a name is typed with a hyphen the catalog lacks, then its parts still find the album', async () => {
@@ -81,5 +91,22 @@ describe('search: typos among many near words', () => {
   it('when the typo made another real word, then each word in turn is corrected with the others as typed', async () => {
     expect((await albumTitles('paper rook'))[0]).toBe('Paper Room');
     expect((await albumTitles('ada lind paper rook'))[0]).toBe('Paper Room');
+  });
+});
+
+describe('search: kept catalog answers and people read now', () => {
+  it('when an account is suspended, then the next search leaves it out at once though the same search’s catalog answer is kept', async () => {
+    const person = await registerPerson(app, { displayName: 'Quillon Vesper' });
+    await makeAlbum(knex, { title: 'Quillon Vesper Live' });
+    const search = async () => (await app.client().get('/api/search').query({ q: 'Quillon Vesper' }).expect(200)).body as SearchResults;
+    const before = await search();
+    expect(before.users.map((u) => u.id)).toEqual([person.id]);
+    expect(before.albums.map((a) => a.title)).toEqual(['Quillon Vesper Live']);
+    await knex('users').where({ id: person.id }).update({ suspended_at: new Date() });
+    await knex('albums').where({ title: 'Quillon Vesper Live' }).update({ title: 'Renamed' });
+    const after = await search();
+    expect(after.users).toEqual([]);
+    // The catalog part is the kept one until it expires (CATALOG_HITS_TTL_MS).
+    expect(after.albums.map((a) => a.title)).toEqual(['Quillon Vesper Live']);
   });
 });

@@ -1,6 +1,7 @@
 import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
+import { CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
 import { presentSearchResults, type SearchHits } from './search.presenter';
-import type { SearchRepo } from './search.repo';
+import type { SearchFilters, SearchGroups, SearchRepo } from './search.repo';
 
 export interface SearchServiceDeps {
   repo: SearchRepo;
@@ -8,6 +9,8 @@ export interface SearchServiceDeps {
   priorMean: () => Promise<number>;
   /** Public playlists by title, held to the playlists' access rule for this viewer. */
   playlists(text: string, viewerId: string | null, limit: number): Promise<PlaylistSummary[]>;
+  /** Recent searches' catalog answers; each service keeps its own unless given one (tests give one with a clock). */
+  catalogHits?: CatalogHitsCache;
 }
 
 // Postgres text cannot hold NUL, and no control character is worth searching for.
@@ -15,20 +18,21 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /** The one search box: albums, artists, tracks and users in one answer. */
 export class SearchService {
-  constructor(private readonly deps: SearchServiceDeps) {}
+  private readonly catalogHits: CatalogHitsCache;
+
+  constructor(private readonly deps: SearchServiceDeps) {
+    this.catalogHits = deps.catalogHits ?? new CatalogHitsCache();
+  }
 
   /**
    * Finds what the text names, best first, in each requested group. A genre or year narrows
    * albums, tracks (by their album) and artists (by an album of theirs) and leaves users out.
    */
   async search(query: SearchQuery, viewerId: string | null = null): Promise<SearchResults> {
-    const { repo } = this.deps;
     const text = query.q.replace(CONTROL_CHARACTERS, ' ').trim();
     const empty: SearchHits = { albums: [], artists: [], tracks: [], users: [] };
     if (!text) return presentSearchResults(query.q, empty, 0);
 
-    const prepared = await repo.prepare(text);
-    if (!prepared.text.trim()) return presentSearchResults(query.q, empty, 0);
     const filters = { genre: query.genre?.replace(CONTROL_CHARACTERS, ' '), year: query.year };
     const filtered = filters.genre !== undefined || filters.year !== undefined;
     const wants = (type: SearchQuery['type']) => query.type === 'all' || query.type === type;
@@ -38,11 +42,35 @@ export class SearchService {
     // keystroke, and a title search over every public playlist there halved search's capacity;
     // the results page asks for playlists in a request of their own. No genre or year applies.
     const playlists = query.type === 'playlist' && !filtered;
-    const [hits, priorMean, playlistHits] = await Promise.all([
-      repo.find(prepared, groups, filters, query.limit),
+    const [{ catalog, users }, priorMean, playlistHits] = await Promise.all([
+      this.find(text, groups, filters, query.limit),
       groups.albums ? this.deps.priorMean() : 0,
       playlists ? this.deps.playlists(text, viewerId, query.limit) : [],
     ]);
+    if (!catalog.prepared) return presentSearchResults(query.q, empty, 0);
+    const hits: SearchHits = { ...catalog.hits, users };
     return presentSearchResults(query.q, hits, priorMean, playlistHits);
   }
+
+  /** The catalog groups from a kept answer when there is one, and the people read now. */
+  private async find(text: string, groups: SearchGroups, filters: SearchFilters, limit: number): Promise<{ catalog: CatalogHits; users: SearchHits['users'] }> {
+    const key = JSON.stringify([text, groups.albums, groups.artists, groups.tracks, filters.genre ?? null, filters.year ?? null, limit]);
+    const kept = this.catalogHits.get(key);
+    if (kept) {
+      const users = groups.users && kept.prepared ? (await this.deps.repo.find(kept.prepared, { ...NO_GROUPS, users: true }, filters, limit)).users : [];
+      return { catalog: kept, users };
+    }
+    const prepared = await this.deps.repo.prepare(text);
+    if (!prepared.text.trim()) {
+      const nothing: CatalogHits = { prepared: null, hits: { albums: [], artists: [], tracks: [] } };
+      this.catalogHits.set(key, nothing);
+      return { catalog: nothing, users: [] };
+    }
+    const { users, ...hits } = await this.deps.repo.find(prepared, groups, filters, limit);
+    const catalog = { prepared, hits };
+    this.catalogHits.set(key, catalog);
+    return { catalog, users };
+  }
 }
+
+const NO_GROUPS: SearchGroups = { albums: false, artists: false, tracks: false, users: false };

@@ -1,0 +1,48 @@
+import { LruMap } from '../../lib/lru-map';
+import type { PreparedQuery, SearchHitRows } from './search.repo';
+
+/** Searches one process keeps the catalog answer of: a few KB each. */
+export const CATALOG_HITS_KEPT = 5_000;
+/** How long a kept catalog answer is shown: new albums and new stars show up at most this late. */
+export const CATALOG_HITS_TTL_MS = 10_000;
+
+/** The catalog's part of a search (albums, artists, tracks), with the query as prepared for it. */
+export interface CatalogHits {
+  /** Null when the text holds nothing searchable. */
+  prepared: PreparedQuery | null;
+  hits: Pick<SearchHitRows, 'albums' | 'artists' | 'tracks'>;
+}
+
+/**
+ * The catalog part of recent searches, by the exact text, groups, filters and limit asked. The
+ * search box asks on every keystroke and people type the same beginnings, so most searches are
+ * asked again within seconds. Only what is the same for every viewer and changes slowly is kept:
+ * people (who may be suspended, deleted or renamed at any moment) and playlists (held to each
+ * viewer's access) are read on every search. Kept answers are frozen.
+ */
+export class CatalogHitsCache {
+  private readonly kept = new LruMap<string, { at: number; value: CatalogHits }>(CATALOG_HITS_KEPT);
+
+  constructor(
+    private readonly ttlMs = CATALOG_HITS_TTL_MS,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  get(key: string): CatalogHits | null {
+    const kept = this.kept.get(key);
+    if (!kept) return null;
+    if (this.now() - kept.at > this.ttlMs) {
+      this.kept.delete(key);
+      return null;
+    }
+    return kept.value;
+  }
+
+  set(key: string, value: CatalogHits): void {
+    for (const rows of Object.values(value.hits)) {
+      for (const row of rows) Object.freeze(row);
+      Object.freeze(rows);
+    }
+    this.kept.set(key, { at: this.now(), value: Object.freeze(value) });
+  }
+}
