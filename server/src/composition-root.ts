@@ -9,6 +9,8 @@ import { ActivityRecorder, recordingDocumentStore } from './features/activity/ac
 import { AdminService } from './features/admin/admin.service';
 import { AlbumPageRepo } from './features/albums/album-page.repo';
 import { AlbumPageService } from './features/albums/album-page.service';
+import { TrackPageRepo } from './features/tracks/track-page.repo';
+import { TrackPageService } from './features/tracks/track-page.service';
 import { ArtistsRepo } from './features/artists/artists.repo';
 import { ArtistsService } from './features/artists/artists.service';
 import { ArtworkRepo } from './features/artwork/artwork.repo';
@@ -164,6 +166,7 @@ export interface Services {
   reviewNotices: ReviewNotices;
   diary: DiaryService;
   albumPage: AlbumPageService;
+  trackPage: TrackPageService;
   search: SearchService;
   artists: ArtistsService;
   activityRecorder: ActivityRecorder;
@@ -477,6 +480,7 @@ export function composeServices(infra: Infrastructure): Composition {
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
     diary,
     albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean, friends: friendsRatings }),
+    trackPage: new TrackPageService(new TrackPageRepo(knex)),
     search: new SearchService({
       repo: new SearchRepo(knex),
       priorMean: () => priorMean.get(),

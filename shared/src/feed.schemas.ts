@@ -33,6 +33,8 @@ export interface ActivityView {
    * credit line alone cannot say who is credited, and muting an artist needs their id.
    */
   albumArtists: { id: string; name: string }[];
+  /** The track a rating or review is about (its album is `album`); null for albums and everything else. */
+  track?: { id: string; title: string } | null;
   /** Stars for rated / listened / reviewed. */
   rating: number | null;
   /** The review a reviewed, liked_review or commented activity is about, with whose it is. */

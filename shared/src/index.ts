@@ -10,6 +10,7 @@ export * from './stars';
 export * from './catalog.schemas';
 export * from './ratings.schemas';
 export * from './reviews.schemas';
+export * from './tracks.schemas';
 export * from './diary.schemas';
 export * from './search.schemas';
 export * from './charts.schemas';

@@ -44,9 +44,19 @@ export const CommentCreateSchema = z.object({
 });
 export type CommentCreateInput = z.infer<typeof CommentCreateSchema>;
 
+/** The track a track review is about (its album is the review's `album`). */
+export interface ReviewTrackRef {
+  id: string;
+  title: string;
+  artistCredit: string;
+}
+
 export interface ReviewView {
   id: string;
+  /** The album reviewed, or the album of the track reviewed. */
   album: AlbumSummary;
+  /** The track reviewed; null for a review of the whole album. */
+  track: ReviewTrackRef | null;
   author: UserSummary;
   body: string;
   /** Stars, or null when the review carries no rating. */

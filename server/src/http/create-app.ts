@@ -14,6 +14,7 @@ import { createHealthRouter } from '../features/health/health.routes';
 import { createArtistsRouter } from '../features/artists/artists.routes';
 import { createSearchRouter } from '../features/search/search.routes';
 import { createAlbumsRouter } from '../features/albums/albums.routes';
+import { createTracksRouter } from '../features/tracks/tracks.routes';
 import { createDiaryRouter } from '../features/diary/diary.routes';
 import { createRatingsRouter } from '../features/ratings/ratings.routes';
 import { createReviewsRouter } from '../features/reviews/reviews.routes';
@@ -138,6 +139,7 @@ export function createApp(c: Container): Express {
   app.use('/api/conversions', createConversionsRouter(c));
   app.use('/api', createExportsRouter(c));
   app.use('/api', createAlbumsRouter(c));
+  app.use('/api', createTracksRouter(c));
   app.use('/api', createRatingsRouter(c));
   app.use('/api', createReviewsRouter(c));
   app.use('/api', createDiaryRouter(c));

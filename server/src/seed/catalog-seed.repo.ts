@@ -135,14 +135,15 @@ export class CatalogSeedRepo {
   }
 
   /**
-   * Tracks of these albums that the source no longer lists go, unless someone rated them: a
-   * rating is the user's, so its track stays (with its last known title) rather than vanish.
+   * Tracks of these albums that the source no longer lists go, unless someone rated or reviewed
+   * them: a rating or review is the user's, so its track stays (with its last known title) rather than vanish.
    */
   private async removeStaleTracks(trx: Knex.Transaction, albumIds: string[], keptTrackIds: string[]): Promise<void> {
     await trx.raw(
       `DELETE FROM tracks t
         WHERE t.album_id = ANY(?::bigint[]) AND t.id <> ALL(?::bigint[])
           AND NOT EXISTS (SELECT 1 FROM track_ratings r WHERE r.track_id = t.id)
+          AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.track_id = t.id)
           AND NOT EXISTS (SELECT 1 FROM rating_history h WHERE h.item_type = 'track' AND h.item_id = t.id)`,
       [albumIds, keptTrackIds],
     );

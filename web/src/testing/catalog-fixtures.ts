@@ -60,6 +60,7 @@ export function review(overrides: Partial<ReviewView> = {}): ReviewView {
   return {
     id: '900',
     album: { id: page.album.id, title: page.album.title, artistCredit: page.album.artistCredit, releaseYear: 1977, type: 'album', coverUrl: null, genres: [] },
+    track: null,
     author: { id: '1', handle: 'nina', displayName: 'Nina' },
     body: 'Side B is a whole winter.',
     rating: 4.5,

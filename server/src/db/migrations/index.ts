@@ -25,6 +25,7 @@ import * as m20261206060000 from './20261206060000-service-imports';
 import * as m20261206080000 from './20261206080000-track-previews';
 import * as m20261206090000 from './20261206090000-conversion-report-owner';
 import * as m20261206100000 from './20261206100000-recommendation-dismissals';
+import * as m20261207010000 from './20261207010000-track-reviews';
 import * as m20261207040000 from './20261207040000-listening-parties';
 
 interface Migration {
@@ -63,5 +64,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261206080000-track-previews', m20261206080000],
   ['20261206090000-conversion-report-owner', m20261206090000],
   ['20261206100000-recommendation-dismissals', m20261206100000],
+  ['20261207010000-track-reviews', m20261207010000],
 ];
   ['20261207040000-listening-parties', m20261207040000],

@@ -8,10 +8,7 @@ export function isFeedType(type: string): type is ActivityType {
   return FEED_TYPES.has(type);
 }
 
-/**
- * Whether an activity can ever reach someone else's feed: a feed type, not private, and not a
- * track rating (the feed shows albums).
- */
+/** Whether an activity can ever reach someone else's feed: a feed type, not private (track ratings included). */
 export function isFeedActivity(activity: Activity): boolean {
-  return isFeedType(activity.type) && activity.visibility !== 'private' && activity.subject?.kind !== 'track';
+  return isFeedType(activity.type) && activity.visibility !== 'private';
 }

@@ -89,7 +89,7 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
                        r.comment_count, r.created_at, r.updated_at, u.handle, u.display_name
                   FROM reviews r
                   JOIN users u ON u.id = r.user_id
-                 WHERE r.album_id = a.id AND r.hidden_at IS NULL AND u.suspended_at IS NULL
+                 WHERE r.album_id = a.id AND r.track_id IS NULL AND r.hidden_at IS NULL AND u.suspended_at IS NULL
                    AND ${canSeeSql({ viewer: '$2::bigint', owner: 'r.user_id', visibility: 'r.visibility', ownerIsPrivate: 'u.is_private' })}
                  ORDER BY r.like_count DESC, r.created_at DESC, r.id DESC
                  LIMIT ${TOP_REVIEWS}) r) AS top_reviews
@@ -100,7 +100,7 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
 const VIEWER_SQL = `
 SELECT
   (SELECT value FROM album_ratings WHERE user_id = $1 AND album_id = $2) AS rating,
-  (SELECT id FROM reviews WHERE user_id = $1 AND album_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1) AS review_id,
+  (SELECT id FROM reviews WHERE user_id = $1 AND album_id = $2 AND track_id IS NULL ORDER BY created_at DESC, id DESC LIMIT 1) AS review_id,
   (SELECT coalesce(json_agg(json_build_object('track_id', tr.track_id, 'value', tr.value)), '[]'::json)
      FROM track_ratings tr
     WHERE tr.user_id = $1 AND tr.track_id IN (SELECT id FROM tracks WHERE album_id = $2)) AS track_ratings,

@@ -8,8 +8,14 @@ import type { DiaryRepo } from './diary.repo';
 import type { NewReview } from '../reviews/reviews.repo';
 
 export interface ListenInput {
+  /** The album listened to, or the album of `trackId`. */
   albumId: string;
-  /** A diary entry is written only with a date. */
+  /**
+   * A listen to one track of the album (a track review): the stars rate the track, and no
+   * diary entry is written (the diary logs albums); the date stays on the review.
+   */
+  trackId?: string;
+  /** A diary entry is written only with a date (and no track). */
   listenedOn: string | null;
   /** Stars; also becomes the current rating. */
   stars: number | null;
@@ -51,12 +57,14 @@ export class ListenLog {
     const value = input.stars === null ? null : starsToStoredValue(input.stars);
     if (input.reviewBody) assertStorableText(input.reviewBody, input.reviewPath ?? 'body');
     // A missing album (or author) is a 404 from the repos: it may vanish between the checks and the inserts.
-    if (input.stars !== null)
-      await this.deps.ratings.rateAlbumIn(tx, effects, userId, input.albumId, input.stars, { relisten: input.isRelisten, visibility: input.visibility });
+    const rateOptions = { relisten: input.isRelisten, visibility: input.visibility };
+    if (input.stars !== null && input.trackId) await this.deps.ratings.rateTrackIn(tx, effects, userId, input.trackId, input.stars, rateOptions);
+    else if (input.stars !== null) await this.deps.ratings.rateAlbumIn(tx, effects, userId, input.albumId, input.stars, rateOptions);
     const reviewId = input.reviewBody
       ? await this.deps.reviews.insert(tx, {
           userId,
           albumId: input.albumId,
+          trackId: input.trackId ?? null,
           body: input.reviewBody,
           rating: value,
           listenedOn: input.listenedOn,
@@ -64,16 +72,17 @@ export class ListenLog {
           visibility: input.visibility,
         })
       : null;
-    const entryId = input.listenedOn
-      ? await this.deps.diary.insert(tx, {
-          userId,
-          albumId: input.albumId,
-          listenedOn: input.listenedOn,
-          rating: value,
-          reviewId,
-          isRelisten: input.isRelisten,
-        })
-      : null;
+    const entryId =
+      input.listenedOn && !input.trackId
+        ? await this.deps.diary.insert(tx, {
+            userId,
+            albumId: input.albumId,
+            listenedOn: input.listenedOn,
+            rating: value,
+            reviewId,
+            isRelisten: input.isRelisten,
+          })
+        : null;
     this.announce(effects, userId, input, value, { reviewId, entryId });
     return { reviewId, entryId };
   }
@@ -90,7 +99,7 @@ export class ListenLog {
           type: 'reviewed',
           visibility: input.visibility,
           subject: { kind: 'review', id: reviewId },
-          data: { albumId: input.albumId, rating },
+          data: { albumId: input.albumId, ...(input.trackId ? { trackId: input.trackId } : {}), rating },
         }),
       );
     }

@@ -1,5 +1,14 @@
 import { valueToStars } from '@muse/shared';
-import type { AlbumRefRow, CommentExportRow, DiaryExportRow, LikeExportRow, ListenLaterExportRow, RatingExportRow, ReviewExportRow } from './exports.repo';
+import type {
+  AlbumRefRow,
+  CommentExportRow,
+  DiaryExportRow,
+  LikeExportRow,
+  ListenLaterExportRow,
+  RatingExportRow,
+  ReviewExportRow,
+  TrackRefRow,
+} from './exports.repo';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 const stars = (value: number | null): number | null => (value === null ? null : valueToStars(value));
@@ -18,29 +27,37 @@ function albumRef(r: AlbumRefRow) {
   };
 }
 
-/** A rating, current or replaced; tracks carry their ISRC and service ids beside the album's. */
-export function presentRatingExport(r: RatingExportRow) {
+function trackRef(r: TrackRefRow) {
   return {
-    itemType: r.item_type,
-    status: r.status,
-    ...albumRef(r),
     trackId: id(r.track_id),
     trackTitle: r.track_title,
     trackArtist: r.track_artist,
     isrc: r.isrc,
     trackSpotifyId: r.track_spotify_id,
     trackAppleId: r.track_apple_id,
+  };
+}
+
+/** A rating, current or replaced; tracks carry their ISRC and service ids beside the album's. */
+export function presentRatingExport(r: RatingExportRow) {
+  return {
+    itemType: r.item_type,
+    status: r.status,
+    ...albumRef(r),
+    ...trackRef(r),
     stars: stars(r.value),
     ratedAt: iso(r.rated_at),
     replacedAt: iso(r.replaced_at),
   };
 }
 
-/** A review the user wrote, with its full text and counters. */
+/** A review the user wrote, of an album or a track (with the track's identifiers), with its full text and counters. */
 export function presentReviewExport(r: ReviewExportRow) {
   return {
     reviewId: String(r.id),
+    itemType: r.item_type,
     ...albumRef(r),
+    ...trackRef(r),
     stars: stars(r.rating),
     listenedOn: r.listened_on,
     isRelisten: r.is_relisten,

@@ -13,21 +13,25 @@ export interface AlbumRefRow {
   discogs_id: string | null;
 }
 
-export interface RatingExportRow extends AlbumRefRow {
+/** Track identifiers carried by rows about a track (all null for an album), beside the album's. */
+export interface TrackRefRow {
   item_type: 'album' | 'track';
-  status: 'current' | 'history';
   track_id: string | null;
   track_title: string | null;
   track_artist: string | null;
   isrc: string | null;
   track_spotify_id: string | null;
   track_apple_id: string | null;
+}
+
+export interface RatingExportRow extends AlbumRefRow, TrackRefRow {
+  status: 'current' | 'history';
   value: number;
   rated_at: Date;
   replaced_at: Date | null;
 }
 
-export interface ReviewExportRow extends AlbumRefRow {
+export interface ReviewExportRow extends AlbumRefRow, TrackRefRow {
   id: string;
   body: string;
   rating: number | null;
@@ -114,8 +118,10 @@ export class ExportsRepo {
   async reviews(userId: string): Promise<ReviewExportRow[]> {
     const { rows } = await this.knex.raw<{ rows: ReviewExportRow[] }>(
       `SELECT rv.id, rv.body, rv.rating, to_char(rv.listened_on, 'YYYY-MM-DD') AS listened_on, rv.is_relisten, rv.like_count, rv.comment_count,
-              rv.created_at, rv.updated_at, ${ALBUM_REF}
-         FROM reviews rv JOIN albums a ON a.id = rv.album_id
+              rv.created_at, rv.updated_at, ${ALBUM_REF},
+              CASE WHEN rv.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type, t.id AS track_id, t.title AS track_title,
+              t.artist_credit AS track_artist, t.isrc, t.spotify_id AS track_spotify_id, t.apple_id AS track_apple_id
+         FROM reviews rv JOIN albums a ON a.id = rv.album_id LEFT JOIN tracks t ON t.id = rv.track_id
         WHERE rv.user_id = ? ORDER BY rv.created_at, rv.id`,
       [userId],
     );

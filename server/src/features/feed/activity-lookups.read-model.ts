@@ -17,10 +17,19 @@ export interface FeedReviewRow {
   id: string;
   user_id: string;
   album_id: string;
+  /** Set for a review of a track (then album_id is the track's album). */
+  track_id: string | null;
   excerpt: string;
   hidden: boolean;
   /** The review's own visibility, which every activity about it is held to as well. */
   visibility: Visibility;
+}
+
+/** A track an activity is about (a track rating, a track review), with its album. */
+export interface FeedTrackRow {
+  id: string;
+  title: string;
+  album_id: string;
 }
 
 /** An artist credited on an album, by id and catalog name (the name mutes are listed under). */
@@ -40,6 +49,8 @@ export interface FeedLookups {
   /** Comment ids that exist and are not hidden. */
   visibleComments: Set<string>;
   albums: Map<string, FeedAlbumRow>;
+  /** The tracks rated and the tracks of the reviews asked for (their albums are in `albums`). */
+  tracks: Map<string, FeedTrackRow>;
   /** Albums of the page the viewer rated or logged (filled only when asked). */
   loggedAlbums: Set<string>;
   /** The playlists activities are about, as they are now (missing when deleted). */
@@ -51,6 +62,7 @@ export interface LookupRequest {
   reviewIds: string[];
   commentIds: string[];
   albumIds: string[];
+  trackIds: string[];
   playlistIds: string[];
   /** Whose logged albums to return, or null to skip that query. */
   loggedBy: string | null;
@@ -59,8 +71,11 @@ export interface LookupRequest {
 // The excerpt length is written into the SQL so the statement's text never varies.
 const LOOKUPS_SQL = `
   WITH rv AS (
-    SELECT id::text, user_id::text, album_id::text, left(body, 280) AS excerpt, hidden_at IS NOT NULL AS hidden, visibility
+    SELECT id::text, user_id::text, album_id::text, track_id::text, left(body, 280) AS excerpt, hidden_at IS NOT NULL AS hidden, visibility
       FROM reviews WHERE id = ANY($2::bigint[])
+  ), tr AS (
+    SELECT id::text, title, album_id::text
+      FROM tracks WHERE id IN (SELECT unnest($6::bigint[]) UNION SELECT track_id::bigint FROM rv WHERE track_id IS NOT NULL)
   ), al AS (
     SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_key, a.genres,
            COALESCE((SELECT json_agg(json_build_object('id', c.artist_id::text, 'name', c.name) ORDER BY c.position)
@@ -68,7 +83,7 @@ const LOOKUPS_SQL = `
                                FROM album_artists aa JOIN artists ar ON ar.id = aa.artist_id
                               WHERE aa.album_id = a.id ORDER BY aa.artist_id, aa.position) c), '[]'::json) AS artists
       FROM albums a
-     WHERE a.id IN (SELECT unnest($4::bigint[]) UNION SELECT album_id::bigint FROM rv)
+     WHERE a.id IN (SELECT unnest($4::bigint[]) UNION SELECT album_id::bigint FROM rv UNION SELECT album_id::bigint FROM tr)
   )
   SELECT
     (SELECT json_agg(json_build_object('id', id::text, 'handle', handle, 'display_name', display_name, 'avatar_url', avatar_url,
@@ -77,13 +92,14 @@ const LOOKUPS_SQL = `
     (SELECT json_agg(rv) FROM rv) AS reviews,
     (SELECT json_agg(id::text) FROM review_comments WHERE id = ANY($3::bigint[]) AND hidden_at IS NULL) AS comments,
     (SELECT json_agg(al) FROM al) AS albums,
+    (SELECT json_agg(tr) FROM tr) AS tracks,
     (SELECT json_agg(x.album_id) FROM (
        SELECT album_id::text FROM album_ratings WHERE user_id = $5::bigint AND album_id IN (SELECT id::bigint FROM al)
        UNION SELECT album_id::text FROM diary_entries WHERE user_id = $5::bigint AND album_id IN (SELECT id::bigint FROM al)
      ) x) AS logged`;
 
 /**
- * The rows that turn activities into views (users, reviews, comments, albums and the viewer's
+ * The rows that turn activities into views (users, reviews, comments, albums, tracks and the viewer's
  * logged albums). The feed and profile pages both present activities with it, so they agree.
  */
 export class ActivityLookupsReadModel {
@@ -102,6 +118,7 @@ export class ActivityLookupsReadModel {
         reviews: FeedReviewRow[] | null;
         comments: string[] | null;
         albums: FeedAlbumRow[] | null;
+        tracks: FeedTrackRow[] | null;
         logged: string[] | null;
       }>(this.knex, 'feed_lookups', LOOKUPS_SQL, [
         wellFormedIds(req.userIds),
@@ -109,6 +126,7 @@ export class ActivityLookupsReadModel {
         wellFormedIds(req.commentIds),
         wellFormedIds(req.albumIds),
         req.loggedBy,
+        wellFormedIds(req.trackIds),
       ]),
       playlists,
     ]);
@@ -117,6 +135,7 @@ export class ActivityLookupsReadModel {
       reviews: new Map((row?.reviews ?? []).map((r) => [r.id, r])),
       visibleComments: new Set(row?.comments ?? []),
       albums: new Map((row?.albums ?? []).map((a) => [a.id, a])),
+      tracks: new Map((row?.tracks ?? []).map((t) => [t.id, t])),
       loggedAlbums: new Set(row?.logged ?? []),
       playlists: playlistsById,
     };

@@ -3,11 +3,11 @@ import type { Activity } from '../../docstore/document-store.port';
 import { presentCoverUrl } from '../catalog/catalog.presenter';
 import { isFeedActivity, isFeedType } from '../activity/feed-activity';
 import { canSeeActivity } from '../social/visibility-policy';
-import type { FeedAlbumRow, FeedLookups, FeedUserRow, LookupRequest } from './activity-lookups.read-model';
+import type { FeedAlbumRow, FeedLookups, FeedTrackRow, FeedUserRow, LookupRequest } from './activity-lookups.read-model';
 import { feedMaySee } from '../playlists/playlists.read-model';
 import type { ViewerContext } from './feed.repo';
 
-/** Activity types whose subject is a take on an album (hidden by "hide unlogged takes"). */
+/** Activity types whose subject is a take on an album or one of its tracks (hidden by "hide unlogged takes"). */
 const TAKES: ReadonlySet<ActivityType> = new Set(['rated', 'reviewed', 'listened']);
 
 /** Who looks at activities, as far as the rules every viewer is held to need to know. */
@@ -22,11 +22,12 @@ export interface ActivityAudience {
 
 /** The rows a page of activities refers to; `loggedBy` names whose logged albums to fetch too. */
 export function lookupRequest(activities: Activity[], loggedBy: string | null = null): LookupRequest {
-  const req: LookupRequest = { userIds: [], reviewIds: [], commentIds: [], albumIds: [], playlistIds: [], loggedBy };
+  const req: LookupRequest = { userIds: [], reviewIds: [], commentIds: [], albumIds: [], trackIds: [], playlistIds: [], loggedBy };
   for (const a of activities) {
     req.userIds.push(a.actorId);
     if (a.subject?.kind === 'review') req.reviewIds.push(a.subject.id);
     if (a.subject?.kind === 'album') req.albumIds.push(a.subject.id);
+    if (a.subject?.kind === 'track') req.trackIds.push(a.subject.id);
     if (a.subject?.kind === 'user') req.userIds.push(a.subject.id);
     if (a.subject?.kind === 'playlist') req.playlistIds.push(a.subject.id);
     if (typeof a.data.commentId === 'string') req.commentIds.push(a.data.commentId);
@@ -56,7 +57,7 @@ function stars(value: unknown): number | null {
 
 /**
  * The activity as any viewer may see it, or null when they may not: not an activity the feed
- * knows (or a track rating), a suspended or missing actor, not allowed by `canSeeActivity`
+ * knows, about a track or album that is gone, a suspended or missing actor, not allowed by `canSeeActivity`
  * (which lets the actor see their own private activity), about a review that is hidden, gone,
  * by a suspended author or someone the viewer has a block with, or that the same rule keeps
  * from the viewer (its own visibility and its author's privacy: a like of a followers-only
@@ -64,7 +65,7 @@ function stars(value: unknown): number | null {
  * or blocked user. Feed and profile pages both start from this.
  */
 export function activityView(audience: ActivityAudience, a: Activity, look: FeedLookups): ActivityView | null {
-  if (!isFeedType(a.type) || a.subject?.kind === 'track') return null;
+  if (!isFeedType(a.type)) return null;
   const type = a.type;
   const actor = look.users.get(a.actorId);
   if (!actor || actor.suspended) return null;
@@ -72,6 +73,7 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
   if (!canSeeActivity({ ...facts, viewerFollowsActor: audience.followees.has(a.actorId), blocked: audience.blocked.has(a.actorId) })) return null;
 
   let album: FeedAlbumRow | undefined;
+  let track: FeedTrackRow | undefined;
   let review: ActivityView['review'] = null;
   let targetUser: ActivityView['targetUser'] = null;
   let playlist: ActivityView['playlist'] = null;
@@ -96,6 +98,7 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
     if (!canSeeActivity({ ...reviewFacts, viewerFollowsActor: audience.followees.has(r.user_id), blocked: audience.blocked.has(r.user_id) })) return null;
     if (type === 'commented' && (typeof a.data.commentId !== 'string' || !look.visibleComments.has(a.data.commentId))) return null;
     album = look.albums.get(r.album_id);
+    track = r.track_id ? look.tracks.get(r.track_id) : undefined;
     review = { id: r.id, excerpt: r.excerpt, author: summary(author) };
   } else if (type === 'followed') {
     const target = subject?.kind === 'user' ? look.users.get(subject.id) : undefined;
@@ -104,7 +107,8 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
   } else {
     // A listen logged with a review is already shown as the review.
     if (type === 'listened' && a.data.reviewId) return null;
-    album = subject?.kind === 'album' ? look.albums.get(subject.id) : undefined;
+    track = subject?.kind === 'track' ? look.tracks.get(subject.id) : undefined;
+    album = subject?.kind === 'album' ? look.albums.get(subject.id) : track && look.albums.get(track.album_id);
   }
   if (type !== 'followed' && !playlist && !album) return null;
 
@@ -116,6 +120,7 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
     createdAt: a.createdAt.toISOString(),
     album: album ? presentAlbum(album) : null,
     albumArtists: album ? album.artists.map((artist) => ({ id: artist.id, name: artist.name })) : [],
+    track: track ? { id: track.id, title: track.title } : null,
     rating: type === 'rated' || type === 'listened' || type === 'reviewed' ? stars(a.data.rating) : null,
     review,
     targetUser,

@@ -3,7 +3,7 @@ import type { FeedItem, FeedPage, FeedQuery } from '@muse/shared';
 import type { Activity, ActivityRepository } from '../../docstore/document-store.port';
 import { isFeedActivity } from '../activity/feed-activity';
 import { decodeOptionalCursor } from '../../lib/pagination';
-import type { ActivityLookupsReadModel } from './activity-lookups.read-model';
+import type { ActivityLookupsReadModel, FeedLookups } from './activity-lookups.read-model';
 import { ACTIVITY_CURSOR, ActivityCursorKey, batchSize, collectActivityPage } from './activity-pager';
 import { mergeSources, pullSource, timelineSource, type CandidateSource } from './feed-sources';
 import { feedView, lookupRequest } from './feed-view';
@@ -92,7 +92,7 @@ export class FeedService {
     const others = [reviewAuthor, playlistOwner].filter((id): id is string => id !== undefined);
     const contexts = await this.deps.repo.followerContexts(userIds, activity.actorId, others);
     if (contexts.length === 0) return [];
-    const albumId = albumOf(activity, look.reviews);
+    const albumId = albumOf(activity, look);
     const hiders = contexts.filter((c) => c.hideUnloggedTakes).map((c) => c.viewerId);
     const loggers = albumId && hiders.length ? await this.deps.repo.usersWhoLogged(hiders, albumId) : new Set<string>();
     const deliveries: LiveDelivery[] = [];
@@ -105,8 +105,9 @@ export class FeedService {
   }
 }
 
-function albumOf(a: Activity, reviews: Map<string, { album_id: string }>): string | undefined {
+function albumOf(a: Activity, look: Pick<FeedLookups, 'reviews' | 'tracks'>): string | undefined {
   if (a.subject?.kind === 'album') return a.subject.id;
-  if (a.subject?.kind === 'review') return reviews.get(a.subject.id)?.album_id;
+  if (a.subject?.kind === 'track') return look.tracks.get(a.subject.id)?.album_id;
+  if (a.subject?.kind === 'review') return look.reviews.get(a.subject.id)?.album_id;
   return undefined;
 }

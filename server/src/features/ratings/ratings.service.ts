@@ -77,6 +77,11 @@ export class RatingsService {
     await this.writeRating(tx, effects, 'album', userId, albumId, starsToStoredValue(stars), options);
   }
 
+  /** Rates a track inside the caller's transaction (track reviews that carry a rating), like `rateAlbumIn`. */
+  async rateTrackIn(tx: Tx, effects: AfterCommit, userId: string, trackId: string, stars: number, options: RateOptions = {}): Promise<void> {
+    await this.writeRating(tx, effects, 'track', userId, trackId, starsToStoredValue(stars), options);
+  }
+
   /** An album's aggregate as the album page and its live updates show it. */
   async albumStats(albumId: string): Promise<RatingStats> {
     // The real-time dispatcher calls this after every rating: the repo's prepared read keeps it cheap.

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { onForeignKeyViolation } from '../../db/pg-errors';
 import { AppError } from '../../lib/app-error';
 import { canSeeSql } from '../social/visibility-sql';
+import { REVIEWED_TITLE_SQL } from './reviews.repo';
 
 export interface CommentViewRow {
   id: string;
@@ -26,7 +27,8 @@ export interface CommentNoticeRow {
   actor_id: string;
   body: string;
   author_id: string;
-  album_title: string;
+  /** The reviewed track's title, or the album's. */
+  reviewed_title: string;
   actor_name: string;
   actor_handle: string;
   review_author_name: string;
@@ -76,6 +78,7 @@ export class ReviewCommentsRepo {
     const row = await this.knex('review_comments as c')
       .join('reviews as r', 'r.id', 'c.review_id')
       .join('albums as a', 'a.id', 'r.album_id')
+      .leftJoin('tracks as t', 't.id', 'r.track_id')
       .join('users as u', 'u.id', 'c.user_id')
       .join('users as ra', 'ra.id', 'r.user_id')
       .select(
@@ -84,7 +87,7 @@ export class ReviewCommentsRepo {
         'c.user_id as actor_id',
         'c.body',
         'r.user_id as author_id',
-        'a.title as album_title',
+        this.knex.raw(`${REVIEWED_TITLE_SQL} AS reviewed_title`),
         'u.display_name as actor_name',
         'u.handle as actor_handle',
         'ra.display_name as review_author_name',

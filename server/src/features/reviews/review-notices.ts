@@ -25,12 +25,12 @@ export class ReviewNotices {
   async forLike(reviewId: string, likerId: string): Promise<NewNotification | null> {
     const row = await this.reviews.likeNotice(reviewId, likerId);
     if (!row || !row.still_liked || String(row.author_id) === likerId) return null;
-    const title = (who: string) => `${who} liked your review of ${row.album_title}`;
+    const title = (who: string) => `${who} liked your review of ${row.reviewed_title}`;
     return {
       userId: String(row.author_id),
       type: 'review_liked',
       title: title(row.actor_name),
-      body: `${row.album_title} by ${row.album_artist_credit}`,
+      body: `${row.reviewed_title} by ${row.reviewed_artist_credit}`,
       link: `/reviews/${reviewId}`,
       data: { reviewId, actorId: likerId },
       // Per liker and review: liking again after unliking does not notify again.
@@ -42,7 +42,7 @@ export class ReviewNotices {
   async forComment(commentId: string): Promise<NewNotification | null> {
     const row = await this.comments.notice(commentId);
     if (!row || String(row.author_id) === String(row.actor_id)) return null;
-    const title = (who: string) => `${who} commented on your review of ${row.album_title}`;
+    const title = (who: string) => `${who} commented on your review of ${row.reviewed_title}`;
     return {
       userId: String(row.author_id),
       type: 'review_commented',
@@ -65,7 +65,7 @@ export class ReviewNotices {
     const recipients = await this.comments.earlierParticipants(commentId);
     const reviewId = String(row.review_id);
     const whose = String(row.author_id) === String(row.actor_id) ? 'their' : `${row.review_author_name}’s`;
-    const title = (who: string) => `${who} replied on ${whose} review of ${row.album_title}`;
+    const title = (who: string) => `${who} replied on ${whose} review of ${row.reviewed_title}`;
     return recipients.map((userId) => ({
       userId,
       type: 'thread_reply' as const,

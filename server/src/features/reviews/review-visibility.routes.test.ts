@@ -12,7 +12,8 @@ import { follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '
  * private profile, needs a follow. Administrators read any review by id (with its comments),
  * because moderators must be able to read what was reported; everywhere else, and for likes and
  * comments, they are held to the rule like anyone, so they leave no trace on reviews they could
- * not otherwise see.
+ * not otherwise see. Reviews of tracks are held to the same rule on every path: each case is
+ * run once for an album review and once for a track review.
  */
 
 const ADMIN = 'review_vis_admin';
@@ -28,14 +29,21 @@ interface ReviewCase {
   name: string;
   profilePrivate: boolean;
   visibility: Visibility;
+  /** What the review is about. */
+  about: 'album' | 'track';
 }
 
-const CASES: ReviewCase[] = [
-  { name: 'a public review of a public profile', profilePrivate: false, visibility: 'public' },
-  { name: 'a private-visibility review', profilePrivate: false, visibility: 'private' },
-  { name: 'a followers-visibility review', profilePrivate: false, visibility: 'followers' },
-  { name: 'a review of a private profile', profilePrivate: true, visibility: 'public' },
-];
+const CASES: ReviewCase[] = (
+  [
+    { name: 'a public review of a public profile', profilePrivate: false, visibility: 'public' },
+    { name: 'a private-visibility review', profilePrivate: false, visibility: 'private' },
+    { name: 'a followers-visibility review', profilePrivate: false, visibility: 'followers' },
+    { name: 'a review of a private profile', profilePrivate: true, visibility: 'public' },
+  ] as const
+).flatMap((c) => [
+  { ...c, about: 'album' as const },
+  { ...c, name: c.name.replace('review', 'track review'), about: 'track' as const },
+]);
 
 /** What the rule allows an ordinary viewer (administrators included) to see. */
 function ruleAllows(c: ReviewCase, viewer: ViewerKind): boolean {
@@ -48,6 +56,8 @@ function ruleAllows(c: ReviewCase, viewer: ViewerKind): boolean {
 interface MadeCase {
   owner: TestPerson;
   albumId: string;
+  /** Set for a track review. */
+  trackId: string | null;
   reviewId: string;
   /** The liker's like of the review, as an activity. */
   likeActivityId: string;
@@ -75,8 +85,11 @@ async function insertComment(reviewId: string, userId: string, body: string): Pr
 async function makeCase(c: ReviewCase): Promise<MadeCase> {
   const { stranger, follower, admin, liker } = people;
   const owner = await registerPerson(app);
-  const albumId = (await makeAlbum(knex())).id;
-  const res = await owner.client.post(`/api/albums/${albumId}/reviews`, { body: `${c.name}, by its author`, visibility: c.visibility });
+  const album = await makeAlbum(knex());
+  const albumId = album.id;
+  const trackId = c.about === 'track' ? album.trackIds[1]! : null;
+  const path = trackId ? `/api/tracks/${trackId}/reviews` : `/api/albums/${albumId}/reviews`;
+  const res = await owner.client.post(path, { body: `${c.name}, by its author`, visibility: c.visibility });
   expect(res.status).toBe(201);
   const reviewId = String(res.body.id);
   if (c.profilePrivate) await setPrivacy(app, owner.id, { isPrivate: true });
@@ -96,7 +109,7 @@ async function makeCase(c: ReviewCase): Promise<MadeCase> {
     subject: { kind: 'review', id: reviewId },
     data: { commentId: likerCommentId },
   });
-  return { owner, albumId, reviewId, likeActivityId: like.id, likerCommentId };
+  return { owner, albumId, trackId, reviewId, likeActivityId: like.id, likerCommentId };
 }
 
 beforeAll(async () => {
@@ -159,6 +172,8 @@ interface ReadPath {
   viewers: ViewerKind[];
   /** Administrators see the review here whatever the rule says. */
   adminReads?: boolean;
+  /** Only reviews of this kind pass this way (both when absent). */
+  about?: ReviewCase['about'];
   seen(viewer: TestPerson | null, m: MadeCase): Promise<boolean>;
 }
 
@@ -178,15 +193,17 @@ const PATHS: ReadPath[] = [
     seen: async (p, m) => seenBy((await clientOf(p).get(`/api/reviews/${m.reviewId}/comments`)).status),
   },
   {
-    name: 'GET /api/albums/:id/reviews',
+    name: 'GET /api/albums/:id/reviews or /api/tracks/:id/reviews',
     viewers: VIEWERS,
     seen: async (p, m) => {
-      const res = await clientOf(p).get(`/api/albums/${m.albumId}/reviews?limit=50`).expect(200);
+      const list = m.trackId ? `/api/tracks/${m.trackId}/reviews` : `/api/albums/${m.albumId}/reviews`;
+      const res = await clientOf(p).get(`${list}?limit=50`).expect(200);
       return (res.body.items as ReviewView[]).some((r) => r.id === m.reviewId);
     },
   },
   {
     name: 'GET /api/albums/:id (top reviews)',
+    about: 'album',
     viewers: VIEWERS,
     seen: async (p, m) => {
       const res = await clientOf(p).get(`/api/albums/${m.albumId}`).expect(200);
@@ -247,7 +264,7 @@ const PATHS: ReadPath[] = [
 ];
 
 const TABLE = PATHS.flatMap((path) =>
-  CASES.flatMap((c) =>
+  CASES.filter((c) => !path.about || path.about === c.about).flatMap((c) =>
     path.viewers.map((viewer) => {
       const expected = ruleAllows(c, viewer) || (viewer === 'admin' && path.adminReads === true);
       return { label: `${path.name}: when ${viewer} looks at ${c.name}, then ${expected ? 'it is seen' : 'it is not'}`, path, c, viewer, expected };

@@ -1,4 +1,4 @@
-import { valueToStars, type AlbumSummary, type CommentView, type ReviewView, type UserSummary } from '@muse/shared';
+import { valueToStars, type AlbumSummary, type CommentView, type ReviewTrackRef, type ReviewView, type UserSummary } from '@muse/shared';
 import { presentCoverUrl } from '../catalog/catalog.presenter';
 import type { CommentViewRow } from './review-comments.repo';
 import type { ReviewViewRow } from './reviews.repo';
@@ -19,11 +19,17 @@ function presentReviewAlbum(row: ReviewViewRow): AlbumSummary {
   };
 }
 
-/** A review card: chosen fields only, the rating in stars. */
+function presentReviewTrack(row: ReviewViewRow): ReviewTrackRef | null {
+  if (row.track_id === null || row.track_id === undefined) return null;
+  return { id: String(row.track_id), title: row.track_title ?? '', artistCredit: row.track_artist_credit ?? '' };
+}
+
+/** A review card: chosen fields only, the rating in stars; `track` set for a review of a track. */
 export function presentReview(row: ReviewViewRow): ReviewView {
   return {
     id: String(row.id),
     album: presentReviewAlbum(row),
+    track: presentReviewTrack(row),
     author: presentAuthor(row.user_id, row.author_handle, row.author_display_name),
     body: row.body,
     rating: row.rating === null ? null : valueToStars(row.rating),

@@ -9,11 +9,23 @@ import { ALBUM_SUMMARY_COLUMNS } from '../catalog/catalog.read-model';
 /** The visibility rule over a review `r`, its author `u` and the viewer row `vw` (see viewerJoin). */
 const CAN_SEE = canSeeSql({ viewer: 'vw.id', owner: 'r.user_id', visibility: 'r.visibility', ownerIsPrivate: 'u.is_private' });
 
-/** A review with what its card shows: author, album, and whether the viewer liked it. */
+/**
+ * What a review is about, read from reviews `r` joined to its album `a` and left-joined to its
+ * track `t`: the track's title for a track review, else the album's.
+ */
+export const REVIEWED_TITLE_SQL = 'COALESCE(t.title, a.title)';
+/** Who made what a review is about: the track's own credit when it has one, else the album's. */
+export const REVIEWED_ARTIST_SQL = "COALESCE(NULLIF(t.artist_credit, ''), a.artist_credit)";
+
+/** A review with what its card shows: author, album (and track), and whether the viewer liked it. */
 export interface ReviewViewRow {
   id: string;
   user_id: string;
   album_id: string;
+  /** Set for a review of a track (then album_id is that track's album). */
+  track_id: string | null;
+  track_title: string | null;
+  track_artist_credit: string | null;
   body: string;
   rating: number | null;
   listened_on: string | null;
@@ -53,13 +65,17 @@ export interface ReviewOwnerRow {
   id: string;
   user_id: string;
   album_id: string;
+  track_id: string | null;
   rating: number | null;
   is_relisten: boolean;
 }
 
 export interface NewReview {
   userId: string;
+  /** For a track review, the track's album. */
   albumId: string;
+  /** Set for a review of a track. */
+  trackId?: string | null;
   body: string;
   rating: number | null;
   listenedOn: string | null;
@@ -87,8 +103,9 @@ export interface ReviewListOptions {
 
 export interface LikeNoticeRow {
   author_id: string;
-  album_title: string;
-  album_artist_credit: string;
+  /** The reviewed track's title, or the album's. */
+  reviewed_title: string;
+  reviewed_artist_credit: string;
   actor_name: string;
   actor_handle: string;
   still_liked: boolean;
@@ -98,12 +115,13 @@ export interface LikeNoticeRow {
 export class ReviewsRepo {
   constructor(private readonly knex: Knex) {}
 
-  /** Writes a review; 404 when the album was deleted meanwhile. */
+  /** Writes a review; 404 when the album (or track) was deleted meanwhile. */
   async insert(trx: Knex, review: NewReview): Promise<string> {
     const [row] = await trx('reviews')
       .insert({
         user_id: review.userId,
         album_id: review.albumId,
+        track_id: review.trackId ?? null,
         body: review.body,
         rating: review.rating,
         listened_on: review.listenedOn,
@@ -111,13 +129,13 @@ export class ReviewsRepo {
         visibility: review.visibility ?? trx.raw('(SELECT default_visibility FROM users WHERE id = ?)', [review.userId]),
       })
       .returning('id')
-      .catch(onForeignKeyViolation(() => AppError.notFound('Album')));
+      .catch(onForeignKeyViolation(() => AppError.notFound(review.trackId ? 'Track' : 'Album')));
     return String(row.id);
   }
 
-  /** Author and album of a review, row-locked so that an edit and a delete cannot interleave. */
+  /** Author, album and track of a review, row-locked so that an edit and a delete cannot interleave. */
   async lockOwner(trx: Knex.Transaction, id: string): Promise<ReviewOwnerRow | null> {
-    const row = await trx('reviews').select('id', 'user_id', 'album_id', 'rating', 'is_relisten').where({ id }).forUpdate().first();
+    const row = await trx('reviews').select('id', 'user_id', 'album_id', 'track_id', 'rating', 'is_relisten').where({ id }).forUpdate().first();
     return (row as ReviewOwnerRow | undefined) ?? null;
   }
 
@@ -152,10 +170,15 @@ export class ReviewsRepo {
 
   /**
    * One album's reviews the viewer may see (visibility rule, not hidden, author not suspended),
-   * most liked or newest first.
+   * most liked or newest first; reviews of its tracks are not reviews of the album.
    */
   async listForAlbum(albumId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
-    return this.list(this.visibleQuery(options.viewerId).where('r.album_id', albumId), options);
+    return this.list(this.visibleQuery(options.viewerId).where('r.album_id', albumId).whereNull('r.track_id'), options);
+  }
+
+  /** One track's reviews the viewer may see, by the same rule as an album's. */
+  async listForTrack(trackId: string, options: ReviewListOptions): Promise<ReviewViewRow[]> {
+    return this.list(this.visibleQuery(options.viewerId).where('r.track_id', trackId), options);
   }
 
   /** One user's reviews the viewer may see (none while they are suspended), newest or most liked first. */
@@ -163,11 +186,11 @@ export class ReviewsRepo {
     return this.list(this.visibleQuery(options.viewerId).where('r.user_id', userId), options);
   }
 
-  /** The user's newest review of an album, if any. */
-  async latestIdFor(userId: string, albumId: string): Promise<string | null> {
+  /** The user's newest review of a track, if any. */
+  async latestIdForTrack(userId: string, trackId: string): Promise<string | null> {
     const row = await this.knex('reviews')
       .select('id')
-      .where({ user_id: userId, album_id: albumId })
+      .where({ user_id: userId, track_id: trackId })
       .orderBy([
         { column: 'created_at', order: 'desc' },
         { column: 'id', order: 'desc' },
@@ -179,10 +202,12 @@ export class ReviewsRepo {
   /** What a "liked your review" notification says, and whether the like still stands. */
   async likeNotice(reviewId: string, likerId: string): Promise<LikeNoticeRow | null> {
     const result = await this.knex.raw<{ rows: LikeNoticeRow[] }>(
-      `SELECT r.user_id AS author_id, a.title AS album_title, a.artist_credit AS album_artist_credit, u.display_name AS actor_name, u.handle AS actor_handle,
+      `SELECT r.user_id AS author_id, ${REVIEWED_TITLE_SQL} AS reviewed_title, ${REVIEWED_ARTIST_SQL} AS reviewed_artist_credit,
+              u.display_name AS actor_name, u.handle AS actor_handle,
               EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = u.id) AS still_liked
          FROM reviews r
          JOIN albums a ON a.id = r.album_id
+         LEFT JOIN tracks t ON t.id = r.track_id
          JOIN users u ON u.id = ?
         WHERE r.id = ? AND r.hidden_at IS NULL`,
       [likerId, reviewId],
@@ -199,11 +224,17 @@ export class ReviewsRepo {
 
   private viewQuery(viewerId: string | null, visibleToViewer = CAN_SEE) {
     const k = this.knex;
-    return viewerJoin(k('reviews as r').join('users as u', 'u.id', 'r.user_id').join('albums as a', 'a.id', 'r.album_id'), viewerId)
+    return viewerJoin(
+      k('reviews as r').join('users as u', 'u.id', 'r.user_id').join('albums as a', 'a.id', 'r.album_id').leftJoin('tracks as t', 't.id', 'r.track_id'),
+      viewerId,
+    )
       .select(
         'r.id',
         'r.user_id',
         'r.album_id',
+        'r.track_id',
+        't.title as track_title',
+        't.artist_credit as track_artist_credit',
         'r.body',
         'r.rating',
         'r.is_relisten',

@@ -13,7 +13,7 @@ import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
-/** Reviews of albums, their likes and comments, and a user's reviews. */
+/** Reviews of albums and tracks, their likes and comments, and a user's reviews. */
 export function createReviewsRouter(c: Container): Router {
   const router = Router();
   const routes = createRoutes(router, c.services.auth);
@@ -33,6 +33,21 @@ export function createReviewsRouter(c: Container): Router {
     body: ReviewCreateSchema,
     status: 201,
     handle: ({ params, body, user }) => reviews.create(String(user.id), params.id, body),
+  });
+
+  routes.get('/tracks/:id/reviews', {
+    params: IdParamsSchema,
+    query: ReviewListQuerySchema,
+    handle: ({ params, query, viewerId }) => reviews.listForTrack(params.id, query, viewerId),
+  });
+
+  routes.post('/tracks/:id/reviews', {
+    auth: 'signed-in',
+    limit,
+    params: IdParamsSchema,
+    body: ReviewCreateSchema,
+    status: 201,
+    handle: ({ params, body, user }) => reviews.createForTrack(String(user.id), params.id, body),
   });
 
   routes.get('/reviews/:id', { params: IdParamsSchema, handle: ({ params, viewerId }) => reviews.get(params.id, viewerId) });

@@ -63,8 +63,10 @@ function afterFor(sort: ReviewSort, cursor: string | undefined): ReviewListOptio
 }
 
 /**
- * Reviews of albums: written with an optional rating (which becomes the current rating) and an
- * optional listen date (which logs a diary entry), edited and deleted by their author only.
+ * Reviews of albums and of tracks: written with an optional rating (which becomes the current
+ * rating of the album or track) and an optional listen date (which, for an album, logs a diary
+ * entry), edited and deleted by their author only. Both kinds are one model: every rule below
+ * and in likes, comments, reports and feeds applies to both alike.
  */
 export class ReviewsService {
   constructor(private readonly deps: ReviewsServiceDeps) {}
@@ -72,11 +74,22 @@ export class ReviewsService {
   /** Writes a review with its rating and diary entry in one transaction (404 for a missing album). */
   async create(userId: string, albumId: string, input: ReviewCreateInput): Promise<ReviewView> {
     if (!(await this.deps.catalog.albumExists(albumId))) throw AppError.notFound('Album');
+    return this.write(userId, { albumId }, input);
+  }
+
+  /** Writes a review of a track, its rating becoming the current track rating (404 for a missing track; no diary entry). */
+  async createForTrack(userId: string, trackId: string, input: ReviewCreateInput): Promise<ReviewView> {
+    const albumId = await this.deps.catalog.trackAlbumId(trackId);
+    if (albumId === null) throw AppError.notFound('Track');
+    return this.write(userId, { albumId, trackId }, input);
+  }
+
+  private async write(userId: string, about: { albumId: string; trackId?: string }, input: ReviewCreateInput): Promise<ReviewView> {
     const effects = new AfterCommit();
     const { reviewId } = await this.deps.transactions.run(
       (tx) =>
         this.deps.listens.write(tx, effects, userId, {
-          albumId,
+          ...about,
           listenedOn: input.listenedOn ?? null,
           stars: input.rating ?? null,
           isRelisten: input.isRelisten,
@@ -90,9 +103,10 @@ export class ReviewsService {
   }
 
   /**
-   * Changes the author's review. A new rating also becomes the current album rating; the
-   * diary entry written with the review follows its date, rating and relisten flag (a date
-   * set to null removes that entry, a date on a review without one logs a new entry).
+   * Changes the author's review. A new rating also becomes the current album (or track)
+   * rating; the diary entry written with an album review follows its date, rating and relisten
+   * flag (a date set to null removes that entry, a date on a review without one logs a new
+   * entry). A track review keeps its date to itself.
    */
   async update(userId: string, reviewId: string, input: ReviewUpdateInput): Promise<ReviewView> {
     const effects = new AfterCommit();
@@ -108,9 +122,12 @@ export class ReviewsService {
         if (input.listenedOn !== undefined) patch.listened_on = input.listenedOn;
         if (input.rating !== undefined) {
           patch.rating = input.rating === null ? null : starsToStoredValue(input.rating);
-          if (input.rating !== null) await this.deps.ratings.rateAlbumIn(tx, effects, userId, String(review.album_id), input.rating);
+          if (input.rating !== null && review.track_id !== null)
+            await this.deps.ratings.rateTrackIn(tx, effects, userId, String(review.track_id), input.rating);
+          else if (input.rating !== null) await this.deps.ratings.rateAlbumIn(tx, effects, userId, String(review.album_id), input.rating);
         }
         await this.deps.reviews.update(tx, reviewId, patch);
+        if (review.track_id !== null) return;
         await this.deps.diary.followReviewEdit(tx, {
           userId,
           reviewId: String(review.id),
@@ -150,6 +167,14 @@ export class ReviewsService {
     const after = afterFor(query.sort, query.cursor);
     if (!(await this.deps.catalog.albumExists(albumId))) throw AppError.notFound('Album');
     const rows = await this.deps.reviews.listForAlbum(albumId, { sort: query.sort, limit: rowsToRead(query.limit), viewerId, after });
+    return this.page(rows, query);
+  }
+
+  /** A track's reviews the viewer may see, most liked or newest first (404 for a missing track). */
+  async listForTrack(trackId: string, query: ReviewListQuery, viewerId: string | null): Promise<Page<ReviewView>> {
+    const after = afterFor(query.sort, query.cursor);
+    if ((await this.deps.catalog.trackAlbumId(trackId)) === null) throw AppError.notFound('Track');
+    const rows = await this.deps.reviews.listForTrack(trackId, { sort: query.sort, limit: rowsToRead(query.limit), viewerId, after });
     return this.page(rows, query);
   }
 
