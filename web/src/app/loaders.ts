@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { getFailedJobsQueryOptions } from '../features/admin/api/get-failed-jobs';
 import { getAlbumQueryOptions } from '../features/albums/api/get-album';
+import { getTrackQueryOptions } from '../features/albums/api/get-track';
 import { getArtistQueryOptions } from '../features/artists/api/get-artist';
 import { getMeQueryOptions } from '../features/auth/api/get-me';
 import { getChartQueryOptions } from '../features/charts/api/get-chart';
@@ -100,6 +101,10 @@ export function createLoaders(queryClient: QueryClient) {
     },
     album: async (args: LoaderFunctionArgs) => {
       void queryClient.prefetchQuery(getAlbumQueryOptions(param(args, 'id')));
+      return null;
+    },
+    track: async (args: LoaderFunctionArgs) => {
+      void queryClient.prefetchQuery(getTrackQueryOptions(param(args, 'id')));
       return null;
     },
     artist: async (args: LoaderFunctionArgs) => {

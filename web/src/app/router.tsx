@@ -106,6 +106,10 @@ const pages = {
     () => import('./routes/album-route'),
     (m) => m.AlbumRoute,
   ),
+  track: lazyPage(
+    () => import('./routes/track-route'),
+    (m) => m.TrackRoute,
+  ),
   artist: lazyPage(
     () => import('./routes/artist-route'),
     (m) => m.ArtistRoute,
@@ -192,6 +196,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'charts', loader: preloading(pages.charts, loaders.charts), element: <pages.charts /> },
             { path: 'playlists/:id', loader: preloading(pages.playlist), element: <pages.playlist /> },
             { path: 'albums/:id', loader: preloading(pages.album, loaders.album), element: <pages.album /> },
+            { path: 'tracks/:id', loader: preloading(pages.track, loaders.track), element: <pages.track /> },
             { path: 'artists/:id', loader: preloading(pages.artist, loaders.artist), element: <pages.artist /> },
             { path: 'reviews/:id', loader: preloading(pages.review, loaders.review), element: <pages.review /> },
             { path: 'users/:handle', loader: preloading(pages.profile, loaders.profile), element: <pages.profile /> },

@@ -15,7 +15,7 @@ export function ReviewRoute() {
   if (review.isError) return <ResourceError error={review.error} what="review" />;
   return (
     <div className="page page-narrow">
-      <title>{`${review.data.author.displayName} on ${review.data.album.title} · Muse`}</title>
+      <title>{`${review.data.author.displayName} on ${review.data.track?.title ?? review.data.album.title} · Muse`}</title>
       <ReviewDetail key={review.data.id} review={review.data} fetchedAt={review.dataUpdatedAt} viewerId={me?.id ?? null} />
     </div>
   );

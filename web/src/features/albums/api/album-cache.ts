@@ -1,4 +1,4 @@
-import type { AlbumPage, RatingStats, ServerToClientEvents } from '@muse/shared';
+import type { AlbumPage, RatingStats, ServerToClientEvents, TrackPage } from '@muse/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { catalogKeys } from '../../../lib/query-keys';
 
@@ -37,7 +37,7 @@ export function setViewerAlbumRating(queryClient: QueryClient, albumId: string, 
   });
 }
 
-/** Sets the viewer's rating of one track in the cached album page. */
+/** Sets the viewer's rating of one track in the cached album page and the cached track page. */
 export function setViewerTrackRating(
   queryClient: QueryClient,
   albumId: string,
@@ -50,4 +50,7 @@ export function setViewerTrackRating(
     const tracks = page.tracks.map((track) => (track.id === trackId ? { ...track, viewerRating: rating, stats: stats ?? track.stats } : track));
     return { ...page, tracks };
   });
+  queryClient.setQueryData<TrackPage>(catalogKeys.track(trackId), (page) =>
+    page ? { ...page, track: { ...page.track, viewerRating: rating, stats: stats ?? page.track.stats } } : page,
+  );
 }

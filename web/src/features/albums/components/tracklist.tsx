@@ -1,5 +1,6 @@
 import type { TrackView } from '@muse/shared';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { RatingInput } from '../../../components/ui/rating-input';
 import { formatDuration, formatScore } from '../../../lib/format-music';
 
@@ -24,7 +25,7 @@ function byDisc(tracks: TrackView[]): [number, TrackView[]][] {
 }
 
 /**
- * The tracklist: positions as printed (A1, B2 …), titles, guest credits that differ from the
+ * The tracklist: positions as printed (A1, B2 …), titles linking to the track pages, guest credits that differ from the
  * album's, durations as m:ss and per-track ratings, with a heading per disc when there are several.
  */
 export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0, renderActions, renderLead }: TracklistProps) {
@@ -45,7 +46,9 @@ export function Tracklist({ tracks, albumArtist, onRate, resetKey = 0, renderAct
                   {track.positionLabel ?? track.position}
                 </span>
                 <span className="track-main">
-                  <span className="track-title">{track.title}</span>
+                  <Link className="track-title" to={`/tracks/${track.id}`}>
+                    {track.title}
+                  </Link>
                   {track.artistCredit && track.artistCredit !== albumArtist && <span className="track-artist">{track.artistCredit}</span>}
                 </span>
                 <span

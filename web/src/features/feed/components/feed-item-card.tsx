@@ -14,16 +14,17 @@ export const MAX_COVERS = 8;
 
 const profilePath = (handle: string) => `/users/${encodeURIComponent(handle)}`;
 
+/** An album, or a track shown with its album's cover, that an activity is about, with the stars given. */
 function AlbumTile({ activity }: { activity: ActivityView }) {
-  const album = activity.album;
+  const { album, track } = activity;
   if (!album) return null;
-  const href = activity.review ? `/reviews/${activity.review.id}` : `/albums/${album.id}`;
+  const href = activity.review ? `/reviews/${activity.review.id}` : track ? `/tracks/${track.id}` : `/albums/${album.id}`;
   return (
     <li className="feed-album">
       <Link to={href} className="feed-album-link">
         <AlbumCover title={album.title} artist={album.artistCredit} coverUrl={album.coverUrl} size={96} fluid />
-        <span className="feed-album-title">{album.title}</span>
-        <span className="feed-album-artist">{album.artistCredit}</span>
+        <span className="feed-album-title">{track ? track.title : album.title}</span>
+        <span className="feed-album-artist">{track ? `from ${album.title}` : album.artistCredit}</span>
       </Link>
       {activity.rating !== null && <Stars value={activity.rating} size="sm" />}
     </li>

@@ -4,13 +4,20 @@ import type { ActivityType, ActivityView, FeedItem, UserSummary } from '@muse/sh
 export type ActionPart = string | { user: UserSummary };
 
 const albumTitle = (a: ActivityView | undefined) => a?.album?.title ?? 'an album';
+/** What a rating or review is about: the track's title ("Nude from In Rainbows"), else the album's. */
+const subjectTitle = (a: ActivityView | undefined) => (a?.track ? `${a.track.title} from ${albumTitle(a)}` : albumTitle(a));
+/** "albums", "tracks", or "albums and tracks" for a group of ratings or reviews. */
+function subjectsWord(activities: ActivityView[]): string {
+  const tracks = activities.filter((a) => a.track).length;
+  return tracks === 0 ? 'albums' : tracks === activities.length ? 'tracks' : 'albums and tracks';
+}
 
 /** "your" when the viewer is the actor, else "their". */
 const possessive = (actor: { id: string }, viewerId: string | null) => (actor.id === viewerId ? 'your' : 'their');
 
 /** Whose review a like or comment was about: "Ben’s review of Blue", "your review of Blue". */
 function whoseReview(a: ActivityView | undefined, viewerId: string | null): ActionPart[] {
-  const of = a?.album ? ` of ${a.album.title}` : '';
+  const of = a?.album ? ` of ${subjectTitle(a)}` : '';
   const author = a?.review?.author;
   if (!a || !author) return [`a review${of}`];
   if (author.id === a.actor.id) return [`${possessive(a.actor, viewerId)} own review${of}`];
@@ -32,8 +39,8 @@ function addedToPlaylists(activities: ActivityView[]): string {
 }
 
 const SINGLE: Record<ActivityType, (a: ActivityView | undefined, viewerId: string | null) => ActionPart[]> = {
-  rated: (a) => [`rated ${albumTitle(a)}`],
-  reviewed: (a) => [`reviewed ${albumTitle(a)}`],
+  rated: (a) => [`rated ${subjectTitle(a)}`],
+  reviewed: (a) => [`reviewed ${subjectTitle(a)}`],
   listened: (a) => [`listened to ${albumTitle(a)}`],
   liked_review: (a, viewerId) => ['liked ', ...whoseReview(a, viewerId)],
   commented: (a, viewerId) => ['commented on ', ...whoseReview(a, viewerId)],
@@ -50,9 +57,9 @@ const SINGLE: Record<ActivityType, (a: ActivityView | undefined, viewerId: strin
   },
 };
 
-const MANY: Record<ActivityType, (n: number, whose: string) => string> = {
-  rated: (n) => `rated ${n} albums`,
-  reviewed: (n) => `reviewed ${n} albums`,
+const MANY: Record<ActivityType, (n: number, whose: string, subjects: string) => string> = {
+  rated: (n, _whose, subjects) => `rated ${n} ${subjects}`,
+  reviewed: (n, _whose, subjects) => `reviewed ${n} ${subjects}`,
   listened: (n) => `logged ${n} listens`,
   liked_review: (n) => `liked ${n} reviews`,
   commented: (n) => `commented on ${n} reviews`,
@@ -72,7 +79,7 @@ export function actionParts(item: FeedItem, viewerId: string | null = null): Act
   const count = item.activities.length;
   if (item.type === 'added_to_playlist') return [addedToPlaylists(item.activities)];
   if (count <= 1) return SINGLE[item.type](item.activities[0], viewerId);
-  return [MANY[item.type](count, possessive(item.actor, viewerId))];
+  return [MANY[item.type](count, possessive(item.actor, viewerId), subjectsWord(item.activities))];
 }
 
 /** What the actor did, as plain text: "rated Low", "liked Ben’s review of Low". */

@@ -4,7 +4,7 @@ import { catalogKeys } from '../../../lib/query-keys';
 import { invalidateAfterListen } from './invalidate-after-listen';
 
 /** Deletes the viewer's own review with its likes and comments. */
-export async function deleteReview({ id }: { id: string; albumId: string }): Promise<void> {
+export async function deleteReview({ id }: { id: string; albumId: string; trackId?: string }): Promise<void> {
   await api.delete<void>(`/api/reviews/${encodeURIComponent(id)}`);
 }
 
@@ -13,9 +13,12 @@ export function useDeleteReview() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteReview,
-    onSuccess: async (_result, { id, albumId }) => {
+    onSuccess: async (_result, { id, albumId, trackId }) => {
       queryClient.removeQueries({ queryKey: catalogKeys.review(id) });
-      await invalidateAfterListen(queryClient, albumId);
+      await Promise.all([
+        invalidateAfterListen(queryClient, albumId),
+        trackId ? queryClient.invalidateQueries({ queryKey: catalogKeys.track(trackId) }) : null,
+      ]);
     },
   });
 }

@@ -18,6 +18,7 @@ export function useUpdateReview() {
       queryClient.setQueryData<ReviewDetail>(catalogKeys.review(review.id), (detail) => (detail ? { ...detail, ...review } : detail));
       await Promise.all([
         invalidateAfterListen(queryClient, review.album.id),
+        review.track ? queryClient.invalidateQueries({ queryKey: catalogKeys.track(review.track.id) }) : null,
         queryClient.invalidateQueries({ queryKey: catalogKeys.review(review.id), exact: true }),
       ]);
     },

@@ -1,8 +1,11 @@
+import type { Page, ReviewView } from '@muse/shared';
+import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryOptions } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PageSpinner } from '../../../components/ui/spinner';
-import { useAlbumReviews, type ReviewSort } from '../api/get-album-reviews';
+import { getAlbumReviewsQueryOptions, type ReviewSort } from '../api/get-album-reviews';
+import { getTrackReviewsQueryOptions } from '../api/get-track-reviews';
 import { ReviewCard } from './review-card';
 
 const SORTS: { value: ReviewSort; label: string }[] = [
@@ -10,18 +13,29 @@ const SORTS: { value: ReviewSort; label: string }[] = [
   { value: 'recent', label: 'Recent' },
 ];
 
-interface AlbumReviewsProps {
-  albumId: string;
+interface ReviewsSectionProps {
   canLike: boolean;
   /** The signed-in viewer, or null; cards by others then offer "Report". */
   viewerId: string | null;
   onWrite?: () => void;
 }
 
-/** An album's reviews, most liked or newest first, with "load more" and an invitation when there are none. */
-export function AlbumReviews({ albumId, canLike, viewerId, onWrite }: AlbumReviewsProps) {
+type ReviewPages = UseInfiniteQueryOptions<Page<ReviewView>, Error, InfiniteData<Page<ReviewView>>, readonly unknown[], string | null>;
+
+/** An album's reviews (never those of its tracks), most liked or newest first. */
+export function AlbumReviews({ albumId, ...props }: ReviewsSectionProps & { albumId: string }) {
+  return <ReviewsSection {...props} optionsFor={(sort) => getAlbumReviewsQueryOptions(albumId, sort) as ReviewPages} />;
+}
+
+/** A track's reviews, most liked or newest first. */
+export function TrackReviews({ trackId, ...props }: ReviewsSectionProps & { trackId: string }) {
+  return <ReviewsSection {...props} optionsFor={(sort) => getTrackReviewsQueryOptions(trackId, sort) as ReviewPages} />;
+}
+
+/** Reviews in one order, with "load more" and an invitation when there are none. */
+function ReviewsSection({ canLike, viewerId, onWrite, optionsFor }: ReviewsSectionProps & { optionsFor: (sort: ReviewSort) => ReviewPages }) {
   const [sort, setSort] = useState<ReviewSort>('popular');
-  const reviews = useAlbumReviews(albumId, sort);
+  const reviews = useInfiniteQuery(optionsFor(sort));
   const items = reviews.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

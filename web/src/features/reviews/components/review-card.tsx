@@ -22,7 +22,7 @@ interface ReviewCardProps {
   canLike: boolean;
   /** The signed-in viewer, or null: anyone signed in but the author may report the review. */
   viewerId: string | null;
-  /** Adds the album, for lists spanning many albums. */
+  /** Adds the album (and the track of a track review), for lists spanning many albums. */
   showAlbum?: boolean;
 }
 
@@ -43,6 +43,12 @@ export function ReviewCard({ review, canLike, viewerId, showAlbum = false }: Rev
       <div className="review-card-body">
         <header className="review-card-header">
           <h3 id={`review-${review.id}-title`} className="review-card-title">
+            {showAlbum && review.track && (
+              <>
+                <Link to={`/tracks/${review.track.id}`}>{review.track.title}</Link>
+                <span className="muted"> from </span>
+              </>
+            )}
             {showAlbum && (
               <>
                 <Link to={`/albums/${review.album.id}`}>{review.album.title}</Link>

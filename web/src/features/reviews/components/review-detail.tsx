@@ -24,7 +24,7 @@ interface ReviewDetailProps {
 }
 
 /**
- * A review in full: the album, the author, rating and listen date, the text with its line
+ * A review in full: the album (and the track, for a track review), the author, rating and listen date, the text with its line
  * breaks (as plain text: nothing in it is ever read as HTML), likes, comments and, for the
  * author, edit and delete.
  */
@@ -35,13 +35,16 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
   const remove = useDeleteReview();
   const isAuthor = viewerId !== null && viewerId === review.author.id;
   const edited = review.updatedAt !== review.createdAt;
+  // A track review leads back to its track, an album review to its album.
+  const subjectPath = review.track ? `/tracks/${review.track.id}` : `/albums/${review.album.id}`;
 
   return (
     <div className="review-page">
-      <Link to={`/albums/${review.album.id}`} className="review-album card">
+      <Link to={subjectPath} className="review-album card">
         <AlbumCover title={review.album.title} artist={review.album.artistCredit} coverUrl={review.album.coverUrl} size={96} />
         <span className="review-album-text">
-          <span className="review-album-title">{review.album.title}</span>
+          {review.track && <span className="review-album-title">{review.track.title}</span>}
+          <span className={review.track ? 'muted' : 'review-album-title'}>{review.track ? `from ${review.album.title}` : review.album.title}</span>
           <span className="muted">
             {review.album.artistCredit}
             {review.album.releaseYear ? ` · ${review.album.releaseYear}` : ''}
@@ -88,8 +91,8 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
                 pending={remove.isPending}
                 onConfirm={() =>
                   remove.mutate(
-                    { id: review.id, albumId: review.album.id },
-                    { onSuccess: () => void navigate(`/albums/${review.album.id}`, { replace: true }) },
+                    { id: review.id, albumId: review.album.id, trackId: review.track?.id },
+                    { onSuccess: () => void navigate(subjectPath, { replace: true }) },
                   )
                 }
               >
@@ -115,7 +118,16 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
         )}
       </section>
 
-      {isAuthor && <ReviewEditorDialog open={editing} onClose={() => setEditing(false)} album={review.album} review={review} onDone={() => undefined} />}
+      {isAuthor && (
+        <ReviewEditorDialog
+          open={editing}
+          onClose={() => setEditing(false)}
+          album={review.album}
+          track={review.track ?? undefined}
+          review={review}
+          onDone={() => undefined}
+        />
+      )}
     </div>
   );
 }

@@ -17,6 +17,8 @@ export type EditorResult = { kind: 'review'; review: ReviewView } | { kind: 'dia
 
 interface ReviewEditorProps {
   albumId: string;
+  /** Reviews this track of the album instead: text is required and nothing goes to the diary. */
+  trackId?: string;
   /** The review being edited; without it the editor logs a listen or publishes a new review. */
   review?: ReviewView;
   /** Prefills the rating of a new entry (the viewer's current rating of the album). */
@@ -45,8 +47,9 @@ const FIELD_OF_PATH: Record<string, keyof EditorValues> = {
  * Checks the editor's values with the API's own schemas: without text it is a diary entry
  * (`DiaryEntryCreateSchema`), with text a review (`ReviewCreateSchema`, or `ReviewUpdateSchema`
  * when editing). A listened-on date after today (in the user's own time zone) is refused too.
+ * A track review (`track`) is always a review, and its date is optional.
  */
-export function validateEditor(values: EditorValues, albumId: string, editing: boolean, today = todayLocal()) {
+export function validateEditor(values: EditorValues, albumId: string, editing: boolean, today = todayLocal(), track = false) {
   const errors: FieldErrors = {};
   const listenedOn = values.listenedOn || null;
   let parsed: { success: true; data: unknown } | { success: false; error: Parameters<typeof zodFieldErrors>[0] };
@@ -54,7 +57,7 @@ export function validateEditor(values: EditorValues, albumId: string, editing: b
   if (editing) {
     kind = 'update';
     parsed = ReviewUpdateSchema.safeParse({ body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten });
-  } else if (values.body.trim() === '') {
+  } else if (values.body.trim() === '' && !track) {
     kind = 'diary';
     parsed = DiaryEntryCreateSchema.safeParse({ albumId, listenedOn: values.listenedOn, rating: values.rating, isRelisten: values.isRelisten });
   } else {
@@ -67,7 +70,7 @@ export function validateEditor(values: EditorValues, albumId: string, editing: b
       if (field && errors[field] === undefined) errors[field] = message;
     }
   }
-  if (!editing && !values.listenedOn && errors.listenedOn === undefined) errors.listenedOn = 'Choose the day you listened';
+  if (!editing && !track && !values.listenedOn && errors.listenedOn === undefined) errors.listenedOn = 'Choose the day you listened';
   if (values.listenedOn && values.listenedOn > today && errors.listenedOn === undefined) errors.listenedOn = 'Date cannot be in the future';
   const ok = parsed.success && Object.keys(errors).length === 0;
   return { ok, errors, kind, data: parsed.success ? parsed.data : null };
@@ -78,13 +81,14 @@ export function validateEditor(values: EditorValues, albumId: string, editing: b
  * half-star rating and review text up to 10,000 characters with a live counter. Leaving the
  * text empty logs the listen in the diary; writing something publishes a review.
  */
-export function ReviewEditor({ albumId, review, initialRating = null, onDone, onCancel }: ReviewEditorProps) {
+export function ReviewEditor({ albumId, trackId, review, initialRating = null, onDone, onCancel }: ReviewEditorProps) {
   const editing = review !== undefined;
+  const track = trackId !== undefined || Boolean(review?.track);
   const today = todayLocal();
   const [values, setValues] = useState<EditorValues>({
     body: review?.body ?? '',
     rating: review ? review.rating : initialRating,
-    listenedOn: review ? (review.listenedOn ?? '') : today,
+    listenedOn: review ? (review.listenedOn ?? '') : trackId ? '' : today,
     isRelisten: review?.isRelisten ?? false,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -132,7 +136,7 @@ export function ReviewEditor({ albumId, review, initialRating = null, onDone, on
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
-    const result = validateEditor(values, albumId, editing, today);
+    const result = validateEditor(values, albumId, editing, today, track);
     if (!result.ok) {
       setErrors(result.errors);
       focusFirstError(result.errors);
@@ -152,14 +156,14 @@ export function ReviewEditor({ albumId, review, initialRating = null, onDone, on
       );
     } else {
       createReview.mutate(
-        { albumId, input: { body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten } },
+        { albumId, trackId, input: { body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten } },
         { onSuccess: (created) => onDone({ kind: 'review', review: created }), onError: showServerError },
       );
     }
   };
 
   const writing = values.body.trim() !== '';
-  const submitLabel = editing ? 'Save changes' : writing ? 'Publish review' : 'Log listen';
+  const submitLabel = editing ? 'Save changes' : writing || track ? 'Publish review' : 'Log listen';
 
   return (
     <form ref={formRef} className="form review-editor" onSubmit={handleSubmit} noValidate>
@@ -171,7 +175,7 @@ export function ReviewEditor({ albumId, review, initialRating = null, onDone, on
           type="date"
           max={today}
           min="1900-01-01"
-          required={!editing}
+          required={!editing && !track}
           value={values.listenedOn}
           error={errors.listenedOn}
           onChange={(event) => set('listenedOn', event.target.value)}
@@ -191,8 +195,8 @@ export function ReviewEditor({ albumId, review, initialRating = null, onDone, on
         name="body"
         rows={8}
         maxChars={REVIEW_BODY_MAX}
-        placeholder="Add a review… (leave empty to just log the listen)"
-        hint={editing ? undefined : 'Leave it empty to only log the listen in your diary.'}
+        placeholder={track ? 'What does this track do for you?' : 'Add a review… (leave empty to just log the listen)'}
+        hint={editing || track ? undefined : 'Leave it empty to only log the listen in your diary.'}
         value={values.body}
         error={errors.body}
         onChange={(event) => set('body', event.target.value)}
