@@ -4,6 +4,8 @@ import { selectByValidation } from '../../server/src/features/recommendations/mo
 import { evaluateSplit } from '../../server/src/features/recommendations/model/evaluation/evaluate';
 import { evaluationSummary, formatFiguresTable } from '../../server/src/features/recommendations/model/evaluation/evaluation-report';
 import { resolveScale, splitRatings } from '../../server/src/features/recommendations/model/evaluation/holdout-split';
+import { readItemAttributesCsv } from '../../server/src/features/recommendations/model/evaluation/item-attributes-csv';
+import { buildItemFeatures } from '../../server/src/features/recommendations/model/content-similarity';
 import { RatingsCsvError, readRatingsCsv } from '../../server/src/features/recommendations/model/evaluation/ratings-csv';
 import { DEFAULT_TRAIN_OPTIONS, MODEL_METHODS, type ModelMethod, type TrainOptions } from '../../server/src/features/recommendations/model/train';
 
@@ -13,8 +15,10 @@ import { DEFAULT_TRAIN_OPTIONS, MODEL_METHODS, type ModelMethod, type TrainOptio
  * every unrated item for each user with a relevant held-out item and prints NDCG@10, Recall@20
  * and coverage for the model and the popularity and random baselines; the last line is JSON.
  */
-const USAGE = `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S]
+const USAGE = `npm run eval:recs -- --ratings <csv> [--min R --max R] [--seed S] [--items <csv>]
   --ratings FILE    CSV with the header userId,itemId,rating (other columns ignored)
+  --items FILE      item attributes (header itemId,artist,genres,styles,label,year; genres and
+                    styles separated by |): the model's content part takes part, as in the product
   --min R, --max R  the rating scale (each inferred from the ratings when absent)
   --seed S          seed of the hold-out split and of the random baseline (default 1)
 Experiments (the defaults are the chosen model):
@@ -23,7 +27,8 @@ Experiments (the defaults are the chosen model):
                     split of the training ratings, see model-selection.ts)
   --neighbours K, --shrink S, --user-penalty P, --popularity-penalty B, --popularity-weight W, --popularity-discount D
   --factors F, --alpha A, --regularization L, --iterations N (als), --als-share S (knn+als)
-  --lambda L, --ease-items N (ease: regularisation, items kept)`;
+  --lambda L, --ease-items N (ease: regularisation, items kept)
+  --content-neighbours K, --max-feature-items N (content neighbours, with --items)`;
 
 function numberOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -38,6 +43,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       ratings: { type: 'string' },
+      items: { type: 'string' },
       min: { type: 'string' },
       max: { type: 'string' },
       seed: { type: 'string' },
@@ -53,6 +59,8 @@ async function main(): Promise<number> {
       'als-share': { type: 'string' },
       lambda: { type: 'string' },
       'ease-items': { type: 'string' },
+      'content-neighbours': { type: 'string' },
+      'max-feature-items': { type: 'string' },
       alpha: { type: 'string' },
       regularization: { type: 'string' },
       iterations: { type: 'string' },
@@ -93,6 +101,11 @@ async function main(): Promise<number> {
       ...(values.lambda !== undefined && { regularization: numberOption('lambda', values.lambda)! }),
       ...(values['ease-items'] !== undefined && { maxItems: numberOption('ease-items', values['ease-items'])! }),
     },
+    contentNeighbours: {
+      ...DEFAULT_TRAIN_OPTIONS.contentNeighbours,
+      ...(values['content-neighbours'] !== undefined && { neighbours: numberOption('content-neighbours', values['content-neighbours'])! }),
+      ...(values['max-feature-items'] !== undefined && { maxFeatureItems: numberOption('max-feature-items', values['max-feature-items'])! }),
+    },
     ...(values['als-share'] !== undefined && { alsShare: numberOption('als-share', values['als-share'])! }),
     blend: {
       ...(values['popularity-weight'] !== undefined && { popularityWeight: numberOption('popularity-weight', values['popularity-weight'])! }),
@@ -104,6 +117,8 @@ async function main(): Promise<number> {
   const table = await readRatingsCsv(values.ratings);
   const scale = resolveScale(table, given);
   const split = splitRatings(table, scale, seed);
+  const attributes = values.items ? await readItemAttributesCsv(values.items) : undefined;
+  if (attributes) trainOptions.itemFeatures = buildItemFeatures(split.itemIds.map((id) => attributes.byItem.get(id)));
   const readSeconds = (Date.now() - started) / 1000;
   const selectionStarted = Date.now();
   const selection = confidenceOption === 'auto' ? selectByValidation(split.train, scale, { seed, train: trainOptions }) : undefined;
@@ -123,6 +138,11 @@ async function main(): Promise<number> {
       `Recommendations evaluation: ${values.ratings}, seed ${seed}`,
       `scale ${scale.min} .. ${scale.max}${inferred ? ` (${inferred} inferred)` : ''}; relevant when the held-out rating is >= ${split.threshold}`,
       `rows: ${table.length + table.badRows} read, ${table.badRows} bad rows skipped, ${split.outOfScale} outside the scale skipped, ${split.duplicates} repeated (last kept)`,
+      ...(attributes
+        ? [
+            `items: ${split.itemIds.filter((id) => attributes.byItem.has(id)).length} of ${split.itemIds.length} with attributes from ${values.items} (${attributes.badRows} bad rows skipped)`,
+          ]
+        : []),
       `split: ${split.userIds.length} users, ${result.items} items, ${result.trainRatings} training ratings, ${result.testRatings} held out; ${result.users} users evaluated`,
       ...(selection
         ? [

@@ -7,6 +7,7 @@ import { readRatingsCsv } from './ratings-csv';
 import { resolveScale, splitRatings } from './holdout-split';
 import { evaluateSplit } from './evaluate';
 import { DEFAULT_CONFIDENCE } from '../train';
+import { syntheticItemAttributes } from './synthetic-ratings';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../../../../../..');
@@ -39,6 +40,26 @@ describe('npm run eval:recs', () => {
     for (const value of Object.values(summary)) expect(Number.isFinite(value)).toBe(true);
     expect(summary.items).toBe(10);
     expect(summary.users).toBeGreaterThan(0);
+  });
+
+  it('when given item attributes, then the content part takes part and the model still beats popularity twice over', async () => {
+    const file = join(dir, 'small-items.csv');
+    const rows = ['itemId,artist,genres,styles,label,year'];
+    // The options the committed small set was generated with (see generate-ratings.ts).
+    for (const a of syntheticItemAttributes({ users: 300, items: 400, ratings: 12000, clusters: 8, seed: 13 }))
+      rows.push(`${a.itemId},${a.artist},${a.genres.join('|')},${a.styles.join('|')},${a.label},${a.year}`);
+    rows.push('i9999,,,,,not a year');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/eval-recs/eval-recs.ts', '--ratings', SMALL_SET, '--items', file, '--confidence', 'signed'],
+      { cwd: ROOT },
+    );
+    expect(stdout).toContain('items: 400 of 400 with attributes');
+    expect(stdout).toContain('(1 bad rows skipped)');
+    expect(stdout).toMatch(/item-knn\+content\s+\d\.\d{4}/);
+    const summary = JSON.parse(stdout.trimEnd().split('\n').at(-1)!) as Record<string, number>;
+    expect(summary.ndcg10).toBeGreaterThanOrEqual(2 * summary.popNdcg10!);
   });
 
   it('when the file is missing or the scale is empty, then it exits 2 with a message', async () => {

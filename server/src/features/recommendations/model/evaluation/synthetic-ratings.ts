@@ -48,6 +48,64 @@ function cumulativeOf(weights: number[]): Float64Array {
   return out;
 }
 
+const NICHES = 4;
+
+/** Each item's taste group, niche, quality and popularity weight: the first draws of the seed's stream. */
+function syntheticCatalogue(options: SyntheticRatingsOptions, random: () => number) {
+  const itemCluster = new Int32Array(options.items);
+  const itemNiche = new Int32Array(options.items);
+  const itemQuality = new Float64Array(options.items);
+  const popularity: number[] = [];
+  for (let i = 0; i < options.items; i += 1) {
+    itemCluster[i] = Math.floor(random() * options.clusters);
+    itemNiche[i] = Math.floor(random() * NICHES);
+    itemQuality[i] = 0.5 * normalDraw(random);
+    // Zipf-like popularity by a random rank, so popular items are spread over the groups.
+    popularity.push(1 / Math.pow(1 + random() * options.items, 0.9));
+  }
+  return { itemCluster, itemNiche, itemQuality, popularity };
+}
+
+/** Attributes of one synthetic item, as `npm run eval:recs -- --items` reads them. */
+export interface SyntheticItemAttributes {
+  itemId: string;
+  artist: string;
+  genres: string[];
+  styles: string[];
+  label: string;
+  year: number;
+}
+
+/**
+ * Catalogue attributes of the items `syntheticRatings` rates with the same options, carrying some
+ * of its taste structure and noise, as real tags do: the genre is the item's taste group (plus,
+ * for 15 %, a random other one), the style its niche for 70 % (else a random niche of any
+ * group), the artist one of the niche's artists (about five items each); label (20) and year
+ * (1960-2024) are noise. Lets the offline evaluation measure the content part of the model.
+ */
+export function* syntheticItemAttributes(options: SyntheticRatingsOptions): Generator<SyntheticItemAttributes> {
+  const { itemCluster, itemNiche } = syntheticCatalogue(options, randomStream(options.seed));
+  const random = randomStream(options.seed ^ 0x2545f491);
+  const nicheSize = Math.max(1, options.items / (options.clusters * NICHES));
+  const artistsPerNiche = Math.max(1, Math.round(nicheSize / 5));
+  const anyOf = (n: number): number => Math.floor(random() * n);
+  for (let i = 0; i < options.items; i += 1) {
+    const group = itemCluster[i]!;
+    const niche = itemNiche[i]!;
+    const genres = [`genre ${group}`];
+    if (random() < 0.15) genres.push(`genre ${anyOf(options.clusters)}`);
+    const style = random() < 0.7 ? `style ${group}.${niche}` : `style ${anyOf(options.clusters)}.${anyOf(NICHES)}`;
+    yield {
+      itemId: `i${i + 1}`,
+      artist: `artist ${group}.${niche}.${anyOf(artistsPerNiche)}`,
+      genres: [...new Set(genres)],
+      styles: [style],
+      label: `label ${anyOf(20)}`,
+      year: 1960 + anyOf(65),
+    };
+  }
+}
+
 /**
  * Seeded synthetic ratings with the skew of real rating data: power-law item popularity (a few
  * albums everyone rates, a long tail), log-normal user activity, and taste groups (a user picks
@@ -57,19 +115,9 @@ function cumulativeOf(weights: number[]): Float64Array {
 export function* syntheticRatings(options: SyntheticRatingsOptions): Generator<SyntheticRating> {
   const random = randomStream(options.seed);
   const { clusters } = options;
-  const niches = 4;
-  const itemCluster = new Int32Array(options.items);
-  const itemNiche = new Int32Array(options.items);
-  const itemQuality = new Float64Array(options.items);
-  const popularity: number[] = [];
-  for (let i = 0; i < options.items; i += 1) {
-    itemCluster[i] = Math.floor(random() * clusters);
-    itemNiche[i] = Math.floor(random() * niches);
-    itemQuality[i] = 0.5 * normalDraw(random);
-    // Zipf-like popularity by a random rank, so popular items are spread over the groups.
-    popularity.push(1 / Math.pow(1 + random() * options.items, 0.9));
-  }
+  const { itemCluster, itemNiche, itemQuality, popularity } = syntheticCatalogue(options, random);
   const global = cumulativeOf(popularity);
+  const niches = NICHES;
   const members: number[][] = Array.from({ length: clusters }, () => []);
   const nicheMembers: number[][] = Array.from({ length: clusters * niches }, () => []);
   for (let i = 0; i < options.items; i += 1) {
