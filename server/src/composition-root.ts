@@ -123,6 +123,11 @@ import { RecommendationsCache } from './features/recommendations/recommendations
 import { RecommendationsRepo } from './features/recommendations/recommendations.repo';
 import { RecommendationRefreshTrigger } from './features/recommendations/recommendations-schedule';
 import { RecommendationsService } from './features/recommendations/recommendations.service';
+import { PartiesRepo } from './features/parties/parties.repo';
+import { PartiesService } from './features/parties/parties.service';
+import { PartyAccess } from './features/parties/party-access';
+import { PartyNotices } from './features/parties/party-notices';
+import { PartyViews } from './features/parties/party-views';
 
 /** The infrastructure services are built on. */
 export interface Infrastructure {
@@ -132,11 +137,6 @@ export interface Infrastructure {
   redis: Redis;
   /** The raw document store; services get it through the activity recorder. */
   documentStore: DocumentStore;
-import { PartiesRepo } from './features/parties/parties.repo';
-import { PartiesService } from './features/parties/parties.service';
-import { PartyAccess } from './features/parties/party-access';
-import { PartyNotices } from './features/parties/party-notices';
-import { PartyViews } from './features/parties/party-views';
   sessions: SessionStore;
   rateLimiter: RateLimiter;
   events: DomainEventPublisher;
@@ -204,6 +204,10 @@ export interface Services {
   catalogEnrichment: CatalogEnrichmentService;
   /** Personal recommendations, similar albums and follow suggestions (lists cached in Redis). */
   recommendations: RecommendationsService;
+  /** Release-night listening parties: the shared player, chat, live ratings and the summary. */
+  parties: PartiesService;
+  /** Who hears of a party when it is announced and when it starts. */
+  partyNotices: PartyNotices;
 }
 
 /** What the composition root hands back: the services, the recording document store and the repos the container exposes. */
@@ -216,10 +220,6 @@ export interface Composition {
 
 /**
  * The one composition root: every repo is made once and every service wired here, so a
-  /** Release-night listening parties: the shared player, chat, live ratings and the summary. */
-  parties: PartiesService;
-  /** Who hears of a party when it is announced and when it starts. */
-  partyNotices: PartyNotices;
  * newcomer finds who depends on whom in one file. Features reach each other only through what
  * is passed in here (services and named read models), never by building each other's repos.
  */
@@ -419,8 +419,25 @@ export function composeServices(infra: Infrastructure): Composition {
     logger,
   });
 
+  // Listening parties: their own tables, the catalog and the social graph through read models.
+  const partiesRepo = new PartiesRepo(knex);
+  const partyAccess = new PartyAccess({ repo: partiesRepo, graph, accounts });
+  const parties = new PartiesService({
+    repo: partiesRepo,
+    transactions,
+    access: partyAccess,
+    views: new PartyViews({ repo: partiesRepo, catalog, graph, access: partyAccess }),
+    catalog,
+    graph,
+    users: profileUsers,
+    events,
+    queues,
+  });
+
   const services: Services = {
     auth,
+    parties,
+    partyNotices: new PartyNotices({ repo: partiesRepo, catalog, graph }),
     serviceImports,
     serviceImportRecovery: new ServiceImportRecovery({ repo: serviceImportsRepo, queues }),
     conversions,
@@ -447,25 +464,8 @@ export function composeServices(infra: Infrastructure): Composition {
     exports: new ExportsService(new ExportsRepo(knex), undefined, (userId, owner) => playlistExports.accountFiles(userId, owner)),
     ratings,
     reviews: new ReviewsService({
-  // Listening parties: their own tables, the catalog and the social graph through read models.
-  const partiesRepo = new PartiesRepo(knex);
-  const partyAccess = new PartyAccess({ repo: partiesRepo, graph, accounts });
-  const parties = new PartiesService({
-    repo: partiesRepo,
-    transactions,
-    access: partyAccess,
-    views: new PartyViews({ repo: partiesRepo, catalog, graph, access: partyAccess }),
-    catalog,
-    graph,
-    users: profileUsers,
-    events,
-    queues,
-  });
-
       transactions,
       reviews: reviewsRepo,
-    parties,
-    partyNotices: new PartyNotices({ repo: partiesRepo, catalog, graph }),
       diary,
       listens,
       ratings,

@@ -47,7 +47,11 @@ export interface ClientToServerEvents {
    */
   'album:watch': (albumId: string, ack?: (watching: boolean) => void) => void;
   'album:unwatch': (albumId: string, ack?: (watching: boolean) => void) => void;
+  /**
    * Enter a party's room, once joined through the API (`PUT /api/parties/:id/participation`); the
+   * acknowledgement says whether the socket is in (false when not a participant or malformed).
+   * A socket that reconnects without recovered state sends it again.
+   */
   'party:watch': (partyId: string, ack?: (watching: boolean) => void) => void;
   'party:unwatch': (partyId: string, ack?: (watching: boolean) => void) => void;
 }

@@ -145,6 +145,9 @@ export const ConfigSchema = z.object({
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   WRITE_RATE_USER_MAX: z.coerce.number().int().min(1).default(300),
   WRITE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Chat messages one account may post to one listening party per window. */
+  PARTY_CHAT_RATE_MAX: z.coerce.number().int().min(1).default(10),
+  PARTY_CHAT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
 
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(2000),
@@ -171,9 +174,6 @@ export const ConfigSchema = z.object({
       s
         .split(',')
         .map((x) => x.trim().toLowerCase())
-  /** Chat messages one account may post to one listening party per window. */
-  PARTY_CHAT_RATE_MAX: z.coerce.number().int().min(1).default(10),
-  PARTY_CHAT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
         .filter(Boolean),
     )
     .default([]),

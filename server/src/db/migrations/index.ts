@@ -65,5 +65,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261206090000-conversion-report-owner', m20261206090000],
   ['20261206100000-recommendation-dismissals', m20261206100000],
   ['20261207010000-track-reviews', m20261207010000],
-];
   ['20261207040000-listening-parties', m20261207040000],
+];
