@@ -24,6 +24,7 @@ import './styles/profile-stats.css';
 import './styles/settings.css';
 import './styles/playlists.css';
 import './styles/listen-later.css';
+import './styles/parties.css';
 import './styles/recommendations.css';
 import './styles/conversions.css';
 import './styles/service-imports.css';

@@ -134,6 +134,14 @@ const pages = {
     () => import('./routes/not-found-route'),
     (m) => m.NotFoundRoute,
   ),
+  party: lazyPage(
+    () => import('./routes/party-route'),
+    (m) => m.PartyRoute,
+  ),
+  newParty: lazyPage(
+    () => import('./routes/new-party-route'),
+    (m) => m.NewPartyRoute,
+  ),
 };
 
 /** A route loader that first starts fetching `lazy`'s code, then does what `loader` does (if anything). */
@@ -194,6 +202,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: 'search', loader: preloading(pages.search), element: <pages.search /> },
             { path: 'charts', loader: preloading(pages.charts, loaders.charts), element: <pages.charts /> },
+                { path: 'parties/new', loader: preloading(pages.newParty), element: <pages.newParty /> },
+                { path: 'parties/:id', loader: preloading(pages.party), element: <pages.party /> },
             { path: 'playlists/:id', loader: preloading(pages.playlist), element: <pages.playlist /> },
             { path: 'albums/:id', loader: preloading(pages.album, loaders.album), element: <pages.album /> },
             { path: 'tracks/:id', loader: preloading(pages.track, loaders.track), element: <pages.track /> },

@@ -23,7 +23,22 @@ export interface PreviewPlayerControls {
    * previous go through; on the current track, pauses or resumes instead.
    */
   toggle(track: PreviewTrack, queue: readonly PreviewTrack[]): void;
+  /**
+   * Follows a shared player (a listening party): plays `track` from `positionSeconds()` (asked
+   * again once the clip is loaded, so loading time is not lost), keeps within `SHARED_DRIFT_SECONDS`
+   * of it on later calls, pauses when `playing` is false. `track` null stops the player.
+   */
+  follow(track: PreviewTrack | null, target: SharedPosition): void;
 }
+
+/** Where a shared player stands now, as a listening party computes it. */
+export interface SharedPosition {
+  playing: boolean;
+  positionSeconds(): number;
+}
+
+/** How far a follower may drift from the shared position before it seeks back to it. */
+export const SHARED_DRIFT_SECONDS = 0.5;
 
 /** Null outside the signed-in app shell (previews are for signed-in listeners): play buttons then render nothing. */
 export const PreviewPlayerContext = createContext<PreviewPlayerControls | null>(null);

@@ -75,6 +75,9 @@ function AlbumView({ id }: { id: string }) {
             <>
               <ListenLaterButton albumId={page.album.id} albumTitle={page.album.title} />
               <AlbumPlaylistActions album={page.album} tracks={page.tracks} />
+              <Link className="btn btn-secondary btn-sm" to={`/parties/new?album=${page.album.id}`}>
+                Host a listening party
+              </Link>
             </>
           ) : undefined
         }

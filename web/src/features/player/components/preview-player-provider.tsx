@@ -38,7 +38,14 @@ export function PreviewPlayerProvider({ children, createSound = createLoadedHowl
   const playing = state.phase === 'playing' || state.phase === 'loading';
   const loading = state.phase === 'loading';
   const controls = useMemo<PreviewPlayerControls>(
-    () => ({ currentTrackId, playing, loading, prepare, toggle: (track, queue) => controller.toggle(track, queue) }),
+    () => ({
+      currentTrackId,
+      playing,
+      loading,
+      prepare,
+      toggle: (track, queue) => controller.toggle(track, queue),
+      follow: (track, target) => controller.follow(track, target),
+    }),
     [controller, currentTrackId, playing, loading],
   );
 

@@ -146,3 +146,40 @@ describe('PlayerController', () => {
     expect(sounds.made.map((s) => s.src)).toEqual(['2']);
   });
 });
+
+describe('PlayerController following a shared player', () => {
+  it('when it follows a playing track, then the clip starts at the shared position as of when it loaded, and only drift past half a second seeks', async () => {
+    const { controller, sounds, state, current } = player();
+    let at = 12;
+    controller.follow(album[1]!, { playing: true, positionSeconds: () => at });
+    at = 12.4; // time passed while the clip loaded
+    await settle();
+    expect(current()).toBe('2');
+    expect(sounds.latest().at).toBe(12.4);
+    expect(state().queue).toHaveLength(1);
+    sounds.latest().at = 13;
+    at = 13.3;
+    controller.follow(album[1]!, { playing: true, positionSeconds: () => at });
+    expect(sounds.latest().at).toBe(13);
+    at = 20;
+    controller.follow(album[1]!, { playing: true, positionSeconds: () => at });
+    expect(sounds.latest().at).toBe(20);
+    expect(sounds.made).toHaveLength(1);
+  });
+
+  it('when the shared player pauses, moves to another track, or has none, then the follower pauses, switches, or stops', async () => {
+    const { controller, sounds, state, current } = player();
+    controller.follow(album[0]!, { playing: true, positionSeconds: () => 3 });
+    await settle();
+    controller.follow(album[0]!, { playing: false, positionSeconds: () => 3 });
+    expect(state().phase).toBe('paused');
+    controller.follow(album[0]!, { playing: true, positionSeconds: () => 3 });
+    expect(state().phase).toBe('playing');
+    controller.follow(album[3]!, { playing: true, positionSeconds: () => 7 });
+    await settle();
+    expect(current()).toBe('4');
+    expect(sounds.latest().at).toBe(7);
+    controller.follow(null, { playing: false, positionSeconds: () => 0 });
+    expect(state().index).toBe(-1);
+  });
+});

@@ -1,4 +1,4 @@
-import type { PreviewTrack } from '../../../lib/preview-player';
+import { SHARED_DRIFT_SECONDS, type PreviewTrack, type SharedPosition } from '../../../lib/preview-player';
 import { nextPlayable, queueFor } from './player-queue';
 
 /** One loaded clip, as the audio library plays it (howler in the app, a fake in tests). */
@@ -88,6 +88,8 @@ export class PlayerController {
   // Grows with each track started, so late events of an earlier sound are ignored.
   private generation = 0;
   private ticker: ReturnType<typeof setInterval> | null = null;
+  // The shared player followed (a listening party), if any: a started clip seeks to it.
+  private shared: SharedPosition | null = null;
 
   constructor(private readonly deps: PlayerControllerDeps) {}
 
@@ -105,6 +107,7 @@ export class PlayerController {
 
   /** Plays `track` with `queue` as what next and previous go through; on the current track, pauses or resumes. */
   toggle(track: PreviewTrack, queue: readonly PreviewTrack[]): void {
+    this.shared = null;
     if (track.trackId !== null && this.current()?.trackId === track.trackId) {
       this.togglePlay();
       return;
@@ -112,6 +115,41 @@ export class PlayerController {
     const { tracks, index } = queueFor(track, queue);
     this.set({ queue: tracks, skipped: new Set(), error: null });
     void this.start(index, 1);
+  }
+
+  /** Follows a shared player: see `PreviewPlayerControls.follow`. */
+  follow(track: PreviewTrack | null, target: SharedPosition): void {
+    if (track === null || track.trackId === null) {
+      if (this.state.index >= 0) this.stop();
+      return;
+    }
+    const same = this.current()?.trackId === track.trackId;
+    if (!same) {
+      if (!target.playing) {
+        if (this.state.index >= 0) this.stop();
+        return;
+      }
+      this.shared = target;
+      this.set({ queue: [track], skipped: new Set(), error: null });
+      void this.start(0, 1);
+      return;
+    }
+    this.shared = target;
+    if (!target.playing) {
+      if (this.state.phase === 'playing' || this.state.phase === 'loading') this.pause();
+      return;
+    }
+    if (this.state.phase === 'paused') this.resume();
+    // A clip that ended starts again only while the shared position is still inside it.
+    else if (this.state.phase === 'ended' && target.positionSeconds() < (this.state.duration || 30) - 1) this.resume();
+    else if (this.state.phase === 'playing') this.catchUp();
+  }
+
+  /** Seeks to the shared position when the clip has drifted from it. */
+  private catchUp(): void {
+    if (!this.shared || !this.sound) return;
+    const want = this.shared.positionSeconds();
+    if (Math.abs(this.sound.position() - want) > SHARED_DRIFT_SECONDS) this.seek(want);
   }
 
   /** Pauses or resumes the current track (starts the queue again once it has ended). */
@@ -178,6 +216,7 @@ export class PlayerController {
 
   /** Stops and empties the player. */
   stop(): void {
+    this.shared = null;
     this.cancelLoad();
     this.unloadSound();
     this.set({ ...INITIAL, volume: this.state.volume, muted: this.state.muted, announcement: 'Player closed.' });
@@ -253,6 +292,7 @@ export class PlayerController {
   private onPlay(track: PreviewTrack): void {
     this.set({ phase: 'playing', duration: this.sound?.duration() ?? 0, announcement: `Playing ${track.title} by ${track.artist}.` });
     this.startTicking();
+    this.catchUp();
   }
 
   /** Remembers that `track` cannot play, says why, and moves on to the next one in `direction` (if any). */

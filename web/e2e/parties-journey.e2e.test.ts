@@ -1,0 +1,142 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
+import { startMuse, type MuseServer } from './harness';
+
+/** A demo album the provider sandbox also sells, so its tracks have preview clips. */
+const ALBUM = { title: 'Space Oddity', artist: 'David Bowie' };
+
+let server: MuseServer;
+
+beforeAll(async () => {
+  server = await startMuse();
+});
+
+afterEach(async () => {
+  await closeBrowsers();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const { browser, step, register, closeBrowsers } = journeyKit('parties', () => server);
+
+/** The clip the page plays now (howler keeps its audio elements out of the DOM), with this page's clock. */
+async function playing(page: Page): Promise<{ src: string; currentTime: number; at: number } | null> {
+  return page.evaluate(() => {
+    type Node = { src: string; currentTime: number; paused: boolean };
+    const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: Node }> }> } }).Howler;
+    const node = (howler?._howls.flatMap((howl) => howl._sounds.map((sound) => sound._node)) ?? []).find((n) => n && !n.paused);
+    return node ? { src: node.src, currentTime: node.currentTime, at: Date.now() } : null;
+  });
+}
+
+/** Waits until the page plays the preview of `trackId` past `seconds`. */
+async function playingPast(page: Page, trackId: string, seconds: number): Promise<void> {
+  await page.waitForFunction(
+    ([id, past]) => {
+      type Node = { src: string; currentTime: number; paused: boolean };
+      const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: Node }> }> } }).Howler;
+      const nodes = (howler?._howls.flatMap((howl) => howl._sounds.map((s) => s._node)) ?? []).filter((n) => n && !n.paused);
+      return nodes.length === 1 && nodes[0]!.src.endsWith(`/api/tracks/${id}/preview`) && nodes[0]!.currentTime > past;
+    },
+    [trackId, seconds] as const,
+    { timeout: 30_000 },
+  );
+}
+
+describe('the listening party journey in two browsers', () => {
+  it('when a host starts a party and a follower joins from the notification, then both hear the same moment, ratings arrive live and both get the summary', async () => {
+    const id = randomBytes(4).toString('hex');
+    const host = { handle: `host_${id}`, name: 'Hana Host' };
+    const guest = { handle: `guest_${id}`, name: 'Gus Guest' };
+    const h = await browser();
+    const g = await browser();
+    const [album] = await server.query('SELECT a.id::text AS id FROM albums a WHERE a.title = $1 AND a.artist_credit = $2 ORDER BY a.id LIMIT 1', [
+      ALBUM.title,
+      ALBUM.artist,
+    ]);
+    expect(album).toBeDefined();
+
+    await step(h.page, '01-register-host', () => register(h.page, host.handle, host.name));
+    await step(g.page, '02-register-guest-and-follow', async () => {
+      await register(g.page, guest.handle, guest.name);
+      await g.page.goto(`${server.url}/users/${host.handle}`);
+      await g.page.getByRole('button', { name: `Follow ${host.name}` }).click();
+      await g.page.getByRole('button', { name: `Following ${host.name}: unfollow` }).waitFor();
+    });
+
+    let partyPath = '';
+    await step(h.page, '03-host-starts-a-party', async () => {
+      await h.page.goto(`${server.url}/albums/${String(album!.id)}`);
+      await h.page.getByRole('link', { name: 'Host a listening party' }).click();
+      await h.page.getByRole('button', { name: 'Start the party now' }).click();
+      await h.page.waitForURL((url) => /^\/parties\/\d+$/.test(url.pathname));
+      partyPath = new URL(h.page.url()).pathname;
+      await h.page.getByRole('heading', { level: 1, name: ALBUM.title }).waitFor();
+      await h.page.getByRole('heading', { name: 'You have control' }).waitFor();
+    });
+
+    await step(g.page, '04-guest-joins-from-the-notification', async () => {
+      await g.page.goto(`${server.url}/home`);
+      await g.page.getByRole('button', { name: /^Notifications, \d+ unread/ }).click({ timeout: 20_000 });
+      await g.page
+        .getByRole('region', { name: 'Recent notifications' })
+        .getByRole('link', { name: new RegExp(`${host.name} is hosting a listening party`) })
+        .click();
+      await g.page.waitForURL((url) => url.pathname === partyPath);
+      await g.page.getByRole('button', { name: 'Join the party' }).click();
+      await g.page.getByRole('button', { name: 'Leave' }).waitFor();
+      await h.page.getByTestId('party-count').filter({ hasText: '2 listeners' }).waitFor();
+    });
+
+    let trackId = '';
+    await step(h.page, '05-host-plays-and-seeks-both-hear-the-same-moment', async () => {
+      trackId = (await h.page.locator('[data-party-track]').first().getAttribute('data-party-track')) ?? '';
+      await h.page
+        .getByRole('button', { name: /^Play for everyone: / })
+        .first()
+        .click();
+      await Promise.all([playingPast(h.page, trackId, 1), playingPast(g.page, trackId, 1)]);
+      await h.page.getByRole('button', { name: 'Forward 10 s' }).click();
+      // Both past the seek: without it neither would be there for another ten seconds.
+      await Promise.all([playingPast(h.page, trackId, 11), playingPast(g.page, trackId, 11)]);
+      const [a, b] = await Promise.all([playing(h.page), playing(g.page)]);
+      expect(a!.src).toBe(b!.src);
+      // Read a moment apart: compare the guest's position with the host's carried on to the same instant.
+      const drift = Math.abs(b!.currentTime - (a!.currentTime + (b!.at - a!.at) / 1000));
+      expect(drift).toBeLessThan(1);
+      await g.page
+        .getByRole('status')
+        .filter({ hasText: /^Now playing: / })
+        .waitFor();
+    });
+
+    await step(g.page, '06-guest-rates-and-the-host-sees-it-live', async () => {
+      const slider = g.page.getByRole('slider', { name: /^Your party rating of / }).first();
+      await slider.focus();
+      const saved = g.page.waitForResponse((r) => r.url().includes(`/ratings/${trackId}`) && r.request().method() === 'PUT');
+      await g.page.keyboard.press('End');
+      expect((await saved).status()).toBe(200);
+      await h.page.getByTestId(`party-rating-${trackId}`).filter({ hasText: 'Party: 5 stars (1)' }).waitFor({ timeout: 15_000 });
+      await expectNoSeriousA11yViolations(h.page, 'party page (host)');
+    });
+
+    await step(h.page, '07-host-ends-and-both-get-the-summary', async () => {
+      await h.page.getByRole('button', { name: 'End the party' }).click();
+      for (const page of [h.page, g.page]) {
+        const summary = page.getByRole('region', { name: 'Party summary' });
+        await summary.waitFor({ timeout: 15_000 });
+        await summary.getByTestId('party-album-average').filter({ hasText: '5 stars' }).waitFor();
+        await summary.getByRole('link', { name: guest.name }).waitFor();
+        await summary.getByRole('link', { name: `Log ${ALBUM.title}` }).waitFor();
+      }
+      await expectNoSeriousA11yViolations(g.page, 'party summary (guest)');
+    });
+
+    expect(seriousProblems(h.problems)).toEqual([]);
+    expect(seriousProblems(g.problems)).toEqual([]);
+  });
+});

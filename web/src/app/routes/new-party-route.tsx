@@ -1,0 +1,29 @@
+import { useSearchParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { PageSpinner } from '../../components/ui/spinner';
+import { useAlbum } from '../../features/albums/api/get-album';
+import { StartPartyForm } from '../../features/parties/components/start-party-form';
+
+/** `/parties/new?album=<id>`: host a listening party on that album. */
+export function NewPartyRoute() {
+  const [params] = useSearchParams();
+  const albumId = params.get('album') ?? '';
+  const album = useAlbum(albumId);
+  return (
+    <div className="page page-medium">
+      <title>Host a listening party · Muse</title>
+      <header className="page-header">
+        <p className="eyebrow">Listening party</p>
+        <h1>Listen together</h1>
+        <p className="muted">Everyone hears the same preview at the same moment, chats, and rates each track live.</p>
+      </header>
+      {album.isPending ? (
+        <PageSpinner label="Loading the album" />
+      ) : album.isError ? (
+        <Alert tone="error">Pick an album first: open its page and choose “Host a listening party”.</Alert>
+      ) : (
+        <StartPartyForm albumId={album.data.album.id} albumTitle={album.data.album.title} />
+      )}
+    </div>
+  );
+}

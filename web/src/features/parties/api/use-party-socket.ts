@@ -1,0 +1,72 @@
+import type { ServerToClientEvents } from '@muse/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { acquireSocket } from '../../../lib/socket';
+import { addMessage, applyPlayback, applyPresence, applyRating, dropMessage } from './party-cache';
+import { partyKeys } from './party-keys';
+
+/**
+ * While the viewer is in the party (`joined`), keeps its socket in the party's room and patches
+ * the cached party and chat from its events. A reconnection the server recovered keeps the room
+ * and replays what was missed; any other enters the room again and reads the party afresh, so a
+ * seek made while the connection was down is not missed. Answers whether events are flowing.
+ */
+export function usePartySocket(partyId: string, joined: boolean): boolean {
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState(false);
+
+  useEffect(() => {
+    if (!joined) return;
+    const { socket, release } = acquireSocket();
+    let active = true;
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: partyKeys.messages(partyId) });
+    };
+    const watch = () =>
+      socket.emit('party:watch', partyId, (watching) => {
+        if (!active) return;
+        setLive(watching);
+        if (watching) refresh();
+      });
+    const mine = (id: string) => id === partyId;
+    const onPlayback: ServerToClientEvents['party:playback'] = (p) => mine(p.partyId) && applyPlayback(queryClient, partyId, p.playback, p.serverTime);
+    const onMessage: ServerToClientEvents['party:message'] = (p) => mine(p.message.partyId) && addMessage(queryClient, p.message);
+    const onRemoved: ServerToClientEvents['party:message-removed'] = (p) => mine(p.partyId) && dropMessage(queryClient, partyId, p.messageId);
+    const onRating: ServerToClientEvents['party:rating'] = (p) => mine(p.partyId) && applyRating(queryClient, partyId, p.rating);
+    const onPresence: ServerToClientEvents['party:presence'] = (p) => mine(p.partyId) && applyPresence(queryClient, partyId, p);
+    const onStatus: ServerToClientEvents['party:status'] = (p) => {
+      if (mine(p.partyId)) void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
+    };
+    const onConnect = () => {
+      if (socket.recovered) setLive(true);
+      else watch();
+    };
+    const onDisconnect = () => setLive(false);
+    socket.on('party:playback', onPlayback);
+    socket.on('party:message', onMessage);
+    socket.on('party:message-removed', onRemoved);
+    socket.on('party:rating', onRating);
+    socket.on('party:presence', onPresence);
+    socket.on('party:status', onStatus);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    if (socket.connected) watch();
+    return () => {
+      active = false;
+      if (socket.connected) socket.emit('party:unwatch', partyId);
+      socket.off('party:playback', onPlayback);
+      socket.off('party:message', onMessage);
+      socket.off('party:message-removed', onRemoved);
+      socket.off('party:rating', onRating);
+      socket.off('party:presence', onPresence);
+      socket.off('party:status', onStatus);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      release();
+      setLive(false);
+    };
+  }, [partyId, joined, queryClient]);
+
+  return live;
+}
