@@ -1,13 +1,10 @@
 import type { AlbumPage } from '@muse/shared';
-import { useState } from 'react';
-import { Link, useLocation } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
-import { RatingInput } from '../../../components/ui/rating-input';
+import { Link } from 'react-router';
 import { Stars } from '../../../components/ui/stars';
 import { formatDateTime } from '../../../lib/format-time';
-import { formatDay, formatStars } from '../../../lib/format-music';
-import { loginPathFor } from '../../../lib/redirects';
+import { formatDay } from '../../../lib/format-music';
 import { useRateAlbum } from '../api/rate-album';
+import { SignedOutRatingPanel, ViewerRatingWidget } from './rating-panel-parts';
 
 interface AlbumRatingPanelProps {
   page: AlbumPage;
@@ -21,45 +18,23 @@ interface AlbumRatingPanelProps {
  * Signed-out visitors get a way to sign in instead.
  */
 export function AlbumRatingPanel({ page, onLog }: AlbumRatingPanelProps) {
-  const location = useLocation();
   const rate = useRateAlbum(page.album.id);
-  // Bumped after a refusal so the widget shows the restored rating, not the refused one.
-  const [resetKey, setResetKey] = useState(0);
   const viewer = page.viewer;
 
-  if (!viewer) {
-    return (
-      <section className="card rating-panel" aria-labelledby="your-rating-title">
-        <h2 id="your-rating-title" className="card-title">
-          Your rating
-        </h2>
-        <p className="muted">Rate it, review it and log your listens.</p>
-        <Link className="btn btn-primary btn-block" to={loginPathFor(location.pathname)}>
-          Log in to rate
-        </Link>
-      </section>
-    );
-  }
+  if (!viewer) return <SignedOutRatingPanel invitation="Rate it, review it and log your listens." />;
 
   return (
     <section className="card rating-panel" aria-labelledby="your-rating-title">
       <h2 id="your-rating-title" className="card-title">
         Your rating
       </h2>
-      <div className="rating-panel-widget">
-        <RatingInput
-          resetKey={resetKey}
-          size="lg"
-          value={viewer.rating}
-          label="Your rating"
-          clearable
-          onChange={(rating) => rate.mutate(rating, { onError: () => setResetKey((key) => key + 1) })}
-        />
-        <p className="rating-panel-state" role="status">
-          {rate.isPending ? 'Saving…' : viewer.rating === null ? 'Not rated yet' : `You rated it ${formatStars(viewer.rating)}`}
-        </p>
-      </div>
-      {rate.isError && <Alert tone="error">Your rating was not saved: {rate.error.message}</Alert>}
+      <ViewerRatingWidget
+        value={viewer.rating}
+        label="Your rating"
+        save={(rating, onError) => rate.mutate(rating, { onError })}
+        pending={rate.isPending}
+        error={rate.error}
+      />
       <div className="rating-panel-actions">
         <button type="button" className="btn btn-primary btn-block" onClick={onLog}>
           Log / review

@@ -1,11 +1,7 @@
 import type { TrackPage } from '@muse/shared';
-import { useState } from 'react';
-import { Link, useLocation } from 'react-router';
-import { Alert } from '../../../components/ui/alert';
-import { RatingInput } from '../../../components/ui/rating-input';
-import { formatStars } from '../../../lib/format-music';
-import { loginPathFor } from '../../../lib/redirects';
+import { Link } from 'react-router';
 import { useRateTrack } from '../api/rate-track';
+import { SignedOutRatingPanel, ViewerRatingWidget } from './rating-panel-parts';
 
 interface TrackRatingPanelProps {
   page: TrackPage;
@@ -19,45 +15,22 @@ interface TrackRatingPanelProps {
  * get a way to sign in instead.
  */
 export function TrackRatingPanel({ page, onReview }: TrackRatingPanelProps) {
-  const location = useLocation();
   const rate = useRateTrack(page.album.id);
-  // Bumped after a refusal so the widget shows the restored rating, not the refused one.
-  const [resetKey, setResetKey] = useState(0);
-  const rating = page.track.viewerRating;
 
-  if (!page.viewer) {
-    return (
-      <section className="card rating-panel" aria-labelledby="your-rating-title">
-        <h2 id="your-rating-title" className="card-title">
-          Your rating
-        </h2>
-        <p className="muted">Rate and review this track.</p>
-        <Link className="btn btn-primary btn-block" to={loginPathFor(location.pathname)}>
-          Log in to rate
-        </Link>
-      </section>
-    );
-  }
+  if (!page.viewer) return <SignedOutRatingPanel invitation="Rate and review this track." />;
 
   return (
     <section className="card rating-panel" aria-labelledby="your-rating-title">
       <h2 id="your-rating-title" className="card-title">
         Your rating
       </h2>
-      <div className="rating-panel-widget">
-        <RatingInput
-          resetKey={resetKey}
-          size="lg"
-          value={rating}
-          label={`Your rating of the track ${page.track.title}`}
-          clearable
-          onChange={(next) => rate.mutate({ trackId: page.track.id, rating: next }, { onError: () => setResetKey((key) => key + 1) })}
-        />
-        <p className="rating-panel-state" role="status">
-          {rate.isPending ? 'Saving…' : rating === null ? 'Not rated yet' : `You rated it ${formatStars(rating)}`}
-        </p>
-      </div>
-      {rate.isError && <Alert tone="error">Your rating was not saved: {rate.error.message}</Alert>}
+      <ViewerRatingWidget
+        value={page.track.viewerRating}
+        label={`Your rating of the track ${page.track.title}`}
+        save={(rating, onError) => rate.mutate({ trackId: page.track.id, rating }, { onError })}
+        pending={rate.isPending}
+        error={rate.error}
+      />
       <div className="rating-panel-actions">
         <button type="button" className="btn btn-primary btn-block" onClick={onReview}>
           Review this track
