@@ -64,6 +64,17 @@ export async function waitForRebuild(redis: Redis, prefix: string, since: string
   }
 }
 
+/** Prints what the rebuild wrote beside its version: each model's training, then its lists (users a second). */
+async function logRebuildPhases(redis: Redis, run: RecommendationsRun): Promise<void> {
+  const raw = await redis.get(`${run.redisPrefix}recs:rebuild`);
+  const phases = raw ? (JSON.parse(raw) as { kind: string; users: number; items: number; trainSeconds: number; listsSeconds: number }[]) : [];
+  for (const p of phases)
+    run.log(
+      `recommendations: ${p.kind} model (${p.users} users × ${p.items} items) trained in ${p.trainSeconds} s (reading included), ` +
+        `lists written in ${p.listsSeconds} s (${p.listsSeconds > 0 ? Math.round(p.users / p.listsSeconds) : p.users} users/s)`,
+    );
+}
+
 /** Times one request per cold user (their cached lists removed first), one after another. */
 async function timeColdUsers(url: string, redis: Redis, prefix: string, sessions: BenchSession[]): Promise<number[]> {
   const latencies: number[] = [];
@@ -96,6 +107,7 @@ export async function runRecommendations(run: RecommendationsRun): Promise<{ sce
   const version = await waitForRebuild(redis, run.redisPrefix, before);
   const rebuildSeconds = (performance.now() - started) / 1000;
   run.log(`recommendations: rebuild ${version} done ${rebuildSeconds.toFixed(1)} s after the worker was started`);
+  await logRebuildPhases(redis, run);
   await allInOne.stop();
 
   const muse = await startMuse({ root: run.root, databaseUrl: run.databaseUrl, redisUrl: run.redisUrl, redisPrefix: run.redisPrefix });

@@ -45,6 +45,15 @@ function decodeList(raw: string): CachedList {
   };
 }
 
+/** How long one kind's part of the last full rebuild took: training (reading included), then scoring and writing every list. */
+export interface RebuildPhase {
+  kind: RecItemKind;
+  users: number;
+  items: number;
+  trainSeconds: number;
+  listsSeconds: number;
+}
+
 /** Lists are kept a week: a rebuild rewrites them well before, a user gone quiet loses theirs. */
 const LIST_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -72,6 +81,10 @@ export class RecommendationsCache {
 
   private versionKey(): string {
     return `${this.prefix}recs:version`;
+  }
+
+  private rebuildKey(): string {
+    return `${this.prefix}recs:rebuild`;
   }
 
   async getList(userId: string, kind: RecItemKind): Promise<CachedList | null> {
@@ -131,5 +144,15 @@ export class RecommendationsCache {
 
   async setVersion(version: string): Promise<void> {
     await this.redis.set(this.versionKey(), version);
+  }
+
+  /** The phases of the last full rebuild (written just before its version), or null before any. */
+  async rebuildPhases(): Promise<RebuildPhase[] | null> {
+    const raw = await this.redis.get(this.rebuildKey());
+    return raw ? (JSON.parse(raw) as RebuildPhase[]) : null;
+  }
+
+  async setRebuildPhases(phases: RebuildPhase[]): Promise<void> {
+    await this.redis.set(this.rebuildKey(), JSON.stringify(phases));
   }
 }

@@ -48,7 +48,13 @@ describe('recommendations', () => {
 
   it('when a user rated jazz, then after a rebuild the other jazz albums come first, explained by their own ratings', async () => {
     const { jazz, viewer } = await makeWorld();
-    await app.container.services.recommendations.rebuild();
+    const result = await app.container.services.recommendations.rebuild();
+    // How long each part took is kept beside the version (the bench reads it).
+    expect(result.phases.map((p) => p.kind)).toEqual(['album', 'track']);
+    expect(result.phases[0]!.users).toBeGreaterThanOrEqual(17);
+    expect(result.phases[0]!.items).toBeGreaterThanOrEqual(16);
+    const stored = await app.container.redis.get(`${app.container.config.REDIS_PREFIX}recs:rebuild`);
+    expect(JSON.parse(stored!)).toEqual(result.phases);
     const page = await picks(viewer, '?limit=5');
     const ids = page.items.map((r) => r.album.id);
     expect(ids).toHaveLength(5);

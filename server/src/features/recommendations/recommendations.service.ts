@@ -18,7 +18,7 @@ import { presentAlbumSummary } from '../catalog/catalog.presenter';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { canSeeActivity } from '../social/visibility-policy';
 import { diversify } from './model';
-import type { CachedList, CachedPick, RecommendationsCache } from './recommendations.cache';
+import type { CachedList, CachedPick, RebuildPhase, RecommendationsCache } from './recommendations.cache';
 import type { RecItemKind, RecommendationsRepo } from './recommendations.repo';
 import { type ArrayTrainer, profileFor, type TrainedKind, trainKind } from './recommendations.training';
 import { trainOnThread } from './training-thread-runner';
@@ -69,8 +69,9 @@ export class RecommendationsService {
   constructor(private readonly deps: RecommendationsServiceDeps) {}
 
   /** Trains both models and writes every user's lists, every album's similar albums and the popular lists. */
-  async rebuild(): Promise<{ version: string; users: number; albums: number; tracks: number }> {
+  async rebuild(): Promise<{ version: string; users: number; albums: number; tracks: number; phases: RebuildPhase[] }> {
     const version = new Date().toISOString();
+    const phases: RebuildPhase[] = [];
     const mutes = new Map<string, Set<string>>();
     for (const m of await this.deps.repo.artistMutes()) {
       let set = mutes.get(m.user_id);
@@ -79,8 +80,10 @@ export class RecommendationsService {
     }
     const users = new Set<string>();
     for (const kind of ['album', 'track'] as const) {
+      const started = performance.now();
       const trained = await trainKind(this.deps.repo, kind, this.trainer);
       this.trained[kind] = trained;
+      const listsStarted = performance.now();
       let pending: { userId: string; kind: RecItemKind; list: CachedList }[] = [];
       for (let u = 0; u < trained.userIds.length; u += 1) {
         if (u % SLICE === SLICE - 1) await yieldToEventLoop();
@@ -96,6 +99,13 @@ export class RecommendationsService {
         }
       }
       await this.writeAndNotify(pending);
+      phases.push({
+        kind,
+        users: trained.userIds.length,
+        items: trained.itemIds.length,
+        trainSeconds: seconds(listsStarted - started),
+        listsSeconds: seconds(performance.now() - listsStarted),
+      });
       await this.deps.cache.setPopular(kind, await this.deps.repo.popular(kind, POPULAR_LENGTH));
       if (kind === 'album') {
         let similar: { albumId: string; similar: string[] }[] = [];
@@ -112,8 +122,9 @@ export class RecommendationsService {
         await this.deps.cache.setSimilarMany(similar);
       }
     }
+    await this.deps.cache.setRebuildPhases(phases);
     await this.deps.cache.setVersion(version);
-    return { version, users: users.size, albums: this.trained.album?.itemIds.length ?? 0, tracks: this.trained.track?.itemIds.length ?? 0 };
+    return { version, users: users.size, albums: this.trained.album?.itemIds.length ?? 0, tracks: this.trained.track?.itemIds.length ?? 0, phases };
   }
 
   /** When the last full rebuild finished writing (its version, an ISO time), or null before any. */
@@ -360,6 +371,10 @@ export class RecommendationsService {
       ];
     });
   }
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
 }
 
 /** Whether at least `minNew` items of the new top 10 were not in the old top 10. */
