@@ -16,6 +16,7 @@ import { runServiceImport } from './jobs/service-import';
 import { runPreviewRange } from './jobs/preview-range';
 import { runRecommendations } from './jobs/recommendations';
 import { runSockets } from './jobs/sockets';
+import { runParty } from './jobs/party';
 import { CONVERSION_SCENARIOS, runConversion } from './jobs/conversion';
 import { formatLighthouse, LIGHTHOUSE_SCENARIO, runLighthouse } from './web/lighthouse';
 import { SCENARIOS, type Scenario } from './load/scenarios';
@@ -72,6 +73,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   const lighthouse = options.scenarios.includes(LIGHTHOUSE_SCENARIO) ? await runLighthouse(run, path.join(options.outDir, 'lighthouse')) : null;
 
   if (options.scenarios.includes('sockets')) scenarios.push(...(await runSockets(run)).scenarios);
+  if (options.scenarios.includes('party')) scenarios.push(...(await runParty(run)).scenarios);
 
   const report: BenchReport = { machine: machineInfo(), scenarios, ...(jobs.length > 0 ? { jobs } : {}), ...(lighthouse ? { lighthouse } : {}) };
   if (scenarios.length > 0) {

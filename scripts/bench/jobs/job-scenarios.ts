@@ -12,6 +12,8 @@ export const JOB_SCENARIO_NAMES: readonly string[] = [
   'recommendations',
   // Not a job either: 5,000 Socket.IO clients and 1,000 album watchers timed (jobs/sockets.ts).
   'sockets',
+  // Not a job either: a listening party of 1,000 participants, host actions and chat timed (jobs/party.ts).
+  'party',
   // Not a job: Lighthouse's audit of the built web app (web/lighthouse.ts), on an api of its own.
   'lighthouse',
 ];
