@@ -129,6 +129,12 @@ test(
   },
 );
 
+test('when --cold-start is given with --warmup, then the soak refuses with a message and exit code 2', async () => {
+  const run = await runSoak(['--cold-start', '--warmup', '5']);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /--cold-start measures without a warm-up/);
+});
+
 test(
   'when a short soak runs on two apis and two workers behind the round-robin proxy, then every answer is a 2xx, every socket stays connected and nothing is left behind',
   { timeout: 300_000 },
@@ -151,6 +157,27 @@ test(
       assert.equal(await databaseExists(database), false, 'the smoke database is dropped');
       assert.deepEqual(await redisKeys(prefix), [], 'the Redis keys are deleted');
       for (const url of apis.slice(1)) assert.equal(await answers(url), false, `${url} is stopped`);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  },
+);
+
+test(
+  'when a cold-start soak runs, then it measures from the first request after the api started, with no warm-up, and reports every route',
+  { timeout: 300_000 },
+  async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-soak-cold-'));
+    try {
+      const run = await runSoak(['--smoke', '--cold-start', '--minutes', '0.2', '--rate', '50', '--sockets', '200', '--out', out]);
+      assert.equal(run.code, 0, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /^soak: cold start: measuring from the first request after the api started \(no warm-up\)$/m);
+      assert.doesNotMatch(run.stdout, /warming up/);
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8'));
+      assert.equal(report.minutes, 0.2);
+      // A cold api on a busy test machine may be slow (that is the figure); it must not answer wrongly.
+      assert.deepEqual(report.errors.by_status, {}, JSON.stringify(report.errors));
+      assert.ok(report.routes.length >= Object.keys(ROUTES).length - 1, JSON.stringify(report.routes.map((r) => r.route)));
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

@@ -39,6 +39,8 @@ const USAGE = `usage: npm run bench:soak -- [options]
   --rate <n>      requests per second offered (default 500)
   --sockets <n>   Socket.IO clients held by a separate process (default 1000; a multiple of ${SESSIONS})
   --warmup <s>    seconds of the same traffic before the start figures are taken (default 30)
+  --cold-start    the first seconds after the api starts: no warm-up, and 0.5 minutes unless --minutes says
+                  otherwise (only the sign-ins and socket connections come before the measured traffic)
   --nodes <n>     api processes and as many workers, behind a sticky-free round-robin proxy (default 1: no proxy)
   --smoke         on a tiny data set in a throwaway database (dropped afterwards): proves the harness works
   --out <dir>     where the JSON goes (default scripts/bench/results/soak, or its smoke/ with --smoke)
@@ -47,6 +49,7 @@ environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/muse
 
 interface SoakOptions {
   minutes: number;
+  coldStart: boolean;
   rate: number;
   sockets: number;
   warmupSeconds: number;
@@ -65,6 +68,7 @@ function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions |
       rate: { type: 'string' },
       sockets: { type: 'string' },
       warmup: { type: 'string' },
+      'cold-start': { type: 'boolean' },
       nodes: { type: 'string' },
       smoke: { type: 'boolean' },
       out: { type: 'string' },
@@ -79,14 +83,17 @@ function parseSoakOptions(argv: string[], env: NodeJS.ProcessEnv): SoakOptions |
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} needs a positive number, got ${JSON.stringify(raw)}`);
     return n;
   };
+  const coldStart = values['cold-start'] === true;
+  if (coldStart && values.warmup !== undefined) throw new Error('--cold-start measures without a warm-up: leave --warmup out');
   return {
-    minutes: positive('minutes', values.minutes, 10),
+    minutes: positive('minutes', values.minutes, coldStart ? 0.5 : 10),
+    coldStart,
     rate: Math.round(positive('rate', values.rate, 500)),
     sockets: Math.max(SESSIONS, Math.round(positive('sockets', values.sockets, 1000) / SESSIONS) * SESSIONS),
-    warmupSeconds: positive('warmup', values.warmup, 30),
+    warmupSeconds: coldStart ? 0 : positive('warmup', values.warmup, 30),
     nodes: Math.round(positive('nodes', values.nodes, 1)),
     smoke: values.smoke === true,
-    outDir: path.resolve(ROOT, values.out ?? (values.smoke ? 'scripts/bench/results/soak/smoke' : 'scripts/bench/results/soak')),
+    outDir: path.resolve(ROOT, values.out ?? `scripts/bench/results/soak${coldStart ? '/cold-start' : ''}${values.smoke ? '/smoke' : ''}`),
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench',
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   };
@@ -191,16 +198,20 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     f.add(status, ms);
   };
 
-  log(`soak: warming up for ${options.warmupSeconds} s at ${options.rate} requests/s`);
-  const warmup = await runLoad({
-    baseUrl: entry,
-    durationSeconds: options.warmupSeconds,
-    connections: CONNECTIONS,
-    rate: options.rate,
-    nextRequest: next,
-    onAnswer,
-  });
-  log(`soak: warm-up answered ${warmup.requests} requests (${warmup.errors} errors, not counted)`);
+  if (options.coldStart) {
+    log('soak: cold start: measuring from the first request after the api started (no warm-up)');
+  } else {
+    log(`soak: warming up for ${options.warmupSeconds} s at ${options.rate} requests/s`);
+    const warmup = await runLoad({
+      baseUrl: entry,
+      durationSeconds: options.warmupSeconds,
+      connections: CONNECTIONS,
+      rate: options.rate,
+      nextRequest: next,
+      onAnswer,
+    });
+    log(`soak: warm-up answered ${warmup.requests} requests (${warmup.errors} errors, not counted)`);
+  }
   const start = await sample(apiUrls, metricsToken, db, redis);
   const samples: SoakSample[] = [start];
   log(`soak: start: api RSS ${(start.rssBytes / 2 ** 20).toFixed(1)} MB; ${options.minutes} minutes at ${options.rate} requests/s`);
