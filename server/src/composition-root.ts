@@ -57,6 +57,13 @@ import { ImportsService } from './features/imports/imports.service';
 import { ListenLaterRepo } from './features/listen-later/listen-later.repo';
 import { ListenLaterService } from './features/listen-later/listen-later.service';
 import { ModerationRepo } from './features/moderation/moderation.repo';
+import { AggregateEmbargo } from './features/aggregate-trust/aggregate-embargo';
+import { AlbumAggregateRepo } from './features/albums/album-aggregate.repo';
+import { AlbumAggregateService } from './features/albums/album-aggregate.service';
+import { AggregateTrustRepo } from './features/aggregate-trust/aggregate-trust.repo';
+import { AggregateTrustService } from './features/aggregate-trust/aggregate-trust.service';
+import { surgeRule } from './features/aggregate-trust/surge-rule';
+import { raterWeightRule } from './features/ratings/rater-weight';
 import { PlaylistCatalogRepo } from './features/playlists/playlist-catalog.repo';
 import { PlaylistEvents } from './features/playlists/playlist-events';
 import { PlaylistListsService } from './features/playlists/playlist-lists.service';
@@ -152,6 +159,8 @@ export interface Services {
   notifications: NotificationsService;
   notificationPreferences: NotificationPreferencesService;
   moderation: ModerationService;
+  aggregateTrust: AggregateTrustService;
+  albumAggregate: AlbumAggregateService;
   charts: ChartsService;
   imports: ImportsService;
   importRecovery: ImportRecovery;
@@ -274,14 +283,30 @@ export function composeServices(infra: Infrastructure): Composition {
       },
     }),
   };
+  // Trusted aggregates: the rater's weight goes in with each album rating; the surge rule follows low-history ones.
+  const aggregateTrustRepo = new AggregateTrustRepo(knex);
+  const aggregateEmbargo = new AggregateEmbargo(config.TRUST_EMBARGO_BEFORE_RELEASE, (albumId) => aggregateTrustRepo.releaseDate(albumId));
+  const aggregateTrust = new AggregateTrustService({
+    transactions,
+    repo: aggregateTrustRepo,
+    catalog,
+    priorMean,
+    events,
+    surge: surgeRule(config),
+    weights: raterWeightRule(config),
+    logger,
+    requestChartsRefresh: () => requestChartsRefreshAfterRating(queues),
+  });
   const ratings = new RatingsService({
     transactions,
-    repo: new RatingsRepo(knex),
+    repo: new RatingsRepo(knex, raterWeightRule(config)),
     priorMean,
     docs: ratingsDocs,
     events,
     logger,
     requestChartsRefresh: () => requestChartsRefreshAfterRating(queues),
+    checkSurge: (albumId) => aggregateTrust.checkAfterRating(albumId),
+    embargoedUntil: (albumId) => aggregateEmbargo.until(albumId),
   });
   const listens = new ListenLog({ ratings, reviews: reviewsRepo, diary: diaryRepo, docs });
   const diary = new DiaryService({ transactions, diary: diaryRepo, listens, catalog, access, logger });
@@ -445,6 +470,7 @@ export function composeServices(infra: Infrastructure): Composition {
     admin: new AdminService(queues),
     notifications,
     notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),
+    aggregateTrust,
     moderation: new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, reviewAccess, logger }),
     charts: new ChartsService({
       repo: new ChartsRepo(knex),
@@ -479,7 +505,14 @@ export function composeServices(infra: Infrastructure): Composition {
     reviewComments,
     reviewNotices: new ReviewNotices(reviewsRepo, commentsRepo),
     diary,
-    albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean, friends: friendsRatings }),
+    albumPage: new AlbumPageService({ albumPage: new AlbumPageRepo(knex), priorMean, friends: friendsRatings, embargo: aggregateEmbargo }),
+    albumAggregate: new AlbumAggregateService({
+      repo: new AlbumAggregateRepo(knex),
+      priorMean,
+      embargo: aggregateEmbargo,
+      everyone: (albumId) => ratings.albumStats(albumId),
+      tasteMinCompatibility: config.TRUST_TASTE_MIN_COMPATIBILITY,
+    }),
     trackPage: new TrackPageService(new TrackPageRepo(knex)),
     search: new SearchService({
       repo: new SearchRepo(knex),

@@ -23,6 +23,8 @@ export interface RatingStats {
   mean: number | null;
   histogram: number[];
   weighted: number | null;
+  /** While a surge of ratings from low-history accounts is looked at, `weighted` is held at its last stable value since this time. */
+  heldSince?: string | null;
 }
 
 export interface AlbumSummary {

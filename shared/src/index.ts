@@ -20,6 +20,7 @@ export * from './social-graph.schemas';
 export * from './profile.schemas';
 export * from './feed.schemas';
 export * from './moderation.schemas';
+export * from './aggregate-trust.schemas';
 export * from './playlists.schemas';
 export * from './playlist-files.schemas';
 export * from './connections.schemas';

@@ -34,4 +34,6 @@ export interface AlbumPage {
   topReviews: ReviewView[];
   /** People the viewer follows who rated this album (filled once follows exist). */
   friends: { user: UserSummary; rating: number }[];
+  /** With the pre-release embargo on, before the release date: `stats` is empty until this date. */
+  embargoedUntil?: string | null;
 }

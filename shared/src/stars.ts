@@ -16,6 +16,8 @@ export const valueToStars = (value: number): number => value / 2;
 /**
  * Bayesian average used by charts: (C·m + Σ) / (C + n), in stars, where n and Σ are an album's
  * rating count and sum (in stars), m is the mean of all album ratings and C the prior weight.
+ * The published weighted score passes the sum of the raters' weights as n and the weighted sum
+ * Σ wᵢ·sᵢ as Σ (README "Scores").
  */
 export const CHART_PRIOR_WEIGHT = 10;
 /** Albums need at least this many ratings to enter a top chart. */

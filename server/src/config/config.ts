@@ -120,6 +120,42 @@ export const ConfigSchema = z.object({
     .default(6 * 60),
   PREVIEW_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 
+  /** Accounts younger than this many days count with TRUST_REDUCED_WEIGHT in weighted album scores. */
+  TRUST_MIN_ACCOUNT_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  /** Accounts with fewer album ratings than this (before the one being written) count with TRUST_REDUCED_WEIGHT. */
+  TRUST_MIN_RATINGS: z.coerce.number().int().min(0).max(10_000).default(5),
+  /** The weight (0 to 1, kept to four decimals) of a rating from an account that is not established yet. */
+  TRUST_REDUCED_WEIGHT: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .transform((w) => Math.round(w * 10_000) / 10_000)
+    .default(0.1),
+  /** How far back the surge rule looks at an album's ratings. */
+  TRUST_SURGE_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  /** A surge needs at least this many ratings from low-history accounts inside the window. */
+  TRUST_SURGE_MIN_RATINGS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** ... and at least this share (0 to 1) of the window's ratings from them. */
+  TRUST_SURGE_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  /** ... and their mean at least this many stars away from the stable weighted score. */
+  TRUST_SURGE_SWING_STARS: z.coerce.number().min(0).max(4.5).default(1),
+  /** Hide an album's aggregate (never anyone's own rating) until its release date. */
+  TRUST_EMBARGO_BEFORE_RELEASE: bool.default(false),
+  /** The "people with my taste" view counts raters whose compatibility with the viewer is at least this (0 to 100). */
+  TRUST_TASTE_MIN_COMPATIBILITY: z.coerce.number().int().min(0).max(100).default(70),
+  /** How often the worker gives full weight to accounts that became established; 0 registers no schedule. */
+  TRUST_REWEIGH_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
+
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

@@ -23,6 +23,7 @@ const ALL_TABLES = [
   'follows',
   'imports',
   'listen_later',
+  'moderation_log',
   'mutes',
   'notification_actors',
   'notification_dedupe_keys',

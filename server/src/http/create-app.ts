@@ -27,6 +27,7 @@ import { createMutesRouter } from '../features/mutes/mutes.routes';
 import { createRecommendationsRouter } from '../features/recommendations/recommendations.routes';
 import { createNotificationPreferencesRouter } from '../features/notifications/notification-preferences.routes';
 import { createModerationRouter } from '../features/moderation/moderation.routes';
+import { createAggregateTrustRouter } from '../features/aggregate-trust/aggregate-trust.routes';
 import { createListenLaterRouter } from '../features/listen-later/listen-later.routes';
 import { createPlaylistsRouter } from '../features/playlists/playlists.routes';
 import { createPlaylistFilesRouter, PLAYLIST_PREVIEW_PATH, playlistFileBodyParser } from '../features/playlist-files/playlist-files.routes';
@@ -133,6 +134,7 @@ export function createApp(c: Container): Express {
   app.use('/api/notifications', createNotificationsRouter(c));
   app.use('/api/me/notification-preferences', createNotificationPreferencesRouter(c));
   app.use('/api', createModerationRouter(c));
+  app.use('/api', createAggregateTrustRouter(c));
   app.use('/api/admin', createAdminRouter(c));
   app.use('/api/charts', createChartsRouter(c));
   app.use('/api/imports', createImportsRouter(c));

@@ -86,6 +86,11 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     options.coverBackfill === false
       ? undefined
       : startPeriodicTask('backfill album covers', COVER_BACKFILL_EVERY_MS, () => c.services.coverBackfill.runOnce(), logger);
+  // Accounts cross the "established" line as time passes: their ratings get full weight on this timer (idempotent, so every worker may run it).
+  const reweigh =
+    c.config.TRUST_REWEIGH_EVERY_MINUTES > 0
+      ? startPeriodicTask('reweigh newly established raters', c.config.TRUST_REWEIGH_EVERY_MINUTES * 60_000, () => c.services.aggregateTrust.reweigh(), logger)
+      : undefined;
   const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
   return {
     runner,
@@ -96,6 +101,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
       await conversionRecovery.stop();
       await chartsSchedule.stop();
       await coverBackfill?.stop();
+      await reweigh?.stop();
       await runner.close();
     },
   };

@@ -31,6 +31,11 @@ interface PageSqlRow extends AlbumRow {
   stats_count: number | null;
   stats_sum: string | null;
   stats_histogram: number[] | null;
+  stats_weight_sum: string | null;
+  stats_weighted_sum: string | null;
+  stats_held_at: Date | null;
+  stats_stable_weight_sum: string | null;
+  stats_stable_weighted_sum: string | null;
   credits: CreditRow[];
   tracks: TrackRow[];
   top_reviews: Timestamped<ReviewViewRow, 'created_at' | 'updated_at'>[];
@@ -60,6 +65,8 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
        a.release_year, a.type, a.genres, a.styles, a.label, a.catalog_number, a.country, a.upc, a.cover_url, a.cover_key,
        a.spotify_id, a.apple_id, a.discogs_id,
        s.count AS stats_count, s.sum AS stats_sum, s.histogram AS stats_histogram,
+       s.weight_sum AS stats_weight_sum, s.weighted_sum AS stats_weighted_sum, s.held_at AS stats_held_at,
+       s.stable_weight_sum AS stats_stable_weight_sum, s.stable_weighted_sum AS stats_stable_weighted_sum,
        (SELECT coalesce(json_agg(json_build_object(
                  'artist_id', c.artist_id::text, 'credited_name', c.credited_name, 'join_phrase', c.join_phrase)
                ORDER BY c.position), '[]'::json)
@@ -135,12 +142,37 @@ export class AlbumPageRepo {
   async page(albumId: string, viewerId: string | null): Promise<AlbumPageRow | null> {
     const [row] = await preparedQuery<PageSqlRow>(this.knex, 'album_page', PAGE_SQL, [albumId, viewerId]);
     if (!row) return null;
-    const { stats_count, stats_sum, stats_histogram, credits, tracks, top_reviews, ...album } = row;
+    const {
+      stats_count,
+      stats_sum,
+      stats_histogram,
+      stats_weight_sum,
+      stats_weighted_sum,
+      stats_held_at,
+      stats_stable_weight_sum,
+      stats_stable_weighted_sum,
+      credits,
+      tracks,
+      top_reviews,
+      ...album
+    } = row;
     return {
       album,
       credits,
       tracks,
-      stats: stats_count === null ? null : { count: stats_count, sum: stats_sum ?? 0, histogram: stats_histogram ?? [] },
+      stats:
+        stats_count === null
+          ? null
+          : {
+              count: stats_count,
+              sum: stats_sum ?? 0,
+              histogram: stats_histogram ?? [],
+              weight_sum: stats_weight_sum,
+              weighted_sum: stats_weighted_sum,
+              held_at: stats_held_at,
+              stable_weight_sum: stats_stable_weight_sum,
+              stable_weighted_sum: stats_stable_weighted_sum,
+            },
       topReviews: top_reviews.map((r) => ({ ...r, created_at: parseTimestamp(r.created_at), updated_at: parseTimestamp(r.updated_at) })),
     };
   }

@@ -7,12 +7,15 @@ import { presentHistoryEntry } from '../ratings/ratings.presenter';
 import { presentReview } from '../reviews/reviews.presenter';
 import type { FriendsRatingsService } from '../feed/friends-ratings.service';
 import type { AlbumPageRepo } from './album-page.repo';
+import type { AggregateEmbargo } from '../aggregate-trust/aggregate-embargo';
 
 export interface AlbumPageServiceDeps {
   albumPage: AlbumPageRepo;
   priorMean: PriorMeanCache;
   /** "Popular with friends": followees who rated the album, as the viewer may see them. */
   friends: Pick<FriendsRatingsService, 'list'>;
+  /** The pre-release embargo on the aggregate (the viewer's own rating still shows). */
+  embargo: Pick<AggregateEmbargo, 'untilDate'>;
 }
 
 /** The album page in one call: one statement for what everyone sees, and for a signed-in viewer two more (their own data, their friends' ratings), side by side. */
@@ -29,11 +32,13 @@ export class AlbumPageService {
       viewerId ? this.deps.friends.list(viewerId, albumId) : [],
     ]);
     if (!page) throw AppError.notFound('Album');
+    const embargoedUntil = this.deps.embargo.untilDate(page.album.release_date);
     const trackRatings = new Map((viewer?.track_ratings ?? []).map((t) => [String(t.track_id), Number(t.value)]));
     return {
       album: presentAlbumDetail(page.album, page.credits),
       tracks: page.tracks.map((t) => presentTrack(t, trackRatings.get(String(t.id)) ?? null)),
-      stats: presentStats(page.stats, priorMean),
+      stats: presentStats(embargoedUntil ? null : page.stats, priorMean),
+      embargoedUntil,
       viewer: viewer
         ? {
             rating: viewer.rating === null ? null : valueToStars(Number(viewer.rating)),

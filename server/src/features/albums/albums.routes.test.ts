@@ -38,6 +38,7 @@ describe('GET /api/albums/:id', () => {
       viewer: null,
       topReviews: [],
       friends: [],
+      embargoedUntil: null,
     });
   });
 

@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { IdParamsSchema } from '@muse/shared';
+import { AlbumAggregateQuerySchema, IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
-/** The album page, signed in or out. */
+/** The album page and its aggregate's views, signed in or out. */
 export function createAlbumsRouter(c: Container): Router {
   const router = Router();
   const routes = createRoutes(router, c.services.auth);
-  const { albumPage } = c.services;
+  const { albumPage, albumAggregate } = c.services;
 
   routes.get('/albums/:id', {
     params: IdParamsSchema,
@@ -16,6 +16,17 @@ export function createAlbumsRouter(c: Container): Router {
       // The answer depends on the viewer's session.
       res.set('Cache-Control', 'private, no-cache');
       return page;
+    },
+  });
+
+  routes.get('/albums/:id/aggregate', {
+    params: IdParamsSchema,
+    query: AlbumAggregateQuerySchema,
+    summary: 'One view of the album aggregate: everyone (weighted), established accounts, people I follow or people with my taste.',
+    handle: async ({ params, query, viewerId, res }) => {
+      const aggregate = await albumAggregate.view(params.id, viewerId, query.view);
+      res.set('Cache-Control', 'private, no-cache');
+      return aggregate;
     },
   });
 

@@ -3,16 +3,30 @@ import type { AlbumRow, CreditRow, StatsRow, TrackRow } from './catalog.read-mod
 
 const EMPTY_HISTOGRAM = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
-/** Mean and Bayesian average in stars from a count and a sum of 1..10 values. */
+/**
+ * The published weighted score in stars: the Bayesian average over the raters' weights,
+ * (C·m + Σ wᵢ·sᵢ) / (C + Σ wᵢ). While a hold is on it is computed from the stable sums, the
+ * last ones no low-history surge had moved. A row without weight sums counts every rating fully.
+ */
+export function weightedScore(row: Omit<StatsRow, 'histogram'>, priorMean: number): number {
+  const held = Boolean(row.held_at);
+  const weights = Number((held ? row.stable_weight_sum : row.weight_sum) ?? row.count);
+  const weightedValues = Number((held ? row.stable_weighted_sum : row.weighted_sum) ?? row.sum);
+  return bayesianAverage(weights, valueToStars(weightedValues), priorMean);
+}
+
+/** Mean (of every rating, unweighted), the weighted score and the honest histogram, in stars; `heldSince` only under a hold. */
 export function presentStats(row: StatsRow | null, priorMean: number): RatingStats {
   const count = row?.count ?? 0;
   const sumValues = Number(row?.sum ?? 0);
-  if (!count) return { count: 0, mean: null, histogram: [...EMPTY_HISTOGRAM], weighted: null };
+  if (!row || !count) return { count: 0, mean: null, histogram: [...EMPTY_HISTOGRAM], weighted: null };
   return {
     count,
     mean: round2(valueToStars(sumValues / count)),
-    histogram: row?.histogram?.length === 10 ? row.histogram.map(Number) : [...EMPTY_HISTOGRAM],
-    weighted: round2(bayesianAverage(count, valueToStars(sumValues), priorMean)),
+    histogram: row.histogram?.length === 10 ? row.histogram.map(Number) : [...EMPTY_HISTOGRAM],
+    weighted: round2(weightedScore(row, priorMean)),
+    // Only a held score says so, so the answer of every album not under a hold keeps its shape.
+    ...(row.held_at ? { heldSince: new Date(row.held_at).toISOString() } : {}),
   };
 }
 

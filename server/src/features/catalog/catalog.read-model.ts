@@ -27,7 +27,23 @@ export interface StatsRow {
   count: number;
   sum: string | number;
   histogram: number[];
+  /** Σ weights and Σ weight·value (1..10) of the ratings; absent: every rating at full weight. */
+  weight_sum?: string | number | null;
+  weighted_sum?: string | number | null;
+  /** Set while a surge hold is on: the weighted score then comes from the stable sums. */
+  held_at?: Date | string | null;
+  stable_weight_sum?: string | number | null;
+  stable_weighted_sum?: string | number | null;
 }
+
+/** A stats row as a left join leaves it: all null for an album nobody rated. */
+type NullableStats = { count: number | null; sum: string | null; histogram: number[] | null } & Pick<
+  StatsRow,
+  'weight_sum' | 'weighted_sum' | 'held_at' | 'stable_weight_sum' | 'stable_weighted_sum'
+>;
+
+/** The stats columns every read of an album's aggregate selects, for `presentStats`. */
+export const ALBUM_STATS_COLUMNS = ['count', 'sum', 'histogram', 'weight_sum', 'weighted_sum', 'held_at', 'stable_weight_sum', 'stable_weighted_sum'] as const;
 
 export interface CreditRow {
   artist_id: string;
@@ -121,7 +137,7 @@ export class CatalogReadModel {
   }
 
   async albumStats(albumId: string): Promise<StatsRow | null> {
-    return (await this.knex('album_rating_stats').select('count', 'sum', 'histogram').where({ album_id: albumId }).first()) ?? null;
+    return (await this.knex('album_rating_stats').select(ALBUM_STATS_COLUMNS).where({ album_id: albumId }).first()) ?? null;
   }
 
   /** Albums by id with their aggregates, in the order asked. */
@@ -130,20 +146,26 @@ export class CatalogReadModel {
     const rows = await this.knex('albums as a')
       .leftJoin('album_rating_stats as s', 's.album_id', 'a.id')
       .select(ALBUM_COLUMNS)
-      .select(this.knex.raw(`to_char(a.release_date, 'YYYY-MM-DD') AS release_date`), 's.count', 's.sum', 's.histogram')
+      .select(this.knex.raw(`to_char(a.release_date, 'YYYY-MM-DD') AS release_date`), ...ALBUM_STATS_COLUMNS.map((c) => `s.${c}`))
       .whereIn('a.id', ids);
-    const byId = new Map(rows.map((r: AlbumRow & { count: number | null; sum: string | null; histogram: number[] | null }) => [String(r.id), r]));
+    const byId = new Map(rows.map((r: AlbumRow & NullableStats) => [String(r.id), r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
-      const { count, sum, histogram, ...album } = r;
-      return [{ ...album, stats: count === null ? null : { count, sum: sum ?? 0, histogram: histogram ?? [] } }];
+      const { count, sum, histogram, weight_sum, weighted_sum, held_at, stable_weight_sum, stable_weighted_sum, ...album } = r;
+      const stats =
+        count === null ? null : { count, sum: sum ?? 0, histogram: histogram ?? [], weight_sum, weighted_sum, held_at, stable_weight_sum, stable_weighted_sum };
+      return [{ ...album, stats }];
     });
   }
 
-  /** Mean of every album rating, in stars; the prior of the Bayesian average (3 when none). */
+  /**
+   * Weighted mean of every album rating (Σ wᵢ·sᵢ / Σ wᵢ), in stars; the prior of the weighted
+   * score (3 when none). Weighted like the score itself, so a brigade of fresh accounts cannot
+   * drag every album's score through the prior either.
+   */
   async globalAlbumMean(): Promise<number> {
-    const row = await this.knex('album_rating_stats').select(this.knex.raw('sum(sum)::float8 AS s, sum(count)::float8 AS n')).first();
+    const row = await this.knex('album_rating_stats').select(this.knex.raw('sum(weighted_sum)::float8 AS s, sum(weight_sum)::float8 AS n')).first();
     const n = Number(row?.n ?? 0);
     return n > 0 ? Number(row.s) / n / 2 : 3;
   }

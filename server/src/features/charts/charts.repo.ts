@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { CHART_MIN_COUNT, CHART_PRIOR_WEIGHT } from '@muse/shared';
+import type { StatsRow } from '../catalog/catalog.read-model';
 
 /** One ranked album with its aggregate, as the chart queries return it. */
-export interface RankedRow {
+export interface RankedRow extends Pick<StatsRow, 'weight_sum' | 'weighted_sum' | 'held_at' | 'stable_weight_sum' | 'stable_weighted_sum'> {
   album_id: string;
   count: number;
   sum: string | number;
@@ -25,8 +26,15 @@ export interface ChartQueryOptions {
   minCount?: number;
 }
 
-// Bayesian average in stars, written once so every chart ranks by the same formula.
-const SCORE = `((?::float8 * ?::float8 + s.sum / 2.0) / (?::float8 + s.count))`;
+// The published weighted score (README "Scores"): the Bayesian average over the raters' weights,
+// from the stable sums while a surge hold is on. Written once so every chart ranks by it.
+const HELD = `s.held_at IS NOT NULL`;
+const SCORE = `((?::float8 * ?::float8 + (CASE WHEN ${HELD} THEN s.stable_weighted_sum ELSE s.weighted_sum END)::float8 / 2.0)
+                / (?::float8 + (CASE WHEN ${HELD} THEN s.stable_weight_sum ELSE s.weight_sum END)::float8))`;
+// What presentStats needs beside count, sum and histogram, bare and from the stats row `s`.
+const WEIGHT_COLUMNS = ['weight_sum', 'weighted_sum', 'held_at', 'stable_weight_sum', 'stable_weighted_sum'];
+const WEIGHTS = WEIGHT_COLUMNS.join(', ');
+const S_WEIGHTS = WEIGHT_COLUMNS.map((c) => `s.${c}`).join(', ');
 const ORDER = `score DESC, s.count DESC, s.album_id ASC`;
 // Albums under the minimum count are charted (so a new community has charts from its first
 // rating) but only after every album that reached it.
@@ -52,7 +60,7 @@ export class ChartsRepo {
   /** Best albums of all time: those with the minimum count first, then the provisional ones. */
   async topAllTime(o: ChartQueryOptions): Promise<RankedRow[]> {
     const { rows } = await this.knex.raw<{ rows: RankedRow[] }>(
-      `SELECT s.album_id, s.count, s.sum, s.histogram
+      `SELECT s.album_id, s.count, s.sum, s.histogram, ${WEIGHTS}
          FROM (${RATED}) s
         ORDER BY ${RANK_ORDER}
         LIMIT ?`,
@@ -64,8 +72,8 @@ export class ChartsRepo {
   /** The best `limit` albums of every release year, in one pass, provisional ones last. */
   async topByYear(o: ChartQueryOptions): Promise<PartitionedRow[]> {
     const { rows } = await this.knex.raw<{ rows: PartitionedRow[] }>(
-      `SELECT bucket, album_id, count, sum, histogram FROM (
-         SELECT a.release_year AS bucket, s.album_id, s.count, s.sum, s.histogram,
+      `SELECT bucket, album_id, count, sum, histogram, ${WEIGHTS} FROM (
+         SELECT a.release_year AS bucket, s.album_id, s.count, s.sum, s.histogram, ${S_WEIGHTS},
                 row_number() OVER (PARTITION BY a.release_year ORDER BY ${RANK_ORDER}) AS rn
            FROM (${RATED}) s
            JOIN albums a ON a.id = s.album_id
@@ -85,18 +93,19 @@ export class ChartsRepo {
   async topByGenre(o: ChartQueryOptions): Promise<PartitionedRow[]> {
     const { rows } = await this.knex.raw<{ rows: PartitionedRow[] }>(
       `WITH rated AS (${RATED}), tagged AS (
-         SELECT DISTINCT ON (s.album_id, lower(g.name)) lower(g.name) AS key, g.name, s.album_id, s.count, s.sum, s.histogram, s.score, s.established
+         SELECT DISTINCT ON (s.album_id, lower(g.name)) lower(g.name) AS key, g.name, s.album_id, s.count, s.sum, s.histogram, s.score, s.established,
+                ${S_WEIGHTS}
            FROM rated s
            JOIN albums a ON a.id = s.album_id
            CROSS JOIN LATERAL unnest(a.genres || a.styles) AS g(name)
           WHERE btrim(g.name) <> ''
           ORDER BY s.album_id, lower(g.name), g.name
        ), ranked AS (
-         SELECT min(name) OVER (PARTITION BY key) AS bucket, album_id, count, sum, histogram,
+         SELECT min(name) OVER (PARTITION BY key) AS bucket, album_id, count, sum, histogram, ${WEIGHTS},
                 row_number() OVER (PARTITION BY key ORDER BY established DESC, score DESC, count DESC, album_id ASC) AS rn
            FROM tagged
        )
-       SELECT bucket, album_id, count, sum, histogram FROM ranked WHERE rn <= ? ORDER BY lower(bucket), rn`,
+       SELECT bucket, album_id, count, sum, histogram, ${WEIGHTS} FROM ranked WHERE rn <= ? ORDER BY lower(bucket), rn`,
       [...ratedBindings(o), o.limit],
     );
     return rows;
@@ -105,7 +114,7 @@ export class ChartsRepo {
   /** Albums by ratings created or changed since `since`; ties go to the better weighted score. */
   async trending(o: ChartQueryOptions & { since: Date }): Promise<RankedRow[]> {
     const { rows } = await this.knex.raw<{ rows: RankedRow[] }>(
-      `SELECT s.album_id, s.count, s.sum, s.histogram, r.recent::int AS recent, ${SCORE} AS score
+      `SELECT s.album_id, s.count, s.sum, s.histogram, ${S_WEIGHTS}, r.recent::int AS recent, ${SCORE} AS score
          FROM (SELECT album_id, count(*) AS recent FROM album_ratings WHERE updated_at >= ? GROUP BY album_id) r
          JOIN album_rating_stats s ON s.album_id = r.album_id
         ORDER BY r.recent DESC, ${ORDER}

@@ -89,7 +89,7 @@ function toChart(label: string | number | null, rows: RankedRow[], priorMean: nu
     entries: rows.map((r, i) => ({
       rank: i + 1,
       albumId: String(r.album_id),
-      stats: presentStats({ count: r.count, sum: r.sum, histogram: r.histogram }, priorMean),
+      stats: presentStats(r, priorMean),
       ...(r.recent === undefined ? {} : { recentCount: Number(r.recent) }),
     })),
   };

@@ -40,7 +40,7 @@ export function presentProfileStats(row: ProfileStatsRow): ProfileStats {
 /** Fewer shared ratings than this say too little to score. */
 export const MIN_SHARED_FOR_SCORE = 3;
 /** The largest possible difference between two ratings, in stars (5 − 0.5). */
-const MAX_DIFF_STARS = 4.5;
+export const MAX_DIFF_STARS = 4.5;
 
 /**
  * Taste compatibility: 100 × (1 − mean absolute difference in stars / 4.5), rounded to a whole

@@ -2,9 +2,18 @@ import type { Knex } from 'knex';
 import { onForeignKeyViolation } from '../../db/pg-errors';
 import { preparedQuery } from '../../db/prepared';
 import { AppError } from '../../lib/app-error';
-import type { StatsRow } from '../catalog/catalog.read-model';
+import { ALBUM_STATS_COLUMNS, type StatsRow } from '../catalog/catalog.read-model';
+import type { RaterWeightRule } from './rater-weight';
 
 export type RatedItem = 'album' | 'track';
+
+export interface UpsertResult {
+  changed: boolean;
+  /** Whether the rater counted with full weight; false only for a changed album rating from a low-history account. */
+  established: boolean;
+}
+
+const upsertResult = (rows: { established: boolean }[]): UpsertResult => ({ changed: rows.length > 0, established: rows[0]?.established ?? true });
 
 export interface CurrentRatingRow {
   value: number;
@@ -25,26 +34,40 @@ const TABLES = {
   track: { ratings: 'track_ratings', stats: 'track_rating_stats', column: 'track_id', items: 'tracks' },
 } as const;
 
-type Placeholder = (position: number) => string;
-const numbered: Placeholder = (position) => `$${position}`;
-const knexBinding: Placeholder = () => '?';
-
 // Re-rating with the same value keeps the time it was first given and fires no trigger.
-const upsertSql = (
-  t: (typeof TABLES)[RatedItem],
-  p: Placeholder = numbered,
-) => `INSERT INTO ${t.ratings} AS r (user_id, ${t.column}, value, created_at, updated_at)
-       VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(4)})
-       ON CONFLICT (user_id, ${t.column}) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+const TRACK_UPSERT_SQL = `INSERT INTO track_ratings AS r (user_id, track_id, value, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $4)
+       ON CONFLICT (user_id, track_id) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
          WHERE r.value <> EXCLUDED.value
-       RETURNING 1`;
+       RETURNING true AS established`;
 
-const statsSql = (t: (typeof TABLES)[RatedItem]) => `SELECT count, sum, histogram FROM ${t.stats} WHERE ${t.column} = $1`;
+// An album rating also records its rater's standing as it is now ($5..$7: the weight rule), read
+// through the users primary key and at most $6 rows of the rater's own ratings. A rating a
+// moderator discounted as part of a brigade keeps weight 0 whatever its rater becomes.
+const ALBUM_UPSERT_SQL = `INSERT INTO album_ratings AS r (user_id, album_id, value, created_at, updated_at, established, weight)
+       SELECT $1, $2, $3, $4, $4, e.established, CASE WHEN e.established THEN 1 ELSE $7::numeric END
+         FROM (SELECT coalesce((SELECT u.created_at <= now() - make_interval(days => $5::int) FROM users u WHERE u.id = $1::bigint), false)
+                      AND (SELECT count(*) FROM (SELECT 1 FROM album_ratings h WHERE h.user_id = $1::bigint AND h.album_id <> $2::bigint
+                                                  LIMIT $6::int) seen) >= $6::int AS established) e
+       ON CONFLICT (user_id, album_id) DO UPDATE
+          SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at,
+              established = EXCLUDED.established AND NOT r.discounted,
+              weight = CASE WHEN r.discounted THEN 0 ELSE EXCLUDED.weight END
+        WHERE r.value <> EXCLUDED.value
+       RETURNING established`;
+
+const statsSql = (t: (typeof TABLES)[RatedItem]) =>
+  t.stats === 'album_rating_stats'
+    ? `SELECT ${ALBUM_STATS_COLUMNS.join(', ')} FROM album_rating_stats WHERE album_id = $1`
+    : `SELECT count, sum, histogram FROM ${t.stats} WHERE ${t.column} = $1`;
 
 // Hot-path statements, prepared once per pooled connection: planning them cost more than running them.
 const PREPARED = {
-  album: { upsert: { name: 'ratings_upsert_album', text: upsertSql(TABLES.album) }, stats: { name: 'ratings_stats_album', text: statsSql(TABLES.album) } },
-  track: { upsert: { name: 'ratings_upsert_track', text: upsertSql(TABLES.track) }, stats: { name: 'ratings_stats_track', text: statsSql(TABLES.track) } },
+  album: {
+    upsert: { name: 'ratings_upsert_album_weighted', text: ALBUM_UPSERT_SQL },
+    stats: { name: 'ratings_stats_album_weighted', text: statsSql(TABLES.album) },
+  },
+  track: { upsert: { name: 'ratings_upsert_track', text: TRACK_UPSERT_SQL }, stats: { name: 'ratings_stats_track', text: statsSql(TABLES.track) } },
 } as const;
 
 /**
@@ -52,7 +75,10 @@ const PREPARED = {
  * step with every change to the ratings tables, in the same transaction.
  */
 export class RatingsRepo {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly weightRule: RaterWeightRule,
+  ) {}
 
   async itemExists(item: RatedItem, id: string, trx: Knex = this.knex): Promise<boolean> {
     return Boolean(await trx(TABLES[item].items).where({ id }).first('id'));
@@ -71,12 +97,14 @@ export class RatingsRepo {
 
   /**
    * Inserts or replaces the one current rating. Re-rating with the same value keeps the time it
-   * was first given and touches no aggregate; `changed` says whether anything was written.
+   * was first given and touches no aggregate; `changed` says whether anything was written and
+   * `established` whether its rater counted with full weight (always for tracks).
    */
-  async upsert(trx: Knex, item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<{ changed: boolean }> {
-    const at = ratedAt ?? new Date();
-    const result = await trx.raw<{ rows: unknown[] }>(upsertSql(TABLES[item], knexBinding), [userId, itemId, value, at, at]).catch(itemMissing(item));
-    return { changed: result.rows.length > 0 };
+  async upsert(trx: Knex, item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<UpsertResult> {
+    const { name, text } = PREPARED[item].upsert;
+    // On the transaction's own connection, so it sees (and joins) the caller's writes.
+    const rows = await preparedQuery<{ established: boolean }>(trx, name, text, this.values(item, userId, itemId, value, ratedAt)).catch(itemMissing(item));
+    return upsertResult(rows);
   }
 
   /**
@@ -84,10 +112,19 @@ export class RatingsRepo {
    * aggregate triggers run inside it, so the rating and its aggregate still commit together.
    * A missing item surfaces as a foreign-key violation, answered as a 404.
    */
-  async upsertAlone(item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<{ changed: boolean }> {
+  async upsertAlone(item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): Promise<UpsertResult> {
     const { name, text } = PREPARED[item].upsert;
-    const rows = await preparedQuery(this.knex, name, text, [userId, itemId, value, ratedAt ?? new Date()]).catch(itemMissing(item));
-    return { changed: rows.length > 0 };
+    const rows = await preparedQuery<{ established: boolean }>(this.knex, name, text, this.values(item, userId, itemId, value, ratedAt)).catch(
+      itemMissing(item),
+    );
+    return upsertResult(rows);
+  }
+
+  private values(item: RatedItem, userId: string, itemId: string, value: number, ratedAt: Date | null): unknown[] {
+    const base = [userId, itemId, value, ratedAt ?? new Date()];
+    if (item === 'track') return base;
+    const { minAccountDays, minRatings, reducedWeight } = this.weightRule;
+    return [...base, minAccountDays, minRatings, reducedWeight];
   }
 
   /** Removes the current rating; returns the value it had, or null when there was none. */
@@ -120,7 +157,7 @@ export class RatingsRepo {
     const t = TABLES[item];
     return (
       (await trx(t.stats)
-        .select('count', 'sum', 'histogram')
+        .select(item === 'album' ? ALBUM_STATS_COLUMNS : ['count', 'sum', 'histogram'])
         .where({ [t.column]: itemId })
         .first()) ?? null
     );

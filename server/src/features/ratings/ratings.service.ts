@@ -19,7 +19,14 @@ export interface RatingsServiceDeps {
   logger: Logger;
   /** Asks for the charts to be recomputed soon; repeated asks are merged. */
   requestChartsRefresh(): Promise<void>;
+  /** Runs the surge rule on an album after a rating from a low-history account changed it. */
+  checkSurge(albumId: string): Promise<void>;
+  /** The pre-release embargo: the date until which the album's aggregate is hidden, or null. */
+  embargoedUntil(albumId: string): Promise<string | null>;
 }
+
+/** What an embargoed album's aggregate shows: nothing, as if nobody had rated it yet. */
+const embargoedStats = (): RatingStats => presentStats(null, 0);
 
 export interface RateOptions {
   /** A relisten keeps a different earlier rating in the history instead of forgetting it. */
@@ -85,8 +92,8 @@ export class RatingsService {
   /** An album's aggregate as the album page and its live updates show it. */
   async albumStats(albumId: string): Promise<RatingStats> {
     // The real-time dispatcher calls this after every rating: the repo's prepared read keeps it cheap.
-    const [row, prior] = await Promise.all([this.deps.repo.stats('album', albumId), this.deps.priorMean.get()]);
-    return presentStats(row, prior);
+    const [row, prior, embargoed] = await Promise.all([this.deps.repo.stats('album', albumId), this.deps.priorMean.get(), this.deps.embargoedUntil(albumId)]);
+    return embargoed ? embargoedStats() : presentStats(row, prior);
   }
 
   private async rate(item: RatedItem, userId: string, itemId: string, stars: number, options: RateOptions): Promise<RatingResult> {
@@ -94,9 +101,9 @@ export class RatingsService {
     if (options.relisten) return this.rateInTransaction(item, userId, itemId, value, options);
     // A plain rating is one autocommitted statement whose triggers move the aggregate in the
     // same commit: no BEGIN/COMMIT round trips, and the foreign key stands in for an existence check.
-    const { changed } = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null);
+    const { changed, established } = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null);
     const effects = new AfterCommit();
-    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility);
+    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility, established);
     return this.answer(item, itemId, value, effects);
   }
 
@@ -113,8 +120,13 @@ export class RatingsService {
    * stored, so the user's next request (deleting the account included) sees it.
    */
   private async answer(item: RatedItem, itemId: string, value: number, effects: AfterCommit): Promise<RatingResult> {
-    const [stats, prior] = await Promise.all([this.deps.repo.stats(item, itemId), this.deps.priorMean.get(), effects.runTogether(this.deps.logger)]);
-    return presentRatingResult(value, stats, prior);
+    const [stats, prior, embargoed] = await Promise.all([
+      this.deps.repo.stats(item, itemId),
+      this.deps.priorMean.get(),
+      item === 'album' ? this.deps.embargoedUntil(itemId) : null,
+      effects.runTogether(this.deps.logger),
+    ]);
+    return embargoed ? { rating: valueToStars(value), stats: embargoedStats() } : presentRatingResult(value, stats, prior);
   }
 
   private async writeRating(tx: Tx, effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions) {
@@ -128,13 +140,25 @@ export class RatingsService {
         await repo.insertHistory(tx, { userId, item, itemId, value: current.value, ratedAt: current.updated_at, replacedAt: options.ratedAt ?? new Date() });
       }
     }
-    const { changed } = await repo.upsert(tx, item, userId, itemId, value, options.ratedAt ?? null);
-    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility);
+    const { changed, established } = await repo.upsert(tx, item, userId, itemId, value, options.ratedAt ?? null);
+    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility, established);
   }
 
-  /** Queues what a changed rating tells others: the album's watchers and the activity log. */
-  private announce(effects: AfterCommit, item: RatedItem, userId: string, itemId: string, value: number, visibility: Visibility | undefined): void {
+  /**
+   * Queues what a changed rating tells others: the album's watchers and the activity log; a
+   * rating from a low-history account also has the surge rule look at the album.
+   */
+  private announce(
+    effects: AfterCommit,
+    item: RatedItem,
+    userId: string,
+    itemId: string,
+    value: number,
+    visibility: Visibility | undefined,
+    established: boolean,
+  ): void {
     if (item === 'album') this.albumStatsChanged(effects, itemId);
+    if (item === 'album' && !established) effects.add(() => this.deps.checkSurge(itemId));
     // `docs.activity` is the activity recorder: it fills the default visibility and fans the activity out.
     effects.add(() =>
       this.deps.docs.activity.append({
@@ -166,6 +190,7 @@ export class RatingsService {
       { effects },
     );
     await effects.run(this.deps.logger);
+    if (item === 'album' && (await this.deps.embargoedUntil(itemId))) return { rating: null, stats: embargoedStats() };
     return presentRatingResult(null, stats, await this.deps.priorMean.get());
   }
 }
