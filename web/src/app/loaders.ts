@@ -5,6 +5,7 @@ import { getAlbumQueryOptions } from '../features/albums/api/get-album';
 import { getTrackQueryOptions } from '../features/albums/api/get-track';
 import { getArtistQueryOptions } from '../features/artists/api/get-artist';
 import { getMeQueryOptions } from '../features/auth/api/get-me';
+import { getModerationLogQueryOptions } from '../features/moderation/api/get-moderation-log';
 import { getChartQueryOptions } from '../features/charts/api/get-chart';
 import { getChartFacetsQueryOptions } from '../features/charts/api/get-chart-facets';
 import { getUserDiaryQueryOptions } from '../features/diary/api/get-user-diary';
@@ -127,6 +128,10 @@ export function createLoaders(queryClient: QueryClient) {
     },
     charts: async () => {
       void queryClient.prefetchQuery(getChartFacetsQueryOptions());
+      return null;
+    },
+    moderationLog: async () => {
+      void queryClient.prefetchInfiniteQuery(getModerationLogQueryOptions());
       return null;
     },
   };

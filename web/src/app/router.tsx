@@ -98,6 +98,10 @@ const pages = {
     () => import('./routes/charts-route'),
     (m) => m.ChartsRoute,
   ),
+  moderationLog: lazyPage(
+    () => import('./routes/moderation-log-route'),
+    (m) => m.ModerationLogRoute,
+  ),
   playlist: lazyPage(
     () => import('./routes/playlist-route'),
     (m) => m.PlaylistRoute,
@@ -202,6 +206,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: 'search', loader: preloading(pages.search), element: <pages.search /> },
             { path: 'charts', loader: preloading(pages.charts, loaders.charts), element: <pages.charts /> },
+            { path: 'moderation-log', loader: preloading(pages.moderationLog, loaders.moderationLog), element: <pages.moderationLog /> },
                 { path: 'parties/new', loader: preloading(pages.newParty), element: <pages.newParty /> },
                 { path: 'parties/:id', loader: preloading(pages.party), element: <pages.party /> },
             { path: 'playlists/:id', loader: preloading(pages.playlist), element: <pages.playlist /> },

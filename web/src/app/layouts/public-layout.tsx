@@ -56,6 +56,9 @@ export function PublicLayout({ framed = false }: { framed?: boolean }) {
           <div className="container site-footer-inner">
             <Logo size={20} />
             <p className="muted">Rate, review and remember the music you love.</p>
+            <NavLink className="muted" to="/moderation-log">
+              Moderation log
+            </NavLink>
           </div>
         </footer>
       </Suspense>

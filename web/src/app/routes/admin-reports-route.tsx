@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { useMe } from '../../features/auth/api/get-me';
 import type { ReportStatus } from '../../features/moderation/api/get-reports';
+import { AggregateHolds } from '../../features/moderation/components/aggregate-holds';
 import { ReportQueue } from '../../features/moderation/components/report-queue';
 import { SuspendedAccounts } from '../../features/moderation/components/suspended-accounts';
 import { reportStatusFrom } from '../route-params';
@@ -24,7 +25,7 @@ export function AdminReportsRoute() {
         <h1>Moderation queue</h1>
         <p className="muted">
           Reported reviews and comments. Hiding removes them from feeds, pages and search; suspending the author ends their sessions and keeps them out until
-          the suspension is lifted.
+          the suspension is lifted. Rating surges: albums whose weighted score is held after a sudden swing from low-history accounts.
         </p>
       </header>
       {me?.role === 'admin' ? (
@@ -37,6 +38,7 @@ export function AdminReportsRoute() {
             ))}
           </nav>
           <ReportQueue key={status} status={status} viewerId={me.id} />
+          <AggregateHolds />
           <SuspendedAccounts />
         </>
       ) : (

@@ -103,7 +103,14 @@ function AlbumView({ id }: { id: string }) {
       <div className="album-layout">
         <aside className="album-aside" aria-label="Ratings">
           <AlbumRatingPanel page={page} onLog={() => setEditorOpen(true)} />
-          <AlbumScores stats={page.stats} viewerRating={page.viewer?.rating ?? null} live={live} />
+          <AlbumScores
+            albumId={page.album.id}
+            stats={page.stats}
+            viewerRating={page.viewer?.rating ?? null}
+            live={live}
+            signedIn={me !== null}
+            embargoedUntil={page.embargoedUntil}
+          />
           <AlbumFriends friends={friends} />
           <SimilarAlbums albumId={id} />
         </aside>
