@@ -38,7 +38,7 @@ function HoldCard({ hold, pending, onDecide }: { hold: AggregateHoldView; pendin
         </Button>
         <ConfirmButton
           confirmText="Yes, these ratings lose their weight"
-          aria-label={`Confirm the brigade on ${hold.album.title}`}
+          aria-label={`Confirm brigade on ${hold.album.title}`}
           pending={pending}
           onConfirm={() => onDecide('confirm')}
         >
