@@ -482,7 +482,7 @@ export function composeServices(infra: Infrastructure): Composition {
       repo: importsRepo,
       catalog,
       queues,
-      parsing: new ImportParsing({ repo: importsRepo, announce: announceImport }),
+      parsing: new ImportParsing({ repo: importsRepo, catalog, announce: announceImport }),
       applying: new ImportApplying({ transactions, repo: importsRepo, listens, listenLater, notifications, announce: announceImport }),
       announce: announceImport,
     }),

@@ -5,10 +5,11 @@ import { hasNoNul } from './text';
 export const IMPORT_CSV_MAX_BYTES = 5 * 1024 * 1024;
 
 /**
- * Where a CSV comes from: a Letterboxd-style diary, a Rate Your Music export, or a Letterboxd
- * watchlist (`watchlist.csv`: Date, Name, Year, Letterboxd URI), whose rows go to Listen later.
+ * Where a CSV comes from: a Letterboxd-style diary, a Rate Your Music export, a Letterboxd
+ * watchlist (`watchlist.csv`: Date, Name, Year, Letterboxd URI), whose rows go to Listen later,
+ * or the `reviews.csv` of a Muse export (album and track reviews).
  */
-export const ImportSourceSchema = z.enum(['letterboxd', 'rym', 'letterboxd-watchlist']);
+export const ImportSourceSchema = z.enum(['letterboxd', 'rym', 'letterboxd-watchlist', 'muse-reviews']);
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
 export const ImportCreateSchema = z.object({
@@ -30,6 +31,8 @@ export interface ImportRowView {
   artist: string;
   title: string;
   year: number | null;
+  /** The track a row of a Muse export reviews (null for an album). */
+  trackTitle?: string | null;
   rating: number | null;
   listenedOn: string | null;
   isRelisten: boolean;

@@ -26,6 +26,7 @@ import * as m20261206080000 from './20261206080000-track-previews';
 import * as m20261206090000 from './20261206090000-conversion-report-owner';
 import * as m20261206100000 from './20261206100000-recommendation-dismissals';
 import * as m20261207010000 from './20261207010000-track-reviews';
+import * as m20261207011000 from './20261207011000-muse-review-imports';
 import * as m20261207020000 from './20261207020000-trusted-aggregates';
 import * as m20261207040000 from './20261207040000-listening-parties';
 
@@ -66,6 +67,7 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261206090000-conversion-report-owner', m20261206090000],
   ['20261206100000-recommendation-dismissals', m20261206100000],
   ['20261207010000-track-reviews', m20261207010000],
+  ['20261207011000-muse-review-imports', m20261207011000],
   ['20261207040000-listening-parties', m20261207040000],
   ['20261207020000-trusted-aggregates', m20261207020000],
 ];

@@ -21,7 +21,12 @@ export interface ImportApplyingDeps {
 }
 
 const PROGRESS_EVERY = 20;
-const SOURCE_NAMES: Record<ImportRow['source'], string> = { letterboxd: 'Letterboxd', rym: 'Rate Your Music', 'letterboxd-watchlist': 'Letterboxd watchlist' };
+const SOURCE_NAMES: Record<ImportRow['source'], string> = {
+  letterboxd: 'Letterboxd',
+  rym: 'Rate Your Music',
+  'letterboxd-watchlist': 'Letterboxd watchlist',
+  'muse-reviews': 'Muse reviews',
+};
 
 const counted = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -95,6 +100,7 @@ export class ImportApplying {
           else {
             await listens.write(trx, effects, userId, {
               albumId: row.albumId,
+              ...(row.trackId ? { trackId: row.trackId } : {}),
               listenedOn: row.listenedOn,
               stars: row.rating,
               isRelisten: row.isRelisten,
@@ -112,7 +118,14 @@ export class ImportApplying {
       try {
         await transactions.run(async (trx) => {
           await this.claim(trx, imp.id, step);
-          await repo.markRowUnapplied(trx, imp.id, index, 'The album was removed from the catalog before the import was applied.');
+          await repo.markRowUnapplied(
+            trx,
+            imp.id,
+            index,
+            row.trackId
+              ? 'The track was removed from the catalog before the import was applied.'
+              : 'The album was removed from the catalog before the import was applied.',
+          );
           await repo.advanceCursor(trx, imp.id, step + 1, false);
         });
       } catch (inner) {

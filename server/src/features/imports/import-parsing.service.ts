@@ -1,12 +1,16 @@
 import { IMPORT_MAX_ROWS } from '@muse/shared';
 import type { Logger } from '../../lib/logger';
 import { AlbumMatcher } from './album-matcher';
+import type { CatalogReadModel } from '../catalog/catalog.read-model';
+import { matchTrack } from './track-matcher';
 import { readCsv } from '../../lib/csv-read';
 import { missingColumns, readRows, type ReadRow } from './import-rows';
 import type { ImportsRepo, StoredRow } from './imports.repo';
 
 export interface ImportParsingDeps {
   repo: ImportsRepo;
+  /** The tracks of a matched album, for rows about a track. */
+  catalog: Pick<CatalogReadModel, 'listTracks'>;
   /** Tells the importing user's browser how far the import has got. */
   announce(userId: string, importId: string): Promise<void>;
 }
@@ -90,12 +94,16 @@ export class ImportParsing {
       isRelisten: row.isRelisten,
       review: row.review,
       addedOn: row.addedOn,
+      ...(row.track ? { trackTitle: row.track.title, isrc: row.track.isrc } : {}),
     };
     if (row.invalid) return { ...base, status: 'invalid', reason: row.invalid, albumId: null };
     const result = await matcher.match(row);
-    return result.albumId
-      ? { ...base, status: 'matched', reason: null, albumId: result.albumId }
-      : { ...base, status: 'unmatched', reason: result.reason, albumId: null };
+    if (!result.albumId) return { ...base, status: 'unmatched', reason: result.reason, albumId: null };
+    if (!row.track) return { ...base, status: 'matched', reason: null, albumId: result.albumId };
+    const trackId = matchTrack(await this.deps.catalog.listTracks(result.albumId), row.track);
+    return trackId
+      ? { ...base, status: 'matched', reason: null, albumId: result.albumId, trackId }
+      : { ...base, status: 'unmatched', reason: `No track “${row.track.title}” on “${row.title}” in the catalog.`, albumId: null };
   }
 
   private async fail(userId: string, importId: string, error: string): Promise<void> {

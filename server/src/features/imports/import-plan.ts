@@ -30,7 +30,8 @@ export function importedCounts(plan: readonly ApplyStep[], source: ImportSource,
   return {
     ratings: count((r) => r.rating !== null),
     reviews: count((r) => r.review !== null),
-    diaryEntries: count((r) => r.listenedOn !== null),
+    // A track review keeps its date to itself: the diary logs albums.
+    diaryEntries: count((r) => r.listenedOn !== null && !r.trackId),
     listenLater: 0,
   };
 }

@@ -11,6 +11,8 @@ export interface ReadRow {
   altArtist: string | null;
   title: string;
   year: number | null;
+  /** The track a Muse export row is about (its album is `artist`/`title`); null for an album. */
+  track: { title: string; isrc: string | null } | null;
   /** Stars, 0.5 to 5. */
   rating: number | null;
   listenedOn: string | null;
@@ -40,6 +42,7 @@ export const REQUIRED_COLUMNS: Record<ImportSource, string[][]> = {
   letterboxd: [['Name'], ['Rating', 'Date', 'Watched Date', 'Listened Date', 'Review']],
   rym: [['Title'], ['First Name', 'Last Name'], ['Rating']],
   'letterboxd-watchlist': [['Name']],
+  'muse-reviews': [['album_title'], ['artist'], ['body']],
 };
 
 /** The required columns a header lacks, as they would be named to the user. */
@@ -53,7 +56,7 @@ export function missingColumns(source: ImportSource, header: string[]): string[]
 /** Reads every record of a file of the given source into rows; broken records become invalid rows. */
 export function readRows(source: ImportSource, table: CsvTable): ReadRow[] {
   const columns = columnsOf(table.header);
-  const read = { letterboxd: readLetterboxdRow, rym: readRymRow, 'letterboxd-watchlist': readWatchlistRow }[source];
+  const read = { letterboxd: readLetterboxdRow, rym: readRymRow, 'letterboxd-watchlist': readWatchlistRow, 'muse-reviews': readMuseReviewRow }[source];
   const rows = table.records
     .filter((r) => r.fields.some((f) => f.trim() !== ''))
     .map((r) => {
@@ -79,6 +82,7 @@ function emptyRow(line: number): ReadRow {
     altArtist: null,
     title: '',
     year: null,
+    track: null,
     rating: null,
     listenedOn: null,
     isRelisten: false,
@@ -159,11 +163,37 @@ function readRymRow(line: number, get: Getter): ReadRow {
   return finish(row, problems);
 }
 
+/**
+ * A review from a Muse export's `reviews.csv`: item_type (album or track), artist, album_title,
+ * release_year, track_title and isrc for a track, stars, listened_on, is_relisten and body.
+ */
+function readMuseReviewRow(line: number, get: Getter): ReadRow {
+  const row = emptyRow(line);
+  row.artist = get('artist').trim();
+  row.title = get('album_title').trim();
+  const problems: string[] = [];
+  if (!row.title) problems.push('The album title is missing.');
+  else if (!row.artist) problems.push('The artist is missing.');
+  row.year = readYear(get('release_year'), problems);
+  const itemType = get('item_type').trim().toLowerCase() || 'album';
+  if (itemType === 'track') {
+    const title = get('track_title').trim();
+    if (!title) problems.push('The track title is missing.');
+    row.track = { title, isrc: get('isrc').trim().toUpperCase() || null };
+  } else if (itemType !== 'album') problems.push(`Item type "${clip(itemType)}" should be album or track.`);
+  row.rating = readLetterboxdRating(get('stars'), problems);
+  row.listenedOn = readDate(get('listened_on'), problems);
+  row.isRelisten = readYesNo(get('is_relisten'), problems);
+  row.review = readReview(get('body'), problems);
+  if (row.review === null && !problems.length) problems.push('The review text (body) is missing.');
+  return finish(row, problems);
+}
+
 /** Adds the checks every row gets; a diary row (`needsContent`) must also carry a rating, date or review. */
 function finish(row: ReadRow, problems: string[], { needsContent } = { needsContent: true }): ReadRow {
   if (needsContent && !problems.length && row.rating === null && row.listenedOn === null && row.review === null)
     problems.push('Nothing to import: no rating, date or review.');
-  if (!problems.length && (row.title.length > TEXT_MAX || row.artist.length > TEXT_MAX))
+  if (!problems.length && (row.title.length > TEXT_MAX || row.artist.length > TEXT_MAX || (row.track?.title.length ?? 0) > TEXT_MAX))
     problems.push(`Artist and title must be at most ${TEXT_MAX} characters.`);
   return { ...row, invalid: problems.length ? problems.join(' ') : null };
 }

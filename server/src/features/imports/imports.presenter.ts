@@ -26,6 +26,7 @@ export function presentImportRow(row: StoredRow, albums: Map<string, AlbumSummar
     artist: row.artist,
     title: row.title,
     year: row.year,
+    trackTitle: row.trackTitle ?? null,
     rating: row.rating,
     listenedOn: row.listenedOn,
     isRelisten: row.isRelisten,

@@ -14,9 +14,14 @@ export interface StoredRow {
   review: string | null;
   /** The day a watchlist row was added; absent on diary rows. */
   addedOn?: string | null;
+  /** The track a Muse export row reviews, as written (absent for albums and other sources). */
+  trackTitle?: string | null;
+  isrc?: string | null;
   status: 'matched' | 'unmatched' | 'invalid';
   reason: string | null;
   albumId: string | null;
+  /** The catalog track a matched track row points at (on `albumId`). */
+  trackId?: string | null;
 }
 
 /** An import's state and counters (its rows are read separately: they can be large). */

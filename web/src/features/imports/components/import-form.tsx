@@ -9,12 +9,14 @@ import { useCreateImport } from '../api/create-import';
 type Source = ImportSource;
 
 /**
- * Guesses the export's origin: RYM names its columns after itself; Letterboxd's watchlist has the
+ * Guesses the export's origin: RYM names its columns after itself, a Muse export's reviews.csv
+ * has snake_case album_title and body; Letterboxd's watchlist has the
  * same columns as its list of watched films, so only its file name (`watchlist.csv`) tells it apart.
  */
 export function guessSource(csv: string, fileName = ''): Source {
   const header = (csv.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
   if (header.includes('rym album') || (header.includes('first name') && header.includes('last name'))) return 'rym';
+  if (header.includes('album_title') && header.includes('body')) return 'muse-reviews';
   return /watchlist/i.test(fileName) ? 'letterboxd-watchlist' : 'letterboxd';
 }
 
@@ -99,6 +101,12 @@ export function ImportForm({ onStarted }: { onStarted: (created: ImportView) => 
           />
           <span>
             Letterboxd watchlist, to your Listen later queue <span className="muted">(watchlist.csv: Date, Name as "Artist - Title", Year)</span>
+          </span>
+        </label>
+        <label className="radio-field">
+          <input type="radio" name="source" value="muse-reviews" checked={source === 'muse-reviews'} onChange={() => setSource('muse-reviews')} />
+          <span>
+            Muse export, album and track reviews <span className="muted">(reviews.csv from “Download my data”)</span>
           </span>
         </label>
       </fieldset>

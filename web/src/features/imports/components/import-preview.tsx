@@ -103,6 +103,7 @@ export function ImportPreview({ view, onConfirm, confirming }: ImportPreviewProp
                   </td>
                   <td data-label="Line">{row.line}</td>
                   <td>
+                    {row.trackTitle && <span className="import-source-title">{row.trackTitle} · </span>}
                     <span className="import-source-title">{row.title || <span className="muted">(no title)</span>}</span>
                     <span className="muted">
                       {' '}

@@ -8,6 +8,7 @@ import { useImport } from '../api/get-import';
 import { useImportProgress } from '../api/use-import-progress';
 import { ImportOutcome } from './import-outcome';
 import { ImportPreview } from './import-preview';
+import { IMPORT_SOURCE_NAMES } from './import-source-names';
 
 function ProgressBar({ processed, total, label }: { processed: number; total: number; label: string }) {
   const percent = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : 0;
@@ -43,7 +44,7 @@ export function ImportStatus({ importId, handle }: { importId: string; handle: s
   return (
     <section className="card import-status" aria-labelledby="import-status-title" aria-busy={view.status === 'parsing' || view.status === 'applying'}>
       <h2 id="import-status-title" className="card-title">
-        {view.source === 'rym' ? 'Rate Your Music import' : 'Letterboxd-style import'}
+        {IMPORT_SOURCE_NAMES[view.source]} import
       </h2>
       {view.status === 'parsing' && <ProgressBar processed={view.processed} total={view.total} label="Matching" />}
       {view.status === 'ready' && (

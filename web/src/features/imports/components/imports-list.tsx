@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { useImports } from '../api/get-imports';
+import { IMPORT_SOURCE_NAMES } from './import-source-names';
 
 const STATUS_LABELS: Record<string, string> = { parsing: 'Matching', ready: 'Waiting for you', applying: 'Importing', done: 'Done', failed: 'Failed' };
 
@@ -19,7 +20,7 @@ export function ImportsList() {
           <li key={item.id} className="compact-row">
             <span className="compact-text">
               <Link to={`/import/${item.id}`} className="compact-title">
-                {item.source === 'rym' ? 'Rate Your Music' : 'Letterboxd-style'} · {item.total} rows
+                {IMPORT_SOURCE_NAMES[item.source]} · {item.total} rows
               </Link>
               <span className="compact-detail">
                 <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
