@@ -97,6 +97,28 @@ describe('a scripted brigade', () => {
   });
 });
 
+describe('where the weighted score shows', () => {
+  it('when an album is held, then search, the artist page and the charts show the same held score as its page', async () => {
+    const albumId = await ratedAlbum('Quokka Brigade Target');
+    await rateAll(albumId, 0.5, await makeUsers(knex(), 40));
+    const stats = (await page(albumId)).stats;
+    expect(stats.heldSince).toEqual(expect.any(String));
+
+    const search = await app.client().get('/api/search').query({ q: 'Quokka Brigade Target' }).expect(200);
+    expect(search.body.albums.find((a: { id: string }) => a.id === albumId).stats).toEqual(stats);
+    const { artistId } = (await page(albumId)).album.credits[0]!;
+    const artist = await app.client().get(`/api/artists/${artistId}`).expect(200);
+    expect(artist.body.albums.find((a: { id: string }) => a.id === albumId).stats).toEqual(stats);
+    // The charts compute their prior afresh (the pages cache theirs for a minute): the held score is checked against it.
+    await app.container.services.charts.refresh();
+    const chart = await app.client().get('/api/charts?kind=all-time').expect(200);
+    const entry = chart.body.items.find((i: { album: { id: string } }) => i.album.id === albumId).stats;
+    const row = await knex()('album_rating_stats').where({ album_id: albumId }).first('stable_weight_sum', 'stable_weighted_sum');
+    const held = (10 * chart.body.priorMean + Number(row.stable_weighted_sum) / 2) / (10 + Number(row.stable_weight_sum));
+    expect(entry).toEqual({ ...stats, weighted: Math.round(held * 100) / 100 });
+  });
+});
+
 describe('moderators and held albums', () => {
   let held: string;
   beforeAll(async () => {

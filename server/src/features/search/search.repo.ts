@@ -135,11 +135,16 @@ export class SearchRepo {
     );
     const { albums, artists, tracks, users } = row!;
     return {
-      albums: albums.map(({ count, sum, histogram, score: _score, pool_id: _poolId, ...album }) => ({
-        ...album,
-        id: String(album.id),
-        stats: count === null ? null : { count, sum: sum ?? 0, histogram: histogram ?? [] },
-      })),
+      albums: albums.map(
+        ({ count, sum, histogram, weight_sum, weighted_sum, held_at, stable_weight_sum, stable_weighted_sum, score: _score, pool_id: _poolId, ...album }) => ({
+          ...album,
+          id: String(album.id),
+          stats:
+            count === null
+              ? null
+              : { count, sum: sum ?? 0, histogram: histogram ?? [], weight_sum, weighted_sum, held_at, stable_weight_sum, stable_weighted_sum },
+        }),
+      ),
       artists: artists.map((r) => ({ id: String(r.id), name: r.name, album_count: Number(r.album_count) })),
       tracks: tracks.map(({ track_id, track_title, track_artist_credit, duration_ms, score: _score, pool_id: _poolId, ...album }) => ({
         id: String(track_id),
@@ -158,7 +163,11 @@ interface Ranked {
   score: number;
   pool_id: number;
 }
-type AlbumJson = AlbumRow & Ranked & { count: number | null; sum: number | null; histogram: number[] | null };
+type AlbumJson = AlbumRow &
+  Ranked & { count: number | null; sum: number | null; histogram: number[] | null } & Pick<
+    StatsRow,
+    'weight_sum' | 'weighted_sum' | 'held_at' | 'stable_weight_sum' | 'stable_weighted_sum'
+  >;
 type ArtistJson = ArtistHitRow & Ranked;
 type TrackJson = AlbumRow & Ranked & { track_id: string; track_title: string; track_artist_credit: string; duration_ms: number | null };
 type UserJson = UserHitRow & Ranked;
@@ -179,7 +188,8 @@ function albumsSql({ words, fuzzy, filter }: Shape): string {
            CROSS JOIN LATERAL (SELECT a.id FROM albums a WHERE a.id = p.album_id AND a.search_vector @@ ${QUERY_TSQUERY} ${filter} OFFSET 0) x`
       : null,
     fuzzy: fuzzy ? `SELECT a.id FROM albums a WHERE a.search_vector @@ ${TYPO_TSQUERY} ${filter} LIMIT ${POOL}` : null,
-    select: `SELECT ${ALBUM_FIELDS}, s.count, s.sum, s.histogram, ${relevance('a.search_text')} + ${popularity('s.count')} AS score, a.id AS pool_id
+    select: `SELECT ${ALBUM_FIELDS}, s.count, s.sum, s.histogram, s.weight_sum, s.weighted_sum, s.held_at, s.stable_weight_sum, s.stable_weighted_sum,
+                    ${relevance('a.search_text')} + ${popularity('s.count')} AS score, a.id AS pool_id
              FROM albums a LEFT JOIN album_rating_stats s ON s.album_id = a.id
              WHERE ${poolRows('a.id')}`,
   });
