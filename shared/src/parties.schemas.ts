@@ -72,7 +72,9 @@ export type PartyReportInput = z.infer<typeof PartyReportInputSchema>;
 export const PartyRatingInputSchema = z.object({ rating: StarsSchema });
 export type PartyRatingInput = z.infer<typeof PartyRatingInputSchema>;
 
-const PersonSchema = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
+export const PartyPersonSchema = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
+export type PartyPerson = z.infer<typeof PartyPersonSchema>;
+const PersonSchema = PartyPersonSchema;
 
 /**
  * Where the party's player stands: `positionMs` at `updatedAt` (server time). A listener's

@@ -4,7 +4,7 @@ import type { ImportStatus } from './imports.schemas';
 import type { FeedItem } from './feed.schemas';
 import type { ServiceImportProgress } from './service-imports.schemas';
 import type { ConversionProgress } from './conversions.schemas';
-import type { PartyMessage, PartyPlayback, PartyStatus, PartyTrackRating } from './parties.schemas';
+import type { PartyMessage, PartyPerson, PartyPlayback, PartyStatus, PartyTrackRating } from './parties.schemas';
 
 /** Socket.IO events the server emits to a user's room `user:<id>`. */
 export interface ServerToClientEvents {
@@ -28,13 +28,8 @@ export interface ServerToClientEvents {
   'party:message-removed': (payload: { partyId: string; messageId: string }) => void;
   /** To a party's room: a track's live party rating changed. */
   'party:rating': (payload: { partyId: string; rating: PartyTrackRating }) => void;
-  /** To a party's room: someone came in or left. */
-  'party:presence': (payload: {
-    partyId: string;
-    participantCount: number;
-    user: { id: string; handle: string; displayName: string };
-    present: boolean;
-  }) => void;
+  /** To a party's room, at most every quarter second: who came in and who left since the last one, and how many are there now. */
+  'party:presence': (payload: { partyId: string; participantCount: number; joined: PartyPerson[]; left: string[] }) => void;
   /** To a party's room: the party started or ended (fetch the party or its summary). */
   'party:status': (payload: { partyId: string; status: PartyStatus }) => void;
 }

@@ -1,6 +1,7 @@
 import { albumRoom, partyRoom, userRoom, type ServerToClientEvents } from '@muse/shared';
 import type { Container } from '../container';
 import { presentNotification } from '../features/notifications/notifications.presenter';
+import { PresenceBatch } from '../features/parties/party-presence-batch';
 import type { DomainEvent } from './domain-events';
 import { sessionRoom, type MuseSocketServer } from './socket-server';
 
@@ -8,12 +9,24 @@ import { sessionRoom, type MuseSocketServer } from './socket-server';
  * The one place that turns domain events into Socket.IO emits. Emits go through the adapter,
  * so the user's sockets receive them whichever api node holds them; each is counted by event.
  */
+/** How long a party's joins and leaves gather before they go to its room in one emit. */
+export const PARTY_PRESENCE_WINDOW_MS = 250;
+
 export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
   const { notifications, ratings, imports, feed, serviceImports, conversions, parties } = c.services;
   const emit = <E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void => {
     io.to(room).emit(event, ...args);
     c.metrics.socketEventsEmitted.inc({ event });
   };
+  // Joins and leaves go to a party's room at most once per window (a crowd arriving together would
+  // otherwise cost one emit per person to everyone already there); the count is read at emit time.
+  const presence = new PresenceBatch(PARTY_PRESENCE_WINDOW_MS, async (partyId, changes) => {
+    try {
+      emit(partyRoom(partyId), 'party:presence', { partyId, ...(await parties.presence(partyId, changes)) });
+    } catch (err) {
+      c.logger.warn({ err, partyId }, 'party presence emit failed');
+    }
+  });
   return async (event: DomainEvent): Promise<void> => {
     switch (event.type) {
       case 'notification.created': {
@@ -84,8 +97,7 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
         return;
       }
       case 'party.presence': {
-        const presence = await parties.presence(event.partyId, event.userId);
-        if (presence) emit(partyRoom(event.partyId), 'party:presence', { partyId: event.partyId, ...presence, present: event.present });
+        presence.note(event.partyId, event.userId, event.present);
         return;
       }
       case 'party.status': {

@@ -150,6 +150,12 @@ export class PartiesRepo {
       .select(PERSON);
   }
 
+  /** These people, in order of id (accounts gone are left out). */
+  async people(ids: string[]): Promise<PersonRow[]> {
+    if (!ids.length) return [];
+    return this.knex('users as u').whereIn('u.id', ids).orderBy('u.id').select(PERSON);
+  }
+
   /** Everyone who came, in order of arrival. */
   async attendees(partyId: string): Promise<PersonRow[]> {
     return this.knex('party_participants as pp')

@@ -4,6 +4,7 @@ import {
   type PartyCreateInput,
   type PartyMessage,
   type PartyMessages,
+  type PartyPerson,
   type PartyPlayback,
   type PartyPlaybackInput,
   type PartySummary,
@@ -21,7 +22,8 @@ import type { PartyAccess } from './party-access';
 import { partyNotificationJob } from './party-notification.job';
 import { partyStartJob } from './party-start.job';
 import type { PartyViews } from './party-views';
-import { presentMessage, presentPlayback, presentTrackRating } from './parties.presenter';
+import { presentMessage, presentPerson, presentPlayback, presentTrackRating } from './parties.presenter';
+import type { PresenceChanges } from './party-presence-batch';
 import type { PartiesRepo, PartyRow } from './parties.repo';
 
 export interface PartiesServiceDeps {
@@ -210,10 +212,10 @@ export class PartiesService {
     return { message: presentMessage(row), hiddenFrom: await this.deps.graph.blockedIds(String(row.user_id)) };
   }
 
-  /** How many are in the room now, and who came or went; null when the account is gone. */
-  async presence(partyId: string, userId: string): Promise<{ participantCount: number; user: { id: string; handle: string; displayName: string } } | null> {
-    const [participantCount, user] = await Promise.all([this.deps.repo.presentCount(partyId), this.deps.users.findById(userId)]);
-    return user ? { participantCount, user: { id: String(user.id), handle: user.handle, displayName: user.display_name } } : null;
+  /** How many are in the room now, and who of `changes` came (with their names) and went. */
+  async presence(partyId: string, changes: PresenceChanges): Promise<{ participantCount: number; joined: PartyPerson[]; left: string[] }> {
+    const [participantCount, people] = await Promise.all([this.deps.repo.presentCount(partyId), this.deps.repo.people(changes.joined)]);
+    return { participantCount, joined: people.map(presentPerson), left: changes.left };
   }
 
   /** Whether the user is in the party's room, so their socket may enter its Socket.IO room. */

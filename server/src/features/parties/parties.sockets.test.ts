@@ -120,10 +120,12 @@ describe('a party room across two api nodes', () => {
 
   it('when the host ends the party, then everyone in the room hears it ended and the summary is there for them', async () => {
     const { host, guest, id, guestSocket, hostSocket } = await liveParty();
-    const left = nextEvent<{ user: { handle: string }; present: boolean; participantCount: number }>(hostSocket, 'party:presence');
+    const presence: { joined: { handle: string }[]; left: string[]; participantCount: number }[] = [];
+    hostSocket.on('party:presence', (p) => presence.push(p));
     const other = await registerPerson(app);
     await put(other, `/api/parties/${id}/participation`);
-    expect(await left).toMatchObject({ user: { handle: other.handle }, present: true, participantCount: 3 });
+    const came = await waitFor('the newcomer in the room', () => presence.find((p) => p.joined.some((j) => j.handle === other.handle)));
+    expect(came).toEqual({ partyId: id, joined: [{ id: other.id, handle: other.handle, displayName: other.displayName }], left: [], participantCount: 3 });
     const ended = nextEvent<{ status: string }>(guestSocket, 'party:status');
     await host.client.post(`/api/parties/${id}/end`);
     expect((await ended).status).toBe('ended');

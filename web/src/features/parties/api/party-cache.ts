@@ -1,4 +1,4 @@
-import type { Party, PartyMessage, PartyMessages, PartyPlayback, PartyTrackRating } from '@muse/shared';
+import type { Party, PartyMessage, PartyMessages, PartyPerson, PartyPlayback, PartyTrackRating } from '@muse/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { partyKeys } from './party-keys';
 
@@ -26,11 +26,11 @@ export function setMyRating(queryClient: QueryClient, id: string, trackId: strin
   patchParty(queryClient, id, (party) => ({ ...party, myRatings: { ...party.myRatings, [trackId]: stars } }));
 }
 
-/** Someone came in or left: the count, and the names listed. */
-export function applyPresence(queryClient: QueryClient, id: string, p: { participantCount: number; user: Party['host']; present: boolean }): void {
+/** Who came in and who left: the count, and the names listed. */
+export function applyPresence(queryClient: QueryClient, id: string, p: { participantCount: number; joined: PartyPerson[]; left: string[] }): void {
   patchParty(queryClient, id, (party) => {
-    const others = party.participants.filter((u) => u.id !== p.user.id);
-    return { ...party, participantCount: p.participantCount, participants: p.present ? [...others, p.user] : others };
+    const moved = new Set([...p.left, ...p.joined.map((u) => u.id)]);
+    return { ...party, participantCount: p.participantCount, participants: [...party.participants.filter((u) => !moved.has(u.id)), ...p.joined] };
   });
 }
 
