@@ -16,6 +16,8 @@ const MESSAGES = 50;
 const GAP_MS = 200;
 /** How long deliveries may trail the last trigger before the missing ones count as lost. */
 const SETTLE_MS = 5_000;
+/** How long the room may take to catch up with the joins before the timed phases start anyway. */
+const DRAIN_LIMIT_MS = 120_000;
 /** Joins sent at once while filling the room. */
 const JOIN_CONCURRENCY = 20;
 
@@ -63,7 +65,8 @@ function row(name: string, triggers: Trigger[], seen: Seen[], fanout: number, se
 /**
  * `party`: issue 15's listening-party budgets. Starts an api on the data set, signs in a host and
  * 1,000 participants, who join one party on an album; a separate load process holds one Socket.IO
- * client per participant in the party's room. Then (1) 50 host actions (seeks, pauses, track
+ * client per participant in the party's room. Once every participant has a first host action
+ * (the joins' presence events go out before it; how long that takes is printed), (1) 50 host actions (seeks, pauses, track
  * changes), one every 200 ms: row `party-host-action`, latency from the host's request leaving
  * the bench until each participant has that player state (by its version); (2) 50 chat messages
  * by different participants, one every 200 ms: row `party-chat`, latency until each participant
@@ -119,6 +122,19 @@ export async function runParty(run: LoadJobRun): Promise<{ scenarios: ScenarioRe
     clients.send({ type: 'connect', url: api.url, partyId, cookies: guests.map((g) => g.cookie) } satisfies PartyConnectOrder);
     const opened = (await connected) as Extract<FromPartyClients, { type: 'connected' }>;
     run.log(`party: ${opened.sockets} sockets connected in ${opened.seconds.toFixed(1)} s (${opened.failed} refused), ${opened.watching} in the room`);
+
+    // The joins' presence events are delivered first: time the moment the room has caught up
+    // (a first host action every participant has), then measure from there.
+    const drainStarted = now();
+    const warmUp = await call(host, `${api.url}/api/parties/${partyId}/playback`, 'PUT', { trackId: album.ids[0]!, positionMs: 0, playing: false });
+    const warmVersion = String(warmUp.json?.version);
+    for (let caughtUp = 0; caughtUp < opened.watching && now() - drainStarted < DRAIN_LIMIT_MS;) {
+      await sleep(500);
+      const polled = next('report');
+      clients.send({ type: 'report' });
+      caughtUp = ((await polled) as Extract<FromPartyClients, { type: 'report' }>).playback.filter((p) => p.key === warmVersion).length;
+    }
+    run.log(`party: every participant had the first host action ${((now() - drainStarted) / 1000).toFixed(1)} s after it was sent`);
 
     // 1. Host actions: the shared player moves, one change at a time.
     const actions: Trigger[] = [];
