@@ -9,6 +9,7 @@ export const catalogKeys = {
   album: (id: string) => ['albums', id] as const,
   albumReviews: (id: string, sort: string) => ['albums', id, 'reviews', sort] as const,
   albumReviewsAll: (id: string) => ['albums', id, 'reviews'] as const,
+  tracks: ['tracks'] as const,
   track: (id: string) => ['tracks', id] as const,
   trackReviews: (id: string, sort: string) => ['tracks', id, 'reviews', sort] as const,
   artist: (id: string) => ['artists', id] as const,

@@ -61,6 +61,17 @@ describe('track page', () => {
     expect(within(card).getByRole('button', { name: 'Report review by Otto' })).toBeInTheDocument();
   });
 
+  it('when the viewer likes a review on the track page, then its button turns pressed with the server’s count', async () => {
+    const { requests } = renderTrack(trackPage(), me, [trackReview({ author: { id: '2', handle: 'otto', displayName: 'Otto' }, likeCount: 2 })], {
+      'PUT /api/reviews/950/like': () => jsonResponse({ liked: true, likeCount: 3 }),
+    });
+    const card = (await screen.findByText('Blue, blue, electric blue.')).closest('article')!;
+    await userEvent.click(within(card).getByRole('button', { name: /like/i }));
+    await waitFor(() => expect(within(card).getByRole('button', { name: /like/i })).toHaveAttribute('aria-pressed', 'true'));
+    expect(within(card).getByTestId('like-count')).toHaveTextContent('3 likes');
+    expect(requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual(['/api/reviews/950/like']);
+  });
+
   it('when nobody is signed in, then rating asks to log in and there is no way to write', async () => {
     renderTrack(trackPage({ viewer: null }), null);
     await screen.findByRole('heading', { level: 1, name: 'Sound and Vision' });

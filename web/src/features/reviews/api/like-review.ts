@@ -14,9 +14,12 @@ export async function likeReview({ id, liked }: { id: string; liked: boolean }):
 function setLikeInCache(queryClient: QueryClient, id: string, liked: boolean, likeCount: number): void {
   const patch = <T extends ReviewView>(review: T): T => (review.id === id ? { ...review, likedByViewer: liked, likeCount } : review);
   queryClient.setQueryData<ReviewDetail>(catalogKeys.review(id), (detail) => (detail ? patch(detail) : detail));
-  queryClient.setQueriesData<InfiniteData<Page<ReviewView>>>({ queryKey: catalogKeys.albums }, (data) =>
-    data && Array.isArray(data.pages) ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(patch) })) } : data,
-  );
+  // Review lists live under an album's key or a track's.
+  for (const queryKey of [catalogKeys.albums, catalogKeys.tracks]) {
+    queryClient.setQueriesData<InfiniteData<Page<ReviewView>>>({ queryKey }, (data) =>
+      data && Array.isArray(data.pages) ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(patch) })) } : data,
+    );
+  }
 }
 
 /** Mutation for the like button: flips at once, then takes the server's count; rolls back on failure. */
