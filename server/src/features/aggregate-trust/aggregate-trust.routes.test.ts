@@ -131,6 +131,18 @@ describe('moderators and held albums', () => {
     const item = (res.body as AggregateHoldPage).items.find((h) => h.album.id === held);
     expect(item).toEqual(expect.objectContaining({ heldSince: expect.any(String), lowHistoryCount: 40, lowHistoryMean: 0.5 }));
     expect(item!.liveScore!).toBeLessThan(item!.heldScore!);
+
+    // Pages of one, oldest hold first, meet every held album once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const path: string = `/api/admin/aggregate-holds?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const body = (await admin.client.get(path).expect(200)).body as AggregateHoldPage;
+      seen.push(...body.items.map((h) => h.album.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual((res.body as AggregateHoldPage).items.map((h) => h.album.id));
+    expect(seen.length).toBeGreaterThanOrEqual(2);
   });
 
   it('when someone who is not a moderator lists or decides, then they are refused (403 signed in, 401 signed out)', async () => {

@@ -23,6 +23,8 @@ export function createAlbumsRouter(c: Container): Router {
     params: IdParamsSchema,
     query: AlbumAggregateQuerySchema,
     summary: 'One view of the album aggregate: everyone (weighted), established accounts, people I follow or people with my taste.',
+    // The follow and taste views need a signed-in viewer.
+    problems: [401],
     handle: async ({ params, query, viewerId, res }) => {
       const aggregate = await albumAggregate.view(params.id, viewerId, query.view);
       res.set('Cache-Control', 'private, no-cache');
