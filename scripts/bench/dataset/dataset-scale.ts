@@ -71,7 +71,7 @@ export const SMOKE_SCALE: DatasetScale = {
  * Bumped whenever the generator changes what it writes, so that an older data set is rebuilt
  * instead of silently reused.
  */
-export const DATASET_VERSION = 3;
+export const DATASET_VERSION = 4;
 
 /** The one password every generated user has, so the bench can sign in as any of them. */
 export const BENCH_PASSWORD = 'muse-bench-password-1';

@@ -44,11 +44,16 @@ export async function loadRatings(db: ClientBase, scale: DatasetScale): Promise<
     if (Number(rows[0]!.n) !== scale.ratings) {
       throw new Error(`only ${rows[0]!.n} distinct (user, album) pairs for ${scale.ratings} ratings: raise RATING_CANDIDATE_FACTOR or users x albums`);
     }
+    // Every rater of the data set is an established account (its ratings keep the default full
+    // weight), so the weighted, established and stable sums are the plain ones; written out here
+    // because loading as a replica skips the stats row's defaults trigger.
     await db.query(
-      `INSERT INTO album_rating_stats (album_id, count, sum, histogram)
-       SELECT album_id, count(*), sum(value),
-              ARRAY[${HISTOGRAM_BUCKETS}]::int[]
-         FROM album_ratings GROUP BY album_id`,
+      `INSERT INTO album_rating_stats (album_id, count, sum, histogram, weight_sum, weighted_sum,
+                                       established_count, established_sum, established_histogram,
+                                       stable_weight_sum, stable_weighted_sum)
+       SELECT album_id, n, total, histogram, n, total, n, total, histogram, n, total
+         FROM (SELECT album_id, count(*)::int AS n, sum(value)::bigint AS total, ARRAY[${HISTOGRAM_BUCKETS}]::int[] AS histogram
+                 FROM album_ratings GROUP BY album_id) s`,
     );
   } finally {
     await db.query('ALTER TABLE album_ratings ENABLE TRIGGER USER');
