@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
+import { howlerAudio, playingPast } from './howler-audio';
 
 /** A demo album the provider sandbox also sells, so its tracks have preview clips. */
 const ALBUM = { title: 'Space Oddity', artist: 'David Bowie' };
@@ -22,30 +22,6 @@ afterAll(async () => {
 });
 
 const { browser, step, register, closeBrowsers } = journeyKit('parties', () => server);
-
-/** The clip the page plays now (howler keeps its audio elements out of the DOM), with this page's clock. */
-async function playing(page: Page): Promise<{ src: string; currentTime: number; at: number } | null> {
-  return page.evaluate(() => {
-    type Node = { src: string; currentTime: number; paused: boolean };
-    const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: Node }> }> } }).Howler;
-    const node = (howler?._howls.flatMap((howl) => howl._sounds.map((sound) => sound._node)) ?? []).find((n) => n && !n.paused);
-    return node ? { src: node.src, currentTime: node.currentTime, at: Date.now() } : null;
-  });
-}
-
-/** Waits until the page plays the preview of `trackId` past `seconds`. */
-async function playingPast(page: Page, trackId: string, seconds: number): Promise<void> {
-  await page.waitForFunction(
-    ([id, past]) => {
-      type Node = { src: string; currentTime: number; paused: boolean };
-      const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: Node }> }> } }).Howler;
-      const nodes = (howler?._howls.flatMap((howl) => howl._sounds.map((s) => s._node)) ?? []).filter((n) => n && !n.paused);
-      return nodes.length === 1 && nodes[0]!.src.endsWith(`/api/tracks/${id}/preview`) && nodes[0]!.currentTime > past;
-    },
-    [trackId, seconds] as const,
-    { timeout: 30_000 },
-  );
-}
 
 describe('the listening party journey in two browsers', () => {
   it('when a host starts a party and a follower joins from the notification, then both hear the same moment, ratings arrive live and both get the summary', async () => {
@@ -103,7 +79,7 @@ describe('the listening party journey in two browsers', () => {
       await h.page.getByRole('button', { name: 'Forward 10 s' }).click();
       // Both past the seek: without it neither would be there for another ten seconds.
       await Promise.all([playingPast(h.page, trackId, 11), playingPast(g.page, trackId, 11)]);
-      const [a, b] = await Promise.all([playing(h.page), playing(g.page)]);
+      const [a, b] = await Promise.all([howlerAudio(h.page), howlerAudio(g.page)]);
       expect(a!.src).toBe(b!.src);
       // Read a moment apart: compare the guest's position with the host's carried on to the same instant.
       const drift = Math.abs(b!.currentTime - (a!.currentTime + (b!.at - a!.at) / 1000));

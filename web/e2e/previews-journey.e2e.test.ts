@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { journeyKit, seriousProblems, shootBothWidths } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
+import { howlerAudio, playingPast } from './howler-audio';
 
 /** A demo album the provider sandbox also sells on Apple Music, so its tracks have preview clips. */
 const ALBUM = { title: 'Space Oddity', artist: 'David Bowie' };
@@ -22,36 +23,6 @@ afterAll(async () => {
 });
 
 const { browser, step, register, closeBrowsers } = journeyKit('previews', () => server);
-
-/** The audio element howler plays the current clip with (not in the DOM: howler keeps it), as plain facts. */
-/** The audio element playing now (howler may hold others, e.g. one it has unloaded), else the first one. */
-async function audio(page: Page): Promise<{ src: string; currentTime: number; paused: boolean } | null> {
-  return page.evaluate(() => {
-    type Node = { src: string; currentTime: number; paused: boolean };
-    const howler = (window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: Node }> }> } }).Howler;
-    const nodes = (howler?._howls.flatMap((howl) => howl._sounds.map((sound) => sound._node)) ?? []).filter((node): node is Node => node !== undefined);
-    const node = nodes.find((n) => !n.paused) ?? nodes[0];
-    return node ? { src: node.src, currentTime: node.currentTime, paused: node.paused } : null;
-  });
-}
-
-/** Waits until the clip playing is the preview of `trackId` and has played past `seconds`. */
-async function playingPast(page: Page, trackId: string, seconds: number): Promise<number> {
-  await page.waitForFunction(
-    ([id, past]) => {
-      const howler = (
-        window as unknown as { Howler?: { _howls: Array<{ _sounds: Array<{ _node?: { src: string; currentTime: number; paused: boolean } }> }> } }
-      ).Howler;
-      const nodes = howler?._howls.flatMap((howl) => howl._sounds.map((s) => s._node)) ?? [];
-      // One sound at a time: exactly one element is playing, and it is this track's.
-      const playing = nodes.filter((node) => node && !node.paused);
-      return playing.length === 1 && playing[0]!.src.endsWith(`/api/tracks/${id}/preview`) && playing[0]!.currentTime > past;
-    },
-    [trackId, seconds] as const,
-    { timeout: 30_000 },
-  );
-  return (await audio(page))!.currentTime;
-}
 
 const sliderValue = async (page: Page) => Number(await page.getByRole('slider', { name: 'Seek in the preview' }).getAttribute('aria-valuenow'));
 
@@ -107,7 +78,7 @@ describe('the previews journey in a browser', () => {
       await page.waitForURL((url) => !url.pathname.startsWith('/albums/'));
       await page.getByRole('region', { name: 'Preview player' }).waitFor();
       // Still the same clip, still past the seek, still moving: nothing restarted it on the new page.
-      const now = (await audio(page))!;
+      const now = (await howlerAudio(page))!;
       expect(now.src).toMatch(new RegExp(`/api/tracks/${first}/preview$`));
       expect(now.paused).toBe(false);
       expect(now.currentTime).toBeGreaterThanOrEqual(15);
