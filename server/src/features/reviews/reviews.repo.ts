@@ -186,19 +186,6 @@ export class ReviewsRepo {
     return this.list(this.visibleQuery(options.viewerId).where('r.user_id', userId), options);
   }
 
-  /** The user's newest review of a track, if any. */
-  async latestIdForTrack(userId: string, trackId: string): Promise<string | null> {
-    const row = await this.knex('reviews')
-      .select('id')
-      .where({ user_id: userId, track_id: trackId })
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .first();
-    return row ? String(row.id) : null;
-  }
-
   /** What a "liked your review" notification says, and whether the like still stands. */
   async likeNotice(reviewId: string, likerId: string): Promise<LikeNoticeRow | null> {
     const result = await this.knex.raw<{ rows: LikeNoticeRow[] }>(
