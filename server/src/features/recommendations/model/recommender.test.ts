@@ -169,6 +169,19 @@ describe('recommendation model', () => {
       for (const r of recs.slice(0, 3)) expect(r.because).toEqual([1]);
     });
 
+    it('when each item keeps one content neighbour, then a one-album profile reaches just that one by content and the rest is the unexplained popular fill', () => {
+      const model = train(interactionsFromRatings(ratings, SCALE), { itemFeatures: features, contentNeighbours: { neighbours: 1, maxFeatureItems: 100 } });
+      const recs = model.recommendForProfile({ items: [1], weights: [1] }, { k: 4 });
+      // Items 0, 2 and 5 tie with album 1 (same artist, genre, style and decade): the lowest index is kept.
+      expect(recs[0]).toMatchObject({ itemIndex: 0, because: [1] });
+      expect(recs[0]!.score).toBeGreaterThan(0);
+      expect(recs.slice(1).map((r) => [r.itemIndex, r.score, r.because.length])).toEqual([
+        [3, 0, 0],
+        [4, 0, 0],
+        [2, 0, 0],
+      ]);
+    });
+
     it('when an album has no ratings, then its similar albums come from its attributes', () => {
       const model = train(interactionsFromRatings(ratings, SCALE), { itemFeatures: features });
       expect(
