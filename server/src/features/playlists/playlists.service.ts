@@ -224,7 +224,9 @@ export class PlaylistsService {
     this.deps.views
       .sharedEntries(doc, doc.entries)
       .then((shared) => this.pages.set({ doc, shared }))
-      .catch((err: unknown) => this.deps.logger.warn({ err, playlistId: doc.id }, 'playlist page refresh failed; the kept page is answered until it is too old'))
+      .catch((err: unknown) =>
+        this.deps.logger.warn({ err, playlistId: doc.id }, 'playlist page refresh failed; the kept page is answered until it is too old'),
+      )
       .finally(() => this.refreshing.delete(doc.id));
   }
 
