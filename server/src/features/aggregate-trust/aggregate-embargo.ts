@@ -15,6 +15,16 @@ export class AggregateEmbargo {
     return this.enabled && releaseDate !== null && releaseDate > this.today() ? releaseDate : null;
   }
 
+  /** Whether the album of this release date has its aggregate hidden now. */
+  hides(releaseDate: string | null): boolean {
+    return this.untilDate(releaseDate) !== null;
+  }
+
+  /** Today (YYYY-MM-DD) while the embargo is on: albums released after it are hidden; null when off. */
+  hiddenAfter(): string | null {
+    return this.enabled ? this.today() : null;
+  }
+
   /** The same for an album by id; reads nothing when the embargo is off. */
   async until(albumId: string): Promise<string | null> {
     return this.enabled ? this.untilDate(await this.releaseDate(albumId)) : null;

@@ -1,6 +1,6 @@
 import type { AlbumAggregate } from '@muse/shared';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { block, follow, makeAlbum, makeUsers, rateAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
+import { block, follow, makeAlbum, makeArtist, makeUsers, rateAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 
 let app: TestApp;
 let viewer: TestPerson;
@@ -127,5 +127,22 @@ describe('the pre-release embargo', () => {
 
     const released = (await rater.client.get(`/api/albums/${past.id}`).expect(200)).body;
     expect([released.embargoedUntil, released.stats.count]).toEqual([null, 2]);
+  });
+
+  it('when an album is not released yet, then search, its artist page and the charts do not show its aggregate either', async () => {
+    const k = embargoed.container.knex;
+    const artist = await makeArtist(k, 'Embargo Ensemble');
+    const future = await makeAlbum(k, { title: 'Tomorrow Sounds', artists: [artist], releaseDate: '2999-01-01' });
+    const past = await makeAlbum(k, { title: 'Yesterday Sounds', artists: [artist], releaseDate: '2001-01-01' });
+    for (const a of [future, past]) await rateAlbum(k, a.id, 5, 3);
+
+    const search = (await embargoed.client().get('/api/search').query({ q: 'Sounds' }).expect(200)).body;
+    const counts = (albums: { id: string; stats: { count: number } }[]) => [future.id, past.id].map((id) => albums.find((a) => a.id === id)?.stats.count);
+    expect(counts(search.albums)).toEqual([0, 3]);
+    expect(counts((await embargoed.client().get(`/api/artists/${artist.id}`).expect(200)).body.albums)).toEqual([0, 3]);
+    await embargoed.container.services.charts.refresh();
+    const chart = (await embargoed.client().get('/api/charts?kind=all-time').expect(200)).body;
+    const charted = chart.items.map((i: { album: { id: string } }) => i.album.id);
+    expect([charted.includes(future.id), charted.includes(past.id)]).toEqual([false, true]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ArtistPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
+import type { AggregateHidden } from '../catalog/catalog.presenter';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentArtistPage } from './artists.presenter';
 import type { ArtistsRepo } from './artists.repo';
@@ -9,6 +10,8 @@ export interface ArtistsServiceDeps {
   catalog: CatalogReadModel;
   /** The Bayesian prior for album stats (cached by the caller). */
   priorMean: () => Promise<number>;
+  /** The pre-release embargo: albums whose aggregate is hidden (none unless given). */
+  aggregateHidden?: AggregateHidden;
 }
 
 /** Artist pages. */
@@ -21,6 +24,6 @@ export class ArtistsService {
     const artist = await repo.findArtist(id);
     if (!artist) throw AppError.notFound('Artist');
     const [albums, prior] = await Promise.all([repo.albumIdsCreditedTo(id).then((ids) => catalog.albumSummaries(ids)), priorMean()]);
-    return presentArtistPage(artist, albums, prior);
+    return presentArtistPage(artist, albums, prior, this.deps.aggregateHidden);
   }
 }

@@ -30,6 +30,14 @@ export function presentStats(row: StatsRow | null, priorMean: number): RatingSta
   };
 }
 
+/** Whether an album's aggregate is hidden by the pre-release embargo, from its release date. */
+export type AggregateHidden = (releaseDate: string | null) => boolean;
+
+/** An album's stats in a list (search, artist page, favourites): empty while the pre-release embargo hides them. */
+export function presentAlbumStats(row: { release_date: string | null; stats: StatsRow | null }, priorMean: number, hidden: AggregateHidden): RatingStats {
+  return presentStats(hidden(row.release_date) ? null : row.stats, priorMean);
+}
+
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }

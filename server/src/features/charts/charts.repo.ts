@@ -24,6 +24,8 @@ export interface ChartQueryOptions {
   limit: number;
   priorWeight?: number;
   minCount?: number;
+  /** The pre-release embargo: albums released after this date (YYYY-MM-DD) are left out; null or absent, none are. */
+  hiddenAfter?: string | null;
 }
 
 // The published weighted score (README "Scores"): the Bayesian average over the raters' weights,
@@ -38,7 +40,9 @@ const S_WEIGHTS = WEIGHT_COLUMNS.map((c) => `s.${c}`).join(', ');
 const ORDER = `score DESC, s.count DESC, s.album_id ASC`;
 // Albums under the minimum count are charted (so a new community has charts from its first
 // rating) but only after every album that reached it.
-const RATED = `SELECT s.*, ${SCORE} AS score, (s.count >= ?) AS established FROM album_rating_stats s WHERE s.count > 0`;
+// An embargoed album (released after the date given) has no aggregate to rank by yet.
+const NOT_EMBARGOED = `(?::date IS NULL OR NOT EXISTS (SELECT 1 FROM albums e WHERE e.id = s.album_id AND e.release_date > ?::date))`;
+const RATED = `SELECT s.*, ${SCORE} AS score, (s.count >= ?) AS established FROM album_rating_stats s WHERE s.count > 0 AND ${NOT_EMBARGOED}`;
 const RANK_ORDER = `established DESC, ${ORDER}`;
 
 function scoreBindings(o: ChartQueryOptions): number[] {
@@ -46,8 +50,12 @@ function scoreBindings(o: ChartQueryOptions): number[] {
   return [c, o.priorMean, c];
 }
 
-function ratedBindings(o: ChartQueryOptions): number[] {
-  return [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT];
+function embargoBindings(o: ChartQueryOptions): (string | null)[] {
+  return [o.hiddenAfter ?? null, o.hiddenAfter ?? null];
+}
+
+function ratedBindings(o: ChartQueryOptions): (number | string | null)[] {
+  return [...scoreBindings(o), o.minCount ?? CHART_MIN_COUNT, ...embargoBindings(o)];
 }
 
 /**
@@ -117,9 +125,10 @@ export class ChartsRepo {
       `SELECT s.album_id, s.count, s.sum, s.histogram, ${S_WEIGHTS}, r.recent::int AS recent, ${SCORE} AS score
          FROM (SELECT album_id, count(*) AS recent FROM album_ratings WHERE updated_at >= ? GROUP BY album_id) r
          JOIN album_rating_stats s ON s.album_id = r.album_id
+        WHERE ${NOT_EMBARGOED}
         ORDER BY r.recent DESC, ${ORDER}
         LIMIT ?`,
-      [...scoreBindings(o), o.since, o.limit],
+      [...scoreBindings(o), o.since, ...embargoBindings(o), o.limit],
     );
     return rows;
   }

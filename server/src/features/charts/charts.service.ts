@@ -17,6 +17,8 @@ export interface ChartsServiceDeps {
   /** Asks a worker to refresh the charts; repeated asks while one is pending are merged. */
   requestRefresh(): Promise<void>;
   now?: () => Date;
+  /** The pre-release embargo: the date after which releases are left out of the charts, or null. */
+  hiddenAfter?: () => string | null;
 }
 
 /**
@@ -45,7 +47,7 @@ export class ChartsService {
   async refresh(): Promise<{ charts: number; albums: number }> {
     const now = this.deps.now?.() ?? new Date();
     const priorMean = await this.deps.catalog.globalAlbumMean();
-    const options = { priorMean, limit: CHART_DEPTH };
+    const options = { priorMean, limit: CHART_DEPTH, hiddenAfter: this.deps.hiddenAfter?.() ?? null };
     const [allTime, byYear, byGenre, trending] = await Promise.all([
       this.deps.repo.topAllTime(options),
       this.deps.repo.topByYear(options),

@@ -11,7 +11,7 @@ import type { DocumentStore } from '../../docstore/document-store.port';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
+import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../catalog/catalog.presenter';
 import type { FollowsService } from '../follows/follows.service';
 import { ACTIVITY_CURSOR, ActivityCursorKey } from '../feed/activity-pager';
 import { decodeOptionalCursor } from '../../lib/pagination';
@@ -37,6 +37,8 @@ export interface ProfilesServiceDeps {
   activity: ProfileActivity;
   catalog: CatalogReadModel;
   priorMean: PriorMeanCache;
+  /** The pre-release embargo: albums whose aggregate is hidden (none unless given). */
+  aggregateHidden?: AggregateHidden;
   follows: FollowsService;
   docs: DocumentStore;
   logger: Logger;
@@ -143,7 +145,7 @@ export class ProfilesService {
   private async favouriteAlbums(userId: string): Promise<FavouritesResult['favourites']> {
     const ids = await this.deps.favourites.albumIds(userId);
     const [rows, prior] = await Promise.all([this.deps.catalog.albumSummaries(ids), this.deps.priorMean.get()]);
-    return rows.map((row) => ({ ...presentAlbumSummary(row), stats: presentStats(row.stats, prior) }));
+    return rows.map((row) => ({ ...presentAlbumSummary(row), stats: presentAlbumStats(row, prior, this.deps.aggregateHidden ?? (() => false)) }));
   }
 
   private async compatibility(viewerId: string, ownerId: string) {

@@ -1,5 +1,5 @@
 import type { PlaylistSummary, SearchResults } from '@muse/shared';
-import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
+import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../catalog/catalog.presenter';
 import type { AlbumHitRow, ArtistHitRow, TrackHitRow, UserHitRow } from './search.repo';
 
 export interface SearchHits {
@@ -10,10 +10,16 @@ export interface SearchHits {
 }
 
 /** Search results with explicit fields only; albums carry their rating stats against the prior. */
-export function presentSearchResults(query: string, hits: SearchHits, priorMean: number, playlists: PlaylistSummary[] = []): SearchResults {
+export function presentSearchResults(
+  query: string,
+  hits: SearchHits,
+  priorMean: number,
+  playlists: PlaylistSummary[] = [],
+  hidden: AggregateHidden = () => false,
+): SearchResults {
   return {
     query,
-    albums: hits.albums.map((row) => ({ ...presentAlbumSummary(row), stats: presentStats(row.stats, priorMean) })),
+    albums: hits.albums.map((row) => ({ ...presentAlbumSummary(row), stats: presentAlbumStats(row, priorMean, hidden) })),
     artists: hits.artists.map((row) => ({ id: String(row.id), name: row.name, albumCount: row.album_count })),
     tracks: hits.tracks.map((row) => ({
       id: row.id,

@@ -1,4 +1,5 @@
 import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
+import type { AggregateHidden } from '../catalog/catalog.presenter';
 import { CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
 import { presentSearchResults, type SearchHits } from './search.presenter';
 import type { SearchFilters, SearchGroups, SearchRepo } from './search.repo';
@@ -11,6 +12,8 @@ export interface SearchServiceDeps {
   playlists(text: string, viewerId: string | null, limit: number): Promise<PlaylistSummary[]>;
   /** Recent searches' catalog answers; each service keeps its own unless given one (tests give one with a clock). */
   catalogHits?: CatalogHitsCache;
+  /** The pre-release embargo: albums whose aggregate is hidden (none unless given). */
+  aggregateHidden?: AggregateHidden;
 }
 
 // Postgres text cannot hold NUL, and no control character is worth searching for.
@@ -49,7 +52,7 @@ export class SearchService {
     ]);
     if (!catalog.prepared) return presentSearchResults(query.q, empty, 0);
     const hits: SearchHits = { ...catalog.hits, users };
-    return presentSearchResults(query.q, hits, priorMean, playlistHits);
+    return presentSearchResults(query.q, hits, priorMean, playlistHits, this.deps.aggregateHidden);
   }
 
   /** The catalog groups from a kept answer when there is one, and the people read now. */
