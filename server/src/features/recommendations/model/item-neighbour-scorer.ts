@@ -28,6 +28,10 @@ export function itemNeighbourScorer(model: ItemNeighbours): ProfileScorer {
       const at = indexInSorted(indices, indptr[source]!, indptr[source + 1]!, target);
       return at < 0 ? 0 : weight * values[at]!;
     },
+    contributions(source: number, weight: number, visit: (target: number, value: number) => void): void {
+      if (source < 0 || source >= itemCount) return;
+      for (let p = indptr[source]!; p < indptr[source + 1]!; p += 1) visit(indices[p]!, weight * values[p]!);
+    },
     similarItems(itemIndex: number, k: number): SimilarItem[] {
       if (itemIndex < 0 || itemIndex >= itemCount) return [];
       const top = new TopK(k);

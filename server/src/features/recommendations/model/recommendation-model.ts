@@ -70,6 +70,11 @@ export interface ProfileScorer {
   score(profile: UserProfile, into: CandidateScores): void;
   /** How much profile item `source` (with weight) contributed to `target`'s score. */
   contribution(source: number, weight: number, target: number): number;
+  /**
+   * Every nonzero contribution of profile item `source` (with weight), target by target, when the
+   * method can list them cheaply (neighbour rows): explanations then cost profile × neighbours.
+   */
+  contributions?(source: number, weight: number, visit: (target: number, value: number) => void): void;
   /** Items most similar to one item, best first. */
   similarItems(itemIndex: number, k: number): SimilarItem[];
 }

@@ -1,3 +1,4 @@
+import { PickExplainer } from './pick-explainer';
 import { itemPopularity, popularityOrder } from './popularity';
 import type { CandidateScores, ProfileScorer, Recommendation, RecommendationModel, RecommendOptions, SimilarItem, UserProfile } from './recommendation-model';
 import { mix32 } from '../../../lib/seeded-random';
@@ -51,6 +52,7 @@ export function createRecommender(parts: RecommenderParts): RecommendationModel 
   const cb: CandidateScores = { items: new Int32Array(itemCount), count: 0, scores: new Float64Array(itemCount) };
   const skipStamp = new Int32Array(itemCount);
   let stamp = 0;
+  const explainer = new PickExplainer(itemCount);
 
   const reset = (c: CandidateScores): void => {
     for (let n = 0; n < c.count; n += 1) c.scores[c.items[n]!] = 0;
@@ -113,20 +115,13 @@ export function createRecommender(parts: RecommenderParts): RecommendationModel 
       picked.push({ itemIndex: item, score: 0, because: [] });
     }
 
-    for (const rec of picked) {
-      if (rec.score === 0 || options.explain === false) continue;
-      const reasons = new TopK(blend.becauseCount);
-      for (let n = 0; n < profile.items.length; n += 1) {
-        const source = profile.items[n]!;
-        const weight = profile.weights[n]!;
-        if (weight <= 0) continue;
-        const c =
-          cfScale * collaborative.contribution(source, weight, rec.itemIndex) +
-          (cbScale > 0 && content ? cbScale * content.contribution(source, weight, rec.itemIndex) : 0);
-        if (c > 0) reasons.push(source, c);
-      }
-      rec.because = reasons.sorted().map((r) => r.item);
-    }
+    if (options.explain !== false)
+      explainer.explain(
+        profile,
+        picked,
+        [{ scorer: collaborative, scale: cfScale }, ...(content ? [{ scorer: content, scale: cbScale }] : [])],
+        blend.becauseCount,
+      );
     reset(cf);
     reset(cb);
     return picked;
