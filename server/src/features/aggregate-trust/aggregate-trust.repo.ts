@@ -139,15 +139,17 @@ export class AggregateTrustRepo {
   /**
    * Gives full weight to the album ratings of up to `batch` accounts that became established
    * since they rated (old enough, rated enough albums), found through the partial index of
-   * reduced ratings. Confirmed brigade ratings stay at 0. Answers how many ratings moved.
+   * reduced ratings (its size follows the fresh accounts' ratings, not the catalog's). Confirmed brigade ratings stay at 0. Answers how many ratings moved.
    */
   async reweigh(rule: RaterWeightRule, batch = 1000): Promise<number> {
     const { rows } = await this.knex.raw<{ rows: { n: number }[] }>(
       `WITH candidates AS (
-         SELECT c.user_id FROM (SELECT DISTINCT user_id FROM album_ratings WHERE NOT established AND NOT discounted LIMIT :batch) c
+         -- The batch limit applies to accounts that qualify, so young accounts cannot starve older ones.
+         SELECT c.user_id FROM (SELECT DISTINCT user_id FROM album_ratings WHERE NOT established AND NOT discounted) c
            JOIN users u ON u.id = c.user_id
           WHERE u.created_at <= now() - make_interval(days => :days::int)
             AND (SELECT count(*) FROM (SELECT 1 FROM album_ratings h WHERE h.user_id = c.user_id LIMIT :enough::int) seen) >= :enough::int
+          LIMIT :batch
        ), moved AS (
          UPDATE album_ratings r SET established = true, weight = 1
            FROM candidates c

@@ -1,6 +1,7 @@
 import type { AggregateHoldPage, AlbumPage, ModerationLogPage } from '@muse/shared';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { makeAlbum, makeUsers, rateAlbum, registerPerson, type TestPerson } from '../../testing/factories';
+import { AggregateTrustRepo } from './aggregate-trust.repo';
 
 let app: TestApp;
 let admin: TestPerson;
@@ -230,6 +231,28 @@ describe('accounts becoming established', () => {
     const row = await knex()('album_ratings').where({ album_id: albumId, user_id: fresh }).first('weight', 'established');
     expect([Number(row.weight), row.established]).toEqual([1, true]);
     expect((await page(albumId)).stats.weighted!).toBeLessThan(reduced);
+  });
+});
+
+describe('the reweigh sweep', () => {
+  it('when young accounts outnumber the batch, then accounts that qualify are still promoted first', async () => {
+    const albumId = await ratedAlbum('Batch Order');
+    const young = await makeUsers(knex(), 3);
+    await rateAll(albumId, 2, young);
+    const [grown] = await makeUsers(knex(), 1);
+    await rateAll(albumId, 2, [grown!]);
+    await knex()('users')
+      .where({ id: grown })
+      .update({ created_at: knex().raw(`now() - interval '9 days'`) });
+    for (const title of ['Batch One', 'Batch Two']) await rateAlbum(knex(), (await makeAlbum(knex(), { title })).id, 3, [grown!]);
+
+    await new AggregateTrustRepo(knex()).reweigh({ minAccountDays: 7, minRatings: 2, reducedWeight: 0.1 }, 1);
+
+    const rows = await knex()('album_ratings')
+      .where({ album_id: albumId })
+      .whereIn('user_id', [...young, grown!])
+      .select('user_id', 'established');
+    expect(rows.filter((r) => r.established).map((r) => String(r.user_id))).toEqual([grown]);
   });
 });
 
