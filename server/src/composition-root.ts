@@ -32,6 +32,9 @@ import { CatalogReadModel } from './features/catalog/catalog.read-model';
 import { ChartsCache } from './features/charts/charts.cache';
 import { requestChartsRefresh, requestChartsRefreshAfterRating } from './features/charts/charts-schedule';
 import { ChartsRepo } from './features/charts/charts.repo';
+import { GrowersRepo } from './features/charts/growers.repo';
+import { OpinionsRepo } from './features/opinions/opinions.repo';
+import { OpinionsService } from './features/opinions/opinions.service';
 import { ChartsService } from './features/charts/charts.service';
 import { DiaryRepo } from './features/diary/diary.repo';
 import { DiaryService } from './features/diary/diary.service';
@@ -161,6 +164,8 @@ export interface Services {
   moderation: ModerationService;
   aggregateTrust: AggregateTrustService;
   albumAggregate: AlbumAggregateService;
+  /** Opinions over time: rating timelines, growers and faders. */
+  opinions: OpinionsService;
   charts: ChartsService;
   imports: ImportsService;
   importRecovery: ImportRecovery;
@@ -474,6 +479,7 @@ export function composeServices(infra: Infrastructure): Composition {
     moderation: new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, reviewAccess, logger }),
     charts: new ChartsService({
       repo: new ChartsRepo(knex),
+      growers: new GrowersRepo(knex),
       catalog,
       cache: new ChartsCache(redis, prefix),
       requestRefresh: () => requestChartsRefresh(queues),
@@ -514,6 +520,7 @@ export function composeServices(infra: Infrastructure): Composition {
       everyone: (albumId) => ratings.albumStats(albumId),
       tasteMinCompatibility: config.TRUST_TASTE_MIN_COMPATIBILITY,
     }),
+    opinions: new OpinionsService({ repo: new OpinionsRepo(knex), catalog, access }),
     trackPage: new TrackPageService(new TrackPageRepo(knex)),
     search: new SearchService({
       repo: new SearchRepo(knex),

@@ -3,7 +3,7 @@ import type { AlbumSummary, RatingStats } from './catalog.schemas';
 import { userText } from './text';
 
 export const ChartQuerySchema = z.object({
-  kind: z.enum(['all-time', 'year', 'genre', 'trending']).default('all-time'),
+  kind: z.enum(['all-time', 'year', 'genre', 'trending', 'growers']).default('all-time'),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   genre: userText('Genre').trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(250).default(100),
@@ -16,12 +16,21 @@ export const ChartRequestSchema = ChartQuerySchema.superRefine((q, ctx) => {
   if (q.kind === 'genre' && q.genre === undefined) ctx.addIssue({ code: 'custom', path: ['genre'], message: 'Choose a genre for a genre chart' });
 });
 
+/** A growers entry's rise: the mean of (latest − first rating) in stars over the people who rated the album again. */
+export interface ChartGrowth {
+  meanRise: number;
+  /** People with a first and a later rating of the album. */
+  pairs: number;
+}
+
 export interface ChartEntry {
   rank: number;
   album: AlbumSummary;
   stats: RatingStats;
   /** Ratings in the last 7 days (trending only). */
   recentCount?: number;
+  /** Growers only: how far relisteners' ratings rose over their first ones. */
+  growth?: ChartGrowth;
   /** Fewer ratings than the chart's `minCount`: listed after every established entry, its score still settling. */
   provisional: boolean;
 }

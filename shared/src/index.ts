@@ -30,3 +30,4 @@ export * from './service-imports.schemas';
 export * from './previews.schemas';
 export * from './recommendations.schemas';
 export * from './parties.schemas';
+export * from './opinions.schemas';

@@ -63,6 +63,11 @@ export interface ReviewView {
   rating: number | null;
   listenedOn: string | null;
   isRelisten: boolean;
+  /**
+   * Album reviews: 1 for a first impression, N for a review written after N listens (from the
+   * author's diary; only the count is shown). Null or absent for track reviews.
+   */
+  listenNumber?: number | null;
   likeCount: number;
   commentCount: number;
   likedByViewer: boolean;

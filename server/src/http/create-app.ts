@@ -14,6 +14,7 @@ import { createHealthRouter } from '../features/health/health.routes';
 import { createArtistsRouter } from '../features/artists/artists.routes';
 import { createSearchRouter } from '../features/search/search.routes';
 import { createAlbumsRouter } from '../features/albums/albums.routes';
+import { createOpinionsRouter } from '../features/opinions/opinions.routes';
 import { createTracksRouter } from '../features/tracks/tracks.routes';
 import { createDiaryRouter } from '../features/diary/diary.routes';
 import { createRatingsRouter } from '../features/ratings/ratings.routes';
@@ -141,6 +142,7 @@ export function createApp(c: Container): Express {
   app.use('/api/conversions', createConversionsRouter(c));
   app.use('/api', createExportsRouter(c));
   app.use('/api', createAlbumsRouter(c));
+  app.use('/api', createOpinionsRouter(c));
   app.use('/api', createTracksRouter(c));
   app.use('/api', createRatingsRouter(c));
   app.use('/api', createReviewsRouter(c));

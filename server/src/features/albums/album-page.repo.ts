@@ -6,6 +6,7 @@ import type { DiaryViewRow } from '../diary/diary.repo';
 import type { HistoryRow } from '../ratings/ratings.repo';
 import type { ReviewViewRow } from '../reviews/reviews.repo';
 import { canSeeSql } from '../social/visibility-sql';
+import { LISTEN_NUMBER_SQL } from '../reviews/listen-number-sql';
 
 /** Everything the album page shows to anyone: the album, its credits, tracks, aggregate and top reviews. */
 export interface AlbumPageRow {
@@ -90,9 +91,10 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
                  'album_title', a.title, 'album_artist_credit', a.artist_credit, 'album_release_year', a.release_year,
                  'album_type', a.type, 'album_cover_key', a.cover_key, 'album_genres', a.genres,
                  'liked_by_viewer', $2::bigint IS NOT NULL
-                                    AND EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = $2::bigint))
+                                    AND EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = $2::bigint),
+                 'listen_number', ${LISTEN_NUMBER_SQL})
                ORDER BY r.like_count DESC, r.created_at DESC, r.id DESC), '[]'::json)
-          FROM (SELECT r.id, r.user_id, r.album_id, r.body, r.rating, r.listened_on, r.is_relisten, r.like_count,
+          FROM (SELECT r.id, r.user_id, r.album_id, r.track_id, r.body, r.rating, r.listened_on, r.is_relisten, r.like_count,
                        r.comment_count, r.created_at, r.updated_at, u.handle, u.display_name
                   FROM reviews r
                   JOIN users u ON u.id = r.user_id

@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
-import type { AlbumSummary, ChartFacets, ChartQuery, RatingStats } from '@muse/shared';
+import type { AlbumSummary, ChartFacets, ChartGrowth, ChartQuery, RatingStats } from '@muse/shared';
 
 /** A chart as stored: ranked album ids with their stats; albums live once per version. */
 export interface CachedChart {
   /** Display name of the genre, or the year, or null. */
   label: string | number | null;
-  entries: { rank: number; albumId: string; stats: RatingStats; recentCount?: number }[];
+  entries: { rank: number; albumId: string; stats: RatingStats; recentCount?: number; growth?: ChartGrowth }[];
 }
 
 /** When a snapshot was computed and with which Bayesian parameters. */
@@ -32,6 +32,7 @@ export function chartField(query: Pick<ChartQuery, 'kind' | 'year' | 'genre'>): 
   switch (query.kind) {
     case 'all-time':
     case 'trending':
+    case 'growers':
       return query.kind;
     case 'year':
       return query.year === undefined ? null : `year:${query.year}`;

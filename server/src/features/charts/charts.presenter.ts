@@ -17,9 +17,11 @@ export function presentChart(query: ChartQuery, cached: { meta: ChartsMeta; char
       const album = cached!.albums.get(e.albumId);
       // An album deleted between ranking and summary lookup is left out rather than shown as a hole.
       if (!album) return [];
-      // Trending ranks by this week's ratings, not by the score the threshold protects.
-      const provisional = query.kind !== 'trending' && e.stats.count < minCount;
-      return [{ rank: e.rank, album, stats: e.stats, ...(e.recentCount === undefined ? {} : { recentCount: e.recentCount }), provisional }];
+      // Trending ranks by this week's ratings and growers by relisten pairs (with their own
+      // minimum), not by the score the threshold protects.
+      const provisional = query.kind !== 'trending' && query.kind !== 'growers' && e.stats.count < minCount;
+      const extra = { ...(e.recentCount === undefined ? {} : { recentCount: e.recentCount }), ...(e.growth ? { growth: e.growth } : {}) };
+      return [{ rank: e.rank, album, stats: e.stats, ...extra, provisional }];
     }),
   };
 }

@@ -1,9 +1,10 @@
-import { CHART_MIN_COUNT, CHART_PRIOR_WEIGHT, type AlbumSummary, type Chart, type ChartQuery } from '@muse/shared';
+import { CHART_MIN_COUNT, CHART_PRIOR_WEIGHT, GROWERS_MIN_PAIRS, type AlbumSummary, type Chart, type ChartQuery } from '@muse/shared';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
 import { chartField, type CachedChart, type ChartsCache, type ChartsFacets, type ChartsSnapshot } from './charts.cache';
 import { presentChart } from './charts.presenter';
 import type { ChartsRepo, PartitionedRow, RankedRow } from './charts.repo';
+import type { GrowerRow, GrowersRepo } from './growers.repo';
 
 /** Every chart keeps this many entries: the largest page a client may ask for. */
 export const CHART_DEPTH = 250;
@@ -12,6 +13,8 @@ const SUMMARY_CHUNK = 1000;
 
 export interface ChartsServiceDeps {
   repo: ChartsRepo;
+  /** The community growers chart (albums relisteners rate higher than they first did). */
+  growers: Pick<GrowersRepo, 'top'>;
   catalog: CatalogReadModel;
   cache: ChartsCache;
   /** Asks a worker to refresh the charts; repeated asks while one is pending are merged. */
@@ -48,15 +51,17 @@ export class ChartsService {
     const now = this.deps.now?.() ?? new Date();
     const priorMean = await this.deps.catalog.globalAlbumMean();
     const options = { priorMean, limit: CHART_DEPTH, hiddenAfter: this.deps.hiddenAfter?.() ?? null };
-    const [allTime, byYear, byGenre, trending] = await Promise.all([
+    const [allTime, byYear, byGenre, trending, growers] = await Promise.all([
       this.deps.repo.topAllTime(options),
       this.deps.repo.topByYear(options),
       this.deps.repo.topByGenre(options),
       this.deps.repo.trending({ ...options, since: new Date(now.getTime() - TRENDING_WINDOW_MS) }),
+      this.deps.growers.top({ ...options, minPairs: GROWERS_MIN_PAIRS }),
     ]);
     const charts = new Map<string, CachedChart>();
     charts.set('all-time', toChart(null, allTime, priorMean));
     charts.set('trending', toChart(null, trending, priorMean));
+    charts.set('growers', toChart(null, growers, priorMean));
     const years = groupBy(byYear);
     for (const [year, rows] of years) charts.set(`year:${year}`, toChart(Number(year), rows, priorMean));
     const genres = groupBy(byGenre);
@@ -69,7 +74,7 @@ export class ChartsService {
         genres: [...genres.keys()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
       },
       charts,
-      albums: await this.summaries([...allTime, ...trending, ...byYear, ...byGenre].map((r) => String(r.album_id))),
+      albums: await this.summaries([...allTime, ...trending, ...growers, ...byYear, ...byGenre].map((r) => String(r.album_id))),
     };
     await this.deps.cache.write(snapshot);
     return { charts: charts.size, albums: snapshot.albums.size };
@@ -85,7 +90,7 @@ export class ChartsService {
   }
 }
 
-function toChart(label: string | number | null, rows: RankedRow[], priorMean: number): CachedChart {
+function toChart(label: string | number | null, rows: (RankedRow | GrowerRow)[], priorMean: number): CachedChart {
   return {
     label,
     entries: rows.map((r, i) => ({
@@ -93,6 +98,7 @@ function toChart(label: string | number | null, rows: RankedRow[], priorMean: nu
       albumId: String(r.album_id),
       stats: presentStats(r, priorMean),
       ...(r.recent === undefined ? {} : { recentCount: Number(r.recent) }),
+      ...('pairs' in r ? { growth: { meanRise: r.mean_rise, pairs: r.pairs } } : {}),
     })),
   };
 }

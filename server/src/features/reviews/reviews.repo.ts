@@ -4,6 +4,7 @@ import { onForeignKeyViolation } from '../../db/pg-errors';
 import { AppError } from '../../lib/app-error';
 import { timestampKeySql } from '../../lib/pagination';
 import { canSeeSql } from '../social/visibility-sql';
+import { LISTEN_NUMBER_SQL } from './listen-number-sql';
 import { ALBUM_SUMMARY_COLUMNS } from '../catalog/catalog.read-model';
 
 /** The visibility rule over a review `r`, its author `u` and the viewer row `vw` (see viewerJoin). */
@@ -45,6 +46,8 @@ export interface ReviewViewRow {
   album_cover_key: string | null;
   album_genres: string[];
   liked_by_viewer: boolean;
+  /** Album reviews: which of the author's listens of the album it came after (1 = first impression); null for track reviews. */
+  listen_number?: number | null;
   /** Set when moderators hid the review; hidden reviews are left out of every list. */
   hidden_at: Date | null;
   /** The author's account is suspended: withheld like a hidden review until it is lifted. */
@@ -240,6 +243,7 @@ export class ReviewsRepo {
         k.raw('u.suspended_at IS NOT NULL AS author_suspended'),
         k.raw(`${visibleToViewer} AS visible_to_viewer`),
         k.raw('EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = vw.id) AS liked_by_viewer'),
+        k.raw(`${LISTEN_NUMBER_SQL} AS listen_number`),
       );
   }
 
