@@ -26,6 +26,7 @@ import './styles/playlists.css';
 import './styles/listen-later.css';
 import './styles/parties.css';
 import './styles/recommendations.css';
+import './styles/opinions.css';
 import './styles/conversions.css';
 import './styles/service-imports.css';
 import './styles/player.css';

@@ -8,6 +8,7 @@ import { useAlbumFriends } from '../../features/albums/api/get-album-friends';
 import { useRateTrack } from '../../features/albums/api/rate-track';
 import { useAlbumLiveStats } from '../../features/albums/api/use-album-live-stats';
 import { AlbumFriends } from '../../features/albums/components/album-friends';
+import { MyRatingTimeline } from '../../features/opinions/components/my-rating-timeline';
 import { SimilarAlbums } from '../../features/recommendations/components/similar-albums';
 import { AlbumHeader } from '../../features/albums/components/album-header';
 import { AlbumRatingPanel } from '../../features/albums/components/album-rating-panel';
@@ -111,6 +112,7 @@ function AlbumView({ id }: { id: string }) {
             signedIn={me !== null}
             embargoedUntil={page.embargoedUntil}
           />
+          <MyRatingTimeline albumId={page.album.id} signedIn={me !== null} />
           <AlbumFriends friends={friends} />
           <SimilarAlbums albumId={id} />
         </aside>

@@ -15,6 +15,7 @@ const TITLES: Record<ChartQuery['kind'], string> = {
   year: 'Top albums of',
   genre: 'Top',
   trending: 'Trending this week',
+  growers: 'Growers: albums that grow on relistens',
 };
 
 /** Reads the chart asked for in the URL, ignoring anything malformed. */
@@ -28,7 +29,7 @@ function readChartParams(params: URLSearchParams): { kind: ChartQuery['kind']; y
   return { kind: parsed.data.kind, year: parsed.data.year, genre: parsed.data.genre };
 }
 
-/** `/charts`: top albums all-time, by year, by genre and trending this week, with the published formula. */
+/** `/charts`: top albums all-time, by year, by genre, trending this week and growers, with the published formula. */
 export function ChartsRoute() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
@@ -75,7 +76,9 @@ export function ChartsRoute() {
             <p className="empty-state card">
               {params.kind === 'trending'
                 ? 'No ratings this week as of the last update. Charts are recomputed regularly; new ratings show up after the next update.'
-                : 'No album here has been rated yet. Charts are updated a few seconds after each rating.'}
+                : params.kind === 'growers'
+                  ? 'No album has grown on enough relisteners yet. It takes a few people rating an album higher on a relisten.'
+                  : 'No album here has been rated yet. Charts are updated a few seconds after each rating.'}
             </p>
           ) : (
             <section className="card chart-card" aria-label={heading}>

@@ -8,6 +8,7 @@ import { ProfileMenu } from '../../features/follows/components/profile-menu';
 import { ListenLaterShelf } from '../../features/listen-later/components/listen-later-shelf';
 import { DiscoverPicksShelf } from '../../features/recommendations/components/discover-picks-shelf';
 import { UserPlaylists } from '../../features/playlists/components/user-playlists';
+import { OpinionChanges } from '../../features/opinions/components/opinion-changes';
 import { useProfile } from '../../features/profiles/api/get-profile';
 import { CompatibilityCard } from '../../features/profiles/components/compatibility-card';
 import { FavouritesEditor } from '../../features/profiles/components/favourites-editor';
@@ -176,6 +177,7 @@ function ProfilePage({ handle }: { handle: string }) {
             )}
             {view.compatibility && !view.isOwn && <CompatibilityCard compatibility={view.compatibility} theirName={user.displayName} />}
             {view.stats && <ProfileStats stats={view.stats} />}
+            <OpinionChanges handle={user.handle} visible={view.visible} />
           </aside>
         </div>
       )}

@@ -1,4 +1,4 @@
-import type { Chart } from '@muse/shared';
+import { GROWERS_MIN_PAIRS, type Chart } from '@muse/shared';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 
 /** The published ranking formula with this chart's own prior, minimum count and age. */
@@ -10,7 +10,9 @@ export function ChartFormula({ chart }: { chart: Chart }) {
         <var>m</var> = {chart.priorMean.toFixed(2)} the average of all album ratings and <var>C</var> = {chart.priorWeight}.
         {chart.kind === 'trending'
           ? ' Trending ranks by ratings given in the last seven days.'
-          : ` Albums with fewer than ${chart.minCount} ratings are listed after the rest, marked provisional.`}
+          : chart.kind === 'growers'
+            ? ` Growers rank instead by how much people who relistened rate an album above their first rating (the mean of current minus first, in stars), for albums at least ${GROWERS_MIN_PAIRS} people relistened.`
+            : ` Albums with fewer than ${chart.minCount} ratings are listed after the rest, marked provisional.`}
       </p>
       {chart.computedAt && (
         <p className="muted">

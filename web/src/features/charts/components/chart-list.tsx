@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { formatAlbumType, formatCount, formatScore } from '../../../lib/format-music';
+import { ChartGrowthMark } from './chart-growth';
 
 /** Marks an entry ranked on too few ratings, saying why in its accessible description. */
 function ProvisionalMark({ minCount }: { minCount: number }) {
@@ -19,7 +20,7 @@ function ProvisionalMark({ minCount }: { minCount: number }) {
 
 /**
  * A ranked list of albums: rank, cover, title, artist, weighted score and rating count (and this week's
- * count when trending); entries with fewer than `minCount` ratings are marked provisional.
+ * count when trending, the mean rise on relistens for growers); entries with fewer than `minCount` ratings are marked provisional.
  * `renderAlbumAction` adds a control to each row that another feature provides (Listen later).
  */
 export function ChartList({
@@ -65,6 +66,7 @@ export function ChartList({
             <span className="chart-score-count">
               {trending && entry.recentCount !== undefined ? `${formatCount(entry.recentCount, 'rating')} this week` : formatCount(entry.stats.count, 'rating')}
             </span>
+            {entry.growth && <ChartGrowthMark growth={entry.growth} />}
           </span>
           {renderAlbumAction && <span className="chart-action">{renderAlbumAction(entry.album)}</span>}
         </li>

@@ -22,13 +22,14 @@ export function chartPath(next: { kind: ChartQuery['kind']; year?: number; genre
   return query ? `/charts?${query}` : '/charts';
 }
 
-/** Chart tabs (all-time, by year, by genre, trending) as links, plus the year or genre picker. */
+/** Chart tabs (all-time, by year, by genre, trending, growers) as links, plus the year or genre picker. */
 export function ChartNav({ kind, year, genre, years, genres, onSelect }: ChartNavProps) {
   const tabs: { kind: ChartQuery['kind']; label: string; to: string }[] = [
     { kind: 'all-time', label: 'All-time', to: chartPath({ kind: 'all-time' }) },
     { kind: 'year', label: 'By year', to: chartPath({ kind: 'year', year: year ?? years[0] }) },
     { kind: 'genre', label: 'By genre', to: chartPath({ kind: 'genre', genre: genre ?? genres[0] }) },
     { kind: 'trending', label: 'Trending this week', to: chartPath({ kind: 'trending' }) },
+    { kind: 'growers', label: 'Growers', to: chartPath({ kind: 'growers' }) },
   ];
   return (
     <div className="chart-nav">

@@ -5,6 +5,7 @@ import { Stars } from '../../../components/ui/stars';
 import { formatDay, formatCount } from '../../../lib/format-music';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { LikeButton } from './like-button';
+import { ListenLabel } from './listen-label';
 import { ReportButton } from './report-button';
 
 const EXCERPT_CHARS = 700;
@@ -65,6 +66,7 @@ export function ReviewCard({ review, canLike, viewerId, showAlbum = false }: Rev
               <span className="sr-only">Relisten</span>
             </span>
           )}
+          <ListenLabel listenNumber={review.listenNumber} />
           <span className="review-card-date muted">
             {review.listenedOn ? (
               <>

@@ -13,6 +13,7 @@ import { useDeleteReview } from '../api/delete-review';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { LikeButton } from './like-button';
+import { ListenLabel } from './listen-label';
 import { ReportButton } from './report-button';
 import { ReviewEditorDialog } from './review-editor-dialog';
 
@@ -70,6 +71,7 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
                 <span aria-hidden="true">↻</span> Relisten
               </span>
             )}
+            <ListenLabel listenNumber={review.listenNumber} />
             <span className="muted" title={formatDateTime(review.updatedAt)}>
               {edited ? 'Edited' : 'Written'} {formatDay(review.updatedAt.slice(0, 10))}
             </span>
