@@ -8,8 +8,20 @@ export async function getPartyMessages(id: string): Promise<PartyMessages> {
   return api.get<PartyMessages>(`/api/parties/${encodeURIComponent(id)}/messages`);
 }
 
+/**
+ * A refetch keeps the live messages newer than its own latest (they arrived while it was on its
+ * way); ids grow with time.
+ */
+export function keepNewerMessages(cached: unknown, fetched: unknown): unknown {
+  const before = (cached as PartyMessages | undefined)?.items ?? [];
+  const after = fetched as PartyMessages;
+  const last = after.items.at(-1);
+  const newer = before.filter((m) => !last || BigInt(m.id) > BigInt(last.id));
+  return newer.length ? { items: [...after.items, ...newer] } : after;
+}
+
 export function getPartyMessagesQueryOptions(id: string) {
-  return queryOptions({ queryKey: partyKeys.messages(id), queryFn: () => getPartyMessages(id) });
+  return queryOptions({ queryKey: partyKeys.messages(id), queryFn: () => getPartyMessages(id), structuralSharing: keepNewerMessages });
 }
 
 export function usePartyMessages(id: string, enabled: boolean) {

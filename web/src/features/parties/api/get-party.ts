@@ -8,8 +8,18 @@ export async function getParty(id: string): Promise<Party> {
   return api.get<Party>(`/api/parties/${encodeURIComponent(id)}`);
 }
 
+/**
+ * A refetch answered with an older player state than a live event already brought (the read
+ * started before the change) keeps the newer state, so the player never steps back.
+ */
+export function keepNewerPlayback(cached: unknown, fetched: unknown): unknown {
+  const before = cached as Party | undefined;
+  const after = fetched as Party;
+  return before && after.playback.version < before.playback.version ? { ...after, playback: before.playback, serverTime: before.serverTime } : after;
+}
+
 export function getPartyQueryOptions(id: string) {
-  return queryOptions({ queryKey: partyKeys.party(id), queryFn: () => getParty(id) });
+  return queryOptions({ queryKey: partyKeys.party(id), queryFn: () => getParty(id), structuralSharing: keepNewerPlayback });
 }
 
 /** The party; its live events patch this query (see use-party-socket). */

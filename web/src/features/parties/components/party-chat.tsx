@@ -38,15 +38,15 @@ export function PartyChat({ party, viewerId }: PartyChatProps) {
               <Button
                 size="sm"
                 variant="ghost"
+                aria-label={`${reported === m.id ? 'Reported' : 'Report'} message by ${m.author.displayName}`}
                 onClick={() => report.mutate({ messageId: m.id, reason: 'Reported from the party chat' }, { onSuccess: () => setReported(m.id) })}
               >
                 {reported === m.id ? 'Reported' : 'Report'}
-                <span className="sr-only"> message by {m.author.displayName}</span>
               </Button>
             )}
             {party.viewer.canModerate && (
-              <Button size="sm" variant="ghost" onClick={() => remove.mutate(m.id)}>
-                Remove<span className="sr-only"> message by {m.author.displayName}</span>
+              <Button size="sm" variant="ghost" aria-label={`Remove message by ${m.author.displayName}`} onClick={() => remove.mutate(m.id)}>
+                Remove
               </Button>
             )}
           </li>

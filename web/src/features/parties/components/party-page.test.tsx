@@ -1,0 +1,112 @@
+import type { Party, PartyMessage, PartySummary } from '@muse/shared';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setSocketFactory } from '../../../lib/socket';
+import { FakeSocket } from '../../../testing/fake-socket';
+import { jsonResponse, mockFetch } from '../../../testing/mock-fetch';
+import { renderWithProviders } from '../../../testing/render';
+import { PartyPage } from './party-page';
+
+const host = { id: '1', handle: 'hana', displayName: 'Hana Host' };
+const guest = { id: '2', handle: 'gus', displayName: 'Gus Guest' };
+const now = new Date().toISOString();
+
+function party(overrides: Partial<Party> = {}): Party {
+  return {
+    id: '9',
+    status: 'live',
+    visibility: 'public',
+    host,
+    album: { id: '5', title: 'Space Oddity', artist: 'David Bowie', coverUrl: null },
+    tracks: [
+      { id: '10', title: 'Space Oddity', position: 1, durationMs: 314_000 },
+      { id: '11', title: 'Unwashed and Somewhat Slightly Dazed', position: 2, durationMs: 370_000 },
+    ],
+    scheduledFor: null,
+    startedAt: now,
+    endedAt: null,
+    playback: { trackId: '10', positionMs: 4000, playing: true, updatedAt: now, version: 3, controller: host },
+    participants: [host, guest],
+    participantCount: 2,
+    ratings: [],
+    myRatings: {},
+    viewer: { joined: true, isHost: false, inControl: false, canModerate: false },
+    serverTime: now,
+    ...overrides,
+  };
+}
+
+const message = (id: string, author = host, body = 'hello'): PartyMessage => ({ id, partyId: '9', author, body, createdAt: now });
+
+let socket: FakeSocket;
+let restoreSocket: () => void;
+beforeEach(() => {
+  socket = new FakeSocket();
+  restoreSocket = setSocketFactory(() => socket.asSocket());
+});
+afterEach(() => restoreSocket());
+
+describe('PartyPage', () => {
+  it('when a guest is in a live party, then it shows what plays, follows the room’s events, and shows the summary when the host ends it', async () => {
+    let current = party();
+    const summary: PartySummary = {
+      partyId: '9',
+      album: { id: '5', title: 'Space Oddity', artist: 'David Bowie' },
+      attendees: [host, guest],
+      attendeeCount: 2,
+      tracks: [{ trackId: '10', title: 'Space Oddity', position: 1, average: 4.5, count: 2 }],
+      albumAverage: 4.5,
+      logLink: '/albums/5',
+      endedAt: now,
+    };
+    mockFetch({
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'GET /api/parties/9': () => jsonResponse(current),
+      'GET /api/parties/9/messages': () => jsonResponse({ items: [message('1')] }),
+      'GET /api/parties/9/summary': () => jsonResponse(summary),
+    });
+    renderWithProviders(<PartyPage partyId="9" viewerId={guest.id} />);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Now playing: Space Oddity'));
+    // Not in control: no play buttons, but a rating for each track.
+    expect(screen.queryByRole('button', { name: /^Play for everyone/ })).toBeNull();
+    expect(screen.getAllByRole('slider', { name: /^Your party rating of / })).toHaveLength(2);
+    await waitFor(() => expect(socket.emitted.some((e) => e.event === 'party:watch' && e.args[0] === '9')).toBe(true));
+
+    act(() => {
+      socket.serverEmit('party:playback', { partyId: '9', playback: { ...current.playback, trackId: '11', version: 4 }, serverTime: now });
+      // A late, older state changes nothing.
+      socket.serverEmit('party:playback', { partyId: '9', playback: { ...current.playback, trackId: '10', version: 2 }, serverTime: now });
+      socket.serverEmit('party:message', { message: message('2', guest, 'what a track') });
+      socket.serverEmit('party:rating', { partyId: '9', rating: { trackId: '11', average: 3.5, count: 2 } });
+    });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Now playing: Unwashed and Somewhat Slightly Dazed'));
+    expect(await within(screen.getByRole('log', { name: 'Party chat' })).findByText('what a track')).toBeInTheDocument();
+    expect(screen.getByTestId('party-rating-11')).toHaveTextContent('Party: 3.5 stars (2)');
+
+    current = party({ status: 'ended', endedAt: now, participantCount: 0 });
+    act(() => socket.serverEmit('party:status', { partyId: '9', status: 'ended' }));
+    const region = await screen.findByRole('region', { name: 'Party summary' });
+    expect(within(region).getByTestId('party-album-average')).toHaveTextContent('4.5 stars');
+    expect(within(region).getByRole('link', { name: 'Log Space Oddity' })).toHaveAttribute('href', '/albums/5');
+  });
+
+  it('when the viewer has control, then a track’s play button sets the shared player for everyone', async () => {
+    const { requests } = mockFetch({
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'GET /api/parties/9': () => jsonResponse(party({ viewer: { joined: true, isHost: true, inControl: true, canModerate: true } })),
+      'GET /api/parties/9/messages': () => jsonResponse({ items: [message('1', guest)] }),
+      'PUT /api/parties/9/playback': () => jsonResponse({ trackId: '11', positionMs: 0, playing: true, updatedAt: now, version: 4, controller: host }),
+    });
+    renderWithProviders(<PartyPage partyId="9" viewerId={host.id} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Play for everyone: Unwashed and Somewhat Slightly Dazed' }));
+    await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
+    expect(requests.find((r) => r.method === 'PUT')).toEqual(
+      expect.objectContaining({ path: '/api/parties/9/playback', body: { trackId: '11', positionMs: 0, playing: true } }),
+    );
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Now playing: Unwashed'));
+    // The host moderates the chat.
+    const log = await screen.findByRole('log', { name: 'Party chat' });
+    expect(await within(log).findByRole('button', { name: 'Remove message by Gus Guest' })).toBeInTheDocument();
+  });
+});
