@@ -1,6 +1,6 @@
 import type { Notification } from '@muse/shared';
 import { useTestApp, type TestClient } from '../../testing/test-app';
-import { nextEvent, openSocket, type MuseClientSocket } from './notification-sockets.testing';
+import { dropRecoverably, nextEvent, openSocket, type MuseClientSocket } from './notification-sockets.testing';
 import { registerUser } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
 
@@ -96,14 +96,7 @@ describe('catching up after a dropped connection', () => {
     await first;
     const lastSeq = received[0]!.seq!;
 
-    const dropped = nextEvent<string>(socket, 'disconnect');
-    socket.io.engine.close();
-    // The client closed its own transport; the server sees a lost connection it may recover.
-    expect(await dropped).toBe('forced close');
-    // Reconnecting before the server has stored the session would make recovery a coin toss.
-    const pid = (socket as unknown as { _pid: string })._pid;
-    const sessionKey = `${app.container.config.REDIS_PREFIX}sio:session:${pid}`;
-    await waitFor('the socket session to be stored', async () => (await app.container.redis.exists(sessionKey)) === 1, 5_000, 10);
+    await dropRecoverably(app, socket);
     const a = (await create(userId, 'while away 1'))!;
     const b = (await create(userId, 'while away 2'))!;
     await likeBy(userId, 'Ben');

@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '@muse/shared';
 import type { TestApp, TestClient } from '../../testing/test-app';
+import { waitFor } from '../../testing/wait-for';
 
 export type MuseClientSocket = Socket<ServerToClientEvents>;
 
@@ -41,4 +42,20 @@ export async function drainNotificationJobs(app: TestApp): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error('notification jobs did not drain');
+}
+
+/**
+ * Drops the socket's transport as a network failure would (not a `disconnect()`), and resolves
+ * once the server has stored its session for recovery: reconnecting before that would make
+ * recovery a coin toss. Reconnect with `socket.connect()`.
+ */
+export async function dropRecoverably(app: TestApp, socket: Socket): Promise<void> {
+  const dropped = nextEvent<string>(socket, 'disconnect');
+  socket.io.engine.close();
+  // The client closed its own transport; the server sees a lost connection it may recover.
+  const reason = await dropped;
+  if (reason !== 'forced close') throw new Error(`the socket closed for another reason: ${reason}`);
+  const pid = (socket as unknown as { _pid: string })._pid;
+  const sessionKey = `${app.container.config.REDIS_PREFIX}sio:session:${pid}`;
+  await waitFor('the socket session to be stored', async () => (await app.container.redis.exists(sessionKey)) === 1, 5_000, 10);
 }

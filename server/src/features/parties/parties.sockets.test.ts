@@ -4,7 +4,7 @@ import { startApi, type RunningApi } from '../../roles/api-role';
 import { block, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 import { useTestApp } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
-import { nextEvent } from '../notifications/notification-sockets.testing';
+import { dropRecoverably, nextEvent } from '../notifications/notification-sockets.testing';
 
 // Two api nodes on one database and Redis prefix: the host's socket on one, guests' on the other,
 // so every emit below crosses the Socket.IO adapter.
@@ -97,12 +97,7 @@ describe('a party room across two api nodes', () => {
     await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[0], positionMs: 0, playing: true });
     await first;
 
-    const dropped = nextEvent<string>(socket, 'disconnect');
-    socket.io.engine.close();
-    expect(await dropped).toBe('forced close');
-    const pid = (socket as unknown as { _pid: string })._pid;
-    const sessionKey = `${app.container.config.REDIS_PREFIX}sio:session:${pid}`;
-    await waitFor('the socket session to be stored', async () => (await app.container.redis.exists(sessionKey)) === 1, 5_000, 10);
+    await dropRecoverably(app, socket);
     await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[2], positionMs: 3_000, playing: false });
 
     const back = nextEvent(socket, 'connect');
