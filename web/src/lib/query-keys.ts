@@ -7,6 +7,8 @@ export const catalogKeys = {
   search: (params: Record<string, string | number | undefined>) => ['search', params] as const,
   albums: ['albums'] as const,
   album: (id: string) => ['albums', id] as const,
+  /** The viewer's own ratings of the album over time; under the album's key, so what refreshes the album refreshes it. */
+  albumMyTimeline: (id: string) => ['albums', id, 'my-timeline'] as const,
   albumReviews: (id: string, sort: string) => ['albums', id, 'reviews', sort] as const,
   albumReviewsAll: (id: string) => ['albums', id, 'reviews'] as const,
   tracks: ['tracks'] as const,

@@ -27,6 +27,8 @@ export function useRateAlbum(albumId: string) {
       setViewerAlbumRating(queryClient, albumId, result.rating, result.stats);
       // Rating an album takes it off the Listen later queue (unless kept).
       void queryClient.invalidateQueries({ queryKey: listenLaterKeys.all });
+      // A new rating is a new point on the viewer's timeline.
+      void queryClient.invalidateQueries({ queryKey: catalogKeys.albumMyTimeline(albumId) });
     },
     onError: (_error, _rating, context) => {
       if (context) setViewerAlbumRating(queryClient, albumId, context.previous);

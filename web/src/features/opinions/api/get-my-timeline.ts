@@ -10,7 +10,7 @@ export async function getMyTimeline(albumId: string): Promise<RatingTimeline> {
 
 /** Query options for the viewer's timeline; under the album's key, so a rating or a logged listen refreshes it too. */
 export function getMyTimelineQueryOptions(albumId: string) {
-  return queryOptions({ queryKey: [...catalogKeys.album(albumId), 'my-timeline'] as const, queryFn: () => getMyTimeline(albumId) });
+  return queryOptions({ queryKey: catalogKeys.albumMyTimeline(albumId), queryFn: () => getMyTimeline(albumId) });
 }
 
 /** The viewer's timeline, read only when someone is signed in. */
