@@ -134,10 +134,6 @@ const pages = {
     () => import('./routes/diary-route'),
     (m) => m.DiaryRoute,
   ),
-  notFound: lazyPage(
-    () => import('./routes/not-found-route'),
-    (m) => m.NotFoundRoute,
-  ),
   party: lazyPage(
     () => import('./routes/party-route'),
     (m) => m.PartyRoute,
@@ -145,6 +141,10 @@ const pages = {
   newParty: lazyPage(
     () => import('./routes/new-party-route'),
     (m) => m.NewPartyRoute,
+  ),
+  notFound: lazyPage(
+    () => import('./routes/not-found-route'),
+    (m) => m.NotFoundRoute,
   ),
 };
 
@@ -202,13 +202,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'discover', loader: preloading(pages.discover), element: <pages.discover /> },
                 { path: 'admin/jobs', loader: preloading(pages.adminJobs, loaders.adminJobs), element: <pages.adminJobs /> },
                 { path: 'admin/reports', loader: preloading(pages.adminReports, loaders.adminReports), element: <pages.adminReports /> },
+                { path: 'parties/new', loader: preloading(pages.newParty), element: <pages.newParty /> },
+                { path: 'parties/:id', loader: preloading(pages.party), element: <pages.party /> },
               ],
             },
             { path: 'search', loader: preloading(pages.search), element: <pages.search /> },
             { path: 'charts', loader: preloading(pages.charts, loaders.charts), element: <pages.charts /> },
             { path: 'moderation-log', loader: preloading(pages.moderationLog, loaders.moderationLog), element: <pages.moderationLog /> },
-                { path: 'parties/new', loader: preloading(pages.newParty), element: <pages.newParty /> },
-                { path: 'parties/:id', loader: preloading(pages.party), element: <pages.party /> },
             { path: 'playlists/:id', loader: preloading(pages.playlist), element: <pages.playlist /> },
             { path: 'albums/:id', loader: preloading(pages.album, loaders.album), element: <pages.album /> },
             { path: 'tracks/:id', loader: preloading(pages.track, loaders.track), element: <pages.track /> },
