@@ -6,5 +6,5 @@ export function listenLabelText(listenNumber: number): string {
 /** The label beside a review; nothing for a review without a listen count (track reviews). */
 export function ListenLabel({ listenNumber }: { listenNumber: number | null | undefined }) {
   if (listenNumber === null || listenNumber === undefined) return null;
-  return <span className={`listen-label${listenNumber > 1 ? ' listen-label-again' : ''}`}>{listenLabelText(listenNumber)}</span>;
+  return <span className={`tag${listenNumber > 1 ? ' listen-label-again' : ''}`}>{listenLabelText(listenNumber)}</span>;
 }
