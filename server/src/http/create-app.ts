@@ -38,9 +38,9 @@ import { createConnectionsRouter } from '../features/connections/connections.rou
 import { createConversionsRouter } from '../features/conversion/conversions.routes';
 import { createServiceImportsRouter } from '../features/service-imports/service-imports.routes';
 import { createCatalogEnrichmentRouter } from '../features/catalog-enrichment/catalog-enrichment.routes';
+import { createPartiesRouter } from '../features/parties/parties.routes';
 import { createOpenApiRouter } from './openapi/openapi.routes';
 import { redactRequestLog } from './log-redaction';
-import { createPartiesRouter } from '../features/parties/parties.routes';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -159,11 +159,11 @@ export function createApp(c: Container): Express {
   app.use('/api', createPlaylistsRouter(c));
   app.use('/api', createPlaylistFilesRouter(c));
   app.use('/api/artists', createArtistsRouter(c));
+  app.use('/api', createPartiesRouter(c));
   app.use('/api', createOpenApiRouter(c));
   app.use('/api', apiNotFound);
 
   const webDist = resolveWebDist(c.config.WEB_DIST_DIR);
-  app.use('/api', createPartiesRouter(c));
   if (webDist) {
     app.use(serveWebApp(webDist));
   } else {

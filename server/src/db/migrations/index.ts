@@ -68,6 +68,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261206100000-recommendation-dismissals', m20261206100000],
   ['20261207010000-track-reviews', m20261207010000],
   ['20261207011000-muse-review-imports', m20261207011000],
-  ['20261207040000-listening-parties', m20261207040000],
   ['20261207020000-trusted-aggregates', m20261207020000],
+  ['20261207040000-listening-parties', m20261207040000],
 ];
