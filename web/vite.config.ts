@@ -33,7 +33,7 @@ export default defineConfig({
         // The first download lists every chunk each page needs (to preload them with the page),
         // so chunks other than the named groups get short names (the manifest maps them to
         // their sources).
-        chunkFileNames: (chunk) => (/^(app|react|query|schemas|rolldown-runtime)$/.test(chunk.name) ? 'assets/[name]-[hash].js' : 'assets/c-[hash].js'),
+        chunkFileNames: (chunk) => (/^(app|react|query|schemas|rolldown-runtime)$/.test(chunk.name) ? 'assets/[name]-[hash].js' : 'assets/[hash:7].js'),
         // Libraries change less often than the app; separate chunks stay cached across releases.
         // Only those every page needs are grouped: the rest (zod, socket.io, howler) stay with
         // the pages that use them, out of the first download.

@@ -1,26 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
-import { getFailedJobsQueryOptions } from '../features/admin/api/get-failed-jobs';
 import { getAlbumQueryOptions } from '../features/albums/api/get-album';
-import { getTrackQueryOptions } from '../features/albums/api/get-track';
-import { getArtistQueryOptions } from '../features/artists/api/get-artist';
 import { getMeQueryOptions } from '../features/auth/api/get-me';
-import { getModerationLogQueryOptions } from '../features/moderation/api/get-moderation-log';
 import { getChartQueryOptions } from '../features/charts/api/get-chart';
 import { getChartFacetsQueryOptions } from '../features/charts/api/get-chart-facets';
 import { getUserDiaryQueryOptions } from '../features/diary/api/get-user-diary';
 import { getFeedQueryOptions } from '../features/feed/api/get-feed';
-import { getFollowListQueryOptions } from '../features/follows/api/get-follow-list';
-import { getListenLaterQueryOptions } from '../features/listen-later/api/get-listen-later';
-import { getListenLaterIndexQueryOptions } from '../features/listen-later/api/get-listen-later-index';
-import { getReportsQueryOptions } from '../features/moderation/api/get-reports';
-import { getNotificationsQueryOptions } from '../features/notifications/api/get-notifications';
 import { getUnreadCountQueryOptions } from '../features/notifications/api/get-unread-count';
 import { getProfileQueryOptions } from '../features/profiles/api/get-profile';
-import { getReviewQueryOptions } from '../features/reviews/api/get-review';
 import { loginPathFor, safeNextPath } from '../lib/redirects';
 import { AppShell } from './layouts/app-frame';
-import { HOME_DIARY_SIZE, HOME_TRENDING_SIZE, listenLaterSortFrom, reportStatusFrom } from './route-params';
+import { HOME_DIARY_SIZE, HOME_TRENDING_SIZE, listenLaterSortFrom } from './route-params';
 
 /** Route loaders; each prefetches with the same query options its components read. */
 export function createLoaders(queryClient: QueryClient) {
@@ -77,27 +67,22 @@ export function createLoaders(queryClient: QueryClient) {
       void queryClient.prefetchQuery(getProfileQueryOptions(param(args, 'handle')));
       return null;
     },
+    // Pages off the landing path import their query options with their own chunk (which the page
+    // loads anyway), so the first download does not carry them.
     followers: async (args: LoaderFunctionArgs) => {
+      const { getFollowListQueryOptions } = await import('../features/follows/api/get-follow-list');
       void queryClient.prefetchInfiniteQuery(getFollowListQueryOptions(param(args, 'handle'), 'followers'));
       return null;
     },
     following: async (args: LoaderFunctionArgs) => {
+      const { getFollowListQueryOptions } = await import('../features/follows/api/get-follow-list');
       void queryClient.prefetchInfiniteQuery(getFollowListQueryOptions(param(args, 'handle'), 'following'));
       return null;
     },
-    adminReports: async ({ request }: LoaderFunctionArgs) => {
-      const me = await ensureMe();
-      const status = reportStatusFrom(new URL(request.url).searchParams.get('status'));
-      if (me?.role === 'admin') void queryClient.prefetchInfiniteQuery(getReportsQueryOptions(status));
-      return null;
-    },
+    // The admin pages (jobs, reports) have no loader: few open them, and they read on mount.
     notifications: async () => {
+      const { getNotificationsQueryOptions } = await import('../features/notifications/api/get-notifications');
       void queryClient.prefetchInfiniteQuery(getNotificationsQueryOptions());
-      return null;
-    },
-    adminJobs: async () => {
-      const me = await ensureMe();
-      if (me?.role === 'admin') void queryClient.prefetchQuery(getFailedJobsQueryOptions());
       return null;
     },
     album: async (args: LoaderFunctionArgs) => {
@@ -105,14 +90,17 @@ export function createLoaders(queryClient: QueryClient) {
       return null;
     },
     track: async (args: LoaderFunctionArgs) => {
+      const { getTrackQueryOptions } = await import('../features/albums/api/get-track');
       void queryClient.prefetchQuery(getTrackQueryOptions(param(args, 'id')));
       return null;
     },
     artist: async (args: LoaderFunctionArgs) => {
+      const { getArtistQueryOptions } = await import('../features/artists/api/get-artist');
       void queryClient.prefetchQuery(getArtistQueryOptions(param(args, 'id')));
       return null;
     },
     review: async (args: LoaderFunctionArgs) => {
+      const { getReviewQueryOptions } = await import('../features/reviews/api/get-review');
       void queryClient.prefetchQuery(getReviewQueryOptions(param(args, 'id')));
       return null;
     },
@@ -122,16 +110,16 @@ export function createLoaders(queryClient: QueryClient) {
     },
     /** The queue in the order the address asks for, and the index its buttons read. */
     listenLater: async ({ request }: LoaderFunctionArgs) => {
+      const [{ getListenLaterQueryOptions }, { getListenLaterIndexQueryOptions }] = await Promise.all([
+        import('../features/listen-later/api/get-listen-later'),
+        import('../features/listen-later/api/get-listen-later-index'),
+      ]);
       void queryClient.prefetchInfiniteQuery(getListenLaterQueryOptions(listenLaterSortFrom(new URL(request.url).searchParams.get('sort'))));
       void queryClient.prefetchQuery(getListenLaterIndexQueryOptions());
       return null;
     },
     charts: async () => {
       void queryClient.prefetchQuery(getChartFacetsQueryOptions());
-      return null;
-    },
-    moderationLog: async () => {
-      void queryClient.prefetchInfiniteQuery(getModerationLogQueryOptions());
       return null;
     },
   };

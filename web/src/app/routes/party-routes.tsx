@@ -1,8 +1,19 @@
-import { useSearchParams } from 'react-router';
+// The two party pages share one chunk: hosting one leads straight to the other.
+import { useParams, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useAlbum } from '../../features/albums/api/get-album';
+import { useMe } from '../../features/auth/api/get-me';
+import { PartyPage } from '../../features/parties/components/party-page';
 import { StartPartyForm } from '../../features/parties/components/start-party-form';
+
+/** `/parties/:id`: a listening party (signed-in listeners only). */
+export function PartyRoute() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  if (!me) return <PageSpinner label="Loading the party" />;
+  return <PartyPage key={id} partyId={id} viewerId={me.id} />;
+}
 
 /** `/parties/new?album=<id>`: host a listening party on that album. */
 export function NewPartyRoute() {
