@@ -117,7 +117,9 @@ function requestArbitrary(op: Operation, known: KnownValues, pathKnown: (param: 
           { arbitrary: uglyValue.map((v) => encode(capped(asText(v)))), weight: 1 },
         ];
         if (real.length) options.push({ arbitrary: fc.constantFrom(...real), weight: 6 });
-        return [name, fc.oneof(...options)];
+        // An empty segment reaches another route (`/api/playlists/` is the list, not one playlist),
+        // so it never tests this operation.
+        return [name, fc.oneof(...options).filter((value) => value !== '')];
       }),
     ),
   );
