@@ -119,6 +119,7 @@ async function runLoadScenarios(
   const chosen = SCENARIOS.filter((s) => s.name === 'express-baseline' || options.scenarios.includes(s.name));
   const plan: RunPlan = {
     urls: { muse: muse.url, baseline: baseline.url },
+    pids: { muse: muse.child.pid, baseline: baseline.child.pid },
     context: { scale, sessions, playlists },
     durationSeconds: options.durationSeconds,
     warmupSeconds: options.warmupSeconds,
@@ -167,7 +168,7 @@ async function runOnMongo(scenarios: Scenario[], round: MongoRound): Promise<Sce
   log(`server: Muse api on the mongo document store at ${muse.url}`);
   return runScenarios(
     scenarios.map((s) => ({ ...s, name: `${s.name} [mongo]` })),
-    { ...round.plan, urls: { ...round.plan.urls, muse: muse.url } },
+    { ...round.plan, urls: { ...round.plan.urls, muse: muse.url }, pids: { ...round.plan.pids, muse: muse.child.pid } },
   );
 }
 

@@ -136,6 +136,7 @@ export async function runPreviewRange(run: PreviewRangeRun): Promise<{ scenarios
     const baselineScenario = SCENARIOS.find((s) => s.name === 'express-baseline')!;
     const scenarios = await runScenarios([baselineScenario, ranges], {
       urls: { muse: muse.url, baseline: baseline.url },
+      pids: { muse: muse.child.pid, baseline: baseline.child.pid },
       context: { scale: run.scale, sessions, playlists: { page: [], writers: [] } },
       durationSeconds: run.durationSeconds,
       warmupSeconds: run.warmupSeconds,

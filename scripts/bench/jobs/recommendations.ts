@@ -124,6 +124,7 @@ export async function runRecommendations(run: RecommendationsRun): Promise<{ sce
   run.stopLater('stop the Express baseline', () => baseline.stop());
   const scenarios = await runScenarios([baselineScenario, ...recommendationScenarios()], {
     urls: { muse: muse.url, baseline: baseline.url },
+    pids: { muse: muse.child.pid, baseline: baseline.child.pid },
     context: { scale: run.scale, sessions, playlists: { page: [], writers: [] } },
     durationSeconds: run.durationSeconds,
     warmupSeconds: run.warmupSeconds,

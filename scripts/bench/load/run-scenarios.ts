@@ -1,3 +1,4 @@
+import { startCpuMeter } from '../lib/process-cpu';
 import { verdictOf, type ScenarioResult } from '../report/report';
 import { runLoad, type RequestSpec } from './load-runner';
 import type { Scenario, ScenarioContext } from './scenarios';
@@ -5,6 +6,8 @@ import type { Scenario, ScenarioContext } from './scenarios';
 /** Where and how long to run the scenarios. */
 export interface RunPlan {
   urls: { muse: string; baseline: string };
+  /** The servers' process ids, for the CPU each request costs them. */
+  pids: { muse?: number; baseline?: number };
   context: ScenarioContext;
   durationSeconds: number;
   warmupSeconds: number;
@@ -36,7 +39,9 @@ export async function runScenario(scenario: Scenario, plan: RunPlan): Promise<Sc
 
   const phase = (durationSeconds: number, rate: number | null, connections: number) => runLoad({ baseUrl, durationSeconds, rate, connections, nextRequest });
   await phase(plan.warmupSeconds, scenario.rate, scenario.connections);
+  const cpu = startCpuMeter(plan.pids[scenario.target]);
   const budget = await phase(plan.durationSeconds, scenario.rate, scenario.connections);
+  const cpuPerRequest = cpu(budget.requests);
   // As many connections as the budget phase: writes wait on commits, and fewer connections would
   // measure that wait rather than the throughput.
   const max = scenario.rate === null ? budget : await phase(plan.durationSeconds, null, scenario.connections);
@@ -53,6 +58,7 @@ export async function runScenario(scenario: Scenario, plan: RunPlan): Promise<Sc
     max_rps: round(max.rps, 1),
     requests: budget.requests,
     status_codes: budget.statusCodes,
+    cpu_ms_per_request: cpuPerRequest,
   };
   return { ...result, verdict: verdictOf(result) };
 }
@@ -63,7 +69,9 @@ export async function runScenarios(scenarios: readonly Scenario[], plan: RunPlan
   for (const scenario of scenarios) {
     plan.log(`scenario: ${scenario.name}${scenario.rate === null ? '' : ` at ${scenario.rate}/s`} ...`);
     const result = await runScenario(scenario, plan);
-    plan.log(`  ${result.rps} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, ${result.errors} errors, max ${result.max_rps} req/s`);
+    const { server_ms = null, postgres_ms = null } = result.cpu_ms_per_request ?? {};
+    const cpu = server_ms === null ? '' : `, CPU per request: server ${server_ms} ms, Postgres ${postgres_ms ?? '-'} ms`;
+    plan.log(`  ${result.rps} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, ${result.errors} errors, max ${result.max_rps} req/s${cpu}`);
     results.push(result);
   }
   return results;

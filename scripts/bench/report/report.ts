@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { CpuPerRequest } from '../lib/process-cpu';
 import type { LighthouseResult } from '../web/lighthouse';
 
 /** One row of the results, in the JSON's field names. */
@@ -18,6 +19,8 @@ export interface ScenarioResult {
   verdict: Verdict;
   requests: number;
   status_codes: Record<string, number>;
+  /** CPU each request of the budget phase cost the server process and Postgres (ms; null where not measured). */
+  cpu_ms_per_request?: CpuPerRequest;
 }
 
 /** How a scenario fared against its budget; see verdictOf. */
@@ -87,7 +90,21 @@ const num = (n: number, digits = 0) => n.toFixed(digits);
 /** The results as an aligned text table, with each scenario's throughput as a share of the baseline's. */
 export function formatTable(report: BenchReport): string {
   const baseline = report.scenarios.find((s) => s.name === 'express-baseline');
-  const header = ['scenario', 'offered/s', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'budget p99', 'verdict', 'max req/s', 'vs express'];
+  const header = [
+    'scenario',
+    'offered/s',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'budget p99',
+    'verdict',
+    'max req/s',
+    'vs express',
+    'cpu ms/req',
+    'pg ms/req',
+  ];
+  const cpu = (ms: number | null | undefined) => (ms === null || ms === undefined ? '-' : num(ms, 2));
   const rows = report.scenarios.map((s) => [
     s.name,
     s.target_rate === null ? 'max' : String(s.target_rate),
@@ -99,6 +116,8 @@ export function formatTable(report: BenchReport): string {
     s.verdict,
     num(s.max_rps),
     baseline && baseline.max_rps > 0 ? `${num(s.max_rps / baseline.max_rps, 2)}x` : '-',
+    cpu(s.cpu_ms_per_request?.server_ms),
+    cpu(s.cpu_ms_per_request?.postgres_ms),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
