@@ -1,4 +1,4 @@
-import { LruMap } from '../../lib/lru-map';
+import { ExpiringLruMap } from '../../lib/expiring-lru-map';
 
 /**
  * The blob keys of tracks whose clip is stored, kept in this process for a few minutes so the
@@ -8,28 +8,18 @@ import { LruMap } from '../../lib/lru-map';
  * first once `maxEntries` are kept.
  */
 export class StoredClipCache {
-  private readonly entries: LruMap<string, { key: string; until: number }>;
+  private readonly entries: ExpiringLruMap<string, string>;
 
-  constructor(
-    maxEntries = 10_000,
-    private readonly ttlMs = 5 * 60_000,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.entries = new LruMap(maxEntries);
+  constructor(maxEntries = 10_000, ttlMs = 5 * 60_000, now: () => number = Date.now) {
+    this.entries = new ExpiringLruMap(maxEntries, ttlMs, now);
   }
 
   get(trackId: string): string | null {
-    const entry = this.entries.get(trackId);
-    if (!entry) return null;
-    if (entry.until <= this.now()) {
-      this.entries.delete(trackId);
-      return null;
-    }
-    return entry.key;
+    return this.entries.get(trackId) ?? null;
   }
 
   set(trackId: string, key: string): void {
-    this.entries.set(trackId, { key, until: this.now() + this.ttlMs });
+    this.entries.set(trackId, key);
   }
 
   delete(trackId: string): void {

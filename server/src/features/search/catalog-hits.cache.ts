@@ -1,4 +1,4 @@
-import { LruMap } from '../../lib/lru-map';
+import { ExpiringLruMap } from '../../lib/expiring-lru-map';
 import type { PreparedQuery, SearchHitRows } from './search.repo';
 
 /** Searches one process keeps the catalog answer of: a few KB each. */
@@ -21,21 +21,14 @@ export interface CatalogHits {
  * viewer's access) are read on every search. Kept answers are frozen.
  */
 export class CatalogHitsCache {
-  private readonly kept = new LruMap<string, { at: number; value: CatalogHits }>(CATALOG_HITS_KEPT);
+  private readonly kept: ExpiringLruMap<string, CatalogHits>;
 
-  constructor(
-    private readonly ttlMs = CATALOG_HITS_TTL_MS,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  constructor(ttlMs = CATALOG_HITS_TTL_MS, now: () => number = () => Date.now()) {
+    this.kept = new ExpiringLruMap(CATALOG_HITS_KEPT, ttlMs, now);
+  }
 
   get(key: string): CatalogHits | null {
-    const kept = this.kept.get(key);
-    if (!kept) return null;
-    if (this.now() - kept.at > this.ttlMs) {
-      this.kept.delete(key);
-      return null;
-    }
-    return kept.value;
+    return this.kept.get(key) ?? null;
   }
 
   set(key: string, value: CatalogHits): void {
@@ -43,6 +36,6 @@ export class CatalogHitsCache {
       for (const row of rows) Object.freeze(row);
       Object.freeze(rows);
     }
-    this.kept.set(key, { at: this.now(), value: Object.freeze(value) });
+    this.kept.set(key, Object.freeze(value));
   }
 }
