@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Visibility } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
+import { ExpiringLruMap } from '../../lib/expiring-lru-map';
 import type { AlbumRow } from '../catalog/catalog.read-model';
 import type { FeedPlaylist, PlaylistsReadModel } from '../playlists/playlists.read-model';
 
@@ -76,6 +77,8 @@ const LOOKUPS_SQL = `
   ), tr AS (
     SELECT id::text, title, album_id::text
       FROM tracks WHERE id IN (SELECT unnest($6::bigint[]) UNION SELECT track_id::bigint FROM rv WHERE track_id IS NOT NULL)
+  ), page_albums AS (
+    SELECT unnest($4::bigint[]) AS id UNION SELECT album_id::bigint FROM rv UNION SELECT album_id::bigint FROM tr
   ), al AS (
     SELECT a.id::text, a.title, a.artist_credit, a.release_year, a.type, a.cover_key, a.genres,
            COALESCE((SELECT json_agg(json_build_object('id', c.artist_id::text, 'name', c.name) ORDER BY c.position)
@@ -83,7 +86,7 @@ const LOOKUPS_SQL = `
                                FROM album_artists aa JOIN artists ar ON ar.id = aa.artist_id
                               WHERE aa.album_id = a.id ORDER BY aa.artist_id, aa.position) c), '[]'::json) AS artists
       FROM albums a
-     WHERE a.id IN (SELECT unnest($4::bigint[]) UNION SELECT album_id::bigint FROM rv UNION SELECT album_id::bigint FROM tr)
+     WHERE a.id IN (SELECT id FROM page_albums) AND a.id <> ALL($7::bigint[])
   )
   SELECT
     (SELECT json_agg(json_build_object('id', id::text, 'handle', handle, 'display_name', display_name, 'avatar_url', avatar_url,
@@ -94,23 +97,45 @@ const LOOKUPS_SQL = `
     (SELECT json_agg(al) FROM al) AS albums,
     (SELECT json_agg(tr) FROM tr) AS tracks,
     (SELECT json_agg(x.album_id) FROM (
-       SELECT album_id::text FROM album_ratings WHERE user_id = $5::bigint AND album_id IN (SELECT id::bigint FROM al)
-       UNION SELECT album_id::text FROM diary_entries WHERE user_id = $5::bigint AND album_id IN (SELECT id::bigint FROM al)
+       SELECT album_id::text FROM album_ratings WHERE user_id = $5::bigint AND album_id IN (SELECT id FROM page_albums)
+       UNION SELECT album_id::text FROM diary_entries WHERE user_id = $5::bigint AND album_id IN (SELECT id FROM page_albums)
      ) x) AS logged`;
+
+/** Albums one process keeps for activity cards: a few hundred bytes each. */
+export const ACTIVITY_ALBUMS_KEPT = 20_000;
+/** How long a kept album card is shown: a catalog correction reaches feeds and profiles at most this late. */
+export const ACTIVITY_ALBUMS_TTL_MS = 60_000;
 
 /**
  * The rows that turn activities into views (users, reviews, comments, albums, tracks and the viewer's
  * logged albums). The feed and profile pages both present activities with it, so they agree.
+ *
+ * Albums (title, credits, cover, genres) are the costliest part to read and the same for every
+ * viewer, and one album shows on the pages of everyone who follows its raters, so they are kept in
+ * the process for a minute and the statement reads only the ones not kept. Everything that can
+ * change who may see what (people, reviews, comments, playlists, the viewer's logged albums) is
+ * read on every call.
  */
 export class ActivityLookupsReadModel {
+  private readonly albumCards: ExpiringLruMap<string, FeedAlbumRow>;
+
   constructor(
     private readonly knex: Knex,
     /** Playlists live in the document store; read beside the SQL, only for pages that have activity about them. */
     private readonly playlists?: Pick<PlaylistsReadModel, 'forFeed'>,
-  ) {}
+    albumCards: { kept?: number; ttlMs?: number; now?: () => number } = {},
+  ) {
+    this.albumCards = new ExpiringLruMap(albumCards.kept ?? ACTIVITY_ALBUMS_KEPT, albumCards.ttlMs ?? ACTIVITY_ALBUMS_TTL_MS, albumCards.now);
+  }
 
   /** Everything needed to present and filter a page of activities, in one planned-once statement. */
   async lookups(req: LookupRequest): Promise<FeedLookups> {
+    const albumIds = wellFormedIds(req.albumIds);
+    const kept = new Map<string, FeedAlbumRow>();
+    for (const id of albumIds) {
+      const album = this.albumCards.get(id);
+      if (album) kept.set(id, album);
+    }
     const playlists = req.playlistIds.length && this.playlists ? this.playlists.forFeed(req.playlistIds) : Promise.resolve(new Map<string, FeedPlaylist>());
     const [[row], playlistsById] = await Promise.all([
       preparedQuery<{
@@ -120,21 +145,27 @@ export class ActivityLookupsReadModel {
         albums: FeedAlbumRow[] | null;
         tracks: FeedTrackRow[] | null;
         logged: string[] | null;
-      }>(this.knex, 'feed_lookups', LOOKUPS_SQL, [
+      }>(this.knex, 'feed_lookups_unkept_albums', LOOKUPS_SQL, [
         wellFormedIds(req.userIds),
         wellFormedIds(req.reviewIds),
         wellFormedIds(req.commentIds),
-        wellFormedIds(req.albumIds),
+        albumIds,
         req.loggedBy,
         wellFormedIds(req.trackIds),
+        [...kept.keys()],
       ]),
       playlists,
     ]);
+    for (const album of row?.albums ?? []) {
+      Object.freeze(album.artists);
+      this.albumCards.set(album.id, Object.freeze(album));
+      kept.set(album.id, album);
+    }
     return {
       users: new Map((row?.users ?? []).map((u) => [u.id, u])),
       reviews: new Map((row?.reviews ?? []).map((r) => [r.id, r])),
       visibleComments: new Set(row?.comments ?? []),
-      albums: new Map((row?.albums ?? []).map((a) => [a.id, a])),
+      albums: kept,
       tracks: new Map((row?.tracks ?? []).map((t) => [t.id, t])),
       loggedAlbums: new Set(row?.logged ?? []),
       playlists: playlistsById,

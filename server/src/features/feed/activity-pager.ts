@@ -14,9 +14,12 @@ export const ActivityCursorKey = z.tuple([UuidKey]);
 /** Reads per page at most, so a stream that is mostly filtered out still answers quickly. */
 const MAX_ROUNDS = 5;
 
-/** Candidates read per round: a page of single activities with some filtered out; grouping may need another round. */
+/** The most candidates one round reads. */
+const MAX_BATCH = 200;
+
+/** Candidates read in the first round: a page of single activities with some filtered out; grouping may need another round. */
 export function batchSize(limit: number): number {
-  return Math.min(200, Math.ceil(limit * 1.5) + 5);
+  return Math.min(MAX_BATCH, Math.ceil(limit * 1.5) + 5);
 }
 
 /** What one viewer may see of each activity of a round, in the same order (null to leave it out). */
@@ -39,7 +42,7 @@ export interface ActivityPageRequest {
  */
 export async function collectActivityPage(req: ActivityPageRequest): Promise<FeedPage> {
   const { source, present, limit } = req;
-  const batch = req.batch ?? batchSize(limit);
+  let batch = req.batch ?? batchSize(limit);
   const grouper = new FeedGrouper();
   let cursor = req.before;
   let lastKept: string | undefined;
@@ -58,6 +61,9 @@ export async function collectActivityPage(req: ActivityPageRequest): Promise<Fee
     }
     if (page.exhausted) return { items: grouper.items, nextCursor: null };
     cursor = page.covered;
+    // A round that did not fill the page met a dense stretch (a burst of adds to one playlist
+    // grouped into one item, or much filtered out): read twice as many next time.
+    batch = Math.min(MAX_BATCH, batch * 2);
   }
   return { items: grouper.items, nextCursor: cursor ? encodeCursor(ACTIVITY_CURSOR, [cursor]) : null };
 }

@@ -27,6 +27,8 @@ export function lookupRequest(activities: Activity[], loggedBy: string | null = 
     req.userIds.push(a.actorId);
     if (a.subject?.kind === 'review') req.reviewIds.push(a.subject.id);
     if (a.subject?.kind === 'album') req.albumIds.push(a.subject.id);
+    // A review's album is read with the review too; naming it here lets a kept album card serve.
+    if (a.type === 'reviewed' && typeof a.data.albumId === 'string') req.albumIds.push(a.data.albumId);
     if (a.subject?.kind === 'track') req.trackIds.push(a.subject.id);
     if (a.subject?.kind === 'user') req.userIds.push(a.subject.id);
     if (a.subject?.kind === 'playlist') req.playlistIds.push(a.subject.id);

@@ -2,6 +2,8 @@ import type { FeedItem, FeedPage } from '@muse/shared';
 import { useTestApp } from '../../testing/test-app';
 import { block, follow, makeAlbum, registerPerson, setPrivacy, type TestPerson } from '../../testing/factories';
 import { jobsSettled } from '../../testing/jobs-settled';
+import { clockAhead } from '../../testing/clock-ahead';
+import { ACTIVITY_ALBUMS_TTL_MS } from './activity-lookups.read-model';
 
 const app = useTestApp({ worker: true });
 
@@ -128,6 +130,27 @@ describe('GET /api/feed', () => {
     ]);
     await app.container.knex('reviews').where({ id: reviewId }).update({ hidden_at: new Date() });
     expect((await feedOf(v)).items).toEqual([]);
+  });
+
+  it('when an album is corrected in the catalog, then cards keep the kept album for at most a minute, while a hidden review leaves at once', async () => {
+    const [v, a] = [await person(), await person()];
+    await follow(app, v.id, a.id);
+    const album = await makeAlbum(app.container.knex, { title: 'Debut (Rmaster)' });
+    const reviewId = await review(a, album.id, 'Human Behaviour still stuns', { rating: 4 });
+    const titles = async () => activities(await feedOf(v)).map((x) => x.album?.title);
+    expect(await titles()).toEqual(['Debut (Rmaster)', 'Debut (Rmaster)']);
+    await app.container.knex('albums').where({ id: album.id }).update({ title: 'Debut (Remaster)' });
+    const clock = clockAhead();
+    try {
+      expect(await titles()).toEqual(['Debut (Rmaster)', 'Debut (Rmaster)']);
+      clock.advance(ACTIVITY_ALBUMS_TTL_MS);
+      expect(await titles()).toEqual(['Debut (Remaster)', 'Debut (Remaster)']);
+      // What decides who may see an activity is never kept: hiding the review takes it away at once.
+      await app.container.knex('reviews').where({ id: reviewId }).update({ hidden_at: new Date() });
+      expect(activities(await feedOf(v)).map((x) => x.type)).toEqual(['rated']);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('when a followee is suspended, then their activity leaves the feed', async () => {
