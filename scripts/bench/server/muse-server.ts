@@ -56,7 +56,7 @@ export function startMuse(options: MuseServerOptions): Promise<ChildServer> {
   return spawnServer({
     name: options.mongoUrl ? 'Muse api (mongo)' : options.role === 'all' ? 'Muse api and worker' : 'Muse api',
     command: process.execPath,
-    args: ['server/dist/main.js', `--role=${options.role ?? 'api'}`],
+    args: [...serverNodeFlags(), 'server/dist/main.js', `--role=${options.role ?? 'api'}`],
     cwd: options.root,
     env: museEnv(options),
     urlPattern: /Muse is running at (http:\/\/\S+)/,
@@ -72,13 +72,16 @@ export function startMuseWorker(options: Omit<MuseServerOptions, 'role' | 'port'
   return spawnServer({
     name: 'Muse worker',
     command: process.execPath,
-    args: ['server/dist/main.js', '--role=worker'],
+    args: [...serverNodeFlags(), 'server/dist/main.js', '--role=worker'],
     cwd: options.root,
     env: { ...museEnv(options), LOG_LEVEL: 'info' },
     urlPattern: /"msg":"worker (started)"/,
     startTimeoutMs: 60_000,
   });
 }
+
+/** Node flags for the Muse servers only (`BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles a scenario). */
+const serverNodeFlags = (): string[] => (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 /** One key for every server of a run, so an api and a worker started apart read each other's tokens. */
 const TOKEN_KEY = `bench:${randomBytes(32).toString('base64')}`;
