@@ -25,7 +25,7 @@ import { ensureServerBuilt, startExpressBaseline, startMuse } from './server/mus
 import { signInPool } from './server/session-pool';
 import type { LoadJobRun } from './jobs/job-run';
 import { type Cleanup, runWithCleanup } from './lib/cleanup';
-import { forgetActivityFromNow } from './lib/run-activity';
+import { forgetRunWritesFromNow } from './lib/run-writes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -39,8 +39,11 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
   const dataset = await ensureDataset({ databaseUrl, scale, rebuild: options.rebuild || options.smoke, log });
   if (options.datasetOnly) return;
   if (!options.smoke) {
-    const forget = await forgetActivityFromNow(databaseUrl);
-    cleanup.add('delete the activity this run wrote', async () => log(`cleanup: deleted the ${await forget()} activities this run wrote`));
+    const forget = await forgetRunWritesFromNow(databaseUrl);
+    cleanup.add('undo what this run wrote', async () => {
+      const { activities, entries } = await forget();
+      log(`cleanup: deleted the ${activities} activities and ${entries} playlist entries this run wrote`);
+    });
   }
 
   ensureServerBuilt(ROOT, log);
