@@ -45,7 +45,8 @@ environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/muse
              BENCH_MONGO_URL or MONGO_URL (default none: the playlist scenarios run on the postgres
              document store only; with one, also on the mongo adapter, in a database named like the
              bench's Postgres database),
-             BENCH_CHROMIUM (default /usr/bin/chromium: the browser the lighthouse scenario drives)`;
+             BENCH_CHROMIUM (default /usr/bin/chromium: the browser the lighthouse scenario drives),
+             BENCH_SERVER_NODE_FLAGS (default none: node flags for the api and worker, e.g. --cpu-prof)`;
 
 function positive(flag: string, raw: string | undefined, integer: boolean): number {
   const value = Number(raw);
