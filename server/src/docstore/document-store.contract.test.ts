@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 import { createKnex, migrateLatest } from '../db/knex';
 import { createTestDatabase } from '../testing/test-infra';
 import { conversionReportsContract } from './conversion-reports.contract';
-import type { DocumentStore } from './document-store.port';
+import type { Activity, DocumentStore } from './document-store.port';
 import { createMongoDocumentStore } from './mongo/mongo-document-store.repo';
 import { playlistDocumentsContract } from './playlist-documents.contract';
 import { playlistEntriesContract } from './playlist-entries.contract';
@@ -147,6 +147,23 @@ for (const adapter of adapters) {
       const items = await store.activity.listByActors([a, b], { limit: 10 });
       expect(items.map((i) => i.actorId)).toEqual([b, a]);
       expect(await store.activity.listByActors([], { limit: 10 })).toEqual([]);
+    });
+
+    it('when paging several actors, then one busy actor may fill a page and the pages go on below the cursor without gaps or repeats', async () => {
+      const [a, b, other] = [actor(), actor(), actor()];
+      const t = Date.now() - 60_000;
+      const written: Activity[] = [];
+      for (let i = 0; i < 7; i++) {
+        written.push(await store.activity.append({ actorId: i === 3 ? b : a, type: 'x', createdAt: new Date(t + i * 1000) }));
+        await store.activity.append({ actorId: other, type: 'x', createdAt: new Date(t + i * 1000 + 500) });
+      }
+      const newestFirst = written.map((w) => w.id).reverse();
+      const first = await store.activity.listByActors([a, b, a], { limit: 3 });
+      expect(first.map((x) => x.id)).toEqual(newestFirst.slice(0, 3));
+      const second = await store.activity.listByActors([a, b], { limit: 3, before: first[2]!.id });
+      expect(second.map((x) => x.id)).toEqual(newestFirst.slice(3, 6));
+      const third = await store.activity.listByActors([a, b], { limit: 3, before: second[2]!.id });
+      expect(third.map((x) => x.id)).toEqual(newestFirst.slice(6));
     });
 
     it('when reading by ids, then the existing ones come back newest first, and unknown, repeated or malformed ids are ignored', async () => {
