@@ -82,6 +82,21 @@ describe('a scripted brigade', () => {
     expect(log[0]!.ratings).toBeGreaterThanOrEqual(20);
   });
 
+  it('when the rating that tips the surge comes through the API, then its answer already shows the hold, as the live update does', async () => {
+    const albumId = await ratedAlbum('Tipped');
+    const stable = (await page(albumId)).stats.weighted;
+    // Beside 30 established ratings, 29 low-history ones stay under the rule's share of half the
+    // window's ratings; the 30th, the API's, tips it.
+    await rateAll(albumId, 0.5, await makeUsers(knex(), 29));
+    expect((await page(albumId)).stats.heldSince).toBeUndefined();
+    const fresh = await registerPerson(app);
+    const res = await fresh.client.send('put', `/api/albums/${albumId}/rating`, { rating: 0.5 });
+    expect(res.status).toBe(200);
+    expect(res.body.stats.heldSince).toEqual(expect.any(String));
+    expect(res.body.stats.weighted).toBe((await page(albumId)).stats.weighted);
+    expect(Math.abs(res.body.stats.weighted - stable!)).toBeLessThan(0.2);
+  });
+
   it('when the same number of established accounts rate it half a star, then the weighted score moves normally and nothing is held', async () => {
     const albumId = await ratedAlbum('Just Disliked');
     const before = (await page(albumId)).stats;

@@ -8,7 +8,7 @@ import { AfterCommit } from '../../db/after-commit';
 import type { Transactions, Tx } from '../../db/transaction';
 import type { PriorMeanCache } from './prior-mean.cache';
 import { presentRatingResult } from './ratings.presenter';
-import type { RatedItem, RatingsRepo } from './ratings.repo';
+import type { RatedItem, RatingsRepo, UpsertResult } from './ratings.repo';
 
 export interface RatingsServiceDeps {
   transactions: Transactions;
@@ -24,6 +24,9 @@ export interface RatingsServiceDeps {
   /** The pre-release embargo: the date until which the album's aggregate is hidden, or null. */
   embargoedUntil(albumId: string): Promise<string | null>;
 }
+
+/** Whether a written rating has the surge rule look at its album (a changed album rating from a low-history account). */
+const surgeChecked = (item: RatedItem, written: UpsertResult): boolean => item === 'album' && written.changed && !written.established;
 
 /** What an embargoed album's aggregate shows: nothing, as if nobody had rated it yet. */
 const embargoedStats = (): RatingStats => presentStats(null, 0);
@@ -101,30 +104,35 @@ export class RatingsService {
     if (options.relisten) return this.rateInTransaction(item, userId, itemId, value, options);
     // A plain rating is one autocommitted statement whose triggers move the aggregate in the
     // same commit: no BEGIN/COMMIT round trips, and the foreign key stands in for an existence check.
-    const { changed, established } = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null);
+    const written = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null);
     const effects = new AfterCommit();
-    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility, established);
-    return this.answer(item, itemId, value, effects);
+    if (written.changed) this.announce(effects, item, userId, itemId, value, options.visibility, written.established);
+    return this.answer(item, itemId, value, effects, surgeChecked(item, written));
   }
 
   /** A relisten reads and locks the current rating to move it to the history, so it keeps its transaction. */
   private async rateInTransaction(item: RatedItem, userId: string, itemId: string, value: number, options: RateOptions): Promise<RatingResult> {
     const effects = new AfterCommit();
-    await this.deps.transactions.run((tx) => this.writeRating(tx, effects, item, userId, itemId, value, options), { effects });
-    return this.answer(item, itemId, value, effects);
+    const written = await this.deps.transactions.run((tx) => this.writeRating(tx, effects, item, userId, itemId, value, options), { effects });
+    return this.answer(item, itemId, value, effects, surgeChecked(item, written));
   }
 
   /**
    * Reads the committed aggregate while the announcements go out, all at once: the answer waits
    * for the slowest of them rather than their sum, and still only comes once the activity is
-   * stored, so the user's next request (deleting the account included) sees it.
+   * stored, so the user's next request (deleting the account included) sees it. When the surge
+   * rule looks at the album, the aggregate is read after it: a hold it puts on the score goes to
+   * the album's watchers live, and an answer read before the hold would reach the rater's page
+   * after that live update and show the score as if nothing were held.
    */
-  private async answer(item: RatedItem, itemId: string, value: number, effects: AfterCommit): Promise<RatingResult> {
+  private async answer(item: RatedItem, itemId: string, value: number, effects: AfterCommit, afterEffects: boolean): Promise<RatingResult> {
+    const announced = effects.runTogether(this.deps.logger);
+    if (afterEffects) await announced;
     const [stats, prior, embargoed] = await Promise.all([
       this.deps.repo.stats(item, itemId),
       this.deps.priorMean.get(),
       item === 'album' ? this.deps.embargoedUntil(itemId) : null,
-      effects.runTogether(this.deps.logger),
+      announced,
     ]);
     return embargoed ? { rating: valueToStars(value), stats: embargoedStats() } : presentRatingResult(value, stats, prior);
   }
@@ -140,8 +148,9 @@ export class RatingsService {
         await repo.insertHistory(tx, { userId, item, itemId, value: current.value, ratedAt: current.updated_at, replacedAt: options.ratedAt ?? new Date() });
       }
     }
-    const { changed, established } = await repo.upsert(tx, item, userId, itemId, value, options.ratedAt ?? null);
-    if (changed) this.announce(effects, item, userId, itemId, value, options.visibility, established);
+    const written = await repo.upsert(tx, item, userId, itemId, value, options.ratedAt ?? null);
+    if (written.changed) this.announce(effects, item, userId, itemId, value, options.visibility, written.established);
+    return written;
   }
 
   /**
