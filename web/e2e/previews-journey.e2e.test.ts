@@ -78,9 +78,11 @@ describe('the previews journey in a browser', () => {
       await page.waitForURL((url) => !url.pathname.startsWith('/albums/'));
       await page.getByRole('region', { name: 'Preview player' }).waitFor();
       // Still the same clip, still past the seek, still moving: nothing restarted it on the new page.
+      // (Read at once: a restart would put it back near 0. Whether it is paused at that instant is
+      // not asked: on a loaded machine the element was once seen paused there, the player still
+      // showing it playing; the next line waits for it to move on.)
       const now = (await howlerAudio(page))!;
       expect(now.src).toMatch(new RegExp(`/api/tracks/${first}/preview$`));
-      expect(now.paused).toBe(false);
       expect(now.currentTime).toBeGreaterThanOrEqual(15);
       await playingPast(page, first, now.currentTime + 0.5);
     });
