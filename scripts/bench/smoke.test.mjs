@@ -249,9 +249,13 @@ describe('npm run bench', { timeout: 240_000 }, () => {
     assert.equal(run.code, 0, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
 
     const table = run.stdout.slice(run.stdout.indexOf('scenario  '));
-    assert.match(table, /^scenario\s+offered\/s\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+budget p99\s+verdict\s+max req\/s\s+vs express$/m);
+    assert.match(
+      table,
+      /^scenario\s+offered\/s\s+req\/s\s+p50 ms\s+p99 ms\s+errors\s+budget p99\s+verdict\s+max req\/s\s+vs express\s+cpu ms\/req\s+pg ms\/req$/m,
+    );
     for (const name of [...SCENARIOS, ...MONGO_SCENARIOS]) assert.match(table, new RegExp(`^${escapeRegExp(name)} `, 'm'));
     assert.match(run.stdout, /express-baseline answers \d+(\.\d)? req\/s/);
+    assert.match(run.stdout, /^ {2}.* max [\d.]+ req\/s, CPU per request: server [\d.]+ ms, Postgres [\d.]+ ms$/m);
 
     const files = fs.readdirSync(outDir).sort();
     assert.equal(files.length, 2);
@@ -282,6 +286,9 @@ describe('npm run bench', { timeout: 240_000 }, () => {
       for (const field of ['rps', 'p50_ms', 'p99_ms', 'errors', 'max_rps']) assert.equal(typeof s[field], 'number', `${s.name}.${field}`);
       assert.ok(s.rps > 0 && s.max_rps > 0, `${s.name} answered nothing`);
       assert.ok(s.p99_ms >= s.p50_ms && s.p50_ms > 0, `${s.name} percentiles`);
+      // Measured from /proc in 10 ms ticks, so a short phase may round to 0, never to null here.
+      for (const part of ['server_ms', 'postgres_ms'])
+        assert.ok(s.cpu_ms_per_request[part] >= 0, `${s.name} CPU per request: ${JSON.stringify(s.cpu_ms_per_request)}`);
       assert.equal(s.errors, 0, `${s.name} errors: ${JSON.stringify(s.status_codes)}`);
       assert.ok(
         Object.keys(s.status_codes).every((code) => code.startsWith('2')),
