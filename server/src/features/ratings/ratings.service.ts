@@ -106,7 +106,7 @@ export class RatingsService {
     // same commit: no BEGIN/COMMIT round trips, and the foreign key stands in for an existence check.
     const written = await this.deps.repo.upsertAlone(item, userId, itemId, value, options.ratedAt ?? null);
     const effects = new AfterCommit();
-    if (written.changed) this.announce(effects, item, userId, itemId, value, options.visibility, written.established);
+    if (written.changed) this.announce(effects, item, userId, itemId, value, options.visibility, written);
     return this.answer(item, itemId, value, effects, surgeChecked(item, written));
   }
 
@@ -149,7 +149,7 @@ export class RatingsService {
       }
     }
     const written = await repo.upsert(tx, item, userId, itemId, value, options.ratedAt ?? null);
-    if (written.changed) this.announce(effects, item, userId, itemId, value, options.visibility, written.established);
+    if (written.changed) this.announce(effects, item, userId, itemId, value, options.visibility, written);
     return written;
   }
 
@@ -164,10 +164,10 @@ export class RatingsService {
     itemId: string,
     value: number,
     visibility: Visibility | undefined,
-    established: boolean,
+    written: UpsertResult,
   ): void {
     if (item === 'album') this.albumStatsChanged(effects, itemId);
-    if (item === 'album' && !established) effects.add(() => this.deps.checkSurge(itemId));
+    if (surgeChecked(item, written)) effects.add(() => this.deps.checkSurge(itemId));
     // `docs.activity` is the activity recorder: it fills the default visibility and fans the activity out.
     effects.add(() =>
       this.deps.docs.activity.append({
