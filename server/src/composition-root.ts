@@ -452,8 +452,10 @@ export function composeServices(infra: Infrastructure): Composition {
   // Listening parties: their own tables, the catalog and the social graph through read models.
   const partiesRepo = new PartiesRepo(knex);
   const partyAccess = new PartyAccess({ repo: partiesRepo, graph, accounts });
+  const moderation = new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, reviewAccess, logger });
   const parties = new PartiesService({
     repo: partiesRepo,
+    moderation,
     transactions,
     access: partyAccess,
     views: new PartyViews({ repo: partiesRepo, catalog, graph, access: partyAccess }),
@@ -476,7 +478,7 @@ export function composeServices(infra: Infrastructure): Composition {
     notifications,
     notificationPreferences: new NotificationPreferencesService(notificationPreferencesRepo),
     aggregateTrust,
-    moderation: new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, reviewAccess, logger }),
+    moderation,
     charts: new ChartsService({
       repo: new ChartsRepo(knex),
       growers: new GrowersRepo(knex),

@@ -22,10 +22,15 @@ export const ReportListQuerySchema = pageQuery({ default: 50, max: 100 }).extend
 });
 export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
 
+/** What a report is about: a review, a comment, or a party chat message (reported from the party, `POST /api/parties/:id/messages/:messageId/reports`). */
+export type ReportTargetType = 'review' | 'comment' | 'party_message';
+
 export interface ReportView {
   id: string;
-  targetType: 'review' | 'comment';
+  targetType: ReportTargetType;
   targetId: string;
+  /** The web page that shows the content: the review (for a comment, the review it is on) or the party; null once it is gone. */
+  link: string | null;
   excerpt: string;
   author: UserSummary;
   reporter: UserSummary;
@@ -55,7 +60,7 @@ export interface SuspendedAccountView {
   /** The administrator who suspended it, when known. */
   suspendedBy: UserSummary | null;
   /** The report whose resolution suspended it, when known (it goes when its reporter deletes their account). */
-  report: { id: string; targetType: 'review' | 'comment'; targetId: string; excerpt: string; reason: string } | null;
+  report: { id: string; targetType: ReportTargetType; targetId: string; excerpt: string; reason: string } | null;
 }
 
 /** GET /api/admin/users/suspended answer. */

@@ -31,7 +31,6 @@ const ALL_TABLES = [
   'notifications',
   'parties',
   'party_invites',
-  'party_message_reports',
   'party_messages',
   'party_participants',
   'party_ratings',

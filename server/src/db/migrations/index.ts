@@ -29,6 +29,7 @@ import * as m20261207010000 from './20261207010000-track-reviews';
 import * as m20261207011000 from './20261207011000-muse-review-imports';
 import * as m20261207020000 from './20261207020000-trusted-aggregates';
 import * as m20261207040000 from './20261207040000-listening-parties';
+import * as m20261207050000 from './20261207050000-party-message-reports';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -70,4 +71,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207011000-muse-review-imports', m20261207011000],
   ['20261207020000-trusted-aggregates', m20261207020000],
   ['20261207040000-listening-parties', m20261207040000],
+  ['20261207050000-party-message-reports', m20261207050000],
 ];

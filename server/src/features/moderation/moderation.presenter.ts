@@ -7,6 +7,7 @@ export function presentReport(row: ReportViewRow): ReportView {
     id: String(row.id),
     targetType: row.target_type,
     targetId: String(row.target_id),
+    link: row.target_party_id ? `/parties/${row.target_party_id}` : row.target_review_id ? `/reviews/${row.target_review_id}` : null,
     excerpt: row.excerpt,
     author: { id: String(row.target_author_id ?? ''), handle: row.author_handle ?? '', displayName: row.author_display_name ?? 'Deleted account' },
     reporter: { id: String(row.reporter_id), handle: row.reporter_handle, displayName: row.reporter_display_name },

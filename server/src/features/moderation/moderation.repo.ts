@@ -3,9 +3,9 @@ import { isPgError, PG } from '../../db/pg-errors';
 import type { Tx } from '../../db/transaction';
 import { AppError } from '../../lib/app-error';
 import { timestampKeySql } from '../../lib/pagination';
-import type { ReportCreateInput, ReportResolveInput, ReportView } from '@muse/shared';
+import type { ReportResolveInput, ReportTargetType, ReportView } from '@muse/shared';
 
-export type ReportTargetType = ReportCreateInput['targetType'];
+export type { ReportTargetType };
 export type ReportStatus = ReportView['status'];
 
 /** The reported review or comment as moderation sees it. */
@@ -16,8 +16,10 @@ export interface ReportTargetRow {
   hidden_at: Date | null;
   /** For a comment: whether the review it is on is hidden. */
   parent_hidden: boolean;
-  /** The review itself, or the review the comment is on: whoever may not see it may not report it. */
-  review_id: string;
+  /** The review itself, or the review the comment is on: whoever may not see it may not report it (null for a party message). */
+  review_id: string | null;
+  /** The party a chat message was written in (null for reviews and comments). */
+  party_id: string | null;
 }
 
 export interface ReportRow {
@@ -41,6 +43,9 @@ export interface ReportViewRow extends ReportRow {
   author_handle: string | null;
   author_display_name: string | null;
   target_hidden: boolean;
+  /** The review a comment is on, or the party a message was written in, while the content exists. */
+  target_review_id: string | null;
+  target_party_id: string | null;
 }
 
 export interface NewReport {
@@ -75,7 +80,28 @@ export interface SuspendedAccountRow {
   report_reason: string | null;
 }
 
-const TARGET_TABLE: Record<ReportTargetType, string> = { review: 'reviews', comment: 'review_comments' };
+/** Each kind of reported content: its table and the column that says it is no longer shown. */
+const TARGET: Record<ReportTargetType, { table: string; hiddenColumn: string }> = {
+  review: { table: 'reviews', hiddenColumn: 'hidden_at' },
+  comment: { table: 'review_comments', hiddenColumn: 'hidden_at' },
+  party_message: { table: 'party_messages', hiddenColumn: 'removed_at' },
+};
+
+const TARGET_SQL: Record<ReportTargetType, string> = {
+  review: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, false AS parent_hidden, t.id::text AS review_id, NULL AS party_id
+             FROM reviews t JOIN users u ON u.id = t.user_id WHERE t.id = ?`,
+  comment: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, (r.hidden_at IS NOT NULL) AS parent_hidden,
+                   t.review_id::text AS review_id, NULL AS party_id
+              FROM review_comments t JOIN users u ON u.id = t.user_id JOIN reviews r ON r.id = t.review_id WHERE t.id = ?`,
+  party_message: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.removed_at AS hidden_at, false AS parent_hidden,
+                         NULL AS review_id, t.party_id::text AS party_id
+                    FROM party_messages t JOIN users u ON u.id = t.user_id WHERE t.id = ?`,
+};
+
+/** The word a 404 about reported content uses. */
+export function targetNoun(type: ReportTargetType): string {
+  return { review: 'Review', comment: 'Comment', party_message: 'Message' }[type];
+}
 
 /** Reports and the moderation state they change: hidden content and suspended accounts. */
 export class ModerationRepo {
@@ -83,15 +109,7 @@ export class ModerationRepo {
 
   /** The reported content, or null when it does not exist. */
   async target(type: ReportTargetType, id: string, trx: Knex = this.knex): Promise<ReportTargetRow | null> {
-    const { rows } = await trx.raw<{ rows: ReportTargetRow[] }>(
-      type === 'review'
-        ? `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, false AS parent_hidden, t.id::text AS review_id
-             FROM reviews t JOIN users u ON u.id = t.user_id WHERE t.id = ?`
-        : `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, (r.hidden_at IS NOT NULL) AS parent_hidden,
-                  t.review_id::text AS review_id
-             FROM review_comments t JOIN users u ON u.id = t.user_id JOIN reviews r ON r.id = t.review_id WHERE t.id = ?`,
-      [id],
-    );
+    const { rows } = await trx.raw<{ rows: ReportTargetRow[] }>(TARGET_SQL[type], [id]);
     return rows[0] ?? null;
   }
 
@@ -112,7 +130,7 @@ export class ModerationRepo {
       .returning('id')
       .catch((err: unknown) => {
         if (isPgError(err) && err.code === PG.uniqueViolation) throw AppError.conflict('already_reported', 'You already reported this.');
-        if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound(report.targetType === 'review' ? 'Review' : 'Comment');
+        if (isPgError(err) && err.code === PG.foreignKeyViolation) throw AppError.notFound(targetNoun(report.targetType));
         throw err;
       });
     return String(row.id);
@@ -143,11 +161,15 @@ export class ModerationRepo {
     return rows.map((r: { id: string; reporter_id: string }) => ({ id: String(r.id), reporter_id: String(r.reporter_id) }));
   }
 
-  /** Hides a review or comment (keeps the first hiding time); false when it no longer exists. */
-  async hide(trx: Knex, type: ReportTargetType, id: string): Promise<boolean> {
-    const n = await trx(TARGET_TABLE[type])
+  /** Hides a review or comment, or removes a chat message (keeps the first time); false when it no longer exists. */
+  async hide(trx: Knex, type: ReportTargetType, id: string, adminId: string): Promise<boolean> {
+    const { table, hiddenColumn } = TARGET[type];
+    const n = await trx(table)
       .where({ id })
-      .update({ hidden_at: trx.raw('COALESCE(hidden_at, now())') });
+      .update({
+        [hiddenColumn]: trx.raw(`COALESCE(${hiddenColumn}, now())`),
+        ...(type === 'party_message' ? { removed_by: trx.raw('COALESCE(removed_by, ?)', [adminId]) } : {}),
+      });
     return n > 0;
   }
 
@@ -239,8 +261,14 @@ export class ModerationRepo {
       .select(
         k.raw(`CASE p.target_type
                  WHEN 'review' THEN EXISTS (SELECT 1 FROM reviews t WHERE t.id = p.target_id AND t.hidden_at IS NOT NULL)
-                 ELSE EXISTS (SELECT 1 FROM review_comments t WHERE t.id = p.target_id AND t.hidden_at IS NOT NULL)
+                 WHEN 'comment' THEN EXISTS (SELECT 1 FROM review_comments t WHERE t.id = p.target_id AND t.hidden_at IS NOT NULL)
+                 ELSE EXISTS (SELECT 1 FROM party_messages t WHERE t.id = p.target_id AND t.removed_at IS NOT NULL)
                END AS target_hidden`),
+        k.raw(`CASE p.target_type
+                 WHEN 'review' THEN (SELECT t.id::text FROM reviews t WHERE t.id = p.target_id)
+                 WHEN 'comment' THEN (SELECT t.review_id::text FROM review_comments t WHERE t.id = p.target_id)
+               END AS target_review_id`),
+        k.raw(`CASE WHEN p.target_type = 'party_message' THEN (SELECT t.party_id::text FROM party_messages t WHERE t.id = p.target_id) END AS target_party_id`),
       );
   }
 }

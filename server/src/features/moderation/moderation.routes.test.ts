@@ -206,6 +206,74 @@ describe('hiding', () => {
   });
 });
 
+describe('party chat messages', () => {
+  /** A live party by `host` with `guests` in the room, and a message `author` wrote there. */
+  async function partyMessage(host: TestClient, author: TestClient, others: TestClient[], body: string) {
+    const album = await makeAlbum(app.container.knex, { title: 'Release Night', tracks: ['One'] });
+    const party = await host.post('/api/parties', { albumId: album.id });
+    expect(party.status).toBe(201);
+    for (const c of [author, ...others]) expect((await c.send('put', `/api/parties/${party.body.id}/participation`)).status).toBe(200);
+    const message = await author.post(`/api/parties/${party.body.id}/messages`, { body });
+    expect(message.status).toBe(201);
+    return { partyId: String(party.body.id), messageId: String(message.body.id) };
+  }
+
+  it('when a chat message is reported, then it is in the admin queue with the party’s link, and removing it takes it out of the room live', async () => {
+    const host = await registerUser(app);
+    const troll = await registerUser(app);
+    const reporter = await registerUser(app);
+    const { partyId, messageId } = await partyMessage(host.client, troll.client, [reporter.client], 'buy followers at spam.example');
+    expect((await reporter.client.post(`/api/parties/${partyId}/messages/${messageId}/reports`, { reason: 'Spam' })).status).toBe(204);
+    // The general endpoint is for reviews and comments: a party message is reported where it is seen.
+    expect((await report(reporter.client, 'party_message' as 'review', messageId)).status).toBe(400);
+
+    const queue = (await (await theAdmin()).client.get('/api/admin/reports').expect(200)).body.items as ReportView[];
+    const filed = queue.find((r) => r.targetType === 'party_message' && r.targetId === messageId)!;
+    expect(filed).toMatchObject({
+      link: `/parties/${partyId}`,
+      excerpt: 'buy followers at spam.example',
+      author: { id: String(troll.session.user.id) },
+      reporter: { id: String(reporter.session.user.id) },
+      reason: 'Spam',
+      targetHidden: false,
+    });
+
+    const socket = openSocket(app, reporter.client);
+    sockets.push(socket);
+    await nextEvent(socket, 'connect');
+    expect(await new Promise((done) => socket.emit('party:watch', partyId, done))).toBe(true);
+    const removed = nextEvent<{ partyId: string; messageId: string }>(socket, 'party:message-removed');
+    const resolved = (await resolve(filed.id, 'hide')).body as ReportView;
+    expect(resolved).toMatchObject({ status: 'actioned', targetHidden: true });
+    expect(await removed).toMatchObject({ partyId, messageId });
+    expect((await reporter.client.get(`/api/parties/${partyId}/messages`).expect(200)).body.items).toEqual([]);
+    expect((await outcomes(reporter.client)).map((n) => n.title)).toEqual(['We hid the chat message you reported']);
+    // A removed message can no longer be reported.
+    expect((await host.client.post(`/api/parties/${partyId}/messages/${messageId}/reports`, { reason: 'late' })).status).toBe(404);
+  });
+
+  it('when the author of a reported chat message is suspended, then the message goes and they cannot sign in', async () => {
+    const host = await registerUser(app);
+    const troll = await registerUser(app);
+    const { partyId, messageId } = await partyMessage(host.client, troll.client, [], 'abuse');
+    expect((await host.client.post(`/api/parties/${partyId}/messages/${messageId}/reports`, { reason: 'Abuse' })).status).toBe(204);
+    const queue = (await (await theAdmin()).client.get('/api/admin/reports').expect(200)).body.items as ReportView[];
+    const filed = queue.find((r) => r.targetType === 'party_message' && r.targetId === messageId)!;
+    expect((await resolve(filed.id, 'suspend_author')).status).toBe(200);
+    expect((await troll.client.get('/api/me')).status).toBe(401);
+    expect((await host.client.get(`/api/parties/${partyId}/messages`).expect(200)).body.items).toEqual([]);
+  });
+
+  it('when a comment is reported, then the queue links to the review it is on', async () => {
+    const author = await registerUser(app);
+    const troll = await registerUser(app);
+    const review = await reviewBy(author.client);
+    const bad = await commentBy(troll.client, review.id, 'rude');
+    const filed = (await report(author.client, 'comment', bad)).body as ReportView;
+    expect(filed.link).toBe(`/reviews/${review.id}`);
+  });
+});
+
 describe('suspending', () => {
   it('when the author is suspended, then their sessions end (old cookie 401, socket dropped), login is refused, the content is hidden', async () => {
     const authorInput = newUserInput();

@@ -17,7 +17,7 @@ import type { SessionStore } from '../auth/session.store';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { ReviewAccess } from '../reviews/review-access';
 import { presentReport, presentSuspendedAccount } from './moderation.presenter';
-import type { ModerationRepo, ReportTargetType } from './moderation.repo';
+import { targetNoun, type ModerationRepo, type NewReport, type ReportTargetType } from './moderation.repo';
 import { outcomeNotice } from './report-outcome';
 import { suspensionLiftedNotice } from './suspension-lifted-notice';
 
@@ -47,7 +47,7 @@ const REPORT_KEYS = z.tuple([IdKey]);
 const SUSPENDED_KEYS = z.tuple([TimestampKey, IdKey]);
 
 /**
- * Reports of reviews and comments and what administrators do about them: hide the content,
+ * Reports of reviews, comments and party chat messages and what administrators do about them: hide the content,
  * suspend its author (which also hides it and ends every session of the author) or dismiss.
  * Every reporter of the target hears the outcome. Administrators list suspended accounts and
  * may lift a suspension, which the account's owner is told of.
@@ -61,21 +61,30 @@ export class ModerationService {
    * 400 for one's own content, 409 `already_reported` when this reporter already reported it.
    */
   async report(reporterId: string, input: ReportCreateInput): Promise<ReportView> {
-    const notFound = AppError.notFound(input.targetType === 'review' ? 'Review' : 'Comment');
+    const notFound = AppError.notFound(targetNoun(input.targetType));
     const target = await this.deps.repo.target(input.targetType, input.targetId);
-    if (!target || target.hidden_at || target.parent_hidden) throw notFound;
+    if (!target || target.hidden_at || target.parent_hidden || !target.review_id) throw notFound;
     if (!(await this.canSee(target.review_id, reporterId))) throw notFound;
     if (String(target.author_id) === reporterId) {
       throw AppError.badRequest('own_content', 'You cannot report what you wrote yourself.', [{ path: 'targetId', message: 'This is your own content' }]);
     }
-    const id = await this.deps.repo.insert({
+    return this.file({
       reporterId,
       targetType: input.targetType,
       targetId: input.targetId,
       targetAuthorId: String(target.author_id),
-      excerpt: excerpt(target.body),
+      excerpt: target.body,
       reason: input.reason,
     });
+  }
+
+  /**
+   * Puts a report in the queue once the feature that shows the content has checked that the
+   * reporter may see it and that it is not their own (a party checks its chat messages): 409
+   * `already_reported` for a second report by the same reporter, as for reviews.
+   */
+  async file(report: NewReport): Promise<ReportView> {
+    const id = await this.deps.repo.insert({ ...report, excerpt: excerpt(report.excerpt) });
     return this.view(id);
   }
 
@@ -108,16 +117,19 @@ export class ModerationService {
       }
       // Nobody judges reports about their own writing; another administrator has to.
       if (authorId === adminId) throw AppError.forbidden('own_content', 'This report is about your own content; another administrator has to resolve it.');
-      if (input.action !== 'dismiss') await repo.hide(trx, type, targetId);
+      const hidden = input.action !== 'dismiss' && !target?.hidden_at && (await repo.hide(trx, type, targetId, adminId));
       if (input.action === 'suspend_author' && authorId) await repo.suspend(trx, authorId, { adminId, reportId });
       const resolved = await repo.resolveOpenForTarget(
         trx,
         { type, id: targetId },
         { status: input.action === 'dismiss' ? 'dismissed' : 'actioned', action: input.action, note: input.note || null, adminId },
       );
-      return { type, suspendedId: input.action === 'suspend_author' ? authorId : null, resolved };
+      // A chat message taken down leaves the live room as when the host removes it.
+      const removedFromParty = hidden && target?.party_id ? { partyId: target.party_id, messageId: targetId } : null;
+      return { type, suspendedId: input.action === 'suspend_author' ? authorId : null, resolved, removedFromParty };
     });
     if (outcome.suspendedId) await this.endSessions(outcome.suspendedId);
+    if (outcome.removedFromParty) await this.deps.events.publish({ type: 'party.message_removed', ...outcome.removedFromParty });
     for (const r of outcome.resolved) {
       await this.deps.notifications
         .create({ userId: r.reporter_id, ...outcomeNotice(outcome.type, input.action), dedupeKey: `report_resolved:${r.id}`, data: { reportId: r.id } })

@@ -1,7 +1,7 @@
 import type { ReportResolveInput } from '@muse/shared';
 import type { ReportTargetType } from './moderation.repo';
 
-const NOUN: Record<ReportTargetType, string> = { review: 'review', comment: 'comment' };
+const NOUN: Record<ReportTargetType, string> = { review: 'review', comment: 'comment', party_message: 'chat message' };
 
 /** What a reporter is told about the outcome of their report. */
 export function outcomeNotice(type: ReportTargetType, action: ReportResolveInput['action']) {

@@ -1,9 +1,9 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ServerToClientEvents } from '@muse/shared';
+import type { ClientToServerEvents, ServerToClientEvents } from '@muse/shared';
 import type { TestApp, TestClient } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
 
-export type MuseClientSocket = Socket<ServerToClientEvents>;
+export type MuseClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The Cookie header a test client's agent would send to the API. */
 /** The Cookie header of a test client (kept for this folder's tests). */

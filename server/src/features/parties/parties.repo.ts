@@ -245,14 +245,6 @@ export class PartiesRepo {
     return (await this.knex('party_messages').where({ id: messageId }).whereNull('removed_at').update({ removed_at: this.knex.fn.now(), removed_by: by })) > 0;
   }
 
-  /** Records a report; a repeated report of the same message by the same person changes nothing. */
-  async insertReport(messageId: string, reporterId: string, reason: string): Promise<void> {
-    await this.knex('party_message_reports')
-      .insert({ message_id: messageId, reporter_id: reporterId, reason })
-      .onConflict(['message_id', 'reporter_id'])
-      .ignore();
-  }
-
   async upsertRating(partyId: string, trackId: string, userId: string, value: number): Promise<void> {
     await this.knex('party_ratings')
       .insert({ party_id: partyId, track_id: trackId, user_id: userId, rating: value })

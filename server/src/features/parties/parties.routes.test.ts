@@ -208,8 +208,13 @@ describe('chat, moderation and live ratings', () => {
     const msg = (await status(guest.client.post(`/api/parties/${id}/messages`, { body: 'spam spam' }), 201)).body;
     await status(guest.client.post(`/api/parties/${id}/messages/${msg.id}/reports`, { reason: 'mine' }), 400);
     await status(other.client.post(`/api/parties/${id}/messages/${msg.id}/reports`, { reason: 'spam' }), 204);
-    await status(other.client.post(`/api/parties/${id}/messages/${msg.id}/reports`, { reason: 'spam again' }), 204);
-    expect(await app.container.knex('party_message_reports').where({ message_id: msg.id }).count('* as n')).toEqual([{ n: '1' }]);
+    // One report per person and message, as for reviews: the second is refused and nothing is added.
+    expect((await status(other.client.post(`/api/parties/${id}/messages/${msg.id}/reports`, { reason: 'spam again' }), 409)).body.code).toBe(
+      'already_reported',
+    );
+    expect(await app.container.knex('reports').where({ target_type: 'party_message', target_id: msg.id }).select('reason', 'excerpt')).toEqual([
+      { reason: 'spam', excerpt: 'spam spam' },
+    ]);
     expect((await status(other.client.delete(`/api/parties/${id}/messages/${msg.id}`), 403)).body.code).toBe('not_host');
     // Another party's id with this message's id is not this message.
     const { id: elsewhere } = await party(host);

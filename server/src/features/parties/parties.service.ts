@@ -13,6 +13,7 @@ import {
 } from '@muse/shared';
 import type { Transactions } from '../../db/transaction';
 import type { JobQueues } from '../../jobs/queues';
+import type { ModerationService } from '../moderation/moderation.service';
 import { AppError } from '../../lib/app-error';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
@@ -36,6 +37,8 @@ export interface PartiesServiceDeps {
   users: ProfileUsersReadModel;
   events: DomainEventPublisher;
   queues: JobQueues;
+  /** Reported chat messages go to the one moderation queue. */
+  moderation: Pick<ModerationService, 'file'>;
 }
 
 /**
@@ -167,13 +170,20 @@ export class PartiesService {
     if (await this.deps.repo.removeMessage(messageId, userId)) await this.deps.events.publish({ type: 'party.message_removed', partyId, messageId });
   }
 
-  /** Reports someone else's message to the moderators; reporting it again changes nothing. */
+  /** Reports someone else's message to the moderators' queue; a second report by the same person is 409 `already_reported`. */
   async reportMessage(userId: string, partyId: string, messageId: string, reason: string): Promise<void> {
     await this.deps.access.visible(userId, partyId);
     const message = await this.deps.repo.findMessage(partyId, messageId);
-    if (!message || (await this.deps.graph.blockedEitherWay(userId, String(message.user_id)))) throw AppError.notFound('Message');
+    if (!message || message.removed_at || (await this.deps.graph.blockedEitherWay(userId, String(message.user_id)))) throw AppError.notFound('Message');
     if (String(message.user_id) === userId) throw AppError.badRequest('cannot_report_self', 'You cannot report your own message.');
-    await this.deps.repo.insertReport(messageId, userId, reason);
+    await this.deps.moderation.file({
+      reporterId: userId,
+      targetType: 'party_message',
+      targetId: messageId,
+      targetAuthorId: String(message.user_id),
+      excerpt: message.body,
+      reason,
+    });
   }
 
   /** A participant's live rating of a track of the album (replacing their earlier one). */

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { useResolveReport } from '../api/resolve-report';
+import { REPORT_TARGET_NOUN, reportTargetTitle } from '../report-target';
 
 const ACTION_TEXT = { hide: 'Hidden', dismiss: 'Dismissed', suspend_author: 'Author suspended' } as const;
 
@@ -25,12 +26,11 @@ export function ReportCard({ report, viewerId = null }: { report: ReportView; vi
     <article className="report-card card" aria-labelledby={titleId} data-testid="report">
       <header className="report-header">
         <h3 id={titleId} className="report-title">
-          {report.targetType === 'review' ? 'Review' : 'Comment'} by{' '}
-          <Link to={`/users/${encodeURIComponent(report.author.handle)}`}>{report.author.displayName}</Link>
-          {report.targetType === 'review' && (
+          {reportTargetTitle(report.targetType)} by <Link to={`/users/${encodeURIComponent(report.author.handle)}`}>{report.author.displayName}</Link>
+          {report.link && (
             <>
               {' '}
-              · <Link to={`/reviews/${report.targetId}`}>open</Link>
+              · <Link to={report.link}>open</Link>
             </>
           )}
         </h3>
@@ -56,7 +56,7 @@ export function ReportCard({ report, viewerId = null }: { report: ReportView; vi
           </div>
           <div className="report-actions" role="group" aria-label={`Resolve report ${report.id}`}>
             <Button variant="danger" size="sm" onClick={() => act('hide')} pending={resolve.isPending && resolve.variables?.action === 'hide'}>
-              Hide {report.targetType}
+              {report.targetType === 'party_message' ? 'Remove message' : `Hide ${REPORT_TARGET_NOUN[report.targetType]}`}
             </Button>
             <Button variant="secondary" size="sm" onClick={() => act('dismiss')} pending={resolve.isPending && resolve.variables?.action === 'dismiss'}>
               Dismiss

@@ -11,6 +11,7 @@ const report = (id: string, reason: string): ReportView => ({
   id,
   targetType: 'review',
   targetId: '900',
+  link: '/reviews/900',
   excerpt: 'Buy cheap vinyl at …',
   author: { id: '5', handle: 'spammer', displayName: 'Spammer' },
   reporter: { id: '6', handle: 'nina', displayName: 'Nina' },
@@ -34,6 +35,22 @@ describe('ReportQueue', () => {
     await waitFor(() => expect(screen.getAllByTestId('report')).toHaveLength(1));
     expect(screen.getByText('Also spam')).toBeInTheDocument();
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ action: 'dismiss', note: 'Not spam after all' });
+  });
+
+  it('when a party chat message is reported, then the queue names it, links to the party and offers to remove it', async () => {
+    const { requests } = mockFetch({
+      'GET /api/admin/reports': () =>
+        jsonResponse({ items: [{ ...report('3', 'Slurs in the chat'), targetType: 'party_message', targetId: '41', link: '/parties/12' }], nextCursor: null }),
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'POST /api/admin/reports/3/resolve': () => jsonResponse({ ...report('3', 'Slurs in the chat'), status: 'actioned' }),
+    });
+    renderWithProviders(<ReportQueue status="open" />);
+    const card = await screen.findByTestId('report');
+    expect(within(card).getByRole('heading', { name: /^Party chat message by Spammer/ })).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'open' })).toHaveAttribute('href', '/parties/12');
+    await userEvent.click(within(card).getByRole('button', { name: 'Remove message' }));
+    await screen.findByText('Nothing to review. The queue is empty.');
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ action: 'hide' });
   });
 
   it('when a report is about the admin’s own review, then it says so and offers no action', async () => {

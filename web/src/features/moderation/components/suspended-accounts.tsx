@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { useSuspendedAccounts } from '../api/get-suspended-accounts';
 import { useLiftSuspension } from '../api/lift-suspension';
+import { REPORT_TARGET_NOUN } from '../report-target';
 
 /** One suspended account: who, since when, by whom, the report behind it, and "Lift suspension". */
 function SuspendedAccountCard({ account, lifting, onLift }: { account: SuspendedAccountView; lifting: boolean; onLift: () => void }) {
@@ -32,7 +33,7 @@ function SuspendedAccountCard({ account, lifting, onLift }: { account: Suspended
         <>
           <blockquote className="report-excerpt">{report.excerpt || <span className="muted">(no text)</span>}</blockquote>
           <p className="report-reason">
-            <strong>Reported {report.targetType}:</strong> {report.reason}
+            <strong>Reported {REPORT_TARGET_NOUN[report.targetType]}:</strong> {report.reason}
             {report.targetType === 'review' && (
               <>
                 {' '}

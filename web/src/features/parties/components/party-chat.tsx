@@ -6,7 +6,8 @@ import { TextField } from '../../../components/ui/text-field';
 import { usePartyMessages } from '../api/get-party-messages';
 import { usePostPartyMessage } from '../api/post-party-message';
 import { useRemovePartyMessage } from '../api/remove-party-message';
-import { useReportPartyMessage } from '../api/report-party-message';
+import { ReportDialogButton } from '../../../components/report-dialog-button';
+import { reportPartyMessage } from '../api/report-party-message';
 
 interface PartyChatProps {
   party: Party;
@@ -18,10 +19,8 @@ export function PartyChat({ party, viewerId }: PartyChatProps) {
   const messages = usePartyMessages(party.id, party.viewer.joined || party.status === 'ended');
   const post = usePostPartyMessage(party.id);
   const remove = useRemovePartyMessage(party.id);
-  const report = useReportPartyMessage(party.id);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [reported, setReported] = useState<string | null>(null);
   const canWrite = party.viewer.joined && party.status === 'live';
 
   return (
@@ -35,14 +34,7 @@ export function PartyChat({ party, viewerId }: PartyChatProps) {
             <strong>{m.author.displayName}</strong> <span className="muted">@{m.author.handle}</span>
             <p>{m.body}</p>
             {m.author.id !== viewerId && (
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`${reported === m.id ? 'Reported' : 'Report'} message by ${m.author.displayName}`}
-                onClick={() => report.mutate({ messageId: m.id, reason: 'Reported from the party chat' }, { onSuccess: () => setReported(m.id) })}
-              >
-                {reported === m.id ? 'Reported' : 'Report'}
-              </Button>
+              <ReportDialogButton noun="message" authorName={m.author.displayName} send={(reason) => reportPartyMessage(party.id, m.id, reason)} />
             )}
             {party.viewer.canModerate && (
               <Button size="sm" variant="ghost" aria-label={`Remove message by ${m.author.displayName}`} onClick={() => remove.mutate(m.id)}>

@@ -109,4 +109,25 @@ describe('PartyPage', () => {
     const log = await screen.findByRole('log', { name: 'Party chat' });
     expect(await within(log).findByRole('button', { name: 'Remove message by Gus Guest' })).toBeInTheDocument();
   });
+
+  it('when a guest reports the host’s chat message, then the dialog asks why and sends the reason to the party’s report endpoint', async () => {
+    const { requests } = mockFetch({
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'GET /api/parties/9': () => jsonResponse(party()),
+      'GET /api/parties/9/messages': () => jsonResponse({ items: [message('41', host, 'buy my mixtape'), message('42', guest, 'mine')] }),
+      'POST /api/parties/9/messages/41/reports': () => new Response(null, { status: 204 }),
+    });
+    renderWithProviders(<PartyPage partyId="9" viewerId={guest.id} />);
+    const log = await screen.findByRole('log', { name: 'Party chat' });
+    await within(log).findByText('buy my mixtape');
+    // One's own message offers no report.
+    expect(within(log).getAllByRole('button', { name: /^Report message by/ })).toHaveLength(1);
+    await userEvent.click(within(log).getByRole('button', { name: 'Report message by Hana Host' }));
+    await userEvent.type(screen.getByLabelText('What is wrong?'), 'Spam in the chat');
+    await userEvent.click(screen.getByRole('button', { name: 'Send report' }));
+    expect(await screen.findByText('Thanks. Your report is with the moderators.')).toBeInTheDocument();
+    expect(requests.find((r) => r.method === 'POST')).toEqual(
+      expect.objectContaining({ path: '/api/parties/9/messages/41/reports', body: { reason: 'Spam in the chat' } }),
+    );
+  });
 });
