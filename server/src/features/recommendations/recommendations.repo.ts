@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Visibility } from '@muse/shared';
+import { preparedQuery } from '../../db/prepared';
 
 export type RecItemKind = 'album' | 'track';
 
@@ -218,32 +219,37 @@ export class RecommendationsRepo {
     ).rows;
   }
 
-  /** The user's own ratings of the given items (1..10) with the items' titles. */
+  /** The user's own ratings of the given items (1..10) with the items' titles. Runs on every Discover page, hence prepared. */
   async ownRatings(userId: string, kind: RecItemKind, ids: string[]): Promise<Map<string, { title: string; value: number }>> {
     if (!ids.length) return new Map();
     const sql =
       kind === 'album'
-        ? `SELECT a.id::text, a.title, r.value FROM album_ratings r JOIN albums a ON a.id = r.album_id WHERE r.user_id = ? AND r.album_id = ANY(?::bigint[])`
-        : `SELECT t.id::text, t.title, r.value FROM track_ratings r JOIN tracks t ON t.id = r.track_id WHERE r.user_id = ? AND r.track_id = ANY(?::bigint[])`;
-    const { rows } = await this.knex.raw<{ rows: { id: string; title: string; value: number }[] }>(sql, [userId, ids]);
+        ? `SELECT a.id::text, a.title, r.value FROM album_ratings r JOIN albums a ON a.id = r.album_id WHERE r.user_id = $1 AND r.album_id = ANY($2::bigint[])`
+        : `SELECT t.id::text, t.title, r.value FROM track_ratings r JOIN tracks t ON t.id = r.track_id WHERE r.user_id = $1 AND r.track_id = ANY($2::bigint[])`;
+    const rows = await preparedQuery<{ id: string; title: string; value: number }>(this.knex, `recs_own_ratings_${kind}`, sql, [userId, ids]);
     return new Map(rows.map((r) => [r.id, { title: r.title, value: r.value }]));
   }
 
-  /** People the viewer follows who rated one of the items 4 stars or more, with what decides whether the viewer may see it. */
+  /**
+   * People the viewer follows who rated one of the items 4 stars or more, with what decides
+   * whether the viewer may see it. The items' loved ratings come from the partial index
+   * `*_ratings_loved_idx` alone, then meet the viewer's followees in a hash join.
+   */
   async followeesWhoLoved(viewerId: string, kind: RecItemKind, ids: string[]): Promise<FolloweeRatingRow[]> {
     if (!ids.length) return [];
     const { table, column } = RATING_TABLES[kind];
-    const { rows } = await this.knex.raw<{ rows: FolloweeRatingRow[] }>(
+    return preparedQuery<FolloweeRatingRow>(
+      this.knex,
+      `recs_followees_who_loved_${kind}`,
       `SELECT r.${column}::text AS item_id, u.id::text AS followee_id, u.default_visibility, u.is_private,
               EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = u.id AND b.blocked_id = f.follower_id)
                                                 OR (b.blocker_id = f.follower_id AND b.blocked_id = u.id)) AS blocked
          FROM follows f
-         JOIN ${table} r ON r.user_id = f.followee_id AND r.${column} = ANY(?::bigint[]) AND r.value >= 8
+         JOIN ${table} r ON r.user_id = f.followee_id AND r.${column} = ANY($1::bigint[]) AND r.value >= 8
          JOIN users u ON u.id = f.followee_id AND u.suspended_at IS NULL
-        WHERE f.follower_id = ?`,
+        WHERE f.follower_id = $2`,
       [ids, viewerId],
     );
-    return rows;
   }
 
   /** The most liked items of one kind (ratings of 4 stars or more), for brand-new accounts. */
