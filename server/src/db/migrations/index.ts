@@ -31,6 +31,7 @@ import * as m20261207020000 from './20261207020000-trusted-aggregates';
 import * as m20261207040000 from './20261207040000-listening-parties';
 import * as m20261207050000 from './20261207050000-party-message-reports';
 import * as m20261207060000 from './20261207060000-loved-ratings-index';
+import * as m20261207070000 from './20261207070000-lz4-entries';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -74,4 +75,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207040000-listening-parties', m20261207040000],
   ['20261207050000-party-message-reports', m20261207050000],
   ['20261207060000-loved-ratings-index', m20261207060000],
+  ['20261207070000-lz4-entries', m20261207070000],
 ];
