@@ -12,7 +12,9 @@ beforeAll(async () => {
   db = await createTestDatabase('compression');
   knex = createKnex(db.url, 2);
   await migrateLatest(knex);
-  const { rows } = await knex.raw<{ rows: { lz4: boolean }[] }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
+  const { rows } = await knex.raw<{ rows: { lz4: boolean }[] }>(
+    `SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`,
+  );
   lz4 = Boolean(rows[0]?.lz4);
   if (!lz4) console.warn('skipped: this Postgres was built without lz4, so entries keep pglz (the migration leaves them)');
 });
