@@ -16,6 +16,9 @@ export const PARTY_LIMITS = {
   scheduleDays: 60,
   /** Position within a preview clip (ms): clips are 30 s, some services send a little more. */
   maxPositionMs: 10 * 60 * 1000,
+  /** Parties the parties page lists live now, and coming up. */
+  listLive: 30,
+  listUpcoming: 50,
 } as const;
 
 /** Public parties are seen and joined by any signed-in listener; private ones by invitees only. */
@@ -150,3 +153,30 @@ export type PartySummary = z.infer<typeof PartySummarySchema>;
 
 /** Room of one party's live events (`party:<id>`); a socket enters it through `party:watch`. */
 export const partyRoom = (partyId: string): string => `party:${partyId}`;
+
+/** Why a party is in the viewer's list: they host it, were invited, follow the host, or it is a public party live now. */
+export const PartyListReasonSchema = z.enum(['hosting', 'invited', 'following', 'public']);
+export type PartyListReason = z.infer<typeof PartyListReasonSchema>;
+
+/** A party as the parties page lists it. */
+export const PartyListItemSchema = z.object({
+  id: z.string(),
+  status: PartyStatusSchema,
+  visibility: PartyVisibilitySchema,
+  host: PersonSchema,
+  album: z.object({ id: z.string(), title: z.string(), artist: z.string(), coverUrl: z.string().nullable() }),
+  scheduledFor: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  /** People in the room now. */
+  participantCount: z.number().int(),
+  reason: PartyListReasonSchema,
+});
+export type PartyListItem = z.infer<typeof PartyListItemSchema>;
+
+/**
+ * GET /api/parties: what is on for the viewer. `live`: every live party they may see, theirs,
+ * their invitations and their followees' first, then the busiest. `upcoming`: scheduled parties
+ * they host, are invited to, or whose host they follow, soonest first.
+ */
+export const PartyListSchema = z.object({ live: z.array(PartyListItemSchema), upcoming: z.array(PartyListItemSchema) });
+export type PartyList = z.infer<typeof PartyListSchema>;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { expectNoSeriousA11yViolations, journeyKit, seriousProblems } from './journey-kit';
+import { expectNoSeriousA11yViolations, journeyKit, seriousProblems, shootBothWidths } from './journey-kit';
 import { startMuse, type MuseServer } from './harness';
 import { howlerAudio, playingPast } from './howler-audio';
 
@@ -53,6 +53,15 @@ describe('the listening party journey in two browsers', () => {
       partyPath = new URL(h.page.url()).pathname;
       await h.page.getByRole('heading', { level: 1, name: ALBUM.title }).waitFor();
       await h.page.getByRole('heading', { name: 'You have control' }).waitFor();
+    });
+
+    await step(g.page, '03b-guest-finds-it-live-on-the-parties-page', async () => {
+      await g.page.goto(`${server.url}/parties`);
+      const live = g.page.getByRole('region', { name: 'Live now' });
+      const row = live.getByTestId('party-list-item').filter({ hasText: ALBUM.title });
+      await row.filter({ hasText: `You follow ${host.name}` }).waitFor();
+      expect(await row.getByRole('link', { name: ALBUM.title }).getAttribute('href')).toBe(partyPath);
+      await shootBothWidths(g.page, '03b-parties-page');
     });
 
     await step(g.page, '04-guest-joins-from-the-notification', async () => {

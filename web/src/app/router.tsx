@@ -138,6 +138,10 @@ const pages = {
     () => import('./routes/party-routes'),
     (m) => m.PartyRoute,
   ),
+  parties: lazyPage(
+    () => import('./routes/party-routes'),
+    (m) => m.PartiesRoute,
+  ),
   newParty: lazyPage(
     () => import('./routes/party-routes'),
     (m) => m.NewPartyRoute,
@@ -202,6 +206,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'discover', loader: preloading(pages.discover), element: <pages.discover /> },
                 { path: 'admin/jobs', loader: preloading(pages.adminJobs), element: <pages.adminJobs /> },
                 { path: 'admin/reports', loader: preloading(pages.adminReports), element: <pages.adminReports /> },
+                { path: 'parties', loader: preloading(pages.parties), element: <pages.parties /> },
                 { path: 'parties/new', loader: preloading(pages.newParty), element: <pages.newParty /> },
                 { path: 'parties/:id', loader: preloading(pages.party), element: <pages.party /> },
               ],

@@ -1,5 +1,6 @@
-import { valueToStars, type PartyMessage, type PartyPlayback, type PartyTrackRating } from '@muse/shared';
-import type { MessageRow, PartyRow, PersonRow, TrackRatingRow } from './parties.repo';
+import { valueToStars, type PartyListItem, type PartyMessage, type PartyPlayback, type PartyTrackRating } from '@muse/shared';
+import { presentCoverUrl } from '../catalog/catalog.presenter';
+import type { MessageRow, PartyListRow, PartyRow, PersonRow, TrackRatingRow } from './parties.repo';
 
 export const presentPerson = (row: PersonRow) => ({ id: String(row.id), handle: row.handle, displayName: row.display_name });
 
@@ -34,5 +35,20 @@ export function presentTrackRating(trackId: string, row: TrackRatingRow | undefi
     trackId,
     average: row?.average === undefined || row.average === null ? null : Math.round(valueToStars(row.average) * 100) / 100,
     count: row?.count ?? 0,
+  };
+}
+
+/** A party in the parties page's lists. */
+export function presentPartyListItem(row: PartyListRow): PartyListItem {
+  return {
+    id: row.id,
+    status: row.status,
+    visibility: row.visibility,
+    host: { id: row.host_id, handle: row.host_handle, displayName: row.host_display_name },
+    album: { id: row.album_id, title: row.album_title, artist: row.artist_credit, coverUrl: presentCoverUrl(row.cover_key) },
+    scheduledFor: iso(row.scheduled_for),
+    startedAt: iso(row.started_at),
+    participantCount: row.participant_count,
+    reason: row.reason,
   };
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { PartyStatus, PartyVisibility } from '@muse/shared';
+import type { PartyListReason, PartyStatus, PartyVisibility } from '@muse/shared';
 import type { Tx } from '../../db/transaction';
 
 /** A person as party lists show them. */
@@ -62,6 +62,24 @@ export interface PlaybackWrite {
   playing: boolean;
 }
 
+/** A party as the parties page lists it, with why the viewer sees it. */
+export interface PartyListRow {
+  id: string;
+  status: PartyStatus;
+  visibility: PartyVisibility;
+  scheduled_for: Date | null;
+  started_at: Date | null;
+  host_id: string;
+  host_handle: string;
+  host_display_name: string;
+  album_id: string;
+  album_title: string;
+  artist_credit: string;
+  cover_key: string | null;
+  participant_count: number;
+  reason: PartyListReason;
+}
+
 const PERSON = ['u.id', 'u.handle', 'u.display_name'];
 
 /** The parties tables: parties, invitations, participants, chat, reports and party ratings. */
@@ -104,6 +122,46 @@ export class PartiesRepo {
         'c.display_name as controller_display_name',
       );
     return row ? { ...row, id: String(row.id), host_id: String(row.host_id), album_id: String(row.album_id), controller_id: String(row.controller_id) } : null;
+  }
+
+  /**
+   * Live (`live`) or scheduled (`scheduled`) parties the viewer may see, as PartyAccess.canSee
+   * rules (their own; else not blocked either way with the host, public or invited), leaving out
+   * suspended hosts. Scheduled ones only when the viewer hosts, is invited or follows the host.
+   * The viewer's own, invitations and followees' come first; then live ones by people in the
+   * room, scheduled ones soonest first.
+   */
+  async listOpen(viewerId: string, status: 'live' | 'scheduled', limit: number): Promise<PartyListRow[]> {
+    const order = status === 'live' ? 'participant_count DESC, started_at DESC' : 'scheduled_for ASC';
+    const { rows } = await this.knex.raw<{ rows: PartyListRow[] }>(
+      `SELECT * FROM (
+         SELECT p.id::text, p.status, p.visibility, p.scheduled_for, p.started_at,
+                p.host_id::text, h.handle AS host_handle, h.display_name AS host_display_name,
+                a.id::text AS album_id, a.title AS album_title, a.artist_credit, a.cover_key,
+                (SELECT count(*)::int FROM party_participants pp WHERE pp.party_id = p.id AND pp.present) AS participant_count,
+                CASE WHEN p.host_id = :viewer THEN 'hosting'
+                     WHEN i.user_id IS NOT NULL THEN 'invited'
+                     WHEN f.follower_id IS NOT NULL THEN 'following'
+                     ELSE 'public' END AS reason
+           FROM parties p
+           JOIN users h ON h.id = p.host_id
+           JOIN albums a ON a.id = p.album_id
+           LEFT JOIN party_invites i ON i.party_id = p.id AND i.user_id = :viewer
+           LEFT JOIN follows f ON f.follower_id = :viewer AND f.followee_id = p.host_id
+          WHERE p.status = :status
+            AND (p.host_id = :viewer OR (
+                  h.suspended_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM blocks b
+                                   WHERE (b.blocker_id = :viewer AND b.blocked_id = p.host_id)
+                                      OR (b.blocker_id = p.host_id AND b.blocked_id = :viewer))
+                  AND (p.visibility = 'public' OR i.user_id IS NOT NULL)
+                  AND (p.status = 'live' OR i.user_id IS NOT NULL OR f.follower_id IS NOT NULL)))
+       ) listed
+       ORDER BY (reason <> 'public') DESC, ${order}, id DESC
+       LIMIT :limit`,
+      { viewer: viewerId, status, limit },
+    );
+    return rows;
   }
 
   async isInvited(partyId: string, userId: string): Promise<boolean> {

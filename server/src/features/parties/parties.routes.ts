@@ -11,6 +11,7 @@ import {
   PartyPlaybackSchema,
   PartyRatingInputSchema,
   PartyReportInputSchema,
+  PartyListSchema,
   PartySchema,
   PartySummarySchema,
   PartyTrackParamsSchema,
@@ -53,6 +54,17 @@ export function createPartiesRouter(c: Container): Router {
     summary: 'Open a listening party on an album, now or scheduled; followers (or invitees) are notified.',
     problems: [404],
     handle: ({ user, body }) => parties.create(String(user.id), body),
+  });
+
+  routes.get('/parties', {
+    auth: signedIn,
+    response: PartyListSchema,
+    tags,
+    summary: 'Live parties the viewer may see, and scheduled ones they host, are invited to or whose host they follow.',
+    handle: async ({ user, res }) => {
+      res.set('Cache-Control', 'no-store');
+      return parties.list(String(user.id));
+    },
   });
 
   routes.get('/parties/:id', {

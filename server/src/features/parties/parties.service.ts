@@ -10,6 +10,7 @@ import {
   type PartySummary,
   type PartyTrackRating,
   PARTY_LIMITS,
+  type PartyList,
 } from '@muse/shared';
 import type { Transactions } from '../../db/transaction';
 import type { JobQueues } from '../../jobs/queues';
@@ -23,7 +24,7 @@ import type { PartyAccess } from './party-access';
 import { partyNotificationJob } from './party-notification.job';
 import { partyStartJob } from './party-start.job';
 import type { PartyViews } from './party-views';
-import { presentMessage, presentPerson, presentPlayback, presentTrackRating } from './parties.presenter';
+import { presentMessage, presentPartyListItem, presentPerson, presentPlayback, presentTrackRating } from './parties.presenter';
 import type { PresenceChanges } from './party-presence-batch';
 import type { PartiesRepo, PartyRow } from './parties.repo';
 
@@ -84,6 +85,15 @@ export class PartiesService {
       await queues.enqueue(partyNotificationJob, { partyId, event: 'started' as const }, { jobId: `party-started-${partyId}` });
     }
     return this.get(hostId, partyId);
+  }
+
+  /** What is on for the viewer: live parties they may see and the scheduled ones that concern them. */
+  async list(viewerId: string): Promise<PartyList> {
+    const [live, upcoming] = await Promise.all([
+      this.deps.repo.listOpen(viewerId, 'live', PARTY_LIMITS.listLive),
+      this.deps.repo.listOpen(viewerId, 'scheduled', PARTY_LIMITS.listUpcoming),
+    ]);
+    return { live: live.map(presentPartyListItem), upcoming: upcoming.map(presentPartyListItem) };
   }
 
   async get(viewerId: string, partyId: string): Promise<Party> {

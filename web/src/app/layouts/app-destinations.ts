@@ -20,6 +20,7 @@ export function appDestinations(me: Me): AppDestination[] {
     { to: '/discover', label: 'Discover' },
     { to: '/listen-later', label: 'Listen later', menuOnly: true },
     { to: '/playlists', label: 'Playlists' },
+    { to: '/parties', label: 'Listening parties', menuOnly: true },
     { to: '/conversions', label: 'Conversions', menuOnly: true },
     { to: '/charts', label: 'Charts' },
     { to: '/notifications', label: 'Notifications' },

@@ -37,7 +37,18 @@ describe('MobileNav', () => {
     const menu = screen.getByRole('navigation', { name: 'Menu' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
     expect(button).toHaveAttribute('aria-controls', menu.id);
-    expect(linkNames()).toEqual(['Home', 'My Muse', 'Diary', 'Discover', 'Listen later', 'Playlists', 'Conversions', 'Charts', 'Notifications']);
+    expect(linkNames()).toEqual([
+      'Home',
+      'My Muse',
+      'Diary',
+      'Discover',
+      'Listen later',
+      'Playlists',
+      'Listening parties',
+      'Conversions',
+      'Charts',
+      'Notifications',
+    ]);
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Home' }));
   });
 
@@ -50,6 +61,7 @@ describe('MobileNav', () => {
       'Discover',
       'Listen later',
       'Playlists',
+      'Listening parties',
       'Conversions',
       'Charts',
       'Notifications',

@@ -1,11 +1,27 @@
-// The two party pages share one chunk: hosting one leads straight to the other.
+// The party pages share one chunk: the list and hosting one lead straight to a party.
 import { useParams, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useAlbum } from '../../features/albums/api/get-album';
 import { useMe } from '../../features/auth/api/get-me';
+import { PartyList } from '../../features/parties/components/party-list';
 import { PartyPage } from '../../features/parties/components/party-page';
 import { StartPartyForm } from '../../features/parties/components/start-party-form';
+
+/** `/parties`: parties live now and coming up. */
+export function PartiesRoute() {
+  return (
+    <div className="page page-medium">
+      <title>Listening parties · Muse</title>
+      <header className="page-header">
+        <p className="eyebrow">Listen together</p>
+        <h1>Listening parties</h1>
+        <p className="muted">Everyone in a party hears the same preview at the same moment, chats, and rates each track live.</p>
+      </header>
+      <PartyList />
+    </div>
+  );
+}
 
 /** `/parties/:id`: a listening party (signed-in listeners only). */
 export function PartyRoute() {

@@ -32,6 +32,11 @@ export function UserMenu({ user, onLogout, loggingOut }: { user: Me; onLogout: (
               </Link>
             </li>
             <li>
+              <Link className="menu-item" to="/parties" onClick={() => close()}>
+                Listening parties
+              </Link>
+            </li>
+            <li>
               <Link className="menu-item" to="/conversions" onClick={() => close()}>
                 Conversions
               </Link>

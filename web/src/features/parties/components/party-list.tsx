@@ -1,0 +1,97 @@
+import type { PartyListItem, PartyListReason } from '@muse/shared';
+import { Link } from 'react-router';
+import { AlbumCover } from '../../../components/ui/album-cover';
+import { Alert } from '../../../components/ui/alert';
+import { PageSpinner } from '../../../components/ui/spinner';
+import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
+import { useParties } from '../api/get-parties';
+
+const REASON: Record<PartyListReason, (item: PartyListItem) => string | null> = {
+  hosting: () => 'You are hosting',
+  invited: () => 'You are invited',
+  following: (item) => `You follow ${item.host.displayName}`,
+  public: () => null,
+};
+
+/** The parties page: live now, then coming up, each with why it is there and where to join. */
+export function PartyList() {
+  const parties = useParties();
+  if (parties.isPending) return <PageSpinner label="Loading parties" />;
+  if (parties.isError) return <Alert tone="error">Parties could not be loaded. {parties.error.message}</Alert>;
+  const { live, upcoming } = parties.data;
+  return (
+    <>
+      <section className="party-list-section" aria-labelledby="parties-live">
+        <h2 id="parties-live">Live now</h2>
+        {live.length === 0 ? (
+          <p className="muted empty-state card">
+            No party is live right now. Open any album and choose “Host a listening party” to start one; your followers hear of it.
+          </p>
+        ) : (
+          <ol className="party-list">
+            {live.map((item) => (
+              <PartyListRow key={item.id} item={item} />
+            ))}
+          </ol>
+        )}
+      </section>
+      <section className="party-list-section" aria-labelledby="parties-upcoming">
+        <h2 id="parties-upcoming">Coming up</h2>
+        {upcoming.length === 0 ? (
+          <p className="muted empty-state card">
+            Nothing scheduled by you or the people you follow. A host can schedule a party up to 60 days ahead; you will be notified when it is announced and
+            when it starts.
+          </p>
+        ) : (
+          <ol className="party-list">
+            {upcoming.map((item) => (
+              <PartyListRow key={item.id} item={item} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+function PartyListRow({ item }: { item: PartyListItem }) {
+  const reason = REASON[item.reason](item);
+  const when = item.status === 'live' ? item.startedAt : item.scheduledFor;
+  return (
+    <li className="party-list-item" data-testid="party-list-item">
+      <AlbumCover title={item.album.title} artist={item.album.artist} coverUrl={item.album.coverUrl} size={64} decorative />
+      <div className="party-list-text">
+        <Link to={`/parties/${item.id}`} className="party-list-title">
+          {item.album.title}
+        </Link>
+        <span className="party-list-detail">
+          {item.album.artist} · hosted by {item.host.displayName}
+          {item.visibility === 'private' ? ' · private' : ''}
+        </span>
+        <span className="party-list-when">
+          {item.status === 'live' ? (
+            <>
+              Live · {item.participantCount.toLocaleString('en')} listening
+              {when && (
+                <>
+                  {' '}
+                  · started{' '}
+                  <time dateTime={when} title={formatDateTime(when)}>
+                    {formatRelativeTime(when)}
+                  </time>
+                </>
+              )}
+            </>
+          ) : (
+            when && (
+              <>
+                Starts <time dateTime={when}>{formatDateTime(when)}</time> · {formatRelativeTime(when)}
+              </>
+            )
+          )}
+        </span>
+        {reason && <span className="party-list-reason">{reason}</span>}
+      </div>
+    </li>
+  );
+}
