@@ -27,7 +27,7 @@ function albumRef(r: AlbumRefRow) {
   };
 }
 
-function trackRef(r: TrackRefRow) {
+function trackRef(r: Omit<TrackRefRow, 'item_type'>) {
   return {
     trackId: id(r.track_id),
     trackTitle: r.track_title,
@@ -82,14 +82,23 @@ export function presentDiaryExport(r: DiaryExportRow) {
   };
 }
 
-/** A comment the user wrote, with whose review it answers. */
+/** A comment the user wrote, with whose review it answers and what that review is of (an album, or a track with its ids). */
 export function presentCommentExport(r: CommentExportRow) {
-  return { commentId: String(r.id), reviewId: String(r.review_id), reviewAuthor: r.review_author, ...albumRef(r), body: r.body, createdAt: iso(r.created_at) };
+  return {
+    commentId: String(r.id),
+    reviewId: String(r.review_id),
+    reviewAuthor: r.review_author,
+    itemType: r.item_type,
+    ...albumRef(r),
+    ...trackRef(r),
+    body: r.body,
+    createdAt: iso(r.created_at),
+  };
 }
 
-/** A review the user liked, with its author. */
+/** A review the user liked, with its author and what it is of. */
 export function presentLikeExport(r: LikeExportRow) {
-  return { reviewId: String(r.review_id), reviewAuthor: r.review_author, ...albumRef(r), likedAt: iso(r.created_at) };
+  return { reviewId: String(r.review_id), reviewAuthor: r.review_author, itemType: r.item_type, ...albumRef(r), ...trackRef(r), likedAt: iso(r.created_at) };
 }
 
 /** An album waiting on the Listen later queue: when it was added, and whether it stays once heard. */

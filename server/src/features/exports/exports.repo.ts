@@ -52,7 +52,12 @@ export interface DiaryExportRow extends AlbumRefRow {
   created_at: Date;
 }
 
-export interface CommentExportRow extends AlbumRefRow {
+/** What a comment or like is about, once the review is seen: its item type and, for a track review, the track. */
+export interface ReviewedItemRow extends Omit<TrackRefRow, 'item_type'> {
+  item_type: 'album' | 'track' | null;
+}
+
+export interface CommentExportRow extends AlbumRefRow, ReviewedItemRow {
   id: string;
   review_id: string;
   /** Null, with the album, when the user may no longer see the review. */
@@ -61,7 +66,7 @@ export interface CommentExportRow extends AlbumRefRow {
   created_at: Date;
 }
 
-export interface LikeExportRow extends AlbumRefRow {
+export interface LikeExportRow extends AlbumRefRow, ReviewedItemRow {
   review_id: string;
   /** Null, with the album, when the user may no longer see the review. */
   review_author: string | null;
@@ -85,8 +90,13 @@ const ALBUM_REF = `a.id AS album_id, a.title AS album_title, a.artist_credit AS 
 function seenReviewSql(viewer: string): string {
   const canSee = canSeeSql({ viewer, owner: 'rv.user_id', visibility: 'rv.visibility', ownerIsPrivate: 'u.is_private' });
   return `CROSS JOIN LATERAL (SELECT rv.user_id = ${viewer} OR (rv.hidden_at IS NULL AND u.suspended_at IS NULL AND ${canSee}) AS seen) v
-          LEFT JOIN albums a ON a.id = rv.album_id AND v.seen`;
+          LEFT JOIN albums a ON a.id = rv.album_id AND v.seen
+          LEFT JOIN tracks t ON t.id = rv.track_id AND v.seen`;
 }
+
+/** The reviewed item's type and track, as seenReviewSql joined them (all null where the review is not seen). */
+const REVIEWED_ITEM = `CASE WHEN NOT v.seen THEN NULL WHEN rv.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type,
+  t.id AS track_id, t.title AS track_title, t.artist_credit AS track_artist, t.isrc, t.spotify_id AS track_spotify_id, t.apple_id AS track_apple_id`;
 
 /** Reads everything one user has written, for their data export. Always filtered by the user's id. */
 export class ExportsRepo {
@@ -138,10 +148,10 @@ export class ExportsRepo {
     return rows;
   }
 
-  /** Comments the user wrote, on anyone's review (described only while the user may see it). */
+  /** Comments the user wrote, on anyone's review of an album or a track (described only while the user may see it). */
   async comments(userId: string): Promise<CommentExportRow[]> {
     const { rows } = await this.knex.raw<{ rows: CommentExportRow[] }>(
-      `SELECT c.id, c.review_id, CASE WHEN v.seen THEN u.handle END AS review_author, c.body, c.created_at, ${ALBUM_REF}
+      `SELECT c.id, c.review_id, CASE WHEN v.seen THEN u.handle END AS review_author, c.body, c.created_at, ${ALBUM_REF}, ${REVIEWED_ITEM}
          FROM review_comments c JOIN reviews rv ON rv.id = c.review_id JOIN users u ON u.id = rv.user_id ${seenReviewSql('c.user_id')}
         WHERE c.user_id = ? ORDER BY c.created_at, c.id`,
       [userId],
@@ -163,7 +173,7 @@ export class ExportsRepo {
   /** Reviews the user liked (described only while the user may see them). */
   async likes(userId: string): Promise<LikeExportRow[]> {
     const { rows } = await this.knex.raw<{ rows: LikeExportRow[] }>(
-      `SELECT l.review_id, CASE WHEN v.seen THEN u.handle END AS review_author, l.created_at, ${ALBUM_REF}
+      `SELECT l.review_id, CASE WHEN v.seen THEN u.handle END AS review_author, l.created_at, ${ALBUM_REF}, ${REVIEWED_ITEM}
          FROM review_likes l JOIN reviews rv ON rv.id = l.review_id JOIN users u ON u.id = rv.user_id ${seenReviewSql('l.user_id')}
         WHERE l.user_id = ? ORDER BY l.created_at, l.review_id`,
       [userId],

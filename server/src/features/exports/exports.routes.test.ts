@@ -225,6 +225,32 @@ describe('GET /api/me/export', () => {
     expect(their.csv('listen-later.csv').map((r) => r.album_title)).toEqual(['Only theirs to hear']);
   });
 
+  it('when the user commented on and liked a track review, then comments.csv and likes.csv name the track beside its album; an album review’s rows leave the track empty', async () => {
+    const me = await registerUser(app);
+    const them = await registerUser(app);
+    const onTrack = await them.client.post(`/api/tracks/${track}/reviews`, { body: 'The strings at 2:10.', rating: 5 });
+    expect(onTrack.status).toBe(201);
+    const onAlbum = await them.client.post(`/api/albums/${other}/reviews`, { body: 'Cold and perfect.' });
+    expect(onAlbum.status).toBe(201);
+    for (const id of [onTrack.body.id, onAlbum.body.id]) {
+      expect((await me.client.send('put', `/api/reviews/${id}/like`, {})).status).toBeLessThan(300);
+      expect((await me.client.post(`/api/reviews/${id}/comments`, { body: `On ${id}` })).status).toBe(201);
+    }
+
+    const { csv, text } = await download(me.client);
+    const described = (rows: Record<string, string>[]) =>
+      rows.map((r) => [r.review_id, r.item_type, r.album_title, r.track_id, r.track_title, r.isrc, r.track_spotify_id, r.track_apple_id]);
+    const expected = [
+      [String(onTrack.body.id), 'track', 'Homogenic', track, 'Jóga', 'GBAKW9700012', 'sp-joga', 'ap-joga'],
+      [String(onAlbum.body.id), 'album', 'Kid A', '', '', '', '', ''],
+    ];
+    expect(described(csv('comments.csv'))).toEqual(expected);
+    expect(described(csv('likes.csv'))).toEqual(expected);
+    const all = JSON.parse(text('muse-export.json'));
+    expect(all.likes[0]).toMatchObject({ itemType: 'track', trackId: track, trackTitle: 'Jóga' });
+    expect(all.comments[1]).toMatchObject({ itemType: 'album', trackId: null });
+  });
+
   it('when signed out, then it answers 401', async () => {
     const res = await app.client().get('/api/me/export');
     expect(res.status).toBe(401);

@@ -43,6 +43,9 @@ const ITEM_COLUMNS = [
   'trackAppleId',
 ] as const;
 
+/** What a comment or like is about: the album (no release year, as before) and, for a track review, the track. */
+const REVIEWED_COLUMNS = ITEM_COLUMNS.filter((c) => c !== 'releaseYear');
+
 // Column order of each CSV; the JSON file carries the same fields under these (camelCase) names.
 const COLUMNS = {
   ratings: ['itemType', 'status', ...ITEM_COLUMNS, 'stars', 'ratedAt', 'replacedAt'],
@@ -63,21 +66,8 @@ const COLUMNS = {
     'reviewId',
     'createdAt',
   ],
-  comments: [
-    'commentId',
-    'reviewId',
-    'reviewAuthor',
-    'albumId',
-    'artist',
-    'albumTitle',
-    'upc',
-    'albumSpotifyId',
-    'albumAppleId',
-    'discogsId',
-    'body',
-    'createdAt',
-  ],
-  likes: ['reviewId', 'reviewAuthor', 'albumId', 'artist', 'albumTitle', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'likedAt'],
+  comments: ['commentId', 'reviewId', 'reviewAuthor', 'itemType', ...REVIEWED_COLUMNS, 'body', 'createdAt'],
+  likes: ['reviewId', 'reviewAuthor', 'itemType', ...REVIEWED_COLUMNS, 'likedAt'],
   listenLater: ['albumId', 'artist', 'albumTitle', 'releaseYear', 'upc', 'albumSpotifyId', 'albumAppleId', 'discogsId', 'addedAt', 'keep'],
 } as const;
 

@@ -87,11 +87,11 @@ export function SearchResults({ results, renderAlbumActions, renderTrackActions 
                   ♫
                 </span>
                 <span className="result-text">
-                  <Link to={`/albums/${track.album.id}#track-${track.id}`} className="result-title">
+                  <Link to={`/tracks/${track.id}`} className="result-title">
                     {track.title}
                   </Link>
                   <span className="result-detail">
-                    {track.artistCredit} · on {track.album.title}
+                    {track.artistCredit} · on <Link to={`/albums/${track.album.id}#track-${track.id}`}>{track.album.title}</Link>
                     {track.album.releaseYear ? ` (${track.album.releaseYear})` : ''}
                   </span>
                 </span>

@@ -56,7 +56,7 @@ export function toSuggestions(results: SearchResults | undefined, q: string, per
         group: 'tracks',
         label: track.title,
         detail: `${track.artistCredit} · on ${track.album.title}`,
-        to: `/albums/${track.album.id}#track-${track.id}`,
+        to: `/tracks/${track.id}`,
       });
     }
     for (const user of results.users.slice(0, perGroup)) {
