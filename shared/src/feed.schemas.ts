@@ -38,7 +38,13 @@ export interface ActivityView {
   /** Stars for rated / listened / reviewed. */
   rating: number | null;
   /** The review a reviewed, liked_review or commented activity is about, with whose it is. */
-  review: { id: string; excerpt: string; author: UserSummary } | null;
+  review: {
+    id: string;
+    excerpt: string;
+    author: UserSummary;
+    /** Album reviews: 1 for a first impression, N after N listens (as on review cards); null for a track review. */
+    listenNumber: number | null;
+  } | null;
   /** The user a followed activity followed. */
   targetUser: UserSummary | null;
   /** The playlist or list a created_playlist, added_to_playlist or liked_playlist activity is about. */

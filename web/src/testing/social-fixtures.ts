@@ -12,8 +12,8 @@ export const ana: UserSummary = { id: '2', handle: 'ana', displayName: 'Ana' };
 export const ben: UserSummary = { id: '3', handle: 'ben', displayName: 'Bén 🎧' };
 
 /** A review as an activity refers to it; Ana's unless another author is given. */
-export function reviewRef(id: string, excerpt: string, author: UserSummary = ana): NonNullable<ActivityView['review']> {
-  return { id, excerpt, author };
+export function reviewRef(id: string, excerpt: string, author: UserSummary = ana, listenNumber: number | null = null): NonNullable<ActivityView['review']> {
+  return { id, excerpt, author, listenNumber };
 }
 
 /** The artist an album fixture is credited to: id `200 + n`, named as its credit line. */

@@ -61,6 +61,7 @@ export function presentReviewExport(r: ReviewExportRow) {
     stars: stars(r.rating),
     listenedOn: r.listened_on,
     isRelisten: r.is_relisten,
+    listenNumber: r.listen_number,
     likeCount: r.like_count,
     commentCount: r.comment_count,
     body: r.body,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { LISTEN_NUMBER_SQL } from '../reviews/listen-number-sql';
 import { canSeeSql } from '../social/visibility-sql';
 
 /** Album identifiers carried by every exported row, so the data can be matched elsewhere. */
@@ -37,6 +38,8 @@ export interface ReviewExportRow extends AlbumRefRow, TrackRefRow {
   rating: number | null;
   listened_on: string | null;
   is_relisten: boolean;
+  /** After how many of the author's listens of the album it was written (1: first impression); null for a track review. */
+  listen_number: number | null;
   like_count: number;
   comment_count: number;
   created_at: Date;
@@ -127,12 +130,12 @@ export class ExportsRepo {
 
   async reviews(userId: string): Promise<ReviewExportRow[]> {
     const { rows } = await this.knex.raw<{ rows: ReviewExportRow[] }>(
-      `SELECT rv.id, rv.body, rv.rating, to_char(rv.listened_on, 'YYYY-MM-DD') AS listened_on, rv.is_relisten, rv.like_count, rv.comment_count,
-              rv.created_at, rv.updated_at, ${ALBUM_REF},
-              CASE WHEN rv.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type, t.id AS track_id, t.title AS track_title,
+      `SELECT r.id, r.body, r.rating, to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on, r.is_relisten, ${LISTEN_NUMBER_SQL} AS listen_number,
+              r.like_count, r.comment_count, r.created_at, r.updated_at, ${ALBUM_REF},
+              CASE WHEN r.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type, t.id AS track_id, t.title AS track_title,
               t.artist_credit AS track_artist, t.isrc, t.spotify_id AS track_spotify_id, t.apple_id AS track_apple_id
-         FROM reviews rv JOIN albums a ON a.id = rv.album_id LEFT JOIN tracks t ON t.id = rv.track_id
-        WHERE rv.user_id = ? ORDER BY rv.created_at, rv.id`,
+         FROM reviews r JOIN albums a ON a.id = r.album_id LEFT JOIN tracks t ON t.id = r.track_id
+        WHERE r.user_id = ? ORDER BY r.created_at, r.id`,
       [userId],
     );
     return rows;

@@ -120,9 +120,9 @@ describe('GET /api/me/export', () => {
     );
 
     const reviews = csv('reviews.csv');
-    expect(reviews.map((r) => [r.album_title, r.body, r.stars, r.listened_on, r.is_relisten])).toEqual([
-      ['Homogenic', 'Better the second time.', '4.5', '2024-02-03', 'true'],
-      ['Kid A', UNICODE_REVIEW, '2.5', '', 'false'],
+    expect(reviews.map((r) => [r.album_title, r.body, r.stars, r.listened_on, r.is_relisten, r.listen_number])).toEqual([
+      ['Homogenic', 'Better the second time.', '4.5', '2024-02-03', 'true', '2'],
+      ['Kid A', UNICODE_REVIEW, '2.5', '', 'false', '1'],
     ]);
     expect(reviews[1]!.comment_count).toBe('1');
 

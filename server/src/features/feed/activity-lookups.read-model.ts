@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Visibility } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
 import { ExpiringLruMap } from '../../lib/expiring-lru-map';
+import { LISTEN_NUMBER_SQL } from '../reviews/listen-number-sql';
 import type { AlbumRow } from '../catalog/catalog.read-model';
 import type { FeedPlaylist, PlaylistsReadModel } from '../playlists/playlists.read-model';
 
@@ -24,6 +25,8 @@ export interface FeedReviewRow {
   hidden: boolean;
   /** The review's own visibility, which every activity about it is held to as well. */
   visibility: Visibility;
+  /** Album reviews: after how many of the author's listens it was written (1: first impression); null for a track review. */
+  listen_number: number | null;
 }
 
 /** A track an activity is about (a track rating, a track review), with its album. */
@@ -72,8 +75,9 @@ export interface LookupRequest {
 // The excerpt length is written into the SQL so the statement's text never varies.
 const LOOKUPS_SQL = `
   WITH rv AS (
-    SELECT id::text, user_id::text, album_id::text, track_id::text, left(body, 280) AS excerpt, hidden_at IS NOT NULL AS hidden, visibility
-      FROM reviews WHERE id = ANY($2::bigint[])
+    SELECT r.id::text, r.user_id::text, r.album_id::text, r.track_id::text, left(r.body, 280) AS excerpt, r.hidden_at IS NOT NULL AS hidden,
+           r.visibility, ${LISTEN_NUMBER_SQL} AS listen_number
+      FROM reviews r WHERE r.id = ANY($2::bigint[])
   ), tr AS (
     SELECT id::text, title, album_id::text
       FROM tracks WHERE id IN (SELECT unnest($6::bigint[]) UNION SELECT track_id::bigint FROM rv WHERE track_id IS NOT NULL)

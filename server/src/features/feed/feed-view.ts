@@ -101,7 +101,7 @@ export function activityView(audience: ActivityAudience, a: Activity, look: Feed
     if (type === 'commented' && (typeof a.data.commentId !== 'string' || !look.visibleComments.has(a.data.commentId))) return null;
     album = look.albums.get(r.album_id);
     track = r.track_id ? look.tracks.get(r.track_id) : undefined;
-    review = { id: r.id, excerpt: r.excerpt, author: summary(author) };
+    review = { id: r.id, excerpt: r.excerpt, author: summary(author), listenNumber: r.listen_number };
   } else if (type === 'followed') {
     const target = subject?.kind === 'user' ? look.users.get(subject.id) : undefined;
     if (!target || target.suspended || audience.blocked.has(target.id)) return null;

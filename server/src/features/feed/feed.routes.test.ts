@@ -55,8 +55,24 @@ describe('GET /api/feed', () => {
     const [liked, reviewed] = activities(page);
     expect(liked).toMatchObject({ actor: { id: a.id, handle: a.handle }, album: { id: album.id, title: 'Homogenic', artistCredit: 'Björk' } });
     expect(liked!.albumArtists).toEqual([{ id: album.artistId, name: 'Björk' }]);
-    expect(liked!.review).toEqual({ id: reviewId, excerpt: 'Jóga — 🎻 strings and beats', author: { id: b.id, handle: b.handle, displayName: b.displayName } });
+    expect(liked!.review).toEqual({
+      id: reviewId,
+      excerpt: 'Jóga — 🎻 strings and beats',
+      author: { id: b.id, handle: b.handle, displayName: b.displayName },
+      listenNumber: 1,
+    });
     expect(reviewed).toMatchObject({ type: 'reviewed', rating: 5, review: { excerpt: 'Still a marvel', author: { id: a.id } }, visibility: 'public' });
+  });
+
+  it('when a followee reviews an album after logging it twice, then the feed labels the review as after three listens, as its card does', async () => {
+    const [v, a] = [await person(), await person()];
+    await follow(app, v.id, a.id);
+    const album = await makeAlbum(app.container.knex, { title: 'Vespertine' });
+    for (const listenedOn of ['2024-01-01', '2024-02-01']) expect((await a.client.post('/api/diary', { albumId: album.id, listenedOn })).status).toBe(201);
+    const reviewId = await review(a, album.id, 'It grew on me');
+    const reviewed = activities(await feedOf(v)).find((x) => x.type === 'reviewed');
+    expect(reviewed!.review).toMatchObject({ id: reviewId, listenNumber: 3 });
+    expect((await v.client.get(`/api/reviews/${reviewId}`)).body.listenNumber).toBe(3);
   });
 
   it('when the actor chose followers-only or private, then a follower sees followers-only and never private, and a stranger sees nothing', async () => {

@@ -81,7 +81,7 @@ describe('GET /api/users/:handle/activity', () => {
     const byType = Object.fromEntries(seen.map((a) => [a.type, a]));
     const bensSummary = { id: ben.id, handle: ben.handle, displayName: 'Ben' };
     expect(byType.liked_review).toMatchObject({ album: { title: 'Blue' }, review: { id: bensReview, excerpt: 'Ben on Blue', author: bensSummary } });
-    expect(byType.commented!.review).toEqual({ id: bensReview, excerpt: 'Ben on Blue', author: bensSummary });
+    expect(byType.commented!.review).toEqual({ id: bensReview, excerpt: 'Ben on Blue', author: bensSummary, listenNumber: 1 });
     expect(byType.followed!.targetUser).toEqual(bensSummary);
     expect(byType.rated).toMatchObject({ album: { id: album.id }, rating: 4 });
   });

@@ -32,6 +32,20 @@ describe('FeedItemCard', () => {
     const item = await screen.findByRole('article', { name: 'Ana reviewed Low' });
     expect(within(item).getByText('Side B is a whole winter.')).toBeInTheDocument();
     expect(within(item).getByRole('link', { name: 'Read the review' })).toHaveAttribute('href', '/reviews/900');
+    expect(within(item).queryByText(/First impression|After \d+ listens/)).toBeNull();
+  });
+
+  it('when the review came after listens, then the excerpt is labelled as on review cards', async () => {
+    const first = activity(1, 'reviewed', { album: albumSummary(1, 'Low'), review: reviewRef('901', 'Cold.', undefined, 1) });
+    const later = activity(2, 'reviewed', { album: albumSummary(2, 'Heroes'), review: reviewRef('902', 'Warmer now.', undefined, 4) });
+    renderWithProviders(
+      <>
+        <FeedItemCard item={feedItem('r1', [first])} />
+        <FeedItemCard item={feedItem('r2', [later])} />
+      </>,
+    );
+    expect(within(await screen.findByRole('article', { name: 'Ana reviewed Low' })).getByText('First impression')).toBeInTheDocument();
+    expect(within(screen.getByRole('article', { name: 'Ana reviewed Heroes' })).getByText('After 4 listens')).toBeInTheDocument();
   });
 
   it('when Ana followed people, then the sentence names whom', () => {

@@ -1,3 +1,4 @@
+import { ListenLabel } from '../../../components/listen-label';
 import type { ActivityView, FeedItem } from '@muse/shared';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
@@ -88,6 +89,7 @@ function Details({ item }: { item: FeedItem }) {
       {withAlbums.length > shown.length && <p className="muted feed-more">and {withAlbums.length - shown.length} more</p>}
       {single?.review && single.review.excerpt && (
         <blockquote className="feed-excerpt">
+          <ListenLabel listenNumber={single.review.listenNumber} />
           <p>{single.review.excerpt}</p>
           <Link to={`/reviews/${single.review.id}`}>Read the review</Link>
         </blockquote>

@@ -5,7 +5,7 @@ import { Stars } from '../../../components/ui/stars';
 import { formatDay, formatCount } from '../../../lib/format-music';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { LikeButton } from './like-button';
-import { ListenLabel } from './listen-label';
+import { ListenLabel } from '../../../components/listen-label';
 import { ReportButton } from './report-button';
 
 const EXCERPT_CHARS = 700;

@@ -13,7 +13,7 @@ import { useDeleteReview } from '../api/delete-review';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { LikeButton } from './like-button';
-import { ListenLabel } from './listen-label';
+import { ListenLabel } from '../../../components/listen-label';
 import { ReportButton } from './report-button';
 import { ReviewEditorDialog } from './review-editor-dialog';
 
