@@ -49,7 +49,20 @@ const REVIEWED_COLUMNS = ITEM_COLUMNS.filter((c) => c !== 'releaseYear');
 // Column order of each CSV; the JSON file carries the same fields under these (camelCase) names.
 const COLUMNS = {
   ratings: ['itemType', 'status', ...ITEM_COLUMNS, 'stars', 'ratedAt', 'replacedAt'],
-  reviews: ['reviewId', 'itemType', ...ITEM_COLUMNS, 'stars', 'listenedOn', 'isRelisten', 'listenNumber', 'likeCount', 'commentCount', 'body', 'createdAt', 'updatedAt'],
+  reviews: [
+    'reviewId',
+    'itemType',
+    ...ITEM_COLUMNS,
+    'stars',
+    'listenedOn',
+    'isRelisten',
+    'listenNumber',
+    'likeCount',
+    'commentCount',
+    'body',
+    'createdAt',
+    'updatedAt',
+  ],
   diary: [
     'entryId',
     'listenedOn',
