@@ -180,3 +180,11 @@ export type PartyListItem = z.infer<typeof PartyListItemSchema>;
  */
 export const PartyListSchema = z.object({ live: z.array(PartyListItemSchema), upcoming: z.array(PartyListItemSchema) });
 export type PartyList = z.infer<typeof PartyListSchema>;
+
+/** POST /api/parties/:id/invitations: the host invites more people (any party not ended; at most `PARTY_LIMITS.invites` in all). */
+export const PartyInviteSchema = z.object({ invite: PartyCreateSchema.shape.invite.unwrap().min(1, 'Name someone to invite') });
+export type PartyInviteInput = z.infer<typeof PartyInviteSchema>;
+
+/** The people a party's host has invited (only the host reads them). */
+export const PartyInviteesSchema = z.object({ items: z.array(PartyPersonSchema) });
+export type PartyInvitees = z.infer<typeof PartyInviteesSchema>;

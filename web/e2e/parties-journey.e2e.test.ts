@@ -53,6 +53,8 @@ describe('the listening party journey in two browsers', () => {
       partyPath = new URL(h.page.url()).pathname;
       await h.page.getByRole('heading', { level: 1, name: ALBUM.title }).waitFor();
       await h.page.getByRole('heading', { name: 'You have control' }).waitFor();
+      await h.page.getByRole('region', { name: 'Invitations' }).waitFor();
+      await shootBothWidths(h.page, '03-host-party-page');
     });
 
     await step(g.page, '03b-guest-finds-it-live-on-the-parties-page', async () => {

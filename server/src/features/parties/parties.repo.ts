@@ -109,6 +109,30 @@ export class PartiesRepo {
         .ignore();
   }
 
+  /**
+   * Adds invitations to an existing party unless the party would then have more than `max`:
+   * the party's row is locked first, so two hosts' tabs inviting at once cannot pass the limit
+   * between them. Answers the ids newly invited, or null when the limit would be passed.
+   */
+  async addInvitesUpTo(trx: Tx, partyId: string, userIds: string[], max: number): Promise<string[] | null> {
+    await trx.raw('SELECT 1 FROM parties WHERE id = ? FOR UPDATE', [partyId]);
+    const existing = new Set((await trx('party_invites').where({ party_id: partyId }).pluck('user_id')).map(String));
+    const fresh = [...new Set(userIds)].filter((id) => !existing.has(id));
+    if (existing.size + fresh.length > max) return null;
+    await this.addInvites(trx, partyId, fresh);
+    return fresh;
+  }
+
+  /** The people invited to a party, by name. */
+  async invitees(partyId: string): Promise<PersonRow[]> {
+    return this.knex('party_invites as i')
+      .join('users as u', 'u.id', 'i.user_id')
+      .where('i.party_id', partyId)
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .select(PERSON);
+  }
+
   async find(partyId: string, db: Knex = this.knex): Promise<PartyRow | null> {
     const row = await db('parties as p')
       .join('users as h', 'h.id', 'p.host_id')

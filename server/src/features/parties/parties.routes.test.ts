@@ -1,5 +1,6 @@
 import { useTestApp } from '../../testing/test-app';
-import { block, follow, makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
+import { PARTY_LIMITS } from '@muse/shared';
+import { block, follow, makeAlbum, makeUsers, registerPerson, type TestPerson } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
 import { drainNotificationJobs } from '../notifications/notification-sockets.testing';
 
@@ -295,5 +296,66 @@ describe('scheduled parties', () => {
     await status(host.client.post(`/api/parties/${created.id}/start`), 200);
     await drainNotificationJobs(app);
     expect((await notificationsOf(guest)).filter((n) => n.type === 'party_started')).toHaveLength(1);
+  });
+});
+
+describe('invitations after creation', () => {
+  const invitations = (p: TestPerson, id: string, invite: unknown) => p.client.post(`/api/parties/${id}/invitations`, { invite });
+  const partyNotices = async (p: TestPerson, id: string) => (await notificationsOf(p)).filter((n) => n.link === `/parties/${id}`);
+
+  it('when the host invites someone to a private party later, then they are told once, may see and join it, and the host sees who is invited', async () => {
+    const host = await registerPerson(app);
+    const first = await registerPerson(app);
+    const later = await registerPerson(app);
+    const { id } = await party(host, { visibility: 'private', invite: [first.handle] });
+    await status(later.client.get(`/api/parties/${id}`), 404);
+
+    const res = await status(invitations(host, id, [`${later.handle}`]), 200);
+    expect(res.body.items.map((p: { handle: string }) => p.handle).sort()).toEqual([first.handle, later.handle].sort());
+    await waitFor('the invitee is told', async () => (await partyNotices(later, id)).length >= 2);
+    expect((await partyNotices(later, id)).map((n) => n.type).sort()).toEqual(['party_announced', 'party_started']);
+    await status(put(later, `/api/parties/${id}/participation`), 200);
+
+    // Inviting again, or inviting someone already there, tells nobody twice.
+    await status(invitations(host, id, [later.handle, first.handle]), 200);
+    await drainNotificationJobs(app);
+    expect(await partyNotices(later, id)).toHaveLength(2);
+    expect((await partyNotices(first, id)).map((n) => n.type).sort()).toEqual(['party_announced', 'party_started']);
+    expect((await host.client.get(`/api/parties/${id}/invitations`).expect(200)).body.items).toHaveLength(2);
+  });
+
+  it('when anyone but the host invites, names nobody, someone unknown, blocked or themselves, or the party ended, then it is refused and nobody is added', async () => {
+    const host = await registerPerson(app);
+    const guest = await registerPerson(app);
+    const blocker = await registerPerson(app);
+    await block(app, blocker.id, host.id);
+    const { id } = await party(host);
+    await status(put(guest, `/api/parties/${id}/participation`), 200);
+    expect((await status(invitations(guest, id, [blocker.handle]), 403)).body.code).toBe('not_host');
+    await status(guest.client.get(`/api/parties/${id}/invitations`), 403);
+    for (const invite of [[], 'x', [42], ['no_such_person_at_all'], [blocker.handle], [host.handle], [guest.handle, guest.handle]]) {
+      const res = await status(invitations(host, id, invite), 400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    }
+    const refused = (await status(invitations(host, id, ['no_such_person_at_all']), 400)).body;
+    expect(refused.errors).toEqual([{ path: 'invite.0', message: 'No one to invite as @no_such_person_at_all' }]);
+    await status(host.client.post(`/api/parties/${id}/end`), 200);
+    expect((await status(invitations(host, id, [guest.handle]), 409)).body.code).toBe('party_ended');
+    expect((await host.client.get(`/api/parties/${id}/invitations`).expect(200)).body.items).toEqual([]);
+    // A party someone cannot see is 404 to them, as everywhere.
+    const { id: hidden } = await party(host, { visibility: 'private' });
+    await status(invitations(guest, hidden, [blocker.handle]), 404);
+  });
+
+  it('when invitations would pass the limit, then none of them is added', async () => {
+    const host = await registerPerson(app);
+    const { id } = await party(host, { visibility: 'private' });
+    const ids = await makeUsers(app, PARTY_LIMITS.invites);
+    await app.container.knex('party_invites').insert(ids.slice(0, PARTY_LIMITS.invites - 1).map((user_id) => ({ party_id: id, user_id })));
+    const [last] = await app.container.knex('users').whereIn('id', ids.slice(-1)).pluck('handle');
+    const extra = await registerPerson(app);
+    expect((await status(invitations(host, id, [last, extra.handle]), 409)).body.code).toBe('too_many_invites');
+    expect(await app.container.knex('party_invites').where({ party_id: id }).count('* as n')).toEqual([{ n: String(PARTY_LIMITS.invites - 1) }]);
+    await status(invitations(host, id, [last]), 200);
   });
 });

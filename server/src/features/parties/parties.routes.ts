@@ -11,6 +11,8 @@ import {
   PartyPlaybackSchema,
   PartyRatingInputSchema,
   PartyReportInputSchema,
+  PartyInviteSchema,
+  PartyInviteesSchema,
   PartyListSchema,
   PartySchema,
   PartySummarySchema,
@@ -77,6 +79,28 @@ export function createPartiesRouter(c: Container): Router {
       res.set('Cache-Control', 'no-store');
       return parties.get(String(user.id), params.id);
     },
+  });
+
+  routes.get('/parties/:id/invitations', {
+    auth: signedIn,
+    params: PartyIdParamsSchema,
+    response: PartyInviteesSchema,
+    tags,
+    summary: 'The people the host has invited (the host only).',
+    problems: [403, 404],
+    handle: ({ user, params }) => parties.invitees(String(user.id), params.id),
+  });
+
+  routes.post('/parties/:id/invitations', {
+    auth: signedIn,
+    limit,
+    params: PartyIdParamsSchema,
+    body: PartyInviteSchema,
+    response: PartyInviteesSchema,
+    tags,
+    summary: 'The host invites more people; the newly invited are notified once.',
+    problems: [403, 404, 409],
+    handle: ({ user, params, body }) => parties.invite(String(user.id), params.id, body),
   });
 
   routes.post('/parties/:id/start', {

@@ -10,8 +10,11 @@ import {
   type PartySummary,
   type PartyTrackRating,
   PARTY_LIMITS,
+  type PartyInviteInput,
+  type PartyInvitees,
   type PartyList,
 } from '@muse/shared';
+import { randomUUID } from 'node:crypto';
 import type { Transactions } from '../../db/transaction';
 import type { JobQueues } from '../../jobs/queues';
 import type { ModerationService } from '../moderation/moderation.service';
@@ -53,18 +56,9 @@ export class PartiesService {
 
   /** Opens a party hosted by `hostId` (in its room from the start); followers and invitees are told. */
   async create(hostId: string, input: PartyCreateInput): Promise<Party> {
-    const { repo, catalog, users, graph, queues } = this.deps;
+    const { repo, catalog, queues } = this.deps;
     if (!(await catalog.albumExists(input.albumId))) throw AppError.notFound('Album');
-    const invitees: string[] = [];
-    for (const [i, handle] of input.invite.entries()) {
-      const user = await users.findByHandle(handle);
-      const id = user ? String(user.id) : null;
-      // An unknown or blocked handle reads the same, so the form cannot probe who blocked whom.
-      if (!id || id === hostId || (await graph.blockedEitherWay(hostId, id))) {
-        throw AppError.badRequest('validation_failed', 'Some fields are not valid.', [{ path: `invite.${i}`, message: `No one to invite as @${handle}` }]);
-      }
-      invitees.push(id);
-    }
+    const invitees = await this.inviteeIdsOf(hostId, input.invite);
     const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : null;
     const partyId = await this.deps.transactions.run(async (trx) => {
       const id = await repo.insert(trx, {
@@ -85,6 +79,47 @@ export class PartiesService {
       await queues.enqueue(partyNotificationJob, { partyId, event: 'started' as const }, { jobId: `party-started-${partyId}` });
     }
     return this.get(hostId, partyId);
+  }
+
+  /**
+   * The host invites more people to a party that has not ended: 400 naming each handle nobody can
+   * be invited as, 409 `too_many_invites` past PARTY_LIMITS.invites in all, 409 `party_ended`.
+   * Inviting someone again changes nothing. The newly invited hear of it as the party's first
+   * invitees did (announced; and started, when it is live), each once.
+   */
+  async invite(hostId: string, partyId: string, input: PartyInviteInput): Promise<PartyInvitees> {
+    const party = await this.deps.access.hosted(hostId, partyId);
+    if (party.status === 'ended') throw AppError.conflict('party_ended', 'This party has ended.');
+    const ids = await this.inviteeIdsOf(hostId, input.invite);
+    const fresh = await this.deps.transactions.run((trx) => this.deps.repo.addInvitesUpTo(trx, partyId, ids, PARTY_LIMITS.invites));
+    if (fresh === null) throw AppError.conflict('too_many_invites', `A party can have at most ${PARTY_LIMITS.invites} invitations.`);
+    if (fresh.length) {
+      // The notices' dedupe keys tell the earlier audience nothing twice; a job id of its own runs them again.
+      const events = party.status === 'live' ? (['announced', 'started'] as const) : (['announced'] as const);
+      for (const event of events)
+        await this.deps.queues.enqueue(partyNotificationJob, { partyId, event }, { jobId: `party-${event}-${partyId}-invite-${randomUUID()}` });
+    }
+    return this.invitees(hostId, partyId);
+  }
+
+  /** Who the host has invited (the host only). */
+  async invitees(hostId: string, partyId: string): Promise<PartyInvitees> {
+    await this.deps.access.hosted(hostId, partyId);
+    return { items: (await this.deps.repo.invitees(partyId)).map(presentPerson) };
+  }
+
+  /** The ids of the people the host names; an unknown, own or blocked handle reads the same, so the form cannot probe who blocked whom. */
+  private async inviteeIdsOf(hostId: string, handles: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const [i, handle] of handles.entries()) {
+      const user = await this.deps.users.findByHandle(handle);
+      const id = user ? String(user.id) : null;
+      if (!id || id === hostId || (await this.deps.graph.blockedEitherWay(hostId, id))) {
+        throw AppError.badRequest('validation_failed', 'Some fields are not valid.', [{ path: `invite.${i}`, message: `No one to invite as @${handle}` }]);
+      }
+      ids.push(id);
+    }
+    return ids;
   }
 
   /** What is on for the viewer: live parties they may see and the scheduled ones that concern them. */

@@ -130,4 +130,32 @@ describe('PartyPage', () => {
       expect.objectContaining({ path: '/api/parties/9/messages/41/reports', body: { reason: 'Spam in the chat' } }),
     );
   });
+
+  it('when the host invites more people, then the handles are sent without their @ and the list shows everyone invited', async () => {
+    const nina = { id: '7', handle: 'nina', displayName: 'Nína' };
+    const { requests } = mockFetch({
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'GET /api/parties/9': () => jsonResponse(party({ visibility: 'private', viewer: { joined: true, isHost: true, inControl: true, canModerate: true } })),
+      'GET /api/parties/9/messages': () => jsonResponse({ items: [] }),
+      'GET /api/parties/9/invitations': () => jsonResponse({ items: [guest] }),
+      'POST /api/parties/9/invitations': () => jsonResponse({ items: [guest, nina] }),
+    });
+    renderWithProviders(<PartyPage partyId="9" viewerId={host.id} />);
+    const section = await screen.findByRole('region', { name: 'Invitations' });
+    expect(await within(section).findByRole('link', { name: 'Gus Guest' })).toBeInTheDocument();
+    await userEvent.type(within(section).getByLabelText('Invite more people (handles)'), '@nina, ');
+    await userEvent.click(within(section).getByRole('button', { name: 'Invite' }));
+    expect(await within(section).findByRole('link', { name: 'Nína' })).toBeInTheDocument();
+    expect(requests.find((r) => r.method === 'POST')).toEqual(expect.objectContaining({ path: '/api/parties/9/invitations', body: { invite: ['nina'] } }));
+  });
+
+  it('when a guest opens the party, then there is no invitations box', async () => {
+    mockFetch({
+      'GET /api/parties/9': () => jsonResponse(party()),
+      'GET /api/parties/9/messages': () => jsonResponse({ items: [] }),
+    });
+    renderWithProviders(<PartyPage partyId="9" viewerId={guest.id} />);
+    await screen.findByRole('log', { name: 'Party chat' });
+    expect(screen.queryByRole('region', { name: 'Invitations' })).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ import { useJoinParty } from '../api/join-party';
 import { useLeaveParty } from '../api/leave-party';
 import { usePartySocket } from '../api/use-party-socket';
 import { PartyChat } from './party-chat';
+import { PartyInvitations } from './party-invitations';
 import { PartyPlayerControls } from './party-player-controls';
 import { PartySummaryView } from './party-summary';
 import { PartyTracklist } from './party-tracklist';
@@ -76,6 +77,7 @@ export function PartyPage({ partyId, viewerId }: { partyId: string; viewerId: st
       {p.status === 'live' && joined && <PartyPlayerControls party={p} inControl={inControl} />}
       <PartyTracklist party={p} inControl={inControl} />
       {(joined || p.status === 'ended') && <PartyChat party={p} viewerId={viewerId} />}
+      {p.viewer.isHost && p.status !== 'ended' && <PartyInvitations partyId={p.id} />}
     </div>
   );
 }

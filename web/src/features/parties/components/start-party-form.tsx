@@ -7,6 +7,7 @@ import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateParty } from '../api/create-party';
+import { parseHandles } from './party-invitations';
 
 /** Host a party on an album: now or at a time, public or by invitation (handles separated by commas or spaces). */
 export function StartPartyForm({ albumId, albumTitle }: { albumId: string; albumTitle: string }) {
@@ -23,10 +24,7 @@ export function StartPartyForm({ albumId, albumTitle }: { albumId: string; album
       className="form card"
       onSubmit={(event) => {
         event.preventDefault();
-        const handles = invite
-          .split(/[\s,]+/)
-          .map((h) => h.replace(/^@/, ''))
-          .filter(Boolean);
+        const handles = parseHandles(invite);
         create.mutate(
           { albumId, visibility, invite: handles, ...(when ? { scheduledFor: new Date(when).toISOString() } : {}) },
           { onSuccess: (party) => navigate(`/parties/${party.id}`) },

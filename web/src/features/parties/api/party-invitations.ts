@@ -1,0 +1,26 @@
+import type { PartyInviteInput, PartyInvitees } from '@muse/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { partyKeys } from './party-keys';
+
+/** Who the host has invited (the host only). */
+export async function getPartyInvitees(id: string): Promise<PartyInvitees> {
+  return api.get<PartyInvitees>(`/api/parties/${encodeURIComponent(id)}/invitations`);
+}
+
+/** Invites more people; answers everyone invited so far. */
+export async function inviteToParty(id: string, input: PartyInviteInput): Promise<PartyInvitees> {
+  return api.post<PartyInvitees>(`/api/parties/${encodeURIComponent(id)}/invitations`, input);
+}
+
+export function usePartyInvitees(id: string, enabled: boolean) {
+  return useQuery({ queryKey: partyKeys.invitees(id), queryFn: () => getPartyInvitees(id), enabled });
+}
+
+export function useInviteToParty(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PartyInviteInput) => inviteToParty(id, input),
+    onSuccess: (invitees) => queryClient.setQueryData(partyKeys.invitees(id), invitees),
+  });
+}
