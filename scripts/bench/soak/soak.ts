@@ -22,6 +22,7 @@ import { sample, type SoakSample } from './soak-probes';
 import { readTargets, undoWrites } from './soak-targets';
 import { formatSoak, goalsMet, RouteFigures, routeRows, writeSoakReport } from './soak-report';
 import { type Cleanup, runWithCleanup } from '../lib/cleanup';
+import { forgetRunWritesFromNow } from '../lib/run-writes';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -109,6 +110,14 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     await ensureDataset({ databaseUrl, scale, rebuild: true, log });
   } else if (!(await findDataset(databaseUrl, scale))) {
     throw new Error(`${databaseUrl} holds no complete full-scale data set; build it first with npm run bench -- --dataset-only`);
+  }
+  if (!options.smoke) {
+    // The soak's ratings, adds and sign-ins leave activity and longer playlists in the reused data set.
+    const forget = await forgetRunWritesFromNow(databaseUrl);
+    cleanup.add('undo the activity and playlist entries this soak wrote', async () => {
+      const { activities, entries } = await forget();
+      log(`soak: deleted the ${activities} activities and ${entries} playlist entries this soak wrote`);
+    });
   }
   ensureServerBuilt(ROOT, log);
   const redisPrefix = `muse-soak-${randomBytes(6).toString('hex')}:`;
