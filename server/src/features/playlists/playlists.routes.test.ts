@@ -206,6 +206,21 @@ describe('entries', () => {
     expect((await owner.client.get(`/api/playlists/${list.id}`)).body.entryCount).toBe(2);
   });
 
+  it('when someone who may not edit adds an unknown or wrong kind of item, then the answer is about the playlist alone, never the item', async () => {
+    const owner = await registerPerson(app);
+    const reader = await registerPerson(app);
+    const album = await makeAlbum(knex(), { title: 'Hidden gem' });
+    const secret = await createPlaylist(owner, { visibility: 'private' });
+    const open = await createPlaylist(owner, { visibility: 'public' });
+    for (const body of [{ trackId: '999999999' }, { albumId: album.id }, { trackId: album.trackIds[0] }]) {
+      const hidden = await reader.client.post(`/api/playlists/${secret.id}/entries`, body);
+      expect([hidden.status, hidden.body.detail]).toEqual([404, 'Playlist not found.']);
+      const seen = await reader.client.post(`/api/playlists/${open.id}/entries`, body);
+      expect([seen.status, seen.body.code]).toEqual([403, 'not_collaborator']);
+    }
+    expect((await owner.client.get(`/api/playlists/${open.id}`)).body.entryCount).toBe(0);
+  });
+
   it('when an entry has no catalog item, then it is kept with its snapshot and service ids and shows everywhere', async () => {
     const owner = await registerPerson(app);
     const created = await createPlaylist(owner);

@@ -12,6 +12,7 @@ import type {
   PlaylistVisibility,
 } from '@muse/shared';
 import { PLAYLIST_LIMITS } from '@muse/shared';
+import { settled, unsettle } from '../../lib/settle-later';
 import { AppError } from '../../lib/app-error';
 import { randomToken } from '../../lib/ids';
 import type { ActivityRepository } from '../../docstore/document-store.port';
@@ -265,9 +266,13 @@ export class PlaylistsService {
 
   /** Appends (or inserts at `position`) catalog tracks, albums or snapshot-only entries. */
   async addEntries(userId: string, id: string, input: EntriesAddInput): Promise<PlaylistEntriesWriteResult> {
-    const { doc, people } = await this.editableBy(userId, id);
     const inputs: EntryInput[] = 'entries' in input ? input.entries : [input];
-    const entries = await this.buildEntries(doc.kind, inputs, userId);
+    // The catalog is read beside the permission check (one round trip less on the way to the
+    // write), but only looked at once the check passed: someone who may not edit the playlist
+    // hears that, never whether the track exists.
+    const catalog = settled(this.lookUpEntries(inputs));
+    const { doc, people } = await this.editableBy(userId, id);
+    const entries = this.buildEntries(doc.kind, inputs, userId, await catalog.then(unsettle));
     const stored = await this.settle(await this.deps.store.addEntries(id, entries, input.position), userId);
     // The write answers only the entries it added; the ranks of a ranked list need every entry's place.
     const written = doc.kind === 'list' && doc.ranked ? ((await this.deps.store.get(id)) ?? stored) : stored;
@@ -373,13 +378,25 @@ export class PlaylistsService {
   }
 
   /** Catalog items become entries with a snapshot copied from the catalog; unknown ids are a 404 naming the first. */
-  private async buildEntries(kind: PlaylistKind, inputs: EntryInput[], userId: string): Promise<StoredEntry[]> {
+  /** The catalog tracks and albums the inputs name. */
+  private async lookUpEntries(inputs: EntryInput[]) {
     const trackIds = inputs.flatMap((i) => ('trackId' in i ? [i.trackId] : []));
     const albumIds = inputs.flatMap((i) => ('albumId' in i ? [i.albumId] : []));
-    if (kind === 'list' && trackIds.length) throw AppError.badRequest('wrong_entry_kind', 'An album list holds albums: add an album, not a track.');
-    if (kind === 'playlist' && albumIds.length)
-      throw AppError.badRequest('wrong_entry_kind', 'A playlist holds tracks: add the album’s tracks, or add the album to a list.');
     const [tracks, albums] = await Promise.all([this.deps.catalog.tracks(trackIds), this.deps.catalog.albums(albumIds)]);
+    return { tracks, albums };
+  }
+
+  /** The entries to store: tracks for a playlist, albums for a list (400 otherwise), each as the catalog knows it (404 when it does not). */
+  private buildEntries(
+    kind: PlaylistKind,
+    inputs: EntryInput[],
+    userId: string,
+    { tracks, albums }: Awaited<ReturnType<PlaylistsService['lookUpEntries']>>,
+  ): StoredEntry[] {
+    if (kind === 'list' && inputs.some((i) => 'trackId' in i))
+      throw AppError.badRequest('wrong_entry_kind', 'An album list holds albums: add an album, not a track.');
+    if (kind === 'playlist' && inputs.some((i) => 'albumId' in i))
+      throw AppError.badRequest('wrong_entry_kind', 'A playlist holds tracks: add the album’s tracks, or add the album to a list.');
     const addedAt = new Date();
     return inputs.map((input) => {
       const base = { id: newEntryId(), note: input.note?.trim() ? input.note : null, addedBy: userId, addedAt };
