@@ -6,6 +6,9 @@ import { renderWithProviders } from '../../testing/render';
 import { appDestinations } from './app-destinations';
 import { MobileNav } from './mobile-nav';
 
+/** The menu of a listener, in order; administrators get the admin pages after it. */
+const LISTENER_PAGES = ['Home', 'My Muse', 'Diary', 'Discover', 'Listen later', 'Playlists', 'Listening parties', 'Conversions', 'Charts', 'Notifications'];
+
 const listener: Me = { id: '1', handle: 'nina', email: 'nina@example.com', displayName: 'Nina', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
 const admin: Me = { ...listener, role: 'admin' };
 
@@ -37,37 +40,13 @@ describe('MobileNav', () => {
     const menu = screen.getByRole('navigation', { name: 'Menu' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
     expect(button).toHaveAttribute('aria-controls', menu.id);
-    expect(linkNames()).toEqual([
-      'Home',
-      'My Muse',
-      'Diary',
-      'Discover',
-      'Listen later',
-      'Playlists',
-      'Listening parties',
-      'Conversions',
-      'Charts',
-      'Notifications',
-    ]);
+    expect(linkNames()).toEqual(LISTENER_PAGES);
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Home' }));
   });
 
   it('when an administrator opens it, then the admin pages are listed too', async () => {
     await userEvent.click(renderMenu(admin));
-    expect(linkNames()).toEqual([
-      'Home',
-      'My Muse',
-      'Diary',
-      'Discover',
-      'Listen later',
-      'Playlists',
-      'Listening parties',
-      'Conversions',
-      'Charts',
-      'Notifications',
-      'Reports',
-      'Jobs',
-    ]);
+    expect(linkNames()).toEqual([...LISTENER_PAGES, 'Reports', 'Jobs']);
   });
 
   it('when opened by keyboard and Escape is pressed, then it closes and focus returns to the button', async () => {
