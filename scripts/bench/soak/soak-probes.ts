@@ -5,6 +5,8 @@ import type { Redis } from 'ioredis';
 export interface SoakSample {
   at: number;
   rssBytes: number;
+  /** V8's heap in use (live objects and garbage not yet collected): beside RSS, it tells a growing cache or leak from memory V8 keeps. */
+  heapUsedBytes: number;
   /** p99 of the event-loop delay since the previous scrape (prom-client resets it on each). */
   loopP99Ms: number;
   /** Connections to the bench database in `pg_stat_activity`, this probe's own left out. */
@@ -39,6 +41,7 @@ export async function sample(apiUrls: string[], token: string, db: Client, redis
   return {
     at: Date.now(),
     rssBytes: texts.reduce((sum, text) => sum + metricValue(text, 'process_resident_memory_bytes'), 0),
+    heapUsedBytes: texts.reduce((sum, text) => sum + metricValue(text, 'nodejs_heap_size_used_bytes'), 0),
     loopP99Ms: Math.max(...texts.map((text) => metricValue(text, 'nodejs_eventloop_lag_p99_seconds') * 1000)),
     postgresConnections: rows[0]!.n,
     redisClients: clients ? Number(clients[1]) : NaN,

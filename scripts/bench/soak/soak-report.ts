@@ -43,6 +43,7 @@ export interface SoakReport {
   end: SoakSample;
   /** Resident memory of the api each minute, MB. */
   rss_mb_by_minute: number[];
+  heap_used_mb_by_minute: number[];
   /** Api processes (and as many workers); more than one are reached through a round-robin proxy. */
   nodes: number;
   sockets: { wanted: number; connected_at_start: number; connected_at_end: number; disconnects: number; album_updates: number };
@@ -101,6 +102,7 @@ export function formatSoak(report: Omit<SoakReport, 'machine'>): string {
     `api RSS: ${mb(start.rssBytes)} MB at start, ${mb(end.rssBytes)} MB at end (${growth >= 0 ? '+' : ''}${round(growth * 100)} %)  goal < +${RSS_GROWTH_GOAL * 100} %  ${goal(growth < RSS_GROWTH_GOAL)}`,
   );
   lines.push(`api RSS by minute (MB): ${report.rss_mb_by_minute.join(', ')}`);
+  lines.push(`api heap used by minute (MB): ${report.heap_used_mb_by_minute.join(', ')}  (no goal; beside RSS, growing live data tells from memory V8 keeps)`);
   lines.push(`api event-loop delay p99: ${round(start.loopP99Ms)} ms over the warm-up, ${round(end.loopP99Ms)} ms over the last minute  (no goal; reported)`);
   // Other processes may use the same database and Redis server, so these are reported, not judged.
   lines.push(

@@ -88,6 +88,7 @@ test(
     for (const route of Object.keys(ROUTES)) assert.match(run.stdout, new RegExp(`^${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'));
     assert.match(run.stdout, /^errors: 0 {2}goal 0 {2}ok$/m);
     assert.match(run.stdout, /^api RSS: [\d.]+ MB at start, [\d.]+ MB at end \([+-][\d.]+ %\) {2}goal < \+10 % {2}(ok|MISSED)$/m);
+    assert.match(run.stdout, /^api heap used by minute \(MB\): [\d.]+(, [\d.]+)* {2}\(no goal;/m);
     assert.match(run.stdout, /^api event-loop delay p99: [\d.]+ ms over the warm-up, [\d.]+ ms over the last minute/m);
     assert.match(run.stdout, /^Postgres connections to the data set's database \(pg_stat_activity\): \d+ at start, \d+ at end/m);
     assert.match(run.stdout, /^Redis clients \(INFO clients, the whole server\): \d+ at start, \d+ at end/m);
@@ -110,7 +111,7 @@ test(
       assert.equal(row.verdict, budget === null ? '-' : row.p99_ms <= budget ? 'ok' : 'over', `${route} verdict`);
     }
     for (const s of [report.start, report.end]) {
-      assert.ok(s.rssBytes > 0 && s.loopP99Ms > 0 && s.postgresConnections > 0 && s.redisClients > 0, JSON.stringify(s));
+      assert.ok(s.rssBytes > 0 && s.heapUsedBytes > 0 && s.loopP99Ms > 0 && s.postgresConnections > 0 && s.redisClients > 0, JSON.stringify(s));
     }
 
     // Every review the measured part wrote (the warm-up wrote more) was deleted again, and the follows undone.

@@ -235,7 +235,9 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
       (s) => {
         samples.push(s);
         const answered = [...figures.values()].reduce((n, f) => n + f.latencies.length, 0);
-        log(`soak: minute ${minute}: ${answered} answers so far, api RSS ${(s.rssBytes / 2 ** 20).toFixed(1)} MB, event-loop p99 ${s.loopP99Ms.toFixed(1)} ms`);
+        log(
+          `soak: minute ${minute}: ${answered} answers so far, api RSS ${(s.rssBytes / 2 ** 20).toFixed(1)} MB, heap used ${(s.heapUsedBytes / 2 ** 20).toFixed(1)} MB, event-loop p99 ${s.loopP99Ms.toFixed(1)} ms`,
+        );
       },
       (err: unknown) => log(`soak: minute ${minute}: probe failed: ${String(err)}`),
     );
@@ -267,6 +269,7 @@ async function soak(options: SoakOptions, cleanup: Cleanup): Promise<void> {
     start,
     end,
     rss_mb_by_minute: samples.map((s) => Math.round((s.rssBytes / 2 ** 20) * 10) / 10),
+    heap_used_mb_by_minute: samples.map((s) => Math.round((s.heapUsedBytes / 2 ** 20) * 10) / 10),
     nodes: options.nodes,
     sockets: {
       wanted: options.sockets,
