@@ -1,4 +1,5 @@
 import type { PartyListItem, PartyListReason } from '@muse/shared';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { Alert } from '../../../components/ui/alert';
@@ -21,36 +22,32 @@ export function PartyList() {
   const { live, upcoming } = parties.data;
   return (
     <>
-      <section className="party-list-section" aria-labelledby="parties-live">
-        <h2 id="parties-live">Live now</h2>
-        {live.length === 0 ? (
-          <p className="muted empty-state card">
-            No party is live right now. Open any album and choose “Host a listening party” to start one; your followers hear of it.
-          </p>
-        ) : (
-          <ol className="party-list">
-            {live.map((item) => (
-              <PartyListRow key={item.id} item={item} />
-            ))}
-          </ol>
-        )}
-      </section>
-      <section className="party-list-section" aria-labelledby="parties-upcoming">
-        <h2 id="parties-upcoming">Coming up</h2>
-        {upcoming.length === 0 ? (
-          <p className="muted empty-state card">
-            Nothing scheduled by you or the people you follow. A host can schedule a party up to 60 days ahead; you will be notified when it is announced and
-            when it starts.
-          </p>
-        ) : (
-          <ol className="party-list">
-            {upcoming.map((item) => (
-              <PartyListRow key={item.id} item={item} />
-            ))}
-          </ol>
-        )}
-      </section>
+      <PartySection id="parties-live" title="Live now" items={live}>
+        No party is live right now. Open any album and choose “Host a listening party” to start one; your followers hear of it.
+      </PartySection>
+      <PartySection id="parties-upcoming" title="Coming up" items={upcoming}>
+        Nothing scheduled by you or the people you follow. A host can schedule a party up to 60 days ahead; you will be notified when it is announced and when
+        it starts.
+      </PartySection>
     </>
+  );
+}
+
+/** One list of parties under its heading, or (children) what to do when it is empty. */
+function PartySection({ id, title, items, children }: { id: string; title: string; items: PartyListItem[]; children: ReactNode }) {
+  return (
+    <section className="party-list-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 ? (
+        <p className="muted empty-state card">{children}</p>
+      ) : (
+        <ol className="party-list">
+          {items.map((item) => (
+            <PartyListRow key={item.id} item={item} />
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 
