@@ -97,9 +97,11 @@ function seenReviewSql(viewer: string): string {
           LEFT JOIN tracks t ON t.id = rv.track_id AND v.seen`;
 }
 
+/** A track \`t\`'s identifiers as TrackRefRow names them (all null where \`t\` did not join). */
+const TRACK_REF = `t.id AS track_id, t.title AS track_title, t.artist_credit AS track_artist, t.isrc, t.spotify_id AS track_spotify_id, t.apple_id AS track_apple_id`;
+
 /** The reviewed item's type and track, as seenReviewSql joined them (all null where the review is not seen). */
-const REVIEWED_ITEM = `CASE WHEN NOT v.seen THEN NULL WHEN rv.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type,
-  t.id AS track_id, t.title AS track_title, t.artist_credit AS track_artist, t.isrc, t.spotify_id AS track_spotify_id, t.apple_id AS track_apple_id`;
+const REVIEWED_ITEM = `CASE WHEN NOT v.seen THEN NULL WHEN rv.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type, ${TRACK_REF}`;
 
 /** Reads everything one user has written, for their data export. Always filtered by the user's id. */
 export class ExportsRepo {
@@ -132,8 +134,7 @@ export class ExportsRepo {
     const { rows } = await this.knex.raw<{ rows: ReviewExportRow[] }>(
       `SELECT r.id, r.body, r.rating, to_char(r.listened_on, 'YYYY-MM-DD') AS listened_on, r.is_relisten, ${LISTEN_NUMBER_SQL} AS listen_number,
               r.like_count, r.comment_count, r.created_at, r.updated_at, ${ALBUM_REF},
-              CASE WHEN r.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type, t.id AS track_id, t.title AS track_title,
-              t.artist_credit AS track_artist, t.isrc, t.spotify_id AS track_spotify_id, t.apple_id AS track_apple_id
+              CASE WHEN r.track_id IS NULL THEN 'album' ELSE 'track' END AS item_type, ${TRACK_REF}
          FROM reviews r JOIN albums a ON a.id = r.album_id LEFT JOIN tracks t ON t.id = r.track_id
         WHERE r.user_id = ? ORDER BY r.created_at, r.id`,
       [userId],

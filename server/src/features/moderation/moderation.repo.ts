@@ -80,23 +80,38 @@ export interface SuspendedAccountRow {
   report_reason: string | null;
 }
 
-/** Each kind of reported content: its table and the column that says it is no longer shown. */
-const TARGET: Record<ReportTargetType, { table: string; hiddenColumn: string }> = {
-  review: { table: 'reviews', hiddenColumn: 'hidden_at' },
-  comment: { table: 'review_comments', hiddenColumn: 'hidden_at' },
-  party_message: { table: 'party_messages', hiddenColumn: 'removed_at' },
+/**
+ * Each kind of reported content: its table, the column that says it is no longer shown (and,
+ * for chat messages, the one that says who took it down), and how moderation reads it.
+ */
+const TARGETS: Record<ReportTargetType, { table: string; hiddenColumn: string; hiddenByColumn?: string; sql: string }> = {
+  review: {
+    table: 'reviews',
+    hiddenColumn: 'hidden_at',
+    sql: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, false AS parent_hidden, t.id::text AS review_id, NULL AS party_id
+            FROM reviews t JOIN users u ON u.id = t.user_id WHERE t.id = ?`,
+  },
+  comment: {
+    table: 'review_comments',
+    hiddenColumn: 'hidden_at',
+    sql: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, (r.hidden_at IS NOT NULL) AS parent_hidden,
+                 t.review_id::text AS review_id, NULL AS party_id
+            FROM review_comments t JOIN users u ON u.id = t.user_id JOIN reviews r ON r.id = t.review_id WHERE t.id = ?`,
+  },
+  party_message: {
+    table: 'party_messages',
+    hiddenColumn: 'removed_at',
+    hiddenByColumn: 'removed_by',
+    sql: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.removed_at AS hidden_at, false AS parent_hidden,
+                 NULL AS review_id, t.party_id::text AS party_id
+            FROM party_messages t JOIN users u ON u.id = t.user_id WHERE t.id = ?`,
+  },
 };
 
-const TARGET_SQL: Record<ReportTargetType, string> = {
-  review: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, false AS parent_hidden, t.id::text AS review_id, NULL AS party_id
-             FROM reviews t JOIN users u ON u.id = t.user_id WHERE t.id = ?`,
-  comment: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.hidden_at, (r.hidden_at IS NOT NULL) AS parent_hidden,
-                   t.review_id::text AS review_id, NULL AS party_id
-              FROM review_comments t JOIN users u ON u.id = t.user_id JOIN reviews r ON r.id = t.review_id WHERE t.id = ?`,
-  party_message: `SELECT t.user_id AS author_id, u.role AS author_role, t.body, t.removed_at AS hidden_at, false AS parent_hidden,
-                         NULL AS review_id, t.party_id::text AS party_id
-                    FROM party_messages t JOIN users u ON u.id = t.user_id WHERE t.id = ?`,
-};
+/** Whether a report's (`p`) content is no longer shown, from each kind's own table. */
+const TARGET_HIDDEN_SQL = `CASE p.target_type ${Object.entries(TARGETS)
+  .map(([type, t]) => `WHEN '${type}' THEN EXISTS (SELECT 1 FROM ${t.table} t WHERE t.id = p.target_id AND t.${t.hiddenColumn} IS NOT NULL)`)
+  .join(' ')} END AS target_hidden`;
 
 /** The word a 404 about reported content uses. */
 export function targetNoun(type: ReportTargetType): string {
@@ -109,7 +124,7 @@ export class ModerationRepo {
 
   /** The reported content, or null when it does not exist. */
   async target(type: ReportTargetType, id: string, trx: Knex = this.knex): Promise<ReportTargetRow | null> {
-    const { rows } = await trx.raw<{ rows: ReportTargetRow[] }>(TARGET_SQL[type], [id]);
+    const { rows } = await trx.raw<{ rows: ReportTargetRow[] }>(TARGETS[type].sql, [id]);
     return rows[0] ?? null;
   }
 
@@ -163,12 +178,12 @@ export class ModerationRepo {
 
   /** Hides a review or comment, or removes a chat message (keeps the first time); false when it no longer exists. */
   async hide(trx: Knex, type: ReportTargetType, id: string, adminId: string): Promise<boolean> {
-    const { table, hiddenColumn } = TARGET[type];
+    const { table, hiddenColumn, hiddenByColumn } = TARGETS[type];
     const n = await trx(table)
       .where({ id })
       .update({
         [hiddenColumn]: trx.raw(`COALESCE(${hiddenColumn}, now())`),
-        ...(type === 'party_message' ? { removed_by: trx.raw('COALESCE(removed_by, ?)', [adminId]) } : {}),
+        ...(hiddenByColumn ? { [hiddenByColumn]: trx.raw(`COALESCE(${hiddenByColumn}, ?)`, [adminId]) } : {}),
       });
     return n > 0;
   }
@@ -259,11 +274,7 @@ export class ModerationRepo {
         'au.display_name as author_display_name',
       )
       .select(
-        k.raw(`CASE p.target_type
-                 WHEN 'review' THEN EXISTS (SELECT 1 FROM reviews t WHERE t.id = p.target_id AND t.hidden_at IS NOT NULL)
-                 WHEN 'comment' THEN EXISTS (SELECT 1 FROM review_comments t WHERE t.id = p.target_id AND t.hidden_at IS NOT NULL)
-                 ELSE EXISTS (SELECT 1 FROM party_messages t WHERE t.id = p.target_id AND t.removed_at IS NOT NULL)
-               END AS target_hidden`),
+        k.raw(TARGET_HIDDEN_SQL),
         k.raw(`CASE p.target_type
                  WHEN 'review' THEN (SELECT t.id::text FROM reviews t WHERE t.id = p.target_id)
                  WHEN 'comment' THEN (SELECT t.review_id::text FROM review_comments t WHERE t.id = p.target_id)

@@ -99,12 +99,16 @@ export class PartiesService {
       for (const event of events)
         await this.deps.queues.enqueue(partyNotificationJob, { partyId, event }, { jobId: `party-${event}-${partyId}-invite-${randomUUID()}` });
     }
-    return this.invitees(hostId, partyId);
+    return this.inviteesOf(partyId);
   }
 
   /** Who the host has invited (the host only). */
   async invitees(hostId: string, partyId: string): Promise<PartyInvitees> {
     await this.deps.access.hosted(hostId, partyId);
+    return this.inviteesOf(partyId);
+  }
+
+  private async inviteesOf(partyId: string): Promise<PartyInvitees> {
     return { items: (await this.deps.repo.invitees(partyId)).map(presentPerson) };
   }
 

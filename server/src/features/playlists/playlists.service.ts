@@ -377,7 +377,6 @@ export class PlaylistsService {
     return { version: doc.version, entryCount: doc.entryCount, entries: await this.deps.views.entries(doc, entries, people, viewerId) };
   }
 
-  /** Catalog items become entries with a snapshot copied from the catalog; unknown ids are a 404 naming the first. */
   /** The catalog tracks and albums the inputs name. */
   private async lookUpEntries(inputs: EntryInput[]) {
     const trackIds = inputs.flatMap((i) => ('trackId' in i ? [i.trackId] : []));
@@ -386,7 +385,10 @@ export class PlaylistsService {
     return { tracks, albums };
   }
 
-  /** The entries to store: tracks for a playlist, albums for a list (400 otherwise), each as the catalog knows it (404 when it does not). */
+  /**
+   * The entries to store, with a snapshot copied from the catalog: tracks for a playlist, albums
+   * for a list (400 otherwise); an id the catalog does not know is a 404 naming the first.
+   */
   private buildEntries(
     kind: PlaylistKind,
     inputs: EntryInput[],

@@ -13,8 +13,8 @@ export async function inviteToParty(id: string, input: PartyInviteInput): Promis
   return api.post<PartyInvitees>(`/api/parties/${encodeURIComponent(id)}/invitations`, input);
 }
 
-export function usePartyInvitees(id: string, enabled: boolean) {
-  return useQuery({ queryKey: partyKeys.invitees(id), queryFn: () => getPartyInvitees(id), enabled });
+export function usePartyInvitees(id: string) {
+  return useQuery({ queryKey: partyKeys.invitees(id), queryFn: () => getPartyInvitees(id) });
 }
 
 export function useInviteToParty(id: string) {

@@ -16,7 +16,7 @@ export function parseHandles(text: string): string[] {
 
 /** The host's invitations: who is invited, and a box to invite more (they are notified once). */
 export function PartyInvitations({ partyId }: { partyId: string }) {
-  const invitees = usePartyInvitees(partyId, true);
+  const invitees = usePartyInvitees(partyId);
   const invite = useInviteToParty(partyId);
   const [text, setText] = useState('');
   const fieldErrors = invite.error instanceof ApiError ? invite.error.fieldErrors : {};
