@@ -358,4 +358,15 @@ describe('invitations after creation', () => {
     expect(await app.container.knex('party_invites').where({ party_id: id }).count('* as n')).toEqual([{ n: String(PARTY_LIMITS.invites - 1) }]);
     await status(invitations(host, id, [last]), 200);
   });
+
+  it('when four invitations race for the last place, then exactly one is added', async () => {
+    const host = await registerPerson(app);
+    const { id } = await party(host, { visibility: 'private' });
+    const ids = await makeUsers(app, PARTY_LIMITS.invites + 3);
+    await app.container.knex('party_invites').insert(ids.slice(0, PARTY_LIMITS.invites - 1).map((user_id) => ({ party_id: id, user_id })));
+    const racers = await app.container.knex('users').whereIn('id', ids.slice(-4)).pluck('handle');
+    const answers = await Promise.all(racers.map((handle) => invitations(host, id, [handle])));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(await app.container.knex('party_invites').where({ party_id: id }).count('* as n')).toEqual([{ n: String(PARTY_LIMITS.invites) }]);
+  });
 });
