@@ -7,10 +7,13 @@ import { howlerAudio, playingPast } from './howler-audio';
 /** A demo album the provider sandbox also sells, so its tracks have preview clips. */
 const ALBUM = { title: 'Space Oddity', artist: 'David Bowie' };
 
+/** An administrator, who resolves the chat report from the reports page. */
+const MODERATOR = { handle: `mod_${randomBytes(4).toString('hex')}`, name: 'Mo Derator' };
+
 let server: MuseServer;
 
 beforeAll(async () => {
-  server = await startMuse();
+  server = await startMuse({ ADMIN_HANDLES: MODERATOR.handle });
 });
 
 afterEach(async () => {
@@ -111,6 +114,39 @@ describe('the listening party journey in two browsers', () => {
       await expectNoSeriousA11yViolations(h.page, 'party page (host)');
     });
 
+    const spam = `Buy my mixtape at spam.example ${id}`;
+    await step(g.page, '06b-guest-reports-a-chat-message', async () => {
+      await h.page.getByLabel('Message').fill(spam);
+      await h.page.getByRole('button', { name: 'Send' }).click();
+      const log = g.page.getByRole('log', { name: 'Party chat' });
+      await log.getByText(spam).waitFor({ timeout: 15_000 });
+      await log.getByRole('button', { name: `Report message by ${host.name}` }).click();
+      await g.page.getByLabel('What is wrong?').fill('Spam in the chat');
+      await g.page.getByRole('button', { name: 'Send report' }).click();
+      await g.page.getByText('Thanks. Your report is with the moderators.').waitFor();
+      await g.page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+    });
+
+    const mod = await browser();
+    await step(mod.page, '06c-moderator-removes-it-from-the-reports-page', async () => {
+      await register(mod.page, MODERATOR.handle, MODERATOR.name);
+      await mod.page.goto(`${server.url}/admin/reports`);
+      const card = mod.page.getByTestId('report').filter({ hasText: spam });
+      await card.getByRole('heading', { name: new RegExp(`^Party chat message by ${host.name}`) }).waitFor();
+      expect(await card.getByRole('link', { name: 'open' }).getAttribute('href')).toBe(partyPath);
+      await shootBothWidths(mod.page, '06c-reports-page');
+      await card.getByRole('button', { name: 'Remove message' }).click();
+      await card.waitFor({ state: 'detached' });
+    });
+
+    await step(g.page, '06d-the-message-is-gone-for-the-guest', async () => {
+      // Read again from the server (the live removal reaches a socket in moderation.routes.test.ts;
+      // in this browser journey it did not, see the README's "Not done yet").
+      await g.page.reload();
+      await g.page.getByText('No messages yet.').waitFor({ timeout: 15_000 });
+      expect(await g.page.getByText(spam).count()).toBe(0);
+    });
+
     await step(h.page, '07-host-ends-and-both-get-the-summary', async () => {
       await h.page.getByRole('button', { name: 'End the party' }).click();
       for (const page of [h.page, g.page]) {
@@ -125,5 +161,6 @@ describe('the listening party journey in two browsers', () => {
 
     expect(seriousProblems(h.problems)).toEqual([]);
     expect(seriousProblems(g.problems)).toEqual([]);
+    expect(seriousProblems(mod.problems)).toEqual([]);
   });
 });

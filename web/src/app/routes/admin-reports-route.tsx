@@ -24,8 +24,8 @@ export function AdminReportsRoute() {
       <header className="page-header">
         <h1>Moderation queue</h1>
         <p className="muted">
-          Reported reviews and comments. Hiding removes them from feeds, pages and search; suspending the author ends their sessions and keeps them out until
-          the suspension is lifted. Rating surges: albums whose weighted score is held after a sudden swing from low-history accounts.
+          Reported reviews, comments and party chat messages. Hiding removes them from feeds, pages and search; suspending the author ends their sessions and
+          keeps them out until the suspension is lifted. Rating surges: albums whose weighted score is held after a sudden swing from low-history accounts.
         </p>
       </header>
       {me?.role === 'admin' ? (
