@@ -140,8 +140,8 @@ describe('the listening party journey in two browsers', () => {
     });
 
     await step(g.page, '06d-the-message-is-gone-for-the-guest', async () => {
-      // Read again from the server (the live removal reaches a socket in moderation.routes.test.ts;
-      // in this browser journey it did not, see the README's "Not done yet").
+      // Live, from the open page, and after a reload.
+      await g.page.getByRole('log', { name: 'Party chat' }).getByText(spam).waitFor({ state: 'detached', timeout: 15_000 });
       await g.page.reload();
       await g.page.getByText('No messages yet.').waitFor({ timeout: 15_000 });
       expect(await g.page.getByText(spam).count()).toBe(0);

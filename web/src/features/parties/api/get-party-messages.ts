@@ -10,7 +10,8 @@ export async function getPartyMessages(id: string): Promise<PartyMessages> {
 
 /**
  * A refetch keeps the live messages newer than its own latest (they arrived while it was on its
- * way); ids grow with time.
+ * way); ids grow with time. Applied in the query function, never to the cache's own patches: a
+ * removal patch drops the latest message, which this would otherwise put back.
  */
 export function keepNewerMessages(cached: unknown, fetched: unknown): unknown {
   const before = (cached as PartyMessages | undefined)?.items ?? [];
@@ -21,7 +22,10 @@ export function keepNewerMessages(cached: unknown, fetched: unknown): unknown {
 }
 
 export function getPartyMessagesQueryOptions(id: string) {
-  return queryOptions({ queryKey: partyKeys.messages(id), queryFn: () => getPartyMessages(id), structuralSharing: keepNewerMessages });
+  return queryOptions({
+    queryKey: partyKeys.messages(id),
+    queryFn: async ({ client }) => keepNewerMessages(client.getQueryData(partyKeys.messages(id)), await getPartyMessages(id)) as PartyMessages,
+  });
 }
 
 export function usePartyMessages(id: string, enabled: boolean) {

@@ -10,7 +10,8 @@ export async function getParty(id: string): Promise<Party> {
 
 /**
  * A refetch answered with an older player state than a live event already brought (the read
- * started before the change) keeps the newer state, so the player never steps back.
+ * started before the change) keeps the newer state, so the player never steps back. Applied in
+ * the query function, so the live patches (see party-cache) are taken as they are.
  */
 export function keepNewerPlayback(cached: unknown, fetched: unknown): unknown {
   const before = cached as Party | undefined;
@@ -19,7 +20,10 @@ export function keepNewerPlayback(cached: unknown, fetched: unknown): unknown {
 }
 
 export function getPartyQueryOptions(id: string) {
-  return queryOptions({ queryKey: partyKeys.party(id), queryFn: () => getParty(id), structuralSharing: keepNewerPlayback });
+  return queryOptions({
+    queryKey: partyKeys.party(id),
+    queryFn: async ({ client }) => keepNewerPlayback(client.getQueryData(partyKeys.party(id)), await getParty(id)) as Party,
+  });
 }
 
 /** The party; its live events patch this query (see use-party-socket). */

@@ -84,6 +84,11 @@ describe('PartyPage', () => {
     expect(await within(screen.getByRole('log', { name: 'Party chat' })).findByText('what a track')).toBeInTheDocument();
     expect(screen.getByTestId('party-rating-11')).toHaveTextContent('Party: 3.5 stars (2)');
 
+    // A moderator removes the latest message: it goes from the open page.
+    act(() => socket.serverEmit('party:message-removed', { partyId: '9', messageId: '2' }));
+    await waitFor(() => expect(within(screen.getByRole('log', { name: 'Party chat' })).queryByText('what a track')).toBeNull());
+    expect(within(screen.getByRole('log', { name: 'Party chat' })).getByText('hello')).toBeInTheDocument();
+
     current = party({ status: 'ended', endedAt: now, participantCount: 0 });
     act(() => socket.serverEmit('party:status', { partyId: '9', status: 'ended' }));
     const region = await screen.findByRole('region', { name: 'Party summary' });
@@ -97,6 +102,7 @@ describe('PartyPage', () => {
       'GET /api/parties/9': () => jsonResponse(party({ viewer: { joined: true, isHost: true, inControl: true, canModerate: true } })),
       'GET /api/parties/9/messages': () => jsonResponse({ items: [message('1', guest)] }),
       'PUT /api/parties/9/playback': () => jsonResponse({ trackId: '11', positionMs: 0, playing: true, updatedAt: now, version: 4, controller: host }),
+      'DELETE /api/parties/9/messages/1': () => new Response(null, { status: 204 }),
     });
     renderWithProviders(<PartyPage partyId="9" viewerId={host.id} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Play for everyone: Unwashed and Somewhat Slightly Dazed' }));
@@ -107,7 +113,9 @@ describe('PartyPage', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Now playing: Unwashed'));
     // The host moderates the chat.
     const log = await screen.findByRole('log', { name: 'Party chat' });
-    expect(await within(log).findByRole('button', { name: 'Remove message by Gus Guest' })).toBeInTheDocument();
+    await userEvent.click(await within(log).findByRole('button', { name: 'Remove message by Gus Guest' }));
+    await waitFor(() => expect(within(log).queryByText('hello')).toBeNull());
+    expect(requests.some((r) => r.method === 'DELETE' && r.path === '/api/parties/9/messages/1')).toBe(true);
   });
 
   it('when a guest reports the host’s chat message, then the dialog asks why and sends the reason to the party’s report endpoint', async () => {
