@@ -44,7 +44,7 @@ describe('GET /api/parties', () => {
     await party(stranger, 'Private invite', { visibility: 'private', scheduledFor: inADay(), invite: [me.handle] });
     await party(stranger, 'Private not me', { visibility: 'private', invite: [friend.handle] });
     await party(blocker, 'Blocked live');
-    await party(suspended, 'Suspended live');
+    const suspendedParty = await party(suspended, 'Suspended live');
     const ended = await party(friend, 'Friend ended');
     expect((await friend.client.post(`/api/parties/${ended}/end`)).status).toBe(200);
     await block(app, blocker.id, me.id);
@@ -63,6 +63,14 @@ describe('GET /api/parties', () => {
     const theirs = await listOf(await registerPerson(app));
     expect(titles(theirs.live).sort()).toEqual(['Blocked live:public', 'Friend live:public', 'Mine live:public', 'Stranger live:public']);
     expect(theirs.upcoming).toEqual([]);
+
+    // Nor is a suspended host's party reached by its id, by any path.
+    for (const path of ['', '/messages', '/summary', '/invitations']) {
+      const res = await me.client.get(`/api/parties/${suspendedParty}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    expect((await me.client.send('put', `/api/parties/${suspendedParty}/participation`)).status).toBe(404);
   });
 
   it('when signed out, then it answers 401 problem+json', async () => {

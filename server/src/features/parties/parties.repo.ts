@@ -15,6 +15,8 @@ export interface PartyRow {
   host_id: string;
   host_handle: string;
   host_display_name: string;
+  /** A suspended host's party is seen by nobody else. */
+  host_suspended: boolean;
   album_id: string;
   visibility: PartyVisibility;
   status: PartyStatus;
@@ -142,6 +144,7 @@ export class PartiesRepo {
         'p.*',
         'h.handle as host_handle',
         'h.display_name as host_display_name',
+        db.raw('h.suspended_at IS NOT NULL AS host_suspended'),
         'c.handle as controller_handle',
         'c.display_name as controller_display_name',
       );

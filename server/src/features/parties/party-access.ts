@@ -12,7 +12,8 @@ export interface PartyAccessDeps {
 /**
  * Who may see, join and act in a party. A party someone may not see answers 404 exactly like a
  * missing one (a private party's existence is not told): private parties are seen by their host
- * and invitees, and nobody blocked either way with the host sees the party at all.
+ * and invitees, and nobody blocked either way with the host, or while the host is suspended,
+ * sees the party at all.
  */
 export class PartyAccess {
   constructor(private readonly deps: PartyAccessDeps) {}
@@ -26,6 +27,7 @@ export class PartyAccess {
 
   async canSee(viewerId: string, party: PartyRow): Promise<boolean> {
     if (party.host_id === viewerId) return true;
+    if (party.host_suspended) return false;
     if (await this.deps.graph.blockedEitherWay(viewerId, party.host_id)) return false;
     return party.visibility === 'public' || (await this.deps.repo.isInvited(party.id, viewerId));
   }
