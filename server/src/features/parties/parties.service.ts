@@ -114,11 +114,11 @@ export class PartiesService {
 
   /** The ids of the people the host names; an unknown, own or blocked handle reads the same, so the form cannot probe who blocked whom. */
   private async inviteeIdsOf(hostId: string, handles: string[]): Promise<string[]> {
+    const [known, blocked] = await Promise.all([this.deps.users.idsByHandle(handles), this.deps.graph.blockedIds(hostId)]);
     const ids: string[] = [];
     for (const [i, handle] of handles.entries()) {
-      const user = await this.deps.users.findByHandle(handle);
-      const id = user ? String(user.id) : null;
-      if (!id || id === hostId || (await this.deps.graph.blockedEitherWay(hostId, id))) {
+      const id = known.get(handle.toLowerCase());
+      if (!id || id === hostId || blocked.includes(id)) {
         throw AppError.badRequest('validation_failed', 'Some fields are not valid.', [{ path: `invite.${i}`, message: `No one to invite as @${handle}` }]);
       }
       ids.push(id);

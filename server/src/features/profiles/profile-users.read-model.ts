@@ -55,6 +55,14 @@ export class ProfileUsersReadModel {
     return (row as ProfileUserRow | undefined) ?? null;
   }
 
+  /** The ids of the users with these handles, keyed by the lower-cased handle (unknown ones are absent). */
+  async idsByHandle(handles: string[]): Promise<Map<string, string>> {
+    const rows = await this.knex('users')
+      .whereRaw('lower(handle) = ANY(?)', [handles.map((h) => h.toLowerCase())])
+      .select<{ id: string; handle: string }[]>('id', 'handle');
+    return new Map(rows.map((r) => [r.handle.toLowerCase(), String(r.id)]));
+  }
+
   async findById(id: string, trx: Knex = this.knex): Promise<ProfileUserRow | null> {
     const row = await trx('users').select(COLUMNS).where({ id }).first();
     return (row as ProfileUserRow | undefined) ?? null;
