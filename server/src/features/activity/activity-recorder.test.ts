@@ -86,6 +86,20 @@ describe('ActivityRecorder and deleted accounts', () => {
     expect(fanOut).not.toHaveBeenCalled();
   });
 
+  it('when the caller chose the visibility, then the account is looked up once, after the append, and an actor without one leaves nothing', async () => {
+    const log = memoryLog();
+    const actorFacts = jest.fn(async (id: string) => (id === '7' ? facts : null));
+    const fanOut = jest.fn(async () => undefined);
+    const recorder = new ActivityRecorder({ log, actorFacts, fanOut });
+    await recorder.append({ actorId: '7', type: 'added_to_playlist', visibility: 'followers' });
+    expect(actorFacts).toHaveBeenCalledTimes(1);
+    expect(log.stored).toEqual([expect.objectContaining({ actorId: '7', visibility: 'followers' })]);
+    expect(fanOut).toHaveBeenCalledTimes(1);
+    await expect(recorder.append({ actorId: '42', type: 'added_to_playlist', visibility: 'public' })).rejects.toMatchObject({ status: 401 });
+    expect(log.stored.map((a) => a.actorId)).toEqual(['7']);
+    expect(fanOut).toHaveBeenCalledTimes(1);
+  });
+
   it('when the account is deleted between the look-up and the append, then what the actor left is removed and nothing is fanned out', async () => {
     const log = memoryLog();
     await log.append({ actorId: '42', type: 'rated' });
