@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Router, type Response } from 'express';
 import { preferredEncoding, type CompressedEncoding } from './accept-encoding';
+import { pagePreloads } from './page-preloads';
 
 const SUFFIX: Record<CompressedEncoding, string> = { br: '.br', gzip: '.gz' };
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -45,12 +46,14 @@ function sendBuilt(res: Response, built: BuiltFile, urlPath: string, acceptEncod
 /**
  * Serves the built SPA from `root`: each file as the brotli or gzip copy written at build time
  * when the client accepts it (else as it is), hashed assets cached for a year, and index.html,
- * never cached stale, for every other GET outside `/api` and `/socket.io`.
+ * never cached stale, for every other GET outside `/api` and `/socket.io` (with `Link`
+ * preloads for the pages `page-preloads.ts` knows).
  */
 export function serveWebApp(root: string): Router {
   const files = scanBuild(root);
   const index = files.get('/index.html');
   if (!index) throw new Error(`${root} has no index.html`);
+  const preloads = pagePreloads(root);
   const router = Router();
 
   router.get(/^(?!\/(api|socket\.io)\/).*/, (req, res, next) => {
@@ -62,7 +65,9 @@ export function serveWebApp(root: string): Router {
     }
     const built = files.get(urlPath);
     if (built) return sendBuilt(res, built, urlPath, req.get('Accept-Encoding'), next);
-    // Every other path is a client-side route of the SPA.
+    // Every other path is a client-side route of the SPA; some pages' code and data can start early.
+    const link = preloads(urlPath, new URLSearchParams(req.url.split('?')[1] ?? ''));
+    if (link) res.set('Link', link);
     sendBuilt(res, index, '/index.html', req.get('Accept-Encoding'), next);
   });
 

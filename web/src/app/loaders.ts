@@ -85,6 +85,12 @@ export function createLoaders(queryClient: QueryClient) {
       void queryClient.prefetchInfiniteQuery(getNotificationsQueryOptions());
       return null;
     },
+    /** A playlist page (with its `?token=` when it is link-only). */
+    playlist: async (args: LoaderFunctionArgs) => {
+      const { getPlaylistQueryOptions } = await import('../features/playlists/api/get-playlist');
+      void queryClient.prefetchQuery(getPlaylistQueryOptions(param(args, 'id'), new URL(args.request.url).searchParams.get('token')));
+      return null;
+    },
     album: async (args: LoaderFunctionArgs) => {
       void queryClient.prefetchQuery(getAlbumQueryOptions(param(args, 'id')));
       return null;

@@ -214,7 +214,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'search', loader: preloading(pages.search), element: <pages.search /> },
             { path: 'charts', loader: preloading(pages.charts, loaders.charts), element: <pages.charts /> },
             { path: 'moderation-log', loader: preloading(pages.moderationLog), element: <pages.moderationLog /> },
-            { path: 'playlists/:id', loader: preloading(pages.playlist), element: <pages.playlist /> },
+            { path: 'playlists/:id', loader: preloading(pages.playlist, loaders.playlist), element: <pages.playlist /> },
             { path: 'albums/:id', loader: preloading(pages.album, loaders.album), element: <pages.album /> },
             { path: 'tracks/:id', loader: preloading(pages.track, loaders.track), element: <pages.track /> },
             { path: 'artists/:id', loader: preloading(pages.artist, loaders.artist), element: <pages.artist /> },
