@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageQuery, type Page } from './pagination.schemas';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import { ListenedOnSchema, StarsSchema } from './stars';
-import { VisibilitySchema } from './social.schemas';
+import { VisibilitySchema, type Visibility } from './social.schemas';
 import { userText } from './text';
 
 export const REVIEW_BODY_MAX = 10_000;
@@ -28,6 +28,8 @@ export const ReviewUpdateSchema = z
     rating: StarsSchema.nullable().optional(),
     listenedOn: ListenedOnSchema.nullable().optional(),
     isRelisten: z.boolean().optional(),
+    /** Who may see it from now on (feeds and lists read it when they show the review). */
+    visibility: VisibilitySchema.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
 export type ReviewUpdateInput = z.infer<typeof ReviewUpdateSchema>;
@@ -63,6 +65,8 @@ export interface ReviewView {
   rating: number | null;
   listenedOn: string | null;
   isRelisten: boolean;
+  /** Who may see it: everyone, the author's followers, or the author alone. */
+  visibility: Visibility;
   /**
    * Album reviews: 1 for a first impression, N for a review written after N listens (from the
    * author's diary; only the count is shown). Null or absent for track reviews.

@@ -66,6 +66,7 @@ export function review(overrides: Partial<ReviewView> = {}): ReviewView {
     rating: 4.5,
     listenedOn: '2026-01-02',
     isRelisten: false,
+    visibility: 'public',
     likeCount: 0,
     commentCount: 0,
     likedByViewer: false,

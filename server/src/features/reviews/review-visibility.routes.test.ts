@@ -279,6 +279,44 @@ describe('review visibility on every path', () => {
   });
 });
 
+describe('changing who sees a review', () => {
+  it('when the author makes a public review followers-only, then the review says so, strangers lose it on every list and the feed, and a follower keeps it', async () => {
+    const [author, fan, stranger] = [await registerPerson(app), await registerPerson(app), await registerPerson(app)];
+    await follow(app, fan.id, author.id);
+    const album = await makeAlbum(knex());
+    const created = await author.client.post(`/api/albums/${album.id}/reviews`, { body: 'Changed my mind about who hears this', visibility: 'public' });
+    expect(created.status).toBe(201);
+    expect((created.body as ReviewView).visibility).toBe('public');
+    const id = String(created.body.id);
+    const listed = async (p: TestPerson) =>
+      ((await p.client.get(`/api/albums/${album.id}/reviews?sort=recent`)).body.items as ReviewView[]).some((r) => r.id === id);
+    expect(await listed(stranger)).toBe(true);
+
+    const edited = await author.client.send('patch', `/api/reviews/${id}`, { visibility: 'followers' });
+    expect(edited.status).toBe(200);
+    expect((edited.body as ReviewView).visibility).toBe('followers');
+    expect((await stranger.client.get(`/api/reviews/${id}`)).status).toBe(404);
+    expect(await listed(stranger)).toBe(false);
+    expect(((await stranger.client.get(`/api/users/${author.handle}/reviews`)).body.items as ReviewView[]).map((r) => r.id)).not.toContain(id);
+    expect(await listed(fan)).toBe(true);
+    expect(((await fan.client.get(`/api/reviews/${id}`)).body as ReviewView).visibility).toBe('followers');
+    const feed = (await fan.client.get('/api/feed')).body as FeedPage;
+    expect(JSON.stringify(feed)).toContain(id);
+
+    // An audience that is not one of the three is refused, and nothing changes.
+    const bad = await author.client.send('patch', `/api/reviews/${id}`, { visibility: 'friends' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'visibility' })]);
+    expect(((await author.client.get(`/api/reviews/${id}`)).body as ReviewView).visibility).toBe('followers');
+    // Nobody else may change it: a follower sees it (403), a stranger does not (404).
+    expect((await fan.client.send('patch', `/api/reviews/${id}`, { visibility: 'public' })).status).toBe(403);
+    expect((await stranger.client.send('patch', `/api/reviews/${id}`, { visibility: 'public' })).status).toBe(404);
+    expect((await stranger.client.send('delete', `/api/reviews/${id}`)).status).toBe(404);
+    expect((await author.client.get(`/api/reviews/${id}`)).status).toBe(200);
+  });
+});
+
 describe('paged review lists', () => {
   it('when the most liked reviews are hidden from the viewer, then pages of one are still full and the cursor ends with the last visible review', async () => {
     const [author, fan] = [await registerPerson(app), await registerPerson(app)];

@@ -35,6 +35,7 @@ export function presentReview(row: ReviewViewRow): ReviewView {
     rating: row.rating === null ? null : valueToStars(row.rating),
     listenedOn: row.listened_on,
     isRelisten: row.is_relisten,
+    visibility: row.visibility,
     listenNumber: row.listen_number === null || row.listen_number === undefined ? null : Number(row.listen_number),
     likeCount: Number(row.like_count),
     commentCount: Number(row.comment_count),

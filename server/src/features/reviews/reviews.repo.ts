@@ -31,6 +31,8 @@ export interface ReviewViewRow {
   rating: number | null;
   listened_on: string | null;
   is_relisten: boolean;
+  /** Who may see it (with the author's privacy: see CAN_SEE). */
+  visibility: Visibility;
   like_count: number;
   comment_count: number;
   created_at: Date;
@@ -92,6 +94,7 @@ export interface ReviewPatch {
   rating?: number | null;
   listened_on?: string | null;
   is_relisten?: boolean;
+  visibility?: Visibility;
 }
 
 export type ReviewSort = 'popular' | 'recent';
@@ -228,6 +231,7 @@ export class ReviewsRepo {
         'r.body',
         'r.rating',
         'r.is_relisten',
+        'r.visibility',
         'r.like_count',
         'r.comment_count',
         'r.created_at',

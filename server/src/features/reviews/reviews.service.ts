@@ -34,7 +34,7 @@ export interface ReviewsServiceDeps {
   comments: ReviewCommentsService;
   catalog: CatalogReadModel;
   /** Who may read one review. */
-  reviewAccess: Pick<ReviewAccess, 'readable'>;
+  reviewAccess: Pick<ReviewAccess, 'readable' | 'interactableAuthor'>;
   /** Who may read a user's reviews list: whoever may see their profile. */
   access: Pick<ProfileAccess, 'visibleOwner'>;
   logger: Logger;
@@ -119,6 +119,7 @@ export class ReviewsService {
           patch.body = input.body;
         }
         if (input.isRelisten !== undefined) patch.is_relisten = input.isRelisten;
+        if (input.visibility !== undefined) patch.visibility = input.visibility;
         if (input.listenedOn !== undefined) patch.listened_on = input.listenedOn;
         if (input.rating !== undefined) {
           patch.rating = input.rating === null ? null : starsToStoredValue(input.rating);
@@ -204,7 +205,11 @@ export class ReviewsService {
   private async authored(tx: Tx, userId: string, reviewId: string): Promise<ReviewOwnerRow> {
     const review = await this.deps.reviews.lockOwner(tx, reviewId);
     if (!review) throw AppError.notFound('Review');
-    if (String(review.user_id) !== userId) throw AppError.forbidden('not_author', 'Only the author can change or delete this review.');
+    if (String(review.user_id) !== userId) {
+      // Someone the review is withheld from hears it is missing, as on every other path.
+      await this.deps.reviewAccess.interactableAuthor(reviewId, userId, tx);
+      throw AppError.forbidden('not_author', 'Only the author can change or delete this review.');
+    }
     return review;
   }
 }

@@ -1,13 +1,8 @@
 import { type PrivacySettingsInput, type ProfileView, type Visibility } from '@muse/shared';
 import { Alert } from '../../../components/ui/alert';
 import { SelectField } from '../../../components/ui/select-field';
+import { VISIBILITY_OPTIONS } from '../../../lib/visibility-labels';
 import { useUpdatePrivacy } from '../api/update-privacy';
-
-const VISIBILITY_OPTIONS: { value: Visibility; label: string }[] = [
-  { value: 'public', label: 'Everyone' },
-  { value: 'followers', label: 'Followers only' },
-  { value: 'private', label: 'Only me' },
-];
 
 /** Private profile, who sees new activity by default, and "hide friends' takes on albums I have not logged"; each saves on change. */
 export function PrivacyForm({ profile }: { profile: ProfileView }) {

@@ -5,6 +5,7 @@ import { Stars } from '../../../components/ui/stars';
 import { formatDay, formatCount } from '../../../lib/format-music';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { LikeButton } from './like-button';
+import { AudienceLabel } from '../../../components/audience-label';
 import { ListenLabel } from '../../../components/listen-label';
 import { ReportButton } from './report-button';
 
@@ -67,6 +68,7 @@ export function ReviewCard({ review, canLike, viewerId, showAlbum = false }: Rev
             </span>
           )}
           <ListenLabel listenNumber={review.listenNumber} />
+          <AudienceLabel visibility={review.visibility} />
           <span className="review-card-date muted">
             {review.listenedOn ? (
               <>

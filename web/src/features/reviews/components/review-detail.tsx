@@ -13,6 +13,7 @@ import { useDeleteReview } from '../api/delete-review';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { LikeButton } from './like-button';
+import { AudienceLabel } from '../../../components/audience-label';
 import { ListenLabel } from '../../../components/listen-label';
 import { ReportButton } from './report-button';
 import { ReviewEditorDialog } from './review-editor-dialog';
@@ -72,6 +73,7 @@ export function ReviewDetail({ review, fetchedAt, viewerId }: ReviewDetailProps)
               </span>
             )}
             <ListenLabel listenNumber={review.listenNumber} />
+            <AudienceLabel visibility={review.visibility} />
             <span className="muted" title={formatDateTime(review.updatedAt)}>
               {edited ? 'Edited' : 'Written'} {formatDay(review.updatedAt.slice(0, 10))}
             </span>

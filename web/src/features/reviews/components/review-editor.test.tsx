@@ -54,6 +54,35 @@ describe('ReviewEditor', () => {
     expect((requests.find((r) => r.method === 'POST')?.body as { body: string }).body).toHaveLength(10_000);
   });
 
+  it('when a new review keeps the default audience, then no visibility is sent; when one is chosen, then it is', async () => {
+    const { requests } = mockFetch({ ...csrf, 'POST /api/albums/42/reviews': () => jsonResponse(review(), 201) });
+    const { onDone } = renderEditor();
+    const audience = screen.getByLabelText('Who can see it');
+    expect(audience).toHaveValue('');
+    await userEvent.click(screen.getByLabelText('Review'));
+    await userEvent.paste('For the late hours.');
+    await userEvent.click(screen.getByRole('button', { name: 'Publish review' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(requests.find((r) => r.method === 'POST')?.body).not.toHaveProperty('visibility');
+
+    await userEvent.selectOptions(audience, 'Followers only');
+    await userEvent.click(screen.getByRole('button', { name: 'Publish review' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(2));
+    expect(requests.filter((r) => r.method === 'POST')[1]?.body).toMatchObject({ visibility: 'followers' });
+  });
+
+  it('when a review is edited, then its own audience is shown (no default to fall back to) and a change is sent', async () => {
+    const { requests } = mockFetch({ ...csrf, 'PATCH /api/reviews/900': () => jsonResponse(review({ visibility: 'private' })) });
+    const { onDone } = renderEditor({ review: review({ visibility: 'followers' }) });
+    const audience = screen.getByLabelText('Who can see it');
+    expect(audience).toHaveValue('followers');
+    expect(screen.queryByRole('option', { name: 'My default setting' })).toBeNull();
+    await userEvent.selectOptions(audience, 'Only me');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toMatchObject({ visibility: 'private' });
+  });
+
   it.each([
     ['tomorrow', () => daysFromToday(1)],
     ['in the far future', () => '2999-01-01'],
@@ -132,7 +161,7 @@ describe('ReviewEditor', () => {
 });
 
 describe('validateEditor', () => {
-  const base = { body: '', rating: null, listenedOn: '2026-01-02', isRelisten: false };
+  const base = { body: '', rating: null, listenedOn: '2026-01-02', isRelisten: false, visibility: '' as const };
 
   it('when the date is not a real day, then it says so', () => {
     expect(validateEditor({ ...base, listenedOn: '2026-02-30' }, '42', false, '2026-03-01').errors.listenedOn).toBe('Date is not a real calendar day');

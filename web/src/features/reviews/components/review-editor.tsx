@@ -1,13 +1,15 @@
-import { DiaryEntryCreateSchema, REVIEW_BODY_MAX, ReviewCreateSchema, ReviewUpdateSchema, type DiaryEntryView, type ReviewView } from '@muse/shared';
+import { DiaryEntryCreateSchema, REVIEW_BODY_MAX, ReviewCreateSchema, ReviewUpdateSchema, type DiaryEntryView, type ReviewView, type Visibility } from '@muse/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { RatingInput } from '../../../components/ui/rating-input';
+import { SelectField } from '../../../components/ui/select-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError, type FieldErrors } from '../../../lib/api-client';
 import { todayLocal } from '../../../lib/format-music';
 import { zodFieldErrors } from '../../../lib/use-zod-form';
+import { VISIBILITY_OPTIONS } from '../../../lib/visibility-labels';
 import { useCreateReview } from '../api/create-review';
 import { useLogListen } from '../api/log-listen';
 import { useUpdateReview } from '../api/update-review';
@@ -32,6 +34,8 @@ interface EditorValues {
   rating: number | null;
   listenedOn: string;
   isRelisten: boolean;
+  /** Who sees it; '' keeps the author's default (new entries only). */
+  visibility: Visibility | '';
 }
 
 // The server names the text "review" on diary entries and "body" on reviews; both belong to one field.
@@ -41,7 +45,14 @@ const FIELD_OF_PATH: Record<string, keyof EditorValues> = {
   rating: 'rating',
   listenedOn: 'listenedOn',
   isRelisten: 'isRelisten',
+  visibility: 'visibility',
 };
+
+/** The choices of audience: a new entry may keep the author's default, an edited review has its own. */
+const DEFAULT_AUDIENCE = { value: '', label: 'My default setting' };
+
+/** The chosen audience as the API takes it (absent: the author's default). */
+const audience = (values: EditorValues): { visibility?: Visibility } => (values.visibility ? { visibility: values.visibility } : {});
 
 /**
  * Checks the editor's values with the API's own schemas: without text it is a diary entry
@@ -56,13 +67,13 @@ export function validateEditor(values: EditorValues, albumId: string, editing: b
   let kind: 'review' | 'diary' | 'update';
   if (editing) {
     kind = 'update';
-    parsed = ReviewUpdateSchema.safeParse({ body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten });
+    parsed = ReviewUpdateSchema.safeParse({ body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten, ...audience(values) });
   } else if (values.body.trim() === '' && !track) {
     kind = 'diary';
-    parsed = DiaryEntryCreateSchema.safeParse({ albumId, listenedOn: values.listenedOn, rating: values.rating, isRelisten: values.isRelisten });
+    parsed = DiaryEntryCreateSchema.safeParse({ albumId, listenedOn: values.listenedOn, rating: values.rating, isRelisten: values.isRelisten, ...audience(values) });
   } else {
     kind = 'review';
-    parsed = ReviewCreateSchema.safeParse({ body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten });
+    parsed = ReviewCreateSchema.safeParse({ body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten, ...audience(values) });
   }
   if (!parsed.success) {
     for (const [path, message] of Object.entries(zodFieldErrors(parsed.error))) {
@@ -90,6 +101,7 @@ export function ReviewEditor({ albumId, trackId, review, initialRating = null, o
     rating: review ? review.rating : initialRating,
     listenedOn: review ? (review.listenedOn ?? '') : trackId ? '' : today,
     isRelisten: review?.isRelisten ?? false,
+    visibility: review?.visibility ?? '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -146,17 +158,17 @@ export function ReviewEditor({ albumId, trackId, review, initialRating = null, o
     const listenedOn = values.listenedOn || null;
     if (editing && review) {
       updateReview.mutate(
-        { id: review.id, input: { body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten } },
+        { id: review.id, input: { body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten, ...audience(values) } },
         { onSuccess: (updated) => onDone({ kind: 'review', review: updated }), onError: showServerError },
       );
     } else if (result.kind === 'diary') {
       logListen.mutate(
-        { albumId, listenedOn: values.listenedOn, rating: values.rating, isRelisten: values.isRelisten },
+        { albumId, listenedOn: values.listenedOn, rating: values.rating, isRelisten: values.isRelisten, ...audience(values) },
         { onSuccess: (entry) => onDone({ kind: 'diary', entry }), onError: showServerError },
       );
     } else {
       createReview.mutate(
-        { albumId, trackId, input: { body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten } },
+        { albumId, trackId, input: { body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten, ...audience(values) } },
         { onSuccess: (created) => onDone({ kind: 'review', review: created }), onError: showServerError },
       );
     }
@@ -200,6 +212,13 @@ export function ReviewEditor({ albumId, trackId, review, initialRating = null, o
         value={values.body}
         error={errors.body}
         onChange={(event) => set('body', event.target.value)}
+      />
+      <SelectField
+        label="Who can see it"
+        name="visibility"
+        value={values.visibility}
+        options={editing ? VISIBILITY_OPTIONS : [DEFAULT_AUDIENCE, ...VISIBILITY_OPTIONS]}
+        onChange={(event) => set('visibility', event.target.value as EditorValues['visibility'])}
       />
       <div className="form-actions form-actions-end">
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
