@@ -31,6 +31,7 @@ export type PartyStatus = z.infer<typeof PartyStatusSchema>;
 export const PartyIdParamsSchema = z.object({ id: IdSchema });
 export const PartyTrackParamsSchema = z.object({ id: IdSchema, trackId: IdSchema });
 export const PartyMessageParamsSchema = z.object({ id: IdSchema, messageId: IdSchema });
+export const PartyInviteeParamsSchema = z.object({ id: IdSchema, userId: IdSchema });
 
 /** POST /api/parties: a party on an album, now (no `scheduledFor`) or at a time within 60 days. */
 export const PartyCreateSchema = z.object({

@@ -30,6 +30,8 @@ export interface ServerToClientEvents {
   'party:rating': (payload: { partyId: string; rating: PartyTrackRating }) => void;
   /** To a party's room, at most every quarter second: who came in and who left since the last one, and how many are there now. */
   'party:presence': (payload: { partyId: string; participantCount: number; joined: PartyPerson[]; left: string[] }) => void;
+  /** To one person: they may no longer see this party (the host withdrew their invitation to a private one); their sockets left its room. */
+  'party:removed': (payload: { partyId: string }) => void;
   /** To a party's room: the party started or ended (fetch the party or its summary). */
   'party:status': (payload: { partyId: string; status: PartyStatus }) => void;
 }

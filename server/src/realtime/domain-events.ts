@@ -20,7 +20,9 @@ export type DomainEvent =
   | { type: 'party.message_removed'; partyId: string; messageId: string }
   | { type: 'party.rating'; partyId: string; trackId: string }
   | { type: 'party.presence'; partyId: string; userId: string; present: boolean }
-  | { type: 'party.status'; partyId: string; status: 'live' | 'ended' };
+  | { type: 'party.status'; partyId: string; status: 'live' | 'ended' }
+  /** Someone may no longer see a party: their sockets leave its room. */
+  | { type: 'party.access_lost'; partyId: string; userId: string };
 
 const STREAM_MAX_LENGTH = 100_000;
 

@@ -100,6 +100,11 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
         presence.note(event.partyId, event.userId, event.present);
         return;
       }
+      case 'party.access_lost': {
+        io.in(userRoom(event.userId)).socketsLeave(partyRoom(event.partyId));
+        emit(userRoom(event.userId), 'party:removed', { partyId: event.partyId });
+        return;
+      }
       case 'party.status': {
         emit(partyRoom(event.partyId), 'party:status', { partyId: event.partyId, status: event.status });
         return;

@@ -125,6 +125,11 @@ export class PartiesRepo {
     return fresh;
   }
 
+  /** Withdraws one invitation; false when there was none. */
+  async removeInvite(partyId: string, userId: string): Promise<boolean> {
+    return (await this.knex('party_invites').where({ party_id: partyId, user_id: userId }).delete()) > 0;
+  }
+
   /** The people invited to a party, by name. */
   async invitees(partyId: string): Promise<PersonRow[]> {
     return this.knex('party_invites as i')

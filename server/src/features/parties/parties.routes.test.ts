@@ -303,6 +303,46 @@ describe('invitations after creation', () => {
   const invitations = (p: TestPerson, id: string, invite: unknown) => p.client.post(`/api/parties/${id}/invitations`, { invite });
   const partyNotices = async (p: TestPerson, id: string) => (await notificationsOf(p)).filter((n) => n.link === `/parties/${id}`);
 
+  it('when the host withdraws invitations, then a private party’s invitee loses it, a public one’s keeps it, and everything else is refused without a change', async () => {
+    const host = await registerPerson(app);
+    const invitee = await registerPerson(app);
+    const kept = await registerPerson(app);
+    const stranger = await registerPerson(app);
+    const hidden = await party(host, { visibility: 'private', invite: [invitee.handle, kept.handle] });
+    const withdraw = (p: TestPerson, id: string, userId: string) => p.client.send('delete', `/api/parties/${id}/invitations/${userId}`);
+    const invited = async (id: string) => ((await host.client.get(`/api/parties/${id}/invitations`).expect(200)).body.items as { id: string }[]).map((u) => u.id).sort();
+    const everyone = [invitee.id, kept.id].sort();
+
+    // Not the host: a guest who sees it hears 403, a stranger 404 (the party is private); a malformed id is a 400.
+    expect((await withdraw(kept, hidden.id, invitee.id)).status).toBe(403);
+    expect((await withdraw(stranger, hidden.id, invitee.id)).status).toBe(404);
+    const malformed = await withdraw(host, hidden.id, 'nobody');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
+    // Someone never invited: 404, nothing changes.
+    expect((await withdraw(host, hidden.id, stranger.id)).status).toBe(404);
+    expect(await invited(hidden.id)).toEqual(everyone);
+
+    await status(withdraw(host, hidden.id, invitee.id), 200);
+    await status(invitee.client.get(`/api/parties/${hidden.id}`), 404);
+    await status(put(invitee, `/api/parties/${hidden.id}/participation`), 404);
+    await status(kept.client.get(`/api/parties/${hidden.id}`), 200);
+    // A replay: the invitation is gone already.
+    expect((await withdraw(host, hidden.id, invitee.id)).status).toBe(404);
+
+    // A public party stays open to the one whose invitation went.
+    const open = await party(host, { invite: [invitee.handle] });
+    await status(withdraw(host, open.id, invitee.id), 200);
+    await status(invitee.client.get(`/api/parties/${open.id}`), 200);
+
+    // An ended party's invitations stay as they were.
+    await status(host.client.post(`/api/parties/${hidden.id}/end`), 200);
+    const ended = await withdraw(host, hidden.id, kept.id);
+    expect(ended.status).toBe(409);
+    expect(ended.body.code).toBe('party_ended');
+    expect(await invited(hidden.id)).toEqual([kept.id]);
+  });
+
   it('when the host invites someone to a private party later, then they are told once, may see and join it, and the host sees who is invited', async () => {
     const host = await registerPerson(app);
     const first = await registerPerson(app);

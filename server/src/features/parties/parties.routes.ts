@@ -3,6 +3,7 @@ import {
   PartyControllerInputSchema,
   PartyCreateSchema,
   PartyIdParamsSchema,
+  PartyInviteeParamsSchema,
   PartyMessageInputSchema,
   PartyMessageParamsSchema,
   PartyMessageSchema,
@@ -101,6 +102,17 @@ export function createPartiesRouter(c: Container): Router {
     summary: 'The host invites more people; the newly invited are notified once.',
     problems: [403, 404, 409],
     handle: ({ user, params, body }) => parties.invite(String(user.id), params.id, body),
+  });
+
+  routes.delete('/parties/:id/invitations/:userId', {
+    auth: signedIn,
+    limit,
+    params: PartyInviteeParamsSchema,
+    response: PartyInviteesSchema,
+    tags,
+    summary: 'The host withdraws an invitation; at a private party the person loses sight of it.',
+    problems: [403, 404, 409],
+    handle: ({ user, params }) => parties.withdrawInvitation(String(user.id), params.id, params.userId),
   });
 
   routes.post('/parties/:id/start', {

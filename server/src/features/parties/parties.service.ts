@@ -102,6 +102,25 @@ export class PartiesService {
     return this.inviteesOf(partyId);
   }
 
+  /**
+   * The host withdraws an invitation to a party that has not ended (404 when there is none). At
+   * a private party the person loses sight of it: they leave the room if they were in it (control
+   * they held goes back to the host) and their open pages are told.
+   */
+  async withdrawInvitation(hostId: string, partyId: string, userId: string): Promise<PartyInvitees> {
+    const party = await this.deps.access.hosted(hostId, partyId);
+    if (party.status === 'ended') throw AppError.conflict('party_ended', 'This party has ended.');
+    if (!(await this.deps.repo.removeInvite(partyId, userId))) throw AppError.notFound('Invitation');
+    if (party.visibility === 'private') {
+      if (await this.deps.repo.leave(partyId, userId)) {
+        await this.deps.events.publish({ type: 'party.presence', partyId, userId, present: false });
+        if (await this.deps.repo.returnControl(partyId, userId)) await this.deps.events.publish({ type: 'party.playback', partyId });
+      }
+      await this.deps.events.publish({ type: 'party.access_lost', partyId, userId });
+    }
+    return this.inviteesOf(partyId);
+  }
+
   /** Who the host has invited (the host only). */
   async invitees(hostId: string, partyId: string): Promise<PartyInvitees> {
     await this.deps.access.hosted(hostId, partyId);

@@ -128,3 +128,44 @@ describe('a party room across two api nodes', () => {
     expect(summary.attendees.map((a: { handle: string }) => a.handle)).toEqual([host.handle, guest.handle, other.handle]);
   });
 });
+
+describe('withdrawing an invitation', () => {
+  it('when the host of a private party withdraws a guest’s invitation, then the guest leaves the room on every node, hears no more of it, and it is missing to them', async () => {
+    const host = await registerPerson(app);
+    const guest = await registerPerson(app);
+    const other = await registerPerson(app);
+    const album = await makeAlbum(app, { tracks: ['Intro', 'Outro'] });
+    const created = await host.client.post('/api/parties', { albumId: album.id, visibility: 'private', invite: [guest.handle, other.handle] });
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    expect((await put(guest, `/api/parties/${id}/participation`)).status).toBe(200);
+    // The guest holds control, which must go back to the host.
+    expect((await put(host, `/api/parties/${id}/controller`, { handle: guest.handle })).status).toBe(200);
+    const guestSocket = await open(guest, second.url);
+    const hostSocket = await open(host, app.url);
+    expect(await watch(guestSocket, id)).toBe(true);
+    expect(await watch(hostSocket, id)).toBe(true);
+    const heard: string[] = [];
+    guestSocket.on('party:message', ({ message }) => heard.push(message.body));
+
+    const removed = nextEvent<{ partyId: string }>(guestSocket, 'party:removed');
+    const left = nextEvent<{ left: string[] }>(hostSocket, 'party:presence');
+    const res = await host.client.send('delete', `/api/parties/${id}/invitations/${guest.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((p: { handle: string }) => p.handle)).toEqual([other.handle]);
+    expect(await removed).toEqual({ partyId: id });
+    expect((await left).left).toContain(guest.id);
+
+    const echo = nextEvent<{ message: PartyMessage }>(hostSocket, 'party:message');
+    expect((await host.client.post(`/api/parties/${id}/messages`, { body: 'only for those still invited' })).status).toBe(201);
+    await echo;
+    // The guest's node had as long again to pass the message on, had the guest still been in the room.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard).toEqual([]);
+    expect((await guest.client.get(`/api/parties/${id}`)).status).toBe(404);
+    expect(await watch(guestSocket, id)).toBe(false);
+    const party = (await host.client.get(`/api/parties/${id}`)).body;
+    expect(party.playback.controller.handle).toBe(host.handle);
+    expect(party.participants.map((p: { id: string }) => p.id)).not.toContain(guest.id);
+  });
+});

@@ -13,6 +13,11 @@ export async function inviteToParty(id: string, input: PartyInviteInput): Promis
   return api.post<PartyInvitees>(`/api/parties/${encodeURIComponent(id)}/invitations`, input);
 }
 
+/** Withdraws one person's invitation; answers everyone still invited. */
+export async function withdrawPartyInvitation(id: string, userId: string): Promise<PartyInvitees> {
+  return api.delete<PartyInvitees>(`/api/parties/${encodeURIComponent(id)}/invitations/${encodeURIComponent(userId)}`);
+}
+
 export function usePartyInvitees(id: string) {
   return useQuery({ queryKey: partyKeys.invitees(id), queryFn: () => getPartyInvitees(id) });
 }
@@ -21,6 +26,14 @@ export function useInviteToParty(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: PartyInviteInput) => inviteToParty(id, input),
+    onSuccess: (invitees) => queryClient.setQueryData(partyKeys.invitees(id), invitees),
+  });
+}
+
+export function useWithdrawPartyInvitation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => withdrawPartyInvitation(id, userId),
     onSuccess: (invitees) => queryClient.setQueryData(partyKeys.invitees(id), invitees),
   });
 }

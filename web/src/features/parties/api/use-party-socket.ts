@@ -32,9 +32,15 @@ export function usePartySocket(partyId: string, joined: boolean): boolean {
     const mine = (id: string) => id === partyId;
     const onPlayback: ServerToClientEvents['party:playback'] = (p) => mine(p.partyId) && applyPlayback(queryClient, partyId, p.playback, p.serverTime);
     const onMessage: ServerToClientEvents['party:message'] = (p) => mine(p.message.partyId) && addMessage(queryClient, p.message);
-    const onRemoved: ServerToClientEvents['party:message-removed'] = (p) => mine(p.partyId) && dropMessage(queryClient, partyId, p.messageId);
+    const onMessageRemoved: ServerToClientEvents['party:message-removed'] = (p) => mine(p.partyId) && dropMessage(queryClient, partyId, p.messageId);
     const onRating: ServerToClientEvents['party:rating'] = (p) => mine(p.partyId) && applyRating(queryClient, partyId, p.rating);
     const onPresence: ServerToClientEvents['party:presence'] = (p) => mine(p.partyId) && applyPresence(queryClient, partyId, p);
+    // The host withdrew the viewer's invitation to this private party: reading it again answers 404.
+    const onRemoved: ServerToClientEvents['party:removed'] = (p) => {
+      if (!mine(p.partyId)) return;
+      setLive(false);
+      void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
+    };
     const onStatus: ServerToClientEvents['party:status'] = (p) => {
       if (mine(p.partyId)) void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
     };
@@ -45,7 +51,8 @@ export function usePartySocket(partyId: string, joined: boolean): boolean {
     const onDisconnect = () => setLive(false);
     socket.on('party:playback', onPlayback);
     socket.on('party:message', onMessage);
-    socket.on('party:message-removed', onRemoved);
+    socket.on('party:message-removed', onMessageRemoved);
+    socket.on('party:removed', onRemoved);
     socket.on('party:rating', onRating);
     socket.on('party:presence', onPresence);
     socket.on('party:status', onStatus);
@@ -57,7 +64,8 @@ export function usePartySocket(partyId: string, joined: boolean): boolean {
       if (socket.connected) socket.emit('party:unwatch', partyId);
       socket.off('party:playback', onPlayback);
       socket.off('party:message', onMessage);
-      socket.off('party:message-removed', onRemoved);
+      socket.off('party:message-removed', onMessageRemoved);
+      socket.off('party:removed', onRemoved);
       socket.off('party:rating', onRating);
       socket.off('party:presence', onPresence);
       socket.off('party:status', onStatus);

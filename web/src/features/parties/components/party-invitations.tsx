@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { Alert } from '../../../components/ui/alert';
 import { ApiError } from '../../../lib/api-client';
-import { useInviteToParty, usePartyInvitees } from '../api/party-invitations';
+import { useInviteToParty, usePartyInvitees, useWithdrawPartyInvitation } from '../api/party-invitations';
 
 /** Handles typed with or without @, separated by spaces or commas. */
 export function parseHandles(text: string): string[] {
@@ -14,10 +14,14 @@ export function parseHandles(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The host's invitations: who is invited, and a box to invite more (they are notified once). */
+/**
+ * The host's invitations: who is invited (each can be withdrawn: at a private party they lose
+ * sight of it), and a box to invite more (they are notified once).
+ */
 export function PartyInvitations({ partyId }: { partyId: string }) {
   const invitees = usePartyInvitees(partyId);
   const invite = useInviteToParty(partyId);
+  const withdraw = useWithdrawPartyInvitation(partyId);
   const [text, setText] = useState('');
   const fieldErrors = invite.error instanceof ApiError ? invite.error.fieldErrors : {};
   const fieldError = Object.values(fieldErrors)[0];
@@ -31,16 +35,24 @@ export function PartyInvitations({ partyId }: { partyId: string }) {
       {people.length === 0 ? (
         <p className="muted">Nobody invited yet.</p>
       ) : (
-        <p>
-          Invited:{' '}
-          {people.map((p, i) => (
-            <span key={p.id}>
-              {i > 0 && ', '}
+        <ul className="party-invitees" aria-label="Invited">
+          {people.map((p) => (
+            <li key={p.id}>
               <Link to={`/users/${encodeURIComponent(p.handle)}`}>{p.displayName}</Link>
-            </span>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Withdraw the invitation of ${p.displayName}`}
+                pending={withdraw.isPending && withdraw.variables === p.id}
+                onClick={() => withdraw.mutate(p.id)}
+              >
+                Withdraw
+              </Button>
+            </li>
           ))}
-        </p>
+        </ul>
       )}
+      {withdraw.isError && <Alert tone="error">{withdraw.error.message}</Alert>}
       <form
         className="party-chat-form"
         onSubmit={(event) => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setSocketFactory } from '../../../lib/socket';
 import { FakeSocket } from '../../../testing/fake-socket';
-import { jsonResponse, mockFetch } from '../../../testing/mock-fetch';
+import { jsonResponse, mockFetch, problemResponse } from '../../../testing/mock-fetch';
 import { renderWithProviders } from '../../../testing/render';
 import { PartyPage } from './party-page';
 
@@ -155,6 +155,37 @@ describe('PartyPage', () => {
     await userEvent.click(within(section).getByRole('button', { name: 'Invite' }));
     expect(await within(section).findByRole('link', { name: 'Nína' })).toBeInTheDocument();
     expect(requests.find((r) => r.method === 'POST')).toEqual(expect.objectContaining({ path: '/api/parties/9/invitations', body: { invite: ['nina'] } }));
+  });
+
+  it('when the host withdraws an invitation, then that person leaves the list', async () => {
+    const { requests } = mockFetch({
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'GET /api/parties/9': () => jsonResponse(party({ visibility: 'private', viewer: { joined: true, isHost: true, inControl: true, canModerate: true } })),
+      'GET /api/parties/9/messages': () => jsonResponse({ items: [] }),
+      'GET /api/parties/9/invitations': () => jsonResponse({ items: [guest] }),
+      'DELETE /api/parties/9/invitations/2': () => jsonResponse({ items: [] }),
+    });
+    renderWithProviders(<PartyPage partyId="9" viewerId={host.id} />);
+    const section = await screen.findByRole('region', { name: 'Invitations' });
+    await userEvent.click(await within(section).findByRole('button', { name: 'Withdraw the invitation of Gus Guest' }));
+    expect(await within(section).findByText('Nobody invited yet.')).toBeInTheDocument();
+    expect(requests.some((r) => r.method === 'DELETE' && r.path === '/api/parties/9/invitations/2')).toBe(true);
+  });
+
+  it('when the host withdraws the viewer’s invitation while the page is open, then the page says the party is not open to them', async () => {
+    let withdrawn = false;
+    mockFetch({
+      'GET /api/parties/9': () =>
+        withdrawn ? problemResponse(404, 'not_found', 'Party not found.') : jsonResponse(party({ visibility: 'private' })),
+      'GET /api/parties/9/messages': () => jsonResponse({ items: [] }),
+    });
+    renderWithProviders(<PartyPage partyId="9" viewerId={guest.id} />);
+    await screen.findByRole('log', { name: 'Party chat' });
+    await waitFor(() => expect(socket.emitted.some((e) => e.event === 'party:watch')).toBe(true));
+    withdrawn = true;
+    act(() => socket.serverEmit('party:removed', { partyId: '9' }));
+    expect(await screen.findByText(/This party is not open to you/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See the parties you can join' })).toHaveAttribute('href', '/parties');
   });
 
   it('when a guest opens the party, then there is no invitations box', async () => {

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PageSpinner } from '../../../components/ui/spinner';
+import { isApiError } from '../../../lib/api-client';
 import { useEndParty } from '../api/end-party';
 import { useParty } from '../api/get-party';
 import { useJoinParty } from '../api/join-party';
@@ -25,7 +26,16 @@ export function PartyPage({ partyId, viewerId }: { partyId: string; viewerId: st
   usePartyPlayer(party.data, joined && party.data?.status === 'live');
 
   if (party.isPending) return <PageSpinner label="Loading the party" />;
-  if (party.isError) return <Alert tone="error">This party could not be loaded. {party.error.message}</Alert>;
+  if (party.isError) {
+    // Missing, private to others, or the host withdrew the viewer's invitation while the page was open.
+    if (isApiError(party.error) && party.error.status === 404)
+      return (
+        <Alert tone="info">
+          This party is not open to you. <Link to="/parties">See the parties you can join</Link>.
+        </Alert>
+      );
+    return <Alert tone="error">This party could not be loaded. {party.error.message}</Alert>;
+  }
   const p = party.data;
   const inControl = p.playback.controller.id === viewerId;
   const nowPlaying = p.tracks.find((t) => t.id === p.playback.trackId);
