@@ -147,6 +147,17 @@ describe('the listening party journey in two browsers', () => {
       expect(await g.page.getByText(spam).count()).toBe(0);
     });
 
+    await step(h.page, '06e-host-invites-someone-and-withdraws-it', async () => {
+      const card = h.page.getByRole('region', { name: 'Invitations' });
+      await card.getByLabel('Invite more people (handles)').fill(`@${MODERATOR.handle}`);
+      await card.getByRole('button', { name: 'Invite', exact: true }).click();
+      const withdraw = card.getByRole('button', { name: `Withdraw the invitation of ${MODERATOR.name}` });
+      await withdraw.waitFor();
+      await shootBothWidths(h.page, '06e-invitations');
+      await withdraw.click();
+      await card.getByText('Nobody invited yet.').waitFor();
+    });
+
     await step(h.page, '07-host-ends-and-both-get-the-summary', async () => {
       await h.page.getByRole('button', { name: 'End the party' }).click();
       for (const page of [h.page, g.page]) {
