@@ -1,5 +1,5 @@
 import { useTestApp, type TestClient } from '../../testing/test-app';
-import { makeAlbum, registerUser } from '../../testing/factories';
+import { follow, makeAlbum, registerUser, unfollow } from '../../testing/factories';
 import { jobsSettled } from '../../testing/jobs-settled';
 
 const app = useTestApp({ worker: true });
@@ -57,6 +57,33 @@ describe('likes', () => {
     const author = await registerUser(app);
     const review = await reviewBy(author.client);
     expect((await app.client().send('put', `/api/reviews/${review.id}/like`)).status).toBe(401);
+  });
+});
+
+describe('taking back a like of a review one no longer sees', () => {
+  it('when a follower who liked a followers-only review unfollows, then the review is missing to them but their like can still be withdrawn; someone who never liked it hears 404', async () => {
+    const author = await registerUser(app);
+    const fan = await registerUser(app);
+    const stranger = await registerUser(app);
+    const [authorId, fanId] = [author.session.user.id, fan.session.user.id];
+    await follow(app, fanId, authorId);
+    const album = await makeAlbum(knex());
+    const created = await author.client.post(`/api/albums/${album.id}/reviews`, { body: 'For the ones who follow', visibility: 'followers' });
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    expect((await fan.client.send('put', `/api/reviews/${id}/like`)).body).toEqual({ liked: true, likeCount: 1 });
+
+    await unfollow(app, fanId, authorId);
+    expect((await fan.client.get(`/api/reviews/${id}`)).status).toBe(404);
+    expect((await fan.client.send('put', `/api/reviews/${id}/like`)).status).toBe(404);
+    expect((await fan.client.send('delete', `/api/reviews/${id}/like`)).body).toEqual({ liked: false, likeCount: 0 });
+    expect(await knex()('review_likes').where({ review_id: id })).toHaveLength(0);
+    // Gone now, the like cannot be withdrawn twice, and the review stays missing to them.
+    expect((await fan.client.send('delete', `/api/reviews/${id}/like`)).status).toBe(404);
+    const probe = await stranger.client.send('delete', `/api/reviews/${id}/like`);
+    expect(probe.status).toBe(404);
+    expect(probe.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(((await author.client.get(`/api/reviews/${id}`)).body as { likeCount: number }).likeCount).toBe(0);
   });
 });
 

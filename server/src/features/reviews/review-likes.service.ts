@@ -61,13 +61,14 @@ export class ReviewLikesService {
 
   /**
    * Withdraws the user's like; harmless when there was none (404 when the review is missing or
-   * the user may not see it, so that its existence is not revealed).
+   * the user may not see it, so that its existence is not revealed). A like the user gave is
+   * theirs to take back even from a review they no longer see (unfollowed, blocked, made private):
+   * it tells them nothing they did not know.
    */
   async unlike(userId: string, reviewId: string): Promise<ReviewLikeResult> {
     const { reviews, likes } = this.deps;
     const likeCount = await this.deps.transactions.run(async (tx) => {
-      await this.deps.reviewAccess.interactableAuthor(reviewId, userId, tx);
-      await likes.delete(tx, reviewId, userId);
+      if (!(await likes.delete(tx, reviewId, userId))) await this.deps.reviewAccess.interactableAuthor(reviewId, userId, tx);
       return reviews.likeCount(reviewId, tx);
     });
     return { liked: false, likeCount };
