@@ -64,10 +64,12 @@ export function pagePreloads(root: string): (urlPath: string, search: URLSearchP
     for (const page of PAGES) {
       const match = urlPath.match(page.path);
       if (!match) continue;
-      const links = chunks.get(page)!.flatMap((chunk) => [
-        `</${chunk.file}>; rel=modulepreload; crossorigin`,
-        ...(chunk.css ?? []).map((css) => `</${css}>; rel=preload; as=style; crossorigin`),
-      ]);
+      const links = chunks
+        .get(page)!
+        .flatMap((chunk) => [
+          `</${chunk.file}>; rel=modulepreload; crossorigin`,
+          ...(chunk.css ?? []).map((css) => `</${css}>; rel=preload; as=style; crossorigin`),
+        ]);
       const data = page.data?.(match, search);
       if (data) links.push(`<${data}>; rel=preload; as=fetch; crossorigin`);
       return links.join(', ');

@@ -310,7 +310,8 @@ describe('invitations after creation', () => {
     const stranger = await registerPerson(app);
     const hidden = await party(host, { visibility: 'private', invite: [invitee.handle, kept.handle] });
     const withdraw = (p: TestPerson, id: string, userId: string) => p.client.send('delete', `/api/parties/${id}/invitations/${userId}`);
-    const invited = async (id: string) => ((await host.client.get(`/api/parties/${id}/invitations`).expect(200)).body.items as { id: string }[]).map((u) => u.id).sort();
+    const invited = async (id: string) =>
+      ((await host.client.get(`/api/parties/${id}/invitations`).expect(200)).body.items as { id: string }[]).map((u) => u.id).sort();
     const everyone = [invitee.id, kept.id].sort();
 
     // Not the host: a guest who sees it hears 403, a stranger 404 (the party is private); a malformed id is a 400.

@@ -175,8 +175,7 @@ describe('PartyPage', () => {
   it('when the host withdraws the viewer’s invitation while the page is open, then the page says the party is not open to them', async () => {
     let withdrawn = false;
     mockFetch({
-      'GET /api/parties/9': () =>
-        withdrawn ? problemResponse(404, 'not_found', 'Party not found.') : jsonResponse(party({ visibility: 'private' })),
+      'GET /api/parties/9': () => (withdrawn ? problemResponse(404, 'not_found', 'Party not found.') : jsonResponse(party({ visibility: 'private' }))),
       'GET /api/parties/9/messages': () => jsonResponse({ items: [] }),
     });
     renderWithProviders(<PartyPage partyId="9" viewerId={guest.id} />);

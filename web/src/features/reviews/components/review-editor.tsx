@@ -1,4 +1,12 @@
-import { DiaryEntryCreateSchema, REVIEW_BODY_MAX, ReviewCreateSchema, ReviewUpdateSchema, type DiaryEntryView, type ReviewView, type Visibility } from '@muse/shared';
+import {
+  DiaryEntryCreateSchema,
+  REVIEW_BODY_MAX,
+  ReviewCreateSchema,
+  ReviewUpdateSchema,
+  type DiaryEntryView,
+  type ReviewView,
+  type Visibility,
+} from '@muse/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -70,7 +78,13 @@ export function validateEditor(values: EditorValues, albumId: string, editing: b
     parsed = ReviewUpdateSchema.safeParse({ body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten, ...audience(values) });
   } else if (values.body.trim() === '' && !track) {
     kind = 'diary';
-    parsed = DiaryEntryCreateSchema.safeParse({ albumId, listenedOn: values.listenedOn, rating: values.rating, isRelisten: values.isRelisten, ...audience(values) });
+    parsed = DiaryEntryCreateSchema.safeParse({
+      albumId,
+      listenedOn: values.listenedOn,
+      rating: values.rating,
+      isRelisten: values.isRelisten,
+      ...audience(values),
+    });
   } else {
     kind = 'review';
     parsed = ReviewCreateSchema.safeParse({ body: values.body, rating: values.rating, listenedOn, isRelisten: values.isRelisten, ...audience(values) });
