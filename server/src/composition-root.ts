@@ -445,6 +445,7 @@ export function composeServices(infra: Infrastructure): Composition {
     events,
     adminHandles: config.ADMIN_HANDLES,
     loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
+    notifications,
     timelines,
     logger,
   });

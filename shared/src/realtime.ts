@@ -10,6 +10,8 @@ import type { PartyMessage, PartyPerson, PartyPlayback, PartyStatus, PartyTrackR
 export interface ServerToClientEvents {
   'notification:new': (payload: { notification: Notification; unread: number }) => void;
   'notification:unread': (payload: { unread: number }) => void;
+  /** To one user: notifications of theirs were removed or rewritten (someone behind them deleted their account); read the list again. */
+  'notification:changed': (payload: { unread: number }) => void;
   /** To viewers of an album page (room `album:<id>`): its aggregate changed. */
   'album:stats': (payload: { albumId: string; stats: RatingStats }) => void;
   /** To the importing user: progress of a CSV import. */

@@ -21,6 +21,8 @@ export type DomainEvent =
   | { type: 'party.rating'; partyId: string; trackId: string }
   | { type: 'party.presence'; partyId: string; userId: string; present: boolean }
   | { type: 'party.status'; partyId: string; status: 'live' | 'ended' }
+  /** These people's notifications were removed or rewritten (an actor's account went): their bells read again. */
+  | { type: 'notifications.changed'; userIds: string[] }
   /** Someone may no longer see a party: their sockets leave its room. */
   | { type: 'party.access_lost'; partyId: string; userId: string };
 

@@ -40,6 +40,10 @@ export function createRealtimeDispatcher(io: MuseSocketServer, c: Container) {
         emit(userRoom(event.userId), 'notification:unread', { unread: await notifications.unreadCount(event.userId) });
         return;
       }
+      case 'notifications.changed': {
+        for (const userId of event.userIds) emit(userRoom(userId), 'notification:changed', { unread: await notifications.unreadCount(userId) });
+        return;
+      }
       case 'sessions.revoked': {
         if (event.sessionHashes.length) io.in(event.sessionHashes.map(sessionRoom)).disconnectSockets(true);
         return;

@@ -21,6 +21,8 @@ export interface AuthServiceDeps {
   events: DomainEventPublisher;
   adminHandles: string[];
   loginThrottle: LoginThrottle;
+  /** Whose bells a deleted account was behind (they are told live that theirs changed). */
+  notifications: { recipientsOfActor(actorId: string): Promise<string[]> };
   /** The users' feed timelines in Redis; a deleted account's own is dropped. */
   timelines: { drop(userId: string): Promise<void> };
   logger: Logger;
@@ -169,7 +171,10 @@ export class AuthService {
     }
     const userId = String(user.id);
     await this.endAllSessions(userId);
+    // Read before the cascade takes the notifications (one appearing in between leaves at the next read).
+    const recipients = await this.deps.notifications.recipientsOfActor(userId);
     await this.deps.users.deleteAccount(userId);
+    if (recipients.length) await this.deps.events.publish({ type: 'notifications.changed', userIds: recipients });
     await this.deps.queues.enqueue(accountPurgeJob, { userId }, { jobId: `account-purge-${userId}` });
     try {
       await this.purgeDeletedAccount(userId);

@@ -1,5 +1,5 @@
 import { useTestApp, type TestClient } from '../../testing/test-app';
-import { drainNotificationJobs } from './notification-sockets.testing';
+import { drainNotificationJobs, nextEvent, openSocket } from './notification-sockets.testing';
 import { makeAlbum, registerUser } from '../../testing/factories';
 
 const app = useTestApp({ worker: true });
@@ -44,7 +44,16 @@ describe('notifications caused by a deleted account', () => {
       'Welcome to Muse',
     ]);
 
-    await deleteAccount(ben.client);
+    // The author's open bell hears of it at once, with the count that is left.
+    const socket = openSocket(app, author.client);
+    try {
+      await nextEvent(socket, 'connect');
+      const changed = nextEvent<{ unread: number }>(socket, 'notification:changed');
+      await deleteAccount(ben.client);
+      expect(await changed).toEqual({ unread: 1 });
+    } finally {
+      socket.disconnect();
+    }
 
     expect((await notes(author.client)).map((n) => n.title)).toEqual(['Welcome to Muse']);
     expect((await author.client.get('/api/notifications/unread-count')).body).toEqual({ unread: 1 });

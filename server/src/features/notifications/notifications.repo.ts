@@ -123,6 +123,16 @@ export class NotificationsRepo {
     return (await q) as NotificationRow[];
   }
 
+  /** Everyone with a notification `actorId` is behind (besides themselves). */
+  async recipientsOfActor(actorId: string): Promise<string[]> {
+    const rows = await this.knex('notification_actors as a')
+      .join('notifications as n', 'n.id', 'a.notification_id')
+      .where('a.actor_id', actorId)
+      .whereNot('n.user_id', actorId)
+      .distinct('n.user_id');
+    return rows.map((r: { user_id: string }) => String(r.user_id));
+  }
+
   async countUnread(userId: string): Promise<number> {
     const row = await this.knex('notifications').where({ user_id: userId }).whereNull('read_at').count<{ count: string }[]>({ count: '*' }).first();
     return Number(row?.count ?? 0);

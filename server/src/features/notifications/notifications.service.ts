@@ -107,6 +107,11 @@ export class NotificationsService {
     return this.repo.findForUser(userId, id);
   }
 
+  /** Who holds a notification this actor is behind: their bells change when the actor's account goes. */
+  recipientsOfActor(actorId: string): Promise<string[]> {
+    return this.repo.recipientsOfActor(actorId);
+  }
+
   unreadCount(userId: string): Promise<number> {
     return this.repo.countUnread(userId);
   }
