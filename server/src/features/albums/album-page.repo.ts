@@ -84,7 +84,7 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
        (SELECT coalesce(json_agg(json_build_object(
                  'id', r.id::text, 'user_id', r.user_id::text, 'album_id', r.album_id::text, 'body', r.body,
                  'rating', r.rating, 'listened_on', to_char(r.listened_on, 'YYYY-MM-DD'), 'is_relisten', r.is_relisten,
-                 'like_count', r.like_count, 'comment_count', r.comment_count,
+                 'visibility', r.visibility, 'like_count', r.like_count, 'comment_count', r.comment_count,
                  'created_at', r.created_at::text, 'updated_at', r.updated_at::text,
                  'created_key', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'),
                  'author_handle', r.handle, 'author_display_name', r.display_name,
@@ -94,7 +94,7 @@ SELECT a.id, a.title, a.artist_credit, to_char(a.release_date, 'YYYY-MM-DD') AS 
                                     AND EXISTS (SELECT 1 FROM review_likes l WHERE l.review_id = r.id AND l.user_id = $2::bigint),
                  'listen_number', ${LISTEN_NUMBER_SQL})
                ORDER BY r.like_count DESC, r.created_at DESC, r.id DESC), '[]'::json)
-          FROM (SELECT r.id, r.user_id, r.album_id, r.track_id, r.body, r.rating, r.listened_on, r.is_relisten, r.like_count,
+          FROM (SELECT r.id, r.user_id, r.album_id, r.track_id, r.body, r.rating, r.listened_on, r.is_relisten, r.visibility, r.like_count,
                        r.comment_count, r.created_at, r.updated_at, u.handle, u.display_name
                   FROM reviews r
                   JOIN users u ON u.id = r.user_id
