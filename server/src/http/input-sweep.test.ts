@@ -255,7 +255,8 @@ describe('input sweep over every api route', () => {
         // Auth runs before validation (route.ts): a caller the route refuses (signed out, or not an
         // administrator) meets the same 401/403 whatever the query or the fields say, so only what
         // comes before it (paths, the body parser, transport) is swept for them.
-        const refused = route.meta && ((caller.who === 'signed out' && route.meta.auth !== 'public') || (caller.who === 'signed in' && route.meta.auth === 'admin'));
+        const refused =
+          route.meta && ((caller.who === 'signed out' && route.meta.auth !== 'public') || (caller.who === 'signed in' && route.meta.auth === 'admin'));
         if (refused) {
           if (route.method !== 'get') {
             for (const body of MALFORMED_BODIES) jobs.push(() => send(caller, route.method, target, body));
