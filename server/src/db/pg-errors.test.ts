@@ -18,6 +18,18 @@ describe('isDatabaseUnavailableError', () => {
       expect(isDatabaseUnavailableError(new Error(message))).toBe(true);
   });
 
+  it('when the connection’s socket failed under a query (reset, broken pipe), then it is unavailable', () => {
+    const socketError = (code: string, syscall: string) => Object.assign(new Error(`${syscall} ${code}`), { code, syscall, errno: -104 });
+    for (const [code, syscall] of [
+      ['ECONNRESET', 'read'],
+      ['EPIPE', 'write'],
+      ['ECONNREFUSED', 'connect'],
+    ])
+      expect(isDatabaseUnavailableError(socketError(code!, syscall!))).toBe(true);
+    // Without a system call it is not a socket's failure.
+    expect(isDatabaseUnavailableError(Object.assign(new Error('ECONNRESET'), { code: 'ECONNRESET' }))).toBe(false);
+  });
+
   it('when Postgres refused the statement, or the error is anything else, then it is not', () => {
     for (const err of [pgError('23505'), pgError('22P02'), new Error('boom'), 'Connection terminated', null])
       expect(isDatabaseUnavailableError(err)).toBe(false);

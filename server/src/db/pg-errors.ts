@@ -43,8 +43,15 @@ const UNAVAILABLE_MESSAGES = [
  */
 export function isDatabaseUnavailableError(err: unknown): boolean {
   if (isPgError(err)) return UNAVAILABLE_CODES.test(err.code);
-  return err instanceof Error && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(err.message));
+  if (!(err instanceof Error)) return false;
+  // The socket itself failed under a query (the server ended the connection while it was read or
+  // written): node-postgres rejects with the system error as it came.
+  const { code, syscall } = err as NodeJS.ErrnoException;
+  if (syscall !== undefined && code !== undefined && SOCKET_LOST.has(code)) return true;
+  return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(err.message));
 }
+
+const SOCKET_LOST = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT']);
 
 /**
  * A `.catch` handler for a write whose foreign key names a row that may vanish between a check
