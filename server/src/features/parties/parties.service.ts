@@ -112,10 +112,7 @@ export class PartiesService {
     if (party.status === 'ended') throw AppError.conflict('party_ended', 'This party has ended.');
     if (!(await this.deps.repo.removeInvite(partyId, userId))) throw AppError.notFound('Invitation');
     if (party.visibility === 'private') {
-      if (await this.deps.repo.leave(partyId, userId)) {
-        await this.deps.events.publish({ type: 'party.presence', partyId, userId, present: false });
-        if (await this.deps.repo.returnControl(partyId, userId)) await this.deps.events.publish({ type: 'party.playback', partyId });
-      }
+      await this.removeFromRoom(partyId, userId);
       await this.deps.events.publish({ type: 'party.access_lost', partyId, userId });
     }
     return this.inviteesOf(partyId);
@@ -184,6 +181,11 @@ export class PartiesService {
   /** Leaves the room; control held goes back to the host. */
   async leave(userId: string, partyId: string): Promise<void> {
     await this.deps.access.visible(userId, partyId);
+    await this.removeFromRoom(partyId, userId);
+  }
+
+  /** Takes the user out of the room when they are in it; control they held goes back to the host. */
+  private async removeFromRoom(partyId: string, userId: string): Promise<void> {
     if (!(await this.deps.repo.leave(partyId, userId))) return;
     await this.deps.events.publish({ type: 'party.presence', partyId, userId, present: false });
     if (await this.deps.repo.returnControl(partyId, userId)) await this.deps.events.publish({ type: 'party.playback', partyId });
