@@ -103,6 +103,9 @@ describe('the album journey in a browser', () => {
       await dialog.waitFor();
       await dialog.getByLabel('Listened on').fill(listenedOn);
       await dialog.getByLabel('Review').fill(reviewText);
+      await dialog.getByLabel('Who can see it').selectOption({ label: 'Followers only' });
+      await shootBothWidths(page, 'review-editor');
+      await expectNoSeriousA11yViolations(page, 'review editor');
       await dialog.getByRole('button', { name: 'Publish review' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await page.getByText('Your review is published.').waitFor();
@@ -112,8 +115,24 @@ describe('the album journey in a browser', () => {
       const reviews = page.getByRole('region', { name: 'Reviews' });
       await reviews.getByText(`Ground control to major ${id}.`).waitFor();
       expect(await reviews.getByRole('link', { name: 'Rita Rater' }).count()).toBeGreaterThan(0);
+      // Its author is told who can read it.
+      await reviews.getByText('Followers only').first().waitFor();
       await page.getByRole('heading', { name: 'Your listens' }).waitFor();
       await shootBothWidths(page, 'album');
+    });
+
+    await step(watcher, '07b-stranger-does-not-see-followers-review', async () => {
+      // The watcher follows nobody: the album page, and the review's own address, keep it from them.
+      const reviewPath = await page.getByRole('link', { name: 'Your review' }).getAttribute('href');
+      expect(reviewPath).toMatch(/^\/reviews\//);
+      await watcher.reload();
+      await watcher.getByRole('heading', { level: 1, name: ALBUM_TITLE }).waitFor();
+      // Wait for the list (or its empty state) rather than the spinner before looking.
+      await watcher.getByRole('region', { name: 'Reviews' }).locator('.review-list, .empty-state').first().waitFor();
+      expect(await watcher.getByText(`Ground control to major ${id}.`).count()).toBe(0);
+      await watcher.goto(`${server.url}${reviewPath}`);
+      await watcher.getByRole('heading', { level: 1, name: 'This review isn’t on the record' }).waitFor();
+      expect(await watcher.getByTestId('review-body').count()).toBe(0);
     });
 
     await step(page, '08-review-page', async () => {
