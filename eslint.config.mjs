@@ -17,6 +17,12 @@ const WEB_FEATURE_BOUNDARY = {
   message: 'Web features do not import each other: move what both need to components/ or lib/.',
 };
 
+/** A page's look-ahead row written by hand (`limit + 1`): lib/pagination's rowsToRead and toPage/cutPage do it. */
+const LOOK_AHEAD_BY_HAND = [
+  "BinaryExpression[operator='+'][right.value=1][left.name='limit']",
+  "BinaryExpression[operator='+'][right.value=1][left.property.name='limit']",
+].map((selector) => ({ selector, message: 'Read a page with rowsToRead(limit) and cut it with toPage or cutPage (server/src/lib/pagination.ts).' }));
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.data/**', 'scripts/bench/results/**', 'web/e2e/artifacts/**', 'web/public/**'],
@@ -53,6 +59,12 @@ export default tseslint.config(
     },
   },
   {
+    // Pages are read and cut one way: the look-ahead row by hand is refused everywhere in features.
+    files: ['server/src/features/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...LOOK_AHEAD_BY_HAND] },
+  },
+  {
     // Database access only in repos (and read models): services run atomic work through db/transaction.
     files: ['server/src/features/**/*.ts'],
     ignores: ['**/*.repo.ts', '**/*.read-model.ts', '**/*.test.ts', '**/*.testing.ts', '**/*-fixtures.ts', '**/testing/**'],
@@ -63,6 +75,7 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='transaction']",
           message: 'Open transactions through Transactions.run (server/src/db/transaction.ts), and keep queries in repos.',
         },
+        ...LOOK_AHEAD_BY_HAND,
       ],
     },
   },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { pageQuery } from '@muse/shared';
-import { DateKey, decodeCursor, decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, TimestampKey, toPage, UuidKey } from './pagination';
+import { cutPage, DateKey, decodeCursor, decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, TimestampKey, toPage, UuidKey } from './pagination';
 
 const keys = z.tuple([TimestampKey, IdKey]);
 
@@ -53,6 +53,17 @@ describe('pagination', () => {
         );
         expect(page.items).toEqual(rows.slice(0, limit).map((n) => n * 10));
         expect(page.nextCursor).toBe(available > limit ? `after:${limit - 1}` : null);
+      }),
+    );
+  });
+
+  test('when rows are cut for a list presented by further reads, then cutPage keeps `limit` rows and names the last only when more follow', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 25 }), (limit, available) => {
+        const rows = Array.from({ length: Math.min(available, rowsToRead(limit)) }, (_, i) => ({ id: i }));
+        const { shown, continueAfter } = cutPage(rows, limit);
+        expect(shown).toEqual(rows.slice(0, limit));
+        expect(continueAfter).toBe(available > limit ? rows[limit - 1] : undefined);
       }),
     );
   });

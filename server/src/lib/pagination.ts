@@ -88,7 +88,16 @@ export function rowsToRead(limit: number): number {
  * cursor that continues after the last row shown (null when nothing follows).
  */
 export function toPage<R, T>(rows: readonly R[], limit: number, present: (row: R) => T, cursorAfter: (last: R) => string): Page<T> {
+  const { shown, continueAfter } = cutPage(rows, limit);
+  return { items: shown.map(present), nextCursor: continueAfter !== undefined ? cursorAfter(continueAfter) : null };
+}
+
+/**
+ * Cuts the look-ahead row off rows read with `rowsToRead`, for lists whose items are presented
+ * by more reads (and may be filtered): the rows to show, and the last of them when another page
+ * follows (the row the next cursor continues after), else undefined.
+ */
+export function cutPage<R>(rows: readonly R[], limit: number): { shown: R[]; continueAfter: R | undefined } {
   const shown = rows.slice(0, limit);
-  const last = shown[shown.length - 1];
-  return { items: shown.map(present), nextCursor: rows.length > limit && last !== undefined ? cursorAfter(last) : null };
+  return { shown, continueAfter: rows.length > limit ? shown[shown.length - 1] : undefined };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Page, PlaylistDiscoverQuery, PlaylistListQuery, PlaylistSummary, UserPlaylistListQuery } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import { decodeOptionalCursor, encodeCursor, InstantKey, UuidKey } from '../../lib/pagination';
+import { cutPage, decodeOptionalCursor, encodeCursor, InstantKey, rowsToRead, UuidKey } from '../../lib/pagination';
 import type { PlaylistDocument, PlaylistFilter, PlaylistListOptions, PlaylistRepository } from '../../docstore/playlist-store.port';
 import { canSeePlaylist, type PlaylistViewer } from './playlist-access';
 import type { PlaylistPeopleRepo, PlaylistPerson } from './playlist-people.repo';
@@ -108,39 +108,37 @@ export class PlaylistListsService {
     const after = decodeOptionalCursor(query.cursor, TIME_CURSOR, TimeCursorKey);
     const docs = await this.deps.store.list(filter, {
       sort,
-      limit: query.limit + 1,
+      limit: rowsToRead(query.limit),
       entries: COVER_ENTRIES,
       ...(after ? { after: { at: new Date(after[0]), id: after[1] } } : {}),
     });
-    const read = docs.slice(0, query.limit);
-    const last = read[read.length - 1];
+    const { shown, continueAfter: last } = cutPage(docs, query.limit);
     const at = (d: PlaylistDocument) => (sort === 'updated' ? d.updatedAt : d.createdAt);
     return {
-      items: await this.visibleSummaries(read, viewerId),
-      nextCursor: docs.length > query.limit && last ? encodeCursor(TIME_CURSOR, [at(last).toISOString(), last.id]) : null,
+      items: await this.visibleSummaries(shown, viewerId),
+      nextCursor: last ? encodeCursor(TIME_CURSOR, [at(last).toISOString(), last.id]) : null,
     };
   }
 
   private async liked(userId: string, query: PlaylistListQuery): Promise<Page<PlaylistSummary>> {
     const after = decodeOptionalCursor(query.cursor, TIME_CURSOR, TimeCursorKey);
-    const likes = await this.deps.stats.likedBy(userId, after ? { at: after[0], id: after[1] } : undefined, query.limit + 1);
-    const read = likes.slice(0, query.limit);
-    const docs = await this.docsInOrder(read.map((l) => l.id));
-    const last = read[read.length - 1];
+    const likes = await this.deps.stats.likedBy(userId, after ? { at: after[0], id: after[1] } : undefined, rowsToRead(query.limit));
+    const { shown, continueAfter: last } = cutPage(likes, query.limit);
+    const docs = await this.docsInOrder(shown.map((l) => l.id));
     return {
       items: await this.visibleSummaries(query.kind ? docs.filter((d) => d.kind === query.kind) : docs, userId),
-      nextCursor: likes.length > query.limit && last ? encodeCursor(TIME_CURSOR, [last.at, last.id]) : null,
+      nextCursor: last ? encodeCursor(TIME_CURSOR, [last.at, last.id]) : null,
     };
   }
 
   private async popular(viewerId: string | null, query: PlaylistDiscoverQuery): Promise<Page<PlaylistSummary>> {
     const offset = decodeOptionalCursor(query.cursor, RANK_CURSOR, RankCursorKey)?.[0] ?? 0;
-    const ids = await this.ranking(offset, query.limit + 1);
-    const read = ids.slice(0, query.limit);
-    const docs = (await this.docsInOrder(read)).filter((d) => d.visibility === 'public' && (!query.kind || d.kind === query.kind));
+    const ids = await this.ranking(offset, rowsToRead(query.limit));
+    const { shown, continueAfter } = cutPage(ids, query.limit);
+    const docs = (await this.docsInOrder(shown)).filter((d) => d.visibility === 'public' && (!query.kind || d.kind === query.kind));
     return {
       items: await this.visibleSummaries(docs, viewerId),
-      nextCursor: ids.length > query.limit ? encodeCursor(RANK_CURSOR, [offset + read.length]) : null,
+      nextCursor: continueAfter !== undefined ? encodeCursor(RANK_CURSOR, [offset + shown.length]) : null,
     };
   }
 
