@@ -15,6 +15,7 @@ import type { Logger } from './lib/logger';
 import { DomainEventPublisher } from './realtime/domain-events';
 import { type ProviderSetup } from './providers/provider-config';
 import { ProviderFactory } from './providers/provider-factory';
+import { SharedPacing } from './providers/shared-token-bucket';
 import { collectDbPool, collectQueueDepths } from './observability/collectors';
 import { MuseMetrics } from './observability/metrics';
 import { timeRedisCommands } from './observability/redis-timing';
@@ -106,6 +107,8 @@ export async function createContainer(input: ContainerInput): Promise<Container>
     input.providerSetup ?? NO_PROVIDERS,
     { maxRateLimitWaitMs: config.PROVIDER_RATE_LIMIT_GIVE_UP_MS },
     (provider, endpoint, outcome) => metrics.providerCalls.inc({ provider, endpoint, outcome }),
+    // One token bucket per connection for every process (api and workers), kept in Redis.
+    new SharedPacing({ redis, prefix: config.REDIS_PREFIX, logger }),
   );
   collectDbPool(metrics, knex);
   collectQueueDepths(metrics, queues.byName);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/config';
 import { createLogger } from './logger';
-import { TokenCipher, TokenDecryptError, tokenKeysFromConfig } from './token-cipher';
+import { keyIdOf, TokenCipher, TokenDecryptError, tokenKeysFromConfig } from './token-cipher';
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
 
@@ -50,6 +50,18 @@ describe('TokenCipher', () => {
     expect(rotated.needsReencryption(fresh)).toBe(false);
     // Once the old key is retired, its ciphertexts are unreadable rather than wrongly decrypted.
     expect(() => new TokenCipher([key('k2')]).decrypt(old)).toThrow(TokenDecryptError);
+  });
+
+  it('when re-encrypting, then an old ciphertext comes back under the current key with the same plaintext, and a current one comes back unchanged', () => {
+    const old = cipher.encrypt('old-token', 'user:1');
+    const rotated = new TokenCipher([key('k2'), k1]);
+    const moved = rotated.reencrypt(old, 'user:1');
+    expect(keyIdOf(moved)).toBe('k2');
+    expect(rotated.decrypt(moved, 'user:1')).toBe('old-token');
+    expect(rotated.reencrypt(moved, 'user:1')).toBe(moved);
+    // The context still binds: a ciphertext of another row does not move, it fails.
+    expect(() => rotated.reencrypt(old, 'user:2')).toThrow(TokenDecryptError);
+    expect(() => new TokenCipher([key('k3')]).reencrypt(old, 'user:1')).toThrow(TokenDecryptError);
   });
 
   it('refuses keys that are not 32 bytes or ids that would break the format', () => {

@@ -20,8 +20,8 @@ const TAG_BYTES = 16;
 /**
  * Encrypts provider tokens at rest with AES-256-GCM. Each ciphertext is
  * `v1.<kid>.<iv>.<tag>.<ciphertext>` (base64url parts): the first key encrypts, every key decrypts,
- * so rotating means prepending a new key and letting old ciphertexts be re-encrypted when their
- * tokens are next refreshed (or by `needsReencryption`). `context` is bound as associated data, so a
+ * so rotating means prepending a new key and re-encrypting old ciphertexts (`reencrypt`; a refresh
+ * also writes new tokens under the current key). `context` is bound as associated data, so a
  * ciphertext copied into another row or field does not decrypt there.
  */
 export class TokenCipher {
@@ -71,8 +71,18 @@ export class TokenCipher {
 
   /** Whether a ciphertext was made with an older key (rotation re-encrypts it on the next write). */
   needsReencryption(sealed: string): boolean {
-    return sealed.split('.')[1] !== this.currentKeyId;
+    return keyIdOf(sealed) !== this.currentKeyId;
   }
+
+  /** The same plaintext sealed under the current key, or `sealed` itself when it already is; throws TokenDecryptError when unreadable. */
+  reencrypt(sealed: string, context = ''): string {
+    return this.needsReencryption(sealed) ? this.encrypt(this.decrypt(sealed, context), context) : sealed;
+  }
+}
+
+/** The key id a ciphertext names (not secret: it says which configured key opens it). */
+export function keyIdOf(sealed: string): string | undefined {
+  return sealed.split('.')[1];
 }
 
 const LOCAL_KEY_FILE = 'token-encryption.key';

@@ -1,6 +1,6 @@
 import { ProviderError, type ProviderErrorKind } from './music-provider.port';
 import { ProviderCallCounter, type CallOutcome } from './provider-call-counter';
-import { type ProviderClock, realClock, TokenBucket } from './token-bucket';
+import { type ProviderClock, realClock, type RequestPacer, TokenBucket } from './token-bucket';
 
 /** Tuning of one connection's HTTP layer; the defaults suit both services' published limits. */
 export interface ProviderHttpOptions {
@@ -13,6 +13,11 @@ export interface ProviderHttpOptions {
   /** Steady request rate of the connection (default 10/s) and its burst (default the rate). */
   requestsPerSecond?: number;
   burst?: number;
+  /**
+   * The connection's pacer, shared by every provider acting on it (`ConnectionPacers`); when omitted
+   * this instance paces itself with a bucket of its own at `requestsPerSecond`.
+   */
+  pacer?: RequestPacer;
   /** Attempts for 5xx, network errors, timeouts and unreadable JSON (default 4), backoff from `backoffBaseMs` (250) up to `backoffMaxMs` (8 s). */
   maxAttempts?: number;
   backoffBaseMs?: number;
@@ -59,16 +64,19 @@ export interface ProviderResponse<T> {
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
+/** A connection's default pace: under both services' published limits. */
+export const DEFAULT_REQUESTS_PER_SECOND = 10;
 
 /**
  * The one way Muse calls a music service: paced by a token bucket, bounded by a timeout, retrying what
  * is worth retrying (429 after Retry-After, 5xx/network/timeout/garbled JSON with backoff and full
- * jitter, one refresh on 401) and failing with a `ProviderError` otherwise. One instance per connection.
+ * jitter, one refresh on 401) and failing with a `ProviderError` otherwise. Instances are cheap (one per
+ * use of a connection); what must be shared per connection, the pacing, comes in as `pacer`.
  */
 export class ProviderHttp {
   readonly counter: ProviderCallCounter;
   readonly baseUrl: string;
-  private readonly bucket: TokenBucket;
+  private readonly pacer: RequestPacer;
   private readonly clock: ProviderClock;
   private readonly o: Required<Pick<ProviderHttpOptions, 'timeoutMs' | 'maxRateLimitWaitMs' | 'maxAttempts' | 'backoffBaseMs' | 'backoffMaxMs'>>;
 
@@ -76,8 +84,8 @@ export class ProviderHttp {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.counter = options.counter ?? new ProviderCallCounter();
     this.clock = options.clock ?? realClock;
-    const rate = options.requestsPerSecond ?? 10;
-    this.bucket = new TokenBucket(rate, options.burst ?? Math.max(1, rate), this.clock);
+    const rate = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
+    this.pacer = options.pacer ?? new TokenBucket(rate, options.burst ?? Math.max(1, rate), this.clock);
     this.o = {
       timeoutMs: options.timeoutMs ?? 10_000,
       maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 120_000,
@@ -100,7 +108,7 @@ export class ProviderHttp {
     let rateLimitWaitedMs = 0;
     for (;;) {
       attempt++;
-      await this.bucket.take();
+      await this.pacer.take();
       const sent = await this.send(req);
       const retryable = (kind: ProviderErrorKind, message: string, outcome: CallOutcome, status: number, cause?: unknown): ProviderError | null => {
         this.record(req.endpoint, outcome);
@@ -128,7 +136,7 @@ export class ProviderHttp {
         }
         this.options.onRateLimited?.({ endpoint: req.endpoint, retryAfterSeconds: seconds, until: new Date(this.clock.now() + seconds * 1000) });
         rateLimitWaitedMs += seconds * 1000;
-        this.bucket.pauseUntil(this.clock.now() + seconds * 1000);
+        await this.pacer.pauseFor(seconds * 1000);
         attempt--; // waiting out a 429 is not a failed attempt
         continue;
       }

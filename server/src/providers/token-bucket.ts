@@ -10,10 +10,22 @@ export const realClock: ProviderClock = {
 };
 
 /**
+ * What paces one connection's calls: every provider acting on the connection takes from the same
+ * pacer, so two imports at once share the connection's rate instead of each getting it whole.
+ */
+export interface RequestPacer {
+  /** Resolves when the caller may send one request. */
+  take(): Promise<void>;
+  /** Holds every caller of the connection back for `ms` (a 429's Retry-After applies to the whole connection). */
+  pauseFor(ms: number): Promise<void>;
+}
+
+/**
  * Paces one connection's calls to `ratePerSecond` (bursts up to `burst`) so Muse stays under a service's
  * limit instead of hitting it; after a 429 every caller of the connection waits out the Retry-After.
+ * Lives in one process; `SharedTokenBucket` keeps the same state in Redis for every process.
  */
-export class TokenBucket {
+export class TokenBucket implements RequestPacer {
   private tokens: number;
   private refilledAt: number;
   private pausedUntil = 0;
@@ -49,5 +61,9 @@ export class TokenBucket {
   /** Holds every caller back until `until` (a 429's Retry-After applies to the whole connection). */
   pauseUntil(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+
+  async pauseFor(ms: number): Promise<void> {
+    this.pauseUntil(this.clock.now() + ms);
   }
 }

@@ -91,6 +91,14 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
     c.config.TRUST_REWEIGH_EVERY_MINUTES > 0
       ? startPeriodicTask('reweigh newly established raters', c.config.TRUST_REWEIGH_EVERY_MINUTES * 60_000, () => c.services.aggregateTrust.reweigh(), logger)
       : undefined;
+  // Moves provider tokens left under an old key to the current one, so a rotated-out key can be
+  // removed; idempotent and safe beside refreshes, so every worker may run it.
+  const tokenReencryption = startPeriodicTask(
+    're-encrypt provider tokens under the current key',
+    REENCRYPT_TOKENS_EVERY_MS,
+    () => c.services.connections.reencryptTokens(),
+    logger,
+  );
   const heartbeat = c.config.WORKER_HEARTBEAT_FILE ? startHeartbeat(c.config.WORKER_HEARTBEAT_FILE, runner, c) : undefined;
   return {
     runner,
@@ -102,6 +110,7 @@ export async function startWorker(c: Container, options: WorkerOptions = {}): Pr
       await chartsSchedule.stop();
       await coverBackfill?.stop();
       await reweigh?.stop();
+      await tokenReencryption.stop();
       await runner.close();
     },
   };
@@ -112,6 +121,8 @@ const HEARTBEAT_MS = 10_000;
 const UPKEEP_EVERY_MS = 60_000;
 // Albums without a stored cover are looked up a batch at a time, this often (a fresh demo catalog is covered in minutes).
 const COVER_BACKFILL_EVERY_MS = 30_000;
+// Tokens a process with an older key list wrote (a rolling deploy) are caught up this often after start.
+const REENCRYPT_TOKENS_EVERY_MS = 60 * 60_000;
 
 /** Touches a file while the worker's Redis connection answers, for container health checks. */
 function startHeartbeat(file: string, runner: WorkerRunner, c: Container): NodeJS.Timeout {

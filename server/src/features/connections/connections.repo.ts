@@ -43,6 +43,16 @@ export interface TokenUpdate {
   scopes?: string[];
 }
 
+/** A row's three sealed token columns, as stored. */
+export interface SealedTokens {
+  accessTokenEnc: string | null;
+  refreshTokenEnc: string | null;
+  musicUserTokenEnc: string | null;
+}
+
+/** What re-encryption reads of a row: who it belongs to (the ciphertexts' associated data) and its sealed tokens. */
+export type SealedRow = Pick<ConnectionRow, 'id' | 'user_id' | 'provider' | 'access_token_enc' | 'refresh_token_enc' | 'music_user_token_enc'>;
+
 const TAKEN = () =>
   AppError.conflict('connection_taken', 'This account on the service is already connected to another Muse account. Disconnect it there first.');
 
@@ -106,6 +116,44 @@ export class ConnectionsRepo {
         status: 'active',
         updated_at: this.knex.fn.now(),
       });
+  }
+
+  /**
+   * Up to `limit` rows after `afterId` (in id order) holding a token not sealed under `keyId`: the
+   * ones a key rotation still has to re-encrypt.
+   */
+  async sealedUnderOtherKeys(keyId: string, afterId: string, limit: number): Promise<SealedRow[]> {
+    const current = `v1.${keyId}.`;
+    return this.knex<ConnectionRow>('provider_connections')
+      .select('id', 'user_id', 'provider', 'access_token_enc', 'refresh_token_enc', 'music_user_token_enc')
+      .where('id', '>', afterId)
+      .andWhere((q) =>
+        q
+          .whereRaw('NOT starts_with(access_token_enc, ?)', [current])
+          .orWhereRaw('NOT starts_with(refresh_token_enc, ?)', [current])
+          .orWhereRaw('NOT starts_with(music_user_token_enc, ?)', [current]),
+      )
+      .orderBy('id')
+      .limit(limit);
+  }
+
+  /**
+   * Swaps a row's sealed tokens for the same tokens sealed anew, only while the row still holds
+   * `before`: a refresh, reconnect or revocation that wrote meanwhile wins. True when swapped.
+   */
+  async replaceSealedTokens(id: string, before: SealedTokens, after: SealedTokens): Promise<boolean> {
+    const changed = await this.knex('provider_connections')
+      .where({ id })
+      .whereRaw('access_token_enc IS NOT DISTINCT FROM ?::text', [before.accessTokenEnc])
+      .whereRaw('refresh_token_enc IS NOT DISTINCT FROM ?::text', [before.refreshTokenEnc])
+      .whereRaw('music_user_token_enc IS NOT DISTINCT FROM ?::text', [before.musicUserTokenEnc])
+      .update({
+        access_token_enc: after.accessTokenEnc,
+        refresh_token_enc: after.refreshTokenEnc,
+        music_user_token_enc: after.musicUserTokenEnc,
+        updated_at: this.knex.fn.now(),
+      });
+    return changed > 0;
   }
 
   /** Marks the grant revoked and forgets its tokens; true only for the call that changed it (one notice per revocation). */

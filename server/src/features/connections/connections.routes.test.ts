@@ -1,13 +1,25 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Response } from 'superagent';
 import { randomBytes } from 'node:crypto';
-import { TokenCipher } from '../../lib/token-cipher';
+import type { ProviderName } from '@muse/shared';
+import { createLogger } from '../../lib/logger';
+import { TokenCipher, type TokenKey } from '../../lib/token-cipher';
+import { signInApple, signInSpotify } from '../../providers/sandbox/sandbox-test-kit';
+import { startWorker } from '../../roles/worker-role';
 import { useTestApp, type TestClient } from '../../testing/test-app';
+import { waitFor } from '../../testing/wait-for';
 import { ConnectionsRepo } from './connections.repo';
 import { ConnectionsService } from './connections.service';
 import { registerUser } from '../../testing/factories';
+import { tokenContext, type TokenField } from './token-context';
+import { reencryptStoredTokens } from './token-reencryption';
 
-const app = useTestApp({ sandbox: true });
+// The app's current key is `test`; `old` is a key it still lists after a rotation.
+const OLD_KEY: TokenKey = { id: 'old', key: randomBytes(32) };
+const app = useTestApp({
+  sandbox: true,
+  env: { TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')},old:${OLD_KEY.key.toString('base64')}` },
+});
 
 /** Answers a sandbox authorize page the way a person would: a demo user's button, or Cancel. */
 async function answerAuthorizePage(pageUrl: string, as: 'demo-listener' | 'someone-else' | 'cancel'): Promise<URL> {
@@ -374,5 +386,230 @@ describe('connections', () => {
     const done = await client.get(back.pathname + back.search);
     expect(done.headers.location).toBe('/settings?oauth_error=apple_cancelled#connections');
     expect(await connectionRow(String(session.user.id), 'apple')).toBeUndefined();
+  });
+});
+
+const TOKEN_COLUMNS: [string, TokenField][] = [
+  ['access_token_enc', 'access'],
+  ['refresh_token_enc', 'refresh'],
+  ['music_user_token_enc', 'music_user'],
+];
+
+type SealedColumns = Record<string, string | null>;
+
+/** The stored tokens of a connection sealed again under `keys` alone, as rows written before a rotation (or under a key since removed) are. */
+async function sealedUnder(keys: TokenKey[], userId: string, provider: ProviderName): Promise<SealedColumns> {
+  const current = new TokenCipher(app.container.config.TOKEN_ENCRYPTION_KEYS!);
+  const target = new TokenCipher(keys);
+  const row = await connectionRow(userId, provider);
+  const sealed: SealedColumns = {};
+  for (const [column, field] of TOKEN_COLUMNS) {
+    const context = tokenContext(userId, provider, field);
+    sealed[column] = row[column] && target.encrypt(current.decrypt(row[column], context), context);
+  }
+  return sealed;
+}
+
+/** Stores those sealed tokens as the connection's, active again. */
+async function storeSealed(userId: string, provider: ProviderName, sealed: SealedColumns): Promise<void> {
+  await app.container
+    .knex('provider_connections')
+    .where({ user_id: userId, provider })
+    .update({ ...sealed, status: 'active' });
+}
+
+async function resealUnder(keys: TokenKey[], userId: string, provider: ProviderName): Promise<void> {
+  await storeSealed(userId, provider, await sealedUnder(keys, userId, provider));
+}
+
+/** Every sealed token column of every connection. */
+async function sealedColumns(): Promise<string[]> {
+  const rows = await app.container.knex('provider_connections').select('access_token_enc', 'refresh_token_enc', 'music_user_token_enc');
+  return rows.flatMap((r) => [r.access_token_enc, r.refresh_token_enc, r.music_user_token_enc]).filter((v): v is string => v !== null);
+}
+
+async function connectSomeoneElse(userId: string): Promise<void> {
+  const tokens = await signInSpotify(app.sandbox!, 'someone-else');
+  await app.container.services.connections.connect(userId, 'spotify', {
+    providerUserId: 'someone-else',
+    displayName: 'Someone Else',
+    scopes: tokens.scope.split(' '),
+    credentials: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000) },
+  });
+}
+
+async function connectApple(userId: string): Promise<void> {
+  const musicUserToken = await signInApple(app.sandbox!);
+  await app.container.services.connections.connect(userId, 'apple', {
+    providerUserId: `apple-${userId}`,
+    displayName: null,
+    scopes: [],
+    credentials: { accessToken: musicUserToken, musicUserToken, storefront: 'us' },
+  });
+}
+
+const reconnectNotices = async (client: TestClient) =>
+  ((await client.get('/api/notifications')).body.items as { type: string }[]).filter((n) => n.type === 'provider_reconnect').length;
+
+describe('per-connection pacing', () => {
+  it('when several uses of one connection call at once, then they share its pace, while another connection is not slowed by them', async () => {
+    const { connections } = app.container.services;
+    const { userId: listener } = await signUpWithSpotify('paced_listener');
+    const other = await registerUser(app, { handle: 'paced_other' });
+    const otherId = String(other.session.user.id);
+    await connectSomeoneElse(otherId);
+    // Each use gets its own provider, as each import, conversion and request does; the default pace is 10 a second, bursts of 10.
+    const uses = (userId: string, n: number) => Promise.all(Array.from({ length: n }, () => connections.providerFor(userId, 'spotify')));
+
+    const apart = [...(await uses(listener, 10)), ...(await uses(otherId, 10))];
+    let started = Date.now();
+    await Promise.all(apart.map((p) => p.currentUser()));
+    const apartMs = Date.now() - started;
+
+    const together = await uses(otherId, 20);
+    started = Date.now();
+    await Promise.all(together.map((p) => p.currentUser()));
+    const togetherMs = Date.now() - started;
+    // One connection: its burst is spent, so 20 calls are spaced 100 ms apart whichever provider makes them.
+    expect(togetherMs).toBeGreaterThanOrEqual(1_500);
+    // Two connections, a burst each: no pacing wait at all (one shared bucket would space the 20
+    // calls like the line above). Compared with that run rather than a fixed time, as the machine may be slow.
+    expect(apartMs).toBeLessThan(togetherMs / 2);
+  });
+});
+
+describe('token key rotation', () => {
+  it('when tokens are left under an old key, then one pass re-encrypts every one under the current key, and a second pass changes nothing', async () => {
+    const { connections } = app.container.services;
+    const { userId } = await signUpWithSpotify('rotation_all');
+    await connectApple(userId);
+    const lapsed = await registerUser(app);
+    await connectApple(String(lapsed.session.user.id));
+    for (const [id, provider] of [
+      [userId, 'spotify'],
+      [userId, 'apple'],
+      [String(lapsed.session.user.id), 'apple'],
+    ] as const)
+      await resealUnder([OLD_KEY], id, provider);
+    expect(await sealedColumns()).toHaveLength(4);
+    for (const sealed of await sealedColumns()) expect(sealed).toMatch(/^v1\.old\./);
+
+    // Batches of one: the pass reads on until no row is left.
+    expect(await connections.reencryptTokens(1)).toEqual({ reencrypted: 3, unreadable: 0, changedMeanwhile: 0 });
+    for (const sealed of await sealedColumns()) expect(sealed).toMatch(/^v1\.test\./);
+    const left = await app.container.knex.raw(
+      `SELECT count(*)::int AS n FROM provider_connections WHERE access_token_enc LIKE 'v1.old.%' OR refresh_token_enc LIKE 'v1.old.%' OR music_user_token_enc LIKE 'v1.old.%'`,
+    );
+    expect(left.rows[0].n).toBe(0);
+    // The tokens still work: same plaintext, new key.
+    expect((await (await connections.providerFor(userId, 'apple')).listPlaylists()).items.length).toBeGreaterThan(0);
+    expect((await (await connections.providerFor(userId, 'spotify')).currentUser()).id).toBe('demo-listener');
+
+    const rows = await app.container.knex('provider_connections').orderBy('id');
+    expect(await connections.reencryptTokens()).toEqual({ reencrypted: 0, unreadable: 0, changedMeanwhile: 0 });
+    expect(await app.container.knex('provider_connections').orderBy('id')).toEqual(rows);
+  });
+
+  it('when a token is refreshed between the pass reading a row and writing it, then the refresh wins', async () => {
+    const { connections } = app.container.services;
+    const { userId } = await signUpWithSpotify('rotation_race');
+    await resealUnder([OLD_KEY], userId, 'spotify');
+    const row = await connectionRow(userId);
+    await app.container
+      .knex('provider_connections')
+      .where({ id: row.id })
+      .update({ expires_at: new Date(Date.now() + 10_000) });
+    const repo = new ConnectionsRepo(app.container.knex);
+    const summary = await reencryptStoredTokens({
+      cipher: new TokenCipher(app.container.config.TOKEN_ENCRYPTION_KEYS!),
+      logger: createLogger('silent'),
+      repo: {
+        replaceSealedTokens: (...args) => repo.replaceSealedTokens(...args),
+        // The pass has read the row; a real refresh (the token is about to expire) lands before it writes.
+        sealedUnderOtherKeys: async (...args) => {
+          const rows = await repo.sealedUnderOtherKeys(...args);
+          if (rows.length) await (await connections.providerFor(userId, 'spotify')).listPlaylists();
+          return rows;
+        },
+      },
+    });
+    expect(summary).toEqual({ reencrypted: 0, unreadable: 0, changedMeanwhile: 1 });
+    const refreshed = await connectionRow(userId);
+    expect(refreshed.access_token_enc).toMatch(/^v1\.test\./);
+    expect(refreshed.expires_at.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect((await (await connections.providerFor(userId, 'spotify')).currentUser()).id).toBe('demo-listener');
+  });
+
+  it('when the worker starts, then it re-encrypts tokens left under an old key', async () => {
+    const { userId } = await signUpWithSpotify('rotation_worker');
+    await resealUnder([OLD_KEY], userId, 'spotify');
+    const worker = await startWorker(app.container, { coverBackfill: false });
+    try {
+      await waitFor('the start-up pass', async () => (await connectionRow(userId)).refresh_token_enc.startsWith('v1.test.'));
+      expect((await connectionRow(userId)).access_token_enc).toMatch(/^v1\.test\./);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('when the key of a connection was removed, then importing, listing and enriching answer as for a revoked grant, never a 500, and the user is told once', async () => {
+    const removed: TokenKey[] = [{ id: 'removed', key: randomBytes(32) }];
+    const { client, userId } = await signUpWithSpotify('lost_key');
+    await connectApple(userId);
+    const listed = await client.get('/api/connections/spotify/playlists');
+    expect(listed.status).toBe(200);
+    const queued = await client.post('/api/service-imports', { provider: 'spotify', playlistId: listed.body.items[0].id });
+    expect(queued.status).toBe(202);
+    const lostSpotify = await sealedUnder(removed, userId, 'spotify');
+    const lostApple = await sealedUnder(removed, userId, 'apple');
+
+    // The import job finds tokens no configured key opens: it fails asking to reconnect, and the connection needs reconnecting.
+    await storeSealed(userId, 'spotify', lostSpotify);
+    const worker = await startWorker(app.container, { coverBackfill: false });
+    try {
+      const ended = await waitFor('the import to end', async () => {
+        const res = await client.get(`/api/service-imports/${queued.body.id}`);
+        return res.body.status === 'failed' ? res.body : undefined;
+      });
+      expect(ended.error).toMatch(/Reconnect it in Settings/);
+    } finally {
+      await worker.stop();
+    }
+    expect(await connectionRow(userId)).toMatchObject({ status: 'needs_reconnect', access_token_enc: null, refresh_token_enc: null });
+    expect(await reconnectNotices(client)).toBe(1);
+
+    // Listing: 409 connection_needs_reconnect, and asking again tells the user nothing new.
+    await storeSealed(userId, 'spotify', lostSpotify);
+    for (let i = 0; i < 2; i++) {
+      const res = await client.get('/api/connections/spotify/playlists');
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('connection_needs_reconnect');
+    }
+    expect(await reconnectNotices(client)).toBe(2);
+    await storeSealed(userId, 'apple', lostApple);
+    const apple = await client.get('/api/connections/apple/playlists');
+    expect(apple.status).toBe(409);
+    expect(apple.body.code).toBe('connection_needs_reconnect');
+    expect((await connectionRow(userId, 'apple')).status).toBe('needs_reconnect');
+
+    // Starting an import: 409 before anything is queued.
+    await storeSealed(userId, 'spotify', lostSpotify);
+    const start = await client.post('/api/service-imports', { provider: 'spotify', playlistId: listed.body.items[0].id });
+    expect(start.status).toBe(409);
+    expect(start.body.code).toBe('connection_needs_reconnect');
+
+    // Enrichment: the catalog is public, so the search goes on with the app's own access.
+    await storeSealed(userId, 'spotify', lostSpotify);
+    const search = await client.get('/api/catalog/external-search?provider=spotify&q=love');
+    expect(search.status).toBe(200);
+    expect(search.body.albums.length).toBeGreaterThan(0);
+    expect((await connectionRow(userId)).status).toBe('needs_reconnect');
+
+    // The pass leaves rows it cannot read alone (this process may lack a newer key), counting them.
+    const other = String((await registerUser(app)).session.user.id);
+    await connectSomeoneElse(other);
+    await resealUnder(removed, other, 'spotify');
+    expect(await app.container.services.connections.reencryptTokens()).toMatchObject({ reencrypted: 0, unreadable: 1 });
+    expect((await connectionRow(other)).access_token_enc).toMatch(/^v1\.removed\./);
   });
 });

@@ -1,11 +1,13 @@
 import type { Connection, ProviderName } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
-import type { TokenCipher } from '../../lib/token-cipher';
+import { type TokenCipher, TokenDecryptError } from '../../lib/token-cipher';
 import { type MusicProvider, type ProviderCredentials, ProviderError } from '../../providers/music-provider.port';
 import type { ProviderCallOptions, ProviderFactory } from '../../providers/provider-factory';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { ConnectionRow, ConnectionsRepo } from './connections.repo';
+import { tokenContext as context, type TokenField } from './token-context';
+import { reencryptStoredTokens, type ReencryptionSummary } from './token-reencryption';
 
 export interface ConnectionsServiceDeps {
   repo: ConnectionsRepo;
@@ -25,9 +27,9 @@ export interface NewConnection {
 
 const SERVICE_NAMES: Record<ProviderName, string> = { spotify: 'Spotify', apple: 'Apple Music' };
 
-/** Associated data binding a ciphertext to its connection and column, so sealed values cannot be swapped between rows. */
-function context(userId: string, provider: ProviderName, field: 'access' | 'refresh' | 'music_user'): string {
-  return `connection:${userId}:${provider}:${field}`;
+/** What a caller gets for a connection Muse can no longer act on: the user must connect again. */
+function needsReconnect(provider: ProviderName): AppError {
+  return AppError.conflict('connection_needs_reconnect', `Muse lost access to your ${SERVICE_NAMES[provider]} account. Reconnect it in Settings.`);
 }
 
 /** The owner's view of a connection: never a token. */
@@ -56,8 +58,7 @@ export class ConnectionsService {
 
   /** Links (or re-links) the user's account on a service; 409 when it belongs to another Muse account. */
   async connect(userId: string, provider: ProviderName, c: NewConnection): Promise<Connection> {
-    const seal = (value: string | null | undefined, field: 'access' | 'refresh' | 'music_user') =>
-      value ? this.deps.cipher.encrypt(value, context(userId, provider, field)) : null;
+    const seal = (value: string | null | undefined, field: TokenField) => (value ? this.deps.cipher.encrypt(value, context(userId, provider, field)) : null);
     const isApple = provider === 'apple';
     const row = await this.deps.repo.upsert({
       userId,
@@ -89,18 +90,19 @@ export class ConnectionsService {
   }
 
   /**
-   * A provider acting for the user. Refreshed tokens are stored (re-encrypted under the current
-   * key, which is how key rotation reaches old rows); an `unauthorized` answer — a refresh the
+   * A provider acting for the user, paced together with every other provider of this connection.
+   * Refreshed tokens are stored under the current key; an `unauthorized` answer — a refresh the
    * service refused, or a revoked Music-User-Token — marks the connection `needs_reconnect` and
-   * notifies the user once.
+   * notifies the user once. So do stored tokens no configured key opens (an old key removed before
+   * its rows were re-encrypted): the caller gets the same 409 as for a revoked grant.
    */
   async providerFor(userId: string, provider: ProviderName, calls: ProviderCallOptions = {}): Promise<MusicProvider> {
     const row = await this.deps.repo.findByUser(userId, provider);
     if (!row) throw AppError.notFound(`${SERVICE_NAMES[provider]} connection`);
-    if (row.status === 'needs_reconnect')
-      throw AppError.conflict('connection_needs_reconnect', `Muse lost access to your ${SERVICE_NAMES[provider]} account. Reconnect it in Settings.`);
-    const inner = this.deps.providers.createProvider(provider, this.credentials(row), {
+    if (row.status === 'needs_reconnect') throw needsReconnect(provider);
+    const inner = this.deps.providers.createProvider(provider, await this.openCredentials(row), {
       ...calls,
+      connectionId: String(row.id),
       onTokens: async (t) => {
         await this.deps.repo.updateTokens(row.id, {
           accessTokenEnc: this.deps.cipher.encrypt(t.accessToken, context(userId, provider, 'access')),
@@ -128,9 +130,28 @@ export class ConnectionsService {
     });
   }
 
+  /**
+   * Re-encrypts every stored token under the current key (the worker runs it at start and then
+   * hourly); once it reports nothing left under an old key, that key can be removed.
+   */
+  reencryptTokens(batchSize?: number): Promise<ReencryptionSummary> {
+    return reencryptStoredTokens(this.deps, batchSize);
+  }
+
+  /** The row's tokens, decrypted; tokens no configured key opens make the connection need reconnecting. */
+  private async openCredentials(row: ConnectionRow): Promise<ProviderCredentials> {
+    try {
+      return this.credentials(row);
+    } catch (err) {
+      if (!(err instanceof TokenDecryptError)) throw err;
+      this.deps.logger.warn({ userId: row.user_id, provider: row.provider, reason: err.message }, 'stored provider tokens cannot be decrypted');
+      await this.markNeedsReconnect(row);
+      throw needsReconnect(row.provider);
+    }
+  }
+
   private credentials(row: ConnectionRow): ProviderCredentials {
-    const open = (value: string | null, field: 'access' | 'refresh' | 'music_user') =>
-      value ? this.deps.cipher.decrypt(value, context(row.user_id, row.provider, field)) : null;
+    const open = (value: string | null, field: TokenField) => (value ? this.deps.cipher.decrypt(value, context(row.user_id, row.provider, field)) : null);
     if (row.provider === 'apple') {
       const musicUserToken = open(row.music_user_token_enc, 'music_user') ?? '';
       return { accessToken: musicUserToken, musicUserToken, storefront: row.storefront };
