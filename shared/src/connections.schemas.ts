@@ -7,6 +7,11 @@ export type ProviderName = z.infer<typeof ProviderNameSchema>;
 
 export const ProviderParamsSchema = z.object({ provider: ProviderNameSchema });
 
+/** What a service's sign-in page sends back to the callback; each part is checked by the callback itself, so only its size is bounded here. */
+const callbackParam = z.string().max(4096).optional();
+export const SpotifyCallbackQuerySchema = z.object({ code: callbackParam, state: callbackParam, error: callbackParam });
+export const AppleCallbackQuerySchema = z.object({ music_user_token: callbackParam, state: callbackParam, error: callbackParam });
+
 /**
  * One connected service as the owner sees it. Never carries a token: tokens stay encrypted in the
  * database and are used only by the server.

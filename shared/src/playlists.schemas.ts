@@ -232,6 +232,9 @@ export type PlaylistEntriesQuery = z.infer<typeof PlaylistEntriesQuerySchema>;
 
 export const CollaboratorInviteSchema = z.object({ userId: IdSchema }).strict();
 
+/** A new share link asks for nothing: no body, or an empty object. */
+export const PlaylistLinkRenewSchema = z.object({}).strict().optional();
+
 export const PlaylistCloneSchema = z
   .object({
     title: PlaylistTitleSchema.optional(),

@@ -1,6 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
-import { ConnectionListSchema, ProviderParamsSchema, SpotifyPendingSchema, SpotifySignupSchema, type ConnectionList, type ProviderName } from '@muse/shared';
+import {
+  AppleCallbackQuerySchema,
+  ConnectionListSchema,
+  ProviderParamsSchema,
+  SpotifyCallbackQuerySchema,
+  SpotifyPendingSchema,
+  SpotifySignupSchema,
+  type ConnectionList,
+  type ProviderName,
+} from '@muse/shared';
 import type { Container } from '../../container';
 import { readCookies } from '../../http/cookies';
 import { byIp, rateLimit } from '../../http/rate-limit';
@@ -9,10 +17,6 @@ import { setSessionCookie } from '../../http/session-middleware';
 import { spotifyRedirectUrl } from '../../providers/provider-config';
 import { presentSession } from '../auth/auth.presenter';
 import { OAUTH_TTL_SECONDS, type CallbackOutcome } from './spotify-sign-in';
-
-const param = z.string().max(4096).optional();
-const SpotifyCallbackQuery = z.object({ code: param, state: param, error: param });
-const AppleCallbackQuery = z.object({ music_user_token: param, state: param, error: param });
 
 const PROVIDERS: ProviderName[] = ['spotify', 'apple'];
 
@@ -73,7 +77,7 @@ export function createConnectionsRouter(c: Container): Router {
 
   routes.get('/auth/spotify/callback', {
     limit: authLimit,
-    query: SpotifyCallbackQuery,
+    query: SpotifyCallbackQuerySchema,
     handle: async ({ query, req, res }) => finish('spotify', res, await spotifySignIn.finishSpotify(query, readCookies(req)[names.flow.spotify], req.session)),
   });
 
@@ -122,7 +126,7 @@ export function createConnectionsRouter(c: Container): Router {
 
   routes.get('/connections/apple/callback', {
     auth: 'signed-in',
-    query: AppleCallbackQuery,
+    query: AppleCallbackQuerySchema,
     handle: async ({ query, req, res }) => finish('apple', res, await spotifySignIn.finishApple(query, readCookies(req)[names.flow.apple], req.session)),
   });
 

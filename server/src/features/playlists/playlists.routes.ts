@@ -10,6 +10,7 @@ import {
   PlaylistCreateSchema,
   PlaylistDiscoverQuerySchema,
   PlaylistEntryParamsSchema,
+  PlaylistLinkRenewSchema,
   PlaylistListQuerySchema,
   PlaylistParamsSchema,
   PlaylistReadQuerySchema,
@@ -17,7 +18,6 @@ import {
   PlaylistUpdateSchema,
   UserPlaylistListQuerySchema,
 } from '@muse/shared';
-import { z } from 'zod';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -147,7 +147,7 @@ export function createPlaylistsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
-    body: z.object({}).strict().optional(),
+    body: PlaylistLinkRenewSchema,
     handle: ({ params, user }) => playlists.regenerateLink(String(user.id), params.id),
   });
 
