@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { cleanUpc, creditOf, editionOf, isrcSetsAgree, releaseDateOf, sameRelease } from './album-identity';
+import {
+  cleanUpc,
+  creditOf,
+  editionOf,
+  isrcSetsAgree,
+  releaseDateOf,
+  sameRelease,
+  sameReleaseOnBothServices,
+  sameUpc,
+  type ServiceRelease,
+} from './album-identity';
 
 describe('album identity', () => {
   it('when titles differ only in case, accents, punctuation or an edition suffix and an artist is shared, then they are the same release', () => {
@@ -53,5 +63,21 @@ describe('album identity', () => {
     expect(editionOf('Rock - Paper')).toEqual({ title: 'Rock - Paper', type: 'album' });
     expect(cleanUpc('724384260927')).toBe('724384260927');
     expect(cleanUpc('72438426092x')).toBeNull();
+  });
+
+  it("when two services' albums are compared, then the same UPC or the same recordings link them, and title alone only when a UPC is missing", () => {
+    const isrcs = (...n: number[]) => new Set(n.map((i) => `GBAYE000000${i}`));
+    const album: ServiceRelease = { title: 'Homogenic', artists: ['Björk'], upc: '724384260927', isrcs: isrcs(1, 2, 3, 4, 5), trackCount: 5 };
+    expect(sameUpc('724384260927', '0724384260927')).toBe(true);
+    expect(sameUpc('724384260927', '724384260928')).toBe(false);
+    expect(sameUpc(null, null)).toBe(false);
+    expect(sameReleaseOnBothServices(album, { ...album, title: 'Homogenic (2024 Remaster)', upc: '0724384260927', isrcs: isrcs() })).toBe(true);
+    expect(sameReleaseOnBothServices(album, { ...album, upc: '111111111117', isrcs: isrcs(1, 2, 3, 4) })).toBe(true);
+    // Another UPC, the same title and artist, one shared recording: the single of the title track.
+    expect(sameReleaseOnBothServices(album, { ...album, title: 'Homogenic - Single', upc: '111111111117', isrcs: isrcs(1), trackCount: 1 })).toBe(false);
+    expect(sameReleaseOnBothServices(album, { ...album, upc: '111111111117', isrcs: isrcs(1, 2), trackCount: 5 })).toBe(false);
+    expect(sameReleaseOnBothServices(album, { ...album, upc: null, isrcs: isrcs() })).toBe(true);
+    expect(sameReleaseOnBothServices(album, { ...album, upc: null, isrcs: isrcs(), trackCount: 6 })).toBe(false);
+    expect(sameReleaseOnBothServices(album, { ...album, upc: null, isrcs: isrcs(), artists: ['Someone Else'] })).toBe(false);
   });
 });

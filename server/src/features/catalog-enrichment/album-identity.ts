@@ -83,3 +83,32 @@ export function cleanUpc(upc: string | null | undefined): string | null {
   const v = upc?.trim() ?? '';
   return UPC.test(v) ? v : null;
 }
+
+/** Whether two codes name one product: a UPC-A and the EAN-13 or GTIN-14 it becomes with leading zeros are the same code. */
+export function sameUpc(a: string | null | undefined, b: string | null | undefined): boolean {
+  const x = cleanUpc(a);
+  const y = cleanUpc(b);
+  return x !== null && y !== null && x.replace(/^0+/, '') === y.replace(/^0+/, '');
+}
+
+/** A service's album read in full, as it is compared with the other service's. */
+export interface ServiceRelease extends ReleaseText {
+  upc: string | null;
+  isrcs: ReadonlySet<string>;
+  trackCount: number;
+}
+
+/**
+ * Whether two services' albums, each read in full, are one release, so one catalog album may
+ * carry both services' ids: the same UPC; else the same recordings (ISRC sets agree); else, only
+ * when a side has no UPC, the same artist and title (`sameRelease`) with as many tracks. Stricter
+ * than finding the catalog album an added album merges into: two UPCs that differ are two
+ * releases unless the recordings say otherwise, so a single named after the album, or another
+ * edition, is never linked by its title alone.
+ */
+export function sameReleaseOnBothServices(a: ServiceRelease, b: ServiceRelease): boolean {
+  if (sameUpc(a.upc, b.upc)) return true;
+  if (isrcSetsAgree(a.isrcs, b.isrcs)) return true;
+  if (cleanUpc(a.upc) && cleanUpc(b.upc)) return false;
+  return a.trackCount === b.trackCount && sameRelease(a, { title: b.title, artistCredit: creditOf(b.artists), names: b.artists });
+}

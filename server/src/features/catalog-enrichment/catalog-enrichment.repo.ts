@@ -233,11 +233,11 @@ export class CatalogEnrichmentRepo {
     return albumId;
   }
 
-  /** Gives an album what it lacks of the service's album: its id there, its UPC, a cover source. */
+  /** Gives an album what it lacks of the service's album: its id there (null: leave it), its UPC, a cover source. */
   async fillAlbum(
     trx: Knex.Transaction,
     albumId: string,
-    fill: { provider: ProviderName; serviceId: string; upc: string | null; coverUrl: string | null },
+    fill: { provider: ProviderName; serviceId: string | null; upc: string | null; coverUrl: string | null },
   ): Promise<void> {
     const column = serviceColumn(fill.provider);
     await trx('albums')

@@ -1,6 +1,6 @@
 import type { ExternalAlbumHit, ExternalSearchResults } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import { ProviderFactory } from '../../providers/provider-factory';
+import { ProviderFactory, type ProviderTuning } from '../../providers/provider-factory';
 import type { SandboxCatalog } from '../../providers/sandbox/sandbox-catalog-types';
 import { useTestApp } from '../../testing/test-app';
 import { makeAlbum, makeTrack, registerUser } from '../../testing/factories';
@@ -36,17 +36,34 @@ async function albumRows(title: string) {
   return knex()('albums').where({ title }).select('id', 'upc', 'spotify_id', 'apple_id', 'cover_url');
 }
 
+async function trackRows(albumId: string) {
+  return knex()('tracks').where({ album_id: albumId }).orderBy('position').select('isrc', 'spotify_id', 'apple_id');
+}
+
+/** The service's track ids by ISRC, for the tracks of one of its albums. */
+const appleIdsByIsrc = (album: { songIds: string[] }) =>
+  new Map(album.songIds.map((id) => catalog().apple.songById.get(id)!).map((s) => [s.isrc, s.id] as const));
+const spotifyIdsByIsrc = (album: { trackIds: string[] }) =>
+  new Map(album.trackIds.map((id) => catalog().spotify.trackById.get(id)!).map((t) => [t.isrc, t.id] as const));
+
+/** Calls made to one service of the sandbox since its counts were last reset. */
+const callsTo = (service: 'spotify' | 'apple') => Object.values(app.sandbox!.calls()[service]).reduce((sum, n) => sum + n, 0);
+
 describe('catalog enrichment', () => {
-  it('when an album Muse lacks is found on Spotify and added, then it is in the catalog once with its tracks, ISRCs and UPC, searchable, rateable, and marked in later results', async () => {
+  it("when an album Muse lacks is found on Spotify and added, then it is in the catalog once with its tracks, ISRCs, UPC and both services' ids, searchable, rateable, and marked in later results", async () => {
     const wanted = spotifyAlbum('Harbour Signals');
+    const onApple = appleAlbum('Harbour Signals');
     const before = await search('Harbour Signals', 'spotify');
     const hit = before.albums.find((a) => a.id === wanted.id);
     expect(hit).toMatchObject({ provider: 'spotify', title: 'Harbour Signals', artists: ['Velvet Lighthouse'], inCatalog: null, coverUrl: null });
 
+    app.sandbox!.resetCalls();
     const added = await add('spotify', wanted.id);
     expect(added.status).toBe(201);
     expect(added.body).toEqual({ albumId: expect.any(String), created: true });
     const albumId = added.body.albumId as string;
+    // Finding it on Apple Music took a search and one album read.
+    expect(callsTo('apple')).toBeLessThanOrEqual(3);
 
     const page = await fan.get(`/api/albums/${albumId}`).expect(200);
     expect(page.body.album).toMatchObject({
@@ -54,12 +71,16 @@ describe('catalog enrichment', () => {
       artistCredit: 'Velvet Lighthouse',
       upc: wanted.upc,
       spotifyId: wanted.id,
-      appleId: null,
+      appleId: onApple.id,
       releaseYear: 2024,
     });
     expect(page.body.album.coverUrl).toBeNull();
     const isrcs = wanted.trackIds.map((id) => catalog().spotify.trackById.get(id)!.isrc);
     expect(page.body.tracks.map((t: { isrc: string }) => t.isrc)).toEqual(isrcs);
+    const appleIds = appleIdsByIsrc(onApple);
+    const tracks = await trackRows(albumId);
+    expect(tracks.map((t) => t.apple_id)).toEqual(tracks.map((t) => appleIds.get(t.isrc) ?? null));
+    expect(tracks.filter((t) => t.apple_id).length).toBeGreaterThan(0);
     expect((await albumRows('Harbour Signals'))[0]!.cover_url).toMatch(/\/artwork\/.+\.png$/);
 
     const muse = await fan.get('/api/search').query({ q: 'harbour signals velvet' }).expect(200);
@@ -75,11 +96,30 @@ describe('catalog enrichment', () => {
     expect(await albumRows('Harbour Signals')).toHaveLength(1);
   });
 
-  it('when the same album is then added from Apple Music, then the album gains the Apple ids instead of a duplicate', async () => {
+  it("when an album is added from Apple Music, then Spotify's album and track ids are filled too, found by its UPC", async () => {
+    const apple = appleAlbum('Paper Lanterns');
+    const spotify = spotifyAlbum('Paper Lanterns');
+    app.sandbox!.resetCalls();
+    const added = await add('apple', apple.id);
+    expect(added.status).toBe(201);
+    // A search by UPC, then the album and (for their ISRCs) its tracks.
+    expect(callsTo('spotify')).toBeLessThanOrEqual(2 + spotify.trackIds.length);
+    expect(await albumRows('Paper Lanterns')).toEqual([expect.objectContaining({ spotify_id: spotify.id, apple_id: apple.id, upc: apple.upc })]);
+    const spotifyIds = spotifyIdsByIsrc(spotify);
+    const tracks = await trackRows(added.body.albumId);
+    expect(tracks.map((t) => t.spotify_id)).toEqual(tracks.map((t) => spotifyIds.get(t.isrc) ?? null));
+    expect(tracks.filter((t) => t.spotify_id).length).toBeGreaterThan(0);
+  });
+
+  it("when Apple Music is down while an album is added from Spotify, then it is added with Spotify's ids only; adding it later from Apple Music merges into it", async () => {
     const spotify = spotifyAlbum('Copper Skies');
     const apple = appleAlbum('Copper Skies');
+    app.sandbox!.knobs.set({ service: 'apple', fail: { status: 503, times: 1000 } });
     const first = await add('spotify', spotify.id);
+    app.sandbox!.knobs.reset();
     expect(first.status).toBe(201);
+    expect(await albumRows('Copper Skies')).toEqual([expect.objectContaining({ spotify_id: spotify.id, apple_id: null })]);
+    expect((await trackRows(first.body.albumId)).every((t) => t.apple_id === null)).toBe(true);
     const hits = await search('Copper Skies Mira Okonkwo', 'apple');
     expect(hits.albums.find((a: ExternalAlbumHit) => a.id === apple.id)?.inCatalog).toBe(first.body.albumId);
 
@@ -88,9 +128,9 @@ describe('catalog enrichment', () => {
     expect(second.body).toEqual({ albumId: first.body.albumId, created: false });
     const rows = await albumRows('Copper Skies');
     expect(rows).toEqual([expect.objectContaining({ spotify_id: spotify.id, apple_id: apple.id })]);
-    const tracks = await knex()('tracks').where({ album_id: first.body.albumId }).orderBy('position').select('isrc', 'spotify_id', 'apple_id');
-    const appleIdsByIsrc = new Map(apple.songIds.map((id) => catalog().apple.songById.get(id)!).map((s) => [s.isrc, s.id]));
-    for (const t of tracks) if (appleIdsByIsrc.has(t.isrc)) expect(t.apple_id).toBe(appleIdsByIsrc.get(t.isrc));
+    const tracks = await trackRows(first.body.albumId);
+    const appleIds = appleIdsByIsrc(apple);
+    for (const t of tracks) if (appleIds.has(t.isrc)) expect(t.apple_id).toBe(appleIds.get(t.isrc));
     expect(tracks.filter((t) => t.apple_id).length).toBeGreaterThan(0);
   });
 
@@ -201,18 +241,24 @@ describe('catalog enrichment', () => {
     expect(res.body.code).toMatch(/^provider_/);
   });
 
-  /** The service with quick timeouts, as a person who has not connected the service uses it. */
-  function quickService(available = true, deadlines?: { searchMs: number; readAlbumMs: number }) {
-    const factory = new ProviderFactory(app.container.providers.setup, { timeoutMs: 200, maxAttempts: 2, backoffBaseMs: 10 });
+  type Deadlines = { searchMs: number; readAlbumMs: number; counterpartMs?: number };
+
+  /** The service as a person who has not connected the service uses it, with the given services, HTTP tuning and deadlines. */
+  function enrichmentService(opts: { available?: (name: 'spotify' | 'apple') => boolean; tuning?: ProviderTuning; deadlines?: Deadlines }) {
+    const factory = new ProviderFactory(app.container.providers.setup, opts.tuning);
     return new CatalogEnrichmentService({
       repo: new CatalogEnrichmentRepo(knex()),
-      connections: { available: () => available, providerFor: () => Promise.reject(AppError.notFound('Connection')) },
+      connections: { available: opts.available ?? (() => true), providerFor: () => Promise.reject(AppError.notFound('Connection')) },
       appProvider: (name) => factory.appProvider(name),
       artwork: app.container.services.artwork,
       logger: app.container.logger,
-      deadlines,
+      deadlines: opts.deadlines,
     });
   }
+
+  /** The service with quick timeouts. */
+  const quickService = (available = true, deadlines?: Deadlines) =>
+    enrichmentService({ available: () => available, tuning: { timeoutMs: 200, maxAttempts: 2, backoffBaseMs: 10 }, deadlines });
 
   it('when the service does not answer in time, then adding fails with a 503 and writes nothing', async () => {
     app.sandbox!.knobs.set({ service: 'apple', fail: { status: 503, times: 1000, mode: 'timeout' } });
@@ -230,6 +276,31 @@ describe('catalog enrichment', () => {
     await expect(service.search('1', { provider: 'spotify', q: 'Orbit Motel' })).rejects.toMatchObject({ status: 503, code: 'provider_slow' });
     await expect(service.addAlbum('1', { provider: 'spotify', id: spotifyAlbum('Vacancy on Saturn').id })).rejects.toMatchObject({ status: 503 });
     expect(await albumRows('Vacancy on Saturn')).toEqual([]);
+  });
+
+  it("when Apple Music is slower than the add may wait, then the album is added at its deadline (or the album's own, if sooner) with Spotify's ids only", async () => {
+    app.sandbox!.knobs.set({ service: 'apple', slowMs: 5000 });
+    for (const [title, deadlines] of [
+      ['Nocturnes for a Glass City', { searchMs: 15_000, readAlbumMs: 45_000, counterpartMs: 300 }],
+      ['Spanish Eyes', { searchMs: 15_000, readAlbumMs: 1_000, counterpartMs: 60_000 }],
+    ] as const) {
+      const wanted = spotifyAlbum(title);
+      const startedAt = Date.now();
+      const added = await enrichmentService({ deadlines }).addAlbum('1', { provider: 'spotify', id: wanted.id });
+      expect(Date.now() - startedAt).toBeLessThan(2500);
+      expect(added.created).toBe(true);
+      expect(await knex()('albums').where({ id: added.albumId }).first('spotify_id', 'apple_id')).toEqual({ spotify_id: wanted.id, apple_id: null });
+    }
+  });
+
+  it("when the other service is not set up on this server, then the album is added with one service's ids and that service is never called", async () => {
+    const wanted = spotifyAlbum('Immortal');
+    app.sandbox!.resetCalls();
+    const added = await enrichmentService({ available: (name) => name === 'spotify' }).addAlbum('1', { provider: 'spotify', id: wanted.id });
+    expect(added.created).toBe(true);
+    expect(callsTo('apple')).toBe(0);
+    expect(await knex()('albums').where({ id: added.albumId }).first('spotify_id', 'apple_id')).toEqual({ spotify_id: wanted.id, apple_id: null });
+    expect((await trackRows(added.albumId)).every((t) => t.apple_id === null)).toBe(true);
   });
 
   it('when a service is not set up on this server, then the answer is a 404 problem naming it', async () => {

@@ -4,8 +4,9 @@ import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
 
-// Each search and each add calls the service (an add of a Spotify album one call per track), so
-// both are budgeted per account, well under what the services allow the app.
+// Each search and each add calls the service (an add reads the album, on Spotify one call per
+// track, and looks for it on the other service, again one call per track when that is Spotify),
+// so both are budgeted per account, well under what the services allow the app.
 const SEARCHES_PER_MINUTE = 30;
 const ADDS_PER_HOUR = 60;
 

@@ -10,6 +10,7 @@ import type { ConnectionsService } from '../connections/connections.service';
 import { normaliseIsrc } from '../../lib/isrc';
 import { cleanUpc, creditOf, editionOf, isrcSetsAgree, releaseDateOf, sameRelease } from './album-identity';
 import type { CandidateAlbumRow, CatalogEnrichmentRepo, NewAlbum } from './catalog-enrichment.repo';
+import { CounterpartLookup, otherService } from './counterpart-lookup';
 import { asProblem, serviceName } from './provider-problems';
 
 export interface CatalogEnrichmentDeps {
@@ -20,8 +21,12 @@ export interface CatalogEnrichmentDeps {
   appProvider(name: ProviderName): MusicProvider;
   artwork: Pick<ArtworkService, 'requestCover'>;
   logger: Logger;
-  /** How long a person waits for the service before a 503 (default 15 s for a search, 45 s for reading an album). */
-  deadlines?: { searchMs: number; readAlbumMs: number };
+  /**
+   * How long a person waits for the service before a 503 (default 15 s for a search, 45 s for reading
+   * an album), and for the other service's counterpart of an added album before the album is added
+   * without it (default 10 s, and never past the album's own deadline).
+   */
+  deadlines?: { searchMs: number; readAlbumMs: number; counterpartMs?: number };
 }
 
 /** Albums a service search shows; Spotify answers at most 10. */
@@ -30,18 +35,23 @@ const TITLE_MAX = 1000;
 const NAME_MAX = 500;
 
 const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
+const serviceColumn = (provider: ProviderName): 'spotify_id' | 'apple_id' => (provider === 'spotify' ? 'spotify_id' : 'apple_id');
 
 /**
  * Grows the catalog from Spotify and Apple Music: searches a service for albums (marking those
  * Muse has already), and adds one with its tracks, ISRCs and UPC once, merging it into the
  * album Muse already has (by UPC, then ISRC set, then artist and title) instead of making a
- * second one. The cover is left to the worker; nothing here waits for it.
+ * second one. The same release on the other service gives the album and its tracks that
+ * service's ids too, when it is found in time. The cover is left to the worker; nothing here
+ * waits for it.
  */
 export class CatalogEnrichmentService {
-  private readonly deadlines: { searchMs: number; readAlbumMs: number };
+  private readonly deadlines: { searchMs: number; readAlbumMs: number; counterpartMs: number };
+  private readonly counterparts: CounterpartLookup;
 
   constructor(private readonly deps: CatalogEnrichmentDeps) {
-    this.deadlines = deps.deadlines ?? { searchMs: 15_000, readAlbumMs: 45_000 };
+    this.deadlines = { searchMs: 15_000, readAlbumMs: 45_000, counterpartMs: 10_000, ...deps.deadlines };
+    this.counterparts = new CounterpartLookup({ available: (name) => deps.connections.available(name), appProvider: (name) => deps.appProvider(name) });
   }
 
   /** Albums on the service, each with the catalog album it already is (or null). */
@@ -74,26 +84,71 @@ export class CatalogEnrichmentService {
 
   /**
    * Adds the service's album to the catalog, or finds the album it already is there and gives
-   * that the service's ids, UPC and ISRCs. `created` says which. Concurrent calls for one album
-   * make one album: the writes take one lock, and look again for the album under it.
+   * that the service's ids, UPC and ISRCs. `created` says which. The other service's album,
+   * when found in time, gives its ids too. Concurrent calls for one album make one album: the
+   * writes take one lock, and look again for the album under it.
    */
   async addAlbum(userId: string, input: ExternalAlbumAddInput): Promise<ExternalAlbumAdded> {
+    const started = Date.now();
     const provider = await this.providerFor(userId, input.provider);
     const already = await this.deps.repo.findByServiceId(input.provider, input.id);
     if (already) return { albumId: already.id, created: false };
 
     const album = await asProblem(input.provider, () => provider.readAlbum(input.id), { what: 'album', deadlineMs: this.deadlines.readAlbumMs });
     const wanted = this.newAlbum(input.provider, album);
+    // Merging into an album that has the other service's id already, there is nothing to look up.
+    const known = await this.findExisting(wanted);
+    const counterpart = known?.[serviceColumn(otherService(input.provider))]
+      ? null
+      : await this.counterpartOf(input.provider, album, Math.min(this.deadlines.counterpartMs, this.deadlines.readAlbumMs - (Date.now() - started)));
     const outcome = await this.deps.repo.withEnrichmentLock(async (trx) => {
-      const existing = await this.findExisting(trx, wanted);
+      const existing =
+        (await this.findExisting(wanted, trx)) ?? (counterpart ? await this.deps.repo.findByServiceId(counterpart.provider, counterpart.serviceId, trx) : null);
       if (existing) {
         await this.merge(trx, existing, wanted);
+        if (counterpart) await this.merge(trx, existing, counterpart);
         return { albumId: existing.id, created: false, hasCover: existing.cover_key !== null };
       }
-      return { albumId: await this.deps.repo.insertAlbum(trx, wanted), created: true, hasCover: false };
+      const albumId = await this.deps.repo.insertAlbum(trx, wanted);
+      if (counterpart) await this.merge(trx, { id: albumId }, counterpart);
+      return { albumId, created: true, hasCover: false };
     });
     if (!outcome.hasCover && wanted.coverUrl) await this.requestCover(outcome.albumId, wanted.coverUrl);
     return { albumId: outcome.albumId, created: outcome.created };
+  }
+
+  /**
+   * The same release on the other service, as the catalog would store it, or null: that service
+   * is not set up, has no album sure to be this one, fails, or takes longer than `budgetMs`. Never
+   * an error, and never a wait past the budget: the album is then added with one service's ids,
+   * and adding it later from the other service still merges the two.
+   */
+  private async counterpartOf(from: ProviderName, album: ProviderAlbum, budgetMs: number): Promise<NewAlbum | null> {
+    if (budgetMs <= 0) return null;
+    const other = otherService(from);
+    const stop = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), budgetMs);
+    });
+    try {
+      const found = await Promise.race([this.counterparts.find(from, album, stop.signal), outOfTime]);
+      if (found === 'late') {
+        this.deps.logger.info(
+          { provider: other, albumId: album.id, budgetMs },
+          'the other service was too slow to find an added album on; it keeps one service’s ids',
+        );
+        return null;
+      }
+      return found && this.newAlbum(other, found);
+    } catch (err) {
+      this.deps.logger.warn({ err, provider: other, albumId: album.id }, 'could not look an added album up on the other service; it keeps one service’s ids');
+      return null;
+    } finally {
+      clearTimeout(timer);
+      // A lookup still running makes no further call.
+      stop.abort();
+    }
   }
 
   /** The user's own connection when it works, else the app's access to the service. */
@@ -124,37 +179,44 @@ export class CatalogEnrichmentService {
   }
 
   /** The catalog album this one is: by service id, then UPC, then ISRC set, then artist and title. */
-  private async findExisting(trx: Knex.Transaction, album: NewAlbum): Promise<CandidateAlbumRow | null> {
+  private async findExisting(album: NewAlbum, db?: Knex): Promise<CandidateAlbumRow | null> {
     const { repo } = this.deps;
-    const byId = await repo.findByServiceId(album.provider, album.serviceId, trx);
+    const byId = await repo.findByServiceId(album.provider, album.serviceId, db);
     if (byId) return byId;
     if (album.upc) {
-      const byUpc = await repo.findByUpc(album.upc, trx);
+      const byUpc = await repo.findByUpc(album.upc, db);
       if (byUpc[0]) return byUpc[0];
     }
     const isrcs = new Set(album.tracks.flatMap((t) => (t.isrc ? [t.isrc] : [])));
-    const sharing = await repo.albumsSharingIsrcs([...isrcs], trx);
+    const sharing = await repo.albumsSharingIsrcs([...isrcs], db);
     const byIsrcs = sharing.find((s) => isrcSetsAgree(isrcs, new Set(s.isrcs)));
-    if (byIsrcs) return repo.findById(byIsrcs.album_id, trx);
+    if (byIsrcs) return repo.findById(byIsrcs.album_id, db);
     const byText =
-      (await repo.candidates(album.provider, [{ serviceId: album.serviceId, text: `${album.title} ${album.artists.join(' ')}` }], trx)).get(0) ?? [];
+      (await repo.candidates(album.provider, [{ serviceId: album.serviceId, text: `${album.title} ${album.artists.join(' ')}` }], db)).get(0) ?? [];
     return byText.find((c) => sameRelease(album, { title: c.title, artistCredit: c.artist_credit, names: c.names })) ?? null;
   }
 
   /**
-   * Gives the catalog album the service's id, UPC and cover source where it has none, and each
-   * of its tracks the service's track id and ISRC, matched by ISRC, else by title in order.
+   * Gives the catalog album the service's id (unless another album carries it), UPC and cover
+   * source where it has none, and each of its tracks the service's track id and ISRC, matched by
+   * ISRC, else by title in order.
    */
-  private async merge(trx: Knex.Transaction, existing: CandidateAlbumRow, album: NewAlbum): Promise<void> {
+  private async merge(trx: Knex.Transaction, existing: { id: string }, album: NewAlbum): Promise<void> {
     const { repo } = this.deps;
-    await repo.fillAlbum(trx, existing.id, { provider: album.provider, serviceId: album.serviceId, upc: album.upc, coverUrl: album.coverUrl });
+    const holder = await repo.findByServiceId(album.provider, album.serviceId, trx);
+    await repo.fillAlbum(trx, existing.id, {
+      provider: album.provider,
+      serviceId: holder && holder.id !== existing.id ? null : album.serviceId,
+      upc: album.upc,
+      coverUrl: album.coverUrl,
+    });
     const tracks = await repo.tracksOf(existing.id, trx);
     const taken = await repo.takenTrackIds(
       album.provider,
       album.tracks.map((t) => t.serviceId),
       trx,
     );
-    const column = album.provider === 'spotify' ? 'spotify_id' : 'apple_id';
+    const column = serviceColumn(album.provider);
     const used = new Set<string>();
     for (const track of album.tracks) {
       const title = normaliseTitle(track.title);

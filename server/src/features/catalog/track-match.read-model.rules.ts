@@ -143,14 +143,23 @@ export function trackSearch(snapshot: EntrySnapshot): { strict: string; loose: s
   return { strict: all, loose: artists.length ? `${anyOf(title)}${by}` : all, text: `${key.title} ${key.artist}` };
 }
 
-/** The texts `AlbumMatcher` will ask candidates for: one for the first artist, one for the whole credit. */
-export function albumQueryTexts(snapshot: EntrySnapshot): string[] {
+/**
+ * The texts `AlbumMatcher` will ask candidates for (one for the first artist, one for the whole
+ * credit), each with the album title and artist as the entry writes them (`prefix`), which the
+ * title-prefix read looks albums up by.
+ */
+export function albumQueries(snapshot: EntrySnapshot): { text: string; prefix: string }[] {
   const [artist, ...others] = snapshot.artists;
   if (!artist) return [];
-  return [artist, ...(others.length ? [snapshot.artists.join(' & ')] : [])]
-    .map((a) => normaliseForMatch(a, snapshot.title))
-    .filter((k) => k.title && k.artist)
-    .map((k) => `${k.title} ${k.artist}`);
+  return [artist, ...(others.length ? [snapshot.artists.join(' & ')] : [])].flatMap((a) => {
+    const k = normaliseForMatch(a, snapshot.title);
+    return k.title && k.artist ? [{ text: `${k.title} ${k.artist}`, prefix: `${snapshot.title} ${a}` }] : [];
+  });
+}
+
+/** The texts `AlbumMatcher` will ask candidates for: one for the first artist, one for the whole credit. */
+export function albumQueryTexts(snapshot: EntrySnapshot): string[] {
+  return albumQueries(snapshot).map((q) => q.text);
 }
 
 /** Keeps what is known; JSON has no place for "unknown" but absence. */

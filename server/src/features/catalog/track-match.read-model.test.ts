@@ -233,3 +233,34 @@ describe('matchAlbums', () => {
     expect(m).toMatchObject({ albumId: albums.ram });
   });
 });
+
+describe('matchAlbumsByTitle', () => {
+  it('when albums are looked up by title as written, then identifiers, the same title and a credit starting with the artist match by the same rules; another spelling is missed', async () => {
+    const queries: string[] = [];
+    const count = (query: { sql: string }) => queries.push(query.sql);
+    knex.on('query', count);
+    try {
+      const [byUpc, byId, credit, kidA, wrongYear, namesake, spelled] = await matcher.matchAlbumsByTitle([
+        q({ title: 'Homogenic', artists: ['Björk'], upc: '731453940621' }),
+        q({ title: 'Abbey Road (Remastered)', artists: ['Beatles'] }, { serviceIds: { spotify: '0ETFjACtuP2ADo6LFhL6HN' } }),
+        q({ title: 'Random Access Memories', artists: ['Daft Punk'] }),
+        q({ title: 'KID A', artists: ['radiohead'], releaseYear: 2001 }),
+        q({ title: 'Kid A', artists: ['Radiohead'], releaseYear: 2010 }),
+        q({ title: 'Homogenic', artists: ['Someone Else'] }),
+        q({ title: 'Abbey Road', artists: ['Beatles, The'] }),
+      ]);
+      expect(byUpc).toMatchObject({ albumId: albums.homogenic, method: 'upc' });
+      expect(byId).toMatchObject({ albumId: albums.abbey, method: 'service-id' });
+      expect(credit).toMatchObject({ albumId: albums.ram, method: 'text' });
+      expect(kidA).toMatchObject({ albumId: albums.kidA, method: 'text' });
+      expect(wrongYear).toEqual({ albumId: null, reason: '“Kid A” by Radiohead is in the catalog, but from 2000, not 2010.' });
+      expect(namesake).toMatchObject({ albumId: null });
+      // The similarity read of matchAlbums finds it; the prefix of "Abbey Road Beatles, The" does not.
+      expect(spelled).toMatchObject({ albumId: null });
+      // One read by identifiers, one by title prefix: never one per album.
+      expect(queries).toHaveLength(2);
+    } finally {
+      knex.removeListener('query', count);
+    }
+  });
+});

@@ -89,7 +89,9 @@ export class PlaylistViews {
     const first = PLAYLIST_LIMITS.entriesPage;
     const [[summary], entries] = await Promise.all([
       this.summaries([doc], people, viewer.viewerId),
-      shared ? this.forViewer(shared.slice(0, first), people, viewer.viewerId) : this.entries(doc, doc.entries.slice(0, first), people, viewer.viewerId),
+      shared
+        ? this.forViewer(doc.kind, shared.slice(0, first), people, viewer.viewerId)
+        : this.entries(doc, doc.entries.slice(0, first), people, viewer.viewerId),
     ]);
     const isOwner = roleOf(doc, viewer.viewerId) === 'owner';
     return {
@@ -109,7 +111,7 @@ export class PlaylistViews {
   /** Entries with the catalog's current album, community stars and the viewer's own rating; ranks on ranked lists. */
   async entries(doc: PlaylistDocument, entries: StoredEntry[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
     const more = await this.catalog.enrich(...catalogIdsOf(entries), viewerId);
-    return forViewerWith(this.shared(doc, entries, more), people, more.viewer);
+    return forViewerWith(doc.kind, this.shared(doc, entries, more), people, more.viewer);
   }
 
   /** Entries as every viewer sees them: what is stored, the catalog's current album and community stars, and the rank. */
@@ -133,15 +135,20 @@ export class PlaylistViews {
         addedAt: e.addedAt.toISOString(),
         rank: ranked ? (position.get(e.id) ?? 0) + 1 : null,
         album: albumId ? (more.albums.get(albumId) ?? null) : null,
-        stats: e.trackId ? (more.trackStats.get(e.trackId) ?? null) : e.albumId ? (more.albumStats.get(e.albumId) ?? null) : null,
+        stats: e.trackId ? (more.trackStats.get(e.trackId) ?? null) : ratesAsAlbum(doc.kind, e) ? (more.albumStats.get(e.albumId!) ?? null) : null,
       };
     });
   }
 
   /** Shared entries with the viewer's own ratings and the names of who added them. */
-  async forViewer(shared: SharedEntryView[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
+  async forViewer(
+    kind: PlaylistDocument['kind'],
+    shared: SharedEntryView[],
+    people: Map<string, PlaylistPerson>,
+    viewerId: string | null,
+  ): Promise<PlaylistEntryView[]> {
     const ratings = viewerId ? await this.catalog.viewerRatings(...catalogIdsOf(shared), viewerId) : NO_RATINGS;
-    return forViewerWith(shared, people, ratings);
+    return forViewerWith(kind, shared, people, ratings);
   }
 }
 
@@ -163,7 +170,21 @@ function catalogIdsOf(entries: ReadonlyArray<Pick<StoredEntry, 'trackId' | 'albu
   return [entries.flatMap((e) => (e.trackId ? [e.trackId] : [])), entries.flatMap((e) => (e.albumId && !e.trackId ? [e.albumId] : []))];
 }
 
-function forViewerWith(shared: SharedEntryView[], people: Map<string, PlaylistPerson>, ratings: ViewerRatings): PlaylistEntryView[] {
+/**
+ * Whether an entry without a catalog track stands for its album (an album list's entry), so it
+ * shows the album's stars and the viewer's album rating. A track playlist's entry may name only
+ * its album (the track is not in the catalog, its album is): the album's stars are not the track's.
+ */
+function ratesAsAlbum(kind: PlaylistDocument['kind'], e: Pick<StoredEntry, 'trackId' | 'albumId'>): boolean {
+  return kind !== 'playlist' && !e.trackId && Boolean(e.albumId);
+}
+
+function forViewerWith(
+  kind: PlaylistDocument['kind'],
+  shared: SharedEntryView[],
+  people: Map<string, PlaylistPerson>,
+  ratings: ViewerRatings,
+): PlaylistEntryView[] {
   // One summary per adder, not one per entry: a 500-entry page mostly names its owner 500 times.
   const adders = new Map<string, UserSummary | null>();
   const adder = (id: string): UserSummary | null => {
@@ -176,7 +197,7 @@ function forViewerWith(shared: SharedEntryView[], people: Map<string, PlaylistPe
   };
   return shared.map((e) => ({
     ...e,
-    viewerRating: e.trackId ? (ratings.tracks.get(e.trackId) ?? null) : e.albumId ? (ratings.albums.get(e.albumId) ?? null) : null,
+    viewerRating: e.trackId ? (ratings.tracks.get(e.trackId) ?? null) : ratesAsAlbum(kind, e) ? (ratings.albums.get(e.albumId!) ?? null) : null,
     addedByUser: adder(e.addedBy),
   }));
 }

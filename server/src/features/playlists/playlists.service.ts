@@ -187,7 +187,7 @@ export class PlaylistsService {
       version: doc.version,
       entryCount: doc.entryCount,
       offset,
-      entries: await this.deps.views.forViewer(page, people, viewerId),
+      entries: await this.deps.views.forViewer(doc.kind, page, people, viewerId),
       next: end < doc.entryCount && page.length > 0 ? end : null,
     };
   }

@@ -2,7 +2,7 @@ import { IsrcSchema, PLAYLIST_LIMITS, UpcSchema, type EntrySnapshot, type Provid
 import type { StoredEntry } from '../../docstore/playlist-store.port';
 import { randomToken } from '../../lib/ids';
 import type { ProviderTrack } from '../../providers/music-provider.port';
-import type { CatalogMatchQuery, TrackMatch } from '../catalog/track-match.read-model';
+import type { AlbumMatch, CatalogMatchQuery, TrackMatch } from '../catalog/track-match.read-model';
 
 export const SERVICE_NAMES: Record<ProviderName, string> = { spotify: 'Spotify', apple: 'Apple Music' };
 
@@ -69,6 +69,18 @@ export function matchQueryOf(provider: ProviderName, track: ProviderTrack): Cata
   return { snapshot: snapshotOf(track), serviceIds: serviceIdsOf(provider, track) };
 }
 
+/**
+ * What the track-match read model is asked about the album of a track it did not find: the
+ * album's title, UPC, year and id on the service, with the track's artists (a service's track
+ * names no album artist). Null when the track names no album.
+ */
+export function albumQueryOf(provider: ProviderName, track: ProviderTrack): CatalogMatchQuery | null {
+  const { artists, album, upc, releaseYear } = snapshotOf(track);
+  if (!album) return null;
+  const id = track.album?.id;
+  return { snapshot: { title: album, artists, upc, releaseYear }, serviceIds: id && id.length <= 100 ? { [provider]: id } : {} };
+}
+
 /** Whether the catalog is asked about the track at all: local files and unavailable tracks stay snapshot-only. */
 export function isMatchable(provider: ProviderName, track: ProviderTrack): boolean {
   return !isLocalTrack(provider, track) && track.available;
@@ -77,13 +89,15 @@ export function isMatchable(provider: ProviderName, track: ProviderTrack): boole
 /**
  * The entry a track becomes: the service's values first and the catalog's where the service says
  * nothing (the cover, a missing ISRC), the source service's id plus the other service's id when the
- * catalog knows it, and the catalog track when one matched.
+ * catalog knows it, and the catalog track when one matched. A track the catalog lacks still links
+ * to its album when `album` (asked with `albumQueryOf`) found it.
  */
 export function buildEntry(
   provider: ProviderName,
   track: ProviderTrack,
   match: TrackMatch | null,
   added: { by: string; at: Date },
+  album: AlbumMatch | null = null,
 ): { entry: StoredEntry; kind: EntryKind } {
   const query = matchQueryOf(provider, track);
   const base = { id: randomToken(9), addedBy: added.by, addedAt: added.at };
@@ -93,8 +107,13 @@ export function buildEntry(
   if (!track.available) {
     return { entry: { ...base, ...query, trackId: null, albumId: null, note: unavailableNote(provider) }, kind: 'unavailable' };
   }
-  if (!match || match.trackId === null) return { entry: { ...base, ...query, trackId: null, albumId: null, note: null }, kind: 'unlinked' };
   const given = Object.fromEntries(Object.entries(query.snapshot).filter(([, v]) => v !== undefined && v !== null));
+  if (!match || match.trackId === null) {
+    if (!album || album.albumId === null) return { entry: { ...base, ...query, trackId: null, albumId: null, note: null }, kind: 'unlinked' };
+    // The album's facts only (its UPC, year, cover): its service ids name the album, not the track.
+    const snapshot = { ...album.snapshot, ...given } as EntrySnapshot;
+    return { entry: { ...base, snapshot, serviceIds: query.serviceIds, trackId: null, albumId: album.albumId, note: null }, kind: 'unlinked' };
+  }
   return {
     entry: {
       ...base,

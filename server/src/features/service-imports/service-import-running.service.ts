@@ -4,9 +4,9 @@ import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import { type MusicProvider, type ProviderPlaylistSummary, type ProviderTrack, ProviderError } from '../../providers/music-provider.port';
 import { streamPages } from '../../providers/page-stream';
-import type { TrackMatch, TrackMatchReadModel } from '../catalog/track-match.read-model';
+import type { AlbumMatch, CatalogMatchQuery, TrackMatch, TrackMatchReadModel } from '../catalog/track-match.read-model';
 import type { PlaylistsService } from '../playlists/playlists.service';
-import { buildEntry, isMatchable, matchQueryOf, SERVICE_NAMES, type EntryKind } from './service-import-entries';
+import { albumQueryOf, buildEntry, isMatchable, matchQueryOf, SERVICE_NAMES, type EntryKind } from './service-import-entries';
 import { failureMessage, partialMessage } from './service-import-failures';
 import type { ServiceImportOutcome, ServiceImportRow, ServiceImportsRepo } from './service-imports.repo';
 
@@ -14,7 +14,7 @@ export interface ServiceImportRunningDeps {
   repo: ServiceImportsRepo;
   /** A provider acting for the user (the connections service's `providerFor`). */
   providerFor(userId: string, provider: ProviderName): Promise<MusicProvider>;
-  matcher: Pick<TrackMatchReadModel, 'matchTracks'>;
+  matcher: Pick<TrackMatchReadModel, 'matchTracks' | 'matchAlbumsByTitle'>;
   playlists: Pick<PlaylistsService, 'saveImported'>;
   /** Tells the importing user's browser how far the import has got. */
   announce(userId: string, importId: string): Promise<void>;
@@ -110,16 +110,37 @@ export class ServiceImportRunning {
     }
   }
 
-  /** Links one page's tracks to the catalog in one batch and appends their entries. */
+  /** Links one page's tracks to the catalog in one batch (their albums in a second, for tracks it lacks) and appends their entries. */
   private async addPage(provider: ProviderName, tracks: ProviderTrack[], added: { by: string; at: Date }, entries: StoredEntry[], counts: Counts) {
     const asked = tracks.filter((t) => isMatchable(provider, t));
     const matches = await this.deps.matcher.matchTracks(asked.map((t) => matchQueryOf(provider, t)));
     const byTrack = new Map<ProviderTrack, TrackMatch>(asked.map((t, i) => [t, matches[i]!]));
+    const albums = await this.albumsOf(
+      provider,
+      asked.filter((t) => byTrack.get(t)!.trackId === null),
+    );
     for (const track of tracks) {
-      const { entry, kind } = buildEntry(provider, track, byTrack.get(track) ?? null, added);
+      const { entry, kind } = buildEntry(provider, track, byTrack.get(track) ?? null, added, albums.get(track) ?? null);
       entries.push(entry);
       counts[kind] += 1;
     }
+  }
+
+  /** The catalog albums of tracks the catalog lacks, each album asked once. */
+  private async albumsOf(provider: ProviderName, tracks: ProviderTrack[]): Promise<Map<ProviderTrack, AlbumMatch>> {
+    const queries = new Map<string, CatalogMatchQuery>();
+    const keyOf = new Map<ProviderTrack, string>();
+    for (const track of tracks) {
+      const query = albumQueryOf(provider, track);
+      if (!query) continue;
+      const key = JSON.stringify(query);
+      queries.set(key, query);
+      keyOf.set(track, key);
+    }
+    if (!queries.size) return new Map();
+    const matches = await this.deps.matcher.matchAlbumsByTitle([...queries.values()]);
+    const byKey = new Map([...queries.keys()].map((key, i) => [key, matches[i]!]));
+    return new Map([...keyOf].map(([track, key]) => [track, byKey.get(key)!]));
   }
 
   private async save(row: ServiceImportRow, source: ProviderPlaylistSummary | null, entries: StoredEntry[]): Promise<string> {
