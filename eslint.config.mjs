@@ -80,6 +80,24 @@ export default tseslint.config(
     },
   },
   {
+    // Route schemas live in shared/ (the web app validates with the same ones, and OpenAPI names them).
+    files: ['server/src/features/**/*.routes.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Open transactions through Transactions.run (server/src/db/transaction.ts).',
+        },
+        ...LOOK_AHEAD_BY_HAND,
+        {
+          selector: "CallExpression[callee.object.name='z']",
+          message: 'Define request schemas in shared/src/*.schemas.ts and import them from @muse/shared.',
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [WEB_FEATURE_BOUNDARY] }],

@@ -31,3 +31,4 @@ export * from './previews.schemas';
 export * from './recommendations.schemas';
 export * from './parties.schemas';
 export * from './opinions.schemas';
+export * from './covers.schemas';

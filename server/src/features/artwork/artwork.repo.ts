@@ -6,6 +6,12 @@ export interface AlbumCoverRow {
   cover_url: string | null;
 }
 
+/** A cover in the blob store: the largest width's key, and each smaller width's key by its width (`COVER_WIDTHS`). */
+export interface StoredCover {
+  key: string;
+  sizeKeys: Record<string, string>;
+}
+
 /** An album the cover backfill looks up: what identifies it on a service, and the cover address it has, if any. */
 export interface AlbumWithoutCoverRow {
   id: string;
@@ -17,7 +23,7 @@ export interface AlbumWithoutCoverRow {
   cover_url: string | null;
 }
 
-/** The albums' cover columns: read to decide whether a cover must be fetched, written when it is stored. */
+/** The albums' cover columns: read to decide whether a cover must be fetched, written when it is stored, read to serve a width. */
 export class ArtworkRepo {
   constructor(private readonly knex: Knex) {}
 
@@ -26,12 +32,29 @@ export class ArtworkRepo {
     return (row as AlbumCoverRow | undefined) ?? null;
   }
 
-  /** Records the stored cover; the source address is kept when the album had none. Returns whether the album still exists. */
-  async setCoverKey(albumId: string, key: string, sourceUrl: string): Promise<boolean> {
+  /**
+   * Records the stored cover: the largest width's key and each smaller width's; the source
+   * address is kept when the album had none. Returns whether the album still exists.
+   */
+  async setCover(albumId: string, cover: StoredCover, sourceUrl: string): Promise<boolean> {
     const updated = await this.knex('albums')
       .where({ id: albumId })
-      .update({ cover_key: key, cover_url: this.knex.raw('coalesce(cover_url, ?)', [sourceUrl]) });
+      .update({
+        cover_key: cover.key,
+        cover_size_keys: JSON.stringify(cover.sizeKeys),
+        cover_url: this.knex.raw('coalesce(cover_url, ?)', [sourceUrl]),
+      });
     return updated > 0;
+  }
+
+  /** The stored key of a cover at a smaller width, by its largest width's key; null when no album recorded that width. */
+  async findSizeKey(coverKey: string, width: number): Promise<string | null> {
+    const row = (await this.knex('albums')
+      .where({ cover_key: coverKey })
+      .whereNotNull('cover_size_keys')
+      .whereRaw('cover_size_keys ->> ? IS NOT NULL', [String(width)])
+      .first(this.knex.raw('cover_size_keys ->> ? AS key', [String(width)]))) as { key: string } | undefined;
+    return row?.key ?? null;
   }
 
   /**

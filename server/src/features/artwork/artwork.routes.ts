@@ -1,18 +1,22 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { ArtworkParamsSchema, ArtworkQuerySchema, type CoverWidth } from '@muse/shared';
 import type { Container } from '../../container';
-import { BLOB_KEY_PATTERN } from '../../blobs/blob-keys';
 import { createRoutes } from '../../http/route';
 
-const ArtworkParamsSchema = z.object({ key: z.string().regex(BLOB_KEY_PATTERN, 'Not an artwork key') });
-
-/** Stored album covers, public and cacheable forever (`/api/artwork/<key>` is what album presenters give as `coverUrl`). */
+/**
+ * Stored album covers, public and cacheable forever (`/api/artwork/<key>` is what album presenters
+ * give as `coverUrl`); `?w=` picks one of the stored widths, the largest without it.
+ */
 export function createArtworkRouter(c: Container): Router {
   const router = Router();
   const routes = createRoutes(router, c.services.auth);
   const { artwork } = c.services;
 
-  routes.get('/:key', { params: ArtworkParamsSchema, handle: ({ params, req, res }) => artwork.serve(req, res, params.key) });
+  routes.get('/:key', {
+    params: ArtworkParamsSchema,
+    query: ArtworkQuerySchema,
+    handle: ({ params, query, req, res }) => artwork.serve(req, res, params.key, query.w === undefined ? undefined : (Number(query.w) as CoverWidth)),
+  });
 
   return router;
 }

@@ -43,9 +43,10 @@ const serviceIsDown = (err: unknown) =>
 /**
  * Gets covers for albums that have none stored: an album that knows its cover's address has it
  * fetched; one that does not is looked up on the usable services (by UPC on Spotify, else by
- * artist and title with a strict match) for the service's artwork at the size pages need. Each
- * run takes a bounded batch, so the worker re-runs it periodically until the catalog is covered.
- * The downloads themselves are `fetch-artwork` jobs.
+ * artist and title with a strict match) for the service's artwork, whose address names the
+ * service's image at each width pages need (`artworkAddress`). Each run takes a bounded batch, so
+ * the worker re-runs it periodically until the catalog is covered. The downloads themselves are
+ * `fetch-artwork` jobs.
  */
 export class CoverBackfill {
   private readonly batch: number;

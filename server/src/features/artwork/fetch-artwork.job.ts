@@ -6,9 +6,10 @@ import type { JobDeps } from '../../jobs/job-deps';
 import { ImageRefusedError } from './image-download';
 
 /**
- * Fetches an album's cover once into the blob store and records its key on the album. A cover
- * the source refuses or that is not a usable image fails at once (retrying cannot fix it);
- * timeouts, 5xx and a store that is down are retried with the queue's backoff.
+ * Fetches an album's cover once into the blob store, at each width pages need, and records the
+ * keys on the album. A cover the source refuses or that is not a usable image fails at once
+ * (retrying cannot fix it); timeouts, 5xx and a store that is down are retried with the queue's
+ * backoff.
  */
 export const fetchArtworkJob = defineJob({
   name: 'fetch-artwork',

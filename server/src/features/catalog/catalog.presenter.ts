@@ -1,4 +1,4 @@
-import { bayesianAverage, valueToStars, type AlbumDetail, type AlbumSummary, type RatingStats, type TrackView } from '@muse/shared';
+import { bayesianAverage, isStoredCoverUrl, valueToStars, type AlbumDetail, type AlbumSummary, type RatingStats, type TrackView } from '@muse/shared';
 import type { AlbumRow, CreditRow, StatsRow, TrackRow } from './catalog.read-model';
 
 const EMPTY_HISTOGRAM = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -42,12 +42,11 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-const STORED_COVER = /^\/api\/artwork\/[0-9a-f]{64}\.[a-z0-9]{1,5}$/;
-
 /**
  * The cover pages show: Muse's stored copy (`GET /api/artwork/:key`) once the worker has fetched
  * it, else null (the web draws its placeholder). Never a service's address: a page loading
- * images from the services would tell them who looks at what.
+ * images from the services would tell them who looks at what. The address serves the largest
+ * stored width; `?w=` with one of `COVER_WIDTHS` serves a smaller one (`coverSrcSet` lists them).
  */
 export function presentCoverUrl(coverKey: string | null | undefined): string | null {
   return coverKey ? `/api/artwork/${coverKey}` : null;
@@ -55,7 +54,7 @@ export function presentCoverUrl(coverKey: string | null | undefined): string | n
 
 /** A cover address kept in a document (a playlist entry's snapshot), shown only when it is Muse's stored copy. */
 export function presentStoredCover(url: string | null | undefined): string | null {
-  return url && STORED_COVER.test(url) ? url : null;
+  return isStoredCoverUrl(url) ? url : null;
 }
 
 export function presentAlbumSummary(row: AlbumRow): AlbumSummary {

@@ -1,18 +1,28 @@
+import { COVER_WIDTHS } from '@muse/shared';
+import { artworkAddress } from '../artwork-sizes';
 import { type ProviderAlbumSummary, type ProviderPlaylistSummary, type ProviderTrack } from '../music-provider.port';
 import { type AppleAlbum, type AppleLibraryPlaylist, type AppleSong } from './apple-schemas';
 
-/** Artwork size asked of Apple's `{w}x{h}` templates: large enough for the album page, resized down by the artwork worker. */
+/** Size of the artwork address itself (what opening it shows); the artwork worker fetches the widths it names instead. */
 export const APPLE_ARTWORK_SIZE = 1000;
 
-/** Fills Apple's `{w}x{h}` artwork template (never larger than the original). */
+/**
+ * Fills Apple's `{w}x{h}` artwork template at `size`, naming the template filled at each width
+ * Muse stores, so Apple draws every stored size itself (see `artworkAddress`). Never larger
+ * than the original.
+ */
 export function appleArtworkUrl(
   artwork: { url: string; width?: number | null; height?: number | null } | null | undefined,
   size = APPLE_ARTWORK_SIZE,
 ): string | null {
   if (!artwork?.url) return null;
-  const w = Math.min(size, artwork.width ?? size);
-  const h = Math.min(size, artwork.height ?? size);
-  return artwork.url.replace('{w}', String(w)).replace('{h}', String(h)).replace('{f}', 'jpg');
+  const template = artwork.url;
+  const at = (side: number) => {
+    const w = Math.min(side, artwork.width ?? side);
+    const h = Math.min(side, artwork.height ?? side);
+    return template.replace('{w}', String(w)).replace('{h}', String(h)).replace('{f}', 'jpg');
+  };
+  return artworkAddress(at(size), new Map(COVER_WIDTHS.map((width) => [width, at(width)])));
 }
 
 /** Apple lists artists as one string ("A & B", "A, B & C"); split so they compare with Spotify's lists. */

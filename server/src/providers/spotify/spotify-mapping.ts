@@ -1,11 +1,20 @@
 import { type z } from 'zod';
+import { COVER_WIDTHS } from '@muse/shared';
+import { artworkAddress } from '../artwork-sizes';
 import { type ProviderAlbumSummary, type ProviderPlaylistSummary, type ProviderTrack } from '../music-provider.port';
 import { type SpotifyPlaylist, type SpotifySimplifiedAlbum, type SpotifyTrack } from './spotify-schemas';
 
-/** The largest image, which the artwork worker resizes down from. */
+/**
+ * The largest image's address, naming for each width Muse stores the smallest of Spotify's
+ * images at least that wide (the largest when none is), so the artwork worker keeps Spotify's
+ * own 64, 300 and 640 px images (see `artworkAddress`). Images without a width count as smallest.
+ */
 export function largestImage(images: { url: string; width?: number | null }[] | null | undefined): string | null {
   if (!images?.length) return null;
-  return [...images].sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0]!.url;
+  const widest = [...images].sort((a, b) => (b.width ?? 0) - (a.width ?? 0));
+  const largest = widest[0]!.url;
+  const atLeast = (width: number) => widest.filter((image) => (image.width ?? 0) >= width).at(-1)?.url ?? largest;
+  return artworkAddress(largest, new Map(COVER_WIDTHS.map((width) => [width, atLeast(width)])));
 }
 
 function releaseYear(date: string | null | undefined): number | null {

@@ -1,4 +1,5 @@
 import { useState, type CSSProperties } from 'react';
+import { coverSrcSet } from '@muse/shared';
 
 /** 32-bit FNV-1a: a stable number from text, so one album always gets the same colours. */
 function hashText(text: string): number {
@@ -34,6 +35,21 @@ export function generatedCoverStyle(title: string, artist: string): { style: CSS
   return { style, pattern };
 }
 
+/**
+ * `srcSet` and `sizes` of a cover image: a cover Muse stores offers each width it keeps, so the
+ * browser downloads the smallest one sharp enough for `sizes` on this screen (a 48 px thumbnail
+ * never loads the album page's image). Any other address gets neither.
+ */
+export function coverImageSources(coverUrl: string, sizes: string): { srcSet?: string; sizes?: string } {
+  const srcSet = coverSrcSet(coverUrl);
+  return srcSet ? { srcSet, sizes } : {};
+}
+
+/** The `sizes` of a cover `size` px wide; a fluid one fills a grid column, about half a phone's screen. */
+export function coverSizes(size: number, fluid: boolean): string {
+  return fluid ? `(max-width: 640px) 50vw, ${size}px` : `${size}px`;
+}
+
 interface AlbumCoverProps {
   title: string;
   artist: string;
@@ -65,6 +81,7 @@ export function AlbumCover({ title, artist, coverUrl, size = 160, className, dec
       <img
         className={classes}
         src={coverUrl}
+        {...coverImageSources(coverUrl, coverSizes(size, fluid))}
         alt={decorative ? '' : alt}
         loading="lazy"
         decoding="async"
