@@ -150,7 +150,7 @@ function runFacts(stdout) {
   return {
     database: /smoke data set in (muse_bench_smoke_[0-9a-f]+)/.exec(stdout)?.[1],
     prefix: /Redis prefix (muse-bench-[0-9a-f]+:)/.exec(stdout)?.[1],
-    urls: [...stdout.matchAll(/(?:api|baseline) at (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]),
+    urls: [...stdout.matchAll(/(?:api|baseline|api and worker|provider sandbox) at (http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]),
   };
 }
 
@@ -240,12 +240,35 @@ async function checkPlaylistsThroughTheApi(database) {
   }
 }
 
+/**
+ * The service-import job's line and JSON: the time as the bench and the server saw it, the calls
+ * Spotify received for the import against their minimum (the playlist once and its 2,000 items a
+ * page of 100 at a time), never fewer than that minimum.
+ */
+function checkServiceImportJob(stdout, jobs) {
+  assert.match(
+    stdout,
+    /^service-import: 2,000 tracks \(\d+ linked to the catalog\) in [\d.]+ s \(server: [\d.]+ s\); provider calls \d+, minimum 21; other work's calls meanwhile \d+; all calls by endpoint: /m,
+  );
+  assert.equal(jobs.length, 1);
+  const [job] = jobs;
+  assert.deepEqual([job.name, job.status, job.tracks, job.error], ['service-import', 'done', 2000, null]);
+  assert.ok(job.seconds > 0 && job.server_seconds > 0 && job.server_seconds <= job.seconds, `times: ${job.seconds} s, server ${job.server_seconds} s`);
+  assert.equal(job.minimum_provider_calls, 21);
+  assert.equal(job.calls_by_endpoint['GET /v1/playlists/{id}'], 1);
+  assert.equal(job.calls_by_endpoint['GET /v1/playlists/{id}/items'], 20);
+  assert.ok(job.provider_calls >= job.minimum_provider_calls, `${job.provider_calls} calls, minimum ${job.minimum_provider_calls}`);
+  const received = Object.values(job.calls_by_endpoint).reduce((a, b) => a + b, 0);
+  assert.equal(job.provider_calls + job.other_provider_calls, received, "every call Spotify received is the import's or other work's");
+}
+
 describe('npm run bench', { timeout: 240_000 }, () => {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muse-bench-smoke-'));
   after(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
-  test('when the smoke bench runs, then it prints the table, writes both JSON files with every scenario answered without errors, and leaves nothing behind', async () => {
-    const run = await runBench(['--smoke', '--out', outDir]);
+  test('when the smoke bench runs with the service-import job, then it prints the table and the job, writes both JSON files with every scenario answered without errors, and leaves nothing behind', async () => {
+    // Every load scenario (what a run without --scenario does) and the 2,000-track import on the same throwaway data set.
+    const run = await runBench(['--smoke', '--out', outDir, ...[...SCENARIOS, 'service-import'].flatMap((name) => ['--scenario', name])]);
     assert.equal(run.code, 0, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
 
     const table = run.stdout.slice(run.stdout.indexOf('scenario  '));
@@ -268,7 +291,7 @@ describe('npm run bench', { timeout: 240_000 }, () => {
     assert.equal(stamped, latest);
 
     const report = JSON.parse(latest);
-    assert.deepEqual(Object.keys(report), ['machine', 'scenarios']);
+    assert.deepEqual(Object.keys(report), ['machine', 'scenarios', 'jobs']);
     assert.deepEqual(Object.keys(report.machine).sort(), ['cores', 'cpu', 'memory_gb', 'node', 'os']);
     assert.equal(report.machine.node, process.version);
     assert.deepEqual(
@@ -299,8 +322,11 @@ describe('npm run bench', { timeout: 240_000 }, () => {
       assert.match(table, new RegExp(`^${escapeRegExp(s.name)} .* ${expected === '-' ? '-' : expected} `, 'm'));
     }
 
+    checkServiceImportJob(run.stdout, report.jobs);
+
+    // The api and the baseline, and the job's api with its worker and its provider sandbox.
     const facts = runFacts(run.stdout);
-    assert.ok(facts.database && facts.prefix && facts.urls.length === 2, run.stdout);
+    assert.ok(facts.database && facts.prefix && facts.urls.length === 4, run.stdout);
     assert.equal(await databaseExists(facts.database), false, 'the smoke database is dropped');
     assert.deepEqual(await redisKeys(facts.prefix), [], 'the Redis keys are deleted');
     for (const url of facts.urls) assert.equal(await answers(url), false, `${url} is stopped`);

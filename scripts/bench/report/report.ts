@@ -137,7 +137,7 @@ export function formatJobs(jobs: JobResult[]): string {
       const firstPlay = j.first_play_ms ? `; first play p50 ${num(j.first_play_ms.p50, 1)} ms, p99 ${num(j.first_play_ms.p99, 1)} ms` : '';
       return (
         `${j.name}: ${j.tracks.toLocaleString('en')} tracks (${j.linked.toLocaleString('en')} linked to the catalog) in ${num(j.seconds, 2)} s${server};` +
-        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls} (${endpoints})${rss}${firstPlay}${outcome}`
+        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls}; all calls by endpoint: ${endpoints}${rss}${firstPlay}${outcome}`
       );
     })
     .join('\n');

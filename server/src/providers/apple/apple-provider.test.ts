@@ -60,17 +60,69 @@ describe('Apple Music adapter against the sandbox', () => {
     expect(tracks.items.filter((t) => !t.available).every((t) => t.isrc === null)).toBe(true);
   });
 
-  it('when a large library playlist is streamed, then pages of 100 come until the end', async () => {
+  it('when a large library playlist is streamed, then pages of 100 come until the end, and the playlist itself is read once', async () => {
     const { provider, counter } = connect({ storefront: 'us' });
     const page = await provider.listPlaylists();
     const big = page.items.find((p) => p.name === 'Library mix 2,000')!;
     let count = 0;
-    for await (const items of streamPages((c) => provider.readPlaylist(big.id, c).then((r) => r.tracks))) {
+    const names = new Set<string>();
+    for await (const items of streamPages((c) =>
+      provider.readPlaylist(big.id, c).then((r) => {
+        names.add(r.playlist.name);
+        return r.tracks;
+      }),
+    )) {
       expect(items.length).toBeLessThanOrEqual(100);
       count += items.length;
     }
     expect(count).toBe(2000);
+    expect([...names]).toEqual(['Library mix 2,000']);
     expect(counter.count('GET /v1/me/library/playlists/{id}/tracks', 'ok')).toBe(20);
+    // What the service received: one head call for the whole read, beside the 20 pages.
+    expect(sandboxCalls('GET /v1/me/library/playlists/{id}')).toBe(1);
+    expect(sandboxCalls('GET /v1/me/library/playlists/{id}/tracks')).toBe(20);
+
+    // A new read starts afresh: its first page asks for the playlist again.
+    await provider.readPlaylist(big.id);
+    expect(sandboxCalls('GET /v1/me/library/playlists/{id}')).toBe(2);
+  });
+
+  it('when a clean/explicit pair is read, then the explicit song is explicit and its clean version is not, in lookups, albums and library playlists', async () => {
+    const { provider } = connect({ storefront: 'us' });
+    const { songs, songById, albums } = sandbox.catalog.apple;
+    // The sandbox's clean albums hold, for each explicit song of an album, its clean version at the same place.
+    const clean = songs.find((s) => s.contentRating === 'clean' && s.storefronts.includes('us'))!;
+    const explicit = songs.find(
+      (s) =>
+        s.contentRating === 'explicit' &&
+        s.albumName === clean.albumName &&
+        s.albumId !== clean.albumId &&
+        s.name === clean.name &&
+        s.discNumber === clean.discNumber &&
+        s.trackNumber === clean.trackNumber,
+    )!;
+    expect(explicit.storefronts).toContain('us');
+    const cleanAlbum = albums.find((a) => a.id === clean.albumId)!;
+    const explicitAlbum = albums.find((a) => a.id === explicit.albumId)!;
+    expect([cleanAlbum.contentRating, explicitAlbum.contentRating]).toEqual(['clean', null]);
+
+    const found = await provider.tracksByIsrc([explicit.isrc, clean.isrc]);
+    expect(found.get(explicit.isrc)!.find((t) => t.id === explicit.id)).toMatchObject({ explicit: true });
+    expect(found.get(clean.isrc)!.find((t) => t.id === clean.id)).toMatchObject({ explicit: false });
+    for (const t of [...found.values()].flat()) expect(t.explicit).toBe(songById.get(t.id)!.contentRating === 'explicit');
+
+    const [cleanTracks, explicitTracks] = await Promise.all([provider.readAlbum(cleanAlbum.id), provider.readAlbum(explicitAlbum.id)]);
+    expect(cleanTracks.tracks.find((t) => t.id === clean.id)).toMatchObject({ explicit: false });
+    expect(explicitTracks.tracks.find((t) => t.id === explicit.id)).toMatchObject({ explicit: true });
+
+    // A library playlist's songs are described by their catalog songs (`include=catalog`).
+    const created = await provider.createPlaylist('Clean and explicit');
+    await provider.appendTracks(created.id, [explicit.id, clean.id]);
+    const { tracks } = await provider.readPlaylist(created.id);
+    expect(tracks.items.map((t) => [t.id, t.explicit])).toEqual([
+      [explicit.id, true],
+      [clean.id, false],
+    ]);
   });
 
   it('when looking ISRCs up, then batches of 25 are asked and every song per ISRC is kept', async () => {

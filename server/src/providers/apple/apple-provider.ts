@@ -51,6 +51,8 @@ export function appleHttpAuth(auth: AppleAuth) {
 export class AppleProvider implements MusicProvider {
   readonly name = 'apple' as const;
   private storefrontId: Promise<string> | null;
+  /** Library playlists read by this instance, by id: a read's first page refreshes its entry, later pages reuse it. */
+  private readonly playlistHeads = new Map<string, AppleLibraryPlaylist>();
 
   constructor(
     private readonly http: ProviderHttp,
@@ -99,12 +101,17 @@ export class AppleProvider implements MusicProvider {
     return { items: page.data.map((p) => mapAppleLibraryPlaylist(p)), next: cursorFromNext(page.next), total: page.meta?.total ?? null };
   }
 
-  /** A library playlist's songs, each with its catalog song (`include=catalog`) for the ISRC and catalog id. */
+  /**
+   * A library playlist's songs, each with its catalog song (`include=catalog`) for the ISRC and catalog id.
+   * The playlist itself (name, description) is read with the first page and reused for the later pages of
+   * the same read, so a 2,000-song playlist costs one head call and 20 pages, not 20 of each.
+   */
   async readPlaylist(id: string, cursor?: string | null): Promise<{ playlist: ProviderPlaylistSummary; tracks: Page<ProviderTrack> }> {
     this.assertId(id, 'GET /v1/me/library/playlists/{id}');
     const offset = offsetFromCursor(cursor);
-    const [head, res] = await Promise.all([
-      this.me({ method: 'GET', path: `/me/library/playlists/${enc(id)}`, endpoint: 'GET /v1/me/library/playlists/{id}' }),
+    const known = offset === 0 ? undefined : this.playlistHeads.get(id);
+    const [playlist, res] = await Promise.all([
+      known ?? this.playlistHead(id),
       this.me({
         method: 'GET',
         path: `/me/library/playlists/${enc(id)}/tracks`,
@@ -116,18 +123,22 @@ export class AppleProvider implements MusicProvider {
         throw err;
       }),
     ]);
-    const playlist = parseAnswer(list(AppleLibraryPlaylist), head.body, 'GET /v1/me/library/playlists/{id}').data[0];
-    if (!playlist)
-      throw new ProviderError('not_found', 'GET /v1/me/library/playlists/{id}: no such playlist', {
-        status: 404,
-        endpoint: 'GET /v1/me/library/playlists/{id}',
-      });
     const page = parseAnswer(list(AppleSong), res.body, 'GET /v1/me/library/playlists/{id}/tracks');
     const total = page.meta?.total ?? null;
     return {
       playlist: mapAppleLibraryPlaylist(playlist, total),
       tracks: { items: page.data.map((s) => mapAppleSong(s)), next: cursorFromNext(page.next), total },
     };
+  }
+
+  /** Reads a library playlist's own attributes afresh and keeps them for the later pages of this read. */
+  private async playlistHead(id: string): Promise<AppleLibraryPlaylist> {
+    const endpoint = 'GET /v1/me/library/playlists/{id}';
+    const res = await this.me({ method: 'GET', path: `/me/library/playlists/${enc(id)}`, endpoint });
+    const playlist = parseAnswer(list(AppleLibraryPlaylist), res.body, endpoint).data[0];
+    if (!playlist) throw new ProviderError('not_found', `${endpoint}: no such playlist`, { status: 404, endpoint });
+    this.playlistHeads.set(id, playlist);
+    return playlist;
   }
 
   /** Up to 25 ISRCs per call; Apple may answer several songs per ISRC (album, single, compilation), all kept. */

@@ -171,6 +171,30 @@ describe('Spotify adapter against the sandbox', () => {
     await expect(provider.appendTracks(created.id, ['not a track id'])).rejects.toThrow(RangeError);
   });
 
+  it('when an explicit track and a clean one are read, then only the explicit one is explicit, in playlists, ISRC lookups and albums', async () => {
+    const { provider } = connect();
+    const { albums, trackById } = sandbox.catalog.spotify;
+    // An album of the sandbox with both kinds of track, so its read covers both too.
+    const album = albums.find((a) => a.trackIds.some((id) => trackById.get(id)!.explicit) && a.trackIds.some((id) => !trackById.get(id)!.explicit))!;
+    const explicit = album.trackIds.map((id) => trackById.get(id)!).find((t) => t.explicit)!;
+    const clean = album.trackIds.map((id) => trackById.get(id)!).find((t) => !t.explicit)!;
+
+    const created = await provider.createPlaylist('Clean and explicit');
+    await provider.appendTracks(created.id, [explicit.id, clean.id]);
+    const { tracks } = await provider.readPlaylist(created.id);
+    expect(tracks.items.map((t) => [t.id, t.explicit])).toEqual([
+      [explicit.id, true],
+      [clean.id, false],
+    ]);
+
+    const found = await provider.tracksByIsrc([explicit.isrc, clean.isrc]);
+    expect(found.get(explicit.isrc)!.find((t) => t.id === explicit.id)).toMatchObject({ explicit: true });
+    expect(found.get(clean.isrc)!.find((t) => t.id === clean.id)).toMatchObject({ explicit: false });
+
+    const read = await provider.readAlbum(album.id);
+    expect(read.tracks.map((t) => t.explicit)).toEqual(album.trackIds.map((id) => trackById.get(id)!.explicit));
+  });
+
   it('when asking for a preview, then null comes back (Spotify no longer gives them)', async () => {
     const [t] = await connect().provider.searchTracks('love', 1);
     await expect(connect().provider.previewUrl(t!.id)).resolves.toBeNull();
