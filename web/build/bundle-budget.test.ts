@@ -1,8 +1,9 @@
 // @vitest-environment node
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeInitialLoad, INITIAL_CSS_BUDGET_BYTES, INITIAL_JS_BUDGET_BYTES, initialFiles, measureInitialLoad, type Manifest } from './bundle-budget';
+import { precompressedCopyProblems } from './precompressed-copies';
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const built = fs.existsSync(`${distDir}/index.html`);
@@ -24,9 +25,16 @@ describe('initialFiles', () => {
   });
 });
 
-// `npm test` builds the app before this runs; a checkout that was never built has nothing to measure.
-describe.skipIf(!built)('the built app (web/dist)', () => {
-  if (!built) console.warn('bundle budget skipped: web/dist has no build; run `npm run build -w web` first');
+// `npm test` builds the app before this runs. Without a build these fail rather than skip: a
+// skipped check would let a build that stopped precompressing, or grew, pass unnoticed.
+describe('the built app (web/dist)', () => {
+  beforeAll(() => {
+    if (!built) throw new Error('web/dist has no build: run `npm run build` first');
+  });
+
+  it('when the app is built, then every JavaScript, CSS, HTML and SVG file has a .br and a .gz copy beside it that decompress to its bytes', () => {
+    expect(precompressedCopyProblems(distDir), 'the build must precompress its assets (precompressPlugin in vite.config.ts)').toEqual([]);
+  });
 
   it(`when the landing page loads, then its JavaScript comes to at most ${INITIAL_JS_BUDGET_BYTES / 1000} kB gzipped and its CSS to ${INITIAL_CSS_BUDGET_BYTES / 1000} kB`, () => {
     expect(fs.existsSync(`${distDir}/.vite/manifest.json`), 'web/dist has no .vite/manifest.json: vite.config.ts must keep build.manifest').toBe(true);

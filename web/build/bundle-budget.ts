@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 /** Gzipped bytes of JavaScript the landing page may download before anyone interacts with it. */
 export const INITIAL_JS_BUDGET_BYTES = 120_000;
@@ -63,11 +62,15 @@ export function initialFiles(manifest: Manifest): { js: string[]; css: string[] 
   };
 }
 
-/** The file's size as the server sends it to a browser that accepts gzip: the `.gz` copy the build wrote, else gzip level 9 of it. */
+/**
+ * The file's size as the server sends it to a browser that accepts gzip: the `.gz` copy the
+ * build wrote. Without one the server would send the file as it is, so that is a failure here,
+ * not something to make up for.
+ */
 function gzipBytes(distDir: string, file: string): number {
-  const full = path.join(distDir, file);
-  if (fs.existsSync(`${full}.gz`)) return fs.statSync(`${full}.gz`).size;
-  return gzipSync(fs.readFileSync(full), { level: 9 }).length;
+  const copy = path.join(distDir, `${file}.gz`);
+  if (!fs.existsSync(copy)) throw new Error(`${file} has no .gz copy beside it: the build must precompress its assets (precompressPlugin in vite.config.ts)`);
+  return fs.statSync(copy).size;
 }
 
 /** Reads `distDir/.vite/manifest.json` and measures the first download of the built app. */

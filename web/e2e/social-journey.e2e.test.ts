@@ -310,6 +310,23 @@ describe('the social journey in two browsers', () => {
       await shootBothWidths(pageA, 'settings');
     });
 
+    await step(pageA, '12b-follow-lists-and-profile-settings', async () => {
+      await pageA.goto(`${server.url}/users/${bob.handle}/followers`);
+      await pageA.getByRole('heading', { level: 1, name: 'Followers' }).waitFor();
+      await pageA.getByRole('region', { name: 'Followers' }).getByRole('link', { name: ana.name }).waitFor();
+      await shootBothWidths(pageA, 'followers');
+      await pageA.goto(`${server.url}/users/${ana.handle}/following`);
+      await pageA.getByRole('heading', { level: 1, name: 'Following' }).waitFor();
+      const bobRow = pageA.getByRole('region', { name: 'Following' }).getByRole('listitem').filter({ hasText: bob.name });
+      await bobRow.getByText('You follow').waitFor();
+      await shootBothWidths(pageA, 'following');
+      await pageA.goto(`${server.url}/settings/profile`);
+      const form = pageA.getByRole('form', { name: 'Edit profile' });
+      await form.waitFor();
+      expect(await form.getByLabel('Display name').inputValue()).toBe(ana.name);
+      await shootBothWidths(pageA, 'profile-settings');
+    });
+
     await step(pageB, '13-bob-reports-review', async () => {
       await pageB.getByRole('button', { name: `Report review by ${ana.name}` }).click();
       const dialog = pageB.getByRole('dialog', { name: 'Report this review' });

@@ -20,6 +20,17 @@ describe('ReportButton', () => {
     expect(requests).toEqual([]);
   });
 
+  it('when the reason holds a NUL character, then the field says so and nothing is sent', async () => {
+    const { requests } = mockFetch({});
+    await open();
+    const reason = screen.getByLabelText('What is wrong?');
+    await userEvent.type(reason, 'Spam\u0000links');
+    expect(reason).toHaveValue('Spam\u0000links');
+    await userEvent.click(screen.getByRole('button', { name: 'Send report' }));
+    expect(reason).toHaveAccessibleDescription(/Reason may not contain NUL characters/);
+    expect(requests).toEqual([]);
+  });
+
   it('when a reason is sent, then the report reaches the API with the target and the dialog thanks the reporter', async () => {
     const { requests } = mockFetch({
       'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),

@@ -44,6 +44,18 @@ describe('ReviewEditor', () => {
     expect(requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
   });
 
+  it('when the review holds a NUL character, then the field says so and nothing is sent', async () => {
+    const { requests } = mockFetch(csrf);
+    renderEditor();
+    const body = screen.getByLabelText('Review');
+    await userEvent.type(body, 'Side A\u0000Side B');
+    expect(body).toHaveValue('Side A\u0000Side B');
+    await userEvent.click(screen.getByRole('button', { name: 'Publish review' }));
+    expect(body).toHaveAccessibleDescription(/Review text may not contain NUL characters/);
+    expect(body).toHaveAttribute('aria-invalid', 'true');
+    expect(requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+  });
+
   it('when the review has exactly 10,000 characters, then it is sent', async () => {
     const { requests } = mockFetch({ ...csrf, 'POST /api/albums/42/reviews': () => jsonResponse(review({ body: 'x'.repeat(10_000) }), 201) });
     const { onDone } = renderEditor();
