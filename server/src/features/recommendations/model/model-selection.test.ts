@@ -1,4 +1,4 @@
-import { selectByValidation } from './model-selection';
+import { likelyEvaluatedUsers, selectByValidation } from './model-selection';
 import { syntheticRatings } from './evaluation/synthetic-ratings';
 import { buildCsr, CooBuilder, type CsrMatrix } from './sparse-matrix';
 
@@ -43,6 +43,12 @@ describe('selectByValidation', () => {
     for (const f of measured) expect(chosen.coverage!).toBeGreaterThanOrEqual(f.coverage!);
     expect(chosen.coverage!).toBeGreaterThan(measured.find((f) => f.popularityDiscount === top.popularityDiscount)!.coverage!);
 
+    // Any loss allowed still keeps the floor over popularity: twice it (with the margin) where the
+    // most accurate configuration reached that, else popularity (with the margin).
+    const floor = top.ndcg10 >= 2.2 * wide.popularityNdcg10 ? 2.2 * wide.popularityNdcg10 : 1.1 * wide.popularityNdcg10;
+    expect(chosen.ndcg10).toBeGreaterThanOrEqual(Math.min(top.ndcg10, floor));
+    for (const f of measured) expect(f.ndcg10).toBeGreaterThanOrEqual(Math.min(top.ndcg10, floor));
+
     // No loss allowed: the most accurate stays, whatever its coverage.
     const strict = selectByValidation(ratings, scale, { seed: 2, coverageGoal: 1.01, coverageTolerance: 0 });
     expect(strict.popularityDiscount).toBe(top.popularityDiscount);
@@ -51,5 +57,26 @@ describe('selectByValidation', () => {
   it('when run twice with one seed, then it gives the same figures', () => {
     const ratings = clashingTastes(5);
     expect(selectByValidation(ratings, { min: 0.5, max: 5 }, { seed: 3 })).toEqual(selectByValidation(ratings, { min: 0.5, max: 5 }, { seed: 3 }));
+  });
+
+  it('when coverage is measured, then it counts the users an evaluation would: only people with a liked rating, nearly all of those with many', () => {
+    const ratings = clashingTastes(7);
+    const threshold = 0.5 + 0.75 * 4.5;
+    const liked = (u: number): number => {
+      let n = 0;
+      for (let p = ratings.indptr[u]!; p < ratings.indptr[u + 1]!; p += 1) if (ratings.values[p]! >= threshold) n += 1;
+      return n;
+    };
+    const counted = likelyEvaluatedUsers(ratings, threshold, 1);
+    expect(counted).toEqual(likelyEvaluatedUsers(ratings, threshold, 1));
+    for (const u of counted) expect(liked(u)).toBeGreaterThan(0);
+    const eligible = Array.from({ length: ratings.rows }, (_, u) => u).filter((u) => liked(u) > 0);
+    const many = eligible.filter((u) => liked(u) >= 15);
+    expect(many.length).toBeGreaterThan(20);
+    expect(many.filter((u) => counted.includes(u)).length).toBeGreaterThanOrEqual(0.9 * many.length);
+    // People with a single liked rating are counted about one time in five.
+    const one = eligible.filter((u) => liked(u) === 1);
+    expect(one.length).toBeGreaterThanOrEqual(10);
+    expect(one.filter((u) => counted.includes(u)).length).toBeLessThan(0.6 * one.length);
   });
 });
