@@ -262,6 +262,9 @@ describe('the social journey in two browsers', () => {
           await menu.getByRole('link', { name: 'Notifications', exact: true }).click();
           await menu.waitFor({ state: 'detached' });
         } else {
+          // An administrator's header keeps room for search: the admin pages are in the account menu.
+          const search = await pageA.locator('.app-header-search').boundingBox();
+          expect({ searchWidth: Math.round(search?.width ?? 0) >= 150 }).toEqual({ searchWidth: true });
           await pageA.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
         }
         await pageA.waitForURL((url) => url.pathname === '/notifications');

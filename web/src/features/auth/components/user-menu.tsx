@@ -52,11 +52,18 @@ export function UserMenu({ user, onLogout, loggingOut }: { user: Me; onLogout: (
               </Link>
             </li>
             {user.role === 'admin' && (
-              <li>
-                <Link className="menu-item" to="/admin/reports" onClick={() => close()}>
-                  Moderation queue
-                </Link>
-              </li>
+              <>
+                <li>
+                  <Link className="menu-item" to="/admin/reports" onClick={() => close()}>
+                    Moderation queue
+                  </Link>
+                </li>
+                <li>
+                  <Link className="menu-item" to="/admin/jobs" onClick={() => close()}>
+                    Failed jobs
+                  </Link>
+                </li>
+              </>
             )}
             <li>
               <button type="button" className="menu-item" onClick={onLogout} disabled={loggingOut}>
