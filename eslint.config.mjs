@@ -5,11 +5,27 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const SERVER_FEATURE_BOUNDARY = {
-  // `../<other-feature>/<file>.repo`: a feature reaches another through its service or a read model.
-  regex: '^\\.\\./[a-z-]+/(?:.*/)?[a-z-]+\\.repo$',
-  message: "A feature uses another feature through its service or a named read model (*.read-model.ts), never through that feature's repo.",
-};
+/**
+ * What a file `depth` folders inside its feature (1 for server/src/features/<feature>/x.ts) may
+ * import from another feature: its service, a named read model, or a job definition to enqueue.
+ * Everything else there is the feature's own; helpers several features use live in http/, db/
+ * or lib/. Type imports stay free (a type couples no code), and tests may reach anything.
+ */
+function serverFeatureBoundary(depth) {
+  const otherFeature = `^(?:\\.\\./){${depth}}[a-z-]+/`;
+  return [
+    {
+      // `../<other-feature>/<file>.repo`: its own message, as the oldest boundary.
+      regex: `${otherFeature}.*\\.repo$`,
+      message: "A feature uses another feature through its service or a named read model (*.read-model.ts), never through that feature's repo.",
+    },
+    {
+      regex: `${otherFeature}(?!.*\\.(?:service|read-model|job|repo)$)`,
+      message:
+        'A feature uses another only through its service (*.service.ts), a named read model (*.read-model.ts) or a job it enqueues (*.job.ts): move helpers several features share to server/src/http, db or lib.',
+    },
+  ].map((pattern) => ({ ...pattern, allowTypeImports: true }));
+}
 
 const WEB_FEATURE_BOUNDARY = {
   // From web/src/features/<a>/<dir>/: `../../<b>/...` reaches into another feature.
@@ -50,14 +66,12 @@ export default tseslint.config(
     files: ['scripts/**', 'server/src/cli/**', 'server/src/main.ts', 'web/build/**', '**/*.mjs', '**/*.cjs'],
     rules: { 'no-console': 'off' },
   },
-  {
-    // Row types may be shared (a type import couples no code); tests may assemble internals to inject faults.
-    files: ['server/src/features/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ ...SERVER_FEATURE_BOUNDARY, allowTypeImports: true }] }],
-    },
-  },
+  // Features reach each other only through their seams; the depth says how many `../` lead out of the feature.
+  ...[1, 2, 3, 4].map((depth) => ({
+    files: [`server/src/features/${'*/'.repeat(depth)}*.ts`],
+    ignores: ['**/*.test.ts', '**/*.testing.ts', '**/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: serverFeatureBoundary(depth) }] },
+  })),
   {
     // Pages are read and cut one way: the look-ahead row by hand is refused everywhere in features.
     files: ['server/src/features/**/*.ts'],

@@ -1,5 +1,5 @@
 import type { ProviderTrack } from '../../server/src/providers/music-provider.port';
-import { decideMatch, normaliseIsrc, type MatchDecision, type SourceTrack } from '../../server/src/features/conversion/matching';
+import { decideMatch, normaliseIsrc, type MatchDecision, type SourceTrack } from '../../server/src/lib/track-matching';
 
 /** One labelled case: a source track, the target service's candidates, and which one is right (null: none). */
 export interface EvalCase {

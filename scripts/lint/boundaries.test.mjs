@@ -8,16 +8,24 @@ import { ESLint } from 'eslint';
 const eslint = new ESLint({ cwd: fileURLToPath(new URL('../..', import.meta.url)) });
 
 async function ruleIds(code, filePath) {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.map((m) => m.ruleId);
+  return (await messages(code, filePath)).map((m) => m.ruleId);
 }
 
-test("when a feature imports another feature's repo, then lint refuses it", async () => {
-  const ids = await ruleIds(
+async function messages(code, filePath) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages;
+}
+
+test("when a feature imports another feature's repo, then lint refuses it once, saying so", async () => {
+  const found = await messages(
     "import { ReviewsRepo } from '../reviews/reviews.repo';\nexport const r = ReviewsRepo;\n",
     'server/src/features/diary/diary.service.ts',
   );
-  assert.deepEqual(ids, ['no-restricted-imports']);
+  assert.deepEqual(
+    found.map((m) => m.ruleId),
+    ['no-restricted-imports'],
+  );
+  assert.match(found[0].message, /never through that feature's repo/);
 });
 
 test("when a feature imports its own repo, another feature's service, a read model or a row type, then lint allows it", async () => {
@@ -31,6 +39,47 @@ test("when a feature imports its own repo, another feature's service, a read mod
     '',
   ].join('\n');
   assert.deepEqual(await ruleIds(code, 'server/src/features/diary/diary.service.ts'), []);
+});
+
+test("when a feature imports another feature's helper, presenter or folder, then lint refuses it and names the seams to use", async () => {
+  for (const from of ['../feed/feed-sources', '../catalog/catalog.presenter', '../conversion/matching', '../ratings/prior-mean.cache']) {
+    const found = await messages(`import { x } from '${from}';\nexport const y = x;\n`, 'server/src/features/profiles/profiles.service.ts');
+    assert.deepEqual(
+      found.map((m) => m.ruleId),
+      ['no-restricted-imports'],
+      from,
+    );
+    assert.match(found[0].message, /through its service \(\*\.service\.ts\), a named read model/);
+  }
+});
+
+test("when a file in a feature's subfolder imports another feature's helper, then lint refuses it; its own feature and lib are fine", async () => {
+  const file = 'server/src/features/search/eval/demo-search-eval.ts';
+  assert.deepEqual(await ruleIds("import { PriorMeanCache } from '../../ratings/prior-mean.cache';\nexport const c = PriorMeanCache;\n", file), [
+    'no-restricted-imports',
+  ]);
+  const fine = [
+    "import { SearchService } from '../search.service';",
+    "import { PriorMeanCache } from '../../../lib/prior-mean.cache';",
+    "import { CatalogReadModel } from '../../catalog/catalog.read-model';",
+    'export const all: unknown[] = [SearchService, PriorMeanCache, CatalogReadModel];',
+    '',
+  ].join('\n');
+  assert.deepEqual(await ruleIds(fine, file), []);
+});
+
+test("when a feature enqueues another feature's job or imports a helper's type only, then lint allows it; tests may reach anything", async () => {
+  const code = [
+    "import { welcomeNotificationJob } from '../notifications/welcome-notification.job';",
+    "import type { ProfileAccess } from '../profiles/profile-access';",
+    "import { type NewNotification } from '../notifications/notification-batching';",
+    'export const all: unknown[] = [welcomeNotificationJob, {} as ProfileAccess, {} as NewNotification];',
+    '',
+  ].join('\n');
+  assert.deepEqual(await ruleIds(code, 'server/src/features/auth/auth.service.ts'), []);
+  const helper = "import { pullSource } from '../feed/feed-sources';\nexport const p = pullSource;\n";
+  assert.deepEqual(await ruleIds(helper, 'server/src/features/profiles/profile-activity.routes.test.ts'), []);
+  assert.deepEqual(await ruleIds(helper, 'server/src/features/profiles/profile-kit.testing.ts'), []);
 });
 
 test('when a service opens a transaction itself, then lint refuses it; a repo may', async () => {

@@ -44,6 +44,7 @@ import { ExportsService } from './features/exports/exports.service';
 import { FeedFanOut } from './features/feed/feed-fan-out';
 import { feedFanOutJob } from './features/feed/feed-fan-out.job';
 import { ActivityLookupsReadModel } from './features/feed/activity-lookups.read-model';
+import { ActorActivityReadModel } from './features/feed/actor-activity.read-model';
 import { FeedRepo } from './features/feed/feed.repo';
 import { FeedService } from './features/feed/feed.service';
 import { FriendsRatingsRepo } from './features/feed/friends-ratings.repo';
@@ -60,13 +61,13 @@ import { ImportsService } from './features/imports/imports.service';
 import { ListenLaterRepo } from './features/listen-later/listen-later.repo';
 import { ListenLaterService } from './features/listen-later/listen-later.service';
 import { ModerationRepo } from './features/moderation/moderation.repo';
-import { AggregateEmbargo } from './features/aggregate-trust/aggregate-embargo';
+import { AggregateEmbargo } from './lib/aggregate-embargo';
 import { AlbumAggregateRepo } from './features/albums/album-aggregate.repo';
 import { AlbumAggregateService } from './features/albums/album-aggregate.service';
 import { AggregateTrustRepo } from './features/aggregate-trust/aggregate-trust.repo';
 import { AggregateTrustService } from './features/aggregate-trust/aggregate-trust.service';
 import { surgeRule } from './features/aggregate-trust/surge-rule';
-import { raterWeightRule } from './features/ratings/rater-weight';
+import { raterWeightRule } from './lib/rater-weight';
 import { PlaylistCatalogRepo } from './features/playlists/playlist-catalog.repo';
 import { PlaylistEvents } from './features/playlists/playlist-events';
 import { PlaylistListsService } from './features/playlists/playlist-lists.service';
@@ -91,11 +92,10 @@ import { NotificationsService } from './features/notifications/notifications.ser
 import { CompatibilityRepo } from './features/profiles/compatibility.repo';
 import { FavouritesRepo } from './features/profiles/favourites.repo';
 import { ProfileAccess } from './features/profiles/profile-access';
-import { ProfileActivity } from './features/profiles/profile-activity';
 import { ProfileStatsRepo } from './features/profiles/profile-stats.repo';
 import { ProfileUsersReadModel } from './features/profiles/profile-users.read-model';
 import { ProfilesService } from './features/profiles/profiles.service';
-import { PriorMeanCache } from './features/ratings/prior-mean.cache';
+import { PriorMeanCache } from './lib/prior-mean.cache';
 import { RatingsRepo } from './features/ratings/ratings.repo';
 import { RatingsService } from './features/ratings/ratings.service';
 import { ReviewAccess } from './features/reviews/review-access';
@@ -553,7 +553,7 @@ export function composeServices(infra: Infrastructure): Composition {
       stats: new ProfileStatsRepo(knex),
       compatibility: new CompatibilityRepo(knex),
       favourites: new FavouritesRepo(knex),
-      activity: new ProfileActivity({ access, graph, lookups: activityLookups, log: docs.activity }),
+      activity: new ActorActivityReadModel({ graph, lookups: activityLookups, log: docs.activity }),
       catalog,
       priorMean,
       aggregateHidden: (releaseDate) => aggregateEmbargo.hides(releaseDate),

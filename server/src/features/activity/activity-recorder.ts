@@ -1,7 +1,7 @@
 import { AppError } from '../../lib/app-error';
 import type { Activity, ActivityInput, ActivityPageOptions, ActivityRepository, DocumentStore } from '../../docstore/document-store.port';
 import type { ActorFacts } from './activity-defaults.repo';
-import { isFeedActivity } from './feed-activity';
+import { isFeedActivity } from '../../lib/feed-activity';
 
 export interface ActivityRecorderDeps {
   /** The raw activity log of the document store. */

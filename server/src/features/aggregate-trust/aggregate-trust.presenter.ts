@@ -1,5 +1,5 @@
 import type { AggregateHoldView, AlbumSummary, ModerationLogEntry } from '@muse/shared';
-import { weightedScore } from '../catalog/catalog.presenter';
+import { weightedScore } from '../../http/presenters/catalog.presenter';
 import type { HeldAlbumRow, ModerationLogRow } from './aggregate-trust.repo';
 import { lowHistoryMean } from './surge-rule';
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ModerationLogAction } from '@muse/shared';
-import type { RaterWeightRule } from '../ratings/rater-weight';
+import type { RaterWeightRule } from '../../lib/rater-weight';
 
 /** What the surge rule reads of one album: its recent ratings by standing, and the stable sums. */
 export interface SurgeWindowRow {

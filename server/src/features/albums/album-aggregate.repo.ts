@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { canSeeSql } from '../social/visibility-sql';
+import { canSeeSql } from '../../db/visibility-sql';
 
 /** count, sum (1..10) and a 10-bucket histogram of the ratings a view counts. */
 export interface ViewStatsRow {

@@ -1,9 +1,9 @@
 import type { AggregateView, AlbumAggregate, RatingStats } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import { presentStats } from '../catalog/catalog.presenter';
-import type { AggregateEmbargo } from '../aggregate-trust/aggregate-embargo';
-import type { PriorMeanCache } from '../ratings/prior-mean.cache';
-import { MAX_DIFF_STARS, MIN_SHARED_FOR_SCORE } from '../profiles/profiles.presenter';
+import { presentStats } from '../../http/presenters/catalog.presenter';
+import type { AggregateEmbargo } from '../../lib/aggregate-embargo';
+import type { PriorMeanCache } from '../../lib/prior-mean.cache';
+import { MAX_DIFF_STARS, MIN_SHARED_FOR_SCORE } from '../../lib/taste-compatibility';
 import { VIEW_LIMITS, type AlbumAggregateRepo, type ViewStatsRow } from './album-aggregate.repo';
 
 export interface AlbumAggregateServiceDeps {

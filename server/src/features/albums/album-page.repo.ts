@@ -5,8 +5,8 @@ import type { AlbumRow, CreditRow, StatsRow, TrackRow } from '../catalog/catalog
 import type { DiaryViewRow } from '../diary/diary.repo';
 import type { HistoryRow } from '../ratings/ratings.repo';
 import type { ReviewViewRow } from '../reviews/reviews.repo';
-import { canSeeSql } from '../social/visibility-sql';
-import { LISTEN_NUMBER_SQL } from '../reviews/listen-number-sql';
+import { canSeeSql } from '../../db/visibility-sql';
+import { LISTEN_NUMBER_SQL } from '../../db/listen-number-sql';
 
 /** Everything the album page shows to anyone: the album, its credits, tracks, aggregate and top reviews. */
 export interface AlbumPageRow {

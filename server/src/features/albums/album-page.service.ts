@@ -1,13 +1,13 @@
 import { valueToStars, type AlbumPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import { presentAlbumDetail, presentStats, presentTrack } from '../catalog/catalog.presenter';
-import { presentDiaryEntry } from '../diary/diary.presenter';
-import type { PriorMeanCache } from '../ratings/prior-mean.cache';
-import { presentHistoryEntry } from '../ratings/ratings.presenter';
-import { presentReview } from '../reviews/reviews.presenter';
+import { presentAlbumDetail, presentStats, presentTrack } from '../../http/presenters/catalog.presenter';
+import { presentDiaryEntry } from '../../http/presenters/diary.presenter';
+import type { PriorMeanCache } from '../../lib/prior-mean.cache';
+import { presentHistoryEntry } from '../../http/presenters/ratings.presenter';
+import { presentReview } from '../../http/presenters/reviews.presenter';
 import type { FriendsRatingsService } from '../feed/friends-ratings.service';
 import type { AlbumPageRepo } from './album-page.repo';
-import type { AggregateEmbargo } from '../aggregate-trust/aggregate-embargo';
+import type { AggregateEmbargo } from '../../lib/aggregate-embargo';
 
 export interface AlbumPageServiceDeps {
   albumPage: AlbumPageRepo;

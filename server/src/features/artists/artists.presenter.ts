@@ -1,5 +1,5 @@
 import type { ArtistPage } from '@muse/shared';
-import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../catalog/catalog.presenter';
+import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../../http/presenters/catalog.presenter';
 import type { AlbumRow, StatsRow } from '../catalog/catalog.read-model';
 import type { ArtistRow } from './artists.repo';
 

@@ -1,6 +1,6 @@
 import type { ArtistPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import type { AggregateHidden } from '../catalog/catalog.presenter';
+import type { AggregateHidden } from '../../http/presenters/catalog.presenter';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { presentArtistPage } from './artists.presenter';
 import type { ArtistsRepo } from './artists.repo';

@@ -8,7 +8,7 @@ import { startWorker } from '../../roles/worker-role';
 import { useTestApp } from '../../testing/test-app';
 import { makeAlbum, registerUser } from '../../testing/factories';
 import { waitFor } from '../../testing/wait-for';
-import { presentCoverUrl, presentStoredCover } from '../catalog/catalog.presenter';
+import { presentCoverUrl, presentStoredCover } from '../../http/presenters/catalog.presenter';
 import { coversOf } from '../playlists/playlist-views';
 import { ArtworkRepo } from './artwork.repo';
 import { CoverBackfill } from './cover-backfill';

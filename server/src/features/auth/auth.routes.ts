@@ -5,7 +5,7 @@ import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
 import { setSessionCookie } from '../../http/session-middleware';
 import { issueCsrfToken } from '../../http/csrf';
-import { presentSession } from './auth.presenter';
+import { presentSession } from '../../http/presenters/auth.presenter';
 import type { SignedIn } from './auth.service';
 
 /** Sign-up, sign-in, sign-out and the signed-in user's own account. */

@@ -1,5 +1,5 @@
 import type { BlockListItem } from '@muse/shared';
-import { presentSocialUser } from '../follows/follows.presenter';
+import { presentSocialUser } from '../../http/presenters/follows.presenter';
 import type { BlockRow } from './blocks.repo';
 
 /** One blocked user, as the blocker sees them. */

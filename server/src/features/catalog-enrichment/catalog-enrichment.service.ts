@@ -5,7 +5,7 @@ import type { Logger } from '../../lib/logger';
 import { normaliseTitle } from '../../lib/music-text';
 import type { MusicProvider, ProviderAlbum } from '../../providers/music-provider.port';
 import type { ArtworkService } from '../artwork/artwork.service';
-import { presentCoverUrl } from '../catalog/catalog.presenter';
+import { presentCoverUrl } from '../../http/presenters/catalog.presenter';
 import type { ConnectionsService } from '../connections/connections.service';
 import { normaliseIsrc } from '../../lib/isrc';
 import { cleanUpc, creditOf, editionOf, isrcSetsAgree, releaseDateOf, sameRelease } from './album-identity';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { AlbumMatcher } from '../imports/album-matcher';
+import { AlbumMatcher } from '../../lib/album-matcher';
 import type { CandidateRow } from '../imports/imports.repo';
 import {
   albumByIdentifier,

@@ -1,6 +1,6 @@
 import { CHART_MIN_COUNT, CHART_PRIOR_WEIGHT, GROWERS_MIN_PAIRS, type AlbumSummary, type Chart, type ChartQuery } from '@muse/shared';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import { presentAlbumSummary, presentStats } from '../catalog/catalog.presenter';
+import { presentAlbumSummary, presentStats } from '../../http/presenters/catalog.presenter';
 import { chartField, type CachedChart, type ChartsCache, type ChartsFacets, type ChartsSnapshot } from './charts.cache';
 import { presentChart } from './charts.presenter';
 import type { ChartsRepo, PartitionedRow, RankedRow } from './charts.repo';

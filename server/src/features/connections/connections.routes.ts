@@ -15,7 +15,7 @@ import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
 import { setSessionCookie } from '../../http/session-middleware';
 import { spotifyRedirectUrl } from '../../providers/provider-config';
-import { presentSession } from '../auth/auth.presenter';
+import { presentSession } from '../../http/presenters/auth.presenter';
 import { OAUTH_TTL_SECONDS, type CallbackOutcome } from './spotify-sign-in';
 
 const PROVIDERS: ProviderName[] = ['spotify', 'apple'];

@@ -1,6 +1,6 @@
 import type { ConversionCandidate, ConversionMatchMethod, ConversionReportRow, MatchOutcome } from '@muse/shared';
 import type { ProviderTrack } from '../../providers/music-provider.port';
-import type { MatchDecision, ScoredCandidate } from './matching';
+import type { MatchDecision, ScoredCandidate } from '../../lib/track-matching';
 import type { RuleRow } from './conversions.repo';
 
 /** What became of one source track on the target: the report row without its source and write flag. */

@@ -6,7 +6,7 @@ import { streamPages } from '../../providers/page-stream';
 import { candidateOf, fromMatch, fromRule, skipped, type TrackDecision } from './conversion-decision';
 import type { SourceItem } from './conversion-source';
 import type { RuleRow } from './conversions.repo';
-import { decideMatch, normaliseIsrc, searchQueries } from './matching';
+import { decideMatch, normaliseIsrc, searchQueries } from '../../lib/track-matching';
 
 /** The decisions of one page, and the fewest calls the ISRC lookups of it could take. */
 export interface PageDecisions {

@@ -29,7 +29,7 @@ import { writeReportCsv } from './conversion-report-csv';
 import type { ConversionRunner, RunOptions } from './conversion-runner';
 import { SERVICE_NAMES } from './conversion-target';
 import { conversionJob, conversionJobId } from './conversion.job';
-import { decideMatch } from './matching';
+import { decideMatch } from '../../lib/track-matching';
 import { presentConversion, presentProgress, presentReportRow } from './conversions.presenter';
 import type { ConversionRow, ConversionsRepo } from './conversions.repo';
 

@@ -7,7 +7,7 @@ import type { ProfileAccess } from '../profiles/profile-access';
 import { AfterCommit } from '../../db/after-commit';
 import type { Transactions, Tx } from '../../db/transaction';
 import { DateKey, decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, toPage } from '../../lib/pagination';
-import { presentDiaryEntry } from './diary.presenter';
+import { presentDiaryEntry } from '../../http/presenters/diary.presenter';
 import type { DiaryPatch, DiaryRepo } from './diary.repo';
 import type { ListenLog } from './listen-log';
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { LISTEN_NUMBER_SQL } from '../reviews/listen-number-sql';
-import { canSeeSql } from '../social/visibility-sql';
+import { LISTEN_NUMBER_SQL } from '../../db/listen-number-sql';
+import { canSeeSql } from '../../db/visibility-sql';
 
 /** Album identifiers carried by every exported row, so the data can be matched elsewhere. */
 export interface AlbumRefRow {

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
-import { presentMe } from '../auth/auth.presenter';
+import { presentMe } from '../../http/presenters/auth.presenter';
 
 const EXPORTS_PER_HOUR = 10;
 const byAccount = (req: Request) => req.session?.userId ?? byIp(req);

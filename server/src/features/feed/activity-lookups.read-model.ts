@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Visibility } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
 import { ExpiringLruMap } from '../../lib/expiring-lru-map';
-import { LISTEN_NUMBER_SQL } from '../reviews/listen-number-sql';
+import { LISTEN_NUMBER_SQL } from '../../db/listen-number-sql';
 import type { AlbumRow } from '../catalog/catalog.read-model';
 import type { FeedPlaylist, PlaylistsReadModel } from '../playlists/playlists.read-model';
 

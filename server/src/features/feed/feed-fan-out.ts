@@ -1,6 +1,6 @@
 import type { ActivityRepository } from '../../docstore/document-store.port';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
-import { isFeedActivity } from '../activity/feed-activity';
+import { isFeedActivity } from '../../lib/feed-activity';
 import { PUSH_MAX_FOLLOWERS } from './feed.service';
 import type { FeedRepo } from './feed.repo';
 import { idTime, type TimelineStore } from './timeline.store';

@@ -1,8 +1,8 @@
 import type { ActivityType, ActivityView, AlbumSummary } from '@muse/shared';
 import type { Activity } from '../../docstore/document-store.port';
-import { presentCoverUrl } from '../catalog/catalog.presenter';
-import { isFeedActivity, isFeedType } from '../activity/feed-activity';
-import { canSeeActivity } from '../social/visibility-policy';
+import { presentCoverUrl } from '../../http/presenters/catalog.presenter';
+import { isFeedActivity, isFeedType } from '../../lib/feed-activity';
+import { canSeeActivity } from '../../lib/visibility-policy';
 import type { FeedAlbumRow, FeedLookups, FeedTrackRow, FeedUserRow, LookupRequest } from './activity-lookups.read-model';
 import { feedMaySee } from '../playlists/playlists.read-model';
 import type { ViewerContext } from './feed.repo';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedItem, FeedPage, FeedQuery } from '@muse/shared';
 import type { Activity, ActivityRepository } from '../../docstore/document-store.port';
-import { isFeedActivity } from '../activity/feed-activity';
+import { isFeedActivity } from '../../lib/feed-activity';
 import { decodeOptionalCursor } from '../../lib/pagination';
 import type { ActivityLookupsReadModel, FeedLookups } from './activity-lookups.read-model';
 import { ACTIVITY_CURSOR, ActivityCursorKey, batchSize, collectActivityPage } from './activity-pager';

@@ -1,6 +1,6 @@
 import { valueToStars, type UserSummary } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import { canSeeActivity } from '../social/visibility-policy';
+import { canSeeActivity } from '../../lib/visibility-policy';
 import type { FriendsRatingsRepo } from './friends-ratings.repo';
 
 export type FriendRating = { user: UserSummary; rating: number };

@@ -13,7 +13,7 @@ import type { ProfileUserRow, ProfileUsersReadModel } from '../profiles/profile-
 import { followAcceptedNotificationJob } from './follow-accepted-notification.job';
 import { followRequestNotificationJob } from './follow-request-notification.job';
 import type { FollowsRepo, GraphListRow, ListPage } from './follows.repo';
-import { presentFollowListItem, presentFollowRequest } from './follows.presenter';
+import { presentFollowListItem, presentFollowRequest } from '../../http/presenters/follows.presenter';
 import { newFollowerNotificationJob } from './new-follower-notification.job';
 
 export interface FollowsServiceDeps {

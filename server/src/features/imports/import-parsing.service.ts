@@ -1,6 +1,6 @@
 import { IMPORT_MAX_ROWS } from '@muse/shared';
 import type { Logger } from '../../lib/logger';
-import { AlbumMatcher } from './album-matcher';
+import { AlbumMatcher } from '../../lib/album-matcher';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
 import { matchTrack } from './track-matcher';
 import { readCsv } from '../../lib/csv-read';

@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { JobQueues } from '../../jobs/queues';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import { presentAlbumSummary } from '../catalog/catalog.presenter';
+import { presentAlbumSummary } from '../../http/presenters/catalog.presenter';
 import type { ImportApplying } from './import-applying.service';
 import { importApplyJob, importApplyJobId } from './import-apply.job';
 import { readCsvHeader } from '../../lib/csv-read';

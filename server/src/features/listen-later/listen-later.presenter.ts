@@ -1,5 +1,5 @@
 import type { ListenLaterIndex, ListenLaterItem } from '@muse/shared';
-import { presentCoverUrl } from '../catalog/catalog.presenter';
+import { presentCoverUrl } from '../../http/presenters/catalog.presenter';
 import type { ListenLaterRow } from './listen-later.repo';
 
 /** A queued album as its owner sees it: the album's card, when it was added, and whether it stays once heard. */

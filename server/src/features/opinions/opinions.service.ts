@@ -1,7 +1,7 @@
 import { OPINION_CHANGES_LIMIT, type OpinionChanges, type RatingTimeline } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import { presentAlbumSummary } from '../catalog/catalog.presenter';
+import { presentAlbumSummary } from '../../http/presenters/catalog.presenter';
 import type { ProfileAccess } from '../profiles/profile-access';
 import type { OpinionChangeRow, OpinionsRepo } from './opinions.repo';
 import { presentOpinionChange } from './opinions.presenter';

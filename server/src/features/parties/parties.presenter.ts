@@ -1,5 +1,5 @@
 import { valueToStars, type PartyListItem, type PartyMessage, type PartyPlayback, type PartyTrackRating } from '@muse/shared';
-import { presentCoverUrl } from '../catalog/catalog.presenter';
+import { presentCoverUrl } from '../../http/presenters/catalog.presenter';
 import type { MessageRow, PartyListRow, PartyRow, PersonRow, TrackRatingRow } from './parties.repo';
 
 export const presentPerson = (row: PersonRow) => ({ id: String(row.id), handle: row.handle, displayName: row.display_name });

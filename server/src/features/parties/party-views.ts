@@ -1,7 +1,7 @@
 import { valueToStars, type Party, type PartySummary } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import { presentCoverUrl } from '../catalog/catalog.presenter';
+import { presentCoverUrl } from '../../http/presenters/catalog.presenter';
 import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import type { PartyAccess } from './party-access';
 import { presentPerson, presentPlayback, presentTime, presentTrackRating } from './parties.presenter';

@@ -3,7 +3,7 @@ import type { AlbumSummary, EntrySnapshot, ServiceIds } from '@muse/shared';
 import { valueToStars } from '@muse/shared';
 import { preparedQuery } from '../../db/prepared';
 import type { AlbumRow } from '../catalog/catalog.read-model';
-import { presentAlbumSummary } from '../catalog/catalog.presenter';
+import { presentAlbumSummary } from '../../http/presenters/catalog.presenter';
 
 const ID = /^[1-9][0-9]{0,17}$/;
 const ids = (values: Iterable<string>) => [...new Set([...values].filter((v) => ID.test(v)))];

@@ -1,6 +1,6 @@
 import { PLAYLIST_LIMITS, type PlaylistEntryView, type PlaylistSummary, type PlaylistView, type UserSummary } from '@muse/shared';
 import type { PlaylistDocument, StoredEntry } from '../../docstore/playlist-store.port';
-import { presentStoredCover } from '../catalog/catalog.presenter';
+import { presentStoredCover } from '../../http/presenters/catalog.presenter';
 import { permissionsOf, roleOf, type PlaylistViewer } from './playlist-access';
 import type { EntryEnrichment, PlaylistCatalogRepo, ViewerRatings } from './playlist-catalog.repo';
 import type { PlaylistPerson } from './playlist-people.repo';

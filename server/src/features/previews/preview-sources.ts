@@ -1,6 +1,6 @@
 import type { ProviderName } from '@muse/shared';
 import { ProviderError, type MusicProvider, type ProviderTrack } from '../../providers/music-provider.port';
-import { decideMatch, searchQueries, type SourceTrack } from '../conversion/matching';
+import { decideMatch, searchQueries, type SourceTrack } from '../../lib/track-matching';
 import type { PreviewTrackRow } from './previews.repo';
 
 /** Where a track's clip can be downloaded, and the service id it was found as when the track lacked one. */

@@ -1,7 +1,7 @@
 import type { Relationship } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { SocialGraphReadModel } from '../social/social-graph.read-model';
-import { canSeeActivity } from '../social/visibility-policy';
+import { canSeeActivity } from '../../lib/visibility-policy';
 import type { ProfileUserRow, ProfileUsersReadModel } from './profile-users.read-model';
 
 export interface ProfileAccessResult {

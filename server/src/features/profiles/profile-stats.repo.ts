@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { canSeeSql } from '../social/visibility-sql';
+import { canSeeSql } from '../../db/visibility-sql';
 
 export interface ProfileStatsRow {
   rating_count: number;

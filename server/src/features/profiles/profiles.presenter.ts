@@ -1,4 +1,5 @@
 import { valueToStars, type AlbumSummary, type Compatibility, type ProfileStats, type ProfileView } from '@muse/shared';
+import { MAX_DIFF_STARS, MIN_SHARED_FOR_SCORE } from '../../lib/taste-compatibility';
 import type { CompatibilityRow } from './compatibility.repo';
 import type { ProfileStatsRow } from './profile-stats.repo';
 import type { ProfileUserRow } from './profile-users.read-model';
@@ -36,11 +37,6 @@ export function presentProfileStats(row: ProfileStatsRow): ProfileStats {
     diaryStreak: { current: row.streak_current, longest: row.streak_longest },
   };
 }
-
-/** Fewer shared ratings than this say too little to score. */
-export const MIN_SHARED_FOR_SCORE = 3;
-/** The largest possible difference between two ratings, in stars (5 − 0.5). */
-export const MAX_DIFF_STARS = 4.5;
 
 /**
  * Taste compatibility: 100 × (1 − mean absolute difference in stars / 4.5), rounded to a whole

@@ -11,21 +11,21 @@ import type { DocumentStore } from '../../docstore/document-store.port';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../catalog/catalog.presenter';
+import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../../http/presenters/catalog.presenter';
 import type { FollowsService } from '../follows/follows.service';
-import { ACTIVITY_CURSOR, ActivityCursorKey } from '../feed/activity-pager';
-import { decodeOptionalCursor } from '../../lib/pagination';
+import type { ActorActivityReadModel } from '../feed/actor-activity.read-model';
 import { AfterCommit } from '../../db/after-commit';
 import type { Transactions } from '../../db/transaction';
-import type { PriorMeanCache } from '../ratings/prior-mean.cache';
+import type { PriorMeanCache } from '../../lib/prior-mean.cache';
 import { assertStorableText } from '../../lib/storable-text';
 import type { CompatibilityRepo } from './compatibility.repo';
 import type { FavouritesRepo } from './favourites.repo';
-import type { ProfileActivity } from './profile-activity';
 import type { ProfileAccess } from './profile-access';
 import type { ProfileStatsRepo } from './profile-stats.repo';
 import type { ProfilePatch, ProfileUserRow, ProfileUsersReadModel } from './profile-users.read-model';
 import { presentCompatibility, presentProfileStats, presentProfileUser } from './profiles.presenter';
+
+const NO_ACTIVITY: ProfileActivityPage = { items: [], nextCursor: null };
 
 export interface ProfilesServiceDeps {
   transactions: Transactions;
@@ -34,7 +34,8 @@ export interface ProfilesServiceDeps {
   stats: ProfileStatsRepo;
   compatibility: CompatibilityRepo;
   favourites: FavouritesRepo;
-  activity: ProfileActivity;
+  /** The feed's read of one user's activity, so a profile presents it exactly as the feed does. */
+  activity: ActorActivityReadModel;
   catalog: CatalogReadModel;
   priorMean: PriorMeanCache;
   /** The pre-release embargo: albums whose aggregate is hidden (none unless given). */
@@ -64,10 +65,12 @@ export class ProfilesService {
    * cursor; an empty page for a private profile the viewer does not follow, or a suspended account.
    */
   async activity(viewerId: string | null, handle: string, query: ProfileActivityQuery): Promise<ProfileActivityPage> {
-    const before = decodeOptionalCursor(query.cursor, ACTIVITY_CURSOR, ActivityCursorKey)?.[0];
+    const before = this.deps.activity.before(query.cursor);
     const owner = await this.deps.users.findByHandle(handle);
     if (!owner) throw AppError.notFound('User');
-    return this.deps.activity.page(viewerId, owner, before, query.limit);
+    const { visible } = await this.deps.access.of(viewerId, owner);
+    if (!visible) return NO_ACTIVITY;
+    return this.deps.activity.page(viewerId, String(owner.id), before, query.limit);
   }
 
   /** Edits the owner's name, bio and avatar (an empty avatar clears it). */

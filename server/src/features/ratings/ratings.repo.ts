@@ -3,7 +3,7 @@ import { onForeignKeyViolation } from '../../db/pg-errors';
 import { preparedQuery } from '../../db/prepared';
 import { AppError } from '../../lib/app-error';
 import { ALBUM_STATS_COLUMNS, type StatsRow } from '../catalog/catalog.read-model';
-import type { RaterWeightRule } from './rater-weight';
+import type { RaterWeightRule } from '../../lib/rater-weight';
 
 export type RatedItem = 'album' | 'track';
 

@@ -3,11 +3,11 @@ import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import type { DomainEventPublisher } from '../../realtime/domain-events';
-import { presentStats } from '../catalog/catalog.presenter';
+import { presentStats } from '../../http/presenters/catalog.presenter';
 import { AfterCommit } from '../../db/after-commit';
 import type { Transactions, Tx } from '../../db/transaction';
-import type { PriorMeanCache } from './prior-mean.cache';
-import { presentRatingResult } from './ratings.presenter';
+import type { PriorMeanCache } from '../../lib/prior-mean.cache';
+import { presentRatingResult } from '../../http/presenters/ratings.presenter';
 import type { RatedItem, RatingsRepo, UpsertResult } from './ratings.repo';
 
 export interface RatingsServiceDeps {

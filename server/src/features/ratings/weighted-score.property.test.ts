@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { createKnex, migrateLatest } from '../../db/knex';
 import { createTestDatabase } from '../../testing/test-infra';
 import { makeAlbum, makeUsers } from '../../testing/factories';
-import { presentStats, weightedScore } from '../catalog/catalog.presenter';
+import { presentStats, weightedScore } from '../../http/presenters/catalog.presenter';
 import { CatalogReadModel, type StatsRow } from '../catalog/catalog.read-model';
 
 /** One rating as the weight rule stores it: a value 1..10, its rater's standing and weight (four decimals). */

@@ -13,10 +13,11 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
 import { decodeOptionalCursor, encodeCursor } from '../../lib/pagination';
+import { MAX_DIFF_STARS } from '../../lib/taste-compatibility';
 import type { CatalogReadModel } from '../catalog/catalog.read-model';
-import { presentAlbumSummary } from '../catalog/catalog.presenter';
+import { presentAlbumSummary } from '../../http/presenters/catalog.presenter';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { canSeeActivity } from '../social/visibility-policy';
+import { canSeeActivity } from '../../lib/visibility-policy';
 import { diversify } from './model';
 import type { CachedList, CachedPick, RebuildPhase, RecommendationsCache } from './recommendations.cache';
 import type { RecItemKind, RecommendationsRepo } from './recommendations.repo';
@@ -46,7 +47,6 @@ export const SIMILAR_LENGTH = 12;
 export const MATERIAL_CHANGE = 3;
 /** Shared ratings needed before someone is suggested to follow. */
 export const MIN_SHARED_FOR_SUGGESTION = 3;
-const MAX_DIFF_STARS = 4.5;
 const POPULAR_LENGTH = 200;
 /** A new account's best-rated albums whose similar albums make its first list. */
 const COLD_SEEDS = 20;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { onForeignKeyViolation } from '../../db/pg-errors';
 import { AppError } from '../../lib/app-error';
-import { canSeeSql } from '../social/visibility-sql';
+import { canSeeSql } from '../../db/visibility-sql';
 import { REVIEWED_TITLE_SQL } from './reviews.repo';
 
 export interface CommentViewRow {

@@ -9,7 +9,7 @@ import { decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, toPage } from '.
 import { assertStorableText } from '../../lib/storable-text';
 import { reviewCommentedNotificationJob } from './review-commented-notification.job';
 import type { ReviewCommentsRepo } from './review-comments.repo';
-import { presentComment } from './reviews.presenter';
+import { presentComment } from '../../http/presenters/reviews.presenter';
 import type { ReviewAccess } from './review-access';
 import type { SocialGraphReadModel } from '../social/social-graph.read-model';
 import { BLOCKED_MESSAGE } from '../../lib/blocked-message';

@@ -3,8 +3,8 @@ import type { AlbumType, Visibility } from '@muse/shared';
 import { onForeignKeyViolation } from '../../db/pg-errors';
 import { AppError } from '../../lib/app-error';
 import { timestampKeySql } from '../../lib/pagination';
-import { canSeeSql } from '../social/visibility-sql';
-import { LISTEN_NUMBER_SQL } from './listen-number-sql';
+import { canSeeSql } from '../../db/visibility-sql';
+import { LISTEN_NUMBER_SQL } from '../../db/listen-number-sql';
 import { ALBUM_SUMMARY_COLUMNS } from '../catalog/catalog.read-model';
 
 /** The visibility rule over a review `r`, its author `u` and the viewer row `vw` (see viewerJoin). */

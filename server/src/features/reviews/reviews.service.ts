@@ -20,7 +20,7 @@ import { decodeOptionalCursor, encodeCursor, IdKey, rowsToRead, TimestampKey, to
 import { starsToStoredValue, type RatingsService } from '../ratings/ratings.service';
 import type { ReviewAccess } from './review-access';
 import type { ReviewCommentsService } from './review-comments.service';
-import { presentReview } from './reviews.presenter';
+import { presentReview } from '../../http/presenters/reviews.presenter';
 import { assertStorableText } from '../../lib/storable-text';
 import type { ReviewListOptions, ReviewOwnerRow, ReviewPatch, ReviewSort, ReviewViewRow, ReviewsRepo } from './reviews.repo';
 

@@ -1,5 +1,5 @@
 import type { PlaylistSummary, SearchResults } from '@muse/shared';
-import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../catalog/catalog.presenter';
+import { presentAlbumStats, presentAlbumSummary, type AggregateHidden } from '../../http/presenters/catalog.presenter';
 import type { AlbumHitRow, ArtistHitRow, TrackHitRow, UserHitRow } from './search.repo';
 
 export interface SearchHits {

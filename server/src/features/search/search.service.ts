@@ -1,5 +1,5 @@
 import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
-import type { AggregateHidden } from '../catalog/catalog.presenter';
+import type { AggregateHidden } from '../../http/presenters/catalog.presenter';
 import { CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
 import { presentSearchResults, type SearchHits } from './search.presenter';
 import type { SearchFilters, SearchGroups, SearchRepo } from './search.repo';

@@ -1,6 +1,6 @@
 import type { TrackPage } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
-import { presentAlbumSummary, presentTrack } from '../catalog/catalog.presenter';
+import { presentAlbumSummary, presentTrack } from '../../http/presenters/catalog.presenter';
 import type { AlbumRow } from '../catalog/catalog.read-model';
 import type { TrackPageRepo } from './track-page.repo';
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { seedDemoCatalog } from '../../../seed/seed-catalog';
 import { CatalogReadModel } from '../../catalog/catalog.read-model';
-import { PriorMeanCache } from '../../ratings/prior-mean.cache';
+import { PriorMeanCache } from '../../../lib/prior-mean.cache';
 import { SearchRepo } from '../search.repo';
 import { SearchService } from '../search.service';
 import { EvalCatalogRepo } from './eval-catalog.repo';

@@ -1,7 +1,7 @@
 import { valueToStars, type AlbumSummary, type CommentView, type ReviewTrackRef, type ReviewView, type UserSummary } from '@muse/shared';
-import { presentCoverUrl } from '../catalog/catalog.presenter';
-import type { CommentViewRow } from './review-comments.repo';
-import type { ReviewViewRow } from './reviews.repo';
+import { presentCoverUrl } from './catalog.presenter';
+import type { CommentViewRow } from '../../features/reviews/review-comments.repo';
+import type { ReviewViewRow } from '../../features/reviews/reviews.repo';
 
 function presentAuthor(id: string, handle: string, displayName: string): UserSummary {
   return { id: String(id), handle, displayName };

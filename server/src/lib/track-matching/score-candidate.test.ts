@@ -1,4 +1,4 @@
-import { normaliseIsrc } from '../../../lib/isrc';
+import { normaliseIsrc } from '../isrc';
 import { MATCH_THRESHOLDS } from './match-thresholds';
 import { sourceTrack, targetTrack } from './match-tracks.testing';
 import { durationToleranceMs, scoreCandidate } from './score-candidate';

@@ -11,7 +11,7 @@ export interface VisibilitySqlColumns {
 }
 
 /**
- * `canSeeActivity` (visibility-policy.ts) as a SQL condition, so that paged lists apply the rule
+ * `canSeeActivity` (lib/visibility-policy.ts) as a SQL condition, so that paged lists apply the rule
  * before a page is cut: the owner sees everything of theirs; `private` is the owner's alone;
  * `public` items of public profiles are for everyone; the rest needs a follow and no block
  * either way. Never NULL, so it can be selected as a flag as well as filtered on.

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/config';
+import type { Config } from '../config/config';
 
 /**
  * Who counts with full weight in an album's weighted score: an account at least

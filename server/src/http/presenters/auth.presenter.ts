@@ -1,5 +1,5 @@
 import type { Me, SessionResponse } from '@muse/shared';
-import type { UserRow } from './users.repo';
+import type { UserRow } from '../../features/auth/users.repo';
 
 /** The signed-in user as they see themselves: chosen fields only, never the hash. */
 export function presentMe(user: UserRow): Me {

@@ -1,4 +1,4 @@
-import type { ProviderTrack } from '../../../providers/music-provider.port';
+import type { ProviderTrack } from '../../providers/music-provider.port';
 import type { SourceTrack } from './track-profile';
 
 let next = 0;

@@ -1,5 +1,5 @@
-import { gateTagsAgree, normaliseArtist, normaliseForMatch, type MatchKey } from '../../lib/music-text';
-import type { CandidateRow, ImportsRepo } from './imports.repo';
+import { gateTagsAgree, normaliseArtist, normaliseForMatch, type MatchKey } from './music-text';
+import type { CandidateRow, ImportsRepo } from '../features/imports/imports.repo';
 
 /** What a row says about its album. */
 export interface MatchQuery {

@@ -1,8 +1,8 @@
 import type { Visibility } from '@muse/shared';
-import { useTestApp } from '../../testing/test-app';
-import { canSeeActivity } from './visibility-policy';
+import { useTestApp } from '../testing/test-app';
+import { canSeeActivity } from '../lib/visibility-policy';
 import { canSeeSql } from './visibility-sql';
-import { registerPerson } from '../../testing/factories';
+import { registerPerson } from '../testing/factories';
 
 const app = useTestApp();
 

@@ -1,5 +1,5 @@
 import { ACTIVITY_TYPES, type ActivityType } from '@muse/shared';
-import type { Activity } from '../../docstore/document-store.port';
+import type { Activity } from '../docstore/document-store.port';
 
 const FEED_TYPES: ReadonlySet<string> = new Set(ACTIVITY_TYPES);
 

@@ -1,5 +1,5 @@
 import { bayesianAverage, isStoredCoverUrl, valueToStars, type AlbumDetail, type AlbumSummary, type RatingStats, type TrackView } from '@muse/shared';
-import type { AlbumRow, CreditRow, StatsRow, TrackRow } from './catalog.read-model';
+import type { AlbumRow, CreditRow, StatsRow, TrackRow } from '../../features/catalog/catalog.read-model';
 
 const EMPTY_HISTOGRAM = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 

@@ -1,4 +1,4 @@
-import type { ProviderTrack } from '../../../providers/music-provider.port';
+import type { ProviderTrack } from '../../providers/music-provider.port';
 import { artistNames, comparable, parseTitle } from './normalise-text';
 import { contextTags, isCompilationAlbum, isLiveAlbum, isSingleRelease, readSegment, type VersionTag } from './version-tags';
 

@@ -1,5 +1,5 @@
-import type { ProviderTrack } from '../../../providers/music-provider.port';
-import { normaliseIsrc } from '../../../lib/isrc';
+import type { ProviderTrack } from '../../providers/music-provider.port';
+import { normaliseIsrc } from '../isrc';
 import { DURATION, MATCH_THRESHOLDS } from './match-thresholds';
 import { detailsAgree, scoreCandidate, type CandidateScore } from './score-candidate';
 import { textSimilarity } from './text-similarity';

@@ -1,7 +1,7 @@
 import { valueToStars, type RatingHistoryEntry, type RatingResult } from '@muse/shared';
-import type { StatsRow } from '../catalog/catalog.read-model';
-import { presentStats } from '../catalog/catalog.presenter';
-import type { HistoryRow } from './ratings.repo';
+import type { StatsRow } from '../../features/catalog/catalog.read-model';
+import { presentStats } from './catalog.presenter';
+import type { HistoryRow } from '../../features/ratings/ratings.repo';
 
 /** The viewer's rating (1..10 stored, stars shown) with the item's fresh aggregate. */
 export function presentRatingResult(value: number | null, stats: StatsRow | null, priorMean: number): RatingResult {

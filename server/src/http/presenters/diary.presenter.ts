@@ -1,6 +1,6 @@
 import { valueToStars, type DiaryEntryView } from '@muse/shared';
-import { presentCoverUrl } from '../catalog/catalog.presenter';
-import type { DiaryViewRow } from './diary.repo';
+import { presentCoverUrl } from './catalog.presenter';
+import type { DiaryViewRow } from '../../features/diary/diary.repo';
 
 /** A diary entry with its album's summary; the rating in stars. */
 export function presentDiaryEntry(row: DiaryViewRow): DiaryEntryView {

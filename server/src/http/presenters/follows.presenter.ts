@@ -1,5 +1,5 @@
 import type { FollowListItem, FollowRequestItem, SocialUser } from '@muse/shared';
-import type { GraphListRow } from './follows.repo';
+import type { GraphListRow } from '../../features/follows/follows.repo';
 
 /** A user as graph lists show them: public fields only. */
 export function presentSocialUser(row: Pick<GraphListRow, 'id' | 'handle' | 'display_name' | 'avatar_url'>): SocialUser {
