@@ -94,3 +94,18 @@ test('when a web feature imports another web feature, then lint refuses it; shar
   const shared = "import { Button } from '../../../components/ui/button';\nexport const b = Button;\n";
   assert.deepEqual(await ruleIds(shared, 'web/src/features/profiles/components/recent-activity.tsx'), []);
 });
+
+test('when the server tree is read, then services are wired in the composition root alone: no feature holds a factory or wiring module of its own', async () => {
+  const { readdir } = await import('node:fs/promises');
+  const features = fileURLToPath(new URL('../../server/src/features', import.meta.url));
+  const files = await readdir(features, { recursive: true });
+  // Names the five feature-level wiring modules had before they became one composition root.
+  const wiring = files.filter((file) => /(?:^|\/)[a-z-]+(?:\.factory|-services|\.wiring|\.composition)\.ts$/.test(file));
+  assert.deepEqual(wiring, []);
+  const compositionCalls = [];
+  for (const file of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    const text = await import('node:fs/promises').then((fs) => fs.readFile(`${features}/${file}`, 'utf8'));
+    if (/export function compose[A-Z]\w*\(/.test(text)) compositionCalls.push(file);
+  }
+  assert.deepEqual(compositionCalls, []);
+});
