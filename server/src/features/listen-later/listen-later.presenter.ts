@@ -1,19 +1,11 @@
 import type { ListenLaterIndex, ListenLaterItem } from '@muse/shared';
-import { presentCoverUrl } from '../../http/presenters/catalog.presenter';
+import { presentAlbumColumns } from '../../http/presenters/catalog.presenter';
 import type { ListenLaterRow } from './listen-later.repo';
 
 /** A queued album as its owner sees it: the album's card, when it was added, and whether it stays once heard. */
 export function presentListenLaterItem(row: ListenLaterRow): ListenLaterItem {
   return {
-    album: {
-      id: String(row.album_id),
-      title: row.album_title,
-      artistCredit: row.album_artist_credit,
-      releaseYear: row.album_release_year,
-      type: row.album_type,
-      coverUrl: presentCoverUrl(row.album_cover_key),
-      genres: row.album_genres ?? [],
-    },
+    album: presentAlbumColumns(row),
     addedAt: new Date(row.added_at).toISOString(),
     keep: row.keep,
   };

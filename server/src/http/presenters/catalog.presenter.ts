@@ -69,6 +69,30 @@ export function presentAlbumSummary(row: AlbumRow): AlbumSummary {
   };
 }
 
+/** The columns of a row (a diary entry, a review, a queued album) that carries its album under the `album_` prefix. */
+export interface AlbumColumns {
+  album_id: string;
+  album_title: string;
+  album_artist_credit: string;
+  album_release_year: number | null;
+  album_type: AlbumRow['type'];
+  album_cover_key: string | null;
+  album_genres: string[] | null;
+}
+
+/** The album card of such a row. */
+export function presentAlbumColumns(row: AlbumColumns): AlbumSummary {
+  return {
+    id: String(row.album_id),
+    title: row.album_title,
+    artistCredit: row.album_artist_credit,
+    releaseYear: row.album_release_year,
+    type: row.album_type,
+    coverUrl: presentCoverUrl(row.album_cover_key),
+    genres: row.album_genres ?? [],
+  };
+}
+
 export function presentAlbumDetail(row: AlbumRow, credits: CreditRow[]): AlbumDetail {
   return {
     ...presentAlbumSummary(row),

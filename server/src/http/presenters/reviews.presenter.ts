@@ -1,22 +1,10 @@
-import { valueToStars, type AlbumSummary, type CommentView, type ReviewTrackRef, type ReviewView, type UserSummary } from '@muse/shared';
-import { presentCoverUrl } from './catalog.presenter';
+import { valueToStars, type CommentView, type ReviewTrackRef, type ReviewView, type UserSummary } from '@muse/shared';
+import { presentAlbumColumns } from './catalog.presenter';
 import type { CommentViewRow } from '../../features/reviews/review-comments.repo';
 import type { ReviewViewRow } from '../../features/reviews/reviews.repo';
 
 function presentAuthor(id: string, handle: string, displayName: string): UserSummary {
   return { id: String(id), handle, displayName };
-}
-
-function presentReviewAlbum(row: ReviewViewRow): AlbumSummary {
-  return {
-    id: String(row.album_id),
-    title: row.album_title,
-    artistCredit: row.album_artist_credit,
-    releaseYear: row.album_release_year,
-    type: row.album_type,
-    coverUrl: presentCoverUrl(row.album_cover_key),
-    genres: row.album_genres ?? [],
-  };
 }
 
 function presentReviewTrack(row: ReviewViewRow): ReviewTrackRef | null {
@@ -28,7 +16,7 @@ function presentReviewTrack(row: ReviewViewRow): ReviewTrackRef | null {
 export function presentReview(row: ReviewViewRow): ReviewView {
   return {
     id: String(row.id),
-    album: presentReviewAlbum(row),
+    album: presentAlbumColumns(row),
     track: presentReviewTrack(row),
     author: presentAuthor(row.user_id, row.author_handle, row.author_display_name),
     body: row.body,
