@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { ProviderName } from '@muse/shared';
 import { createLogger } from '../../lib/logger';
 import { TokenCipher, type TokenKey } from '../../lib/token-cipher';
-import { signInApple, signInSpotify } from '../../providers/sandbox/sandbox-test-kit';
+import { signInApple } from '../../providers/sandbox/sandbox-test-kit';
+import { connectSpotifyAs } from '../../testing/spotify-connection';
 import { startWorker } from '../../roles/worker-role';
 import { useTestApp, type TestClient } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
@@ -429,13 +430,7 @@ async function sealedColumns(): Promise<string[]> {
 }
 
 async function connectSomeoneElse(userId: string): Promise<void> {
-  const tokens = await signInSpotify(app.sandbox!, 'someone-else');
-  await app.container.services.connections.connect(userId, 'spotify', {
-    providerUserId: 'someone-else',
-    displayName: 'Someone Else',
-    scopes: tokens.scope.split(' '),
-    credentials: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000) },
-  });
+  await connectSpotifyAs(app, userId, { id: 'someone-else', displayName: 'Someone Else' });
 }
 
 async function connectApple(userId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { PlaylistView, ServiceImportView, ServicePlaylist } from '@muse/shared';
 import type { ProviderTrack } from '../../providers/music-provider.port';
-import { signInSpotify } from '../../providers/sandbox/sandbox-test-kit';
+import { connectSpotifyAs } from '../../testing/spotify-connection';
 import { makeAlbum, makeUsers, rateAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 import { useTestApp } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
@@ -11,13 +11,7 @@ let owner: TestPerson;
 
 beforeAll(async () => {
   owner = await registerPerson(app);
-  const tokens = await signInSpotify(app.sandbox!);
-  await app.container.services.connections.connect(owner.id, 'spotify', {
-    providerUserId: 'demo-listener',
-    displayName: 'Demo Listener',
-    scopes: tokens.scope.split(' '),
-    credentials: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000) },
-  });
+  await connectSpotifyAs(app, owner.id);
 });
 
 async function importAndWait(playlistId: string): Promise<ServiceImportView> {

@@ -1,5 +1,5 @@
 import type { ServiceImportView, ServicePlaylist } from '@muse/shared';
-import { signInSpotify } from '../../providers/sandbox/sandbox-test-kit';
+import { connectSpotifyAs } from '../../testing/spotify-connection';
 import { registerPerson } from '../../testing/factories';
 import { useTestApp } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
@@ -24,13 +24,7 @@ const MAX_PAGES_AHEAD = 2;
 describe('service imports: a 10,000-track playlist', () => {
   it('when the largest playlist is imported, then its pages are read one at a time as they are processed, into 10,000 entries', async () => {
     const owner = await registerPerson(app);
-    const tokens = await signInSpotify(app.sandbox!);
-    await app.container.services.connections.connect(owner.id, 'spotify', {
-      providerUserId: 'demo-listener',
-      displayName: 'Demo Listener',
-      scopes: tokens.scope.split(' '),
-      credentials: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000) },
-    });
+    await connectSpotifyAs(app, owner.id);
     const listed = (await owner.client.get('/api/connections/spotify/playlists')).body.items as ServicePlaylist[];
     const source = listed.find((p) => p.trackCount === 10_000)!;
     app.sandbox!.resetCalls();

@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { PlaylistView, ServerToClientEvents, ServiceImportProgress, ServiceImportView, ServicePlaylist } from '@muse/shared';
-import { signInApple, signInSpotify } from '../../providers/sandbox/sandbox-test-kit';
+import { signInApple } from '../../providers/sandbox/sandbox-test-kit';
+import { connectSpotifyAs } from '../../testing/spotify-connection';
 import { makeAlbum, registerPerson, type TestPerson } from '../../testing/factories';
 import { useTestApp, type TestClient } from '../../testing/test-app';
 import { waitFor } from '../../testing/wait-for';
@@ -17,13 +18,7 @@ const sockets: Socket[] = [];
 /** Links the sandbox's demo listener on both services to a Muse user, as the settings round trips do. */
 async function connectDemoListener(userId: string): Promise<void> {
   const { connections } = app.container.services;
-  const spotify = await signInSpotify(app.sandbox!);
-  await connections.connect(userId, 'spotify', {
-    providerUserId: 'demo-listener',
-    displayName: 'Demo Listener',
-    scopes: spotify.scope.split(' '),
-    credentials: { accessToken: spotify.access_token, refreshToken: spotify.refresh_token, expiresAt: new Date(Date.now() + spotify.expires_in * 1000) },
-  });
+  await connectSpotifyAs(app, userId);
   const musicUserToken = await signInApple(app.sandbox!);
   await connections.connect(userId, 'apple', {
     providerUserId: 'demo-listener-apple',
