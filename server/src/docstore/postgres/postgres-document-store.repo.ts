@@ -31,13 +31,13 @@ class PostgresActivityRepository implements ActivityRepository {
 
   async append(input: ActivityInput): Promise<Activity> {
     const activity = buildActivity(input);
-    await this.knex('doc_activity').insert({
-      id: activity.id,
-      actor_id: activity.actorId,
-      type: activity.type,
-      created_at: activity.createdAt,
-      doc: JSON.stringify({ ...activity, createdAt: activity.createdAt.toISOString() }),
-    });
+    // Every rating, review, follow and playlist add writes one: a statement planned once per connection.
+    await preparedQuery(
+      this.knex,
+      'doc_activity_append',
+      'INSERT INTO doc_activity (id, actor_id, type, created_at, doc) VALUES ($1::uuid, $2, $3, $4::timestamptz, $5::jsonb)',
+      [activity.id, activity.actorId, activity.type, activity.createdAt, JSON.stringify({ ...activity, createdAt: activity.createdAt.toISOString() })],
+    );
     return activity;
   }
 
