@@ -64,7 +64,12 @@ export function createLoaders(queryClient: QueryClient) {
       return null;
     },
     profile: async (args: LoaderFunctionArgs) => {
-      void queryClient.prefetchQuery(getProfileQueryOptions(param(args, 'handle')));
+      const handle = param(args, 'handle');
+      void queryClient.prefetchQuery(getProfileQueryOptions(handle));
+      // The playlists card sits above the recent activity: asked beside the profile, it is there
+      // when the page first draws instead of arriving after and pushing the activity down.
+      const { getUserPlaylistsQueryOptions } = await import('../features/playlists/api/get-user-playlists');
+      void queryClient.prefetchInfiniteQuery(getUserPlaylistsQueryOptions(handle));
       return null;
     },
     // Pages off the landing path import their query options with their own chunk (which the page
