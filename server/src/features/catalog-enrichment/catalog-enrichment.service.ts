@@ -7,6 +7,7 @@ import type { MusicProvider, ProviderAlbum } from '../../providers/music-provide
 import type { ArtworkService } from '../artwork/artwork.service';
 import { presentCoverUrl } from '../../http/presenters/catalog.presenter';
 import type { ConnectionsService } from '../connections/connections.service';
+import { withDeadline } from '../../lib/deadline';
 import { normaliseIsrc } from '../../lib/isrc';
 import { cleanUpc, creditOf, editionOf, isrcSetsAgree, releaseDateOf, sameRelease } from './album-identity';
 import type { CandidateAlbumRow, CatalogEnrichmentRepo, NewAlbum } from './catalog-enrichment.repo';
@@ -127,12 +128,8 @@ export class CatalogEnrichmentService {
     if (budgetMs <= 0) return null;
     const other = otherService(from);
     const stop = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const outOfTime = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), budgetMs);
-    });
     try {
-      const found = await Promise.race([this.counterparts.find(from, album, stop.signal), outOfTime]);
+      const found = await withDeadline(this.counterparts.find(from, album, stop.signal), budgetMs, () => 'late' as const);
       if (found === 'late') {
         this.deps.logger.info(
           { provider: other, albumId: album.id, budgetMs },
@@ -145,7 +142,6 @@ export class CatalogEnrichmentService {
       this.deps.logger.warn({ err, provider: other, albumId: album.id }, 'could not look an added album up on the other service; it keeps one service’s ids');
       return null;
     } finally {
-      clearTimeout(timer);
       // A lookup still running makes no further call.
       stop.abort();
     }

@@ -1,5 +1,6 @@
 import type { ProviderName } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
+import { withDeadline } from '../../lib/deadline';
 import { ProviderError } from '../../providers/music-provider.port';
 
 const NAMES: Record<ProviderName, string> = { spotify: 'Spotify', apple: 'Apple Music' };
@@ -16,20 +17,12 @@ export const serviceName = (provider: ProviderName): string => NAMES[provider];
  */
 export async function asProblem<T>(provider: ProviderName, call: () => Promise<T>, opts: { what?: string; deadlineMs: number }): Promise<T> {
   const what = opts.what ?? 'item';
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new AppError(503, 'provider_slow', `${serviceName(provider)} is slow to answer right now. Try again in a minute.`, undefined, {
-            'Retry-After': '60',
-          }),
-        ),
-      opts.deadlineMs,
-    );
-  });
   try {
-    return await Promise.race([call(), deadline]);
+    return await withDeadline(call(), opts.deadlineMs, () => {
+      throw new AppError(503, 'provider_slow', `${serviceName(provider)} is slow to answer right now. Try again in a minute.`, undefined, {
+        'Retry-After': '60',
+      });
+    });
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     const name = serviceName(provider);
@@ -47,7 +40,5 @@ export async function asProblem<T>(provider: ProviderName, call: () => Promise<T
       default:
         throw new AppError(502, 'provider_refused', `${name} refused Muse's request. Try again later.`);
     }
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -3,12 +3,15 @@ import type { Container } from '../../container';
 import { pingDatabase } from '../../db/ping';
 import { createRoutes } from '../../http/route';
 import { sendProblem } from '../../http/problem';
+import { withDeadline } from '../../lib/deadline';
 import type { ReadinessCheck } from './readiness';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref())]);
+  return withDeadline(p, CHECK_TIMEOUT_MS, () => {
+    throw new Error('timeout');
+  });
 }
 
 /**
