@@ -109,8 +109,15 @@ export class PlaylistViews {
   }
 
   /** Entries with the catalog's current album, community stars and the viewer's own rating; ranks on ranked lists. */
-  async entries(doc: PlaylistDocument, entries: StoredEntry[], people: Map<string, PlaylistPerson>, viewerId: string | null): Promise<PlaylistEntryView[]> {
-    const more = await this.catalog.enrich(...catalogIdsOf(entries), viewerId);
+  async entries(
+    doc: PlaylistDocument,
+    entries: StoredEntry[],
+    people: Map<string, PlaylistPerson>,
+    viewerId: string | null,
+    /** The catalog's data of these entries for this viewer, when it was read already (beside a write's catalog lookup). */
+    known?: EntryEnrichment,
+  ): Promise<PlaylistEntryView[]> {
+    const more = known ?? (await this.catalog.enrich(...catalogIdsOf(entries), viewerId));
     return forViewerWith(doc.kind, this.shared(doc, entries, more), people, more.viewer);
   }
 

@@ -194,9 +194,17 @@ describe('entries', () => {
     const owner = await registerPerson(app);
     const [a, b] = [await makeAlbum(knex(), { title: 'Kid A' }), await makeAlbum(knex(), { title: 'Amnesiac' })];
     const list = await createPlaylist(owner, { kind: 'list', ranked: true, title: 'Best of 2000' });
+    await knex()('album_ratings').insert({ user_id: owner.id, album_id: b.id, value: 7 });
     await owner.client.post(`/api/playlists/${list.id}/entries`, { albumId: a.id, note: 'Still ahead of its time' });
     const second = await owner.client.post(`/api/playlists/${list.id}/entries`, { albumId: b.id });
-    expect(second.body.entries[0]).toMatchObject({ albumId: b.id, rank: 2, snapshot: { title: 'Amnesiac' } });
+    expect(second.body.entries[0]).toMatchObject({
+      albumId: b.id,
+      rank: 2,
+      snapshot: { title: 'Amnesiac' },
+      album: { id: b.id, title: 'Amnesiac' },
+      viewerRating: 3.5,
+      stats: { count: 1, mean: 3.5 },
+    });
     const wrong = await owner.client.post(`/api/playlists/${list.id}/entries`, { trackId: a.trackIds[0] });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('wrong_entry_kind');

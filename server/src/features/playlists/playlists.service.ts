@@ -19,7 +19,7 @@ import type { ActivityRepository } from '../../docstore/document-store.port';
 import type { Logger } from '../../lib/logger';
 import type { PlaylistDocument, PlaylistPatch, PlaylistRepository, PlaylistWrite, StoredEntry } from '../../docstore/playlist-store.port';
 import { canSeePlaylist, roleOf, type PlaylistViewer } from './playlist-access';
-import type { PlaylistCatalogRepo } from './playlist-catalog.repo';
+import type { EntryEnrichment, EntrySources, PlaylistCatalogRepo } from './playlist-catalog.repo';
 import type { PlaylistPeopleRepo, PlaylistPerson } from './playlist-people.repo';
 import type { PlaylistEvents } from './playlist-events';
 import { PlaylistPageCache, type CachedPage } from './playlist-page-cache';
@@ -270,16 +270,17 @@ export class PlaylistsService {
     // The catalog is read beside the permission check (one round trip less on the way to the
     // write), but only looked at once the check passed: someone who may not edit the playlist
     // hears that, never whether the track exists.
-    const catalog = settled(this.lookUpEntries(inputs));
+    const catalog = settled(this.lookUpEntries(inputs, userId));
     const { doc, people } = await this.editableBy(userId, id);
-    const entries = this.buildEntries(doc.kind, inputs, userId, await catalog.then(unsettle));
+    const sources = await catalog.then(unsettle);
+    const entries = this.buildEntries(doc.kind, inputs, userId, sources);
     const stored = await this.settle(await this.deps.store.addEntries(id, entries, input.position), userId);
     // The write answers only the entries it added; the ranks of a ranked list need every entry's place.
     const written = doc.kind === 'list' && doc.ranked ? ((await this.deps.store.get(id)) ?? stored) : stored;
     // The activity line and the answer need nothing of each other: written side by side.
     const [, result] = await Promise.all([
       this.deps.events.entriesAdded(written, userId, entries.length),
-      this.entriesResult(written, new Set(entries.map((e) => e.id)), userId, people),
+      this.entriesResult(written, new Set(entries.map((e) => e.id)), userId, people, sources.enrichment),
     ]);
     return result;
   }
@@ -364,37 +365,35 @@ export class PlaylistsService {
     return this.deps.views.view(doc, people, { ...facts, token: viewer.token });
   }
 
-  /** `known`: people read for the access check (the writer among them); only other adders are read. */
+  /**
+   * `known`: people read for the access check (the writer among them); only other adders are
+   * read. `catalog`: what the catalog says of the changed entries, when it was read with them.
+   */
   private async entriesResult(
     doc: PlaylistDocument,
     changed: Set<string>,
     viewerId: string,
     known: Map<string, PlaylistPerson>,
+    catalog?: EntryEnrichment,
   ): Promise<PlaylistEntriesWriteResult> {
     const entries = doc.entries.filter((e) => changed.has(e.id));
     const others = [...new Set(entries.map((e) => e.addedBy))].filter((p) => !known.has(p));
     const people = others.length ? new Map([...known, ...(await this.deps.people.people(others, viewerId)).people]) : known;
-    return { version: doc.version, entryCount: doc.entryCount, entries: await this.deps.views.entries(doc, entries, people, viewerId) };
+    return { version: doc.version, entryCount: doc.entryCount, entries: await this.deps.views.entries(doc, entries, people, viewerId, catalog) };
   }
 
-  /** The catalog tracks and albums the inputs name. */
-  private async lookUpEntries(inputs: EntryInput[]) {
+  /** The catalog tracks and albums the inputs name, and what the answer shows of them to the writer. */
+  private lookUpEntries(inputs: EntryInput[], writerId: string): Promise<EntrySources> {
     const trackIds = inputs.flatMap((i) => ('trackId' in i ? [i.trackId] : []));
     const albumIds = inputs.flatMap((i) => ('albumId' in i ? [i.albumId] : []));
-    const [tracks, albums] = await Promise.all([this.deps.catalog.tracks(trackIds), this.deps.catalog.albums(albumIds)]);
-    return { tracks, albums };
+    return this.deps.catalog.sources(trackIds, albumIds, writerId);
   }
 
   /**
    * The entries to store, with a snapshot copied from the catalog: tracks for a playlist, albums
    * for a list (400 otherwise); an id the catalog does not know is a 404 naming the first.
    */
-  private buildEntries(
-    kind: PlaylistKind,
-    inputs: EntryInput[],
-    userId: string,
-    { tracks, albums }: Awaited<ReturnType<PlaylistsService['lookUpEntries']>>,
-  ): StoredEntry[] {
+  private buildEntries(kind: PlaylistKind, inputs: EntryInput[], userId: string, { tracks, albums }: Pick<EntrySources, 'tracks' | 'albums'>): StoredEntry[] {
     if (kind === 'list' && inputs.some((i) => 'trackId' in i))
       throw AppError.badRequest('wrong_entry_kind', 'An album list holds albums: add an album, not a track.');
     if (kind === 'playlist' && inputs.some((i) => 'albumId' in i))
