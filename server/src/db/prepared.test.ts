@@ -20,6 +20,29 @@ describe('preparedQuery', () => {
     }
   });
 
+  it('when a lookup by a list of ids runs again and again, then it is planned once and the plan reused (no custom plan per call)', async () => {
+    const db = await createTestDatabase('prepared');
+    const knex = createKnex(db.url, 1);
+    try {
+      await knex.raw('CREATE TABLE items AS SELECT g AS id, md5(g::text) AS body FROM generate_series(1, 5000) g');
+      await knex.raw('ALTER TABLE items ADD PRIMARY KEY (id)');
+      await knex.raw('ANALYZE items');
+      const sql = 'SELECT id, body FROM items WHERE id = ANY($1::int[])';
+      for (let i = 1; i <= 12; i++) expect(await preparedQuery(knex, 'test_items', sql, [[i, i + 1]])).toHaveLength(2);
+      const [stats] = await preparedQuery<{ generic_plans: string; custom_plans: string }>(
+        knex,
+        'test_plans',
+        "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'test_items'",
+        [],
+      );
+      // Postgres' default would plan each of the first five runs on its own, and keep doing so for this shape.
+      expect({ generic: Number(stats!.generic_plans), custom: Number(stats!.custom_plans) }).toEqual({ generic: 12, custom: 0 });
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
+
   it('when the statement fails, then the connection goes back to the pool', async () => {
     const db = await createTestDatabase('prepared');
     const knex = createKnex(db.url, 1);

@@ -8,7 +8,8 @@ interface PooledClient {
 
 /**
  * Runs a named prepared statement on a connection of the knex pool, so Postgres parses and
- * plans it once per connection rather than on every call. For hot paths whose SQL text is
+ * plans it once per connection rather than on every call (the pool's connections ask for generic
+ * plans: see `createKnex`). For hot paths whose SQL text is
  * fixed; a name must always carry the same text. Given a transaction, it runs on the
  * transaction's connection (knex's transaction client hands that one out), so it sees its writes.
  */
