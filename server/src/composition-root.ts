@@ -119,6 +119,7 @@ import { ConnectionsRepo } from './features/connections/connections.repo';
 import { ConnectionsService } from './features/connections/connections.service';
 import { SpotifySignIn } from './features/connections/spotify-sign-in';
 import { ConversionEndpoints } from './features/conversion/conversion-endpoints';
+import { TrackCounterpartsRepo } from './features/conversion/track-counterparts.repo';
 import { ConversionRecovery } from './features/conversion/conversion-recovery';
 import { ConversionRunner } from './features/conversion/conversion-runner';
 import { ConversionsRepo } from './features/conversion/conversions.repo';
@@ -416,6 +417,7 @@ export function composeServices(infra: Infrastructure): Composition {
     playlists,
     matcher: new TrackMatchReadModel(knex),
     search: { search: (query, viewerId) => services.search.search(query, viewerId) },
+    counterparts: new TrackCounterpartsRepo(knex),
   });
   const conversions = new ConversionsService({
     repo: conversionsRepo,

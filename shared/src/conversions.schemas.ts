@@ -53,8 +53,12 @@ export type ConversionPhase = 'reading' | 'matching' | 'writing' | 'finished';
 export const MatchOutcomeSchema = z.enum(['matched', 'needs_review', 'not_found', 'skipped']);
 export type MatchOutcome = z.infer<typeof MatchOutcomeSchema>;
 
-/** How a target track was found: ISRC lookup, text search, the user's remembered rule, or a fix by hand. */
-export type ConversionMatchMethod = 'isrc' | 'search' | 'rule' | 'manual';
+/**
+ * How a target track was found: ISRC lookup, text search, the user's remembered rule, a fix by
+ * hand, or `known`: an earlier conversion's automatic verdict for the same service track (any
+ * user's), reused without asking the service.
+ */
+export type ConversionMatchMethod = 'isrc' | 'search' | 'rule' | 'manual' | 'known';
 
 export interface ConversionCounts {
   total: number;

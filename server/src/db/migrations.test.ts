@@ -47,6 +47,7 @@ const ALL_TABLES = [
   'search_word_variants',
   'service_imports',
   'track_artists',
+  'track_counterparts',
   'track_previews',
   'track_rating_stats',
   'track_ratings',

@@ -98,7 +98,8 @@ describe('Sign in with Spotify', () => {
     expect(me.status).toBe(200);
     expect(me.body.user.handle).toBe('spotify_newbie');
     const row = await connectionRow(userId);
-    expect(row).toMatchObject({ provider: 'spotify', provider_user_id: 'demo-listener', status: 'active', display_name: 'Demo Listener' });
+    // The account's country is kept as its region (conversions share what they found per region), through the pending sign-up too.
+    expect(row).toMatchObject({ provider: 'spotify', provider_user_id: 'demo-listener', status: 'active', display_name: 'Demo Listener', storefront: 'us' });
     expect(row.scopes).toContain('playlist-read-private');
     // The pending identity is used up.
     expect((await client.post('/api/auth/spotify/complete', { handle: 'another_one', displayName: 'X' })).status).toBe(400);
@@ -142,6 +143,8 @@ describe('Sign in with Spotify', () => {
         connectedAt: expect.any(String),
       },
     ]);
+
+    expect(await connectionRow(String(owner.session.user.id))).toMatchObject({ storefront: 'us' });
 
     const fresh = app.client();
     expect((await spotifyRoundTrip(fresh)).headers.location).toBe('/');

@@ -115,6 +115,16 @@ export class ConnectionsService {
     return this.watchForRevocation(inner, row);
   }
 
+  /**
+   * The region of the user's account on the service: Apple Music's storefront, Spotify's country
+   * (lower-case ISO 3166, "us"); null when not connected or not known (Spotify connections made
+   * before the country was kept).
+   */
+  async region(userId: string, provider: ProviderName): Promise<string | null> {
+    const storefront = (await this.deps.repo.findByUser(userId, provider))?.storefront?.toLowerCase() ?? null;
+    return storefront && /^[a-z]{2}$/.test(storefront) ? storefront : null;
+  }
+
   /** Marks a connection whose grant the service refused; one notice per revocation. */
   async markNeedsReconnect(row: Pick<ConnectionRow, 'id' | 'user_id' | 'provider'>): Promise<void> {
     if (!(await this.deps.repo.markNeedsReconnect(row.id))) return;

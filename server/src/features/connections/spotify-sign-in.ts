@@ -41,6 +41,7 @@ interface PendingIdentity {
   scopes: string[];
   accessToken: string;
   refreshToken: string | null;
+  storefront?: string | null;
   expiresAt: string | null;
 }
 
@@ -167,7 +168,9 @@ export class SpotifySignIn {
     try {
       const tokens = await accounts.exchangeCode(query.code, s.redirectUrl, flow.verifier!);
       const me = await this.deps.providers.createProvider('spotify', tokens).currentUser();
-      identity = { providerUserId: me.id, displayName: me.displayName, scopes: tokens.scopes, credentials: tokens };
+      // The account's country is kept as its region: conversions share what they found per region.
+      const storefront = me.country?.toLowerCase() ?? null;
+      identity = { providerUserId: me.id, displayName: me.displayName, scopes: tokens.scopes, credentials: { ...tokens, storefront } };
     } catch (err) {
       if (err instanceof ProviderError) return { kind: 'refused', redirect: this.web(refusal(back, 'spotify_failed')) };
       throw err;
@@ -198,6 +201,7 @@ export class SpotifySignIn {
       scopes: identity.scopes,
       accessToken: identity.credentials.accessToken,
       refreshToken: identity.credentials.refreshToken ?? null,
+      storefront: identity.credentials.storefront ?? null,
       expiresAt: identity.credentials.expiresAt?.toISOString() ?? null,
     };
     // Waits at most ten minutes, sealed like stored tokens, under the hash of a secret only the browser's cookie holds.
@@ -219,7 +223,12 @@ export class SpotifySignIn {
       providerUserId: p.providerUserId,
       displayName: p.displayName,
       scopes: p.scopes,
-      credentials: { accessToken: p.accessToken, refreshToken: p.refreshToken, expiresAt: p.expiresAt ? new Date(p.expiresAt) : null },
+      credentials: {
+        accessToken: p.accessToken,
+        refreshToken: p.refreshToken,
+        expiresAt: p.expiresAt ? new Date(p.expiresAt) : null,
+        storefront: p.storefront ?? null,
+      },
     };
     const signedIn = await this.deps.auth.registerLinked(input, async (userId) => {
       await this.deps.connections.connect(userId, 'spotify', identity);

@@ -2,6 +2,7 @@ import type { ConversionCandidate, ConversionMatchMethod, ConversionReportRow, M
 import type { ProviderTrack } from '../../providers/music-provider.port';
 import type { MatchDecision, ScoredCandidate } from '../../lib/track-matching';
 import type { RuleRow } from './conversions.repo';
+import type { Counterpart } from './track-counterparts.repo';
 
 /** What became of one source track on the target: the report row without its source and write flag. */
 export interface TrackDecision {
@@ -64,6 +65,16 @@ export function fromRule(rule: RuleRow, serviceName: string): TrackDecision {
   }
   const track = rule.track as ConversionCandidate;
   return { outcome: 'matched', reason: null, method: 'rule', confidence: 1, chosen: { ...track, confidence: 1 }, alternatives: [], notOnService: false };
+}
+
+/** An earlier conversion's verdict for the same service track decides it without asking the service. */
+export function fromKnown(known: Counterpart, serviceName: string): TrackDecision {
+  if (!known.target) {
+    const day = known.decidedAt.toISOString().slice(0, 10);
+    const reason = `Not found on ${serviceName} when it was last looked up (${day}).`;
+    return { outcome: 'not_found', reason, method: 'known', confidence: null, chosen: null, alternatives: [], notOnService: false };
+  }
+  return { outcome: 'matched', reason: null, method: 'known', confidence: known.confidence, chosen: known.target, alternatives: [], notOnService: false };
 }
 
 /** A track the job cannot convert (local file, unavailable), with why. */

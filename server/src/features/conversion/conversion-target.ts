@@ -3,7 +3,9 @@ import type { MusicProvider, ProviderName, ProviderTrack } from '../../providers
 import { APPLE_ISRC_BATCH } from '../../providers/apple/apple-provider';
 import { SPOTIFY_APPEND_BATCH } from '../../providers/spotify/spotify-provider';
 import { streamPages } from '../../providers/page-stream';
-import { candidateOf, fromMatch, fromRule, skipped, type TrackDecision } from './conversion-decision';
+import { candidateOf, fromKnown, fromMatch, fromRule, skipped, type TrackDecision } from './conversion-decision';
+import type { CounterpartMemory } from './counterpart-memory';
+import type { Counterpart } from './track-counterparts.repo';
 import type { SourceItem } from './conversion-source';
 import type { RuleRow } from './conversions.repo';
 import { decideMatch, normaliseIsrc, searchQueries } from '../../lib/track-matching';
@@ -53,10 +55,12 @@ async function mapLimited<T, R>(items: T[], n: number, work: (item: T) => Promis
 
 /**
  * A Spotify or Apple Music playlist of the user's as the target. Each page: remembered rules,
- * then one batched ISRC lookup for the page, then text search only for tracks the ISRC lookup
- * found nothing acceptable for, query by query, stopping at the first query that returns anything.
+ * then what earlier conversions found for the same service tracks (`memory`), then one batched
+ * ISRC lookup for the rest of the page, then text search only for tracks the ISRC lookup found
+ * nothing acceptable for, query by query, stopping at the first query that returns anything.
+ * The service's verdicts go back into the memory.
  */
-export function serviceTarget(provider: MusicProvider): ConversionTargetWriter {
+export function serviceTarget(provider: MusicProvider, memory?: CounterpartMemory): ConversionTargetWriter {
   const serviceName = SERVICE_NAMES[provider.name];
   return {
     serviceName,
@@ -71,13 +75,17 @@ export function serviceTarget(provider: MusicProvider): ConversionTargetWriter {
     },
     async decide(items, rules, onTrack) {
       // Sources may carry ISRCs lower-cased, padded or hyphenated; the services answer by the canonical form.
+      const open = items.filter((item) => !item.skip && !rules.has(item.key));
+      const known = memory ? await memory.known(open) : new Map<SourceItem, Counterpart>();
       const isrcOf = new Map(items.map((item) => [item, normaliseIsrc(item.track.isrc)]));
-      const isrcs = [...new Set(items.flatMap((item) => (!item.skip && !rules.has(item.key) ? (isrcOf.get(item) ?? []) : [])))];
+      const isrcs = [...new Set(open.flatMap((item) => (!known.has(item) ? (isrcOf.get(item) ?? []) : [])))];
       const byIsrc = isrcs.length ? await provider.tracksByIsrc(isrcs) : new Map<string, ProviderTrack[]>();
       const decisions = await mapLimited(items, SEARCH_CONCURRENCY, async (item) => {
         if (item.skip) return skipped(item.skip);
         const rule = rules.get(item.key);
         if (rule) return fromRule(rule, serviceName);
+        const earlier = known.get(item);
+        if (earlier) return fromKnown(earlier, serviceName);
         const candidates: Array<{ track: ProviderTrack; via: 'isrc' | 'search' }> = (byIsrc.get(isrcOf.get(item) ?? '') ?? []).map((track) => ({
           track,
           via: 'isrc' as const,
@@ -100,6 +108,8 @@ export function serviceTarget(provider: MusicProvider): ConversionTargetWriter {
         }
         return fromMatch(decision);
       });
+      // Only the service's own verdicts are kept (rules, earlier verdicts and skips carry other methods).
+      await memory?.remember(items.map((item, k) => ({ item, decision: decisions[k]! })));
       return { decisions, isrcCalls: Math.ceil(isrcs.length / ISRC_BATCH[provider.name]) };
     },
     search: (query) => provider.searchTracks(query),

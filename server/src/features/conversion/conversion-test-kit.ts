@@ -14,7 +14,8 @@ export async function connect(app: TestApp, userId: string, services: ProviderNa
         providerUserId: as,
         displayName: as,
         scopes: ALL_SCOPES,
-        credentials: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + t.expires_in * 1000) },
+        // Sign-in keeps the account's country as its region, as the sandbox's users are in the US.
+        credentials: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + t.expires_in * 1000), storefront: 'us' },
       });
     } else {
       const token = await signInApple(app.sandbox!, as);
@@ -22,7 +23,7 @@ export async function connect(app: TestApp, userId: string, services: ProviderNa
         providerUserId: as,
         displayName: as,
         scopes: [],
-        credentials: { accessToken: token, musicUserToken: token },
+        credentials: { accessToken: token, musicUserToken: token, storefront: 'us' },
       });
     }
   }

@@ -17,6 +17,8 @@ afterAll(() => sockets.forEach((s) => s.disconnect()));
 
 beforeEach(async () => {
   await app.container.knex('provider_connections').delete();
+  // What earlier conversions found is shared by all; each test starts from a service asked afresh.
+  await app.container.knex('track_counterparts').delete();
   app.sandbox!.knobs.reset();
   clockOffsetMs = 0;
   me = await registerPerson(app);

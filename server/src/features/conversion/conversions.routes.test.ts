@@ -11,6 +11,8 @@ let me: TestPerson;
 beforeEach(async () => {
   // The sandbox's demo listener can be linked to one Muse account at a time.
   await app.container.knex('provider_connections').delete();
+  // What earlier conversions found is shared by all; each test starts from a service asked afresh.
+  await app.container.knex('track_counterparts').delete();
   app.sandbox!.knobs.reset();
   me = await registerPerson(app);
 });

@@ -19,6 +19,7 @@ export const METHOD_TEXT: Record<ConversionMatchMethod, string> = {
   search: 'Search',
   rule: 'Your earlier choice',
   manual: 'Fixed by you',
+  known: 'Matched before',
 };
 
 export const STATUS_TEXT: Record<ConversionStatus, { label: string; tone: 'ok' | 'warn' | 'bad' | 'muted' }> = {
