@@ -5,9 +5,14 @@ import type { JobResult } from '../report/report';
 import { startMuse } from '../server/muse-server';
 import { benchUser, connectService, freePort, json, SANDBOX_USER } from './provider-session';
 import type { ServiceImportRun } from './service-import';
+import { connect } from '../lib/pg-admin';
+import type { BenchSession } from '../server/session-pool';
 
-/** The conversion scenarios: a 500-track playlist to Apple Music, the same under throttling, and a 10,000-track one. */
-export const CONVERSION_SCENARIOS = ['conversion', 'conversion-throttled', 'conversion-10k'] as const;
+/**
+ * The conversion scenarios: a 500-track playlist to Apple Music, the same under throttling, the
+ * same once another conversion of those tracks ran (`conversion-again`), and a 10,000-track one.
+ */
+export const CONVERSION_SCENARIOS = ['conversion', 'conversion-throttled', 'conversion-again', 'conversion-10k'] as const;
 export type ConversionScenario = (typeof CONVERSION_SCENARIOS)[number];
 
 const SMALL = 500;
@@ -29,6 +34,38 @@ async function makeSpotifyPlaylist(sandbox: ProviderSandbox, size: number): Prom
       await fetch(`${sandbox.url}/spotify/v1/playlists/${made.id}/items`, { method: 'POST', headers, body: JSON.stringify({ uris: uris.slice(i, i + 100) }) }),
     );
   return made.id;
+}
+
+/** `stop` run at most once, whoever asks first (the scenario's end or the bench's cleanup). */
+function once(stop: () => Promise<unknown>): () => Promise<unknown> {
+  let stopping: Promise<unknown> | null = null;
+  return () => (stopping ??= stop());
+}
+
+/** Starts a conversion of the Spotify playlist through the API and answers it once it has ended. */
+async function convertAndWait(museUrl: string, session: BenchSession, playlistId: string, target: 'apple' | 'muse'): Promise<ConversionViewLike> {
+  const created = await json<{ id: string }>(
+    await fetch(`${museUrl}/api/conversions`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ source: { kind: 'service', provider: 'spotify', playlistId }, target }),
+    }),
+  );
+  for (;;) {
+    const view = await json<ConversionViewLike>(await fetch(`${museUrl}/api/conversions/${created.id}`, { headers: { cookie: session.cookie } }));
+    if (!['queued', 'running'].includes(view.status)) return view;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Empties the shared memory of conversion verdicts in the bench database. */
+async function forgetCounterparts(run: ServiceImportRun): Promise<void> {
+  const db = await connect(run.databaseUrl);
+  try {
+    await db.query('DELETE FROM track_counterparts');
+  } finally {
+    await db.end();
+  }
 }
 
 /** Resident memory of a process in MB, from /proc (null where there is none). */
@@ -63,7 +100,8 @@ interface ConversionViewLike {
  */
 export async function runConversion(run: ServiceImportRun, scenario: ConversionScenario): Promise<JobResult> {
   const sandbox = await startProviderSandbox();
-  run.stopLater(`stop the ${scenario} sandbox`, () => sandbox.stop());
+  const stopSandbox = once(() => sandbox.stop());
+  run.stopLater(`stop the ${scenario} sandbox`, stopSandbox);
   const muse = await startMuse({
     root: run.root,
     databaseUrl: run.databaseUrl,
@@ -73,9 +111,25 @@ export async function runConversion(run: ServiceImportRun, scenario: ConversionS
     port: await freePort(),
     env: { PROVIDER_SANDBOX: 'on', PROVIDER_SANDBOX_URL: sandbox.url },
   });
-  run.stopLater(`stop the ${scenario} server`, () => muse.stop());
+  const stopMuse = once(() => muse.stop());
+  run.stopLater(`stop the ${scenario} server`, stopMuse);
   run.log(`${scenario}: Muse api and worker at ${muse.url}, provider sandbox at ${sandbox.url}`);
+  try {
+    return await convertOnce(run, scenario, sandbox, muse);
+  } finally {
+    // Stopped before the next scenario starts: its worker would take that scenario's jobs with this sandbox's tokens.
+    await stopMuse();
+    await stopSandbox();
+  }
+}
 
+/** Runs one conversion scenario on a server and sandbox of its own. */
+async function convertOnce(
+  run: ServiceImportRun,
+  scenario: ConversionScenario,
+  sandbox: ProviderSandbox,
+  muse: Awaited<ReturnType<typeof startMuse>>,
+): Promise<JobResult> {
   const session = await benchUser(muse.url, run, 1);
   await connectService(muse.url, sandbox, session, 'spotify');
   await connectService(muse.url, sandbox, session, 'apple');
@@ -88,6 +142,11 @@ export async function runConversion(run: ServiceImportRun, scenario: ConversionS
     if (!big) throw new Error('the sandbox lists no 10,000-track playlist');
     playlistId = big.id;
   } else playlistId = await makeSpotifyPlaylist(sandbox, SMALL);
+  // What earlier runs' conversions found is forgotten, so each scenario says what it claims:
+  // `conversion-again` first converts the same playlist once, untimed, as another listener would have.
+  await forgetCounterparts(run);
+  const convert = (target: 'apple' | 'muse') => convertAndWait(muse.url, session, playlistId, target);
+  if (scenario === 'conversion-again') await convert('apple');
   if (scenario === 'conversion-throttled') sandbox.knobs.set({ service: 'apple', throttle: { everyN: 10, retryAfterSeconds: 1 } });
 
   sandbox.resetCalls();
@@ -97,18 +156,7 @@ export async function runConversion(run: ServiceImportRun, scenario: ConversionS
   const started = performance.now();
   let view: ConversionViewLike;
   try {
-    const created = await json<{ id: string }>(
-      await fetch(`${muse.url}/api/conversions`, {
-        method: 'POST',
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
-        body: JSON.stringify({ source: { kind: 'service', provider: 'spotify', playlistId }, target: scenario === 'conversion-10k' ? 'muse' : 'apple' }),
-      }),
-    );
-    for (;;) {
-      view = await json(await fetch(`${muse.url}/api/conversions/${created.id}`, { headers: { cookie: session.cookie } }));
-      if (!['queued', 'running'].includes(view.status)) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    view = await convert(scenario === 'conversion-10k' ? 'muse' : 'apple');
   } finally {
     clearInterval(sampler);
   }

@@ -7,6 +7,7 @@ export const JOB_SCENARIO_NAMES: readonly string[] = [
   'service-import',
   'conversion',
   'conversion-throttled',
+  'conversion-again',
   'conversion-10k',
   'preview-range',
   'recommendations',
