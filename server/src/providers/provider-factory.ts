@@ -79,7 +79,8 @@ export class ProviderFactory {
   createProvider(
     name: ProviderName,
     credentials: ProviderCredentials,
-    opts: { onTokens?: OnTokens; connectionId?: string } & ProviderCallOptions = {},
+    /** `accountId`: the user's id on the service when the connection knows it (it saves asking the service who they are). */
+    opts: { onTokens?: OnTokens; connectionId?: string; accountId?: string } & ProviderCallOptions = {},
   ): MusicProvider {
     const pacer = opts.connectionId === undefined ? undefined : this.pacers.pacerFor(connectionPacingKey(name, opts.connectionId));
     if (name === 'spotify') {
@@ -97,6 +98,8 @@ export class ProviderFactory {
           ...SpotifyProvider.httpAuth(auth),
         }),
         auth,
+        null,
+        opts.accountId ?? null,
       );
     }
     const a = this.requireApple();

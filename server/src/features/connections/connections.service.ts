@@ -103,6 +103,7 @@ export class ConnectionsService {
     const inner = this.deps.providers.createProvider(provider, await this.openCredentials(row), {
       ...calls,
       connectionId: String(row.id),
+      accountId: row.provider_user_id,
       onTokens: async (t) => {
         await this.deps.repo.updateTokens(row.id, {
           accessTokenEnc: this.deps.cipher.encrypt(t.accessToken, context(userId, provider, 'access')),

@@ -15,6 +15,7 @@ import { cursorFromNext, offsetFromCursor, parseAnswer } from '../parse-answer';
 import { type ProviderHttp } from '../provider-http';
 import { mapSpotifyAlbumSummary, mapSpotifyPlaylist, mapSpotifyTrack, largestImage } from './spotify-mapping';
 import { paging, SpotifyAlbum, SpotifyPlaylist, SpotifyPlaylistEntry, SpotifySearch, SpotifyTrack, SpotifyUser } from './spotify-schemas';
+import type { z } from 'zod';
 
 /*
  * Every call below is a direct typed call through ProviderHttp. spotify-web-api-node (5.0.2, 2021) cannot
@@ -85,6 +86,21 @@ export function userAuth(
 
 const enc = encodeURIComponent;
 
+/** A page of playlist entries, as the items endpoint answers and the playlist object embeds. */
+const EntriesPage = paging(SpotifyPlaylistEntry);
+
+/** The tracks of a page of entries (removed tracks and podcast episodes left out), with the playlist's size. */
+function entriesOf(summary: ProviderPlaylistSummary, page: z.infer<typeof EntriesPage>): { playlist: ProviderPlaylistSummary; tracks: Page<ProviderTrack> } {
+  const items: ProviderTrack[] = [];
+  for (const entry of page.items) {
+    const t = entry.item ?? entry.track;
+    if (!t || (t.type !== undefined && t.type !== 'track')) continue;
+    items.push(mapSpotifyTrack(t, null, entry.is_local ?? false));
+  }
+  const total = page.total ?? summary.trackCount;
+  return { playlist: { ...summary, trackCount: total }, tracks: { items, next: cursorFromNext(page.next), total } };
+}
+
 /** Spotify behind the MusicProvider port. One instance per connection (its ProviderHttp paces that connection). */
 export class SpotifyProvider implements MusicProvider {
   readonly name = 'spotify' as const;
@@ -96,7 +112,14 @@ export class SpotifyProvider implements MusicProvider {
     private readonly auth: SpotifyAuth,
     /** Market for calls without a user (client credentials), e.g. `US`; user calls use `from_token`. */
     private readonly appMarket: string | null = null,
+    /** The user's Spotify id, when the connection knows it: then no call asks who they are. */
+    private readonly accountId: string | null = null,
   ) {}
+
+  /** The user's Spotify id: the connection's, else asked of Spotify once. */
+  private async userId(): Promise<string> {
+    return this.accountId ?? (await this.currentUser()).id;
+  }
 
   /** Builds the ProviderHttp options that make this adapter's calls authenticate and refresh through `auth`. */
   static httpAuth(auth: SpotifyAuth) {
@@ -126,26 +149,36 @@ export class SpotifyProvider implements MusicProvider {
   async listPlaylists(cursor?: string | null): Promise<Page<ProviderPlaylistSummary>> {
     const endpoint = 'GET /v1/me/playlists';
     const [me, res] = await Promise.all([
-      this.currentUser(),
+      this.userId(),
       this.http.json({ method: 'GET', path: '/me/playlists', endpoint, query: { limit: PLAYLISTS_PAGE, offset: offsetFromCursor(cursor) } }),
     ]);
     const page = parseAnswer(paging(SpotifyPlaylist.nullable()), res.body, endpoint);
-    const items = page.items.filter((p) => p !== null).map((p) => mapSpotifyPlaylist(p, me.id));
+    const items = page.items.filter((p) => p !== null).map((p) => mapSpotifyPlaylist(p, me));
     for (const p of items) this.playlists.set(p.id, p);
     return { items, next: cursorFromNext(page.next), total: page.total ?? null };
   }
 
   /**
-   * Direct: GET /v1/playlists/{id} (the library's `getPlaylist`, current, but without the embedded first page
-   * of entries) and GET /v1/playlists/{id}/items (current; the library's `getPlaylistTracks` reads retired /tracks).
-   * A 403 on items of a playlist the user does not own is development mode's restriction: `forbidden_dev_mode`.
+   * Direct: GET /v1/playlists/{id} (the library's `getPlaylist`, current), whose answer embeds the
+   * first page of entries, so a playlist of up to 100 tracks is one call; later pages are GET
+   * /v1/playlists/{id}/items (current; the library's `getPlaylistTracks` reads retired /tracks). A
+   * 403 on items of a playlist the user does not own is development mode's restriction:
+   * `forbidden_dev_mode` (Spotify then embeds no entries either).
    */
   async readPlaylist(id: string, cursor?: string | null): Promise<{ playlist: ProviderPlaylistSummary; tracks: Page<ProviderTrack> }> {
     this.assertId(id, 'GET /v1/playlists/{id}');
     const offset = offsetFromCursor(cursor);
-    // The first page reads the playlist afresh (name, owner, size may have changed); later pages reuse it.
-    if (offset === 0) this.playlists.delete(id);
-    const summary = await this.playlistSummary(id);
+    if (offset === 0) {
+      // The first page reads the playlist afresh (name, owner, size may have changed); later pages reuse it.
+      const { summary, firstPage } = await this.readHead(id);
+      if (firstPage) return entriesOf(summary, firstPage);
+      return entriesOf(summary, await this.readItems(id, summary, 0));
+    }
+    const summary = this.playlists.get(id) ?? (await this.readHead(id)).summary;
+    return entriesOf(summary, await this.readItems(id, summary, offset));
+  }
+
+  private async readItems(id: string, summary: ProviderPlaylistSummary, offset: number): Promise<z.infer<typeof EntriesPage>> {
     const endpoint = 'GET /v1/playlists/{id}/items';
     const res = await this.http
       .json({
@@ -164,33 +197,21 @@ export class SpotifyProvider implements MusicProvider {
         }
         throw err;
       });
-    const page = parseAnswer(paging(SpotifyPlaylistEntry), res.body, endpoint);
-    const items: ProviderTrack[] = [];
-    for (const entry of page.items) {
-      const t = entry.item ?? entry.track;
-      if (!t || (t.type !== undefined && t.type !== 'track')) continue; // removed tracks and podcast episodes
-      items.push(mapSpotifyTrack(t, null, entry.is_local ?? false));
-    }
-    const total = page.total ?? summary.trackCount;
-    return { playlist: { ...summary, trackCount: total }, tracks: { items, next: cursorFromNext(page.next), total } };
+    return parseAnswer(EntriesPage, res.body, endpoint);
   }
 
-  private async playlistSummary(id: string): Promise<ProviderPlaylistSummary> {
-    const cached = this.playlists.get(id);
-    if (cached) return cached;
+  /** The playlist's summary (kept for its later pages) and, when Spotify embedded it, its first page of entries. */
+  private async readHead(id: string): Promise<{ summary: ProviderPlaylistSummary; firstPage: z.infer<typeof EntriesPage> | null }> {
     const endpoint = 'GET /v1/playlists/{id}';
     const [me, res] = await Promise.all([
-      this.auth.userContext ? this.currentUser() : Promise.resolve(null),
-      this.http.json({
-        method: 'GET',
-        path: `/playlists/${enc(id)}`,
-        endpoint,
-        query: { fields: 'id,name,description,owner(id,display_name),images,external_urls,items(total),tracks(total)', market: this.market },
-      }),
+      this.auth.userContext ? this.userId() : Promise.resolve(null),
+      this.http.json({ method: 'GET', path: `/playlists/${enc(id)}`, endpoint, query: { market: this.market, additional_types: 'track' } }),
     ]);
-    const summary = mapSpotifyPlaylist(parseAnswer(SpotifyPlaylist, res.body, endpoint), me?.id ?? null);
+    const summary = mapSpotifyPlaylist(parseAnswer(SpotifyPlaylist, res.body, endpoint), me);
     this.playlists.set(id, summary);
-    return summary;
+    const body = res.body as { items?: unknown; tracks?: unknown };
+    const embedded = EntriesPage.safeParse(body.items ?? body.tracks);
+    return { summary, firstPage: embedded.success ? embedded.data : null };
   }
 
   // Mirrors the library's `searchTracks` for each ISRC (GET /v1/search?q=isrc:..., current): Spotify has no batch ISRC lookup.
