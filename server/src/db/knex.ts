@@ -7,10 +7,11 @@ import { migrations } from './migrations';
  * default Postgres plans a prepared statement anew for its first five runs and keeps doing so
  * whenever the generic plan's estimate looks worse than the custom ones, which for the `= ANY($1)`
  * lookups of the hot paths it always does: adding a playlist entry spent about 1.7 ms of its
- * Postgres time planning three statements on every call. Compared statement by statement on the
- * bench data set (`npm run bench`, every statement logged in both modes), no statement ran slower
- * with its generic plan. Only named statements are concerned: knex's own queries are unnamed and
- * planned at each run as before.
+ * Postgres time planning three statements on every call. The setting also reaches knex's own
+ * parameterised queries (unnamed statements, still planned at each run, but without looking at
+ * the values). Compared statement by statement on the bench data set (every statement of every
+ * `npm run bench` scenario logged in both modes), none ran slower with generic plans, and the
+ * catalog matching of a conversion into Muse took 20.7 s instead of 104.7 s for 10,000 tracks.
  */
 const PLAN_ONCE = '-c plan_cache_mode=force_generic_plan';
 
