@@ -170,6 +170,13 @@ describe('Playlist conversion in a browser', () => {
       const tableRow = page.getByTestId('conversion-row').filter({ has: page.locator(`[id="conversion-row-${syncId}-${fixedRow!.index}"]`) });
       if ((await tableRow.count()) === 0) await page.getByRole('button', { name: 'Show more' }).click();
       await expect(tableRow.getByText('Your earlier choice').count()).resolves.toBe(1);
+      // The other matches are what the first conversion found, reused without asking Apple Music
+      // again; only tracks without a Spotify id (local files, matched by search) are searched again.
+      const firstMethods = new Map((await reportRows(page, firstId, 'matched')).map((r) => [r.index, r.method]));
+      const others = (await reportRows(page, syncId, 'matched')).filter((r) => r.index !== fixedRow!.index);
+      expect(others.filter((r) => r.method === 'known').length).toBeGreaterThan(others.length / 2);
+      expect(others.filter((r) => r.method !== 'known' && firstMethods.get(r.index) !== 'search')).toEqual([]);
+      await page.getByTestId('conversion-row').getByText('Matched before').first().waitFor();
 
       const after = await appleLibraryPlaylistSongIds(sandboxUrl, first.targetPlaylist!.id);
       expect(after).toEqual(before);

@@ -1,6 +1,7 @@
-import type { ConversionReportRow, ConversionView } from '@muse/shared';
+import type { ConversionReportRow, ConversionView, PlaylistEntriesPage } from '@muse/shared';
 import { useTestApp } from '../../testing/test-app';
 import { registerPerson, type TestPerson } from '../../testing/factories';
+import { waitFor } from '../../testing/wait-for';
 import { connect, finished, playlistIds, playlistOfSize, providerOf, reportRows } from './conversion-test-kit';
 import { TrackCounterpartsRepo } from './track-counterparts.repo';
 
@@ -63,6 +64,35 @@ describe('what earlier conversions found', () => {
     expect(second.done.calls.made).toBeLessThanOrEqual(second.done.calls.minimum + 3);
     const onApple = await playlistIds(await providerOf(app, someoneElse.id, 'apple'), second.done.targetPlaylist!.id);
     expect(onApple).toEqual([...new Set(second.rows.filter((r) => r.written).map((r) => r.chosen!.id))]);
+  });
+
+  it('when a Muse playlist imported from Spotify is converted again, then its entries’ Spotify ids find what the first conversion found', async () => {
+    const person = await listener();
+    const source = await playlistOfSize(await providerOf(app, person.id, 'spotify'), 50);
+    const imported = await person.client.post('/api/service-imports', { provider: 'spotify', playlistId: source.id });
+    expect(imported.status).toBe(202);
+    const playlistId = await waitFor('the import', async () => {
+      const view = (await person.client.get(`/api/service-imports/${imported.body.id}`)).body as { status: string; playlistId: string | null };
+      return view.status === 'done' ? view.playlistId : undefined;
+    });
+    const convertMuse = async () => {
+      const res = await person.client.post('/api/conversions', { source: { kind: 'muse', playlistId }, target: 'apple' });
+      expect(res.status).toBe(202);
+      const done = await finished(person.client, (res.body as ConversionView).id);
+      return { done, rows: await reportRows(person.client, done.id) };
+    };
+    const first = await convertMuse();
+    const second = await convertMuse();
+    expect(first.rows.filter((r) => r.method === 'known')).toEqual([]);
+    // Local files carry no Spotify id: nothing to know them by, so they are searched again.
+    const page = (await person.client.get(`/api/playlists/${playlistId}/entries?offset=0&limit=50`).expect(200)).body as PlaylistEntriesPage;
+    const local = new Set(page.entries.flatMap((e, i) => (e.serviceIds.spotify ? [] : [i])));
+    expect(local.size).toBeGreaterThan(0);
+    const matched = second.rows.filter((r) => r.outcome === 'matched');
+    expect(matched.length).toBeGreaterThan(20);
+    expect(matched.filter((r) => (r.method === 'known') === local.has(r.index))).toEqual([]);
+    expect(chosenIds(second.rows)).toEqual(chosenIds(first.rows));
+    expect(second.done.calls.made).toBeLessThan(first.done.calls.made);
   });
 
   it('when what was remembered is older than it is trusted, then the service is asked again', async () => {
