@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { isDatabaseUnavailableError } from './pg-errors';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code, severity: 'FATAL' });
@@ -28,6 +29,10 @@ describe('isDatabaseUnavailableError', () => {
       expect(isDatabaseUnavailableError(socketError(code!, syscall!))).toBe(true);
     // Without a system call it is not a socket's failure.
     expect(isDatabaseUnavailableError(Object.assign(new Error('ECONNRESET'), { code: 'ECONNRESET' }))).toBe(false);
+    // A socket error made in another realm (Node's own, seen from a vm context such as the test runner's) is one too.
+    const foreign = runInNewContext("Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read', errno: -104 })") as unknown;
+    expect(foreign instanceof Error).toBe(false);
+    expect(isDatabaseUnavailableError(foreign)).toBe(true);
   });
 
   it('when Postgres refused the statement, or the error is anything else, then it is not', () => {

@@ -1,3 +1,4 @@
+import { isAnyError } from '../lib/native-error';
 /** Postgres SQLSTATE codes the error handler maps to HTTP answers. */
 export const PG = {
   uniqueViolation: '23505',
@@ -43,7 +44,8 @@ const UNAVAILABLE_MESSAGES = [
  */
 export function isDatabaseUnavailableError(err: unknown): boolean {
   if (isPgError(err)) return UNAVAILABLE_CODES.test(err.code);
-  if (!(err instanceof Error)) return false;
+  // Node's own socket errors may come from another realm than this code's (see isAnyError).
+  if (!isAnyError(err)) return false;
   // The socket itself failed under a query (the server ended the connection while it was read or
   // written): node-postgres rejects with the system error as it came.
   const { code, syscall } = err as NodeJS.ErrnoException;

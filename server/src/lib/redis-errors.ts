@@ -1,3 +1,4 @@
+import { isAnyError } from './native-error';
 /** Seconds a client is told to wait (Retry-After) when Redis or Postgres is unreachable. */
 export const REDIS_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -7,6 +8,6 @@ const UNAVAILABLE_MESSAGES = [/^Stream isn't writeable/, /^Reached the max retri
 
 /** Whether `err` says Redis could not be reached (as opposed to a command Redis refused). */
 export function isRedisUnavailableError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
+  if (!isAnyError(err)) return false;
   return err.name === 'MaxRetriesPerRequestError' || UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(err.message));
 }
