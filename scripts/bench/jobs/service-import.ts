@@ -9,16 +9,13 @@ import { benchUser, connectService, freePort, json } from './provider-session';
 const ITEMS_PAGE = 100;
 const TRACKS = 2000;
 /**
- * The fewest calls that import the playlist: the playlist itself (name, description, size) and its
- * items a page of 100 at a time, 21 for 2,000 tracks. The adapter also asks `GET /v1/me` once, to
- * tell a playlist the listener owns from one Spotify's development mode would refuse; the minimum
- * leaves it out because the work does not need it: nothing in a successful import uses the answer
- * (only the explanation of a 403 does), and Muse already stores the listener's Spotify id with the
- * connection. So `provider_calls` is one above the minimum, and that one is `GET /v1/me` in
- * `calls_by_endpoint`: the call a connection handing its stored id to the adapter would save.
+ * The fewest calls that import the playlist: the playlist itself (name, description, size, and its
+ * first page of 100 items, which Spotify embeds in the answer) and the rest of its items a page of
+ * 100 at a time, 20 for 2,000 tracks. The adapter of a connection already knows the listener's
+ * Spotify id, so it asks nothing else; `calls_by_endpoint` shows any call beyond these.
  */
 function minimumImportCalls(tracks: number): number {
-  return 1 + Math.ceil(tracks / ITEMS_PAGE);
+  return 1 + Math.ceil(Math.max(0, tracks - ITEMS_PAGE) / ITEMS_PAGE);
 }
 /**
  * The Spotify endpoints a playlist import calls (the user, the playlist, its pages, a token
