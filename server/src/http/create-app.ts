@@ -41,6 +41,7 @@ import { createCatalogEnrichmentRouter } from '../features/catalog-enrichment/ca
 import { createPartiesRouter } from '../features/parties/parties.routes';
 import { createOpenApiRouter } from './openapi/openapi.routes';
 import { redactRequestLog } from './log-redaction';
+import { apiRouters } from './api-routers';
 import { compressApi } from './compress-api';
 import { requireCsrf } from './csrf';
 import { apiNotFound, errorHandler } from './error-handler';
@@ -129,38 +130,45 @@ export function createApp(c: Container): Express {
   app.use(PLAYLIST_PREVIEW_PATH, playlistFileBodyParser);
   app.use('/api', express.json({ limit: c.config.BODY_LIMIT, strict: true }));
   app.use('/api', requireCsrf(c.secureCookies));
-  app.use('/api', createAuthRouter(c));
-  app.use('/api', createConnectionsRouter(c));
-  app.use('/api', createServiceImportsRouter(c));
-  app.use('/api/notifications', createNotificationsRouter(c));
-  app.use('/api/me/notification-preferences', createNotificationPreferencesRouter(c));
-  app.use('/api', createModerationRouter(c));
-  app.use('/api', createAggregateTrustRouter(c));
-  app.use('/api/admin', createAdminRouter(c));
-  app.use('/api/charts', createChartsRouter(c));
-  app.use('/api/imports', createImportsRouter(c));
-  app.use('/api/conversions', createConversionsRouter(c));
-  app.use('/api', createExportsRouter(c));
-  app.use('/api', createAlbumsRouter(c));
-  app.use('/api', createOpinionsRouter(c));
-  app.use('/api', createTracksRouter(c));
-  app.use('/api', createRatingsRouter(c));
-  app.use('/api', createReviewsRouter(c));
-  app.use('/api', createDiaryRouter(c));
-  app.use('/api', createFeedRouter(c));
-  app.use('/api', createMutesRouter(c));
-  app.use('/api', createRecommendationsRouter(c));
-  app.use('/api/search', createSearchRouter(c));
-  app.use('/api', createCatalogEnrichmentRouter(c));
-  app.use('/api', createFollowsRouter(c));
-  app.use('/api', createBlocksRouter(c));
-  app.use('/api', createProfilesRouter(c));
-  app.use('/api', createListenLaterRouter(c));
-  app.use('/api', createPlaylistsRouter(c));
-  app.use('/api', createPlaylistFilesRouter(c));
-  app.use('/api/artists', createArtistsRouter(c));
-  app.use('/api', createPartiesRouter(c));
-  app.use('/api', createOpenApiRouter(c));
+  // Every feature router, in the order Express would try them; a request walks only those that
+  // have a route for its first path segment (see api-routers.ts).
+  app.use(
+    '/api',
+    apiRouters([
+      ['', createAuthRouter(c)],
+      ['', createConnectionsRouter(c)],
+      ['', createServiceImportsRouter(c)],
+      ['/notifications', createNotificationsRouter(c)],
+      ['/me/notification-preferences', createNotificationPreferencesRouter(c)],
+      ['', createModerationRouter(c)],
+      ['', createAggregateTrustRouter(c)],
+      ['/admin', createAdminRouter(c)],
+      ['/charts', createChartsRouter(c)],
+      ['/imports', createImportsRouter(c)],
+      ['/conversions', createConversionsRouter(c)],
+      ['', createExportsRouter(c)],
+      ['', createAlbumsRouter(c)],
+      ['', createOpinionsRouter(c)],
+      ['', createTracksRouter(c)],
+      ['', createRatingsRouter(c)],
+      ['', createReviewsRouter(c)],
+      ['', createDiaryRouter(c)],
+      ['', createFeedRouter(c)],
+      ['', createMutesRouter(c)],
+      ['', createRecommendationsRouter(c)],
+      ['/search', createSearchRouter(c)],
+      ['', createCatalogEnrichmentRouter(c)],
+      ['', createFollowsRouter(c)],
+      ['', createBlocksRouter(c)],
+      ['', createProfilesRouter(c)],
+      ['', createListenLaterRouter(c)],
+      ['', createPlaylistsRouter(c)],
+      ['', createPlaylistFilesRouter(c)],
+      ['/artists', createArtistsRouter(c)],
+      ['', createPartiesRouter(c)],
+      ['', createOpenApiRouter(c)],
+    ]),
+  );
   app.use('/api', apiNotFound);
 
   const webDist = resolveWebDist(c.config.WEB_DIST_DIR);
