@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { dayParts, formatDuration, formatReleaseDate, formatStars, todayLocal } from './format-music';
+import { dayParts, formatCount, formatDuration, formatNumber, formatReleaseDate, formatStars, todayLocal } from './format-music';
+
+describe('formatNumber and formatCount', () => {
+  it.each([
+    [0, '0'],
+    [7, '7'],
+    [1204, '1,204'],
+    [1_000_000, '1,000,000'],
+    [-3500, '-3,500'],
+  ])('when the number is %i, then it reads %s with English separators whatever the browser locale', (n, expected) => {
+    expect(formatNumber(n)).toBe(expected);
+  });
+
+  it('when a count is one or many, then the noun agrees', () => {
+    expect(formatCount(1, 'rating')).toBe('1 rating');
+    expect(formatCount(1204, 'rating')).toBe('1,204 ratings');
+    expect(formatCount(2, 'reply', 'replies')).toBe('2 replies');
+  });
+});
 
 describe('formatDuration', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
+import { formatNumber } from '../../lib/format-music';
 
 interface TextareaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value'> {
   label: string;
@@ -55,7 +56,7 @@ export function TextareaField({ label, name, value, error, maxChars, hint, hideL
         )}
         {maxChars !== undefined && (
           <p className={`field-counter${over ? ' field-counter-over' : ''}`} id={counterId}>
-            {length.toLocaleString('en')} / {maxChars.toLocaleString('en')}
+            {formatNumber(length)} / {formatNumber(maxChars)}
             <span className="sr-only"> characters</span>
           </p>
         )}

@@ -1,6 +1,6 @@
 import { CHART_PRIOR_WEIGHT, type AggregateView, type RatingStats } from '@muse/shared';
 import { useId, useState } from 'react';
-import { formatDay, formatScore } from '../../../lib/format-music';
+import { formatDay, formatNumber, formatScore } from '../../../lib/format-music';
 import { useAlbumAggregate } from '../api/get-album-aggregate';
 import { AggregateViewPicker } from './aggregate-view-picker';
 import { RatingHistogram } from './rating-histogram';
@@ -70,7 +70,7 @@ export function AlbumScores({ albumId, stats, viewerRating, live, signedIn, emba
                 </div>
                 <div className="score">
                   <span className="score-value" data-testid="album-count">
-                    {shown.count.toLocaleString('en')}
+                    {formatNumber(shown.count)}
                   </span>
                   <span className="score-label">{shown.count === 1 ? 'rating' : 'ratings'}</span>
                 </div>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { isApiError } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format-music';
+import { formatCount, formatNumber } from '../../../lib/format-music';
 import { formatDateTime } from '../../../lib/format-time';
 import { conversionCsvPath } from '../api/conversion-keys';
 import { useConversion } from '../api/get-conversion';
@@ -42,7 +42,7 @@ function Outcome({ view }: { view: ConversionView }) {
         <p>
           {view.mode === 'sync'
             ? `Added ${formatCount(view.written, 'new track')} to “${view.name}” on ${TARGET_NAMES[view.target]}; what was there already was left alone.`
-            : `Added ${view.written.toLocaleString('en')} of ${formatCount(view.total, 'track')} to “${view.name}” on ${TARGET_NAMES[view.target]}.`}
+            : `Added ${formatNumber(view.written)} of ${formatCount(view.total, 'track')} to “${view.name}” on ${TARGET_NAMES[view.target]}.`}
           {view.needsReview + view.notFound > 0 && ` ${view.needsReview + view.notFound} can be fixed in the report below.`}
         </p>
         <div className="form-inline">
@@ -111,7 +111,7 @@ export function ConversionPage({ conversionId }: { conversionId: string }) {
       <ConversionProgressPanel view={view} />
       {view.calls.made > 0 && (
         <p className="muted conversion-calls">
-          {view.calls.made.toLocaleString('en')} calls to the services (the fewest possible for this playlist: {view.calls.minimum.toLocaleString('en')}).
+          {formatNumber(view.calls.made)} calls to the services (the fewest possible for this playlist: {formatNumber(view.calls.minimum)}).
         </p>
       )}
       <ConversionReport view={view} />

@@ -6,6 +6,7 @@ import { useCancelConversion } from '../api/cancel-conversion';
 import { isWorking } from '../api/get-conversion';
 import { phaseText, throttlingService } from './conversion-labels';
 import { RateLimitCountdown } from './rate-limit-countdown';
+import { formatNumber } from '../../../lib/format-music';
 
 /** Phase, a progress bar over the source's tracks, the counts so far, the track being matched, a rate-limit wait, and Cancel while it runs. */
 export function ConversionProgressPanel({ view }: { view: ConversionView }) {
@@ -44,12 +45,12 @@ export function ConversionProgressPanel({ view }: { view: ConversionView }) {
       >
         <span className="conversion-bar-fill" style={{ width: `${percent}%` }} />
       </div>
-      <p className="muted">{view.total > 0 ? `${view.processed.toLocaleString('en')} of ${view.total.toLocaleString('en')} tracks` : 'Counting the tracks…'}</p>
+      <p className="muted">{view.total > 0 ? `${formatNumber(view.processed)} of ${formatNumber(view.total)} tracks` : 'Counting the tracks…'}</p>
       <dl className="conversion-counts">
         {counts.map((count) => (
           <div key={count.label} className="conversion-count">
             <dt>{count.label}</dt>
-            <dd>{count.value.toLocaleString('en')}</dd>
+            <dd>{formatNumber(count.value)}</dd>
           </div>
         ))}
       </dl>

@@ -1,7 +1,7 @@
 import type { ImportedCounts, ImportRowView, ImportSource, ImportView } from '@muse/shared';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
-import { formatCount } from '../../../lib/format-music';
+import { formatCount, formatNumber } from '../../../lib/format-music';
 
 /** "a, b and c". */
 function joinAnd(parts: string[]): string {
@@ -16,7 +16,7 @@ export function describePlanned(rows: ImportRowView[], source: ImportSource): st
   const what = `${formatCount(rows.length, 'row')} will be imported as ratings and reviews`;
   if (dated === 0) return `${what}. None has a date, so none will go to your diary.`;
   if (dated === rows.length) return `${what}, and each goes to your diary on its date.`;
-  return `${what}; ${dated.toLocaleString('en')} of them ${dated === 1 ? 'has a date and' : 'have a date and'} will go to your diary.`;
+  return `${what}; ${formatNumber(dated)} of them ${dated === 1 ? 'has a date and' : 'have a date and'} will go to your diary.`;
 }
 
 /** What a finished import wrote: "2 ratings and 1 review imported and 4 diary entries added." */

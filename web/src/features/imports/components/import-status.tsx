@@ -2,7 +2,7 @@ import type { ImportView } from '@muse/shared';
 import { Alert } from '../../../components/ui/alert';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { isApiError } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format-music';
+import { formatCount, formatNumber } from '../../../lib/format-music';
 import { useConfirmImport } from '../api/confirm-import';
 import { useImport } from '../api/get-import';
 import { useImportProgress } from '../api/use-import-progress';
@@ -15,7 +15,7 @@ function ProgressBar({ processed, total, label }: { processed: number; total: nu
   return (
     <div className="progress-block">
       <p>
-        {label} {total > 0 ? `${processed.toLocaleString('en')} of ${total.toLocaleString('en')} rows` : '…'}
+        {label} {total > 0 ? `${formatNumber(processed)} of ${formatNumber(total)} rows` : '…'}
       </p>
       <progress className="progress" max={100} value={percent} aria-label={label}>
         {percent}%

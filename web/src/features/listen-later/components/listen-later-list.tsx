@@ -4,7 +4,7 @@ import { AlbumCover } from '../../../components/ui/album-cover';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PageSpinner } from '../../../components/ui/spinner';
-import { formatAlbumType } from '../../../lib/format-music';
+import { formatAlbumType, formatNumber } from '../../../lib/format-music';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { useListenLater } from '../api/get-listen-later';
 import { useListenLaterIndex } from '../api/get-listen-later-index';
@@ -64,7 +64,7 @@ export function ListenLaterList({ sort, onSortChange }: { sort: ListenLaterSort;
     <div className="listen-later-list">
       <div className="section-header">
         <p className="muted listen-later-count" aria-live="polite">
-          {queued ? `${queued.size.toLocaleString('en')} ${queued.size === 1 ? 'album' : 'albums'} waiting` : ''}
+          {queued ? `${formatNumber(queued.size)} ${queued.size === 1 ? 'album' : 'albums'} waiting` : ''}
         </p>
         {picker}
       </div>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { useListenLater } from '../api/get-listen-later';
 import { useListenLaterIndex } from '../api/get-listen-later-index';
+import { formatNumber } from '../../../lib/format-music';
 
 /** How many albums the shelf shows; the page holds the rest. */
 export const LISTEN_LATER_SHELF_SIZE = 6;
@@ -37,7 +38,7 @@ export function ListenLaterShelf() {
         ))}
       </ul>
       <p className="muted listen-later-shelf-count">
-        {total.toLocaleString('en')} {total === 1 ? 'album' : 'albums'} waiting to be heard. Only you see this.
+        {formatNumber(total)} {total === 1 ? 'album' : 'albums'} waiting to be heard. Only you see this.
       </p>
     </div>
   );

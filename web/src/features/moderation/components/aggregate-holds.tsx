@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { isApiError } from '../../../lib/api-client';
-import { formatScore } from '../../../lib/format-music';
+import { formatNumber, formatScore } from '../../../lib/format-music';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { useDecideAggregateHold } from '../api/decide-aggregate-hold';
 import { useAggregateHolds } from '../api/get-aggregate-holds';
@@ -28,7 +28,7 @@ function HoldCard({ hold, pending, onDecide }: { hold: AggregateHoldView; pendin
         </span>
       </header>
       <p>
-        {hold.lowHistoryCount.toLocaleString('en')} ratings from low-history accounts
+        {formatNumber(hold.lowHistoryCount)} ratings from low-history accounts
         {hold.lowHistoryMean !== null && <> averaging {formatScore(hold.lowHistoryMean)} stars</>}. Score shown while held: {formatScore(hold.heldScore)}; with
         these ratings: {formatScore(hold.liveScore)}.
       </p>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PageSpinner } from '../../../components/ui/spinner';
-import { formatScore } from '../../../lib/format-music';
+import { formatNumber, formatScore } from '../../../lib/format-music';
 import { formatDateTime } from '../../../lib/format-time';
 import { useModerationLog } from '../api/get-moderation-log';
 
@@ -11,13 +11,13 @@ import { useModerationLog } from '../api/get-moderation-log';
 export function describeLogEntry(entry: ModerationLogEntry): string {
   switch (entry.action) {
     case 'hold':
-      return `Score held by the surge rule${entry.ratings === null ? '' : `: ${entry.ratings.toLocaleString('en')} ratings from low-history accounts`}${
+      return `Score held by the surge rule${entry.ratings === null ? '' : `: ${formatNumber(entry.ratings)} ratings from low-history accounts`}${
         entry.mean === null ? '' : ` averaging ${formatScore(entry.mean)} stars`
       }.`;
     case 'release':
       return 'Hold released by a moderator: the ratings stand.';
     case 'confirm':
-      return `Brigade confirmed by a moderator${entry.ratings === null ? '' : `: ${entry.ratings.toLocaleString('en')} ratings no longer count in the weighted score`}.`;
+      return `Brigade confirmed by a moderator${entry.ratings === null ? '' : `: ${formatNumber(entry.ratings)} ratings no longer count in the weighted score`}.`;
   }
 }
 

@@ -6,6 +6,7 @@ import { Alert } from '../../../components/ui/alert';
 import { PageSpinner } from '../../../components/ui/spinner';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format-time';
 import { useParties } from '../api/get-parties';
+import { formatNumber } from '../../../lib/format-music';
 
 const REASON: Record<PartyListReason, (item: PartyListItem) => string | null> = {
   hosting: () => 'You are hosting',
@@ -68,7 +69,7 @@ function PartyListRow({ item }: { item: PartyListItem }) {
         <span className="party-list-when">
           {item.status === 'live' ? (
             <>
-              Live · {item.participantCount.toLocaleString('en')} listening
+              Live · {formatNumber(item.participantCount)} listening
               {when && (
                 <>
                   {' '}

@@ -1,3 +1,5 @@
+import { formatNumber } from '../../../lib/format-music';
+
 /** One labelled bar of a horizontal chart. */
 export interface Bar {
   key: string;
@@ -21,7 +23,7 @@ export function BarList({ bars, label }: { bars: Bar[]; label: string }) {
             <span className="bar-fill" style={{ width: `${bar.value === 0 ? 0 : Math.max(3, (bar.value / max) * 100)}%` }} />
           </span>
           <span className="bar-value" aria-hidden="true">
-            {bar.value.toLocaleString('en')}
+            {formatNumber(bar.value)}
           </span>
           <span className="sr-only">{bar.description}</span>
         </li>

@@ -2,6 +2,7 @@ import type { ProfileView } from '@muse/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../../../components/ui/avatar';
+import { formatNumber } from '../../../lib/format-music';
 
 const MONTH_YEAR = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' });
 
@@ -52,12 +53,12 @@ export function ProfileHeader({ profile, actions, withheld = false }: ProfileHea
           <ul className="profile-counts">
             <li>
               <Link to={`${base}/followers`}>
-                <strong>{user.followerCount.toLocaleString('en')}</strong> {user.followerCount === 1 ? 'follower' : 'followers'}
+                <strong>{formatNumber(user.followerCount)}</strong> {user.followerCount === 1 ? 'follower' : 'followers'}
               </Link>
             </li>
             <li>
               <Link to={`${base}/following`}>
-                <strong>{user.followingCount.toLocaleString('en')}</strong> following
+                <strong>{formatNumber(user.followingCount)}</strong> following
               </Link>
             </li>
             {profile.visible && (

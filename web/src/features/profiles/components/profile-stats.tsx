@@ -1,5 +1,5 @@
 import type { ProfileStats as Stats } from '@muse/shared';
-import { formatCount, formatStars } from '../../../lib/format-music';
+import { formatCount, formatNumber, formatStars } from '../../../lib/format-music';
 import { BarList } from './bar-list';
 
 const mean = (value: number) => value.toFixed(1);
@@ -42,15 +42,15 @@ export function ProfileStats({ stats }: { stats: Stats }) {
       <dl className="stat-tiles">
         <div>
           <dt>Ratings</dt>
-          <dd data-testid="stat-ratings">{stats.ratingCount.toLocaleString('en')}</dd>
+          <dd data-testid="stat-ratings">{formatNumber(stats.ratingCount)}</dd>
         </div>
         <div>
           <dt>Reviews</dt>
-          <dd>{stats.reviewCount.toLocaleString('en')}</dd>
+          <dd>{formatNumber(stats.reviewCount)}</dd>
         </div>
         <div>
           <dt>Diary entries</dt>
-          <dd>{stats.diaryCount.toLocaleString('en')}</dd>
+          <dd>{formatNumber(stats.diaryCount)}</dd>
         </div>
         <div>
           <dt>Diary streak</dt>

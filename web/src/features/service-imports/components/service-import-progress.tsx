@@ -2,7 +2,7 @@ import type { ServiceImportView } from '@muse/shared';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { isApiError } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format-music';
+import { formatCount, formatNumber } from '../../../lib/format-music';
 import { useServiceImport } from '../api/get-service-import';
 import { useServiceImportProgress } from '../api/use-service-import-progress';
 import { SERVICE_NAMES } from '../../../lib/music-services';
@@ -13,7 +13,7 @@ function outcomeText(view: ServiceImportView): string {
     view.localFiles ? formatCount(view.localFiles, 'local file') : null,
     view.unavailable ? formatCount(view.unavailable, 'unavailable track') : null,
   ].filter(Boolean);
-  const linked = `${view.linked.toLocaleString('en')} linked to Muse’s catalog`;
+  const linked = `${formatNumber(view.linked)} linked to Muse’s catalog`;
   return `${formatCount(view.processed, 'track')} imported: ${linked}${kept.length ? `; ${kept.join(' and ')} kept as the service named them` : ''}.`;
 }
 
@@ -70,7 +70,7 @@ export function ServiceImportProgress({ importId }: { importId: string }) {
             {view.status === 'queued'
               ? 'Waiting to start…'
               : view.total > 0
-                ? `${view.processed.toLocaleString('en')} of ${view.total.toLocaleString('en')} tracks`
+                ? `${formatNumber(view.processed)} of ${formatNumber(view.total)} tracks`
                 : 'Reading the playlist…'}
           </p>
         </>
