@@ -19,8 +19,12 @@ const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.
 const running: Infrastructure[] = [];
 const dataDirs: string[] = [];
 
+/** Databases a test made on the machine's Postgres, dropped once it has stopped what used them. */
+const dropAfterTest: string[] = [];
+
 afterEach(async () => {
   await Promise.all(running.splice(0).map((infrastructure) => infrastructure.stop()));
+  for (const name of dropAfterTest.splice(0)) await sql(TEST_PG_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await Promise.all(dataDirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
   logLines.length = 0;
 });
@@ -99,6 +103,10 @@ describe('resolveInfrastructure', () => {
 
   it('when local Postgres and Redis answer, then they are used and database muse exists', async () => {
     const dataDir = await freshDataDir();
+    // The machine's own `muse` (what `npm start` uses) is left as it was found: dropped after the
+    // test only when the test made it.
+    const existedBefore = (await sql(TEST_PG_URL, "select 1 from pg_database where datname = 'muse'")).length > 0;
+    if (!existedBefore) dropAfterTest.push('muse');
 
     const infrastructure = await resolve({ DATA_DIR: dataDir });
 
