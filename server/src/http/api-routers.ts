@@ -29,8 +29,8 @@ function segmentsOf([prefix, router]: ApiMount): Set<string | typeof ANY> {
 /**
  * The feature routers under `/api` as one handler that walks only the routers that can answer
  * the request. Express tries every router mounted at `/api` in turn, testing each route's pattern,
- * so a request for a route mounted late walked ~300 patterns first (a fifth of the CPU of a
- * request that does little else). Here each router is indexed, once, by the literal first path
+ * so a request for a route mounted late walked ~300 patterns first (by a CPU profile, about
+ * 5 % of the api time of adding a playlist entry). Here each router is indexed, once, by the literal first path
  * segments of its routes (`/playlists/:id` → `playlists`); a request walks, in the original
  * order, the routers indexed under its own first segment and those that may answer any (a root
  * middleware, a route starting with a parameter). Which route answers is unchanged: a router
