@@ -1,9 +1,13 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompressPlugin } from './build/precompress.ts';
+
+/** Whether a module of the app imports zod's values (not only its types). */
+const importsZod = (id: string): boolean => /^import (?!type\b)[^;]*from 'zod';$/m.test(readFileSync(id.split('?')[0]!, 'utf8'));
 
 const sharedEntry = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 // The API server during `npm run dev`; production serves the built SPA itself.
@@ -43,9 +47,17 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 4 },
             // Only the parts of the query library the first page runs; pages bring the rest (infinite lists, mutations).
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, tags: ['$initial'], priority: 4 },
-            // Zod and the shared schemas in one piece: split across chunks, a schema could be
-            // built before the one (or the class) it builds on.
-            { name: 'schemas', test: /node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]/, priority: 2 },
+            // Zod and the shared schemas (the `*.schemas.ts` modules, the only ones of shared that
+            // import zod) in one piece: split across chunks, a schema could be built before the one
+            // (or the class) it builds on. The shared constants live in zod-free modules, so a page
+            // that only shows data (album, profile, playlist) never downloads or builds a schema
+            // (modules those pages share load schemas on first use through lib/lazy-schemas.ts, which
+            // goes with the schemas: grouped with `common`, it would bring them into every page).
+            {
+              name: 'schemas',
+              test: /node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/][^\\/]+\.schemas\.ts$|[\\/]web[\\/]src[\\/]lib[\\/]lazy-schemas\.ts$/,
+              priority: 2,
+            },
             // The app's modules of the first download stay together (main.tsx stays the entry
             // chunk itself: index.html loads it). The modules pages share are left to the
             // bundler: grouping them by hand made chunks that import each other, and a module
@@ -54,7 +66,9 @@ export default defineConfig({
             // The app's modules that two or more pages share, in one chunk: left to the bundler they
             // became some forty small chunks, and a page waited for them in waves over the six
             // connections a browser opens (an album page's Lighthouse score went from 84 to 91).
-            { name: 'common', test: /[\\/]web[\\/]src[\\/]/, minShareCount: 2, priority: 1 },
+            // A module that builds zod schemas (a form's) stays with the forms that use it: in
+            // `common` it would bring zod into every page.
+            { name: 'common', test: (id) => /[\\/]web[\\/]src[\\/]/.test(id) && !importsZod(id), minShareCount: 2, priority: 1 },
           ],
         },
       },

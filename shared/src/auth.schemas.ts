@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { userText } from './text';
+import { userText } from './text.schemas';
 
 /** Public handle: letters, digits and underscore; unique case-insensitively. */
 export const HandleSchema = z

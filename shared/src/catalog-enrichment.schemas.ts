@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProviderNameSchema, type ProviderName } from './connections.schemas';
-import { userText } from './text';
+import { userText } from './text.schemas';
 
 const providerField = z.enum(ProviderNameSchema.options, { error: 'provider must be "spotify" or "apple"' });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AlbumSummary, RatingStats } from './catalog.schemas';
-import { userText } from './text';
+import { userText } from './text.schemas';
 
 export const ChartQuerySchema = z.object({
   kind: z.enum(['all-time', 'year', 'genre', 'trending', 'growers']).default('all-time'),

@@ -1,41 +1,10 @@
 import { z } from 'zod';
-
-/**
- * The widths, in pixels, Muse stores every album cover at, smallest first: 64 for list thumbnails,
- * 300 for thumbnails on sharp screens and for cards, 640 for the album page and cards on sharp
- * screens. They are the widths Spotify publishes, so its images are kept as they come; Apple's
- * artwork is asked for at each. The largest is what a cover's address serves on its own.
- */
-export const COVER_WIDTHS = [64, 300, 640] as const;
-export type CoverWidth = (typeof COVER_WIDTHS)[number];
-export const LARGEST_COVER_WIDTH: CoverWidth = 640;
+import { ARTWORK_KEY_PATTERN, COVER_WIDTHS, type CoverWidth } from './covers';
 
 /** `GET /api/artwork/:key?w=`: one of the stored widths (no other size is ever made); without it, the largest. */
 export const ArtworkQuerySchema = z.object({
   w: z.enum(COVER_WIDTHS.map(String) as [`${CoverWidth}`, ...`${CoverWidth}`[]], { error: `w must be one of ${COVER_WIDTHS.join(', ')}` }).optional(),
 });
 
-/** The image types a stored cover may have, by the extension its key carries. */
-export const ARTWORK_EXTENSIONS = ['png', 'jpg', 'webp', 'gif', 'avif'] as const;
-const ARTWORK_KEY = `[0-9a-f]{64}\\.(?:${ARTWORK_EXTENSIONS.join('|')})`;
-
 /** `GET /api/artwork/:key`: the SHA-256 of the image in hex and its type's extension. */
-export const ArtworkParamsSchema = z.object({ key: z.string().regex(new RegExp(`^${ARTWORK_KEY}$`), 'Not an artwork key') });
-
-const STORED_COVER = new RegExp(`^/api/artwork/${ARTWORK_KEY}$`);
-
-/** Whether an address is a cover Muse stores and serves itself (`/api/artwork/<key>`), the only kind pages may show. */
-export function isStoredCoverUrl(url: string | null | undefined): url is string {
-  return typeof url === 'string' && STORED_COVER.test(url);
-}
-
-/** A stored cover's address at one of the stored widths. */
-export function coverUrlAt(coverUrl: string, width: CoverWidth): string {
-  return width === LARGEST_COVER_WIDTH ? coverUrl : `${coverUrl}?w=${width}`;
-}
-
-/** The `srcset` of a stored cover (each stored width with its `w` descriptor), or null for any other address. */
-export function coverSrcSet(coverUrl: string | null | undefined): string | null {
-  if (!isStoredCoverUrl(coverUrl)) return null;
-  return COVER_WIDTHS.map((width) => `${coverUrlAt(coverUrl, width)} ${width}w`).join(', ');
-}
+export const ArtworkParamsSchema = z.object({ key: z.string().regex(new RegExp(`^${ARTWORK_KEY_PATTERN}$`), 'Not an artwork key') });

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { pageQuery } from './pagination.schemas';
 import type { AlbumSummary } from './catalog.schemas';
 import { IdSchema } from './catalog.schemas';
-import { COMMENT_BODY_MAX, REVIEW_BODY_MAX } from './reviews.schemas';
-import { ListenedOnSchema, StarsSchema } from './stars';
+import { REVIEW_BODY_MAX } from './limits';
+import { ListenedOnSchema, StarsSchema } from './stars.schemas';
 import { VisibilitySchema } from './social.schemas';
-import { userText } from './text';
+import { userText } from './text.schemas';
 
 export const DiaryEntryCreateSchema = z.object({
   albumId: IdSchema,
@@ -36,4 +36,3 @@ export interface DiaryEntryView {
 }
 
 // Re-exported so the comment limit is imported from one place by forms.
-export { COMMENT_BODY_MAX };

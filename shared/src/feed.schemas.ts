@@ -2,20 +2,7 @@ import type { z } from 'zod';
 import { pageQuery } from './pagination.schemas';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
 import type { Visibility } from './social.schemas';
-
-export const ACTIVITY_TYPES = [
-  'rated',
-  'reviewed',
-  'listened',
-  'liked_review',
-  'commented',
-  'followed',
-  'favourited',
-  'created_playlist',
-  'added_to_playlist',
-  'liked_playlist',
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+import type { ActivityType } from './enums';
 
 export const FeedQuerySchema = pageQuery({ default: 20, max: 50 });
 export type FeedQuery = z.infer<typeof FeedQuerySchema>;

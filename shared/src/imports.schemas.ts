@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { AlbumSummary } from './catalog.schemas';
-import { hasNoNul } from './text';
-
-export const IMPORT_CSV_MAX_BYTES = 5 * 1024 * 1024;
+import { hasNoNul } from './text.schemas';
+import { IMPORT_CSV_MAX_BYTES } from './limits';
 
 /**
  * Where a CSV comes from: a Letterboxd-style diary, a Rate Your Music export, a Letterboxd

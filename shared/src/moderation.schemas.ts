@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.schemas';
 import type { UserSummary } from './catalog.schemas';
-import { userText } from './text';
+import { userText } from './text.schemas';
 
 export const ReportCreateSchema = z.object({
   targetType: z.enum(['review', 'comment']),

@@ -45,9 +45,3 @@ export interface OpinionChanges {
 
 /** How many growers and faders My Muse lists of each. */
 export const OPINION_CHANGES_LIMIT = 5;
-
-/**
- * The community growers chart lists an album only when at least this many people rated it again
- * after a relisten: below that, one enthusiast's second opinion would top the chart.
- */
-export const GROWERS_MIN_PAIRS = 3;

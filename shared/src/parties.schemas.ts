@@ -1,25 +1,9 @@
 import { z } from 'zod';
 import { HandleSchema } from './auth.schemas';
 import { IdSchema } from './catalog.schemas';
-import { StarsSchema } from './stars';
-import { userText } from './text';
-
-/** Release-night listening parties: limits both sides share. */
-export const PARTY_LIMITS = {
-  /** People a host may invite to a private party at creation. */
-  invites: 100,
-  /** Characters of one chat message. */
-  message: 500,
-  /** Chat messages one page holds (the latest first). */
-  messagesPage: 50,
-  /** How far ahead a party may be scheduled (days). */
-  scheduleDays: 60,
-  /** Position within a preview clip (ms): clips are 30 s, some services send a little more. */
-  maxPositionMs: 10 * 60 * 1000,
-  /** Parties the parties page lists live now, and coming up. */
-  listLive: 30,
-  listUpcoming: 50,
-} as const;
+import { StarsSchema } from './stars.schemas';
+import { userText } from './text.schemas';
+import { PARTY_LIMITS } from './limits';
 
 /** Public parties are seen and joined by any signed-in listener; private ones by invitees only. */
 export const PartyVisibilitySchema = z.enum(['public', 'private']);

@@ -8,13 +8,7 @@ import {
   type PlaylistKind,
   type ServiceIds,
 } from './playlists.schemas';
-import { userText } from './text';
-
-/**
- * The largest playlist file Muse reads: 10,000 entries of a verbose format (JSPF with our
- * extension, about 150 bytes an entry) fit, and a mistaken upload of a library dump does not.
- */
-export const PLAYLIST_FILE_MAX_BYTES = 2 * 1024 * 1024;
+import { userText } from './text.schemas';
 
 /** Files Muse reads and writes: JSPF (ListenBrainz), XSPF (VLC and others), M3U/M3U8, CSV with a header. */
 export const PlaylistFileFormatSchema = z.enum(['jspf', 'xspf', 'm3u', 'csv']);

@@ -1,24 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, type AlbumSummary, type UserSummary } from './catalog.schemas';
 import { pageQuery } from './pagination.schemas';
-import { userText } from './text';
-
-/** Playlists and album lists: limits shared by the API and the web forms. */
-export const PLAYLIST_LIMITS = {
-  title: { min: 1, max: 200 },
-  description: { max: 2_000 },
-  note: 500,
-  /** Spotify's own limit, so any playlist here can go there. */
-  entries: 10_000,
-  /** Entries one POST may add (an album's tracks, a pasted selection). */
-  entriesPerAdd: 500,
-  collaborators: 20,
-  sharedWith: 200,
-  /** Entries a playlist page answers at once; the rest come a page at a time from /entries. */
-  entriesPage: 100,
-  /** Snapshot text fields (title, artist names, album title). */
-  snapshotText: 500,
-} as const;
+import { userText } from './text.schemas';
+import { PLAYLIST_LIMITS } from './limits';
 
 /** `playlist`: ordered tracks. `list`: ordered albums, Letterboxd-style, ranked or not. */
 export const PlaylistKindSchema = z.enum(['playlist', 'list'], { error: 'kind must be "playlist" or "list"' });

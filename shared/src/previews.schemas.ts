@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './catalog.schemas';
+import { PREVIEW_STATUS_MAX_IDS } from './limits';
 
 /** Where a track's preview clip stands: stored and playable, not fetched yet (it may exist), or known to have none. */
 export const PreviewStateSchema = z.enum(['ready', 'pending', 'none']);
@@ -8,17 +9,6 @@ export type PreviewState = z.infer<typeof PreviewStateSchema>;
 /** Why a track has no preview, for the words the web shows instead of a dead play button. */
 export const PreviewUnavailableReasonSchema = z.enum(['not_on_services', 'refused', 'fetch_failed', 'no_services']);
 export type PreviewUnavailableReason = z.infer<typeof PreviewUnavailableReasonSchema>;
-
-/** What people read for each reason (the API's problem detail and the player say the same). */
-export const PREVIEW_REASON_TEXT: Readonly<Record<PreviewUnavailableReason, string>> = {
-  not_on_services: 'No preview: this track is not available on the connected services.',
-  refused: 'No preview: the service offered a clip Muse cannot play.',
-  fetch_failed: 'No preview right now: the service did not send the clip. Muse will try again later.',
-  no_services: 'No preview: no music service is connected to this Muse server.',
-};
-
-/** At most this many tracks per status request (a 500-track playlist asks in pages). */
-export const PREVIEW_STATUS_MAX_IDS = 200;
 
 /** `GET /api/previews/status?trackIds=1,2,3`: comma-separated catalog track ids. */
 export const PreviewStatusQuerySchema = z.object({
@@ -54,6 +44,3 @@ export const PreviewPendingSchema = z.object({
   retryAfterSeconds: z.number().int().positive(),
 });
 export type PreviewPending = z.infer<typeof PreviewPendingSchema>;
-
-/** Where a track's preview streams from. */
-export const previewPath = (trackId: string): string => `/api/tracks/${trackId}/preview`;

@@ -5,7 +5,7 @@ import { IdSchema } from './catalog.schemas';
 import type { Relationship, Visibility } from './social.schemas';
 import { VisibilitySchema } from './social.schemas';
 import { FeedQuerySchema, type FeedPage } from './feed.schemas';
-import { userText } from './text';
+import { userText } from './text.schemas';
 
 export const ProfileUpdateSchema = z
   .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AlbumDetail, RatingStats, TrackView, UserSummary } from './catalog.schemas';
 import type { ReviewView } from './reviews.schemas';
 import type { DiaryEntryView } from './diary.schemas';
-import { StarsSchema } from './stars';
+import { StarsSchema } from './stars.schemas';
 
 /** PUT /api/albums/:id/rating and /api/tracks/:id/rating. Strings such as "4.5" are refused. */
 export const RatingInputSchema = z.object({ rating: StarsSchema });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, type AlbumSummary, type UserSummary } from './catalog.schemas';
-import { userText } from './text';
+import { userText } from './text.schemas';
 
 /** `GET /api/recommendations`: the signed-in user's picks, albums or tracks, optionally one genre or decade. */
 export const RecommendationQuerySchema = z.object({

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { pageQuery, type Page } from './pagination.schemas';
 import type { AlbumSummary, UserSummary } from './catalog.schemas';
-import { ListenedOnSchema, StarsSchema } from './stars';
+import { ListenedOnSchema, StarsSchema } from './stars.schemas';
 import { VisibilitySchema, type Visibility } from './social.schemas';
-import { userText } from './text';
-
-export const REVIEW_BODY_MAX = 10_000;
-export const COMMENT_BODY_MAX = 2_000;
+import { userText } from './text.schemas';
+import { COMMENT_BODY_MAX, REVIEW_BODY_MAX } from './limits';
 
 const ReviewBodySchema = userText('Review text', { error: 'Review text is required' })
   .refine((s) => s.trim().length > 0, 'Review text is required')

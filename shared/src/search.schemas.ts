@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { AlbumSummary, ArtistSummary, RatingStats, UserSummary } from './catalog.schemas';
 import type { PlaylistSummary } from './playlists.schemas';
-import { userText } from './text';
-
-export const SEARCH_TYPES = ['all', 'album', 'artist', 'track', 'user', 'playlist'] as const;
+import { userText } from './text.schemas';
+import { SEARCH_TYPES } from './enums';
 
 export const SearchQuerySchema = z.object({
   q: userText('Search text', { error: 'Type at least 2 characters' }).trim().min(2, 'Type at least 2 characters').max(200, 'Search text is too long'),

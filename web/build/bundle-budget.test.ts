@@ -50,14 +50,17 @@ describe('the built app (web/dist)', () => {
     expect(html).toContain(`<script type="module" crossorigin src="/${entry?.file}"></script>`);
   });
 
-  it('when the landing page loads, then neither zod, socket.io nor howler is part of it', () => {
-    const load = measureInitialLoad(distDir);
-    // Each chunk's source map lists the modules it was built from; only the bundler's own runtime has none.
-    const modules = load.js.flatMap((f) => {
+  /** The modules the first download (of the landing page, or of one page) is built from, by the chunks' source maps. */
+  const firstDownloadModules = (page?: string) =>
+    measureInitialLoad(distDir, page).js.flatMap((f) => {
       const map = `${distDir}/${f.file}.map`;
+      // Only the bundler's own runtime has no source map.
       if (!fs.existsSync(map)) return [f.file.startsWith('assets/rolldown-runtime-') ? 'rolldown runtime' : `${f.file}, which has no source map`];
       return (JSON.parse(fs.readFileSync(map, 'utf8')) as { sources: string[] }).sources;
     });
+
+  it('when the landing page loads, then neither zod, socket.io nor howler is part of it', () => {
+    const modules = firstDownloadModules();
     expect(modules.filter((source) => source.endsWith('which has no source map'))).toEqual([]);
     for (const library of ['node_modules/zod/', 'node_modules/socket.io-client/', 'node_modules/howler/']) {
       expect(
@@ -65,5 +68,16 @@ describe('the built app (web/dist)', () => {
         `${library} is in the first download`,
       ).toEqual([]);
     }
+  });
+
+  // These pages show data and validate nothing until someone opens a form: building every schema
+  // of the app first was the longest task before their first paint (Lighthouse's blocking time).
+  it.each(['album', 'playlist', 'profile'])('when the %s page loads, then neither zod nor any shared schema is part of its first download', (name) => {
+    const modules = firstDownloadModules(`src/app/routes/${name}-route.tsx`);
+    expect(
+      modules.some((source) => source.endsWith(`src/app/routes/${name}-route.tsx`)),
+      'the page itself is measured',
+    ).toBe(true);
+    expect(modules.filter((source) => source.includes('node_modules/zod/') || /shared\/src\/[^/]+\.schemas\.ts$/.test(source))).toEqual([]);
   });
 });

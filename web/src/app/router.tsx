@@ -5,7 +5,7 @@ import { AppFrame } from './layouts/app-frame';
 import { PublicLayout } from './layouts/public-layout';
 import { RequireSession } from './layouts/require-session';
 import { RootLayout } from './layouts/root-layout';
-import { lazyPage, type LazyPage } from './lazy-page';
+import { lazyComponent, type LazyComponent } from '../lib/lazy-component';
 import { createLoaders } from './loaders';
 import { LandingRoute } from './routes/landing-route';
 import { RouteError } from './routes/route-error';
@@ -14,146 +14,146 @@ import { RouteError } from './routes/route-error';
 // a chunk of its own, fetched when it is first visited (its loader starts the fetch beside the
 // page's data). build/bundle-budget.test.ts keeps the first download within its budget.
 const pages = {
-  register: lazyPage(
+  register: lazyComponent(
     () => import('./routes/register-route'),
     (m) => m.RegisterRoute,
   ),
-  login: lazyPage(
+  login: lazyComponent(
     () => import('./routes/login-route'),
     (m) => m.LoginRoute,
   ),
-  signupSpotify: lazyPage(
+  signupSpotify: lazyComponent(
     () => import('./routes/signup-spotify-route'),
     (m) => m.SignupSpotifyRoute,
   ),
-  home: lazyPage(
+  home: lazyComponent(
     () => import('./routes/home-route'),
     (m) => m.HomeRoute,
   ),
-  notifications: lazyPage(
+  notifications: lazyComponent(
     () => import('./routes/notifications-route'),
     (m) => m.NotificationsRoute,
   ),
-  settings: lazyPage(
+  settings: lazyComponent(
     () => import('./routes/settings-route'),
     (m) => m.SettingsRoute,
   ),
-  profileSettings: lazyPage(
+  profileSettings: lazyComponent(
     () => import('./routes/profile-settings-route'),
     (m) => m.ProfileSettingsRoute,
   ),
-  connectApple: lazyPage(
+  connectApple: lazyComponent(
     () => import('./routes/connect-apple-route'),
     (m) => m.ConnectAppleRoute,
   ),
-  playlists: lazyPage(
+  playlists: lazyComponent(
     () => import('./routes/playlists-route'),
     (m) => m.PlaylistsRoute,
   ),
-  playlistImport: lazyPage(
+  playlistImport: lazyComponent(
     () => import('./routes/playlist-import-route'),
     (m) => m.PlaylistImportRoute,
   ),
-  import: lazyPage(
+  import: lazyComponent(
     () => import('./routes/import-route'),
     (m) => m.ImportRoute,
   ),
-  importStatus: lazyPage(
+  importStatus: lazyComponent(
     () => import('./routes/import-status-route'),
     (m) => m.ImportStatusRoute,
   ),
-  convert: lazyPage(
+  convert: lazyComponent(
     () => import('./routes/convert-route'),
     (m) => m.ConvertRoute,
   ),
-  conversions: lazyPage(
+  conversions: lazyComponent(
     () => import('./routes/conversions-route'),
     (m) => m.ConversionsRoute,
   ),
-  conversion: lazyPage(
+  conversion: lazyComponent(
     () => import('./routes/conversion-route'),
     (m) => m.ConversionRoute,
   ),
-  listenLater: lazyPage(
+  listenLater: lazyComponent(
     () => import('./routes/listen-later-route'),
     (m) => m.ListenLaterRoute,
   ),
-  discover: lazyPage(
+  discover: lazyComponent(
     () => import('./routes/discover-route'),
     (m) => m.DiscoverRoute,
   ),
-  adminJobs: lazyPage(
+  adminJobs: lazyComponent(
     () => import('./routes/admin-jobs-route'),
     (m) => m.AdminJobsRoute,
   ),
-  adminReports: lazyPage(
+  adminReports: lazyComponent(
     () => import('./routes/admin-reports-route'),
     (m) => m.AdminReportsRoute,
   ),
-  search: lazyPage(
+  search: lazyComponent(
     () => import('./routes/search-route'),
     (m) => m.SearchRoute,
   ),
-  charts: lazyPage(
+  charts: lazyComponent(
     () => import('./routes/charts-route'),
     (m) => m.ChartsRoute,
   ),
-  moderationLog: lazyPage(
+  moderationLog: lazyComponent(
     () => import('./routes/moderation-log-route'),
     (m) => m.ModerationLogRoute,
   ),
-  playlist: lazyPage(
+  playlist: lazyComponent(
     () => import('./routes/playlist-route'),
     (m) => m.PlaylistRoute,
   ),
-  album: lazyPage(
+  album: lazyComponent(
     () => import('./routes/album-route'),
     (m) => m.AlbumRoute,
   ),
-  track: lazyPage(
+  track: lazyComponent(
     () => import('./routes/track-route'),
     (m) => m.TrackRoute,
   ),
-  artist: lazyPage(
+  artist: lazyComponent(
     () => import('./routes/artist-route'),
     (m) => m.ArtistRoute,
   ),
-  review: lazyPage(
+  review: lazyComponent(
     () => import('./routes/review-route'),
     (m) => m.ReviewRoute,
   ),
-  profile: lazyPage(
+  profile: lazyComponent(
     () => import('./routes/profile-route'),
     (m) => m.ProfileRoute,
   ),
-  followList: lazyPage(
+  followList: lazyComponent(
     () => import('./routes/follow-list-route'),
     (m) => m.FollowListRoute,
   ),
-  diary: lazyPage(
+  diary: lazyComponent(
     () => import('./routes/diary-route'),
     (m) => m.DiaryRoute,
   ),
-  party: lazyPage(
+  party: lazyComponent(
     () => import('./routes/party-routes'),
     (m) => m.PartyRoute,
   ),
-  parties: lazyPage(
+  parties: lazyComponent(
     () => import('./routes/party-routes'),
     (m) => m.PartiesRoute,
   ),
-  newParty: lazyPage(
+  newParty: lazyComponent(
     () => import('./routes/party-routes'),
     (m) => m.NewPartyRoute,
   ),
-  notFound: lazyPage(
+  notFound: lazyComponent(
     () => import('./routes/not-found-route'),
     (m) => m.NotFoundRoute,
   ),
 };
 
 /** A route loader that first starts fetching `lazy`'s code, then does what `loader` does (if anything). */
-function preloading<P extends object>(lazy: LazyPage<P>, loader?: LoaderFunction): LoaderFunction {
+function preloading<P extends object>(lazy: LazyComponent<P>, loader?: LoaderFunction): LoaderFunction {
   return (args, context) => {
     // A failed fetch is not this loader's to report: the page asks again as it renders.
     lazy.preload().catch(() => undefined);

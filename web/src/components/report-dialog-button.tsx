@@ -1,7 +1,7 @@
-import { ReportCreateSchema } from '@muse/shared';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../lib/api-client';
+import { loadSchemas } from '../lib/shared-schemas';
 import { zodFieldErrors } from '../lib/use-zod-form';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
@@ -9,7 +9,6 @@ import { Dialog } from './ui/dialog';
 import { TextareaField } from './ui/textarea-field';
 
 const REASON_MAX = 1000;
-const ReasonSchema = ReportCreateSchema.pick({ reason: true });
 
 interface ReportDialogButtonProps {
   /** What is reported, in the button's name and the dialog: "review", "comment", "chat message". */
@@ -36,9 +35,10 @@ export function ReportDialogButton({ noun, authorName, send }: ReportDialogButto
     }
   };
 
-  const handleSubmit = (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ReasonSchema.safeParse({ reason });
+    const { ReportCreateSchema } = await loadSchemas();
+    const parsed = ReportCreateSchema.pick({ reason: true }).safeParse({ reason });
     if (!parsed.success) {
       setError(zodFieldErrors(parsed.error).reason ?? 'Say what is wrong');
       return;
@@ -61,7 +61,7 @@ export function ReportDialogButton({ noun, authorName, send }: ReportDialogButto
             </div>
           </div>
         ) : (
-          <form className="form" onSubmit={handleSubmit} noValidate>
+          <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
             {report.isError && (
               <Alert tone="error">{isApiError(report.error, 'already_reported') ? 'You have already reported this.' : report.error.message}</Alert>
             )}

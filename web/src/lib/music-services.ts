@@ -1,6 +1,7 @@
-import { ConnectionListSchema, type ConnectionList, type ProviderName, type ServicePlaylistPage } from '@muse/shared';
+import type { ConnectionList, ProviderName, ServicePlaylistPage } from '@muse/shared';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './api-client';
+import { loadSchemas } from './shared-schemas';
 import { toQueryString } from './query-params';
 
 /**
@@ -17,7 +18,8 @@ export const musicServiceKeys = {
 
 /** Which services this server offers and which the user has connected (never a token). */
 export async function getConnections(): Promise<ConnectionList> {
-  return ConnectionListSchema.parse(await api.get('/api/connections'));
+  const answer = await api.get('/api/connections');
+  return (await loadSchemas()).ConnectionListSchema.parse(answer);
 }
 
 export function getConnectionsQueryOptions() {

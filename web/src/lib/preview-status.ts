@@ -1,6 +1,7 @@
-import { PREVIEW_STATUS_MAX_IDS, PreviewStatusesSchema, type PreviewStatus } from '@muse/shared';
+import { PREVIEW_STATUS_MAX_IDS, type PreviewStatus } from '@muse/shared';
 import { useQueries } from '@tanstack/react-query';
 import { api } from './api-client';
+import { loadSchemas } from './shared-schemas';
 
 /** Polls pending tracks every this often while their clips are fetched, at most `MAX_POLLS` times. */
 const POLL_MS = 2000;
@@ -14,7 +15,7 @@ export const previewKeys = {
 /** `GET /api/previews/status`: which of these tracks have a preview (ready), may have one (pending) or have none, and why. Starts fetching pending ones. */
 export async function fetchPreviewStatuses(trackIds: readonly string[]): Promise<PreviewStatus[]> {
   const body = await api.get<unknown>(`/api/previews/status?trackIds=${trackIds.map(encodeURIComponent).join(',')}`);
-  return PreviewStatusesSchema.parse(body).previews;
+  return (await loadSchemas()).PreviewStatusesSchema.parse(body).previews;
 }
 
 /** The query of one chunk of ids, polling while any of them is still pending. */

@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
 import { PageSpinner } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/api/get-me';
-import { lazyPage } from '../lazy-page';
+import { lazyComponent } from '../../lib/lazy-component';
 import { PublicLayout } from './public-layout';
 
 /** The signed-in frame (notifications, the preview player, the account menu): fetched once someone is signed in. */
-export const AppShell = lazyPage(
+export const AppShell = lazyComponent(
   () => import('./app-shell'),
   (m) => m.AppShell,
 );

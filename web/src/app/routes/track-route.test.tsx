@@ -85,7 +85,8 @@ describe('track page', () => {
     const { requests } = renderTrack(trackPage(), me, [], { 'POST /api/tracks/11/reviews': () => jsonResponse(posted, 201) });
     await userEvent.click(await screen.findByRole('button', { name: 'Review this track' }));
     const dialog = screen.getByRole('dialog', { name: 'Review this track' });
-    expect(within(dialog).getByLabelText(/Listened on/)).toHaveValue('');
+    // The editor's code arrives when the dialog first opens.
+    expect(await within(dialog).findByLabelText(/Listened on/)).toHaveValue('');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Publish review' }));
     expect(await within(dialog).findByText('Review text is required')).toBeInTheDocument();
     expect(requests.filter((r) => r.method === 'POST')).toEqual([]);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
+import { PageSpinner } from './spinner';
 
 interface DialogProps {
   open: boolean;
@@ -11,7 +12,8 @@ interface DialogProps {
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, makes the page behind inert
- * and closes on Escape; focus returns to whatever opened it.
+ * and closes on Escape; focus returns to whatever opened it. Its content renders only while it is
+ * open, and may be a lazily loaded form (`lazyComponent`): a spinner stands in while it arrives.
  */
 export function Dialog({ open, onClose, title, description, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -66,7 +68,7 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
               <span aria-hidden="true">×</span>
             </button>
           </header>
-          {children}
+          <Suspense fallback={<PageSpinner label="Loading the form" />}>{children}</Suspense>
         </div>
       )}
     </dialog>

@@ -1,11 +1,13 @@
-import { SessionResponseSchema, type LoginInput, type SessionResponse } from '@muse/shared';
+import type { LoginInput, SessionResponse } from '@muse/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { loadSchemas } from '../../../lib/shared-schemas';
 import { applySession } from './session';
 
 /** Signs in with a handle or email and a password. */
 export async function login(input: LoginInput): Promise<SessionResponse> {
-  return SessionResponseSchema.parse(await api.post('/api/auth/login', input));
+  const answer = await api.post('/api/auth/login', input);
+  return (await loadSchemas()).SessionResponseSchema.parse(answer);
 }
 
 /** Mutation that signs in and adopts the new session. */

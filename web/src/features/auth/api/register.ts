@@ -1,11 +1,13 @@
-import { SessionResponseSchema, type RegisterInput, type SessionResponse } from '@muse/shared';
+import type { RegisterInput, SessionResponse } from '@muse/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { loadSchemas } from '../../../lib/shared-schemas';
 import { applySession } from './session';
 
 /** Creates an account; the server signs the new user in. */
 export async function register(input: RegisterInput): Promise<SessionResponse> {
-  return SessionResponseSchema.parse(await api.post('/api/auth/register', input));
+  const answer = await api.post('/api/auth/register', input);
+  return (await loadSchemas()).SessionResponseSchema.parse(answer);
 }
 
 /** Mutation that registers and adopts the new session. */

@@ -1,13 +1,7 @@
-import {
-  SessionResponseSchema,
-  SpotifyPendingSchema,
-  type ProviderName,
-  type SessionResponse,
-  type SpotifyPending,
-  type SpotifySignupInput,
-} from '@muse/shared';
+import type { ProviderName, SessionResponse, SpotifyPending, SpotifySignupInput } from '@muse/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { loadSchemas } from '../../../lib/shared-schemas';
 import { musicServiceKeys } from '../../../lib/music-services';
 
 /** Query keys of the connections feature. */
@@ -39,12 +33,16 @@ export function useDisconnect() {
 export function useSpotifyPending() {
   return useQuery({
     queryKey: connectionKeys.spotifyPending(),
-    queryFn: async (): Promise<SpotifyPending> => SpotifyPendingSchema.parse(await api.get('/api/auth/spotify/pending')),
+    queryFn: async (): Promise<SpotifyPending> => {
+      const answer = await api.get('/api/auth/spotify/pending');
+      return (await loadSchemas()).SpotifyPendingSchema.parse(answer);
+    },
     retry: false,
   });
 }
 
 /** Creates the account for the pending Spotify identity; the caller adopts the returned session. */
 export async function completeSpotifySignup(input: SpotifySignupInput): Promise<SessionResponse> {
-  return SessionResponseSchema.parse(await api.post('/api/auth/spotify/complete', input));
+  const answer = await api.post('/api/auth/spotify/complete', input);
+  return (await loadSchemas()).SessionResponseSchema.parse(answer);
 }

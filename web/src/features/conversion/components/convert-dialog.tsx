@@ -1,12 +1,4 @@
-import {
-  ConversionCreateSchema,
-  type Connection,
-  type ConversionMode,
-  type ConversionSource,
-  type ConversionTarget,
-  type ConversionView,
-  type ProviderName,
-} from '@muse/shared';
+import type { Connection, ConversionMode, ConversionSource, ConversionTarget, ConversionView, ProviderName } from '@muse/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -14,6 +6,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
+import { loadSchemas } from '../../../lib/shared-schemas';
 import { useCreateConversion } from '../api/create-conversion';
 import { useConnections } from '../../../lib/music-services';
 import { TARGET_NAMES, TARGETS } from './conversion-labels';
@@ -82,7 +75,7 @@ function ConvertForm({ choice, onCancel, onStarted }: { choice: ConvertSourceCho
   // The first target that can be chosen, services before Muse, until the user picks one.
   const target = picked ?? TARGETS.find((t) => states?.[t]?.enabled) ?? null;
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
     setNameError(null);
@@ -91,6 +84,7 @@ function ConvertForm({ choice, onCancel, onStarted }: { choice: ConvertSourceCho
       setFormError('Choose where to convert the playlist to.');
       return;
     }
+    const { ConversionCreateSchema } = await loadSchemas();
     const parsed = ConversionCreateSchema.safeParse({ source: choice.source, target, mode, ...(mode === 'new' && name.trim() ? { name } : {}) });
     if (!parsed.success) {
       const nameIssue = parsed.error.issues.find((issue) => issue.path[0] === 'name');
@@ -112,7 +106,7 @@ function ConvertForm({ choice, onCancel, onStarted }: { choice: ConvertSourceCho
   };
 
   return (
-    <form ref={formRef} className="form convert-form" onSubmit={handleSubmit} noValidate aria-label="Convert playlist">
+    <form ref={formRef} className="form convert-form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-label="Convert playlist">
       <div className="convert-source">
         <p className="field-label">Playlist</p>
         <p className="convert-source-name">

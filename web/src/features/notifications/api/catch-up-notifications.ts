@@ -1,6 +1,7 @@
-import { NotificationPageSchema, type NotificationPage } from '@muse/shared';
+import type { NotificationPage } from '@muse/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { loadSchemas } from '../../../lib/shared-schemas';
 import { applyCaughtUp, invalidateNotifications, latestSeqInCache } from './notifications-cache';
 import { notificationKeys } from './query-keys';
 
@@ -12,7 +13,8 @@ export async function getNotificationsSince(since: string, cursor?: string | nul
   const params = new URLSearchParams({ limit: '50' });
   if (cursor) params.set('cursor', cursor);
   else params.set('since', since);
-  return NotificationPageSchema.parse(await api.get(`/api/notifications?${params.toString()}`));
+  const answer = await api.get(`/api/notifications?${params.toString()}`);
+  return (await loadSchemas()).NotificationPageSchema.parse(answer);
 }
 
 /**

@@ -1,11 +1,13 @@
-import { UnreadCountSchema, type UnreadCount } from '@muse/shared';
+import type { UnreadCount } from '@muse/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { loadSchemas } from '../../../lib/shared-schemas';
 import { markAllReadInCache, setUnreadInCache } from './notifications-cache';
 
 /** Marks every notification read and answers the new unread count. */
 export async function markAllNotificationsRead(): Promise<UnreadCount> {
-  return UnreadCountSchema.parse(await api.post('/api/notifications/read-all'));
+  const answer = await api.post('/api/notifications/read-all');
+  return (await loadSchemas()).UnreadCountSchema.parse(answer);
 }
 
 /** Mutation that marks everything read and patches the cached list and count. */

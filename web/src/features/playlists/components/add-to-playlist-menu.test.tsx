@@ -97,7 +97,8 @@ describe('Add to playlist', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add to playlist' }));
     await userEvent.click(await screen.findByRole('button', { name: 'New playlist…' }));
     const dialog = screen.getByRole('dialog', { name: 'New playlist' });
-    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Bowie, Berlin years');
+    // The form's code arrives when the dialog first opens.
+    await userEvent.type(await within(dialog).findByRole('textbox', { name: 'Title' }), 'Bowie, Berlin years');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create playlist' }));
     const status = await screen.findByText(/Added to/);
     expect(within(status).getByRole('link', { name: 'Bowie, Berlin years' })).toHaveAttribute('href', '/playlists/pl-00000008');

@@ -1,7 +1,8 @@
-import { EntryNoteSchema, PLAYLIST_LIMITS } from '@muse/shared';
+import { PLAYLIST_LIMITS } from '@muse/shared';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { TextareaField } from '../../../components/ui/textarea-field';
+import { loadSchemas } from '../../../lib/shared-schemas';
 
 /** The inline note editor of one entry; an empty note removes it. */
 export function EntryNoteEditor({
@@ -18,8 +19,9 @@ export function EntryNoteEditor({
   const [text, setText] = useState(note ?? '');
   const [error, setError] = useState<string | undefined>();
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const { EntryNoteSchema } = await loadSchemas();
     const parsed = EntryNoteSchema.safeParse(text);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'This note cannot be saved.');
@@ -31,7 +33,7 @@ export function EntryNoteEditor({
   return (
     <form
       className="entry-note-form"
-      onSubmit={handleSubmit}
+      onSubmit={(event) => void handleSubmit(event)}
       noValidate
       onKeyDown={(event) => {
         if (event.key === 'Escape') {

@@ -120,7 +120,8 @@ describe('playlists index', () => {
     );
     await userEvent.click(await screen.findByRole('button', { name: 'New list' }));
     const dialog = screen.getByRole('dialog', { name: 'New list' });
-    expect(within(dialog).getByRole('radio', { name: 'List: albums, Letterboxd-style' })).toBeChecked();
+    // The form's code arrives when the dialog first opens.
+    expect(await within(dialog).findByRole('radio', { name: 'List: albums, Letterboxd-style' })).toBeChecked();
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Title' }), '   ');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create list' }));
     expect(within(dialog).getByText('Title is required')).toBeInTheDocument();

@@ -1,7 +1,14 @@
 import type { AlbumSummary, ReviewTrackRef, ReviewView } from '@muse/shared';
 import { AlbumCover } from '../../../components/ui/album-cover';
 import { Dialog } from '../../../components/ui/dialog';
-import { ReviewEditor, type EditorResult } from './review-editor';
+import { lazyComponent } from '../../../lib/lazy-component';
+import type { EditorResult } from './review-editor';
+
+/** The editor validates with the shared schemas: its code arrives when the dialog first opens. */
+const ReviewEditor = lazyComponent(
+  () => import('./review-editor'),
+  (m) => m.ReviewEditor,
+);
 
 interface ReviewEditorDialogProps {
   open: boolean;

@@ -1,0 +1,73 @@
+import { PLAYLIST_LIMITS, type PlaylistView } from '@muse/shared';
+import type { FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { TextareaField } from '../../../components/ui/textarea-field';
+import { TextField } from '../../../components/ui/text-field';
+import { useZodForm } from '../../../lib/use-zod-form';
+import { useUpdatePlaylist, type PlaylistChanges } from '../api/update-playlist';
+import { PlaylistChangedError } from '../api/version-conflict';
+import { feed, PlaylistEditFormSchema } from './playlist-form-fields';
+
+/** The form of the owner's "Edit" dialog (edit-playlist-dialog.tsx). */
+export function EditPlaylistForm({ playlist, onDone }: { playlist: PlaylistView; onDone: () => void }) {
+  const form = useZodForm(PlaylistEditFormSchema, { title: playlist.title, description: playlist.description, ranked: String(playlist.ranked) });
+  const update = useUpdatePlaylist(playlist.id);
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input = form.validate();
+    if (!input) return;
+    const changes: PlaylistChanges = {};
+    if (input.title !== playlist.title) changes.title = input.title;
+    if (input.description !== playlist.description) changes.description = input.description;
+    if (playlist.kind === 'list' && (input.ranked === 'true') !== playlist.ranked) changes.ranked = input.ranked === 'true';
+    if (Object.keys(changes).length === 0) {
+      form.setFormError('Nothing has changed yet.');
+      return;
+    }
+    update.mutate(changes, {
+      onSuccess: onDone,
+      onError: (error) => {
+        if (error instanceof PlaylistChangedError)
+          form.setFormError('The playlist kept changing while your edit was saved, so it was not saved. Please try again.');
+        else form.showError(error);
+      },
+    });
+  };
+
+  return (
+    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Edit details">
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <TextField label="Title" autoComplete="off" required {...form.bind('title')} />
+      <TextareaField
+        label="Description"
+        name="description"
+        rows={5}
+        maxChars={PLAYLIST_LIMITS.description.max}
+        value={form.values.description ?? ''}
+        error={form.errors.description}
+        onChange={(event) => feed(form.bind('description'), event.target.value)}
+      />
+      {playlist.kind === 'list' && (
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            name="ranked"
+            checked={form.values.ranked === 'true'}
+            onChange={(event) => feed(form.bind('ranked'), String(event.target.checked))}
+          />
+          <span>Ranked: number the albums</span>
+        </label>
+      )}
+      <div className="form-actions form-actions-end">
+        <Button variant="ghost" onClick={onDone} disabled={update.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={update.isPending}>
+          Save changes
+        </Button>
+      </div>
+    </form>
+  );
+}
