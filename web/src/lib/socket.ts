@@ -1,15 +1,38 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@muse/shared';
-import { io, type Socket } from 'socket.io-client';
+import type * as SocketIoClientModule from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 
 /** A typed Socket.IO connection to the API. */
 export type MuseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+type SocketIoClient = typeof SocketIoClientModule;
+
+let client: SocketIoClient | null = null;
+let loadingClient: Promise<SocketIoClient> | null = null;
+
 /**
- * Creates (without connecting) a same-origin socket. The handshake carries the session
- * cookie, so callers connect only while someone is signed in.
+ * socket.io-client, fetched the first time someone holds the socket: signed-out visitors, who
+ * never do, never download it, and a signed-in page paints before it arrives. A failed fetch is
+ * forgotten, so the next hold asks again.
+ */
+function loadClient(): Promise<SocketIoClient> {
+  loadingClient ??= import('socket.io-client').then(
+    (module) => (client = module),
+    (error: unknown) => {
+      loadingClient = null;
+      throw error;
+    },
+  );
+  return loadingClient;
+}
+
+/**
+ * Creates (without connecting) a same-origin socket, once socket.io-client is loaded. The
+ * handshake carries the session cookie, so callers connect only while someone is signed in.
  */
 export function createSocket(): MuseSocket {
-  return io({ withCredentials: true, autoConnect: false });
+  if (!client) throw new Error('socket.io-client is not loaded yet: hold the socket with holdSocket');
+  return client.io({ withCredentials: true, autoConnect: false });
 }
 
 /** A hold on the tab's one shared socket; `release` must be called once the holder is done. */
@@ -21,6 +44,8 @@ export interface SocketLease {
 let shared: MuseSocket | null = null;
 let holders = 0;
 let factory: () => MuseSocket = createSocket;
+/** Whether `factory` can make a socket now: socket.io-client is loaded, or a test handed in its own. */
+let factoryReady = (): boolean => client !== null;
 
 /**
  * The tab's one connection, shared by everything that listens (the bell, an open album page,
@@ -51,11 +76,38 @@ export function acquireSocket(): SocketLease {
 /** Replaces how the shared socket is made (tests hand in a fake); returns a function restoring the default. */
 export function setSocketFactory(next: () => MuseSocket): () => void {
   factory = next;
+  factoryReady = () => true;
   shared = null;
   holders = 0;
   return () => {
     factory = createSocket;
+    factoryReady = () => client !== null;
     shared = null;
     holders = 0;
+  };
+}
+
+/**
+ * Holds the shared socket while `attach`'s listeners are on it, for an effect: `attach` adds them
+ * and answers how to take them off; the function returned takes them off and lets go (call it
+ * from the effect's cleanup). On the first hold `attach` runs once socket.io-client has arrived,
+ * unless the hold was given up before; should it never arrive, the page goes without live updates.
+ */
+export function holdSocket(attach: (socket: MuseSocket) => () => void): () => void {
+  let given = false;
+  let held: { lease: SocketLease; detach: () => void } | null = null;
+  const start = () => {
+    if (given) return;
+    const lease = acquireSocket();
+    held = { lease, detach: attach(lease.socket) };
+  };
+  if (factoryReady()) start();
+  else loadClient().then(start, () => undefined);
+  return () => {
+    given = true;
+    if (!held) return;
+    held.detach();
+    held.lease.release();
+    held = null;
   };
 }

@@ -2,7 +2,7 @@ import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { catalogKeys } from '../../../lib/query-keys';
-import { acquireSocket } from '../../../lib/socket';
+import { holdSocket } from '../../../lib/socket';
 import { applyAlbumStats } from './album-cache';
 
 /**
@@ -17,37 +17,37 @@ export function useAlbumLiveStats(albumId: string, enabled: boolean): boolean {
 
   useEffect(() => {
     if (!enabled) return;
-    const { socket, release } = acquireSocket();
-    let active = true;
-    const watch = () => {
-      socket.emit('album:watch', albumId, (watching) => {
-        if (!active) return;
-        setLive(watching);
-        if (watching) void queryClient.invalidateQueries({ queryKey: catalogKeys.album(albumId), exact: true });
-      });
-    };
-    const handleStats: ServerToClientEvents['album:stats'] = (payload) => {
-      if (payload.albumId === albumId) applyAlbumStats(queryClient, payload);
-    };
-    // Every (re)connection starts without rooms unless the server recovered the session.
-    const handleConnect = () => {
-      if (socket.recovered) setLive(true);
-      else watch();
-    };
-    const handleDisconnect = () => setLive(false);
-    socket.on('album:stats', handleStats);
-    socket.on('connect', handleConnect);
-    socket.on('disconnect', handleDisconnect);
-    if (socket.connected) watch();
-    return () => {
-      active = false;
-      if (socket.connected) socket.emit('album:unwatch', albumId);
-      socket.off('album:stats', handleStats);
-      socket.off('connect', handleConnect);
-      socket.off('disconnect', handleDisconnect);
-      release();
-      setLive(false);
-    };
+    return holdSocket((socket) => {
+      let active = true;
+      const watch = () => {
+        socket.emit('album:watch', albumId, (watching) => {
+          if (!active) return;
+          setLive(watching);
+          if (watching) void queryClient.invalidateQueries({ queryKey: catalogKeys.album(albumId), exact: true });
+        });
+      };
+      const handleStats: ServerToClientEvents['album:stats'] = (payload) => {
+        if (payload.albumId === albumId) applyAlbumStats(queryClient, payload);
+      };
+      // Every (re)connection starts without rooms unless the server recovered the session.
+      const handleConnect = () => {
+        if (socket.recovered) setLive(true);
+        else watch();
+      };
+      const handleDisconnect = () => setLive(false);
+      socket.on('album:stats', handleStats);
+      socket.on('connect', handleConnect);
+      socket.on('disconnect', handleDisconnect);
+      if (socket.connected) watch();
+      return () => {
+        active = false;
+        if (socket.connected) socket.emit('album:unwatch', albumId);
+        socket.off('album:stats', handleStats);
+        socket.off('connect', handleConnect);
+        socket.off('disconnect', handleDisconnect);
+        setLive(false);
+      };
+    });
   }, [albumId, enabled, queryClient]);
 
   return live;

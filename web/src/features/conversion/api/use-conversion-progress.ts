@@ -1,7 +1,7 @@
 import type { ConversionProgress, ConversionView, ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { acquireSocket } from '../../../lib/socket';
+import { holdSocket } from '../../../lib/socket';
 import { conversionKeys } from './conversion-keys';
 
 /** The live fields of a view replaced by a progress event's. */
@@ -21,22 +21,22 @@ export function useConversionProgress(conversionId: string | null): void {
 
   useEffect(() => {
     if (!conversionId) return;
-    const { socket, release } = acquireSocket();
-    const handleProgress: ServerToClientEvents['conversion:progress'] = (progress) => {
-      if (progress.conversionId !== conversionId) return;
-      const queryKey = conversionKeys.detail(conversionId);
-      const before = queryClient.getQueryData<ConversionView>(queryKey);
-      queryClient.setQueryData<ConversionView>(queryKey, (view) => (view ? applyProgress(view, progress) : view));
-      if (!before || before.status !== progress.status) {
-        void queryClient.invalidateQueries({ queryKey, exact: true });
-        void queryClient.invalidateQueries({ queryKey: conversionKeys.reports(conversionId) });
-        void queryClient.invalidateQueries({ queryKey: conversionKeys.list() });
-      }
-    };
-    socket.on('conversion:progress', handleProgress);
-    return () => {
-      socket.off('conversion:progress', handleProgress);
-      release();
-    };
+    return holdSocket((socket) => {
+      const handleProgress: ServerToClientEvents['conversion:progress'] = (progress) => {
+        if (progress.conversionId !== conversionId) return;
+        const queryKey = conversionKeys.detail(conversionId);
+        const before = queryClient.getQueryData<ConversionView>(queryKey);
+        queryClient.setQueryData<ConversionView>(queryKey, (view) => (view ? applyProgress(view, progress) : view));
+        if (!before || before.status !== progress.status) {
+          void queryClient.invalidateQueries({ queryKey, exact: true });
+          void queryClient.invalidateQueries({ queryKey: conversionKeys.reports(conversionId) });
+          void queryClient.invalidateQueries({ queryKey: conversionKeys.list() });
+        }
+      };
+      socket.on('conversion:progress', handleProgress);
+      return () => {
+        socket.off('conversion:progress', handleProgress);
+      };
+    });
   }, [conversionId, queryClient]);
 }

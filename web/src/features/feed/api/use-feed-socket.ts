@@ -2,7 +2,7 @@ import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { socialKeys } from '../../../lib/query-keys';
-import { acquireSocket } from '../../../lib/socket';
+import { holdSocket } from '../../../lib/socket';
 import { applyNewFeedItem } from './feed-cache';
 
 /**
@@ -16,21 +16,21 @@ export function useFeedSocket(enabled: boolean, onNew: (itemId: string) => void)
 
   useEffect(() => {
     if (!enabled) return;
-    const { socket, release } = acquireSocket();
-    const handleNew: ServerToClientEvents['feed:new'] = ({ item }) => {
-      applyNewFeedItem(queryClient, item);
-      onNewRef.current(item.id);
-    };
-    // Items sent while no connection was up (including before the first) are lost: read them again.
-    const handleConnect = () => {
-      if (!socket.recovered) void queryClient.invalidateQueries({ queryKey: socialKeys.feed() });
-    };
-    socket.on('feed:new', handleNew);
-    socket.on('connect', handleConnect);
-    return () => {
-      socket.off('feed:new', handleNew);
-      socket.off('connect', handleConnect);
-      release();
-    };
+    return holdSocket((socket) => {
+      const handleNew: ServerToClientEvents['feed:new'] = ({ item }) => {
+        applyNewFeedItem(queryClient, item);
+        onNewRef.current(item.id);
+      };
+      // Items sent while no connection was up (including before the first) are lost: read them again.
+      const handleConnect = () => {
+        if (!socket.recovered) void queryClient.invalidateQueries({ queryKey: socialKeys.feed() });
+      };
+      socket.on('feed:new', handleNew);
+      socket.on('connect', handleConnect);
+      return () => {
+        socket.off('feed:new', handleNew);
+        socket.off('connect', handleConnect);
+      };
+    });
   }, [enabled, queryClient]);
 }

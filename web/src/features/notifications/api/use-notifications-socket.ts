@@ -1,7 +1,7 @@
 import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { acquireSocket } from '../../../lib/socket';
+import { holdSocket } from '../../../lib/socket';
 import { catchUpNotifications } from './catch-up-notifications';
 import { applyNewNotification, invalidateNotifications, setUnreadInCache } from './notifications-cache';
 
@@ -14,29 +14,29 @@ export function useNotificationsSocket(userId: string | null): void {
 
   useEffect(() => {
     if (!userId) return;
-    const { socket, release } = acquireSocket();
-    const handleNew: ServerToClientEvents['notification:new'] = (payload) => applyNewNotification(queryClient, payload);
-    const handleUnread: ServerToClientEvents['notification:unread'] = ({ unread }) => setUnreadInCache(queryClient, unread);
-    // Some were removed or rewritten (their only actor deleted the account): the list is read again.
-    const handleChanged: ServerToClientEvents['notification:changed'] = ({ unread }) => {
-      setUnreadInCache(queryClient, unread);
-      void invalidateNotifications(queryClient);
-    };
-    // Events sent while we were not connected (including before the first connect) are lost:
-    // fetch what changed since the latest one seen.
-    const handleConnect = () => {
-      if (!socket.recovered) void catchUpNotifications(queryClient);
-    };
-    socket.on('notification:new', handleNew);
-    socket.on('notification:unread', handleUnread);
-    socket.on('notification:changed', handleChanged);
-    socket.on('connect', handleConnect);
-    return () => {
-      socket.off('notification:new', handleNew);
-      socket.off('notification:unread', handleUnread);
-      socket.off('notification:changed', handleChanged);
-      socket.off('connect', handleConnect);
-      release();
-    };
+    return holdSocket((socket) => {
+      const handleNew: ServerToClientEvents['notification:new'] = (payload) => applyNewNotification(queryClient, payload);
+      const handleUnread: ServerToClientEvents['notification:unread'] = ({ unread }) => setUnreadInCache(queryClient, unread);
+      // Some were removed or rewritten (their only actor deleted the account): the list is read again.
+      const handleChanged: ServerToClientEvents['notification:changed'] = ({ unread }) => {
+        setUnreadInCache(queryClient, unread);
+        void invalidateNotifications(queryClient);
+      };
+      // Events sent while we were not connected (including before the first connect) are lost:
+      // fetch what changed since the latest one seen.
+      const handleConnect = () => {
+        if (!socket.recovered) void catchUpNotifications(queryClient);
+      };
+      socket.on('notification:new', handleNew);
+      socket.on('notification:unread', handleUnread);
+      socket.on('notification:changed', handleChanged);
+      socket.on('connect', handleConnect);
+      return () => {
+        socket.off('notification:new', handleNew);
+        socket.off('notification:unread', handleUnread);
+        socket.off('notification:changed', handleChanged);
+        socket.off('connect', handleConnect);
+      };
+    });
   }, [userId, queryClient]);
 }

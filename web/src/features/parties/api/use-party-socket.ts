@@ -1,7 +1,7 @@
 import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { acquireSocket } from '../../../lib/socket';
+import { holdSocket } from '../../../lib/socket';
 import { addMessage, applyPlayback, applyPresence, applyRating, dropMessage } from './party-cache';
 import { partyKeys } from './party-keys';
 
@@ -17,63 +17,63 @@ export function usePartySocket(partyId: string, joined: boolean): boolean {
 
   useEffect(() => {
     if (!joined) return;
-    const { socket, release } = acquireSocket();
-    let active = true;
-    const refresh = () => {
-      void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId), exact: true });
-      void queryClient.invalidateQueries({ queryKey: partyKeys.messages(partyId) });
-    };
-    const watch = () =>
-      socket.emit('party:watch', partyId, (watching) => {
-        if (!active) return;
-        setLive(watching);
-        if (watching) refresh();
-      });
-    const mine = (id: string) => id === partyId;
-    const onPlayback: ServerToClientEvents['party:playback'] = (p) => mine(p.partyId) && applyPlayback(queryClient, partyId, p.playback, p.serverTime);
-    const onMessage: ServerToClientEvents['party:message'] = (p) => mine(p.message.partyId) && addMessage(queryClient, p.message);
-    const onMessageRemoved: ServerToClientEvents['party:message-removed'] = (p) => mine(p.partyId) && dropMessage(queryClient, partyId, p.messageId);
-    const onRating: ServerToClientEvents['party:rating'] = (p) => mine(p.partyId) && applyRating(queryClient, partyId, p.rating);
-    const onPresence: ServerToClientEvents['party:presence'] = (p) => mine(p.partyId) && applyPresence(queryClient, partyId, p);
-    // The host withdrew the viewer's invitation to this private party: reading it again answers 404.
-    const onRemoved: ServerToClientEvents['party:removed'] = (p) => {
-      if (!mine(p.partyId)) return;
-      setLive(false);
-      void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
-    };
-    const onStatus: ServerToClientEvents['party:status'] = (p) => {
-      if (mine(p.partyId)) void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
-    };
-    const onConnect = () => {
-      if (socket.recovered) setLive(true);
-      else watch();
-    };
-    const onDisconnect = () => setLive(false);
-    socket.on('party:playback', onPlayback);
-    socket.on('party:message', onMessage);
-    socket.on('party:message-removed', onMessageRemoved);
-    socket.on('party:removed', onRemoved);
-    socket.on('party:rating', onRating);
-    socket.on('party:presence', onPresence);
-    socket.on('party:status', onStatus);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    if (socket.connected) watch();
-    return () => {
-      active = false;
-      if (socket.connected) socket.emit('party:unwatch', partyId);
-      socket.off('party:playback', onPlayback);
-      socket.off('party:message', onMessage);
-      socket.off('party:message-removed', onMessageRemoved);
-      socket.off('party:removed', onRemoved);
-      socket.off('party:rating', onRating);
-      socket.off('party:presence', onPresence);
-      socket.off('party:status', onStatus);
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      release();
-      setLive(false);
-    };
+    return holdSocket((socket) => {
+      let active = true;
+      const refresh = () => {
+        void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId), exact: true });
+        void queryClient.invalidateQueries({ queryKey: partyKeys.messages(partyId) });
+      };
+      const watch = () =>
+        socket.emit('party:watch', partyId, (watching) => {
+          if (!active) return;
+          setLive(watching);
+          if (watching) refresh();
+        });
+      const mine = (id: string) => id === partyId;
+      const onPlayback: ServerToClientEvents['party:playback'] = (p) => mine(p.partyId) && applyPlayback(queryClient, partyId, p.playback, p.serverTime);
+      const onMessage: ServerToClientEvents['party:message'] = (p) => mine(p.message.partyId) && addMessage(queryClient, p.message);
+      const onMessageRemoved: ServerToClientEvents['party:message-removed'] = (p) => mine(p.partyId) && dropMessage(queryClient, partyId, p.messageId);
+      const onRating: ServerToClientEvents['party:rating'] = (p) => mine(p.partyId) && applyRating(queryClient, partyId, p.rating);
+      const onPresence: ServerToClientEvents['party:presence'] = (p) => mine(p.partyId) && applyPresence(queryClient, partyId, p);
+      // The host withdrew the viewer's invitation to this private party: reading it again answers 404.
+      const onRemoved: ServerToClientEvents['party:removed'] = (p) => {
+        if (!mine(p.partyId)) return;
+        setLive(false);
+        void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
+      };
+      const onStatus: ServerToClientEvents['party:status'] = (p) => {
+        if (mine(p.partyId)) void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
+      };
+      const onConnect = () => {
+        if (socket.recovered) setLive(true);
+        else watch();
+      };
+      const onDisconnect = () => setLive(false);
+      socket.on('party:playback', onPlayback);
+      socket.on('party:message', onMessage);
+      socket.on('party:message-removed', onMessageRemoved);
+      socket.on('party:removed', onRemoved);
+      socket.on('party:rating', onRating);
+      socket.on('party:presence', onPresence);
+      socket.on('party:status', onStatus);
+      socket.on('connect', onConnect);
+      socket.on('disconnect', onDisconnect);
+      if (socket.connected) watch();
+      return () => {
+        active = false;
+        if (socket.connected) socket.emit('party:unwatch', partyId);
+        socket.off('party:playback', onPlayback);
+        socket.off('party:message', onMessage);
+        socket.off('party:message-removed', onMessageRemoved);
+        socket.off('party:removed', onRemoved);
+        socket.off('party:rating', onRating);
+        socket.off('party:presence', onPresence);
+        socket.off('party:status', onStatus);
+        socket.off('connect', onConnect);
+        socket.off('disconnect', onDisconnect);
+        setLive(false);
+      };
+    });
   }, [partyId, joined, queryClient]);
 
   return live;

@@ -1,7 +1,7 @@
 import type { ServerToClientEvents, ServiceImportView } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { acquireSocket } from '../../../lib/socket';
+import { holdSocket } from '../../../lib/socket';
 import { serviceImportKeys } from './service-import-keys';
 
 /**
@@ -14,22 +14,22 @@ export function useServiceImportProgress(importId: string | null): void {
 
   useEffect(() => {
     if (!importId) return;
-    const { socket, release } = acquireSocket();
-    const handleProgress: ServerToClientEvents['service-import:progress'] = ({ importId: id, status, processed, total, playlistId }) => {
-      if (id !== importId) return;
-      const queryKey = serviceImportKeys.detail(id);
-      const before = queryClient.getQueryData<ServiceImportView>(queryKey);
-      queryClient.setQueryData<ServiceImportView>(queryKey, (view) =>
-        view ? { ...view, status, processed, total, playlistId: playlistId ?? view.playlistId } : view,
-      );
-      // The playlist's name comes with the first page: the view is read again for it once.
-      const nameArrived = before !== undefined && before.sourceName === null && processed > 0;
-      if (!before || before.status !== status || nameArrived) void queryClient.invalidateQueries({ queryKey, exact: true });
-    };
-    socket.on('service-import:progress', handleProgress);
-    return () => {
-      socket.off('service-import:progress', handleProgress);
-      release();
-    };
+    return holdSocket((socket) => {
+      const handleProgress: ServerToClientEvents['service-import:progress'] = ({ importId: id, status, processed, total, playlistId }) => {
+        if (id !== importId) return;
+        const queryKey = serviceImportKeys.detail(id);
+        const before = queryClient.getQueryData<ServiceImportView>(queryKey);
+        queryClient.setQueryData<ServiceImportView>(queryKey, (view) =>
+          view ? { ...view, status, processed, total, playlistId: playlistId ?? view.playlistId } : view,
+        );
+        // The playlist's name comes with the first page: the view is read again for it once.
+        const nameArrived = before !== undefined && before.sourceName === null && processed > 0;
+        if (!before || before.status !== status || nameArrived) void queryClient.invalidateQueries({ queryKey, exact: true });
+      };
+      socket.on('service-import:progress', handleProgress);
+      return () => {
+        socket.off('service-import:progress', handleProgress);
+      };
+    });
   }, [importId, queryClient]);
 }
