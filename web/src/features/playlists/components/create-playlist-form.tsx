@@ -8,6 +8,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { useZodForm } from '../../../lib/use-zod-form';
 import { useCreatePlaylist } from '../api/create-playlist';
 import { VISIBILITY_TEXT } from './playlist-labels';
+import { RankedCheckbox } from './ranked-checkbox';
 import { feed, PlaylistCreateFormSchema } from './playlist-form-fields';
 
 // "Specific people" needs people picked first: that is done in the share dialog once it exists.
@@ -53,17 +54,7 @@ export function CreatePlaylistForm({ kind, onCancel, onCreated }: { kind: Playli
           </label>
         </div>
       </fieldset>
-      {isList && (
-        <label className="checkbox-field">
-          <input
-            type="checkbox"
-            name="ranked"
-            checked={form.values.ranked === 'true'}
-            onChange={(event) => feed(form.bind('ranked'), String(event.target.checked))}
-          />
-          <span>Ranked: number the albums</span>
-        </label>
-      )}
+      {isList && <RankedCheckbox ranked={form.values.ranked} onChange={(ranked) => feed(form.bind('ranked'), ranked)} />}
       <SelectField
         label="Who can see it"
         name="visibility"

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { useZodForm } from '../../../lib/use-zod-form';
 import { useUpdatePlaylist, type PlaylistChanges } from '../api/update-playlist';
 import { PlaylistChangedError } from '../api/version-conflict';
+import { RankedCheckbox } from './ranked-checkbox';
 import { feed, PlaylistEditFormSchema } from './playlist-form-fields';
 
 /** The form of the owner's "Edit" dialog (edit-playlist-dialog.tsx). */
@@ -49,17 +50,7 @@ export function EditPlaylistForm({ playlist, onDone }: { playlist: PlaylistView;
         error={form.errors.description}
         onChange={(event) => feed(form.bind('description'), event.target.value)}
       />
-      {playlist.kind === 'list' && (
-        <label className="checkbox-field">
-          <input
-            type="checkbox"
-            name="ranked"
-            checked={form.values.ranked === 'true'}
-            onChange={(event) => feed(form.bind('ranked'), String(event.target.checked))}
-          />
-          <span>Ranked: number the albums</span>
-        </label>
-      )}
+      {playlist.kind === 'list' && <RankedCheckbox ranked={form.values.ranked} onChange={(ranked) => feed(form.bind('ranked'), ranked)} />}
       <div className="form-actions form-actions-end">
         <Button variant="ghost" onClick={onDone} disabled={update.isPending}>
           Cancel
