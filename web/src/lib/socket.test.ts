@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeSocket } from '../testing/fake-socket';
-import { holdSocket, setSocketFactory, type MuseSocket } from './socket';
+import { holdSocket, listen, setSocketFactory, type MuseSocket } from './socket';
 
 describe('holdSocket', () => {
   let restore: (() => void) | null = null;
@@ -49,5 +49,26 @@ describe('holdSocket', () => {
     letGo();
     expect(detach).toHaveBeenCalledTimes(1);
     expect((held as unknown as MuseSocket).active).toBe(false);
+  });
+});
+
+describe('listen', () => {
+  it('when listeners are put on, then each hears its event, and stopping takes off those and no others', () => {
+    const fake = new FakeSocket();
+    const socket = fake.asSocket();
+    const other = vi.fn();
+    socket.on('disconnect', other);
+    const onStats = vi.fn();
+    const onConnect = vi.fn();
+    const stop = listen(socket, { 'album:stats': onStats, connect: onConnect });
+    fake.serverEmit('album:stats', { albumId: '1' });
+    fake.serverEmit('connect');
+    expect(onStats).toHaveBeenCalledWith({ albumId: '1' });
+    expect(onConnect).toHaveBeenCalledTimes(1);
+
+    stop();
+    expect(fake.listenerCount('album:stats')).toBe(0);
+    expect(fake.listenerCount('connect')).toBe(0);
+    expect(fake.listenerCount('disconnect')).toBe(1);
   });
 });

@@ -111,3 +111,19 @@ export function holdSocket(attach: (socket: MuseSocket) => () => void): () => vo
     held = null;
   };
 }
+
+/** Listeners by event: the server's events, and the socket's own `connect` and `disconnect`. */
+export type SocketListeners = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & {
+  connect?: () => void;
+  disconnect?: () => void;
+};
+
+/** Puts each listener on the socket; answers the function that takes the same ones off again. */
+export function listen(socket: MuseSocket, listeners: SocketListeners): () => void {
+  // Socket.IO types `on` one event at a time; each listener here has its event's own type.
+  const pairs = Object.entries(listeners) as ['connect', () => void][];
+  for (const [event, listener] of pairs) socket.on(event, listener);
+  return () => {
+    for (const [event, listener] of pairs) socket.off(event, listener);
+  };
+}

@@ -1,7 +1,7 @@
 import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { holdSocket } from '../../../lib/socket';
+import { holdSocket, listen } from '../../../lib/socket';
 import { addMessage, applyPlayback, applyPresence, applyRating, dropMessage } from './party-cache';
 import { partyKeys } from './party-keys';
 
@@ -49,28 +49,22 @@ export function usePartySocket(partyId: string, joined: boolean): boolean {
         else watch();
       };
       const onDisconnect = () => setLive(false);
-      socket.on('party:playback', onPlayback);
-      socket.on('party:message', onMessage);
-      socket.on('party:message-removed', onMessageRemoved);
-      socket.on('party:removed', onRemoved);
-      socket.on('party:rating', onRating);
-      socket.on('party:presence', onPresence);
-      socket.on('party:status', onStatus);
-      socket.on('connect', onConnect);
-      socket.on('disconnect', onDisconnect);
+      const stopListening = listen(socket, {
+        'party:playback': onPlayback,
+        'party:message': onMessage,
+        'party:message-removed': onMessageRemoved,
+        'party:removed': onRemoved,
+        'party:rating': onRating,
+        'party:presence': onPresence,
+        'party:status': onStatus,
+        connect: onConnect,
+        disconnect: onDisconnect,
+      });
       if (socket.connected) watch();
       return () => {
         active = false;
         if (socket.connected) socket.emit('party:unwatch', partyId);
-        socket.off('party:playback', onPlayback);
-        socket.off('party:message', onMessage);
-        socket.off('party:message-removed', onMessageRemoved);
-        socket.off('party:removed', onRemoved);
-        socket.off('party:rating', onRating);
-        socket.off('party:presence', onPresence);
-        socket.off('party:status', onStatus);
-        socket.off('connect', onConnect);
-        socket.off('disconnect', onDisconnect);
+        stopListening();
         setLive(false);
       };
     });
