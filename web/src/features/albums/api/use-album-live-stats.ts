@@ -2,7 +2,7 @@ import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { catalogKeys } from '../../../lib/query-keys';
-import { holdSocket } from '../../../lib/socket';
+import { holdSocket, listen } from '../../../lib/socket';
 import { applyAlbumStats } from './album-cache';
 
 /**
@@ -35,16 +35,12 @@ export function useAlbumLiveStats(albumId: string, enabled: boolean): boolean {
         else watch();
       };
       const handleDisconnect = () => setLive(false);
-      socket.on('album:stats', handleStats);
-      socket.on('connect', handleConnect);
-      socket.on('disconnect', handleDisconnect);
+      const stopListening = listen(socket, { 'album:stats': handleStats, connect: handleConnect, disconnect: handleDisconnect });
       if (socket.connected) watch();
       return () => {
         active = false;
         if (socket.connected) socket.emit('album:unwatch', albumId);
-        socket.off('album:stats', handleStats);
-        socket.off('connect', handleConnect);
-        socket.off('disconnect', handleDisconnect);
+        stopListening();
         setLive(false);
       };
     });

@@ -2,7 +2,7 @@ import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { socialKeys } from '../../../lib/query-keys';
-import { holdSocket } from '../../../lib/socket';
+import { holdSocket, listen } from '../../../lib/socket';
 import { applyNewFeedItem } from './feed-cache';
 
 /**
@@ -25,12 +25,7 @@ export function useFeedSocket(enabled: boolean, onNew: (itemId: string) => void)
       const handleConnect = () => {
         if (!socket.recovered) void queryClient.invalidateQueries({ queryKey: socialKeys.feed() });
       };
-      socket.on('feed:new', handleNew);
-      socket.on('connect', handleConnect);
-      return () => {
-        socket.off('feed:new', handleNew);
-        socket.off('connect', handleConnect);
-      };
+      return listen(socket, { 'feed:new': handleNew, connect: handleConnect });
     });
   }, [enabled, queryClient]);
 }

@@ -1,7 +1,7 @@
 import type { ServerToClientEvents } from '@muse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { holdSocket } from '../../../lib/socket';
+import { holdSocket, listen } from '../../../lib/socket';
 import { catchUpNotifications } from './catch-up-notifications';
 import { applyNewNotification, invalidateNotifications, setUnreadInCache } from './notifications-cache';
 
@@ -27,16 +27,12 @@ export function useNotificationsSocket(userId: string | null): void {
       const handleConnect = () => {
         if (!socket.recovered) void catchUpNotifications(queryClient);
       };
-      socket.on('notification:new', handleNew);
-      socket.on('notification:unread', handleUnread);
-      socket.on('notification:changed', handleChanged);
-      socket.on('connect', handleConnect);
-      return () => {
-        socket.off('notification:new', handleNew);
-        socket.off('notification:unread', handleUnread);
-        socket.off('notification:changed', handleChanged);
-        socket.off('connect', handleConnect);
-      };
+      return listen(socket, {
+        'notification:new': handleNew,
+        'notification:unread': handleUnread,
+        'notification:changed': handleChanged,
+        connect: handleConnect,
+      });
     });
   }, [userId, queryClient]);
 }
