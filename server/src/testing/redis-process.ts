@@ -11,6 +11,10 @@ export interface TestRedisServer {
   stop(): Promise<void>;
   /** Starts a new, empty server on the same port (unless one runs) and waits until it answers PING. */
   start(): Promise<void>;
+  /** Freezes the running server (SIGSTOP): its connections stay open and nothing is answered, as with a hung Redis. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
 }
 
 function exitOf(child: ChildProcess): Promise<void> {
@@ -36,6 +40,12 @@ export async function startTestRedisServer(): Promise<TestRedisServer> {
         if (started.exitCode !== null) throw new Error(`redis-server exited with ${started.exitCode}`);
         return (await pingFailure(url, 500)) === undefined;
       });
+    },
+    freeze() {
+      child?.kill('SIGSTOP');
+    },
+    thaw() {
+      child?.kill('SIGCONT');
     },
     async stop() {
       if (!child) return;

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { installStallTolerantCommandTimeout } from './stall-tolerant-command-timeout';
 
 /** How long a command that a request waits on may take before it fails (and the request answers 503). */
 export const REDIS_COMMAND_TIMEOUT_MS = 2_000;
@@ -11,6 +12,8 @@ const READY_TIMEOUT_MS = 10_000;
  * reconnecting meanwhile, so it recovers by itself when Redis returns.
  */
 export function createFailFastRedis(url: string, options: Pick<RedisOptions, 'enableAutoPipelining'> = {}): Redis {
+  // A reply that arrived while the event loop was busy is a reply, not a timeout.
+  installStallTolerantCommandTimeout();
   return new Redis(url, {
     ...options,
     enableOfflineQueue: false,
