@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadOnce } from './load-once';
 
 /** A component (a page, a dialog's form) whose code arrives on first use, and a way to ask for that code sooner. */
 export type LazyComponent<P extends object = object> = LazyExoticComponent<ComponentType<P>> & {
@@ -14,16 +15,6 @@ export type LazyComponent<P extends object = object> = LazyExoticComponent<Compo
  * dialogs, which validate with the shared schemas: zod stays out of a page's first download.
  */
 export function lazyComponent<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): LazyComponent<P> {
-  let pending: Promise<{ default: ComponentType<P> }> | null = null;
-  const fetchPage = () => {
-    pending ??= load().then(
-      (module) => ({ default: pick(module) }),
-      (error: unknown) => {
-        pending = null;
-        throw error;
-      },
-    );
-    return pending;
-  };
-  return Object.assign(lazy(fetchPage), { preload: fetchPage });
+  const fetchComponent = loadOnce(() => load().then((module) => ({ default: pick(module) })));
+  return Object.assign(lazy(fetchComponent), { preload: fetchComponent });
 }

@@ -1,9 +1,8 @@
 import type * as LazySchemas from './lazy-schemas';
+import { loadOnce } from './load-once';
 
 /** The schemas `loadSchemas` gives (lazy-schemas.ts lists them). */
 export type SharedSchemas = typeof LazySchemas;
-
-let loading: Promise<SharedSchemas> | null = null;
 
 /**
  * The shared schemas, fetched the first time something checks an answer of the API with them.
@@ -11,10 +10,4 @@ let loading: Promise<SharedSchemas> | null = null;
  * those pages show their data without first downloading and building every schema of the app
  * (build/bundle-budget.test.ts holds them to it). A failed fetch is forgotten: the next call asks again.
  */
-export function loadSchemas(): Promise<SharedSchemas> {
-  loading ??= import('./lazy-schemas').catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
+export const loadSchemas: () => Promise<SharedSchemas> = loadOnce(() => import('./lazy-schemas'));

@@ -1,6 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@muse/shared';
 import type * as SocketIoClientModule from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
+import { loadOnce } from './load-once';
 
 /** A typed Socket.IO connection to the API. */
 export type MuseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -8,23 +9,12 @@ export type MuseSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type SocketIoClient = typeof SocketIoClientModule;
 
 let client: SocketIoClient | null = null;
-let loadingClient: Promise<SocketIoClient> | null = null;
 
 /**
  * socket.io-client, fetched the first time someone holds the socket: signed-out visitors, who
- * never do, never download it, and a signed-in page paints before it arrives. A failed fetch is
- * forgotten, so the next hold asks again.
+ * never do, never download it, and a signed-in page paints before it arrives.
  */
-function loadClient(): Promise<SocketIoClient> {
-  loadingClient ??= import('socket.io-client').then(
-    (module) => (client = module),
-    (error: unknown) => {
-      loadingClient = null;
-      throw error;
-    },
-  );
-  return loadingClient;
-}
+const loadClient = loadOnce(() => import('socket.io-client').then((module) => (client = module)));
 
 /**
  * Creates (without connecting) a same-origin socket, once socket.io-client is loaded. The
@@ -44,8 +34,8 @@ export interface SocketLease {
 let shared: MuseSocket | null = null;
 let holders = 0;
 let factory: () => MuseSocket = createSocket;
-/** Whether `factory` can make a socket now: socket.io-client is loaded, or a test handed in its own. */
-let factoryReady = (): boolean => client !== null;
+/** Whether `factory` can make a socket now: a test handed in its own, or socket.io-client is loaded. */
+const factoryReady = (): boolean => factory !== createSocket || client !== null;
 
 /**
  * The tab's one connection, shared by everything that listens (the bell, an open album page,
@@ -76,12 +66,10 @@ export function acquireSocket(): SocketLease {
 /** Replaces how the shared socket is made (tests hand in a fake); returns a function restoring the default. */
 export function setSocketFactory(next: () => MuseSocket): () => void {
   factory = next;
-  factoryReady = () => true;
   shared = null;
   holders = 0;
   return () => {
     factory = createSocket;
-    factoryReady = () => client !== null;
     shared = null;
     holders = 0;
   };

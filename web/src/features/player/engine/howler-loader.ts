@@ -1,23 +1,21 @@
+import { loadOnce } from '../../../lib/load-once';
 import type { ReadinessCheck, SoundFactory } from './player-controller';
 
 let factory: SoundFactory | null = null;
-let loading: Promise<SoundFactory> | null = null;
 
 /**
  * Fetches howler (a chunk of its own, out of the first download) once. Pages with play buttons
  * ask for it as they mount, and the first play waits for it; a failed fetch is tried again on
  * the next call.
  */
-export function loadHowlerSound(): Promise<SoundFactory> {
-  loading ??= import('./howler-sound').then(
+export const loadHowlerSound: () => Promise<SoundFactory> = loadOnce(() =>
+  import('./howler-sound').then(
     (module) => (factory = module.createHowlerSound),
     () => {
-      loading = null;
       throw new Error('The player could not be loaded. Check your connection and try again.');
     },
-  );
-  return loading;
-}
+  ),
+);
 
 /** Plays through howler once `loadHowlerSound` has resolved; the readiness check from `whenHowlerLoaded` makes sure it has. */
 export const createLoadedHowlerSound: SoundFactory = (src, events, settings) => {
