@@ -11,6 +11,7 @@ import { connect, duplicates, finished, playlistIds, playlistOfSize, providerOf,
 const TOKEN_KEYS = `kill:${randomBytes(32).toString('base64')}`;
 const app = useTestApp({ sandbox: true, env: { TOKEN_ENCRYPTION_KEYS: TOKEN_KEYS } });
 const running: MuseProcess[] = [];
+const LOCK_MS = 5000;
 
 afterEach(async () => {
   for (const p of running.splice(0)) {
@@ -29,6 +30,8 @@ function startWorker(): MuseProcess {
     PROVIDER_SANDBOX: 'on',
     PROVIDER_SANDBOX_URL: app.sandbox!.url,
     LOG_LEVEL: 'warn',
+    // A dead worker's job is handed on once its lock expires: 5 s instead of the default 30 s.
+    JOB_LOCK_MS: String(LOCK_MS),
   });
   running.push(worker);
   return worker;
@@ -58,7 +61,7 @@ it('when the worker is SIGKILLed while appending to Apple Music, then another wo
 
   app.sandbox!.knobs.set({ service: 'apple', slowMs: 0 });
   startWorker();
-  // BullMQ hands the dead worker's job to the live one once its lock has expired (about 30 s).
+  // BullMQ hands the dead worker's job to the live one once its lock has expired (LOCK_MS, checked every LOCK_MS).
   const done = await finished(me.client, id, 150_000);
   expect(done).toMatchObject({ status: 'done', processed: 300 });
 
