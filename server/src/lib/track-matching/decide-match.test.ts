@@ -92,6 +92,24 @@ describe('decideMatch', () => {
       expect(searched.outcome).toBe('needs_review');
       expect(searched.alternatives[0]?.track.id).toBe(target.id);
     });
+
+    it('when the same ISRC, title and length come credited another way (an alias, a misspelling), then it is offered for review, never matched and never lost', () => {
+      const source = sourceTrack({ title: '2 Low Key', artists: ['Kelli Hand'], album: 'Flash Back', durationMs: 361_000, isrc: ISRC });
+      for (const artists of [['K-Hand'], ['Kely Hand'], ['Some Other Act']]) {
+        const target = targetTrack({ title: '2 Low Key', artists, album: 'Flash Back', durationMs: 361_000, isrc: ISRC });
+        const decision = decideMatch(source, byIsrc(target));
+        expect(decision).toMatchObject({ outcome: 'needs_review', reason: 'not sure: a different artist' });
+        expect(decision.alternatives[0]?.track.id).toBe(target.id);
+        // Found by search alone, another credit is another artist's song.
+        expect(decideMatch(source, bySearch({ ...target, isrc: null })).outcome).toBe('not_found');
+      }
+      // The title must agree too, and the length: another song or another cut under the ISRC stays not found.
+      for (const other of [
+        { title: 'Think About It', durationMs: 361_000 },
+        { title: '2 Low Key', durationMs: 401_000 },
+      ])
+        expect(decideMatch(source, byIsrc(targetTrack({ ...other, artists: ['K-Hand'], album: 'Flash Back', isrc: ISRC }))).outcome).toBe('not_found');
+    });
   });
 
   describe('missing tracks', () => {

@@ -166,7 +166,13 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   else if (artist >= 0.95) reasons.push('same artist');
   else if (artist < 0.6) reasons.push('a different artist');
   else reasons.push('a similar artist');
-  const text = factor(rawTitle, TEXT_WEIGHTS.title) * factor(rawArtist, TEXT_WEIGHTS.artist);
+  // The same recording (ISRC, title and length agree) credited another way: an alias ("Kelli Hand" /
+  // "K-Hand"), a misspelt or shortened name, a duo written "A feat. B". The credit is then doubtful,
+  // not different: it counts as much as one unknown part, which lands the candidate in review with
+  // its alternatives instead of not found, and never lets it be accepted on the ISRC alone.
+  const creditDoubt = via === 'isrc' && durationsAgree && rawTitle !== null && rawTitle >= ADJUSTMENTS.isrcStandInFloor;
+  const artistFactor = creditDoubt ? Math.max(factor(rawArtist, TEXT_WEIGHTS.artist), TEXT_WEIGHTS.incomparable) : factor(rawArtist, TEXT_WEIGHTS.artist);
+  const text = factor(rawTitle, TEXT_WEIGHTS.title) * artistFactor;
 
   let confidence = text;
   if (via === 'isrc') {
