@@ -1,15 +1,16 @@
-import { PLAYLIST_LIMITS, type PlaylistKind, type PlaylistView } from '@muse/shared';
+import type { PlaylistKind, PlaylistView } from '@muse/shared';
 import { useId, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
-import { TextareaField } from '../../../components/ui/textarea-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useZodForm } from '../../../lib/use-zod-form';
 import { useCreatePlaylist } from '../api/create-playlist';
 import { VISIBILITY_TEXT } from './playlist-labels';
+import { DescriptionField } from './description-field';
 import { RankedCheckbox } from './ranked-checkbox';
-import { feed, PlaylistCreateFormSchema } from './playlist-form-fields';
+import { feed } from './feed-field';
+import { PlaylistCreateFormSchema } from './playlist-form-fields';
 
 // "Specific people" needs people picked first: that is done in the share dialog once it exists.
 const CREATE_VISIBILITIES = (['public', 'followers', 'private', 'link'] as const).map((value) => ({ value, label: VISIBILITY_TEXT[value].label }));
@@ -66,15 +67,7 @@ export function CreatePlaylistForm({ kind, onCancel, onCreated }: { kind: Playli
       <p className="field-hint playlist-visibility-hint" id={visibilityHintId}>
         {VISIBILITY_TEXT[form.values.visibility as keyof typeof VISIBILITY_TEXT]?.help} You can share it with specific people later.
       </p>
-      <TextareaField
-        label="Description (optional)"
-        name="description"
-        rows={4}
-        maxChars={PLAYLIST_LIMITS.description.max}
-        value={form.values.description ?? ''}
-        error={form.errors.description}
-        onChange={(event) => feed(form.bind('description'), event.target.value)}
-      />
+      <DescriptionField label="Description (optional)" rows={4} field={form.bind('description')} />
       <div className="form-actions form-actions-end">
         <Button variant="ghost" onClick={onCancel} disabled={create.isPending}>
           Cancel

@@ -1,14 +1,15 @@
-import { PLAYLIST_LIMITS, type PlaylistView } from '@muse/shared';
+import type { PlaylistView } from '@muse/shared';
 import type { FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { TextareaField } from '../../../components/ui/textarea-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useZodForm } from '../../../lib/use-zod-form';
 import { useUpdatePlaylist, type PlaylistChanges } from '../api/update-playlist';
 import { PlaylistChangedError } from '../api/version-conflict';
+import { DescriptionField } from './description-field';
 import { RankedCheckbox } from './ranked-checkbox';
-import { feed, PlaylistEditFormSchema } from './playlist-form-fields';
+import { feed } from './feed-field';
+import { PlaylistEditFormSchema } from './playlist-form-fields';
 
 /** The form of the owner's "Edit" dialog (edit-playlist-dialog.tsx). */
 export function EditPlaylistForm({ playlist, onDone }: { playlist: PlaylistView; onDone: () => void }) {
@@ -41,15 +42,7 @@ export function EditPlaylistForm({ playlist, onDone }: { playlist: PlaylistView;
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Edit details">
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       <TextField label="Title" autoComplete="off" required {...form.bind('title')} />
-      <TextareaField
-        label="Description"
-        name="description"
-        rows={5}
-        maxChars={PLAYLIST_LIMITS.description.max}
-        value={form.values.description ?? ''}
-        error={form.errors.description}
-        onChange={(event) => feed(form.bind('description'), event.target.value)}
-      />
+      <DescriptionField label="Description" rows={5} field={form.bind('description')} />
       {playlist.kind === 'list' && <RankedCheckbox ranked={form.values.ranked} onChange={(ranked) => feed(form.bind('ranked'), ranked)} />}
       <div className="form-actions form-actions-end">
         <Button variant="ghost" onClick={onDone} disabled={update.isPending}>

@@ -1,5 +1,4 @@
 import { PlaylistDescriptionSchema, PlaylistKindSchema, PlaylistTitleSchema, PlaylistVisibilitySchema } from '@muse/shared';
-import type { ChangeEvent } from 'react';
 import { z } from 'zod';
 
 /** The create form, field by field with the API's own schemas; the checkbox's state travels as "true" / "false". */
@@ -17,10 +16,3 @@ export const PlaylistEditFormSchema = z.object({
   description: PlaylistDescriptionSchema,
   ranked: z.enum(['true', 'false']),
 });
-
-type Bind = { onChange: (event: ChangeEvent<HTMLInputElement>) => void };
-
-/** Feeds a value that does not come from a text input (a checkbox, a select, a textarea) through a bound field. */
-export function feed(bound: Bind, value: string): void {
-  bound.onChange({ target: { value } } as ChangeEvent<HTMLInputElement>);
-}
