@@ -1,5 +1,6 @@
 import { LIMITS, RegisterSchema, type SessionResponse } from '@muse/shared';
 import type { FormEvent } from 'react';
+import { NameAndHandleFields } from '../../../components/name-and-handle-fields';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
@@ -21,16 +22,7 @@ export function RegisterForm({ onSuccess }: { onSuccess: (session: SessionRespon
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-labelledby="register-title">
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
-      <TextField label="Display name" autoComplete="name" maxLength={LIMITS.displayName.max} {...form.bind('displayName')} />
-      <TextField
-        label="Handle"
-        prefix="@"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        hint="Letters, digits and underscores. This is your public address on Muse."
-        {...form.bind('handle')}
-      />
+      <NameAndHandleFields bind={form.bind} />
       <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...form.bind('email')} />
       <TextField
         label="Password"

@@ -1,9 +1,9 @@
-import { LIMITS, SpotifySignupSchema, type SessionResponse, type SpotifyPending } from '@muse/shared';
+import { SpotifySignupSchema, type SessionResponse, type SpotifyPending } from '@muse/shared';
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { NameAndHandleFields } from '../../../components/name-and-handle-fields';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { TextField } from '../../../components/ui/text-field';
 import { useZodForm } from '../../../lib/use-zod-form';
 import { completeSpotifySignup, useSpotifyPending } from '../api/connections';
 
@@ -35,16 +35,7 @@ function HandleForm({ pending, onSuccess }: { pending: SpotifyPending; onSuccess
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-labelledby="signup-spotify-title">
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
-      <TextField label="Display name" autoComplete="name" maxLength={LIMITS.displayName.max} {...form.bind('displayName')} />
-      <TextField
-        label="Handle"
-        prefix="@"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        hint="Letters, digits and underscores. This is your public address on Muse."
-        {...form.bind('handle')}
-      />
+      <NameAndHandleFields bind={form.bind} />
       <Button type="submit" pending={complete.isPending} className="btn-block">
         Create my account
       </Button>
