@@ -11,6 +11,18 @@ interface SearchResultsProps {
   renderTrackActions?: (track: Results['tracks'][number]) => ReactNode;
 }
 
+/** One kind of result under its heading. */
+function ResultGroup({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="section-heading">
+        {heading}
+      </h2>
+      <ul className="result-list">{children}</ul>
+    </section>
+  );
+}
+
 /** The full results page body: one section per kind of result that has any. */
 export function SearchResults({ results, renderAlbumActions, renderTrackActions }: SearchResultsProps) {
   const { albums, artists, tracks, users, playlists } = results;
@@ -20,134 +32,109 @@ export function SearchResults({ results, renderAlbumActions, renderTrackActions 
   return (
     <div className="search-results">
       {albums.length > 0 && (
-        <section aria-labelledby="results-albums">
-          <h2 id="results-albums" className="section-heading">
-            Albums
-          </h2>
-          <ul className="result-list">
-            {albums.map((album) => (
-              <li key={album.id} className="result-row">
-                <AlbumCover title={album.title} artist={album.artistCredit} coverUrl={album.coverUrl} size={56} decorative />
-                <span className="result-text">
-                  <Link to={`/albums/${album.id}`} className="result-title">
-                    {album.title}
-                  </Link>
-                  <span className="result-detail">
-                    {[album.artistCredit, album.releaseYear, album.type !== 'album' ? formatAlbumType(album.type) : null].filter(Boolean).join(' · ')}
-                  </span>
-                  {album.genres.length > 0 && <span className="result-genres">{album.genres.join(', ')}</span>}
+        <ResultGroup id="results-albums" heading="Albums">
+          {albums.map((album) => (
+            <li key={album.id} className="result-row">
+              <AlbumCover title={album.title} artist={album.artistCredit} coverUrl={album.coverUrl} size={56} decorative />
+              <span className="result-text">
+                <Link to={`/albums/${album.id}`} className="result-title">
+                  {album.title}
+                </Link>
+                <span className="result-detail">
+                  {[album.artistCredit, album.releaseYear, album.type !== 'album' ? formatAlbumType(album.type) : null].filter(Boolean).join(' · ')}
                 </span>
-                <span className="result-score">
-                  {album.stats.count > 0 ? (
-                    <>
-                      <strong>{formatScore(album.stats.weighted)}</strong>
-                      <span>{formatCount(album.stats.count, 'rating')}</span>
-                    </>
-                  ) : (
-                    <span className="muted">Unrated</span>
-                  )}
-                </span>
-                {renderAlbumActions && <span className="result-actions">{renderAlbumActions(album)}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
+                {album.genres.length > 0 && <span className="result-genres">{album.genres.join(', ')}</span>}
+              </span>
+              <span className="result-score">
+                {album.stats.count > 0 ? (
+                  <>
+                    <strong>{formatScore(album.stats.weighted)}</strong>
+                    <span>{formatCount(album.stats.count, 'rating')}</span>
+                  </>
+                ) : (
+                  <span className="muted">Unrated</span>
+                )}
+              </span>
+              {renderAlbumActions && <span className="result-actions">{renderAlbumActions(album)}</span>}
+            </li>
+          ))}
+        </ResultGroup>
       )}
       {artists.length > 0 && (
-        <section aria-labelledby="results-artists">
-          <h2 id="results-artists" className="section-heading">
-            Artists
-          </h2>
-          <ul className="result-list">
-            {artists.map((artist) => (
-              <li key={artist.id} className="result-row">
-                <span className="result-icon" aria-hidden="true">
-                  ♪
-                </span>
-                <span className="result-text">
-                  <Link to={`/artists/${artist.id}`} className="result-title">
-                    {artist.name}
-                  </Link>
-                  <span className="result-detail">{formatCount(artist.albumCount, 'album')}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ResultGroup id="results-artists" heading="Artists">
+          {artists.map((artist) => (
+            <li key={artist.id} className="result-row">
+              <span className="result-icon" aria-hidden="true">
+                ♪
+              </span>
+              <span className="result-text">
+                <Link to={`/artists/${artist.id}`} className="result-title">
+                  {artist.name}
+                </Link>
+                <span className="result-detail">{formatCount(artist.albumCount, 'album')}</span>
+              </span>
+            </li>
+          ))}
+        </ResultGroup>
       )}
       {tracks.length > 0 && (
-        <section aria-labelledby="results-tracks">
-          <h2 id="results-tracks" className="section-heading">
-            Tracks
-          </h2>
-          <ul className="result-list">
-            {tracks.map((track) => (
-              <li key={track.id} className="result-row">
-                <span className="result-icon" aria-hidden="true">
-                  ♫
+        <ResultGroup id="results-tracks" heading="Tracks">
+          {tracks.map((track) => (
+            <li key={track.id} className="result-row">
+              <span className="result-icon" aria-hidden="true">
+                ♫
+              </span>
+              <span className="result-text">
+                <Link to={`/tracks/${track.id}`} className="result-title">
+                  {track.title}
+                </Link>
+                <span className="result-detail">
+                  {track.artistCredit} · on <Link to={`/albums/${track.album.id}#track-${track.id}`}>{track.album.title}</Link>
+                  {track.album.releaseYear ? ` (${track.album.releaseYear})` : ''}
                 </span>
-                <span className="result-text">
-                  <Link to={`/tracks/${track.id}`} className="result-title">
-                    {track.title}
-                  </Link>
-                  <span className="result-detail">
-                    {track.artistCredit} · on <Link to={`/albums/${track.album.id}#track-${track.id}`}>{track.album.title}</Link>
-                    {track.album.releaseYear ? ` (${track.album.releaseYear})` : ''}
-                  </span>
-                </span>
-                <span className="result-score muted">{formatDuration(track.durationMs)}</span>
-                {renderTrackActions && <span className="result-actions">{renderTrackActions(track)}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
+              </span>
+              <span className="result-score muted">{formatDuration(track.durationMs)}</span>
+              {renderTrackActions && <span className="result-actions">{renderTrackActions(track)}</span>}
+            </li>
+          ))}
+        </ResultGroup>
       )}
       {users.length > 0 && (
-        <section aria-labelledby="results-users">
-          <h2 id="results-users" className="section-heading">
-            People
-          </h2>
-          <ul className="result-list">
-            {users.map((user) => (
-              <li key={user.id} className="result-row">
-                <span className="avatar avatar-sm" aria-hidden="true">
-                  {(user.displayName.trim()[0] ?? user.handle[0] ?? '?').toUpperCase()}
-                </span>
-                <span className="result-text">
-                  <Link to={`/users/${encodeURIComponent(user.handle)}`} className="result-title">
-                    {user.displayName}
-                  </Link>
-                  <span className="result-detail">@{user.handle}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ResultGroup id="results-users" heading="People">
+          {users.map((user) => (
+            <li key={user.id} className="result-row">
+              <span className="avatar avatar-sm" aria-hidden="true">
+                {(user.displayName.trim()[0] ?? user.handle[0] ?? '?').toUpperCase()}
+              </span>
+              <span className="result-text">
+                <Link to={`/users/${encodeURIComponent(user.handle)}`} className="result-title">
+                  {user.displayName}
+                </Link>
+                <span className="result-detail">@{user.handle}</span>
+              </span>
+            </li>
+          ))}
+        </ResultGroup>
       )}
       {playlists.length > 0 && (
-        <section aria-labelledby="results-playlists">
-          <h2 id="results-playlists" className="section-heading">
-            Playlists and lists
-          </h2>
-          <ul className="result-list">
-            {playlists.map((playlist) => (
-              <li key={playlist.id} className="result-row">
-                <span className="result-icon" aria-hidden="true">
-                  ☰
+        <ResultGroup id="results-playlists" heading="Playlists and lists">
+          {playlists.map((playlist) => (
+            <li key={playlist.id} className="result-row">
+              <span className="result-icon" aria-hidden="true">
+                ☰
+              </span>
+              <span className="result-text">
+                <Link to={`/playlists/${playlist.id}`} className="result-title">
+                  {playlist.title}
+                </Link>
+                <span className="result-detail">
+                  {playlist.kind === 'list' ? 'List' : 'Playlist'} by {playlist.owner.displayName} ·{' '}
+                  {formatCount(playlist.entryCount, playlist.kind === 'list' ? 'album' : 'track')}
                 </span>
-                <span className="result-text">
-                  <Link to={`/playlists/${playlist.id}`} className="result-title">
-                    {playlist.title}
-                  </Link>
-                  <span className="result-detail">
-                    {playlist.kind === 'list' ? 'List' : 'Playlist'} by {playlist.owner.displayName} ·{' '}
-                    {formatCount(playlist.entryCount, playlist.kind === 'list' ? 'album' : 'track')}
-                  </span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+              </span>
+            </li>
+          ))}
+        </ResultGroup>
       )}
     </div>
   );
