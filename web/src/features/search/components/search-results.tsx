@@ -23,6 +23,24 @@ function ResultGroup({ id, heading, children }: { id: string; heading: string; c
   );
 }
 
+/** A result drawn as a symbol (an artist, a track, a playlist): its title links to its page, `children` end the row. */
+function IconRow({ icon, to, title, detail, children }: { icon: string; to: string; title: string; detail: ReactNode; children?: ReactNode }) {
+  return (
+    <li className="result-row">
+      <span className="result-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="result-text">
+        <Link to={to} className="result-title">
+          {title}
+        </Link>
+        <span className="result-detail">{detail}</span>
+      </span>
+      {children}
+    </li>
+  );
+}
+
 /** The full results page body: one section per kind of result that has any. */
 export function SearchResults({ results, renderAlbumActions, renderTrackActions }: SearchResultsProps) {
   const { albums, artists, tracks, users, playlists } = results;
@@ -63,39 +81,28 @@ export function SearchResults({ results, renderAlbumActions, renderTrackActions 
       {artists.length > 0 && (
         <ResultGroup id="results-artists" heading="Artists">
           {artists.map((artist) => (
-            <li key={artist.id} className="result-row">
-              <span className="result-icon" aria-hidden="true">
-                ♪
-              </span>
-              <span className="result-text">
-                <Link to={`/artists/${artist.id}`} className="result-title">
-                  {artist.name}
-                </Link>
-                <span className="result-detail">{formatCount(artist.albumCount, 'album')}</span>
-              </span>
-            </li>
+            <IconRow key={artist.id} icon="♪" to={`/artists/${artist.id}`} title={artist.name} detail={formatCount(artist.albumCount, 'album')} />
           ))}
         </ResultGroup>
       )}
       {tracks.length > 0 && (
         <ResultGroup id="results-tracks" heading="Tracks">
           {tracks.map((track) => (
-            <li key={track.id} className="result-row">
-              <span className="result-icon" aria-hidden="true">
-                ♫
-              </span>
-              <span className="result-text">
-                <Link to={`/tracks/${track.id}`} className="result-title">
-                  {track.title}
-                </Link>
-                <span className="result-detail">
+            <IconRow
+              key={track.id}
+              icon="♫"
+              to={`/tracks/${track.id}`}
+              title={track.title}
+              detail={
+                <>
                   {track.artistCredit} · on <Link to={`/albums/${track.album.id}#track-${track.id}`}>{track.album.title}</Link>
                   {track.album.releaseYear ? ` (${track.album.releaseYear})` : ''}
-                </span>
-              </span>
+                </>
+              }
+            >
               <span className="result-score muted">{formatDuration(track.durationMs)}</span>
               {renderTrackActions && <span className="result-actions">{renderTrackActions(track)}</span>}
-            </li>
+            </IconRow>
           ))}
         </ResultGroup>
       )}
@@ -119,20 +126,18 @@ export function SearchResults({ results, renderAlbumActions, renderTrackActions 
       {playlists.length > 0 && (
         <ResultGroup id="results-playlists" heading="Playlists and lists">
           {playlists.map((playlist) => (
-            <li key={playlist.id} className="result-row">
-              <span className="result-icon" aria-hidden="true">
-                ☰
-              </span>
-              <span className="result-text">
-                <Link to={`/playlists/${playlist.id}`} className="result-title">
-                  {playlist.title}
-                </Link>
-                <span className="result-detail">
+            <IconRow
+              key={playlist.id}
+              icon="☰"
+              to={`/playlists/${playlist.id}`}
+              title={playlist.title}
+              detail={
+                <>
                   {playlist.kind === 'list' ? 'List' : 'Playlist'} by {playlist.owner.displayName} ·{' '}
                   {formatCount(playlist.entryCount, playlist.kind === 'list' ? 'album' : 'track')}
-                </span>
-              </span>
-            </li>
+                </>
+              }
+            />
           ))}
         </ResultGroup>
       )}
