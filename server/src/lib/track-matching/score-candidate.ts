@@ -151,7 +151,8 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   // it, never for both parts.
   const durationsAgree =
     source.durationMs !== null && candidate.durationMs !== null && Math.abs(source.durationMs - candidate.durationMs) <= DURATION.sameRecordingMs;
-  const standIn = via === 'isrc' && durationsAgree && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor;
+  const isrcConfirmed = via === 'isrc' && durationsAgree;
+  const standIn = isrcConfirmed && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor;
   // The factor each part contributes: its similarity raised to its weight; a part that cannot be
   // compared contributes a fixed doubt that lands one unknown part in review and two below it.
   const factor = (raw: number | null, weight: number) =>
@@ -170,9 +171,9 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   // "K-Hand"), a misspelt or shortened name, a duo written "A feat. B". The credit is then doubtful,
   // not different: it counts as much as one unknown part, which lands the candidate in review with
   // its alternatives instead of not found, and never lets it be accepted on the ISRC alone.
-  const creditDoubt = via === 'isrc' && durationsAgree && rawTitle !== null && rawTitle >= ADJUSTMENTS.isrcStandInFloor;
-  const artistFactor = creditDoubt ? Math.max(factor(rawArtist, TEXT_WEIGHTS.artist), TEXT_WEIGHTS.incomparable) : factor(rawArtist, TEXT_WEIGHTS.artist);
-  const text = factor(rawTitle, TEXT_WEIGHTS.title) * artistFactor;
+  const creditDoubt = isrcConfirmed && rawTitle !== null && rawTitle >= ADJUSTMENTS.isrcStandInFloor;
+  const artistFactor = factor(rawArtist, TEXT_WEIGHTS.artist);
+  const text = factor(rawTitle, TEXT_WEIGHTS.title) * (creditDoubt ? Math.max(artistFactor, TEXT_WEIGHTS.incomparable) : artistFactor);
 
   let confidence = text;
   if (via === 'isrc') {
