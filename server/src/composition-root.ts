@@ -47,6 +47,8 @@ import { ActivityLookupsReadModel } from './features/feed/activity-lookups.read-
 import { ActorActivityReadModel } from './features/feed/actor-activity.read-model';
 import { FeedRepo } from './features/feed/feed.repo';
 import { FeedService } from './features/feed/feed.service';
+import { FeedPageCache } from './features/feed/feed-page.cache';
+import type { RouteDeps } from './http/route';
 import { FriendsRatingsRepo } from './features/feed/friends-ratings.repo';
 import { FriendsRatingsService } from './features/feed/friends-ratings.service';
 import { TimelineStore } from './features/feed/timeline.store';
@@ -159,6 +161,8 @@ export interface Infrastructure {
 /** Every service of the process, by the name routes, jobs and the real-time dispatcher use. */
 export interface Services {
   auth: AuthService;
+  /** What every route needs: the signed-in account, and the feed change mark after a write. */
+  routes: RouteDeps;
   admin: AdminService;
   notifications: NotificationsService;
   notificationPreferences: NotificationPreferencesService;
@@ -267,6 +271,7 @@ export function composeServices(infra: Infrastructure): Composition {
   });
   const docs = recordingDocumentStore(infra.documentStore, activityRecorder);
   const timelines = new TimelineStore(redis, prefix);
+  const feedPages = new FeedPageCache(redis, prefix);
 
   // Notifications and moderation.
   const notificationsRepo = new NotificationsRepo(knex);
@@ -321,7 +326,7 @@ export function composeServices(infra: Infrastructure): Composition {
 
   // Social: follows, blocks, profiles.
   const followsRepo = new FollowsRepo(knex);
-  const follows = new FollowsService({ transactions, follows: followsRepo, users: profileUsers, access, docs, queues, logger });
+  const follows = new FollowsService({ transactions, follows: followsRepo, users: profileUsers, access, docs, queues, logger, feedChanges: feedPages });
 
   // Listen later: a private queue the imports also fill (Letterboxd watchlists).
   const listenLater = new ListenLaterService({ transactions, repo: new ListenLaterRepo(knex), catalog });
@@ -455,7 +460,16 @@ export function composeServices(infra: Infrastructure): Composition {
   // Listening parties: their own tables, the catalog and the social graph through read models.
   const partiesRepo = new PartiesRepo(knex);
   const partyAccess = new PartyAccess({ repo: partiesRepo, graph, accounts });
-  const moderation = new ModerationService({ transactions, repo: new ModerationRepo(knex), sessions, events, notifications, reviewAccess, logger });
+  const moderation = new ModerationService({
+    transactions,
+    repo: new ModerationRepo(knex),
+    sessions,
+    events,
+    notifications,
+    reviewAccess,
+    logger,
+    feedChanges: feedPages,
+  });
   const parties = new PartiesService({
     repo: partiesRepo,
     moderation,
@@ -471,6 +485,12 @@ export function composeServices(infra: Infrastructure): Composition {
 
   const services: Services = {
     auth,
+    routes: {
+      currentUser: (session) => auth.currentUser(session),
+      // A kept feed page that depends on the writer is read anew. The write stands if the mark
+      // fails (Redis then fails the feed's reads too); such a page lives out its time to live.
+      afterWrite: (userId) => feedPages.changed([userId]).catch((err: unknown) => logger.warn({ err, userId }, 'feed change mark failed after a write')),
+    },
     parties,
     partyNotices: new PartyNotices({ repo: partiesRepo, catalog, graph }),
     serviceImports,
@@ -540,14 +560,14 @@ export function composeServices(infra: Infrastructure): Composition {
       aggregateHidden: (releaseDate) => aggregateEmbargo.hides(releaseDate),
     }),
     activityRecorder,
-    feed: new FeedService({ repo: feedRepo, lookups: activityLookups, log: infra.documentStore.activity, timelines }),
-    feedFanOut: new FeedFanOut({ repo: feedRepo, log: infra.documentStore.activity, timelines, events }),
+    feed: new FeedService({ repo: feedRepo, lookups: activityLookups, log: infra.documentStore.activity, timelines, pages: feedPages }),
+    feedFanOut: new FeedFanOut({ repo: feedRepo, log: infra.documentStore.activity, timelines, events, feedChanges: feedPages }),
     friendsRatings,
     mutes: new MutesService(new MutesRepo(knex)),
     timelines,
     follows,
     followNotices: new FollowNotices(profileUsers, followsRepo),
-    blocks: new BlocksService({ transactions, blocks: new BlocksRepo(knex), follows, users: profileUsers }),
+    blocks: new BlocksService({ transactions, blocks: new BlocksRepo(knex), follows, users: profileUsers, feedChanges: feedPages }),
     profiles: new ProfilesService({
       transactions,
       users: profileUsers,

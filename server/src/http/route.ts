@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Session } from '../features/auth/session.store';
 import type { UserRow } from '../features/auth/users.repo';
+import { JsonText } from './json-text';
 import { requireAdmin, requireAuth } from './session-middleware';
 import { validate } from './validate';
 
@@ -87,9 +88,14 @@ export function routeMetaOf(handler: unknown): RouteMeta | undefined {
   return typeof handler === 'function' ? routeMeta.get(handler) : undefined;
 }
 
-/** What the route helper needs to resolve the signed-in account. */
+/** What the route helper needs: to resolve the signed-in account, and what to do after a write. */
 export interface RouteDeps {
   currentUser(session: Session): Promise<UserRow | null>;
+  /**
+   * Runs after a signed-in caller's successful write (any method but GET) and before its answer
+   * is sent, so whatever the caller reads next already sees the write (kept feed pages).
+   */
+  afterWrite?(userId: string): Promise<void>;
 }
 
 /**
@@ -118,8 +124,14 @@ export function createRoutes(router: Router, deps: RouteDeps): Routes {
           res,
         } as Parameters<typeof spec.handle>[0];
         const result = await spec.handle(input);
+        if (method !== 'get' && input.viewerId && deps.afterWrite) await deps.afterWrite(input.viewerId);
         if (res.headersSent) return;
         if (result === undefined) res.status(204).end();
+        else if (result instanceof JsonText)
+          res
+            .status(spec.status ?? 200)
+            .type('json')
+            .send(result.text);
         else res.status(spec.status ?? 200).json(result);
       };
       routeMeta.set(handler, {

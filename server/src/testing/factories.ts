@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RegisterInput, SessionResponse, Visibility } from '@muse/shared';
+import { markFeedChanged } from '../features/feed/feed-page.cache';
 import type { TestApp, TestClient } from './test-app';
 
 /**
@@ -12,6 +13,14 @@ import type { TestApp, TestClient } from './test-app';
 export type Db = Knex | Pick<TestApp, 'container'>;
 
 const knexOf = (db: Db): Knex => ('container' in db ? db.container.knex : db);
+
+/**
+ * What a route does after a write, for factories that write the tables straight: kept feed
+ * pages that depend on these users are read anew (a bare knex has no app, so no kept pages).
+ */
+async function afterWrite(db: Db, userIds: string[]): Promise<void> {
+  if ('container' in db) await markFeedChanged(db.container.redis, db.container.config.REDIS_PREFIX, userIds);
+}
 
 let serial = 0;
 /** A tag unique within the test run, for names that must not collide. */
@@ -211,11 +220,13 @@ export async function writeReview(
 /** A follow edge, as the follows feature stores it. */
 export async function follow(db: Db, followerId: string, followeeId: string): Promise<void> {
   await knexOf(db)('follows').insert({ follower_id: followerId, followee_id: followeeId }).onConflict(['follower_id', 'followee_id']).ignore();
+  await afterWrite(db, [followerId, followeeId]);
 }
 
 /** Ends a follow, as unfollowing does. */
 export async function unfollow(db: Db, followerId: string, followeeId: string): Promise<void> {
   await knexOf(db)('follows').where({ follower_id: followerId, followee_id: followeeId }).delete();
+  await afterWrite(db, [followerId, followeeId]);
 }
 
 /** A block as the blocks feature stores it: the block, and follows in both directions end. */
@@ -224,6 +235,7 @@ export async function block(db: Db, blockerId: string, blockedId: string): Promi
     await trx('blocks').insert({ blocker_id: blockerId, blocked_id: blockedId });
     await trx('follows').where({ follower_id: blockerId, followee_id: blockedId }).orWhere({ follower_id: blockedId, followee_id: blockerId }).delete();
   });
+  await afterWrite(db, [blockerId, blockedId]);
 }
 
 /** Sets privacy columns directly, as `PATCH /api/me/privacy` stores them. */
@@ -237,4 +249,5 @@ export async function setPrivacy(
   if (settings.defaultVisibility !== undefined) row.default_visibility = settings.defaultVisibility;
   if (settings.hideUnloggedTakes !== undefined) row.hide_unlogged_takes = settings.hideUnloggedTakes;
   await knexOf(db)('users').where({ id: userId }).update(row);
+  await afterWrite(db, [userId]);
 }

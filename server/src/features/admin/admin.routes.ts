@@ -13,8 +13,8 @@ import { createRoutes } from '../../http/route';
 /** Administrator endpoints: failed background jobs and retrying them; the moderation queue; suspended accounts. */
 export function createAdminRouter(c: Container): Router {
   const router = Router();
-  const { admin, auth, moderation } = c.services;
-  const routes = createRoutes(router, auth);
+  const { admin, moderation } = c.services;
+  const routes = createRoutes(router, c.services.routes);
 
   routes.get('/jobs/failed', {
     auth: 'admin',

@@ -7,8 +7,8 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** The public moderation log, and the held albums moderators release or confirm. */
 export function createAggregateTrustRouter(c: Container): Router {
   const router = Router();
-  const { aggregateTrust, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { aggregateTrust } = c.services;
+  const routes = createRoutes(router, c.services.routes);
 
   routes.get('/moderation-log', {
     query: ModerationLogQuerySchema,

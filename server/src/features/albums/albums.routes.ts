@@ -6,7 +6,7 @@ import { createRoutes } from '../../http/route';
 /** The album page and its aggregate's views, signed in or out. */
 export function createAlbumsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { albumPage, albumAggregate } = c.services;
 
   routes.get('/albums/:id', {

@@ -6,7 +6,7 @@ import { createRoutes } from '../../http/route';
 /** `GET /api/artists/:id`: an artist's page; open to everyone. */
 export function createArtistsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { artists } = c.services;
 
   routes.get('/:id', { params: IdParamsSchema, handle: ({ params }) => artists.page(params.id) });

@@ -9,7 +9,7 @@ import { createRoutes } from '../../http/route';
  */
 export function createArtworkRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { artwork } = c.services;
 
   routes.get('/:key', {

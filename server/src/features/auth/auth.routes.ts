@@ -12,7 +12,7 @@ import type { SignedIn } from './auth.service';
 export function createAuthRouter(c: Container): Router {
   const router = Router();
   const { auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const routes = createRoutes(router, c.services.routes);
   const cookie = { secure: c.secureCookies, absoluteSeconds: c.config.SESSION_ABSOLUTE_DAYS * 24 * 3600 };
   // Every route that runs argon2 shares one per-address budget.
   const authLimit = rateLimit(c.rateLimiter, {

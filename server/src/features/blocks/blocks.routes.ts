@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** Blocking and unblocking users, and the signed-in user's block list. */
 export function createBlocksRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { blocks } = c.services;
   const limit = writeRateLimit(c);
 

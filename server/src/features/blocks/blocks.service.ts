@@ -7,6 +7,7 @@ import type { FollowsService } from '../follows/follows.service';
 import type { ProfileUserRow, ProfileUsersReadModel } from '../profiles/profile-users.read-model';
 import { presentBlock } from './blocks.presenter';
 import type { BlocksRepo } from './blocks.repo';
+import type { FeedChangeMarks } from '../feed/feed-page.cache';
 
 export interface BlocksServiceDeps {
   transactions: Transactions;
@@ -14,6 +15,8 @@ export interface BlocksServiceDeps {
   /** Blocks take the locks follows take, so the two never interleave. */
   follows: Pick<FollowsService, 'lockForBlock' | 'lockPair'>;
   users: ProfileUsersReadModel;
+  /** A block or its end changes what both people's feeds may show. */
+  feedChanges: FeedChangeMarks;
 }
 
 /** The block list continues after the (created at, user id) of the last row shown. */
@@ -35,6 +38,7 @@ export class BlocksService {
       await blocks.insert(trx, userId, other);
       await blocks.endTies(trx, userId, other);
     });
+    await this.deps.feedChanges.changed([userId, other]);
     return { blocking: true };
   }
 
@@ -46,6 +50,7 @@ export class BlocksService {
       await follows.lockPair(trx, userId, other);
       await blocks.delete(trx, userId, other);
     });
+    await this.deps.feedChanges.changed([userId, other]);
     return { blocking: false };
   }
 

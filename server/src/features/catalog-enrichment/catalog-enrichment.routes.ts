@@ -18,7 +18,7 @@ const byAccount = (req: Request) => (req.session ? `user:${req.session.userId}` 
  */
 export function createCatalogEnrichmentRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { catalogEnrichment } = c.services;
   const searchLimit = rateLimit(c.rateLimiter, { name: 'external-search', max: SEARCHES_PER_MINUTE, windowSeconds: 60, key: byAccount });
   const addLimit = rateLimit(c.rateLimiter, { name: 'external-albums', max: ADDS_PER_HOUR, windowSeconds: 3600, key: byAccount });

@@ -6,7 +6,7 @@ import { createRoutes } from '../../http/route';
 /** Public charts, read from the cache the worker fills (the global per-address limit applies). */
 export function createChartsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { charts } = c.services;
 
   routes.get('/', { query: ChartRequestSchema, handle: ({ query }) => charts.get(query) });

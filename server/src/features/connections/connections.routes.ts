@@ -36,8 +36,8 @@ function oauthCookieNames(secure: boolean) {
  */
 export function createConnectionsRouter(c: Container): Router {
   const router = Router();
-  const { connections, spotifySignIn, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { connections, spotifySignIn } = c.services;
+  const routes = createRoutes(router, c.services.routes);
   const names = oauthCookieNames(c.secureCookies);
   const shortCookie = { httpOnly: true, sameSite: 'lax' as const, secure: c.secureCookies, path: '/', maxAge: OAUTH_TTL_SECONDS * 1000 };
   const session = { secure: c.secureCookies, absoluteSeconds: c.config.SESSION_ABSOLUTE_DAYS * 24 * 3600 };

@@ -19,8 +19,8 @@ const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
 /** The signed-in user's playlist conversions: start, follow, cancel, read and download the report, fix rows. */
 export function createConversionsRouter(c: Container): Router {
   const router = Router();
-  const { conversions, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { conversions } = c.services;
+  const routes = createRoutes(router, c.services.routes);
   const startLimit = rateLimit(c.rateLimiter, { name: 'conversions-start', max: STARTS_PER_HOUR, windowSeconds: 3600, key: byAccount });
   const searchLimit = rateLimit(c.rateLimiter, { name: 'conversions-search', max: SEARCHES_PER_MINUTE, windowSeconds: 60, key: byAccount });
   const noStore = (res: { set(field: string, value: string): unknown }) => res.set('Cache-Control', 'no-store');

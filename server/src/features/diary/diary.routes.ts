@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** Logging listens, deleting them, and reading anyone's diary. */
 export function createDiaryRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { diary } = c.services;
   const limit = writeRateLimit(c);
 

@@ -10,8 +10,8 @@ const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
 /** `GET /api/me/export`: the signed-in user's data as a zip download. */
 export function createExportsRouter(c: Container): Router {
   const router = Router();
-  const { exports, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { exports } = c.services;
+  const routes = createRoutes(router, c.services.routes);
   const limit = rateLimit(c.rateLimiter, { name: 'exports', max: EXPORTS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 
   routes.get('/me/export', {

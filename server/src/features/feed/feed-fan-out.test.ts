@@ -120,6 +120,17 @@ describe('fan-out on write', () => {
     expect(await timeline(v.id)).not.toContain(big!.id);
     expect(excerpts(await feedOf(v))).toEqual(['big account', 'small account']);
   });
+
+  it('when a big account the viewer merges on read posts after the viewer’s page was kept, then the next read shows it', async () => {
+    const [v, a] = [await person(), await person()];
+    await follow(app, v.id, a.id);
+    await app.container.knex('users').where({ id: a.id }).update({ follower_count: 50_000 });
+    await review(a, 'first');
+    expect(excerpts(await feedOf(v))).toEqual(['first']);
+    await review(a, 'second');
+    // Nothing reaches the viewer's timeline; the fan-out marks the account, which the kept page names.
+    expect(excerpts(await feedOf(v))).toEqual(['second', 'first']);
+  });
 });
 
 describe('live feed', () => {

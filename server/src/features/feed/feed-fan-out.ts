@@ -4,6 +4,7 @@ import { isFeedActivity } from '../../lib/feed-activity';
 import { PUSH_MAX_FOLLOWERS } from './feed.service';
 import type { FeedRepo } from './feed.repo';
 import { idTime, type TimelineStore } from './timeline.store';
+import type { FeedChangeMarks } from './feed-page.cache';
 
 /** Followers named in one live-delivery event, so no event grows without bound. */
 const LIVE_CHUNK = 500;
@@ -13,6 +14,8 @@ export interface FeedFanOutDeps {
   log: ActivityRepository;
   timelines: TimelineStore;
   events: DomainEventPublisher;
+  /** A big account's activity reaches no timeline; pages that merge it on read hear of it here. */
+  feedChanges: FeedChangeMarks;
 }
 
 /**
@@ -29,7 +32,9 @@ export class FeedFanOut {
     if (!activity || !isFeedActivity(activity)) return 0;
     const followers = await this.deps.repo.followersOf(activity.actorId);
     if (followers.ids.length === 0) return 0;
-    const pushed = followers.count > PUSH_MAX_FOLLOWERS ? 0 : await this.deps.timelines.push(followers.ids, { id: activity.id, time: idTime(activity.id) });
+    const pulled = followers.count > PUSH_MAX_FOLLOWERS;
+    if (pulled) await this.deps.feedChanges.changed([activity.actorId]);
+    const pushed = pulled ? 0 : await this.deps.timelines.push(followers.ids, { id: activity.id, time: idTime(activity.id) });
     for (let i = 0; i < followers.ids.length; i += LIVE_CHUNK) {
       await this.deps.events.publish({ type: 'feed.activity', activityId: activity.id, userIds: followers.ids.slice(i, i + LIVE_CHUNK) });
     }

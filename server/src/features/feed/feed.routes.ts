@@ -6,13 +6,13 @@ import { createRoutes } from '../../http/route';
 /** The home feed and "popular with friends" on album pages. */
 export function createFeedRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { feed, friendsRatings } = c.services;
 
   routes.get('/feed', {
     auth: 'signed-in',
     query: FeedQuerySchema,
-    handle: ({ query, user }) => feed.page(String(user.id), query),
+    handle: ({ query, user }) => feed.pageJson(String(user.id), query),
   });
 
   routes.get('/albums/:id/friends', {

@@ -9,6 +9,8 @@ import { mergeSources, pullSource, timelineSource, type CandidateSource } from '
 import { feedView, lookupRequest } from './feed-view';
 import type { FeedRepo } from './feed.repo';
 import { idTime, type TimelineStore } from './timeline.store';
+import { FEED_PAGE_PULLED_TTL_SECONDS, FEED_PAGE_TTL_SECONDS, type FeedPageCache } from './feed-page.cache';
+import { JsonText } from '../../http/json-text';
 
 /**
  * Accounts with more followers than this are not pushed to timelines; their activity is merged
@@ -30,6 +32,7 @@ export interface FeedServiceDeps {
   lookups: ActivityLookupsReadModel;
   log: ActivityRepository;
   timelines: TimelineStore;
+  pages: FeedPageCache;
 }
 
 /** One live feed item for one follower. */
@@ -45,13 +48,29 @@ export interface LiveDelivery {
 export class FeedService {
   constructor(private readonly deps: FeedServiceDeps) {}
 
-  /** One page of the viewer's feed; a bad cursor is a 400. */
-  async page(viewerId: string, query: FeedQuery): Promise<FeedPage> {
+  /**
+   * One page of the viewer's feed as JSON, kept while nothing it depends on changes (see
+   * `FeedPageCache`); a bad cursor is a 400.
+   */
+  async pageJson(viewerId: string, query: FeedQuery): Promise<JsonText> {
     const before = decodeOptionalCursor(query.cursor, ACTIVITY_CURSOR, ActivityCursorKey)?.[0];
+    const kept = await this.deps.pages.read(viewerId, before, query.limit);
+    if (kept.hit) return new JsonText(kept.json);
+    const dependsOn = new Set<string>([viewerId]);
+    const { page, pulls } = await this.compute(viewerId, query, before, dependsOn);
+    const json = JSON.stringify(page);
+    const ttlSeconds = pulls ? FEED_PAGE_PULLED_TTL_SECONDS : FEED_PAGE_TTL_SECONDS;
+    await this.deps.pages.store(viewerId, before, query.limit, { start: kept.start, dependsOn, json, ttlSeconds });
+    return new JsonText(json);
+  }
+
+  /** Reads the page; `dependsOn` gathers everyone whose change could alter it. */
+  private async compute(viewerId: string, query: FeedQuery, before: string | undefined, dependsOn: Set<string>): Promise<{ page: FeedPage; pulls: boolean }> {
     const batch = batchSize(query.limit);
     const [ctx, timeline] = await Promise.all([this.deps.repo.viewerContext(viewerId), this.deps.timelines.touchAndPage(viewerId, before, batch)]);
     const pulled = [...ctx.pulled];
     const pushed = [...ctx.followees].filter((id) => !ctx.pulled.has(id));
+    for (const id of pulled) dependsOn.add(id);
     // A change of followees since the build tops the timeline up once, which brings a new
     // followee's recent activity in; what an unfollow or block takes away is filtered at read.
     const graph = graphFingerprint(pushed);
@@ -62,9 +81,11 @@ export class FeedService {
     if (pulled.length) sources.push(pullSource(this.deps.log, pulled));
     const present = async (activities: Activity[]) => {
       const look = await this.deps.lookups.lookups(lookupRequest(activities, ctx.hideUnloggedTakes ? viewerId : null));
+      for (const id of peopleBehind(activities, look)) dependsOn.add(id);
       return activities.map((a) => feedView(ctx, a, look));
     };
-    return collectActivityPage({ source: mergeSources(sources), present, before, limit: query.limit, batch });
+    const page = await collectActivityPage({ source: mergeSources(sources), present, before, limit: query.limit, batch });
+    return { page, pulls: pulled.length > 0 };
   }
 
   /**
@@ -103,6 +124,27 @@ export class FeedService {
     }
     return deliveries;
   }
+}
+
+/**
+ * Everyone whose change could alter how these activities show, whether they show now or not:
+ * actors, followed users, the authors of reviews liked or commented on, playlist owners.
+ */
+function peopleBehind(activities: Activity[], look: Pick<FeedLookups, 'reviews' | 'playlists'>): string[] {
+  const ids: string[] = [];
+  for (const a of activities) {
+    ids.push(a.actorId);
+    if (a.subject?.kind === 'user') ids.push(a.subject.id);
+    if (a.subject?.kind === 'review') {
+      const author = look.reviews.get(a.subject.id)?.user_id;
+      if (author) ids.push(author);
+    }
+    if (a.subject?.kind === 'playlist') {
+      const owner = look.playlists.get(a.subject.id)?.view.owner.id;
+      if (owner) ids.push(owner);
+    }
+  }
+  return ids;
 }
 
 function albumOf(a: Activity, look: Pick<FeedLookups, 'reviews' | 'tracks'>): string | undefined {

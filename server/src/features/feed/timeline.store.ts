@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { CHANGE_MARK_TTL_SECONDS, feedChangeKey, LUA_NOW_MICROS, markFeedChanged } from './feed-page.cache';
 
 /** How many activity ids one timeline keeps; older pages are read from the document store. */
 export const TIMELINE_CAP = 1000;
@@ -9,12 +10,16 @@ const BUILT = '~built';
 
 // Adds one activity to every timeline that exists; a missing one stays missing, so users who
 // never read their feed cost nothing and a partial timeline can never pass for a whole one.
+// KEYS come in pairs (timeline, feed change mark): a follower whose timeline took the activity
+// is marked changed, so a kept page of their feed is read anew.
 const PUSH_SCRIPT = `
+${LUA_NOW_MICROS}
 local n = 0
-for i, key in ipairs(KEYS) do
-  if redis.call('EXISTS', key) == 1 then
-    redis.call('ZADD', key, ARGV[1], ARGV[2])
-    redis.call('ZREMRANGEBYRANK', key, 0, -(tonumber(ARGV[3]) + 1))
+for i = 1, #KEYS, 2 do
+  if redis.call('EXISTS', KEYS[i]) == 1 then
+    redis.call('ZADD', KEYS[i], ARGV[1], ARGV[2])
+    redis.call('ZREMRANGEBYRANK', KEYS[i], 0, -(tonumber(ARGV[3]) + 1))
+    redis.call('SET', KEYS[i + 1], now, 'EX', ARGV[4])
     n = n + 1
   end
 end
@@ -65,8 +70,8 @@ export class TimelineStore {
   async push(userIds: string[], entry: TimelineEntry): Promise<number> {
     let pushed = 0;
     for (let i = 0; i < userIds.length; i += 500) {
-      const keys = userIds.slice(i, i + 500).map((u) => this.key(u));
-      pushed += Number(await this.redis.eval(PUSH_SCRIPT, keys.length, ...keys, entry.time, entry.id, TIMELINE_CAP));
+      const keys = userIds.slice(i, i + 500).flatMap((u) => [this.key(u), feedChangeKey(this.prefix, u)]);
+      pushed += Number(await this.redis.eval(PUSH_SCRIPT, keys.length, ...keys, entry.time, entry.id, TIMELINE_CAP, CHANGE_MARK_TTL_SECONDS));
     }
     return pushed;
   }
@@ -119,5 +124,6 @@ export class TimelineStore {
   /** Drops a user's timeline (tests and account deletion); the next read rebuilds it. */
   async drop(userId: string): Promise<void> {
     await this.redis.del(this.key(userId), `${this.key(userId)}:graph`);
+    await markFeedChanged(this.redis, this.prefix, [userId]);
   }
 }

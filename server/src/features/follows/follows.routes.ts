@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** Following, follow requests, and the followers and following lists. */
 export function createFollowsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { follows } = c.services;
   const limit = writeRateLimit(c);
 

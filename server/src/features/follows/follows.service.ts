@@ -15,6 +15,7 @@ import { followRequestNotificationJob } from './follow-request-notification.job'
 import type { FollowsRepo, GraphListRow, ListPage } from './follows.repo';
 import { presentFollowListItem, presentFollowRequest } from '../../http/presenters/follows.presenter';
 import { newFollowerNotificationJob } from './new-follower-notification.job';
+import type { FeedChangeMarks } from '../feed/feed-page.cache';
 
 export interface FollowsServiceDeps {
   transactions: Transactions;
@@ -24,6 +25,8 @@ export interface FollowsServiceDeps {
   docs: DocumentStore;
   queues: JobQueues;
   logger: Logger;
+  /** Approving a request changes what the requester's feed may show. */
+  feedChanges: FeedChangeMarks;
 }
 
 const CANNOT_FOLLOW_SELF = () => AppError.badRequest('cannot_follow_self', 'You cannot follow yourself.');
@@ -159,6 +162,7 @@ export class FollowsService {
 
   /** The activities and notifications of follows approved in bulk. */
   async announceApproved(userId: string, requesterIds: string[]): Promise<void> {
+    await this.deps.feedChanges.changed(requesterIds);
     const effects = new AfterCommit();
     this.announceFollows(effects, requesterIds, userId, 'follow_accepted');
     await effects.run(this.deps.logger);

@@ -20,7 +20,7 @@ function withTimeout<T>(p: Promise<T>): Promise<T> {
  */
 export function createHealthRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   routes.get('/healthz', { summary: 'The process is alive', tags: ['health'], handle: () => ({ status: 'ok' }) });
   routes.get('/readyz', {
     summary: 'Its dependencies answer (503 naming those that do not)',

@@ -17,8 +17,8 @@ const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
 /** The signed-in user's CSV imports: upload, list, review, confirm. */
 export function createImportsRouter(c: Container): Router {
   const router = Router();
-  const { imports, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { imports } = c.services;
+  const routes = createRoutes(router, c.services.routes);
   const uploadLimit = rateLimit(c.rateLimiter, { name: 'imports-upload', max: UPLOADS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 
   routes.get('/', {

@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** The signed-in user's private "listen later" queue: read it, queue an album, keep it, take it off. */
 export function createListenLaterRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { listenLater } = c.services;
   const limit = writeRateLimit(c);
 

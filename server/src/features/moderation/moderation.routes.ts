@@ -7,8 +7,8 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** Reporting a review or comment to the moderators. */
 export function createModerationRouter(c: Container): Router {
   const router = Router();
-  const { moderation, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { moderation } = c.services;
+  const routes = createRoutes(router, c.services.routes);
 
   routes.post('/reports', {
     auth: 'signed-in',

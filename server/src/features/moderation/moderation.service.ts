@@ -20,6 +20,7 @@ import { presentReport, presentSuspendedAccount } from './moderation.presenter';
 import { targetNoun, type ModerationRepo, type NewReport, type ReportTargetType } from './moderation.repo';
 import { outcomeNotice } from './report-outcome';
 import { suspensionLiftedNotice } from './suspension-lifted-notice';
+import type { FeedChangeMarks } from '../feed/feed-page.cache';
 
 export interface ModerationServiceDeps {
   transactions: Transactions;
@@ -30,6 +31,8 @@ export interface ModerationServiceDeps {
   /** The one rule of who may read a review: a report is only for content its reporter may see. */
   reviewAccess: Pick<ReviewAccess, 'readableAuthor'>;
   logger: Logger;
+  /** Hiding content or (un)suspending its author changes what followers' feeds may show. */
+  feedChanges: FeedChangeMarks;
 }
 
 const EXCERPT_CHARS = 280;
@@ -126,8 +129,9 @@ export class ModerationService {
       );
       // A chat message taken down leaves the live room as when the host removes it.
       const removedFromParty = hidden && target?.party_id ? { partyId: target.party_id, messageId: targetId } : null;
-      return { type, suspendedId: input.action === 'suspend_author' ? authorId : null, resolved, removedFromParty };
+      return { type, authorId, suspendedId: input.action === 'suspend_author' ? authorId : null, resolved, removedFromParty };
     });
+    if (outcome.authorId && input.action !== 'dismiss') await this.deps.feedChanges.changed([outcome.authorId]);
     if (outcome.suspendedId) await this.endSessions(outcome.suspendedId);
     if (outcome.removedFromParty) await this.deps.events.publish({ type: 'party.message_removed', ...outcome.removedFromParty });
     for (const r of outcome.resolved) {
@@ -157,6 +161,7 @@ export class ModerationService {
     const outcome = await this.deps.repo.unsuspend(userId);
     if (outcome === 'unknown') throw AppError.notFound('User');
     if (outcome === 'not_suspended') throw AppError.conflict('not_suspended', 'This account is not suspended.');
+    await this.deps.feedChanges.changed([userId]);
     this.deps.logger.info({ adminId, userId }, 'suspension lifted');
     // The lift stands even if the notice cannot be stored; the failure is logged.
     await this.deps.notifications

@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** The signed-in user's feed filters: list, add and remove mutes. */
 export function createMutesRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { mutes } = c.services;
   const limit = writeRateLimit(c);
 

@@ -6,8 +6,8 @@ import { createRoutes } from '../../http/route';
 /** The signed-in user's notification settings: GET and PUT of the per-type switches. */
 export function createNotificationPreferencesRouter(c: Container): Router {
   const router = Router();
-  const { notificationPreferences, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { notificationPreferences } = c.services;
+  const routes = createRoutes(router, c.services.routes);
 
   routes.get('/', {
     auth: 'signed-in',

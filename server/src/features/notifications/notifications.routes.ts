@@ -6,8 +6,8 @@ import { createRoutes } from '../../http/route';
 /** The signed-in user's notifications: list, unread count, mark read. */
 export function createNotificationsRouter(c: Container): Router {
   const router = Router();
-  const { notifications, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { notifications } = c.services;
+  const routes = createRoutes(router, c.services.routes);
 
   routes.get('/', {
     auth: 'signed-in',

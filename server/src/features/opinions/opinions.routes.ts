@@ -6,7 +6,7 @@ import { createRoutes } from '../../http/route';
 /** Opinions over time: the viewer's rating timeline of an album, and a user's growers and faders. */
 export function createOpinionsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { opinions } = c.services;
 
   routes.get('/albums/:id/my-timeline', {

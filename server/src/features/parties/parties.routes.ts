@@ -33,7 +33,7 @@ const byAccountAndParty = (req: Request): string => `${req.session?.userId ?? re
 /** Listening parties: create, join and leave, the shared player, chat, live ratings, the summary. */
 export function createPartiesRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { parties } = c.services;
   const limit = writeRateLimit(c);
   const chatLimit = [

@@ -35,7 +35,7 @@ const bytesOf = (req: Request): Uint8Array => (Buffer.isBuffer(req.body) ? req.b
  */
 export function createPlaylistFilesRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { playlistImports, playlistExports } = c.services;
   const previewLimit = rateLimit(c.rateLimiter, { name: 'playlist-imports', max: PREVIEWS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 

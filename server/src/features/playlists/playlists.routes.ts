@@ -27,7 +27,7 @@ const CollaboratorParamsSchema = PlaylistParamsSchema.extend({ userId: IdSchema 
 /** Playlists and album lists: documents, their entries, likes, clones, links and collaborators. */
 export function createPlaylistsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { playlists, playlistLists, playlistSocial } = c.services;
   const limit = writeRateLimit(c);
 

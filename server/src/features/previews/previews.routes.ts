@@ -10,7 +10,7 @@ const byAccount = (req: Request): string => (req.session ? `user:${req.session.u
 /** Preview clips of tracks, for signed-in listeners: the clip itself (streamed with ranges) and which tracks have one. */
 export function createPreviewsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { previews } = c.services;
   const limit = rateLimit(c.rateLimiter, {
     name: 'preview-user',

@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** My Muse profiles: anyone's page and recent activity, and the owner's profile, privacy and favourites. */
 export function createProfilesRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { profiles } = c.services;
   const limit = writeRateLimit(c);
 

@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** Set or remove the signed-in user's rating of an album or a track. */
 export function createRatingsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { ratings } = c.services;
   const limit = writeRateLimit(c);
 

@@ -7,7 +7,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** Recommendations, "not interested", similar albums and follow suggestions. */
 export function createRecommendationsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { recommendations } = c.services;
   const limit = writeRateLimit(c);
 

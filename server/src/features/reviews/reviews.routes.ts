@@ -16,7 +16,7 @@ import { writeRateLimit } from '../../http/write-rate-limit';
 /** Reviews of albums and tracks, their likes and comments, and a user's reviews. */
 export function createReviewsRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { reviews, reviewLikes, reviewComments } = c.services;
   const limit = writeRateLimit(c);
 

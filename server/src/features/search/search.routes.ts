@@ -6,7 +6,7 @@ import { createRoutes } from '../../http/route';
 /** `GET /api/search`: the search box and its autocomplete; open to everyone. */
 export function createSearchRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { search } = c.services;
 
   routes.get('/', { query: SearchQuerySchema, handle: ({ query, viewerId }) => search.search(query, viewerId) });

@@ -13,8 +13,8 @@ const byAccount = (req: Request) => req.session?.userId ?? byIp(req);
 /** The signed-in user's playlists on a connected service, and imports of them into Muse. */
 export function createServiceImportsRouter(c: Container): Router {
   const router = Router();
-  const { serviceImports, auth } = c.services;
-  const routes = createRoutes(router, auth);
+  const { serviceImports } = c.services;
+  const routes = createRoutes(router, c.services.routes);
   const startLimit = rateLimit(c.rateLimiter, { name: 'service-imports-start', max: STARTS_PER_HOUR, windowSeconds: 3600, key: byAccount });
   const listLimit = rateLimit(c.rateLimiter, { name: 'service-playlists', max: LIST_PAGES_PER_MINUTE, windowSeconds: 60, key: byAccount });
 

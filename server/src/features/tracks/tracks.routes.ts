@@ -6,7 +6,7 @@ import { createRoutes } from '../../http/route';
 /** The track page, signed in or out (its reviews are the reviews feature's routes). */
 export function createTracksRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   const { trackPage } = c.services;
 
   routes.get('/tracks/:id', {

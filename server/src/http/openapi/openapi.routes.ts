@@ -14,7 +14,7 @@ interface Rendered {
 /** The API contract at `/api/openapi.json` and a page for people at `/api/docs`, both built once from the app's own routes. */
 export function createOpenApiRouter(c: Container): Router {
   const router = Router();
-  const routes = createRoutes(router, c.services.auth);
+  const routes = createRoutes(router, c.services.routes);
   // Built on first use, once the app has all its routes; keyed by app so each app describes itself.
   const built = new WeakMap<Application, Rendered>();
   const render = (app: Application): Rendered => {
