@@ -129,6 +129,18 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    // Issue 14's headroom goal for the same feed reads: p99 < 50 ms at 500 requests a second.
+    name: 'feed-500',
+    target: 'muse',
+    budgetP99Ms: 50,
+    rate: 500,
+    connections: 40,
+    requests: ({ sessions }) => {
+      const random = seededRandom(15);
+      return () => ({ method: 'GET', path: '/api/feed?limit=20', headers: withSession(pickFrom(sessions, random)) });
+    },
+  },
+  {
     // A 500-entry public playlist, each entry with its album, community stars and (signed in) the
     // viewer's own rating; half of the visitors are signed in.
     name: 'playlist-page',
