@@ -3,5 +3,5 @@
  * as it is, with the JSON content type, instead of serialising an object again.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly text: string | Buffer) {}
 }

@@ -62,7 +62,17 @@ export async function markFeedChanged(redis: Redis, prefix: string, userIds: rea
   }
 }
 
-export type FeedPageRead = { hit: true; json: string } | { hit: false; start: string };
+export type FeedPageRead = { hit: true; json: Buffer } | { hit: false; start: string };
+
+const READ_COMMAND = 'museFeedPageRead';
+/** ioredis adds a variant of every defined command that answers bytes. */
+const READ_BYTES = 'museFeedPageReadBuffer';
+const STORE_COMMAND = 'museFeedPageStore';
+type RedisWithPages = Redis & {
+  [READ_BYTES](key: string, changePrefix: string): Promise<[number, Buffer, Buffer?]>;
+  [STORE_COMMAND](key: string, start: string, ttlSeconds: number, ids: string, changePrefix: string, value: string): Promise<number>;
+};
+const SPACE = 0x20;
 
 /** Anything whose change must reach feed pages at once: a user's content, follows, blocks, mutes or settings. */
 export interface FeedChangeMarks {
@@ -80,29 +90,35 @@ export interface FeedChangeMarks {
  * catalog correction reaches a kept page within its time to live.
  */
 export class FeedPageCache implements FeedChangeMarks {
+  private readonly pages: RedisWithPages;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     /** This process' clock, which also bounds a page's age (tests move it). */
     private readonly now: () => number = () => Date.now(),
-  ) {}
+  ) {
+    // Sent as EVALSHA; the kept page comes back as bytes and is sent as they are.
+    redis.defineCommand(READ_COMMAND, { numberOfKeys: 1, lua: READ_SCRIPT });
+    redis.defineCommand(STORE_COMMAND, { numberOfKeys: 1, lua: STORE_SCRIPT });
+    this.pages = redis as RedisWithPages;
+  }
 
   private key(viewerId: string, before: string | undefined, limit: number): string {
     return `${this.prefix}feed:page:${viewerId}:${before ?? ''}:${limit}`;
   }
 
   async read(viewerId: string, before: string | undefined, limit: number): Promise<FeedPageRead> {
-    const [hit, now, value] = (await this.redis.eval(READ_SCRIPT, 1, this.key(viewerId, before, limit), feedChangeKey(this.prefix, ''))) as [
-      number,
-      string,
-      string?,
-    ];
-    if (hit !== 1 || value === undefined) return { hit: false, start: now };
+    const [hit, now, value] = await this.pages[READ_BYTES](this.key(viewerId, before, limit), feedChangeKey(this.prefix, ''));
+    const start = now.toString();
+    if (hit !== 1 || value === undefined) return { hit: false, start };
     // "<born at (ms)> <ttl (s)> <json>": the page's age is held to its time to live on this process' clock too.
-    const [bornAt = 0, ttl = 0] = value.split(' ', 2).map(Number);
-    const json = value.slice(value.indexOf(' ', value.indexOf(' ') + 1) + 1);
-    if (this.now() - bornAt >= ttl * 1000) return { hit: false, start: now };
-    return { hit: true, json };
+    const first = value.indexOf(SPACE);
+    const second = value.indexOf(SPACE, first + 1);
+    const bornAt = Number(value.subarray(0, first).toString());
+    const ttlSeconds = Number(value.subarray(first + 1, second).toString());
+    if (!(this.now() - bornAt < ttlSeconds * 1000)) return { hit: false, start };
+    return { hit: true, json: value.subarray(second + 1) };
   }
 
   /** Keeps a page read since `start`, unless one of `dependsOn` changed meanwhile; answers whether it was kept. */
@@ -113,17 +129,8 @@ export class FeedPageCache implements FeedChangeMarks {
     page: { start: string; dependsOn: Iterable<string>; json: string; ttlSeconds: number },
   ): Promise<boolean> {
     const ids = [...new Set(page.dependsOn)].join(',');
-    const kept = await this.redis.eval(
-      STORE_SCRIPT,
-      1,
-      this.key(viewerId, before, limit),
-      page.start,
-      page.ttlSeconds,
-      ids,
-      feedChangeKey(this.prefix, ''),
-      `${this.now()} ${page.ttlSeconds} ${page.json}`,
-    );
-    return kept === 1;
+    const value = `${this.now()} ${page.ttlSeconds} ${page.json}`;
+    return (await this.pages[STORE_COMMAND](this.key(viewerId, before, limit), page.start, page.ttlSeconds, ids, feedChangeKey(this.prefix, ''), value)) === 1;
   }
 
   changed(userIds: readonly string[]): Promise<void> {
