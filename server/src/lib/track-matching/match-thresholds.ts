@@ -44,6 +44,14 @@ export const TEXT_WEIGHTS = {
   similarityFloor: 0.5,
   /** What a title or artist in another script contributes to text confidence: unknown, not equal (0.7: review; both unknown, 0.49: not found). */
   incomparable: 0.7,
+  /**
+   * A Cyrillic or Greek text compared through its romanisation ("Король и Шут" / "Korol I Shut"):
+   * its similarity times this, since romanisations vary and a letter map can be fooled; an exact
+   * romanised title and credit still clear `accept` (0.97 × 0.97^1.5 ≈ 0.93).
+   */
+  romanised: 0.97,
+  /** A name and the same name with an ensemble after it ("Jimi Hendrix" / "The Jimi Hendrix Experience"): alike, not equal (0.92^1.5 ≈ 0.88, just past `accept`). */
+  ensembleName: 0.92,
   /** Titles equal except for an unexplained bracketed or dashed addition ("(Pretty Young Thing)"). */
   extraTextPenalty: 0.08,
   /** Titles whose numbers differ ("Part 1" / "Part 2") are different pieces: similarity capped here. */
@@ -77,7 +85,11 @@ export const ADJUSTMENTS = {
   isrcAgreement: 0.1,
   /** ISRC support needs at least this text confidence: an ISRC hit whose title/artist clearly differ is not enough. */
   isrcMinText: 0.6,
-  /** With the same ISRC and durations within `DURATION.sameRecordingMs`, a title or artist in another script counts as this similar, if the other part is at least `isrcStandInFloor`. */
+  /**
+   * With the same ISRC and durations within `DURATION.sameRecordingMs`, a title or artist in another
+   * script counts as this similar, if the other part is at least `isrcStandInFloor`; both do when
+   * neither can be compared (0.9 × 0.9^1.5 + `isrcAgreement` ≈ 0.87: accepted, by a small margin).
+   */
   isrcStandIn: 0.9,
   isrcStandInFloor: 0.9,
   /** Both sides carry an ISRC and they differ (remasters do get new ISRCs, so only a nudge). */

@@ -171,3 +171,69 @@ export function comparableScripts(a: string, b: string): boolean {
   const sb = scriptOf(b);
   return sa === sb || sa === 'mixed' || sb === 'mixed' || sa === 'none' || sb === 'none';
 }
+
+/** "а a б b": a letter map written as pairs. */
+function letterMap(pairs: string): Record<string, string> {
+  const words = pairs.trim().split(/\s+/);
+  const map: Record<string, string> = {};
+  for (let i = 0; i < words.length; i += 2) map[words[i]!] = words[i + 1] === '-' ? '' : words[i + 1]!;
+  return map;
+}
+
+// Cyrillic (Russian, Ukrainian, Belarusian, Serbian, Bulgarian letters), after `foldText`, which
+// already took breves and diaereses off ("й" is "и", "ё" is "е"); "-" is a letter that is not written.
+const CYRILLIC = letterMap(`
+  а a б b в v г g ґ g д d ђ dj е e є ye ж zh з z ѕ dz и i і i ї yi ј j к k л l љ lj м m н n њ nj о o п p р r с s
+  т t ћ c у u ў u ф f х kh ц ts ч ch џ dz ш sh щ shch ъ - ы y ь - э e ю yu я ya`);
+// Greek after `foldText` (tonos and dialytika off). Two readings: letter by letter (ELOT 743:
+// "αι" → "ai") and as it sounds, the way most covers and services spell it ("αι" → "e", "ει" → "i").
+const GREEK = letterMap(`
+  α a β v γ g δ d ε e ζ z η i θ th ι i κ k λ l μ m ν n ξ x ο o π p ρ r σ s ς s τ t υ y φ f χ ch ψ ps ω o`);
+const GREEK_SPOKEN: [RegExp, string][] = [
+  [/ου/g, 'ou'],
+  [/αι/g, 'e'],
+  [/ει|οι|υι/g, 'i'],
+  [/αυ/g, 'av'],
+  [/ευ/g, 'ev'],
+  [/(^| )μπ/g, '$1b'],
+  [/(^| )ντ/g, '$1d'],
+  [/γκ|γγ/g, 'ng'],
+  [/υ/g, 'i'],
+];
+const GREEK_LETTER_RE = /[α-ως]/gu;
+
+/**
+ * A folded Cyrillic or Greek text in Latin letters, as the services romanise it ("король и шут" →
+ * "korol i shut"); several readings where spelling varies, best first; none for text with no
+ * Cyrillic or Greek in it. Other scripts (kana, hangul, Arabic) are not romanised: their
+ * romanisations depend on words, not letters.
+ */
+export function romanisations(folded: string): string[] {
+  const hasCyrillic = /\p{Script=Cyrillic}/u.test(folded);
+  const hasGreek = /\p{Script=Greek}/u.test(folded);
+  if (!hasCyrillic && !hasGreek) return [];
+  const cyr = hasCyrillic ? folded.replace(/\p{Script=Cyrillic}/gu, (c) => CYRILLIC[c] ?? c) : folded;
+  if (!hasGreek) return [cyr];
+  const spoken = GREEK_SPOKEN.reduce((text, [re, to]) => text.replace(re, to), cyr).replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);
+  const lettered = cyr.replace(/ου/g, 'ou').replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);
+  return spoken === lettered ? [spoken] : [spoken, lettered];
+}
+
+/** Words that name a band around its leader: "The Jimi Hendrix Experience", "Dave Brubeck Quartet". */
+const ENSEMBLE_WORDS = new Set(
+  'experience band orchestra trio quartet quintet sextet septet octet group ensemble combo singers choir chorus project collective allstars'.split(' '),
+);
+
+/**
+ * Whether one folded name is the other with an ensemble after it (at most two more words, the
+ * last an ensemble word): "jimi hendrix experience" / "jimi hendrix", "bill evans trio" / "bill
+ * evans", "count basie big band" / "count basie". The shorter name must be at least two words, so
+ * "queen" is never "queen latifah" by this.
+ */
+export function sameActWithEnsemble(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const shortWords = short.split(' ');
+  const longWords = long.split(' ');
+  if (shortWords.length < 2 || longWords.length <= shortWords.length || longWords.length > shortWords.length + 2) return false;
+  return longWords.slice(0, shortWords.length).join(' ') === short && ENSEMBLE_WORDS.has(longWords[longWords.length - 1]!);
+}

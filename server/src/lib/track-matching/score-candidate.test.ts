@@ -133,6 +133,46 @@ describe('scoreCandidate', () => {
     const bySearch = score(src, target);
     expect(bySearch.confidence).toBeLessThan(accept);
     expect(bySearch.confidence).toBeGreaterThanOrEqual(review);
-    expect(score({ ...src, artists: ['방탄소년단'] }, target, 'isrc').confidence).toBeLessThan(accept);
+    // An artist that differs (not unknown) is not stood in for.
+    expect(score({ ...src, artists: ['TWICE'] }, target, 'isrc').confidence).toBeLessThan(review);
+  });
+
+  it('when both title and artist are in another script, then the ISRC and the same length stand in for both, and nothing else does', () => {
+    const src = { title: 'Marigold', artists: ['Aimyon'], album: null, isrc: 'JPU901800934', durationMs: 304_000 };
+    const target = { title: 'マリーゴールド', artists: ['あいみょん'], album: null, isrc: 'JPU901800934', durationMs: 304_133 };
+    expect(score(src, target, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(src, { ...target, durationMs: 310_000 }, 'isrc').confidence).toBeLessThan(review);
+    expect(score(src, { ...target, isrc: null }).confidence).toBeLessThan(review);
+  });
+
+  it('when a Cyrillic or Greek title and credit meet their romanisation, then they compare letter for letter', () => {
+    const src = { title: 'Кукла колдуна', artists: ['Король и Шут'], album: null, durationMs: 203_000 };
+    expect(score(src, { title: 'Kukla Kolduna', artists: ['Korol I Shut'], album: null, durationMs: 203_000 }).confidence).toBeGreaterThanOrEqual(accept);
+    // Another song of the band, romanised, is another title.
+    expect(score(src, { title: 'Prygnu so skaly', artists: ['Korol I Shut'], album: null, durationMs: 203_000 }).confidence).toBeLessThan(review);
+    // Greek spelt as it sounds ("αι" → "e"), as covers and services spell it.
+    const greek = { title: 'Τα παιδιά του Πειραιά', artists: ['Μελίνα Μερκούρη'], album: null, durationMs: 187_000 };
+    const spelt = score(greek, { title: 'Ta Pedia Tou Pirea', artists: ['Melina Merkouri'], album: null, durationMs: 188_000 });
+    expect(spelt.confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(greek, { title: 'Ta Pedia Tou Pirea', artists: ['Nana Mouskouri'], album: null, durationMs: 188_000 }).confidence).toBeLessThan(review);
+  });
+
+  it('when one credit is the other with an ensemble after it, then they are the same act; a one-word name never is', () => {
+    const src = { title: 'All Along the Watchtower', artists: ['The Jimi Hendrix Experience'], album: null, durationMs: 241_000 };
+    expect(score(src, { title: 'All Along the Watchtower', artists: ['Jimi Hendrix'], album: null, durationMs: 240_800 }).confidence).toBeGreaterThanOrEqual(
+      accept,
+    );
+    const queen = { title: 'U.N.I.T.Y.', artists: ['Queen'], album: null, durationMs: 250_000 };
+    expect(score(queen, { title: 'U.N.I.T.Y.', artists: ['Queen Latifah'], album: null, durationMs: 250_000 }).confidence).toBeLessThan(accept);
+  });
+
+  it('when one side puts the part numbers in brackets and the other after a comma, then the titles are the same', () => {
+    const src = { title: 'Shine On You Crazy Diamond (Pts. 1-5)', artists: ['Pink Floyd'], album: null, durationMs: 811_000 };
+    expect(
+      score(src, { title: 'Shine On You Crazy Diamond, Pts. 1-5', artists: ['Pink Floyd'], album: null, durationMs: 811_000 }).confidence,
+    ).toBeGreaterThanOrEqual(accept);
+    expect(score(src, { title: 'Shine On You Crazy Diamond, Pts. 6-9', artists: ['Pink Floyd'], album: null, durationMs: 811_000 }).confidence).toBeLessThan(
+      review,
+    );
   });
 });

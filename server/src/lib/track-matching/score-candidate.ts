@@ -1,5 +1,5 @@
 import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
-import { comparableScripts } from './normalise-text';
+import { comparableScripts, romanisations, sameActWithEnsemble } from './normalise-text';
 import { numbersIn, textSimilarity } from './text-similarity';
 import type { TrackProfile } from './track-profile';
 import { GATE_TAGS, type GateTag, type PenaltyTag, isGate } from './version-tags';
@@ -49,6 +49,24 @@ const PENALTY_WORDS: Record<PenaltyTag, string> = {
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
+/**
+ * Two texts in different scripts compared through a romanisation of the Cyrillic or Greek one
+ * ("Кукла колдуна" / "Kukla Kolduna"), a little short of equal since romanisations vary; null when
+ * neither is Cyrillic or Greek, or the romanised text still shares no script with the other.
+ */
+function romanisedSimilarity(a: string, b: string): number | null {
+  let best: number | null = null;
+  for (const [x, others] of [
+    [a, romanisations(b)],
+    [b, romanisations(a)],
+  ] as const) {
+    for (const other of others) if (comparableScripts(x, other)) best = Math.max(best ?? 0, textSimilarity(x, other));
+  }
+  const both = romanisations(a).flatMap((x) => romanisations(b).map((y) => textSimilarity(x, y)));
+  if (both.length) best = Math.max(best ?? 0, ...both);
+  return best === null ? null : best * TEXT_WEIGHTS.romanised;
+}
+
 /** Title similarity: the core titles, with unexplained additions compared too and a small cost when they differ. */
 function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
   // A title given in two scripts on one side ("Gangnam Style (강남스타일)") matches the other side's either way.
@@ -58,9 +76,17 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
     ...candidate.extras.filter((e) => comparableScripts(e, source.core)).map((e) => textSimilarity(e, source.core)),
   );
   const viaAlias = alias >= 0.95 ? alias - TEXT_WEIGHTS.extraTextPenalty : null;
-  if (!comparableScripts(source.core, candidate.core)) return viaAlias;
+  if (!comparableScripts(source.core, candidate.core)) {
+    const romanised = romanisedSimilarity(source.core, candidate.core);
+    const best = Math.max(
+      viaAlias ?? -1,
+      romanised === null ? -1 : romanised - (source.extras.length || candidate.extras.length ? TEXT_WEIGHTS.extraTextPenalty : 0),
+    );
+    return best < 0 ? null : best;
+  }
   const core = textSimilarity(source.core, candidate.core);
-  if (source.main === candidate.main) return core;
+  // Without additions on either side the core is the whole title.
+  if (!source.extras.length && !candidate.extras.length) return core;
   const main = textSimilarity(source.main, candidate.main);
   const extraDiffersInNumbers = numbersIn(source.main) !== numbersIn(candidate.main);
   return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1), viaAlias ?? 0);
@@ -70,7 +96,10 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
 function bestName(name: string, others: string[], otherTitle: string): number {
   if (` ${otherTitle} `.includes(` ${name} `)) return 1;
   let best = 0;
-  for (const other of others) best = Math.max(best, textSimilarity(name, other));
+  for (const other of others) {
+    best = Math.max(best, comparableScripts(name, other) ? textSimilarity(name, other) : (romanisedSimilarity(name, other) ?? 0));
+    if (sameActWithEnsemble(name, other)) best = Math.max(best, TEXT_WEIGHTS.ensembleName);
+  }
   return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
 }
 
@@ -79,7 +108,9 @@ function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number
   const s = source.names;
   const c = candidate.names;
   if (!s.length || !c.length) return s.length === c.length ? 1 : null;
-  if (!comparableScripts(s.join(' '), c.join(' '))) return null;
+  const comparableCredits = comparableScripts(s.join(' '), c.join(' '));
+  const romanised = comparableCredits ? null : romanisedSimilarity(s.join(' '), c.join(' '));
+  if (!comparableCredits && romanised === null) return null;
   const primary = Math.max(bestName(s[0]!, c, ''), bestName(c[0]!, s, ''));
   const mean = (names: string[], others: string[], otherTitle: string) => names.reduce((sum, n) => sum + bestName(n, others, otherTitle), 0) / names.length;
   const byName =
@@ -87,7 +118,7 @@ function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number
     TEXT_WEIGHTS.artistSourceCoverage * mean(s, c, candidate.full) +
     TEXT_WEIGHTS.artistCandidateCoverage * mean(c, s, source.full);
   // The credit read as a whole, for names split differently ("Earth, Wind & Fire" / "Earth Wind and Fire").
-  return Math.max(byName, textSimilarity(s.join(' '), c.join(' ')));
+  return Math.max(byName, romanised ?? textSimilarity(s.join(' '), c.join(' ')));
 }
 
 /** Overlap of two lists of detail words over the shorter one: "wembley" agrees with "wembley stadium london". */
@@ -147,16 +178,19 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   const rawTitle = titleSimilarity(source, candidate);
   const rawArtist = artistSimilarity(source, candidate);
   // Text in another script is unknown, not different: a matching ISRC may stand in for it when
-  // the part that can be compared agrees ("Spring Day" / "봄날" by BTS) and the durations confirm
-  // it, never for both parts.
+  // the durations confirm it and the part that can be compared agrees ("Spring Day" / "봄날" by BTS).
   const durationsAgree =
     source.durationMs !== null && candidate.durationMs !== null && Math.abs(source.durationMs - candidate.durationMs) <= DURATION.sameRecordingMs;
   const isrcConfirmed = via === 'isrc' && durationsAgree;
-  const standIn = isrcConfirmed && (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor;
+  // The ISRC and length stand in for a part in another script when the other part agrees, and for
+  // both when neither can be compared ("Marigold" by "Aimyon" / "マリーゴールド" by "あいみょん"):
+  // one recording code and one length are what the two copies then have in common.
+  const bothUnknown = rawTitle === null && rawArtist === null;
+  const standIn = isrcConfirmed && (bothUnknown || (rawTitle ?? rawArtist ?? 0) >= ADJUSTMENTS.isrcStandInFloor);
   // The factor each part contributes: its similarity raised to its weight; a part that cannot be
   // compared contributes a fixed doubt that lands one unknown part in review and two below it.
   const factor = (raw: number | null, weight: number) =>
-    raw !== null ? raw ** weight : standIn && (rawTitle ?? rawArtist) !== null ? ADJUSTMENTS.isrcStandIn ** weight : TEXT_WEIGHTS.incomparable;
+    raw !== null ? raw ** weight : standIn ? ADJUSTMENTS.isrcStandIn ** weight : TEXT_WEIGHTS.incomparable;
   const title = rawTitle ?? 0;
   const artist = rawArtist ?? 0;
   if (rawTitle === null) reasons.push('title in another script');
