@@ -16,7 +16,18 @@ import { Redis } from 'ioredis';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench';
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
-const SCENARIOS = ['express-baseline', 'album-page', 'rate-album', 'search', 'review-list', 'feed', 'feed-500', 'playlist-page', 'playlist-add', 'playlist-discover'];
+const SCENARIOS = [
+  'express-baseline',
+  'album-page',
+  'rate-album',
+  'search',
+  'review-list',
+  'feed',
+  'feed-500',
+  'playlist-page',
+  'playlist-add',
+  'playlist-discover',
+];
 const BENCH_PASSWORD = 'muse-bench-password-1';
 // With a MongoDB URL the document-store scenarios run a second time, on the mongo adapter.
 const MONGO = Boolean(process.env.BENCH_MONGO_URL || process.env.MONGO_URL);
