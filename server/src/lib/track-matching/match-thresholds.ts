@@ -45,11 +45,13 @@ export const TEXT_WEIGHTS = {
   /** What a title or artist in another script contributes to text confidence: unknown, not equal (0.7: review; both unknown, 0.49: not found). */
   incomparable: 0.7,
   /**
-   * A Cyrillic or Greek text compared through its romanisation ("Король и Шут" / "Korol I Shut"):
+   * A Cyrillic, Greek or kana text compared through its romanisation ("Король и Шут" / "Korol I Shut"):
    * its similarity times this, since romanisations vary and a letter map can be fooled; an exact
    * romanised title and credit still clear `accept` (0.97 × 0.97^1.5 ≈ 0.93).
    */
   romanised: 0.97,
+  /** A kana title whose romanisation is less alike than this is no evidence either way (loanwords): it counts as in another script. */
+  romanisedFloor: 0.8,
   /** A name and the same name with an ensemble after it ("Jimi Hendrix" / "The Jimi Hendrix Experience"): alike, not equal (0.92^1.5 ≈ 0.88, just past `accept`). */
   ensembleName: 0.92,
   /** Titles equal except for an unexplained bracketed or dashed addition ("(Pretty Young Thing)"). */

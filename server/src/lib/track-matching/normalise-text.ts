@@ -202,21 +202,71 @@ const GREEK_SPOKEN: [RegExp, string][] = [
 ];
 const GREEK_LETTER_RE = /[α-ως]/gu;
 
+// Kana in Hepburn, by syllable (katakana is read as hiragana first).
+const KANA = letterMap(`
+  あ a い i う u え e お o か ka き ki く ku け ke こ ko さ sa し shi す su せ se そ so た ta ち chi つ tsu て te と to
+  な na に ni ぬ nu ね ne の no は ha ひ hi ふ fu へ he ほ ho ま ma み mi む mu め me も mo や ya ゆ yu よ yo ら ra り ri
+  る ru れ re ろ ro わ wa ゐ i ゑ e を o ん n が ga ぎ gi ぐ gu げ ge ご go ざ za じ ji ず zu ぜ ze ぞ zo だ da ぢ ji づ zu
+  で de ど do ば ba び bi ぶ bu べ be ぼ bo ぱ pa ぴ pi ぷ pu ぺ pe ぽ po ゔ vu ぁ a ぃ i ぅ u ぇ e ぉ o ゎ wa`);
+const SMALL_Y: Record<string, string> = { ゃ: 'a', ゅ: 'u', ょ: 'o' };
+const SMALL_VOWELS = new Set(['ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ']);
+
+/** Kana in Latin letters: "あいみょん" → "aimyon", "きゃりーぱみゅぱみゅ" → "kyariipamyupamyu"; other letters kept. */
+function romaniseKana(text: string): string {
+  const chars = [...text].map((c) => (c >= '\u30a1' && c <= '\u30f6' ? String.fromCodePoint(c.codePointAt(0)! - 0x60) : c));
+  let out = '';
+  let doubleNext = false;
+  for (const c of chars) {
+    const vowel = SMALL_Y[c];
+    if (vowel && /i$/.test(out)) {
+      // きゃ → kya, しゃ → sha, ちゃ → cha, じゃ → ja.
+      const stem = out.slice(0, -1);
+      out = /(sh|ch|j)$/.test(stem) ? stem + vowel : `${stem}y${vowel}`;
+      continue;
+    }
+    if (SMALL_VOWELS.has(c) && /[aiueo]$/.test(out)) {
+      // ふぁ → fa, てぃ → ti, うぃ → wi.
+      const stem = out.slice(0, -1);
+      out = (stem && !/[aiueo ]$/.test(stem) ? stem : `${stem}w`) + KANA[c];
+      continue;
+    }
+    if (c === 'っ' || c === 'ッ') {
+      doubleNext = true;
+      continue;
+    }
+    if (c === 'ー') {
+      out += /[aiueo]$/.test(out) ? out[out.length - 1] : '';
+      continue;
+    }
+    const latin = KANA[c] ?? c;
+    out += doubleNext && /^[a-z]/.test(latin) ? latin[0] + latin : latin;
+    doubleNext = false;
+  }
+  return out;
+}
+
 /**
- * A folded Cyrillic or Greek text in Latin letters, as the services romanise it ("король и шут" →
- * "korol i shut"); several readings where spelling varies, best first; none for text with no
- * Cyrillic or Greek in it. Other scripts (kana, hangul, Arabic) are not romanised: their
- * romanisations depend on words, not letters.
+ * A folded Cyrillic, Greek or kana text in Latin letters, as the services romanise it ("король и
+ * шут" → "korol i shut", "あいみょん" → "aimyon"); several readings where spelling varies, best
+ * first; none for text with none of those letters. Kanji, hangul and Arabic are not romanised:
+ * their romanisations depend on words, not letters.
  */
 export function romanisations(folded: string): string[] {
   const hasCyrillic = /\p{Script=Cyrillic}/u.test(folded);
   const hasGreek = /\p{Script=Greek}/u.test(folded);
-  if (!hasCyrillic && !hasGreek) return [];
-  const cyr = hasCyrillic ? folded.replace(/\p{Script=Cyrillic}/gu, (c) => CYRILLIC[c] ?? c) : folded;
-  if (!hasGreek) return [cyr];
-  const spoken = GREEK_SPOKEN.reduce((text, [re, to]) => text.replace(re, to), cyr).replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);
-  const lettered = cyr.replace(/ου/g, 'ou').replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);
-  return spoken === lettered ? [spoken] : [spoken, lettered];
+  const hasKana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(folded);
+  if (!hasCyrillic && !hasGreek && !hasKana) return [];
+  let readings = [hasCyrillic ? folded.replace(/\p{Script=Cyrillic}/gu, (c) => CYRILLIC[c] ?? c) : folded];
+  if (hasGreek) {
+    const text = readings[0]!;
+    const spoken = GREEK_SPOKEN.reduce((t, [re, to]) => t.replace(re, to), text).replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);
+    readings = [spoken, text.replace(/ου/g, 'ou').replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c)];
+  }
+  if (hasKana) {
+    // Long vowels as written ("toukyou", "kyarii") and as names are usually spelt ("tokyo", "kyari").
+    readings = readings.map(romaniseKana).flatMap((r) => [r, r.replace(/([aiueo])\1|ou/g, (m) => m[0]!)]);
+  }
+  return [...new Set(readings)];
 }
 
 /** Words that name a band around its leader: "The Jimi Hendrix Experience", "Dave Brubeck Quartet". */

@@ -138,10 +138,10 @@ describe('scoreCandidate', () => {
   });
 
   it('when both title and artist are in another script, then the ISRC and the same length stand in for both, and nothing else does', () => {
-    const src = { title: 'Marigold', artists: ['Aimyon'], album: null, isrc: 'JPU901800934', durationMs: 304_000 };
-    const target = { title: 'マリーゴールド', artists: ['あいみょん'], album: null, isrc: 'JPU901800934', durationMs: 304_133 };
+    const src = { title: 'Flamingo', artists: ['Kenshi Yonezu'], album: null, isrc: 'JPU901800934', durationMs: 207_000 };
+    const target = { title: 'フラミンゴ', artists: ['米津玄師'], album: null, isrc: 'JPU901800934', durationMs: 207_133 };
     expect(score(src, target, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
-    expect(score(src, { ...target, durationMs: 310_000 }, 'isrc').confidence).toBeLessThan(review);
+    expect(score(src, { ...target, durationMs: 213_000 }, 'isrc').confidence).toBeLessThan(review);
     expect(score(src, { ...target, isrc: null }).confidence).toBeLessThan(review);
   });
 
@@ -155,6 +155,18 @@ describe('scoreCandidate', () => {
     const spelt = score(greek, { title: 'Ta Pedia Tou Pirea', artists: ['Melina Merkouri'], album: null, durationMs: 188_000 });
     expect(spelt.confidence).toBeGreaterThanOrEqual(accept);
     expect(score(greek, { title: 'Ta Pedia Tou Pirea', artists: ['Nana Mouskouri'], album: null, durationMs: 188_000 }).confidence).toBeLessThan(review);
+  });
+
+  it('when a credit is in kana on one side and romanised on the other, then it compares; a loanword title that does not romanise stays unknown', () => {
+    const src = { title: 'Say It.', artists: ['Yorushika'], album: null, durationMs: 248_000 };
+    expect(score(src, { title: 'Say It.', artists: ['ヨルシカ'], album: null, durationMs: 248_000 }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(src, { title: 'Say It.', artists: ['ヨアソビ'], album: null, durationMs: 248_000 }).confidence).toBeLessThan(review);
+    const marigold = score(
+      { title: 'Marigold', artists: ['Aimyon'], album: null, durationMs: 304_000 },
+      { title: 'マリーゴールド', artists: ['あいみょん'], album: null, durationMs: 304_000 },
+    );
+    expect(marigold.reasons).toContain('title in another script');
+    expect(marigold.confidence).toBeGreaterThanOrEqual(review);
   });
 
   it('when one credit is the other with an ensemble after it, then they are the same act; a one-word name never is', () => {

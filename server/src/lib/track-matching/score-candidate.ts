@@ -46,15 +46,16 @@ const PENALTY_WORDS: Record<PenaltyTag, string> = {
   explicit: 'explicit',
 };
 
+const KANA_RE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
 /**
- * Two texts in different scripts compared through a romanisation of the Cyrillic or Greek one
- * ("Кукла колдуна" / "Kukla Kolduna"), a little short of equal since romanisations vary; null when
- * neither is Cyrillic or Greek, or the romanised text still shares no script with the other.
+ * Two texts in different scripts compared through a romanisation of the Cyrillic, Greek or kana
+ * one ("Кукла колдуна" / "Kukla Kolduna"), a little short of equal since romanisations vary; null
+ * (unknown) when there is none to make, or it is not close.
  */
-function romanisedSimilarity(a: string, b: string): number | null {
+function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): number | null {
   let best: number | null = null;
   for (const [x, others] of [
     [a, romanisations(b)],
@@ -64,7 +65,11 @@ function romanisedSimilarity(a: string, b: string): number | null {
   }
   const both = romanisations(a).flatMap((x) => romanisations(b).map((y) => textSimilarity(x, y)));
   if (both.length) best = Math.max(best ?? 0, ...both);
-  return best === null ? null : best * TEXT_WEIGHTS.romanised;
+  if (best === null) return null;
+  // A kana title that does not come close proves nothing: loanwords are written as they sound
+  // ("マリーゴールド" reads "marigorudo", not "marigold"), so the title stays unknown, not different.
+  if (part === 'title' && best < TEXT_WEIGHTS.romanisedFloor && KANA_RE.test(a + b)) return null;
+  return best * TEXT_WEIGHTS.romanised;
 }
 
 /** Title similarity: the core titles, with unexplained additions compared too and a small cost when they differ. */
@@ -77,7 +82,7 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
   );
   const viaAlias = alias >= 0.95 ? alias - TEXT_WEIGHTS.extraTextPenalty : null;
   if (!comparableScripts(source.core, candidate.core)) {
-    const romanised = romanisedSimilarity(source.core, candidate.core);
+    const romanised = romanisedSimilarity(source.core, candidate.core, 'title');
     const best = Math.max(
       viaAlias ?? -1,
       romanised === null ? -1 : romanised - (source.extras.length || candidate.extras.length ? TEXT_WEIGHTS.extraTextPenalty : 0),
@@ -97,7 +102,7 @@ function bestName(name: string, others: string[], otherTitle: string): number {
   if (` ${otherTitle} `.includes(` ${name} `)) return 1;
   let best = 0;
   for (const other of others) {
-    best = Math.max(best, comparableScripts(name, other) ? textSimilarity(name, other) : (romanisedSimilarity(name, other) ?? 0));
+    best = Math.max(best, comparableScripts(name, other) ? textSimilarity(name, other) : (romanisedSimilarity(name, other, 'name') ?? 0));
     if (sameActWithEnsemble(name, other)) best = Math.max(best, TEXT_WEIGHTS.ensembleName);
   }
   return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
@@ -109,7 +114,7 @@ function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number
   const c = candidate.names;
   if (!s.length || !c.length) return s.length === c.length ? 1 : null;
   const comparableCredits = comparableScripts(s.join(' '), c.join(' '));
-  const romanised = comparableCredits ? null : romanisedSimilarity(s.join(' '), c.join(' '));
+  const romanised = comparableCredits ? null : romanisedSimilarity(s.join(' '), c.join(' '), 'name');
   if (!comparableCredits && romanised === null) return null;
   const primary = Math.max(bestName(s[0]!, c, ''), bestName(c[0]!, s, ''));
   const mean = (names: string[], others: string[], otherTitle: string) => names.reduce((sum, n) => sum + bestName(n, others, otherTitle), 0) / names.length;
