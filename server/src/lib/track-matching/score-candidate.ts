@@ -56,16 +56,16 @@ const clamp = (x: number) => Math.min(1, Math.max(0, x));
  * (unknown) when there is none to make, or it is not close.
  */
 function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): number | null {
-  let best: number | null = null;
-  for (const [x, others] of [
-    [a, romanisations(b)],
-    [b, romanisations(a)],
-  ] as const) {
-    for (const other of others) if (comparableScripts(x, other)) best = Math.max(best ?? 0, textSimilarity(x, other));
-  }
-  const both = romanisations(a).flatMap((x) => romanisations(b).map((y) => textSimilarity(x, y)));
-  if (both.length) best = Math.max(best ?? 0, ...both);
-  if (best === null) return null;
+  const ra = romanisations(a);
+  const rb = romanisations(b);
+  // Each side as written against the other's romanisation where their scripts meet, and both romanised.
+  const pairs = [
+    ...rb.filter((y) => comparableScripts(a, y)).map((y) => [a, y] as const),
+    ...ra.filter((x) => comparableScripts(x, b)).map((x) => [x, b] as const),
+    ...ra.flatMap((x) => rb.map((y) => [x, y] as const)),
+  ];
+  if (!pairs.length) return null;
+  const best = Math.max(...pairs.map(([x, y]) => textSimilarity(x, y)));
   // A kana title that does not come close proves nothing: loanwords are written as they sound
   // ("マリーゴールド" reads "marigorudo", not "marigold"), so the title stays unknown, not different.
   if (part === 'title' && best < TEXT_WEIGHTS.romanisedFloor && KANA_RE.test(a + b)) return null;
@@ -82,12 +82,11 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
   );
   const viaAlias = alias >= 0.95 ? alias - TEXT_WEIGHTS.extraTextPenalty : null;
   if (!comparableScripts(source.core, candidate.core)) {
+    // Compared through a romanisation, an addition on either side costs as it does in one script.
+    const extraCost = source.extras.length || candidate.extras.length ? TEXT_WEIGHTS.extraTextPenalty : 0;
     const romanised = romanisedSimilarity(source.core, candidate.core, 'title');
-    const best = Math.max(
-      viaAlias ?? -1,
-      romanised === null ? -1 : romanised - (source.extras.length || candidate.extras.length ? TEXT_WEIGHTS.extraTextPenalty : 0),
-    );
-    return best < 0 ? null : best;
+    const known = [viaAlias, romanised === null ? null : romanised - extraCost].filter((x): x is number => x !== null && x >= 0);
+    return known.length ? Math.max(...known) : null;
   }
   const core = textSimilarity(source.core, candidate.core);
   // Without additions on either side the core is the whole title.
