@@ -27,9 +27,10 @@ ${LUA_NOW_MICROS}
 for i, key in ipairs(KEYS) do redis.call('SET', key, now, 'EX', ARGV[1]) end
 return now`;
 
-// A page is stored as "<start>\\n<user ids, comma-separated>\\n<json>": start is when its reading
-// began, the ids are everyone whose change could alter it. It holds while none of them changed
-// at or after its start. Change keys are named by prefix and id inside the scripts: Muse uses one
+// A page is stored as "<start>\\n<user ids, comma-separated>\\n<born at (ms)> <ttl (s)> <json>":
+// start is when its reading began on Redis' clock, the ids are everyone whose change could alter
+// it. It holds while none of them changed at or after its start (and, checked by the caller on
+// its own clock, while it is younger than its time to live). Change keys are named by prefix and id inside the scripts: Muse uses one
 // Redis (or a replicated primary), not a cluster.
 const READ_SCRIPT = `
 local v = redis.call('GET', KEYS[1])
