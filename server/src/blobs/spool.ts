@@ -49,6 +49,9 @@ export async function spoolToTempFile(data: Buffer | Readable, dir: string, maxB
     await pipeline(source, meter, out);
   } catch (err) {
     if (!Buffer.isBuffer(data)) data.destroy();
+    // A file stream destroyed before its open finished still creates the file when the open
+    // lands: wait for it to close, or the temporary file would appear after it was removed.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await discard();
     if (firstFailure === 'disk') throw new BlobStoreUnavailableError(`Cannot write to the blob store: ${(err as Error).message}`, { cause: err });
     throw err;
