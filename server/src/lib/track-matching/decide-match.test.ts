@@ -93,10 +93,10 @@ describe('decideMatch', () => {
       expect(searched.alternatives[0]?.track.id).toBe(target.id);
     });
 
-    it('when the same ISRC, title and length come credited another way (an alias, a misspelling), then it is offered for review, never matched and never lost', () => {
+    it('when the same ISRC, title and length come credited another way (an alias, a misspelling) on another release, then it is offered for review, never matched and never lost', () => {
       const source = sourceTrack({ title: '2 Low Key', artists: ['Kelli Hand'], album: 'Flash Back', durationMs: 361_000, isrc: ISRC });
       for (const artists of [['K-Hand'], ['Kely Hand'], ['Some Other Act']]) {
-        const target = targetTrack({ title: '2 Low Key', artists, album: 'Flash Back', durationMs: 361_000, isrc: ISRC });
+        const target = targetTrack({ title: '2 Low Key', artists, album: 'Detroit Techno Classics', durationMs: 361_000, isrc: ISRC });
         const decision = decideMatch(source, byIsrc(target));
         expect(decision).toMatchObject({ outcome: 'needs_review', reason: 'not sure: a different artist' });
         expect(decision.alternatives[0]?.track.id).toBe(target.id);
@@ -109,6 +109,28 @@ describe('decideMatch', () => {
         { title: '2 Low Key', durationMs: 401_000 },
       ])
         expect(decideMatch(source, byIsrc(targetTrack({ ...other, artists: ['K-Hand'], album: 'Flash Back', isrc: ISRC }))).outcome).toBe('not_found');
+    });
+
+    it('when the same ISRC, title and length come on the same album credited another way, then it is matched: a credit half in another script, a composer named first', () => {
+      const pairs = [
+        [{ title: 'Pretender', artists: ['Official HIGE DANDISM'], album: 'Traveler' }, { artists: ['Official髭男dism'] }],
+        [
+          {
+            title: 'Symphony No. 5 in C Minor, Op. 67: I. Allegro con brio',
+            artists: ['Ludwig van Beethoven', 'Wiener Philharmoniker', 'Carlos Kleiber'],
+            album: 'Beethoven: Symphonies Nos. 5 & 7',
+          },
+          { artists: ['Vienna Philharmonic & Carlos Kleiber'] },
+        ],
+      ] as const;
+      for (const [from, credit] of pairs) {
+        const source = sourceTrack({ ...from, artists: [...from.artists], durationMs: 326_000, isrc: ISRC });
+        const target = targetTrack({ ...from, artists: [...credit.artists], durationMs: 326_400, isrc: ISRC });
+        expect(decideMatch(source, byIsrc(target))).toMatchObject({ outcome: 'matched', method: 'isrc' });
+        // Another release of it (a compilation, a deluxe edition) leaves the credit in doubt; search alone finds another act.
+        expect(decideMatch(source, byIsrc({ ...target, album: { id: null, title: 'The Best Of' } })).outcome).toBe('needs_review');
+        expect(decideMatch(source, bySearch({ ...target, isrc: null })).outcome).toBe('not_found');
+      }
     });
   });
 

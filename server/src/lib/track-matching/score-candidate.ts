@@ -210,8 +210,15 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   // not different: it counts as much as one unknown part, which lands the candidate in review with
   // its alternatives instead of not found, and never lets it be accepted on the ISRC alone.
   const creditDoubt = isrcConfirmed && rawTitle !== null && rawTitle >= ADJUSTMENTS.isrcStandInFloor;
+  // When the album as released agrees as well, four facts about the recording (code, title, length,
+  // release) outweigh the credit: a band name half in kanji ("Official髭男dism"), a composer named
+  // first ("Ludwig van Beethoven, Wiener Philharmoniker" / "Vienna Philharmonic"). The credit then
+  // stands in as a part in another script does, which is accepted.
+  const releaseAgrees =
+    source.albumFull !== null && candidate.albumFull !== null && textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity;
+  const creditDoubtFactor = creditDoubt && releaseAgrees ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : TEXT_WEIGHTS.incomparable;
   const artistFactor = factor(rawArtist, TEXT_WEIGHTS.artist);
-  const text = factor(rawTitle, TEXT_WEIGHTS.title) * (creditDoubt ? Math.max(artistFactor, TEXT_WEIGHTS.incomparable) : artistFactor);
+  const text = factor(rawTitle, TEXT_WEIGHTS.title) * (creditDoubt ? Math.max(artistFactor, creditDoubtFactor) : artistFactor);
 
   let confidence = text;
   if (via === 'isrc') {
