@@ -30,8 +30,8 @@ export class HelpRequested extends Error {}
 
 /** Printed for --help and after an unknown argument. */
 export const USAGE = `usage: npm run bench -- [options]
-  --duration <s>      seconds per measured phase (default 20; 2 with --smoke)
-  --warmup <s>        warm-up seconds before each scenario (default 3; 1 with --smoke)
+  --duration <s>      seconds per measured phase (default 20; 1 with --smoke)
+  --warmup <s>        warm-up seconds before each scenario (default 3; 0.5 with --smoke)
   --scenario <name>   run only this scenario, repeatable (${SCENARIO_NAMES.join(', ')};
                       named only: ${JOB_SCENARIO_NAMES.join(', ')})
   --sessions <n>      users signed in for the scenarios (default 200; 10 with --smoke)
@@ -85,8 +85,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
     scale,
     rebuild: flags.has('--rebuild'),
     datasetOnly: flags.has('--dataset-only'),
-    durationSeconds: flags.has('--duration') ? positive('--duration', last('--duration'), false) : smoke ? 2 : 20,
-    warmupSeconds: flags.has('--warmup') ? positive('--warmup', last('--warmup'), false) : smoke ? 1 : 3,
+    durationSeconds: flags.has('--duration') ? positive('--duration', last('--duration'), false) : smoke ? 1 : 20,
+    warmupSeconds: flags.has('--warmup') ? positive('--warmup', last('--warmup'), false) : smoke ? 0.5 : 3,
     scenarios,
     sessions: flags.has('--sessions') ? positive('--sessions', last('--sessions'), true) : smoke ? 10 : 200,
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/muse_bench',
