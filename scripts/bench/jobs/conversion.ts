@@ -68,6 +68,28 @@ async function forgetCounterparts(run: ServiceImportRun): Promise<void> {
   }
 }
 
+/**
+ * Report rows the job searched the target service for: every row but skips, the user's rules,
+ * earlier verdicts and the ones an ISRC lookup settled (matched, or offered for review).
+ */
+async function searchedTracks(museUrl: string, session: BenchSession, id: string): Promise<number> {
+  let searched = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { items: Array<{ outcome: string; method: string | null }>; nextCursor: string | null } = await json(
+      await fetch(`${museUrl}/api/conversions/${id}/report?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+        headers: { cookie: session.cookie },
+      }),
+    );
+    for (const row of page.items) {
+      const settledByIsrc = row.method === 'isrc' && (row.outcome === 'matched' || row.outcome === 'needs_review');
+      if (row.outcome !== 'skipped' && !settledByIsrc && !['rule', 'known', 'manual'].includes(row.method ?? '')) searched += 1;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return searched;
+}
+
 /** Resident memory of a process in MB, from /proc (null where there is none). */
 function rssMb(pid: number | undefined): number | null {
   if (!pid) return null;
@@ -80,6 +102,7 @@ function rssMb(pid: number | undefined): number | null {
 }
 
 interface ConversionViewLike {
+  id: string;
   status: string;
   processed: number;
   matched: number;
@@ -161,6 +184,7 @@ async function convertOnce(
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
+  const searched = await searchedTracks(muse.url, session, view.id);
   const calls = sandbox.calls();
   const byEndpoint: Record<string, number> = {};
   for (const [service, endpoints] of Object.entries(calls)) for (const [endpoint, n] of Object.entries(endpoints)) byEndpoint[`${service} ${endpoint}`] = n;
@@ -175,6 +199,7 @@ async function convertOnce(
     server_seconds: serverSeconds === null ? null : Math.round(serverSeconds * 100) / 100,
     provider_calls: view.calls.made,
     minimum_provider_calls: view.calls.minimum,
+    searched_tracks: searched,
     other_provider_calls: Math.max(0, received - view.calls.made),
     calls_by_endpoint: byEndpoint,
     error: view.error,

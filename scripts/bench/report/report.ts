@@ -40,6 +40,11 @@ export interface JobResult {
   /** Calls the music service received, and the fewest that could do the work. */
   provider_calls: number;
   minimum_provider_calls: number;
+  /**
+   * Conversions: source tracks no ISRC lookup settled, so the job searched the target for them.
+   * The issue's minimum counts no search; each of these needs at least one.
+   */
+  searched_tracks?: number;
   /** Calls other work in the same processes made meanwhile (listed in `calls_by_endpoint` too). */
   other_provider_calls: number;
   calls_by_endpoint: Record<string, number>;
@@ -134,10 +139,14 @@ export function formatJobs(jobs: JobResult[]): string {
       const server = j.server_seconds === null ? '' : ` (server: ${num(j.server_seconds, 2)} s)`;
       const outcome = j.status === 'done' ? '' : ` ${j.status.toUpperCase()}: ${j.error ?? ''}`;
       const rss = j.peak_rss_growth_mb === undefined ? '' : `; peak RSS growth ${num(j.peak_rss_growth_mb, 1)} MB`;
+      const searched =
+        j.searched_tracks === undefined
+          ? ''
+          : ` (${num(j.provider_calls / Math.max(1, j.minimum_provider_calls), 2)}x); ${j.searched_tracks} tracks searched for, so at least ${j.minimum_provider_calls + j.searched_tracks} calls (${num(j.provider_calls / Math.max(1, j.minimum_provider_calls + j.searched_tracks), 2)}x)`;
       const firstPlay = j.first_play_ms ? `; first play p50 ${num(j.first_play_ms.p50, 1)} ms, p99 ${num(j.first_play_ms.p99, 1)} ms` : '';
       return (
         `${j.name}: ${j.tracks.toLocaleString('en')} tracks (${j.linked.toLocaleString('en')} linked to the catalog) in ${num(j.seconds, 2)} s${server};` +
-        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}; other work's calls meanwhile ${j.other_provider_calls}; all calls by endpoint: ${endpoints}${rss}${firstPlay}${outcome}`
+        ` provider calls ${j.provider_calls}, minimum ${j.minimum_provider_calls}${searched}; other work's calls meanwhile ${j.other_provider_calls}; all calls by endpoint: ${endpoints}${rss}${firstPlay}${outcome}`
       );
     })
     .join('\n');
