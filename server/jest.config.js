@@ -15,4 +15,7 @@ module.exports = {
   // (the whole suite: 620 s with two, 555 s with three, the same CPU time).
   maxWorkers: 3,
   setupFiles: ['<rootDir>/src/testing/jest-setup.ts'],
+  // One migrated database per run that each file's database is copied from (see migrated-template.ts).
+  globalSetup: '<rootDir>/src/testing/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/src/testing/jest-global-teardown.ts',
 };

@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
 
 /** Starts a real api (and optionally worker) on a fresh database and Redis prefix. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase('test', { migrated: true });
   const redis = createTestRedisPrefix('test', options.redisUrl);
   const sandbox = options.sandbox ? await startProviderSandbox(options.sandbox === true ? {} : options.sandbox) : undefined;
   const port = sandbox ? await freePort() : 0;

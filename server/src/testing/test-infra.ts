@@ -1,14 +1,20 @@
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { TEMPLATE_DB_ENV } from './migrated-template';
 
-/** A throwaway Postgres database on the test server; drop() removes it even with open connections. */
-export async function createTestDatabase(label = 'test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+/**
+ * A throwaway Postgres database on the test server; drop() removes it even with open connections.
+ * `migrated`: a copy of the run's migrated template when the global setup made one (migrations
+ * still run on it, and find nothing to do), else an empty database.
+ */
+export async function createTestDatabase(label = 'test', options: { migrated?: boolean } = {}): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_PG_URL!;
   const name = `muse_${label}_${randomBytes(6).toString('hex')}`;
+  const template = options.migrated ? process.env[TEMPLATE_DB_ENV] : undefined;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
