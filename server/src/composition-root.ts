@@ -48,6 +48,7 @@ import { ActorActivityReadModel } from './features/feed/actor-activity.read-mode
 import { FeedRepo } from './features/feed/feed.repo';
 import { FeedService } from './features/feed/feed.service';
 import { FeedPageCache } from './features/feed/feed-page.cache';
+import { PeopleVersion } from './features/search/people-version';
 import type { RouteDeps } from './http/route';
 import { FriendsRatingsRepo } from './features/feed/friends-ratings.repo';
 import { FriendsRatingsService } from './features/feed/friends-ratings.service';
@@ -272,6 +273,7 @@ export function composeServices(infra: Infrastructure): Composition {
   const docs = recordingDocumentStore(infra.documentStore, activityRecorder);
   const timelines = new TimelineStore(redis, prefix);
   const feedPages = new FeedPageCache(redis, prefix);
+  const peopleVersion = new PeopleVersion(redis, prefix);
 
   // Notifications and moderation.
   const notificationsRepo = new NotificationsRepo(knex);
@@ -454,6 +456,7 @@ export function composeServices(infra: Infrastructure): Composition {
     loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
     notifications,
     timelines,
+    people: peopleVersion,
     logger,
   });
 
@@ -469,6 +472,7 @@ export function composeServices(infra: Infrastructure): Composition {
     reviewAccess,
     logger,
     feedChanges: feedPages,
+    people: peopleVersion,
   });
   const parties = new PartiesService({
     repo: partiesRepo,
@@ -552,6 +556,7 @@ export function composeServices(infra: Infrastructure): Composition {
       priorMean: () => priorMean.get(),
       playlists: (text, viewerId, limit) => playlistLists.search(text, viewerId, limit),
       aggregateHidden: (releaseDate) => aggregateEmbargo.hides(releaseDate),
+      people: peopleVersion,
     }),
     artists: new ArtistsService({
       repo: new ArtistsRepo(knex),
@@ -581,6 +586,7 @@ export function composeServices(infra: Infrastructure): Composition {
       aggregateHidden: (releaseDate) => aggregateEmbargo.hides(releaseDate),
       follows,
       docs,
+      people: peopleVersion,
       logger,
     }),
     listenLater,

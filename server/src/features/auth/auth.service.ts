@@ -1,4 +1,5 @@
 import type { ChangePasswordInput, LoginInput, RegisterInput } from '@muse/shared';
+import type { PeopleChangeMarks } from '../search/people-version';
 import { AppError } from '../../lib/app-error';
 import { randomToken } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
@@ -25,6 +26,8 @@ export interface AuthServiceDeps {
   notifications: { recipientsOfActor(actorId: string): Promise<string[]> };
   /** The users' feed timelines in Redis; a deleted account's own is dropped. */
   timelines: { drop(userId: string): Promise<void> };
+  /** Accounts made and deleted change who search finds. */
+  people: PeopleChangeMarks;
   logger: Logger;
 }
 
@@ -64,12 +67,14 @@ export class AuthService {
     const role = this.deps.adminHandles.includes(input.handle.toLowerCase()) ? 'admin' : 'user';
     const user = await this.deps.users.insert({ ...input, passwordHash, role });
     const userId = String(user.id);
+    await this.deps.people.changed();
     try {
       await this.deps.docs.activity.append({ actorId: userId, type: 'account.registered', visibility: 'private' });
       await this.deps.queues.enqueue(welcomeNotificationJob, { userId }, { jobId: `welcome-${userId}` });
     } catch (err) {
       await this.deps.users.deleteById(userId);
       await this.deps.docs.activity.deleteByActor(userId);
+      await this.deps.people.changed();
       throw err;
     }
     const { id, session } = await this.deps.sessions.create(userId);
@@ -114,6 +119,7 @@ export class AuthService {
     const email = `linked-${randomToken(12).toLowerCase()}@accounts.muse.invalid`;
     const user = await this.deps.users.insert({ ...input, email, passwordHash, role });
     const userId = String(user.id);
+    await this.deps.people.changed();
     try {
       await link(userId);
       await this.deps.docs.activity.append({ actorId: userId, type: 'account.registered', visibility: 'private' });
@@ -121,6 +127,7 @@ export class AuthService {
     } catch (err) {
       await this.deps.users.deleteById(userId);
       await this.deps.docs.activity.deleteByActor(userId);
+      await this.deps.people.changed();
       throw err;
     }
     const { id, session } = await this.deps.sessions.create(userId);
@@ -174,6 +181,7 @@ export class AuthService {
     // Read before the cascade takes the notifications (one appearing in between leaves at the next read).
     const recipients = await this.deps.notifications.recipientsOfActor(userId);
     await this.deps.users.deleteAccount(userId);
+    await this.deps.people.changed();
     if (recipients.length) await this.deps.events.publish({ type: 'notifications.changed', userIds: recipients });
     await this.deps.queues.enqueue(accountPurgeJob, { userId }, { jobId: `account-purge-${userId}` });
     try {

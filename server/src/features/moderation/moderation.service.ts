@@ -21,6 +21,7 @@ import { targetNoun, type ModerationRepo, type NewReport, type ReportTargetType 
 import { outcomeNotice } from './report-outcome';
 import { suspensionLiftedNotice } from './suspension-lifted-notice';
 import type { FeedChangeMarks } from '../feed/feed-page.cache';
+import type { PeopleChangeMarks } from '../search/people-version';
 
 export interface ModerationServiceDeps {
   transactions: Transactions;
@@ -33,6 +34,8 @@ export interface ModerationServiceDeps {
   logger: Logger;
   /** Hiding content or (un)suspending its author changes what followers' feeds may show. */
   feedChanges: FeedChangeMarks;
+  /** A suspension imposed or lifted changes who search finds. */
+  people: PeopleChangeMarks;
 }
 
 const EXCERPT_CHARS = 280;
@@ -132,6 +135,7 @@ export class ModerationService {
       return { type, authorId, suspendedId: input.action === 'suspend_author' ? authorId : null, resolved, removedFromParty };
     });
     if (outcome.authorId && input.action !== 'dismiss') await this.deps.feedChanges.changed([outcome.authorId]);
+    if (outcome.suspendedId) await this.deps.people.changed();
     if (outcome.suspendedId) await this.endSessions(outcome.suspendedId);
     if (outcome.removedFromParty) await this.deps.events.publish({ type: 'party.message_removed', ...outcome.removedFromParty });
     for (const r of outcome.resolved) {
@@ -162,6 +166,7 @@ export class ModerationService {
     if (outcome === 'unknown') throw AppError.notFound('User');
     if (outcome === 'not_suspended') throw AppError.conflict('not_suspended', 'This account is not suspended.');
     await this.deps.feedChanges.changed([userId]);
+    await this.deps.people.changed();
     this.deps.logger.info({ adminId, userId }, 'suspension lifted');
     // The lift stands even if the notice cannot be stored; the failure is logged.
     await this.deps.notifications

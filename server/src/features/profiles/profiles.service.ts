@@ -7,6 +7,7 @@ import type {
   ProfileUpdateInput,
   ProfileView,
 } from '@muse/shared';
+import type { PeopleChangeMarks } from '../search/people-version';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
@@ -42,6 +43,8 @@ export interface ProfilesServiceDeps {
   aggregateHidden?: AggregateHidden;
   follows: FollowsService;
   docs: DocumentStore;
+  /** A display name edited changes what search shows of its account. */
+  people: PeopleChangeMarks;
   logger: Logger;
 }
 
@@ -83,6 +86,7 @@ export class ProfilesService {
     }
     if (input.avatarUrl !== undefined) patch.avatar_url = input.avatarUrl || null;
     await this.deps.users.updateProfile(userId, patch);
+    if (patch.display_name !== undefined) await this.deps.people.changed();
     return this.own(userId);
   }
 

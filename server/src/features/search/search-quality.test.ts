@@ -1,7 +1,7 @@
 import type { SearchResults } from '@muse/shared';
 import type { Knex } from 'knex';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { makeAlbum, makeArtist, registerPerson } from '../../testing/factories';
+import { makeAlbum, makeArtist, newUserInput, registerPerson, writeReview } from '../../testing/factories';
 import { clockAhead } from '../../testing/clock-ahead';
 import { CATALOG_HITS_TTL_MS } from './catalog-hits.cache';
 
@@ -15,7 +15,7 @@ async function albumTitles(q: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  app = await createTestApp();
+  app = await createTestApp({ env: { ADMIN_HANDLES: 'quality_admin' } });
   knex = app.container.knex;
 });
 
@@ -94,19 +94,60 @@ describe('search: typos among many near words', () => {
   });
 });
 
-describe('search: kept catalog answers and people read now', () => {
-  it('when an account is suspended, then the next search leaves it out at once though the same search’s catalog answer is kept', async () => {
+describe('search: kept answers and the people they found', () => {
+  const find = async (q: string) => (await app.client().get('/api/search').query({ q }).expect(200)).body as SearchResults;
+
+  it('when an account is suspended through a report, then the next search leaves it out at once though the same search’s catalog answer is kept', async () => {
     const person = await registerPerson(app, { displayName: 'Quillon Vesper' });
-    await makeAlbum(knex, { title: 'Quillon Vesper Live' });
-    const search = async () => (await app.client().get('/api/search').query({ q: 'Quillon Vesper' }).expect(200)).body as SearchResults;
-    const before = await search();
+    const album = await makeAlbum(knex, { title: 'Quillon Vesper Live' });
+    const before = await find('Quillon Vesper');
     expect(before.users.map((u) => u.id)).toEqual([person.id]);
     expect(before.albums.map((a) => a.title)).toEqual(['Quillon Vesper Live']);
-    await knex('users').where({ id: person.id }).update({ suspended_at: new Date() });
-    await knex('albums').where({ title: 'Quillon Vesper Live' }).update({ title: 'Renamed' });
-    const after = await search();
+    await knex('albums').where({ id: album.id }).update({ title: 'Renamed' });
+    // Written straight to the table, past every service that says people changed: not seen.
+    await knex('users').where({ id: person.id }).update({ display_name: 'Quillon Vesper Unseen' });
+    // Asked again at once, the whole answer is the kept one.
+    expect(await find('Quillon Vesper')).toEqual(before);
+    await knex('users').where({ id: person.id }).update({ display_name: 'Quillon Vesper' });
+
+    const reviewId = await writeReview(person, album.id, 'Quillon Vesper reviews himself');
+    const reporter = await registerPerson(app);
+    const report = await reporter.client.post('/api/reports', { targetType: 'review', targetId: reviewId, reason: 'Spam' });
+    expect(report.status).toBe(201);
+    const admin = await registerPerson(app, { handle: 'quality_admin' });
+    expect((await admin.client.post(`/api/admin/reports/${report.body.id}/resolve`, { action: 'suspend_author' })).status).toBe(200);
+    const after = await find('Quillon Vesper');
     expect(after.users).toEqual([]);
     // The catalog part is the kept one until it expires (CATALOG_HITS_TTL_MS).
     expect(after.albums.map((a) => a.title)).toEqual(['Quillon Vesper Live']);
+
+    // Lifting the suspension brings the account back to the next search.
+    expect((await admin.client.post(`/api/admin/users/${person.id}/unsuspend`, {})).status).toBeLessThan(300);
+    expect((await find('Quillon Vesper')).users.map((u) => u.id)).toEqual([person.id]);
+  });
+
+  it('when an account is made, renamed or deleted, then the next search says so at once', async () => {
+    const q = 'Marisol Quenby';
+    expect((await find(q)).users).toEqual([]);
+    const person = await registerPerson(app, { displayName: 'Marisol Quenby' });
+    expect((await find(q)).users.map((u) => u.displayName)).toEqual(['Marisol Quenby']);
+    expect((await person.client.send('patch', '/api/me/profile', { displayName: 'Marisol Quenby-Hart' })).status).toBe(200);
+    expect((await find(q)).users.map((u) => u.displayName)).toEqual(['Marisol Quenby-Hart']);
+    expect((await person.client.delete('/api/me', { password: newUserInput().password })).status).toBeLessThan(300);
+    expect((await find(q)).users).toEqual([]);
+  });
+
+  it('when a kept answer outlives the catalog answers’ time to live, then it is read again', async () => {
+    const album = await makeAlbum(knex, { title: 'Tamsin Orrery' });
+    expect((await find('Tamsin Orrery')).albums.map((a) => a.title)).toEqual(['Tamsin Orrery']);
+    await knex('albums').where({ id: album.id }).update({ title: 'Elsewhere' });
+    expect((await find('Tamsin Orrery')).albums.map((a) => a.title)).toEqual(['Tamsin Orrery']);
+    const clock = clockAhead();
+    try {
+      clock.advance(CATALOG_HITS_TTL_MS + 1);
+      expect((await find('Tamsin Orrery')).albums).toEqual([]);
+    } finally {
+      clock.restore();
+    }
   });
 });

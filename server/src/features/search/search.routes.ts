@@ -9,7 +9,7 @@ export function createSearchRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
   const { search } = c.services;
 
-  routes.get('/', { query: SearchQuerySchema, handle: ({ query, viewerId }) => search.search(query, viewerId) });
+  routes.get('/', { query: SearchQuerySchema, handle: ({ query, viewerId }) => search.answer(query, viewerId) });
 
   return router;
 }

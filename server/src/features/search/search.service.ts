@@ -1,6 +1,8 @@
 import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
 import type { AggregateHidden } from '../../http/presenters/catalog.presenter';
-import { CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
+import { JsonText } from '../../http/json-text';
+import { ExpiringLruMap } from '../../lib/expiring-lru-map';
+import { CATALOG_HITS_KEPT, CATALOG_HITS_TTL_MS, CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
 import { presentSearchResults, type SearchHits } from './search.presenter';
 import type { SearchFilters, SearchGroups, SearchRepo } from './search.repo';
 
@@ -14,6 +16,12 @@ export interface SearchServiceDeps {
   catalogHits?: CatalogHitsCache;
   /** The pre-release embargo: albums whose aggregate is hidden (none unless given). */
   aggregateHidden?: AggregateHidden;
+  /**
+   * The version of people's search-visible facts (see PeopleVersion): given, whole answers are
+   * kept and served as their JSON text while it stands (and for at most the catalog's 10 s).
+   */
+  people?: { current(): Promise<string> };
+  now?: () => number;
 }
 
 // Postgres text cannot hold NUL, and no control character is worth searching for.
@@ -22,9 +30,31 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 /** The one search box: albums, artists, tracks and users in one answer. */
 export class SearchService {
   private readonly catalogHits: CatalogHitsCache;
+  private readonly answers: ExpiringLruMap<string, { people: string; json: JsonText }>;
 
   constructor(private readonly deps: SearchServiceDeps) {
-    this.catalogHits = deps.catalogHits ?? new CatalogHitsCache();
+    this.catalogHits = deps.catalogHits ?? new CatalogHitsCache(CATALOG_HITS_TTL_MS, deps.now);
+    this.answers = new ExpiringLruMap(CATALOG_HITS_KEPT, CATALOG_HITS_TTL_MS, deps.now);
+  }
+
+  /**
+   * The search's answer as JSON text. Everything but playlists is the same for every viewer, so
+   * a whole answer is kept, as the text sent, while the people it found stand (the version of
+   * people's facts it was read under has not moved) and its catalog part is fresh (10 s): the
+   * search box asks on every keystroke and people type the same beginnings. Playlists are held
+   * to each viewer's access and read every time.
+   */
+  async answer(query: SearchQuery, viewerId: string | null = null): Promise<JsonText> {
+    const { people } = this.deps;
+    if (!people || query.type === 'playlist') return new JsonText(JSON.stringify(await this.search(query, viewerId)));
+    const key = JSON.stringify([query.q, query.type, query.genre ?? null, query.year ?? null, query.limit]);
+    // Read before the search, so an answer that overlapped a change carries the older version.
+    const version = await people.current();
+    const kept = this.answers.get(key);
+    if (kept && kept.people === version) return kept.json;
+    const json = new JsonText(JSON.stringify(await this.search(query, viewerId)));
+    this.answers.set(key, { people: version, json });
+    return json;
   }
 
   /**
