@@ -105,8 +105,9 @@ describe('per-connection pacing shared through Redis', () => {
     const bucket = pacing.bucket('spotify:connection:11', 5, 1, new TokenBucket(5, 1, clock));
     redis.disconnect();
     for (let i = 0; i < 3; i++) await bucket.take();
-    // The local bucket (burst 1) spaced the second and third calls.
-    expect(sleeps).toHaveLength(2);
+    // The local bucket (burst 1) spaced the second and third calls (a timer that fires a hair
+    // early on a busy host adds a top-up sleep of a few ms, which is not a third spacing).
+    expect(sleeps.filter((ms) => ms >= 100)).toHaveLength(2);
     const key = `${redisPrefix.prefix}provider-pacing:spotify:connection:11`;
     const observer = await redisConnection();
     expect(await observer.exists(key)).toBe(0);
