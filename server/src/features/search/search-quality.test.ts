@@ -3,7 +3,10 @@ import type { Knex } from 'knex';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { makeAlbum, makeArtist, newUserInput, registerPerson, writeReview } from '../../testing/factories';
 import { clockAhead } from '../../testing/clock-ahead';
+import { SearchQuerySchema } from '@muse/shared';
 import { CATALOG_HITS_TTL_MS } from './catalog-hits.cache';
+import { SearchRepo } from './search.repo';
+import { SearchService } from './search.service';
 
 let app: TestApp;
 let knex: Knex;
@@ -149,5 +152,36 @@ describe('search: kept answers and the people they found', () => {
     } finally {
       clock.restore();
     }
+  });
+});
+
+describe('search: the bound on kept answers', () => {
+  it('when answers past the byte bound are asked, then the least recently asked is read again and the rest stay kept', async () => {
+    const names = ['Ulric Brannagh', 'Veda Corrin', 'Wystan Deller'];
+    const people = [];
+    for (const displayName of names) people.push(await registerPerson(app, { displayName }));
+    const service = (keptAnswerBytes?: number) =>
+      new SearchService({
+        repo: new SearchRepo(knex),
+        priorMean: async () => 3,
+        playlists: async () => [],
+        people: { current: async () => '1' },
+        keptAnswerBytes,
+      });
+    const textOf = async (search: SearchService, q: string) => String((await search.answer(SearchQuerySchema.parse({ q }))).text);
+    const sizing = service();
+    const size = Math.max(...(await Promise.all(names.map((q) => textOf(sizing, q)))).map((text) => text.length));
+    // Room for two answers of this size (and their keys).
+    const bounded = service(2 * (size + 100));
+    const shown = async (q: string) => (JSON.parse(await textOf(bounded, q)) as SearchResults).users.map((u) => u.displayName);
+    for (const q of names) expect(await shown(q)).toEqual([q]);
+    // Renamed straight in the table: a kept answer still shows the old name, one read again the new.
+    for (const person of people)
+      await knex('users')
+        .where({ id: person.id })
+        .update({ display_name: knex.raw("display_name || ' Jr'") });
+    expect(await shown(names[2]!)).toEqual([names[2]]);
+    expect(await shown(names[1]!)).toEqual([names[1]]);
+    expect(await shown(names[0]!)).toEqual([`${names[0]} Jr`]);
   });
 });

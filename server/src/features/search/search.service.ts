@@ -1,8 +1,8 @@
 import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
 import type { AggregateHidden } from '../../http/presenters/catalog.presenter';
 import { JsonText } from '../../http/json-text';
-import { ExpiringLruMap } from '../../lib/expiring-lru-map';
-import { CATALOG_HITS_KEPT, CATALOG_HITS_TTL_MS, CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
+import { LruMap } from '../../lib/lru-map';
+import { CATALOG_HITS_TTL_MS, CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
 import { presentSearchResults, type SearchHits } from './search.presenter';
 import type { SearchFilters, SearchGroups, SearchRepo } from './search.repo';
 
@@ -21,7 +21,23 @@ export interface SearchServiceDeps {
    * kept and served as their JSON text while it stands (and for at most the catalog's 10 s).
    */
   people?: { current(): Promise<string> };
+  /** Characters of whole answers kept (SEARCH_ANSWER_BYTES unless given). */
+  keptAnswerBytes?: number;
   now?: () => number;
+}
+
+/**
+ * What one process keeps of whole search answers, counted in characters of their text: the
+ * answers asked lately, within a bound that many odd searches with a large limit cannot pass.
+ */
+export const SEARCH_ANSWER_BYTES = 16 * 1024 * 1024;
+
+interface KeptAnswer {
+  /** The people version it was read under. */
+  people: string;
+  json: JsonText;
+  bytes: number;
+  until: number;
 }
 
 // Postgres text cannot hold NUL, and no control character is worth searching for.
@@ -30,11 +46,13 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 /** The one search box: albums, artists, tracks and users in one answer. */
 export class SearchService {
   private readonly catalogHits: CatalogHitsCache;
-  private readonly answers: ExpiringLruMap<string, { people: string; json: JsonText }>;
+  private readonly answers: LruMap<string, KeptAnswer>;
+  private readonly now: () => number;
 
   constructor(private readonly deps: SearchServiceDeps) {
     this.catalogHits = deps.catalogHits ?? new CatalogHitsCache(CATALOG_HITS_TTL_MS, deps.now);
-    this.answers = new ExpiringLruMap(CATALOG_HITS_KEPT, CATALOG_HITS_TTL_MS, deps.now);
+    this.answers = new LruMap(deps.keptAnswerBytes ?? SEARCH_ANSWER_BYTES, (answer) => answer.bytes);
+    this.now = deps.now ?? (() => Date.now());
   }
 
   /**
@@ -51,9 +69,10 @@ export class SearchService {
     // Read before the search, so an answer that overlapped a change carries the older version.
     const version = await people.current();
     const kept = this.answers.get(key);
-    if (kept && kept.people === version) return kept.json;
-    const json = new JsonText(JSON.stringify(await this.search(query, viewerId)));
-    this.answers.set(key, { people: version, json });
+    if (kept && kept.people === version && kept.until > this.now()) return kept.json;
+    const text = JSON.stringify(await this.search(query, viewerId));
+    const json = new JsonText(text);
+    this.answers.set(key, { people: version, json, bytes: text.length + key.length, until: this.now() + CATALOG_HITS_TTL_MS });
     return json;
   }
 
