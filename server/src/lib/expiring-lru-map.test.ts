@@ -32,4 +32,15 @@ describe('ExpiringLruMap', () => {
     expect(map.delete('a')).toBe(true);
     expect(map.get('a')).toBeUndefined();
   });
+
+  it('when values weigh, then what is kept stays within the total weight, the least recently used going first', () => {
+    const map = new ExpiringLruMap<string, string>(10, 60_000, undefined, (value) => value.length);
+    map.set('a', 'xxxx');
+    map.set('b', 'yyyy');
+    map.set('c', 'zzzz');
+    expect([map.get('a'), map.get('b'), map.get('c')]).toEqual([undefined, 'yyyy', 'zzzz']);
+    map.set('d', 'w'.repeat(11));
+    expect(map.get('d')).toBeUndefined();
+    expect(map.get('b')).toBe('yyyy');
+  });
 });

@@ -8,12 +8,14 @@ import { LruMap } from './lru-map';
 export class ExpiringLruMap<K, V> {
   private readonly values: LruMap<K, { value: V; until: number }>;
 
+  /** `capacity` is a count of values, or a total weight when `weigh` says what each value weighs. */
   constructor(
     capacity: number,
     private readonly ttlMs: number,
     private readonly now: () => number = () => Date.now(),
+    weigh?: (value: V) => number,
   ) {
-    this.values = new LruMap(capacity);
+    this.values = new LruMap(capacity, weigh && ((kept) => weigh(kept.value)));
   }
 
   get size(): number {

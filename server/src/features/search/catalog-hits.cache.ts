@@ -1,8 +1,12 @@
 import { ExpiringLruMap } from '../../lib/expiring-lru-map';
 import type { PreparedQuery, SearchHitRows } from './search.repo';
 
-/** Searches one process keeps the catalog answer of: a few KB each. */
-export const CATALOG_HITS_KEPT = 5_000;
+/**
+ * Catalog rows one process keeps in the answers of recent searches (each answer weighs its rows,
+ * plus one): about 5,000 searches with the search box's 8 a group, and a bound that searches
+ * asking 50 a group cannot pass (each row is a frozen object of a KB or less).
+ */
+export const CATALOG_HITS_ROWS_KEPT = 80_000;
 /** How long a kept catalog answer is shown: new albums and new stars show up at most this late. */
 export const CATALOG_HITS_TTL_MS = 10_000;
 
@@ -24,7 +28,7 @@ export class CatalogHitsCache {
   private readonly kept: ExpiringLruMap<string, CatalogHits>;
 
   constructor(ttlMs = CATALOG_HITS_TTL_MS, now: () => number = () => Date.now()) {
-    this.kept = new ExpiringLruMap(CATALOG_HITS_KEPT, ttlMs, now);
+    this.kept = new ExpiringLruMap(CATALOG_HITS_ROWS_KEPT, ttlMs, now, rowsOf);
   }
 
   get(key: string): CatalogHits | null {
@@ -38,4 +42,9 @@ export class CatalogHitsCache {
     }
     this.kept.set(key, Object.freeze(value));
   }
+}
+
+/** What a kept answer weighs: its rows, and one for the answer itself (an empty one too). */
+function rowsOf(value: CatalogHits): number {
+  return 1 + value.hits.albums.length + value.hits.artists.length + value.hits.tracks.length;
 }
