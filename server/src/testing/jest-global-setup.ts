@@ -1,4 +1,5 @@
-import { createMigratedTemplate, TEMPLATE_DB_ENV } from './migrated-template';
+import { createMigratedTemplate } from './migrated-template';
+import { TEMPLATE_DB_ENV } from './test-infra';
 import './jest-setup';
 
 /** Once per jest run, before the workers start (they inherit the variable). */

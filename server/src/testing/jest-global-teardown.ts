@@ -1,4 +1,5 @@
-import { dropMigratedTemplate, TEMPLATE_DB_ENV } from './migrated-template';
+import { dropMigratedTemplate } from './migrated-template';
+import { TEMPLATE_DB_ENV } from './test-infra';
 
 /** Once per jest run, after every file. */
 export default async function globalTeardown(): Promise<void> {

@@ -1,31 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createKnex, migrateLatest } from '../db/knex';
-
-/** The environment variable naming this run's migrated template database (set by the global setup). */
-export const TEMPLATE_DB_ENV = 'MUSE_TEST_TEMPLATE_DB';
+import { testDatabaseUrl, withTestAdmin } from './test-infra';
 
 const PREFIX = 'muse_tpl_';
 /** A template older than this was left by a run that was killed before its teardown. */
 const STALE_MS = 3 * 60 * 60 * 1000;
-
-const adminUrl = () => process.env.TEST_PG_URL!;
-
-function urlOf(name: string): string {
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: adminUrl() });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
 
 /**
  * Makes one database with every migration applied, for the run's test databases to be copied
@@ -35,7 +14,7 @@ async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
  */
 export async function createMigratedTemplate(): Promise<string> {
   const name = `${PREFIX}${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(async (admin) => {
+  await withTestAdmin(async (admin) => {
     const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
     for (const { datname } of rows) {
       const born = Number(/^muse_tpl_(\d+)_/.exec(datname)?.[1]);
@@ -43,7 +22,7 @@ export async function createMigratedTemplate(): Promise<string> {
     }
     await admin.query(`CREATE DATABASE ${name}`);
   });
-  const knex = createKnex(urlOf(name), 1);
+  const knex = createKnex(testDatabaseUrl(name), 1);
   try {
     await migrateLatest(knex);
   } finally {
@@ -55,5 +34,5 @@ export async function createMigratedTemplate(): Promise<string> {
 /** Drops the run's template. */
 export async function dropMigratedTemplate(name: string | undefined): Promise<void> {
   if (!name?.startsWith(PREFIX)) return;
-  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await withTestAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }

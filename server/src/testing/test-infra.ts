@@ -1,7 +1,27 @@
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { TEMPLATE_DB_ENV } from './migrated-template';
+
+/** The environment variable naming the run's migrated template database (set by the jest global setup). */
+export const TEMPLATE_DB_ENV = 'MUSE_TEST_TEMPLATE_DB';
+
+/** The URL of database `name` on the test server. */
+export function testDatabaseUrl(name: string): string {
+  const url = new URL(process.env.TEST_PG_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs `work` on a connection to the test server's admin database. */
+export async function withTestAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: process.env.TEST_PG_URL! });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
 
 /**
  * A throwaway Postgres database on the test server; drop() removes it even with open connections.
@@ -9,23 +29,14 @@ import { TEMPLATE_DB_ENV } from './migrated-template';
  * still run on it, and find nothing to do), else an empty database.
  */
 export async function createTestDatabase(label = 'test', options: { migrated?: boolean } = {}): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.TEST_PG_URL!;
   const name = `muse_${label}_${randomBytes(6).toString('hex')}`;
   const template = options.migrated ? process.env[TEMPLATE_DB_ENV] : undefined;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  await withTestAdmin((admin) => admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
-    url: url.toString(),
+    url: testDatabaseUrl(name),
     name,
-    async drop() {
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+    drop: async () => {
+      await withTestAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

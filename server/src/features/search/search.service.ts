@@ -1,7 +1,7 @@
 import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
 import type { AggregateHidden } from '../../http/presenters/catalog.presenter';
 import { JsonText } from '../../http/json-text';
-import { LruMap } from '../../lib/lru-map';
+import { ExpiringLruMap } from '../../lib/expiring-lru-map';
 import { CATALOG_HITS_TTL_MS, CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
 import { presentSearchResults, type SearchHits } from './search.presenter';
 import type { SearchFilters, SearchGroups, SearchRepo } from './search.repo';
@@ -37,7 +37,6 @@ interface KeptAnswer {
   people: string;
   json: JsonText;
   bytes: number;
-  until: number;
 }
 
 // Postgres text cannot hold NUL, and no control character is worth searching for.
@@ -46,13 +45,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 /** The one search box: albums, artists, tracks and users in one answer. */
 export class SearchService {
   private readonly catalogHits: CatalogHitsCache;
-  private readonly answers: LruMap<string, KeptAnswer>;
-  private readonly now: () => number;
+  private readonly answers: ExpiringLruMap<string, KeptAnswer>;
 
   constructor(private readonly deps: SearchServiceDeps) {
     this.catalogHits = deps.catalogHits ?? new CatalogHitsCache(CATALOG_HITS_TTL_MS, deps.now);
-    this.answers = new LruMap(deps.keptAnswerBytes ?? SEARCH_ANSWER_BYTES, (answer) => answer.bytes);
-    this.now = deps.now ?? (() => Date.now());
+    this.answers = new ExpiringLruMap(deps.keptAnswerBytes ?? SEARCH_ANSWER_BYTES, CATALOG_HITS_TTL_MS, deps.now, (answer) => answer.bytes);
   }
 
   /**
@@ -69,10 +66,10 @@ export class SearchService {
     // Read before the search, so an answer that overlapped a change carries the older version.
     const version = await people.current();
     const kept = this.answers.get(key);
-    if (kept && kept.people === version && kept.until > this.now()) return kept.json;
+    if (kept && kept.people === version) return kept.json;
     const text = JSON.stringify(await this.search(query, viewerId));
     const json = new JsonText(text);
-    this.answers.set(key, { people: version, json, bytes: text.length + key.length, until: this.now() + CATALOG_HITS_TTL_MS });
+    this.answers.set(key, { people: version, json, bytes: text.length + key.length });
     return json;
   }
 

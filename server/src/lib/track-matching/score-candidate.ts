@@ -215,8 +215,11 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   // first ("Ludwig van Beethoven, Wiener Philharmoniker" / "Vienna Philharmonic"). The credit then
   // stands in as a part in another script does, which is accepted.
   const releaseAgrees =
-    source.albumFull !== null && candidate.albumFull !== null && textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity;
-  const creditDoubtFactor = creditDoubt && releaseAgrees ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : TEXT_WEIGHTS.incomparable;
+    creditDoubt &&
+    source.albumFull !== null &&
+    candidate.albumFull !== null &&
+    textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity;
+  const creditDoubtFactor = releaseAgrees ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : TEXT_WEIGHTS.incomparable;
   const artistFactor = factor(rawArtist, TEXT_WEIGHTS.artist);
   const text = factor(rawTitle, TEXT_WEIGHTS.title) * (creditDoubt ? Math.max(artistFactor, creditDoubtFactor) : artistFactor);
 
