@@ -165,6 +165,24 @@ export function scriptOf(folded: string): Script {
   return latin && other ? 'mixed' : latin ? 'latin' : other ? 'other' : 'none';
 }
 
+/**
+ * A title written in two scripts without brackets ("밤편지 through the night": the title, then its
+ * English name) cut into its runs of one script each; empty when the text is in one script, or a
+ * word mixes scripts ("official髭男dism"), where no cut is clean.
+ */
+export function scriptRuns(folded: string): string[] {
+  if (scriptOf(folded) !== 'mixed') return [];
+  const runs: { script: Script; words: string[] }[] = [];
+  for (const word of folded.split(' ').filter(Boolean)) {
+    const script = scriptOf(word);
+    if (script === 'mixed') return [];
+    const last = runs.at(-1);
+    if (last && (script === 'none' || script === last.script)) last.words.push(word);
+    else runs.push({ script, words: [word] });
+  }
+  return runs.length >= 2 ? runs.map((r) => r.words.join(' ')) : [];
+}
+
 /** Whether two texts share a script (a romanised title cannot be compared letter by letter with kana). */
 export function comparableScripts(a: string, b: string): boolean {
   const sa = scriptOf(a);

@@ -187,4 +187,25 @@ describe('scoreCandidate', () => {
       review,
     );
   });
+
+  it('when one title is the other followed by its name in another script, without brackets, then the titles agree', () => {
+    const source = { title: '밤편지', artists: ['IU'], album: 'Palette', durationMs: 253_000 };
+    const s = score(source, { title: '밤편지 Through the Night', artists: ['IU'], album: 'Palette', durationMs: 253_500 });
+    expect(s.title).toBeGreaterThanOrEqual(0.9);
+    expect(s.confidence).toBeGreaterThanOrEqual(accept);
+    // Either way round, and only when the runs are each in one script.
+    expect(score({ ...source, title: 'Through the Night 밤편지' }, { ...source, title: 'Through the Night' }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score({ ...source, title: '봄날' }, { ...source, title: '밤편지 Through the Night' }).confidence).toBeLessThan(review);
+  });
+
+  it('when title, lead artist, length and album agree but a featured artist is credited otherwise, then it is accepted; on another album it is not', () => {
+    const source = { title: 'DÁKITI', artists: ['Bad Bunny', 'Jhay Cortez'], album: 'EL ÚLTIMO TOUR DEL MUNDO', durationMs: 205_090, explicit: true };
+    const renamed = { title: 'DÁKITI', artists: ['Bad Bunny & Jhayco'], album: 'EL ÚLTIMO TOUR DEL MUNDO', durationMs: 205_000, explicit: true };
+    expect(score(source, renamed).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { ...renamed, album: 'Reggaeton Hits 2020' }).confidence).toBeLessThan(accept);
+    expect(score(source, { ...renamed, durationMs: 215_000 }).confidence).toBeLessThan(accept);
+    // The lead artist must be the same: another act's song of that title on an album of that name is not it.
+    expect(score(source, { ...renamed, artists: ['Jhayco'] }).confidence).toBeLessThan(accept);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
-import { comparableScripts, romanisations, sameActWithEnsemble } from './normalise-text';
+import { comparableScripts, romanisations, sameActWithEnsemble, scriptOf, scriptRuns } from './normalise-text';
 import { numbersIn, textSimilarity } from './text-similarity';
 import type { TrackProfile } from './track-profile';
 import { GATE_TAGS, type GateTag, type PenaltyTag, isGate } from './version-tags';
@@ -74,12 +74,13 @@ function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): numb
 
 /** Title similarity: the core titles, with unexplained additions compared too and a small cost when they differ. */
 function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
-  // A title given in two scripts on one side ("Gangnam Style (강남스타일)") matches the other side's either way.
-  const alias = Math.max(
-    0,
-    ...source.extras.filter((e) => comparableScripts(e, candidate.core)).map((e) => textSimilarity(e, candidate.core)),
-    ...candidate.extras.filter((e) => comparableScripts(e, source.core)).map((e) => textSimilarity(e, source.core)),
-  );
+  // A title given in two scripts on one side, in brackets ("Gangnam Style (강남스타일)") or not
+  // ("밤편지 Through the Night"), matches the other side's either way.
+  const aliasesOf = (side: TrackProfile, other: TrackProfile) =>
+    [...side.extras, ...(scriptOf(other.core) === 'mixed' ? [] : scriptRuns(side.core))]
+      .filter((e) => comparableScripts(e, other.core))
+      .map((e) => textSimilarity(e, other.core));
+  const alias = Math.max(0, ...aliasesOf(source, candidate), ...aliasesOf(candidate, source));
   const viaAlias = alias >= 0.95 ? alias - TEXT_WEIGHTS.extraTextPenalty : null;
   if (!comparableScripts(source.core, candidate.core)) {
     // Compared through a romanisation, an addition on either side costs as it does in one script.
@@ -90,7 +91,7 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
   }
   const core = textSimilarity(source.core, candidate.core);
   // Without additions on either side the core is the whole title.
-  if (!source.extras.length && !candidate.extras.length) return core;
+  if (!source.extras.length && !candidate.extras.length) return Math.max(core, viaAlias ?? 0);
   const main = textSimilarity(source.main, candidate.main);
   const extraDiffersInNumbers = numbersIn(source.main) !== numbersIn(candidate.main);
   return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1), viaAlias ?? 0);
@@ -107,14 +108,17 @@ function bestName(name: string, others: string[], otherTitle: string): number {
   return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
 }
 
-/** Artist similarity: the first-credited artist found on the other side, then how much of each credit the other covers; null when it cannot be compared. */
-function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
+/**
+ * Artist similarity: the first-credited artist found on the other side, then how much of each
+ * credit the other covers (`score`, null when it cannot be compared), and the first alone (`lead`).
+ */
+function artistSimilarity(source: TrackProfile, candidate: TrackProfile): { score: number | null; lead: number } {
   const s = source.names;
   const c = candidate.names;
-  if (!s.length || !c.length) return s.length === c.length ? 1 : null;
+  if (!s.length || !c.length) return { score: s.length === c.length ? 1 : null, lead: 0 };
   const comparableCredits = comparableScripts(s.join(' '), c.join(' '));
   const romanised = comparableCredits ? null : romanisedSimilarity(s.join(' '), c.join(' '), 'name');
-  if (!comparableCredits && romanised === null) return null;
+  if (!comparableCredits && romanised === null) return { score: null, lead: 0 };
   const primary = Math.max(bestName(s[0]!, c, ''), bestName(c[0]!, s, ''));
   const mean = (names: string[], others: string[], otherTitle: string) => names.reduce((sum, n) => sum + bestName(n, others, otherTitle), 0) / names.length;
   const byName =
@@ -122,7 +126,7 @@ function artistSimilarity(source: TrackProfile, candidate: TrackProfile): number
     TEXT_WEIGHTS.artistSourceCoverage * mean(s, c, candidate.full) +
     TEXT_WEIGHTS.artistCandidateCoverage * mean(c, s, source.full);
   // The credit read as a whole, for names split differently ("Earth, Wind & Fire" / "Earth Wind and Fire").
-  return Math.max(byName, romanised ?? textSimilarity(s.join(' '), c.join(' ')));
+  return { score: Math.max(byName, romanised ?? textSimilarity(s.join(' '), c.join(' '))), lead: primary };
 }
 
 /** Overlap of two lists of detail words over the shorter one: "wembley" agrees with "wembley stadium london". */
@@ -180,11 +184,23 @@ function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: str
 export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, via: 'isrc' | 'search'): CandidateScore {
   const reasons: string[] = [];
   const rawTitle = titleSimilarity(source, candidate);
-  const rawArtist = artistSimilarity(source, candidate);
+  const credit = artistSimilarity(source, candidate);
   // Text in another script is unknown, not different: a matching ISRC may stand in for it when
   // the durations confirm it and the part that can be compared agrees ("Spring Day" / "봄날" by BTS).
   const durationsAgree =
     source.durationMs !== null && candidate.durationMs !== null && Math.abs(source.durationMs - candidate.durationMs) <= DURATION.sameRecordingMs;
+  // One track of one release: the same title, lead artist and length on the same album. The rest
+  // of the credit may then differ without doubt (a featured artist who changed name, "Jhay Cortez" /
+  // "Jhayco"; a guest one service leaves out): it counts as a name with an ensemble added does.
+  const releaseTrack =
+    rawTitle !== null &&
+    rawTitle >= ADJUSTMENTS.isrcStandInFloor &&
+    credit.lead >= 0.95 &&
+    durationsAgree &&
+    source.album !== null &&
+    candidate.album !== null &&
+    textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity;
+  const rawArtist = credit.score !== null && releaseTrack ? Math.max(credit.score, TEXT_WEIGHTS.ensembleName) : credit.score;
   const isrcConfirmed = via === 'isrc' && durationsAgree;
   // The ISRC and length stand in for a part in another script when the other part agrees, and for
   // both when neither can be compared ("Marigold" by "Aimyon" / "マリーゴールド" by "あいみょん"):
