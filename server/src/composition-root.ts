@@ -48,7 +48,7 @@ import { ActorActivityReadModel } from './features/feed/actor-activity.read-mode
 import { FeedRepo } from './features/feed/feed.repo';
 import { FeedService } from './features/feed/feed.service';
 import { FeedPageCache } from './features/feed/feed-page.cache';
-import { PeopleVersion } from './features/search/people-version';
+import { SearchVersions } from './features/search/search-versions';
 import type { RouteDeps } from './http/route';
 import { FriendsRatingsRepo } from './features/feed/friends-ratings.repo';
 import { FriendsRatingsService } from './features/feed/friends-ratings.service';
@@ -273,7 +273,7 @@ export function composeServices(infra: Infrastructure): Composition {
   const docs = recordingDocumentStore(infra.documentStore, activityRecorder);
   const timelines = new TimelineStore(redis, prefix);
   const feedPages = new FeedPageCache(redis, prefix);
-  const peopleVersion = new PeopleVersion(redis, prefix);
+  const searchVersions = new SearchVersions(redis, prefix, logger);
 
   // Notifications and moderation.
   const notificationsRepo = new NotificationsRepo(knex);
@@ -456,7 +456,7 @@ export function composeServices(infra: Infrastructure): Composition {
     loginThrottle: new LoginThrottle(rateLimiter, config.LOGIN_RATE_ACCOUNT_MAX, config.LOGIN_RATE_WINDOW_SECONDS),
     notifications,
     timelines,
-    people: peopleVersion,
+    people: searchVersions.people,
     logger,
   });
 
@@ -472,7 +472,7 @@ export function composeServices(infra: Infrastructure): Composition {
     reviewAccess,
     logger,
     feedChanges: feedPages,
-    people: peopleVersion,
+    people: searchVersions.people,
   });
   const parties = new PartiesService({
     repo: partiesRepo,
@@ -556,7 +556,7 @@ export function composeServices(infra: Infrastructure): Composition {
       priorMean: () => priorMean.get(),
       playlists: (text, viewerId, limit) => playlistLists.search(text, viewerId, limit),
       aggregateHidden: (releaseDate) => aggregateEmbargo.hides(releaseDate),
-      people: peopleVersion,
+      versions: searchVersions,
     }),
     artists: new ArtistsService({
       repo: new ArtistsRepo(knex),
@@ -586,7 +586,7 @@ export function composeServices(infra: Infrastructure): Composition {
       aggregateHidden: (releaseDate) => aggregateEmbargo.hides(releaseDate),
       follows,
       docs,
-      people: peopleVersion,
+      people: searchVersions.people,
       logger,
     }),
     listenLater,
@@ -635,6 +635,7 @@ export function composeServices(infra: Infrastructure): Composition {
       connections,
       appProvider: (name) => infra.providers.appProvider(name),
       artwork,
+      catalogChanges: searchVersions.catalog,
       logger,
     }),
   };

@@ -1,5 +1,5 @@
 import type { ChangePasswordInput, LoginInput, RegisterInput } from '@muse/shared';
-import type { PeopleChangeMarks } from '../search/people-version';
+import type { PeopleChangeMarks } from '../search/search-versions';
 import { AppError } from '../../lib/app-error';
 import { randomToken } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { ExternalAlbumAdded, ExternalAlbumAddInput, ExternalSearchQuery, ExternalSearchResults, ProviderName } from '@muse/shared';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';
+import type { CatalogChangeMarks } from '../search/search-versions';
 import { normaliseTitle } from '../../lib/music-text';
 import type { MusicProvider, ProviderAlbum } from '../../providers/music-provider.port';
 import type { ArtworkService } from '../artwork/artwork.service';
@@ -21,6 +22,8 @@ export interface CatalogEnrichmentDeps {
   /** App-level providers, for people who have not connected the service. */
   appProvider(name: ProviderName): MusicProvider;
   artwork: Pick<ArtworkService, 'requestCover'>;
+  /** Told after an album is added or merged, so kept search answers are read again. */
+  catalogChanges?: CatalogChangeMarks;
   logger: Logger;
   /**
    * How long a person waits for the service before a 503 (default 15 s for a search, 45 s for reading
@@ -114,6 +117,7 @@ export class CatalogEnrichmentService {
       if (counterpart) await this.merge(trx, { id: albumId }, counterpart);
       return { albumId, created: true, hasCover: false };
     });
+    await this.deps.catalogChanges?.changed();
     if (!outcome.hasCover && wanted.coverUrl) await this.requestCover(outcome.albumId, wanted.coverUrl);
     return { albumId: outcome.albumId, created: outcome.created };
   }

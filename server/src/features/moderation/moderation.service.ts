@@ -21,7 +21,7 @@ import { targetNoun, type ModerationRepo, type NewReport, type ReportTargetType 
 import { outcomeNotice } from './report-outcome';
 import { suspensionLiftedNotice } from './suspension-lifted-notice';
 import type { FeedChangeMarks } from '../feed/feed-page.cache';
-import type { PeopleChangeMarks } from '../search/people-version';
+import type { PeopleChangeMarks } from '../search/search-versions';
 
 export interface ModerationServiceDeps {
   transactions: Transactions;

@@ -7,7 +7,7 @@ import type {
   ProfileUpdateInput,
   ProfileView,
 } from '@muse/shared';
-import type { PeopleChangeMarks } from '../search/people-version';
+import type { PeopleChangeMarks } from '../search/search-versions';
 import type { DocumentStore } from '../../docstore/document-store.port';
 import { AppError } from '../../lib/app-error';
 import type { Logger } from '../../lib/logger';

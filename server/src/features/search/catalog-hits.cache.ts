@@ -7,8 +7,14 @@ import type { PreparedQuery, SearchHitRows } from './search.repo';
  * asking 50 a group cannot pass (each row is a frozen object of a KB or less).
  */
 export const CATALOG_HITS_ROWS_KEPT = 80_000;
-/** How long a kept catalog answer is shown: new albums and new stars show up at most this late. */
+/** How long a kept catalog answer is shown when catalog changes are not marked: new albums and new stars show up at most this late. */
 export const CATALOG_HITS_TTL_MS = 10_000;
+/**
+ * How long when they are (SearchVersions: an added album is found at once): what is left to show
+ * late are new stars in the search list (the album page has them live) and the end of a
+ * pre-release embargo on them.
+ */
+export const MARKED_CATALOG_HITS_TTL_MS = 60_000;
 
 /** The catalog's part of a search (albums, artists, tracks), with the query as prepared for it. */
 export interface CatalogHits {

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app';
 import { makeAlbum, makeArtist, newUserInput, registerPerson, writeReview } from '../../testing/factories';
 import { clockAhead } from '../../testing/clock-ahead';
 import { SearchQuerySchema } from '@muse/shared';
-import { CATALOG_HITS_TTL_MS } from './catalog-hits.cache';
+import { MARKED_CATALOG_HITS_TTL_MS } from './catalog-hits.cache';
 import { SearchRepo } from './search.repo';
 import { SearchService } from './search.service';
 
@@ -58,7 +58,7 @@ describe("search: albums found by their artists' own names", () => {
     expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual(['Winter Rooms']);
     const clock = clockAhead();
     try {
-      clock.advance(CATALOG_HITS_TTL_MS + 1);
+      clock.advance(MARKED_CATALOG_HITS_TTL_MS + 1);
       expect(await albumTitles('Winter Rooms Ilse Quartett')).toEqual([]);
     } finally {
       clock.restore();
@@ -121,7 +121,7 @@ describe('search: kept answers and the people they found', () => {
     expect((await admin.client.post(`/api/admin/reports/${report.body.id}/resolve`, { action: 'suspend_author' })).status).toBe(200);
     const after = await find('Quillon Vesper');
     expect(after.users).toEqual([]);
-    // The catalog part is the kept one until it expires (CATALOG_HITS_TTL_MS).
+    // The catalog part is the kept one until it expires (MARKED_CATALOG_HITS_TTL_MS).
     expect(after.albums.map((a) => a.title)).toEqual(['Quillon Vesper Live']);
 
     // Lifting the suspension brings the account back to the next search.
@@ -147,7 +147,7 @@ describe('search: kept answers and the people they found', () => {
     expect((await find('Tamsin Orrery')).albums.map((a) => a.title)).toEqual(['Tamsin Orrery']);
     const clock = clockAhead();
     try {
-      clock.advance(CATALOG_HITS_TTL_MS + 1);
+      clock.advance(MARKED_CATALOG_HITS_TTL_MS + 1);
       expect((await find('Tamsin Orrery')).albums).toEqual([]);
     } finally {
       clock.restore();
@@ -165,7 +165,7 @@ describe('search: the bound on kept answers', () => {
         repo: new SearchRepo(knex),
         priorMean: async () => 3,
         playlists: async () => [],
-        people: { current: async () => '1' },
+        versions: { current: async () => ({ people: '1', catalog: '1' }) },
         keptAnswerBytes,
       });
     const textOf = async (search: SearchService, q: string) => String((await search.answer(SearchQuerySchema.parse({ q }))).text);

@@ -2,9 +2,10 @@ import type { PlaylistSummary, SearchQuery, SearchResults } from '@muse/shared';
 import type { AggregateHidden } from '../../http/presenters/catalog.presenter';
 import { JsonText } from '../../http/json-text';
 import { ExpiringLruMap } from '../../lib/expiring-lru-map';
-import { CATALOG_HITS_TTL_MS, CatalogHitsCache, type CatalogHits } from './catalog-hits.cache';
+import { CATALOG_HITS_TTL_MS, CatalogHitsCache, MARKED_CATALOG_HITS_TTL_MS, type CatalogHits } from './catalog-hits.cache';
 import { presentSearchResults, type SearchHits } from './search.presenter';
 import type { SearchFilters, SearchGroups, SearchRepo } from './search.repo';
+import type { SearchFactVersions } from './search-versions';
 
 export interface SearchServiceDeps {
   repo: SearchRepo;
@@ -17,10 +18,11 @@ export interface SearchServiceDeps {
   /** The pre-release embargo: albums whose aggregate is hidden (none unless given). */
   aggregateHidden?: AggregateHidden;
   /**
-   * The version of people's search-visible facts (see PeopleVersion): given, whole answers are
-   * kept and served as their JSON text while it stands (and for at most the catalog's 10 s).
+   * The versions of people's and the catalog's search-visible facts (see SearchVersions): given,
+   * whole answers are kept and served as their JSON text while both stand, catalog answers while
+   * the catalog's stands, each for at most MARKED_CATALOG_HITS_TTL_MS (CATALOG_HITS_TTL_MS without).
    */
-  people?: { current(): Promise<string> };
+  versions?: { current(): Promise<SearchFactVersions> };
   /** Characters of whole answers kept (SEARCH_ANSWER_BYTES unless given). */
   keptAnswerBytes?: number;
   now?: () => number;
@@ -33,8 +35,9 @@ export interface SearchServiceDeps {
 export const SEARCH_ANSWER_BYTES = 16 * 1024 * 1024;
 
 interface KeptAnswer {
-  /** The people version it was read under. */
+  /** The versions it was read under. */
   people: string;
+  catalog: string;
   json: JsonText;
   bytes: number;
 }
@@ -48,28 +51,29 @@ export class SearchService {
   private readonly answers: ExpiringLruMap<string, KeptAnswer>;
 
   constructor(private readonly deps: SearchServiceDeps) {
-    this.catalogHits = deps.catalogHits ?? new CatalogHitsCache(CATALOG_HITS_TTL_MS, deps.now);
-    this.answers = new ExpiringLruMap(deps.keptAnswerBytes ?? SEARCH_ANSWER_BYTES, CATALOG_HITS_TTL_MS, deps.now, (answer) => answer.bytes);
+    const ttlMs = deps.versions ? MARKED_CATALOG_HITS_TTL_MS : CATALOG_HITS_TTL_MS;
+    this.catalogHits = deps.catalogHits ?? new CatalogHitsCache(ttlMs, deps.now);
+    this.answers = new ExpiringLruMap(deps.keptAnswerBytes ?? SEARCH_ANSWER_BYTES, ttlMs, deps.now, (answer) => answer.bytes);
   }
 
   /**
    * The search's answer as JSON text. Everything but playlists is the same for every viewer, so
-   * a whole answer is kept, as the text sent, while the people it found stand (the version of
-   * people's facts it was read under has not moved) and its catalog part is fresh (10 s): the
+   * a whole answer is kept, as the text sent, while what it found stands (the versions of
+   * people's and the catalog's facts it was read under have not moved; a minute at most): the
    * search box asks on every keystroke and people type the same beginnings. Playlists are held
    * to each viewer's access and read every time.
    */
   async answer(query: SearchQuery, viewerId: string | null = null): Promise<JsonText> {
-    const { people } = this.deps;
-    if (!people || query.type === 'playlist') return new JsonText(JSON.stringify(await this.search(query, viewerId)));
+    const { versions } = this.deps;
+    if (!versions || query.type === 'playlist') return new JsonText(JSON.stringify(await this.search(query, viewerId)));
     const key = JSON.stringify([query.q, query.type, query.genre ?? null, query.year ?? null, query.limit]);
     // Read before the search, so an answer that overlapped a change carries the older version.
-    const version = await people.current();
+    const read = await versions.current();
     const kept = this.answers.get(key);
-    if (kept && kept.people === version) return kept.json;
-    const text = JSON.stringify(await this.search(query, viewerId));
+    if (kept && kept.people === read.people && kept.catalog === read.catalog) return kept.json;
+    const text = JSON.stringify(await this.search(query, viewerId, read.catalog));
     const json = new JsonText(text);
-    this.answers.set(key, { people: version, json, bytes: text.length + key.length });
+    this.answers.set(key, { ...read, json, bytes: text.length + key.length });
     return json;
   }
 
@@ -77,7 +81,7 @@ export class SearchService {
    * Finds what the text names, best first, in each requested group. A genre or year narrows
    * albums, tracks (by their album) and artists (by an album of theirs) and leaves users out.
    */
-  async search(query: SearchQuery, viewerId: string | null = null): Promise<SearchResults> {
+  async search(query: SearchQuery, viewerId: string | null = null, catalogVersion?: string): Promise<SearchResults> {
     const text = query.q.replace(CONTROL_CHARACTERS, ' ').trim();
     const empty: SearchHits = { albums: [], artists: [], tracks: [], users: [] };
     if (!text) return presentSearchResults(query.q, empty, 0);
@@ -92,7 +96,7 @@ export class SearchService {
     // the results page asks for playlists in a request of their own. No genre or year applies.
     const playlists = query.type === 'playlist' && !filtered;
     const [{ catalog, users }, priorMean, playlistHits] = await Promise.all([
-      this.find(text, groups, filters, query.limit),
+      this.find(text, groups, filters, query.limit, catalogVersion ?? (await this.deps.versions?.current())?.catalog ?? ''),
       groups.albums ? this.deps.priorMean() : 0,
       playlists ? this.deps.playlists(text, viewerId, query.limit) : [],
     ]);
@@ -101,9 +105,15 @@ export class SearchService {
     return presentSearchResults(query.q, hits, priorMean, playlistHits, this.deps.aggregateHidden);
   }
 
-  /** The catalog groups from a kept answer when there is one, and the people read now. */
-  private async find(text: string, groups: SearchGroups, filters: SearchFilters, limit: number): Promise<{ catalog: CatalogHits; users: SearchHits['users'] }> {
-    const key = JSON.stringify([text, groups.albums, groups.artists, groups.tracks, filters.genre ?? null, filters.year ?? null, limit]);
+  /** The catalog groups from a kept answer read under this catalog version when there is one, and the people read now. */
+  private async find(
+    text: string,
+    groups: SearchGroups,
+    filters: SearchFilters,
+    limit: number,
+    catalogVersion: string,
+  ): Promise<{ catalog: CatalogHits; users: SearchHits['users'] }> {
+    const key = JSON.stringify([catalogVersion, text, groups.albums, groups.artists, groups.tracks, filters.genre ?? null, filters.year ?? null, limit]);
     const kept = this.catalogHits.get(key);
     if (kept) {
       const users = groups.users && kept.prepared ? (await this.deps.repo.find(kept.prepared, { ...NO_GROUPS, users: true }, filters, limit)).users : [];
