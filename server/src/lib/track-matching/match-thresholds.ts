@@ -50,7 +50,7 @@ export const TEXT_WEIGHTS = {
    * romanised title and credit still clear `accept` (0.97 × 0.97^1.5 ≈ 0.93).
    */
   romanised: 0.97,
-  /** A kana title whose romanisation is less alike than this is no evidence either way (loanwords): it counts as in another script. */
+  /** A title whose romanisation is less alike than this is no evidence either way (loanwords, other romanisations): it counts as in another script. */
   romanisedFloor: 0.8,
   /** A name and the same name with an ensemble after it ("Jimi Hendrix" / "The Jimi Hendrix Experience"): alike, not equal (0.92^1.5 ≈ 0.88, just past `accept`). */
   ensembleName: 0.92,
@@ -94,6 +94,8 @@ export const ADJUSTMENTS = {
    */
   isrcStandIn: 0.9,
   isrcStandInFloor: 0.9,
+  /** With the ISRC, length and album as released agreeing, a title at least this alike stands in as `isrcStandIn`. */
+  releaseTitleFloor: 0.7,
   /** Both sides carry an ISRC and they differ (remasters do get new ISRCs, so only a nudge). */
   isrcMismatch: 0.02,
   /** Album titles at or above this similarity agree (a preference between copies, not confidence). */

@@ -11,15 +11,37 @@ const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g'
 // carry meaning (kana voicing marks, Devanagari vowel signs) and are kept.
 const DROPPABLE_MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 
+// A movement or section numbered in roman numerals at the start of a title or after a colon
+// ("Op. 18: II. Adagio sostenuto"), which the other service may number "2. Adagio sostenuto".
+const ROMAN_VALUES: Record<string, string> = {
+  I: '1',
+  II: '2',
+  III: '3',
+  IV: '4',
+  V: '5',
+  VI: '6',
+  VII: '7',
+  VIII: '8',
+  IX: '9',
+  X: '10',
+  XI: '11',
+  XII: '12',
+  XIII: '13',
+  XIV: '14',
+  XV: '15',
+};
+const MOVEMENT_ROMAN_RE = /(^|[:：]\s*)(XI{1,3}|XIV|XV|IX|IV|VI{1,3}|I{1,3}|V|X)\.\s+/g;
+
 /**
  * Accent-, case- and punctuation-insensitive form: NFKD (full-width and ligatures unfolded), lower
- * case, accents dropped on Latin/Greek/Cyrillic, "&", "+" and "'n'" read as "and", dots and
+ * case, accents dropped on Latin/Greek/Cyrillic, movements numbered "II." read as "2.", "&", "+" and "'n'" read as "and", dots and
  * apostrophes removed ("R.E.M." = "REM"), other punctuation separating words. Letters of every
  * script are kept, so a Japanese or Korean title never folds to nothing.
  */
 export function foldText(raw: string): string {
   return (
     raw
+      .replace(MOVEMENT_ROMAN_RE, (_m, before: string, roman: string) => `${before}${ROMAN_VALUES[roman]!}. `)
       .normalize('NFKD')
       .toLowerCase()
       .replace(DROPPABLE_MARKS_RE, '$1')

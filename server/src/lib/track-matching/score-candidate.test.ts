@@ -207,5 +207,46 @@ describe('scoreCandidate', () => {
     // The lead artist must be the same: another act's song of that title on an album of that name is not it.
     expect(score(source, { ...renamed, artists: ['Jhayco'] }).confidence).toBeLessThan(accept);
   });
-});
 
+  it('when one service numbers a movement in roman numerals and the other in digits, then the titles agree; another movement does not', () => {
+    const source = {
+      title: 'Piano Concerto No. 2 in C Minor, Op. 18: II. Adagio sostenuto',
+      artists: ['Sviatoslav Richter'],
+      album: 'Rachmaninov',
+      durationMs: 692_000,
+    };
+    const same = { ...source, title: 'Piano Concerto No. 2 in C Minor, Op. 18: 2. Adagio sostenuto', durationMs: 692_500 };
+    expect(score(source, same).title).toBe(1);
+    expect(score(source, { ...same, title: 'Piano Concerto No. 2 in C Minor, Op. 18: 3. Adagio sostenuto' }).confidence).toBeLessThan(review);
+  });
+
+  it('when a Cyrillic title is romanised another way than ours, then the title is unknown, and the ISRC and length stand in for it', () => {
+    const source = { title: 'Тает лёд', artists: ['Грибы'], album: 'Дом культуры', durationMs: 195_000, isrc: 'RUA1D1600121' };
+    const listed = { title: 'Tayet Lyod', artists: ['Griby'], album: 'Dom Kultury', durationMs: 195_400, isrc: 'RUA1D1600121' };
+    expect(score(source, listed, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    // Without the ISRC an unknown title is not enough.
+    expect(score({ ...source, isrc: null }, { ...listed, isrc: null }).confidence).toBeLessThan(accept);
+  });
+
+  it('when a title carries another title in the same script in brackets, then that is not an alias of it; the artist written first is', () => {
+    const source = { title: 'Ojos Así', artists: ['Shakira'], album: '¿Dónde Están los Ladrones?', durationMs: 238_000 };
+    expect(score(source, { ...source, title: 'Eyes Like Yours (Ojos Así)', album: 'Laundry Service' }).confidence).toBeLessThan(accept);
+    expect(score({ ...source, title: 'Shakira - Ojos Así', album: null }, source).confidence).toBeGreaterThanOrEqual(accept);
+    expect(
+      score({ ...source, title: 'Gangnam Style', artists: ['PSY'] }, { ...source, title: 'Gangnam Style (강남스타일)', artists: ['PSY'] }).confidence,
+    ).toBeGreaterThanOrEqual(accept);
+  });
+
+  it('when the ISRC, length, album and lead artist agree, then a title written a little otherwise is accepted; on another album it is left for review', () => {
+    const source = {
+      title: 'Cello Suite No. 1 in G Major, BWV 1007: I. Prélude',
+      artists: ['Johann Sebastian Bach', 'Yo-Yo Ma'],
+      album: 'Bach: Unaccompanied Cello Suites',
+      durationMs: 144_000,
+      isrc: 'USSM18300117',
+    };
+    const apple = { ...source, title: 'Unaccompanied Cello Suite No. 1 in G Major, BWV 1007: I. Prélude', artists: ['Yo-Yo Ma'], durationMs: 144_300 };
+    expect(score(source, apple, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { ...apple, album: 'Six Evolutions - Bach: Cello Suites' }, 'isrc').confidence).toBeLessThan(accept);
+  });
+});

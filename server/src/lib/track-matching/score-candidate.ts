@@ -75,9 +75,13 @@ function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): numb
 /** Title similarity: the core titles, with unexplained additions compared too and a small cost when they differ. */
 function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number | null {
   // A title given in two scripts on one side, in brackets ("Gangnam Style (강남스타일)") or not
-  // ("밤편지 Through the Night"), matches the other side's either way.
+  // ("밤편지 Through the Night"), matches the other side's either way; so does a title written after
+  // its artist ("Guns N' Roses - Sweet Child O' Mine"). Another title in the same script is not
+  // an alias: "Eyes Like Yours (Ojos Así)" is the English recording of "Ojos Así".
+  const artistFirst = (side: TrackProfile) =>
+    [...side.names, side.names.join(' and ')].some((name) => textSimilarity(name, side.core) >= ADJUSTMENTS.isrcStandInFloor);
   const aliasesOf = (side: TrackProfile, other: TrackProfile) =>
-    [...side.extras, ...(scriptOf(other.core) === 'mixed' ? [] : scriptRuns(side.core))]
+    [...side.extras.filter((e) => scriptOf(e) !== scriptOf(side.core) || artistFirst(side)), ...(scriptOf(other.core) === 'mixed' ? [] : scriptRuns(side.core))]
       .filter((e) => comparableScripts(e, other.core))
       .map((e) => textSimilarity(e, other.core));
   const alias = Math.max(0, ...aliasesOf(source, candidate), ...aliasesOf(candidate, source));
@@ -183,12 +187,18 @@ function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: str
  */
 export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, via: 'isrc' | 'search'): CandidateScore {
   const reasons: string[] = [];
-  const rawTitle = titleSimilarity(source, candidate);
+  const comparedTitle = titleSimilarity(source, candidate);
   const credit = artistSimilarity(source, candidate);
   // Text in another script is unknown, not different: a matching ISRC may stand in for it when
   // the durations confirm it and the part that can be compared agrees ("Spring Day" / "봄날" by BTS).
   const durationsAgree =
     source.durationMs !== null && candidate.durationMs !== null && Math.abs(source.durationMs - candidate.durationMs) <= DURATION.sameRecordingMs;
+  const isrcConfirmed = via === 'isrc' && durationsAgree;
+  // Romanisations vary ("Тает лёд" is "Tayet Lyod" on one service, "Taet Led" by the letter map):
+  // with the ISRC and length agreeing, a title far from ours through one is unknown, not different.
+  const romanisedApart =
+    isrcConfirmed && comparedTitle !== null && comparedTitle < TEXT_WEIGHTS.romanisedFloor && !comparableScripts(source.core, candidate.core);
+  const rawTitle = romanisedApart ? null : comparedTitle;
   // One track of one release: the same title, lead artist and length on the same album. The rest
   // of the credit may then differ without doubt (a featured artist who changed name, "Jhay Cortez" /
   // "Jhayco"; a guest one service leaves out): it counts as a name with an ensemble added does.
@@ -201,7 +211,6 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
     candidate.album !== null &&
     textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity;
   const rawArtist = credit.score !== null && releaseTrack ? Math.max(credit.score, TEXT_WEIGHTS.ensembleName) : credit.score;
-  const isrcConfirmed = via === 'isrc' && durationsAgree;
   // The ISRC and length stand in for a part in another script when the other part agrees, and for
   // both when neither can be compared ("Marigold" by "Aimyon" / "マリーゴールド" by "あいみょん"):
   // one recording code and one length are what the two copies then have in common.
@@ -230,14 +239,22 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   // release) outweigh the credit: a band name half in kanji ("Official髭男dism"), a composer named
   // first ("Ludwig van Beethoven, Wiener Philharmoniker" / "Vienna Philharmonic"). The credit then
   // stands in as a part in another script does, which is accepted.
-  const releaseAgrees =
-    creditDoubt &&
+  const sameRelease =
+    isrcConfirmed &&
     source.albumFull !== null &&
     candidate.albumFull !== null &&
     textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity;
+  const releaseAgrees = creditDoubt && sameRelease;
   const creditDoubtFactor = releaseAgrees ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : TEXT_WEIGHTS.incomparable;
   const artistFactor = factor(rawArtist, TEXT_WEIGHTS.artist);
-  const text = factor(rawTitle, TEXT_WEIGHTS.title) * (creditDoubt ? Math.max(artistFactor, creditDoubtFactor) : artistFactor);
+  // The same way round for the title: with the code, length and release agreeing and the lead
+  // artist found, a title only alike ("Unaccompanied Cello Suite No. 1 ..." / "Cello Suite No. 1
+  // ...") is how each service writes it, and stands in as one in another script does.
+  const titleDoubt = sameRelease && rawTitle !== null && rawTitle >= ADJUSTMENTS.releaseTitleFloor && credit.lead >= 0.95;
+  const titleFactor = factor(rawTitle, TEXT_WEIGHTS.title);
+  const text =
+    (titleDoubt ? Math.max(titleFactor, ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.title) : titleFactor) *
+    (creditDoubt ? Math.max(artistFactor, creditDoubtFactor) : artistFactor);
 
   let confidence = text;
   if (via === 'isrc') {

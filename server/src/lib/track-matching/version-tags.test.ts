@@ -32,6 +32,10 @@ describe('readSegment', () => {
     ['Reprise', 'alternate'],
     ['Take 9', 'alternate'],
     ['Naked Version / Remastered 2013', 'alternate'],
+    ['Boombox Rehearsals', 'alternate'],
+    ['Outtakes', 'alternate'],
+    ['Alternate Takes', 'alternate'],
+    ['Piano Sketches', 'alternate'],
   ])('when a segment says "%s", then it gates on %s', (segment, tag) => {
     const reading = readSegment(segment);
     expect(reading.tags).toContain(tag);
