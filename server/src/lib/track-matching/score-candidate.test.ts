@@ -249,4 +249,23 @@ describe('scoreCandidate', () => {
     expect(score(source, apple, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { ...apple, album: 'Six Evolutions - Bach: Cello Suites' }, 'isrc').confidence).toBeLessThan(accept);
   });
+
+  it('when the source is a mix made anew years later ("2022 Mix"), then a remaster of the original mix is not it; the same new mix is', () => {
+    const source = { title: 'Eleanor Rigby - 2022 Mix', artists: ['The Beatles'], album: 'Revolver (Super Deluxe)', durationMs: 126_500 };
+    const remaster = score(source, { ...source, title: 'Eleanor Rigby (Remastered 2009)', album: 'Revolver', durationMs: 126_400 });
+    expect(remaster.gateFailure).toBe('not the newly mixed version');
+    expect(remaster.confidence).toBeLessThan(review);
+    expect(score(source, { ...source, title: 'Eleanor Rigby (2022 Mix)' }).confidence).toBeGreaterThanOrEqual(accept);
+  });
+
+  it('when the credit is in another script but title, length and album agree, then it is accepted; without the album, or with another length, it is left for review', () => {
+    const source = { title: '七里香', artists: ['Jay Chou'], album: '七里香', durationMs: 299_000 };
+    const listed = { ...source, artists: ['周杰倫'], durationMs: 299_500 };
+    expect(score(source, listed).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { ...listed, album: '葉惠美' }).confidence).toBeLessThan(accept);
+    expect(score(source, { ...listed, durationMs: 320_000 }).confidence).toBeLessThan(accept);
+    // A title in another script on the same album is not enough: another track of it can be as long.
+    expect(score({ ...source, title: 'Common Jasmine Orange' }, { ...source, artists: ['Jay Chou'] }).confidence).toBeLessThan(accept);
+  });
 });
+

@@ -24,6 +24,7 @@ export interface CandidateScore {
 const GATE_WORDS: Record<GateTag, string> = {
   live: 'live',
   remix: 'remix',
+  'new-mix': 'newly mixed',
   acoustic: 'acoustic',
   instrumental: 'instrumental',
   karaoke: 'karaoke',
@@ -202,15 +203,19 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   // One track of one release: the same title, lead artist and length on the same album. The rest
   // of the credit may then differ without doubt (a featured artist who changed name, "Jhay Cortez" /
   // "Jhayco"; a guest one service leaves out): it counts as a name with an ensemble added does.
-  const releaseTrack =
+  const titleOnAlbum =
     rawTitle !== null &&
     rawTitle >= ADJUSTMENTS.isrcStandInFloor &&
-    credit.lead >= 0.95 &&
     durationsAgree &&
     source.album !== null &&
     candidate.album !== null &&
     textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity;
+  const releaseTrack = titleOnAlbum && credit.lead >= 0.95;
   const rawArtist = credit.score !== null && releaseTrack ? Math.max(credit.score, TEXT_WEIGHTS.ensembleName) : credit.score;
+  // A credit in another script on that track ("Jay Chou" / "周杰倫" for "七里香" on "七里香"): the
+  // title, length and album stand in for it as an ISRC would. Not the other way round: another
+  // track of the album by that artist can be as long.
+  const creditOnAlbum = titleOnAlbum && rawArtist === null && source.names.length > 0 && candidate.names.length > 0;
   // The ISRC and length stand in for a part in another script when the other part agrees, and for
   // both when neither can be compared ("Marigold" by "Aimyon" / "マリーゴールド" by "あいみょん"):
   // one recording code and one length are what the two copies then have in common.
@@ -246,7 +251,7 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
     textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity;
   const releaseAgrees = creditDoubt && sameRelease;
   const creditDoubtFactor = releaseAgrees ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : TEXT_WEIGHTS.incomparable;
-  const artistFactor = factor(rawArtist, TEXT_WEIGHTS.artist);
+  const artistFactor = creditOnAlbum ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : factor(rawArtist, TEXT_WEIGHTS.artist);
   // The same way round for the title: with the code, length and release agreeing and the lead
   // artist found, a title only alike ("Unaccompanied Cello Suite No. 1 ..." / "Cello Suite No. 1
   // ...") is how each service writes it, and stands in as one in another script does.

@@ -33,6 +33,8 @@ describe('readSegment', () => {
     ['Take 9', 'alternate'],
     ['Naked Version / Remastered 2013', 'alternate'],
     ['Boombox Rehearsals', 'alternate'],
+    ['2019 Mix', 'new-mix'],
+    ['2022 Stereo Mix', 'new-mix'],
     ['Outtakes', 'alternate'],
     ['Alternate Takes', 'alternate'],
     ['Piano Sketches', 'alternate'],
@@ -46,7 +48,6 @@ describe('readSegment', () => {
   it.each([
     ['Remastered 2011', 'remaster'],
     ['2009 Remaster', 'remaster'],
-    ['2019 Mix', 'remaster'],
     ['Remasterizado', 'remaster'],
     ['Mono', 'mono'],
     ['Stereo Mix', 'stereo'],

@@ -6,13 +6,14 @@ import { foldText } from './normalise-text';
  * same recording (a remaster, a radio edit) that only lower confidence.
  */
 export type GateTag =
-  'live' | 'remix' | 'acoustic' | 'instrumental' | 'karaoke' | 'cover' | 're-recorded' | 'demo' | 'sped-up' | 'slowed' | 'extended' | 'alternate';
+  'live' | 'remix' | 'new-mix' | 'acoustic' | 'instrumental' | 'karaoke' | 'cover' | 're-recorded' | 'demo' | 'sped-up' | 'slowed' | 'extended' | 'alternate';
 export type PenaltyTag = 'remaster' | 'mono' | 'stereo' | 'radio-edit' | 'single-version' | 'edit' | 'clean' | 'explicit';
 export type VersionTag = GateTag | PenaltyTag;
 
 export const GATE_TAGS: readonly GateTag[] = [
   'live',
   'remix',
+  'new-mix',
   'acoustic',
   'instrumental',
   'karaoke',
@@ -44,12 +45,12 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\blive\b|\bunplugged\b|\bin concert\b|\bao vivo\b|\ben vivo\b|\ben directo\b|\bdal vivo\b|\ben concierto\b/, 'live'],
   [/\bdemo\b|\bearly (?:take|version)\b|\bhome recording\b|\bwork ?tape\b|\brough mix\b/, 'demo'],
   [/\b(?:extended|long)(?: (?:mix|version|edit|cut))?\b/, 'extended'],
+  // A mix made anew from the multitracks years later ("2019 Mix", "2022 Stereo Mix") is heard
+  // differently from the original mix and its remasters: a version of its own, not a remaster.
+  [/\b(?:19|20)\d\d (?:stereo |mono )?mix\b|\bnew (?:stereo |mono )?mix\b/, 'new-mix'],
   [/\bradio (?:edit|version|mix|cut)\b/, 'radio-edit'],
   [/\bsingle (?:version|edit|mix)\b|\b7 (?:inch )?(?:version|edit|mix)\b/, 'single-version'],
-  [
-    /\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed)?\b|\bremaster(?:ed)?\b|\bremasterizad[oa]\b|\bremasterise?d?\b|\b(?:19|20)\d\d (?:stereo |mono )?mix\b/,
-    'remaster',
-  ],
+  [/\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed)?\b|\bremaster(?:ed)?\b|\bremasterizad[oa]\b|\bremasterise?d?\b/, 'remaster'],
   [/\bmono(?: mix| version)?\b/, 'mono'],
   [/\bstereo(?: mix| version)?\b/, 'stereo'],
   [/\bexplicit\b|\bdirty\b/, 'explicit'],
