@@ -75,6 +75,8 @@ export const DURATION = {
 export const ADJUSTMENTS = {
   /** A gate tag that disagrees (live vs studio, a different remix) caps confidence here: never accepted. */
   gateFailCap: 0.3,
+  /** Both titles name featured artists and one names someone the other credits nowhere: review at most. */
+  otherGuestsCap: 0.8,
   /** Both sides name a version with different details ("Live at Wembley" / "Live in Paris"). */
   gateDetailCap: 0.5,
   /** One side names the version's details, the other does not ("Live" / "Live at Wembley"). */

@@ -267,5 +267,42 @@ describe('scoreCandidate', () => {
     // A title in another script on the same album is not enough: another track of it can be as long.
     expect(score({ ...source, title: 'Common Jasmine Orange' }, { ...source, artists: ['Jay Chou'] }).confidence).toBeLessThan(accept);
   });
-});
 
+  it('when both titles name their guests and one names someone the other credits nowhere, then a person decides', () => {
+    const source = { title: 'Essence (feat. Tems)', artists: ['Wizkid'], album: 'Made In Lagos', durationMs: 248_000, explicit: true };
+    const remix = score(source, {
+      ...source,
+      title: 'Essence (feat. Justin Bieber & Tems)',
+      artists: ['Wizkid', 'Justin Bieber', 'Tems'],
+      durationMs: 248_500,
+    });
+    expect(remix.reasons).toContain('other featured artists');
+    expect(remix.confidence).toBeLessThan(accept);
+    // A guest named within a longer name is there.
+    const airplanes = { title: 'Airplanes (feat. Hayley Williams of Paramore)', artists: ['B.o.B'], album: 'The Adventures of Bobby Ray', durationMs: 180_480 };
+    expect(score(airplanes, { ...airplanes, title: 'Airplanes (feat. Hayley Williams)', durationMs: 180_000 }).confidence).toBeGreaterThanOrEqual(accept);
+    // Only one title naming a guest says nothing.
+    expect(score(source, { ...source, title: 'Essence', artists: ['Wizkid', 'Tems'] }).confidence).toBeGreaterThanOrEqual(accept);
+  });
+
+  it('when the other service has the Spanish version and the source is it, then it is matched; the English version is not', () => {
+    const source = { title: 'Bailando (Español)', artists: ['Enrique Iglesias'], album: null, durationMs: 243_000 };
+    expect(score(source, { ...source, title: 'Bailando (Spanish Version)', album: 'SEX AND LOVE' }).confidence).toBeGreaterThanOrEqual(accept);
+    const english = score(source, { ...source, title: 'Bailando (English Version)', album: 'SEX AND LOVE' });
+    expect(english.confidence).toBeLessThan(accept);
+  });
+
+  it('when a credit holds Han characters, then a romanisation far from it is unknown, and the ISRC and length stand in', () => {
+    const source = { title: 'Plastic Love', artists: ['Mariya Takeuchi'], album: 'VARIETY', durationMs: 294_000, isrc: 'JPWP08400211' };
+    const listed = { title: 'プラスティック・ラブ', artists: ['竹内まりや'], album: 'VARIETY', durationMs: 294_200, isrc: 'JPWP08400211' };
+    expect(score(source, listed, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    expect(score({ ...source, isrc: null }, { ...listed, isrc: null }).confidence).toBeLessThan(review);
+  });
+
+  it('when a title is romanised one letter otherwise than by our letter map, then it still agrees', () => {
+    const source = { title: 'Million Alyh Roz', artists: ['Alla Pugacheva'], album: null, durationMs: 268_000 };
+    const listed = { title: 'Миллион алых роз', artists: ['Алла Пугачёва'], album: 'Как тревожен этот путь', durationMs: 267_500 };
+    expect(score(source, listed).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { ...listed, title: 'Арлекино' }).confidence).toBeLessThan(review);
+  });
+});

@@ -1,6 +1,6 @@
 import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
 import { comparableScripts, romanisations, sameActWithEnsemble, scriptOf, scriptRuns } from './normalise-text';
-import { numbersIn, textSimilarity } from './text-similarity';
+import { numbersIn, spellingSimilarity, textSimilarity } from './text-similarity';
 import type { TrackProfile } from './track-profile';
 import { GATE_TAGS, type GateTag, type PenaltyTag, isGate } from './version-tags';
 
@@ -35,6 +35,7 @@ const GATE_WORDS: Record<GateTag, string> = {
   slowed: 'slowed',
   extended: 'extended',
   alternate: 'alternative',
+  language: 'other-language',
 };
 const PENALTY_WORDS: Record<PenaltyTag, string> = {
   remaster: 'remastered',
@@ -48,6 +49,7 @@ const PENALTY_WORDS: Record<PenaltyTag, string> = {
 };
 
 const KANA_RE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN_RE = /\p{Script=Han}/u;
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -66,10 +68,12 @@ function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): numb
     ...ra.flatMap((x) => rb.map((y) => [x, y] as const)),
   ];
   if (!pairs.length) return null;
-  const best = Math.max(...pairs.map(([x, y]) => textSimilarity(x, y)));
+  const best = Math.max(...pairs.map(([x, y]) => spellingSimilarity(x, y)));
   // A kana title that does not come close proves nothing: loanwords are written as they sound
   // ("マリーゴールド" reads "marigorudo", not "marigold"), so the title stays unknown, not different.
   if (part === 'title' && best < TEXT_WEIGHTS.romanisedFloor && KANA_RE.test(a + b)) return null;
+  // Nor does one whose Han characters have no romanisation here ("竹内まりや" reads "竹内mariya"), title or name.
+  if (best < TEXT_WEIGHTS.romanisedFloor && HAN_RE.test(a + b)) return null;
   return best * TEXT_WEIGHTS.romanised;
 }
 
@@ -270,6 +274,15 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   } else if (source.isrc && candidate.isrc && source.isrc !== candidate.isrc) confidence -= ADJUSTMENTS.isrcMismatch;
 
   const tags = compareTags(source, candidate, reasons);
+  // Both titles name their guests, and one names someone the other credits nowhere ("Essence (feat.
+  // Tems)" / "Essence (feat. Justin Bieber & Tems)"): a version made with another guest, so a
+  // person decides.
+  const contains = (a: string, b: string) => ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+  // A guest is there when named alike, or within a longer name ("Hayley Williams of Paramore").
+  const guestMissing = (side: TrackProfile, other: TrackProfile) =>
+    side.featured.some((name) => bestName(name, other.names, other.full) < ADJUSTMENTS.isrcStandInFloor && !other.names.some((o) => contains(name, o)));
+  const otherGuests = source.featured.length > 0 && candidate.featured.length > 0 && (guestMissing(source, candidate) || guestMissing(candidate, source));
+  if (otherGuests) reasons.push('other featured artists');
   confidence -= tags.cost;
 
   if (source.durationMs !== null && candidate.durationMs !== null) {
@@ -286,7 +299,7 @@ export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, vi
   }
   // The same album helps choose between copies (decide-match), but never makes a different title acceptable.
   if (source.album && candidate.album && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity) reasons.push('same album');
-  confidence = Math.min(confidence, tags.cap);
+  confidence = Math.min(confidence, tags.cap, otherGuests ? ADJUSTMENTS.otherGuestsCap : 1);
   return {
     confidence: clamp(confidence),
     rank: confidence,

@@ -108,7 +108,7 @@ export function textSimilarity(rawA: string, rawB: string): number {
 const MEMO_LIMIT = 20_000;
 const memo = new Map<string, number>();
 
-function similarity(rawA: string, rawB: string): number {
+function similarity(rawA: string, rawB: string, byWords = true): number {
   const a = canonicalWords(rawA);
   const b = canonicalWords(rawB);
   if (a === b) return 1;
@@ -116,6 +116,14 @@ function similarity(rawA: string, rawB: string): number {
   const wb = b.split(' ');
   const sorted = (words: string[]) => [...words].sort().join(' ');
   const letters = Math.max(editSimilarity(a, b), editSimilarity(wa.join(''), wb.join('')), editSimilarity(sorted(wa), sorted(wb)));
-  const sim = letters === 1 || (wa.length < 2 && wb.length < 2) ? letters : Math.min(letters, wordOverlap(wa, wb));
+  const sim = !byWords || letters === 1 || (wa.length < 2 && wb.length < 2) ? letters : Math.min(letters, wordOverlap(wa, wb));
   return numbersIn(a) === numbersIn(b) ? sim : Math.min(sim, TEXT_WEIGHTS.differentNumbersCap);
+}
+
+/**
+ * `textSimilarity` by letters alone, not held to word overlap: for a text against a romanisation,
+ * where a word spelt another way ("alyh" / "alykh") is the same word, not a different one.
+ */
+export function spellingSimilarity(a: string, b: string): number {
+  return a === b ? 1 : similarity(a, b, false);
 }

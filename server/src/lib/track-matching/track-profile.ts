@@ -26,6 +26,8 @@ export interface TrackProfile {
   full: string;
   /** Folded artist names, the title's feat. credits included, first-credited first. */
   names: string[];
+  /** The title's feat. credits alone, folded. */
+  featured: string[];
   /** Version tags with the words that detail them (the remixer, the venue). */
   tags: Map<VersionTag, string[]>;
   /** Album core (edition markers off) and the whole album title, folded. */
@@ -75,6 +77,7 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
     extras,
     full: comparable(track.title),
     names: artistNames([...track.artists, ...parts.featured]),
+    featured: artistNames(parts.featured),
     tags,
     album: albumCore || null,
     albumFull: track.album ? comparable(track.album) : null,

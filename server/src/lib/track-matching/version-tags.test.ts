@@ -33,6 +33,16 @@ describe('readSegment', () => {
     ['Take 9', 'alternate'],
     ['Naked Version / Remastered 2013', 'alternate'],
     ['Boombox Rehearsals', 'alternate'],
+    ['伴奏版', 'instrumental'],
+    ['オリジナル・カラオケ', 'karaoke'],
+    ['라이브', 'live'],
+    ['Live at 武道館', 'live'],
+    ['リミックス', 'remix'],
+    ['Acoustic バージョン', 'acoustic'],
+    ['Spanish Version', 'language'],
+    ['Español', 'language'],
+    ['Versión en Español', 'language'],
+    ['English ver.', 'language'],
     ['2019 Mix', 'new-mix'],
     ['2022 Stereo Mix', 'new-mix'],
     ['Outtakes', 'alternate'],
@@ -128,5 +138,12 @@ describe('album and credit markers', () => {
     expect(isSingleRelease('Levitating - Single')).toBe(true);
     expect(isSingleRelease('Creep - EP')).toBe(true);
     expect(isSingleRelease('Future Nostalgia')).toBe(false);
+  });
+
+  it('when a version names its language, then the language is its detail, however it is written', () => {
+    expect(readSegment('Español').detail).toEqual(['spanish']);
+    expect(readSegment('Spanish Version').detail).toEqual(['spanish']);
+    expect(readSegment('Versión en Español').detail).toEqual(['spanish']);
+    expect(readSegment('English Version').detail).toEqual(['english']);
   });
 });

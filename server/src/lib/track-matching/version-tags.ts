@@ -6,7 +6,20 @@ import { foldText } from './normalise-text';
  * same recording (a remaster, a radio edit) that only lower confidence.
  */
 export type GateTag =
-  'live' | 'remix' | 'new-mix' | 'acoustic' | 'instrumental' | 'karaoke' | 'cover' | 're-recorded' | 'demo' | 'sped-up' | 'slowed' | 'extended' | 'alternate';
+  | 'live'
+  | 'remix'
+  | 'new-mix'
+  | 'acoustic'
+  | 'instrumental'
+  | 'karaoke'
+  | 'cover'
+  | 're-recorded'
+  | 'demo'
+  | 'sped-up'
+  | 'slowed'
+  | 'extended'
+  | 'alternate'
+  | 'language';
 export type PenaltyTag = 'remaster' | 'mono' | 'stereo' | 'radio-edit' | 'single-version' | 'edit' | 'clean' | 'explicit';
 export type VersionTag = GateTag | PenaltyTag;
 
@@ -24,6 +37,7 @@ export const GATE_TAGS: readonly GateTag[] = [
   'slowed',
   'extended',
   'alternate',
+  'language',
 ];
 const GATE_SET: ReadonlySet<VersionTag> = new Set(GATE_TAGS);
 
@@ -37,13 +51,16 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\bre ?record(?:ed|ing)?\b|\brerecorded\b|\btaylors version\b|\b(?:19|20)\d\d version\b/, 're-recorded'],
   [/\bsped up\b|\bspeed up\b|\bsuper sped\b|\bnightcore\b/, 'sped-up'],
   [/\b(?:super )?slowed(?: down)?\b(?: and reverb)?|\bchopped and screwed\b|\bscrewed\b/, 'slowed'],
-  [/\bkaraoke\b|\bbacking track\b|\bin the style of\b|\bsing ?along\b/, 'karaoke'],
+  [/\bkaraoke\b|\bbacking track\b|\bin the style of\b|\bsing ?along\b|カラオケ|卡拉ok|노래방/, 'karaoke'],
   [/\boriginally performed by\b|\bmade famous by\b|\bas made famous\b|\bcover(?:ed)?\b|\btribute\b/, 'cover'],
-  [/\binstrumental\b|\binst\b|\bminus one\b/, 'instrumental'],
-  [/\bacoustic\b|\bstripped\b|\bacustic[oa]\b|\bakustisch\b/, 'acoustic'],
+  [/\binstrumental\b|\binst\b|\bminus one\b|伴奏|伴唱|インスト|반주/, 'instrumental'],
+  [/\bacoustic\b|\bstripped\b|\bacustic[oa]\b|\bakustisch\b|アコースティック|어쿠스틱|不插电|不插電/, 'acoustic'],
   // Services print other languages' markers too: "Ao Vivo", "En Vivo", "En Directo", "Acústico", "Remasterizado".
-  [/\blive\b|\bunplugged\b|\bin concert\b|\bao vivo\b|\ben vivo\b|\ben directo\b|\bdal vivo\b|\ben concierto\b/, 'live'],
-  [/\bdemo\b|\bearly (?:take|version)\b|\bhome recording\b|\bwork ?tape\b|\brough mix\b/, 'demo'],
+  [
+    /\blive\b|\bunplugged\b|\bin concert\b|\bao vivo\b|\ben vivo\b|\ben directo\b|\bdal vivo\b|\ben concierto\b|ライブ|ライヴ|라이브|现场|現場|演唱会|演唱會/,
+    'live',
+  ],
+  [/\bdemo\b|\bearly (?:take|version)\b|\bhome recording\b|\bwork ?tape\b|\brough mix\b|デモ/, 'demo'],
   [/\b(?:extended|long)(?: (?:mix|version|edit|cut))?\b/, 'extended'],
   // A mix made anew from the multitracks years later ("2019 Mix", "2022 Stereo Mix") is heard
   // differently from the original mix and its remasters: a version of its own, not a remaster.
@@ -55,7 +72,7 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\bstereo(?: mix| version)?\b/, 'stereo'],
   [/\bexplicit\b|\bdirty\b/, 'explicit'],
   [/\bclean\b|\bcensored\b|\bedited\b/, 'clean'],
-  [/\bremix(?:ed)?\b|\brmx\b|\brework\b|\bbootleg\b|\bmash ?up\b|\bvip\b|\bdub\b|\bclub\b|\bmix\b/, 'remix'],
+  [/\bremix(?:ed)?\b|\brmx\b|\brework\b|\bbootleg\b|\bmash ?up\b|\bvip\b|\bdub\b|\bclub\b|\bmix\b|リミックス|리믹스|混音/, 'remix'],
   [/\bshort (?:version|edit|mix|cut)\b|\bedit\b/, 'edit'],
 ];
 
@@ -68,7 +85,7 @@ const BENIGN_PHRASE_RE =
   /\b(?:album|original|lp|main|full length|full|standard|studio) (?:version|mix|edit|recording)\b|\boriginal\b|\bsoundtrack\b|\bmotion picture\b|\bbonus(?: track)?\b|\bdeluxe\b|\banniversary\b|\bedition\b/g;
 /** Words that name some other version even without a known tag ("Piano Version", "Spanish Version", "Extended"). */
 const ALTERNATE_RE =
-  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttakes?\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\bintro\b|\boutro\b|\btakes?\b|\bver\b|\bsessions?\b|\brevisited\b|\bacappella\b|\brehearsals?\b|\bsketch(?:es)?\b|\balternat(?:e|ive)\b|\bduet\b/;
+  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttakes?\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\bintro\b|\boutro\b|\btakes?\b|\bver\b|\bsessions?\b|\brevisited\b|\bacappella\b|\brehearsals?\b|バージョン|버전|\bsketch(?:es)?\b|\balternat(?:e|ive)\b|\bduet\b/;
 /** Words that carry no detail of which version ("Live at Wembley" → "wembley"). */
 const FILLER_WORDS = new Set([
   'version',
@@ -89,7 +106,35 @@ const FILLER_WORDS = new Set([
   'session',
   'sessions',
   'vs',
+  'en',
 ]);
+
+/** A version sung in a named language ("Spanish Version", "(Español)", "English ver."): its language, in English. */
+const LANGUAGES: Record<string, string> = {
+  spanish: 'spanish',
+  espanol: 'spanish',
+  castellano: 'spanish',
+  english: 'english',
+  ingles: 'english',
+  anglais: 'english',
+  portuguese: 'portuguese',
+  portugues: 'portuguese',
+  french: 'french',
+  frances: 'french',
+  francais: 'french',
+  italian: 'italian',
+  italiano: 'italian',
+  german: 'german',
+  deutsch: 'german',
+  aleman: 'german',
+  japanese: 'japanese',
+  korean: 'korean',
+  chinese: 'chinese',
+  mandarin: 'chinese',
+  cantonese: 'cantonese',
+};
+const LANGUAGE_RE = new RegExp(`\\b(?:${Object.keys(LANGUAGES).join('|')})\\b`);
+const LANGUAGE_RE_GLOBAL = new RegExp(LANGUAGE_RE.source, 'g');
 
 /** What one suffix segment says: its tags, the words that detail a gated version, or that it is unexplained text. */
 export interface SegmentReading {
@@ -113,6 +158,11 @@ function readPart(part: string): { tags: VersionTag[]; words: string[]; benign: 
     if (!re.test(rest)) continue;
     if (!tags.includes(tag)) tags.push(tag);
     rest = rest.replace(all, ' ');
+  }
+  // The language a version is sung in is its detail, named one way on both sides.
+  if (LANGUAGE_RE.test(rest)) {
+    tags.push('language');
+    rest = rest.replace(LANGUAGE_RE_GLOBAL, (word) => LANGUAGES[word]!);
   }
   const words = rest.split(' ').filter((w) => w && !FILLER_WORDS.has(w) && !YEAR_OR_ORDINAL_RE.test(w));
   // Some other named version ("Naked Version", "Piano Ver.", "Extended"), unless the words only date it.
