@@ -305,4 +305,14 @@ describe('scoreCandidate', () => {
     expect(score(source, listed).confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { ...listed, title: 'Арлекино' }).confidence).toBeLessThan(review);
   });
+
+  it('when umlauts are written out on one side ("Maenner", "Groenemeyer"), then they agree with the letters; other words do not', () => {
+    const source = { title: 'Maenner', artists: ['Herbert Groenemeyer'], album: '4630 Bochum', durationMs: 239_000 };
+    const listed = { title: 'Männer', artists: ['Herbert Grönemeyer'], album: '4630 Bochum', durationMs: 239_400 };
+    expect(score(source, listed).confidence).toBe(1);
+    expect(score(listed, source).confidence).toBe(1);
+    // Dropped umlauts still agree as before.
+    expect(score({ ...listed, title: 'Manner', artists: ['Herbert Gronemeyer'] }, listed).confidence).toBe(1);
+    expect(score(source, { ...listed, title: 'Mensch' }).confidence).toBeLessThan(review);
+  });
 });

@@ -191,6 +191,14 @@ function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: str
  * as text agreement falls, explicit flags, album and ISRC agreement. Confidence is in 0..1.
  */
 export function scoreCandidate(source: TrackProfile, candidate: TrackProfile, via: 'isrc' | 'search'): CandidateScore {
+  // Umlauts written out on one side ("Maenner" / "Männer") are compared written out on the other too.
+  const pairs: [TrackProfile, TrackProfile][] = [[source, candidate]];
+  if (source.umlautsWrittenOut) pairs.push([source.umlautsWrittenOut, candidate]);
+  if (candidate.umlautsWrittenOut) pairs.push([source, candidate.umlautsWrittenOut]);
+  return pairs.map(([s, c]) => scoreSpelling(s, c, via)).reduce((best, next) => (next.rank > best.rank ? next : best));
+}
+
+function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc' | 'search'): CandidateScore {
   const reasons: string[] = [];
   const comparedTitle = titleSimilarity(source, candidate);
   const credit = artistSimilarity(source, candidate);

@@ -41,7 +41,16 @@ export interface TrackProfile {
   durationMs: number | null;
   isrc: string | null;
   explicit: boolean | null;
+  /**
+   * The same track with its umlauts written out ("Männer" as "Maenner", "Grönemeyer" as
+   * "Groenemeyer"), as German spellings without the letters have them; null without umlauts.
+   */
+  umlautsWrittenOut: TrackProfile | null;
 }
+
+const UMLAUT_RE = /[äöüÄÖÜ]/;
+const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+const writeOutUmlauts = (text: string) => text.replace(/[äöüÄÖÜ]/g, (c) => UMLAUTS[c]!);
 
 /** A provider track in the same shape as a source track. */
 export function sourceOf(track: ProviderTrack): SourceTrack {
@@ -87,5 +96,8 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
     durationMs: typeof track.durationMs === 'number' && track.durationMs > 0 ? track.durationMs : null,
     isrc: normaliseIsrc(track.isrc),
     explicit: track.explicit ?? null,
+    umlautsWrittenOut: UMLAUT_RE.test(track.title + track.artists.join(' '))
+      ? profileOf({ ...track, title: writeOutUmlauts(track.title), artists: track.artists.map(writeOutUmlauts) }, normaliseIsrc)
+      : null,
   };
 }
