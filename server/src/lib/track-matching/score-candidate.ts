@@ -35,7 +35,7 @@ const GATE_WORDS: Record<GateTag, string> = {
   slowed: 'slowed',
   extended: 'extended',
   alternate: 'alternative',
-  language: 'other-language',
+  language: 'foreign-language',
 };
 const PENALTY_WORDS: Record<PenaltyTag, string> = {
   remaster: 'remastered',
