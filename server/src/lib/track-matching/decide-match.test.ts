@@ -57,6 +57,19 @@ describe('decideMatch', () => {
       expect(decideMatch(sourceTrack({ ...source, explicit: true }), bySearch(clean, explicit)).chosen?.track.id).toBe(explicit.id);
       expect(decideMatch(sourceTrack({ ...source, explicit: false }), bySearch(explicit, clean)).chosen?.track.id).toBe(clean.id);
     });
+
+    it('when the ISRC hit is the clean copy and search finds the explicit one, then an explicit source gets the explicit copy', () => {
+      const source = { title: 'Money', artists: ['Cardi B'], album: 'Money', durationMs: 183_000, isrc: 'USAT21814321' };
+      const clean = targetTrack({ ...source, album: 'Money - Single', durationMs: 183_200, explicit: false });
+      const explicit = targetTrack({ ...source, album: 'Money - Single', durationMs: 183_200, isrc: 'USAT21814335', explicit: true });
+      for (const candidates of [
+        [...byIsrc(clean), ...bySearch(explicit)],
+        [...bySearch(explicit), ...byIsrc(clean)],
+      ])
+        expect(decideMatch(sourceTrack({ ...source, explicit: true }), candidates).chosen?.track.id).toBe(explicit.id);
+      // A source that says nothing of its flag keeps the ISRC hit.
+      expect(decideMatch(sourceTrack({ ...source, explicit: null }), [...bySearch(explicit), ...byIsrc(clean)]).chosen?.track.id).toBe(clean.id);
+    });
   });
 
   describe('ISRC disagreement', () => {

@@ -62,8 +62,9 @@ function sameRecording(a: Scored, b: Scored): boolean {
 }
 
 /**
- * Among copies of the same recording, which one a person would want: the ISRC hit (the very
- * recording), the explicit flag the source has, the source's album, fewer version differences, an
+ * Among copies of the same recording, which one a person would want: the explicit flag the source
+ * has (a playlist of explicit songs must not come back clean, even where a service gave the clean
+ * copy the same ISRC), the ISRC hit (the very recording), the source's album, fewer version differences, an
  * original album over a compilation or a single, the earliest release, then the closest album and title wording.
  */
 function preferenceKey(source: TrackProfile, s: Scored): number[] {
@@ -72,6 +73,7 @@ function preferenceKey(source: TrackProfile, s: Scored): number[] {
   const explicit = s.profile.explicit === null ? 1 : wanted === s.profile.explicit ? 2 : 0;
   const albumWording = source.albumFull && s.profile.albumFull ? textSimilarity(source.albumFull, s.profile.albumFull) : 0;
   return [
+    source.explicit === null ? 0 : explicit,
     s.via === 'isrc' ? 1 : 0,
     explicit,
     s.albumAgrees ? 1 : 0,

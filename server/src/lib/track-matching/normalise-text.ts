@@ -30,6 +30,8 @@ const ROMAN_VALUES: Record<string, string> = {
   XIV: '14',
   XV: '15',
 };
+// The stars are followed by the word's lower-case rest or nothing ("A*Teens" is a name, not a censored word); all capitals in a title in capitals.
+const CENSORED_RE = /(\p{L})\*+(?:\p{Ll}[\p{Ll}*']*|(?<=\p{Lu}\*+)\p{Lu}[\p{Lu}*']*)?(?![\p{L}*])/gu;
 const MOVEMENT_ROMAN_RE = /(^|[:：]\s*)(XI{1,3}|XIV|XV|IX|IV|VI{1,3}|I{1,3}|V|X)\.\s+/g;
 
 /**
@@ -42,6 +44,8 @@ export function foldText(raw: string): string {
   return (
     raw
       .replace(MOVEMENT_ROMAN_RE, (_m, before: string, roman: string) => `${before}${ROMAN_VALUES[roman]!}. `)
+      // A word censored with asterisks however many ("F**kin'", "F*****g", "B*tch"): one word, its first letter and "censored".
+      .replace(CENSORED_RE, '$1censored ')
       .normalize('NFKD')
       .toLowerCase()
       .replace(DROPPABLE_MARKS_RE, '$1')

@@ -315,4 +315,27 @@ describe('scoreCandidate', () => {
     expect(score({ ...listed, title: 'Manner', artists: ['Herbert Gronemeyer'] }, listed).confidence).toBe(1);
     expect(score(source, { ...listed, title: 'Mensch' }).confidence).toBeLessThan(review);
   });
+
+  it('when one service censors a word with more asterisks than the other, then the titles agree; the uncensored word is another edit', () => {
+    const source = {
+      title: "F**kin' Problems (feat. Drake, 2 Chainz & Kendrick Lamar)",
+      artists: ['A$AP Rocky'],
+      album: 'LONG.LIVE.A$AP',
+      durationMs: 233_000,
+      explicit: false,
+    };
+    const censored = score(source, { ...source, title: 'F*****g Problems (feat. Drake, 2 Chainz & Kendrick Lamar)', durationMs: 233_300 });
+    expect(censored.title).toBe(1);
+    const uncensored = score(source, { ...source, title: "Fuckin' Problems (feat. Drake, 2 Chainz & Kendrick Lamar)", durationMs: 233_300, explicit: true });
+    expect(uncensored.confidence).toBeLessThan(censored.confidence);
+    // A name with a star in it is not censored.
+    expect(score({ ...source, title: 'Mamma Mia', artists: ['A*Teens'] }, { ...source, title: 'Mamma Mia', artists: ['A*Teens'] }).artist).toBe(1);
+  });
+
+  it('when a title is half in another script and its other half is in the other title, then it is unknown, and the ISRC and length stand in', () => {
+    const source = { title: '真夜中のドア〜stay with me', artists: ['松原みき'], album: 'POCKET PARK', durationMs: 306_000, isrc: 'JPCN07900123' };
+    const listed = { title: 'Mayonaka no Door / Stay With Me', artists: ['Miki Matsubara'], album: 'Pocket Park', durationMs: 306_300, isrc: 'JPCN07900123' };
+    expect(score(source, listed, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    expect(score({ ...source, isrc: null }, { ...listed, isrc: null }).confidence).toBeLessThan(accept);
+  });
 });

@@ -99,11 +99,25 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
     return known.length ? Math.max(...known) : null;
   }
   const core = textSimilarity(source.core, candidate.core);
-  // Without additions on either side the core is the whole title.
-  if (!source.extras.length && !candidate.extras.length) return Math.max(core, viaAlias ?? 0);
   const main = textSimilarity(source.main, candidate.main);
   const extraDiffersInNumbers = numbersIn(source.main) !== numbersIn(candidate.main);
-  return Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1), viaAlias ?? 0);
+  // Without additions on either side the core is the whole title.
+  const best =
+    !source.extras.length && !candidate.extras.length
+      ? Math.max(core, viaAlias ?? 0)
+      : Math.max(main, core - TEXT_WEIGHTS.extraTextPenalty * (extraDiffersInNumbers ? 2.5 : 1), viaAlias ?? 0);
+  // A title partly in another script whose other part is found in the other title ("真夜中のドア〜stay
+  // with me" / "Mayonaka no Door / Stay With Me") is unknown, not different, as one wholly in it is.
+  if (best < TEXT_WEIGHTS.romanisedFloor && (partlyElsewhere(source.core, candidate.core) || partlyElsewhere(candidate.core, source.core))) return null;
+  return best;
+}
+
+/** Whether `mixed` is in two scripts, every run of it in `other`'s script is in `other`, and some run is in a script `other` is not. */
+function partlyElsewhere(mixed: string, other: string): boolean {
+  if (scriptOf(mixed) !== 'mixed' || scriptOf(other) === 'mixed') return false;
+  const runs = scriptRuns(mixed);
+  const shared = runs.filter((run) => scriptOf(run) !== 'none' && comparableScripts(run, other));
+  return shared.length > 0 && shared.length < runs.length && shared.every((run) => ` ${other} `.includes(` ${run} `));
 }
 
 /** Best similarity of one name to any of the others, nothing below the floor; a name credited in the other title ("Eric Prydz Remix") counts in full. */
