@@ -114,3 +114,13 @@ describe('scripts', () => {
     expect(comparableScripts('gangnam style 강남스타일', '강남스타일')).toBe(true);
   });
 });
+
+describe('parseTitle: Japanese subtitles', () => {
+  it('when a title closes with a subtitle between wave dashes or in full-width brackets, then it is a segment', () => {
+    expect(parseTitle('猫 ~THE FIRST TAKE ver.~')).toMatchObject({ core: '猫', segments: ['THE FIRST TAKE ver.'] });
+    expect(parseTitle('残響散歌〜Live〜')).toMatchObject({ core: '残響散歌', segments: ['Live'] });
+    expect(parseTitle('夜に駆ける（Live）')).toMatchObject({ core: '夜に駆ける', segments: ['Live'] });
+    // A wave dash inside a title is the title's own.
+    expect(parseTitle('真夜中のドア〜stay with me').core).toBe('真夜中のドア〜stay with me');
+  });
+});

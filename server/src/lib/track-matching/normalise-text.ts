@@ -110,9 +110,17 @@ function openingOfTrailingBracket(s: string): number {
 
 /** Takes trailing segments off the end of a title, outermost last, never leaving the core empty. */
 function peelSegments(title: string): { core: string; segments: string[] } {
-  let s = title.trim();
+  // Full-width brackets and wave dashes ("（Live）", "～…～") as their ASCII forms.
+  let s = title.normalize('NFKC').trim();
   const segments: string[] = [];
   for (;;) {
+    // A Japanese subtitle between wave dashes ("猫 ~THE FIRST TAKE ver.~"), closing the title.
+    const waved = /\s*[~〜]([^~〜]+)[~〜]$/.exec(s);
+    if (waved && s.slice(0, waved.index).trim()) {
+      segments.unshift(waved[1]!.trim());
+      s = s.slice(0, waved.index).trim();
+      continue;
+    }
     const open = s.endsWith(')') || s.endsWith(']') || s.endsWith('}') ? openingOfTrailingBracket(s) : -1;
     if (open > 0 && s.slice(0, open).trim()) {
       segments.unshift(s.slice(open + 1, -1).trim());

@@ -338,4 +338,11 @@ describe('scoreCandidate', () => {
     expect(score(source, listed, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
     expect(score({ ...source, isrc: null }, { ...listed, isrc: null }).confidence).toBeLessThan(accept);
   });
+
+  it('when the ISRC, title and length agree on the album and its single ("Subtitle" / "Subtitle - Single"), then a credit half in kanji is accepted', () => {
+    const source = { title: 'Subtitle', artists: ['Official HIGE DANdism'], album: 'Subtitle', durationMs: 331_426, isrc: 'JPPC02202341' };
+    const listed = { ...source, artists: ['Official髭男dism'], album: 'Subtitle - Single', durationMs: 331_500 };
+    expect(score(source, listed, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { ...listed, album: 'Best of 2022' }, 'isrc').confidence).toBeLessThan(accept);
+  });
 });

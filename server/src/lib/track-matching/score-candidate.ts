@@ -270,11 +270,11 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   // release) outweigh the credit: a band name half in kanji ("Official髭男dism"), a composer named
   // first ("Ludwig van Beethoven, Wiener Philharmoniker" / "Vienna Philharmonic"). The credit then
   // stands in as a part in another script does, which is accepted.
+  // The album as released, its single or edition marker aside ("Subtitle" / "Subtitle - Single").
   const sameRelease =
     isrcConfirmed &&
-    source.albumFull !== null &&
-    candidate.albumFull !== null &&
-    textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity;
+    ((source.albumFull !== null && candidate.albumFull !== null && textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity) ||
+      (source.album !== null && candidate.album !== null && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity));
   const releaseAgrees = creditDoubt && sameRelease;
   const creditDoubtFactor = releaseAgrees ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : TEXT_WEIGHTS.incomparable;
   const artistFactor = creditOnAlbum ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : factor(rawArtist, TEXT_WEIGHTS.artist);

@@ -78,6 +78,13 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
 
 const TAG_PATTERNS_GLOBAL = TAG_PATTERNS.map(([re, tag]) => [re, tag, new RegExp(re.source, 'g')] as const);
 
+/**
+ * Performance series whose takes are recordings of their own, however the segment is worded
+ * ("From THE FIRST TAKE", "THE FIRST TAKE ver.", "Live from the Tiny Desk"): read before "From …"
+ * is taken for the film a song comes from.
+ */
+const PERFORMANCE_SERIES_RE =
+  /\b(?:the )?first take\b|\btiny desk\b|\blive lounge\b|\bspotify (?:sessions?|singles)\b|\bcolors (?:show|session)\b|\bsofar sounds\b/;
 /** Segments that say nothing about the recording: a film it is from, a producer credit. */
 const BENIGN_SEGMENT_RE = /^(?:from|taken from|as heard in|theme from|prod(?:uced)? by|music from)\b/;
 /** Phrases that name the plain version or the release, removed before tags are read ("Original Mix" is no remix). */
@@ -150,6 +157,7 @@ const YEAR_OR_ORDINAL_RE = /^(?:\d+(?:st|nd|rd|th)?|'\d\d)$/;
 /** Tags and leftover words of one part of a segment, or `benign` when it names nothing about the recording. */
 function readPart(part: string): { tags: VersionTag[]; words: string[]; benign: boolean } {
   const folded = foldText(part);
+  if (PERFORMANCE_SERIES_RE.test(folded)) return { tags: ['alternate'], words: folded.split(' ').filter((w) => !FILLER_WORDS.has(w)), benign: false };
   if (!folded || !/\p{L}/u.test(folded) || BENIGN_SEGMENT_RE.test(folded)) return { tags: [], words: [], benign: true };
   const withoutBenign = ` ${folded} `.replace(BENIGN_PHRASE_RE, ' ');
   let rest = withoutBenign;
