@@ -345,4 +345,20 @@ describe('scoreCandidate', () => {
     expect(score(source, listed, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { ...listed, album: 'Best of 2022' }, 'isrc').confidence).toBeLessThan(accept);
   });
+
+  it('when the source sits on a live album named for its venue ("… at Budokan"), then the take "Live at Nippon Budokan" is it; the studio album is not', () => {
+    const source = { title: 'I Want You to Want Me', artists: ['Cheap Trick'], album: 'Cheap Trick at Budokan', durationMs: 220_000 };
+    const live = {
+      ...source,
+      title: 'I Want You To Want Me - Live at Nippon Budokan, Tokyo, JPN - April 1978',
+      album: 'Cheap Trick At Budokan',
+      durationMs: 219_600,
+    };
+    expect(score(source, live).gateFailure).toBeNull();
+    expect(score(source, live).confidence).toBeGreaterThanOrEqual(review);
+    expect(score({ ...source, isrc: 'USSM17800876' }, { ...live, isrc: 'USSM17800876' }, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    // Another venue, or a studio album whose name says "in" something, is not it.
+    expect(score({ ...source, album: 'Cheap Trick at the Forum' }, live).gateFailure).toBe('a live version');
+    expect(score({ ...source, album: 'In Color' }, live).gateFailure).toBe('a live version');
+  });
 });

@@ -165,6 +165,17 @@ export function durationToleranceMs(text: number): number {
   return DURATION.minToleranceMs + (DURATION.maxToleranceMs - DURATION.minToleranceMs) * t;
 }
 
+/**
+ * A live album named for its venue without saying "live" ("Cheap Trick at Budokan"): the side on
+ * it is the take the other side's "Live at Nippon Budokan" names, when every word of the venue is
+ * among the live version's details.
+ */
+function venueAlbum(side: TrackProfile, liveDetails: string[]): boolean {
+  const venue = side.albumFull ? / (?:at|in) (.+)$/.exec(side.albumFull)?.[1] : undefined;
+  const words = venue?.split(' ').filter((w) => w.length > 1 && w !== 'the');
+  return Boolean(words?.length) && words!.every((w) => liveDetails.includes(w));
+}
+
 /** Gate and penalty tags compared: a failure message, small costs and reasons. */
 function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: string[]) {
   let gateFailure: string | null = null;
@@ -177,6 +188,7 @@ function compareTags(source: TrackProfile, candidate: TrackProfile, reasons: str
     const c = candidate.tags.get(tag);
     if (!s && !c) continue;
     if (!s || !c) {
+      if (tag === 'live' && (c ? venueAlbum(source, c) : venueAlbum(candidate, s!))) continue;
       gateFailure ??= c ? `${article(GATE_WORDS[tag])} ${GATE_WORDS[tag]} version` : `not the ${GATE_WORDS[tag]} version`;
       cap = Math.min(cap, 1);
       continue;
