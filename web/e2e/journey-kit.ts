@@ -96,8 +96,15 @@ export async function shootBothWidths(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Resolves once the page has taken the new width and laid out and painted at it (two animation frames). */
+/**
+ * Resolves once the page has taken the new width, laid out and painted at it (two animation
+ * frames), and finished its transitions: a button still fading in after a form reset would be
+ * measured mid-fade by the contrast check. Endless animations (spinners) are not waited for.
+ */
 async function settledAtWidth(page: Page, width: number): Promise<void> {
   await page.waitForFunction((w) => window.innerWidth === w, width);
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
 }
