@@ -277,6 +277,11 @@ function romaniseKana(text: string): string {
       continue;
     }
     if (SMALL_VOWELS.has(c) && /[aiueo]$/.test(out)) {
+      // The same vowel again draws it out: せぇ → see ("うっせぇわ" → "usseewa").
+      if (out.endsWith(KANA[c]!)) {
+        out += KANA[c];
+        continue;
+      }
       // ふぁ → fa, てぃ → ti, うぃ → wi.
       const stem = out.slice(0, -1);
       out = (stem && !/[aiueo ]$/.test(stem) ? stem : `${stem}w`) + KANA[c];

@@ -361,4 +361,17 @@ describe('scoreCandidate', () => {
     expect(score({ ...source, album: 'Cheap Trick at the Forum' }, live).gateFailure).toBe('a live version');
     expect(score({ ...source, album: 'In Color' }, live).gateFailure).toBe('a live version');
   });
+
+  it('when a small kana vowel draws out the one before ("うっせぇわ"), then its romanisation doubles it and meets "Usseewa"', () => {
+    const source = { title: 'うっせぇわ', artists: ['Ado'], album: '狂言', durationMs: 204_000 };
+    expect(score(source, { title: 'Usseewa', artists: ['Ado'], album: 'Kyogen', durationMs: 204_300 }).confidence).toBeGreaterThanOrEqual(accept);
+    // A small vowel after another vowel still makes a syllable of its own: "ファ" is "fa".
+    expect(score({ ...source, title: 'ファンタジー' }, { ...source, title: 'Fantajii' }).title).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('when a name mixes scripts in one word ("МакSим"), then it meets its romanisation ("MakSim")', () => {
+    const source = { title: 'Знаешь ли ты', artists: ['МакSим'], album: 'Мой рай', durationMs: 243_000 };
+    expect(score(source, { ...source, artists: ['MakSim'], durationMs: 243_300 }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { ...source, artists: ['Zemfira'], durationMs: 243_300 }).confidence).toBeLessThan(review);
+  });
 });

@@ -126,6 +126,8 @@ function bestName(name: string, others: string[], otherTitle: string): number {
   let best = 0;
   for (const other of others) {
     best = Math.max(best, comparableScripts(name, other) ? textSimilarity(name, other) : (romanisedSimilarity(name, other, 'name') ?? 0));
+    // A name mixing scripts in one word ("МакSим" / "MakSim") compares through its romanisation too.
+    if (scriptOf(name) === 'mixed' || scriptOf(other) === 'mixed') best = Math.max(best, romanisedSimilarity(name, other, 'name') ?? 0);
     if (sameActWithEnsemble(name, other)) best = Math.max(best, TEXT_WEIGHTS.ensembleName);
   }
   return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
