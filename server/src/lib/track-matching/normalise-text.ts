@@ -313,9 +313,13 @@ export function romanisations(folded: string): string[] {
   const hasGreek = /\p{Script=Greek}/u.test(folded);
   const hasKana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(folded);
   if (!hasCyrillic && !hasGreek && !hasKana) return [];
-  let readings = [hasCyrillic ? folded.replace(/\p{Script=Cyrillic}/gu, (c) => CYRILLIC[c] ?? c) : folded];
+  const cyrillic = (text: string) => text.replace(/\p{Script=Cyrillic}/gu, (c) => CYRILLIC[c] ?? c);
+  // Cyrillic by the letter, and as it sounds, the way services often spell it: "й" (folded to
+  // "и") after a vowel as "y", "е" opening a word or after a vowel as "ye" ("батарейка" →
+  // "batareyka", "тает" → "tayet").
+  let readings = hasCyrillic ? [cyrillic(folded), cyrillic(folded.replace(/(?<=[аеиоуыэюя])и/gu, 'y').replace(/(?<=^|[\sаеиоуыэюяьъ])е/gu, 'ye'))] : [folded];
   if (hasGreek) {
-    const text = readings[0]!;
+    const text = cyrillic(folded);
     const spoken = GREEK_SPOKEN.reduce((t, [re, to]) => t.replace(re, to), text).replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);
     readings = [spoken, text.replace(/ου/g, 'ou').replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c)];
   }

@@ -374,4 +374,10 @@ describe('scoreCandidate', () => {
     expect(score(source, { ...source, artists: ['MakSim'], durationMs: 243_300 }).confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { ...source, artists: ['Zemfira'], durationMs: 243_300 }).confidence).toBeLessThan(review);
   });
+
+  it('when Cyrillic is romanised as it sounds ("Batareyka" for "Батарейка"), then it still agrees', () => {
+    const source = { title: 'Батарейка', artists: ['Жуки'], album: 'Весёлые старты', durationMs: 285_000 };
+    expect(score(source, { title: 'Batareyka', artists: ['Zhuki'], album: 'Veselye starty', durationMs: 285_400 }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { title: 'Batareika', artists: ['Zhuki'], album: 'Veselye starty', durationMs: 285_400 }).confidence).toBeGreaterThanOrEqual(accept);
+  });
 });
