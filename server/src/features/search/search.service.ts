@@ -95,8 +95,9 @@ export class SearchService {
     // keystroke, and a title search over every public playlist there halved search's capacity;
     // the results page asks for playlists in a request of their own. No genre or year applies.
     const playlists = query.type === 'playlist' && !filtered;
+    const version = catalogVersion ?? (await this.deps.versions?.current())?.catalog ?? '';
     const [{ catalog, users }, priorMean, playlistHits] = await Promise.all([
-      this.find(text, groups, filters, query.limit, catalogVersion ?? (await this.deps.versions?.current())?.catalog ?? ''),
+      this.find(text, groups, filters, query.limit, version),
       groups.albums ? this.deps.priorMean() : 0,
       playlists ? this.deps.playlists(text, viewerId, query.limit) : [],
     ]);

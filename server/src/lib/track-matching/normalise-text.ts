@@ -13,22 +13,23 @@ const DROPPABLE_MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic
 
 // A movement or section numbered in roman numerals at the start of a title or after a colon
 // ("Op. 18: II. Adagio sostenuto"), which the other service may number "2. Adagio sostenuto".
-const ROMAN_VALUES: Record<string, string> = {
-  I: '1',
-  II: '2',
-  III: '3',
-  IV: '4',
-  V: '5',
-  VI: '6',
-  VII: '7',
-  VIII: '8',
-  IX: '9',
-  X: '10',
-  XI: '11',
-  XII: '12',
-  XIII: '13',
-  XIV: '14',
-  XV: '15',
+/** Roman numerals as titles number parts and movements with them, lower case. */
+export const ROMAN_NUMERALS: Readonly<Record<string, string>> = {
+  i: '1',
+  ii: '2',
+  iii: '3',
+  iv: '4',
+  v: '5',
+  vi: '6',
+  vii: '7',
+  viii: '8',
+  ix: '9',
+  x: '10',
+  xi: '11',
+  xii: '12',
+  xiii: '13',
+  xiv: '14',
+  xv: '15',
 };
 // The stars are followed by the word's lower-case rest or nothing ("A*Teens" is a name, not a censored word); all capitals in a title in capitals.
 const CENSORED_RE = /(\p{L})\*+(?:\p{Ll}[\p{Ll}*']*|(?<=\p{Lu}\*+)\p{Lu}[\p{Lu}*']*)?(?![\p{L}*])/gu;
@@ -43,7 +44,7 @@ const MOVEMENT_ROMAN_RE = /(^|[:：]\s*)(XI{1,3}|XIV|XV|IX|IV|VI{1,3}|I{1,3}|V|X
 export function foldText(raw: string): string {
   return (
     raw
-      .replace(MOVEMENT_ROMAN_RE, (_m, before: string, roman: string) => `${before}${ROMAN_VALUES[roman]!}. `)
+      .replace(MOVEMENT_ROMAN_RE, (_m, before: string, roman: string) => `${before}${ROMAN_NUMERALS[roman.toLowerCase()]!}. `)
       // A word censored with asterisks however many ("F**kin'", "F*****g", "B*tch"): one word, its first letter and "censored".
       .replace(CENSORED_RE, '$1censored ')
       .normalize('NFKD')

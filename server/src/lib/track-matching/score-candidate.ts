@@ -86,7 +86,10 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
   const artistFirst = (side: TrackProfile) =>
     [...side.names, side.names.join(' and ')].some((name) => textSimilarity(name, side.core) >= ADJUSTMENTS.isrcStandInFloor);
   const aliasesOf = (side: TrackProfile, other: TrackProfile) =>
-    [...side.extras.filter((e) => scriptOf(e) !== scriptOf(side.core) || artistFirst(side)), ...(scriptOf(other.core) === 'mixed' ? [] : scriptRuns(side.core))]
+    [
+      ...(side.extras.length && artistFirst(side) ? side.extras : side.extras.filter((e) => scriptOf(e) !== scriptOf(side.core))),
+      ...(scriptOf(other.core) === 'mixed' ? [] : scriptRuns(side.core)),
+    ]
       .filter((e) => comparableScripts(e, other.core))
       .map((e) => textSimilarity(e, other.core));
   const alias = Math.max(0, ...aliasesOf(source, candidate), ...aliasesOf(candidate, source));
@@ -167,6 +170,17 @@ export function durationToleranceMs(text: number): number {
   return DURATION.minToleranceMs + (DURATION.maxToleranceMs - DURATION.minToleranceMs) * t;
 }
 
+/** Two album titles alike enough to be one release (both known). */
+function alike(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && textSimilarity(a, b) >= ADJUSTMENTS.albumSimilarity;
+}
+
+/** Whether one side's title names a guest the other credits nowhere: not alike, nor within a longer name ("Hayley Williams of Paramore"). */
+function guestMissing(side: TrackProfile, other: TrackProfile): boolean {
+  const within = (a: string, b: string) => ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+  return side.featured.some((name) => bestName(name, other.names, other.full) < ADJUSTMENTS.isrcStandInFloor && !other.names.some((o) => within(name, o)));
+}
+
 /**
  * A live album named for its venue without saying "live" ("Cheap Trick at Budokan"): the side on
  * it is the take the other side's "Live at Nippon Budokan" names, when every word of the venue is
@@ -243,14 +257,10 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   // One track of one release: the same title, lead artist and length on the same album. The rest
   // of the credit may then differ without doubt (a featured artist who changed name, "Jhay Cortez" /
   // "Jhayco"; a guest one service leaves out): it counts as a name with an ensemble added does.
-  const titleOnAlbum =
-    rawTitle !== null &&
-    rawTitle >= ADJUSTMENTS.isrcStandInFloor &&
-    durationsAgree &&
-    source.album !== null &&
-    candidate.album !== null &&
-    textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity;
-  const releaseTrack = titleOnAlbum && credit.lead >= 0.95;
+  const albumAgrees = alike(source.album, candidate.album);
+  const leadFound = credit.lead >= 0.95;
+  const titleOnAlbum = rawTitle !== null && rawTitle >= ADJUSTMENTS.isrcStandInFloor && durationsAgree && albumAgrees;
+  const releaseTrack = titleOnAlbum && leadFound;
   const rawArtist = credit.score !== null && releaseTrack ? Math.max(credit.score, TEXT_WEIGHTS.ensembleName) : credit.score;
   // A credit in another script on that track ("Jay Chou" / "周杰倫" for "七里香" on "七里香"): the
   // title, length and album stand in for it as an ISRC would. Not the other way round: another
@@ -285,17 +295,14 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   // first ("Ludwig van Beethoven, Wiener Philharmoniker" / "Vienna Philharmonic"). The credit then
   // stands in as a part in another script does, which is accepted.
   // The album as released, its single or edition marker aside ("Subtitle" / "Subtitle - Single").
-  const sameRelease =
-    isrcConfirmed &&
-    ((source.albumFull !== null && candidate.albumFull !== null && textSimilarity(source.albumFull, candidate.albumFull) >= ADJUSTMENTS.albumSimilarity) ||
-      (source.album !== null && candidate.album !== null && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity));
+  const sameRelease = isrcConfirmed && (alike(source.albumFull, candidate.albumFull) || albumAgrees);
   const releaseAgrees = creditDoubt && sameRelease;
   const creditDoubtFactor = releaseAgrees ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : TEXT_WEIGHTS.incomparable;
   const artistFactor = creditOnAlbum ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : factor(rawArtist, TEXT_WEIGHTS.artist);
   // The same way round for the title: with the code, length and release agreeing and the lead
   // artist found, a title only alike ("Unaccompanied Cello Suite No. 1 ..." / "Cello Suite No. 1
   // ...") is how each service writes it, and stands in as one in another script does.
-  const titleDoubt = sameRelease && rawTitle !== null && rawTitle >= ADJUSTMENTS.releaseTitleFloor && credit.lead >= 0.95;
+  const titleDoubt = sameRelease && rawTitle !== null && rawTitle >= ADJUSTMENTS.releaseTitleFloor && leadFound;
   const titleFactor = factor(rawTitle, TEXT_WEIGHTS.title);
   const text =
     (titleDoubt ? Math.max(titleFactor, ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.title) : titleFactor) *
@@ -313,10 +320,6 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   // Both titles name their guests, and one names someone the other credits nowhere ("Essence (feat.
   // Tems)" / "Essence (feat. Justin Bieber & Tems)"): a version made with another guest, so a
   // person decides.
-  const contains = (a: string, b: string) => ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
-  // A guest is there when named alike, or within a longer name ("Hayley Williams of Paramore").
-  const guestMissing = (side: TrackProfile, other: TrackProfile) =>
-    side.featured.some((name) => bestName(name, other.names, other.full) < ADJUSTMENTS.isrcStandInFloor && !other.names.some((o) => contains(name, o)));
   const otherGuests = source.featured.length > 0 && candidate.featured.length > 0 && (guestMissing(source, candidate) || guestMissing(candidate, source));
   if (otherGuests) reasons.push('other featured artists');
   confidence -= tags.cost;
@@ -334,7 +337,7 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
     reasons.push(candidate.explicit ? 'explicit version' : 'clean version');
   }
   // The same album helps choose between copies (decide-match), but never makes a different title acceptable.
-  if (source.album && candidate.album && textSimilarity(source.album, candidate.album) >= ADJUSTMENTS.albumSimilarity) reasons.push('same album');
+  if (albumAgrees) reasons.push('same album');
   confidence = Math.min(confidence, tags.cap, otherGuests ? ADJUSTMENTS.otherGuestsCap : 1);
   return {
     confidence: clamp(confidence),

@@ -1,4 +1,5 @@
 import { TEXT_WEIGHTS } from './match-thresholds';
+import { ROMAN_NUMERALS } from './normalise-text';
 
 /** Edit distance between two strings, counted in code points (so kana and emoji are one step each). */
 export function editDistance(a: string, b: string): number {
@@ -59,14 +60,13 @@ export function numbersIn(raw: string): string {
 }
 
 /** "pt" read as "part", small number words and numbering roman numerals as digits, so "Pt. 2", "Part Two" and "Part II" compare equal. */
-const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
 const NUMBERED_ROMAN_RE = /\b(part|no|vol|volume|chapter) (i{1,3}|iv|vi{0,3}|ix|x)\b/g;
 
 function canonicalWords(folded: string): string {
   return folded
     .replace(/\bpt\b/g, 'part')
     .replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!)
-    .replace(NUMBERED_ROMAN_RE, (_m, word: string, roman: string) => `${word} ${ROMAN[roman]!}`);
+    .replace(NUMBERED_ROMAN_RE, (_m, word: string, roman: string) => `${word} ${ROMAN_NUMERALS[roman]!}`);
 }
 
 /** Words this alike are one word spelled two ways ("colour" / "color"); short words must be equal ("rule" / "run"). */

@@ -48,7 +48,6 @@ export interface TrackProfile {
   umlautsWrittenOut: TrackProfile | null;
 }
 
-const UMLAUT_RE = /[äöüÄÖÜ]/;
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 const writeOutUmlauts = (text: string) => text.replace(/[äöüÄÖÜ]/g, (c) => UMLAUTS[c]!);
 
@@ -96,8 +95,14 @@ export function profileOf(track: SourceTrack, normaliseIsrc: (raw: string | null
     durationMs: typeof track.durationMs === 'number' && track.durationMs > 0 ? track.durationMs : null,
     isrc: normaliseIsrc(track.isrc),
     explicit: track.explicit ?? null,
-    umlautsWrittenOut: UMLAUT_RE.test(track.title + track.artists.join(' '))
-      ? profileOf({ ...track, title: writeOutUmlauts(track.title), artists: track.artists.map(writeOutUmlauts) }, normaliseIsrc)
-      : null,
+    umlautsWrittenOut: umlautsWrittenOut(track, normaliseIsrc),
   };
+}
+
+/** The track's profile with its umlauts written out, or null when title and credits have none. */
+function umlautsWrittenOut(track: SourceTrack, normaliseIsrc: (raw: string | null) => string | null): TrackProfile | null {
+  const title = writeOutUmlauts(track.title);
+  const artists = track.artists.map(writeOutUmlauts);
+  const unchanged = title === track.title && artists.every((a, i) => a === track.artists[i]);
+  return unchanged ? null : profileOf({ ...track, title, artists }, normaliseIsrc);
 }
