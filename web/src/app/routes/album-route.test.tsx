@@ -71,6 +71,24 @@ describe('album page live stats', () => {
     expect(albumReads(requests)).toHaveLength(2);
   });
 
+  it('when the connection comes back recovered, then the room is kept (no new watch) and the page is read again for stats sent meanwhile', async () => {
+    const { requests, queryClient } = renderAlbum(albumPage());
+    await screen.findByTestId('live-indicator');
+    await waitFor(() => expect(albumReads(requests)).toHaveLength(2));
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const watches = () => socket.emitted.filter((e) => e.event === 'album:watch').length;
+    expect(watches()).toBe(1);
+
+    act(() => socket.serverEmit('disconnect'));
+    await waitFor(() => expect(screen.queryByTestId('live-indicator')).not.toBeInTheDocument());
+    socket.recovered = true;
+    act(() => socket.serverEmit('connect'));
+
+    await screen.findByTestId('live-indicator');
+    await waitFor(() => expect(albumReads(requests)).toHaveLength(3));
+    expect(watches()).toBe(1);
+  });
+
   it('when album:stats arrives for another album or malformed, then this page keeps its numbers', async () => {
     const { queryClient } = renderAlbum(albumPage());
     await screen.findByTestId('live-indicator');

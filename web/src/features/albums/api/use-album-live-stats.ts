@@ -29,10 +29,12 @@ export function useAlbumLiveStats(albumId: string, enabled: boolean): boolean {
       const handleStats: ServerToClientEvents['album:stats'] = (payload) => {
         if (payload.albumId === albumId) applyAlbumStats(queryClient, payload);
       };
-      // Every (re)connection starts without rooms unless the server recovered the session.
+      // Every (re)connection starts without rooms unless the server recovered the session; a
+      // recovered one keeps the room but may have missed stats sent while the session was re-checked.
       const handleConnect = () => {
-        if (socket.recovered) setLive(true);
-        else watch();
+        if (!socket.recovered) return watch();
+        setLive(true);
+        void queryClient.invalidateQueries({ queryKey: catalogKeys.album(albumId), exact: true });
       };
       const handleDisconnect = () => setLive(false);
       const stopListening = listen(socket, { 'album:stats': handleStats, connect: handleConnect, disconnect: handleDisconnect });

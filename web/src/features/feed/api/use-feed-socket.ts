@@ -7,7 +7,7 @@ import { applyNewFeedItem } from './feed-cache';
 
 /**
  * Keeps the cached feed live while the page is open: each `feed:new` item goes to the top
- * and `onNew` hears its id; after a connect that did not recover missed events the feed is refetched.
+ * and `onNew` hears its id; after every (re)connect the feed is refetched.
  */
 export function useFeedSocket(enabled: boolean, onNew: (itemId: string) => void): void {
   const queryClient = useQueryClient();
@@ -22,9 +22,8 @@ export function useFeedSocket(enabled: boolean, onNew: (itemId: string) => void)
         onNewRef.current(item.id);
       };
       // Items sent while no connection was up (including before the first) are lost: read them again.
-      const handleConnect = () => {
-        if (!socket.recovered) void queryClient.invalidateQueries({ queryKey: socialKeys.feed() });
-      };
+      // Also after a recovered reconnect, whose replay misses what is sent while the session is re-checked.
+      const handleConnect = () => void queryClient.invalidateQueries({ queryKey: socialKeys.feed() });
       return listen(socket, { 'feed:new': handleNew, connect: handleConnect });
     });
   }, [enabled, queryClient]);

@@ -18,7 +18,7 @@ export async function getNotificationsSince(since: string, cursor?: string | nul
 }
 
 /**
- * After a reconnect Socket.IO could not recover: fetches what changed since the latest
+ * After every (re)connect: fetches what changed since the latest
  * notification the tab has seen and upserts it by id (so nothing shows twice), then rereads the
  * unread count. With nothing cached to continue from, or on any failure, it refetches instead.
  */

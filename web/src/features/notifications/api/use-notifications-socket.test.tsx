@@ -38,4 +38,23 @@ describe('useNotificationsSocket', () => {
     await waitFor(() => expect(countReads()).toBeGreaterThan(before));
     expect(screen.getByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
   });
+
+  it('when the connection comes back recovered, then what changed meanwhile is still read (the replay can miss events)', async () => {
+    const { requests } = mockFetch({
+      'GET /api/notifications/unread-count': () => jsonResponse({ unread: 1 }),
+      'GET /api/notifications/changes': () => jsonResponse({ items: [], latestSeq: null }),
+      'GET /api/notifications': () => jsonResponse({ items: [], nextCursor: null }),
+    });
+    renderWithProviders(<LiveBell />);
+    await waitFor(() => expect(screen.getByTestId('unread-count')).toHaveTextContent('1'));
+    const reads = () => requests.filter((r) => r.path.startsWith('/api/notifications')).length;
+    await waitFor(() => expect(reads()).toBeGreaterThan(0));
+    const before = reads();
+
+    act(() => socket.serverEmit('disconnect'));
+    socket.recovered = true;
+    act(() => socket.serverEmit('connect'));
+
+    await waitFor(() => expect(reads()).toBeGreaterThan(before));
+  });
 });

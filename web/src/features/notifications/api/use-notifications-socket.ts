@@ -23,10 +23,10 @@ export function useNotificationsSocket(userId: string | null): void {
         void invalidateNotifications(queryClient);
       };
       // Events sent while we were not connected (including before the first connect) are lost:
-      // fetch what changed since the latest one seen.
-      const handleConnect = () => {
-        if (!socket.recovered) void catchUpNotifications(queryClient);
-      };
+      // fetch what changed since the latest one seen. A recovered reconnect is no exception: the
+      // server replays what it kept, but an event sent while it re-checks the session is dropped
+      // (Socket.IO recovery is best effort), and upserting by id makes the overlap harmless.
+      const handleConnect = () => void catchUpNotifications(queryClient);
       return listen(socket, {
         'notification:new': handleNew,
         'notification:unread': handleUnread,

@@ -8,8 +8,9 @@ import { partyKeys } from './party-keys';
 /**
  * While the viewer is in the party (`joined`), keeps its socket in the party's room and patches
  * the cached party and chat from its events. A reconnection the server recovered keeps the room
- * and replays what was missed; any other enters the room again and reads the party afresh, so a
- * seek made while the connection was down is not missed. Answers whether events are flowing.
+ * and replays what it kept; any other enters the room again. Either way the party is read afresh,
+ * so a seek made while the connection was down (or while the server re-checked the session of a
+ * recovered one, when its replay drops events) is not missed. Answers whether events are flowing.
  */
 export function usePartySocket(partyId: string, joined: boolean): boolean {
   const queryClient = useQueryClient();
@@ -45,8 +46,9 @@ export function usePartySocket(partyId: string, joined: boolean): boolean {
         if (mine(p.partyId)) void queryClient.invalidateQueries({ queryKey: partyKeys.party(partyId) });
       };
       const onConnect = () => {
-        if (socket.recovered) setLive(true);
-        else watch();
+        if (!socket.recovered) return watch();
+        setLive(true);
+        refresh();
       };
       const onDisconnect = () => setLive(false);
       const stopListening = listen(socket, {
