@@ -89,9 +89,11 @@ describe('a party room across two api nodes', () => {
   });
 
   it('when a guest’s connection drops and comes back, then the room is kept and the seek made while away reaches them', async () => {
-    const { host, guest, album, id, guestSocket: socket } = await liveParty();
+    const { host, guest, album, id, guestSocket: socket, hostSocket } = await liveParty();
     const seen: PartyPlayback[] = [];
     socket.on('party:playback', ({ playback }) => seen.push(playback));
+    const hostSaw: PartyPlayback[] = [];
+    hostSocket.on('party:playback', ({ playback }) => hostSaw.push(playback));
     // Recovery resumes from the last event the client received, so receive one first.
     const first = nextEvent(socket, 'party:playback');
     await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[0], positionMs: 0, playing: true });
@@ -99,6 +101,9 @@ describe('a party room across two api nodes', () => {
 
     await dropRecoverably(app, socket);
     await put(host, `/api/parties/${id}/playback`, { trackId: album.trackIds[2], positionMs: 3_000, playing: false });
+    // Recovery replays what went out before the reconnect (an emit during the session re-check is
+    // not replayed; the page reads the party again for that), so wait until the host has it.
+    await waitFor('the seek to go out', () => hostSaw.some((p) => p.positionMs === 3_000), 10_000, 10);
 
     const back = nextEvent(socket, 'connect');
     socket.connect();
