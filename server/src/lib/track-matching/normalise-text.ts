@@ -4,6 +4,8 @@
  * only cut into its core and its suffix segments, which `version-tags.ts` reads.
  */
 
+import { hangulReadings } from './hangul-reading';
+
 // Letters NFKD leaves whole: fold them to what people type on an English keyboard.
 const LETTER_FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h' };
 const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
@@ -304,16 +306,18 @@ function romaniseKana(text: string): string {
 }
 
 /**
- * A folded Cyrillic, Greek or kana text in Latin letters, as the services romanise it ("король и
- * шут" → "korol i shut", "あいみょん" → "aimyon"); several readings where spelling varies, best
- * first; none for text with none of those letters. Kanji, hangul and Arabic are not romanised:
- * their romanisations depend on words, not letters.
+ * A folded Cyrillic, Greek, kana or hangul text in Latin letters, as the services romanise it
+ * ("король и шут" → "korol i shut", "あいみょん" → "aimyon", "김광석" → "kim kwang seok"); several
+ * readings where spelling varies, best first; none for text with none of those letters. Kanji are
+ * not romanised (their readings depend on words, not letters); Arabic and Hebrew are compared by
+ * their consonants instead (`abjad-skeleton.ts`).
  */
 export function romanisations(folded: string): string[] {
   const hasCyrillic = /\p{Script=Cyrillic}/u.test(folded);
   const hasGreek = /\p{Script=Greek}/u.test(folded);
   const hasKana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(folded);
-  if (!hasCyrillic && !hasGreek && !hasKana) return [];
+  const hasHangul = /\p{Script=Hangul}/u.test(folded);
+  if (!hasCyrillic && !hasGreek && !hasKana && !hasHangul) return [];
   const cyrillic = (text: string) => text.replace(/\p{Script=Cyrillic}/gu, (c) => CYRILLIC[c] ?? c);
   // Cyrillic by the letter, and as it sounds, the way services often spell it: "й" (folded to
   // "и") after a vowel as "y", "е" opening a word or after a vowel as "ye" ("батарейка" →
@@ -328,6 +332,7 @@ export function romanisations(folded: string): string[] {
     // Long vowels as written ("toukyou", "kyarii") and as names are usually spelt ("tokyo", "kyari").
     readings = readings.map(romaniseKana).flatMap((r) => [r, r.replace(/([aiueo])\1|ou/g, (m) => m[0]!)]);
   }
+  if (hasHangul) readings = readings.flatMap(hangulReadings);
   return [...new Set(readings)];
 }
 

@@ -380,4 +380,30 @@ describe('scoreCandidate', () => {
     expect(score(source, { title: 'Batareyka', artists: ['Zhuki'], album: 'Veselye starty', durationMs: 285_400 }).confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { title: 'Batareika', artists: ['Zhuki'], album: 'Veselye starty', durationMs: 285_400 }).confidence).toBeGreaterThanOrEqual(accept);
   });
+
+  it('when a hangul title and credit meet their romanisation, then they agree; another song romanised stays unknown, never accepted', () => {
+    const source = { title: '봄날', artists: ['조용필'], album: null, durationMs: 262_000 };
+    expect(score(source, { title: 'Bomnal', artists: ['Cho Yong Pil'], album: null, durationMs: 262_300 }).confidence).toBeGreaterThanOrEqual(accept);
+    const other = score(source, { title: 'Bounce', artists: ['Cho Yong Pil'], album: null, durationMs: 262_300 });
+    expect(other.reasons).toContain('title in another script');
+    expect(other.confidence).toBeLessThan(accept);
+    // A name with a spelling of its own ("아이유" / "IU") is unknown, not another artist.
+    expect(
+      score(
+        { title: 'Blueming', artists: ['아이유'], album: null, durationMs: 217_000 },
+        { title: 'Blueming', artists: ['IU'], album: null, durationMs: 217_000 },
+      ).reasons,
+    ).toContain('artist in another script');
+  });
+
+  it('when an Arabic or Hebrew title and credit meet their romanisation, then their consonants agree; another song of the artist does not', () => {
+    const source = { title: 'انت عمري', artists: ['أم كلثوم'], album: null, durationMs: 3_500_000 };
+    expect(score(source, { title: 'Enta Omri', artists: ['Umm Kulthum'], album: null, durationMs: 3_500_500 }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { title: 'Alf Leila wa Leila', artists: ['Umm Kulthum'], album: null, durationMs: 3_500_500 }).confidence).toBeLessThan(accept);
+    const hebrew = { title: 'ירושלים של זהב', artists: ['שולי נתן'], album: null, durationMs: 230_000 };
+    expect(score(hebrew, { title: 'Yerushalayim Shel Zahav', artists: ['Shuli Natan'], album: null, durationMs: 230_400 }).confidence).toBeGreaterThanOrEqual(
+      accept,
+    );
+    expect(score(hebrew, { title: 'Hava Nagila', artists: ['Shuli Natan'], album: null, durationMs: 230_400 }).confidence).toBeLessThan(accept);
+  });
 });

@@ -1,4 +1,5 @@
 import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
+import { abjadSkeleton, hasAbjad, latinSkeletons } from './abjad-skeleton';
 import { comparableScripts, romanisations, sameActWithEnsemble, scriptOf, scriptRuns } from './normalise-text';
 import { numbersIn, spellingSimilarity, textSimilarity } from './text-similarity';
 import type { TrackProfile } from './track-profile';
@@ -50,6 +51,24 @@ const PENALTY_WORDS: Record<PenaltyTag, string> = {
 
 const KANA_RE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN_RE = /\p{Script=Han}/u;
+const HANGUL_RE = /\p{Script=Hangul}/u;
+/** Fewer consonants than this in an Arabic or Hebrew title or name are too few to tell it by. */
+const MIN_SKELETON = 3;
+
+/**
+ * An Arabic or Hebrew text against a Latin one by their consonants ("كيفك إنت" / "Kifak Inta"); a
+ * skeleton of a few consonants must be equal, a longer one close. Null when not close (vowels and
+ * spellings vary too much for a difference to mean anything) or there is nothing to compare.
+ */
+function skeletonSimilarity(a: string, b: string): number | null {
+  const [abjad, latin] = hasAbjad(a) && scriptOf(b) === 'latin' ? [a, b] : hasAbjad(b) && scriptOf(a) === 'latin' ? [b, a] : [null, null];
+  const skeleton = abjad === null ? null : abjadSkeleton(abjad);
+  if (latin === null || skeleton === null || skeleton.length < MIN_SKELETON || skeleton.includes('?')) return null;
+  const best = Math.max(
+    ...latinSkeletons(latin).map((l) => (l === skeleton ? 1 : Math.min(l.length, skeleton.length) > 4 ? spellingSimilarity(l, skeleton) : 0)),
+  );
+  return best >= TEXT_WEIGHTS.romanisedFloor ? best : null;
+}
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -59,6 +78,8 @@ const clamp = (x: number) => Math.min(1, Math.max(0, x));
  * (unknown) when there is none to make, or it is not close.
  */
 function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): number | null {
+  const skeletal = skeletonSimilarity(a, b);
+  if (skeletal !== null) return skeletal * TEXT_WEIGHTS.romanised;
   const ra = romanisations(a);
   const rb = romanisations(b);
   // Each side as written against the other's romanisation where their scripts meet, and both romanised.
@@ -72,8 +93,10 @@ function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): numb
   // A kana title that does not come close proves nothing: loanwords are written as they sound
   // ("マリーゴールド" reads "marigorudo", not "marigold"), so the title stays unknown, not different.
   if (part === 'title' && best < TEXT_WEIGHTS.romanisedFloor && KANA_RE.test(a + b)) return null;
-  // Nor does one whose Han characters have no romanisation here ("竹内まりや" reads "竹内mariya"), title or name.
-  if (best < TEXT_WEIGHTS.romanisedFloor && HAN_RE.test(a + b)) return null;
+  // Nor does one whose Han characters have no romanisation here ("竹内まりや" reads "竹内mariya"), title
+  // or name, nor hangul, whose names keep spellings of their own ("아이유" / "IU") and titles are
+  // translated ("사건의 지평선" / "Event Horizon").
+  if (best < TEXT_WEIGHTS.romanisedFloor && (HAN_RE.test(a + b) || HANGUL_RE.test(a + b))) return null;
   return best * TEXT_WEIGHTS.romanised;
 }
 
