@@ -21,8 +21,14 @@ describe('foldText', () => {
     expect(foldText('Ke$ha')).toBe('kesha');
   });
 
+  it('when Chinese is written in traditional characters on one side and simplified on the other, then both fold alike', () => {
+    expect(foldText('月亮代表我的心 (鄧麗君)')).toBe(foldText('月亮代表我的心 (邓丽君)'));
+    expect(foldText('後來')).toBe(foldText('后来'));
+    expect(foldText('紅蓮華')).not.toBe(foldText('紅蓮'));
+  });
+
   it('when text is in another script, then its letters are kept, voicing marks included', () => {
-    expect(foldText('紅蓮華')).toBe('紅蓮華');
+    expect(foldText('群青')).toBe('群青');
     expect(foldText('Группа крови')).toBe('группа крови');
     expect(foldText('ガ')).not.toBe(foldText('カ'));
     expect(foldText('तुम ही हो')).toBe('तुम ही हो'.normalize('NFC'));

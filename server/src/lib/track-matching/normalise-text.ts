@@ -4,6 +4,7 @@
  * only cut into its core and its suffix segments, which `version-tags.ts` reads.
  */
 
+import { simplifiedHan } from './han-variants';
 import { hangulReadings } from './hangul-reading';
 
 // Letters NFKD leaves whole: fold them to what people type on an English keyboard.
@@ -41,7 +42,8 @@ const MOVEMENT_ROMAN_RE = /(^|[:：]\s*)(XI{1,3}|XIV|XV|IX|IV|VI{1,3}|I{1,3}|V|X
  * Accent-, case- and punctuation-insensitive form: NFKD (full-width and ligatures unfolded), lower
  * case, accents dropped on Latin/Greek/Cyrillic, movements numbered "II." read as "2.", "&", "+" and "'n'" read as "and", dots and
  * apostrophes removed ("R.E.M." = "REM"), other punctuation separating words. Letters of every
- * script are kept, so a Japanese or Korean title never folds to nothing.
+ * script are kept, so a Japanese or Korean title never folds to nothing; traditional Chinese
+ * characters fold to simplified ones.
  */
 export function foldText(raw: string): string {
   return (
@@ -53,6 +55,7 @@ export function foldText(raw: string): string {
       .toLowerCase()
       .replace(DROPPABLE_MARKS_RE, '$1')
       .normalize('NFC')
+      .replace(/\p{Script=Han}+/gu, simplifiedHan)
       .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c]!)
       // Stylised letters inside names: "P!nk", "Ke$ha", "A$AP Rocky".
       .replace(/(?<=\p{L})\$(?=\p{L})/gu, 's')

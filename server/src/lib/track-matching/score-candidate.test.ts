@@ -406,4 +406,10 @@ describe('scoreCandidate', () => {
     );
     expect(score(hebrew, { title: 'Hava Nagila', artists: ['Shuli Natan'], album: null, durationMs: 230_400 }).confidence).toBeLessThan(accept);
   });
+
+  it('when a Chinese title and credit are traditional on one side and simplified on the other, then they are the same', () => {
+    const source = { title: '童話', artists: ['光良'], album: '童話', durationMs: 250_000 };
+    expect(score(source, { title: '童话', artists: ['光良'], album: '童话', durationMs: 250_400 }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { title: '第一次', artists: ['光良'], album: '童话', durationMs: 250_400 }).confidence).toBeLessThan(review);
+  });
 });
