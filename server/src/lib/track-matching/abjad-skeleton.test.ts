@@ -10,6 +10,9 @@ describe('consonant skeletons of Arabic and Hebrew against their romanisations',
     // French spelling of "ش", the article written apart, digits of Arabic chat.
     ['الشاب خالد', 'cheb khaled'],
     ['حبيبي', '7abibi'],
+    // The article glued to "abd" in a name.
+    ['عبد الوهاب', 'abdel wahab'],
+    ['عبد الوهاب', 'abdul wahab'],
   ])('when %s meets "%s", then their skeletons are equal', (written, romanised) => {
     expect(latinSkeletons(romanised)).toContain(abjadSkeleton(written));
   });

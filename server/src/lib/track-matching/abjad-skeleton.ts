@@ -103,8 +103,15 @@ const LATIN_CLASSES: [RegExp, string][] = [
   [/7/g, 'H'],
 ];
 const CH_READINGS = ['S', 'H', 'K'];
-/** A text's words without the Arabic article written apart ("nour el ein", "al-atlal" folded to "al atlal"). */
-const ARTICLE_FREE = (text: string) => text.split(/\s+/).filter((word) => !/^(?:al|el|il|l)$/.test(word));
+/**
+ * A text's words without the Arabic article written apart ("nour el ein", "al-atlal" folded to "al
+ * atlal") or glued to the word before it in a name ("abdel halim" is "abd el halim").
+ */
+const ARTICLE_FREE = (text: string) =>
+  text
+    .split(/\s+/)
+    .filter((word) => !/^(?:al|el|il|ul|l)$/.test(word))
+    .map((word) => (/^abd[aeiou]l$/.test(word) ? 'abd' : word));
 
 /** The consonant skeletons of a folded Latin text read as a romanisation ("nour el ein" → "nrln"), one per reading of "ch". */
 export function latinSkeletons(folded: string): string[] {

@@ -58,6 +58,8 @@ export const TEXT_WEIGHTS = {
   extraTextPenalty: 0.08,
   /** Titles whose numbers differ ("Part 1" / "Part 2") are different pieces: similarity capped here. */
   differentNumbersCap: 0.45,
+  /** Two texts that differ only in letters written doubled ("Benny" / "Beny", "Mohammed" / "Mohamed"): spellings of one name. */
+  doubledLetters: 0.98,
 } as const;
 
 export const DURATION = {
@@ -100,6 +102,11 @@ export const ADJUSTMENTS = {
   releaseTitleFloor: 0.7,
   /** Both sides carry an ISRC and they differ (remasters do get new ISRCs, so only a nudge). */
   isrcMismatch: 0.02,
+  /**
+   * The ISRCs differ and so do the lengths, past the duration tolerance: two signs of another take
+   * or edit (a compilation's cut 7 s longer), so at most review, whatever the text.
+   */
+  isrcAndLengthApartCap: 0.8,
   /** Album titles at or above this similarity agree (a preference between copies, not confidence). */
   albumSimilarity: 0.85,
 } as const;

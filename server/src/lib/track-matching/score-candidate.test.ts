@@ -412,4 +412,14 @@ describe('scoreCandidate', () => {
     expect(score(source, { title: '童话', artists: ['光良'], album: '童话', durationMs: 250_400 }).confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { title: '第一次', artists: ['光良'], album: '童话', durationMs: 250_400 }).confidence).toBeLessThan(review);
   });
+
+  it('when the ISRCs differ and the length is past its tolerance, then it is at most review however well the text agrees', () => {
+    const source = { isrc: 'GBAAA7700001' };
+    const apart = score(source, { isrc: 'USBBB0500002', album: 'The Best of ELO', durationMs: 310_000 });
+    expect(apart.reasons).toContain('another ISRC');
+    expect(apart.confidence).toBeLessThan(accept);
+    // Within the tolerance another ISRC is only a nudge (reissues get new ones); without one on a side, the length alone decides.
+    expect(score(source, { isrc: 'USBBB0500002', durationMs: 306_500 }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { isrc: null, album: 'The Best of ELO', durationMs: 310_000 }).reasons).not.toContain('another ISRC');
+  });
 });

@@ -337,7 +337,9 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
       confidence += ADJUSTMENTS.isrcAgreement;
       reasons.unshift('same ISRC');
     } else reasons.unshift('same ISRC, but the title or artist differ');
-  } else if (source.isrc && candidate.isrc && source.isrc !== candidate.isrc) confidence -= ADJUSTMENTS.isrcMismatch;
+  }
+  const isrcDiffers = via === 'search' && source.isrc !== null && candidate.isrc !== null && source.isrc !== candidate.isrc;
+  if (isrcDiffers) confidence -= ADJUSTMENTS.isrcMismatch;
 
   const tags = compareTags(source, candidate, reasons);
   // Both titles name their guests, and one names someone the other credits nowhere ("Essence (feat.
@@ -347,9 +349,11 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   if (otherGuests) reasons.push('other featured artists');
   confidence -= tags.cost;
 
+  let lengthOver = false;
   if (source.durationMs !== null && candidate.durationMs !== null) {
     const diff = Math.abs(source.durationMs - candidate.durationMs);
     const over = diff - durationToleranceMs(text);
+    lengthOver = over > 0;
     if (over > 0) {
       confidence -= Math.min(DURATION.maxPenalty, (over / 1000) * DURATION.penaltyPerSecond);
       reasons.push(`duration differs by ${Math.round(diff / 1000)} s`);
@@ -361,7 +365,9 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   }
   // The same album helps choose between copies (decide-match), but never makes a different title acceptable.
   if (albumAgrees) reasons.push('same album');
-  confidence = Math.min(confidence, tags.cap, otherGuests ? ADJUSTMENTS.otherGuestsCap : 1);
+  const isrcAndLengthApart = isrcDiffers && lengthOver;
+  if (isrcAndLengthApart) reasons.push('another ISRC');
+  confidence = Math.min(confidence, tags.cap, otherGuests ? ADJUSTMENTS.otherGuestsCap : 1, isrcAndLengthApart ? ADJUSTMENTS.isrcAndLengthApartCap : 1);
   return {
     confidence: clamp(confidence),
     rank: confidence,

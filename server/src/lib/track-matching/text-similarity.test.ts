@@ -13,6 +13,12 @@ describe('textSimilarity', () => {
     expect(textSimilarity('colour of the sky', 'color of the sky')).toBeGreaterThan(0.85);
   });
 
+  it('when names differ only in a letter written doubled, then they are one name spelt two ways; another short word is not', () => {
+    expect(textSimilarity('mohamed mounir', 'mohammed mounir')).toBeGreaterThanOrEqual(0.95);
+    expect(textSimilarity('tito puente and his orchestra', 'titto puente and his orchestra')).toBeGreaterThanOrEqual(0.95);
+    expect(textSimilarity('rule the world', 'run the world')).toBeLessThan(0.85);
+  });
+
   it('when repeats differ, then they count', () => {
     expect(textSimilarity('love love love', 'love')).toBeLessThan(0.6);
   });

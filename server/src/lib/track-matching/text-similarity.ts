@@ -69,8 +69,14 @@ function canonicalWords(folded: string): string {
     .replace(NUMBERED_ROMAN_RE, (_m, word: string, roman: string) => `${word} ${ROMAN_NUMERALS[roman]!}`);
 }
 
-/** Words this alike are one word spelled two ways ("colour" / "color"); short words must be equal ("rule" / "run"). */
-const sameWord = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && editSimilarity(a, b) >= 0.8);
+/** A text with each run of one letter written once ("benny" → "beny"). */
+const undoubled = (s: string) => s.replace(/(\p{L})\1+/gu, '$1');
+
+/**
+ * Words this alike are one word spelled two ways ("colour" / "color", "benny" / "beny"); other short
+ * words must be equal ("rule" / "run").
+ */
+const sameWord = (a: string, b: string) => a === b || undoubled(a) === undoubled(b) || (a.length >= 5 && b.length >= 5 && editSimilarity(a, b) >= 0.8);
 
 /** Dice overlap of two word lists, counting repeats ("love love love" is not "love"). */
 function wordOverlap(a: string[], b: string[]): number {
@@ -115,7 +121,12 @@ function similarity(rawA: string, rawB: string, byWords = true): number {
   const wa = a.split(' ');
   const wb = b.split(' ');
   const sorted = (words: string[]) => [...words].sort().join(' ');
-  const letters = Math.max(editSimilarity(a, b), editSimilarity(wa.join(''), wb.join('')), editSimilarity(sorted(wa), sorted(wb)));
+  const letters = Math.max(
+    editSimilarity(a, b),
+    editSimilarity(wa.join(''), wb.join('')),
+    editSimilarity(sorted(wa), sorted(wb)),
+    undoubled(a) === undoubled(b) ? TEXT_WEIGHTS.doubledLetters : 0,
+  );
   const sim = !byWords || letters === 1 || (wa.length < 2 && wb.length < 2) ? letters : Math.min(letters, wordOverlap(wa, wb));
   return numbersIn(a) === numbersIn(b) ? sim : Math.min(sim, TEXT_WEIGHTS.differentNumbersCap);
 }
