@@ -5,6 +5,7 @@
  */
 
 import { simplifiedHan } from './han-variants';
+import { devanagariReadings } from './devanagari-reading';
 import { hangulReadings } from './hangul-reading';
 
 // Letters NFKD leaves whole: fold them to what people type on an English keyboard.
@@ -309,7 +310,7 @@ function romaniseKana(text: string): string {
 }
 
 /**
- * A folded Cyrillic, Greek, kana or hangul text in Latin letters, as the services romanise it
+ * A folded Cyrillic, Greek, kana, hangul or Devanagari text in Latin letters, as the services romanise it
  * ("король и шут" → "korol i shut", "あいみょん" → "aimyon", "김광석" → "kim kwang seok"); several
  * readings where spelling varies, best first; none for text with none of those letters. Kanji are
  * not romanised (their readings depend on words, not letters); Arabic and Hebrew are compared by
@@ -320,12 +321,18 @@ export function romanisations(folded: string): string[] {
   const hasGreek = /\p{Script=Greek}/u.test(folded);
   const hasKana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(folded);
   const hasHangul = /\p{Script=Hangul}/u.test(folded);
-  if (!hasCyrillic && !hasGreek && !hasKana && !hasHangul) return [];
+  const hasDevanagari = /\p{Script=Devanagari}/u.test(folded);
+  if (!hasCyrillic && !hasGreek && !hasKana && !hasHangul && !hasDevanagari) return [];
   const cyrillic = (text: string) => text.replace(/\p{Script=Cyrillic}/gu, (c) => CYRILLIC[c] ?? c);
   // Cyrillic by the letter, and as it sounds, the way services often spell it: "й" (folded to
   // "и") after a vowel as "y", "е" opening a word or after a vowel as "ye" ("батарейка" →
   // "batareyka", "тает" → "tayet").
   let readings = hasCyrillic ? [cyrillic(folded), cyrillic(folded.replace(/(?<=[аеиоуыэюя])и/gu, 'y').replace(/(?<=^|[\sаеиоуыэюяьъ])е/gu, 'ye'))] : [folded];
+  // Ukrainian writes "и" and "й" (folded to "и") for the sound romanised "y", and "г" for "h"
+  // ("Обійми" / "Obiymy", "Гайдамаки" / "Haidamaky"). A name alone rarely holds a letter only
+  // Ukrainian has ("Океан Ельзи" / "Okean Elzy"), so "и" is also read "y" in any Cyrillic; "г"
+  // only where "і", "є" or "ґ" tell Ukrainian ("ї" is "і" once folded).
+  if (hasCyrillic) readings.push(cyrillic(folded.replace(/и/gu, 'y').replace(/г/gu, (g) => (/[ієґ]/u.test(folded) ? 'h' : g))));
   if (hasGreek) {
     const text = cyrillic(folded);
     const spoken = GREEK_SPOKEN.reduce((t, [re, to]) => t.replace(re, to), text).replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);
@@ -336,6 +343,7 @@ export function romanisations(folded: string): string[] {
     readings = readings.map(romaniseKana).flatMap((r) => [r, r.replace(/([aiueo])\1|ou/g, (m) => m[0]!)]);
   }
   if (hasHangul) readings = readings.flatMap(hangulReadings);
+  if (hasDevanagari) readings = readings.flatMap(devanagariReadings);
   return [...new Set(readings)];
 }
 

@@ -422,4 +422,26 @@ describe('scoreCandidate', () => {
     expect(score(source, { isrc: 'USBBB0500002', durationMs: 306_500 }).confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { isrc: null, album: 'The Best of ELO', durationMs: 310_000 }).reasons).not.toContain('another ISRC');
   });
+
+  it('when Ukrainian meets its romanisation ("и" read "y", "г" read "h"), then it agrees', () => {
+    const source = { title: 'Гуцулка Ксеня', artists: ['Мирослав Скорик'], album: null, durationMs: 200_000 };
+    expect(score(source, { title: 'Hutsulka Ksenya', artists: ['Myroslav Skoryk'], album: null, durationMs: 200_400 }).confidence).toBeGreaterThanOrEqual(
+      accept,
+    );
+  });
+
+  it('when a Devanagari title and credit meet their romanisation, then they agree; another film song stays unknown', () => {
+    const source = { title: 'कल हो ना हो', artists: ['सोनू निगम'], album: null, durationMs: 321_000 };
+    expect(score(source, { title: 'Kal Ho Naa Ho', artists: ['Sonu Nigam'], album: null, durationMs: 321_300 }).confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { title: 'Maahi Ve', artists: ['Sonu Nigam'], album: null, durationMs: 321_300 }).confidence).toBeLessThan(accept);
+  });
+
+  it("when a credit in another script holds only one of the other side's names, then that name counts, not the whole credit unknown", () => {
+    const s = score(
+      { title: 'Kal Ho Naa Ho', artists: ['Shankar-Ehsaan-Loy', 'Sonu Nigam'], album: null, durationMs: 321_000 },
+      { title: 'Kal Ho Naa Ho', artists: ['सोनू निगम'], album: null, durationMs: 321_300 },
+    );
+    expect(s.reasons).not.toContain('artist in another script');
+    expect(s.confidence).toBeGreaterThanOrEqual(review);
+  });
 });

@@ -51,7 +51,8 @@ const PENALTY_WORDS: Record<PenaltyTag, string> = {
 
 const KANA_RE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN_RE = /\p{Script=Han}/u;
-const HANGUL_RE = /\p{Script=Hangul}/u;
+/** Scripts whose readings here are letter by letter, while names and titles are often spelt otherwise or translated. */
+const LOOSELY_READ_RE = /[\p{Script=Hangul}\p{Script=Devanagari}]/u;
 /** Fewer consonants than this in an Arabic or Hebrew title or name are too few to tell it by. */
 const MIN_SKELETON = 3;
 
@@ -94,9 +95,9 @@ function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): numb
   // ("マリーゴールド" reads "marigorudo", not "marigold"), so the title stays unknown, not different.
   if (part === 'title' && best < TEXT_WEIGHTS.romanisedFloor && KANA_RE.test(a + b)) return null;
   // Nor does one whose Han characters have no romanisation here ("竹内まりや" reads "竹内mariya"), title
-  // or name, nor hangul, whose names keep spellings of their own ("아이유" / "IU") and titles are
-  // translated ("사건의 지평선" / "Event Horizon").
-  if (best < TEXT_WEIGHTS.romanisedFloor && (HAN_RE.test(a + b) || HANGUL_RE.test(a + b))) return null;
+  // or name, nor hangul or Devanagari, whose names keep spellings of their own ("아이유" / "IU") and
+  // titles are translated ("사건의 지평선" / "Event Horizon").
+  if (best < TEXT_WEIGHTS.romanisedFloor && (HAN_RE.test(a + b) || LOOSELY_READ_RE.test(a + b))) return null;
   return best * TEXT_WEIGHTS.romanised;
 }
 
@@ -169,8 +170,10 @@ function artistSimilarity(source: TrackProfile, candidate: TrackProfile): { scor
   if (!s.length || !c.length) return { score: s.length === c.length ? 1 : null, lead: 0 };
   const comparableCredits = comparableScripts(s.join(' '), c.join(' '));
   const romanised = comparableCredits ? null : romanisedSimilarity(s.join(' '), c.join(' '), 'name');
-  if (!comparableCredits && romanised === null) return { score: null, lead: 0 };
   const primary = Math.max(bestName(s[0]!, c, ''), bestName(c[0]!, s, ''));
+  // A credit in another script that does not read as the other whole may still hold its first
+  // name ("Mithoon, Arijit Singh" / "अरिजीत सिंह"); with no first name found it is unknown.
+  if (!comparableCredits && romanised === null && primary === 0) return { score: null, lead: 0 };
   const mean = (names: string[], others: string[], otherTitle: string) => names.reduce((sum, n) => sum + bestName(n, others, otherTitle), 0) / names.length;
   const byName =
     TEXT_WEIGHTS.artistPrimary * primary +

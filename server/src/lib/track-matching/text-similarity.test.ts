@@ -8,6 +8,11 @@ describe('textSimilarity', () => {
     expect(textSimilarity('symphony no ii', 'symphony no 2')).toBe(1);
   });
 
+  it('when parts are numbered as a range in digits on one side and roman numerals on the other, then they are equal', () => {
+    expect(textSimilarity('echoes pts 1 2', 'echoes parts i ii')).toBe(1);
+    expect(textSimilarity('echoes parts i ii', 'echoes parts iii iv')).toBeLessThan(0.5);
+  });
+
   it('when one word of a title differs, then similarity falls by a word, not by a letter', () => {
     expect(textSimilarity('everybody wants to rule the world', 'everybody wants to run the world')).toBeLessThan(0.85);
     expect(textSimilarity('colour of the sky', 'color of the sky')).toBeGreaterThan(0.85);

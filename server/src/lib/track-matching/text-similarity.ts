@@ -59,14 +59,26 @@ export function numbersIn(raw: string): string {
   return found.sort().join(' ');
 }
 
-/** "pt" read as "part", small number words and numbering roman numerals as digits, so "Pt. 2", "Part Two" and "Part II" compare equal. */
-const NUMBERED_ROMAN_RE = /\b(part|no|vol|volume|chapter) (i{1,3}|iv|vi{0,3}|ix|x)\b/g;
+/**
+ * "pt" read as "part" ("pts" as "parts"), small number words and numbering roman numerals as
+ * digits, so "Pt. 2", "Part Two" and "Part II" compare equal, and so do "Pts. 1-5" and "Parts I-V".
+ */
+const ROMAN = String.raw`(?:i{1,3}|iv|vi{0,3}|ix|x)`;
+const NUMBERED_ROMAN_RE = new RegExp(String.raw`\b(parts?|no|vol|volume|chapter) (${ROMAN}(?: ${ROMAN})*)\b`, 'g');
 
 function canonicalWords(folded: string): string {
   return folded
     .replace(/\bpt\b/g, 'part')
+    .replace(/\bpts\b/g, 'parts')
     .replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!)
-    .replace(NUMBERED_ROMAN_RE, (_m, word: string, roman: string) => `${word} ${ROMAN_NUMERALS[roman]!}`);
+    .replace(
+      NUMBERED_ROMAN_RE,
+      (_m, word: string, romans: string) =>
+        `${word} ${romans
+          .split(' ')
+          .map((roman) => ROMAN_NUMERALS[roman]!)
+          .join(' ')}`,
+    );
 }
 
 /** A text with each run of one letter written once ("benny" → "beny"). */
