@@ -444,4 +444,12 @@ describe('scoreCandidate', () => {
     expect(s.reasons).not.toContain('artist in another script');
     expect(s.confidence).toBeGreaterThanOrEqual(review);
   });
+
+  it('when a credit gives the name in two scripts ("트와이스 (TWICE)"), then either spelling is the name', () => {
+    const source = { title: 'FANCY', artists: ['TWICE'], album: 'FANCY YOU', durationMs: 213_000 };
+    const both = score(source, { title: 'FANCY', artists: ['트와이스 (TWICE)'], album: 'FANCY YOU', durationMs: 213_300 });
+    expect(both.reasons).toContain('same artist');
+    expect(both.confidence).toBeGreaterThanOrEqual(accept);
+    expect(score(source, { title: 'FANCY', artists: ['있지 (ITZY)'], album: 'FANCY YOU', durationMs: 213_300 }).confidence).toBeLessThan(review);
+  });
 });

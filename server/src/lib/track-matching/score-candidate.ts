@@ -150,12 +150,16 @@ function partlyElsewhere(mixed: string, other: string): boolean {
 /** Best similarity of one name to any of the others, nothing below the floor; a name credited in the other title ("Eric Prydz Remix") counts in full. */
 function bestName(name: string, others: string[], otherTitle: string): number {
   if (` ${otherTitle} `.includes(` ${name} `)) return 1;
+  // A name given in two scripts ("소녀시대 (GIRLS' GENERATION)") is either of them.
+  const spellings = (n: string) => [n, ...scriptRuns(n)];
   let best = 0;
-  for (const other of others) {
-    best = Math.max(best, comparableScripts(name, other) ? textSimilarity(name, other) : (romanisedSimilarity(name, other, 'name') ?? 0));
-    // A name mixing scripts in one word ("МакSим" / "MakSim") compares through its romanisation too.
-    if (scriptOf(name) === 'mixed' || scriptOf(other) === 'mixed') best = Math.max(best, romanisedSimilarity(name, other, 'name') ?? 0);
-    if (sameActWithEnsemble(name, other)) best = Math.max(best, TEXT_WEIGHTS.ensembleName);
+  for (const one of spellings(name)) {
+    for (const other of others.flatMap(spellings)) {
+      best = Math.max(best, comparableScripts(one, other) ? textSimilarity(one, other) : (romanisedSimilarity(one, other, 'name') ?? 0));
+      // A name mixing scripts in one word ("МакSим" / "MakSim") compares through its romanisation too.
+      if (scriptOf(one) === 'mixed' || scriptOf(other) === 'mixed') best = Math.max(best, romanisedSimilarity(one, other, 'name') ?? 0);
+      if (sameActWithEnsemble(one, other)) best = Math.max(best, TEXT_WEIGHTS.ensembleName);
+    }
   }
   return best >= TEXT_WEIGHTS.similarityFloor ? best : 0;
 }
