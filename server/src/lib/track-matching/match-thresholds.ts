@@ -60,6 +60,8 @@ export const TEXT_WEIGHTS = {
   differentNumbersCap: 0.45,
   /** Two texts that differ only in letters written doubled ("Benny" / "Beny", "Mohammed" / "Mohamed"): spellings of one name. */
   doubledLetters: 0.98,
+  /** A katakana word whose consonants are those of a Latin spelling ("スピッツ" / "Spitz"): alike, not proven equal. */
+  skeletonAlike: 0.95,
 } as const;
 
 export const DURATION = {

@@ -314,7 +314,7 @@ function romaniseKana(text: string): string {
  * ("король и шут" → "korol i shut", "あいみょん" → "aimyon", "김광석" → "kim kwang seok"); several
  * readings where spelling varies, best first; none for text with none of those letters. Kanji are
  * not romanised (their readings depend on words, not letters); Arabic and Hebrew are compared by
- * their consonants instead (`abjad-skeleton.ts`).
+ * their consonants instead (`consonant-skeleton.ts`).
  */
 export function romanisations(folded: string): string[] {
   const hasCyrillic = /\p{Script=Cyrillic}/u.test(folded);

@@ -1,5 +1,5 @@
 import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
-import { abjadSkeleton, hasAbjad, latinSkeletons } from './abjad-skeleton';
+import { abjadSkeleton, foreignSounds, hasAbjad, isKatakana, katakanaSkeleton, latinSkeletons } from './consonant-skeleton';
 import { comparableScripts, romanisations, sameActWithEnsemble, scriptOf, scriptRuns } from './normalise-text';
 import { numbersIn, spellingSimilarity, textSimilarity } from './text-similarity';
 import type { TrackProfile } from './track-profile';
@@ -55,6 +55,8 @@ const HAN_RE = /\p{Script=Han}/u;
 const LOOSELY_READ_RE = /[\p{Script=Hangul}\p{Script=Devanagari}]/u;
 /** Fewer consonants than this in an Arabic or Hebrew title or name are too few to tell it by. */
 const MIN_SKELETON = 3;
+/** Katakana skeletons shorter than this ("ロック" → "rk") are too common to tell a name by. */
+const MIN_KANA_SKELETON = 3;
 
 /**
  * An Arabic or Hebrew text against a Latin one by their consonants ("كيفك إنت" / "Kifak Inta"); a
@@ -74,6 +76,18 @@ const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
 /**
+ * A foreign word or name in katakana against its Latin spelling ("スピッツ" / "Spitz"): equal
+ * consonant skeletons of enough consonants count as just alike enough, less than a reading that
+ * agrees letter for letter; 0 otherwise.
+ */
+function katakanaSimilarity(a: string, b: string): number {
+  const [kana, latin] = isKatakana(a) && scriptOf(b) === 'latin' ? [a, b] : isKatakana(b) && scriptOf(a) === 'latin' ? [b, a] : [null, null];
+  if (kana === null || latin === null) return 0;
+  const skeleton = katakanaSkeleton(romanisations(kana)[0] ?? '');
+  return skeleton.length >= MIN_KANA_SKELETON && latinSkeletons(foreignSounds(latin), true).includes(skeleton) ? TEXT_WEIGHTS.skeletonAlike : 0;
+}
+
+/**
  * Two texts in different scripts compared through a romanisation of the Cyrillic, Greek or kana
  * one ("Кукла колдуна" / "Kukla Kolduna"), a little short of equal since romanisations vary; null
  * (unknown) when there is none to make, or it is not close.
@@ -90,7 +104,7 @@ function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): numb
     ...ra.flatMap((x) => rb.map((y) => [x, y] as const)),
   ];
   if (!pairs.length) return null;
-  const best = Math.max(...pairs.map(([x, y]) => spellingSimilarity(x, y)));
+  const best = Math.max(...pairs.map(([x, y]) => spellingSimilarity(x, y)), katakanaSimilarity(a, b));
   // A kana title that does not come close proves nothing: loanwords are written as they sound
   // ("マリーゴールド" reads "marigorudo", not "marigold"), so the title stays unknown, not different.
   if (part === 'title' && best < TEXT_WEIGHTS.romanisedFloor && KANA_RE.test(a + b)) return null;

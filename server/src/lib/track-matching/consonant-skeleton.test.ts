@@ -1,4 +1,5 @@
-import { abjadSkeleton, latinSkeletons } from './abjad-skeleton';
+import { abjadSkeleton, foreignSounds, katakanaSkeleton, latinSkeletons } from './consonant-skeleton';
+import { foldText, romanisations } from './normalise-text';
 
 describe('consonant skeletons of Arabic and Hebrew against their romanisations', () => {
   it.each([
@@ -30,5 +31,24 @@ describe('consonant skeletons of Arabic and Hebrew against their romanisations',
   it('when vowel signs or a stretching stroke are written, then they change nothing', () => {
     expect(abjadSkeleton('حَبِيبِي')).toBe(abjadSkeleton('حبيبي'));
     expect(abjadSkeleton('حبيـــبي')).toBe(abjadSkeleton('حبيبي'));
+  });
+});
+
+describe('consonant skeletons of katakana against the foreign spelling it writes', () => {
+  const kana = (text: string) => katakanaSkeleton(romanisations(foldText(text))[0]!);
+  const latin = (text: string) => latinSkeletons(foreignSounds(text), true);
+
+  it.each([
+    ['ビートルズ', 'beatles'],
+    ['マイケル・ジャクソン', 'michael jackson'],
+    ['テイラー・スウィフト', 'taylor swift'],
+    ['クイーン', 'queen'],
+  ])('when %s meets "%s", then their skeletons are equal (vowels Japanese adds left out, l and r one)', (written, spelt) => {
+    expect(latin(spelt)).toContain(kana(written));
+  });
+
+  it('when the names differ, then so do the skeletons', () => {
+    expect(latin('rolling stones')).not.toContain(kana('ビートルズ'));
+    expect(latin('madonna')).not.toContain(kana('マイケル・ジャクソン'));
   });
 });

@@ -4,6 +4,10 @@
  * them letter by letter. What both keep is the consonants: each side is reduced to a skeleton of
  * consonant classes (vowels, the letters that also write vowels, glottal stops and doubled letters
  * dropped; sounds each language spells several ways folded together), and the skeletons compared.
+ *
+ * Katakana spelling a foreign word or name works the other way round: it adds vowels Japanese
+ * needs ("Spitz" is "スピッツ", read "supittsu"; "Marigold" is "マリーゴールド", "marigoorudo"), and
+ * writes l as r. Its reading's skeleton, with l and r one class, is compared the same way.
  */
 
 // Arabic and Persian letters to consonant classes; "" for letters that write vowels or a glottal stop.
@@ -113,8 +117,11 @@ const ARTICLE_FREE = (text: string) =>
     .filter((word) => !/^(?:al|el|il|ul|l)$/.test(word))
     .map((word) => (/^abd[aeiou]l$/.test(word) ? 'abd' : word));
 
-/** The consonant skeletons of a folded Latin text read as a romanisation ("nour el ein" → "nrln"), one per reading of "ch". */
-export function latinSkeletons(folded: string): string[] {
+/**
+ * The consonant skeletons of a folded Latin text read as a romanisation ("nour el ein" → "nrln"),
+ * one per reading of "ch"; with `liquids`, l and r are one class (for katakana).
+ */
+export function latinSkeletons(folded: string, liquids = false): string[] {
   const readings = /ch/.test(folded) ? CH_READINGS.map((to) => folded.replace(/ch/g, to)) : [folded];
   return [
     ...new Set(
@@ -124,7 +131,8 @@ export function latinSkeletons(folded: string): string[] {
             LATIN_CLASSES.reduce((w, [re, to]) => w.replace(re, to), word)
               .replace(/[^a-zA-Z]/g, '')
               .replace(/[aeiouyw]/g, '')
-              .toLowerCase(),
+              .toLowerCase()
+              .replace(/l/g, liquids ? 'r' : 'l'),
           ),
         ),
       ),
@@ -151,3 +159,16 @@ function squeeze(words: string[]): string {
 
 /** Whether a folded text holds Arabic or Hebrew letters. */
 export const hasAbjad = (folded: string): boolean => ABJAD_RE.test(folded);
+
+const KATAKANA_ONLY_RE = /^[\p{Script=Katakana}ー・\s]+$/u;
+
+/** Whether a folded text is katakana alone (a word or name spelt as it sounds). */
+export const isKatakana = (folded: string): boolean => KATAKANA_ONLY_RE.test(folded);
+
+/** The consonant skeleton of a katakana text's Hepburn reading, l and r one class ("supittsu" → "spts"). */
+export function katakanaSkeleton(reading: string): string {
+  return latinSkeletons(foreignSounds(reading), true)[0]!;
+}
+
+/** "ts" and "z" as one sound, the way katakana writes a foreign "z" and "tz" ("Spitz" / "supittsu"); for both sides. */
+export const foreignSounds = (text: string): string => text.replace(/ts|z/g, 's');
