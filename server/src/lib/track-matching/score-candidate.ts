@@ -1,7 +1,7 @@
 import { ADJUSTMENTS, DURATION, TEXT_WEIGHTS } from './match-thresholds';
 import { abjadSkeleton, foreignSounds, hasAbjad, isKatakana, katakanaSkeleton, latinSkeletons } from './consonant-skeleton';
 import { comparableScripts, romanisations, sameActWithEnsemble, scriptOf, scriptRuns } from './normalise-text';
-import { numbersIn, spellingSimilarity, textSimilarity } from './text-similarity';
+import { sameNumbers, spellingSimilarity, textSimilarity } from './text-similarity';
 import type { TrackProfile } from './track-profile';
 import { GATE_TAGS, type GateTag, type PenaltyTag, isGate } from './version-tags';
 
@@ -141,7 +141,7 @@ function titleSimilarity(source: TrackProfile, candidate: TrackProfile): number 
   }
   const core = textSimilarity(source.core, candidate.core);
   const main = textSimilarity(source.main, candidate.main);
-  const extraDiffersInNumbers = numbersIn(source.main) !== numbersIn(candidate.main);
+  const extraDiffersInNumbers = !sameNumbers(source.main, candidate.main);
   // Without additions on either side the core is the whole title.
   const best =
     !source.extras.length && !candidate.extras.length

@@ -13,6 +13,13 @@ describe('textSimilarity', () => {
     expect(textSimilarity('echoes parts i ii', 'echoes parts iii iv')).toBeLessThan(0.5);
   });
 
+  it('when one title names a work by a catalogue the other leaves out, then the numbers still agree; another number in a shared catalogue does not', () => {
+    expect(textSimilarity('cello suite no 1 in g major bwv 1007 1 prelude', 'cello suite no 1 in g major 1 prelude')).toBeGreaterThan(0.8);
+    expect(textSimilarity('symphony no 40 in g minor k 550 1 molto allegro', 'symphony no 40 in g minor 1 molto allegro')).toBeGreaterThan(0.8);
+    expect(textSimilarity('sonata in d minor k 141', 'sonata in d minor k 9')).toBeLessThan(0.5);
+    expect(textSimilarity('plan b 2', 'plan b')).toBeLessThan(0.5);
+  });
+
   it('when one word of a title differs, then similarity falls by a word, not by a letter', () => {
     expect(textSimilarity('everybody wants to rule the world', 'everybody wants to run the world')).toBeLessThan(0.85);
     expect(textSimilarity('colour of the sky', 'color of the sky')).toBeGreaterThan(0.85);

@@ -60,6 +60,24 @@ export function numbersIn(raw: string): string {
 }
 
 /**
+ * Catalogues of composers' works ("Op. 95", "BWV 1007", "K. 525", "Hob. XVI:52", "D. 960", "B. 178"):
+ * one service often names a work by one catalogue, or by none, and the other by two.
+ */
+// A one-letter catalogue takes two digits or more, so "Plan B 2" keeps its 2.
+const CATALOGUE_RE = /\b(op|opus|bwv|kv|hob|rv|hwv|twv|wwv|sz|bb|woo|fp) (\p{N}+)\b|\b(k|d|b|s|l|z|m) (\p{N}{2,})\b/gu;
+
+/** Numbers that differ only in a catalogue one text names and the other does not are not a difference. */
+export function sameNumbers(a: string, b: string): boolean {
+  if (numbersIn(a) === numbersIn(b)) return true;
+  const catalogues = (text: string) => new Set([...canonicalWords(text).matchAll(CATALOGUE_RE)].map((m) => (m[1] ?? m[3])!));
+  const ca = catalogues(a);
+  const cb = catalogues(b);
+  const withoutOwn = (text: string, other: Set<string>) =>
+    canonicalWords(text).replace(CATALOGUE_RE, (m, long: string | undefined, _n: string, short: string | undefined) => (other.has((long ?? short)!) ? m : ' '));
+  return numbersIn(withoutOwn(a, cb)) === numbersIn(withoutOwn(b, ca));
+}
+
+/**
  * "pt" read as "part" ("pts" as "parts"), small number words and numbering roman numerals as
  * digits, so "Pt. 2", "Part Two" and "Part II" compare equal, and so do "Pts. 1-5" and "Parts I-V".
  */
@@ -140,7 +158,7 @@ function similarity(rawA: string, rawB: string, byWords = true): number {
     undoubled(a) === undoubled(b) ? TEXT_WEIGHTS.doubledLetters : 0,
   );
   const sim = !byWords || letters === 1 || (wa.length < 2 && wb.length < 2) ? letters : Math.min(letters, wordOverlap(wa, wb));
-  return numbersIn(a) === numbersIn(b) ? sim : Math.min(sim, TEXT_WEIGHTS.differentNumbersCap);
+  return sameNumbers(a, b) ? sim : Math.min(sim, TEXT_WEIGHTS.differentNumbersCap);
 }
 
 /**
