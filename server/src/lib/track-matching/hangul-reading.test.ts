@@ -16,6 +16,8 @@ describe('hangulReadings', () => {
   it('when the text is a name, then the older reading with k, t, p, ch for the plain stops is offered too', () => {
     expect(hangulReadings('조용필')).toEqual(['joyongpil', 'choyongpil']);
     expect(hangulReadings('김건모')).toContain('kimkeonmo');
+    expect(hangulReadings('신승훈')).toContain('shinseunghun');
+    expect(hangulReadings('시')[0]).toBe('si');
   });
 
   it('when words are apart or other letters are mixed in, then they stay as they are', () => {

@@ -1,8 +1,8 @@
 /**
  * Hangul in Latin letters. Hangul spells sounds, syllable by syllable, so it can be read without
  * knowing words: the Revised Romanization ("밤편지" → "bampyeonji", "김광석" → "gimgwangseok"),
- * and the older reading most names still use, with k, t, p, ch for the plain stops ("Kim Kwang
- * Seok"). Loanwords and translated titles ("에잇" for "eight") are not reached this way; a reading
+ * and the older reading most names still use, with k, t, p, ch for the plain stops and "sh"
+ * before "i" ("Kim Kwang Seok", "Shin"). Loanwords and translated titles ("에잇" for "eight") are not reached this way; a reading
  * that does not come close tells nothing.
  */
 
@@ -73,7 +73,10 @@ function readWith(text: string, older: boolean): string {
       return;
     }
     const initial = INITIALS[s.initial]!;
-    out += (older ? (OLDER_INITIALS[initial] ?? initial) : initial) + VOWELS[s.vowel]!;
+    const vowel = VOWELS[s.vowel]!;
+    // The older reading also writes "s" before "i" and "y" as "sh" ("신" → "shin").
+    const olderInitial = initial === 's' && /^(?:i|y|wi)/.test(vowel) ? 'sh' : (OLDER_INITIALS[initial] ?? initial);
+    out += (older ? olderInitial : initial) + vowel;
     if (!s.final) return;
     const next = chars[i + 1] === undefined ? null : syllableOf(chars[i + 1]!);
     // Before a silent initial the final is heard as the next syllable's first sound.
