@@ -465,4 +465,24 @@ describe('scoreCandidate', () => {
     expect(score(source, { title: 'Let It Be', artists: ['ビートルズ'], album: 'Let It Be', durationMs: 243_300 }).confidence).toBeGreaterThanOrEqual(accept);
     expect(score(source, { title: 'Let It Be', artists: ['ローリング・ストーンズ'], album: 'Let It Be', durationMs: 243_300 }).confidence).toBeLessThan(review);
   });
+
+  it('when one title names a guest the other side credits nowhere, on another release, then a person decides; on the same album it is the track', () => {
+    const source = { title: 'Stay (feat. Justin Bieber)', artists: ['The Kid LAROI'], album: 'F*CK LOVE 3: OVER YOU', durationMs: 141_000 };
+    const solo = score(source, { title: 'Stay', artists: ['The Kid LAROI'], album: 'Stay - Single', durationMs: 141_300 });
+    expect(solo.reasons).toContain('a guest missing');
+    expect(solo.confidence).toBeLessThan(accept);
+    expect(score(source, { title: 'Stay', artists: ['The Kid LAROI'], album: 'F*CK LOVE 3: OVER YOU', durationMs: 141_300 }).confidence).toBeGreaterThanOrEqual(
+      accept,
+    );
+    expect(
+      score(source, { title: 'Stay', artists: ['The Kid LAROI', 'Justin Bieber'], album: 'Stay - Single', durationMs: 141_300 }).confidence,
+    ).toBeGreaterThanOrEqual(accept);
+  });
+
+  it('when the ISRC, length and album agree and one title is the other cut to its first words, then it stands in; found by search it does not', () => {
+    const source = { title: 'Sunday Morning Coming Down', artists: ['Johnny Cash'], album: 'The Johnny Cash Show', durationMs: 253_000, isrc: 'USSM17000101' };
+    const cut = { title: 'Sunday Morning', artists: ['Johnny Cash'], album: 'The Johnny Cash Show', durationMs: 253_400, isrc: 'USSM17000101' };
+    expect(score(source, cut, 'isrc').confidence).toBeGreaterThanOrEqual(accept);
+    expect(score({ ...source, isrc: null }, { ...cut, isrc: null }).confidence).toBeLessThan(accept);
+  });
 });

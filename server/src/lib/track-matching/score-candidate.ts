@@ -219,6 +219,12 @@ function alike(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && textSimilarity(a, b) >= ADJUSTMENTS.albumSimilarity;
 }
 
+/** Whether the shorter text is the longer one's first words, two or more of them. */
+function leadingWords(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.split(' ').length >= 2 && long.startsWith(`${short} `);
+}
+
 /** Whether one side's title names a guest the other credits nowhere: not alike, nor within a longer name ("Hayley Williams of Paramore"). */
 function guestMissing(side: TrackProfile, other: TrackProfile): boolean {
   const within = (a: string, b: string) => ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
@@ -345,8 +351,9 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   const artistFactor = creditOnAlbum ? ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.artist : factor(rawArtist, TEXT_WEIGHTS.artist);
   // The same way round for the title: with the code, length and release agreeing and the lead
   // artist found, a title only alike ("Unaccompanied Cello Suite No. 1 ..." / "Cello Suite No. 1
-  // ...") is how each service writes it, and stands in as one in another script does.
-  const titleDoubt = sameRelease && rawTitle !== null && rawTitle >= ADJUSTMENTS.releaseTitleFloor && leadFound;
+  // ...") is how each service writes it, and stands in as one in another script does; so is a
+  // title cut to its first words ("Killing Me Softly With His Song" / "Killing Me Softly").
+  const titleDoubt = sameRelease && rawTitle !== null && (rawTitle >= ADJUSTMENTS.releaseTitleFloor || leadingWords(source.core, candidate.core)) && leadFound;
   const titleFactor = factor(rawTitle, TEXT_WEIGHTS.title);
   const text =
     (titleDoubt ? Math.max(titleFactor, ADJUSTMENTS.isrcStandIn ** TEXT_WEIGHTS.title) : titleFactor) *
@@ -368,6 +375,13 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   // person decides.
   const otherGuests = source.featured.length > 0 && candidate.featured.length > 0 && (guestMissing(source, candidate) || guestMissing(candidate, source));
   if (otherGuests) reasons.push('other featured artists');
+  // One title names a guest the other side credits nowhere, on another release ("Without Me (feat.
+  // Juice WRLD)" on its single / Halsey's "Without Me" on "Manic"): the version with the guest's
+  // verse or the one without, so a person decides. On the same album a service leaving the guest
+  // out is common ("Low (feat. T-Pain)" / "Low" on "Mail on Sunday"), and the same ISRC and length
+  // say it is one recording.
+  const guestAbsent = !otherGuests && !isrcConfirmed && !albumAgrees && (guestMissing(source, candidate) || guestMissing(candidate, source));
+  if (guestAbsent) reasons.push('a guest missing');
   confidence -= tags.cost;
 
   let lengthOver = false;
@@ -388,7 +402,12 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   if (albumAgrees) reasons.push('same album');
   const isrcAndLengthApart = isrcDiffers && lengthOver;
   if (isrcAndLengthApart) reasons.push('another ISRC');
-  confidence = Math.min(confidence, tags.cap, otherGuests ? ADJUSTMENTS.otherGuestsCap : 1, isrcAndLengthApart ? ADJUSTMENTS.isrcAndLengthApartCap : 1);
+  confidence = Math.min(
+    confidence,
+    tags.cap,
+    otherGuests || guestAbsent ? ADJUSTMENTS.otherGuestsCap : 1,
+    isrcAndLengthApart ? ADJUSTMENTS.isrcAndLengthApartCap : 1,
+  );
   return {
     confidence: clamp(confidence),
     rank: confidence,

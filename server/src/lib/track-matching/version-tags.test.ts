@@ -11,6 +11,8 @@ describe('readSegment', () => {
     ['Intro', 'alternate'],
     ['Tiësto Remix', 'remix'],
     ['Club Mix', 'remix'],
+    ['Jillionaire Flip', 'remix'],
+    ['Skrillex Refix', 'remix'],
     ['Acoustic Version', 'acoustic'],
     ['Instrumental', 'instrumental'],
     ['Karaoke Version', 'karaoke'],

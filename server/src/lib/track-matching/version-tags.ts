@@ -72,7 +72,7 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\bstereo(?: mix| version)?\b/, 'stereo'],
   [/\bexplicit\b|\bdirty\b/, 'explicit'],
   [/\bclean\b|\bcensored\b|\bedited\b/, 'clean'],
-  [/\bremix(?:ed)?\b|\brmx\b|\brework\b|\bbootleg\b|\bmash ?up\b|\bvip\b|\bdub\b|\bclub\b|\bmix\b|リミックス|리믹스|混音/, 'remix'],
+  [/\bremix(?:ed)?\b|\brmx\b|\brework\b|\bre ?fix\b|\bflip\b|\bbootleg\b|\bmash ?up\b|\bvip\b|\bdub\b|\bclub\b|\bmix\b|リミックス|리믹스|混音/, 'remix'],
   [/\bshort (?:version|edit|mix|cut)\b|\bedit\b/, 'edit'],
 ];
 
