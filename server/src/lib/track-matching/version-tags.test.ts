@@ -30,6 +30,8 @@ describe('readSegment', () => {
     ['Extended Mix', 'extended'],
     ['Long Version', 'extended'],
     ['Peel Session', 'alternate'],
+    ['Redux', 'alternate'],
+    ['2009 Remake', 'alternate'],
     ['Piano Version', 'alternate'],
     ['Reprise', 'alternate'],
     ['Take 9', 'alternate'],

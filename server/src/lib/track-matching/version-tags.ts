@@ -92,7 +92,7 @@ const BENIGN_PHRASE_RE =
   /\b(?:album|original|lp|main|full length|full|standard|studio) (?:version|mix|edit|recording)\b|\boriginal\b|\bsoundtrack\b|\bmotion picture\b|\bbonus(?: track)?\b|\bdeluxe\b|\banniversary\b|\bedition\b/g;
 /** Words that name some other version even without a known tag ("Piano Version", "Spanish Version", "Extended"). */
 const ALTERNATE_RE =
-  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bouttakes?\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\bintro\b|\boutro\b|\btakes?\b|\bver\b|\bsessions?\b|\brevisited\b|\bacappella\b|\brehearsals?\b|バージョン|버전|\bsketch(?:es)?\b|\balternat(?:e|ive)\b|\bduet\b/;
+  /\bversion\b|\bextended\b|\breprise\b|\breimagined\b|\bredux\b|\bremake\b|\bouttakes?\b|\bskit\b|\b8d\b|\blo ?fi\b|\bpiano\b|\borchestral\b|\bsymphonic\b|\ba ?cappella\b|\bacapella\b|\binterlude\b|\bintro\b|\boutro\b|\btakes?\b|\bver\b|\bsessions?\b|\brevisited\b|\bacappella\b|\brehearsals?\b|バージョン|버전|\bsketch(?:es)?\b|\balternat(?:e|ive)\b|\bduet\b/;
 /** Words that carry no detail of which version ("Live at Wembley" → "wembley"). */
 const FILLER_WORDS = new Set([
   'version',
