@@ -21,6 +21,12 @@ describe('foldText', () => {
     expect(foldText('Ke$ha')).toBe('kesha');
   });
 
+  it('when one service masks a word with asterisks and the other writes it out, then both fold alike; another word does not', () => {
+    expect(foldText('Fuck You')).toBe(foldText('F**k You'));
+    expect(foldText('Bitches Broken Hearts')).toBe(foldText('B*tches Broken Hearts'));
+    expect(foldText('Forget You')).not.toBe(foldText('F**k You'));
+  });
+
   it('when Chinese is written in traditional characters on one side and simplified on the other, then both fold alike', () => {
     expect(foldText('月亮代表我的心 (鄧麗君)')).toBe(foldText('月亮代表我的心 (邓丽君)'));
     expect(foldText('後來')).toBe(foldText('后来'));

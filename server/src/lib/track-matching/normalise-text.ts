@@ -36,6 +36,9 @@ export const ROMAN_NUMERALS: Readonly<Record<string, string>> = {
   xv: '15',
 };
 // The stars are followed by the word's lower-case rest or nothing ("A*Teens" is a name, not a censored word); all capitals in a title in capitals.
+// The words services mask with asterisks, written out: folded the same way, so "Fuck You" is
+// "F**k You" (Apple masks titles of explicit tracks too; the explicit flag tells the edits apart).
+const MASKED_WORD_RE = /\b(?:(f)uck\p{L}*|(s)hit\p{L}*|(b)itch\p{L}*|(m)otherfuck\p{L}*|(n)igga\p{L}*|(p)ussy|(c)unt\p{L}*)(?!\p{L})/gu;
 const CENSORED_RE = /(\p{L})\*+(?:\p{Ll}[\p{Ll}*']*|(?<=\p{Lu}\*+)\p{Lu}[\p{Lu}*']*)?(?![\p{L}*])/gu;
 const MOVEMENT_ROMAN_RE = /(^|[:：]\s*)(XI{1,3}|XIV|XV|IX|IV|VI{1,3}|I{1,3}|V|X)\.\s+/g;
 
@@ -54,6 +57,7 @@ export function foldText(raw: string): string {
       .replace(CENSORED_RE, '$1censored ')
       .normalize('NFKD')
       .toLowerCase()
+      .replace(MASKED_WORD_RE, (word) => `${word[0]}censored `)
       .replace(DROPPABLE_MARKS_RE, '$1')
       .normalize('NFC')
       .replace(/\p{Script=Han}+/gu, simplifiedHan)
