@@ -6,6 +6,8 @@ describe('textSimilarity', () => {
     expect(textSimilarity('dancing queen', 'queen dancing')).toBe(1);
     expect(textSimilarity('another brick in the wall part 2', 'another brick in the wall pt two')).toBe(1);
     expect(textSimilarity('symphony no ii', 'symphony no 2')).toBe(1);
+    expect(textSimilarity('mr sandman', 'mister sandman')).toBe(1);
+    expect(textSimilarity('mrs robinson', 'missus robinson')).toBe(1);
   });
 
   it('when parts are numbered as a range in digits on one side and roman numerals on the other, then they are equal', () => {

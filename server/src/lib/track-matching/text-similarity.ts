@@ -87,6 +87,10 @@ const NUMBERED_ROMAN_RE = new RegExp(String.raw`\b(parts?|no|vol|volume|chapter)
 function canonicalWords(folded: string): string {
   return folded
     .replace(/\bpt\b/g, 'part')
+    // Titles' usual abbreviations, spelt out ("Mr. Sandman" / "Mister Sandman").
+    .replace(/\bmr\b/g, 'mister')
+    .replace(/\bmrs\b/g, 'missus')
+    .replace(/\bvs\b/g, 'versus')
     .replace(/\bpts\b/g, 'parts')
     .replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!)
     .replace(
