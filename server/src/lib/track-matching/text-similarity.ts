@@ -85,22 +85,24 @@ const ROMAN = String.raw`(?:i{1,3}|iv|vi{0,3}|ix|x)`;
 const NUMBERED_ROMAN_RE = new RegExp(String.raw`\b(parts?|no|vol|volume|chapter) (${ROMAN}(?: ${ROMAN})*)\b`, 'g');
 
 function canonicalWords(folded: string): string {
-  return folded
-    .replace(/\bpt\b/g, 'part')
-    // Titles' usual abbreviations, spelt out ("Mr. Sandman" / "Mister Sandman").
-    .replace(/\bmr\b/g, 'mister')
-    .replace(/\bmrs\b/g, 'missus')
-    .replace(/\bvs\b/g, 'versus')
-    .replace(/\bpts\b/g, 'parts')
-    .replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!)
-    .replace(
-      NUMBERED_ROMAN_RE,
-      (_m, word: string, romans: string) =>
-        `${word} ${romans
-          .split(' ')
-          .map((roman) => ROMAN_NUMERALS[roman]!)
-          .join(' ')}`,
-    );
+  return (
+    folded
+      .replace(/\bpt\b/g, 'part')
+      // Titles' usual abbreviations, spelt out ("Mr. Sandman" / "Mister Sandman").
+      .replace(/\bmr\b/g, 'mister')
+      .replace(/\bmrs\b/g, 'missus')
+      .replace(/\bvs\b/g, 'versus')
+      .replace(/\bpts\b/g, 'parts')
+      .replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w]!)
+      .replace(
+        NUMBERED_ROMAN_RE,
+        (_m, word: string, romans: string) =>
+          `${word} ${romans
+            .split(' ')
+            .map((roman) => ROMAN_NUMERALS[roman]!)
+            .join(' ')}`,
+      )
+  );
 }
 
 /** A text with each run of one letter written once ("benny" → "beny"). */
