@@ -111,7 +111,7 @@ const CH_READINGS = ['S', 'H', 'K'];
  * A text's words without the Arabic article written apart ("nour el ein", "al-atlal" folded to "al
  * atlal") or glued to the word before it in a name ("abdel halim" is "abd el halim").
  */
-const ARTICLE_FREE = (text: string) =>
+const withoutArticles = (text: string) =>
   text
     .split(/\s+/)
     .filter((word) => !/^(?:al|el|il|ul|l)$/.test(word))
@@ -127,7 +127,7 @@ export function latinSkeletons(folded: string, liquids = false): string[] {
     ...new Set(
       readings.map((text) =>
         squeeze(
-          ARTICLE_FREE(text).map((word) =>
+          withoutArticles(text).map((word) =>
             LATIN_CLASSES.reduce((w, [re, to]) => w.replace(re, to), word)
               .replace(/[^a-zA-Z]/g, '')
               .replace(/[aeiouyw]/g, '')

@@ -6,11 +6,14 @@ import { Converter } from 'opencc-js/t2cn';
  * simplified makes them one text; Japanese kanji fold the same way on both sides, so nothing is
  * lost there. OpenCC's tables, by character and by phrase.
  */
-const toSimplified = Converter({ from: 't', to: 'cn' });
+let toSimplified: ((text: string) => string) | null = null;
 
 const HAN_RE = /\p{Script=Han}/u;
 
 /** The text with traditional Chinese characters in their simplified form; text without Han characters as it is. */
 export function simplifiedHan(text: string): string {
-  return HAN_RE.test(text) ? toSimplified(text) : text;
+  if (!HAN_RE.test(text)) return text;
+  // The tables load on the first Han text, not when the server starts.
+  toSimplified ??= Converter({ from: 't', to: 'cn' });
+  return toSimplified(text);
 }

@@ -336,7 +336,7 @@ export function romanisations(folded: string): string[] {
   // ("Обійми" / "Obiymy", "Гайдамаки" / "Haidamaky"). A name alone rarely holds a letter only
   // Ukrainian has ("Океан Ельзи" / "Okean Elzy"), so "и" is also read "y" in any Cyrillic; "г"
   // only where "і", "є" or "ґ" tell Ukrainian ("ї" is "і" once folded).
-  if (hasCyrillic) readings.push(cyrillic(folded.replace(/и/gu, 'y').replace(/г/gu, (g) => (/[ієґ]/u.test(folded) ? 'h' : g))));
+  if (hasCyrillic) readings.push(cyrillic(folded.replace(/и/gu, 'y').replace(/г/gu, /[ієґ]/u.test(folded) ? 'h' : 'г')));
   if (hasGreek) {
     const text = cyrillic(folded);
     const spoken = GREEK_SPOKEN.reduce((t, [re, to]) => t.replace(re, to), text).replace(GREEK_LETTER_RE, (c) => GREEK[c] ?? c);

@@ -58,13 +58,18 @@ const MIN_SKELETON = 3;
 /** Katakana skeletons shorter than this ("ロック" → "rk") are too common to tell a name by. */
 const MIN_KANA_SKELETON = 3;
 
+/** The pair ordered as [the text `isOther` holds, the Latin one]; nulls when the texts are not such a pair. */
+function withLatin(a: string, b: string, isOther: (text: string) => boolean): [string, string] | [null, null] {
+  return isOther(a) && scriptOf(b) === 'latin' ? [a, b] : isOther(b) && scriptOf(a) === 'latin' ? [b, a] : [null, null];
+}
+
 /**
  * An Arabic or Hebrew text against a Latin one by their consonants ("كيفك إنت" / "Kifak Inta"); a
  * skeleton of a few consonants must be equal, a longer one close. Null when not close (vowels and
  * spellings vary too much for a difference to mean anything) or there is nothing to compare.
  */
 function skeletonSimilarity(a: string, b: string): number | null {
-  const [abjad, latin] = hasAbjad(a) && scriptOf(b) === 'latin' ? [a, b] : hasAbjad(b) && scriptOf(a) === 'latin' ? [b, a] : [null, null];
+  const [abjad, latin] = withLatin(a, b, hasAbjad);
   const skeleton = abjad === null ? null : abjadSkeleton(abjad);
   if (latin === null || skeleton === null || skeleton.length < MIN_SKELETON || skeleton.includes('?')) return null;
   const best = Math.max(
@@ -72,24 +77,26 @@ function skeletonSimilarity(a: string, b: string): number | null {
   );
   return best >= TEXT_WEIGHTS.romanisedFloor ? best : null;
 }
+
+/**
+ * A foreign word or name in katakana against its Latin spelling ("スピッツ" / "Spitz"), given the
+ * katakana side's Hepburn readings: equal consonant skeletons of enough consonants count as just
+ * alike enough, less than a reading that agrees letter for letter; 0 otherwise.
+ */
+function katakanaSimilarity(a: string, b: string, readingsOf: (text: string) => string[]): number {
+  const [kana, latin] = withLatin(a, b, isKatakana);
+  if (kana === null) return 0;
+  const skeleton = katakanaSkeleton(readingsOf(kana)[0] ?? '');
+  return skeleton.length >= MIN_KANA_SKELETON && latinSkeletons(foreignSounds(latin), true).includes(skeleton) ? TEXT_WEIGHTS.skeletonAlike : 0;
+}
+
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
 /**
- * A foreign word or name in katakana against its Latin spelling ("スピッツ" / "Spitz"): equal
- * consonant skeletons of enough consonants count as just alike enough, less than a reading that
- * agrees letter for letter; 0 otherwise.
- */
-function katakanaSimilarity(a: string, b: string): number {
-  const [kana, latin] = isKatakana(a) && scriptOf(b) === 'latin' ? [a, b] : isKatakana(b) && scriptOf(a) === 'latin' ? [b, a] : [null, null];
-  if (kana === null || latin === null) return 0;
-  const skeleton = katakanaSkeleton(romanisations(kana)[0] ?? '');
-  return skeleton.length >= MIN_KANA_SKELETON && latinSkeletons(foreignSounds(latin), true).includes(skeleton) ? TEXT_WEIGHTS.skeletonAlike : 0;
-}
-
-/**
- * Two texts in different scripts compared through a romanisation of the Cyrillic, Greek or kana
- * one ("Кукла колдуна" / "Kukla Kolduna"), a little short of equal since romanisations vary; null
+ * Two texts in different scripts compared through a romanisation of the Cyrillic, Greek, kana,
+ * hangul or Devanagari one ("Кукла колдуна" / "Kukla Kolduna"), or by consonants for Arabic, Hebrew
+ * and katakana spelling a foreign word; a little short of equal since romanisations vary; null
  * (unknown) when there is none to make, or it is not close.
  */
 function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): number | null {
@@ -104,7 +111,10 @@ function romanisedSimilarity(a: string, b: string, part: 'title' | 'name'): numb
     ...ra.flatMap((x) => rb.map((y) => [x, y] as const)),
   ];
   if (!pairs.length) return null;
-  const best = Math.max(...pairs.map(([x, y]) => spellingSimilarity(x, y)), katakanaSimilarity(a, b));
+  const best = Math.max(
+    ...pairs.map(([x, y]) => spellingSimilarity(x, y)),
+    katakanaSimilarity(a, b, (kana) => (kana === a ? ra : rb)),
+  );
   // A kana title that does not come close proves nothing: loanwords are written as they sound
   // ("マリーゴールド" reads "marigorudo", not "marigold"), so the title stays unknown, not different.
   if (part === 'title' && best < TEXT_WEIGHTS.romanisedFloor && KANA_RE.test(a + b)) return null;
@@ -373,14 +383,15 @@ function scoreSpelling(source: TrackProfile, candidate: TrackProfile, via: 'isrc
   // Both titles name their guests, and one names someone the other credits nowhere ("Essence (feat.
   // Tems)" / "Essence (feat. Justin Bieber & Tems)"): a version made with another guest, so a
   // person decides.
-  const otherGuests = source.featured.length > 0 && candidate.featured.length > 0 && (guestMissing(source, candidate) || guestMissing(candidate, source));
+  const guestUncredited = guestMissing(source, candidate) || guestMissing(candidate, source);
+  const otherGuests = source.featured.length > 0 && candidate.featured.length > 0 && guestUncredited;
   if (otherGuests) reasons.push('other featured artists');
   // One title names a guest the other side credits nowhere, on another release ("Without Me (feat.
   // Juice WRLD)" on its single / Halsey's "Without Me" on "Manic"): the version with the guest's
   // verse or the one without, so a person decides. On the same album a service leaving the guest
   // out is common ("Low (feat. T-Pain)" / "Low" on "Mail on Sunday"), and the same ISRC and length
   // say it is one recording.
-  const guestAbsent = !otherGuests && !isrcConfirmed && !albumAgrees && (guestMissing(source, candidate) || guestMissing(candidate, source));
+  const guestAbsent = !otherGuests && !isrcConfirmed && !albumAgrees && guestUncredited;
   if (guestAbsent) reasons.push('a guest missing');
   confidence -= tags.cost;
 
