@@ -494,6 +494,7 @@ export function composeServices(infra: Infrastructure): Composition {
       // A kept feed page that depends on the writer is read anew. The write stands if the mark
       // fails (Redis then fails the feed's reads too); such a page lives out its time to live.
       afterWrite: (userId) => feedPages.changed([userId]).catch((err: unknown) => logger.warn({ err, userId }, 'feed change mark failed after a write')),
+      checkResponses: config.NODE_ENV === 'test',
     },
     parties,
     partyNotices: new PartyNotices({ repo: partiesRepo, catalog, graph }),

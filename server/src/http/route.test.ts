@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { UserRow } from '../features/auth/users.repo';
 import { AppError } from '../lib/app-error';
 import { errorHandler } from './error-handler';
+import { JsonText } from './json-text';
 import { createRoutes } from './route';
 
 const person = (id: string, role: UserRow['role']): UserRow =>
@@ -20,7 +21,7 @@ const person = (id: string, role: UserRow['role']): UserRow =>
 const PEOPLE: Record<string, UserRow> = { '1': person('1', 'user'), '2': person('2', 'admin') };
 
 /** An app whose "session" is the X-Test-User header, so the helper's auth levels can be checked alone. */
-function appWith(define: (routes: ReturnType<typeof createRoutes>) => void) {
+function appWith(define: (routes: ReturnType<typeof createRoutes>) => void, checkResponses = false) {
   const app = express();
   app.use(express.json());
   app.use((req, _res, next) => {
@@ -29,7 +30,7 @@ function appWith(define: (routes: ReturnType<typeof createRoutes>) => void) {
     next();
   });
   const router = Router();
-  define(createRoutes(router, { currentUser: async (s) => PEOPLE[s.userId] ?? null }));
+  define(createRoutes(router, { currentUser: async (s) => PEOPLE[s.userId] ?? null, checkResponses }));
   app.use(router);
   app.use(errorHandler);
   return app;
@@ -100,5 +101,36 @@ describe('the typed route helper', () => {
     const res = await request(app).get('/download');
     expect(res.status).toBe(200);
     expect(res.text).toBe('raw');
+  });
+});
+
+describe('the response check under test', () => {
+  const Counted = z.object({ count: z.number().int(), at: z.iso.datetime() });
+  // Handlers that break their schema the way a drifting presenter would, past the type checker.
+  const define = (routes: ReturnType<typeof createRoutes>) => {
+    routes.get('/right', { response: Counted, handle: () => ({ count: 2, at: new Date(0) as unknown as string }) });
+    routes.get('/wrong', { response: Counted, handle: () => ({ count: 'two' }) as unknown as z.input<typeof Counted> });
+    routes.get('/kept', { response: Counted, handle: () => new JsonText('{"count":1.5,"at":"1970-01-01T00:00:00.000Z"}') });
+    routes.get('/nothing', { response: Counted, handle: () => undefined });
+  };
+  const checked = appWith(define, true);
+  const unchecked = appWith(define, false);
+
+  test('when an answer matches its response schema as JSON (a Date sent as a string), then it is sent', async () => {
+    const res = await request(checked).get('/right');
+    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { count: 2, at: '1970-01-01T00:00:00.000Z' } });
+    expect((await request(checked).get('/nothing')).status).toBe(204);
+  });
+
+  test('when an answer or kept JSON text breaks its response schema, then the request fails instead of passing the test that made it', async () => {
+    for (const path of ['/wrong', '/kept']) {
+      const res = await request(checked).get(path);
+      expect({ path, status: res.status, type: res.type }).toEqual({ path, status: 500, type: 'application/problem+json' });
+    }
+  });
+
+  test('when the check is off (outside tests), then the same answers are sent as they are', async () => {
+    const res = await request(unchecked).get('/wrong');
+    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { count: 'two' } });
   });
 });

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { z, ZodType } from 'zod';
+import { prettifyError, type z, type ZodType } from 'zod';
 import type { Session } from '../features/auth/session.store';
 import type { UserRow } from '../features/auth/users.repo';
 import { JsonText } from './json-text';
@@ -24,8 +24,17 @@ export interface RouteInput<P, Q, B, A extends RouteAuth> {
   res: Response;
 }
 
+/** What a handler may return: with a response schema, a body of its shape (or kept JSON text, or nothing for 204). */
+type Answer<RS> = RS extends ZodType ? z.input<RS> | JsonText | undefined | void : unknown;
+
 /** One route: rate limit → auth → validate → one handler whose result is the answer. */
-export interface RouteSpec<PS extends ZodType | undefined, QS extends ZodType | undefined, BS extends ZodType | undefined, A extends RouteAuth> {
+export interface RouteSpec<
+  PS extends ZodType | undefined,
+  QS extends ZodType | undefined,
+  BS extends ZodType | undefined,
+  A extends RouteAuth,
+  RS extends ZodType | undefined = undefined,
+> {
   auth?: A;
   limit?: RequestHandler | readonly RequestHandler[];
   params?: PS;
@@ -34,7 +43,7 @@ export interface RouteSpec<PS extends ZodType | undefined, QS extends ZodType | 
   /** Status of a successful answer with a body (200 unless said). */
   status?: number;
   /** Schema of a successful answer's body, where `shared/` has one (the API contract shows it). */
-  response?: ZodType;
+  response?: RS;
   /** One line saying what the route does, for the API contract. */
   summary?: string;
   /** Groups in the API contract; the first path segment after `/api` unless said. */
@@ -45,7 +54,7 @@ export interface RouteSpec<PS extends ZodType | undefined, QS extends ZodType | 
    * Returns the answer's body (a presenter's output). Returning undefined answers 204; a handler
    * that wrote the response itself (a stream, a download) is left alone.
    */
-  handle(input: RouteInput<Parsed<PS>, Parsed<QS>, Parsed<BS>, A>): unknown;
+  handle(input: RouteInput<Parsed<PS>, Parsed<QS>, Parsed<BS>, A>): Answer<RS> | Promise<Answer<RS>>;
 }
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -55,9 +64,10 @@ type Define = <
   QS extends ZodType | undefined = undefined,
   BS extends ZodType | undefined = undefined,
   A extends RouteAuth = 'public',
+  RS extends ZodType | undefined = undefined,
 >(
   path: string,
-  spec: RouteSpec<PS, QS, BS, A>,
+  spec: RouteSpec<PS, QS, BS, A, RS>,
 ) => void;
 
 /** The typed route helper of a router: `routes.get(path, spec)` and so on for each method. */
@@ -96,6 +106,27 @@ export interface RouteDeps {
    * is sent, so whatever the caller reads next already sees the write (kept feed pages).
    */
   afterWrite?(userId: string): Promise<void>;
+  /**
+   * Checks every answer against its route's response schema and fails the request (500, logged)
+   * when they disagree, so every test of a route also tests the contract. On under test only: a
+   * production answer is never refused for the document's sake.
+   */
+  checkResponses?: boolean;
+}
+
+/** An answer its route's response schema refuses: the contract and the code disagree. */
+export class ResponseContractError extends Error {
+  constructor(route: string, issues: string) {
+    super(`${route} answered what its response schema refuses:\n${issues}`);
+    this.name = 'ResponseContractError';
+  }
+}
+
+function checkResponse(route: string, schema: ZodType, result: unknown): void {
+  // What the client reads: dates as strings, undefined fields gone.
+  const body: unknown = JSON.parse(result instanceof JsonText ? result.text.toString() : JSON.stringify(result));
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ResponseContractError(route, prettifyError(parsed.error));
 }
 
 /**
@@ -126,6 +157,7 @@ export function createRoutes(router: Router, deps: RouteDeps): Routes {
         const result = await spec.handle(input);
         if (method !== 'get' && input.viewerId && deps.afterWrite) await deps.afterWrite(input.viewerId);
         if (res.headersSent) return;
+        if (deps.checkResponses && spec.response && result !== undefined) checkResponse(`${method.toUpperCase()} ${path}`, spec.response, result);
         if (result === undefined) res.status(204).end();
         else if (result instanceof JsonText)
           res

@@ -30,7 +30,7 @@ export function createAuthRouter(c: Container): Router {
   routes.get('/csrf', {
     summary: "The CSRF token writes carry: the session's, or signed out a fresh one also set as a cookie",
     response: CsrfResponseSchema,
-    handle: ({ req, res }) => csrfToken(req, res, () => undefined),
+    handle: ({ req, res }) => void csrfToken(req, res, () => undefined),
   });
 
   routes.post('/auth/register', {
