@@ -6,6 +6,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The schema of one page of `item`s, for a list's response. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
 /** The longest cursor any list accepts; real ones are far shorter. */
 export const CURSOR_MAX_LENGTH = 200;
 
