@@ -12,7 +12,7 @@ import { brokenValueFor, uglyValue, valueFor, type JsonSchema, type KnownValues 
  * requests from the operation's own schemas (valid ones, broken ones, ugly ones) as the owner of
  * the things the paths name, as another signed-in user and signed out, and checks that none
  * answers 5xx, that every 4xx is a problem document, that a validation problem names the field,
- * and that a refused request leaves every table (documents included) as it was.
+ * and that a refused request leaves every table (documents included) as it was, row for row.
  *
  * FUZZ_RUNS sets the runs per operation and caller (3 here; `npm run fuzz` runs many more) and
  * FUZZ_SEED replays a failure: every failure message names the seed that found it.
@@ -176,10 +176,15 @@ async function send(caller: Caller, op: Operation, req: SweepRequest): Promise<A
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
-/** Row counts of every table of the test database (the document store's tables included). */
-async function tableCounts(tables: string[]): Promise<Record<string, number>> {
-  const sql = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(' union all ');
-  const { rows } = await app.container.knex.raw<{ rows: { t: string; n: number }[] }>(sql);
+/**
+ * What every table of the test database holds (the document store's tables included): its row
+ * count and a digest of its rows, so a refused request that changed a row in place shows too.
+ */
+async function tableContents(tables: string[]): Promise<Record<string, string>> {
+  const sql = tables
+    .map((t) => `select '${t}' as t, count(*)::int || ':' || md5(coalesce(string_agg(md5(r::text), '' order by md5(r::text)), '')) as n from "${t}" r`)
+    .join(' union all ');
+  const { rows } = await app.container.knex.raw<{ rows: { t: string; n: string }[] }>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
 
@@ -374,13 +379,14 @@ describe('the bad-input sweep over the OpenAPI document', () => {
           if (caller.who !== 'signed out' && SESSION_ENDING.has(`${op.method} ${op.path}`)) continue;
           seed += 1;
           const property = fc.asyncProperty(requestArbitrary(op, known, pathKnownFor(op, f)), async (req) => {
-            const before = await tableCounts(tables);
+            const before = await tableContents(tables);
             const answer = await send(caller, op, req);
             statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
             if (answer.status < 300) accepted.set(`${caller.who} ${op.method} ${op.path}`, (accepted.get(`${caller.who} ${op.method} ${op.path}`) ?? 0) + 1);
             const wrong = judge(op, req, answer);
             if (wrong) throw new Error(`${wrong}: ${answer.text.slice(0, 300)}`);
-            if (answer.status >= 400) expect({ refused: answer.status, tables: await tableCounts(tables) }).toEqual({ refused: answer.status, tables: before });
+            if (answer.status >= 400)
+              expect({ refused: answer.status, tables: await tableContents(tables) }).toEqual({ refused: answer.status, tables: before });
           });
           const run = await fc.check(property, { numRuns: RUNS, seed });
           if (run.failed) {
