@@ -66,6 +66,7 @@ describe('readSegment', () => {
     ['Remastered 2011', 'remaster'],
     ['2009 Remaster', 'remaster'],
     ['Remasterizado', 'remaster'],
+    ['2018 Bob Ludwig Remastering', 'remaster'],
     ['Mono', 'mono'],
     ['Stereo Mix', 'stereo'],
     ['Radio Edit', 'radio-edit'],

@@ -67,7 +67,7 @@ const TAG_PATTERNS: ReadonlyArray<readonly [RegExp, VersionTag]> = [
   [/\b(?:19|20)\d\d (?:stereo |mono )?mix\b|\bnew (?:stereo |mono )?mix\b/, 'new-mix'],
   [/\bradio (?:edit|version|mix|cut)\b/, 'radio-edit'],
   [/\bsingle (?:version|edit|mix)\b|\b7 (?:inch )?(?:version|edit|mix)\b/, 'single-version'],
-  [/\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed)?\b|\bremaster(?:ed)?\b|\bremasterizad[oa]\b|\bremasterise?d?\b/, 'remaster'],
+  [/\bdigital(?:ly)? remaster(?:ed)?\b|\bre ?master(?:ed|ing)?\b|\bremaster(?:ed|ing|isation|ization)?\b|\bremasterizad[oa]\b|\bremasterise?d?\b/, 'remaster'],
   [/\bmono(?: mix| version)?\b/, 'mono'],
   [/\bstereo(?: mix| version)?\b/, 'stereo'],
   [/\bexplicit\b|\bdirty\b/, 'explicit'],
