@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProviderNameSchema, type ProviderName } from './connections.schemas';
+import { ProviderNameSchema } from './connections.schemas';
 import { userText } from './text.schemas';
 
 const providerField = z.enum(ProviderNameSchema.options, { error: 'provider must be "spotify" or "apple"' });
@@ -30,26 +30,31 @@ export type ExternalAlbumAddInput = z.infer<typeof ExternalAlbumAddSchema>;
  * or artist + title), else null. `coverUrl` is Muse's own stored cover of that album, never the
  * service's image address (pages do not load images from the services).
  */
-export interface ExternalAlbumHit {
-  provider: ProviderName;
-  id: string;
-  title: string;
-  artists: string[];
-  releaseYear: number | null;
-  trackCount: number | null;
-  url: string | null;
-  inCatalog: string | null;
-  coverUrl: string | null;
-}
+export const ExternalAlbumHitSchema = z.object({
+  provider: ProviderNameSchema,
+  id: z.string(),
+  title: z.string(),
+  artists: z.array(z.string()),
+  releaseYear: z.number().int().nullable(),
+  trackCount: z.number().int().min(0).nullable(),
+  url: z.string().nullable(),
+  inCatalog: z.string().nullable(),
+  coverUrl: z.string().nullable(),
+});
+export type ExternalAlbumHit = z.infer<typeof ExternalAlbumHitSchema>;
 
-export interface ExternalSearchResults {
-  provider: ProviderName;
-  query: string;
-  albums: ExternalAlbumHit[];
-}
+/** `GET /api/catalog/external-search`: what the service found for the query. */
+export const ExternalSearchResultsSchema = z.object({
+  provider: ProviderNameSchema,
+  query: z.string(),
+  albums: z.array(ExternalAlbumHitSchema),
+});
+export type ExternalSearchResults = z.infer<typeof ExternalSearchResultsSchema>;
 
 /** What adding answers: the catalog album (new, or the one it already was). */
-export interface ExternalAlbumAdded {
-  albumId: string;
-  created: boolean;
-}
+export const ExternalAlbumAddedSchema = z.object({
+  albumId: z.string(),
+  /** True (with 201) when the album is new to the catalog; false (with 200) when it was there already. */
+  created: z.boolean(),
+});
+export type ExternalAlbumAdded = z.infer<typeof ExternalAlbumAddedSchema>;

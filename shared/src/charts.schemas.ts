@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import type { AlbumSummary, RatingStats } from './catalog.schemas';
+import { AlbumSummarySchema, RatingStatsSchema } from './catalog.schemas';
 import { userText } from './text.schemas';
 
+/** Which chart: the best of all time, of a year or of a genre, this week's trending, or the growers. */
+export const ChartKindSchema = z.enum(['all-time', 'year', 'genre', 'trending', 'growers']);
+export type ChartKind = z.infer<typeof ChartKindSchema>;
+
 export const ChartQuerySchema = z.object({
-  kind: z.enum(['all-time', 'year', 'genre', 'trending', 'growers']).default('all-time'),
+  kind: ChartKindSchema.default('all-time'),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   genre: userText('Genre').trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(250).default(100),
@@ -17,37 +21,45 @@ export const ChartRequestSchema = ChartQuerySchema.superRefine((q, ctx) => {
 });
 
 /** A growers entry's rise: the mean of (latest − first rating) in stars over the people who rated the album again. */
-export interface ChartGrowth {
-  meanRise: number;
+export const ChartGrowthSchema = z.object({
+  meanRise: z.number(),
   /** People with a first and a later rating of the album. */
-  pairs: number;
-}
+  pairs: z.number().int().min(0),
+});
+export type ChartGrowth = z.infer<typeof ChartGrowthSchema>;
 
-export interface ChartEntry {
-  rank: number;
-  album: AlbumSummary;
-  stats: RatingStats;
+/** One ranked album of a chart. */
+export const ChartEntrySchema = z.object({
+  rank: z.number().int().min(1),
+  album: AlbumSummarySchema,
+  stats: RatingStatsSchema,
   /** Ratings in the last 7 days (trending only). */
-  recentCount?: number;
+  recentCount: z.number().int().min(0).optional(),
   /** Growers only: how far relisteners' ratings rose over their first ones. */
-  growth?: ChartGrowth;
+  growth: ChartGrowthSchema.optional(),
   /** Fewer ratings than the chart's `minCount`: listed after every established entry, its score still settling. */
-  provisional: boolean;
-}
+  provisional: z.boolean(),
+});
+export type ChartEntry = z.infer<typeof ChartEntrySchema>;
 
-export interface Chart {
-  kind: ChartQuery['kind'];
-  year: number | null;
-  genre: string | null;
-  computedAt: string | null;
-  priorMean: number;
-  priorWeight: number;
-  minCount: number;
-  items: ChartEntry[];
-}
+/** `GET /api/charts`: one chart with the Bayesian parameters it was ranked by; empty with `computedAt: null` until first computed. */
+export const ChartSchema = z.object({
+  kind: ChartKindSchema,
+  /** The year of a year chart, else null. */
+  year: z.number().int().nullable(),
+  /** The genre of a genre chart (its display name), else null. */
+  genre: z.string().nullable(),
+  computedAt: z.string().nullable(),
+  priorMean: z.number(),
+  priorWeight: z.number(),
+  minCount: z.number().int().min(0),
+  items: z.array(ChartEntrySchema),
+});
+export type Chart = z.infer<typeof ChartSchema>;
 
 /** `GET /api/charts/facets`: the years (newest first) and genres (A–Z) that have a chart. */
-export interface ChartFacets {
-  years: number[];
-  genres: string[];
-}
+export const ChartFacetsSchema = z.object({
+  years: z.array(z.number().int()),
+  genres: z.array(z.string()),
+});
+export type ChartFacets = z.infer<typeof ChartFacetsSchema>;

@@ -40,3 +40,7 @@ export type SpotifySignupInput = z.infer<typeof SpotifySignupSchema>;
 /** What the handle-choice page shows about the pending Spotify identity (no email, no tokens). */
 export const SpotifyPendingSchema = z.object({ displayName: z.string().nullable(), suggestedHandle: z.string() });
 export type SpotifyPending = z.infer<typeof SpotifyPendingSchema>;
+
+/** What MusicKit JS needs in the browser to ask for a Music-User-Token: the app's short-lived developer token and its storefront. */
+export const AppleDeveloperTokenSchema = z.object({ developerToken: z.string(), storefront: z.string() });
+export type AppleDeveloperToken = z.infer<typeof AppleDeveloperTokenSchema>;

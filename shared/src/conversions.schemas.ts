@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './pagination.schemas';
+import { pageOf, pageQuery } from './pagination.schemas';
 import { ProviderNameSchema } from './connections.schemas';
 import { PlaylistIdSchema, PlaylistTitleSchema } from './playlists.schemas';
 
@@ -47,7 +47,8 @@ export const ConversionStatusSchema = z.enum(['queued', 'running', 'done', 'fail
 export type ConversionStatus = z.infer<typeof ConversionStatusSchema>;
 
 /** What a running conversion is doing: reading the source, matching tracks, writing the target. */
-export type ConversionPhase = 'reading' | 'matching' | 'writing' | 'finished';
+export const ConversionPhaseSchema = z.enum(['reading', 'matching', 'writing', 'finished']);
+export type ConversionPhase = z.infer<typeof ConversionPhaseSchema>;
 
 /** Per-track outcomes. `skipped`: the source track cannot be converted (local file, unavailable, ...). */
 export const MatchOutcomeSchema = z.enum(['matched', 'needs_review', 'not_found', 'skipped']);
@@ -58,77 +59,106 @@ export type MatchOutcome = z.infer<typeof MatchOutcomeSchema>;
  * hand, or `known`: an earlier conversion's automatic verdict for the same service track (any
  * user's), reused without asking the service.
  */
-export type ConversionMatchMethod = 'isrc' | 'search' | 'rule' | 'manual' | 'known';
+export const ConversionMatchMethodSchema = z.enum(['isrc', 'search', 'rule', 'manual', 'known']);
+export type ConversionMatchMethod = z.infer<typeof ConversionMatchMethodSchema>;
 
-export interface ConversionCounts {
-  total: number;
+export const ConversionCountsSchema = z.object({
+  total: z.number().int().min(0),
   /** Source tracks decided so far (any outcome). */
-  processed: number;
-  matched: number;
-  needsReview: number;
-  notFound: number;
-  skipped: number;
+  processed: z.number().int().min(0),
+  matched: z.number().int().min(0),
+  needsReview: z.number().int().min(0),
+  notFound: z.number().int().min(0),
+  skipped: z.number().int().min(0),
   /** Target tracks written (appended) so far. */
-  written: number;
-}
+  written: z.number().int().min(0),
+});
+export type ConversionCounts = z.infer<typeof ConversionCountsSchema>;
 
 /** A live snapshot of a conversion, pushed as `conversion:progress` and part of `ConversionView`. */
-export interface ConversionProgress extends ConversionCounts {
-  conversionId: string;
-  status: ConversionStatus;
-  phase: ConversionPhase;
+export const ConversionProgressSchema = ConversionCountsSchema.extend({
+  conversionId: z.string(),
+  status: ConversionStatusSchema,
+  phase: ConversionPhaseSchema,
   /** "Artist – Title" of the track being matched, when matching. */
-  currentTrack: string | null;
+  currentTrack: z.string().nullable(),
   /** While waiting out a service's rate limit: when the wait ends (ISO time), else null. */
-  waitingUntil: string | null;
-}
+  waitingUntil: z.string().nullable(),
+});
+export type ConversionProgress = z.infer<typeof ConversionProgressSchema>;
 
-export interface ConversionView extends ConversionProgress {
-  id: string;
-  source: { kind: 'muse' | 'service'; provider: 'spotify' | 'apple' | null; playlistId: string; title: string | null };
-  target: ConversionTarget;
-  mode: ConversionMode;
-  name: string;
+export const ConversionViewSchema = ConversionProgressSchema.extend({
+  id: z.string(),
+  /** What was converted; a pasted URL is stored as the service playlist it names. */
+  source: z.object({
+    kind: z.enum(['muse', 'service']),
+    provider: ProviderNameSchema.nullable(),
+    playlistId: z.string(),
+    title: z.string().nullable(),
+  }),
+  target: ConversionTargetSchema,
+  mode: ConversionModeSchema,
+  name: z.string(),
   /** The playlist written to (Muse playlist id or the service's id) and where to open it. */
-  targetPlaylist: { id: string; url: string | null } | null;
+  targetPlaylist: z.object({ id: z.string(), url: z.string().nullable() }).nullable(),
   /** Provider calls made, and the fewest this playlist could need: pages to read + ISRC batches + write batches. */
-  calls: { made: number; minimum: number };
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+  calls: z.object({ made: z.number().int().min(0), minimum: z.number().int().min(0) }),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ConversionView = z.infer<typeof ConversionViewSchema>;
+
+/** `GET /api/conversions`: a page of the user's conversions, newest first. */
+export const ConversionPageSchema = pageOf(ConversionViewSchema);
 
 /** A target track offered for a source track. */
-export interface ConversionCandidate {
-  id: string;
-  title: string;
-  artists: string[];
-  album: string | null;
-  durationMs: number | null;
-  isrc: string | null;
-  explicit: boolean | null;
-  confidence: number;
-  url: string | null;
-}
+export const ConversionCandidateSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  artists: z.array(z.string()),
+  album: z.string().nullable(),
+  durationMs: z.number().int().nullable(),
+  isrc: z.string().nullable(),
+  explicit: z.boolean().nullable(),
+  /** How sure the match is, 0 to 1. */
+  confidence: z.number(),
+  url: z.string().nullable(),
+});
+export type ConversionCandidate = z.infer<typeof ConversionCandidateSchema>;
+
+/** `GET /api/conversions/:id/rows/:index/search`: target tracks found for a row being fixed, best first. */
+export const ConversionCandidatesSchema = z.array(ConversionCandidateSchema);
 
 /** One row of a conversion report: a source track and what became of it. */
-export interface ConversionReportRow {
+export const ConversionReportRowSchema = z.object({
   /** Position of the source track in the source playlist (0-based); the row's id within the report. */
-  index: number;
-  source: { title: string; artists: string[]; album: string | null; durationMs: number | null; isrc: string | null; explicit: boolean | null };
-  outcome: MatchOutcome;
+  index: z.number().int().min(0),
+  source: z.object({
+    title: z.string(),
+    artists: z.array(z.string()),
+    album: z.string().nullable(),
+    durationMs: z.number().int().nullable(),
+    isrc: z.string().nullable(),
+    explicit: z.boolean().nullable(),
+  }),
+  outcome: MatchOutcomeSchema,
   /** Plain words: why it needs review, was not found or was skipped. */
-  reason: string | null;
-  method: ConversionMatchMethod | null;
-  confidence: number | null;
-  chosen: ConversionCandidate | null;
+  reason: z.string().nullable(),
+  method: ConversionMatchMethodSchema.nullable(),
+  confidence: z.number().nullable(),
+  chosen: ConversionCandidateSchema.nullable(),
   /** Up to 5, best first. */
-  alternatives: ConversionCandidate[];
+  alternatives: z.array(ConversionCandidateSchema),
   /** Whether the chosen track is in the target playlist. */
-  written: boolean;
+  written: z.boolean(),
   /** The user marked the track "not on this service": it is not offered again. */
-  notOnService: boolean;
-}
+  notOnService: z.boolean(),
+});
+export type ConversionReportRow = z.infer<typeof ConversionReportRowSchema>;
+
+/** `GET /api/conversions/:id/report`: a page of the report's rows in source order. */
+export const ConversionReportPageSchema = pageOf(ConversionReportRowSchema);
 
 export const ConversionParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'conversion id is malformed') });
 export const ConversionRowParamsSchema = ConversionParamsSchema.extend({

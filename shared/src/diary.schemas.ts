@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { pageQuery } from './pagination.schemas';
-import type { AlbumSummary } from './catalog.schemas';
-import { IdSchema } from './catalog.schemas';
+import { pageOf, pageQuery } from './pagination.schemas';
+import { AlbumSummarySchema, IdSchema } from './catalog.schemas';
 import { REVIEW_BODY_MAX } from './limits';
-import { ListenedOnSchema, StarsSchema } from './stars.schemas';
+import { ListenedOnSchema, StarsSchema, StarsValueSchema } from './stars.schemas';
 import { VisibilitySchema } from './social.schemas';
 import { userText } from './text.schemas';
 
@@ -25,14 +24,20 @@ export type DiaryEntryCreateInput = z.infer<typeof DiaryEntryCreateSchema>;
 export const DiaryListQuerySchema = pageQuery({ default: 30, max: 100 });
 export type DiaryListQuery = z.infer<typeof DiaryListQuerySchema>;
 
-export interface DiaryEntryView {
-  id: string;
-  album: AlbumSummary;
-  listenedOn: string;
-  rating: number | null;
-  isRelisten: boolean;
-  reviewId: string | null;
-  createdAt: string;
-}
+/** One logged listen of an album. */
+export const DiaryEntryViewSchema = z.object({
+  id: z.string(),
+  album: AlbumSummarySchema,
+  /** The day of the listen (YYYY-MM-DD). */
+  listenedOn: z.string(),
+  /** Stars given with the listen, or null. */
+  rating: StarsValueSchema.nullable(),
+  isRelisten: z.boolean(),
+  /** The review written with the listen, if any. */
+  reviewId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DiaryEntryView = z.infer<typeof DiaryEntryViewSchema>;
 
-// Re-exported so the comment limit is imported from one place by forms.
+/** `GET /api/users/:handle/diary`: a page of a user's listens. */
+export const DiaryPageSchema = pageOf(DiaryEntryViewSchema);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AlbumSummary } from './catalog.schemas';
+import { AlbumSummarySchema } from './catalog.schemas';
+import { StarsValueSchema } from './stars.schemas';
 import { hasNoNul } from './text.schemas';
 import { IMPORT_CSV_MAX_BYTES } from './limits';
 
@@ -25,49 +26,64 @@ export type ImportCreateInput = z.infer<typeof ImportCreateSchema>;
 export const ImportStatusSchema = z.enum(['parsing', 'ready', 'applying', 'done', 'failed']);
 export type ImportStatus = z.infer<typeof ImportStatusSchema>;
 
-export interface ImportRowView {
-  line: number;
-  artist: string;
-  title: string;
-  year: number | null;
+/** One row of an imported file as the review screen shows it (its review text stays on the server). */
+export const ImportRowViewSchema = z.object({
+  /** The row's line in the file. */
+  line: z.number().int().min(1),
+  artist: z.string(),
+  title: z.string(),
+  year: z.number().int().nullable(),
   /** The track a row of a Muse export reviews (null for an album). */
-  trackTitle?: string | null;
-  rating: number | null;
-  listenedOn: string | null;
-  isRelisten: boolean;
-  hasReview: boolean;
-  status: 'matched' | 'unmatched' | 'invalid';
-  reason: string | null;
-  match: AlbumSummary | null;
-}
+  trackTitle: z.string().nullable(),
+  /** Stars, or null when the row has none. */
+  rating: StarsValueSchema.nullable(),
+  listenedOn: z.string().nullable(),
+  isRelisten: z.boolean(),
+  hasReview: z.boolean(),
+  status: z.enum(['matched', 'unmatched', 'invalid']),
+  /** Why a row is unmatched or invalid. */
+  reason: z.string().nullable(),
+  /** The catalog album a matched row points at. */
+  match: AlbumSummarySchema.nullable(),
+});
+export type ImportRowView = z.infer<typeof ImportRowViewSchema>;
 
-export interface ImportView {
-  id: string;
-  source: ImportSource;
-  status: ImportStatus;
-  processed: number;
-  total: number;
-  matched: number;
-  unmatched: number;
-  invalid: number;
-  applied: number;
+/** What an import's applied rows wrote. */
+export const ImportedCountsSchema = z.object({
+  ratings: z.number().int().min(0),
+  reviews: z.number().int().min(0),
+  diaryEntries: z.number().int().min(0),
+  /** Albums a watchlist import put on the Listen later queue (0 for diary imports). */
+  listenLater: z.number().int().min(0),
+});
+export type ImportedCounts = z.infer<typeof ImportedCountsSchema>;
+
+/** An import without its rows, as `GET /api/imports` lists them (newest first). */
+export const ImportSummarySchema = z.object({
+  id: z.string(),
+  source: ImportSourceSchema,
+  status: ImportStatusSchema,
+  processed: z.number().int().min(0),
+  total: z.number().int().min(0),
+  matched: z.number().int().min(0),
+  unmatched: z.number().int().min(0),
+  invalid: z.number().int().min(0),
+  applied: z.number().int().min(0),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+/** One import with every row (`POST /api/imports`, `GET /api/imports/:id`, its confirmation). */
+export const ImportViewSchema = ImportSummarySchema.extend({
   /**
    * What the applied rows wrote, once the import is done (else null): a row writes a rating when it has
    * one, a review when it has text, and a diary entry only when it has a date.
    */
-  imported: ImportedCounts | null;
-  error: string | null;
-  rows: ImportRowView[];
-  createdAt: string;
-}
-
-export interface ImportedCounts {
-  ratings: number;
-  reviews: number;
-  diaryEntries: number;
-  /** Albums a watchlist import put on the Listen later queue (0 for diary imports). */
-  listenLater: number;
-}
+  imported: ImportedCountsSchema.nullable(),
+  rows: z.array(ImportRowViewSchema),
+});
+export type ImportView = z.infer<typeof ImportViewSchema>;
 
 export const ImportConfirmSchema = z.object({
   /** Lines to skip even though they matched. */
@@ -78,9 +94,6 @@ export type ImportConfirmInput = z.infer<typeof ImportConfirmSchema>;
 /** Rows one import may hold; a longer file is refused as a whole. */
 export const IMPORT_MAX_ROWS = 50_000;
 
-/** An import without its rows, as `GET /api/imports` lists them (newest first). */
-export type ImportSummary = Omit<ImportView, 'rows' | 'imported'>;
-
-export interface ImportList {
-  items: ImportSummary[];
-}
+/** `GET /api/imports`: the user's latest imports. */
+export const ImportListSchema = z.object({ items: z.array(ImportSummarySchema) });
+export type ImportList = z.infer<typeof ImportListSchema>;

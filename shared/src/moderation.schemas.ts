@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageQuery } from './pagination.schemas';
-import type { UserSummary } from './catalog.schemas';
+import { pageOf, pageQuery } from './pagination.schemas';
+import { UserSummarySchema } from './catalog.schemas';
 import { userText } from './text.schemas';
 
 export const ReportCreateSchema = z.object({
@@ -23,48 +23,49 @@ export const ReportListQuerySchema = pageQuery({ default: 50, max: 100 }).extend
 export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
 
 /** What a report is about: a review, a comment, or a party chat message (reported from the party, `POST /api/parties/:id/messages/:messageId/reports`). */
-export type ReportTargetType = 'review' | 'comment' | 'party_message';
+export const ReportTargetTypeSchema = z.enum(['review', 'comment', 'party_message']);
+export type ReportTargetType = z.infer<typeof ReportTargetTypeSchema>;
 
-export interface ReportView {
-  id: string;
-  targetType: ReportTargetType;
-  targetId: string;
+/** A report as the moderation queue shows it, and as its reporter gets it back on filing. */
+export const ReportViewSchema = z.object({
+  id: z.string(),
+  targetType: ReportTargetTypeSchema,
+  targetId: z.string(),
   /** The web page that shows the content: the review (for a comment, the review it is on) or the party; null once it is gone. */
-  link: string | null;
-  excerpt: string;
-  author: UserSummary;
-  reporter: UserSummary;
-  reason: string;
-  status: 'open' | 'actioned' | 'dismissed';
-  createdAt: string;
-  /** How it was resolved (hide, suspend_author, dismiss) and the admin's note; absent while open. */
-  resolution?: { action: ReportResolveInput['action']; note: string | null; resolvedAt: string } | null;
+  link: z.string().nullable(),
+  excerpt: z.string(),
+  /** Who wrote the reported content ("Deleted account" with an empty id and handle once the account is gone). */
+  author: UserSummarySchema,
+  reporter: UserSummarySchema,
+  reason: z.string(),
+  status: z.enum(['open', 'actioned', 'dismissed']),
+  createdAt: z.string(),
+  /** How it was resolved (hide, suspend_author, dismiss) and the admin's note; null while open. */
+  resolution: z.object({ action: ReportResolveSchema.shape.action, note: z.string().nullable(), resolvedAt: z.string() }).nullable().optional(),
   /** Whether the reported content is hidden now (it may also have been deleted by its author). */
-  targetHidden?: boolean;
-}
+  targetHidden: z.boolean().optional(),
+});
+export type ReportView = z.infer<typeof ReportViewSchema>;
 
 /** GET /api/admin/reports answer. */
-export interface ReportPage {
-  items: ReportView[];
-  nextCursor: string | null;
-}
+export const ReportPageSchema = pageOf(ReportViewSchema);
+export type ReportPage = z.infer<typeof ReportPageSchema>;
 
 /** GET /api/admin/users/suspended: suspended accounts, most recently suspended first. */
 export const SuspendedAccountListQuerySchema = pageQuery({ default: 50, max: 100 });
 export type SuspendedAccountListQuery = z.infer<typeof SuspendedAccountListQuerySchema>;
 
 /** A suspended account as the admin page lists it. */
-export interface SuspendedAccountView {
-  user: UserSummary;
-  suspendedAt: string;
+export const SuspendedAccountViewSchema = z.object({
+  user: UserSummarySchema,
+  suspendedAt: z.string(),
   /** The administrator who suspended it, when known. */
-  suspendedBy: UserSummary | null;
+  suspendedBy: UserSummarySchema.nullable(),
   /** The report whose resolution suspended it, when known (it goes when its reporter deletes their account). */
-  report: { id: string; targetType: ReportTargetType; targetId: string; excerpt: string; reason: string } | null;
-}
+  report: z.object({ id: z.string(), targetType: ReportTargetTypeSchema, targetId: z.string(), excerpt: z.string(), reason: z.string() }).nullable(),
+});
+export type SuspendedAccountView = z.infer<typeof SuspendedAccountViewSchema>;
 
 /** GET /api/admin/users/suspended answer. */
-export interface SuspendedAccountPage {
-  items: SuspendedAccountView[];
-  nextCursor: string | null;
-}
+export const SuspendedAccountPageSchema = pageOf(SuspendedAccountViewSchema);
+export type SuspendedAccountPage = z.infer<typeof SuspendedAccountPageSchema>;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { pageQuery } from './pagination.schemas';
-
-const UserSummaryShape = z.object({ id: z.string(), handle: z.string(), displayName: z.string() });
+import { UserSummarySchema } from './catalog.schemas';
 
 export const NotificationTypeSchema = z.enum([
   'welcome',
@@ -41,7 +40,7 @@ export const NotificationSchema = z.object({
    * 3, newest first), `count` the number of events merged, `updatedAt` the latest event.
    * A client must upsert notifications by id: a `notification:new` with a known id replaces it.
    */
-  actors: z.array(UserSummaryShape).optional(),
+  actors: z.array(UserSummarySchema).optional(),
   count: z.number().int().optional(),
   updatedAt: z.string().optional(),
   /**
@@ -71,7 +70,8 @@ export const NotificationPageSchema = z.object({
 });
 export type NotificationPage = z.infer<typeof NotificationPageSchema>;
 
-export const UnreadCountSchema = z.object({ unread: z.number().int() });
+/** How many notifications are unread: the unread count's answer, and what marking read answers. */
+export const UnreadCountSchema = z.object({ unread: z.number().int().min(0) });
 export type UnreadCount = z.infer<typeof UnreadCountSchema>;
 
 /** Path parameter for one notification; ids are positive integers as strings. */
@@ -89,10 +89,13 @@ export const ACCOUNT_NOTIFICATION_TYPES: readonly NotificationType[] = ['welcome
 export const CONFIGURABLE_NOTIFICATION_TYPES = NotificationTypeSchema.options.filter((t) => !ACCOUNT_NOTIFICATION_TYPES.includes(t));
 
 export const NotificationPreferenceSchema = z.object({ type: NotificationTypeSchema, enabled: z.boolean() });
-export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema> & {
+
+/** One type's setting as the preferences answer shows it. */
+export const NotificationPreferenceViewSchema = NotificationPreferenceSchema.extend({
   /** False for types that cannot be switched off (the account notices). */
-  configurable?: boolean;
-};
+  configurable: z.boolean(),
+});
+export type NotificationPreference = z.infer<typeof NotificationPreferenceViewSchema>;
 
 /** PUT /api/me/notification-preferences: the types listed change, the others keep their setting. */
 export const NotificationPreferencesUpdateSchema = z.object({
@@ -105,6 +108,5 @@ export const NotificationPreferencesUpdateSchema = z.object({
 export type NotificationPreferencesUpdateInput = z.infer<typeof NotificationPreferencesUpdateSchema>;
 
 /** GET (and PUT) /api/me/notification-preferences: every type, enabled unless switched off. */
-export interface NotificationPreferences {
-  preferences: NotificationPreference[];
-}
+export const NotificationPreferencesSchema = z.object({ preferences: z.array(NotificationPreferenceViewSchema) });
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;

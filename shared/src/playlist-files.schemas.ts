@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import {
+  EntrySnapshotViewSchema,
   PlaylistDescriptionSchema,
   PlaylistKindSchema,
   PlaylistTitleSchema,
   PlaylistVisibilitySchema,
-  type EntrySnapshot,
-  type PlaylistKind,
-  type ServiceIds,
+  ServiceIdsViewSchema,
 } from './playlists.schemas';
 import { userText } from './text.schemas';
 
@@ -46,17 +45,18 @@ export const PlaylistImportConfirmSchema = z
 export type PlaylistImportConfirmInput = z.infer<typeof PlaylistImportConfirmSchema>;
 
 /** What a file row becomes: an entry snapshot with its service ids and note. */
-export interface PlaylistImportEntry {
-  snapshot: EntrySnapshot;
-  serviceIds: ServiceIds;
-  note: string | null;
-}
+export const PlaylistImportEntrySchema = z.object({
+  snapshot: EntrySnapshotViewSchema,
+  serviceIds: ServiceIdsViewSchema,
+  note: z.string().nullable(),
+});
+export type PlaylistImportEntry = z.infer<typeof PlaylistImportEntrySchema>;
 
-/** The catalog item a row matched: a track for playlists, an album for lists. */
-export type PlaylistImportMatch = ({ trackId: string; albumId?: undefined } | { albumId: string; trackId?: undefined }) & {
-  title: string;
-  artistCredit: string;
-};
+/** The catalog item a row matched: a track for playlists (`trackId`), an album for lists (`albumId`); never both. */
+export const PlaylistImportMatchSchema = z
+  .object({ trackId: z.string().optional(), albumId: z.string().optional(), title: z.string(), artistCredit: z.string() })
+  .refine((m) => (m.trackId === undefined) !== (m.albumId === undefined), 'A match names a track or an album');
+export type PlaylistImportMatch = z.infer<typeof PlaylistImportMatchSchema>;
 
 /**
  * One row of the file: `matched` (stored pointing at the catalog item), `unmatched` (stored as a
@@ -64,21 +64,23 @@ export type PlaylistImportMatch = ({ trackId: string; albumId?: undefined } | { 
  * why). `line` is the row's line in text formats (CSV, M3U, XSPF) and its 1-based position in
  * `playlist.track` for JSPF.
  */
-export interface PlaylistImportRowView {
-  line: number;
-  status: 'matched' | 'unmatched' | 'invalid';
-  reason?: string;
-  entry?: PlaylistImportEntry;
-  match?: PlaylistImportMatch;
-}
+export const PlaylistImportRowViewSchema = z.object({
+  line: z.number().int(),
+  status: z.enum(['matched', 'unmatched', 'invalid']),
+  reason: z.string().optional(),
+  entry: PlaylistImportEntrySchema.optional(),
+  match: PlaylistImportMatchSchema.optional(),
+});
+export type PlaylistImportRowView = z.infer<typeof PlaylistImportRowViewSchema>;
 
 /** The answer of a preview: nothing is stored until it is confirmed (within an hour). */
-export interface PlaylistImportPreview {
-  previewId: string;
-  format: PlaylistFileFormat;
-  kind: PlaylistKind;
+export const PlaylistImportPreviewSchema = z.object({
+  previewId: z.string(),
+  format: PlaylistFileFormatSchema,
+  kind: PlaylistKindSchema,
   /** The file's own title, if it has one. */
-  title: string | null;
-  counts: { matched: number; unmatched: number; invalid: number };
-  rows: PlaylistImportRowView[];
-}
+  title: z.string().nullable(),
+  counts: z.object({ matched: z.number().int().min(0), unmatched: z.number().int().min(0), invalid: z.number().int().min(0) }),
+  rows: z.array(PlaylistImportRowViewSchema),
+});
+export type PlaylistImportPreview = z.infer<typeof PlaylistImportPreviewSchema>;

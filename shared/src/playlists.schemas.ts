@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, type AlbumSummary, type UserSummary } from './catalog.schemas';
-import { pageQuery } from './pagination.schemas';
+import { AlbumSummarySchema, IdSchema, UserSummarySchema } from './catalog.schemas';
+import { pageOf, pageQuery } from './pagination.schemas';
 import { userText } from './text.schemas';
 import { PLAYLIST_LIMITS } from './limits';
 
@@ -82,17 +82,38 @@ export const EntryNoteSchema = userText('Note')
   .trim()
   .max(PLAYLIST_LIMITS.note, `Note must be at most ${PLAYLIST_LIMITS.note} characters`);
 
+/**
+ * A snapshot as answers carry it: what was stored (already checked and normalised on the way
+ * in), so plain fields. `coverUrl` may be a stored cover's path rather than a full URL.
+ */
+export const EntrySnapshotViewSchema = z.object({
+  title: z.string(),
+  artists: z.array(z.string()),
+  album: z.string().nullable().optional(),
+  durationMs: z.number().int().nullable().optional(),
+  isrc: z.string().nullable().optional(),
+  upc: z.string().nullable().optional(),
+  explicit: z.boolean().nullable().optional(),
+  releaseYear: z.number().int().nullable().optional(),
+  coverUrl: z.string().nullable().optional(),
+});
+
+/** Service ids as answers carry them. */
+export const ServiceIdsViewSchema = z.object({ spotify: z.string().optional(), apple: z.string().optional() });
+
 /** One entry as the document stores it. `trackId`/`albumId` are catalog ids, null for snapshot-only entries. */
-export interface PlaylistEntry {
-  id: string;
-  trackId: string | null;
-  albumId: string | null;
-  snapshot: EntrySnapshot;
-  serviceIds: ServiceIds;
-  note: string | null;
-  addedBy: string;
-  addedAt: string;
-}
+export const PlaylistEntrySchema = z.object({
+  id: z.string(),
+  trackId: z.string().nullable(),
+  albumId: z.string().nullable(),
+  snapshot: EntrySnapshotViewSchema,
+  serviceIds: ServiceIdsViewSchema,
+  note: z.string().nullable(),
+  /** The id of whoever added it. */
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type PlaylistEntry = z.infer<typeof PlaylistEntrySchema>;
 
 export const PlaylistTitleSchema = userText('Title', { error: 'Title is required' })
   .refine(...noControl('Title'))
@@ -245,84 +266,110 @@ export const PlaylistDiscoverQuerySchema = pageQuery({ default: 30, max: 100 }).
 });
 export type PlaylistDiscoverQuery = z.infer<typeof PlaylistDiscoverQuerySchema>;
 
-export type CollaboratorStatus = 'invited' | 'accepted';
+export const CollaboratorStatusSchema = z.enum(['invited', 'accepted']);
+export type CollaboratorStatus = z.infer<typeof CollaboratorStatusSchema>;
 
-export interface CollaboratorView {
-  user: UserSummary;
-  status: CollaboratorStatus;
-  invitedAt: string;
-}
+export const CollaboratorViewSchema = z.object({
+  user: UserSummarySchema,
+  status: CollaboratorStatusSchema,
+  invitedAt: z.string(),
+});
+export type CollaboratorView = z.infer<typeof CollaboratorViewSchema>;
 
 /** What the viewer may do with this playlist. */
-export interface PlaylistPermissions {
-  edit: boolean;
-  editEntries: boolean;
-  delete: boolean;
-  clone: boolean;
-  like: boolean;
-}
+export const PlaylistPermissionsSchema = z.object({
+  edit: z.boolean(),
+  editEntries: z.boolean(),
+  delete: z.boolean(),
+  clone: z.boolean(),
+  like: z.boolean(),
+});
+export type PlaylistPermissions = z.infer<typeof PlaylistPermissionsSchema>;
 
 /** An entry as the API shows it: the stored entry with the catalog's current view and ratings. */
-export interface PlaylistEntryView extends PlaylistEntry {
+export const PlaylistEntryViewSchema = PlaylistEntrySchema.extend({
   /** 1-based rank on ranked lists, else null. */
-  rank: number | null;
-  album: AlbumSummary | null;
+  rank: z.number().int().nullable(),
+  album: AlbumSummarySchema.nullable(),
   /** The catalog track's community mean (stars) and count, or the album's, when it points at one. */
-  stats: { count: number; mean: number | null } | null;
+  stats: z.object({ count: z.number().int().min(0), mean: z.number().nullable() }).nullable(),
   /** The viewer's own rating (stars) of the track or album, or null. */
-  viewerRating: number | null;
-  addedByUser: UserSummary | null;
-}
+  viewerRating: z.number().nullable(),
+  /** Who added it, or null when their account is gone. */
+  addedByUser: UserSummarySchema.nullable(),
+});
+export type PlaylistEntryView = z.infer<typeof PlaylistEntryViewSchema>;
 
 /** A playlist in lists (no entries). */
-export interface PlaylistSummary {
-  id: string;
-  kind: PlaylistKind;
-  title: string;
-  description: string;
-  visibility: PlaylistVisibility;
-  ranked: boolean;
-  owner: UserSummary;
-  entryCount: number;
+export const PlaylistSummarySchema = z.object({
+  id: z.string(),
+  kind: PlaylistKindSchema,
+  title: z.string(),
+  description: z.string(),
+  visibility: PlaylistVisibilitySchema,
+  ranked: z.boolean(),
+  owner: UserSummarySchema,
+  entryCount: z.number().int().min(0),
   /** Up to 4 cover URLs of the first entries, for the mosaic. */
-  covers: string[];
-  likeCount: number;
-  cloneCount: number;
-  likedByViewer: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  covers: z.array(z.string()),
+  likeCount: z.number().int().min(0),
+  cloneCount: z.number().int().min(0),
+  likedByViewer: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PlaylistSummary = z.infer<typeof PlaylistSummarySchema>;
+
+/** A page of playlists: the signed-in user's, someone's, or a discover section. */
+export const PlaylistPageSchema = pageOf(PlaylistSummarySchema);
 
 /** GET /api/playlists/:id. */
-export interface PlaylistView extends PlaylistSummary {
+export const PlaylistViewSchema = PlaylistSummarySchema.extend({
   /** The first `PLAYLIST_LIMITS.entriesPage` entries (all of them in a shorter playlist). */
-  entries: PlaylistEntryView[];
+  entries: z.array(PlaylistEntryViewSchema),
   /** Offset of the entries after `entries` (ask /entries?offset=), or null when `entries` holds them all. */
-  entriesNext: number | null;
-  collaborators: CollaboratorView[];
+  entriesNext: z.number().int().nullable(),
+  collaborators: z.array(CollaboratorViewSchema),
   /** Only for the owner. */
-  sharedWith: UserSummary[] | null;
+  sharedWith: z.array(UserSummarySchema).nullable(),
   /** Only for the owner of a `link` playlist. */
-  linkToken: string | null;
-  clonedFrom: { id: string; title: string; owner: UserSummary } | null;
-  permissions: PlaylistPermissions;
-}
+  linkToken: z.string().nullable(),
+  clonedFrom: z.object({ id: z.string(), title: z.string(), owner: UserSummarySchema }).nullable(),
+  permissions: PlaylistPermissionsSchema,
+});
+export type PlaylistView = z.infer<typeof PlaylistViewSchema>;
 
 /** GET /api/playlists/:id/entries: a page of entries at one version of the playlist. */
-export interface PlaylistEntriesPage {
-  version: number;
-  entryCount: number;
-  offset: number;
-  entries: PlaylistEntryView[];
+export const PlaylistEntriesPageSchema = z.object({
+  version: z.number().int(),
+  entryCount: z.number().int().min(0),
+  offset: z.number().int().min(0),
+  entries: z.array(PlaylistEntryViewSchema),
   /** Offset of the next page, or null at the end. */
-  next: number | null;
-}
+  next: z.number().int().nullable(),
+});
+export type PlaylistEntriesPage = z.infer<typeof PlaylistEntriesPageSchema>;
+
+/** What an entry write (add, edit, move, remove) answers: the new version and size, and the entries it added or changed. */
+export const PlaylistEntriesWriteSchema = z.object({
+  version: z.number().int(),
+  entryCount: z.number().int().min(0),
+  entries: z.array(PlaylistEntryViewSchema),
+});
+export type PlaylistEntriesWrite = z.infer<typeof PlaylistEntriesWriteSchema>;
+
+/** `PUT` and `DELETE /api/playlists/:id/like`: whether the viewer likes it now, and its like count. */
+export const PlaylistLikeSchema = z.object({ liked: z.boolean(), likeCount: z.number().int().min(0) });
+export type PlaylistLike = z.infer<typeof PlaylistLikeSchema>;
+
+/** `POST /api/playlists/:id/link`: the new link token. */
+export const PlaylistLinkSchema = z.object({ linkToken: z.string() });
+export type PlaylistLink = z.infer<typeof PlaylistLinkSchema>;
 
 /** Body of a 409 playlist_version_conflict: the problem plus the current document. */
-export interface PlaylistVersionConflict {
-  current: PlaylistView;
-}
+export const PlaylistVersionConflictSchema = z.object({ current: PlaylistViewSchema });
+export type PlaylistVersionConflict = z.infer<typeof PlaylistVersionConflictSchema>;
 
 /** At most this many albums wait on one user's "listen later" queue. */
 export const LISTEN_LATER_MAX = 5_000;
@@ -355,19 +402,24 @@ export const ListenLaterUpdateSchema = z.object({ keep: z.boolean({ error: 'keep
 export type ListenLaterUpdateInput = z.infer<typeof ListenLaterUpdateSchema>;
 
 /** One queued album; only its owner ever sees it. */
-export interface ListenLaterItem {
-  album: AlbumSummary;
-  addedAt: string;
+export const ListenLaterItemSchema = z.object({
+  album: AlbumSummarySchema,
+  addedAt: z.string(),
   /** Stays queued after the album is rated or logged. */
-  keep: boolean;
-}
+  keep: z.boolean(),
+});
+export type ListenLaterItem = z.infer<typeof ListenLaterItemSchema>;
+
+/** `GET /api/me/listen-later`: a page of the queue. */
+export const ListenLaterPageSchema = pageOf(ListenLaterItemSchema);
 
 /**
  * `GET /api/me/listen-later/ids`: every queued album id (at most LISTEN_LATER_MAX), so that any
  * album card or page can show its button pressed from one cached answer instead of one request each.
  */
-export interface ListenLaterIndex {
-  albumIds: string[];
+export const ListenLaterIndexSchema = z.object({
+  albumIds: z.array(z.string()),
   /** The queued albums that stay after being rated or logged (a subset of `albumIds`). */
-  keptAlbumIds: string[];
-}
+  keptAlbumIds: z.array(z.string()),
+});
+export type ListenLaterIndex = z.infer<typeof ListenLaterIndexSchema>;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { AlbumSummary, RatingStats, UserSummary } from './catalog.schemas';
 import { DisplayNameSchema } from './auth.schemas';
-import { IdSchema } from './catalog.schemas';
-import type { Relationship, Visibility } from './social.schemas';
-import { VisibilitySchema } from './social.schemas';
-import { FeedQuerySchema, type FeedPage } from './feed.schemas';
+import { AlbumSummarySchema, IdSchema } from './catalog.schemas';
+import { RelationshipSchema, VisibilitySchema } from './social.schemas';
+import { FavouriteAlbumSchema, SocialUserSchema } from './social-graph.schemas';
+import { FeedPageSchema, FeedQuerySchema, type FeedPage } from './feed.schemas';
 import { userText } from './text.schemas';
 
 export const ProfileUpdateSchema = z
@@ -34,53 +33,71 @@ export const FavouritesSchema = z.object({
 });
 export type FavouritesInput = z.infer<typeof FavouritesSchema>;
 
-export interface ProfileStats {
-  ratingCount: number;
-  reviewCount: number;
-  diaryCount: number;
-  histogram: number[];
+/** A profile's numbers, as those who may see the profile see them. */
+export const ProfileStatsSchema = z.object({
+  ratingCount: z.number().int().min(0),
+  reviewCount: z.number().int().min(0),
+  diaryCount: z.number().int().min(0),
+  /** Ratings per half star: index 0 = half a star … 9 = five stars. */
+  histogram: z.array(z.number().int().min(0)),
   /** Ratings per release decade, e.g. { decade: 1970, count: 12, mean: 4.1 }. */
-  byDecade: { decade: number; count: number; mean: number }[];
+  byDecade: z.array(z.object({ decade: z.number().int(), count: z.number().int().min(0), mean: z.number() })),
   /** Ratings per calendar year in which they were made. */
-  byYearRated: { year: number; count: number }[];
-  topArtists: { artistId: string; name: string; count: number; mean: number }[];
-  topGenres: { genre: string; count: number; mean: number }[];
+  byYearRated: z.array(z.object({ year: z.number().int(), count: z.number().int().min(0) })),
+  topArtists: z.array(z.object({ artistId: z.string(), name: z.string(), count: z.number().int().min(0), mean: z.number() })),
+  topGenres: z.array(z.object({ genre: z.string(), count: z.number().int().min(0), mean: z.number() })),
   /** Consecutive days with a diary entry, ending today or yesterday; and the longest ever. */
-  diaryStreak: { current: number; longest: number };
-}
+  diaryStreak: z.object({ current: z.number().int().min(0), longest: z.number().int().min(0) }),
+});
+export type ProfileStats = z.infer<typeof ProfileStatsSchema>;
 
-export interface Compatibility {
+/** How the viewer's ratings agree with the profile owner's. */
+export const CompatibilitySchema = z.object({
   /** 0..100, or null when fewer than 3 shared ratings. */
-  score: number | null;
-  sharedCount: number;
-  /** Biggest differences first. */
-  disagreements: { album: AlbumSummary; yours: number; theirs: number }[];
-}
+  score: z.number().int().nullable(),
+  sharedCount: z.number().int().min(0),
+  /** Biggest differences first; ratings in stars. */
+  disagreements: z.array(z.object({ album: AlbumSummarySchema, yours: z.number(), theirs: z.number() })),
+});
+export type Compatibility = z.infer<typeof CompatibilitySchema>;
 
 /**
  * GET /api/users/:handle — a private profile shows only `user` and `relationship` to
  * non-followers; a suspended account's profile shows only those to everyone but administrators.
+ * PATCH /api/me/profile and /api/me/privacy answer the owner's own view.
  */
-export interface ProfileView {
-  user: UserSummary & { avatarUrl: string | null; bio: string; isPrivate: boolean; followerCount: number; followingCount: number; createdAt: string };
-  isOwn: boolean;
-  relationship: Relationship | null;
+export const ProfileViewSchema = z.object({
+  user: SocialUserSchema.extend({
+    /** Empty when the viewer may not see the profile. */
+    bio: z.string(),
+    isPrivate: z.boolean(),
+    followerCount: z.number().int().min(0),
+    followingCount: z.number().int().min(0),
+    createdAt: z.string(),
+  }),
+  isOwn: z.boolean(),
+  /** Null for the owner and for signed-out visitors. */
+  relationship: RelationshipSchema.nullable(),
   /**
    * Moderators suspended the account. Everyone but administrators then sees `visible: false`,
    * and the profile's lists (diary, activity, followers, following) are withheld too.
    */
-  suspended: boolean;
+  suspended: z.boolean(),
   /** False when the viewer may not see more than name and avatar (a private or suspended profile). */
-  visible: boolean;
-  favourites: (AlbumSummary & { stats: RatingStats })[];
-  stats: ProfileStats | null;
-  compatibility: Compatibility | null;
-  settings: { defaultVisibility: Visibility; hideUnloggedTakes: boolean } | null;
-}
+  visible: z.boolean(),
+  favourites: z.array(FavouriteAlbumSchema),
+  stats: ProfileStatsSchema.nullable(),
+  /** Null for the owner, signed-out visitors, and a profile the viewer may not see. */
+  compatibility: CompatibilitySchema.nullable(),
+  /** The owner's own settings; null for everyone else. */
+  settings: z.object({ defaultVisibility: VisibilitySchema, hideUnloggedTakes: z.boolean() }).nullable(),
+});
+export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 /** GET /api/users/:handle/activity: pages like the feed (cursor, limit 1..50, default 20). */
 export const ProfileActivityQuerySchema = FeedQuerySchema;
 export type ProfileActivityQuery = z.infer<typeof ProfileActivityQuerySchema>;
 
 /** One user's recent activity as the viewer may see it, grouped like the feed, newest first. */
+export const ProfileActivityPageSchema = FeedPageSchema;
 export type ProfileActivityPage = FeedPage;

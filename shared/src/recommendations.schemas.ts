@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, type AlbumSummary, type UserSummary } from './catalog.schemas';
+import { AlbumSummarySchema, IdSchema, UserSummarySchema } from './catalog.schemas';
 import { userText } from './text.schemas';
 
 /** `GET /api/recommendations`: the signed-in user's picks, albums or tracks, optionally one genre or decade. */
@@ -29,48 +29,62 @@ export type RecommendationDismissInput = z.infer<typeof RecommendationDismissSch
  * those whose ratings the viewer may see are counted), resemblance to what they like, or what
  * many people like (new accounts).
  */
-export type RecommendationReason =
-  | { kind: 'rated'; text: string; item: { kind: 'album' | 'track'; id: string; title: string }; rating: number }
-  | { kind: 'followees'; text: string; count: number }
-  | { kind: 'similar'; text: string }
-  | { kind: 'popular'; text: string };
+export const RecommendationReasonSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('rated'),
+    text: z.string(),
+    item: z.object({ kind: z.enum(['album', 'track']), id: z.string(), title: z.string() }),
+    /** The viewer's rating of `item`, in stars. */
+    rating: z.number(),
+  }),
+  z.object({ kind: z.literal('followees'), text: z.string(), count: z.number().int().min(1) }),
+  z.object({ kind: z.literal('similar'), text: z.string() }),
+  z.object({ kind: z.literal('popular'), text: z.string() }),
+]);
+export type RecommendationReason = z.infer<typeof RecommendationReasonSchema>;
 
-export interface RecommendedTrack {
-  id: string;
-  title: string;
-  artistCredit: string;
-  album: AlbumSummary;
-}
+/** A recommended track with its album. */
+export const RecommendedTrackSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  artistCredit: z.string(),
+  album: AlbumSummarySchema,
+});
+export type RecommendedTrack = z.infer<typeof RecommendedTrackSchema>;
 
-export interface Recommendation {
-  kind: 'album' | 'track';
-  album: AlbumSummary;
+/** One recommended album or track, with why. */
+export const RecommendationSchema = z.object({
+  kind: z.enum(['album', 'track']),
+  album: AlbumSummarySchema,
   /** Set when `kind` is `track`. */
-  track: RecommendedTrack | null;
-  reasons: RecommendationReason[];
-}
+  track: RecommendedTrackSchema.nullable(),
+  reasons: z.array(RecommendationReasonSchema),
+});
+export type Recommendation = z.infer<typeof RecommendationSchema>;
 
-export interface RecommendationPage {
-  items: Recommendation[];
-  nextCursor: string | null;
+/** `GET /api/recommendations` answer. */
+export const RecommendationPageSchema = z.object({
+  items: z.array(RecommendationSchema),
+  nextCursor: z.string().nullable(),
   /** When the list was computed (null for a list computed on this request). */
-  computedAt: string | null;
-}
+  computedAt: z.string().nullable(),
+});
+export type RecommendationPage = z.infer<typeof RecommendationPageSchema>;
 
 /** `GET /api/albums/:id/similar`. */
-export interface SimilarAlbums {
-  items: AlbumSummary[];
-}
+export const SimilarAlbumsSchema = z.object({ items: z.array(AlbumSummarySchema) });
+export type SimilarAlbums = z.infer<typeof SimilarAlbumsSchema>;
 
 /** `GET /api/users/me/follow-suggestions`: people whose ratings agree with the viewer's. */
-export interface FollowSuggestion {
-  user: UserSummary;
+export const FollowSuggestionSchema = z.object({
+  user: UserSummarySchema,
   /** Albums both rated. */
-  sharedCount: number;
+  sharedCount: z.number().int().min(0),
   /** 0..100, from the mean difference of the shared ratings. */
-  compatibility: number;
-}
+  compatibility: z.number().int(),
+});
+export type FollowSuggestion = z.infer<typeof FollowSuggestionSchema>;
 
-export interface FollowSuggestions {
-  items: FollowSuggestion[];
-}
+/** `GET /api/users/me/follow-suggestions` answer, best agreement first. */
+export const FollowSuggestionsSchema = z.object({ items: z.array(FollowSuggestionSchema) });
+export type FollowSuggestions = z.infer<typeof FollowSuggestionsSchema>;

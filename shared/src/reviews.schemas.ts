@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { pageQuery, type Page } from './pagination.schemas';
-import type { AlbumSummary, UserSummary } from './catalog.schemas';
-import { ListenedOnSchema, StarsSchema } from './stars.schemas';
-import { VisibilitySchema, type Visibility } from './social.schemas';
+import { pageOf, pageQuery } from './pagination.schemas';
+import { AlbumSummarySchema, UserSummarySchema } from './catalog.schemas';
+import { ListenedOnSchema, StarsSchema, StarsValueSchema } from './stars.schemas';
+import { VisibilitySchema } from './social.schemas';
 import { userText } from './text.schemas';
 import { COMMENT_BODY_MAX, REVIEW_BODY_MAX } from './limits';
 
@@ -45,47 +45,59 @@ export const CommentCreateSchema = z.object({
 export type CommentCreateInput = z.infer<typeof CommentCreateSchema>;
 
 /** The track a track review is about (its album is the review's `album`). */
-export interface ReviewTrackRef {
-  id: string;
-  title: string;
-  artistCredit: string;
-}
+export const ReviewTrackRefSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  artistCredit: z.string(),
+});
+export type ReviewTrackRef = z.infer<typeof ReviewTrackRefSchema>;
 
-export interface ReviewView {
-  id: string;
+/** A review card, as lists, feeds and the album page show it. */
+export const ReviewViewSchema = z.object({
+  id: z.string(),
   /** The album reviewed, or the album of the track reviewed. */
-  album: AlbumSummary;
+  album: AlbumSummarySchema,
   /** The track reviewed; null for a review of the whole album. */
-  track: ReviewTrackRef | null;
-  author: UserSummary;
-  body: string;
+  track: ReviewTrackRefSchema.nullable(),
+  author: UserSummarySchema,
+  body: z.string(),
   /** Stars, or null when the review carries no rating. */
-  rating: number | null;
-  listenedOn: string | null;
-  isRelisten: boolean;
+  rating: StarsValueSchema.nullable(),
+  /** The day of the listen (YYYY-MM-DD), or null. */
+  listenedOn: z.string().nullable(),
+  isRelisten: z.boolean(),
   /** Who may see it: everyone, the author's followers, or the author alone. */
-  visibility: Visibility;
+  visibility: VisibilitySchema,
   /**
    * Album reviews: 1 for a first impression, N for a review written after N listens (from the
-   * author's diary; only the count is shown). Null or absent for track reviews.
+   * author's diary; only the count is shown). Null for track reviews.
    */
-  listenNumber?: number | null;
-  likeCount: number;
-  commentCount: number;
-  likedByViewer: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+  listenNumber: z.number().int().min(1).nullable(),
+  likeCount: z.number().int().min(0),
+  commentCount: z.number().int().min(0),
+  likedByViewer: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ReviewView = z.infer<typeof ReviewViewSchema>;
 
-export interface CommentView {
-  id: string;
-  reviewId: string;
-  author: UserSummary;
-  body: string;
-  createdAt: string;
+/** A comment on a review. */
+export const CommentViewSchema = z.object({
+  id: z.string(),
+  reviewId: z.string(),
+  author: UserSummarySchema,
+  body: z.string(),
+  createdAt: z.string(),
   /** Whether the viewer may delete it (its author, or the review's author). */
-  canDelete: boolean;
-}
+  canDelete: z.boolean(),
+});
+export type CommentView = z.infer<typeof CommentViewSchema>;
+
+/** A page of reviews (an album's, a track's or a user's). */
+export const ReviewPageSchema = pageOf(ReviewViewSchema);
+
+/** `GET /api/reviews/:id/comments`: a page of a review's comments, oldest first. */
+export const CommentPageSchema = pageOf(CommentViewSchema);
 
 /** GET /api/users/:handle/reviews: like the album list, but newest first unless asked. */
 export const UserReviewListQuerySchema = ReviewListQuerySchema.extend({
@@ -98,12 +110,9 @@ export const CommentListQuerySchema = pageQuery({ default: 50, max: 100 });
 export type CommentListQuery = z.infer<typeof CommentListQuerySchema>;
 
 /** GET /api/reviews/:id: the review with the first page of its comments. */
-export interface ReviewDetail extends ReviewView {
-  comments: Page<CommentView>;
-}
+export const ReviewDetailSchema = ReviewViewSchema.extend({ comments: CommentPageSchema });
+export type ReviewDetail = z.infer<typeof ReviewDetailSchema>;
 
 /** Answer of PUT and DELETE /api/reviews/:id/like. */
-export interface ReviewLikeResult {
-  liked: boolean;
-  likeCount: number;
-}
+export const ReviewLikeResultSchema = z.object({ liked: z.boolean(), likeCount: z.number().int().min(0) });
+export type ReviewLikeResult = z.infer<typeof ReviewLikeResultSchema>;

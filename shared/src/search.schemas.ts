@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AlbumSummary, ArtistSummary, RatingStats, UserSummary } from './catalog.schemas';
-import type { PlaylistSummary } from './playlists.schemas';
+import { AlbumSummarySchema, ArtistSummarySchema, RatingStatsSchema, UserSummarySchema } from './catalog.schemas';
+import { PlaylistSummarySchema } from './playlists.schemas';
 import { userText } from './text.schemas';
 import { SEARCH_TYPES } from './enums';
 
@@ -13,20 +13,28 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
-export interface TrackSearchHit {
-  id: string;
-  title: string;
-  artistCredit: string;
-  durationMs: number | null;
-  album: AlbumSummary;
-}
+/** A track found by search, with the album it is on. */
+export const TrackSearchHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  artistCredit: z.string(),
+  durationMs: z.number().int().nullable(),
+  album: AlbumSummarySchema,
+});
+export type TrackSearchHit = z.infer<typeof TrackSearchHitSchema>;
 
-export interface SearchResults {
-  query: string;
-  albums: (AlbumSummary & { stats: RatingStats })[];
-  artists: ArtistSummary[];
-  tracks: TrackSearchHit[];
-  users: UserSummary[];
+/**
+ * `GET /api/search`: every group is always there; those the `type` did not ask for (and users
+ * and playlists under a genre or year) come back empty. Playlists come only with `type=playlist`.
+ */
+export const SearchResultsSchema = z.object({
+  /** The text as it was asked. */
+  query: z.string(),
+  albums: z.array(AlbumSummarySchema.extend({ stats: RatingStatsSchema })),
+  artists: z.array(ArtistSummarySchema),
+  tracks: z.array(TrackSearchHitSchema),
+  users: z.array(UserSummarySchema),
   /** Public playlists and lists whose title holds every word typed. */
-  playlists: PlaylistSummary[];
-}
+  playlists: z.array(PlaylistSummarySchema),
+});
+export type SearchResults = z.infer<typeof SearchResultsSchema>;

@@ -85,55 +85,61 @@ export const ServiceImportStatusSchema = z.enum(['queued', 'importing', 'done', 
 export type ServiceImportStatus = z.infer<typeof ServiceImportStatusSchema>;
 
 /** One import from a service as its owner sees it. */
-export interface ServiceImportView {
-  id: string;
-  provider: ProviderName;
-  sourcePlaylistId: string;
+export const ServiceImportViewSchema = z.object({
+  id: z.string(),
+  provider: ProviderNameSchema,
+  sourcePlaylistId: z.string(),
   /** The playlist's name on the service, once read. */
-  sourceName: string | null;
-  status: ServiceImportStatus;
+  sourceName: z.string().nullable(),
+  status: ServiceImportStatusSchema,
   /** Tracks read so far, and how many the service says there are (0 until known). */
-  processed: number;
-  total: number;
+  processed: z.number().int().min(0),
+  total: z.number().int().min(0),
   /** Entries linked to Muse's catalog, and entries kept as snapshot only (local files, unavailable tracks). */
-  linked: number;
-  localFiles: number;
-  unavailable: number;
+  linked: z.number().int().min(0),
+  localFiles: z.number().int().min(0),
+  unavailable: z.number().int().min(0),
   /** The Muse playlist it made or updated, once stored. */
-  playlistId: string | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+  playlistId: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ServiceImportView = z.infer<typeof ServiceImportViewSchema>;
 
-export interface ServiceImportList {
-  items: ServiceImportView[];
-}
+/** `GET /api/service-imports`: the user's imports. */
+export const ServiceImportListSchema = z.object({ items: z.array(ServiceImportViewSchema) });
+export type ServiceImportList = z.infer<typeof ServiceImportListSchema>;
 
 /** The live progress event `service-import:progress`. */
-export interface ServiceImportProgress {
-  importId: string;
-  status: ServiceImportStatus;
-  processed: number;
-  total: number;
-  playlistId?: string;
-}
+export const ServiceImportProgressSchema = z.object({
+  importId: z.string(),
+  status: ServiceImportStatusSchema,
+  processed: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** Only once the import has stored its playlist. */
+  playlistId: z.string().optional(),
+});
+export type ServiceImportProgress = z.infer<typeof ServiceImportProgressSchema>;
 
 /** A playlist in the user's library on a service, as the import page lists it. */
-export interface ServicePlaylist {
-  id: string;
-  name: string;
-  ownerName: string | null;
-  trackCount: number;
-  ownedByUser: boolean;
-}
+export const ServicePlaylistSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  ownerName: z.string().nullable(),
+  trackCount: z.number().int().min(0),
+  ownedByUser: z.boolean(),
+});
+export type ServicePlaylist = z.infer<typeof ServicePlaylistSchema>;
 
 /** One page of the user's playlists on a service; pass `next` back as `cursor` for the following one. */
-export interface ServicePlaylistPage {
-  items: ServicePlaylist[];
-  next: string | null;
-  total: number | null;
-}
+export const ServicePlaylistPageSchema = z.object({
+  items: z.array(ServicePlaylistSchema),
+  next: z.string().nullable(),
+  /** How many playlists the service says there are, when it says. */
+  total: z.number().int().min(0).nullable(),
+});
+export type ServicePlaylistPage = z.infer<typeof ServicePlaylistPageSchema>;
 
 export const ServicePlaylistsQuerySchema = z.object({
   cursor: z

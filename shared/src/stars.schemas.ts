@@ -8,6 +8,9 @@ export const StarsSchema = z
   .refine((n) => Number.isInteger(n * 2), 'Rating must be in half stars (0.5, 1, 1.5 … 5)');
 export type Stars = z.infer<typeof StarsSchema>;
 
+/** A rating as answers carry it: half stars from 0.5 to 5 (`StarsSchema` is the input check, with its messages). */
+export const StarsValueSchema = z.number().min(0.5).max(5).multipleOf(0.5);
+
 /** Calendar date as YYYY-MM-DD, a real date, not in the future (a day of slack for time zones). */
 export const ListenedOnSchema = z
   .string({ error: 'Date must be YYYY-MM-DD' })

@@ -5,7 +5,7 @@ import type { UserRow } from '../features/auth/users.repo';
 import { AppError } from '../lib/app-error';
 import { errorHandler } from './error-handler';
 import { JsonText } from './json-text';
-import { createRoutes } from './route';
+import { createdOrFound, createRoutes, WithStatus } from './route';
 
 const person = (id: string, role: UserRow['role']): UserRow =>
   ({
@@ -112,6 +112,15 @@ describe('the response check under test', () => {
     routes.get('/wrong', { response: Counted, handle: () => ({ count: 'two' }) as unknown as z.input<typeof Counted> });
     routes.get('/kept', { response: Counted, handle: () => new JsonText('{"count":1.5,"at":"1970-01-01T00:00:00.000Z"}') });
     routes.get('/nothing', { response: Counted, handle: () => undefined });
+    routes.put('/made/:fresh', {
+      params: z.object({ fresh: z.enum(['yes', 'no']) }),
+      status: 201,
+      statuses: [200],
+      response: Counted,
+      handle: ({ params }) =>
+        createdOrFound(params.fresh === 'yes', { count: params.fresh === 'yes' ? 1 : ('one' as unknown as number), at: '1970-01-01T00:00:00.000Z' }),
+    });
+    routes.put('/undeclared', { response: Counted, handle: () => new WithStatus(202, { count: 1, at: '1970-01-01T00:00:00.000Z' }) });
   };
   const checked = appWith(define, true);
   const unchecked = appWith(define, false);
@@ -127,6 +136,15 @@ describe('the response check under test', () => {
       const res = await request(checked).get(path);
       expect({ path, status: res.status, type: res.type }).toEqual({ path, status: 500, type: 'application/problem+json' });
     }
+  });
+
+  test('when a handler picks its status, then it is sent with that status, checked like any answer, and only if the spec declares it', async () => {
+    const made = await request(checked).put('/made/yes');
+    expect({ status: made.status, body: made.body }).toEqual({ status: 201, body: { count: 1, at: '1970-01-01T00:00:00.000Z' } });
+    // The 200 answer here breaks the schema: picking a status does not skip the check.
+    expect((await request(checked).put('/made/no')).status).toBe(500);
+    expect((await request(unchecked).put('/made/no')).status).toBe(200);
+    expect((await request(unchecked).put('/undeclared')).status).toBe(500);
   });
 
   test('when the check is off (outside tests), then the same answers are sent as they are', async () => {

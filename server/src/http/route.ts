@@ -24,8 +24,19 @@ export interface RouteInput<P, Q, B, A extends RouteAuth> {
   res: Response;
 }
 
+/** A body a route answers with a status it picks per request, from those its spec declares. */
+export class WithStatus<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+/** 201 when the request made something, 200 when it was there already (a repeated mute, a queued album). */
+export const createdOrFound = <T>(created: boolean, body: T): WithStatus<T> => new WithStatus(created ? 201 : 200, body);
+
 /** What a handler may return: with a response schema, a body of its shape (or kept JSON text, or nothing for 204). */
-type Answer<RS> = RS extends ZodType ? z.input<RS> | JsonText | undefined | void : unknown;
+type Answer<RS> = RS extends ZodType ? z.input<RS> | WithStatus<z.input<RS>> | JsonText | undefined | void : unknown;
 
 /** One route: rate limit → auth → validate → one handler whose result is the answer. */
 export interface RouteSpec<
@@ -42,6 +53,8 @@ export interface RouteSpec<
   body?: BS;
   /** Status of a successful answer with a body (200 unless said). */
   status?: number;
+  /** Other success statuses the handler may pick by returning `WithStatus` (e.g. 200 beside 201 for `createdOrFound`). */
+  statuses?: readonly number[];
   /** Schema of a successful answer's body, where `shared/` has one (the API contract shows it). */
   response?: RS;
   /** One line saying what the route does, for the API contract. */
@@ -83,6 +96,8 @@ export interface RouteMeta {
   query?: ZodType;
   body?: ZodType;
   status: number;
+  /** Other success statuses, answered with the same schema. */
+  statuses: readonly number[];
   response?: ZodType;
   summary?: string;
   tags?: readonly string[];
@@ -157,8 +172,15 @@ export function createRoutes(router: Router, deps: RouteDeps): Routes {
         const result = await spec.handle(input);
         if (method !== 'get' && input.viewerId && deps.afterWrite) await deps.afterWrite(input.viewerId);
         if (res.headersSent) return;
-        if (deps.checkResponses && spec.response && result !== undefined) checkResponse(`${method.toUpperCase()} ${path}`, spec.response, result);
-        if (result === undefined) res.status(204).end();
+        const route = `${method.toUpperCase()} ${path}`;
+        const picked = result instanceof WithStatus ? result : null;
+        const body: unknown = picked ? picked.body : result;
+        if (picked && picked.status !== (spec.status ?? 200) && !spec.statuses?.includes(picked.status)) {
+          throw new Error(`${route} answered ${picked.status}, which its spec does not declare`);
+        }
+        if (deps.checkResponses && spec.response && body !== undefined) checkResponse(route, spec.response, body);
+        if (picked) res.status(picked.status).json(picked.body);
+        else if (result === undefined) res.status(204).end();
         else if (result instanceof JsonText)
           res
             .status(spec.status ?? 200)
@@ -174,6 +196,7 @@ export function createRoutes(router: Router, deps: RouteDeps): Routes {
         query: spec.query,
         body: spec.body,
         status: spec.status ?? 200,
+        statuses: spec.statuses ?? [],
         response: spec.response,
         summary: spec.summary,
         tags: spec.tags,

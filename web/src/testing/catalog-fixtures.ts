@@ -51,6 +51,7 @@ export function albumPage(overrides: Partial<AlbumPage> = {}): AlbumPage {
     viewer: { rating: null, ratingHistory: [], diary: [], reviewId: null },
     topReviews: [],
     friends: [],
+    embargoedUntil: null,
     ...overrides,
   };
 }
@@ -67,6 +68,7 @@ export function review(overrides: Partial<ReviewView> = {}): ReviewView {
     listenedOn: '2026-01-02',
     isRelisten: false,
     visibility: 'public',
+    listenNumber: null,
     likeCount: 0,
     commentCount: 0,
     likedByViewer: false,

@@ -4,8 +4,11 @@ import {
   IdParamsSchema,
   JobParamsSchema,
   ReportListQuerySchema,
+  ReportPageSchema,
   ReportResolveSchema,
+  ReportViewSchema,
   SuspendedAccountListQuerySchema,
+  SuspendedAccountPageSchema,
 } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
@@ -31,6 +34,7 @@ export function createAdminRouter(c: Container): Router {
   routes.get('/reports', {
     auth: 'admin',
     query: ReportListQuerySchema,
+    response: ReportPageSchema,
     handle: ({ query, res }) => {
       res.set('Cache-Control', 'no-store');
       return moderation.list(query);
@@ -41,12 +45,14 @@ export function createAdminRouter(c: Container): Router {
     auth: 'admin',
     params: IdParamsSchema,
     body: ReportResolveSchema,
+    response: ReportViewSchema,
     handle: ({ user, params, body }) => moderation.resolve(String(user.id), params.id, body),
   });
 
   routes.get('/users/suspended', {
     auth: 'admin',
     query: SuspendedAccountListQuerySchema,
+    response: SuspendedAccountPageSchema,
     handle: ({ query, res }) => {
       res.set('Cache-Control', 'no-store');
       return moderation.suspended(query);

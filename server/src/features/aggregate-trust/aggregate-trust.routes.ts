@@ -1,5 +1,12 @@
 import { Router } from 'express';
-import { AggregateHoldListQuerySchema, HoldDecisionSchema, IdParamsSchema, ModerationLogQuerySchema } from '@muse/shared';
+import {
+  AggregateHoldListQuerySchema,
+  AggregateHoldPageSchema,
+  HoldDecisionSchema,
+  IdParamsSchema,
+  ModerationLogPageSchema,
+  ModerationLogQuerySchema,
+} from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -12,6 +19,7 @@ export function createAggregateTrustRouter(c: Container): Router {
 
   routes.get('/moderation-log', {
     query: ModerationLogQuerySchema,
+    response: ModerationLogPageSchema,
     summary: 'The public log of weighted-score holds, releases and confirmed brigades, newest first.',
     handle: ({ query }) => aggregateTrust.log(query),
   });
@@ -19,6 +27,7 @@ export function createAggregateTrustRouter(c: Container): Router {
   routes.get('/admin/aggregate-holds', {
     auth: 'admin',
     query: AggregateHoldListQuerySchema,
+    response: AggregateHoldPageSchema,
     summary: 'Albums whose weighted score is held after a surge of ratings from low-history accounts, oldest hold first.',
     tags: ['admin'],
     handle: ({ query, res }) => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { AlbumAggregateQuerySchema, IdParamsSchema } from '@muse/shared';
+import { AlbumAggregateQuerySchema, AlbumAggregateSchema, AlbumPageSchema, IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -11,6 +11,7 @@ export function createAlbumsRouter(c: Container): Router {
 
   routes.get('/albums/:id', {
     params: IdParamsSchema,
+    response: AlbumPageSchema,
     handle: async ({ params, viewerId, res }) => {
       const page = await albumPage.get(params.id, viewerId);
       // The answer depends on the viewer's session.
@@ -22,6 +23,7 @@ export function createAlbumsRouter(c: Container): Router {
   routes.get('/albums/:id/aggregate', {
     params: IdParamsSchema,
     query: AlbumAggregateQuerySchema,
+    response: AlbumAggregateSchema,
     summary: 'One view of the album aggregate: everyone (weighted), established accounts, people I follow or people with my taste.',
     // The follow and taste views need a signed-in viewer.
     problems: [401],

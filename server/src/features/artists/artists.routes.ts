@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { IdParamsSchema } from '@muse/shared';
+import { ArtistPageSchema, IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -9,7 +9,7 @@ export function createArtistsRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
   const { artists } = c.services;
 
-  routes.get('/:id', { params: IdParamsSchema, handle: ({ params }) => artists.page(params.id) });
+  routes.get('/:id', { params: IdParamsSchema, response: ArtistPageSchema, handle: ({ params }) => artists.page(params.id) });
 
   return router;
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { FollowListQuerySchema, HandleParamsSchema } from '@muse/shared';
+import { BlockPageSchema, BlockResultSchema, FollowListQuerySchema, HandleParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -15,6 +15,7 @@ export function createBlocksRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
+    response: BlockResultSchema,
     handle: ({ params, user }) => blocks.block(String(user.id), params.handle),
   });
 
@@ -22,12 +23,14 @@ export function createBlocksRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
+    response: BlockResultSchema,
     handle: ({ params, user }) => blocks.unblock(String(user.id), params.handle),
   });
 
   routes.get('/me/blocks', {
     auth: 'signed-in',
     query: FollowListQuerySchema,
+    response: BlockPageSchema,
     handle: async ({ query, user, res }) => {
       const page = await blocks.list(String(user.id), query);
       res.set('Cache-Control', 'no-store');

@@ -1,8 +1,8 @@
 import { Router, type Request } from 'express';
-import { ExternalAlbumAddSchema, ExternalSearchQuerySchema } from '@muse/shared';
+import { ExternalAlbumAddedSchema, ExternalAlbumAddSchema, ExternalSearchQuerySchema, ExternalSearchResultsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
-import { createRoutes } from '../../http/route';
+import { createRoutes, createdOrFound } from '../../http/route';
 
 // Each search and each add calls the service (an add reads the album, on Spotify one call per
 // track, and looks for it on the other service, again one call per track when that is Spotify),
@@ -28,6 +28,7 @@ export function createCatalogEnrichmentRouter(c: Container): Router {
     problems: [404],
     limit: searchLimit,
     query: ExternalSearchQuerySchema,
+    response: ExternalSearchResultsSchema,
     handle: ({ user, query }) => catalogEnrichment.search(String(user.id), query),
   });
 
@@ -35,9 +36,13 @@ export function createCatalogEnrichmentRouter(c: Container): Router {
     auth: 'signed-in',
     limit: addLimit,
     body: ExternalAlbumAddSchema,
-    handle: async ({ user, body, res }) => {
+    // 201 when the album is new, 200 when it was in the catalog already.
+    status: 201,
+    statuses: [200],
+    response: ExternalAlbumAddedSchema,
+    handle: async ({ user, body }) => {
       const added = await catalogEnrichment.addAlbum(String(user.id), body);
-      res.status(added.created ? 201 : 200).json(added);
+      return createdOrFound(added.created, added);
     },
   });
 

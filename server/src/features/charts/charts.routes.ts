@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ChartRequestSchema } from '@muse/shared';
+import { ChartFacetsSchema, ChartRequestSchema, ChartSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -9,8 +9,8 @@ export function createChartsRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
   const { charts } = c.services;
 
-  routes.get('/', { query: ChartRequestSchema, handle: ({ query }) => charts.get(query) });
-  routes.get('/facets', { handle: () => charts.facets() });
+  routes.get('/', { query: ChartRequestSchema, response: ChartSchema, handle: ({ query }) => charts.get(query) });
+  routes.get('/facets', { response: ChartFacetsSchema, handle: () => charts.facets() });
 
   return router;
 }

@@ -1,8 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import {
   AppleCallbackQuerySchema,
+  AppleDeveloperTokenSchema,
   ConnectionListSchema,
   ProviderParamsSchema,
+  SessionResponseSchema,
   SpotifyCallbackQuerySchema,
   SpotifyPendingSchema,
   SpotifySignupSchema,
@@ -93,6 +95,7 @@ export function createConnectionsRouter(c: Container): Router {
     limit: authLimit,
     body: SpotifySignupSchema,
     status: 201,
+    response: SessionResponseSchema,
     handle: async ({ body, req, res }) => {
       const signedIn = await spotifySignIn.completeSignup(readCookies(req)[names.pending], body);
       res.clearCookie(names.pending, { ...shortCookie, maxAge: undefined });
@@ -118,6 +121,7 @@ export function createConnectionsRouter(c: Container): Router {
     auth: 'signed-in',
     problems: [404],
     limit: authLimit,
+    response: AppleDeveloperTokenSchema,
     handle: async ({ res }) => {
       noStore(res);
       return spotifySignIn.appleDeveloperToken();

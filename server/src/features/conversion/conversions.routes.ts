@@ -1,12 +1,17 @@
 import { Router, type Request } from 'express';
 import {
+  ConversionCandidatesSchema,
   ConversionCreateSchema,
   ConversionFixSchema,
   ConversionListQuerySchema,
+  ConversionPageSchema,
   ConversionParamsSchema,
+  ConversionReportPageSchema,
   ConversionReportQuerySchema,
+  ConversionReportRowSchema,
   ConversionRowParamsSchema,
   ConversionSearchQuerySchema,
+  ConversionViewSchema,
 } from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
@@ -30,12 +35,14 @@ export function createConversionsRouter(c: Container): Router {
     limit: startLimit,
     body: ConversionCreateSchema,
     status: 202,
+    response: ConversionViewSchema,
     handle: ({ user, body }) => conversions.create(String(user.id), body),
   });
 
   routes.get('/', {
     auth: 'signed-in',
     query: ConversionListQuerySchema,
+    response: ConversionPageSchema,
     handle: ({ user, query, res }) => {
       noStore(res);
       return conversions.list(String(user.id), query);
@@ -45,6 +52,7 @@ export function createConversionsRouter(c: Container): Router {
   routes.get('/:id', {
     auth: 'signed-in',
     params: ConversionParamsSchema,
+    response: ConversionViewSchema,
     handle: ({ user, params, res }) => {
       noStore(res);
       return conversions.get(String(user.id), params.id);
@@ -55,6 +63,7 @@ export function createConversionsRouter(c: Container): Router {
     auth: 'signed-in',
     params: ConversionParamsSchema,
     status: 202,
+    response: ConversionViewSchema,
     handle: ({ user, params }) => conversions.cancel(String(user.id), params.id),
   });
 
@@ -62,6 +71,7 @@ export function createConversionsRouter(c: Container): Router {
     auth: 'signed-in',
     params: ConversionParamsSchema,
     query: ConversionReportQuerySchema,
+    response: ConversionReportPageSchema,
     handle: ({ user, params, query, res }) => {
       noStore(res);
       return conversions.report(String(user.id), params.id, query);
@@ -80,6 +90,7 @@ export function createConversionsRouter(c: Container): Router {
     problems: [422],
     params: ConversionRowParamsSchema,
     body: ConversionFixSchema,
+    response: ConversionReportRowSchema,
     handle: ({ user, params, body }) => conversions.fix(String(user.id), params.id, params.index, body),
   });
 
@@ -90,6 +101,7 @@ export function createConversionsRouter(c: Container): Router {
     limit: searchLimit,
     params: ConversionRowParamsSchema,
     query: ConversionSearchQuerySchema,
+    response: ConversionCandidatesSchema,
     handle: ({ user, params, query }) => conversions.search(String(user.id), params.id, params.index, query.q),
   });
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { DiaryEntryCreateSchema, DiaryListQuerySchema, HandleParamsSchema, IdParamsSchema } from '@muse/shared';
+import { DiaryEntryCreateSchema, DiaryEntryViewSchema, DiaryListQuerySchema, DiaryPageSchema, HandleParamsSchema, IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -16,6 +16,7 @@ export function createDiaryRouter(c: Container): Router {
     limit,
     body: DiaryEntryCreateSchema,
     status: 201,
+    response: DiaryEntryViewSchema,
     handle: ({ body, user }) => diary.create(String(user.id), body),
   });
 
@@ -31,6 +32,7 @@ export function createDiaryRouter(c: Container): Router {
     problems: [403],
     params: HandleParamsSchema,
     query: DiaryListQuerySchema,
+    response: DiaryPageSchema,
     handle: async ({ params, query, viewerId, res }) => {
       const page = await diary.listForUser(params.handle, query, viewerId);
       // Who may read a diary depends on who asks (private profiles, suspended accounts).

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { FeedQuerySchema, IdParamsSchema } from '@muse/shared';
+import { AlbumFriendListSchema, FeedPageSchema, FeedQuerySchema, IdParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -12,11 +12,13 @@ export function createFeedRouter(c: Container): Router {
   routes.get('/feed', {
     auth: 'signed-in',
     query: FeedQuerySchema,
+    response: FeedPageSchema,
     handle: ({ query, user }) => feed.pageJson(String(user.id), query),
   });
 
   routes.get('/albums/:id/friends', {
     params: IdParamsSchema,
+    response: AlbumFriendListSchema,
     handle: ({ params, viewerId }) => friendsRatings.forAlbum(viewerId, params.id),
   });
 

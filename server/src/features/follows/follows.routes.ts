@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { FollowListQuerySchema, HandleParamsSchema } from '@muse/shared';
+import { FollowListPageSchema, FollowListQuerySchema, FollowRequestPageSchema, FollowResultSchema, HandleParamsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -15,6 +15,7 @@ export function createFollowsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
+    response: FollowResultSchema,
     handle: ({ params, user }) => follows.follow(String(user.id), params.handle),
   });
 
@@ -22,6 +23,7 @@ export function createFollowsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
+    response: FollowResultSchema,
     handle: ({ params, user }) => follows.unfollow(String(user.id), params.handle),
   });
 
@@ -30,6 +32,7 @@ export function createFollowsRouter(c: Container): Router {
     problems: [403],
     params: HandleParamsSchema,
     query: FollowListQuerySchema,
+    response: FollowListPageSchema,
     handle: ({ params, query, viewerId }) => follows.followers(viewerId, params.handle, query),
   });
 
@@ -38,12 +41,14 @@ export function createFollowsRouter(c: Container): Router {
     problems: [403],
     params: HandleParamsSchema,
     query: FollowListQuerySchema,
+    response: FollowListPageSchema,
     handle: ({ params, query, viewerId }) => follows.following(viewerId, params.handle, query),
   });
 
   routes.get('/me/follow-requests', {
     auth: 'signed-in',
     query: FollowListQuerySchema,
+    response: FollowRequestPageSchema,
     handle: async ({ query, user, res }) => {
       const page = await follows.requests(String(user.id), query);
       res.set('Cache-Control', 'no-store');

@@ -1,4 +1,5 @@
 import { Router, type Response } from 'express';
+import { HealthSchema, ReadinessSchema, type Readiness } from '@muse/shared';
 import type { Container } from '../../container';
 import { pingDatabase } from '../../db/ping';
 import { createRoutes } from '../../http/route';
@@ -21,18 +22,19 @@ function withTimeout<T>(p: Promise<T>): Promise<T> {
 export function createHealthRouter(c: Container): Router {
   const router = Router();
   const routes = createRoutes(router, c.services.routes);
-  routes.get('/healthz', { summary: 'The process is alive', tags: ['health'], handle: () => ({ status: 'ok' }) });
+  routes.get('/healthz', { summary: 'The process is alive', tags: ['health'], response: HealthSchema, handle: () => ({ status: 'ok' as const }) });
   routes.get('/readyz', {
     summary: 'Its dependencies answer (503 naming those that do not)',
     tags: ['health'],
     problems: [503],
+    response: ReadinessSchema,
     handle: ({ res }) => readiness(c, res),
   });
   return router;
 }
 
 /** Runs every check at once; 200 with each one's state, or 503 naming those that are down. */
-async function readiness(c: Container, res: Response): Promise<unknown> {
+async function readiness(c: Container, res: Response): Promise<Readiness | void> {
   const checks: { name: string; check: ReadinessCheck }[] = [
     { name: 'postgres', check: () => pingDatabase(c.knex) },
     { name: 'redis', check: () => c.redis.ping() },
@@ -51,5 +53,5 @@ async function readiness(c: Container, res: Response): Promise<unknown> {
   );
   const down = [...new Set(results.filter(([, s]) => s === 'down').map(([n]) => n))];
   if (down.length) return sendProblem(res, 503, 'not_ready', `Not ready: ${down.join(', ')} not working.`);
-  return { status: 'ready', checks: Object.fromEntries(results) };
+  return { status: 'ready', checks: Object.fromEntries(results.map(([name]) => [name, 'up' as const])) };
 }

@@ -1,5 +1,5 @@
 import express, { Router, type Request } from 'express';
-import { IdParamsSchema, IMPORT_CSV_MAX_BYTES, ImportConfirmSchema, ImportCreateSchema } from '@muse/shared';
+import { IdParamsSchema, IMPORT_CSV_MAX_BYTES, ImportConfirmSchema, ImportCreateSchema, ImportListSchema, ImportViewSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
@@ -23,6 +23,7 @@ export function createImportsRouter(c: Container): Router {
 
   routes.get('/', {
     auth: 'signed-in',
+    response: ImportListSchema,
     handle: ({ user, res }) => {
       res.set('Cache-Control', 'no-store');
       return imports.list(String(user.id));
@@ -34,12 +35,14 @@ export function createImportsRouter(c: Container): Router {
     limit: uploadLimit,
     body: ImportCreateSchema,
     status: 202,
+    response: ImportViewSchema,
     handle: ({ user, body }) => imports.create(String(user.id), body),
   });
 
   routes.get('/:id', {
     auth: 'signed-in',
     params: IdParamsSchema,
+    response: ImportViewSchema,
     handle: ({ user, params, res }) => {
       res.set('Cache-Control', 'no-store');
       return imports.get(String(user.id), params.id);
@@ -51,6 +54,7 @@ export function createImportsRouter(c: Container): Router {
     params: IdParamsSchema,
     body: ImportConfirmSchema,
     status: 202,
+    response: ImportViewSchema,
     handle: ({ user, params, body }) => imports.confirm(String(user.id), params.id, body),
   });
 

@@ -1,7 +1,15 @@
 import { Router } from 'express';
-import { ListenLaterAddSchema, ListenLaterParamsSchema, ListenLaterQuerySchema, ListenLaterUpdateSchema } from '@muse/shared';
+import {
+  ListenLaterAddSchema,
+  ListenLaterIndexSchema,
+  ListenLaterItemSchema,
+  ListenLaterPageSchema,
+  ListenLaterParamsSchema,
+  ListenLaterQuerySchema,
+  ListenLaterUpdateSchema,
+} from '@muse/shared';
 import type { Container } from '../../container';
-import { createRoutes } from '../../http/route';
+import { createRoutes, createdOrFound } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** The signed-in user's private "listen later" queue: read it, queue an album, keep it, take it off. */
@@ -14,6 +22,7 @@ export function createListenLaterRouter(c: Container): Router {
   routes.get('/me/listen-later', {
     auth: 'signed-in',
     query: ListenLaterQuerySchema,
+    response: ListenLaterPageSchema,
     handle: ({ query, user, res }) => {
       // Private to its owner: no shared cache may keep it.
       res.set('Cache-Control', 'no-store');
@@ -24,6 +33,7 @@ export function createListenLaterRouter(c: Container): Router {
   // Registered before `/:albumId`, which would otherwise read "ids" as a malformed album id.
   routes.get('/me/listen-later/ids', {
     auth: 'signed-in',
+    response: ListenLaterIndexSchema,
     handle: ({ user, res }) => {
       res.set('Cache-Control', 'no-store');
       return listenLater.index(String(user.id));
@@ -35,10 +45,13 @@ export function createListenLaterRouter(c: Container): Router {
     limit,
     params: ListenLaterParamsSchema,
     body: ListenLaterAddSchema,
-    handle: async ({ params, body, user, res }) => {
+    // Queuing an album again changes nothing (but `keep`, when sent), so only the first answers 201.
+    status: 201,
+    statuses: [200],
+    response: ListenLaterItemSchema,
+    handle: async ({ params, body, user }) => {
       const { item, created } = await listenLater.add(String(user.id), params.albumId, body);
-      // Queuing an album again changes nothing (but `keep`, when sent), so only the first answers 201.
-      res.status(created ? 201 : 200).json(item);
+      return createdOrFound(created, item);
     },
   });
 
@@ -47,6 +60,7 @@ export function createListenLaterRouter(c: Container): Router {
     limit,
     params: ListenLaterParamsSchema,
     body: ListenLaterUpdateSchema,
+    response: ListenLaterItemSchema,
     handle: ({ params, body, user }) => listenLater.setKeep(String(user.id), params.albumId, body.keep),
   });
 

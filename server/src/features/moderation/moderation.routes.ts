@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ReportCreateSchema } from '@muse/shared';
+import { ReportCreateSchema, ReportViewSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -15,6 +15,7 @@ export function createModerationRouter(c: Container): Router {
     limit: writeRateLimit(c),
     body: ReportCreateSchema,
     status: 201,
+    response: ReportViewSchema,
     handle: ({ user, body }) => moderation.report(String(user.id), body),
   });
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { MuteCreateSchema, MuteParamsSchema } from '@muse/shared';
+import { MuteCreateSchema, MuteListSchema, MuteParamsSchema, MuteViewSchema } from '@muse/shared';
 import type { Container } from '../../container';
-import { createRoutes } from '../../http/route';
+import { createRoutes, createdOrFound } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 
 /** The signed-in user's feed filters: list, add and remove mutes. */
@@ -13,6 +13,7 @@ export function createMutesRouter(c: Container): Router {
 
   routes.get('/me/mutes', {
     auth: 'signed-in',
+    response: MuteListSchema,
     handle: ({ user }) => mutes.list(String(user.id)),
   });
 
@@ -20,10 +21,13 @@ export function createMutesRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     body: MuteCreateSchema,
-    handle: async ({ body, user, res }) => {
+    // A repeated mute changes nothing, so only a new one answers 201.
+    status: 201,
+    statuses: [200],
+    response: MuteViewSchema,
+    handle: async ({ body, user }) => {
       const { mute, created } = await mutes.create(String(user.id), body);
-      // A repeated mute changes nothing, so only a new one answers 201.
-      res.status(created ? 201 : 200).json(mute);
+      return createdOrFound(created, mute);
     },
   });
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { NotificationPreferencesUpdateSchema } from '@muse/shared';
+import { NotificationPreferencesSchema, NotificationPreferencesUpdateSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -11,6 +11,7 @@ export function createNotificationPreferencesRouter(c: Container): Router {
 
   routes.get('/', {
     auth: 'signed-in',
+    response: NotificationPreferencesSchema,
     handle: ({ user, res }) => {
       res.set('Cache-Control', 'no-store');
       return notificationPreferences.get(String(user.id));
@@ -20,6 +21,7 @@ export function createNotificationPreferencesRouter(c: Container): Router {
   routes.put('/', {
     auth: 'signed-in',
     body: NotificationPreferencesUpdateSchema,
+    response: NotificationPreferencesSchema,
     handle: ({ user, body }) => notificationPreferences.update(String(user.id), body),
   });
 

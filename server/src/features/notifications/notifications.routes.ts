@@ -24,12 +24,14 @@ export function createNotificationsRouter(c: Container): Router {
 
   routes.post('/read-all', {
     auth: 'signed-in',
+    response: UnreadCountSchema,
     handle: async ({ user }) => ({ unread: await notifications.markAllRead(String(user.id)) }),
   });
 
   routes.post('/:id/read', {
     auth: 'signed-in',
     params: NotificationIdParamsSchema,
+    response: UnreadCountSchema,
     handle: async ({ user, params }) => ({ unread: await notifications.markRead(String(user.id), params.id) }),
   });
 

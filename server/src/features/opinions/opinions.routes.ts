@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { HandleParamsSchema, IdParamsSchema } from '@muse/shared';
+import { HandleParamsSchema, IdParamsSchema, OpinionChangesSchema, RatingTimelineSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -12,6 +12,7 @@ export function createOpinionsRouter(c: Container): Router {
   routes.get('/albums/:id/my-timeline', {
     auth: 'signed-in',
     params: IdParamsSchema,
+    response: RatingTimelineSchema,
     summary: "The signed-in viewer's own ratings of the album over time (first listen, each relisten).",
     handle: async ({ params, user, res }) => {
       const timeline = await opinions.myTimeline(String(user.id), params.id);
@@ -22,6 +23,7 @@ export function createOpinionsRouter(c: Container): Router {
 
   routes.get('/users/:handle/opinion-changes', {
     params: HandleParamsSchema,
+    response: OpinionChangesSchema,
     summary: "The user's growers and faders: albums whose rating rose or fell most from their first rating across relistens.",
     // 403 when the profile is private to this viewer or the account is suspended.
     problems: [403],

@@ -3,12 +3,14 @@ import {
   PLAYLIST_FILE_MAX_BYTES,
   PlaylistImportConfirmSchema,
   PlaylistImportPreviewQuerySchema,
+  PlaylistImportPreviewSchema,
   PlaylistParamsSchema,
   PlaylistReadQuerySchema,
+  PlaylistViewSchema,
 } from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
-import { createRoutes } from '../../http/route';
+import { createRoutes, createdOrFound } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
 import type { PlaylistExportFormat } from './playlist-export.service';
 
@@ -43,6 +45,7 @@ export function createPlaylistFilesRouter(c: Container): Router {
     auth: 'signed-in',
     limit: previewLimit,
     query: PlaylistImportPreviewQuerySchema,
+    response: PlaylistImportPreviewSchema,
     handle: ({ user, query, req, res }) => {
       res.set('Cache-Control', 'no-store');
       return playlistImports.preview(String(user.id), bytesOf(req), query);
@@ -53,9 +56,13 @@ export function createPlaylistFilesRouter(c: Container): Router {
     auth: 'signed-in',
     limit: writeRateLimit(c),
     body: PlaylistImportConfirmSchema,
-    handle: async ({ user, body, res }) => {
+    // 201 for a new playlist, 200 when the same import was confirmed before.
+    status: 201,
+    statuses: [200],
+    response: PlaylistViewSchema,
+    handle: async ({ user, body }) => {
       const { view, created } = await playlistImports.confirm(String(user.id), body);
-      res.status(created ? 201 : 200).json(view);
+      return createdOrFound(created, view);
     },
   });
 

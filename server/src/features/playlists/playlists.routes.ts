@@ -15,6 +15,12 @@ import {
   PlaylistParamsSchema,
   PlaylistReadQuerySchema,
   PlaylistEntriesQuerySchema,
+  PlaylistEntriesPageSchema,
+  PlaylistEntriesWriteSchema,
+  PlaylistLikeSchema,
+  PlaylistLinkSchema,
+  PlaylistPageSchema,
+  PlaylistViewSchema,
   PlaylistUpdateSchema,
   UserPlaylistListQuerySchema,
 } from '@muse/shared';
@@ -34,6 +40,7 @@ export function createPlaylistsRouter(c: Container): Router {
   routes.get('/playlists', {
     auth: 'signed-in',
     query: PlaylistListQuerySchema,
+    response: PlaylistPageSchema,
     handle: ({ query, user }) => playlistLists.mine(String(user.id), query),
   });
 
@@ -42,6 +49,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     body: PlaylistCreateSchema,
     status: 201,
+    response: PlaylistViewSchema,
     handle: ({ body, user }) => playlists.create(String(user.id), body),
   });
 
@@ -50,24 +58,28 @@ export function createPlaylistsRouter(c: Container): Router {
     query: PlaylistDiscoverQuerySchema,
     // The `following` section needs someone signed in.
     problems: [401],
+    response: PlaylistPageSchema,
     handle: ({ query, viewerId }) => playlistLists.discover(viewerId, query),
   });
 
   routes.get('/users/:handle/playlists', {
     params: HandleParamsSchema,
     query: UserPlaylistListQuerySchema,
+    response: PlaylistPageSchema,
     handle: ({ params, query, viewerId }) => playlistLists.ofUser(params.handle, viewerId, query),
   });
 
   routes.get('/playlists/:id', {
     params: PlaylistParamsSchema,
     query: PlaylistReadQuerySchema,
+    response: PlaylistViewSchema,
     handle: ({ params, query, viewerId }) => playlists.get(params.id, viewerId, query.token),
   });
 
   routes.get('/playlists/:id/entries', {
     params: PlaylistParamsSchema,
     query: PlaylistEntriesQuerySchema,
+    response: PlaylistEntriesPageSchema,
     handle: ({ params, query, viewerId }) => playlists.entriesPage(params.id, viewerId, query.token, query.offset, query.limit),
   });
 
@@ -76,6 +88,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     params: PlaylistParamsSchema,
     body: PlaylistUpdateSchema,
+    response: PlaylistViewSchema,
     handle: ({ params, body, user }) => playlists.update(String(user.id), params.id, body),
   });
 
@@ -92,6 +105,7 @@ export function createPlaylistsRouter(c: Container): Router {
     params: PlaylistParamsSchema,
     body: EntriesAddSchema,
     status: 201,
+    response: PlaylistEntriesWriteSchema,
     handle: ({ params, body, user }) => playlists.addEntries(String(user.id), params.id, body),
   });
 
@@ -100,6 +114,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     params: PlaylistEntryParamsSchema,
     body: EntryUpdateSchema,
+    response: PlaylistEntriesWriteSchema,
     handle: ({ params, body, user }) => playlists.updateEntry(String(user.id), params.id, params.entryId, body),
   });
 
@@ -107,6 +122,7 @@ export function createPlaylistsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: PlaylistEntryParamsSchema,
+    response: PlaylistEntriesWriteSchema,
     handle: ({ params, user }) => playlists.removeEntry(String(user.id), params.id, params.entryId),
   });
 
@@ -115,6 +131,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     params: PlaylistEntryParamsSchema,
     body: EntryMoveSchema,
+    response: PlaylistEntriesWriteSchema,
     handle: ({ params, body, user }) => playlists.moveEntry(String(user.id), params.id, params.entryId, body),
   });
 
@@ -123,6 +140,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     params: PlaylistParamsSchema,
     query: PlaylistReadQuerySchema,
+    response: PlaylistLikeSchema,
     handle: ({ params, query, user }) => playlistSocial.like(String(user.id), params.id, query.token),
   });
 
@@ -131,6 +149,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     params: PlaylistParamsSchema,
     query: PlaylistReadQuerySchema,
+    response: PlaylistLikeSchema,
     handle: ({ params, query, user }) => playlistSocial.unlike(String(user.id), params.id, query.token),
   });
 
@@ -140,6 +159,7 @@ export function createPlaylistsRouter(c: Container): Router {
     params: PlaylistParamsSchema,
     body: PlaylistCloneSchema,
     status: 201,
+    response: PlaylistViewSchema,
     handle: ({ params, body, user }) => playlistSocial.clone(String(user.id), params.id, body),
   });
 
@@ -148,6 +168,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     params: PlaylistParamsSchema,
     body: PlaylistLinkRenewSchema,
+    response: PlaylistLinkSchema,
     handle: ({ params, user }) => playlists.regenerateLink(String(user.id), params.id),
   });
 
@@ -156,6 +177,7 @@ export function createPlaylistsRouter(c: Container): Router {
     limit,
     params: PlaylistParamsSchema,
     body: CollaboratorInviteSchema,
+    response: PlaylistViewSchema,
     handle: ({ params, body, user }) => playlistSocial.invite(String(user.id), params.id, body.userId),
   });
 
@@ -163,6 +185,7 @@ export function createPlaylistsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
+    response: PlaylistViewSchema,
     handle: ({ params, user }) => playlistSocial.accept(String(user.id), params.id),
   });
 

@@ -1,5 +1,14 @@
 import { Router } from 'express';
-import { FavouritesSchema, HandleParamsSchema, PrivacySettingsSchema, ProfileActivityQuerySchema, ProfileUpdateSchema } from '@muse/shared';
+import {
+  FavouritesResultSchema,
+  FavouritesSchema,
+  HandleParamsSchema,
+  PrivacySettingsSchema,
+  ProfileActivityPageSchema,
+  ProfileActivityQuerySchema,
+  ProfileUpdateSchema,
+  ProfileViewSchema,
+} from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -13,6 +22,7 @@ export function createProfilesRouter(c: Container): Router {
 
   routes.get('/users/:handle', {
     params: HandleParamsSchema,
+    response: ProfileViewSchema,
     handle: async ({ params, viewerId, res }) => {
       const profile = await profiles.view(viewerId, params.handle);
       // Relationship and compatibility depend on who asks.
@@ -24,6 +34,7 @@ export function createProfilesRouter(c: Container): Router {
   routes.get('/users/:handle/activity', {
     params: HandleParamsSchema,
     query: ProfileActivityQuerySchema,
+    response: ProfileActivityPageSchema,
     handle: async ({ params, query, viewerId, res }) => {
       const page = await profiles.activity(viewerId, params.handle, query);
       res.set('Cache-Control', 'private, no-cache');
@@ -35,6 +46,7 @@ export function createProfilesRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     body: ProfileUpdateSchema,
+    response: ProfileViewSchema,
     handle: ({ body, user }) => profiles.updateProfile(String(user.id), body),
   });
 
@@ -42,6 +54,7 @@ export function createProfilesRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     body: PrivacySettingsSchema,
+    response: ProfileViewSchema,
     handle: ({ body, user }) => profiles.updatePrivacy(String(user.id), body),
   });
 
@@ -49,6 +62,7 @@ export function createProfilesRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     body: FavouritesSchema,
+    response: FavouritesResultSchema,
     handle: ({ body, user }) => profiles.setFavourites(String(user.id), body),
   });
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { IdParamsSchema, RatingInputSchema } from '@muse/shared';
+import { IdParamsSchema, RatingInputSchema, RatingResultSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -15,6 +15,7 @@ export function createRatingsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    response: RatingResultSchema,
     body: RatingInputSchema,
     handle: ({ params, body, user }) => ratings.rateAlbum(String(user.id), params.id, body.rating),
   });
@@ -23,6 +24,7 @@ export function createRatingsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    response: RatingResultSchema,
     handle: ({ params, user }) => ratings.removeAlbumRating(String(user.id), params.id),
   });
 
@@ -30,6 +32,7 @@ export function createRatingsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    response: RatingResultSchema,
     body: RatingInputSchema,
     handle: ({ params, body, user }) => ratings.rateTrack(String(user.id), params.id, body.rating),
   });
@@ -38,6 +41,7 @@ export function createRatingsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    response: RatingResultSchema,
     handle: ({ params, user }) => ratings.removeTrackRating(String(user.id), params.id),
   });
 

@@ -1,5 +1,12 @@
 import { Router } from 'express';
-import { IdParamsSchema, RecommendationDismissSchema, RecommendationQuerySchema } from '@muse/shared';
+import {
+  FollowSuggestionsSchema,
+  IdParamsSchema,
+  RecommendationDismissSchema,
+  RecommendationPageSchema,
+  RecommendationQuerySchema,
+  SimilarAlbumsSchema,
+} from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 import { writeRateLimit } from '../../http/write-rate-limit';
@@ -14,6 +21,7 @@ export function createRecommendationsRouter(c: Container): Router {
   routes.get('/recommendations', {
     auth: 'signed-in',
     query: RecommendationQuerySchema,
+    response: RecommendationPageSchema,
     handle: ({ query, user }) => recommendations.list(String(user.id), query),
   });
 
@@ -29,11 +37,13 @@ export function createRecommendationsRouter(c: Container): Router {
 
   routes.get('/albums/:id/similar', {
     params: IdParamsSchema,
+    response: SimilarAlbumsSchema,
     handle: ({ params }) => recommendations.similar(params.id),
   });
 
   routes.get('/users/me/follow-suggestions', {
     auth: 'signed-in',
+    response: FollowSuggestionsSchema,
     handle: ({ user }) => recommendations.followSuggestions(String(user.id)),
   });
 

@@ -2,11 +2,17 @@ import { Router } from 'express';
 import {
   CommentCreateSchema,
   CommentListQuerySchema,
+  CommentPageSchema,
+  CommentViewSchema,
   HandleParamsSchema,
   IdParamsSchema,
   ReviewCreateSchema,
+  ReviewDetailSchema,
+  ReviewLikeResultSchema,
   ReviewListQuerySchema,
+  ReviewPageSchema,
   ReviewUpdateSchema,
+  ReviewViewSchema,
   UserReviewListQuerySchema,
 } from '@muse/shared';
 import type { Container } from '../../container';
@@ -23,6 +29,7 @@ export function createReviewsRouter(c: Container): Router {
   routes.get('/albums/:id/reviews', {
     params: IdParamsSchema,
     query: ReviewListQuerySchema,
+    response: ReviewPageSchema,
     handle: ({ params, query, viewerId }) => reviews.listForAlbum(params.id, query, viewerId),
   });
 
@@ -32,12 +39,14 @@ export function createReviewsRouter(c: Container): Router {
     params: IdParamsSchema,
     body: ReviewCreateSchema,
     status: 201,
+    response: ReviewViewSchema,
     handle: ({ params, body, user }) => reviews.create(String(user.id), params.id, body),
   });
 
   routes.get('/tracks/:id/reviews', {
     params: IdParamsSchema,
     query: ReviewListQuerySchema,
+    response: ReviewPageSchema,
     handle: ({ params, query, viewerId }) => reviews.listForTrack(params.id, query, viewerId),
   });
 
@@ -47,16 +56,18 @@ export function createReviewsRouter(c: Container): Router {
     params: IdParamsSchema,
     body: ReviewCreateSchema,
     status: 201,
+    response: ReviewViewSchema,
     handle: ({ params, body, user }) => reviews.createForTrack(String(user.id), params.id, body),
   });
 
-  routes.get('/reviews/:id', { params: IdParamsSchema, handle: ({ params, viewerId }) => reviews.get(params.id, viewerId) });
+  routes.get('/reviews/:id', { params: IdParamsSchema, response: ReviewDetailSchema, handle: ({ params, viewerId }) => reviews.get(params.id, viewerId) });
 
   routes.patch('/reviews/:id', {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
     body: ReviewUpdateSchema,
+    response: ReviewViewSchema,
     handle: ({ params, body, user }) => reviews.update(String(user.id), params.id, body),
   });
 
@@ -71,6 +82,7 @@ export function createReviewsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    response: ReviewLikeResultSchema,
     handle: ({ params, user }) => reviewLikes.like(String(user.id), params.id),
   });
 
@@ -78,12 +90,14 @@ export function createReviewsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    response: ReviewLikeResultSchema,
     handle: ({ params, user }) => reviewLikes.unlike(String(user.id), params.id),
   });
 
   routes.get('/reviews/:id/comments', {
     params: IdParamsSchema,
     query: CommentListQuerySchema,
+    response: CommentPageSchema,
     handle: ({ params, query, viewerId }) => reviewComments.list(params.id, query, viewerId),
   });
 
@@ -93,6 +107,7 @@ export function createReviewsRouter(c: Container): Router {
     params: IdParamsSchema,
     body: CommentCreateSchema,
     status: 201,
+    response: CommentViewSchema,
     handle: ({ params, body, user }) => reviewComments.create(String(user.id), params.id, body.body),
   });
 
@@ -108,6 +123,7 @@ export function createReviewsRouter(c: Container): Router {
     problems: [403],
     params: HandleParamsSchema,
     query: UserReviewListQuerySchema,
+    response: ReviewPageSchema,
     handle: ({ params, query, viewerId }) => reviews.listForUser(params.handle, query, viewerId),
   });
 

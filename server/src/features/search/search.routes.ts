@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { SearchQuerySchema } from '@muse/shared';
+import { SearchQuerySchema, SearchResultsSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -9,7 +9,7 @@ export function createSearchRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
   const { search } = c.services;
 
-  routes.get('/', { query: SearchQuerySchema, handle: ({ query, viewerId }) => search.answer(query, viewerId) });
+  routes.get('/', { query: SearchQuerySchema, response: SearchResultsSchema, handle: ({ query, viewerId }) => search.answer(query, viewerId) });
 
   return router;
 }

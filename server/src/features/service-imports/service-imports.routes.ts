@@ -1,5 +1,13 @@
 import { Router, type Request } from 'express';
-import { IdParamsSchema, ProviderParamsSchema, ServiceImportCreateSchema, ServicePlaylistsQuerySchema } from '@muse/shared';
+import {
+  IdParamsSchema,
+  ProviderParamsSchema,
+  ServiceImportCreateSchema,
+  ServiceImportListSchema,
+  ServiceImportViewSchema,
+  ServicePlaylistPageSchema,
+  ServicePlaylistsQuerySchema,
+} from '@muse/shared';
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
@@ -25,6 +33,7 @@ export function createServiceImportsRouter(c: Container): Router {
     limit: listLimit,
     params: ProviderParamsSchema,
     query: ServicePlaylistsQuerySchema,
+    response: ServicePlaylistPageSchema,
     handle: ({ user, params, query, res }) => {
       res.set('Cache-Control', 'no-store');
       return serviceImports.playlists(String(user.id), params.provider, query.cursor ?? null);
@@ -33,6 +42,7 @@ export function createServiceImportsRouter(c: Container): Router {
 
   routes.get('/service-imports', {
     auth: 'signed-in',
+    response: ServiceImportListSchema,
     handle: ({ user, res }) => {
       res.set('Cache-Control', 'no-store');
       return serviceImports.list(String(user.id));
@@ -44,12 +54,14 @@ export function createServiceImportsRouter(c: Container): Router {
     limit: startLimit,
     body: ServiceImportCreateSchema,
     status: 202,
+    response: ServiceImportViewSchema,
     handle: ({ user, body }) => serviceImports.create(String(user.id), body),
   });
 
   routes.get('/service-imports/:id', {
     auth: 'signed-in',
     params: IdParamsSchema,
+    response: ServiceImportViewSchema,
     handle: ({ user, params, res }) => {
       res.set('Cache-Control', 'no-store');
       return serviceImports.get(String(user.id), params.id);

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { IdParamsSchema } from '@muse/shared';
+import { IdParamsSchema, TrackPageSchema } from '@muse/shared';
 import type { Container } from '../../container';
 import { createRoutes } from '../../http/route';
 
@@ -11,6 +11,7 @@ export function createTracksRouter(c: Container): Router {
 
   routes.get('/tracks/:id', {
     params: IdParamsSchema,
+    response: TrackPageSchema,
     handle: async ({ params, viewerId, res }) => {
       const page = await trackPage.get(params.id, viewerId);
       // The answer depends on the viewer's session.

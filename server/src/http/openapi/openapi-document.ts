@@ -68,8 +68,8 @@ function security(method: string, auth: RouteMeta['auth']): RouteConfig['securit
     : [{}, { session: [] }];
 }
 
-function successResponse(meta: RouteMeta): ResponseConfig {
-  const description = `${STATUS_CODES[meta.status] ?? 'Success'}. A route with nothing to answer answers 204 without a body.`;
+function successResponse(meta: RouteMeta, status: number): ResponseConfig {
+  const description = `${STATUS_CODES[status] ?? 'Success'}. A route with nothing to answer answers 204 without a body.`;
   return meta.response ? { description, content: { 'application/json': { schema: meta.response } } } : { description };
 }
 
@@ -106,7 +106,8 @@ export function buildOpenApiDocument(routes: AppRoute[], options: OpenApiOptions
     const { meta } = route;
     if (!meta) continue;
     const path = toOpenApiPath(route.path);
-    const responses: RouteConfig['responses'] = { [String(meta.status)]: successResponse(meta) };
+    const responses: RouteConfig['responses'] = {};
+    for (const status of [meta.status, ...meta.statuses]) responses[String(status)] = successResponse(meta, status);
     for (const status of problemStatuses({ ...route, meta })) {
       responses[String(status)] = {
         description: PROBLEM_REASONS[status] ?? STATUS_CODES[status] ?? 'Problem',

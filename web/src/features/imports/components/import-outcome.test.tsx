@@ -10,6 +10,7 @@ const row = (line: number, listenedOn: string | null, hasReview = false): Import
   artist: 'Björk',
   title: `Album ${line}`,
   year: 1997,
+  trackTitle: null,
   rating: 4,
   listenedOn,
   isRelisten: false,
