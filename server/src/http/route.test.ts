@@ -5,7 +5,7 @@ import type { UserRow } from '../features/auth/users.repo';
 import { AppError } from '../lib/app-error';
 import { errorHandler } from './error-handler';
 import { JsonText } from './json-text';
-import { createdOrFound, createRoutes, WithStatus } from './route';
+import { createdOrFound, createRoutes, unnamedFields, WithStatus } from './route';
 
 const person = (id: string, role: UserRow['role']): UserRow =>
   ({
@@ -112,6 +112,10 @@ describe('the response check under test', () => {
     routes.get('/wrong', { response: Counted, handle: () => ({ count: 'two' }) as unknown as z.input<typeof Counted> });
     routes.get('/kept', { response: Counted, handle: () => new JsonText('{"count":1.5,"at":"1970-01-01T00:00:00.000Z"}') });
     routes.get('/nothing', { response: Counted, handle: () => undefined });
+    routes.get('/leaky', {
+      response: z.object({ items: z.array(Counted) }),
+      handle: () => ({ items: [{ count: 1, at: '1970-01-01T00:00:00.000Z', email: 'a@example.test' }] }),
+    });
     routes.put('/made/:fresh', {
       params: z.object({ fresh: z.enum(['yes', 'no']) }),
       status: 201,
@@ -145,6 +149,11 @@ describe('the response check under test', () => {
     expect((await request(checked).put('/made/no')).status).toBe(500);
     expect((await request(unchecked).put('/made/no')).status).toBe(200);
     expect((await request(unchecked).put('/undeclared')).status).toBe(500);
+  });
+
+  test('when an answer carries a field its schema does not name, then the request fails and the field is named', async () => {
+    expect((await request(checked).get('/leaky')).status).toBe(500);
+    expect(unnamedFields({ items: [{ a: 1, b: { c: 2, d: 3 } }] }, { items: [{ a: 1, b: { c: 2 } }] })).toEqual(['items.0.b.d']);
   });
 
   test('when the check is off (outside tests), then the same answers are sent as they are', async () => {

@@ -137,11 +137,27 @@ export class ResponseContractError extends Error {
   }
 }
 
+/**
+ * Fields an answer carries that its schema does not name, as paths ("items.0.email"): zod drops
+ * unknown keys when it parses, so they are the keys of the answer missing from what it parsed to.
+ */
+export function unnamedFields(sent: unknown, parsed: unknown, path = ''): string[] {
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (Array.isArray(sent) && Array.isArray(parsed)) return sent.flatMap((item, i) => unnamedFields(item, parsed[i], at(i)));
+  if (!isPlainObject(sent) || !isPlainObject(parsed)) return [];
+  return Object.keys(sent).flatMap((key) => (key in parsed ? unnamedFields(sent[key], parsed[key], at(key)) : [at(key)]));
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function checkResponse(route: string, schema: ZodType, result: unknown): void {
   // What the client reads: dates as strings, undefined fields gone.
   const body: unknown = JSON.parse(result instanceof JsonText ? result.text.toString() : JSON.stringify(result));
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ResponseContractError(route, prettifyError(parsed.error));
+  // A field the contract does not name is one no client was promised, or one that should not be sent at all.
+  const unnamed = unnamedFields(body, parsed.data);
+  if (unnamed.length) throw new ResponseContractError(route, `fields the schema does not name: ${unnamed.join(', ')}`);
 }
 
 /**
