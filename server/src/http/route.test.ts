@@ -111,7 +111,8 @@ describe('the response check under test', () => {
     routes.get('/right', { response: Counted, handle: () => ({ count: 2, at: new Date(0) as unknown as string }) });
     routes.get('/wrong', { response: Counted, handle: () => ({ count: 'two' }) as unknown as z.input<typeof Counted> });
     routes.get('/kept', { response: Counted, handle: () => new JsonText('{"count":1.5,"at":"1970-01-01T00:00:00.000Z"}') });
-    routes.get('/nothing', { response: Counted, handle: () => undefined });
+    routes.get('/nothing', { response: Counted, statuses: [204], handle: () => undefined });
+    routes.get('/undeclared-nothing', { response: Counted, handle: () => undefined });
     routes.get('/leaky', {
       response: z.object({ items: z.array(Counted) }),
       handle: () => ({ items: [{ count: 1, at: '1970-01-01T00:00:00.000Z', email: 'a@example.test' }] }),
@@ -149,6 +150,11 @@ describe('the response check under test', () => {
     expect((await request(checked).put('/made/no')).status).toBe(500);
     expect((await request(unchecked).put('/made/no')).status).toBe(200);
     expect((await request(unchecked).put('/undeclared')).status).toBe(500);
+  });
+
+  test('when a handler answers nothing (204) but its spec does not list 204, then under test the request fails', async () => {
+    expect((await request(checked).get('/undeclared-nothing')).status).toBe(500);
+    expect((await request(unchecked).get('/undeclared-nothing')).status).toBe(204);
   });
 
   test('when an answer carries a field its schema does not name, then the request fails and the field is named', async () => {

@@ -10,6 +10,7 @@ export function createAlbumsRouter(c: Container): Router {
   const { albumPage, albumAggregate } = c.services;
 
   routes.get('/albums/:id', {
+    summary: "The album page in one call: album, tracks, aggregate, top reviews, and the viewer's own data and friends.",
     params: IdParamsSchema,
     response: AlbumPageSchema,
     handle: async ({ params, viewerId, res }) => {

@@ -9,7 +9,12 @@ export function createArtistsRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
   const { artists } = c.services;
 
-  routes.get('/:id', { params: IdParamsSchema, response: ArtistPageSchema, handle: ({ params }) => artists.page(params.id) });
+  routes.get('/:id', {
+    summary: 'An artist and the albums credited to them, newest first.',
+    params: IdParamsSchema,
+    response: ArtistPageSchema,
+    handle: ({ params }) => artists.page(params.id),
+  });
 
   return router;
 }

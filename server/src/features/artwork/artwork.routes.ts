@@ -13,6 +13,7 @@ export function createArtworkRouter(c: Container): Router {
   const { artwork } = c.services;
 
   routes.get('/:key', {
+    summary: "A stored album cover (an album's coverUrl) at the ?w= width, else the largest; public and cached long.",
     params: ArtworkParamsSchema,
     query: ArtworkQuerySchema,
     handle: ({ params, query, req, res }) => artwork.serve(req, res, params.key, query.w === undefined ? undefined : (Number(query.w) as CoverWidth)),

@@ -34,6 +34,7 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.post('/auth/register', {
+    summary: 'Create an account with a password and sign in; answers the session (201).',
     limit: authLimit,
     body: RegisterSchema,
     status: 201,
@@ -42,6 +43,7 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.post('/auth/login', {
+    summary: 'Sign in by handle or email and password; a suspended account gets 403, a previous session ends.',
     limit: authLimit,
     body: LoginSchema,
     response: SessionResponseSchema,
@@ -50,6 +52,8 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.post('/auth/logout', {
+    summary: 'Sign out: ends this session, if any, and clears its cookie (204 either way).',
+    status: 204,
     handle: async ({ req, res }) => {
       if (req.session) await auth.logout(req.session);
       setSessionCookie(res, null, cookie);
@@ -57,6 +61,7 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.get('/me', {
+    summary: "The signed-in account and its session's CSRF token.",
     auth: 'signed-in',
     response: SessionResponseSchema,
     handle: ({ user, req, res }) => {
@@ -66,6 +71,7 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.post('/me/password', {
+    summary: 'Change the password (the current one required); every session ends and this browser gets a new one.',
     auth: 'signed-in',
     limit: authLimit,
     body: ChangePasswordSchema,
@@ -74,9 +80,11 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.delete('/me', {
+    summary: 'Delete the account and everything of it (the password required), and sign out.',
     auth: 'signed-in',
     limit: authLimit,
     body: DeleteAccountSchema,
+    status: 204,
     handle: async ({ user, body, res }) => {
       await auth.deleteAccount(user, body.password);
       setSessionCookie(res, null, cookie);

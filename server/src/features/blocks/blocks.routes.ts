@@ -12,6 +12,7 @@ export function createBlocksRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.put('/users/:handle/block', {
+    summary: 'Block a user, ending every follow and follow request between the two; a repeat changes nothing.',
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
@@ -20,6 +21,7 @@ export function createBlocksRouter(c: Container): Router {
   });
 
   routes.delete('/users/:handle/block', {
+    summary: 'Unblock a user (harmless when not blocked); follows the block ended stay ended.',
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
@@ -28,6 +30,7 @@ export function createBlocksRouter(c: Container): Router {
   });
 
   routes.get('/me/blocks', {
+    summary: 'The users the viewer blocked, newest first.',
     auth: 'signed-in',
     query: FollowListQuerySchema,
     response: BlockPageSchema,

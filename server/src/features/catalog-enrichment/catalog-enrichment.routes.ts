@@ -24,6 +24,7 @@ export function createCatalogEnrichmentRouter(c: Container): Router {
   const addLimit = rateLimit(c.rateLimiter, { name: 'external-albums', max: ADDS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 
   routes.get('/catalog/external-search', {
+    summary: 'Albums on Spotify or Apple Music matching the text, each with the catalog album it already is, if any.',
     auth: 'signed-in',
     problems: [404],
     limit: searchLimit,
@@ -33,6 +34,7 @@ export function createCatalogEnrichmentRouter(c: Container): Router {
   });
 
   routes.post('/catalog/external-albums', {
+    summary: 'Add a Spotify or Apple Music album with its tracks to the catalog: 201 when new, 200 when already there.',
     auth: 'signed-in',
     limit: addLimit,
     body: ExternalAlbumAddSchema,

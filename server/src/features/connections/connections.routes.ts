@@ -15,6 +15,7 @@ import type { Container } from '../../container';
 import { readCookies } from '../../http/cookies';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
+import { writeRateLimit } from '../../http/write-rate-limit';
 import { setSessionCookie } from '../../http/session-middleware';
 import { spotifyRedirectUrl } from '../../providers/provider-config';
 import { presentSession } from '../../http/presenters/auth.presenter';
@@ -69,21 +70,32 @@ export function createConnectionsRouter(c: Container): Router {
   };
 
   // 404 when the service is not configured on this server.
-  routes.get('/auth/spotify', { limit: authLimit, problems: [404], handle: ({ req, res }) => startSpotify(req, res) });
+  routes.get('/auth/spotify', {
+    summary: 'Sign in with Spotify: redirects (303) to Spotify; someone signed in connects Spotify instead.',
+    limit: authLimit,
+    problems: [404],
+    status: 303,
+    handle: ({ req, res }) => startSpotify(req, res),
+  });
   routes.get('/connections/spotify/start', {
+    summary: "Connect Spotify to your account: redirects (303) to Spotify's consent page.",
     auth: 'signed-in',
     limit: authLimit,
     problems: [404],
+    status: 303,
     handle: ({ req, res }) => startSpotify(req, res),
   });
 
   routes.get('/auth/spotify/callback', {
+    summary: "Spotify's return: signs in the linked account, links a Connect, or sends someone new to pick a handle.",
     limit: authLimit,
     query: SpotifyCallbackQuerySchema,
+    status: 303,
     handle: async ({ query, req, res }) => finish('spotify', res, await spotifySignIn.finishSpotify(query, readCookies(req)[names.flow.spotify], req.session)),
   });
 
   routes.get('/auth/spotify/pending', {
+    summary: 'The Spotify identity waiting for a handle (from its cookie): its name and a suggested handle.',
     response: SpotifyPendingSchema,
     handle: async ({ req, res }) => {
       noStore(res);
@@ -92,6 +104,7 @@ export function createConnectionsRouter(c: Container): Router {
   });
 
   routes.post('/auth/spotify/complete', {
+    summary: 'Create the account for the pending Spotify identity with the chosen handle, linked and signed in.',
     limit: authLimit,
     body: SpotifySignupSchema,
     status: 201,
@@ -105,8 +118,10 @@ export function createConnectionsRouter(c: Container): Router {
   });
 
   routes.get('/connections/apple/start', {
+    summary: 'Connect Apple Music to your account: redirects (303) to the MusicKit authorization page.',
     auth: 'signed-in',
     problems: [404],
+    status: 303,
     handle: async ({ user, res }) => {
       const start = await spotifySignIn.startApple(String(user.id), appleCallback);
       res.cookie(names.flow.apple, start.browserSecret, shortCookie);
@@ -118,6 +133,7 @@ export function createConnectionsRouter(c: Container): Router {
   // MusicKit JS (the /connect/apple page, with real Apple credentials) needs the app's developer token in
   // the browser to ask the listener for a Music-User-Token; it is app-level and short-lived, never a user's.
   routes.get('/connections/apple/developer-token', {
+    summary: "The app's short-lived MusicKit developer token and storefront, for the Apple Music connect page.",
     auth: 'signed-in',
     problems: [404],
     limit: authLimit,
@@ -129,12 +145,15 @@ export function createConnectionsRouter(c: Container): Router {
   });
 
   routes.get('/connections/apple/callback', {
+    summary: "Apple Music's return: stores the Music-User-Token for whoever started, then redirects (303) to settings.",
     auth: 'signed-in',
     query: AppleCallbackQuerySchema,
+    status: 303,
     handle: async ({ query, req, res }) => finish('apple', res, await spotifySignIn.finishApple(query, readCookies(req)[names.flow.apple], req.session)),
   });
 
   routes.get('/connections', {
+    summary: 'Your connected music services, and which services this server offers.',
     auth: 'signed-in',
     response: ConnectionListSchema,
     handle: async ({ user, res }): Promise<ConnectionList> => {
@@ -144,8 +163,11 @@ export function createConnectionsRouter(c: Container): Router {
   });
 
   routes.delete('/connections/:provider', {
+    summary: 'Disconnect a service and forget its tokens; 404 when it was not connected.',
     auth: 'signed-in',
+    limit: writeRateLimit(c),
     params: ProviderParamsSchema,
+    status: 204,
     handle: async ({ user, params }) => {
       await connections.disconnect(String(user.id), params.provider);
     },

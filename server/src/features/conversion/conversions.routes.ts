@@ -16,6 +16,7 @@ import {
 import type { Container } from '../../container';
 import { byIp, rateLimit } from '../../http/rate-limit';
 import { createRoutes } from '../../http/route';
+import { writeRateLimit } from '../../http/write-rate-limit';
 
 const STARTS_PER_HOUR = 60;
 const SEARCHES_PER_MINUTE = 30;
@@ -31,6 +32,7 @@ export function createConversionsRouter(c: Container): Router {
   const noStore = (res: { set(field: string, value: string): unknown }) => res.set('Cache-Control', 'no-store');
 
   routes.post('/', {
+    summary: 'Convert a Muse or service playlist to Spotify, Apple Music or Muse, new or synced; it runs as a job (202).',
     auth: 'signed-in',
     limit: startLimit,
     body: ConversionCreateSchema,
@@ -40,6 +42,7 @@ export function createConversionsRouter(c: Container): Router {
   });
 
   routes.get('/', {
+    summary: 'Your playlist conversions, newest first.',
     auth: 'signed-in',
     query: ConversionListQuerySchema,
     response: ConversionPageSchema,
@@ -50,6 +53,7 @@ export function createConversionsRouter(c: Container): Router {
   });
 
   routes.get('/:id', {
+    summary: "One of your conversions: status, progress and counts (someone else's is a 404).",
     auth: 'signed-in',
     params: ConversionParamsSchema,
     response: ConversionViewSchema,
@@ -60,7 +64,9 @@ export function createConversionsRouter(c: Container): Router {
   });
 
   routes.post('/:id/cancel', {
+    summary: 'Stop a queued or running conversion (its report and writes stay); a finished one is answered as it is.',
     auth: 'signed-in',
+    limit: writeRateLimit(c),
     params: ConversionParamsSchema,
     status: 202,
     response: ConversionViewSchema,
@@ -68,6 +74,7 @@ export function createConversionsRouter(c: Container): Router {
   });
 
   routes.get('/:id/report', {
+    summary: "A page of the conversion's per-track report, optionally of one outcome only.",
     auth: 'signed-in',
     params: ConversionParamsSchema,
     query: ConversionReportQuerySchema,
@@ -79,13 +86,17 @@ export function createConversionsRouter(c: Container): Router {
   });
 
   routes.get('/:id/report.csv', {
+    summary: "Download the conversion's whole report as CSV.",
     auth: 'signed-in',
     params: ConversionParamsSchema,
+    produces: 'text/csv',
     handle: ({ user, params, res }) => conversions.downloadCsv(String(user.id), params.id, res),
   });
 
   routes.post('/:id/rows/:index/fix', {
+    summary: 'After the run, add a picked track for a row to the target or mark it not there; remembered for next time.',
     auth: 'signed-in',
+    limit: writeRateLimit(c),
     // 422 when the chosen track is none of those offered.
     problems: [422],
     params: ConversionRowParamsSchema,
@@ -95,6 +106,7 @@ export function createConversionsRouter(c: Container): Router {
   });
 
   routes.get('/:id/rows/:index/search', {
+    summary: 'Search the target service for a row being fixed; the hits stay pickable for a day.',
     // 409 when the target service is not connected or needs connecting again.
     problems: [409],
     auth: 'signed-in',

@@ -12,6 +12,7 @@ export function createDiaryRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.post('/diary', {
+    summary: 'Log a listen of an album on a day, with optional stars (they become the current rating) and review text.',
     auth: 'signed-in',
     limit,
     body: DiaryEntryCreateSchema,
@@ -21,6 +22,7 @@ export function createDiaryRouter(c: Container): Router {
   });
 
   routes.delete('/diary/:id', {
+    summary: "Delete one of the viewer's diary entries (someone else's is 404); its review and the rating stay.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -28,6 +30,7 @@ export function createDiaryRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/diary', {
+    summary: "A user's diary, latest listen first; 403 for a private profile the viewer doesn't follow or a suspended one.",
     // 403 when the profile is private to this viewer or the account is suspended.
     problems: [403],
     params: HandleParamsSchema,

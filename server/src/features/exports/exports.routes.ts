@@ -15,6 +15,7 @@ export function createExportsRouter(c: Container): Router {
   const limit = rateLimit(c.rateLimiter, { name: 'exports', max: EXPORTS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 
   routes.get('/me/export', {
+    summary: "Download the viewer's own data (ratings, reviews, diary, comments, likes, Listen later, playlists) as a zip.",
     auth: 'signed-in',
     limit,
     handle: async ({ user, res }) => {

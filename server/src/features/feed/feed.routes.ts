@@ -10,6 +10,7 @@ export function createFeedRouter(c: Container): Router {
   const { feed, friendsRatings } = c.services;
 
   routes.get('/feed', {
+    summary: 'The home feed: what people the viewer follows did, newest first, grouped, filtered by visibility and mutes.',
     auth: 'signed-in',
     query: FeedQuerySchema,
     response: FeedPageSchema,
@@ -17,6 +18,7 @@ export function createFeedRouter(c: Container): Router {
   });
 
   routes.get('/albums/:id/friends', {
+    summary: 'People the viewer follows who rated the album, with their stars, as the viewer may see them; empty signed out.',
     params: IdParamsSchema,
     response: AlbumFriendListSchema,
     handle: ({ params, viewerId }) => friendsRatings.forAlbum(viewerId, params.id),

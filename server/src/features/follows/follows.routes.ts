@@ -12,6 +12,7 @@ export function createFollowsRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.put('/users/:handle/follow', {
+    summary: 'Follow a user: at once for a public profile, as a request for a private one; a repeat changes nothing.',
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
@@ -20,6 +21,7 @@ export function createFollowsRouter(c: Container): Router {
   });
 
   routes.delete('/users/:handle/follow', {
+    summary: 'Unfollow a user or withdraw a pending request; harmless when there was neither.',
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
@@ -28,6 +30,7 @@ export function createFollowsRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/followers', {
+    summary: "Who follows the user, newest first; 403 for a private profile the viewer doesn't follow or a suspended one.",
     // 403 when the profile is private to this viewer or the account is suspended.
     problems: [403],
     params: HandleParamsSchema,
@@ -37,6 +40,7 @@ export function createFollowsRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/following', {
+    summary: 'Whom the user follows, newest first; seen by the same people as their followers.',
     // 403 when the profile is private to this viewer or the account is suspended.
     problems: [403],
     params: HandleParamsSchema,
@@ -46,6 +50,7 @@ export function createFollowsRouter(c: Container): Router {
   });
 
   routes.get('/me/follow-requests', {
+    summary: 'Pending requests to follow the viewer, newest first.',
     auth: 'signed-in',
     query: FollowListQuerySchema,
     response: FollowRequestPageSchema,
@@ -57,6 +62,7 @@ export function createFollowsRouter(c: Container): Router {
   });
 
   routes.post('/me/follow-requests/:handle/approve', {
+    summary: "Approve the user's pending follow request; they are notified (404 when there is none).",
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
@@ -64,6 +70,7 @@ export function createFollowsRouter(c: Container): Router {
   });
 
   routes.post('/me/follow-requests/:handle/deny', {
+    summary: "Deny the user's pending follow request, without notifying them (404 when there is none).",
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,

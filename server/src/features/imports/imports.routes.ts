@@ -22,6 +22,7 @@ export function createImportsRouter(c: Container): Router {
   const uploadLimit = rateLimit(c.rateLimiter, { name: 'imports-upload', max: UPLOADS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 
   routes.get('/', {
+    summary: "The viewer's latest 100 CSV imports, newest first, without their rows.",
     auth: 'signed-in',
     response: ImportListSchema,
     handle: ({ user, res }) => {
@@ -31,6 +32,7 @@ export function createImportsRouter(c: Container): Router {
   });
 
   routes.post('/', {
+    summary: 'Upload a Letterboxd or Rate Your Music CSV; it is parsed and matched in the background (202).',
     auth: 'signed-in',
     limit: uploadLimit,
     body: ImportCreateSchema,
@@ -40,6 +42,7 @@ export function createImportsRouter(c: Container): Router {
   });
 
   routes.get('/:id', {
+    summary: "One of the viewer's imports with every row and its match (someone else's is 404).",
     auth: 'signed-in',
     params: IdParamsSchema,
     response: ImportViewSchema,
@@ -50,6 +53,7 @@ export function createImportsRouter(c: Container): Router {
   });
 
   routes.post('/:id/confirm', {
+    summary: 'Apply a ready import in the background, minus the lines to skip; any other state is 409.',
     auth: 'signed-in',
     params: IdParamsSchema,
     body: ImportConfirmSchema,

@@ -20,6 +20,7 @@ export function createListenLaterRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.get('/me/listen-later', {
+    summary: 'Your private listen-later queue, latest added or newest release first.',
     auth: 'signed-in',
     query: ListenLaterQuerySchema,
     response: ListenLaterPageSchema,
@@ -32,6 +33,7 @@ export function createListenLaterRouter(c: Container): Router {
 
   // Registered before `/:albumId`, which would otherwise read "ids" as a malformed album id.
   routes.get('/me/listen-later/ids', {
+    summary: 'The id of every album on your listen-later queue, for buttons on album cards and pages.',
     auth: 'signed-in',
     response: ListenLaterIndexSchema,
     handle: ({ user, res }) => {
@@ -41,6 +43,7 @@ export function createListenLaterRouter(c: Container): Router {
   });
 
   routes.put('/me/listen-later/:albumId', {
+    summary: 'Queue an album (201); queuing it again changes only keep, when sent (200); 409 when the queue is full.',
     auth: 'signed-in',
     limit,
     params: ListenLaterParamsSchema,
@@ -56,6 +59,7 @@ export function createListenLaterRouter(c: Container): Router {
   });
 
   routes.patch('/me/listen-later/:albumId', {
+    summary: 'Keep a queued album once rated, logged or reviewed (else it leaves by itself), or not.',
     auth: 'signed-in',
     limit,
     params: ListenLaterParamsSchema,
@@ -65,6 +69,7 @@ export function createListenLaterRouter(c: Container): Router {
   });
 
   routes.delete('/me/listen-later/:albumId', {
+    summary: 'Take an album off your queue (204 also when it was not there).',
     auth: 'signed-in',
     limit,
     params: ListenLaterParamsSchema,

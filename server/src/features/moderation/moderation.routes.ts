@@ -11,6 +11,7 @@ export function createModerationRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
 
   routes.post('/reports', {
+    summary: "Report a review or comment the viewer may see to the moderators (not one's own); a repeat report is 409.",
     auth: 'signed-in',
     limit: writeRateLimit(c),
     body: ReportCreateSchema,

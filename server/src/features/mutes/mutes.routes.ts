@@ -12,12 +12,14 @@ export function createMutesRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.get('/me/mutes', {
+    summary: "The viewer's mutes (users by handle, artists, activity types), oldest first.",
     auth: 'signed-in',
     response: MuteListSchema,
     handle: ({ user }) => mutes.list(String(user.id)),
   });
 
   routes.post('/me/mutes', {
+    summary: 'Add a feed filter muting a user, an artist or an activity type: 201 when new, 200 when already muted.',
     auth: 'signed-in',
     limit,
     body: MuteCreateSchema,
@@ -32,6 +34,7 @@ export function createMutesRouter(c: Container): Router {
   });
 
   routes.delete('/me/mutes/:kind/:target', {
+    summary: 'Remove a mute named as the mute list shows it (a user by handle); a missing one is 404.',
     auth: 'signed-in',
     limit,
     params: MuteParamsSchema,

@@ -10,6 +10,7 @@ export function createNotificationPreferencesRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
 
   routes.get('/', {
+    summary: 'Every notification type and whether the viewer gets it: on unless switched off, account notices always.',
     auth: 'signed-in',
     response: NotificationPreferencesSchema,
     handle: ({ user, res }) => {
@@ -19,6 +20,7 @@ export function createNotificationPreferencesRouter(c: Container): Router {
   });
 
   routes.put('/', {
+    summary: 'Switch the listed notification types on or off (account notices stay on); answers every type.',
     auth: 'signed-in',
     body: NotificationPreferencesUpdateSchema,
     response: NotificationPreferencesSchema,

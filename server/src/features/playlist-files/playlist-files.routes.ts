@@ -42,6 +42,7 @@ export function createPlaylistFilesRouter(c: Container): Router {
   const previewLimit = rateLimit(c.rateLimiter, { name: 'playlist-imports', max: PREVIEWS_PER_HOUR, windowSeconds: 3600, key: byAccount });
 
   routes.post('/playlist-imports/preview', {
+    summary: 'Read an uploaded playlist file and match its rows to the catalog; nothing is stored until confirmed.',
     auth: 'signed-in',
     limit: previewLimit,
     query: PlaylistImportPreviewQuerySchema,
@@ -53,6 +54,7 @@ export function createPlaylistFilesRouter(c: Container): Router {
   });
 
   routes.post('/playlist-imports/confirm', {
+    summary: 'Store a preview (kept an hour) as a new playlist; confirming it again answers the same one (200).',
     auth: 'signed-in',
     limit: writeRateLimit(c),
     body: PlaylistImportConfirmSchema,
@@ -68,6 +70,7 @@ export function createPlaylistFilesRouter(c: Container): Router {
 
   for (const format of ['jspf', 'csv'] as const satisfies PlaylistExportFormat[]) {
     routes.get(`/playlists/:id/export.${format}`, {
+      summary: `Download a playlist you can see as ${format.toUpperCase()} (link-only ones need ?token=).`,
       params: PlaylistParamsSchema,
       query: PlaylistReadQuerySchema,
       handle: async ({ params, query, viewerId, res }) => {

@@ -38,6 +38,7 @@ export function createPlaylistsRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.get('/playlists', {
+    summary: 'Your playlists and lists: your own (default), collaborating on, invited to, shared with you or liked.',
     auth: 'signed-in',
     query: PlaylistListQuerySchema,
     response: PlaylistPageSchema,
@@ -45,6 +46,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.post('/playlists', {
+    summary: 'Create an empty playlist or album list (public unless said); it may be shared only with your followers.',
     auth: 'signed-in',
     limit,
     body: PlaylistCreateSchema,
@@ -55,6 +57,7 @@ export function createPlaylistsRouter(c: Container): Router {
 
   // Before /playlists/:id, whose id pattern would also match "discover".
   routes.get('/playlists/discover', {
+    summary: 'Public playlists, newest or most liked this week, or (signed in) the latest from people you follow.',
     query: PlaylistDiscoverQuerySchema,
     // The `following` section needs someone signed in.
     problems: [401],
@@ -63,6 +66,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/playlists', {
+    summary: "A profile's playlists the viewer may see; private and link-only ones only for their owner.",
     params: HandleParamsSchema,
     query: UserPlaylistListQuerySchema,
     response: PlaylistPageSchema,
@@ -70,6 +74,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.get('/playlists/:id', {
+    summary: 'A playlist and its first entries; 404 when the viewer may not see it (link-only ones need ?token=).',
     params: PlaylistParamsSchema,
     query: PlaylistReadQuerySchema,
     response: PlaylistViewSchema,
@@ -77,6 +82,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.get('/playlists/:id/entries', {
+    summary: "A page of a playlist's entries from offset, at its current version; 404 when the viewer may not see it.",
     params: PlaylistParamsSchema,
     query: PlaylistEntriesQuerySchema,
     response: PlaylistEntriesPageSchema,
@@ -84,6 +90,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.patch('/playlists/:id', {
+    summary: 'The owner edits title, description, ranking, visibility or sharing; a stale version gets 409.',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -93,6 +100,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.delete('/playlists/:id', {
+    summary: 'The owner deletes the playlist.',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -100,6 +108,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.post('/playlists/:id/entries', {
+    summary: 'Owner or collaborators add tracks (albums to a list) at the end or a position; no version needed.',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -110,6 +119,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.patch('/playlists/:id/entries/:entryId', {
+    summary: "Owner or collaborators set or clear an entry's note; a stale version gets 409 with the current playlist.",
     auth: 'signed-in',
     limit,
     params: PlaylistEntryParamsSchema,
@@ -119,6 +129,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.delete('/playlists/:id/entries/:entryId', {
+    summary: "Owner or collaborators remove an entry; answers the playlist's new version and size.",
     auth: 'signed-in',
     limit,
     params: PlaylistEntryParamsSchema,
@@ -127,6 +138,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.post('/playlists/:id/entries/:entryId/move', {
+    summary: 'Owner or collaborators move an entry to a 0-based position; a stale version gets 409.',
     auth: 'signed-in',
     limit,
     params: PlaylistEntryParamsSchema,
@@ -136,6 +148,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.put('/playlists/:id/like', {
+    summary: 'Like a playlist you can see, not your own; liking it again changes nothing.',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -145,6 +158,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.delete('/playlists/:id/like', {
+    summary: 'Withdraw your like (harmless when there was none).',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -154,6 +168,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.post('/playlists/:id/clone', {
+    summary: 'Copy a playlist you can see into a new private one of yours, crediting it; its owner is told.',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -164,6 +179,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.post('/playlists/:id/link', {
+    summary: 'The owner gets a new link token; links holding the old one stop working.',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -173,6 +189,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.post('/playlists/:id/collaborators', {
+    summary: 'The owner invites someone they follow to collaborate (notified once); they join on accepting.',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -182,6 +199,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.post('/playlists/:id/collaborators/accept', {
+    summary: 'Accept an invitation to collaborate (accepting again changes nothing).',
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
@@ -190,6 +208,7 @@ export function createPlaylistsRouter(c: Container): Router {
   });
 
   routes.delete('/playlists/:id/collaborators/:userId', {
+    summary: 'The owner removes a collaborator or invitation, or you leave or decline your own.',
     auth: 'signed-in',
     limit,
     params: CollaboratorParamsSchema,

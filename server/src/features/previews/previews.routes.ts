@@ -20,6 +20,7 @@ export function createPreviewsRouter(c: Container): Router {
   });
 
   routes.get('/tracks/:id/preview', {
+    summary: "Stream the track's preview clip (ranges); 202 with Retry-After while it is fetched, 404 if there is none.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -27,6 +28,7 @@ export function createPreviewsRouter(c: Container): Router {
   });
 
   routes.get('/previews/status', {
+    summary: 'Whether each listed track has a clip (unknown ids left out); starts fetching the first pending ones.',
     auth: 'signed-in',
     limit,
     query: PreviewStatusQuerySchema,

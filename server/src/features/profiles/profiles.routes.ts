@@ -21,6 +21,7 @@ export function createProfilesRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.get('/users/:handle', {
+    summary: "A user's profile as the viewer may see it: favourites, stats and taste compatibility only where visible.",
     params: HandleParamsSchema,
     response: ProfileViewSchema,
     handle: async ({ params, viewerId, res }) => {
@@ -32,6 +33,7 @@ export function createProfilesRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/activity', {
+    summary: 'A page of what the user did that the viewer may see, grouped as in the feed; empty when not visible.',
     params: HandleParamsSchema,
     query: ProfileActivityQuerySchema,
     response: ProfileActivityPageSchema,
@@ -43,6 +45,7 @@ export function createProfilesRouter(c: Container): Router {
   });
 
   routes.patch('/me/profile', {
+    summary: "Edit the viewer's display name, bio or avatar (an empty avatar clears it); answers the profile.",
     auth: 'signed-in',
     limit,
     body: ProfileUpdateSchema,
@@ -51,6 +54,7 @@ export function createProfilesRouter(c: Container): Router {
   });
 
   routes.patch('/me/privacy', {
+    summary: 'Change privacy settings; turning the profile public approves every pending follow request at once.',
     auth: 'signed-in',
     limit,
     body: PrivacySettingsSchema,
@@ -59,6 +63,7 @@ export function createProfilesRouter(c: Container): Router {
   });
 
   routes.put('/me/favourites', {
+    summary: "Replace the viewer's favourite albums (up to four) in display order.",
     auth: 'signed-in',
     limit,
     body: FavouritesSchema,

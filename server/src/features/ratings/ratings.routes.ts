@@ -12,6 +12,7 @@ export function createRatingsRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.put('/albums/:id/rating', {
+    summary: "Set the viewer's rating of an album in stars; answers it with the album's fresh aggregate.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -21,6 +22,7 @@ export function createRatingsRouter(c: Container): Router {
   });
 
   routes.delete('/albums/:id/rating', {
+    summary: "Remove the viewer's rating of an album (harmless when there is none); answers the fresh aggregate.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -29,6 +31,7 @@ export function createRatingsRouter(c: Container): Router {
   });
 
   routes.put('/tracks/:id/rating', {
+    summary: "Set the viewer's rating of a track in stars; answers it with the track's fresh aggregate.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -38,6 +41,7 @@ export function createRatingsRouter(c: Container): Router {
   });
 
   routes.delete('/tracks/:id/rating', {
+    summary: "Remove the viewer's rating of a track (harmless when there is none); answers the fresh aggregate.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,

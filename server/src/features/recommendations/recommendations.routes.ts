@@ -19,6 +19,7 @@ export function createRecommendationsRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.get('/recommendations', {
+    summary: "The viewer's album or track picks with reasons, minus what they rated, logged, dismissed or muted.",
     auth: 'signed-in',
     query: RecommendationQuerySchema,
     response: RecommendationPageSchema,
@@ -26,6 +27,7 @@ export function createRecommendationsRouter(c: Container): Router {
   });
 
   routes.post('/recommendations/dismiss', {
+    summary: 'Not interested in an album or track: it is never recommended to the viewer again (204).',
     auth: 'signed-in',
     limit,
     body: RecommendationDismissSchema,
@@ -36,12 +38,14 @@ export function createRecommendationsRouter(c: Container): Router {
   });
 
   routes.get('/albums/:id/similar', {
+    summary: 'Albums like this one, from the last recommendations rebuild or, before any, by their attributes.',
     params: IdParamsSchema,
     response: SimilarAlbumsSchema,
     handle: ({ params }) => recommendations.similar(params.id),
   });
 
   routes.get('/users/me/follow-suggestions', {
+    summary: 'Up to 10 public users the viewer does not follow who rated many of the same albums alike.',
     auth: 'signed-in',
     response: FollowSuggestionsSchema,
     handle: ({ user }) => recommendations.followSuggestions(String(user.id)),

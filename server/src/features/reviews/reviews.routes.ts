@@ -27,6 +27,7 @@ export function createReviewsRouter(c: Container): Router {
   const limit = writeRateLimit(c);
 
   routes.get('/albums/:id/reviews', {
+    summary: "An album's reviews the viewer may see (not its tracks'), most liked or newest first.",
     params: IdParamsSchema,
     query: ReviewListQuerySchema,
     response: ReviewPageSchema,
@@ -34,6 +35,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.post('/albums/:id/reviews', {
+    summary: "Review an album; a rating becomes the viewer's album rating, a listen date also logs a diary entry.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -44,6 +46,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.get('/tracks/:id/reviews', {
+    summary: "A track's reviews the viewer may see, most liked or newest first.",
     params: IdParamsSchema,
     query: ReviewListQuerySchema,
     response: ReviewPageSchema,
@@ -51,6 +54,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.post('/tracks/:id/reviews', {
+    summary: "Review a track; a rating becomes the viewer's track rating (no diary entry is logged).",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -60,9 +64,15 @@ export function createReviewsRouter(c: Container): Router {
     handle: ({ params, body, user }) => reviews.createForTrack(String(user.id), params.id, body),
   });
 
-  routes.get('/reviews/:id', { params: IdParamsSchema, response: ReviewDetailSchema, handle: ({ params, viewerId }) => reviews.get(params.id, viewerId) });
+  routes.get('/reviews/:id', {
+    summary: 'A review with its first 50 comments; 404 when the viewer may not see it (administrators see every review).',
+    params: IdParamsSchema,
+    response: ReviewDetailSchema,
+    handle: ({ params, viewerId }) => reviews.get(params.id, viewerId),
+  });
 
   routes.patch('/reviews/:id', {
+    summary: "The author edits their review; a new rating becomes the current one, an album review's diary entry follows.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -72,6 +82,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.delete('/reviews/:id', {
+    summary: 'The author deletes their review with its likes and comments; its diary entry stays as a plain listen.',
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -79,6 +90,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.put('/reviews/:id/like', {
+    summary: "Like someone else's review; a repeat changes nothing, and the first like notifies the author.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -87,6 +99,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.delete('/reviews/:id/like', {
+    summary: "Withdraw the viewer's like of a review; harmless when there was none.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -95,6 +108,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.get('/reviews/:id/comments', {
+    summary: "A review's comments, oldest first (404 when the viewer may not see the review).",
     params: IdParamsSchema,
     query: CommentListQuerySchema,
     response: CommentPageSchema,
@@ -102,6 +116,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.post('/reviews/:id/comments', {
+    summary: 'Comment on a review the viewer may see; its author is notified (403 when either blocked the other).',
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -112,6 +127,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.delete('/comments/:id', {
+    summary: "Delete a comment: its author or the review's author only.",
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
@@ -119,6 +135,7 @@ export function createReviewsRouter(c: Container): Router {
   });
 
   routes.get('/users/:handle/reviews', {
+    summary: "A user's reviews the viewer may see, newest or most liked first; 403 for a private or suspended profile.",
     // 403 when the profile is private to this viewer or the account is suspended.
     problems: [403],
     params: HandleParamsSchema,

@@ -9,7 +9,12 @@ export function createSearchRouter(c: Container): Router {
   const routes = createRoutes(router, c.services.routes);
   const { search } = c.services;
 
-  routes.get('/', { query: SearchQuerySchema, response: SearchResultsSchema, handle: ({ query, viewerId }) => search.answer(query, viewerId) });
+  routes.get('/', {
+    summary: 'Search albums, artists, tracks and users, or public playlists with type=playlist; open to everyone.',
+    query: SearchQuerySchema,
+    response: SearchResultsSchema,
+    handle: ({ query, viewerId }) => search.answer(query, viewerId),
+  });
 
   return router;
 }

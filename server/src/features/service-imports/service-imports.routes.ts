@@ -27,6 +27,7 @@ export function createServiceImportsRouter(c: Container): Router {
   const listLimit = rateLimit(c.rateLimiter, { name: 'service-playlists', max: LIST_PAGES_PER_MINUTE, windowSeconds: 60, key: byAccount });
 
   routes.get('/connections/:provider/playlists', {
+    summary: 'A page of your playlists on a connected service, as it lists them; 409 when it must be reconnected.',
     // 409 when the service took back Muse's access and the user must connect again.
     problems: [409],
     auth: 'signed-in',
@@ -41,6 +42,7 @@ export function createServiceImportsRouter(c: Container): Router {
   });
 
   routes.get('/service-imports', {
+    summary: 'Your latest 50 imports from music services, newest first.',
     auth: 'signed-in',
     response: ServiceImportListSchema,
     handle: ({ user, res }) => {
@@ -50,6 +52,7 @@ export function createServiceImportsRouter(c: Container): Router {
   });
 
   routes.post('/service-imports', {
+    summary: 'Import a service playlist as a job (202); a repeat joins a running import or updates the playlist made before.',
     auth: 'signed-in',
     limit: startLimit,
     body: ServiceImportCreateSchema,
@@ -59,6 +62,7 @@ export function createServiceImportsRouter(c: Container): Router {
   });
 
   routes.get('/service-imports/:id', {
+    summary: "One of your imports and how far it got (someone else's is a 404).",
     auth: 'signed-in',
     params: IdParamsSchema,
     response: ServiceImportViewSchema,

@@ -10,6 +10,7 @@ export function createTracksRouter(c: Container): Router {
   const { trackPage } = c.services;
 
   routes.get('/tracks/:id', {
+    summary: "A track with its stats and album, and the signed-in viewer's rating and review of it.",
     params: IdParamsSchema,
     response: TrackPageSchema,
     handle: async ({ params, viewerId, res }) => {

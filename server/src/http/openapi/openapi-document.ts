@@ -69,8 +69,12 @@ function security(method: string, auth: RouteMeta['auth']): RouteConfig['securit
 }
 
 function successResponse(meta: RouteMeta, status: number): ResponseConfig {
-  const description = `${STATUS_CODES[status] ?? 'Success'}. A route with nothing to answer answers 204 without a body.`;
-  return meta.response ? { description, content: { 'application/json': { schema: meta.response } } } : { description };
+  if (status === 204) return { description: 'No Content: done, with nothing to answer.' };
+  if (status >= 300 && status < 400) return { description: `${STATUS_CODES[status]}: \`Location\` says where to go next.` };
+  const description = `${STATUS_CODES[status] ?? 'Success'}.`;
+  if (meta.response) return { description, content: { 'application/json': { schema: meta.response } } };
+  if (meta.produces) return { description, content: { [meta.produces]: { schema: { type: 'string', contentMediaType: meta.produces } } } };
+  return { description };
 }
 
 /** Only object-shaped schemas become parameters; a schema of another shape is described by the body or left out. */
