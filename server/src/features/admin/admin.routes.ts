@@ -30,6 +30,7 @@ export function createAdminRouter(c: Container): Router {
     summary: 'Put a failed job back on its queue (404 unless it is a failed job).',
     auth: 'admin',
     params: JobParamsSchema,
+    status: 204,
     handle: ({ params }) => admin.retry(params.queue, params.id),
   });
 
@@ -68,6 +69,7 @@ export function createAdminRouter(c: Container): Router {
     summary: "Lift an account's suspension so it may sign in again; its owner is notified (409 when not suspended).",
     auth: 'admin',
     params: IdParamsSchema,
+    status: 204,
     handle: ({ user, params }) => moderation.unsuspend(String(user.id), params.id),
   });
 

@@ -44,6 +44,7 @@ export function createAggregateTrustRouter(c: Container): Router {
     summary: 'Releases a held album (its ratings stand) or confirms the brigade (its low-history ratings lose their weight); both are logged.',
     tags: ['admin'],
     problems: [409],
+    status: 204,
     handle: async ({ user, params, body }) => {
       await aggregateTrust.decide(String(user.id), params.id, body);
     },

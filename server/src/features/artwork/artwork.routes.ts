@@ -16,6 +16,7 @@ export function createArtworkRouter(c: Container): Router {
     summary: "A stored album cover (an album's coverUrl) at the ?w= width, else the largest; public and cached long.",
     params: ArtworkParamsSchema,
     query: ArtworkQuerySchema,
+    produces: 'image/*',
     handle: ({ params, query, req, res }) => artwork.serve(req, res, params.key, query.w === undefined ? undefined : (Number(query.w) as CoverWidth)),
   });
 

@@ -26,6 +26,7 @@ export function createDiaryRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    status: 204,
     handle: ({ params, user }) => diary.delete(String(user.id), params.id),
   });
 

@@ -18,6 +18,7 @@ export function createExportsRouter(c: Container): Router {
     summary: "Download the viewer's own data (ratings, reviews, diary, comments, likes, Listen later, playlists) as a zip.",
     auth: 'signed-in',
     limit,
+    produces: 'application/zip',
     handle: async ({ user, res }) => {
       const { filename, zip } = await exports.archive(presentMe(user));
       res

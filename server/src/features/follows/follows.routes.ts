@@ -66,6 +66,7 @@ export function createFollowsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
+    status: 204,
     handle: ({ params, user }) => follows.approve(String(user.id), params.handle),
   });
 
@@ -74,6 +75,7 @@ export function createFollowsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: HandleParamsSchema,
+    status: 204,
     handle: ({ params, user }) => follows.deny(String(user.id), params.handle),
   });
 

@@ -73,6 +73,7 @@ export function createListenLaterRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: ListenLaterParamsSchema,
+    status: 204,
     handle: ({ params, user }) => listenLater.remove(String(user.id), params.albumId),
   });
 

@@ -38,6 +38,7 @@ export function createMutesRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: MuteParamsSchema,
+    status: 204,
     handle: ({ params, user }) => mutes.delete(String(user.id), params.kind, params.target),
   });
 

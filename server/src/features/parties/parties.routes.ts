@@ -143,6 +143,7 @@ export function createPartiesRouter(c: Container): Router {
     params: PartyIdParamsSchema,
     tags,
     summary: 'Leave the party; control held goes back to the host.',
+    status: 204,
     handle: ({ user, params }) => parties.leave(String(user.id), params.id),
   });
 
@@ -202,6 +203,7 @@ export function createPartiesRouter(c: Container): Router {
     tags,
     summary: 'The host or a moderator removes a chat message.',
     problems: [403],
+    status: 204,
     handle: ({ user, params }) => parties.removeMessage(String(user.id), params.id, params.messageId),
   });
 
@@ -212,6 +214,7 @@ export function createPartiesRouter(c: Container): Router {
     body: PartyReportInputSchema,
     tags,
     summary: 'Report a chat message to the moderators.',
+    status: 204,
     handle: ({ user, params, body }) => parties.reportMessage(String(user.id), params.id, params.messageId, body.reason),
   });
 

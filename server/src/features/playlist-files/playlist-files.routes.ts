@@ -73,6 +73,7 @@ export function createPlaylistFilesRouter(c: Container): Router {
       summary: `Download a playlist you can see as ${format.toUpperCase()} (link-only ones need ?token=).`,
       params: PlaylistParamsSchema,
       query: PlaylistReadQuerySchema,
+      produces: format === 'jspf' ? 'application/jspf+json' : 'text/csv',
       handle: async ({ params, query, viewerId, res }) => {
         const file = await playlistExports.exportFile(params.id, viewerId, query.token, format);
         res.set('Cache-Control', 'private, no-store').attachment(file.filename).type(file.contentType).send(file.body);

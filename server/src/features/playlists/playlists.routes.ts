@@ -104,6 +104,7 @@ export function createPlaylistsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: PlaylistParamsSchema,
+    status: 204,
     handle: ({ params, user }) => playlists.delete(String(user.id), params.id),
   });
 
@@ -212,6 +213,7 @@ export function createPlaylistsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: CollaboratorParamsSchema,
+    status: 204,
     handle: ({ params, user }) => playlistSocial.remove(String(user.id), params.id, params.userId),
   });
 

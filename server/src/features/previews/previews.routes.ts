@@ -24,6 +24,8 @@ export function createPreviewsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    produces: 'audio/*',
+    statuses: [206, 202],
     handle: ({ params, req, res }) => previews.serve(req, res, params.id),
   });
 

@@ -32,6 +32,7 @@ export function createRecommendationsRouter(c: Container): Router {
     limit,
     body: RecommendationDismissSchema,
     // Answers 204: nothing to show, the item is simply gone from the lists.
+    status: 204,
     handle: async ({ body, user }) => {
       await recommendations.dismiss(String(user.id), body);
     },

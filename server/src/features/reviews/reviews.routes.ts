@@ -86,6 +86,7 @@ export function createReviewsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    status: 204,
     handle: ({ params, user }) => reviews.delete(String(user.id), params.id),
   });
 
@@ -131,6 +132,7 @@ export function createReviewsRouter(c: Container): Router {
     auth: 'signed-in',
     limit,
     params: IdParamsSchema,
+    status: 204,
     handle: ({ params, user }) => reviewComments.delete(String(user.id), params.id),
   });
 

@@ -73,7 +73,11 @@ function successResponse(meta: RouteMeta, status: number): ResponseConfig {
   if (status >= 300 && status < 400) return { description: `${STATUS_CODES[status]}: \`Location\` says where to go next.` };
   const description = `${STATUS_CODES[status] ?? 'Success'}.`;
   if (meta.response) return { description, content: { 'application/json': { schema: meta.response } } };
-  if (meta.produces) return { description, content: { [meta.produces]: { schema: { type: 'string', contentMediaType: meta.produces } } } };
+  if (status === 202 && !meta.response) return { description: 'Accepted: not ready yet; `Retry-After` says when to ask again.' };
+  if (meta.produces) {
+    const schema = /json$/.test(meta.produces) ? { type: 'object' as const } : { type: 'string' as const, contentMediaType: meta.produces };
+    return { description, content: { [meta.produces]: { schema } } };
+  }
   return { description };
 }
 

@@ -28,8 +28,9 @@ export function createOpenApiRouter(c: Container): Router {
   };
 
   routes.get('/openapi.json', {
-    summary: 'The OpenAPI 3.1 document of this API',
+    summary: 'The OpenAPI 3.1 document of this API.',
     tags: ['contract'],
+    produces: 'application/json',
     handle: ({ req, res }) => {
       res.set('Cache-Control', 'no-cache');
       return render(req.app).doc;
@@ -37,8 +38,9 @@ export function createOpenApiRouter(c: Container): Router {
   });
 
   routes.get('/docs', {
-    summary: 'A readable page of the OpenAPI document',
+    summary: 'A readable page of the OpenAPI document.',
     tags: ['contract'],
+    produces: 'text/html',
     handle: ({ req, res }) => {
       res.set('Cache-Control', 'no-cache').type('html').send(render(req.app).html);
     },

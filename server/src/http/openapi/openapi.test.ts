@@ -63,6 +63,20 @@ describe('the OpenAPI contract', () => {
         });
       }
     }
+    // Every operation says what it does and what it answers: a JSON schema, nothing (204), a
+    // redirect, or a media type it sends itself (a file, an image, audio, a page).
+    const vague: string[] = [];
+    for (const { method, path: p, op } of ops) {
+      const success = Object.entries(op.responses ?? {}).filter(([status]) => Number(status) < 400);
+      const said = success.every(([status, response]) => {
+        const content = (response as { content?: Record<string, { schema?: unknown }> }).content;
+        return status === '204' || status === '202' || status.startsWith('3') || Object.values(content ?? {}).some((c) => c.schema);
+      });
+      if (!said || !success.length) vague.push(`${method} ${p}: answers ${success.map(([s]) => s).join(', ')} without saying what`);
+      if (!op.summary || op.summary === `${method.toUpperCase()} ${p}`) vague.push(`${method} ${p}: no summary`);
+    }
+    expect(vague).toEqual([]);
+
     // Spot checks of what the schemas and auth levels give.
     const rate = doc.paths!['/api/albums/{id}/rating']!.put!;
     expect(rate.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
