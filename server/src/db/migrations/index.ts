@@ -34,6 +34,7 @@ import * as m20261207060000 from './20261207060000-loved-ratings-index';
 import * as m20261207070000 from './20261207070000-lz4-entries';
 import * as m20261208010000 from './20261208010000-album-cover-sizes';
 import * as m20261209010000 from './20261209010000-track-counterparts';
+import * as m20261210010000 from './20261210010000-mutes-of-deleted-accounts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -80,4 +81,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261207070000-lz4-entries', m20261207070000],
   ['20261208010000-album-cover-sizes', m20261208010000],
   ['20261209010000-track-counterparts', m20261209010000],
+  ['20261210010000-mutes-of-deleted-accounts', m20261210010000],
 ];

@@ -34,6 +34,10 @@ export class MutesRepo {
     return this.knex('mutes').where({ user_id: userId, kind, target }).delete();
   }
 
+  async has(userId: string, kind: MuteCreateInput['kind'], target: string): Promise<boolean> {
+    return Boolean(await this.knex('mutes').where({ user_id: userId, kind, target }).first('target'));
+  }
+
   async count(userId: string): Promise<number> {
     const row = await this.knex('mutes').where({ user_id: userId }).count<{ count: string }[]>('* as count').first();
     return Number(row?.count ?? 0);

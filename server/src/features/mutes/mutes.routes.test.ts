@@ -85,4 +85,26 @@ describe('mutes', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('too_many_mutes');
   });
+
+  it('when the user at the maximum repeats a mute they hold, then it is answered as a repeat (200), not refused', async () => {
+    const { client, session } = await registerUser(app);
+    const album = await makeAlbum(app.container.knex);
+    expect((await client.post('/api/me/mutes', { kind: 'artist', target: album.artistId })).status).toBe(201);
+    await app.container
+      .knex('mutes')
+      .insert(Array.from({ length: MAX_MUTES - 1 }, (_, i) => ({ user_id: session.user.id, kind: 'artist', target: String(900000 + i) })));
+    const again = await client.post('/api/me/mutes', { kind: 'artist', target: album.artistId });
+    expect({ status: again.status, target: again.body.target }).toEqual({ status: 200, target: album.artistId });
+    expect((await client.post('/api/me/mutes', { kind: 'activity_type', target: 'rated' })).status).toBe(409);
+  });
+
+  it('when a muted account is deleted, then the mute goes with it and no longer counts', async () => {
+    const me = await registerUser(app);
+    const them = await registerUser(app);
+    expect((await me.client.post('/api/me/mutes', { kind: 'user', target: them.session.user.handle })).status).toBe(201);
+    expect((await me.client.post('/api/me/mutes', { kind: 'activity_type', target: 'rated' })).status).toBe(201);
+    expect((await them.client.delete('/api/me', { password: them.input.password })).status).toBe(204);
+    expect((await me.client.get('/api/me/mutes')).body.items).toEqual([{ kind: 'activity_type', target: 'rated', label: 'Ratings' }]);
+    expect(await app.container.knex('mutes').where({ user_id: me.session.user.id }).count<{ count: string }[]>('* as count')).toEqual([{ count: '1' }]);
+  });
 });

@@ -20,7 +20,8 @@ export class MutesService {
   /** Adds a mute (idempotent). Unknown users and artists are 404; yourself or an unknown type 400. */
   async create(userId: string, input: MuteCreateInput): Promise<{ mute: MuteView; created: boolean }> {
     const { kind, target, name } = await this.resolve(userId, input.kind, input.target);
-    if ((await this.repo.count(userId)) >= MAX_MUTES) {
+    // A repeat changes nothing, so it is answered as one even at the cap.
+    if ((await this.repo.count(userId)) >= MAX_MUTES && !(await this.repo.has(userId, kind, target))) {
       throw AppError.conflict('too_many_mutes', `You can mute at most ${MAX_MUTES} things.`);
     }
     const created = await this.repo.insert(userId, kind, target);

@@ -75,11 +75,15 @@ export class ReviewCommentsService {
     );
   }
 
-  /** Deletes a comment: its author or the review's author only (others 403, missing 404). */
+  /**
+   * Deletes a comment: its author or the review's author only (others 403; missing, or on a review
+   * the caller may not see, 404, so the answer does not tell that a hidden review has comments).
+   */
   async delete(userId: string, commentId: string): Promise<void> {
     const owners = await this.deps.comments.findOwners(commentId);
     if (!owners) throw AppError.notFound('Comment');
     if (userId !== String(owners.user_id) && userId !== String(owners.review_author_id)) {
+      await this.deps.reviewAccess.readableAuthor(String(owners.review_id), userId);
       throw AppError.forbidden('not_allowed', 'Only the comment’s author or the review’s author can delete it.');
     }
     await this.deps.comments.delete(commentId);

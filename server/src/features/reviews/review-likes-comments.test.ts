@@ -155,6 +155,21 @@ describe('comments', () => {
     const detail = await app.client().get(`/api/reviews/${review.id}`).expect(200);
     expect(detail.body).toMatchObject({ commentCount: 0, comments: { items: [], nextCursor: null } });
   });
+
+  it('when someone who may not see a followers-only review tries to delete a comment on it, then it answers 404 like a missing comment, not 403', async () => {
+    const author = await registerUser(app);
+    const fan = await registerUser(app);
+    const stranger = await registerUser(app);
+    await follow(app, fan.session.user.id, author.session.user.id);
+    const album = await makeAlbum(knex());
+    const created = await author.client.post(`/api/albums/${album.id}/reviews`, { body: 'For the ones who follow', visibility: 'followers' });
+    const comment = (await fan.client.post(`/api/reviews/${created.body.id}/comments`, { body: 'Seen it' })).body;
+    const probe = await stranger.client.delete(`/api/comments/${comment.id}`);
+    const missing = await stranger.client.delete('/api/comments/999999999');
+    expect({ status: probe.status, code: probe.body.code }).toEqual({ status: missing.status, code: missing.body.code });
+    expect(probe.status).toBe(404);
+    expect(await knex()('review_comments').where({ id: comment.id })).toHaveLength(1);
+  });
 });
 
 describe('notifications to the review author', () => {
