@@ -50,15 +50,32 @@ export const LoginSchema = z.object({
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
+/**
+ * Changing the password needs the current one; an account without a password (made by signing in
+ * with a music service) sets its first one without it, so the server decides whether it is needed.
+ */
 export const ChangePasswordSchema = z.object({
-  currentPassword: z.string({ error: 'Current password is required' }).min(1, 'Current password is required').max(LIMITS.password.max),
+  currentPassword: z.string({ error: 'Current password is required' }).min(1, 'Current password is required').max(LIMITS.password.max).optional(),
   newPassword: PasswordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
 
-export const DeleteAccountSchema = z.object({
-  password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(LIMITS.password.max),
-});
+/**
+ * Confirms deleting the account: with its password, or, for an account without one (made by
+ * signing in with a music service), by typing its handle. The server decides which it needs.
+ */
+export const DeleteAccountSchema = z
+  .object({
+    password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(LIMITS.password.max).optional(),
+    handle: z
+      .string({ error: 'Handle is required' })
+      .trim()
+      .min(1, 'Handle is required')
+      // One more for a leading '@', as Settings shows the handle.
+      .max(LIMITS.handle.max + 1, 'Handle is too long')
+      .optional(),
+  })
+  .refine((input) => input.password !== undefined || input.handle !== undefined, { path: ['password'], error: 'Password is required' });
 export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;
 
 export const UserRoleSchema = z.enum(['user', 'admin']);
@@ -72,6 +89,8 @@ export const MeSchema = z.object({
   displayName: z.string(),
   role: UserRoleSchema,
   createdAt: z.string(),
+  /** False for an account made by signing in with a music service until its owner sets a password. */
+  hasPassword: z.boolean(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -35,6 +35,7 @@ import * as m20261207070000 from './20261207070000-lz4-entries';
 import * as m20261208010000 from './20261208010000-album-cover-sizes';
 import * as m20261209010000 from './20261209010000-track-counterparts';
 import * as m20261210010000 from './20261210010000-mutes-of-deleted-accounts';
+import * as m20261210020000 from './20261210020000-password-set';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -82,4 +83,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261208010000-album-cover-sizes', m20261208010000],
   ['20261209010000-track-counterparts', m20261209010000],
   ['20261210010000-mutes-of-deleted-accounts', m20261210010000],
+  ['20261210020000-password-set', m20261210020000],
 ];

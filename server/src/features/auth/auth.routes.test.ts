@@ -25,8 +25,11 @@ describe('register', () => {
       displayName: 'Björk Guðmundsdóttir',
       role: 'user',
       createdAt: expect.any(String),
+      hasPassword: true,
     });
-    expect(JSON.stringify(res.body)).not.toMatch(/argon2|password/i);
+    // No hash or password field (`hasPassword` only says whether there is one).
+    expect(JSON.stringify(res.body)).not.toMatch(/argon2|"password/i);
+    expect(JSON.stringify(res.body)).not.toContain(input.password);
     const cookie = sessionCookie(res)!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -272,6 +275,15 @@ describe('change password', () => {
     expect((await app.client().post('/api/auth/login', { identifier: input.handle, password: input.password })).status).toBe(200);
   });
 
+  it('when the account has a password and the current one is left out, then nothing changes and the field is named', async () => {
+    const { client, input } = await registerUser(app);
+    const res = await client.post('/api/me/password', { newPassword: 'another long passphrase' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: 'currentPassword', message: 'Current password is required' }]);
+    expect((await app.client().post('/api/auth/login', { identifier: input.handle, password: input.password })).status).toBe(200);
+    expect((await client.get('/api/me')).body.user.hasPassword).toBe(true);
+  });
+
   it('when the new password is common, then it is refused', async () => {
     const { client } = await registerUser(app);
     const res = await client.post('/api/me/password', { currentPassword: 'correct horse battery staple', newPassword: 'qwertyuiop' });
@@ -300,6 +312,20 @@ describe('delete account', () => {
     expect((await client.get('/api/me')).status).toBe(401);
     expect((await other.get('/api/me')).status).toBe(401);
     expect((await app.client().post('/api/auth/login', { identifier: input.handle, password: input.password })).status).toBe(401);
+  });
+
+  it('when the account has a password and only its handle is typed, then the password is asked for and nothing is deleted', async () => {
+    const { client, session } = await registerUser(app);
+    for (const body of [{ handle: session.user.handle }, { password: 'nope nope nope', handle: session.user.handle }]) {
+      const res = await client.delete('/api/me', body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ path: 'password', message: expect.any(String) }]);
+    }
+    const empty = await client.delete('/api/me', {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors).toEqual([{ path: 'password', message: 'Password is required' }]);
+    expect(await app.container.knex('users').where({ id: session.user.id }).first()).toBeDefined();
+    expect((await client.get('/api/me')).status).toBe(200);
   });
 
   it('when the password is wrong, then nothing is deleted', async () => {

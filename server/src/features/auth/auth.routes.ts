@@ -71,7 +71,8 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.post('/me/password', {
-    summary: 'Change the password (the current one required); every session ends and this browser gets a new one.',
+    summary:
+      'Change the password (the current one required), or set the first one of an account made by Sign in with Spotify; every session ends and this browser gets a new one.',
     auth: 'signed-in',
     limit: authLimit,
     body: ChangePasswordSchema,
@@ -80,13 +81,13 @@ export function createAuthRouter(c: Container): Router {
   });
 
   routes.delete('/me', {
-    summary: 'Delete the account and everything of it (the password required), and sign out.',
+    summary: 'Delete the account and everything of it (its password required, or its handle when it has none), and sign out.',
     auth: 'signed-in',
     limit: authLimit,
     body: DeleteAccountSchema,
     status: 204,
     handle: async ({ user, body, res }) => {
-      await auth.deleteAccount(user, body.password);
+      await auth.deleteAccount(user, body);
       setSessionCookie(res, null, cookie);
     },
   });

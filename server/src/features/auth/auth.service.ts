@@ -1,4 +1,4 @@
-import type { ChangePasswordInput, LoginInput, RegisterInput } from '@muse/shared';
+import type { ChangePasswordInput, DeleteAccountInput, LoginInput, RegisterInput } from '@muse/shared';
 import type { PeopleChangeMarks } from '../search/search-versions';
 import { AppError } from '../../lib/app-error';
 import { randomToken } from '../../lib/ids';
@@ -42,6 +42,20 @@ const INVALID_CREDENTIALS = new AppError(401, 'invalid_credentials', 'The handle
 /** Moderators suspended the account: it may not sign in, and its sessions were ended. */
 function isSuspended(user: UserRow): boolean {
   return user.suspended_at !== null && user.suspended_at !== undefined;
+}
+
+const WRONG_CURRENT_PASSWORD = () =>
+  AppError.badRequest('invalid_current_password', 'The current password is not right.', [
+    { path: 'currentPassword', message: 'The current password is not right' },
+  ]);
+const CURRENT_PASSWORD_NEEDED = () =>
+  AppError.badRequest('current_password_required', 'Enter your current password to change it.', [
+    { path: 'currentPassword', message: 'Current password is required' },
+  ]);
+
+/** Whether what someone typed to confirm names this handle: any case, with or without its '@'. */
+function isOwnHandle(typed: string | undefined, handle: string): boolean {
+  return typed !== undefined && typed.trim().replace(/^@/, '').toLowerCase() === handle.toLowerCase();
 }
 
 function rejectCommon(password: string, path: string): void {
@@ -109,15 +123,15 @@ export class AuthService {
 
   /**
    * Creates an account for someone who signed in with a music service: it has no password anyone
-   * knows (the hash of a random one) and an address at `.invalid`, so it never claims or matches
-   * an existing account's email. `link` stores the connection; if it or the activity fails, the
-   * account is removed again.
+   * knows (the hash of a random one, `password_set` false until the owner sets one) and an
+   * address at `.invalid`, so it never claims or matches an existing account's email. `link`
+   * stores the connection; if it or the activity fails, the account is removed again.
    */
   async registerLinked(input: { handle: string; displayName: string }, link: (userId: string) => Promise<void>): Promise<SignedIn> {
     const passwordHash = await hashPassword(randomToken(32));
     const role = this.deps.adminHandles.includes(input.handle.toLowerCase()) ? 'admin' : 'user';
     const email = `linked-${randomToken(12).toLowerCase()}@accounts.muse.invalid`;
-    const user = await this.deps.users.insert({ ...input, email, passwordHash, role });
+    const user = await this.deps.users.insert({ ...input, email, passwordHash, passwordSet: false, role });
     const userId = String(user.id);
     await this.deps.people.changed();
     try {
@@ -147,20 +161,26 @@ export class AuthService {
     await this.endSessions(session.userId, [session.hash]);
   }
 
-  /** Changes the password, ends every session of the user and opens a fresh one for this browser. */
+  /**
+   * Changes the password, ends every session of the user and opens a fresh one for this browser.
+   * An account without a password (made by signing in with a music service) sets its first one
+   * without the current one; once it has one, the current one is needed like anywhere.
+   */
   async changePassword(user: UserRow, current: Session, input: ChangePasswordInput): Promise<SignedIn> {
-    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-      throw AppError.badRequest('invalid_current_password', 'The current password is not right.', [
-        { path: 'currentPassword', message: 'The current password is not right' },
-      ]);
+    if (user.password_set) {
+      if (input.currentPassword === undefined) throw CURRENT_PASSWORD_NEEDED();
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw WRONG_CURRENT_PASSWORD();
     }
     rejectCommon(input.newPassword, 'newPassword');
-    await this.deps.users.updatePasswordHash(String(user.id), await hashPassword(input.newPassword));
+    const passwordHash = await hashPassword(input.newPassword);
+    if (user.password_set) await this.deps.users.updatePasswordHash(String(user.id), passwordHash);
+    // A password set by another request since this one read the account now needs to be given.
+    else if (!(await this.deps.users.setFirstPassword(String(user.id), passwordHash))) throw CURRENT_PASSWORD_NEEDED();
     const ended = await this.deps.sessions.destroyAllForUser(String(user.id));
     await this.deps.events.publish({ type: 'sessions.revoked', userId: String(user.id), sessionHashes: ended.filter((h) => h !== current.hash) });
     const { id, session } = await this.deps.sessions.create(String(user.id));
     await this.deps.docs.activity.append({ actorId: String(user.id), type: 'account.password_changed', visibility: 'private' });
-    return { user, sessionId: id, session };
+    return { user: { ...user, password_set: true }, sessionId: id, session };
   }
 
   /**
@@ -172,10 +192,8 @@ export class AuthService {
    * a retried `account-purge` job; an activity appended after that sweep is removed by the
    * activity recorder itself, which looks for the account again after each append.
    */
-  async deleteAccount(user: UserRow, password: string): Promise<void> {
-    if (!(await verifyPassword(user.password_hash, password))) {
-      throw AppError.badRequest('invalid_password', 'The password is not right.', [{ path: 'password', message: 'The password is not right' }]);
-    }
+  async deleteAccount(user: UserRow, confirmation: DeleteAccountInput): Promise<void> {
+    await this.confirmDeletion(user, confirmation);
     const userId = String(user.id);
     await this.endAllSessions(userId);
     // Read before the cascade takes the notifications (one appearing in between leaves at the next read).
@@ -189,6 +207,25 @@ export class AuthService {
     } catch (err) {
       // The account is gone; the queued purge finishes the rest, so the answer stays a success.
       this.deps.logger.warn({ err, userId }, 'account purge left to its job');
+    }
+  }
+
+  /**
+   * An account with a password confirms deletion with it; one without (made by signing in with a
+   * music service) by typing its handle.
+   */
+  private async confirmDeletion(user: UserRow, { password, handle }: DeleteAccountInput): Promise<void> {
+    if (user.password_set) {
+      if (password === undefined) {
+        throw AppError.badRequest('password_required', 'Enter your password to confirm.', [{ path: 'password', message: 'Password is required' }]);
+      }
+      if (!(await verifyPassword(user.password_hash, password))) {
+        throw AppError.badRequest('invalid_password', 'The password is not right.', [{ path: 'password', message: 'The password is not right' }]);
+      }
+    } else if (!isOwnHandle(handle, user.handle)) {
+      throw AppError.badRequest('invalid_handle_confirmation', 'Type your handle to confirm.', [
+        { path: 'handle', message: handle === undefined ? 'Handle is required' : 'That is not your handle' },
+      ]);
     }
   }
 

@@ -11,17 +11,27 @@ export interface UserRow {
   email: string;
   display_name: string;
   password_hash: string;
+  /** Whether the owner chose a password; false for an account made by signing in with a music service until they set one. */
+  password_set: boolean;
   role: UserRole;
   created_at: Date;
   /** Set by moderators; a suspended account cannot sign in. */
   suspended_at: Date | null;
 }
 
+/**
+ * The columns a `UserRow` holds, named: a prepared `SELECT *` fails on every connection that
+ * prepared it once a migration adds a column ("cached plan must not change result type").
+ */
+const USER_COLUMNS = 'id, handle, email, display_name, password_hash, password_set, role, created_at, suspended_at';
+
 export interface NewUser {
   handle: string;
   email: string;
   displayName: string;
   passwordHash: string;
+  /** False when nobody knows the password (an account made by signing in with a music service); true unless said. */
+  passwordSet?: boolean;
   role: UserRole;
 }
 
@@ -32,7 +42,14 @@ export class UsersRepo {
   /** Stores a new account: 409 `handle_taken` or `email_taken` when either is already in use. */
   async insert(user: NewUser, trx: Knex = this.knex): Promise<UserRow> {
     const [row] = await trx<UserRow>('users')
-      .insert({ handle: user.handle, email: user.email, display_name: user.displayName, password_hash: user.passwordHash, role: user.role })
+      .insert({
+        handle: user.handle,
+        email: user.email,
+        display_name: user.displayName,
+        password_hash: user.passwordHash,
+        password_set: user.passwordSet ?? true,
+        role: user.role,
+      })
       .returning('*')
       .catch(mapUniqueViolation);
     return row!;
@@ -40,7 +57,7 @@ export class UsersRepo {
 
   /** The account with this id, or null. Every signed-in request asks, so the statement is prepared. */
   async findById(id: string): Promise<UserRow | null> {
-    const rows = await preparedQuery<UserRow>(this.knex, 'users_find_by_id', 'SELECT * FROM users WHERE id = $1 LIMIT 1', [id]);
+    const rows = await preparedQuery<UserRow>(this.knex, 'users_find_by_id', `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 LIMIT 1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -51,8 +68,21 @@ export class UsersRepo {
     return row ?? null;
   }
 
+  /** Replaces the password of an account that has one. */
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.knex('users').where({ id }).update({ password_hash: passwordHash, password_changed_at: this.knex.fn.now(), updated_at: this.knex.fn.now() });
+    await this.knex('users').where({ id }).update(this.newPassword(passwordHash));
+  }
+
+  /**
+   * Gives a password to an account that had none; false when it has one by now (set meanwhile
+   * by another request), which is then left alone.
+   */
+  async setFirstPassword(id: string, passwordHash: string): Promise<boolean> {
+    return (await this.knex('users').where({ id, password_set: false }).update(this.newPassword(passwordHash))) > 0;
+  }
+
+  private newPassword(passwordHash: string) {
+    return { password_hash: passwordHash, password_set: true, password_changed_at: this.knex.fn.now(), updated_at: this.knex.fn.now() };
   }
 
   async deleteById(id: string, trx: Knex = this.knex): Promise<number> {

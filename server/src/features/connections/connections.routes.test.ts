@@ -230,6 +230,73 @@ describe('Sign in with Spotify', () => {
   });
 });
 
+describe('an account made by Sign in with Spotify', () => {
+  it('when it has no password, then it says so, keeps Spotify (not Apple Music) connected, and sets a password without a current one', async () => {
+    const { client, userId } = await signUpWithSpotify('sets_password');
+    const elsewhere = app.client();
+    expect((await spotifyRoundTrip(elsewhere)).headers.location).toBe('/');
+    expect((await client.get('/api/me')).body.user.hasPassword).toBe(false);
+
+    // Apple Music never signs anyone in, so it may go at any time.
+    await app.container.services.connections.connect(userId, 'apple', {
+      providerUserId: 'demo-listener',
+      displayName: null,
+      scopes: [],
+      credentials: { accessToken: await signInApple(app.sandbox!) },
+    });
+    expect((await client.delete('/api/connections/apple')).status).toBe(204);
+    const refused = await client.delete('/api/connections/spotify');
+    expect(refused.status).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'sign_in_method_needed', detail: 'Spotify is how you sign in: set a password first, then disconnect it.' });
+    expect(await connectionRow(userId)).toBeDefined();
+
+    // Setting the first password is checked like any new one.
+    expect((await client.post('/api/me/password', { newPassword: 'qwertyuiop' })).body).toMatchObject({ code: 'password_too_common' });
+    const set = await client.post('/api/me/password', { newPassword: 'a password of my own' });
+    expect(set.status).toBe(200);
+    expect(set.body.user.hasPassword).toBe(true);
+    expect((await client.get('/api/me')).body.user.hasPassword).toBe(true);
+    expect((await elsewhere.get('/api/me')).status).toBe(401);
+    expect((await app.client().post('/api/auth/login', { identifier: 'sets_password', password: 'a password of my own' })).status).toBe(200);
+
+    // From now on changing it needs the current one, like for any account.
+    for (const body of [{ newPassword: 'yet another passphrase' }, { currentPassword: 'not the one at all', newPassword: 'yet another passphrase' }]) {
+      const res = await client.post('/api/me/password', body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ path: 'currentPassword', message: expect.any(String) }]);
+    }
+    expect((await client.delete('/api/connections/spotify')).status).toBe(204);
+    expect(await connectionRow(userId)).toBeUndefined();
+  });
+
+  it('when it has no password, then deleting it is confirmed by typing its handle, in any case', async () => {
+    const { client, userId } = await signUpWithSpotify('leaves_by_handle');
+    for (const [body, message] of [
+      [{ handle: 'someone_else' }, 'That is not your handle'],
+      [{ password: 'a guess at the password' }, 'Handle is required'],
+    ] as const) {
+      const res = await client.delete('/api/me', body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ path: 'handle', message }]);
+    }
+    expect(await app.container.knex('users').where({ id: userId }).first()).toBeDefined();
+
+    expect((await client.delete('/api/me', { handle: '@Leaves_By_Handle' })).status).toBe(204);
+    expect(await app.container.knex('users').where({ id: userId }).first()).toBeUndefined();
+    expect(await connectionRow(userId)).toBeUndefined();
+    expect((await client.get('/api/me')).status).toBe(401);
+  });
+
+  it('when an account with a password disconnects Spotify, then it goes', async () => {
+    const { client, session } = await registerUser(app);
+    const userId = String(session.user.id);
+    await connectSpotifyAs(app, userId);
+    expect((await client.delete('/api/connections/spotify')).status).toBe(204);
+    expect(await connectionRow(userId)).toBeUndefined();
+  });
+});
+
 describe('connections', () => {
   it('stores tokens only encrypted, never answers them, and disconnecting deletes them', async () => {
     const { client, userId } = await signUpWithSpotify('keeps_secrets');
@@ -258,6 +325,8 @@ describe('connections', () => {
     const texts = [...answers.map((a) => JSON.stringify(a.body)), ...Object.values(files).map((f) => strFromU8(f))];
     for (const text of texts) for (const token of tokens) expect(text).not.toContain(token);
 
+    // Spotify is this account's sign-in until it has a password.
+    expect((await client.post('/api/me/password', { newPassword: 'a password of my own' })).status).toBe(200);
     expect((await client.delete('/api/connections/spotify')).status).toBe(204);
     expect(await connectionRow(userId)).toBeUndefined();
     expect((await client.get('/api/connections')).body.items).toEqual([]);

@@ -163,13 +163,14 @@ export function createConnectionsRouter(c: Container): Router {
   });
 
   routes.delete('/connections/:provider', {
-    summary: 'Disconnect a service and forget its tokens; 404 when it was not connected.',
+    summary: 'Disconnect a service and forget its tokens; 404 when it was not connected, 409 for Spotify while it is how a password-less account signs in.',
     auth: 'signed-in',
     limit: writeRateLimit(c),
     params: ProviderParamsSchema,
     status: 204,
+    problems: [409],
     handle: async ({ user, params }) => {
-      await connections.disconnect(String(user.id), params.provider);
+      await connections.disconnect({ id: String(user.id), hasPassword: user.password_set }, params.provider);
     },
   });
 

@@ -84,9 +84,16 @@ export class ConnectionsService {
     return (await this.deps.repo.listByUser(userId)).map(presentConnection);
   }
 
-  /** Forgets the connection and every token of it; 404 when there was none. */
-  async disconnect(userId: string, provider: ProviderName): Promise<void> {
-    if (!(await this.deps.repo.delete(userId, provider))) throw AppError.notFound('Connection');
+  /**
+   * Forgets the connection and every token of it; 404 when there was none. An account without a
+   * password (made by signing in with Spotify) signs in only through its Spotify connection, so
+   * that one stays until a password is set (409). Apple Music never signs anyone in.
+   */
+  async disconnect(user: { id: string; hasPassword: boolean }, provider: ProviderName): Promise<void> {
+    if (provider === 'spotify' && !user.hasPassword && (await this.deps.repo.findByUser(user.id, provider))) {
+      throw AppError.conflict('sign_in_method_needed', 'Spotify is how you sign in: set a password first, then disconnect it.');
+    }
+    if (!(await this.deps.repo.delete(user.id, provider))) throw AppError.notFound('Connection');
   }
 
   /**

@@ -10,6 +10,7 @@ export function presentMe(user: UserRow): Me {
     displayName: user.display_name,
     role: user.role,
     createdAt: new Date(user.created_at).toISOString(),
+    hasPassword: user.password_set,
   };
 }
 

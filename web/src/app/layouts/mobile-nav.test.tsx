@@ -9,7 +9,15 @@ import { MobileNav } from './mobile-nav';
 /** The menu of a listener, in order; administrators get the admin pages after it. */
 const LISTENER_PAGES = ['Home', 'My Muse', 'Diary', 'Discover', 'Listen later', 'Playlists', 'Listening parties', 'Conversions', 'Charts', 'Notifications'];
 
-const listener: Me = { id: '1', handle: 'nina', email: 'nina@example.com', displayName: 'Nina', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
+const listener: Me = {
+  id: '1',
+  handle: 'nina',
+  email: 'nina@example.com',
+  displayName: 'Nina',
+  role: 'user',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  hasPassword: true,
+};
 const admin: Me = { ...listener, role: 'admin' };
 
 function renderMenu(me: Me) {

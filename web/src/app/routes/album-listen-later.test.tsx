@@ -13,7 +13,15 @@ import { profileView } from '../../testing/social-fixtures';
 import { AlbumRoute } from './album-route';
 import { ProfileRoute } from './profile-route';
 
-const me: Me = { id: '1', handle: 'nina', email: 'nina@example.com', displayName: 'Nina', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
+const me: Me = {
+  id: '1',
+  handle: 'nina',
+  email: 'nina@example.com',
+  displayName: 'Nina',
+  role: 'user',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  hasPassword: true,
+};
 
 let restoreSocket: () => void;
 beforeEach(() => {

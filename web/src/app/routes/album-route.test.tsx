@@ -11,7 +11,15 @@ import { jsonResponse, mockFetch, problemResponse } from '../../testing/mock-fet
 import { createTestQueryClient } from '../../testing/render';
 import { AlbumRoute } from './album-route';
 
-const me: Me = { id: '1', handle: 'nina', email: 'nina@example.com', displayName: 'Nina', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
+const me: Me = {
+  id: '1',
+  handle: 'nina',
+  email: 'nina@example.com',
+  displayName: 'Nina',
+  role: 'user',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  hasPassword: true,
+};
 
 let socket: FakeSocket;
 let restoreSocket: () => void;

@@ -10,6 +10,8 @@ import { SocialSettings } from './social-settings';
 export function SettingsRoute() {
   const me = useMe();
   const [searchParams] = useSearchParams();
+  // An account made by signing in with Spotify has no password until its owner sets one (`me` is null only while leaving after deletion).
+  const hasPassword = me?.hasPassword ?? true;
 
   return (
     <div className="page page-narrow">
@@ -47,10 +49,11 @@ export function SettingsRoute() {
 
       <section className="card" aria-labelledby="change-password-title">
         <h2 id="change-password-title" className="card-title">
-          Change password
+          {hasPassword ? 'Change password' : 'Set a password'}
         </h2>
+        {!hasPassword && <p className="muted">You sign in with Spotify. A password lets you log in with your handle too, and disconnect Spotify.</p>}
         <p className="muted">Choose something long and memorable; a short sentence works well.</p>
-        <ChangePasswordForm />
+        <ChangePasswordForm hasPassword={hasPassword} />
       </section>
 
       <section className="card" aria-labelledby="import-title">
@@ -70,7 +73,7 @@ export function SettingsRoute() {
           Danger zone: delete account
         </h2>
         <p>Deleting your account signs you out everywhere and permanently removes your data.</p>
-        <DeleteAccountForm />
+        <DeleteAccountForm hasPassword={hasPassword} handle={me?.handle ?? ''} />
       </section>
     </div>
   );

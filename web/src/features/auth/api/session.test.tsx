@@ -9,7 +9,15 @@ import { useLogout } from './logout';
 import { applySession, getSignOutReason, meQueryKey } from './session';
 
 const session = {
-  user: { id: '1', handle: 'ada', email: 'ada@example.com', displayName: 'Ada', role: 'user' as const, createdAt: '2026-01-01T00:00:00.000Z' },
+  user: {
+    id: '1',
+    handle: 'ada',
+    email: 'ada@example.com',
+    displayName: 'Ada',
+    role: 'user' as const,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    hasPassword: true,
+  },
   csrfToken: 'session-token',
 };
 

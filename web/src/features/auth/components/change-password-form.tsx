@@ -6,23 +6,28 @@ import { TextField } from '../../../components/ui/text-field';
 import { useZodForm } from '../../../lib/use-zod-form';
 import { useChangePassword } from '../api/change-password';
 
-const EMPTY = { currentPassword: '', newPassword: '' };
+const CHANGE = { currentPassword: '', newPassword: '' };
+const FIRST = { newPassword: '' };
 
-/** Changes the password and keeps this browser signed in with the rotated session. */
-export function ChangePasswordForm() {
-  const form = useZodForm(ChangePasswordSchema, EMPTY);
+/**
+ * Changes the password and keeps this browser signed in with the rotated session. An account
+ * without a password (made by signing in with Spotify) sets its first one, with no current one to give.
+ */
+export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
+  const form = useZodForm(ChangePasswordSchema, hasPassword ? CHANGE : FIRST);
   const changePasswordMutation = useChangePassword();
-  const [changed, setChanged] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setChanged(false);
+    setDone(null);
     const input = form.validate();
     if (!input) return;
     changePasswordMutation.mutate(input, {
       onSuccess: () => {
-        form.reset(EMPTY);
-        setChanged(true);
+        // The account has a password now, so the form asks for it next time.
+        form.reset(CHANGE);
+        setDone(hasPassword ? 'Your password has been changed.' : 'Your password is set. You can also log in with your handle and it now.');
       },
       onError: form.showError,
     });
@@ -31,8 +36,8 @@ export function ChangePasswordForm() {
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-labelledby="change-password-title">
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
-      {changed && <Alert tone="success">Your password has been changed.</Alert>}
-      <TextField label="Current password" type="password" autoComplete="current-password" {...form.bind('currentPassword')} />
+      {done && <Alert tone="success">{done}</Alert>}
+      {hasPassword && <TextField label="Current password" type="password" autoComplete="current-password" {...form.bind('currentPassword')} />}
       <TextField
         label="New password"
         type="password"
@@ -42,7 +47,7 @@ export function ChangePasswordForm() {
       />
       <div className="form-actions">
         <Button type="submit" pending={changePasswordMutation.isPending}>
-          Change password
+          {hasPassword ? 'Change password' : 'Set a password'}
         </Button>
       </div>
     </form>

@@ -10,7 +10,7 @@ import { LoginForm } from './login-form';
 import { RegisterForm } from './register-form';
 
 const session = {
-  user: { id: '1', handle: 'ada', email: 'ada@example.com', displayName: 'Ada', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' },
+  user: { id: '1', handle: 'ada', email: 'ada@example.com', displayName: 'Ada', role: 'user', createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true },
   csrfToken: 'session-token',
 };
 
@@ -20,8 +20,12 @@ const PASSPHRASE = `  ${'ночь над рекой '.repeat(12)}🎸  `;
 const FORMS: Array<{ name: string; element: () => ReactElement; fields: Record<string, 'current-password' | 'new-password'> }> = [
   { name: 'sign-in', element: () => <LoginForm onSuccess={vi.fn()} />, fields: { Password: 'current-password' } },
   { name: 'registration', element: () => <RegisterForm onSuccess={vi.fn()} />, fields: { Password: 'new-password' } },
-  { name: 'password change', element: () => <ChangePasswordForm />, fields: { 'Current password': 'current-password', 'New password': 'new-password' } },
-  { name: 'account deletion', element: () => <DeleteAccountForm />, fields: { 'Confirm with your password': 'current-password' } },
+  {
+    name: 'password change',
+    element: () => <ChangePasswordForm hasPassword />,
+    fields: { 'Current password': 'current-password', 'New password': 'new-password' },
+  },
+  { name: 'account deletion', element: () => <DeleteAccountForm hasPassword handle="ada" />, fields: { 'Confirm with your password': 'current-password' } },
 ];
 
 describe('password fields', () => {

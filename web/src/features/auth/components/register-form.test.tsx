@@ -6,7 +6,7 @@ import { renderWithProviders } from '../../../testing/render';
 import { RegisterForm } from './register-form';
 
 const session = {
-  user: { id: '1', handle: 'ada', email: 'ada@example.com', displayName: 'Ada', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' },
+  user: { id: '1', handle: 'ada', email: 'ada@example.com', displayName: 'Ada', role: 'user', createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true },
   csrfToken: 'session-token',
 };
 

@@ -6,7 +6,15 @@ import { appDestinations } from '../../../app/layouts/app-destinations';
 import { renderWithProviders } from '../../../testing/render';
 import { UserMenu } from './user-menu';
 
-const listener: Me = { id: '1', handle: 'nina', email: 'nina@example.com', displayName: 'Nina', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
+const listener: Me = {
+  id: '1',
+  handle: 'nina',
+  email: 'nina@example.com',
+  displayName: 'Nina',
+  role: 'user',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  hasPassword: true,
+};
 const admin: Me = { ...listener, role: 'admin' };
 
 async function openMenu(me: Me) {

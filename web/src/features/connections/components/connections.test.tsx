@@ -7,7 +7,15 @@ import { ConnectedServices } from './connected-services';
 import { SpotifySignupForm } from './spotify-signup-form';
 
 const session = {
-  user: { id: '1', handle: 'demo_listener', email: 'x@accounts.muse.invalid', displayName: 'Demo', role: 'user', createdAt: '2026-01-01T00:00:00.000Z' },
+  user: {
+    id: '1',
+    handle: 'demo_listener',
+    email: 'x@accounts.muse.invalid',
+    displayName: 'Demo',
+    role: 'user',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    hasPassword: false,
+  },
   csrfToken: 'session-token',
 };
 
@@ -36,6 +44,24 @@ describe('ConnectedServices', () => {
     await waitFor(() => expect(screen.getByRole('link', { name: 'Connect' })).toHaveAttribute('href', '/api/connections/spotify/start'));
     expect(requests.some((r) => r.method === 'DELETE' && r.path === '/api/connections/spotify')).toBe(true);
     expect(JSON.stringify(document.body.innerHTML)).not.toMatch(/token/i);
+  });
+
+  it('when the server refuses to disconnect Spotify (the account signs in with it and has no password), then its message shows and Spotify stays', async () => {
+    const items = [
+      { provider: 'spotify', displayName: 'Demo Listener', scopes: ['playlist-read-private'], status: 'active', connectedAt: '2026-12-01T00:00:00.000Z' },
+    ];
+    mockFetch({
+      'GET /api/connections': () => jsonResponse({ items, available: ['spotify', 'apple'] }),
+      'GET /api/csrf': () => jsonResponse({ csrfToken: 't' }),
+      'DELETE /api/connections/spotify': () =>
+        problemResponse(409, 'sign_in_method_needed', 'Spotify is how you sign in: set a password first, then disconnect it.'),
+    });
+    renderWithProviders(<ConnectedServices oauthError={null} justConnected={null} />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Disconnect' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not disconnect Spotify. Spotify is how you sign in: set a password first, then disconnect it.',
+    );
+    expect(screen.getByText(/Connected as Demo Listener/)).toBeInTheDocument();
   });
 
   it('says so when the server offers no music service', async () => {

@@ -7,7 +7,7 @@ export const otto: UserSummary = { id: '2', handle: 'otto', displayName: 'Otto' 
 
 /** A signed-in session for `user`. */
 export function meOf(user: UserSummary): Me {
-  return { ...user, email: `${user.handle}@example.com`, role: 'user', createdAt: '2026-01-01T00:00:00.000Z' };
+  return { ...user, email: `${user.handle}@example.com`, role: 'user', createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true };
 }
 
 /** A catalog track entry with a readable title; ids follow `n`. */
