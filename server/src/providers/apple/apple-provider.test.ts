@@ -197,7 +197,8 @@ describe('Apple Music adapter under faults', () => {
     ['truncated', 500],
     ['timeout', 502],
   ] as const)('when the service fails twice (%s), then the call backs off and succeeds', async (mode, status) => {
-    const { provider, counter } = connect({ storefront: 'us', timeoutMs: 500 });
+    // Long enough that a busy machine's slow answer is not taken for the sandbox's hang.
+    const { provider, counter } = connect({ storefront: 'us', timeoutMs: 2_000 });
     sandbox.knobs.set({ service: 'apple', fail: { status, times: 2, mode } });
     await provider.listPlaylists();
     const outcomes = counter.snapshot()['GET /v1/me/library/playlists']!;
