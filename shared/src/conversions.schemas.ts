@@ -112,15 +112,19 @@ export type ConversionView = z.infer<typeof ConversionViewSchema>;
 /** `GET /api/conversions`: a page of the user's conversions, newest first. */
 export const ConversionPageSchema = pageOf(ConversionViewSchema);
 
-/** A target track offered for a source track. */
-export const ConversionCandidateSchema = z.object({
-  id: z.string(),
+/** A track as a report shows it: what the matcher compares. */
+const ReportTrackSchema = z.object({
   title: z.string(),
   artists: z.array(z.string()),
   album: z.string().nullable(),
   durationMs: z.number().int().nullable(),
   isrc: z.string().nullable(),
   explicit: z.boolean().nullable(),
+});
+
+/** A target track offered for a source track. */
+export const ConversionCandidateSchema = ReportTrackSchema.extend({
+  id: z.string(),
   /** How sure the match is, 0 to 1. */
   confidence: z.number(),
   url: z.string().nullable(),
@@ -134,14 +138,7 @@ export const ConversionCandidatesSchema = z.array(ConversionCandidateSchema);
 export const ConversionReportRowSchema = z.object({
   /** Position of the source track in the source playlist (0-based); the row's id within the report. */
   index: z.number().int().min(0),
-  source: z.object({
-    title: z.string(),
-    artists: z.array(z.string()),
-    album: z.string().nullable(),
-    durationMs: z.number().int().nullable(),
-    isrc: z.string().nullable(),
-    explicit: z.boolean().nullable(),
-  }),
+  source: ReportTrackSchema,
   outcome: MatchOutcomeSchema,
   /** Plain words: why it needs review, was not found or was skipped. */
   reason: z.string().nullable(),

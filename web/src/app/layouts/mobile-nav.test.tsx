@@ -5,19 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../testing/render';
 import { appDestinations } from './app-destinations';
 import { MobileNav } from './mobile-nav';
+import { meOf } from '../../testing/session-fixtures';
 
 /** The menu of a listener, in order; administrators get the admin pages after it. */
 const LISTENER_PAGES = ['Home', 'My Muse', 'Diary', 'Discover', 'Listen later', 'Playlists', 'Listening parties', 'Conversions', 'Charts', 'Notifications'];
 
-const listener: Me = {
-  id: '1',
-  handle: 'nina',
-  email: 'nina@example.com',
-  displayName: 'Nina',
-  role: 'user',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  hasPassword: true,
-};
+const listener = meOf({ id: '1', handle: 'nina', displayName: 'Nina' });
 const admin: Me = { ...listener, role: 'admin' };
 
 function renderMenu(me: Me) {

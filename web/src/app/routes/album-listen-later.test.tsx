@@ -12,16 +12,9 @@ import { createTestQueryClient } from '../../testing/render';
 import { profileView } from '../../testing/social-fixtures';
 import { AlbumRoute } from './album-route';
 import { ProfileRoute } from './profile-route';
+import { meOf } from '../../testing/session-fixtures';
 
-const me: Me = {
-  id: '1',
-  handle: 'nina',
-  email: 'nina@example.com',
-  displayName: 'Nina',
-  role: 'user',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  hasPassword: true,
-};
+const me = meOf({ id: '1', handle: 'nina', displayName: 'Nina' });
 
 let restoreSocket: () => void;
 beforeEach(() => {

@@ -10,16 +10,9 @@ import { FakeSocket } from '../../testing/fake-socket';
 import { jsonResponse, mockFetch, problemResponse } from '../../testing/mock-fetch';
 import { createTestQueryClient } from '../../testing/render';
 import { AlbumRoute } from './album-route';
+import { meOf } from '../../testing/session-fixtures';
 
-const me: Me = {
-  id: '1',
-  handle: 'nina',
-  email: 'nina@example.com',
-  displayName: 'Nina',
-  role: 'user',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  hasPassword: true,
-};
+const me = meOf({ id: '1', handle: 'nina', displayName: 'Nina' });
 
 let socket: FakeSocket;
 let restoreSocket: () => void;

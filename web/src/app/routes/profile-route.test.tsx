@@ -8,16 +8,9 @@ import { jsonResponse, mockFetch } from '../../testing/mock-fetch';
 import { createTestQueryClient } from '../../testing/render';
 import { activity, albumSummary, feedItem, profileView, reviewRef } from '../../testing/social-fixtures';
 import { ProfileRoute } from './profile-route';
+import { meOf } from '../../testing/session-fixtures';
 
-const me: Me = {
-  id: '9',
-  handle: 'viewer',
-  email: 'v@example.com',
-  displayName: 'Vera',
-  role: 'user',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  hasPassword: true,
-};
+const me = meOf({ id: '9', handle: 'viewer', displayName: 'Vera' });
 const relationship = { following: false, followedBy: false, requested: false, blocking: false, blockedBy: false };
 
 const admin: Me = { ...me, id: '8', handle: 'mod_boss', displayName: 'Mo', role: 'admin' };

@@ -9,16 +9,9 @@ import { jsonResponse, mockFetch, problemResponse } from '../../testing/mock-fet
 import { createTestQueryClient } from '../../testing/render';
 import { AlbumRoute } from './album-route';
 import { TrackRoute } from './track-route';
+import { meOf } from '../../testing/session-fixtures';
 
-const me: Me = {
-  id: '1',
-  handle: 'nina',
-  email: 'nina@example.com',
-  displayName: 'Nina',
-  role: 'user',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  hasPassword: true,
-};
+const me = meOf({ id: '1', handle: 'nina', displayName: 'Nina' });
 
 const album = { id: '42', title: 'Low', artistCredit: 'David Bowie', releaseYear: 1977, type: 'album' as const, coverUrl: null, genres: [] };
 

@@ -5,16 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { appDestinations } from '../../../app/layouts/app-destinations';
 import { renderWithProviders } from '../../../testing/render';
 import { UserMenu } from './user-menu';
+import { meOf } from '../../../testing/session-fixtures';
 
-const listener: Me = {
-  id: '1',
-  handle: 'nina',
-  email: 'nina@example.com',
-  displayName: 'Nina',
-  role: 'user',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  hasPassword: true,
-};
+const listener = meOf({ id: '1', handle: 'nina', displayName: 'Nina' });
 const admin: Me = { ...listener, role: 'admin' };
 
 async function openMenu(me: Me) {

@@ -1,14 +1,11 @@
-import type { Me, PlaylistEntryView, PlaylistSummary, PlaylistView, UserSummary } from '@muse/shared';
+import type { PlaylistEntryView, PlaylistSummary, PlaylistView, UserSummary } from '@muse/shared';
 
 /** Nina, who owns the playlists of these tests. */
 export const nina: UserSummary = { id: '1', handle: 'nina', displayName: 'Nina' };
 /** Otto, a visitor, follower and would-be collaborator. */
 export const otto: UserSummary = { id: '2', handle: 'otto', displayName: 'Otto' };
 
-/** A signed-in session for `user`. */
-export function meOf(user: UserSummary): Me {
-  return { ...user, email: `${user.handle}@example.com`, role: 'user', createdAt: '2026-01-01T00:00:00.000Z', hasPassword: true };
-}
+export { meOf } from '../../../testing/session-fixtures';
 
 /** A catalog track entry with a readable title; ids follow `n`. */
 export function trackEntry(n: number, title: string, overrides: Partial<PlaylistEntryView> = {}): PlaylistEntryView {
