@@ -45,6 +45,19 @@ describe('decideMatch', () => {
       expect(decideMatch(sourceTrack({ isrc: ISRC, album: null }), byIsrc(bestOf, original)).chosen?.track.id).toBe(original.id);
     });
 
+    it('when one copy lasts as long as the source and another, on an original album, is seconds off, then the one as long is chosen', () => {
+      // No ISRC agrees: the length is what tells the recording the source is from an earlier take.
+      const source = sourceTrack({ isrc: 'USAAA0000001', album: 'Some Other Release', durationMs: 185_560 });
+      const onBestOf = targetTrack({ isrc: 'USAAA0000002', album: 'The Essential Electric Light Orchestra', durationMs: 185_200 });
+      const earlierTake = targetTrack({ isrc: 'USAAA0000003', album: 'Out of the Blue', durationMs: 188_100 });
+      for (const order of [
+        [onBestOf, earlierTake],
+        [earlierTake, onBestOf],
+      ]) {
+        expect(decideMatch(source, bySearch(...order)).chosen?.track.id).toBe(onBestOf.id);
+      }
+    });
+
     it('when the source comes from the compilation, then that copy is chosen', () => {
       const source = sourceTrack({ isrc: ISRC, album: 'All Over the World: The Very Best of Electric Light Orchestra' });
       expect(decideMatch(source, byIsrc(album, compilation)).chosen?.track.id).toBe(compilation.id);

@@ -62,10 +62,20 @@ function sameRecording(a: Scored, b: Scored): boolean {
 }
 
 /**
+ * How near a candidate's length is to the source's, by whole seconds up to two (0 nearest): copies
+ * of one master last the same to the second, so a copy two seconds off (an earlier take, another
+ * mix) yields to one that matches, whatever album it is on. Unknown lengths sit in the middle.
+ */
+function closeness(source: TrackProfile, candidate: TrackProfile): number {
+  if (source.durationMs === null || candidate.durationMs === null) return -1;
+  return -Math.min(2, Math.floor(Math.abs(source.durationMs - candidate.durationMs) / 1000));
+}
+
+/**
  * Among copies of the same recording, which one a person would want: the explicit flag the source
  * has (a playlist of explicit songs must not come back clean, even where a service gave the clean
- * copy the same ISRC), the ISRC hit (the very recording), the source's album, fewer version differences, an
- * original album over a compilation or a single, the earliest release, then the closest album and title wording.
+ * copy the same ISRC), the ISRC hit (the very recording), the source's album, fewer version differences, the length
+ * nearest the source's, an original album over a compilation or a single, the earliest release, then the closest album and title wording.
  */
 function preferenceKey(source: TrackProfile, s: Scored): number[] {
   // Without a flag on the source, the explicit cut is the original; clean edits are derived from it.
@@ -78,6 +88,7 @@ function preferenceKey(source: TrackProfile, s: Scored): number[] {
     explicit,
     s.albumAgrees ? 1 : 0,
     -s.score.penaltyMismatches,
+    closeness(source, s.profile),
     s.profile.compilation ? 0 : 1,
     -s.profile.single,
     // The earliest release of a recording is its original album (a best-of named after the band comes later).
