@@ -5,7 +5,7 @@ import type {
   EntryUpdateInput,
   PlaylistCreateInput,
   PlaylistEntriesPage,
-  PlaylistEntryView,
+  PlaylistEntriesWrite,
   PlaylistKind,
   PlaylistUpdateInput,
   PlaylistView,
@@ -24,13 +24,6 @@ import type { PlaylistPeopleRepo, PlaylistPerson } from './playlist-people.repo'
 import type { PlaylistEvents } from './playlist-events';
 import { PlaylistPageCache, type CachedPage } from './playlist-page-cache';
 import { peopleOf, type PlaylistViews } from './playlist-views';
-
-/** What an entry write answers: the new version and size, and the entries it added or changed. */
-export interface PlaylistEntriesWriteResult {
-  version: number;
-  entryCount: number;
-  entries: PlaylistEntryView[];
-}
 
 /** A new playlist's fields other than entries, as create and file imports give them. */
 export interface PlaylistMeta {
@@ -265,7 +258,7 @@ export class PlaylistsService {
   }
 
   /** Appends (or inserts at `position`) catalog tracks, albums or snapshot-only entries. */
-  async addEntries(userId: string, id: string, input: EntriesAddInput): Promise<PlaylistEntriesWriteResult> {
+  async addEntries(userId: string, id: string, input: EntriesAddInput): Promise<PlaylistEntriesWrite> {
     const inputs: EntryInput[] = 'entries' in input ? input.entries : [input];
     // The catalog is read beside the permission check (one round trip less on the way to the
     // write), but only looked at once the check passed: someone who may not edit the playlist
@@ -285,19 +278,19 @@ export class PlaylistsService {
     return result;
   }
 
-  async removeEntry(userId: string, id: string, entryId: string): Promise<PlaylistEntriesWriteResult> {
+  async removeEntry(userId: string, id: string, entryId: string): Promise<PlaylistEntriesWrite> {
     const { people } = await this.editableBy(userId, id);
     const written = await this.settle(await this.deps.store.removeEntry(id, entryId), userId);
     return this.entriesResult(written, new Set(), userId, people);
   }
 
-  async moveEntry(userId: string, id: string, entryId: string, input: EntryMoveInput): Promise<PlaylistEntriesWriteResult> {
+  async moveEntry(userId: string, id: string, entryId: string, input: EntryMoveInput): Promise<PlaylistEntriesWrite> {
     const { people } = await this.editableBy(userId, id);
     const written = await this.settle(await this.deps.store.moveEntry(id, entryId, input.position, input.version), userId);
     return this.entriesResult(written, new Set([entryId]), userId, people);
   }
 
-  async updateEntry(userId: string, id: string, entryId: string, input: EntryUpdateInput): Promise<PlaylistEntriesWriteResult> {
+  async updateEntry(userId: string, id: string, entryId: string, input: EntryUpdateInput): Promise<PlaylistEntriesWrite> {
     const { people } = await this.editableBy(userId, id);
     const note = input.note === null || input.note.trim() === '' ? null : input.note;
     const written = await this.settle(await this.deps.store.updateEntry(id, entryId, { note }, input.version), userId);
@@ -375,7 +368,7 @@ export class PlaylistsService {
     viewerId: string,
     known: Map<string, PlaylistPerson>,
     catalog?: EntryEnrichment,
-  ): Promise<PlaylistEntriesWriteResult> {
+  ): Promise<PlaylistEntriesWrite> {
     const entries = doc.entries.filter((e) => changed.has(e.id));
     const others = [...new Set(entries.map((e) => e.addedBy))].filter((p) => !known.has(p));
     const people = others.length ? new Map([...known, ...(await this.deps.people.people(others, viewerId)).people]) : known;
